@@ -1,0 +1,158 @@
+"""The command line: ask, chat, check and eval over the same core the Discord bot uses."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from .core.errors import KnowledgeError
+from .core.evaluation import evaluate, load_questions
+from .core.lint import lint
+from .core.loader import default_knowledge_path
+from .core.replies import to_json, to_text
+from .core.service import KnowledgeService
+
+log = logging.getLogger("bot")
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="onem-bot",
+        description="Answer BMW 1M production questions from a curated, sourced knowledge base.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug details to stderr")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def with_knowledge(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument(
+            "--knowledge",
+            "-k",
+            metavar="PATH",
+            type=Path,
+            default=None,
+            help="knowledge file (default: the one shipped with the package)",
+        )
+        return p
+
+    ask = with_knowledge(sub.add_parser("ask", help="answer one question (or '-' for stdin lines)"))
+    ask.add_argument("question", nargs="+", help="the question, or '-' to read one per line")
+    ask.add_argument("--json", action="store_true", help="print JSON (one object per question)")
+
+    with_knowledge(sub.add_parser("chat", help="ask questions interactively"))
+
+    check = with_knowledge(sub.add_parser("check", help="validate and lint a knowledge file"))
+    check.add_argument("path", nargs="?", type=Path, help="file to check (default: --knowledge)")
+
+    ev = with_knowledge(sub.add_parser("eval", help="score the answers on a question set"))
+    ev.add_argument("questions", type=Path, help="YAML list of {kind, q, expect}")
+    ev.add_argument("--show", choices=["failures", "all", "none"], default="failures")
+    ev.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    run = sub.add_parser("run", help="run the Discord bot")
+    run.add_argument("--config", "-c", type=Path, default=Path("config.yaml"), metavar="PATH")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the process exit code."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        stream=sys.stderr,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if args.command == "run":
+        from .discord.runner import run_from_config
+
+        return run_from_config(args.config)
+    if args.command == "check":
+        return check(args.path or args.knowledge or default_knowledge_path(), sys.stdout)
+    try:
+        service = KnowledgeService.from_path(args.knowledge or default_knowledge_path())
+    except KnowledgeError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
+    if args.command == "ask":
+        return ask(service, args.question, as_json=args.json, stdin=sys.stdin, out=sys.stdout)
+    if args.command == "chat":
+        from .chat import chat
+
+        return chat(service, sys.stdin, sys.stdout)
+    return run_eval(service, args.questions, show=args.show, as_json=args.json, out=sys.stdout)
+
+
+def ask(
+    service: KnowledgeService, words: list[str], *, as_json: bool, stdin: TextIO, out: TextIO
+) -> int:
+    """Answer the question in ``words``, or every stdin line when it is ``-``."""
+    questions = (line.rstrip("\r\n") for line in stdin) if words == ["-"] else [" ".join(words)]
+    for question in questions:
+        reply = service.ask(question)
+        if as_json:
+            out.write(json.dumps(to_json(reply), ensure_ascii=False) + "\n")
+            out.flush()
+        else:
+            out.write(to_text(reply) + "\n")
+    return EXIT_OK
+
+
+def check(path: Path, out: TextIO) -> int:
+    """Validate and lint a knowledge file; print every problem; exit 1 if there are any."""
+    from .core.loader import load_knowledge
+    from .core.matcher import Matcher
+
+    try:
+        knowledge = load_knowledge(path)
+    except KnowledgeError as exc:
+        out.write(f"{exc}\n")
+        return EXIT_PROBLEMS
+    warnings = lint(Matcher(knowledge))
+    if warnings:
+        out.write(f"{len(warnings)} matching problem(s) in {path}:\n")
+        out.writelines(f"  {path}:{w.removeprefix('line ')}\n" for w in warnings)
+        return EXIT_PROBLEMS
+    phrasings = sum(len(e.questions) for e in knowledge.entries)
+    out.write(
+        f"OK {path}: {len(knowledge.entries)} entries, {len(knowledge.sources)} sources, "
+        f"{phrasings} phrasings, every phrasing reaches its entry.\n"
+    )
+    return EXIT_OK
+
+
+def run_eval(
+    service: KnowledgeService, path: Path, *, show: str, as_json: bool, out: TextIO
+) -> int:
+    """Score the service on a question set and print the failures and the summary."""
+    try:
+        questions = load_questions(path)
+    except (OSError, ValueError) as exc:
+        print(f"cannot read the question set: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    report = evaluate(questions, service.ask)
+    if as_json:
+        summary = {
+            "answerable": report.answerable,
+            "correct": report.count("correct"),
+            "wrong": report.count("wrong", "no-source"),
+            "missed": report.count("missed"),
+            "accuracy": report.accuracy,
+            "offtopic": report.offtopic,
+            "declined": report.count("declined"),
+            "decline_rate": report.decline_rate,
+        }
+        out.write(json.dumps(summary) + "\n")
+        return EXIT_OK
+    for v in report.verdicts:
+        if show == "all" or (show == "failures" and not v.ok):
+            head = f"{v.verdict:>12}  {v.question.q}"
+            out.write(f"{head}\n{'':>14}-> [{v.entry} {v.score}] {v.answer[:160]!r}\n")
+    out.writelines(line + "\n" for line in report.lines())
+    return EXIT_OK

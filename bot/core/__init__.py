@@ -1,0 +1,1 @@
+"""The pure core: knowledge models, loading, matching and replies. Never imports discord."""

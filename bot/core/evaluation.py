@@ -1,0 +1,116 @@
+"""Grade the answerer on a question set (kind / q / expect), like ../shared/eval/grade.py."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .replies import Reply, summary
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One evaluation item: answerable with expected patterns, or off-topic."""
+
+    kind: str
+    q: str
+    expect: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """How the answerer did on one question."""
+
+    question: Question
+    verdict: str  # correct | wrong | no-source | missed | declined | false-answer
+    entry: str | None
+    score: float
+    answer: str
+
+    @property
+    def ok(self) -> bool:
+        """Return whether this is the outcome wanted."""
+        return self.verdict in ("correct", "declined")
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The counts over a whole question set."""
+
+    verdicts: tuple[Verdict, ...]
+
+    def count(self, *names: str) -> int:
+        """Return how many verdicts are among ``names``."""
+        return sum(v.verdict in names for v in self.verdicts)
+
+    @property
+    def answerable(self) -> int:
+        """Return the number of answerable questions."""
+        return sum(v.question.kind == "answerable" for v in self.verdicts)
+
+    @property
+    def offtopic(self) -> int:
+        """Return the number of off-topic questions."""
+        return len(self.verdicts) - self.answerable
+
+    @property
+    def accuracy(self) -> float:
+        """Return the share of answerable questions answered correctly."""
+        return self.count("correct") / self.answerable if self.answerable else 1.0
+
+    @property
+    def decline_rate(self) -> float:
+        """Return the share of off-topic questions declined."""
+        return self.count("declined") / self.offtopic if self.offtopic else 1.0
+
+    def lines(self) -> list[str]:
+        """Return the summary lines printed after an evaluation."""
+        return [
+            f"answerable: {self.count('correct')}/{self.answerable} correct ({self.accuracy:.1%}), "
+            f"{self.count('wrong', 'no-source')} wrong, {self.count('missed')} missed",
+            f"off-topic: {self.count('declined')}/{self.offtopic} declined "
+            f"({self.decline_rate:.1%})",
+        ]
+
+
+def load_questions(path: str | Path) -> list[Question]:
+    """Read a question set; raise ValueError naming the item that is malformed."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, list):
+        raise ValueError(f"{path}: expected a list of questions")
+    out = []
+    for n, item in enumerate(data, 1):
+        if not isinstance(item, dict) or item.get("kind") not in ("answerable", "offtopic"):
+            raise ValueError(f"{path}: item {n} needs kind: answerable or offtopic")
+        if not isinstance(item.get("q"), str):
+            raise ValueError(f"{path}: item {n} needs a question text in 'q'")
+        expect = item.get("expect") or []
+        for pattern in expect:
+            re.compile(pattern)
+        out.append(Question(item["kind"], item["q"], tuple(expect)))
+    return out
+
+
+def judge(question: Question, reply: Reply) -> Verdict:
+    """Decide the verdict for one reply."""
+    text = summary(reply) if reply.answered else ""
+    if question.kind != "answerable":
+        verdict = "false-answer" if reply.answered else "declined"
+    elif not reply.answered:
+        verdict = "missed"
+    elif not reply.sources:
+        verdict = "no-source"
+    elif all(re.search(p, text, re.IGNORECASE) for p in question.expect):
+        verdict = "correct"
+    else:
+        verdict = "wrong"
+    return Verdict(question, verdict, reply.entry_id, reply.score, text)
+
+
+def evaluate(questions: list[Question], ask: Callable[[str], Reply]) -> Report:
+    """Ask every question and judge the replies."""
+    return Report(tuple(judge(q, ask(q.q)) for q in questions))

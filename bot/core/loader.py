@@ -1,0 +1,392 @@
+"""Load a knowledge file with PyYAML's safe composer, reporting every problem at once."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+
+from .errors import KnowledgeError, Problem
+from .models import Entry, Knowledge, Source, SourceKind, Status
+from .text import phrase_key
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+"""Refuse files above this size before parsing (a knowledge file of 100,000 entries is ~30 MB)."""
+
+_SAFE_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_YAML = "tag:yaml.org,2002:"
+_SCALAR_TAGS = frozenset(
+    _YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp", "binary")
+)
+_T = TypeVar("_T")
+_E = TypeVar("_E", Status, SourceKind)
+_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One key a mapping in the file may hold."""
+
+    name: str
+    required: bool
+    kind: str  # "text", "int", "slug", "list", "slugs", "status", "source-kind", "groups"
+
+
+TOP_FIELDS = (
+    Field("version", False, "int"),
+    Field("synonyms", False, "groups"),
+    Field("sources", True, "sources"),
+    Field("entries", True, "entries"),
+)
+SOURCE_FIELDS = (
+    Field("id", True, "slug"),
+    Field("title", True, "text"),
+    Field("outlet", True, "text"),
+    Field("kind", True, "source-kind"),
+    Field("author", False, "text"),
+    Field("date", False, "text"),
+    Field("url", False, "text"),
+)
+ENTRY_FIELDS = (
+    Field("id", True, "slug"),
+    Field("questions", True, "list"),
+    Field("answer", True, "text"),
+    Field("status", True, "status"),
+    Field("claimed_by", True, "text"),
+    Field("sources", True, "slugs"),
+    Field("related", False, "slugs"),
+    Field("conflicts_with", False, "slugs"),
+    Field("keywords", False, "list"),
+    Field("tags", False, "list"),
+)
+
+
+def default_knowledge_path() -> Path:
+    """Return the knowledge file shipped with the package."""
+    return Path(str(resources.files("bot.knowledge").joinpath("onem.yaml")))
+
+
+def load_knowledge(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Knowledge:
+    """Read, parse and validate a knowledge file; raise KnowledgeError listing every problem."""
+    name = str(path)
+    try:
+        size = Path(path).stat().st_size
+        if size > max_bytes:
+            raise KnowledgeError([Problem(name, 0, _too_big(size, max_bytes))])
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise KnowledgeError([Problem(name, 0, f"cannot read the file: {exc.strerror}")]) from None
+    return parse_knowledge(data, name, max_bytes=max_bytes)
+
+
+def parse_knowledge(data: bytes | str, name: str, *, max_bytes: int = MAX_FILE_BYTES) -> Knowledge:
+    """Parse and validate knowledge from bytes or text; ``name`` is used in problem reports."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if len(raw) > max_bytes:
+        raise KnowledgeError([Problem(name, 0, _too_big(len(raw), max_bytes))])
+    text = _decode(raw, name)
+    try:
+        root = yaml.compose(text, Loader=_SAFE_COMPOSER)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        raise KnowledgeError([Problem(name, line, f"YAML syntax error: {what}")]) from None
+    except yaml.YAMLError as exc:
+        raise KnowledgeError([Problem(name, 0, f"YAML error: {exc}")]) from None
+    except RecursionError:
+        raise KnowledgeError([Problem(name, 0, "the YAML nests too deeply")]) from None
+    return _Validator(name, hashlib.sha256(raw).hexdigest()[:12]).knowledge(root)
+
+
+def _too_big(size: int, limit: int) -> str:
+    return f"the file is {size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB"
+
+
+def _decode(raw: bytes, name: str) -> str:
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw.count(b"\n", 0, nul) + 1
+        raise KnowledgeError(
+            [Problem(name, line, "binary data (a NUL byte): not a YAML text file")]
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        bad = raw[exc.start : exc.start + 1].hex()
+        msg = f"not UTF-8 text (byte 0x{bad}); save the file as UTF-8"
+        raise KnowledgeError([Problem(name, line, msg)]) from None
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+class _Validator:
+    """Walk the composed YAML tree once, collecting problems instead of stopping at the first."""
+
+    def __init__(self, name: str, digest: str) -> None:
+        self.name = name
+        self.digest = digest
+        self.problems: list[Problem] = []
+
+    def problem(self, node: yaml.Node | int, message: str) -> None:
+        line = node if isinstance(node, int) else _line(node)
+        self.problems.append(Problem(self.name, line, message))
+
+    def knowledge(self, root: yaml.Node | None) -> Knowledge:
+        if root is None:
+            raise KnowledgeError([Problem(self.name, 1, "the file is empty")])
+        top = self.mapping(root, "the file", TOP_FIELDS)
+        version = 1
+        if top is not None and "version" in top:
+            version = self.integer(top["version"], "version") or 1
+        groups = self.groups(top["synonyms"]) if top and "synonyms" in top else ()
+        sources = self.items(top, "sources", self.source)
+        entries = self.items(top, "entries", self.entry)
+        self.cross_check(sources, entries)
+        if self.problems:
+            raise KnowledgeError(self.problems)
+        return Knowledge(
+            path=self.name,
+            version=version,
+            synonyms=groups,
+            sources={s.id: s for s, _ in sources},
+            entries=tuple(e for e, _ in entries),
+            digest=self.digest,
+        )
+
+    def items(
+        self,
+        top: dict[str, yaml.Node] | None,
+        key: str,
+        build: Callable[[yaml.Node], _T | None],
+    ) -> list[tuple[_T, yaml.Node]]:
+        if top is None or key not in top:
+            return []
+        node = top[key]
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            self.problem(node, f"'{key}' must be a non-empty list")
+            return []
+        out = []
+        for item in node.value:
+            built = build(item)
+            if built is not None:
+                out.append((built, item))
+        return out
+
+    def mapping(
+        self, node: yaml.Node, what: str, fields: tuple[Field, ...]
+    ) -> dict[str, yaml.Node] | None:
+        self.check_tag(node)
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"{what} must be a mapping of keys to values")
+            return None
+        known = {f.name for f in fields}
+        out: dict[str, yaml.Node] = {}
+        for key_node, value in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                self.problem(key_node, f"{what} has a key that is not text")
+            elif key not in known:
+                hint = ", ".join(sorted(known))
+                self.problem(key_node, f"unknown key '{key}' in {what} (allowed: {hint})")
+            elif key in out:
+                self.problem(key_node, f"key '{key}' appears twice in {what}")
+            else:
+                out[key] = value
+        for f in fields:
+            if f.required and f.name not in out:
+                self.problem(node, f"{what} is missing the required key '{f.name}'")
+        return out
+
+    def check_tag(self, node: yaml.Node) -> bool:
+        tag = node.tag or ""
+        allowed = (
+            tag in _SCALAR_TAGS
+            if isinstance(node, yaml.ScalarNode)
+            else tag in (_YAML + "seq", _YAML + "map")
+        )
+        if not allowed:
+            self.problem(node, f"the YAML tag '{tag}' is not allowed in a knowledge file")
+        return allowed
+
+    def text(self, node: yaml.Node, what: str) -> str | None:
+        if not isinstance(node, yaml.ScalarNode) or not self.check_tag(node):
+            if not isinstance(node, yaml.ScalarNode):
+                self.problem(node, f"{what} must be text, not a {_kind(node)}")
+            return None
+        if node.tag == _YAML + "null" or not str(node.value).strip():
+            self.problem(node, f"{what} must not be empty")
+            return None
+        return " ".join(str(node.value).split())
+
+    def integer(self, node: yaml.Node, what: str) -> int | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _YAML + "int":
+            return int(node.value)
+        self.problem(node, f"{what} must be a whole number")
+        return None
+
+    def texts(self, node: yaml.Node, what: str, *, allow_empty: bool) -> tuple[str, ...]:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _YAML + "str":
+            node = yaml.SequenceNode(_YAML + "seq", [node], node.start_mark, node.end_mark)
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"{what} must be a list of text, not a {_kind(node)}")
+            return ()
+        if not node.value and not allow_empty:
+            self.problem(node, f"{what} must not be an empty list")
+        values = (self.text(item, f"each item of {what}") for item in node.value)
+        return tuple(v for v in values if v is not None)
+
+    def groups(self, node: yaml.Node) -> tuple[tuple[str, ...], ...]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, "'synonyms' must be a list of lists of terms")
+            return ()
+        out = []
+        for group in node.value:
+            terms = self.texts(group, "a synonym group", allow_empty=False)
+            if len(terms) == 1:
+                self.problem(group, "a synonym group needs at least two terms")
+            out.append(terms)
+        return tuple(out)
+
+    def slug(self, node: yaml.Node, what: str) -> str | None:
+        value = self.text(node, what)
+        if value is not None and not _SLUG.match(value):
+            self.problem(
+                node, f"{what} '{value}' must be a slug: lowercase letters, digits, dashes"
+            )
+            return None
+        return value
+
+    def choice(self, node: yaml.Node, what: str, enum: type[_E]) -> _E | None:
+        value = self.text(node, what)
+        if value is None:
+            return None
+        try:
+            return enum(value.lower())
+        except ValueError:
+            options = ", ".join(m.value for m in enum)
+            self.problem(node, f"{what} '{value}' is not one of: {options}")
+            return None
+
+    def source(self, node: yaml.Node) -> Source | None:
+        m = self.mapping(node, "a source", SOURCE_FIELDS)
+        if m is None:
+            return None
+        sid = self.slug(m["id"], "source id") if "id" in m else None
+        where = f"source '{sid}'" if sid else "a source"
+        title = self.text(m["title"], f"the title of {where}") if "title" in m else None
+        outlet = self.text(m["outlet"], f"the outlet of {where}") if "outlet" in m else None
+        kind = self.choice(m["kind"], f"the kind of {where}", SourceKind) if "kind" in m else None
+        optional = {
+            k: self.text(m[k], f"the {k} of {where}") for k in ("author", "date", "url") if k in m
+        }
+        if sid is None:
+            return None
+        # An invalid source still takes part in the cross-checks; the file is rejected anyway.
+        return Source(
+            sid,
+            title or "",
+            outlet or "",
+            kind or SourceKind.OTHER_SITE,
+            optional.get("author"),
+            optional.get("date"),
+            optional.get("url"),
+        )
+
+    def entry(self, node: yaml.Node) -> Entry | None:
+        m = self.mapping(node, "an entry", ENTRY_FIELDS)
+        if m is None:
+            return None
+        eid = self.slug(m["id"], "entry id") if "id" in m else None
+        where = f"entry '{eid}'" if eid else "an entry"
+        questions = (
+            self.texts(m["questions"], f"the questions of {where}", allow_empty=False)
+            if "questions" in m
+            else ()
+        )
+        answer = self.text(m["answer"], f"the answer of {where}") if "answer" in m else None
+        status = (
+            self.choice(m["status"], f"the status of {where}", Status) if "status" in m else None
+        )
+        claimed = (
+            self.text(m["claimed_by"], f"claimed_by of {where}") if "claimed_by" in m else None
+        )
+        lists = {
+            key: self.texts(m[key], f"{key} of {where}", allow_empty=key != "sources")
+            for key in ("sources", "related", "conflicts_with", "keywords", "tags")
+            if key in m
+        }
+        if eid is None:
+            return None
+        # An invalid entry still takes part in the cross-checks; the file is rejected anyway.
+        return Entry(
+            id=eid,
+            questions=questions,
+            answer=answer or "",
+            status=status or Status.RUMOR,
+            claimed_by=claimed or "",
+            sources=lists.get("sources", ()),
+            related=lists.get("related", ()),
+            conflicts_with=lists.get("conflicts_with", ()),
+            keywords=lists.get("keywords", ()),
+            tags=lists.get("tags", ()),
+            line=_line(node),
+        )
+
+    def cross_check(
+        self, sources: list[tuple[Source, yaml.Node]], entries: list[tuple[Entry, yaml.Node]]
+    ) -> None:
+        source_ids = self.unique(sources, "source")
+        entry_ids = self.unique(entries, "entry")
+        owner: dict[str, str] = {}
+        for entry, node in entries:
+            for ref in entry.sources:
+                if ref not in source_ids:
+                    self.problem(node, f"entry '{entry.id}' cites unknown source '{ref}'")
+            for key in ("related", "conflicts_with"):
+                for ref in getattr(entry, key):
+                    if ref == entry.id:
+                        self.problem(node, f"entry '{entry.id}' lists itself in {key}")
+                    elif ref not in entry_ids:
+                        self.problem(node, f"entry '{entry.id}' has unknown entry '{ref}' in {key}")
+            for question in entry.questions:
+                key = phrase_key(question)
+                other = owner.get(key)
+                if other is None:
+                    owner[key] = entry.id
+                elif other == entry.id:
+                    self.problem(node, f"entry '{entry.id}' repeats the phrasing '{question}'")
+                else:
+                    self.problem(
+                        node, f"the phrasing '{question}' is under both '{other}' and '{entry.id}'"
+                    )
+
+    def unique(
+        self, items: list[tuple[Source, yaml.Node]] | list[tuple[Entry, yaml.Node]], what: str
+    ) -> set[str]:
+        seen: dict[str, int] = {}
+        for item, node in items:
+            if item.id in seen:
+                self.problem(
+                    node, f"duplicate {what} id '{item.id}' (first at line {seen[item.id]})"
+                )
+            else:
+                seen[item.id] = _line(node)
+        return set(seen)
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "list"
+    return "single value"

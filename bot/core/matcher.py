@@ -1,0 +1,176 @@
+"""Rank knowledge entries for a question: weighted word coverage plus phrasing similarity."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from .models import Entry, Knowledge
+from .text import STOPWORDS, Synonyms, analyse, content, stem, words
+
+DEFAULT_THRESHOLD = 0.5
+"""Answer only when the best entry scores at least this (0..1); below it, decline."""
+
+NEAR_TIE = 0.06
+"""A runner-up within this of the best score is named as related rather than silently dropped."""
+
+_ANSWER_WEIGHT = 0.5  # a word found only in an entry's answer counts half
+_COVERAGE_SHARE = 0.6  # the rest of the score is the best phrasing's similarity
+_RERANK = 24  # how many coverage leaders get the (slower) phrasing comparison
+_MIN_TYPO_LEN = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """An entry and how well it matches a question (0..1)."""
+
+    entry: Entry
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrasing:
+    terms: frozenset[str]
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    stem: str
+    weight: float
+    known: bool
+
+
+class Matcher:
+    """An index over one Knowledge; build it once per load and reuse it for every question."""
+
+    def __init__(self, knowledge: Knowledge, *, threshold: float = DEFAULT_THRESHOLD) -> None:
+        self.knowledge = knowledge
+        self.threshold = threshold
+        self.synonyms = Synonyms(knowledge.synonyms)
+        self._entries = knowledge.entries
+        strong: list[set[str]] = []
+        weak: list[set[str]] = []
+        self._phrasings: list[tuple[_Phrasing, ...]] = []
+        df: dict[str, int] = defaultdict(int)
+        phrasing_terms: list[list[frozenset[str]]] = []
+        for entry in self._entries:
+            terms = [frozenset(self.terms(q)) for q in entry.questions]
+            keys = set().union(*terms, self.terms(" ".join(entry.keywords)))
+            keys.update(self.terms(entry.id.replace("-", " ")))
+            answer = set(self.terms(entry.answer)) - keys
+            strong.append(keys)
+            weak.append(answer)
+            phrasing_terms.append(terms)
+            for term in keys | answer:
+                df[term] += 1
+        self._size = max(len(self._entries), 1)
+        self._idf = {t: math.log(1 + self._size / n) for t, n in df.items()}
+        self._unknown_weight = math.log(1 + self._size / 0.5)
+        for terms in phrasing_terms:
+            self._phrasings.append(
+                tuple(_Phrasing(t, sum(self._idf[x] for x in t)) for t in terms if t)
+            )
+        postings: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
+        for index, (keys, answer) in enumerate(zip(strong, weak, strict=True)):
+            for term in keys:
+                postings[term][0].append(index)
+                postings[term][1].append(1.0)
+            for term in answer:
+                postings[term][0].append(index)
+                postings[term][1].append(_ANSWER_WEIGHT)
+        self._postings: dict[str, tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]] = {
+            t: (np.asarray(ix, dtype=np.int32), np.asarray(vals, dtype=np.float32))
+            for t, (ix, vals) in postings.items()
+        }
+        self._words = set(STOPWORDS)
+        for entry in self._entries:
+            for text in (*entry.questions, *entry.keywords, entry.answer):
+                self._words.update(words(text))
+        for group in knowledge.synonyms:
+            for text in group:
+                self._words.update(words(text))
+        self._by_initial: dict[str, list[str]] = defaultdict(list)
+        for word in self._words:
+            if len(word) >= _MIN_TYPO_LEN - 1 and word.isalpha():
+                self._by_initial[word[0]].append(word)
+                self._by_initial["~" + word[-2:]].append(word)
+        self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
+
+    def terms(self, text: str) -> list[str]:
+        """Return the content stems of text, synonyms applied, in order without repeats."""
+        return list(dict.fromkeys(content(analyse(text, self.synonyms))))
+
+    def rank(self, question: str, limit: int = 5) -> list[Match]:
+        """Return up to ``limit`` entries, best first, each with its 0..1 score."""
+        query = self._query(question)
+        total = sum(t.weight for t in query)
+        if not self._entries or total <= 0:
+            return []
+        scores = np.zeros(len(self._entries), dtype=np.float32)
+        for term in query:
+            posting = self._postings.get(term.stem)
+            if posting is not None:
+                scores[posting[0]] += posting[1] * term.weight
+        candidates = np.flatnonzero(scores)
+        if candidates.size == 0:
+            return []
+        if candidates.size > _RERANK:
+            top = np.argpartition(scores[candidates], -_RERANK)[-_RERANK:]
+            candidates = candidates[top]
+        found = {t.stem: t.weight for t in query if t.known}
+        ranked = []
+        for index in candidates.tolist():
+            coverage = float(scores[index]) / total
+            similarity = max(
+                (
+                    2 * sum(found.get(x, 0.0) for x in p.terms) / (total + p.weight)
+                    for p in self._phrasings[index]
+                ),
+                default=0.0,
+            )
+            score = _COVERAGE_SHARE * coverage + (1 - _COVERAGE_SHARE) * similarity
+            ranked.append(Match(self._entries[index], round(min(score, 1.0), 4)))
+        ranked.sort(key=lambda m: (-m.score, m.entry.line))
+        return ranked[:limit]
+
+    def _query(self, question: str) -> list[_Term]:
+        spelled = [self._spell(w) for w in words(question)]
+        stems = content(self.synonyms.apply([stem(w) for w in spelled]))
+        return [
+            _Term(t, self._idf.get(t, self._unknown_weight), t in self._idf)
+            for t in dict.fromkeys(stems)
+        ]
+
+    def _spell(self, word: str) -> str:
+        if word in self._words or len(word) < _MIN_TYPO_LEN - 1 or not word.isalpha():
+            return word
+        return self._correct(word)
+
+    def _correct_uncached(self, word: str) -> str:
+        if stem(word) in self._idf:
+            return word
+        # Transposed letters count as one edit; short words get one edit, longer ones two.
+        allowed = 1 if len(word) < 7 else 2
+        pool = self._by_initial.get(word[0], []) + self._by_initial.get("~" + word[-2:], [])
+        best = process.extractOne(
+            word, pool, scorer=DamerauLevenshtein.distance, score_cutoff=allowed
+        )
+        if best is None:
+            return word
+        candidate = str(best[0])
+        if len(word) == 3 and sorted(candidate) != sorted(word):
+            return word  # three-letter words: only fix swapped letters ("teh")
+        return candidate
+
+    def vocabulary(self) -> Iterable[str]:
+        """Return every stem the index knows."""
+        return self._idf.keys()

@@ -1,0 +1,165 @@
+"""Compose the reply a user gets, as plain data, and render it as text or JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .matcher import NEAR_TIE, Match
+from .models import Entry, Knowledge, Source, Status
+
+MAX_SUGGESTIONS = 3
+MIN_SUGGESTION_SCORE = 0.2
+DECLINE_TEXT = "I don't know that one."
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """An entry offered by its first phrasing ("did you mean …", "related")."""
+
+    entry_id: str
+    question: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Another entry's claim shown beside the answer, e.g. the other side of a dispute."""
+
+    entry_id: str
+    answer: str
+    status: Status
+    claimed_by: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """Everything a front end needs to show one answer or one decline."""
+
+    question: str
+    answered: bool
+    score: float
+    entry_id: str | None = None
+    answer: str | None = None
+    status: Status | None = None
+    claimed_by: str | None = None
+    sources: tuple[Source, ...] = ()
+    conflicts: tuple[Claim, ...] = ()
+    related: tuple[Suggestion, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+    notice: str | None = None
+    knowledge_digest: str = ""
+
+
+def compose(
+    question: str,
+    ranked: Sequence[Match],
+    knowledge: Knowledge,
+    threshold: float,
+    notice: str | None = None,
+) -> Reply:
+    """Turn ranked matches into an answer, or a decline with suggestions."""
+    best = ranked[0] if ranked else None
+    if best is None or best.score < threshold:
+        offers = tuple(
+            _suggest(m.entry) for m in ranked[:MAX_SUGGESTIONS] if m.score >= MIN_SUGGESTION_SCORE
+        )
+        return Reply(
+            question=question,
+            answered=False,
+            score=best.score if best else 0.0,
+            suggestions=offers,
+            notice=notice,
+            knowledge_digest=knowledge.digest,
+        )
+    entry = best.entry
+    conflict_ids = list(entry.conflicts_with)
+    conflict_ids += [e.id for e in knowledge.entries if entry.id in e.conflicts_with]
+    conflicts = tuple(_claim(knowledge.by_id[i]) for i in dict.fromkeys(conflict_ids))
+    shown = {entry.id, *(c.entry_id for c in conflicts)}
+    near = [m.entry.id for m in ranked[1:] if best.score - m.score <= NEAR_TIE]
+    related_ids = [i for i in dict.fromkeys([*near, *entry.related]) if i not in shown]
+    return Reply(
+        question=question,
+        answered=True,
+        score=best.score,
+        entry_id=entry.id,
+        answer=entry.answer,
+        status=entry.status,
+        claimed_by=entry.claimed_by,
+        sources=tuple(knowledge.sources[s] for s in entry.sources),
+        conflicts=conflicts,
+        related=tuple(_suggest(knowledge.by_id[i]) for i in related_ids),
+        notice=notice,
+        knowledge_digest=knowledge.digest,
+    )
+
+
+def _suggest(entry: Entry) -> Suggestion:
+    return Suggestion(entry.id, entry.title)
+
+
+def _claim(entry: Entry) -> Claim:
+    return Claim(entry.id, entry.answer, entry.status, entry.claimed_by)
+
+
+def summary(reply: Reply) -> str:
+    """Return the reply as one paragraph of plain text: what the user reads, without markup."""
+    if not reply.answered or reply.status is None:
+        text = DECLINE_TEXT
+        if reply.suggestions:
+            text += " Did you mean: " + "; ".join(s.question for s in reply.suggestions) + "?"
+        return text
+    parts = [f"{reply.status.label}: {reply.answer} (Claimed by {reply.claimed_by}.)"]
+    parts += [
+        f"Other side, {c.status.label.lower()} from {c.claimed_by}: {c.answer}"
+        for c in reply.conflicts
+    ]
+    return " ".join(parts)
+
+
+def to_text(reply: Reply) -> str:
+    """Render the reply for a terminal: status first, then who says so, sources and the rest."""
+    lines = [f"Note: {reply.notice}"] if reply.notice else []
+    if not reply.answered or reply.status is None:
+        lines.append(DECLINE_TEXT + " I only know about the BMW 1M Coupe production story.")
+        if reply.suggestions:
+            lines.append("Did you mean:")
+            lines += [f"  - {s.question}" for s in reply.suggestions]
+        return "\n".join(lines)
+    lines.append(f"{reply.status.label}: {reply.answer}")
+    lines.append(f"  Claimed by: {reply.claimed_by}")
+    lines += [f"  Source: {s.citation()}" for s in reply.sources]
+    if reply.conflicts:
+        lines.append("  The other side:")
+        lines += [f"    - {c.status.label} ({c.claimed_by}): {c.answer}" for c in reply.conflicts]
+    if reply.related:
+        lines.append("  Related: " + "; ".join(s.question for s in reply.related))
+    lines.append(f"  Confidence: {reply.score:.2f}")
+    return "\n".join(lines)
+
+
+def to_json(reply: Reply) -> dict[str, Any]:
+    """Render the reply as the JSON object of the evaluation contract (plus details)."""
+    return {
+        "question": reply.question,
+        "answered": reply.answered,
+        "answer": summary(reply) if reply.answered else None,
+        "status": reply.status.value if reply.status else None,
+        "claimed_by": reply.claimed_by,
+        "sources": [
+            {"id": s.id, "title": s.title, "outlet": s.outlet, "kind": s.kind.value,
+             "author": s.author, "citation": s.citation()}
+            for s in reply.sources
+        ],
+        "score": reply.score,
+        "entry": reply.entry_id,
+        "conflicts": [
+            {"entry": c.entry_id, "status": c.status.value, "claimed_by": c.claimed_by,
+             "answer": c.answer}
+            for c in reply.conflicts
+        ],
+        "related": [s.entry_id for s in reply.related],
+        "suggestions": [s.question for s in reply.suggestions],
+        "notice": reply.notice,
+    }  # fmt: skip

@@ -1,0 +1,164 @@
+"""The knowledge service: answer questions from one consistent snapshot, reload safely."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import KnowledgeError, Problem
+from .loader import load_knowledge
+from .matcher import DEFAULT_THRESHOLD, Matcher
+from .models import Knowledge
+from .replies import Reply, compose
+
+DEFAULT_MAX_QUESTION_CHARS = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """A loaded knowledge file with its index; replaced whole, never changed in place."""
+
+    knowledge: Knowledge
+    matcher: Matcher
+    loaded_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class ReloadResult:
+    """What a reload did: the diff on success, every problem on failure."""
+
+    ok: bool
+    path: str
+    entries: int
+    sources: int
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    def summary(self) -> str:
+        """Return a short report for the admin who asked for the reload."""
+        if not self.ok:
+            head = (
+                f"Reload failed: {len(self.problems)} problem(s); the old knowledge keeps serving."
+            )
+            return "\n".join([head, *(f"  {p}" for p in self.problems)])
+        diff = ", ".join(
+            f"{len(ids)} {what}" for what, ids in
+            (("added", self.added), ("removed", self.removed), ("changed", self.changed))
+        )  # fmt: skip
+        return f"Reloaded {self.path}: {self.entries} entries, {self.sources} sources ({diff})."
+
+
+@dataclass(slots=True)
+class Stats:
+    """Counters since start."""
+
+    answered: int = 0
+    declined: int = 0
+    reloads: int = 0
+    failed_reloads: int = 0
+    started_at: float = field(default_factory=time.time)
+
+
+def build_snapshot(path: str | Path, threshold: float = DEFAULT_THRESHOLD) -> Snapshot:
+    """Load a knowledge file and index it; raise KnowledgeError if it is not valid."""
+    knowledge = load_knowledge(path)
+    return Snapshot(knowledge, Matcher(knowledge, threshold=threshold), time.time())
+
+
+class KnowledgeService:
+    """Answers questions; ``reload`` swaps in a new file only once it has loaded in full."""
+
+    def __init__(
+        self,
+        snapshot: Snapshot,
+        *,
+        max_question_chars: int = DEFAULT_MAX_QUESTION_CHARS,
+        on_declined: Callable[[Reply], None] | None = None,
+    ) -> None:
+        self._snapshot = snapshot
+        self._path = snapshot.knowledge.path
+        self.max_question_chars = max_question_chars
+        self.on_declined = on_declined
+        self.stats = Stats()
+        self._lock = threading.Lock()
+        self._reload_lock = threading.Lock()
+
+    @classmethod
+    def from_path(
+        cls, path: str | Path, *, threshold: float = DEFAULT_THRESHOLD, **kwargs: object
+    ) -> KnowledgeService:
+        """Load a file and serve it; raise KnowledgeError if it is not valid."""
+        return cls(build_snapshot(path, threshold), **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def snapshot(self) -> Snapshot:
+        """Return the snapshot in service now."""
+        return self._snapshot
+
+    @property
+    def knowledge(self) -> Knowledge:
+        """Return the knowledge in service now."""
+        return self._snapshot.knowledge
+
+    def ask(self, question: str) -> Reply:
+        """Answer one question from the snapshot in service when the call starts."""
+        snapshot = self._snapshot
+        notice = None
+        text = question
+        if len(text) > self.max_question_chars:
+            text = text[: self.max_question_chars]
+            notice = (
+                f"Your message was {len(question):,} characters long; "
+                f"I read only the first {self.max_question_chars:,}."
+            )
+        ranked = snapshot.matcher.rank(text)
+        if not text.strip():
+            notice = (
+                "Ask me something about the BMW 1M Coupe's production, e.g. how many the US gets."
+            )
+        reply = compose(question, ranked, snapshot.knowledge, snapshot.matcher.threshold, notice)
+        with self._lock:
+            if reply.answered:
+                self.stats.answered += 1
+            else:
+                self.stats.declined += 1
+        if not reply.answered and self.on_declined is not None and text.strip():
+            self.on_declined(reply)
+        return reply
+
+    def reload(self, path: str | Path | None = None) -> ReloadResult:
+        """Load ``path`` (default: the file in service) and swap it in only if it is valid."""
+        target = str(path) if path is not None else self._path
+        with self._reload_lock:
+            old = self._snapshot
+            try:
+                new = build_snapshot(target, old.matcher.threshold)
+            except KnowledgeError as exc:
+                with self._lock:
+                    self.stats.failed_reloads += 1
+                return ReloadResult(
+                    ok=False,
+                    path=target,
+                    entries=len(old.knowledge.entries),
+                    sources=len(old.knowledge.sources),
+                    problems=exc.problems,
+                )
+            self._snapshot = new
+            self._path = target
+            with self._lock:
+                self.stats.reloads += 1
+        before, after = old.knowledge.by_id, new.knowledge.by_id
+        return ReloadResult(
+            ok=True,
+            path=target,
+            entries=len(after),
+            sources=len(new.knowledge.sources),
+            added=tuple(i for i in after if i not in before),
+            removed=tuple(i for i in before if i not in after),
+            changed=tuple(i for i in after if i in before and after[i] != before[i]),
+        )

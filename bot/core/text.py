@@ -1,0 +1,165 @@
+"""Normalise text into matchable tokens: case, accents, punctuation, numbers, stems."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are aren as at be because been
+    before being below between both but by can cannot could couldn did didn do does doesn doing
+    don down during each else ever few for from further had hadn has hasn have haven having he
+    her here hers herself him himself his how i if in into is isn it its itself just let like
+    me might more most much must mustn my myself no nor not now of off on once one only or
+    other ought our ours ourselves out over own please really same shall she should shouldn so
+    some such than that the their theirs them themselves then there these they this those
+    through to too under until up upon very was wasn we were weren what whats when where which
+    while who whom whose why will with won would wouldn yet you your yours yourself yourselves
+    hey hi hello ok okay thanks thank tell know anyone anybody someone guys pls plz im ive id
+    youre thats theres wheres whos hows s t d ll re ve m get got getting going go gonna wanna
+    gets didnt dont doesnt isnt wasnt wont cant arent werent havent hasnt wouldnt shouldnt
+    couldnt
+    """.split()  # noqa: SIM905
+)
+"""Function words that carry no topic; they are ignored when weighing a question."""
+
+_NUMBER_WORDS = {
+    "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1000, "grand": 1000}
+
+_APOSTROPHES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
+_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3})(?:,(\d{3}))+(?![\d,])")
+_SHORT_K = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?k\b")
+_CONTRACTION = re.compile(r"\s?'\s?(s|t|re|ve|ll|d|m)\b")
+_TOKEN = re.compile(r"\d+:\d\d|[a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case text and strip accents, combining marks and control characters."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = [
+        ch
+        for ch in decomposed
+        if ch in "\n\t" or not (unicodedata.combining(ch) or unicodedata.category(ch)[0] == "C")
+    ]
+    return "".join(kept).casefold().translate(_APOSTROPHES)
+
+
+def _expand_k(match: re.Match[str]) -> str:
+    value = float(match.group(1)) * 1000
+    return str(int(value)) if value.is_integer() else match.group(0)
+
+
+def _join_number_words(words: list[str]) -> list[str]:
+    out: list[str] = []
+    total: int | None = None
+    current = 0
+    for word in [*words, ""]:
+        if word in _NUMBER_WORDS or (word in _SCALES and total is not None) or word.isdigit():
+            if word in _SCALES:
+                current = max(current, 1) * _SCALES[word]
+                total = (total or 0) + current if _SCALES[word] >= 1000 else total
+                if _SCALES[word] >= 1000:
+                    current = 0
+            else:
+                value = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+                if total is not None and current and value >= current:
+                    out.append(str(total + current))
+                    total, current = None, 0
+                total = total or 0
+                current += value
+            continue
+        if total is not None:
+            out.append(str(total + current))
+            total, current = None, 0
+        if word:
+            out.append(word)
+    return out
+
+
+def words(text: str) -> list[str]:
+    """Split text into lower-case words with numbers in one canonical form."""
+    folded = fold(text)
+    folded = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), folded)
+    folded = _SHORT_K.sub(_expand_k, folded)
+    folded = _CONTRACTION.sub(lambda m: "" if m.group(1) == "s" else m.group(1), folded)
+    return _join_number_words(_TOKEN.findall(folded))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Reduce a word to its stem; plurals of model names (1Ms, M3s, GPs) lose their s."""
+    if len(word) > 2 and word.endswith("s") and not word.endswith("ss"):
+        head = word[:-1]
+        if any(ch.isdigit() for ch in head) or (len(head) <= 3 and not _has_vowel(head)):
+            return head
+    if word.isdigit() or ":" in word:
+        return word
+    result: str = _STEMMER.stemWord(word)
+    return result
+
+
+def _has_vowel(word: str) -> bool:
+    return any(ch in "aeiouy" for ch in word)
+
+
+def phrase_key(text: str) -> str:
+    """Return the form two phrasings share when they differ only in case, spacing or marks."""
+    return " ".join(words(text))
+
+
+class Synonyms:
+    """Rewrite words and multi-word phrases to the canonical term of their group."""
+
+    def __init__(self, groups: Iterable[Sequence[str]]) -> None:
+        self._rules: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._longest = 1
+        for group in groups:
+            stems = [tuple(stem(w) for w in words(term)) for term in group]
+            stems = [s for s in stems if s]
+            if not stems:
+                continue
+            canonical = stems[0]
+            for variant in stems:
+                self._rules.setdefault(variant, canonical)
+                self._longest = max(self._longest, len(variant))
+
+    def apply(self, tokens: Sequence[str]) -> list[str]:
+        """Rewrite a stem sequence, preferring the longest phrase at each position."""
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            for size in range(min(self._longest, len(tokens) - i), 0, -1):
+                replacement = self._rules.get(tuple(tokens[i : i + size]))
+                if replacement is not None:
+                    out.extend(replacement)
+                    i += size
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        return out
+
+
+def analyse(text: str, synonyms: Synonyms) -> list[str]:
+    """Turn text into the stems the matcher compares, synonyms applied, stopwords kept."""
+    return synonyms.apply([stem(w) for w in words(text)])
+
+
+def content(tokens: Iterable[str]) -> list[str]:
+    """Drop stopwords (compared as stems) from a token sequence, keeping order and repeats."""
+    return [t for t in tokens if t not in _STOP_STEMS]
+
+
+_STOP_STEMS = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS

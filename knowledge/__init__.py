@@ -1,0 +1,1 @@
+"""The curated knowledge shipped with onem-bot (data only; see onem.yaml)."""

@@ -1,0 +1,44 @@
+"""Text normalisation: the forms people type reduce to the same tokens."""
+
+from __future__ import annotations
+
+from bot.core.text import Synonyms, analyse, content, phrase_key, stem, words
+
+
+def test_number_forms_agree() -> None:
+    assert words("2,500") == words("2500") == words("2.5k") == ["2500"]
+    assert words("five thousand") == words("5k") == words("5,000") == ["5000"]
+    assert words("two per dealer") == ["2", "per", "dealer"]
+    assert words("twenty five to sixty five") == ["25", "to", "65"]
+
+
+def test_times_and_plurals_of_model_names() -> None:
+    assert "1:50" in words("at the 1:50 mark")
+    assert stem("1ms") == "1m" and stem("m3s") == "m3" and stem("gps") == "gp"
+    assert stem("dealerships") == stem("dealership")
+
+
+def test_case_accents_zalgo_and_curly_apostrophes_fold_away() -> None:
+    assert words("SEGLER\u2019s") == words("Ségler's") == words("s\u0336e\u0336g\u0336ler") == ["segler"]
+    assert words("didn \u2018t") == words("didn't")
+
+
+def test_phrase_key_ignores_case_and_punctuation() -> None:
+    assert phrase_key("How many 1Ms, is the US getting?") == phrase_key(
+        "how many 1ms is the us getting"
+    )
+
+
+def test_synonyms_rewrite_phrases_longest_first() -> None:
+    syn = Synonyms([["usa", "us", "the states", "united states of america"], ["1m", "1 series m"]])
+    assert analyse("1 Series M for the United States of America", syn) == [
+        "1m",
+        "for",
+        "the",
+        "usa",
+    ]
+    assert analyse("stateside", syn) == ["statesid"]
+
+
+def test_content_drops_function_words() -> None:
+    assert content(analyse("What is the price of the car?", Synonyms([]))) == ["price", "car"]
