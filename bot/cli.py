@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--show", choices=["failures", "all", "none"], default="failures")
     ev.add_argument("--json", action="store_true", help="print the summary as JSON")
 
+    sub.add_parser("schema", help="print the knowledge file's JSON Schema")
+
     run = sub.add_parser("run", help="run the Discord bot")
     run.add_argument("--config", "-c", type=Path, default=Path("config.yaml"), metavar="PATH")
     return parser
@@ -73,6 +75,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .discord.runner import run_from_config
 
         return run_from_config(args.config)
+    if args.command == "schema":
+        from .core.schema import knowledge_schema
+
+        sys.stdout.write(json.dumps(knowledge_schema(), indent=2) + "\n")
+        return EXIT_OK
     if args.command == "check":
         return check(args.path or args.knowledge or default_knowledge_path(), sys.stdout)
     try:

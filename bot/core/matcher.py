@@ -14,18 +14,26 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from .models import Entry, Knowledge
-from .text import STOPWORDS, Synonyms, analyse, content, stem, words
+from .text import STOPWORDS, Synonyms, analyse, content, english_zipf, stem, words
 
-DEFAULT_THRESHOLD = 0.5
+DEFAULT_THRESHOLD = 0.48
 """Answer only when the best entry scores at least this (0..1); below it, decline."""
 
 NEAR_TIE = 0.06
 """A runner-up within this of the best score is named as related rather than silently dropped."""
 
 _ANSWER_WEIGHT = 0.5  # a word found only in an entry's answer counts half
-_COVERAGE_SHARE = 0.6  # the rest of the score is the best phrasing's similarity
+_COVERAGE_SHARE = 0.75  # the rest of the score is the best phrasing's similarity
 _RERANK = 24  # how many coverage leaders get the (slower) phrasing comparison
 _MIN_TYPO_LEN = 4
+_UNKNOWN_DF = 0.5  # an unknown word weighs like one found in half an entry: rarer than any
+_COMMON_ZIPF, _ZIPF_SPAN, _MIN_INFORMATIVE = 7.0, 2.5, 0.25
+_REAL_WORD_ZIPF = 3.2  # a word this common in English is not a typo, so it is never "corrected"
+
+
+def _informative(zipf: float) -> float:
+    """Scale a word's weight by how unusual it is in English: "lasagna" tells more than "good"."""
+    return min(1.0, max(_MIN_INFORMATIVE, (_COMMON_ZIPF - zipf) / _ZIPF_SPAN))
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +81,15 @@ class Matcher:
             for term in keys | answer:
                 df[term] += 1
         self._size = max(len(self._entries), 1)
-        self._idf = {t: math.log(1 + self._size / n) for t, n in df.items()}
-        self._unknown_weight = math.log(1 + self._size / 0.5)
+        self._common: dict[str, float] = {}
+        for word in self._all_words(knowledge):
+            key = stem(word)
+            self._common[key] = max(self._common.get(key, 0.0), english_zipf(word))
+        self._idf = {
+            t: math.log(1 + self._size / n) * _informative(self._common.get(t, 0.0))
+            for t, n in df.items()
+        }
+        self._unknown_weight = math.log(1 + self._size / _UNKNOWN_DF)
         for terms in phrasing_terms:
             self._phrasings.append(
                 tuple(_Phrasing(t, sum(self._idf[x] for x in t)) for t in terms if t)
@@ -91,19 +106,24 @@ class Matcher:
             t: (np.asarray(ix, dtype=np.int32), np.asarray(vals, dtype=np.float32))
             for t, (ix, vals) in postings.items()
         }
-        self._words = set(STOPWORDS)
-        for entry in self._entries:
-            for text in (*entry.questions, *entry.keywords, entry.answer):
-                self._words.update(words(text))
-        for group in knowledge.synonyms:
-            for text in group:
-                self._words.update(words(text))
+        self._words = set(STOPWORDS) | self._all_words(knowledge)
         self._by_initial: dict[str, list[str]] = defaultdict(list)
         for word in self._words:
             if len(word) >= _MIN_TYPO_LEN - 1 and word.isalpha():
                 self._by_initial[word[0]].append(word)
                 self._by_initial["~" + word[-2:]].append(word)
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
+
+    @staticmethod
+    def _all_words(knowledge: Knowledge) -> set[str]:
+        found: set[str] = set()
+        for entry in knowledge.entries:
+            for text in (*entry.questions, *entry.keywords, entry.answer):
+                found.update(words(text))
+        for group in knowledge.synonyms:
+            for text in group:
+                found.update(words(text))
+        return found
 
     def terms(self, text: str) -> list[str]:
         """Return the content stems of text, synonyms applied, in order without repeats."""
@@ -144,14 +164,27 @@ class Matcher:
 
     def _query(self, question: str) -> list[_Term]:
         spelled = [self._spell(w) for w in words(question)]
-        stems = content(self.synonyms.apply([stem(w) for w in spelled]))
-        return [
-            _Term(t, self._idf.get(t, self._unknown_weight), t in self._idf)
-            for t in dict.fromkeys(stems)
-        ]
+        stems = [stem(w) for w in spelled]
+        commonness = dict(zip(stems, map(english_zipf, spelled), strict=True))
+        terms = []
+        for term in dict.fromkeys(content(self.synonyms.apply(stems))):
+            weight = self._idf.get(term)
+            if weight is None:
+                unknown = self._unknown_weight * _informative(commonness.get(term, 0.0))
+                terms.append(_Term(term, unknown, False))
+            else:
+                terms.append(_Term(term, weight, True))
+        return terms
 
     def _spell(self, word: str) -> str:
-        if word in self._words or len(word) < _MIN_TYPO_LEN - 1 or not word.isalpha():
+        if word.endswith("in") and word not in self._words and word + "g" in self._words:
+            return word + "g"  # dropped g: "gettin", "doin"
+        if (
+            word in self._words
+            or len(word) < _MIN_TYPO_LEN - 1
+            or not word.isalpha()
+            or english_zipf(word) >= _REAL_WORD_ZIPF
+        ):
             return word
         return self._correct(word)
 
@@ -159,7 +192,7 @@ class Matcher:
         if stem(word) in self._idf:
             return word
         # Transposed letters count as one edit; short words get one edit, longer ones two.
-        allowed = 1 if len(word) < 7 else 2
+        allowed = 1 if len(word) < 8 else 2
         pool = self._by_initial.get(word[0], []) + self._by_initial.get("~" + word[-2:], [])
         best = process.extractOne(
             word, pool, scorer=DamerauLevenshtein.distance, score_cutoff=allowed

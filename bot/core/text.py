@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from importlib import resources
 
 import snowballstemmer
 
@@ -112,6 +113,22 @@ def stem(word: str) -> str:
 
 def _has_vowel(word: str) -> bool:
     return any(ch in "aeiouy" for ch in word)
+
+
+@lru_cache(maxsize=1)
+def _zipf_table() -> dict[str, float]:
+    table: dict[str, float] = {}
+    data = resources.files("bot.core").joinpath("data/english_zipf.txt").read_text("utf-8")
+    for line in data.splitlines():
+        if line and not line.startswith("#"):
+            value, *listed = line.split()
+            table.update(dict.fromkeys(listed, float(value)))
+    return table
+
+
+def english_zipf(word: str) -> float:
+    """Return how common an English word is (Zipf scale: 7 = "the", 3 = rare, 0 = unknown)."""
+    return _zipf_table().get(word, 0.0)
 
 
 def phrase_key(text: str) -> str:

@@ -19,7 +19,12 @@ def test_times_and_plurals_of_model_names() -> None:
 
 
 def test_case_accents_zalgo_and_curly_apostrophes_fold_away() -> None:
-    assert words("SEGLER\u2019s") == words("Ségler's") == words("s\u0336e\u0336g\u0336ler") == ["segler"]
+    assert (
+        words("SEGLER\u2019s")
+        == words("Ségler's")
+        == words("s\u0336e\u0336g\u0336ler")
+        == ["segler"]
+    )
     assert words("didn \u2018t") == words("didn't")
 
 

@@ -1,0 +1,247 @@
+"""An append-only, size-capped JSON Lines log of the questions the bot declined."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .replies import Reply
+
+if sys.platform != "win32":
+    import fcntl
+
+MAX_QUESTION_CHARS = 500
+"""Questions longer than this are cut (with an ellipsis) before they are logged."""
+
+MAX_SUGGESTION_CHARS = 200
+MIN_LOG_BYTES = 16 * 1024
+KEEP_FRACTION = 0.5
+"""Compaction keeps the newest lines that fit in this share of the cap, so it runs rarely."""
+
+
+@dataclass(frozen=True, slots=True)
+class UnansweredRecord:
+    """One declined question as logged."""
+
+    at: datetime
+    question: str
+    score: float
+    suggestions: tuple[str, ...] = ()
+    user_id: int | None = None
+    guild_id: int | None = None
+    channel_id: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the record as the JSON object written on one line of the log."""
+        data: dict[str, Any] = {
+            "at": self.at.isoformat(timespec="seconds"),
+            "question": self.question,
+            "score": round(self.score, 4),
+            "suggestions": list(self.suggestions),
+        }
+        for key in ("user_id", "guild_id", "channel_id"):
+            value = getattr(self, key)
+            if value is not None:
+                data[key] = value
+        return data
+
+    @classmethod
+    def from_json(cls, data: object) -> UnansweredRecord | None:
+        """Return the record a parsed line holds, or None if the line is not a valid record."""
+        if not isinstance(data, dict):
+            return None
+        at, question, score = data.get("at"), data.get("question"), data.get("score", 0.0)
+        suggestions = data.get("suggestions", [])
+        if not isinstance(at, str) or not isinstance(question, str):
+            return None
+        if isinstance(score, bool) or not isinstance(score, int | float):
+            return None
+        if not isinstance(suggestions, list) or not all(isinstance(s, str) for s in suggestions):
+            return None
+        ids: dict[str, int | None] = {}
+        for key in ("user_id", "guild_id", "channel_id"):
+            value = data.get(key)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+                return None
+            ids[key] = value
+        try:
+            when = datetime.fromisoformat(at)
+        except ValueError:
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        return cls(when, question, float(score), tuple(suggestions), **ids)
+
+
+def _clean(text: str, limit: int) -> str:
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+class UnansweredLog:
+    """Append declined questions to a JSON Lines file and read back the most recent ones.
+
+    Safe for threads (a lock) and processes (``flock`` on a sidecar ``.lock`` file); each line is
+    written with one ``write`` call. When the file grows past ``max_bytes`` it is compacted to
+    its newest lines through a temporary file and ``os.replace``, so readers see the old or the
+    new file, never a half-written one. A torn or garbled line is skipped when reading.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        max_bytes: int = 1_000_000,
+        max_question_chars: int = MAX_QUESTION_CHARS,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        if max_bytes < MIN_LOG_BYTES:
+            raise ValueError(f"max_bytes must be at least {MIN_LOG_BYTES}")
+        self.path = Path(path)
+        self.max_bytes = max_bytes
+        self.max_question_chars = max_question_chars
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._lock_path = self.path.with_name(self.path.name + ".lock")
+
+    def append(
+        self,
+        question: str,
+        *,
+        score: float = 0.0,
+        suggestions: Sequence[str] = (),
+        user_id: int | None = None,
+        guild_id: int | None = None,
+        channel_id: int | None = None,
+    ) -> UnansweredRecord:
+        """Log one declined question and return the record as written."""
+        record = UnansweredRecord(
+            at=datetime.fromtimestamp(self._clock(), UTC),
+            question=_clean(question, self.max_question_chars),
+            score=float(score),
+            suggestions=tuple(_clean(s, MAX_SUGGESTION_CHARS) for s in suggestions[:3]),
+            user_id=user_id,
+            guild_id=guild_id,
+            channel_id=channel_id,
+        )
+        line = json.dumps(record.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n"
+        self._write_line(line.encode("utf-8"))
+        return record
+
+    def record(
+        self,
+        reply: Reply,
+        *,
+        user_id: int | None = None,
+        guild_id: int | None = None,
+        channel_id: int | None = None,
+    ) -> UnansweredRecord:
+        """Log a declined reply: its question, best score and suggestions."""
+        return self.append(
+            reply.question,
+            score=reply.score,
+            suggestions=[s.question for s in reply.suggestions],
+            user_id=user_id,
+            guild_id=guild_id,
+            channel_id=channel_id,
+        )
+
+    def recent(self, n: int = 10) -> list[UnansweredRecord]:
+        """Return up to ``n`` most recent records, newest first, skipping unreadable lines."""
+        if n <= 0:
+            return []
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            return []
+        out: list[UnansweredRecord] = []
+        for raw in reversed(data.split(b"\n")):
+            record = _parse(raw)
+            if record is not None:
+                out.append(record)
+                if len(out) >= n:
+                    break
+        return out
+
+    def size(self) -> int:
+        """Return the log's size in bytes (0 when it does not exist yet)."""
+        try:
+            return self.path.stat().st_size
+        except FileNotFoundError:
+            return 0
+
+    def _write_line(self, data: bytes) -> None:
+        with self._lock, self._file_lock():
+            fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
+            try:
+                size = os.fstat(fd).st_size
+                if size and os.pread(fd, 1, size - 1) != b"\n":
+                    data = b"\n" + data  # a torn last line stays apart from this one
+                written = os.write(fd, data)
+                while written < len(data):  # regular files take it in one go; be sure anyway
+                    written += os.write(fd, data[written:])
+                size += len(data)
+            finally:
+                os.close(fd)
+            if size > self.max_bytes:
+                self._compact()
+
+    def _compact(self) -> None:
+        data = self.path.read_bytes()
+        budget = int(self.max_bytes * KEEP_FRACTION)
+        kept: list[bytes] = []
+        used = 0
+        for raw in reversed(data.split(b"\n")):
+            if _parse(raw) is None:
+                continue
+            if used + len(raw) + 1 > budget:
+                break
+            kept.append(raw)
+            used += len(raw) + 1
+        body = b"".join(line + b"\n" for line in reversed(kept))
+        fd, tmp = tempfile.mkstemp(
+            dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp"
+        )
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(body)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+
+    @contextlib.contextmanager
+    def _file_lock(self) -> Iterator[None]:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if sys.platform == "win32":  # no flock: the thread lock alone guards one process
+            yield
+            return
+        fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
+
+
+def _parse(raw: bytes) -> UnansweredRecord | None:
+    raw = raw.strip()
+    if not raw:
+        return None
+    try:
+        return UnansweredRecord.from_json(json.loads(raw))
+    except (ValueError, RecursionError):
+        return None

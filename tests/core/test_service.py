@@ -1,0 +1,54 @@
+"""Reloading: a valid file swaps in whole with a diff; a broken one leaves the old serving."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from bot.core.service import KnowledgeService
+
+
+def copy(mini_path: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "kb.yaml"
+    shutil.copy(mini_path, target)
+    return target
+
+
+def test_reload_reports_added_removed_and_changed(mini_path: Path, tmp_path: Path) -> None:
+    path = copy(mini_path, tmp_path)
+    service = KnowledgeService.from_path(path)
+    text = path.read_text()
+    text = text.replace("about 2,500 cars", "about 3,000 cars").replace(
+        "- id: no-more-cars", "- id: memo"
+    )
+    text = text.replace("conflicts_with: [no-more-cars]", "conflicts_with: [memo]")
+    path.write_text(text)
+    result = service.reload()
+    assert result.ok, result.summary()
+    assert result.added == ("memo",) and result.removed == ("no-more-cars",)
+    assert result.changed == ("us-allocation", "molds")
+    assert "3 entries" in result.summary()
+    assert "3,000" in (service.ask("what limits production of the 1m").answer or "")
+
+
+def test_broken_reload_keeps_the_old_knowledge(mini_path: Path, tmp_path: Path) -> None:
+    path = copy(mini_path, tmp_path)
+    service = KnowledgeService.from_path(path)
+    before = service.knowledge
+    path.write_text(path.read_text().replace("status: fact", "status: maybe"))
+    result = service.reload()
+    assert not result.ok
+    assert len(result.problems) == 2 and all(p.line > 0 for p in result.problems)
+    assert "old knowledge keeps serving" in result.summary()
+    assert service.knowledge is before
+    assert service.ask("what limits production of the 1m").entry_id == "molds"
+    assert service.stats.failed_reloads == 1
+
+
+def test_reload_of_another_path_switches_files(mini_path: Path, tmp_path: Path) -> None:
+    service = KnowledgeService.from_path(mini_path)
+    other = copy(mini_path, tmp_path)
+    other.write_text(other.read_text().replace("about 2,500 cars", "about 9,999 cars"))
+    assert service.reload(other).ok
+    assert service.knowledge.path == str(other)
+    assert service.reload().ok and service.knowledge.path == str(other)
