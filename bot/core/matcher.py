@@ -26,6 +26,8 @@ _ANSWER_WEIGHT = 0.5  # a word found only in an entry's answer counts half
 _COVERAGE_SHARE = 0.75  # the rest of the score is the best phrasing's similarity
 _RERANK = 24  # how many coverage leaders get the (slower) phrasing comparison
 _MIN_TYPO_LEN = 4
+_PREFIX = 5  # unknown stems match known ones of the same family sharing this many letters
+_SUFFIXES = frozenset("or er ion ibl abl al ic iv iti ment ist ism ship ness ful ous".split())
 _UNKNOWN_DF = 0.5  # an unknown word weighs like one found in half an entry: rarer than any
 _COMMON_ZIPF, _ZIPF_SPAN, _MIN_INFORMATIVE = 7.0, 2.5, 0.25
 _REAL_WORD_ZIPF = 3.2  # a word this common in English is not a typo, so it is never "corrected"
@@ -82,7 +84,8 @@ class Matcher:
                 df[term] += 1
         self._size = max(len(self._entries), 1)
         self._common: dict[str, float] = {}
-        for word in self._all_words(knowledge):
+        known_words = self._all_words(knowledge)
+        for word in known_words:
             key = stem(word)
             self._common[key] = max(self._common.get(key, 0.0), english_zipf(word))
         self._idf = {
@@ -106,7 +109,11 @@ class Matcher:
             t: (np.asarray(ix, dtype=np.int32), np.asarray(vals, dtype=np.float32))
             for t, (ix, vals) in postings.items()
         }
-        self._words = set(STOPWORDS) | self._all_words(knowledge)
+        self._words = set(STOPWORDS) | known_words
+        self._by_prefix: dict[str, list[str]] = defaultdict(list)
+        for term in self._idf:
+            if len(term) >= _PREFIX and term.isalpha():
+                self._by_prefix[term[:_PREFIX]].append(term)
         self._by_initial: dict[str, list[str]] = defaultdict(list)
         for word in self._words:
             if len(word) >= _MIN_TYPO_LEN - 1 and word.isalpha():
@@ -170,11 +177,25 @@ class Matcher:
         for term in dict.fromkeys(content(self.synonyms.apply(stems))):
             weight = self._idf.get(term)
             if weight is None:
+                term = self._relative(term)
+                weight = self._idf.get(term)
+            if weight is None:
                 unknown = self._unknown_weight * _informative(commonness.get(term, 0.0))
                 terms.append(_Term(term, unknown, False))
             else:
                 terms.append(_Term(term, weight, True))
         return terms
+
+    def _relative(self, term: str) -> str:
+        """Return a known stem of the same word family ("collect" -> "collector"), if any."""
+        if len(term) < _PREFIX:
+            return term
+        family = [
+            t
+            for t in self._by_prefix.get(term[:_PREFIX], ())
+            if t.startswith(term) or term.startswith(t)
+        ]
+        return min(family, key=lambda t: (abs(len(t) - len(term)), t)) if family else term
 
     def _spell(self, word: str) -> str:
         if word.endswith("in") and word not in self._words and word + "g" in self._words:

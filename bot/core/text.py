@@ -8,9 +8,9 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 
-import snowballstemmer
+import Stemmer
 
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER = Stemmer.Stemmer("english")
 
 STOPWORDS = frozenset(
     """
@@ -27,7 +27,7 @@ STOPWORDS = frozenset(
     youre thats theres wheres whos hows s t d ll re ve m get got getting going go gonna wanna
     gets didnt dont doesnt isnt wasnt wont cant arent werent havent hasnt wouldnt shouldnt
     couldnt
-    """.split()  # noqa: SIM905
+    """.split()
 )
 """Function words that carry no topic; they are ignored when weighing a question."""
 
@@ -48,6 +48,8 @@ _TOKEN = re.compile(r"\d+:\d\d|[a-z0-9]+")
 
 def fold(text: str) -> str:
     """Lower-case text and strip accents, combining marks and control characters."""
+    if text.isascii():
+        return text.lower().translate(_APOSTROPHES)
     decomposed = unicodedata.normalize("NFKD", text)
     kept = [
         ch
@@ -141,7 +143,7 @@ class Synonyms:
 
     def __init__(self, groups: Iterable[Sequence[str]]) -> None:
         self._rules: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self._longest = 1
+        sizes: dict[str, set[int]] = {}
         for group in groups:
             stems = [tuple(stem(w) for w in words(term)) for term in group]
             stems = [s for s in stems if s]
@@ -150,14 +152,15 @@ class Synonyms:
             canonical = stems[0]
             for variant in stems:
                 self._rules.setdefault(variant, canonical)
-                self._longest = max(self._longest, len(variant))
+                sizes.setdefault(variant[0], set()).add(len(variant))
+        self._sizes = {first: sorted(n, reverse=True) for first, n in sizes.items()}
 
     def apply(self, tokens: Sequence[str]) -> list[str]:
         """Rewrite a stem sequence, preferring the longest phrase at each position."""
         out: list[str] = []
-        i = 0
-        while i < len(tokens):
-            for size in range(min(self._longest, len(tokens) - i), 0, -1):
+        i, count = 0, len(tokens)
+        while i < count:
+            for size in self._sizes.get(tokens[i], ()):
                 replacement = self._rules.get(tuple(tokens[i : i + size]))
                 if replacement is not None:
                     out.extend(replacement)

@@ -63,7 +63,7 @@ def test_decline_offers_up_to_three_suggestions(service: KnowledgeService) -> No
 
 def test_json_contract(service: KnowledgeService) -> None:
     answered = to_json(service.ask("what limits production of the 1m"))
-    assert CONTRACT_KEYS <= answered.keys()
+    assert answered.keys() >= CONTRACT_KEYS
     assert answered["answered"] is True and answered["entry"] == "molds"
     assert answered["status"] == "fact"
     assert [s["id"] for s in answered["sources"]] == ["first-article", "comment-gabe"]
