@@ -27,6 +27,9 @@ STOPWORDS = frozenset(
     youre thats theres wheres whos hows s t d ll re ve m get got getting going go gonna wanna
     gets didnt dont doesnt isnt wasnt wont cant arent werent havent hasnt wouldnt shouldnt
     couldnt
+    anyway anyways actually basically exactly literally honestly seriously lol lmao haha heh um uh
+    hmm ya yeah yep nah nope bro dude mate yo wondering curious guess reckon reckons think thinking
+    wonder heard hear stuff thing things whole
     """.split()
 )
 """Function words that carry no topic; they are ignored when weighing a question."""
