@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
@@ -19,6 +21,10 @@ from .text import phrase_key
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """Refuse files above this size before parsing (a knowledge file of 100,000 entries is ~30 MB)."""
 
+MAX_DEPTH = 64
+"""Refuse YAML nested deeper than this before composing it: libyaml slows down quadratically
+with flow nesting and its composer recurses in C (a deep enough file crashes the process)."""
+
 _SAFE_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _YAML = "tag:yaml.org,2002:"
 _SCALAR_TAGS = frozenset(
@@ -27,6 +33,12 @@ _SCALAR_TAGS = frozenset(
 _T = TypeVar("_T")
 _E = TypeVar("_E", Status, SourceKind)
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+_OTHER_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +88,13 @@ def load_knowledge(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Know
     """Read, parse and validate a knowledge file; raise KnowledgeError listing every problem."""
     name = str(path)
     try:
-        size = Path(path).stat().st_size
-        if size > max_bytes:
-            raise KnowledgeError([Problem(name, 0, _too_big(size, max_bytes))])
-        data = Path(path).read_bytes()
+        info = Path(path).stat()
+        if not stat.S_ISREG(info.st_mode):  # a directory, /dev/zero or a pipe would never end
+            raise KnowledgeError([Problem(name, 0, "cannot read the file: not a regular file")])
+        if info.st_size > max_bytes:
+            raise KnowledgeError([Problem(name, 0, _too_big(info.st_size, max_bytes))])
+        with Path(path).open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # the file may grow after stat()
     except OSError as exc:
         raise KnowledgeError([Problem(name, 0, f"cannot read the file: {exc.strerror}")]) from None
     return parse_knowledge(data, name, max_bytes=max_bytes)
@@ -87,12 +102,15 @@ def load_knowledge(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Know
 
 def parse_knowledge(data: bytes | str, name: str, *, max_bytes: int = MAX_FILE_BYTES) -> Knowledge:
     """Parse and validate knowledge from bytes or text; ``name`` is used in problem reports."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
     if len(raw) > max_bytes:
         raise KnowledgeError([Problem(name, 0, _too_big(len(raw), max_bytes))])
     text = _decode(raw, name)
     try:
+        _check_depth(text, name)
         root = yaml.compose(text, Loader=_SAFE_COMPOSER)
+    except yaml.reader.ReaderError as exc:
+        raise KnowledgeError([_reader_problem(exc, text, name)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -105,11 +123,44 @@ def parse_knowledge(data: bytes | str, name: str, *, max_bytes: int = MAX_FILE_B
     return _Validator(name, hashlib.sha256(raw).hexdigest()[:12]).knowledge(root)
 
 
+def _check_depth(text: str, name: str) -> None:
+    """Stream the parse events and stop at the first collection nested deeper than MAX_DEPTH."""
+    parser = _SAFE_COMPOSER(text)
+    depth = 0
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    line = int(mark.line) + 1 if mark else 0
+                    msg = f"the YAML nests more than {MAX_DEPTH} levels deep"
+                    raise KnowledgeError([Problem(name, line, msg)])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    finally:
+        parser.dispose()
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, name: str) -> Problem:
+    code = exc.character if isinstance(exc.character, int) else None
+    if code is None:
+        return Problem(name, 0, f"YAML error: {exc.reason}")
+    at = text.find(chr(code))
+    line = text.count("\n", 0, at) + 1 if at >= 0 else 0
+    return Problem(name, line, f"the character U+{code:04X} is not allowed in YAML ({exc.reason})")
+
+
 def _too_big(size: int, limit: int) -> str:
     return f"the file is {size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB"
 
 
 def _decode(raw: bytes, name: str) -> str:
+    for bom, encoding in _OTHER_BOMS:
+        if raw.startswith(bom):
+            msg = f"the file is {encoding} text; save it as UTF-8"
+            raise KnowledgeError([Problem(name, 1, msg)])
     nul = raw.find(b"\x00")
     if nul >= 0:
         line = raw.count(b"\n", 0, nul) + 1
@@ -175,6 +226,7 @@ class _Validator:
         if not isinstance(node, yaml.SequenceNode) or not node.value:
             self.problem(node, f"'{key}' must be a non-empty list")
             return []
+        self.check_tag(node)
         out = []
         for item in node.value:
             built = build(item)
@@ -230,8 +282,11 @@ class _Validator:
 
     def integer(self, node: yaml.Node, what: str) -> int | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == _YAML + "int":
-            return int(node.value)
-        self.problem(node, f"{what} must be a whole number")
+            try:  # YAML 1.1 ints include 0x1F, 0b101, 1:30 and 5,000-digit numbers
+                return int(node.value)
+            except ValueError:
+                pass
+        self.problem(node, f"{what} must be a whole number written in decimal digits")
         return None
 
     def texts(self, node: yaml.Node, what: str, *, allow_empty: bool) -> tuple[str, ...]:
@@ -240,6 +295,7 @@ class _Validator:
         if not isinstance(node, yaml.SequenceNode):
             self.problem(node, f"{what} must be a list of text, not a {_kind(node)}")
             return ()
+        self.check_tag(node)
         if not node.value and not allow_empty:
             self.problem(node, f"{what} must not be an empty list")
         values = (self.text(item, f"each item of {what}") for item in node.value)
@@ -249,6 +305,7 @@ class _Validator:
         if not isinstance(node, yaml.SequenceNode):
             self.problem(node, "'synonyms' must be a list of lists of terms")
             return ()
+        self.check_tag(node)
         out = []
         for group in node.value:
             terms = self.texts(group, "a synonym group", allow_empty=False)

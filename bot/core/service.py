@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -15,6 +16,8 @@ from .models import Knowledge
 from .replies import Reply, compose
 
 DEFAULT_MAX_QUESTION_CHARS = 1000
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +131,10 @@ class KnowledgeService:
             else:
                 self.stats.declined += 1
         if not reply.answered and self.on_declined is not None and text.strip():
-            self.on_declined(reply)
+            try:
+                self.on_declined(reply)
+            except Exception:  # e.g. a full disk under the unanswered log: still reply
+                _log.exception("the on_declined hook failed; the reply goes out anyway")
         return reply
 
     def reload(self, path: str | Path | None = None) -> ReloadResult:

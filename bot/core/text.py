@@ -42,7 +42,12 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1000, "grand": 1000}
 
-_APOSTROPHES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
+_ASCII_MARKS = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"}
+    | {chr(c): " " for c in (*range(32), 127) if chr(c) not in "\n\t"}
+)
+_MAX_DIGITS = 12  # longer digit runs stay plain tokens (int() of huge strings is slow or refused)
+_MAX_NUMBER = 10**12
 _THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3})(?:,(\d{3}))+(?![\d,])")
 _SHORT_K = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?k\b")
 _CONTRACTION = re.compile(r"\s?'\s?(s|t|re|ve|ll|d|m)\b")
@@ -50,16 +55,17 @@ _TOKEN = re.compile(r"\d+:\d\d|[a-z0-9]+")
 
 
 def fold(text: str) -> str:
-    """Lower-case text and strip accents, combining marks and control characters."""
+    """Lower-case text, strip accents and invisible marks; control characters become spaces."""
     if text.isascii():
-        return text.lower().translate(_APOSTROPHES)
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = [
-        ch
-        for ch in decomposed
-        if ch in "\n\t" or not (unicodedata.combining(ch) or unicodedata.category(ch)[0] == "C")
-    ]
-    return "".join(kept).casefold().translate(_APOSTROPHES)
+        return text.lower().translate(_ASCII_MARKS)
+    kept = []
+    for ch in unicodedata.normalize("NFKD", text):
+        kind = unicodedata.category(ch)
+        if kind == "Cc":
+            kept.append(" ")
+        elif not (unicodedata.combining(ch) or kind[0] == "C"):
+            kept.append(ch)
+    return "".join(kept).casefold().translate(_ASCII_MARKS)
 
 
 def _expand_k(match: re.Match[str]) -> str:
@@ -67,29 +73,39 @@ def _expand_k(match: re.Match[str]) -> str:
     return str(int(value)) if value.is_integer() else match.group(0)
 
 
-def _join_number_words(words: list[str]) -> list[str]:
+def _number(word: str) -> int | None:
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    if word.isascii() and word.isdigit() and len(word) <= _MAX_DIGITS:
+        return int(word)
+    return None
+
+
+def _join_number_words(tokens: list[str]) -> list[str]:
+    """Join spelled and written numbers: "two thousand five hundred" -> "2500"."""
     out: list[str] = []
-    total: int | None = None
+    total: int | None = None  # None while no number is being read
     current = 0
-    for word in [*words, ""]:
-        if word in _NUMBER_WORDS or (word in _SCALES and total is not None) or word.isdigit():
-            if word in _SCALES:
-                current = max(current, 1) * _SCALES[word]
-                total = (total or 0) + current if _SCALES[word] >= 1000 else total
-                if _SCALES[word] >= 1000:
-                    current = 0
-            else:
-                value = int(word) if word.isdigit() else _NUMBER_WORDS[word]
-                if total is not None and current and value >= current:
-                    out.append(str(total + current))
-                    total, current = None, 0
-                total = total or 0
-                current += value
+    for word in [*tokens, ""]:
+        scale = _SCALES.get(word) if total is not None else None
+        value = _number(word)
+        if scale is not None and total is not None:
+            current = max(current, 1) * scale
+            if scale >= 1000:
+                total, current = total + current, 0
+            if total + current <= _MAX_NUMBER:
+                continue
+        elif value is not None:
+            if total is not None and current and value >= current:
+                out.append(str(total + current))
+                total, current = None, 0
+            total = total or 0
+            current += value
             continue
         if total is not None:
             out.append(str(total + current))
             total, current = None, 0
-        if word:
+        if word and scale is None:
             out.append(word)
     return out
 

@@ -1,0 +1,229 @@
+"""Settings for the Discord bot: a YAML file plus the token from the environment, validated."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .core.loader import default_knowledge_path
+from .core.unanswered import MIN_LOG_BYTES
+
+TOKEN_ENV = "DISCORD_TOKEN"
+DEFAULT_UNANSWERED_LOG = Path("unanswered.jsonl")
+_TOKEN_KEYS = frozenset({"token", "discord_token", "bot_token"})
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+class ConfigError(Exception):
+    """A setting is missing or wrong; ``key`` names it (``None`` for the file as a whole)."""
+
+    def __init__(self, key: str | None, message: str) -> None:
+        self.key = key
+        self.message = message
+        super().__init__(f"{key}: {message}" if key else message)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything the bot is configured with; built by ``load_settings`` or directly in tests."""
+
+    token: str = field(repr=False)
+    prefix: str = "!"
+    admin_role_ids: frozenset[int] = frozenset()
+    admin_user_ids: frozenset[int] = frozenset()
+    owner_ids: frozenset[int] = frozenset()
+    listen_channel_ids: frozenset[int] = frozenset()
+    listen_min_score: float = 0.75
+    cooldown_rate: int = 5
+    cooldown_per_seconds: float = 60.0
+    max_question_chars: int = 1000
+    dev_guild_id: int | None = None
+    knowledge_path: Path = field(default_factory=default_knowledge_path)
+    unanswered_log_path: Path = DEFAULT_UNANSWERED_LOG
+    unanswered_log_max_bytes: int = 1_000_000
+    watch: bool = False
+    admin_channel_id: int | None = None
+    shard_count: int | None = None
+    shard_ids: tuple[int, ...] | None = None
+    log_level: str = "INFO"
+
+    @property
+    def sharded(self) -> bool:
+        """Return whether the bot should run as an AutoShardedBot."""
+        return self.shard_count is not None or self.shard_ids is not None
+
+
+def _snowflake(key: str, value: object) -> int:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ConfigError(key, f"must be a Discord id (a positive whole number), not {value!r}")
+    return value
+
+
+def _snowflakes(key: str, value: object) -> frozenset[int]:
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list):
+        raise ConfigError(key, f"must be a list of Discord ids, not {type(value).__name__}")
+    return frozenset(_snowflake(f"{key}[{i}]", v) for i, v in enumerate(value))
+
+
+def _optional_snowflake(key: str, value: object) -> int | None:
+    return None if value is None else _snowflake(key, value)
+
+
+def _positive_int(key: str, value: object, *, allow_zero: bool = False) -> int:
+    low = 0 if allow_zero else 1
+    if isinstance(value, bool) or not isinstance(value, int) or value < low:
+        what = "a whole number >= 0" if allow_zero else "a whole number >= 1"
+        raise ConfigError(key, f"must be {what}, not {value!r}")
+    return value
+
+
+def _log_cap(key: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < MIN_LOG_BYTES:
+        raise ConfigError(key, f"must be a whole number of bytes >= {MIN_LOG_BYTES}, not {value!r}")
+    return value
+
+
+def _positive_number(key: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise ConfigError(key, f"must be a number > 0, not {value!r}")
+    return float(value)
+
+
+def _score(key: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise ConfigError(key, f"must be a number from 0 to 1, not {value!r}")
+    return float(value)
+
+
+def _boolean(key: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(key, f"must be true or false, not {value!r}")
+    return value
+
+
+def _prefix(key: str, value: object) -> str:
+    if not isinstance(value, str) or not value.strip() or len(value) > 10 or value != value.strip():
+        raise ConfigError(key, f"must be 1-10 characters without spaces around, not {value!r}")
+    return value
+
+
+def _log_level(key: str, value: object) -> str:
+    if not isinstance(value, str) or value.upper() not in _LOG_LEVELS:
+        raise ConfigError(key, f"must be one of {', '.join(_LOG_LEVELS)}, not {value!r}")
+    return value.upper()
+
+
+def _path(base: Path) -> Callable[[str, object], Path]:
+    def convert(key: str, value: object) -> Path:
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(key, f"must be a file path, not {value!r}")
+        path = Path(value).expanduser()
+        return path if path.is_absolute() else base / path
+
+    return convert
+
+
+def _shard_ids(key: str, value: object) -> tuple[int, ...]:
+    if not isinstance(value, list) or not value:
+        raise ConfigError(key, f"must be a non-empty list of shard numbers, not {value!r}")
+    ids = tuple(_positive_int(f"{key}[{i}]", v, allow_zero=True) for i, v in enumerate(value))
+    if len(set(ids)) != len(ids):
+        raise ConfigError(key, "lists a shard twice")
+    return ids
+
+
+def _keys(base: Path) -> dict[str, Callable[[str, object], Any]]:
+    return {
+        "prefix": _prefix,
+        "admin_role_ids": _snowflakes,
+        "admin_user_ids": _snowflakes,
+        "owner_ids": _snowflakes,
+        "listen_channel_ids": _snowflakes,
+        "listen_min_score": _score,
+        "cooldown_rate": lambda k, v: _positive_int(k, v, allow_zero=True),
+        "cooldown_per_seconds": _positive_number,
+        "max_question_chars": _positive_int,
+        "dev_guild_id": _optional_snowflake,
+        "knowledge_path": _path(base),
+        "unanswered_log_path": _path(base),
+        "unanswered_log_max_bytes": _log_cap,
+        "watch": _boolean,
+        "admin_channel_id": _optional_snowflake,
+        "shard_count": _positive_int,
+        "shard_ids": _shard_ids,
+        "log_level": _log_level,
+    }
+
+
+def settings_from_mapping(
+    data: Mapping[str, object], *, token: str | None, base: Path = Path(".")
+) -> Settings:
+    """Validate a parsed config mapping and the token; raise ConfigError naming the bad key."""
+    converters = _keys(base)
+    values: dict[str, Any] = {}
+    for key, raw in data.items():
+        if not isinstance(key, str):
+            raise ConfigError(None, f"a key in the config file is not text: {key!r}")
+        if key.lower() in _TOKEN_KEYS:
+            raise ConfigError(
+                key,
+                f"never put the bot token in the config file; remove '{key}' and set the "
+                f"{TOKEN_ENV} environment variable instead",
+            )
+        convert = converters.get(key)
+        if convert is None:
+            close = difflib.get_close_matches(key, list(converters), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise ConfigError(key, f"unknown setting{hint}; see config.example.yaml")
+        if raw is None and key not in ("dev_guild_id", "admin_channel_id"):
+            if key.endswith("_ids") and key != "shard_ids":
+                values[key] = frozenset()
+            continue  # an empty value means "use the default"
+        values[key] = convert(key, raw)
+    if not token or not token.strip():
+        raise ConfigError(
+            TOKEN_ENV, "the bot token is missing; set the DISCORD_TOKEN environment variable"
+        )
+    values.setdefault("unanswered_log_path", base / DEFAULT_UNANSWERED_LOG)
+    count, ids = values.get("shard_count"), values.get("shard_ids")
+    if ids is not None and count is None:
+        raise ConfigError("shard_ids", "needs shard_count (the total number of shards)")
+    if ids is not None and count is not None and max(ids) >= count:
+        raise ConfigError("shard_ids", f"shard numbers must be below shard_count ({count})")
+    return Settings(token=token.strip(), **values)
+
+
+def load_settings(path: str | Path, environ: Mapping[str, str] | None = None) -> Settings:
+    """Read the YAML config at ``path`` and the token from DISCORD_TOKEN; validate everything."""
+    env = os.environ if environ is None else environ
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            None, f"{file}: config file not found (copy config.example.yaml to start)"
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(None, f"{file}: cannot read the config file: {exc}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{file}:{mark.line + 1}" if mark is not None else str(file)
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise ConfigError(None, f"{where}: YAML syntax error: {problem}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(None, f"{file}: the config must be a mapping of settings")
+    return settings_from_mapping(data, token=env.get(TOKEN_ENV), base=file.resolve().parent)

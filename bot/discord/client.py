@@ -1,0 +1,159 @@
+"""The Discord bot: a commands.Bot that gets the knowledge service and settings from its caller."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import deque
+from pathlib import Path
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from ..config import Settings
+from ..core.service import KnowledgeService, ReloadResult
+from ..core.unanswered import UnansweredLog
+from .cooldown import UserCooldown
+from .errors import handle_command_error, handle_interaction_error
+from .report import reload_report
+from .watch import FileWatcher
+
+log = logging.getLogger("bot.discord")
+
+EXTENSIONS = ("bot.discord.cogs.ask", "bot.discord.cogs.admin")
+
+
+def bot_intents() -> discord.Intents:
+    """Return the gateway intents: servers, messages in servers and DMs, and message content.
+
+    Message content is privileged: enable it for the application in the Developer Portal
+    (Bot -> Privileged Gateway Intents), or Discord refuses the connection.
+    """
+    intents = discord.Intents.none()
+    intents.guilds = True
+    intents.guild_messages = True
+    intents.dm_messages = True
+    intents.message_content = True
+    return intents
+
+
+class OnemTree(app_commands.CommandTree[Any]):
+    """The slash command tree, with the bot's one error policy."""
+
+    async def on_error(
+        self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
+    ) -> None:
+        """Answer a failed slash command ephemerally, exactly once."""
+        await handle_interaction_error(interaction, error)
+
+
+def _prefix(bot: commands.Bot, message: discord.Message) -> str:
+    settings: Settings = getattr(bot, "settings")  # noqa: B009  (read live: tests swap settings)
+    return settings.prefix
+
+
+class OnemBot(commands.Bot):
+    """Answers questions about the BMW 1M from a knowledge service; admins manage it.
+
+    ``settings`` is read on every use, so replacing ``bot.settings`` takes effect at once.
+    """
+
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        service: KnowledgeService,
+        unanswered: UnansweredLog | None = None,
+        watch_debounce_ms: int = 800,
+        **options: Any,
+    ) -> None:
+        options.setdefault("intents", bot_intents())
+        options.setdefault("allowed_mentions", discord.AllowedMentions.none())
+        options.setdefault("help_command", None)
+        options.setdefault("tree_cls", OnemTree)
+        options.setdefault("owner_ids", set(settings.owner_ids))
+        super().__init__(command_prefix=_prefix, **options)
+        self.settings = settings
+        self.service = service
+        self.unanswered = unanswered
+        self.cooldowns = UserCooldown(settings.cooldown_rate, settings.cooldown_per_seconds)
+        self.watcher: FileWatcher | None = None
+        self.watch_debounce_ms = watch_debounce_ms
+        self.watch_reports: deque[ReloadResult] = deque(maxlen=20)
+
+    async def setup_hook(self) -> None:
+        """Load the cogs; start watching the knowledge file if asked. Never syncs commands."""
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
+        if self.settings.watch:
+            self.watcher = FileWatcher(
+                Path(self.service.knowledge.path),
+                self._file_changed,
+                loop=asyncio.get_running_loop(),
+                debounce_ms=self.watch_debounce_ms,
+            )
+            self.watcher.start()
+
+    async def close(self) -> None:
+        """Stop the file watcher, then disconnect."""
+        if self.watcher is not None:
+            await asyncio.to_thread(self.watcher.stop)
+            self.watcher = None
+        await super().close()
+
+    async def on_ready(self) -> None:
+        """Log who we are once connected (the token is never logged)."""
+        user = self.user
+        log.info(
+            "Connected as %s (%s) to %d server(s)", user, user.id if user else "?", len(self.guilds)
+        )
+
+    async def on_command_error(
+        self, ctx: commands.Context[Any], error: commands.CommandError, /
+    ) -> None:
+        """Answer a failed prefix command with the one error policy."""
+        await handle_command_error(ctx, error)
+
+    async def reload_knowledge(self) -> ReloadResult:
+        """Reload the knowledge file off the event loop; the old knowledge serves until the swap."""
+        result = await asyncio.to_thread(self.service.reload)
+        level = logging.INFO if result.ok else logging.WARNING
+        log.log(level, "%s", result.summary())
+        return result
+
+    async def _file_changed(self) -> None:
+        """Reload after the watcher saw the file change; post the result to the admin channel."""
+        before = self.service.knowledge.digest
+        result = await self.reload_knowledge()
+        if result.ok and self.service.knowledge.digest == before:
+            return  # saved without changes: nothing to report
+        self.watch_reports.append(result)
+        channel_id = self.settings.admin_channel_id
+        channel = self.get_channel(channel_id) if channel_id else None
+        if not isinstance(channel, discord.abc.Messageable):
+            return  # no admin channel in this process's servers: the log line above suffices
+        try:
+            await channel.send(**reload_report(result, trigger="the file changed"))
+        except discord.HTTPException as exc:
+            log.warning("Could not post the reload report to channel %s: %s", channel_id, exc)
+
+
+class ShardedOnemBot(OnemBot, commands.AutoShardedBot):
+    """The same bot on Discord's gateway sharding, for large deployments or several processes."""
+
+
+def create_bot(
+    settings: Settings,
+    service: KnowledgeService,
+    unanswered: UnansweredLog | None = None,
+    **options: Any,
+) -> OnemBot:
+    """Build the bot the settings ask for: sharded when shard_count or shard_ids are set."""
+    if settings.sharded:
+        options.setdefault("shard_count", settings.shard_count)
+        if settings.shard_ids is not None:
+            options.setdefault("shard_ids", list(settings.shard_ids))
+        return ShardedOnemBot(settings=settings, service=service, unanswered=unanswered, **options)
+    return OnemBot(settings=settings, service=service, unanswered=unanswered, **options)

@@ -1,0 +1,1 @@
+"""The cogs, each loaded as an extension in setup_hook."""

@@ -1,0 +1,212 @@
+"""Asking: mention the bot, ``!ask``, ``/ask`` (with autocomplete), buttons, listened channels."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+import re
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from ...core.replies import Reply
+from ..embeds import reply_embed
+from ..errors import (
+    APOLOGY,
+    NO_MENTIONS,
+    handle_interaction_error,
+    is_forbidden,
+    log_unexpected,
+    send_to_interaction,
+    send_to_message,
+)
+from ..lookup import entry_reply, peek_score, question_choices
+from ..views import SuggestionButton, suggestion_view
+
+if TYPE_CHECKING:
+    from ..client import OnemBot
+
+log = logging.getLogger("bot.discord")
+
+HELP_TEXT = (
+    "I answer questions about the BMW 1M Coupe's production from a curated, sourced knowledge "
+    "base. Ask me by mentioning me (`@me how many 1Ms is the US getting?`), with `{prefix}ask "
+    "<question>`, or with `/ask`. Every answer says whether it is a fact, a rumor, denied, an "
+    "opinion or disputed, and who claims it."
+)
+MIN_LISTEN_CHARS = 10
+
+
+def cooldown_text(seconds: float) -> str:
+    """Return the cooldown notice."""
+    return f"You're asking quickly; try again in {max(math.ceil(seconds), 1)}s."
+
+
+_NOISE = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
+
+
+def clean_question(text: str) -> str:
+    """Drop mentions, channel links and custom emoji (they carry no topic); collapse spaces."""
+    return " ".join(_NOISE.sub(" ", text).split())
+
+
+class AskCog(commands.Cog, name="Ask"):
+    """Every way of asking the bot, with one reply format and one per-user cooldown."""
+
+    def __init__(self, bot: OnemBot) -> None:
+        self.bot = bot
+
+    async def cog_load(self) -> None:
+        """Register the "did you mean" buttons so they work on any message, even after restarts."""
+        self.bot.add_dynamic_items(SuggestionButton)
+
+    async def cog_unload(self) -> None:
+        """Unregister the buttons."""
+        self.bot.remove_dynamic_items(SuggestionButton)
+
+    # -- the shared path -------------------------------------------------------------------
+
+    async def _log_declined(
+        self, reply: Reply, user: discord.abc.User, guild_id: int | None, channel_id: int | None
+    ) -> None:
+        log_file = self.bot.unanswered
+        if log_file is None or reply.answered or not reply.question.strip():
+            return
+        try:
+            await asyncio.to_thread(
+                log_file.record, reply, user_id=user.id, guild_id=guild_id, channel_id=channel_id
+            )
+        except OSError as exc:
+            log.warning("Could not write the unanswered log %s: %s", log_file.path, exc)
+
+    async def answer_message(self, message: discord.Message, question: str) -> None:
+        """Answer a question asked in a message, replying to it; honour the cooldown."""
+        refusal = self.bot.cooldowns.hit(message.author.id)
+        if refusal is not None:
+            if refusal.notify:  # once per window: a flood gets one notice, not one per message
+                await send_to_message(message, cooldown_text(refusal.retry_after))
+            return
+        reply = self.bot.service.ask(clean_question(question))
+        await message.reply(
+            embed=reply_embed(reply),
+            view=suggestion_view(reply) or discord.utils.MISSING,
+            allowed_mentions=NO_MENTIONS,
+            mention_author=False,
+        )
+        await self._log_declined(
+            reply, message.author, message.guild.id if message.guild else None, message.channel.id
+        )
+
+    async def answer_button(self, interaction: discord.Interaction[Any], entry_id: str) -> None:
+        """Answer the entry a "did you mean" button names."""
+        try:
+            refusal = self.bot.cooldowns.hit(interaction.user.id)
+            if refusal is not None:
+                await send_to_interaction(interaction, cooldown_text(refusal.retry_after))
+                return
+            reply = entry_reply(self.bot.service, entry_id)
+            if reply is None:
+                await send_to_interaction(
+                    interaction, "That entry is no longer in the knowledge base; try asking again."
+                )
+                return
+            await interaction.response.send_message(
+                embed=reply_embed(reply), allowed_mentions=NO_MENTIONS
+            )
+        except Exception as exc:
+            await handle_interaction_error(interaction, exc, where=f"button {entry_id}")
+
+    # -- mentions and listened channels ----------------------------------------------------
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        """Answer mentions and DMs; in listened channels, plain messages only when confident."""
+        me = self.bot.user
+        if me is None or message.author.bot or message.webhook_id is not None:
+            return
+        if message.content.startswith(self.bot.settings.prefix):
+            return  # a prefix command: the command handles it
+        try:
+            # a mention, or any direct message, is a question for the bot
+            if me.id in message.raw_mentions or message.guild is None:
+                await self.answer_message(message, message.content)
+            elif self._listens_in(message.channel):
+                await self._answer_if_confident(message)
+        except Exception as exc:
+            if is_forbidden(exc, message.channel.id):
+                return
+            log_unexpected("a mention", exc)
+            await send_to_message(message, APOLOGY)
+
+    def _listens_in(self, channel: Any) -> bool:
+        ids = self.bot.settings.listen_channel_ids
+        return channel.id in ids or getattr(channel, "parent_id", None) in ids
+
+    async def _answer_if_confident(self, message: discord.Message) -> None:
+        """Reply only when the best match is confident; stay silent otherwise (never noisy)."""
+        text = clean_question(message.content)
+        if len(text) < MIN_LISTEN_CHARS:
+            return
+        settings = self.bot.settings
+        if peek_score(self.bot.service, text) < settings.listen_min_score:
+            return
+        if self.bot.cooldowns.hit(message.author.id) is not None:
+            return  # unasked answers never produce cooldown notices either
+        reply = self.bot.service.ask(text)
+        if reply.answered and reply.score >= settings.listen_min_score:
+            await message.reply(
+                embed=reply_embed(reply), allowed_mentions=NO_MENTIONS, mention_author=False
+            )
+
+    # -- prefix commands -------------------------------------------------------------------
+
+    @commands.command(name="ask", usage="<question>")
+    async def ask_prefix(self, ctx: commands.Context[Any], *, question: str) -> None:
+        """Answer a question: !ask how many 1Ms is the US getting?"""
+        await self.answer_message(ctx.message, question)
+
+    @commands.command(name="help")
+    async def help_prefix(self, ctx: commands.Context[Any]) -> None:
+        """Explain how to ask."""
+        await send_to_message(ctx.message, HELP_TEXT.format(prefix=self.bot.settings.prefix))
+
+    # -- slash command ---------------------------------------------------------------------
+
+    @app_commands.command(name="ask", description="Ask about the BMW 1M Coupe's production")
+    @app_commands.describe(question="Your question, e.g. how many 1Ms is the US getting?")
+    async def ask_slash(self, interaction: discord.Interaction[Any], question: str) -> None:
+        """Answer a question; cooldown notices are ephemeral."""
+        refusal = self.bot.cooldowns.hit(interaction.user.id)
+        if refusal is not None:
+            await send_to_interaction(interaction, cooldown_text(refusal.retry_after))
+            return
+        reply = self.bot.service.ask(clean_question(question))
+        await interaction.response.send_message(
+            embed=reply_embed(reply),
+            view=suggestion_view(reply) or discord.utils.MISSING,
+            allowed_mentions=NO_MENTIONS,
+        )
+        await self._log_declined(
+            reply, interaction.user, interaction.guild_id, interaction.channel_id
+        )
+
+    @ask_slash.autocomplete("question")
+    async def ask_autocomplete(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        """Offer up to 25 known questions that match what is typed so far."""
+        return [
+            app_commands.Choice(name=q, value=q)
+            for q in question_choices(self.bot.service.knowledge, current)
+        ]
+
+
+async def setup(bot: commands.Bot) -> None:
+    """Add the cog (the extension entry point)."""
+    from ..client import OnemBot
+
+    assert isinstance(bot, OnemBot)
+    await bot.add_cog(AskCog(bot))

@@ -1,0 +1,221 @@
+"""Render a core Reply as a Discord embed, within Discord's limits, with echoed text made inert."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import discord
+
+from ..core.models import Source, Status
+from ..core.replies import DECLINE_TEXT, Reply
+
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FOOTER_LIMIT = 2048
+AUTHOR_LIMIT = 256
+TOTAL_LIMIT = 6000
+MAX_FIELDS = 25
+ECHO_LIMIT = 300
+"""Echoed user text is cut to this many characters."""
+MAX_CONFLICTS = 5
+MAX_SOURCES = 10
+
+BADGES: dict[Status, str] = {
+    Status.FACT: "\u2705",  # check mark
+    Status.RUMOR: "\U0001f4ac",  # speech balloon
+    Status.DENIED: "\u26d4",  # no entry
+    Status.OPINION: "\U0001f4ad",  # thought balloon
+    Status.DISPUTED: "\u2696\ufe0f",  # scales
+}
+COLOURS: dict[Status, int] = {
+    Status.FACT: 0x2ECC71,
+    Status.RUMOR: 0xF1C40F,
+    Status.DENIED: 0xE74C3C,
+    Status.OPINION: 0x3498DB,
+    Status.DISPUTED: 0xE67E22,
+}
+DECLINE_COLOUR = 0x95A5A6
+DECLINE_BADGE = "\U0001f914"  # thinking face
+SCOPE_TEXT = "I only know about the BMW 1M Coupe production story."
+
+_ESCAPE = re.compile(r"([\\*_~|`>#\-\[\]()<@:])")
+_MENTION = re.compile(r"@(everyone|here)|<(@[!&]?|#)(\d+)>", re.IGNORECASE)
+_BIDI_AND_INVISIBLE = dict.fromkeys(
+    [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C, 0xFEFF, 0x00AD], None
+)
+MAX_COMBINING = 2
+"""Combining marks kept per base character: enough for real scripts, not for zalgo towers."""
+
+
+def badge(status: Status) -> str:
+    """Return the badge shown for a status, e.g. ``✅ Fact``."""
+    return f"{BADGES[status]} {status.label}"
+
+
+def truncate(text: str, limit: int) -> str:
+    """Cut text to ``limit`` characters, ending with an ellipsis when it was cut."""
+    return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + "\u2026"
+
+
+def plain(text: str, limit: int = ECHO_LIMIT) -> str:
+    """Return user text as one inert line: no controls, bidi overrides or zalgo; cut to a limit."""
+    out: list[str] = []
+    marks = 0
+    for char in text.translate(_BIDI_AND_INVISIBLE):
+        category = unicodedata.category(char)
+        if category in ("Mn", "Me"):
+            marks += 1
+            if marks > MAX_COMBINING:
+                continue
+        else:
+            marks = 0
+        if category in ("Cc", "Cs", "Co", "Cn", "Zl", "Zp"):
+            char = " "
+        out.append(char)
+        if len(out) > limit * 2:  # enough to fill the limit after collapsing spaces
+            break
+    return truncate(" ".join("".join(out).split()), limit)
+
+
+def neutralise(text: str, limit: int = ECHO_LIMIT) -> str:
+    """Return user text safe to echo in markdown: one line, every markup character escaped."""
+    flat = plain(text, limit)
+    escaped = _ESCAPE.sub(r"\\\1", flat)
+    return escaped.replace("@", "@\u200b")
+
+
+def inert_mentions(text: str) -> str:
+    """Break mentions (``@everyone``, ``<@id>``, ``<#id>``) so they render as plain text."""
+    return _MENTION.sub(lambda m: m.group(0)[0] + "\u200b" + m.group(0)[1:], text)
+
+
+def safe(text: str, limit: int) -> str:
+    """Return curated knowledge text for markdown: markdown and mentions escaped, then cut."""
+    return truncate(inert_mentions(discord.utils.escape_markdown(text)), limit)
+
+
+def _link(source: Source) -> str:
+    text = safe(source.citation(), 400).replace("[", "\\[").replace("]", "\\]")
+    url = source.url or ""
+    if re.fullmatch(r"https?://[^\s()<>\[\]]+", url) and len(url) <= 500:
+        return f"[{text}]({url})"
+    return text
+
+
+def _bullets(items: Iterable[str], limit: int = FIELD_VALUE_LIMIT) -> str:
+    """Join items as a bullet list that fits ``limit``, noting how many were left out."""
+    items = list(items)
+    lines: list[str] = []
+    used = 0
+    for index, item in enumerate(items):
+        line = f"\u2022 {item}"
+        more = len(items) - index - 1
+        tail = f"\n\u2026 and {more} more" if more else ""
+        if used + len(line) + len(tail) + 1 > limit:
+            remaining = len(items) - index
+            if not lines:
+                return truncate(line, limit)
+            lines.append(f"\u2026 and {remaining} more")
+            break
+        lines.append(line)
+        used += len(line) + 1
+    return "\n".join(lines)
+
+
+def _question_line(question: str) -> str:
+    return f"**Q:** {neutralise(question)}" if question.strip() else ""
+
+
+def reply_embed(reply: Reply) -> discord.Embed:
+    """Render an answer or a decline as one embed."""
+    if not reply.answered or reply.status is None or reply.answer is None:
+        return decline_embed(reply)
+    head = _question_line(reply.question)
+    answer = safe(reply.answer, DESCRIPTION_LIMIT - len(head) - 2)
+    embed = discord.Embed(
+        title=badge(reply.status),
+        description=f"{head}\n\n{answer}" if head else answer,
+        colour=COLOURS[reply.status],
+    )
+    if reply.claimed_by:
+        embed.add_field(name="Claimed by", value=safe(reply.claimed_by, FIELD_VALUE_LIMIT))
+    if reply.sources:
+        name = "Source" if len(reply.sources) == 1 else "Sources"
+        embed.add_field(
+            name=name, value=_bullets(_link(s) for s in reply.sources[:MAX_SOURCES]), inline=False
+        )
+    for claim in reply.conflicts[:MAX_CONFLICTS]:
+        embed.add_field(
+            name=truncate(f"The other side: {badge(claim.status)} \u2014 {claim.claimed_by}", 256),
+            value=safe(claim.answer, FIELD_VALUE_LIMIT),
+            inline=False,
+        )
+    if reply.related:
+        embed.add_field(
+            name="Related",
+            value=_bullets(safe(s.question, 200) for s in reply.related),
+            inline=False,
+        )
+    if reply.notice:
+        embed.add_field(name="Note", value=safe(reply.notice, FIELD_VALUE_LIMIT), inline=False)
+    embed.set_footer(text=f"Confidence {reply.score:.0%}")
+    return fit(embed)
+
+
+def decline_embed(reply: Reply) -> discord.Embed:
+    """Render a decline: say so, say what the bot knows about, list any suggestions."""
+    head = _question_line(reply.question)
+    body = f"{DECLINE_TEXT} {SCOPE_TEXT}"
+    if reply.suggestions:
+        body += " Did you mean one of these? Press a button below."
+    embed = discord.Embed(
+        title=f"{DECLINE_BADGE} Not sure",
+        description=f"{head}\n\n{body}" if head else body,
+        colour=DECLINE_COLOUR,
+    )
+    if reply.suggestions:
+        embed.add_field(
+            name="Did you mean",
+            value=_bullets(safe(s.question, 200) for s in reply.suggestions),
+            inline=False,
+        )
+    if reply.notice:
+        embed.add_field(name="Note", value=safe(reply.notice, FIELD_VALUE_LIMIT), inline=False)
+    embed.set_footer(text=f"Best match {reply.score:.0%}, below what I answer with")
+    return fit(embed)
+
+
+def fit(embed: discord.Embed) -> discord.Embed:
+    """Enforce Discord's embed limits: per part, 25 fields and 6000 characters in all."""
+    if embed.title:
+        embed.title = truncate(embed.title, TITLE_LIMIT)
+    if embed.description:
+        embed.description = truncate(embed.description, DESCRIPTION_LIMIT)
+    fields = [
+        (
+            truncate(f.name or "\u200b", FIELD_NAME_LIMIT),
+            truncate(f.value or "\u200b", FIELD_VALUE_LIMIT),
+            f.inline,
+        )
+        for f in embed.fields
+    ][:MAX_FIELDS]
+    embed.clear_fields()
+    for name, value, inline in fields:
+        embed.add_field(name=name, value=value, inline=bool(inline))
+    if embed.footer.text:
+        embed.set_footer(text=truncate(embed.footer.text, FOOTER_LIMIT))
+    while len(embed) > TOTAL_LIMIT and embed.fields:
+        embed.remove_field(len(embed.fields) - 1)
+    if len(embed) > TOTAL_LIMIT and embed.description:
+        excess = len(embed) - TOTAL_LIMIT
+        embed.description = truncate(embed.description, len(embed.description) - excess)
+    return embed
+
+
+def notice_embed(text: str) -> discord.Embed:
+    """Return a small grey embed for notices (cooldowns, errors) that echo no user text."""
+    return discord.Embed(description=truncate(text, DESCRIPTION_LIMIT), colour=DECLINE_COLOUR)

@@ -1,0 +1,140 @@
+"""One error policy for prefix commands, slash commands, buttons and listeners."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+log = logging.getLogger("bot.discord")
+
+APOLOGY = (
+    "Sorry, something went wrong on my side. The admins can find the details in the bot's log."
+)
+NOT_ADMIN = "Sorry, only the bot's admins can do that."
+NOT_OWNER = "Sorry, only the bot's owner can do that."
+GUILD_ONLY = "That only works in a server, not in direct messages."
+OUTDATED = "That command is out of date here; the bot's owner needs to sync the commands again."
+NO_MENTIONS = discord.AllowedMentions.none()
+
+
+class NotAdmin(commands.CheckFailure, app_commands.CheckFailure):
+    """The user is neither a configured admin nor holds Manage Server."""
+
+    def __init__(self) -> None:
+        super().__init__(NOT_ADMIN)
+
+
+def _unwrap(error: BaseException) -> BaseException:
+    while isinstance(
+        error,
+        commands.CommandInvokeError | commands.HybridCommandError | app_commands.CommandInvokeError,
+    ):
+        inner = getattr(error, "original", None)
+        if inner is None:
+            break
+        error = inner
+    return error
+
+
+def expected_message(error: BaseException, *, usage: str | None = None) -> str | None:
+    """Return the short message for an expected error, or None if the error is unexpected."""
+    error = _unwrap(error)
+    if isinstance(error, NotAdmin):
+        return NOT_ADMIN
+    if isinstance(error, commands.NotOwner):
+        return NOT_OWNER
+    if isinstance(error, commands.NoPrivateMessage | app_commands.NoPrivateMessage):
+        return GUILD_ONLY
+    if isinstance(error, commands.UserInputError):
+        return f"Usage: `{usage}`" if usage else "I could not read that command."
+    if isinstance(error, commands.CommandOnCooldown | app_commands.CommandOnCooldown):
+        return f"Slow down a little; try again in {error.retry_after:.0f}s."
+    if isinstance(error, commands.CheckFailure | app_commands.CheckFailure):
+        return "Sorry, you can't use that here."
+    if isinstance(error, app_commands.CommandSignatureMismatch | app_commands.CommandNotFound):
+        return OUTDATED
+    if isinstance(error, commands.DisabledCommand):
+        return "That command is switched off."
+    return None
+
+
+def is_forbidden(error: BaseException, channel_id: int | None) -> bool:
+    """Return (and log a warning) if Discord refused the bot's own action: nothing to reply."""
+    if isinstance(_unwrap(error), discord.Forbidden):
+        log.warning("Missing permissions in channel %s: %s", channel_id, _unwrap(error))
+        return True
+    return False
+
+
+def log_unexpected(where: str, error: BaseException) -> None:
+    """Log an unexpected error with its traceback (never the token: it is not in the message)."""
+    error = _unwrap(error)
+    log.error("Unexpected error in %s", where, exc_info=(type(error), error, error.__traceback__))
+
+
+def _usage(ctx: commands.Context[Any]) -> str | None:
+    command = ctx.command
+    if command is None:
+        return None
+    signature = f" {command.signature}" if command.signature else ""
+    return f"{ctx.clean_prefix}{command.qualified_name}{signature}"
+
+
+async def handle_command_error(ctx: commands.Context[Any], error: BaseException) -> None:
+    """Answer a failed prefix command: a short message if expected, else log and apologise."""
+    if isinstance(_unwrap(error), commands.CommandNotFound):
+        return  # someone typed the prefix and something else; not ours to answer
+    if is_forbidden(error, ctx.channel.id):
+        return
+    text = expected_message(error, usage=_usage(ctx))
+    if text is None:
+        log_unexpected(f"command {ctx.command.qualified_name if ctx.command else '?'}", error)
+        text = APOLOGY
+    else:
+        log.info(
+            "Refused %s for user %s: %s", ctx.command, ctx.author.id, type(_unwrap(error)).__name__
+        )
+    await send_to_message(ctx.message, text)
+
+
+async def handle_interaction_error(
+    interaction: discord.Interaction[Any], error: BaseException, *, where: str | None = None
+) -> None:
+    """Answer a failed interaction once, ephemerally: a short message or a logged apology."""
+    text = expected_message(error)
+    name = where or (interaction.command.qualified_name if interaction.command else "interaction")
+    if text is None:
+        log_unexpected(name, error)
+        text = APOLOGY
+    else:
+        log.info(
+            "Refused %s for user %s: %s", name, interaction.user.id, type(_unwrap(error)).__name__
+        )
+    await send_to_interaction(interaction, text)
+
+
+async def send_to_message(message: discord.Message, text: str) -> None:
+    """Reply to a message with plain text that pings no one; log instead of raising."""
+    try:
+        await message.reply(text, allowed_mentions=NO_MENTIONS, mention_author=False)
+    except discord.HTTPException as exc:
+        log.warning("Could not reply in channel %s: %s", message.channel.id, exc)
+
+
+async def send_to_interaction(interaction: discord.Interaction[Any], text: str) -> None:
+    """Send an ephemeral message, as the response if none was sent yet, else as a followup."""
+    if interaction.type is discord.InteractionType.autocomplete:
+        return
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        else:
+            await interaction.response.send_message(
+                text, ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+    except discord.HTTPException as exc:
+        log.warning("Could not answer interaction %s: %s", interaction.id, exc)

@@ -1,0 +1,130 @@
+"""``python -m bot run --config PATH``: validate the settings, load the knowledge, run the bot."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+from pathlib import Path
+from typing import TextIO
+
+import discord
+
+from ..config import ConfigError, Settings, load_settings
+from ..core.errors import KnowledgeError
+from ..core.service import KnowledgeService
+from ..core.unanswered import UnansweredLog
+from .client import create_bot
+
+log = logging.getLogger("bot.discord")
+
+EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
+INTENT_HELP = (
+    "Discord refused the Message Content intent. Enable it in the Developer Portal: your "
+    "application -> Bot -> Privileged Gateway Intents -> Message Content Intent."
+)
+LOGIN_HELP = (
+    "Discord rejected the token in DISCORD_TOKEN. Copy a fresh one from the Developer Portal "
+    "(your application -> Bot -> Reset Token)."
+)
+
+
+MIN_SECRET = 8
+"""Shorter strings are not redacted (real tokens are about 70 characters)."""
+
+
+class RedactToken(logging.Filter):
+    """Replace the token wherever it would appear in a log line or traceback."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite the record without the token; never drop it."""
+        if len(self.token) < MIN_SECRET:
+            return True
+        message = record.getMessage()
+        if self.token in message:
+            record.msg = message.replace(self.token, "[redacted]")
+            record.args = None
+        if record.exc_info and record.exc_info[1] is not None:
+            text = logging.Formatter().formatException(record.exc_info)
+            if self.token in text:
+                record.exc_text = text.replace(self.token, "[redacted]")
+                record.exc_info = None
+        return True
+
+
+def configure_logging(settings: Settings) -> RedactToken:
+    """Log at the configured level (or lower, if -v asked for it), with the token redacted."""
+    root = logging.getLogger()
+    if not root.handlers:
+        logging.basicConfig(stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    level = logging.getLevelName(settings.log_level)
+    if root.level == logging.NOTSET or root.level > level:
+        root.setLevel(level)
+    redact = RedactToken(settings.token)
+    for handler in root.handlers:
+        handler.addFilter(redact)
+    return redact
+
+
+def build(settings: Settings) -> tuple[KnowledgeService, UnansweredLog]:
+    """Load the knowledge file and open the unanswered log; raise KnowledgeError if invalid."""
+    service = KnowledgeService.from_path(
+        settings.knowledge_path, max_question_chars=settings.max_question_chars
+    )
+    unanswered = UnansweredLog(
+        settings.unanswered_log_path, max_bytes=settings.unanswered_log_max_bytes
+    )
+    return service, unanswered
+
+
+async def serve(settings: Settings, service: KnowledgeService, unanswered: UnansweredLog) -> None:
+    """Run the bot until it is closed or the process gets SIGINT/SIGTERM."""
+    bot = create_bot(settings, service, unanswered)
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
+    async with bot:
+        await bot.start(settings.token)
+
+
+def run_from_config(path: str | Path, *, stderr: TextIO | None = None) -> int:
+    """Start the bot from a config file; return the process exit code (2: bad configuration)."""
+    err = stderr or sys.stderr
+    try:
+        settings = load_settings(path)
+    except ConfigError as exc:
+        print(f"config error: {exc}", file=err)
+        return EXIT_CONFIG
+    configure_logging(settings)
+    try:
+        service, unanswered = build(settings)
+    except KnowledgeError as exc:
+        print(f"knowledge_path: {exc}", file=err)
+        return EXIT_CONFIG
+    log.info(
+        "Loaded %s: %d entries, %d sources",
+        settings.knowledge_path,
+        len(service.knowledge.entries),
+        len(service.knowledge.sources),
+    )
+    try:
+        asyncio.run(serve(settings, service, unanswered))
+    except KeyboardInterrupt:
+        return EXIT_OK
+    except discord.LoginFailure:
+        print(LOGIN_HELP, file=err)
+        return EXIT_FAILED
+    except discord.PrivilegedIntentsRequired:
+        print(INTENT_HELP, file=err)
+        return EXIT_FAILED
+    except (OSError, discord.HTTPException, discord.GatewayNotFound) as exc:
+        print(f"cannot connect to Discord: {exc}", file=err)
+        return EXIT_FAILED
+    return EXIT_OK

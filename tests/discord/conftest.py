@@ -1,0 +1,136 @@
+"""Fixtures for the Discord tests: knowledge file, settings, the bot and a SimCord world."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import discord
+import pytest
+import simcord
+from discord_kit import KNOWLEDGE, World
+
+from bot.config import Settings
+from bot.core.service import KnowledgeService
+from bot.core.unanswered import UnansweredLog
+from bot.discord.client import OnemBot, create_bot
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "settings(**changes): Settings fields for the bot fixture")
+    config.addinivalue_line("markers", "allow_error_log: the test expects ERROR log records")
+
+
+@pytest.fixture(autouse=True)
+def _no_error_logs(
+    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> Iterator[None]:
+    """Fail a test on any ERROR log record unless it is marked allow_error_log."""
+    caplog.set_level(logging.INFO, logger="bot")
+    yield
+    if request.node.get_closest_marker("allow_error_log"):
+        return
+    records = [r for phase in ("setup", "call", "teardown") for r in caplog.get_records(phase)]
+    errors = [r for r in records if r.levelno >= logging.ERROR]
+    assert not errors, "unexpected ERROR logs:\n" + "\n".join(r.getMessage() for r in errors)
+
+
+@pytest.fixture
+def knowledge_file(tmp_path: Path) -> Path:
+    """Return a writable copy of the fixture knowledge file."""
+    directory = tmp_path / "knowledge"
+    directory.mkdir()
+    target = directory / "onem.yaml"
+    shutil.copy(KNOWLEDGE, target)
+    return target
+
+
+@pytest.fixture
+def settings(request: pytest.FixtureRequest, knowledge_file: Path, tmp_path: Path) -> Settings:
+    """Return test settings; ``@pytest.mark.settings(...)`` changes fields."""
+    marker = request.node.get_closest_marker("settings")
+    changes: dict[str, Any] = dict(marker.kwargs) if marker else {}
+    base = Settings(
+        token="test-token-not-real",
+        knowledge_path=knowledge_file,
+        unanswered_log_path=tmp_path / "unanswered.jsonl",
+        cooldown_rate=100,
+        cooldown_per_seconds=60,
+    )
+    return dataclasses.replace(base, **changes)
+
+
+@pytest.fixture
+def service(settings: Settings) -> KnowledgeService:
+    """Return a knowledge service over the fixture file."""
+    return KnowledgeService.from_path(
+        settings.knowledge_path, max_question_chars=settings.max_question_chars
+    )
+
+
+@pytest.fixture
+def unanswered(settings: Settings) -> UnansweredLog:
+    """Return the unanswered log in the test's temporary directory."""
+    return UnansweredLog(settings.unanswered_log_path, max_bytes=settings.unanswered_log_max_bytes)
+
+
+@pytest.fixture
+def bot(
+    settings: Settings, service: KnowledgeService, unanswered: UnansweredLog
+) -> Iterator[OnemBot]:
+    """Return the bot under test (not started); stop its file watcher afterwards."""
+    bot = create_bot(settings, service, unanswered, watch_debounce_ms=50)
+    yield bot
+    if bot.watcher is not None:  # SimCord detaches the bot without closing it
+        bot.watcher.stop()
+
+
+@pytest.fixture
+def simcord_bot(bot: OnemBot) -> OnemBot:
+    """Hand the bot to SimCord's ``simcord_env`` fixture."""
+    return bot
+
+
+@pytest.fixture
+async def world(simcord_env: simcord.Env, bot: OnemBot) -> World:
+    """Build the server, configure admins and channels by id, and sync the slash commands."""
+    env = simcord_env
+    guild = env.create_guild("1M owners")
+    general = guild.create_text_channel("general")
+    listened = guild.create_text_channel("ask-the-1m")
+    admin_channel = guild.create_text_channel("bot-admin")
+    kb_role = guild.create_role("KB keepers")
+    named = guild.create_role("admin")
+    managers = guild.create_role("mods", permissions=discord.Permissions(manage_guild=True))
+    owner = guild.add_member(env.create_user("owner"))
+    world = World(
+        env=env,
+        bot=bot,
+        guild=guild,
+        general=general,
+        listened=listened,
+        admin_channel=admin_channel,
+        owner=owner,
+        role_admin=guild.add_member(env.create_user("keeper"), roles=[kb_role]),
+        id_admin=guild.add_member(env.create_user("curator")),
+        manager=guild.add_member(env.create_user("mod"), roles=[managers]),
+        alice=guild.add_member(env.create_user("alice")),
+        bob=guild.add_member(env.create_user("bob")),
+        named_admin=guild.add_member(env.create_user("wannabe"), roles=[named]),
+        outsider=env.create_user("stranger"),
+    )
+    bot.owner_ids = {owner.id}
+    bot.settings = dataclasses.replace(
+        bot.settings,
+        admin_role_ids=frozenset({kb_role.id}),
+        admin_user_ids=frozenset({world.id_admin.id}),
+        listen_channel_ids=frozenset({listened.id}),
+        admin_channel_id=admin_channel.id,
+    )
+    await owner.send(general, "!sync global")
+    assert "Synced 2 command(s) globally" in (general.last_message.content or "")
+    return world
