@@ -113,7 +113,8 @@ def parse_knowledge(data: bytes | str, name: str, *, max_bytes: int = MAX_FILE_B
         raise KnowledgeError([_reader_problem(exc, text, name)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
+        last = len((text + ".").splitlines())  # libyaml may point past an unterminated end
+        line = min(mark.line + 1, last) if mark else 0
         what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
         raise KnowledgeError([Problem(name, line, f"YAML syntax error: {what}")]) from None
     except yaml.YAMLError as exc:

@@ -16,7 +16,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from .models import Entry, Knowledge
 from .text import STOPWORDS, Synonyms, analyse, content, english_zipf, stem, words
 
-DEFAULT_THRESHOLD = 0.48
+DEFAULT_THRESHOLD = 0.5
 """Answer only when the best entry scores at least this (0..1); below it, decline."""
 
 NEAR_TIE = 0.06
@@ -26,6 +26,10 @@ _ANSWER_WEIGHT = 0.5  # a word found only in an entry's answer counts half
 _COVERAGE_SHARE = 0.75  # the rest of the score is the best phrasing's similarity
 _RERANK = 24  # how many coverage leaders get the (slower) phrasing comparison
 _MIN_TYPO_LEN = 4
+# A question made only of words most entries share ("is that true?", "1M source?") is too vague
+# to answer: its scores are scaled down so that it gets suggestions instead of a guess.
+_DISTINCTIVE_SHARE = 0.5
+_VAGUE_FACTOR = 0.5
 _PREFIX = 5  # unknown stems match known ones of the same family sharing this many letters
 _SUFFIXES = frozenset("or er ion ibl abl al ic iv iti ment ist ism ship ness ful ous".split())
 _UNKNOWN_DF = 0.5  # an unknown word weighs like one found in half an entry: rarer than any
@@ -71,6 +75,7 @@ class Matcher:
         weak: list[set[str]] = []
         self._phrasings: list[tuple[_Phrasing, ...]] = []
         df: dict[str, int] = defaultdict(int)
+        strong_df: dict[str, int] = defaultdict(int)  # entries whose phrasings/keywords hold it
         phrasing_terms: list[list[frozenset[str]]] = []
         for entry in self._entries:
             terms = [frozenset(self.terms(q)) for q in entry.questions]
@@ -82,6 +87,8 @@ class Matcher:
             phrasing_terms.append(terms)
             for term in keys | answer:
                 df[term] += 1
+            for term in keys:
+                strong_df[term] += 1
         self._size = max(len(self._entries), 1)
         self._common: dict[str, float] = {}
         known_words = self._all_words(knowledge)
@@ -93,6 +100,9 @@ class Matcher:
             for t, n in df.items()
         }
         self._unknown_weight = math.log(1 + self._size / _UNKNOWN_DF)
+        self._distinctive = {
+            t for t, n in strong_df.items() if n <= _DISTINCTIVE_SHARE * self._size
+        }
         for terms in phrasing_terms:
             self._phrasings.append(
                 tuple(_Phrasing(t, sum(self._idf[x] for x in t)) for t in terms if t)
@@ -154,6 +164,7 @@ class Matcher:
             top = np.argpartition(scores[candidates], -_RERANK)[-_RERANK:]
             candidates = candidates[top]
         found = {t.stem: t.weight for t in query if t.known}
+        specific = any(t in self._distinctive for t in found)
         ranked = []
         for index in candidates.tolist():
             coverage = float(scores[index]) / total
@@ -165,6 +176,8 @@ class Matcher:
                 default=0.0,
             )
             score = _COVERAGE_SHARE * coverage + (1 - _COVERAGE_SHARE) * similarity
+            if not specific:
+                score *= _VAGUE_FACTOR
             ranked.append(Match(self._entries[index], round(min(score, 1.0), 4)))
         ranked.sort(key=lambda m: (-m.score, m.entry.line))
         return ranked[:limit]

@@ -82,3 +82,9 @@ def test_unknown_words_lower_confidence(matcher: Matcher) -> None:
     plain = matcher.rank("how long do the molds last")[0].score
     diluted = matcher.rank("how long do the molds last in a volcano during eclipses")[0].score
     assert diluted < plain
+
+
+def test_question_of_only_common_words_is_too_vague(matcher: Matcher) -> None:
+    assert best(matcher, "1m?") is None
+    assert matcher.rank("1m?")[0].score < matcher.rank("1m allocation?")[0].score
+    assert best(matcher, "1m allocation?") == "us-allocation"
