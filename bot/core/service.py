@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import KnowledgeError, Problem
 from .loader import load_knowledge
-from .matcher import DEFAULT_THRESHOLD, Matcher
+from .matcher import DEFAULT_THRESHOLD, Match, Matcher
 from .models import Knowledge
 from .replies import Reply, compose
 
@@ -135,6 +135,17 @@ class KnowledgeService:
                 self.on_declined(reply)
             except Exception:  # e.g. a full disk under the unanswered log: still reply
                 _log.exception("the on_declined hook failed; the reply goes out anyway")
+        return reply
+
+    def answer_entry(self, entry_id: str) -> Reply | None:
+        """Answer with one entry by id (a "did you mean" choice); None if it no longer exists."""
+        snapshot = self._snapshot
+        entry = snapshot.knowledge.by_id.get(entry_id)
+        if entry is None:
+            return None
+        reply = compose(entry.title, [Match(entry, 1.0)], snapshot.knowledge, 0.0)
+        with self._lock:
+            self.stats.answered += 1
         return reply
 
     def reload(self, path: str | Path | None = None) -> ReloadResult:

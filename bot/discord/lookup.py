@@ -1,23 +1,12 @@
-"""Small helpers over the core service for the Discord layer: entries by id, peeks, choices."""
+"""Small helpers over the core service for the Discord layer: peeks and autocomplete choices."""
 
 from __future__ import annotations
 
-from ..core.matcher import Match
 from ..core.models import Knowledge
-from ..core.replies import Reply, compose
 from ..core.service import KnowledgeService
 
 CHOICE_LIMIT = 25
 CHOICE_CHARS = 100
-
-
-def entry_reply(service: KnowledgeService, entry_id: str) -> Reply | None:
-    """Return the reply for one entry, as if its first phrasing were asked; None if it is gone."""
-    snapshot = service.snapshot
-    entry = snapshot.knowledge.by_id.get(entry_id)
-    if entry is None:
-        return None
-    return compose(entry.title, [Match(entry, 1.0)], snapshot.knowledge, snapshot.matcher.threshold)
 
 
 def peek_score(service: KnowledgeService, text: str) -> float:

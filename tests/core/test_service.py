@@ -52,3 +52,12 @@ def test_reload_of_another_path_switches_files(mini_path: Path, tmp_path: Path) 
     assert service.reload(other).ok
     assert service.knowledge.path == str(other)
     assert service.reload().ok and service.knowledge.path == str(other)
+
+
+def test_answer_entry_answers_a_chosen_entry_and_counts_it(mini_path: Path) -> None:
+    service = KnowledgeService.from_path(mini_path)
+    reply = service.answer_entry("us-allocation")
+    assert reply is not None and reply.answered and reply.entry_id == "us-allocation"
+    assert [c.entry_id for c in reply.conflicts] == ["no-more-cars"]
+    assert service.answer_entry("no-such-entry") is None
+    assert service.stats.answered == 1

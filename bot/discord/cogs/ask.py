@@ -23,7 +23,7 @@ from ..errors import (
     send_to_interaction,
     send_to_message,
 )
-from ..lookup import entry_reply, peek_score, question_choices
+from ..lookup import peek_score, question_choices
 from ..views import SuggestionButton, suggestion_view
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ class AskCog(commands.Cog, name="Ask"):
             if refusal is not None:
                 await send_to_interaction(interaction, cooldown_text(refusal.retry_after))
                 return
-            reply = entry_reply(self.bot.service, entry_id)
+            reply = self.bot.service.answer_entry(entry_id)
             if reply is None:
                 await send_to_interaction(
                     interaction, "That entry is no longer in the knowledge base; try asking again."
