@@ -206,7 +206,8 @@ class Matcher:
         family = [
             t
             for t in self._by_prefix.get(term[:_PREFIX], ())
-            if t.startswith(term) or term.startswith(t)
+            if (t.startswith(term) and t[len(term) :] in _SUFFIXES)
+            or (term.startswith(t) and term[len(t) :] in _SUFFIXES)
         ]
         return min(family, key=lambda t: (abs(len(t) - len(term)), t)) if family else term
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,8 +14,6 @@ from .models import Knowledge
 from .replies import Reply, compose
 
 DEFAULT_MAX_QUESTION_CHARS = 1000
-
-_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +77,10 @@ class KnowledgeService:
         snapshot: Snapshot,
         *,
         max_question_chars: int = DEFAULT_MAX_QUESTION_CHARS,
-        on_declined: Callable[[Reply], None] | None = None,
     ) -> None:
         self._snapshot = snapshot
         self._path = snapshot.knowledge.path
         self.max_question_chars = max_question_chars
-        self.on_declined = on_declined
         self.stats = Stats()
         self._lock = threading.Lock()
         self._reload_lock = threading.Lock()
@@ -130,11 +124,6 @@ class KnowledgeService:
                 self.stats.answered += 1
             else:
                 self.stats.declined += 1
-        if not reply.answered and self.on_declined is not None and text.strip():
-            try:
-                self.on_declined(reply)
-            except Exception:  # e.g. a full disk under the unanswered log: still reply
-                _log.exception("the on_declined hook failed; the reply goes out anyway")
         return reply
 
     def answer_entry(self, entry_id: str) -> Reply | None:

@@ -76,7 +76,9 @@ def _expand_k(match: re.Match[str]) -> str:
 def _number(word: str) -> int | None:
     if word in _NUMBER_WORDS:
         return _NUMBER_WORDS[word]
-    if word.isascii() and word.isdigit() and len(word) <= _MAX_DIGITS:
+    if word == "0":
+        return 0
+    if word.isascii() and word.isdigit() and len(word) <= _MAX_DIGITS and word[0] != "0":
         return int(word)
     return None
 

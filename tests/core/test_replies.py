@@ -85,12 +85,3 @@ def test_long_question_is_cut_with_a_notice(mini_path: Path) -> None:
 def test_empty_question_gets_a_hint_not_an_error(service: KnowledgeService) -> None:
     reply = service.ask("   ")
     assert not reply.answered and reply.notice and "Ask me something" in reply.notice
-
-
-def test_declined_questions_reach_the_hook(mini_path: Path) -> None:
-    seen: list[str] = []
-    service = KnowledgeService.from_path(mini_path, on_declined=lambda r: seen.append(r.question))
-    service.ask("recipe for lasagna")
-    service.ask("what limits production of the 1m")
-    assert seen == ["recipe for lasagna"]
-    assert (service.stats.answered, service.stats.declined) == (1, 1)
