@@ -25,7 +25,23 @@ MAX_DEPTH = 64
 """Refuse YAML nested deeper than this before composing it: libyaml slows down quadratically
 with flow nesting and its composer recurses in C (a deep enough file crashes the process)."""
 
-_SAFE_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+try:  # libyaml's event parser (C); the pure-Python reader, scanner and parser otherwise
+    from yaml._yaml import CParser as _EVENTS
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+
+    class _EVENTS(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):  # type: ignore[no-redef]
+        """The pure-Python event parser."""
+
+        def __init__(self, text: str) -> None:
+            yaml.reader.Reader.__init__(self, text)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+
+        def dispose(self) -> None:
+            """Drop the parser's state."""
+            self.states, self.state = [], None
+
+
 _YAML = "tag:yaml.org,2002:"
 _SCALAR_TAGS = frozenset(
     _YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp", "binary")
@@ -107,8 +123,7 @@ def parse_knowledge(data: bytes | str, name: str, *, max_bytes: int = MAX_FILE_B
         raise KnowledgeError([Problem(name, 0, _too_big(len(raw), max_bytes))])
     text = _decode(raw, name)
     try:
-        _check_depth(text, name)
-        root = yaml.compose(text, Loader=_SAFE_COMPOSER)
+        root = _compose(text, name)
     except yaml.reader.ReaderError as exc:
         raise KnowledgeError([_reader_problem(exc, text, name)]) from None
     except yaml.MarkedYAMLError as exc:
@@ -124,24 +139,53 @@ def parse_knowledge(data: bytes | str, name: str, *, max_bytes: int = MAX_FILE_B
     return _Validator(name, hashlib.sha256(raw).hexdigest()[:12]).knowledge(root)
 
 
-def _check_depth(text: str, name: str) -> None:
-    """Stream the parse events and stop at the first collection nested deeper than MAX_DEPTH."""
-    parser = _SAFE_COMPOSER(text)
-    depth = 0
+class _DepthError(Exception):
+    """A collection nested deeper than MAX_DEPTH, at ``line``."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
+    """PyYAML's node composer over the C parser's events, refusing deep nesting as it goes.
+
+    The C composer recurses without a limit (deep nesting crashes the process); this one stops
+    at MAX_DEPTH, in one pass over the file.
+    """
+
+    def __init__(self, text: str) -> None:
+        _EVENTS.__init__(self, text)
+        yaml.composer.Composer.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()
+        nested = isinstance(event, yaml.CollectionStartEvent)
+        if nested:
+            self._depth += 1
+            if self._depth > MAX_DEPTH:
+                mark = getattr(event, "start_mark", None)
+                raise _DepthError(int(mark.line) + 1 if mark is not None else 0)
+        try:
+            node: yaml.Node | None = super().compose_node(parent, index)
+        finally:
+            if nested:
+                self._depth -= 1
+        return node
+
+
+def _compose(text: str, name: str) -> yaml.Node | None:
+    composer = _Composer(text)
     try:
-        while parser.check_event():
-            event = parser.get_event()
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    line = int(mark.line) + 1 if mark else 0
-                    msg = f"the YAML nests more than {MAX_DEPTH} levels deep"
-                    raise KnowledgeError([Problem(name, line, msg)])
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
+        node: yaml.Node | None = composer.get_single_node()
+    except _DepthError as exc:
+        msg = f"the YAML nests more than {MAX_DEPTH} levels deep"
+        raise KnowledgeError([Problem(name, exc.line, msg)]) from None
     finally:
-        parser.dispose()
+        composer.dispose()
+    return node
 
 
 def _reader_problem(exc: yaml.reader.ReaderError, text: str, name: str) -> Problem:

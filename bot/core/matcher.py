@@ -14,7 +14,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from .models import Entry, Knowledge
-from .text import STOPWORDS, Synonyms, analyse, content, english_zipf, stem, words
+from .text import STOPWORDS, Synonyms, content, english_zipf, stem, words
 
 DEFAULT_THRESHOLD = 0.5
 """Answer only when the best entry scores at least this (0..1); below it, decline."""
@@ -77,11 +77,21 @@ class Matcher:
         df: dict[str, int] = defaultdict(int)
         strong_df: dict[str, int] = defaultdict(int)  # entries whose phrasings/keywords hold it
         phrasing_terms: list[list[frozenset[str]]] = []
+        known_words: set[str] = set()
+
+        def terms_of(text: str) -> list[str]:
+            found = words(text)
+            known_words.update(found)
+            return self._terms_of_words(found)
+
+        for group in knowledge.synonyms:
+            for text in group:
+                known_words.update(words(text))
         for entry in self._entries:
-            terms = [frozenset(self.terms(q)) for q in entry.questions]
-            keys = set().union(*terms, self.terms(" ".join(entry.keywords)))
+            terms = [frozenset(terms_of(q)) for q in entry.questions]
+            keys = set().union(*terms, terms_of(" ".join(entry.keywords)))
             keys.update(self.terms(entry.id.replace("-", " ")))
-            answer = set(self.terms(entry.answer)) - keys
+            answer = set(terms_of(entry.answer)) - keys
             strong.append(keys)
             weak.append(answer)
             phrasing_terms.append(terms)
@@ -91,7 +101,6 @@ class Matcher:
                 strong_df[term] += 1
         self._size = max(len(self._entries), 1)
         self._common: dict[str, float] = {}
-        known_words = self._all_words(knowledge)
         for word in known_words:
             key = stem(word)
             self._common[key] = max(self._common.get(key, 0.0), english_zipf(word))
@@ -131,20 +140,12 @@ class Matcher:
                 self._by_initial["~" + word[-2:]].append(word)
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
 
-    @staticmethod
-    def _all_words(knowledge: Knowledge) -> set[str]:
-        found: set[str] = set()
-        for entry in knowledge.entries:
-            for text in (*entry.questions, *entry.keywords, entry.answer):
-                found.update(words(text))
-        for group in knowledge.synonyms:
-            for text in group:
-                found.update(words(text))
-        return found
-
     def terms(self, text: str) -> list[str]:
         """Return the content stems of text, synonyms applied, in order without repeats."""
-        return list(dict.fromkeys(content(analyse(text, self.synonyms))))
+        return self._terms_of_words(words(text))
+
+    def _terms_of_words(self, found: list[str]) -> list[str]:
+        return list(dict.fromkeys(content(self.synonyms.apply([stem(w) for w in found]))))
 
     def rank(self, question: str, limit: int = 5) -> list[Match]:
         """Return up to ``limit`` entries, best first, each with its 0..1 score."""

@@ -51,6 +51,7 @@ _MAX_NUMBER = 10**12
 _THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3})(?:,(\d{3}))+(?![\d,])")
 _SHORT_K = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?k\b")
 _CONTRACTION = re.compile(r"\s?'\s?(s|t|re|ve|ll|d|m)\b")
+_DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"\d+:\d\d|[a-z0-9]+")
 
 
@@ -115,10 +116,16 @@ def _join_number_words(tokens: list[str]) -> list[str]:
 def words(text: str) -> list[str]:
     """Split text into lower-case words with numbers in one canonical form."""
     folded = fold(text)
-    folded = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), folded)
-    folded = _SHORT_K.sub(_expand_k, folded)
-    folded = _CONTRACTION.sub(lambda m: "" if m.group(1) == "s" else m.group(1), folded)
-    return _join_number_words(_TOKEN.findall(folded))
+    has_digit = _DIGIT.search(folded) is not None
+    if has_digit:
+        folded = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), folded)
+        folded = _SHORT_K.sub(_expand_k, folded)
+    if "'" in folded:
+        folded = _CONTRACTION.sub(lambda m: "" if m.group(1) == "s" else m.group(1), folded)
+    tokens = _TOKEN.findall(folded)
+    if has_digit or not _NUMBER_WORDS.keys().isdisjoint(tokens):
+        return _join_number_words(tokens)
+    return tokens
 
 
 @lru_cache(maxsize=65536)
@@ -178,6 +185,8 @@ class Synonyms:
 
     def apply(self, tokens: Sequence[str]) -> list[str]:
         """Rewrite a stem sequence, preferring the longest phrase at each position."""
+        if self._sizes.keys().isdisjoint(tokens):
+            return list(tokens)
         out: list[str] = []
         i, count = 0, len(tokens)
         while i < count:
