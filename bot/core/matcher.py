@@ -164,22 +164,23 @@ class Matcher:
         if candidates.size > _RERANK:
             top = np.argpartition(scores[candidates], -_RERANK)[-_RERANK:]
             candidates = candidates[top]
-        found = {t.stem: t.weight for t in query if t.known}
-        specific = any(t in self._distinctive for t in found)
-        ranked = []
-        for index in candidates.tolist():
+        found = [(t.stem, t.weight) for t in query if t.known]
+        factor = 1.0 if any(t in self._distinctive for t, _ in found) else _VAGUE_FACTOR
+        ordered = candidates[np.argsort(-scores[candidates], kind="stable")].tolist()
+        ranked: list[Match] = []
+        floor = -1.0  # the limit-th best score so far; no weaker candidate can enter the top
+        for index in ordered:
             coverage = float(scores[index]) / total
-            similarity = max(
-                (
-                    2 * sum(found.get(x, 0.0) for x in p.terms) / (total + p.weight)
-                    for p in self._phrasings[index]
-                ),
-                default=0.0,
-            )
-            score = _COVERAGE_SHARE * coverage + (1 - _COVERAGE_SHARE) * similarity
-            if not specific:
-                score *= _VAGUE_FACTOR
+            if factor * (_COVERAGE_SHARE * coverage + 1 - _COVERAGE_SHARE) < floor - 1e-4:
+                break  # candidates come by falling coverage: none of the rest can catch up
+            similarity = 0.0
+            for p in self._phrasings[index]:
+                shared = sum(w for t, w in found if t in p.terms)
+                similarity = max(similarity, 2 * shared / (total + p.weight))
+            score = factor * (_COVERAGE_SHARE * coverage + (1 - _COVERAGE_SHARE) * similarity)
             ranked.append(Match(self._entries[index], round(min(score, 1.0), 4)))
+            if len(ranked) >= limit:
+                floor = sorted((m.score for m in ranked), reverse=True)[limit - 1]
         ranked.sort(key=lambda m: (-m.score, m.entry.line))
         return ranked[:limit]
 
