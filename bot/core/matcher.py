@@ -6,7 +6,6 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -26,6 +25,7 @@ _ANSWER_WEIGHT = 0.5  # a word found only in an entry's answer counts half
 _COVERAGE_SHARE = 0.75  # the rest of the score is the best phrasing's similarity
 _RERANK = 24  # how many coverage leaders get the (slower) phrasing comparison
 _MIN_TYPO_LEN = 4
+_MAX_CORRECTIONS = 4096
 # A question made only of words most entries share ("is that true?", "1M source?") is too vague
 # to answer: its scores are scaled down so that it gets suggestions instead of a guess.
 _DISTINCTIVE_SHARE = 0.5
@@ -138,7 +138,7 @@ class Matcher:
             if len(word) >= _MIN_TYPO_LEN - 1 and word.isalpha():
                 self._by_initial[word[0]].append(word)
                 self._by_initial["~" + word[-2:]].append(word)
-        self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
+        self._corrections: dict[str, str] = {}  # a plain dict: a cache bound to self is a cycle
 
     def terms(self, text: str) -> list[str]:
         """Return the content stems of text, synonyms applied, in order without repeats."""
@@ -223,9 +223,14 @@ class Matcher:
             or english_zipf(word) >= _REAL_WORD_ZIPF
         ):
             return word
-        return self._correct(word)
+        corrected = self._corrections.get(word)
+        if corrected is None:
+            corrected = self._correct(word)
+            if len(self._corrections) < _MAX_CORRECTIONS:
+                self._corrections[word] = corrected
+        return corrected
 
-    def _correct_uncached(self, word: str) -> str:
+    def _correct(self, word: str) -> str:
         if stem(word) in self._idf:
             return word
         # Transposed letters count as one edit; short words get one edit, longer ones two.

@@ -90,7 +90,17 @@ class Knowledge:
     entries: tuple[Entry, ...]
     digest: str
     by_id: Mapping[str, Entry] = field(init=False, repr=False, compare=False)
+    conflicts: Mapping[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    """Entry id -> the entries it conflicts with, whichever side lists the link."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
         object.__setattr__(self, "by_id", MappingProxyType({e.id: e for e in self.entries}))
+        links: dict[str, dict[str, None]] = {}
+        for entry in self.entries:
+            for other in entry.conflicts_with:
+                links.setdefault(entry.id, {})[other] = None
+                links.setdefault(other, {})[entry.id] = None
+        object.__setattr__(
+            self, "conflicts", MappingProxyType({k: tuple(v) for k, v in links.items()})
+        )

@@ -73,9 +73,7 @@ def compose(
             knowledge_digest=knowledge.digest,
         )
     entry = best.entry
-    conflict_ids = list(entry.conflicts_with)
-    conflict_ids += [e.id for e in knowledge.entries if entry.id in e.conflicts_with]
-    conflicts = tuple(_claim(knowledge.by_id[i]) for i in dict.fromkeys(conflict_ids))
+    conflicts = tuple(_claim(knowledge.by_id[i]) for i in knowledge.conflicts.get(entry.id, ()))
     shown = {entry.id, *(c.entry_id for c in conflicts)}
     near = [m.entry.id for m in ranked[1:] if best.score - m.score <= NEAR_TIE]
     related_ids = [i for i in dict.fromkeys([*near, *entry.related]) if i not in shown]

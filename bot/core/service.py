@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from dataclasses import dataclass, field
@@ -65,8 +66,17 @@ class Stats:
 
 def build_snapshot(path: str | Path, threshold: float = DEFAULT_THRESHOLD) -> Snapshot:
     """Load a knowledge file and index it; raise KnowledgeError if it is not valid."""
-    knowledge = load_knowledge(path)
-    return Snapshot(knowledge, Matcher(knowledge, threshold=threshold), time.time())
+    # The build allocates millions of long-lived objects: the collector's full passes over them
+    # would hold the GIL for a long time (stalling the bot's event loop) and find nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        knowledge = load_knowledge(path)
+        snapshot = Snapshot(knowledge, Matcher(knowledge, threshold=threshold), time.time())
+    finally:
+        if collecting:
+            gc.enable()
+    return snapshot
 
 
 class KnowledgeService:

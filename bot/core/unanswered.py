@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import os
 import sys
@@ -66,6 +67,10 @@ class UnansweredRecord:
             return None
         if isinstance(score, bool) or not isinstance(score, int | float):
             return None
+        try:
+            score = float(score)
+        except OverflowError:  # an integer too large for a float: not a score we wrote
+            return None
         if not isinstance(suggestions, list) or not all(isinstance(s, str) for s in suggestions):
             return None
         ids: dict[str, int | None] = {}
@@ -80,7 +85,7 @@ class UnansweredRecord:
             return None
         if when.tzinfo is None:
             when = when.replace(tzinfo=UTC)
-        return cls(when, question, float(score), tuple(suggestions), **ids)
+        return cls(when, question, score, tuple(suggestions), **ids)
 
 
 def _clean(text: str, limit: int) -> str:
@@ -209,9 +214,12 @@ class UnansweredLog:
             kept.append(raw)
             used += len(raw) + 1
         body = b"".join(line + b"\n" for line in reversed(kept))
-        fd, tmp = tempfile.mkstemp(
-            dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp"
-        )
+        prefix = f".{self.path.name}."
+        if sys.platform != "win32":  # under the file lock: any other one is a dead writer's
+            for stale in self.path.parent.glob(f"{glob.escape(prefix)}*.tmp"):
+                with contextlib.suppress(OSError):
+                    stale.unlink()
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=prefix, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(body)
