@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,15 +19,37 @@ TOKEN_ENV = "DISCORD_TOKEN"
 DEFAULT_UNANSWERED_LOG = Path("unanswered.jsonl")
 _TOKEN_KEYS = frozenset({"token", "discord_token", "bot_token"})
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+_TOKEN_SHAPE = re.compile(r"[\w-]{20,40}\.[\w-]{4,12}\.[\w-]{20,80}")
+"""What a Discord bot token looks like: three base64url parts separated by dots (bounded, so
+that a long run of letters in a log line costs linear time)."""
+REDACTED = "[redacted]"
+MIN_SECRET = 8
+"""Shorter secrets are not searched for (real tokens are about 70 characters)."""
+
+
+def redact(text: str, secret: str | None = None) -> str:
+    """Return ``text`` without ``secret`` nor anything shaped like a Discord bot token."""
+    if secret and len(secret.strip()) >= MIN_SECRET:
+        text = text.replace(secret.strip(), REDACTED)
+    return _TOKEN_SHAPE.sub(REDACTED, text)
 
 
 class ConfigError(Exception):
-    """A setting is missing or wrong; ``key`` names it (``None`` for the file as a whole)."""
+    """A setting is missing or wrong; ``key`` names it (``None`` for the file as a whole).
+
+    Messages quote the wrong values, so anything shaped like a token is redacted from them
+    (a token pasted into the wrong setting must not end up in a terminal or a log).
+    """
 
     def __init__(self, key: str | None, message: str) -> None:
-        self.key = key
-        self.message = message
-        super().__init__(f"{key}: {message}" if key else message)
+        self.key = redact(key) if key is not None else None
+        self.message = redact(message)
+        super().__init__(f"{self.key}: {self.message}" if self.key else self.message)
+
+    def without(self, secret: str | None) -> ConfigError:
+        """Return this error with ``secret`` redacted too (the token, when it is known)."""
+        key = redact(self.key, secret) if self.key is not None else None
+        return ConfigError(key, redact(self.message, secret))
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +191,19 @@ def _keys(base: Path) -> dict[str, Callable[[str, object], Any]]:
 def settings_from_mapping(
     data: Mapping[str, object], *, token: str | None, base: Path = Path(".")
 ) -> Settings:
-    """Validate a parsed config mapping and the token; raise ConfigError naming the bad key."""
+    """Validate a parsed config mapping and the token; raise ConfigError naming the bad key.
+
+    The error never quotes the token, even when it was pasted as the value of a setting.
+    """
+    try:
+        return _settings_from_mapping(data, token=token, base=base)
+    except ConfigError as exc:
+        raise exc.without(token) from None
+
+
+def _settings_from_mapping(
+    data: Mapping[str, object], *, token: str | None, base: Path
+) -> Settings:
     converters = _keys(base)
     values: dict[str, Any] = {}
     for key, raw in data.items():

@@ -94,8 +94,13 @@ def inert_mentions(text: str) -> str:
 
 
 def safe(text: str, limit: int) -> str:
-    """Return curated knowledge text for markdown: markdown and mentions escaped, then cut."""
-    return truncate(inert_mentions(discord.utils.escape_markdown(text)), limit)
+    """Return curated knowledge text for markdown: markdown and mentions escaped, then cut.
+
+    Escaping only lengthens text, so only the first ``limit`` characters are escaped (the
+    escaper's look-aheads make it slow on long runs of markup characters).
+    """
+    escaped = discord.utils.escape_markdown(text[: limit + 1])
+    return truncate(inert_mentions(escaped), limit)
 
 
 def _link(source: Source) -> str:
@@ -150,7 +155,10 @@ def reply_embed(reply: Reply) -> discord.Embed:
         )
     for claim in reply.conflicts[:MAX_CONFLICTS]:
         embed.add_field(
-            name=truncate(f"The other side: {badge(claim.status)} \u2014 {claim.claimed_by}", 256),
+            name=truncate(
+                f"The other side: {badge(claim.status)} \u2014 {safe(claim.claimed_by, 200)}",
+                FIELD_NAME_LIMIT,
+            ),
             value=safe(claim.answer, FIELD_VALUE_LIMIT),
             inline=False,
         )

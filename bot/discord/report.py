@@ -106,3 +106,12 @@ def unanswered_embed(records: Sequence[UnansweredRecord]) -> discord.Embed:
     embed.description = "\n".join(lines)
     embed.set_footer(text="Newest first; the number is the best match score (0-1).")
     return fit(embed)
+
+
+def unreadable_log_embed() -> discord.Embed:
+    """Return the note shown instead of the unanswered questions when the log cannot be read."""
+    return discord.Embed(
+        title="Recently unanswered",
+        description="The unanswered log cannot be read right now; the bot's log has the reason.",
+        colour=0x95A5A6,
+    )

@@ -12,7 +12,7 @@ from typing import TextIO
 
 import discord
 
-from ..config import ConfigError, Settings, load_settings
+from ..config import ConfigError, Settings, load_settings, redact
 from ..core.errors import KnowledgeError
 from ..core.service import KnowledgeService
 from ..core.unanswered import UnansweredLog
@@ -31,12 +31,8 @@ LOGIN_HELP = (
 )
 
 
-MIN_SECRET = 8
-"""Shorter strings are not redacted (real tokens are about 70 characters)."""
-
-
 class RedactToken(logging.Filter):
-    """Replace the token wherever it would appear in a log line or traceback."""
+    """Replace the token, and anything shaped like a token, in log lines and tracebacks."""
 
     def __init__(self, token: str) -> None:
         super().__init__()
@@ -44,16 +40,16 @@ class RedactToken(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Rewrite the record without the token; never drop it."""
-        if len(self.token) < MIN_SECRET:
-            return True
         message = record.getMessage()
-        if self.token in message:
-            record.msg = message.replace(self.token, "[redacted]")
+        clean = redact(message, self.token)
+        if clean != message:
+            record.msg = clean
             record.args = None
         if record.exc_info and record.exc_info[1] is not None:
             text = logging.Formatter().formatException(record.exc_info)
-            if self.token in text:
-                record.exc_text = text.replace(self.token, "[redacted]")
+            clean = redact(text, self.token)
+            if clean != text:
+                record.exc_text = clean
                 record.exc_info = None
         return True
 
@@ -106,7 +102,7 @@ def run_from_config(path: str | Path, *, stderr: TextIO | None = None) -> int:
     try:
         service, unanswered = build(settings)
     except KnowledgeError as exc:
-        print(f"knowledge_path: {exc}", file=err)
+        print(redact(f"knowledge_path: {exc}", settings.token), file=err)
         return EXIT_CONFIG
     log.info(
         "Loaded %s: %d entries, %d sources",
@@ -125,6 +121,6 @@ def run_from_config(path: str | Path, *, stderr: TextIO | None = None) -> int:
         print(INTENT_HELP, file=err)
         return EXIT_FAILED
     except (OSError, discord.HTTPException, discord.GatewayNotFound) as exc:
-        print(f"cannot connect to Discord: {exc}", file=err)
+        print(redact(f"cannot connect to Discord: {exc}", settings.token), file=err)
         return EXIT_FAILED
     return EXIT_OK

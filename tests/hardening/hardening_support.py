@@ -92,6 +92,14 @@ class Figures:
     reloads_ok: int = 0
     reloads_refused: int = 0
     answers_under_reload: int = 0
+    renders: int = 0  # hostile questions answered and rendered as Discord embeds
+    worst_render: tuple[float, str] = (0.0, "")
+    bot_messages: int = 0  # hostile messages and slash commands the bot in SimCord answered
+    bot_reloads: int = 0
+    bot_reloads_ok: int = 0
+    bot_reloads_refused: int = 0
+    bot_answers_under_reload: int = 0
+    bot_answers_during_reload: int = 0  # computed while a reload ran in its thread
     notes: list[str] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -105,6 +113,12 @@ class Figures:
         with self._lock:
             if seconds > self.worst_load_s:
                 self.worst_load_s, self.worst_load_mutation = seconds, mutation
+
+    def render_time(self, seconds: float, question: str) -> None:
+        with self._lock:
+            self.renders += 1
+            if seconds > self.worst_render[0]:
+                self.worst_render = (seconds, describe(question))
 
     def lines(self) -> list[str]:
         out = [f"knowledge file under attack: {knowledge_path()}"]
@@ -125,6 +139,25 @@ class Figures:
                 f"reloads under load: {self.reloads:,} ({self.reloads_ok:,} swapped in, "
                 f"{self.reloads_refused:,} refused) while {self.answers_under_reload:,} answers "
                 "were checked"
+            )
+        if self.renders:
+            seconds, text = self.worst_render
+            out.append(
+                f"hostile questions answered as Discord embeds: {self.renders:,}; slowest ask and "
+                f"render {seconds * 1000:.1f} ms on {text}"
+            )
+        if self.bot_messages:
+            out.append(
+                f"hostile messages and slash commands through the bot in SimCord: "
+                f"{self.bot_messages:,}, each answered once (or, said in a listened channel, at "
+                "most once) without a ping or an error"
+            )
+        if self.bot_reloads:
+            out.append(
+                f"reloads through the bot under load: {self.bot_reloads:,} "
+                f"({self.bot_reloads_ok:,} swapped in, {self.bot_reloads_refused:,} refused) while "
+                f"{self.bot_answers_under_reload:,} answers were checked, "
+                f"{self.bot_answers_during_reload:,} of them computed while a reload ran"
             )
         return out + self.notes
 

@@ -12,7 +12,7 @@ from discord.ext import commands
 
 from ..errors import NO_MENTIONS, NotAdmin
 from ..permissions import is_admin
-from ..report import reload_report, stats_embed, unanswered_embed
+from ..report import reload_report, stats_embed, unanswered_embed, unreadable_log_embed
 
 if TYPE_CHECKING:
     from ..client import OnemBot
@@ -64,12 +64,23 @@ class AdminCog(commands.Cog, name="Admin"):
 
     async def _stats(self) -> discord.Embed:
         log_file = self.bot.unanswered
-        size = await asyncio.to_thread(log_file.size) if log_file is not None else None
+        size: int | None = None
+        if log_file is not None:
+            try:
+                size = await asyncio.to_thread(log_file.size)
+            except OSError as exc:  # the figures are still worth showing without it
+                log.warning("Could not read the unanswered log %s: %s", log_file.path, exc)
         return stats_embed(self.bot.service, unanswered_bytes=size, guilds=len(self.bot.guilds))
 
     async def _unanswered(self, count: int) -> discord.Embed:
         log_file = self.bot.unanswered
-        records = await asyncio.to_thread(log_file.recent, count) if log_file is not None else []
+        if log_file is None:
+            return unanswered_embed([])
+        try:
+            records = await asyncio.to_thread(log_file.recent, count)
+        except OSError as exc:
+            log.warning("Could not read the unanswered log %s: %s", log_file.path, exc)
+            return unreadable_log_embed()
         return unanswered_embed(records)
 
     # -- slash -----------------------------------------------------------------------------
