@@ -11,8 +11,6 @@ from pathlib import Path
 from typing import TextIO
 
 from .core.errors import KnowledgeError
-from .core.evaluation import evaluate, load_questions
-from .core.lint import lint
 from .core.loader import default_knowledge_path
 from .core.replies import to_json, to_text
 from .core.service import KnowledgeService
@@ -117,6 +115,7 @@ def ask(
 
 def check(path: Path, out: TextIO, *, lint_phrasings: bool = True) -> int:
     """Validate and lint a knowledge file; print every problem; exit 1 if there are any."""
+    from .core.lint import lint
     from .core.loader import load_knowledge
     from .core.matcher import Matcher
 
@@ -143,6 +142,8 @@ def run_eval(
     service: KnowledgeService, path: Path, *, show: str, as_json: bool, out: TextIO
 ) -> int:
     """Score the service on a question set and print the failures and the summary."""
+    from .core.evaluation import evaluate, load_questions
+
     try:
         questions = load_questions(path)
     except (OSError, ValueError) as exc:
