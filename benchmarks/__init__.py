@@ -1,0 +1,1 @@
+"""Benchmarks: answer latency, reload time and memory as the knowledge grows, against rapidfuzz."""
