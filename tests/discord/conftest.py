@@ -9,10 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import discord
 import pytest
 import simcord
-from discord_kit import KNOWLEDGE, World
+from discord_kit import KNOWLEDGE, World, build_world
 
 from bot.config import Settings
 from bot.core.service import KnowledgeService
@@ -98,39 +97,4 @@ def simcord_bot(bot: OnemBot) -> OnemBot:
 @pytest.fixture
 async def world(simcord_env: simcord.Env, bot: OnemBot) -> World:
     """Build the server, configure admins and channels by id, and sync the slash commands."""
-    env = simcord_env
-    guild = env.create_guild("1M owners")
-    general = guild.create_text_channel("general")
-    listened = guild.create_text_channel("ask-the-1m")
-    admin_channel = guild.create_text_channel("bot-admin")
-    kb_role = guild.create_role("KB keepers")
-    named = guild.create_role("admin")
-    managers = guild.create_role("mods", permissions=discord.Permissions(manage_guild=True))
-    owner = guild.add_member(env.create_user("owner"))
-    world = World(
-        env=env,
-        bot=bot,
-        guild=guild,
-        general=general,
-        listened=listened,
-        admin_channel=admin_channel,
-        owner=owner,
-        role_admin=guild.add_member(env.create_user("keeper"), roles=[kb_role]),
-        id_admin=guild.add_member(env.create_user("curator")),
-        manager=guild.add_member(env.create_user("mod"), roles=[managers]),
-        alice=guild.add_member(env.create_user("alice")),
-        bob=guild.add_member(env.create_user("bob")),
-        named_admin=guild.add_member(env.create_user("wannabe"), roles=[named]),
-        outsider=env.create_user("stranger"),
-    )
-    bot.owner_ids = {owner.id}
-    bot.settings = dataclasses.replace(
-        bot.settings,
-        admin_role_ids=frozenset({kb_role.id}),
-        admin_user_ids=frozenset({world.id_admin.id}),
-        listen_channel_ids=frozenset({listened.id}),
-        admin_channel_id=admin_channel.id,
-    )
-    await owner.send(general, "!sync global")
-    assert "Synced 2 command(s) globally" in (general.last_message.content or "")
-    return world
+    return await build_world(simcord_env, bot)

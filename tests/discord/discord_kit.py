@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import discord
 import simcord
 
 from bot.discord.client import OnemBot
@@ -52,3 +54,43 @@ def without_entry(text: str, entry_id: str, next_id: str) -> str:
     """Return knowledge text with the entry ``entry_id`` (followed by ``next_id``) cut out."""
     start = text.index(f"  - id: {entry_id}")
     return text[:start] + text[text.index(f"  - id: {next_id}") :]
+
+
+async def build_world(env: simcord.Env, bot: OnemBot) -> World:
+    """Build the test server (admins by role id, user id and Manage Server; a role merely named
+    "admin"; an owner who is no admin), configure the bot for it and sync the commands."""
+    guild = env.create_guild("1M owners")
+    general = guild.create_text_channel("general")
+    listened = guild.create_text_channel("ask-the-1m")
+    admin_channel = guild.create_text_channel("bot-admin")
+    kb_role = guild.create_role("KB keepers")
+    named = guild.create_role("admin")
+    managers = guild.create_role("mods", permissions=discord.Permissions(manage_guild=True))
+    owner = guild.add_member(env.create_user("owner"))
+    world = World(
+        env=env,
+        bot=bot,
+        guild=guild,
+        general=general,
+        listened=listened,
+        admin_channel=admin_channel,
+        owner=owner,
+        role_admin=guild.add_member(env.create_user("keeper"), roles=[kb_role]),
+        id_admin=guild.add_member(env.create_user("curator")),
+        manager=guild.add_member(env.create_user("mod"), roles=[managers]),
+        alice=guild.add_member(env.create_user("alice")),
+        bob=guild.add_member(env.create_user("bob")),
+        named_admin=guild.add_member(env.create_user("wannabe"), roles=[named]),
+        outsider=env.create_user("stranger"),
+    )
+    bot.owner_ids = {owner.id}
+    bot.settings = dataclasses.replace(
+        bot.settings,
+        admin_role_ids=frozenset({kb_role.id}),
+        admin_user_ids=frozenset({world.id_admin.id}),
+        listen_channel_ids=frozenset({listened.id}),
+        admin_channel_id=admin_channel.id,
+    )
+    await owner.send(general, "!sync global")
+    assert "Synced 2 command(s) globally" in (general.last_message.content or "")
+    return world

@@ -8,14 +8,12 @@ helpers of ``tests/discord`` (``discord_kit``, ``fake_discord``), put on ``sys.p
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import discord
 import pytest
 import simcord
 from hardening_support import FIGURES, HERE, base_bytes
@@ -29,7 +27,7 @@ DISCORD_TESTS = HERE.parent / "discord"
 if str(DISCORD_TESTS) not in sys.path:
     sys.path.insert(0, str(DISCORD_TESTS))
 
-from discord_kit import KNOWLEDGE, World  # noqa: E402  (needs the path above)
+from discord_kit import KNOWLEDGE, World, build_world  # noqa: E402  (needs the path above)
 
 
 @pytest.fixture(scope="session")
@@ -117,42 +115,7 @@ async def world(
 ) -> World:
     """Build the server of ``tests/discord`` (admins by role id, by user id and by Manage
     Server; a role merely named "admin"; an owner who is no admin) and sync the commands."""
-    env = simcord_env
-    guild = env.create_guild("1M owners")
-    general = guild.create_text_channel("general")
-    listened = guild.create_text_channel("ask-the-1m")
-    admin_channel = guild.create_text_channel("bot-admin")
-    kb_role = guild.create_role("KB keepers")
-    named = guild.create_role("admin")
-    managers = guild.create_role("mods", permissions=discord.Permissions(manage_guild=True))
-    owner = guild.add_member(env.create_user("owner"))
-    world = World(
-        env=env,
-        bot=bot,
-        guild=guild,
-        general=general,
-        listened=listened,
-        admin_channel=admin_channel,
-        owner=owner,
-        role_admin=guild.add_member(env.create_user("keeper"), roles=[kb_role]),
-        id_admin=guild.add_member(env.create_user("curator")),
-        manager=guild.add_member(env.create_user("mod"), roles=[managers]),
-        alice=guild.add_member(env.create_user("alice")),
-        bob=guild.add_member(env.create_user("bob")),
-        named_admin=guild.add_member(env.create_user("wannabe"), roles=[named]),
-        outsider=env.create_user("stranger"),
-    )
-    bot.owner_ids = {owner.id}
-    bot.settings = dataclasses.replace(
-        bot.settings,
-        admin_role_ids=frozenset({kb_role.id}),
-        admin_user_ids=frozenset({world.id_admin.id}),
-        listen_channel_ids=frozenset({listened.id}),
-        admin_channel_id=admin_channel.id,
-    )
-    await owner.send(general, "!sync global")
-    assert "Synced 2 command(s) globally" in (general.last_message.content or "")
-    return world
+    return await build_world(simcord_env, bot)
 
 
 # --- the figures -----------------------------------------------------------------------------
