@@ -10,10 +10,14 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import discord
+import pytest
+import yarl
 from aiohttp import WSMsgType, web
 
 APP_ID = 1_100_000_000_000_000_001  # real-looking snowflakes: discord.py parses 15-20 digit ids
@@ -461,3 +465,32 @@ class FakeDiscord:
             payload["interaction"]["response_message_id"] = message["id"]
             payload["resource"] = {"type": kind, "message": message}
         return self._json(payload)
+
+
+def point_discord_at(fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Send discord.py's REST calls and gateway connection to the fake."""
+    monkeypatch.setattr(discord.http.Route, "BASE", fake.api_base)
+    monkeypatch.setattr(
+        discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(fake.gateway_url)
+    )
+
+
+def serve_in_thread(server: FakeDiscord, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeDiscord]:
+    """Run the fake on its own loop in a thread (for code that calls asyncio.run) until closed."""
+    loop = asyncio.new_event_loop()
+    started = threading.Event()
+
+    def run() -> None:
+        asyncio.set_event_loop(loop)
+        loop.run_until_complete(server.start())
+        started.set()
+        loop.run_forever()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    assert started.wait(10)
+    point_discord_at(server, monkeypatch)
+    yield server
+    asyncio.run_coroutine_threadsafe(server.stop(), loop).result(10)
+    loop.call_soon_threadsafe(loop.stop)
+    thread.join(10)

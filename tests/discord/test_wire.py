@@ -5,13 +5,10 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-import threading
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
-import discord
 import pytest
-import yarl
 from discord_kit import ANSWERED_Q, DECLINED_Q
 from fake_discord import (
     ADMIN_ID,
@@ -23,6 +20,8 @@ from fake_discord import (
     GUILD_ID,
     OWNER_ID,
     FakeDiscord,
+    point_discord_at,
+    serve_in_thread,
 )
 
 from bot.config import Settings
@@ -35,19 +34,12 @@ EXPECTED_INTENTS = (1 << 0) | (1 << 9) | (1 << 12) | (1 << 15)  # guilds, messag
 NO_PINGS = {"parse": [], "replied_user": False}
 
 
-def _point_discord_at(fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(discord.http.Route, "BASE", fake.api_base)
-    monkeypatch.setattr(
-        discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(fake.gateway_url)
-    )
-
-
 @pytest.fixture
 async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
     """Start the fake Discord and point discord.py at it."""
     server = FakeDiscord()
     await server.start()
-    _point_discord_at(server, monkeypatch)
+    point_discord_at(server, monkeypatch)
     yield server
     await server.stop()
 
@@ -225,24 +217,8 @@ async def test_answers_again_after_reconnect_and_resume(
 @pytest.fixture
 def fake_in_thread(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeDiscord]:
     """Run a fake Discord on its own loop in a thread, for tests that call asyncio.run."""
-    loop = asyncio.new_event_loop()
-    started = threading.Event()
     server = FakeDiscord(token="wrong-token-the-fake-rejects-this", reject_token=True)
-
-    def run() -> None:
-        asyncio.set_event_loop(loop)
-        loop.run_until_complete(server.start())
-        started.set()
-        loop.run_forever()
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    assert started.wait(10)
-    _point_discord_at(server, monkeypatch)
-    yield server
-    asyncio.run_coroutine_threadsafe(server.stop(), loop).result(10)
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join(10)
+    yield from serve_in_thread(server, monkeypatch)
 
 
 def test_rejected_token_exits_1_without_leaking_it(

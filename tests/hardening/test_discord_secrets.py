@@ -19,18 +19,15 @@ import asyncio
 import dataclasses
 import io
 import logging
-import threading
 import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
-import discord
 import pytest
-import yarl
 from aiohttp import web
 from discord_kit import ANSWERED_Q, DECLINED_Q, World
-from fake_discord import CHANNEL_ID, FakeDiscord
+from fake_discord import CHANNEL_ID, FakeDiscord, point_discord_at, serve_in_thread
 
 from bot.config import Settings, load_settings
 from bot.core.service import KnowledgeService
@@ -43,13 +40,6 @@ SHAPED = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789
 """Shaped like a Discord bot token (not a real one)."""
 PLAIN = "plain-secret-of-no-particular-shape"
 """A token of no recognisable shape: only known because DISCORD_TOKEN holds it."""
-
-
-def _point_discord_at(fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(discord.http.Route, "BASE", fake.api_base)
-    monkeypatch.setattr(
-        discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(fake.gateway_url)
-    )
 
 
 # --- config errors -----------------------------------------------------------------------------
@@ -141,24 +131,8 @@ class EchoingFake(FakeDiscord):
 @pytest.fixture
 def echoing_fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeDiscord]:
     """Run the echoing fake on its own loop in a thread (the runner calls asyncio.run)."""
-    loop = asyncio.new_event_loop()
-    started = threading.Event()
     server = EchoingFake(token="never-accepted")
-
-    def run() -> None:
-        asyncio.set_event_loop(loop)
-        loop.run_until_complete(server.start())
-        started.set()
-        loop.run_forever()
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    assert started.wait(10)
-    _point_discord_at(server, monkeypatch)
-    yield server
-    asyncio.run_coroutine_threadsafe(server.stop(), loop).result(10)
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join(10)
+    yield from serve_in_thread(server, monkeypatch)
 
 
 @pytest.fixture
@@ -205,7 +179,7 @@ def test_a_failed_login_at_debug_logs_no_token(
 async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
     server = FakeDiscord(token=SHAPED)
     await server.start()
-    _point_discord_at(server, monkeypatch)
+    point_discord_at(server, monkeypatch)
     yield server
     await server.stop()
 
