@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import simcord
-from discord_kit import KNOWLEDGE, World, build_world
+from discord_kit import KNOWLEDGE, World, assert_no_error_logs, build_world
 
 from bot.config import Settings
 from bot.core.service import KnowledgeService
@@ -31,11 +31,7 @@ def _no_error_logs(
     """Fail a test on any ERROR log record unless it is marked allow_error_log."""
     caplog.set_level(logging.INFO, logger="bot")
     yield
-    if request.node.get_closest_marker("allow_error_log"):
-        return
-    records = [r for phase in ("setup", "call", "teardown") for r in caplog.get_records(phase)]
-    errors = [r for r in records if r.levelno >= logging.ERROR]
-    assert not errors, "unexpected ERROR logs:\n" + "\n".join(r.getMessage() for r in errors)
+    assert_no_error_logs(request, caplog)
 
 
 @pytest.fixture

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import discord
+import pytest
 import simcord
 
 from bot.discord.client import OnemBot
@@ -94,3 +96,23 @@ async def build_world(env: simcord.Env, bot: OnemBot) -> World:
     await owner.send(general, "!sync global")
     assert "Synced 2 command(s) globally" in (general.last_message.content or "")
     return world
+
+
+def replies_by_message(world: World, start: int = 0) -> dict[int, list[dict[str, Any]]]:
+    """Return the bodies of the messages the bot posted since request ``start``, by the id of
+    the message each replies to."""
+    out: dict[int, list[dict[str, Any]]] = {}
+    for request in world.env.http_requests[start:]:
+        if request.method == "POST" and request.path.endswith("/messages"):
+            reference = (request.json or {}).get("message_reference") or {}
+            out.setdefault(int(reference.get("message_id", 0)), []).append(request.json)
+    return out
+
+
+def assert_no_error_logs(request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture) -> None:
+    """Fail the test on any ERROR log record unless it is marked allow_error_log."""
+    if request.node.get_closest_marker("allow_error_log"):
+        return
+    records = [r for phase in ("setup", "call", "teardown") for r in caplog.get_records(phase)]
+    errors = [r for r in records if r.levelno >= logging.ERROR]
+    assert not errors, "unexpected ERROR logs:\n" + "\n".join(r.getMessage() for r in errors)

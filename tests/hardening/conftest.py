@@ -27,7 +27,7 @@ DISCORD_TESTS = HERE.parent / "discord"
 if str(DISCORD_TESTS) not in sys.path:
     sys.path.insert(0, str(DISCORD_TESTS))
 
-from discord_kit import KNOWLEDGE, World, build_world  # noqa: E402  (needs the path above)
+from discord_kit import KNOWLEDGE, World, assert_no_error_logs, build_world  # noqa: E402  (needs the path above)
 
 
 @pytest.fixture(scope="session")
@@ -64,11 +64,7 @@ def no_error_logs(
     """Fail the test on any ERROR log record unless it is marked allow_error_log."""
     caplog.set_level(logging.INFO, logger="bot")
     yield caplog
-    if request.node.get_closest_marker("allow_error_log"):
-        return
-    records = [r for phase in ("setup", "call", "teardown") for r in caplog.get_records(phase)]
-    errors = [r for r in records if r.levelno >= logging.ERROR]
-    assert not errors, "unexpected ERROR logs:\n" + "\n".join(r.getMessage() for r in errors)
+    assert_no_error_logs(request, caplog)
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ from typing import Any
 
 import discord
 import pytest
-from discord_kit import World
+from discord_kit import World, replies_by_message
 from hardening_support import ANSWER_BOUND_S, FIGURES, PROFILE, describe
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -269,17 +269,6 @@ SLASHED = [  # the nastiest, through /ask as well (each slash command is a SimCo
     "RTL override reversing a mention", "markdown styles", "escaped markdown", "headers and lists",
     "masked link", "999 nines", "1000 backticks",
 ]  # fmt: skip
-
-
-def replies_by_message(world: World, start: int = 0) -> dict[int, list[dict[str, Any]]]:
-    """The bodies of the messages the bot posted since request ``start``, by the message each
-    replies to."""
-    out: dict[int, list[dict[str, Any]]] = {}
-    for request in world.env.http_requests[start:]:
-        if request.method == "POST" and request.path.endswith("/messages"):
-            reference = (request.json or {}).get("message_reference") or {}
-            out.setdefault(int(reference.get("message_id", 0)), []).append(request.json)
-    return out
 
 
 def check_posted_answer(bodies: list[dict[str, Any]], what: str) -> None:

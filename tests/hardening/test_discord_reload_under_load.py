@@ -32,7 +32,7 @@ from typing import Any
 
 import discord
 import pytest
-from discord_kit import KNOWLEDGE, World
+from discord_kit import KNOWLEDGE, World, replies_by_message
 from hardening_support import FIGURES, LONG, base_bytes
 from test_reload_under_load import Plan, Version, make_plan
 
@@ -106,17 +106,6 @@ def embed_version(plan: Plan, embed: discord.Embed, entry_id: str) -> int:
     return number
 
 
-def replies_to(world: World, start: int = 0) -> dict[int, list[dict[str, Any]]]:
-    """Return the bodies of the messages the bot posted since request ``start``, by the id of
-    the message each replies to."""
-    out: dict[int, list[dict[str, Any]]] = {}
-    for request in world.env.http_requests[start:]:
-        if request.method == "POST" and request.path.endswith("/messages"):
-            reference = (request.json or {}).get("message_reference") or {}
-            out.setdefault(int(reference.get("message_id", 0)), []).append(request.json)
-    return out
-
-
 @pytest.fixture
 def busy_gil() -> Iterator[None]:
     """Hand the GIL between the reload's thread and the event loop more often (restored)."""
@@ -178,7 +167,7 @@ async def test_bot_reloads_while_members_ask(
             reports.append((version, result.response.content))
         else:
             await env.settle(idle=IDLE)
-            (report,) = replies_to(world, start)[command.id]
+            (report,) = replies_by_message(world, start)[command.id]
             reports.append((version, report["content"]))
         assert watch.reloads_done == done + 1
         FIGURES.bot_reloads += 1
@@ -187,7 +176,7 @@ async def test_bot_reloads_while_members_ask(
         await env.advance_time(61)  # a new cooldown window for everyone
 
     # every question answered exactly once, by an embed wholly from one valid version
-    replies = replies_to(world)
+    replies = replies_by_message(world)
     failures = []
     for message_id, entry_id in asked.items():
         got = replies.get(message_id, [])
