@@ -212,4 +212,5 @@ def content(tokens: Iterable[str]) -> list[str]:
     return [t for t in tokens if t not in _STOP_STEMS]
 
 
-_STOP_STEMS = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")  # "w" for with, "u" for you, stray initials
+_STOP_STEMS = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS | _LETTERS
