@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,7 +12,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from .models import Entry, Knowledge
-from .text import STOPWORDS, Synonyms, content, english_zipf, stem, words
+from .text import STOPWORDS, Synonyms, analyse_words, content, english_zipf, stem, words
 
 DEFAULT_THRESHOLD = 0.5
 """Answer only when the best entry scores at least this (0..1); below it, decline."""
@@ -145,7 +144,7 @@ class Matcher:
         return self._terms_of_words(words(text))
 
     def _terms_of_words(self, found: list[str]) -> list[str]:
-        return list(dict.fromkeys(content(self.synonyms.apply([stem(w) for w in found]))))
+        return list(dict.fromkeys(content(analyse_words(found, self.synonyms))))
 
     def rank(self, question: str, limit: int = 5) -> list[Match]:
         """Return up to ``limit`` entries, best first, each with its 0..1 score."""
@@ -245,7 +244,3 @@ class Matcher:
         if len(word) == 3 and sorted(candidate) != sorted(word):
             return word  # three-letter words: only fix swapped letters ("teh")
         return candidate
-
-    def vocabulary(self) -> Iterable[str]:
-        """Return every stem the index knows."""
-        return self._idf.keys()

@@ -204,7 +204,12 @@ class Synonyms:
 
 def analyse(text: str, synonyms: Synonyms) -> list[str]:
     """Turn text into the stems the matcher compares, synonyms applied, stopwords kept."""
-    return synonyms.apply([stem(w) for w in words(text)])
+    return analyse_words(words(text), synonyms)
+
+
+def analyse_words(found: Sequence[str], synonyms: Synonyms) -> list[str]:
+    """Stem already split words and apply the synonyms."""
+    return synonyms.apply([stem(w) for w in found])
 
 
 def content(tokens: Iterable[str]) -> list[str]:
