@@ -16,6 +16,7 @@ import yaml
 
 from .errors import KnowledgeError, Problem
 from .models import Entry, Knowledge, Source, SourceKind, Status
+from .release import release
 from .text import phrase_key
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -32,8 +33,8 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     class _EVENTS(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):  # type: ignore[no-redef]
         """The pure-Python event parser."""
 
-        def __init__(self, text: str) -> None:
-            yaml.reader.Reader.__init__(self, text)
+        def __init__(self, data: bytes) -> None:
+            yaml.reader.Reader.__init__(self, data)
             yaml.scanner.Scanner.__init__(self)
             yaml.parser.Parser.__init__(self)
 
@@ -121,14 +122,15 @@ def parse_knowledge(data: bytes | str, name: str, *, max_bytes: int = MAX_FILE_B
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
     if len(raw) > max_bytes:
         raise KnowledgeError([Problem(name, 0, _too_big(len(raw), max_bytes))])
-    text = _decode(raw, name)
+    _check_encoding(raw, name)
     try:
-        root = _compose(text, name)
+        root = _compose(raw, name)  # libyaml decodes the UTF-8 itself
     except yaml.reader.ReaderError as exc:
+        text = _decode(raw, name)  # a located "not UTF-8" problem, if that is the cause
         raise KnowledgeError([_reader_problem(exc, text, name)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        last = len((text + ".").splitlines())  # libyaml may point past an unterminated end
+        last = raw.count(b"\n") + 1  # libyaml may point past an unterminated end
         line = min(mark.line + 1, last) if mark else 0
         what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
         raise KnowledgeError([Problem(name, line, f"YAML syntax error: {what}")]) from None
@@ -136,7 +138,23 @@ def parse_knowledge(data: bytes | str, name: str, *, max_bytes: int = MAX_FILE_B
         raise KnowledgeError([Problem(name, 0, f"YAML error: {exc}")]) from None
     except RecursionError:
         raise KnowledgeError([Problem(name, 0, "the YAML nests too deeply")]) from None
-    return _Validator(name, hashlib.sha256(raw).hexdigest()[:12]).knowledge(root)
+    try:
+        return _Validator(name, hashlib.sha256(raw).hexdigest()[:12]).knowledge(root)
+    finally:
+        _release(root)
+
+
+def _release(root: yaml.Node | None) -> None:
+    """Free a composed tree a slice of entries at a time.
+
+    Dropping it whole frees hundreds of thousands of nodes in one step that holds the GIL: a
+    reload in a worker thread would stall the bot's event loop for that long.
+    """
+    if not isinstance(root, yaml.MappingNode):
+        return
+    for _, value in root.value:
+        if isinstance(value, yaml.SequenceNode):
+            release(value.value)
 
 
 class _DepthError(Exception):
@@ -154,8 +172,8 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
     at MAX_DEPTH, in one pass over the file.
     """
 
-    def __init__(self, text: str) -> None:
-        _EVENTS.__init__(self, text)
+    def __init__(self, data: bytes) -> None:
+        _EVENTS.__init__(self, data)
         yaml.composer.Composer.__init__(self)
         yaml.resolver.Resolver.__init__(self)
         self._depth = 0
@@ -176,8 +194,8 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
         return node
 
 
-def _compose(text: str, name: str) -> yaml.Node | None:
-    composer = _Composer(text)
+def _compose(data: bytes, name: str) -> yaml.Node | None:
+    composer = _Composer(data)
     try:
         node: yaml.Node | None = composer.get_single_node()
     except _DepthError as exc:
@@ -201,7 +219,7 @@ def _too_big(size: int, limit: int) -> str:
     return f"the file is {size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB"
 
 
-def _decode(raw: bytes, name: str) -> str:
+def _check_encoding(raw: bytes, name: str) -> None:
     for bom, encoding in _OTHER_BOMS:
         if raw.startswith(bom):
             msg = f"the file is {encoding} text; save it as UTF-8"
@@ -212,6 +230,9 @@ def _decode(raw: bytes, name: str) -> str:
         raise KnowledgeError(
             [Problem(name, line, "binary data (a NUL byte): not a YAML text file")]
         )
+
+
+def _decode(raw: bytes, name: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
-from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -12,6 +15,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from .models import Entry, Knowledge
+from .release import release
 from .text import STOPWORDS, Synonyms, analyse_words, content, english_zipf, stem, words
 
 DEFAULT_THRESHOLD = 0.5
@@ -22,9 +26,9 @@ NEAR_TIE = 0.06
 
 _ANSWER_WEIGHT = 0.5  # a word found only in an entry's answer counts half
 _COVERAGE_SHARE = 0.75  # the rest of the score is the best phrasing's similarity
-_RERANK = 24  # how many coverage leaders get the (slower) phrasing comparison
+_RERANK = 12  # how many coverage leaders get the (slower) phrasing comparison
 _MIN_TYPO_LEN = 4
-_MAX_CORRECTIONS = 4096
+_MAX_CACHED = 65536  # question words remembered with their spelling fix and stem
 # A question made only of words most entries share ("is that true?", "1M source?") is too vague
 # to answer: its scores are scaled down so that it gets suggestions instead of a guess.
 _DISTINCTIVE_SHARE = 0.5
@@ -34,11 +38,45 @@ _SUFFIXES = frozenset("or er ion ibl abl al ic iv iti ment ist ism ship ness ful
 _UNKNOWN_DF = 0.5  # an unknown word weighs like one found in half an entry: rarer than any
 _COMMON_ZIPF, _ZIPF_SPAN, _MIN_INFORMATIVE = 7.0, 2.5, 0.25
 _REAL_WORD_ZIPF = 3.2  # a word this common in English is not a typo, so it is never "corrected"
+# In a large file, leaders are sought first among the entries scoring at least half the best:
+# the answer is the same, but most questions never list every entry that scored.
+_SCAN_ALL, _NEAR_BEST = 20_000, 0.5
+_RESCUE = 1000  # at most this many more entries are scored in full when their coverage allows
+
+_Ints = npt.NDArray[np.int64]
+_Floats = npt.NDArray[np.float64]
 
 
 def _informative(zipf: float) -> float:
     """Scale a word's weight by how unusual it is in English: "lasagna" tells more than "good"."""
     return min(1.0, max(_MIN_INFORMATIVE, (_COMMON_ZIPF - zipf) / _ZIPF_SPAN))
+
+
+def _array(values: Sequence[float], dtype: type[np.generic]) -> npt.NDArray[Any]:
+    """Convert a long list to an array a slice at a time, letting other threads run between."""
+    step = 1 << 14
+    parts = [np.array(values[i : i + step], dtype=dtype) for i in range(0, len(values), step)]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
+
+
+def _ceiling(coverage: float) -> float:
+    """Return the best score an entry with this coverage could get (see _coverage_needed)."""
+    return _COVERAGE_SHARE * coverage + 2 * (1 - _COVERAGE_SHARE) * coverage / (1 + coverage)
+
+
+def _by_coverage(pair: tuple[int, float]) -> tuple[float, int]:
+    return -pair[1], pair[0]
+
+
+def _coverage_needed(score: float) -> float:
+    """Return the least coverage with which an entry could still reach ``score``.
+
+    A phrasing shares at most the entry's covered weight c (of the question's 1), so its
+    similarity is at most 2c / (1 + c): solve 0.75 c + 0.25 * 2c / (1 + c) = score for c.
+    """
+    share = _COVERAGE_SHARE
+    b = share + 2 * (1 - share) - score  # share c (1 + c) + 2 (1 - share) c = score (1 + c)
+    return (-b + math.sqrt(b * b + 4 * share * score)) / (2 * share)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +88,6 @@ class Match:
 
 
 @dataclass(frozen=True, slots=True)
-class _Phrasing:
-    terms: frozenset[str]
-    weight: float
-
-
-@dataclass(frozen=True, slots=True)
 class _Term:
     stem: str
     weight: float
@@ -63,81 +95,115 @@ class _Term:
 
 
 class Matcher:
-    """An index over one Knowledge; build it once per load and reuse it for every question."""
+    """An index over one Knowledge; build it once per load and reuse it for every question.
+
+    The index is a handful of flat arrays (postings and phrasings in compressed rows), so it is
+    quick to build, small, and cheap to free when a reload replaces it.
+    """
 
     def __init__(self, knowledge: Knowledge, *, threshold: float = DEFAULT_THRESHOLD) -> None:
         self.knowledge = knowledge
         self.threshold = threshold
         self.synonyms = Synonyms(knowledge.synonyms)
         self._entries = knowledge.entries
-        strong: list[set[str]] = []
-        weak: list[set[str]] = []
-        self._phrasings: list[tuple[_Phrasing, ...]] = []
-        df: dict[str, int] = defaultdict(int)
-        strong_df: dict[str, int] = defaultdict(int)  # entries whose phrasings/keywords hold it
-        phrasing_terms: list[list[frozenset[str]]] = []
         known_words: set[str] = set()
+        analysed: dict[str, list[str]] = {}
 
         def terms_of(text: str) -> list[str]:
-            found = words(text)
-            known_words.update(found)
-            return self._terms_of_words(found)
+            terms = analysed.get(text)
+            if terms is None:
+                found = words(text)
+                known_words.update(found)
+                terms = analysed[text] = self._terms_of_words(found)
+            return terms
 
         for group in knowledge.synonyms:
             for text in group:
                 known_words.update(words(text))
-        for entry in self._entries:
-            terms = [frozenset(terms_of(q)) for q in entry.questions]
-            keys = set().union(*terms, terms_of(" ".join(entry.keywords)))
-            keys.update(self.terms(entry.id.replace("-", " ")))
-            answer = set(terms_of(entry.answer)) - keys
-            strong.append(keys)
-            weak.append(answer)
-            phrasing_terms.append(terms)
-            for term in keys | answer:
-                df[term] += 1
-            for term in keys:
-                strong_df[term] += 1
-        self._size = max(len(self._entries), 1)
-        self._common: dict[str, float] = {}
+        ids: dict[str, int] = {}
+        df: list[int] = []
+        strong_df: list[int] = []  # entries whose phrasings, keywords or id hold the term
+        post_term: list[int] = []
+        post_entry: list[int] = []
+        post_value: list[float] = []
+        rows: list[list[list[int]]] = []  # each entry's phrasings as term ids
+        for index, entry in enumerate(self._entries):
+            keys: dict[int, None] = {}
+            phrasings = []
+            for question in entry.questions:
+                row = [ids.setdefault(t, len(ids)) for t in terms_of(question)]
+                if row:
+                    phrasings.append(row)
+                keys.update(dict.fromkeys(row))
+            rows.append(phrasings)
+            extra = [*terms_of(" ".join(entry.keywords)), *self.terms(entry.id.replace("-", " "))]
+            keys.update(dict.fromkeys(ids.setdefault(t, len(ids)) for t in extra))
+            answer = [ids.setdefault(t, len(ids)) for t in terms_of(entry.answer)]
+            weak = [t for t in dict.fromkeys(answer) if t not in keys]
+            if len(df) < len(ids):
+                grow = len(ids) - len(df)
+                df.extend([0] * grow)
+                strong_df.extend([0] * grow)
+            for t in keys:
+                df[t] += 1
+                strong_df[t] += 1
+            for t in weak:
+                df[t] += 1
+            post_term.extend(keys)
+            post_term.extend(weak)
+            post_entry.extend([index] * (len(keys) + len(weak)))
+            post_value.extend([1.0] * len(keys))
+            post_value.extend([_ANSWER_WEIGHT] * len(weak))
+        size = self._size = max(len(self._entries), 1)
+        common: dict[str, float] = {}
         for word in known_words:
             key = stem(word)
-            self._common[key] = max(self._common.get(key, 0.0), english_zipf(word))
-        self._idf = {
-            t: math.log(1 + self._size / n) * _informative(self._common.get(t, 0.0))
-            for t, n in df.items()
+            common[key] = max(common.get(key, 0.0), english_zipf(word))
+        self._ids = ids
+        self._weight = {
+            t: math.log(1 + size / df[i]) * _informative(common.get(t, 0.0)) for t, i in ids.items()
         }
-        self._unknown_weight = math.log(1 + self._size / _UNKNOWN_DF)
-        self._distinctive = {
-            t for t, n in strong_df.items() if n <= _DISTINCTIVE_SHARE * self._size
-        }
-        for terms in phrasing_terms:
-            self._phrasings.append(
-                tuple(_Phrasing(t, sum(self._idf[x] for x in t)) for t in terms if t)
-            )
-        postings: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
-        for index, (keys, answer) in enumerate(zip(strong, weak, strict=True)):
-            for term in keys:
-                postings[term][0].append(index)
-                postings[term][1].append(1.0)
-            for term in answer:
-                postings[term][0].append(index)
-                postings[term][1].append(_ANSWER_WEIGHT)
-        self._postings: dict[str, tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]] = {
-            t: (np.asarray(ix, dtype=np.int32), np.asarray(vals, dtype=np.float32))
-            for t, (ix, vals) in postings.items()
-        }
+        self._unknown_weight = math.log(1 + size / _UNKNOWN_DF)
+        strong = np.array(strong_df, dtype=np.int64)
+        self._distinctive = (strong > 0) & (strong <= _DISTINCTIVE_SHARE * size)
+
+        order = np.argsort(_array(post_term, np.int64), kind="stable")
+        self._post_entry: _Ints = _array(post_entry, np.int64)[order]
+        self._post_value: _Floats = _array(post_value, np.float64)[order]
+        self._post_start = [0, *itertools.accumulate(df)]
+
+        # Per entry: which of its phrasings hold each term, and each phrasing's total weight.
+        idf = list(self._weight.values())
+        self._holders: list[dict[int, tuple[int, ...]]] = []
+        self._phrasing_weights: list[tuple[float, ...]] = []
+        for phrasings in rows:
+            holders: dict[int, list[int]] = {}
+            for j, row in enumerate(phrasings):
+                for term in row:
+                    holders.setdefault(term, []).append(j)
+            self._holders.append({t: tuple(js) for t, js in holders.items()})
+            self._phrasing_weights.append(tuple(sum(idf[t] for t in row) for row in phrasings))
+
         self._words = set(STOPWORDS) | known_words
-        self._by_prefix: dict[str, list[str]] = defaultdict(list)
-        for term in self._idf:
-            if len(term) >= _PREFIX and term.isalpha():
-                self._by_prefix[term[:_PREFIX]].append(term)
-        self._by_initial: dict[str, list[str]] = defaultdict(list)
+        by_prefix: dict[str, list[str]] = {}
+        for known in ids:
+            if len(known) >= _PREFIX and known.isalpha():
+                by_prefix.setdefault(known[:_PREFIX], []).append(known)
+        self._by_prefix = by_prefix
+        by_initial: dict[str, list[str]] = {}
         for word in self._words:
             if len(word) >= _MIN_TYPO_LEN - 1 and word.isalpha():
-                self._by_initial[word[0]].append(word)
-                self._by_initial["~" + word[-2:]].append(word)
-        self._corrections: dict[str, str] = {}  # a plain dict: a cache bound to self is a cycle
+                by_initial.setdefault(word[0], []).append(word)
+                by_initial.setdefault("~" + word[-2:], []).append(word)
+        self._by_initial = by_initial
+        # Plain dicts as caches: a functools cache bound to self would be a reference cycle.
+        self._seen: dict[str, tuple[str, float]] = {}
+        self._relatives: dict[str, str] = {}
+        release(analysed, rows, post_term, post_entry, post_value, common)
+
+    def pieces(self) -> list[object]:
+        """Return the index's many small parts, so that a caller can free them gradually."""
+        return [*self._holders, *self._phrasing_weights, *self._ids, *self._words]
 
     def terms(self, text: str) -> list[str]:
         """Return the content stems of text, synonyms applied, in order without repeats."""
@@ -152,47 +218,115 @@ class Matcher:
         total = sum(t.weight for t in query)
         if not self._entries or total <= 0:
             return []
-        scores = np.zeros(len(self._entries), dtype=np.float32)
-        for term in query:
-            posting = self._postings.get(term.stem)
-            if posting is not None:
-                scores[posting[0]] += posting[1] * term.weight
-        candidates = np.flatnonzero(scores)
-        if candidates.size == 0:
+        scores = self._coverage(query)
+        pool = self._leaders(scores)
+        if pool.size == 0:
             return []
-        if candidates.size > _RERANK:
-            top = np.argpartition(scores[candidates], -_RERANK)[-_RERANK:]
-            candidates = candidates[top]
-        found = [(t.stem, t.weight) for t in query if t.known]
-        factor = 1.0 if any(t in self._distinctive for t, _ in found) else _VAGUE_FACTOR
-        ordered = candidates[np.argsort(-scores[candidates], kind="stable")].tolist()
-        ranked: list[Match] = []
-        floor = -1.0  # the limit-th best score so far; no weaker candidate can enter the top
-        for index in ordered:
-            coverage = float(scores[index]) / total
-            if factor * (_COVERAGE_SHARE * coverage + 1 - _COVERAGE_SHARE) < floor - 1e-4:
-                break  # candidates come by falling coverage: none of the rest can catch up
-            similarity = 0.0
-            for p in self._phrasings[index]:
-                shared = sum(w for t, w in found if t in p.terms)
-                similarity = max(similarity, 2 * shared / (total + p.weight))
+        found: dict[int, float] = {}
+        for t in query:
+            if t.known:
+                term = self._ids[t.stem]
+                found[term] = found.get(term, 0.0) + t.weight
+        factor = 1.0 if any(self._distinctive[t] for t in found) else _VAGUE_FACTOR
+        final = self._final(pool.tolist(), scores, found, total, factor, limit)
+        # An entry outside the leaders may still hold a phrasing close enough to be the answer
+        # or a near tie to it: score those too (up to _RESCUE of them).
+        floor = max(max(score for score, _ in final) - NEAR_TIE, self.threshold)
+        cut = _coverage_needed(floor / factor) * total * (1 - 1e-6)
+        if np.count_nonzero(scores >= cut) > np.count_nonzero(scores[pool] >= cut):
+            rescue = np.flatnonzero(scores >= cut)
+            rescue = self._top(scores, rescue[~np.isin(rescue, pool)], _RESCUE)
+            final += self._final(rescue.tolist(), scores, found, total, factor, limit)
+        ranked = sorted(  # entries in file order break ties
+            ((round(min(score, 1.0), 4), index) for score, index in final),
+            key=lambda pair: (-pair[0], pair[1]),
+        )
+        return [Match(self._entries[index], score) for score, index in ranked[:limit]]
+
+    def _final(
+        self,
+        candidates: list[int],
+        scores: _Floats,
+        found: dict[int, float],
+        total: float,
+        factor: float,
+        limit: int,
+    ) -> list[tuple[float, int]]:
+        """Score candidates in full: coverage blended with their best phrasing's similarity.
+
+        Candidates come by falling coverage; once even a perfect phrasing could not lift one
+        into the top ``limit``, the rest are skipped.
+        """
+        out: list[tuple[float, int]] = []
+        top: list[float] = []  # the best ``limit`` scores so far, ascending
+        covered = scores[candidates].tolist()
+        for index, weight in sorted(zip(candidates, covered, strict=True), key=_by_coverage):
+            coverage = weight / total
+            if len(top) == limit and factor * _ceiling(coverage) < top[0] - 1e-9:
+                break
+            holders, weights = self._holders[index], self._phrasing_weights[index]
+            shared: dict[int, float] = {}
+            for term, held in found.items():
+                for j in holders.get(term, ()):
+                    shared[j] = shared.get(j, 0.0) + held
+            similarity = 2 * max([s / (total + weights[j]) for j, s in shared.items()], default=0)
             score = factor * (_COVERAGE_SHARE * coverage + (1 - _COVERAGE_SHARE) * similarity)
-            ranked.append(Match(self._entries[index], round(min(score, 1.0), 4)))
-            if len(ranked) >= limit:
-                floor = sorted((m.score for m in ranked), reverse=True)[limit - 1]
-        ranked.sort(key=lambda m: (-m.score, m.entry.line))
-        return ranked[:limit]
+            out.append((score, index))
+            bisect.insort(top, score)
+            if len(top) > limit:
+                del top[0]
+        return out
+
+    def _coverage(self, query: list[_Term]) -> _Floats:
+        """Return every entry's summed weight of the question's terms it holds."""
+        spans = [
+            (self._post_start[term], self._post_start[term + 1], t.weight)
+            for t in query
+            if t.known and (term := self._ids[t.stem]) >= 0
+        ]
+        entries, values = self._post_entry, self._post_value
+        held = [entries[a:b] for a, b, _ in spans]
+        weights = [values[a:b] * w for a, b, w in spans]
+        if len(spans) > 1:
+            held, weights = [np.concatenate(held)], [np.concatenate(weights)]
+        if not spans:
+            return np.zeros(len(self._entries), dtype=np.float64)
+        covered = np.bincount(held[0], weights=weights[0], minlength=len(self._entries))
+        return np.asarray(covered, dtype=np.float64)
+
+    def _leaders(self, scores: _Floats) -> _Ints:
+        """Return the _RERANK entries with the highest coverage (ties: earlier entries)."""
+        if scores.size > _SCAN_ALL:  # look near the best first: one pass finds enough there
+            best = scores.max()
+            near = np.flatnonzero(scores >= best * _NEAR_BEST)
+            if near.size >= _RERANK:
+                return self._top(scores, near, _RERANK)
+        return self._top(scores, np.flatnonzero(scores > 0), _RERANK)
+
+    @staticmethod
+    def _top(scores: _Floats, among: _Ints, count: int) -> _Ints:
+        """Return the ``count`` entries of sorted ``among`` that score highest (ties: earlier)."""
+        if among.size <= count:
+            return among
+        values = scores[among]
+        kth = np.partition(values, -count)[-count]
+        above = among[values > kth]
+        return np.concatenate((above, among[values == kth][: count - above.size]))
 
     def _query(self, question: str) -> list[_Term]:
-        spelled = [self._spell(w) for w in words(question)]
-        stems = [stem(w) for w in spelled]
-        commonness = dict(zip(stems, map(english_zipf, spelled), strict=True))
-        terms = []
+        analysed = [self._word(w) for w in words(question)]
+        stems = [s for s, _ in analysed]
+        commonness = dict(analysed)
+        terms: list[_Term] = []
+        seen: set[str] = set()
         for term in dict.fromkeys(content(self.synonyms.apply(stems))):
-            weight = self._idf.get(term)
+            weight = self._weight.get(term)
             if weight is None:
-                term = self._relative(term)
-                weight = self._idf.get(term)
+                term = self._relatives.get(term) or self._relative(term)
+                weight = self._weight.get(term)
+            if term in seen:
+                continue  # "collect collector": one family, counted once
+            seen.add(term)
             if weight is None:
                 unknown = self._unknown_weight * _informative(commonness.get(term, 0.0))
                 terms.append(_Term(term, unknown, False))
@@ -210,7 +344,20 @@ class Matcher:
             if (t.startswith(term) and t[len(term) :] in _SUFFIXES)
             or (term.startswith(t) and term[len(t) :] in _SUFFIXES)
         ]
-        return min(family, key=lambda t: (abs(len(t) - len(term)), t)) if family else term
+        found = min(family, key=lambda t: (abs(len(t) - len(term)), t)) if family else term
+        if len(self._relatives) < _MAX_CACHED:
+            self._relatives[term] = found
+        return found
+
+    def _word(self, word: str) -> tuple[str, float]:
+        """Return a question word's stem after spelling correction, and how common it is."""
+        known = self._seen.get(word)
+        if known is None:
+            spelled = self._spell(word)
+            known = stem(spelled), english_zipf(spelled)
+            if len(self._seen) < _MAX_CACHED:
+                self._seen[word] = known
+        return known
 
     def _spell(self, word: str) -> str:
         if word.endswith("in") and word not in self._words and word + "g" in self._words:
@@ -222,25 +369,23 @@ class Matcher:
             or english_zipf(word) >= _REAL_WORD_ZIPF
         ):
             return word
-        corrected = self._corrections.get(word)
-        if corrected is None:
-            corrected = self._correct(word)
-            if len(self._corrections) < _MAX_CORRECTIONS:
-                self._corrections[word] = corrected
-        return corrected
+        return self._correct(word)
 
     def _correct(self, word: str) -> str:
-        if stem(word) in self._idf:
+        if stem(word) in self._ids:
             return word
         # Transposed letters count as one edit; short words get one edit, longer ones two.
         allowed = 1 if len(word) < 8 else 2
         pool = self._by_initial.get(word[0], []) + self._by_initial.get("~" + word[-2:], [])
-        best = process.extractOne(
-            word, pool, scorer=DamerauLevenshtein.distance, score_cutoff=allowed
+        near = process.extract(
+            word, pool, scorer=DamerauLevenshtein.distance, score_cutoff=allowed, limit=None
         )
-        if best is None:
+        if not near:
             return word
-        candidate = str(best[0])
+        # Of the closest words, the most common in English: "sill" is "still" before "sell".
+        fewest = min(edits for _, edits, _ in near)
+        closest = {str(w) for w, edits, _ in near if edits == fewest}
+        candidate = min(closest, key=lambda w: (-english_zipf(w), w))
         if len(word) == 3 and sorted(candidate) != sorted(word):
             return word  # three-letter words: only fix swapped letters ("teh")
         return candidate
