@@ -201,6 +201,11 @@ class Matcher:
         self._relatives: dict[str, str] = {}
         release(analysed, rows, post_term, post_entry, post_value, common)
 
+    def clear_caches(self) -> None:
+        """Forget the question words seen so far (their spelling fixes and stems)."""
+        self._seen.clear()
+        self._relatives.clear()
+
     def pieces(self) -> list[object]:
         """Return the index's many small parts, so that a caller can free them gradually."""
         return [*self._holders, *self._phrasing_weights, *self._ids, *self._words]

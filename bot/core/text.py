@@ -118,12 +118,17 @@ def words(text: str) -> list[str]:
     folded = fold(text)
     has_digit = _DIGIT.search(folded) is not None
     if has_digit:
-        folded = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), folded)
-        folded = _SHORT_K.sub(_expand_k, folded)
+        if "," in folded:
+            folded = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), folded)
+        if "k" in folded:
+            folded = _SHORT_K.sub(_expand_k, folded)
     if "'" in folded:
         folded = _CONTRACTION.sub(lambda m: "" if m.group(1) == "s" else m.group(1), folded)
     tokens = _TOKEN.findall(folded)
-    if has_digit or not _NUMBER_WORDS.keys().isdisjoint(tokens):
+    if not _NUMBER_WORDS.keys().isdisjoint(tokens):
+        return _join_number_words(tokens)
+    # One number without a scale word reads the same joined: "2011" stays "2011".
+    if has_digit and (sum(map(str.isdigit, tokens)) > 1 or not _SCALES.keys().isdisjoint(tokens)):
         return _join_number_words(tokens)
     return tokens
 
@@ -182,23 +187,33 @@ class Synonyms:
                 self._rules.setdefault(variant, canonical)
                 sizes.setdefault(variant[0], set()).add(len(variant))
         self._sizes = {first: sorted(n, reverse=True) for first, n in sizes.items()}
+        # Word-for-word rules can be applied by a plain lookup; any other rule needs the scan.
+        self._single = {v[0]: c[0] for v, c in self._rules.items() if len(v) == len(c) == 1}
+        self._phrase_starts = {first for first in sizes if first not in self._single} | {
+            v[0] for v, c in self._rules.items() if len(v) > 1 or len(c) > 1
+        }
 
     def apply(self, tokens: Sequence[str]) -> list[str]:
         """Rewrite a stem sequence, preferring the longest phrase at each position."""
-        if self._sizes.keys().isdisjoint(tokens):
+        sizes, single = self._sizes, self._single
+        if sizes.keys().isdisjoint(tokens):
             return list(tokens)
+        starts = self._phrase_starts
+        if starts.isdisjoint(tokens):
+            return list(map(single.get, tokens, tokens))
         out: list[str] = []
-        i, count = 0, len(tokens)
-        while i < count:
-            for size in self._sizes.get(tokens[i], ()):
+        done = 0  # tokens before this index are in ``out`` already
+        for i in [i for i, token in enumerate(tokens) if token in starts]:
+            if i < done:
+                continue
+            for size in sizes[tokens[i]]:
                 replacement = self._rules.get(tuple(tokens[i : i + size]))
                 if replacement is not None:
+                    out.extend(map(single.get, tokens[done:i], tokens[done:i]))
                     out.extend(replacement)
-                    i += size
+                    done = i + size
                     break
-            else:
-                out.append(tokens[i])
-                i += 1
+        out.extend(map(single.get, tokens[done:], tokens[done:]))
         return out
 
 
@@ -209,7 +224,7 @@ def analyse(text: str, synonyms: Synonyms) -> list[str]:
 
 def analyse_words(found: Sequence[str], synonyms: Synonyms) -> list[str]:
     """Stem already split words and apply the synonyms."""
-    return synonyms.apply([stem(w) for w in found])
+    return synonyms.apply(list(map(stem, found)))
 
 
 def content(tokens: Iterable[str]) -> list[str]:
