@@ -47,3 +47,16 @@ def test_synonyms_rewrite_phrases_longest_first() -> None:
 
 def test_content_drops_function_words() -> None:
     assert content(analyse("What is the price of the car?", Synonyms([]))) == ["price", "car"]
+
+
+def test_synonyms_mix_word_and_phrase_rules_at_any_position() -> None:
+    syn = Synonyms([["usa", "america", "north america"], ["suv", "big car"], ["uk", "gb"]])
+    assert analyse("big car north america gb", syn) == ["suv", "usa", "uk"]
+    assert analyse("north korea and america", syn) == ["north", "korea", "and", "usa"]
+    assert analyse("a big deal in gb", syn) == ["a", "big", "deal", "in", "uk"]
+
+
+def test_numbers_join_only_when_they_are_next_to_each_other_or_scaled() -> None:
+    assert words("the 2011 run of 2500 cars") == ["the", "2011", "run", "of", "2500", "cars"]
+    assert words("5 thousand cars") == ["5000", "cars"]
+    assert words("twenty five cars in 2011") == ["25", "cars", "in", "2011"]
