@@ -29,7 +29,7 @@ import yaml
 from bot.core import loader
 from bot.core.loader import default_knowledge_path, load_knowledge
 from bot.core.matcher import Matcher
-from bot.core.service import KnowledgeService, Snapshot, build_snapshot
+from bot.core.service import KnowledgeService, Snapshot, _release, build_snapshot
 
 from .generate import RESULTS, write_files
 
@@ -95,9 +95,9 @@ def _composer(path: Path) -> Callable[[str], Any]:
     """Return the loader's own compose step if it has one, else PyYAML's C composer."""
     own = getattr(loader, "_compose", None)
     if callable(own):
-        return lambda text: own(text, str(path))
+        return lambda data: own(data, str(path))
     safe = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return lambda text: yaml.compose(text, Loader=safe)
+    return lambda data: yaml.compose(data, Loader=safe)
 
 
 def reload_steps(path: Path) -> None:
@@ -115,17 +115,17 @@ def reload_steps(path: Path) -> None:
     compose = _composer(path)
     raw = watch.step("read the file", path.read_bytes)
     gc.disable()
-    box["root"] = watch.step("compose the YAML node tree", lambda: compose(raw.decode()))
+    box["root"] = watch.step("compose the YAML node tree", lambda: compose(raw))
     validator = loader._Validator(str(path), hashlib.sha256(raw).hexdigest()[:12])
     box["knowledge"] = watch.step(
         "validate the node tree", lambda: validator.knowledge(box["root"])
     )
-    watch.step("free the node tree", lambda: box.pop("root") and None)
+    watch.step("free the node tree a slice at a time", lambda: loader._release(box.pop("root")))
     box["matcher"] = watch.step("Matcher(knowledge)", lambda: Matcher(box["knowledge"]))
     gc.enable()
     watch.step("gc.collect() with two snapshots alive", gc.collect)
     box["new"] = Snapshot(box.pop("knowledge"), box.pop("matcher"), time.time())
-    watch.step("drop the old snapshot", lambda: box.pop("old") and None)
+    watch.step("free the old snapshot a slice at a time", lambda: _release([box.pop("old")]))
     watch.step("gc.collect() with one snapshot", gc.collect)
     gc.freeze()
     watch.step("gc.collect() after gc.freeze()", gc.collect)

@@ -12,11 +12,20 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
+from rapidfuzz.distance import OSA
 
 from .models import Entry, Knowledge
 from .release import release
-from .text import STOPWORDS, Synonyms, analyse_words, content, english_zipf, stem, words
+from .text import (
+    STOPWORDS,
+    Synonyms,
+    analyse_many,
+    analyse_words,
+    content,
+    english_zipf,
+    stem,
+    words,
+)
 
 DEFAULT_THRESHOLD = 0.5
 """Answer only when the best entry scores at least this (0..1); below it, decline."""
@@ -106,20 +115,14 @@ class Matcher:
         self.threshold = threshold
         self.synonyms = Synonyms(knowledge.synonyms)
         self._entries = knowledge.entries
-        known_words: set[str] = set()
-        analysed: dict[str, list[str]] = {}
-
-        def terms_of(text: str) -> list[str]:
-            terms = analysed.get(text)
-            if terms is None:
-                found = words(text)
-                known_words.update(found)
-                terms = analysed[text] = self._terms_of_words(found)
-            return terms
-
-        for group in knowledge.synonyms:
-            for text in group:
-                known_words.update(words(text))
+        texts: list[str] = [text for group in knowledge.synonyms for text in group]
+        skip = len(texts)  # synonyms only lend their words to the spelling corrector
+        for entry in self._entries:
+            texts += entry.questions
+            texts += (" ".join(entry.keywords), entry.answer)
+        analysed, known_words = analyse_many(texts, self.synonyms)
+        named, _ = analyse_many([e.id.replace("-", " ") for e in self._entries], self.synonyms)
+        at = skip
         ids: dict[str, int] = {}
         df: list[int] = []
         strong_df: list[int] = []  # entries whose phrasings, keywords or id hold the term
@@ -130,15 +133,17 @@ class Matcher:
         for index, entry in enumerate(self._entries):
             keys: dict[int, None] = {}
             phrasings = []
-            for question in entry.questions:
-                row = [ids.setdefault(t, len(ids)) for t in terms_of(question)]
+            for terms in analysed[at : at + len(entry.questions)]:
+                row = [ids.setdefault(t, len(ids)) for t in terms]
                 if row:
                     phrasings.append(row)
                 keys.update(dict.fromkeys(row))
+            at += len(entry.questions)
             rows.append(phrasings)
-            extra = [*terms_of(" ".join(entry.keywords)), *self.terms(entry.id.replace("-", " "))]
+            extra = [*analysed[at], *named[index]]
             keys.update(dict.fromkeys(ids.setdefault(t, len(ids)) for t in extra))
-            answer = [ids.setdefault(t, len(ids)) for t in terms_of(entry.answer)]
+            answer = [ids.setdefault(t, len(ids)) for t in analysed[at + 1]]
+            at += 2
             weak = [t for t in dict.fromkeys(answer) if t not in keys]
             if len(df) < len(ids):
                 grow = len(ids) - len(df)
@@ -176,12 +181,15 @@ class Matcher:
         idf = list(self._weight.values())
         self._holders: list[dict[int, tuple[int, ...]]] = []
         self._phrasing_weights: list[tuple[float, ...]] = []
+        spans: dict[tuple[int, ...], tuple[int, ...]] = {}  # one copy of each, e.g. (0,)
         for phrasings in rows:
             holders: dict[int, list[int]] = {}
             for j, row in enumerate(phrasings):
                 for term in row:
                     holders.setdefault(term, []).append(j)
-            self._holders.append({t: tuple(js) for t, js in holders.items()})
+            self._holders.append(
+                {t: spans.setdefault(tuple(js), tuple(js)) for t, js in holders.items()}
+            )
             self._phrasing_weights.append(tuple(sum(idf[t] for t in row) for row in phrasings))
 
         self._words = set(STOPWORDS) | known_words
@@ -199,7 +207,7 @@ class Matcher:
         # Plain dicts as caches: a functools cache bound to self would be a reference cycle.
         self._seen: dict[str, tuple[str, float]] = {}
         self._relatives: dict[str, str] = {}
-        release(analysed, rows, post_term, post_entry, post_value, common)
+        release(texts, analysed, named, rows, post_term, post_entry, post_value, common, spans)
 
     def clear_caches(self) -> None:
         """Forget the question words seen so far (their spelling fixes and stems)."""
@@ -382,9 +390,7 @@ class Matcher:
         # Transposed letters count as one edit; short words get one edit, longer ones two.
         allowed = 1 if len(word) < 8 else 2
         pool = self._by_initial.get(word[0], []) + self._by_initial.get("~" + word[-2:], [])
-        near = process.extract(
-            word, pool, scorer=DamerauLevenshtein.distance, score_cutoff=allowed, limit=None
-        )
+        near = process.extract(word, pool, scorer=OSA.distance, score_cutoff=allowed, limit=None)
         if not near:
             return word
         # Of the closest words, the most common in English: "sill" is "still" before "sell".

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
+from itertools import filterfalse
 
 import Stemmer
 
@@ -115,7 +116,11 @@ def _join_number_words(tokens: list[str]) -> list[str]:
 
 def words(text: str) -> list[str]:
     """Split text into lower-case words with numbers in one canonical form."""
-    folded = fold(text)
+    return _split(fold(text))
+
+
+def _split(folded: str) -> list[str]:
+    """Split folded text into words, numbers in one canonical form."""
     has_digit = _DIGIT.search(folded) is not None
     if has_digit:
         if "," in folded:
@@ -225,6 +230,32 @@ def analyse(text: str, synonyms: Synonyms) -> list[str]:
 def analyse_words(found: Sequence[str], synonyms: Synonyms) -> list[str]:
     """Stem already split words and apply the synonyms."""
     return synonyms.apply(list(map(stem, found)))
+
+
+def analyse_many(texts: Sequence[str], synonyms: Synonyms) -> tuple[list[list[str]], set[str]]:
+    """Return each text's content stems (as ``analyse`` then ``content``, without repeats) and
+    every word seen; the same result as one text at a time, several times faster.
+
+    Plain ASCII texts on one line are folded as one string, then split into words each on its
+    own, so no rule ever reaches across two texts.
+    """
+    batch = [i for i, text in enumerate(texts) if text.isascii() and "\n" not in text]
+    folded = "\n".join(texts[i] for i in batch).lower().translate(_ASCII_MARKS).split("\n")
+    found: list[list[str]] = [[] for _ in texts]
+    for i, part in zip(batch, folded if batch else (), strict=True):
+        found[i] = _split(part)
+    batched = set(batch)
+    for i, text in enumerate(texts):
+        if i not in batched:
+            found[i] = words(text)
+    seen: set[str] = set().union(*found)
+    terms = [
+        list(
+            dict.fromkeys(filterfalse(_STOP_STEMS.__contains__, synonyms.apply(list(map(stem, f)))))
+        )
+        for f in found
+    ]
+    return terms, seen
 
 
 def content(tokens: Iterable[str]) -> list[str]:
