@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from bot.core.text import Synonyms, analyse, content, phrase_key, stem, words
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.core.text import Synonyms, analyse, analyse_many, content, phrase_key, stem, words
 
 
 def test_number_forms_agree() -> None:
@@ -60,3 +63,17 @@ def test_numbers_join_only_when_they_are_next_to_each_other_or_scaled() -> None:
     assert words("the 2011 run of 2500 cars") == ["the", "2011", "run", "of", "2500", "cars"]
     assert words("5 thousand cars") == ["5000", "cars"]
     assert words("twenty five cars in 2011") == ["25", "cars", "in", "2011"]
+
+
+_PIECES = st.sampled_from(
+    "one two twenty five hundred thousand grand 5 50 2,500 2.5k 1M 3k 007 0 1:30 k , . ' 's "
+    "don't it's 2011 \u00b2 \u0661 5k é Ünïcode north america us 1 series m the states".split(" ")
+)
+
+
+@given(st.lists(st.lists(_PIECES, max_size=8).map(" ".join), max_size=12))
+def test_analysing_many_texts_at_once_equals_one_at_a_time(texts: list[str]) -> None:
+    syn = Synonyms([["usa", "us", "the states", "north america"], ["1m", "1 series m"]])
+    many, seen = analyse_many(texts, syn)
+    assert many == [list(dict.fromkeys(content(analyse(t, syn)))) for t in texts]
+    assert seen == set().union(*(words(t) for t in texts))
