@@ -216,7 +216,15 @@ class Matcher:
 
     def pieces(self) -> list[object]:
         """Return the index's many small parts, so that a caller can free them gradually."""
-        return [*self._holders, *self._phrasing_weights, *self._ids, *self._words]
+        return [
+            *self._holders,
+            *self._phrasing_weights,
+            *self._ids,
+            *self._weight.values(),
+            *self._words,
+            *self._by_initial.values(),
+            *self._by_prefix.values(),
+        ]
 
     def terms(self, text: str) -> list[str]:
         """Return the content stems of text, synonyms applied, in order without repeats."""

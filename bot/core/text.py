@@ -11,6 +11,8 @@ from itertools import filterfalse
 
 import Stemmer
 
+from .release import release
+
 _STEMMER = Stemmer.Stemmer("english")
 
 STOPWORDS = frozenset(
@@ -54,6 +56,7 @@ _SHORT_K = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?k\b")
 _CONTRACTION = re.compile(r"\s?'\s?(s|t|re|ve|ll|d|m)\b")
 _DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"\d+:\d\d|[a-z0-9]+")
+_BATCH = 2048  # texts folded per step by analyse_many
 
 
 def fold(text: str) -> str:
@@ -240,21 +243,26 @@ def analyse_many(texts: Sequence[str], synonyms: Synonyms) -> tuple[list[list[st
     own, so no rule ever reaches across two texts.
     """
     batch = [i for i, text in enumerate(texts) if text.isascii() and "\n" not in text]
-    folded = "\n".join(texts[i] for i in batch).lower().translate(_ASCII_MARKS).split("\n")
     found: list[list[str]] = [[] for _ in texts]
-    for i, part in zip(batch, folded if batch else (), strict=True):
-        found[i] = _split(part)
+    seen: set[str] = set()
+    for start in range(0, len(batch), _BATCH):  # in slices: one long call would hold the GIL
+        some = batch[start : start + _BATCH]
+        folded = "\n".join(texts[i] for i in some).lower().translate(_ASCII_MARKS).split("\n")
+        for i, part in zip(some, folded, strict=True):
+            found[i] = _split(part)
+        seen.update(*(found[i] for i in some))
     batched = set(batch)
     for i, text in enumerate(texts):
         if i not in batched:
             found[i] = words(text)
-    seen: set[str] = set().union(*found)
+            seen.update(found[i])
     terms = [
         list(
             dict.fromkeys(filterfalse(_STOP_STEMS.__contains__, synonyms.apply(list(map(stem, f)))))
         )
         for f in found
     ]
+    release(found)
     return terms, seen
 
 
