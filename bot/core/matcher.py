@@ -5,9 +5,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-from collections.abc import Sequence
+from array import array
 from dataclasses import dataclass
-from typing import Any
+from itertools import repeat
 
 import numpy as np
 import numpy.typing as npt
@@ -59,13 +59,6 @@ _Floats = npt.NDArray[np.float64]
 def _informative(zipf: float) -> float:
     """Scale a word's weight by how unusual it is in English: "lasagna" tells more than "good"."""
     return min(1.0, max(_MIN_INFORMATIVE, (_COMMON_ZIPF - zipf) / _ZIPF_SPAN))
-
-
-def _array(values: Sequence[float], dtype: type[np.generic]) -> npt.NDArray[Any]:
-    """Convert a long list to an array a slice at a time, letting other threads run between."""
-    step = 1 << 14
-    parts = [np.array(values[i : i + step], dtype=dtype) for i in range(0, len(values), step)]
-    return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
 
 
 def _ceiling(coverage: float) -> float:
@@ -126,9 +119,9 @@ class Matcher:
         ids: dict[str, int] = {}
         df: list[int] = []
         strong_df: list[int] = []  # entries whose phrasings, keywords or id hold the term
-        post_term: list[int] = []
-        post_entry: list[int] = []
-        post_value: list[float] = []
+        # Postings as raw machine numbers: millions of int and float objects would linger in
+        # the allocator's arenas long after the build.
+        post_term, post_entry, post_value = array("q"), array("q"), array("d")
         rows: list[list[list[int]]] = []  # each entry's phrasings as term ids
         for index, entry in enumerate(self._entries):
             keys: dict[int, None] = {}
@@ -156,9 +149,9 @@ class Matcher:
                 df[t] += 1
             post_term.extend(keys)
             post_term.extend(weak)
-            post_entry.extend([index] * (len(keys) + len(weak)))
-            post_value.extend([1.0] * len(keys))
-            post_value.extend([_ANSWER_WEIGHT] * len(weak))
+            post_entry.extend(repeat(index, len(keys) + len(weak)))
+            post_value.extend(repeat(1.0, len(keys)))
+            post_value.extend(repeat(_ANSWER_WEIGHT, len(weak)))
         size = self._size = max(len(self._entries), 1)
         common: dict[str, float] = {}
         for word in known_words:
@@ -172,9 +165,9 @@ class Matcher:
         strong = np.array(strong_df, dtype=np.int64)
         self._distinctive = (strong > 0) & (strong <= _DISTINCTIVE_SHARE * size)
 
-        order = np.argsort(_array(post_term, np.int64), kind="stable")
-        self._post_entry: _Ints = _array(post_entry, np.int64)[order]
-        self._post_value: _Floats = _array(post_value, np.float64)[order]
+        order = np.argsort(np.frombuffer(post_term, dtype=np.int64), kind="stable")
+        self._post_entry: _Ints = np.frombuffer(post_entry, dtype=np.int64)[order]
+        self._post_value: _Floats = np.frombuffer(post_value, dtype=np.float64)[order]
         self._post_start = [0, *itertools.accumulate(df)]
 
         # Per entry: which of its phrasings hold each term, and each phrasing's total weight.
@@ -207,7 +200,8 @@ class Matcher:
         # Plain dicts as caches: a functools cache bound to self would be a reference cycle.
         self._seen: dict[str, tuple[str, float]] = {}
         self._relatives: dict[str, str] = {}
-        release(texts, analysed, named, rows, post_term, post_entry, post_value, common, spans)
+        del post_term, post_entry, post_value, order
+        release(texts, analysed, named, rows, common, spans)
 
     def clear_caches(self) -> None:
         """Forget the question words seen so far (their spelling fixes and stems)."""
