@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 import yaml
 
@@ -123,8 +123,9 @@ def parse_knowledge(data: bytes | str, name: str, *, max_bytes: int = MAX_FILE_B
     if len(raw) > max_bytes:
         raise KnowledgeError([Problem(name, 0, _too_big(len(raw), max_bytes))])
     _check_encoding(raw, name)
+    validator = _Validator(name, hashlib.sha256(raw).hexdigest()[:12])
     try:
-        root = _compose(raw, name)  # libyaml decodes the UTF-8 itself
+        root = _compose(raw, name, validator.streamed)  # libyaml decodes the UTF-8 itself
     except yaml.reader.ReaderError as exc:
         text = _decode(raw, name)  # a located "not UTF-8" problem, if that is the cause
         raise KnowledgeError([_reader_problem(exc, text, name)]) from None
@@ -139,7 +140,7 @@ def parse_knowledge(data: bytes | str, name: str, *, max_bytes: int = MAX_FILE_B
     except RecursionError:
         raise KnowledgeError([Problem(name, 0, "the YAML nests too deeply")]) from None
     try:
-        return _Validator(name, hashlib.sha256(raw).hexdigest()[:12]).knowledge(root)
+        return validator.knowledge(root)
     finally:
         _release(root)
 
@@ -157,6 +158,18 @@ def _release(root: yaml.Node | None) -> None:
             release(value.value)
 
 
+_STREAMED = frozenset({"sources", "entries"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Built:
+    """A top-level list item validated as it was read: what it built, its line, its problems."""
+
+    value: Source | Entry | None
+    line: int
+    problems: tuple[Problem, ...]
+
+
 class _DepthError(Exception):
     """A collection nested deeper than MAX_DEPTH, at ``line``."""
 
@@ -172,14 +185,27 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
     at MAX_DEPTH, in one pass over the file.
     """
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, build: Callable[[str, yaml.Node], _Built] | None) -> None:
         _EVENTS.__init__(self, data)
         yaml.composer.Composer.__init__(self)
         yaml.resolver.Resolver.__init__(self)
         self._depth = 0
+        self._build = build
 
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        # ``index`` is the position in a list, or the key node in a mapping (PyYAML's stub
+        # says int).
         event = self.peek_event()
+        if (
+            self._depth == 1
+            and self._build is not None
+            and isinstance(parent, yaml.MappingNode)
+            and isinstance(index, yaml.ScalarNode)
+            and index.value in _STREAMED
+            and isinstance(event, yaml.SequenceStartEvent)
+            and event.anchor is None
+        ):
+            return self._stream(str(index.value), self._build)
         nested = isinstance(event, yaml.CollectionStartEvent)
         if nested:
             self._depth += 1
@@ -193,9 +219,33 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
                 self._depth -= 1
         return node
 
+    def _stream(self, key: str, build: Callable[[str, yaml.Node], _Built]) -> yaml.Node:
+        """Compose a top-level list as PyYAML would, handing over each item as it is complete.
 
-def _compose(data: bytes, name: str) -> yaml.Node | None:
-    composer = _Composer(data)
+        Only the built items are kept, so the file's biggest lists never exist as node trees.
+        """
+        start: Any = self.get_event()
+        tag = start.tag
+        if tag is None or tag == "!":
+            tag = self.resolve(yaml.SequenceNode, None, start.implicit)  # type: ignore[no-untyped-call]
+        node = yaml.SequenceNode(tag, [], start.start_mark, None, flow_style=start.flow_style)
+        self._depth += 1
+        try:
+            while not self.check_event(yaml.SequenceEndEvent):
+                item = self.compose_node(node, len(node.value))
+                if item is not None:
+                    node.value.append(build(key, item))
+        finally:
+            self._depth -= 1
+        end: Any = self.get_event()
+        node.end_mark = end.end_mark
+        return node
+
+
+def _compose(
+    data: bytes, name: str, build: Callable[[str, yaml.Node], _Built] | None = None
+) -> yaml.Node | None:
+    composer = _Composer(data, build)
     try:
         node: yaml.Node | None = composer.get_single_node()
     except _DepthError as exc:
@@ -285,7 +335,7 @@ class _Validator:
         top: dict[str, yaml.Node] | None,
         key: str,
         build: Callable[[yaml.Node], _T | None],
-    ) -> list[tuple[_T, yaml.Node]]:
+    ) -> list[tuple[_T, int]]:
         if top is None or key not in top:
             return []
         node = top[key]
@@ -293,12 +343,24 @@ class _Validator:
             self.problem(node, f"'{key}' must be a non-empty list")
             return []
         self.check_tag(node)
-        out = []
+        out: list[tuple[_T, int]] = []
         for item in node.value:
-            built = build(item)
-            if built is not None:
-                out.append((built, item))
+            if isinstance(item, _Built):  # built while the file was read
+                self.problems += item.problems
+                if item.value is not None:
+                    out.append((cast(_T, item.value), item.line))
+            elif (built := build(item)) is not None:
+                out.append((built, _line(item)))
         return out
+
+    def streamed(self, key: str, node: yaml.Node) -> _Built:
+        """Build one item of the top-level list ``key`` as soon as it is read."""
+        saved, self.problems = self.problems, []
+        try:
+            value = self.source(node) if key == "sources" else self.entry(node)
+        finally:
+            found, self.problems = self.problems, saved
+        return _Built(value, _line(node), tuple(found))
 
     def mapping(
         self, node: yaml.Node, what: str, fields: tuple[Field, ...]
@@ -466,7 +528,7 @@ class _Validator:
         )
 
     def cross_check(
-        self, sources: list[tuple[Source, yaml.Node]], entries: list[tuple[Entry, yaml.Node]]
+        self, sources: list[tuple[Source, int]], entries: list[tuple[Entry, int]]
     ) -> None:
         source_ids = self.unique(sources, "source")
         entry_ids = self.unique(entries, "entry")
@@ -494,7 +556,7 @@ class _Validator:
                     )
 
     def unique(
-        self, items: list[tuple[Source, yaml.Node]] | list[tuple[Entry, yaml.Node]], what: str
+        self, items: list[tuple[Source, int]] | list[tuple[Entry, int]], what: str
     ) -> set[str]:
         seen: dict[str, int] = {}
         for item, node in items:
@@ -503,7 +565,7 @@ class _Validator:
                     node, f"duplicate {what} id '{item.id}' (first at line {seen[item.id]})"
                 )
             else:
-                seen[item.id] = _line(node)
+                seen[item.id] = node
         return set(seen)
 
 

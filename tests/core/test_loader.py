@@ -158,3 +158,28 @@ def test_error_message_lists_file_and_line(mini_text: str) -> None:
     with pytest.raises(KnowledgeError) as info:
         parse_knowledge(mini_text.replace("status: rumor", "status: gossip"), "kb.yaml")
     assert f"kb.yaml:{line_of(mini_text, 'status: rumor')}: " in str(info.value)
+
+
+_SOURCE = "sources:\n  - &src {id: s, title: T, outlet: O, kind: article}\n"
+
+
+def test_a_repeated_entries_key_is_reported_once_and_its_items_are_ignored() -> None:
+    text = (
+        _SOURCE + "entries:\n"
+        "  - {id: a, questions: [q1], answer: A, status: fact, claimed_by: x, sources: [s]}\n"
+        "entries:\n"
+        "  - {id: b, questions: [q2], answer: A, status: bogus, claimed_by: x, sources: [zz]}\n"
+    )
+    assert problems(text) == [(5, "key 'entries' appears twice in the file")]
+
+
+def test_anchored_and_aliased_entries_are_checked_like_written_ones() -> None:
+    text = (
+        _SOURCE + "entries:\n"
+        "  - &e1 {id: a, questions: [q1], answer: A, status: fact, claimed_by: x, sources: [s]}\n"
+        "  - *e1\n"
+    )
+    assert problems(text) == [
+        (4, "duplicate entry id 'a' (first at line 4)"),
+        (4, "entry 'a' repeats the phrasing 'q1'"),
+    ]
