@@ -50,7 +50,7 @@ _REAL_WORD_ZIPF = 3.2  # a word this common in English is not a typo, so it is n
 # In a large file, leaders are sought first among the entries scoring at least half the best:
 # the answer is the same, but most questions never list every entry that scored.
 _SCAN_ALL, _NEAR_BEST = 20_000, 0.5
-_RESCUE = 1000  # at most this many more entries are scored in full when their coverage allows
+_RESCUE = 500  # at most this many more entries are scored in full when their coverage allows
 
 _Ints = npt.NDArray[np.int64]
 _Floats = npt.NDArray[np.float64]
@@ -191,11 +191,13 @@ class Matcher:
             if len(known) >= _PREFIX and known.isalpha():
                 by_prefix.setdefault(known[:_PREFIX], []).append(known)
         self._by_prefix = by_prefix
-        by_initial: dict[str, list[str]] = {}
+        # Spelling candidates by first letter, or by last two for a typo in the first, and by
+        # length: a word two letters longer is never one edit away.
+        by_initial: dict[tuple[str, int], list[str]] = {}
         for word in self._words:
             if len(word) >= _MIN_TYPO_LEN - 1 and word.isalpha():
-                by_initial.setdefault(word[0], []).append(word)
-                by_initial.setdefault("~" + word[-2:], []).append(word)
+                by_initial.setdefault((word[0], len(word)), []).append(word)
+                by_initial.setdefault(("~" + word[-2:], len(word)), []).append(word)
         self._by_initial = by_initial
         # Plain dicts as caches: a functools cache bound to self would be a reference cycle.
         self._seen: dict[str, tuple[str, float]] = {}
@@ -391,7 +393,9 @@ class Matcher:
             return word
         # Transposed letters count as one edit; short words get one edit, longer ones two.
         allowed = 1 if len(word) < 8 else 2
-        pool = self._by_initial.get(word[0], []) + self._by_initial.get("~" + word[-2:], [])
+        sizes = range(len(word) - allowed, len(word) + allowed + 1)
+        keys = [(key, size) for size in sizes for key in (word[0], "~" + word[-2:])]
+        pool = list(itertools.chain.from_iterable(self._by_initial.get(k, ()) for k in keys))
         near = process.extract(word, pool, scorer=OSA.distance, score_cutoff=allowed, limit=None)
         if not near:
             return word
