@@ -173,6 +173,7 @@ async def _max_lag(
     return {
         "reload_s": round(took, 4),
         "max_lag_ms": round(max(lags, default=0.0) * 1000, 2),
+        "p99_lag_ms": round(sorted(lags)[int(len(lags) * 0.99)] * 1000, 2) if lags else 0.0,
         "idle_max_lag_ms": round(idle * 1000, 2),
         "ticks": len(lags),
     }
@@ -584,13 +585,14 @@ def table(report: dict[str, Any]) -> str:
     reloads = [s for s in report["sizes"] if s["reload"]]
     if reloads:
         lines.append(
-            f"{'entries':>8}  {'reload (s)':>10}  {'max loop lag (ms): to_thread':>28}"
-            f"  {'on the loop':>11}  {'idle':>6}"
+            f"{'entries':>8}  {'reload (s)':>10}  {'loop lag (ms): to_thread max':>28}"
+            f"  {'p99':>5}  {'on the loop':>11}  {'idle':>6}"
         )
         for size in reloads:
             off, on = size["reload"]["to_thread"], size["reload"].get("on_loop")
             lines.append(
                 f"{size['entries']:>8,}  {off['reload_s']:>10.3f}  {off['max_lag_ms']:>28.1f}"
+                f"  {off.get('p99_lag_ms', 0.0):>5.1f}"
                 f"  {_fmt(on['max_lag_ms'] if on else None):>11}  {off['idle_max_lag_ms']:>6.2f}"
             )
         lines.append("")

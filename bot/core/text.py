@@ -242,7 +242,10 @@ def analyse_many(texts: Sequence[str], synonyms: Synonyms) -> tuple[list[list[st
     Plain ASCII texts on one line are folded as one string, then split into words each on its
     own, so no rule ever reaches across two texts.
     """
-    batch = [i for i, text in enumerate(texts) if text.isascii() and "\n" not in text]
+    batch: list[int] = []
+    rest: list[int] = []
+    for i, text in enumerate(texts):
+        (batch if text.isascii() and "\n" not in text else rest).append(i)
     found: list[list[str]] = [[] for _ in texts]
     seen: set[str] = set()
     for start in range(0, len(batch), _BATCH):  # in slices: one long call would hold the GIL
@@ -251,11 +254,9 @@ def analyse_many(texts: Sequence[str], synonyms: Synonyms) -> tuple[list[list[st
         for i, part in zip(some, folded, strict=True):
             found[i] = _split(part)
         seen.update(*(found[i] for i in some))
-    batched = set(batch)
-    for i, text in enumerate(texts):
-        if i not in batched:
-            found[i] = words(text)
-            seen.update(found[i])
+    for i in rest:
+        found[i] = words(texts[i])
+        seen.update(found[i])
     terms = [
         list(
             dict.fromkeys(filterfalse(_STOP_STEMS.__contains__, synonyms.apply(list(map(stem, f)))))
