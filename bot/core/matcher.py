@@ -250,7 +250,8 @@ class Matcher:
         # or a near tie to it: score those too (up to _RESCUE of them).
         floor = max(max(score for score, _ in final) - NEAR_TIE, self.threshold)
         cut = _coverage_needed(floor / factor) * total * (1 - 1e-6)
-        if np.count_nonzero(scores >= cut) > np.count_nonzero(scores[pool] >= cut):
+        # Every other entry covers at most what the last leader does: often less than the cut.
+        if pool.size == _RERANK and scores[pool].min() >= cut:
             rescue = np.flatnonzero(scores >= cut)
             rescue = self._top(scores, rescue[~np.isin(rescue, pool)], _RESCUE)
             final += self._final(rescue.tolist(), scores, found, total, factor, limit)
