@@ -184,6 +184,9 @@ class Matcher:
                 {t: spans.setdefault(tuple(js), tuple(js)) for t, js in holders.items()}
             )
             self._phrasing_weights.append(tuple(sum(idf[t] for t in row) for row in phrasings))
+        # Each entry's lightest phrasing: a heavier one than the question's shared weight caps
+        # how similar any of the entry's phrasings can be (see _rescue).
+        self._lightest = np.array([min(w, default=math.inf) for w in self._phrasing_weights])
 
         self._words = set(STOPWORDS) | known_words
         by_prefix: dict[str, list[str]] = {}
@@ -253,7 +256,12 @@ class Matcher:
         # Every other entry covers at most what the last leader does: often less than the cut.
         if pool.size == _RERANK and scores[pool].min() >= cut:
             rescue = np.flatnonzero(scores >= cut)
-            rescue = self._top(scores, rescue[~np.isin(rescue, pool)], _RESCUE)
+            at = np.searchsorted(rescue, pool)  # drop the leaders (both lists are sorted ids)
+            keep = np.ones(rescue.size, dtype=bool)
+            keep[at[(at < rescue.size) & (rescue[np.minimum(at, rescue.size - 1)] == pool)]] = False
+            rescue = rescue[keep]
+            rescue = rescue[self._ceilings(rescue, scores, total, factor) >= floor - 1e-9]
+            rescue = self._top(scores, rescue, _RESCUE)
             final += self._final(rescue.tolist(), scores, found, total, factor, limit)
         ranked = sorted(  # entries in file order break ties
             ((round(min(score, 1.0), 4), index) for score, index in final),
@@ -311,6 +319,18 @@ class Matcher:
             return np.zeros(len(self._entries), dtype=np.float64)
         covered = np.bincount(held[0], weights=weights[0], minlength=len(self._entries))
         return np.asarray(covered, dtype=np.float64)
+
+    def _ceilings(self, entries: _Ints, scores: _Floats, total: float, factor: float) -> _Floats:
+        """Return the best score each entry could reach, whatever its phrasings share.
+
+        A phrasing of weight w sharing s of the question's weight (s <= w, and s <= what the
+        entry covers) is at most 2s / (total + w) similar.
+        """
+        covered = scores[entries]
+        lightest = np.maximum(self._lightest[entries], covered)
+        similarity = 2 * covered / (total + lightest)
+        blended = _COVERAGE_SHARE * covered / total + (1 - _COVERAGE_SHARE) * similarity
+        return np.asarray(factor * blended, dtype=np.float64)
 
     def _leaders(self, scores: _Floats) -> _Ints:
         """Return the _RERANK entries with the highest coverage (ties: earlier entries)."""
