@@ -99,8 +99,8 @@ class _Term:
 class Matcher:
     """An index over one Knowledge; build it once per load and reuse it for every question.
 
-    The index is a handful of flat arrays (postings and phrasings in compressed rows), so it is
-    quick to build, small, and cheap to free when a reload replaces it.
+    Postings are flat arrays (one scan sums every entry's coverage); each entry keeps a small map
+    from its terms to the phrasings that hold them, for the phrasing comparison.
     """
 
     def __init__(self, knowledge: Knowledge, *, threshold: float = DEFAULT_THRESHOLD) -> None:
