@@ -6,7 +6,7 @@ import codecs
 import hashlib
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, KeysView
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -557,7 +557,7 @@ class _Validator:
 
     def unique(
         self, items: list[tuple[Source, int]] | list[tuple[Entry, int]], what: str
-    ) -> set[str]:
+    ) -> KeysView[str]:
         seen: dict[str, int] = {}
         for item, node in items:
             if item.id in seen:
@@ -566,7 +566,7 @@ class _Validator:
                 )
             else:
                 seen[item.id] = node
-        return set(seen)
+        return seen.keys()
 
 
 def _kind(node: yaml.Node) -> str:

@@ -253,7 +253,8 @@ def analyse_many(texts: Sequence[str], synonyms: Synonyms) -> tuple[list[list[st
         folded = "\n".join(texts[i] for i in some).lower().translate(_ASCII_MARKS).split("\n")
         for i, part in zip(some, folded, strict=True):
             found[i] = _split(part)
-        seen.update(*(found[i] for i in some))
+        for i in some:
+            seen.update(found[i])
     for i in rest:
         found[i] = words(texts[i])
         seen.update(found[i])
