@@ -7,7 +7,6 @@ import itertools
 import math
 from array import array
 from dataclasses import dataclass
-from itertools import repeat
 
 import numpy as np
 import numpy.typing as npt
@@ -20,7 +19,6 @@ from .text import (
     STOPWORDS,
     Synonyms,
     analyse_many,
-    analyse_words,
     content,
     english_zipf,
     stem,
@@ -79,6 +77,38 @@ def _coverage_needed(score: float) -> float:
     share = _COVERAGE_SHARE
     b = share + 2 * (1 - share) - score  # share c (1 + c) + 2 (1 - share) c = score (1 + c)
     return (-b + math.sqrt(b * b + 4 * share * score)) / (2 * share)
+
+
+def _phrasing_maps(
+    rows: list[list[list[int]]], idf: list[float]
+) -> tuple[list[dict[int, tuple[int, ...]]], list[tuple[float, ...]]]:
+    """Return, per entry, which of its phrasings hold each term, and each phrasing's weight."""
+    maps: list[dict[int, tuple[int, ...]]] = []
+    weights: list[tuple[float, ...]] = []
+    spans: dict[tuple[int, ...], tuple[int, ...]] = {}  # one copy of each, e.g. (0,)
+    for phrasings in rows:
+        holders: dict[int, list[int]] = {}
+        for j, row in enumerate(phrasings):
+            for term in row:
+                holders.setdefault(term, []).append(j)
+        maps.append({t: spans.setdefault(tuple(js), tuple(js)) for t, js in holders.items()})
+        weights.append(tuple(sum(idf[t] for t in row) for row in phrasings))
+    release(spans)
+    return maps, weights
+
+
+def _spelling_pools(known: set[str]) -> dict[tuple[str, int], list[str]]:
+    """Group words by first letter, or last two (for a typo in the first), and by length.
+
+    A typo is compared only with words of its group and of a length within reach: a word two
+    letters longer is never one edit away.
+    """
+    pools: dict[tuple[str, int], list[str]] = {}
+    for word in known:
+        if len(word) >= _MIN_TYPO_LEN - 1 and word.isalpha():
+            pools.setdefault((word[0], len(word)), []).append(word)
+            pools.setdefault(("~" + word[-2:], len(word)), []).append(word)
+    return pools
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,10 +179,10 @@ class Matcher:
                 df[t] += 1
             post_term.extend(keys)
             post_term.extend(weak)
-            post_entry.extend(repeat(index, len(keys) + len(weak)))
-            post_value.extend(repeat(1.0, len(keys)))
-            post_value.extend(repeat(_ANSWER_WEIGHT, len(weak)))
-        size = self._size = max(len(self._entries), 1)
+            post_entry.extend(itertools.repeat(index, len(keys) + len(weak)))
+            post_value.extend(itertools.repeat(1.0, len(keys)))
+            post_value.extend(itertools.repeat(_ANSWER_WEIGHT, len(weak)))
+        size = max(len(self._entries), 1)
         common: dict[str, float] = {}
         for word in known_words:
             key = stem(word)
@@ -170,22 +200,9 @@ class Matcher:
         self._post_value: _Floats = np.frombuffer(post_value, dtype=np.float64)[order]
         self._post_start = [0, *itertools.accumulate(df)]
 
-        # Per entry: which of its phrasings hold each term, and each phrasing's total weight.
-        idf = list(self._weight.values())
-        self._holders: list[dict[int, tuple[int, ...]]] = []
-        self._phrasing_weights: list[tuple[float, ...]] = []
-        spans: dict[tuple[int, ...], tuple[int, ...]] = {}  # one copy of each, e.g. (0,)
-        for phrasings in rows:
-            holders: dict[int, list[int]] = {}
-            for j, row in enumerate(phrasings):
-                for term in row:
-                    holders.setdefault(term, []).append(j)
-            self._holders.append(
-                {t: spans.setdefault(tuple(js), tuple(js)) for t, js in holders.items()}
-            )
-            self._phrasing_weights.append(tuple(sum(idf[t] for t in row) for row in phrasings))
+        self._holders, self._phrasing_weights = _phrasing_maps(rows, list(self._weight.values()))
         # Each entry's lightest phrasing: a heavier one than the question's shared weight caps
-        # how similar any of the entry's phrasings can be (see _rescue).
+        # how similar any of the entry's phrasings can be (see _ceilings).
         self._lightest = np.array([min(w, default=math.inf) for w in self._phrasing_weights])
 
         self._words = set(STOPWORDS) | known_words
@@ -194,19 +211,12 @@ class Matcher:
             if len(known) >= _PREFIX and known.isalpha():
                 by_prefix.setdefault(known[:_PREFIX], []).append(known)
         self._by_prefix = by_prefix
-        # Spelling candidates by first letter, or by last two for a typo in the first, and by
-        # length: a word two letters longer is never one edit away.
-        by_initial: dict[tuple[str, int], list[str]] = {}
-        for word in self._words:
-            if len(word) >= _MIN_TYPO_LEN - 1 and word.isalpha():
-                by_initial.setdefault((word[0], len(word)), []).append(word)
-                by_initial.setdefault(("~" + word[-2:], len(word)), []).append(word)
-        self._by_initial = by_initial
+        self._by_initial = _spelling_pools(self._words)
         # Plain dicts as caches: a functools cache bound to self would be a reference cycle.
         self._seen: dict[str, tuple[str, float]] = {}
         self._relatives: dict[str, str] = {}
         del post_term, post_entry, post_value, order
-        release(texts, analysed, named, rows, common, spans)
+        release(texts, analysed, named, rows, common)
 
     def clear_caches(self) -> None:
         """Forget the question words seen so far (their spelling fixes and stems)."""
@@ -225,13 +235,6 @@ class Matcher:
             *self._by_prefix.values(),
         ]
 
-    def terms(self, text: str) -> list[str]:
-        """Return the content stems of text, synonyms applied, in order without repeats."""
-        return self._terms_of_words(words(text))
-
-    def _terms_of_words(self, found: list[str]) -> list[str]:
-        return list(dict.fromkeys(content(analyse_words(found, self.synonyms))))
-
     def rank(self, question: str, limit: int = 5) -> list[Match]:
         """Return up to ``limit`` entries, best first, each with its 0..1 score."""
         query = self._query(question)
@@ -242,11 +245,7 @@ class Matcher:
         pool = self._leaders(scores)
         if pool.size == 0:
             return []
-        found: dict[int, float] = {}
-        for t in query:
-            if t.known:
-                term = self._ids[t.stem]
-                found[term] = found.get(term, 0.0) + t.weight
+        found = {self._ids[t.stem]: t.weight for t in query if t.known}  # stems are distinct
         factor = 1.0 if any(self._distinctive[t] for t in found) else _VAGUE_FACTOR
         final = self._final(pool.tolist(), scores, found, total, factor, limit)
         # An entry outside the leaders may still hold a phrasing close enough to be the answer
