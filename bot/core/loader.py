@@ -27,7 +27,7 @@ MAX_DEPTH = 64
 with flow nesting and its composer recurses in C (a deep enough file crashes the process)."""
 
 try:  # libyaml's event parser (C); the pure-Python reader, scanner and parser otherwise
-    from yaml._yaml import CParser as _EVENTS
+    from yaml.cyaml import CParser as _EVENTS
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
     class _EVENTS(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):  # type: ignore[no-redef]
@@ -133,16 +133,30 @@ def parse_knowledge(data: bytes | str, name: str, *, max_bytes: int = MAX_FILE_B
         mark = exc.problem_mark or exc.context_mark
         last = raw.count(b"\n") + 1  # libyaml may point past an unterminated end
         line = min(mark.line + 1, last) if mark else 0
-        what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        raise KnowledgeError([Problem(name, line, f"YAML syntax error: {what}")]) from None
+        raise KnowledgeError([Problem(name, line, _syntax_message(exc))]) from None
     except yaml.YAMLError as exc:
         raise KnowledgeError([Problem(name, 0, f"YAML error: {exc}")]) from None
     except RecursionError:
-        raise KnowledgeError([Problem(name, 0, "the YAML nests too deeply")]) from None
+        raise KnowledgeError([Problem(name, 0, _too_deep())]) from None
     try:
         return validator.knowledge(root)
     finally:
         _release(root)
+
+
+_NESTING = "nesting depth"  # how PyYAML 6.0.4 and later word their own nesting limit
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    """Word a YAML error for an admin; PyYAML's own nesting limit reads like ours."""
+    what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+    if _NESTING in what:
+        return _too_deep()
+    return f"YAML syntax error: {what}"
+
+
+def _too_deep() -> str:
+    return f"the YAML nests more than {MAX_DEPTH} levels deep"
 
 
 def _release(root: yaml.Node | None) -> None:
@@ -249,8 +263,7 @@ def _compose(
     try:
         node: yaml.Node | None = composer.get_single_node()
     except _DepthError as exc:
-        msg = f"the YAML nests more than {MAX_DEPTH} levels deep"
-        raise KnowledgeError([Problem(name, exc.line, msg)]) from None
+        raise KnowledgeError([Problem(name, exc.line, _too_deep())]) from None
     finally:
         composer.dispose()
     return node

@@ -183,3 +183,24 @@ def test_anchored_and_aliased_entries_are_checked_like_written_ones() -> None:
         (4, "duplicate entry id 'a' (first at line 4)"),
         (4, "entry 'a' repeats the phrasing 'q1'"),
     ]
+
+
+@pytest.mark.parametrize("depth", [65, 999, 5_000, 100_000])
+@pytest.mark.parametrize("shape", ["flow", "block"])
+def test_deep_nesting_is_refused_in_one_wording_at_its_line(
+    mini_text: str, depth: int, shape: str
+) -> None:
+    # Shallow depths meet the loader's own guard, deep ones PyYAML's limit (6.0.4 and later)
+    # or its scanner; whichever fires, the admin reads the same located sentence.
+    deep = "[" * depth + "]" * depth if shape == "flow" else "\n      " + "- " * depth + "x"
+    broken = mini_text.replace("    keywords: [allocation, quota]", f"    keywords: {deep}")
+    [(line, message)] = problems(broken)
+    assert message == "the YAML nests more than 64 levels deep"
+    assert line_of(broken, "keywords: ") <= line <= line_of(broken, "keywords: ") + 1
+
+
+def test_nesting_up_to_the_limit_is_only_a_schema_problem(mini_text: str) -> None:
+    broken = mini_text.replace(
+        "    keywords: [allocation, quota]", "    keywords: " + "[" * 60 + "]" * 60
+    )
+    assert all("nests" not in message for _, message in problems(broken))
