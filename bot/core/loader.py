@@ -27,7 +27,7 @@ MAX_DEPTH = 64
 with flow nesting and its composer recurses in C (a deep enough file crashes the process)."""
 
 try:  # libyaml's event parser (C); the pure-Python reader, scanner and parser otherwise
-    from yaml.cyaml import CParser as _EVENTS
+    from yaml import CBaseLoader as _EVENTS
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
     class _EVENTS(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):  # type: ignore[no-redef]
