@@ -49,8 +49,9 @@ NUMBER_WORDS = {
     "dozen": "12", "twice": "2", "double": "2",
 }  # fmt: skip
 ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "st", "vs", "jr", "sr"})
+QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'"})  # the sources' curly apostrophes
 
-_WORD = re.compile(r"[A-Za-z0-9]+(?:[.,:'’‘][A-Za-z0-9]+)*%?")
+_WORD = re.compile(r"[A-Za-z0-9]+(?:[.,:'][A-Za-z0-9]+)*%?")
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
 
 
@@ -99,12 +100,16 @@ class PassageMap:
 
 def normalise(word: str) -> str:
     """Return a word's comparison form: lowercase, no possessive, no plural s, no digit commas."""
-    word = word.replace("’", "'").replace("‘", "'").rstrip("%")
+    word = word.translate(QUOTES).rstrip("%")
     word = re.sub(r"'(s|ll|m|d|ve|re)$", "", word, flags=re.I)
     word = re.sub(r"(?<=\d),(?=\d)", "", word)
     body = word[:-1]
-    if word.endswith("s") and body and (
-        any(c.isdigit() for c in body) or body.isupper() or (len(word) >= 4 and word[-2] != "s")
+    if (
+        word.endswith("s")
+        and body
+        and (
+            any(c.isdigit() for c in body) or body.isupper() or (len(word) >= 4 and word[-2] != "s")
+        )
     ):
         word = body
     word = word.lower()
@@ -119,6 +124,7 @@ def is_number(word: str) -> bool:
 def words(text: str) -> Iterator[tuple[str, bool]]:
     """Yield each word of a text with whether it starts a sentence."""
     start = True
+    text = text.translate(QUOTES)
     for match in _WORD.finditer(text):
         word = match.group()
         yield word, start
@@ -134,7 +140,7 @@ def capitalised(word: str) -> bool:
 
 def strong_name(word: str) -> bool:
     """Whether a word is a name wherever it stands: a capital after its first letter."""
-    core = re.sub(r"['’]s$", "", word)
+    core = re.sub(r"'s$", "", word.translate(QUOTES))
     return any(c.isupper() for c in core[1:]) and not core.isdigit()
 
 
@@ -154,18 +160,16 @@ def tokens(text: str, vocabulary: frozenset[str]) -> Iterator[Token]:
         key = normalise(word)
         if is_number(word):
             yield Token(key, word, "number")
-        elif strong_name(word) or (
-            capitalised(word) and (not start or key in vocabulary)
-        ):
+        elif strong_name(word) or (capitalised(word) and (not start or key in vocabulary)):
             yield Token(key, word, "name")
 
 
 def passage_keys(text: str) -> frozenset[str]:
-    """Return the normal forms of every word of a passage (number words as their digits)."""
-    keys = {normalise(word) for word, _ in words(text)}
-    # "4-5" and "25-65" split into their numbers; "1M's" is also "1M".
-    keys |= {normalise(part) for word, _ in words(text) for part in re.split(r"[-–]", word)}
-    return frozenset(keys)
+    """Return the normal forms of every word of a passage (number words as their digits).
+
+    Words split at dashes and spaces, so "4-5" holds 4 and 5, and "1M's" is "1M".
+    """
+    return frozenset(normalise(word) for word, _ in words(text))
 
 
 def load_map(path: Path = MAP_PATH, sources_dir: Path = SOURCES_DIR) -> PassageMap:
@@ -237,9 +241,7 @@ def check_sources(knowledge: Knowledge, passage_map: PassageMap) -> list[str]:
         *(passage_keys(p.text) for items in passage_map.passages.values() for p in items)
     )
     vocabulary = name_vocabulary(
-        text
-        for s in knowledge.sources.values()
-        for text in (s.title, s.outlet, s.author or "")
+        text for s in knowledge.sources.values() for text in (s.title, s.outlet, s.author or "")
     )
     problems = []
     for source in knowledge.sources.values():
