@@ -177,3 +177,5 @@ def test_the_unsigned_reply_is_never_credited_to_the_blog(shipped: Knowledge) ->
     for entry in citing:
         assert "unsigned" in entry.claimed_by, entry.id
         assert "unsigned" in entry.answer, entry.id
+        # the first phrasing is what users see when the entry is offered as a suggestion
+        assert "blog" not in entry.title.lower(), entry.id
