@@ -48,15 +48,16 @@ def test_a_disputed_claim_has_an_unsettled_other_side(shipped: Knowledge) -> Non
         assert not settled, f"{entry.id} is disputed, yet {settled} settle it"
 
 
-def test_facts_do_not_contradict_each_other(shipped: Knowledge) -> None:
+def test_a_fact_is_contradicted_only_by_rumors_and_opinions(shipped: Knowledge) -> None:
+    unsettling = {Status.FACT, Status.DENIED, Status.DISPUTED}
     for entry in shipped.entries:
         if entry.status is Status.FACT:
             clashing = [
                 i
                 for i in shipped.conflicts.get(entry.id, ())
-                if shipped.by_id[i].status is Status.FACT
+                if shipped.by_id[i].status in unsettling
             ]
-            assert not clashing, f"facts {entry.id} and {clashing} contradict each other"
+            assert not clashing, f"fact {entry.id} is contradicted by {clashing}"
 
 
 def test_a_claim_only_readers_make_is_a_rumor_or_an_opinion(shipped: Knowledge) -> None:
