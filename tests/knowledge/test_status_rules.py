@@ -1,0 +1,100 @@
+"""The status rules of docs/knowledge-format.md, as the shipped knowledge and its users see them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.core.loader import default_knowledge_path, load_knowledge
+from bot.core.models import Knowledge, SourceKind, Status
+from bot.core.replies import summary
+from bot.core.service import KnowledgeService
+
+DOC = Path(__file__).parent.parent.parent / "docs" / "knowledge-format.md"
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Knowledge:
+    return load_knowledge(default_knowledge_path())
+
+
+@pytest.fixture(scope="module")
+def service() -> KnowledgeService:
+    return KnowledgeService.from_path(default_knowledge_path())
+
+
+def doc_examples() -> dict[str, str]:
+    """Return status -> example entry id from the status table of the format document."""
+    rows = re.findall(r"^\| `(\w+)` \| .*\| `([a-z0-9-]+)`: ", DOC.read_text("utf-8"), re.M)
+    return dict(rows)
+
+
+def test_every_status_has_an_example_that_the_file_follows(shipped: Knowledge) -> None:
+    examples = doc_examples()
+    assert set(examples) == {s.value for s in Status}
+    for status, entry_id in examples.items():
+        assert shipped.by_id[entry_id].status.value == status, entry_id
+
+
+def test_a_disputed_claim_has_an_unsettled_other_side(shipped: Knowledge) -> None:
+    disputed = [e for e in shipped.entries if e.status is Status.DISPUTED]
+    assert disputed
+    for entry in disputed:
+        others = [shipped.by_id[i] for i in shipped.conflicts.get(entry.id, ())]
+        assert others, f"{entry.id} is disputed but names no other side"
+        settled = [o.id for o in others if o.status is Status.FACT]
+        assert not settled, f"{entry.id} is disputed, yet {settled} settle it"
+
+
+def test_a_fact_is_contradicted_only_by_rumors_and_opinions(shipped: Knowledge) -> None:
+    unsettling = {Status.FACT, Status.DENIED, Status.DISPUTED}
+    for entry in shipped.entries:
+        if entry.status is Status.FACT:
+            clashing = [
+                i
+                for i in shipped.conflicts.get(entry.id, ())
+                if shipped.by_id[i].status in unsettling
+            ]
+            assert not clashing, f"fact {entry.id} is contradicted by {clashing}"
+
+
+def test_a_claim_only_readers_make_is_a_rumor_or_an_opinion(shipped: Knowledge) -> None:
+    for entry in shipped.entries:
+        kinds = {shipped.sources[s].kind for s in entry.sources}
+        if kinds == {SourceKind.READER_COMMENT}:
+            assert entry.status in (Status.RUMOR, Status.OPINION), entry.id
+            assert re.search(r"reader|comment|unsigned", entry.claimed_by), entry.id
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many cars does Australia get?",
+        "How many 1Ms for Australia?",
+        "how many 1ms went down under",
+    ],
+)
+def test_australia_numbers_lead_with_the_settled_125(
+    service: KnowledgeService, question: str
+) -> None:
+    reply = service.ask(question)
+    assert reply.status is Status.FACT and "125" in (reply.answer or "")
+    assert {c.status for c in reply.conflicts} == {Status.RUMOR}
+    text = summary(reply)
+    assert text.startswith("Fact: ") and text.index("125") < text.index("100")
+    assert "Disputed" not in text
+
+
+def test_bmw_australias_word_reaches_us_only_as_a_readers_rumor(service: KnowledgeService) -> None:
+    reply = service.ask("What did BMW Australia say about the 1M?")
+    assert reply.entry_id == "aus-bmw-around-100" and reply.status is Status.RUMOR
+    assert "reader" in (reply.claimed_by or "")
+    assert [c.status for c in reply.conflicts] == [Status.FACT]  # the 125 received, after it
+
+
+def test_the_worldwide_figure_is_bmws_run_not_a_planned_total(service: KnowledgeService) -> None:
+    reply = service.ask("how many 1Ms in total")
+    assert reply.entry_id == "molds-2500-run" and reply.status is Status.FACT
+    assert "2,500" in (reply.answer or "") and "planned total" not in (reply.answer or "")
