@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .decide import decide
 from .matcher import Matcher
 
 
@@ -11,20 +12,20 @@ def lint(matcher: Matcher) -> list[str]:
     for entry in matcher.knowledge.entries:
         reached = False
         for question in entry.questions:
-            ranked = matcher.rank(question, limit=2)
-            best = ranked[0] if ranked else None
-            if best is None or best.score < matcher.threshold:
-                score = best.score if best else 0.0
+            ranking = matcher.read(question, limit=2)
+            decision = decide(ranking, matcher.threshold)
+            best = decision.answer
+            if best is None:
                 warnings.append(
                     f"line {entry.line}: entry '{entry.id}': the phrasing '{question}' is declined "
-                    f"(score {score:.2f} < {matcher.threshold:.2f})"
+                    f"(confidence {decision.confidence:.2f} < {matcher.threshold:.2f})"
                 )
             elif best.entry.id != entry.id:
-                own = next((m.score for m in ranked if m.entry.id == entry.id), None)
+                own = next((m.score for m in ranking.matches if m.entry.id == entry.id), None)
                 own_text = f"{own:.2f}" if own is not None else "lower"
                 warnings.append(
                     f"line {entry.line}: entry '{entry.id}': the phrasing '{question}' goes to "
-                    f"'{best.entry.id}' ({best.score:.2f} vs {own_text})"
+                    f"'{best.entry.id}' (score {best.score:.2f} vs {own_text})"
                 )
             else:
                 reached = True

@@ -13,8 +13,12 @@ import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .models import Entry, Knowledge
+from .decide import DEFAULT_THRESHOLD, NEAR_TIE
+from .models import Knowledge
+from .question import CONTEXT_WEIGHT, asks_how_to, focus, parts
+from .ranking import Match, Ranking
 from .release import release
+from .slang import plain
 from .text import (
     STOPWORDS,
     Synonyms,
@@ -22,14 +26,7 @@ from .text import (
     content,
     english_zipf,
     stem,
-    words,
 )
-
-DEFAULT_THRESHOLD = 0.5
-"""Answer only when the best entry scores at least this (0..1); below it, decline."""
-
-NEAR_TIE = 0.06
-"""A runner-up within this of the best score is named as related rather than silently dropped."""
 
 _ANSWER_WEIGHT = 0.5  # a word found only in an entry's answer counts half
 _COVERAGE_SHARE = 0.75  # the rest of the score is the best phrasing's similarity
@@ -48,6 +45,11 @@ _REAL_WORD_ZIPF = 3.2  # a word this common in English is not a typo, so it is n
 # In a large file, leaders are sought first among the entries scoring at least half the best:
 # the answer is the same, but most questions never list every entry that scored.
 _SCAN_ALL, _NEAR_BEST = 20_000, 0.5
+# What a question asks about ("how OLD is segler", "which CITY") must be in the entry: an entry
+# that only shares the question's other words answers a different question.
+_FOCUS_MISSED = 0.5
+_GENERIC_SHARE = 0.3  # a focus word this many entries hold ("1m", "car") is no test
+_EXACT_FROM = 0.3  # below this score no entry can be the answer, so ranks need not be exact
 _RESCUE = 500  # at most this many more entries are scored in full when their coverage allows
 
 _Ints = npt.NDArray[np.int64]
@@ -112,11 +114,12 @@ def _spelling_pools(known: set[str]) -> dict[tuple[str, int], list[str]]:
 
 
 @dataclass(frozen=True, slots=True)
-class Match:
-    """An entry and how well it matches a question (0..1)."""
-
-    entry: Entry
+class _Scored:
     score: float
+    index: int
+    coverage: float
+    similarity: float
+    on_focus: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,20 +240,34 @@ class Matcher:
 
     def rank(self, question: str, limit: int = 5) -> list[Match]:
         """Return up to ``limit`` entries, best first, each with its 0..1 score."""
-        query = self._query(question)
+        return list(self.read(question, limit).matches)
+
+    def read(self, question: str, limit: int = 5) -> Ranking:
+        """Rank up to ``limit`` entries for a question and describe the question itself."""
+        query, focused, chatty = self._query(question)
         total = sum(t.weight for t in query)
         if not self._entries or total <= 0:
-            return []
+            return Ranking(())
+        found = {self._ids[t.stem]: t.weight for t in query if t.known}  # stems are distinct
+        factor = 1.0 if any(self._distinctive[t] for t in found) else _VAGUE_FACTOR
+        facts = {
+            "weight": total,
+            "unknown": sum(t.weight for t in query if not t.known),
+            "terms": len(query),
+            "focused": bool(focused),
+            "vague": factor < 1,
+            "chatty": chatty,
+            "how_to": asks_how_to(question),
+        }
         scores = self._coverage(query)
         pool = self._leaders(scores)
         if pool.size == 0:
-            return []
-        found = {self._ids[t.stem]: t.weight for t in query if t.known}  # stems are distinct
-        factor = 1.0 if any(self._distinctive[t] for t in found) else _VAGUE_FACTOR
-        final = self._final(pool.tolist(), scores, found, total, factor, limit)
+            return Ranking((), **facts)  # type: ignore[arg-type]
+        holders = self._focus_holders(focused)
+        final = self._final(pool.tolist(), scores, found, total, factor, limit, holders)
         # An entry outside the leaders may still hold a phrasing close enough to be the answer
         # or a near tie to it: score those too (up to _RESCUE of them).
-        floor = max(max(score for score, _ in final) - NEAR_TIE, self.threshold)
+        floor = max(max(c.score for c in final) - NEAR_TIE, _EXACT_FROM)
         cut = _coverage_needed(floor / factor) * total * (1 - 1e-6)
         # Every other entry covers at most what the last leader does: often less than the cut.
         if pool.size == _RERANK and scores[pool].min() >= cut:
@@ -261,12 +278,23 @@ class Matcher:
             rescue = rescue[keep]
             rescue = rescue[self._ceilings(rescue, scores, total, factor) >= floor - 1e-9]
             rescue = self._top(scores, rescue, _RESCUE)
-            final += self._final(rescue.tolist(), scores, found, total, factor, limit)
+            final += self._final(rescue.tolist(), scores, found, total, factor, limit, holders)
         ranked = sorted(  # entries in file order break ties
-            ((round(min(score, 1.0), 4), index) for score, index in final),
-            key=lambda pair: (-pair[0], pair[1]),
+            ((round(min(c.score, 1.0), 4), c) for c in final),
+            key=lambda pair: (-pair[0], pair[1].index),
         )
-        return [Match(self._entries[index], score) for score, index in ranked[:limit]]
+        matches = tuple(
+            Match(
+                self._entries[c.index],
+                score,
+                c.coverage,
+                c.similarity,
+                c.on_focus,
+                self._missing(query, c.index) / total,
+            )
+            for score, c in ranked[:limit]
+        )
+        return Ranking(matches, **facts)  # type: ignore[arg-type]
 
     def _final(
         self,
@@ -276,13 +304,14 @@ class Matcher:
         total: float,
         factor: float,
         limit: int,
-    ) -> list[tuple[float, int]]:
+        focus_holders: set[int] | None = None,
+    ) -> list[_Scored]:
         """Score candidates in full: coverage blended with their best phrasing's similarity.
 
         Candidates come by falling coverage; once even a perfect phrasing could not lift one
         into the top ``limit``, the rest are skipped.
         """
-        out: list[tuple[float, int]] = []
+        out: list[_Scored] = []
         top: list[float] = []  # the best ``limit`` scores so far, ascending
         covered = scores[candidates].tolist()
         for index, weight in sorted(zip(candidates, covered, strict=True), key=_by_coverage):
@@ -296,7 +325,10 @@ class Matcher:
                     shared[j] = shared.get(j, 0.0) + held
             similarity = 2 * max([s / (total + weights[j]) for j, s in shared.items()], default=0)
             score = factor * (_COVERAGE_SHARE * coverage + (1 - _COVERAGE_SHARE) * similarity)
-            out.append((score, index))
+            on_focus = focus_holders is None or index in focus_holders
+            if not on_focus:
+                score *= _FOCUS_MISSED
+            out.append(_Scored(score, index, coverage, similarity, on_focus))
             bisect.insort(top, score)
             if len(top) > limit:
                 del top[0]
@@ -350,26 +382,66 @@ class Matcher:
         above = among[values > kth]
         return np.concatenate((above, among[values == kth][: count - above.size]))
 
-    def _query(self, question: str) -> list[_Term]:
-        analysed = [self._word(w) for w in words(question)]
-        stems = [s for s, _ in analysed]
-        commonness = dict(analysed)
-        terms: list[_Term] = []
-        seen: set[str] = set()
-        for term in dict.fromkeys(content(self.synonyms.apply(stems))):
-            weight = self._weight.get(term)
-            if weight is None:
-                term = self._relatives.get(term) or self._relative(term)
+    def _missing(self, query: list[_Term], index: int) -> float:
+        """Return the weight of the heaviest question term that entry ``index`` lacks."""
+        heaviest = 0.0
+        for term in query:
+            if term.weight <= heaviest:
+                continue
+            if term.known:
+                at = self._ids[term.stem]
+                held = self._post_entry[self._post_start[at] : self._post_start[at + 1]]
+                spot = int(np.searchsorted(held, index))
+                if spot < held.size and held[spot] == index:
+                    continue
+            heaviest = term.weight
+        return heaviest
+
+    def _focus_holders(self, terms: list[str]) -> set[int] | None:
+        """Return the entries that hold one of the focus terms, or None when they test nothing."""
+        if not terms:
+            return None
+        holders: set[int] = set()
+        for term in terms:
+            index = self._ids.get(term)
+            if index is None:
+                continue
+            start, end = self._post_start[index], self._post_start[index + 1]
+            if end - start > _GENERIC_SHARE * len(self._entries):
+                return None
+            holders.update(self._post_entry[start:end].tolist())
+        return holders
+
+    def _query(self, question: str) -> tuple[list[_Term], list[str], bool]:
+        """Return the question's terms with their weights, the terms it asks about, and
+        whether a story stands around the question."""
+        terms: dict[str, _Term] = {}
+        focused: list[str] = []
+        found = parts(question)
+        for part in found:
+            share = 1.0 if part.asks else CONTEXT_WEIGHT
+            analysed = [self._word(w) for w in part.words]
+            commonness = dict(analysed)
+            if part.asks and not focused:
+                spelled = tuple(self._spell(plain(w)) for w in part.words)
+                asked = [self.synonyms.apply([stem(w)]) for w in focus(spelled)]
+                focused = [self._known(t[0]) for t in asked if t]
+            for term in dict.fromkeys(content(self.synonyms.apply([s for s, _ in analysed]))):
+                term = self._known(term)
                 weight = self._weight.get(term)
-            if term in seen:
-                continue  # "collect collector": one family, counted once
-            seen.add(term)
-            if weight is None:
-                unknown = self._unknown_weight * _informative(commonness.get(term, 0.0))
-                terms.append(_Term(term, unknown, False))
-            else:
-                terms.append(_Term(term, weight, True))
-        return terms
+                known = weight is not None
+                if weight is None:
+                    weight = self._unknown_weight * _informative(commonness.get(term, 0.0))
+                had = terms.get(term)  # "collect collector": one family, counted once
+                if had is None or had.weight < share * weight:
+                    terms[term] = _Term(term, share * weight, known)
+        return list(terms.values()), focused, not all(p.asks for p in found)
+
+    def _known(self, term: str) -> str:
+        """Return the term, or a known stem of its word family when it is not known itself."""
+        if term in self._weight:
+            return term
+        return self._relatives.get(term) or self._relative(term)
 
     def _relative(self, term: str) -> str:
         """Return a known stem of the same word family ("collect" -> "collector"), if any."""
@@ -390,7 +462,7 @@ class Matcher:
         """Return a question word's stem after spelling correction, and how common it is."""
         known = self._seen.get(word)
         if known is None:
-            spelled = self._spell(word)
+            spelled = self._spell(plain(word))
             known = stem(spelled), english_zipf(spelled)
             if len(self._seen) < _MAX_CACHED:
                 self._seen[word] = known

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .matcher import NEAR_TIE, Match
+from .decide import Decision
 from .models import Entry, Knowledge, Source, Status
 
-MAX_SUGGESTIONS = 3
-MIN_SUGGESTION_SCORE = 0.2
 DECLINE_TEXT = "I don't know that one."
 
 
@@ -53,34 +50,30 @@ class Reply:
 
 def compose(
     question: str,
-    ranked: Sequence[Match],
+    decision: Decision,
     knowledge: Knowledge,
-    threshold: float,
     notice: str | None = None,
 ) -> Reply:
-    """Turn ranked matches into an answer, or a decline with suggestions."""
-    best = ranked[0] if ranked else None
-    if best is None or best.score < threshold:
-        offers = tuple(
-            _suggest(m.entry) for m in ranked[:MAX_SUGGESTIONS] if m.score >= MIN_SUGGESTION_SCORE
-        )
+    """Turn a decision into an answer, or a decline with suggestions."""
+    score = round(decision.confidence, 4)
+    if decision.answer is None:
         return Reply(
             question=question,
             answered=False,
-            score=best.score if best else 0.0,
-            suggestions=offers,
+            score=score,
+            suggestions=tuple(_suggest(m.entry) for m in decision.suggestions),
             notice=notice,
             knowledge_digest=knowledge.digest,
         )
-    entry = best.entry
+    entry = decision.answer.entry
     conflicts = tuple(_claim(knowledge.by_id[i]) for i in knowledge.conflicts.get(entry.id, ()))
     shown = {entry.id, *(c.entry_id for c in conflicts)}
-    near = [m.entry.id for m in ranked[1:] if best.score - m.score <= NEAR_TIE]
+    near = [m.entry.id for m in decision.near]
     related_ids = [i for i in dict.fromkeys([*near, *entry.related]) if i not in shown]
     return Reply(
         question=question,
         answered=True,
-        score=best.score,
+        score=score,
         entry_id=entry.id,
         answer=entry.answer,
         status=entry.status,

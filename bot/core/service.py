@@ -11,10 +11,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .decide import DEFAULT_THRESHOLD, Decision, decide
 from .errors import KnowledgeError, Problem
 from .loader import load_knowledge
-from .matcher import DEFAULT_THRESHOLD, Match, Matcher
+from .matcher import Matcher
 from .models import Knowledge
+from .ranking import Match
 from .release import release
 from .replies import Reply, compose
 
@@ -163,12 +165,12 @@ class KnowledgeService:
                 f"Your message was {len(question):,} characters long; "
                 f"I read only the first {self.max_question_chars:,}."
             )
-        ranked = snapshot.matcher.rank(text)
+        decision = decide(snapshot.matcher.read(text), snapshot.matcher.threshold)
         if not text.strip():
             notice = (
                 "Ask me something about the BMW 1M Coupe's production, e.g. how many the US gets."
             )
-        reply = compose(question, ranked, snapshot.knowledge, snapshot.matcher.threshold, notice)
+        reply = compose(question, decision, snapshot.knowledge, notice)
         with self._lock:
             if reply.answered:
                 self.stats.answered += 1
@@ -176,13 +178,19 @@ class KnowledgeService:
                 self.stats.declined += 1
         return reply
 
+    def peek(self, question: str) -> Decision:
+        """Decide on a question without answering it or touching the counters."""
+        snapshot = self._snapshot
+        text = question[: self.max_question_chars]
+        return decide(snapshot.matcher.read(text), snapshot.matcher.threshold)
+
     def answer_entry(self, entry_id: str) -> Reply | None:
         """Answer with one entry by id (a "did you mean" choice); None if it no longer exists."""
         snapshot = self._snapshot
         entry = snapshot.knowledge.by_id.get(entry_id)
         if entry is None:
             return None
-        reply = compose(entry.title, [Match(entry, 1.0)], snapshot.knowledge, 0.0)
+        reply = compose(entry.title, Decision(Match(entry, 1.0), 1.0), snapshot.knowledge)
         with self._lock:
             self.stats.answered += 1
         return reply

@@ -10,10 +10,8 @@ CHOICE_CHARS = 100
 
 
 def peek_score(service: KnowledgeService, text: str) -> float:
-    """Return the best match score for text without answering it or touching the counters."""
-    snapshot = service.snapshot
-    ranked = snapshot.matcher.rank(text[: service.max_question_chars], limit=1)
-    return ranked[0].score if ranked else 0.0
+    """Return the confidence of an answer to text, without answering it or touching counters."""
+    return service.peek(text).confidence
 
 
 def _clip(text: str) -> str:

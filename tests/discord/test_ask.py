@@ -102,7 +102,7 @@ async def test_mentions_do_not_dilute_the_question(world: World) -> None:
     noise = f"@everyone <@&{role.id}> {world.bob.mention} <#{world.general.id}> {emoji}"
     await world.alice.send(world.general, f"{world.bot.user.mention} {noise} {ANSWERED_Q}")
     embed = world.general.last_message.embeds[0]
-    assert embed.footer.text == "Confidence 100%"
+    assert embed.footer.text == f"Confidence {world.bot.service.peek(ANSWERED_Q).confidence:.0%}"
     assert (embed.description or "").startswith(f"**Q:** {neutralise(ANSWERED_Q)}\n")
 
 

@@ -153,7 +153,7 @@ def test_question_choices_prefer_prefixes(fixture_service: KnowledgeService) -> 
 
 def test_peek_does_not_answer(fixture_service: KnowledgeService) -> None:
     before = fixture_service.stats.answered
-    assert peek_score(fixture_service, ANSWERED_Q) == 1.0
+    assert peek_score(fixture_service, ANSWERED_Q) >= fixture_service.snapshot.matcher.threshold
     assert peek_score(fixture_service, DECLINED_Q) < 0.5
     assert fixture_service.stats.answered == before  # peeks do not count as asks
 

@@ -128,7 +128,8 @@ async def test_mention_reply_body(fake: FakeDiscord, live_bot: OnemBot) -> None:
     assert embed["title"] == "\U0001f4ac Rumor"
     assert "about 740 cars" in embed["description"] and "everyone" not in embed["description"]
     assert [f["name"] for f in embed["fields"]][:2] == ["Claimed by", "Source"]
-    assert embed["footer"]["text"] == "Confidence 100%"  # the mentions did not dilute the match
+    plain = live_bot.service.peek(ANSWERED_Q).confidence  # the mentions did not dilute the match
+    assert embed["footer"]["text"] == f"Confidence {plain:.0%}"
     assert post.headers["Authorization"] == "Bot test-token-not-real"
 
 

@@ -1,0 +1,93 @@
+"""Find the question inside a chat message: which sentences ask, and what they ask about."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import STOPWORDS, words
+
+CONTEXT_WEIGHT = 0.3
+"""How much a word counts when it only stands in the story around the question."""
+
+# A sentence ends at . ! ? followed by a space, unless the word before is an abbreviation
+# ("u.s.", "dr."), at a line break or semicolon, or where chat turns to its question.
+_BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of spaces
+    r"(?<!\b[a-z]\.)(?<!\b[a-z]{2}\.)(?<=[.!?])\s"
+    r"|[\n;]"
+    r"|\b(?:anyways?|long story short|tl;?\s?dr|my question is|question is|question:)\b",
+    re.IGNORECASE,
+)
+_AUXILIARIES = frozenset(
+    """
+    is are was were am be been do does did done can could will would should shall may might
+    must has have had isnt arent wasnt werent dont doesnt didnt cant couldnt wont wouldnt
+    shouldnt hasnt havent hadnt any
+    """.split()
+)
+_WH = frozenset("what whats wat wut which how hows who whos".split())
+_AMOUNT = frozenset("many much".split())
+_ASKS = _WH | _AUXILIARIES | frozenset("where wheres when why y".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One sentence of a message, its words, and whether it is the question."""
+
+    words: tuple[str, ...]
+    asks: bool
+
+
+def parts(message: str) -> list[Part]:
+    """Split a message into sentences and mark those that ask (all of them if there is one)."""
+    pieces = [(s, found) for s in _BREAK.split(message) if (found := words(s))]
+    if len(pieces) <= 1:
+        return [Part(tuple(found), True) for _, found in pieces]
+    marked = ["?" in s for s, _ in pieces]
+    if not any(marked):
+        marked = [found[0] in _ASKS for _, found in pieces]
+    if not any(marked):
+        marked[-1] = True
+    return [Part(tuple(found), m) for (_, found), m in zip(pieces, marked, strict=True)]
+
+
+_KINDS = {  # what "how long" or "how much is" asks for, in words an answer would hold
+    "long": "long year month week day time soon",
+    "soon": "soon year month week day time",
+    "old": "old age year",
+    "much": "price cost msrp expensive cheap dollar",
+}
+
+
+def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the words a wh-question asks about ("how OLD", "which CITY"), any one will do."""
+    for i, word in enumerate(asked[:-1]):
+        if word not in _WH:
+            continue
+        after = [j for j in range(i + 1, len(asked)) if asked[j] not in ("the", "a", "an", "of")]
+        if not after:
+            return ()
+        head = asked[after[0]]
+        if word in ("how", "hows"):
+            if head in _AMOUNT:
+                rest = [asked[j] for j in after[1:] if asked[j] not in STOPWORDS]
+                following = asked[after[1]] if len(after) > 1 else ""
+                if head == "much" and (not rest or following in _AUXILIARIES):
+                    return tuple(_KINDS["much"].split())
+                head = rest[0] if rest else head
+            elif head in _KINDS:
+                return tuple(_KINDS[head].split())
+        elif head in _AUXILIARIES or word in ("who", "whos"):
+            return ()
+        if head in STOPWORDS or head in _AMOUNT or len(head) < 2 or head.isdigit():
+            return ()
+        return (head,)
+    return ()
+
+
+_HOW_TO = re.compile(r"\bhow (?:do|can|could|should|would) (?:i|we|you|one)\b|\bhow to\b")
+
+
+def asks_how_to(message: str) -> bool:
+    """Return whether a message asks for a procedure: "how do I import a car"."""
+    return _HOW_TO.search(message.lower()) is not None

@@ -1,0 +1,71 @@
+"""One place decides: every path answers, declines and scores a question the same way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.core.decide import decide, volunteer
+from bot.core.lint import lint
+from bot.core.loader import default_knowledge_path
+from bot.core.service import KnowledgeService
+
+EVAL = Path(__file__).parent.parent / "eval"
+
+
+@pytest.fixture(scope="module")
+def service() -> KnowledgeService:
+    return KnowledgeService.from_path(default_knowledge_path())
+
+
+def questions() -> list[str]:
+    items = yaml.safe_load((EVAL / "chat-tune.yaml").read_text("utf-8"))
+    return [item["q"] for item in items]
+
+
+def test_asking_and_peeking_agree_on_every_question(service: KnowledgeService) -> None:
+    for question in questions():
+        reply, peek = service.ask(question), service.peek(question)
+        assert reply.answered == (peek.answer is not None), question
+        assert reply.score == pytest.approx(peek.confidence, abs=1e-4)
+        if peek.answer is not None:
+            assert reply.entry_id == peek.answer.entry.id
+
+
+def test_confidence_orders_like_the_evidence(service: KnowledgeService) -> None:
+    matcher = service.snapshot.matcher
+    exact = decide(matcher.read("How many 1Ms is the US getting?")).confidence
+    chatty = decide(matcher.read("ok so how many 1ms is the us getting, my dealer wont say"))
+    unrelated = decide(matcher.read("What's a good recipe for lasagna?")).confidence
+    assert exact > chatty.confidence > unrelated
+    assert unrelated < 0.1 and exact > 0.9
+
+
+def test_a_question_about_something_the_entry_lacks_is_declined(
+    service: KnowledgeService,
+) -> None:
+    # The entry about Segler answers who he is, not how old he is.
+    assert service.ask("who is segler").answered
+    assert not service.ask("how old is segler").answered
+
+
+def test_unasked_answers_need_more_confidence(service: KnowledgeService) -> None:
+    decision = service.peek("How many 1Ms is the US getting?")
+    assert volunteer(decision, 0.5)
+    assert not volunteer(decision, 0.999)
+    assert not volunteer(service.peek("lol"), 0.0)
+
+
+def test_lint_uses_the_same_decision(tmp_path: Path) -> None:
+    text = default_knowledge_path().read_text("utf-8")
+    text = text.replace("      - when will 1M prices stabilize\n", "      - how old is segler\n", 1)
+    path = tmp_path / "kb.yaml"
+    path.write_text(text, "utf-8")
+    service = KnowledgeService.from_path(path)
+    warnings = lint(service.snapshot.matcher)
+    assert any("'how old is segler'" in w for w in warnings) == (
+        service.peek("how old is segler").answer is None
+        or service.peek("how old is segler").answer.entry.id != "value-prediction"
+    )
