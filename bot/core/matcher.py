@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from .decide import DEFAULT_THRESHOLD, NEAR_TIE
 from .models import Knowledge
-from .question import CONTEXT_WEIGHT, asks_how_to, focus, parts
+from .question import CONTEXT_WEIGHT, focus, parts
 from .ranking import Match, Ranking
 from .release import release
 from .slang import plain
@@ -244,25 +244,16 @@ class Matcher:
 
     def read(self, question: str, limit: int = 5) -> Ranking:
         """Rank up to ``limit`` entries for a question and describe the question itself."""
-        query, focused, chatty = self._query(question)
+        query, focused = self._query(question)
         total = sum(t.weight for t in query)
         if not self._entries or total <= 0:
             return Ranking(())
         found = {self._ids[t.stem]: t.weight for t in query if t.known}  # stems are distinct
         factor = 1.0 if any(self._distinctive[t] for t in found) else _VAGUE_FACTOR
-        facts = {
-            "weight": total,
-            "unknown": sum(t.weight for t in query if not t.known),
-            "terms": len(query),
-            "focused": bool(focused),
-            "vague": factor < 1,
-            "chatty": chatty,
-            "how_to": asks_how_to(question),
-        }
         scores = self._coverage(query)
         pool = self._leaders(scores)
         if pool.size == 0:
-            return Ranking((), **facts)  # type: ignore[arg-type]
+            return Ranking(())
         holders = self._focus_holders(focused)
         final = self._final(pool.tolist(), scores, found, total, factor, limit, holders)
         # An entry outside the leaders may still hold a phrasing close enough to be the answer
@@ -290,11 +281,10 @@ class Matcher:
                 c.coverage,
                 c.similarity,
                 c.on_focus,
-                self._missing(query, c.index) / total,
             )
             for score, c in ranked[:limit]
         )
-        return Ranking(matches, **facts)  # type: ignore[arg-type]
+        return Ranking(matches)
 
     def _final(
         self,
@@ -382,21 +372,6 @@ class Matcher:
         above = among[values > kth]
         return np.concatenate((above, among[values == kth][: count - above.size]))
 
-    def _missing(self, query: list[_Term], index: int) -> float:
-        """Return the weight of the heaviest question term that entry ``index`` lacks."""
-        heaviest = 0.0
-        for term in query:
-            if term.weight <= heaviest:
-                continue
-            if term.known:
-                at = self._ids[term.stem]
-                held = self._post_entry[self._post_start[at] : self._post_start[at + 1]]
-                spot = int(np.searchsorted(held, index))
-                if spot < held.size and held[spot] == index:
-                    continue
-            heaviest = term.weight
-        return heaviest
-
     def _focus_holders(self, terms: list[str]) -> set[int] | None:
         """Return the entries that hold one of the focus terms, or None when they test nothing."""
         if not terms:
@@ -412,13 +387,11 @@ class Matcher:
             holders.update(self._post_entry[start:end].tolist())
         return holders
 
-    def _query(self, question: str) -> tuple[list[_Term], list[str], bool]:
-        """Return the question's terms with their weights, the terms it asks about, and
-        whether a story stands around the question."""
+    def _query(self, question: str) -> tuple[list[_Term], list[str]]:
+        """Return the question's terms with their weights, and the terms it asks about."""
         terms: dict[str, _Term] = {}
         focused: list[str] = []
-        found = parts(question)
-        for part in found:
+        for part in parts(question):
             share = 1.0 if part.asks else CONTEXT_WEIGHT
             analysed = [self._word(w) for w in part.words]
             commonness = dict(analysed)
@@ -435,7 +408,7 @@ class Matcher:
                 had = terms.get(term)  # "collect collector": one family, counted once
                 if had is None or had.weight < share * weight:
                     terms[term] = _Term(term, share * weight, known)
-        return list(terms.values()), focused, not all(p.asks for p in found)
+        return list(terms.values()), focused
 
     def _known(self, term: str) -> str:
         """Return the term, or a known stem of its word family when it is not known itself."""

@@ -83,11 +83,3 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
             return ()
         return (head,)
     return ()
-
-
-_HOW_TO = re.compile(r"\bhow (?:do|can|could|should|would) (?:i|we|you|one)\b|\bhow to\b")
-
-
-def asks_how_to(message: str) -> bool:
-    """Return whether a message asks for a procedure: "how do I import a car"."""
-    return _HOW_TO.search(message.lower()) is not None

@@ -16,21 +16,13 @@ class Match:
     coverage: float = 1.0  # the share of the question's weight the entry holds
     similarity: float = 1.0  # how close its nearest phrasing is (weighted Dice)
     on_focus: bool = True  # it holds what the question asks about, if that could be told
-    missing: float = 0.0  # the heaviest question term it lacks, as a share of the question
 
 
 @dataclass(frozen=True, slots=True)
 class Ranking:
-    """The entries that fit a question, best first, and what the question itself held."""
+    """The entries that fit a question, best first."""
 
     matches: tuple[Match, ...]
-    weight: float = 0.0  # the question's summed term weight
-    unknown: float = 0.0  # the part of that weight the knowledge has never seen
-    terms: int = 0
-    focused: bool = False  # the question asks about something in particular ("how old")
-    vague: bool = False  # made only of words most entries share
-    chatty: bool = False  # a story around the question: some words weigh less
-    how_to: bool = False  # asks for a procedure ("how do I ..."), which claims never give
 
     @property
     def best(self) -> Match | None:

@@ -40,7 +40,7 @@ def test_confidence_orders_like_the_evidence(service: KnowledgeService) -> None:
     chatty = decide(matcher.read("ok so how many 1ms is the us getting, my dealer wont say"))
     unrelated = decide(matcher.read("What's a good recipe for lasagna?")).confidence
     assert exact > chatty.confidence > unrelated
-    assert unrelated < 0.1 and exact > 0.9
+    assert unrelated < 0.25 and exact > 0.9
 
 
 def test_a_question_about_something_the_entry_lacks_is_declined(
@@ -52,9 +52,10 @@ def test_a_question_about_something_the_entry_lacks_is_declined(
 
 
 def test_unasked_answers_need_more_confidence(service: KnowledgeService) -> None:
-    decision = service.peek("How many 1Ms is the US getting?")
-    assert volunteer(decision, 0.5)
-    assert not volunteer(decision, 0.999)
+    decision = service.peek("ok so how many 1ms is the us getting, my dealer wont say")
+    assert decision.answer is not None
+    assert volunteer(decision, decision.confidence)
+    assert not volunteer(decision, decision.confidence + 0.01)
     assert not volunteer(service.peek("lol"), 0.0)
 
 

@@ -171,7 +171,7 @@ EXACT_FROM = 0.3  # the score above which rank() promises the exact order
 
 
 def _score_everything(matcher: Matcher, question: str) -> dict[str, float]:
-    query, focused, _ = matcher._query(question)
+    query, focused = matcher._query(question)
     total = sum(t.weight for t in query)
     if total <= 0:
         return {}

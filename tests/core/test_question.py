@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.question import asks_how_to, focus, parts
+from bot.core.question import focus, parts
 from bot.core.text import words
 
 
@@ -54,8 +54,3 @@ def test_focus_names_what_a_wh_question_asks_for(question: str, wanted: str) -> 
 )
 def test_questions_without_a_particular_focus(question: str) -> None:
     assert focus(tuple(words(question))) == ()
-
-
-def test_how_to_questions_are_told_apart() -> None:
-    assert asks_how_to("How do I import a car into Australia")
-    assert not asks_how_to("how many does australia get")
