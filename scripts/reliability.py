@@ -7,6 +7,7 @@ contains every expected pattern (off-topic and near questions are never right to
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from pathlib import Path
@@ -35,11 +36,11 @@ def main() -> None:
             rows.append((decision.confidence, right))
     print("| confidence | questions | best entry right |")
     print("| --- | --- | --- |")
-    for low, high in zip(BINS, BINS[1:], strict=False):
+    for low, high in itertools.pairwise(BINS):
         found = [right for score, right in rows if low <= score < high]
         if found:
             share = sum(found) / len(found)
-            print(f"| {low:.2f}–{min(high, 1):.2f} | {len(found)} | {share:.0%} |")
+            print(f"| {low:.2f}-{min(high, 1):.2f} | {len(found)} | {share:.0%} |")
 
 
 if __name__ == "__main__":
