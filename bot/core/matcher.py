@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from .decide import DEFAULT_THRESHOLD, NEAR_TIE
 from .models import Knowledge
-from .question import CONTEXT_WEIGHT, focus, parts
+from .question import CONTEXT_KNOWN, CONTEXT_UNKNOWN, focus, parts
 from .ranking import Match, Ranking
 from .release import release
 from .slang import plain
@@ -392,7 +392,6 @@ class Matcher:
         terms: dict[str, _Term] = {}
         focused: list[str] = []
         for part in parts(question):
-            share = 1.0 if part.asks else CONTEXT_WEIGHT
             analysed = [self._word(w) for w in part.words]
             commonness = dict(analysed)
             if part.asks and not focused:
@@ -403,6 +402,7 @@ class Matcher:
                 term = self._known(term)
                 weight = self._weight.get(term)
                 known = weight is not None
+                share = 1.0 if part.asks else CONTEXT_KNOWN if known else CONTEXT_UNKNOWN
                 if weight is None:
                     weight = self._unknown_weight * _informative(commonness.get(term, 0.0))
                 had = terms.get(term)  # "collect collector": one family, counted once

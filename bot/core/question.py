@@ -7,8 +7,11 @@ from dataclasses import dataclass
 
 from .text import STOPWORDS, words
 
-CONTEXT_WEIGHT = 0.3
-"""How much a word counts when it only stands in the story around the question."""
+CONTEXT_KNOWN = 0.5
+"""How much a known word counts when it only stands in the story around the question."""
+
+CONTEXT_UNKNOWN = 0.15
+"""How much a word the knowledge has never seen counts there: chatter, mostly."""
 
 # A sentence ends at . ! ? followed by a space, unless the word before is an abbreviation
 # ("u.s.", "dr."), at a line break or semicolon, or where chat turns to its question.
