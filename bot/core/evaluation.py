@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from .memory import Conversations
 from .replies import Reply, summary
 
 
@@ -84,8 +85,8 @@ def load_questions(path: str | Path) -> list[Question]:
         raise ValueError(f"{path}: expected a list of questions")
     out = []
     for n, item in enumerate(data, 1):
-        if not isinstance(item, dict) or item.get("kind") not in ("answerable", "offtopic"):
-            raise ValueError(f"{path}: item {n} needs kind: answerable or offtopic")
+        if not isinstance(item, dict) or item.get("kind") not in ("answerable", "offtopic", "near"):
+            raise ValueError(f"{path}: item {n} needs kind: answerable, offtopic or near")
         if not isinstance(item.get("q"), str):
             raise ValueError(f"{path}: item {n} needs a question text in 'q'")
         expect = item.get("expect") or []
@@ -114,3 +115,68 @@ def judge(question: Question, reply: Reply) -> Verdict:
 def evaluate(questions: list[Question], ask: Callable[[str], Reply]) -> Report:
     """Ask every question and judge the replies."""
     return Report(tuple(judge(q, ask(q.q)) for q in questions))
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One message of a conversation and what it must get: an answer, a decline, small talk."""
+
+    q: str
+    want: str  # "answer", "decline" or "smalltalk"
+    expect: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TurnVerdict:
+    """How the answerer did on one turn."""
+
+    turn: Turn
+    ok: bool
+    got: str  # the reply's kind
+    answer: str
+
+
+def load_conversations(path: str | Path) -> list[list[Turn]]:
+    """Read a conversation set (items with ``turns``); raise ValueError naming a bad turn."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, list):
+        raise ValueError(f"{path}: expected a list of conversations")
+    out = []
+    for n, item in enumerate(data, 1):
+        turns = item.get("turns") if isinstance(item, dict) else None
+        if not isinstance(turns, list) or not turns:
+            raise ValueError(f"{path}: conversation {n} needs a list of turns")
+        found = []
+        for t, turn in enumerate(turns, 1):
+            if not isinstance(turn, dict) or not isinstance(turn.get("q"), str):
+                raise ValueError(f"{path}: conversation {n}, turn {t} needs a question in 'q'")
+            expect = tuple(turn.get("expect") or ())
+            for pattern in expect:
+                re.compile(pattern)
+            want = "answer" if expect else str(turn.get("kind"))
+            if want not in ("answer", "decline", "smalltalk"):
+                raise ValueError(f"{path}: conversation {n}, turn {t} needs expect or a kind")
+            found.append(Turn(turn["q"], want, expect))
+        out.append(found)
+    return out
+
+
+def evaluate_conversations(
+    conversations: list[list[Turn]], ask: Callable[[str, str | None], Reply]
+) -> list[TurnVerdict]:
+    """Play each conversation turn by turn, each turn read against the last answer."""
+    verdicts = []
+    for number, turns in enumerate(conversations):
+        memory = Conversations()
+        for turn in turns:
+            reply = ask(turn.q, memory.last(number))
+            memory.remember(number, reply)
+            text = summary(reply)
+            if turn.want == "answer":
+                ok = reply.answered and all(re.search(p, text, re.IGNORECASE) for p in turn.expect)
+            elif turn.want == "smalltalk":
+                ok = reply.kind == "smalltalk"
+            else:
+                ok = not reply.answered and reply.kind != "smalltalk"
+            verdicts.append(TurnVerdict(turn, ok, reply.kind, text))
+    return verdicts

@@ -15,7 +15,7 @@ from typing import Any, TypeVar, cast
 import yaml
 
 from .errors import KnowledgeError, Problem
-from .models import Entry, Knowledge, Source, SourceKind, Status
+from .models import Entry, Knowledge, SmallTalk, Source, SourceKind, Status, TalkKind
 from .release import release
 from .text import phrase_key
 
@@ -48,7 +48,7 @@ _SCALAR_TAGS = frozenset(
     _YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp", "binary")
 )
 _T = TypeVar("_T")
-_E = TypeVar("_E", Status, SourceKind)
+_E = TypeVar("_E", Status, SourceKind, TalkKind)
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _OTHER_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
     (codecs.BOM_UTF32_LE, "UTF-32"),
@@ -64,7 +64,7 @@ class Field:
 
     name: str
     required: bool
-    kind: str  # "text", "int", "slug", "list", "slugs", "status", "source-kind", "groups"
+    kind: str  # "text", "int", "slug", "list", "slugs", "status", "source-kind", "groups", ...
 
 
 TOP_FIELDS = (
@@ -72,6 +72,12 @@ TOP_FIELDS = (
     Field("synonyms", False, "groups"),
     Field("sources", True, "sources"),
     Field("entries", True, "entries"),
+    Field("smalltalk", False, "smalltalk"),
+)
+TALK_FIELDS = (
+    Field("kind", True, "talk-kind"),
+    Field("phrasings", True, "list"),
+    Field("reply", True, "text"),
 )
 SOURCE_FIELDS = (
     Field("id", True, "slug"),
@@ -331,6 +337,7 @@ class _Validator:
         groups = self.groups(top["synonyms"]) if top and "synonyms" in top else ()
         sources = self.items(top, "sources", self.source)
         entries = self.items(top, "entries", self.entry)
+        talk = self.items(top, "smalltalk", self.talk)
         self.cross_check(sources, entries)
         if self.problems:
             raise KnowledgeError(self.problems)
@@ -341,6 +348,7 @@ class _Validator:
             sources={s.id: s for s, _ in sources},
             entries=tuple(e for e, _ in entries),
             digest=self.digest,
+            smalltalk=tuple(t for t, _ in talk),
         )
 
     def items(
@@ -499,6 +507,17 @@ class _Validator:
             optional.get("date"),
             optional.get("url"),
         )
+
+    def talk(self, node: yaml.Node) -> SmallTalk | None:
+        m = self.mapping(node, "a small-talk item", TALK_FIELDS)
+        if m is None or not all(k in m for k in ("kind", "phrasings", "reply")):
+            return None
+        kind = self.choice(m["kind"], "the kind of a small-talk item", TalkKind)
+        phrasings = self.texts(m["phrasings"], "small-talk phrasings", allow_empty=False)
+        reply = self.text(m["reply"], "a small-talk reply")
+        if kind is None or reply is None:
+            return None
+        return SmallTalk(kind, phrasings, reply)
 
     def entry(self, node: yaml.Node) -> Entry | None:
         m = self.mapping(node, "an entry", ENTRY_FIELDS)

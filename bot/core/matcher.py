@@ -26,6 +26,7 @@ from .text import (
     content,
     english_zipf,
     stem,
+    words,
 )
 
 _ANSWER_WEIGHT = 0.5  # a word found only in an entry's answer counts half
@@ -242,9 +243,13 @@ class Matcher:
         """Return up to ``limit`` entries, best first, each with its 0..1 score."""
         return list(self.read(question, limit).matches)
 
-    def read(self, question: str, limit: int = 5) -> Ranking:
-        """Rank up to ``limit`` entries for a question and describe the question itself."""
+    def read(self, question: str, limit: int = 5, *, about: str | None = None) -> Ranking:
+        """Rank up to ``limit`` entries for a question; with ``about``, an entry must hold one
+        of its words ("what about australia?" asks the last question about Australia)."""
         query, focused = self._query(question)
+        if about is not None:
+            asked = content(self.synonyms.apply([self._word(w)[0] for w in words(about)]))
+            focused = [self._known(t) for t in asked] or ["\0"]  # no topic: nothing holds it
         total = sum(t.weight for t in query)
         if not self._entries or total <= 0:
             return Ranking(())
@@ -394,6 +399,8 @@ class Matcher:
         for part in parts(question):
             analysed = [self._word(w) for w in part.words]
             commonness = dict(analysed)
+            # Unknown adverbs ("supposedly", "apparently") are asides, not topics.
+            asides = {s for (s, _), w in zip(analysed, part.words, strict=True) if w[-2:] == "ly"}
             if part.asks and not focused:
                 spelled = tuple(self._spell(plain(w)) for w in part.words)
                 asked = [self.synonyms.apply([stem(w)]) for w in focus(spelled)]
@@ -403,6 +410,8 @@ class Matcher:
                 weight = self._weight.get(term)
                 known = weight is not None
                 share = 1.0 if part.asks else CONTEXT_KNOWN if known else CONTEXT_UNKNOWN
+                if not known and term in asides:
+                    share = CONTEXT_UNKNOWN
                 if weight is None:
                     weight = self._unknown_weight * _informative(commonness.get(term, 0.0))
                 had = terms.get(term)  # "collect collector": one family, counted once

@@ -79,6 +79,24 @@ class Entry:
         return self.questions[0]
 
 
+class TalkKind(StrEnum):
+    """What a small-talk message is: a greeting, thanks, a call for help, or "who are you"."""
+
+    GREETING = "greeting"
+    THANKS = "thanks"
+    HELP = "help"
+    IDENTITY = "identity"
+
+
+@dataclass(frozen=True, slots=True)
+class SmallTalk:
+    """Messages that are not questions about the topic, and the reply each gets."""
+
+    kind: TalkKind
+    phrasings: tuple[str, ...]
+    reply: str
+
+
 @dataclass(frozen=True, slots=True)
 class Knowledge:
     """A whole, validated knowledge file."""
@@ -89,6 +107,7 @@ class Knowledge:
     sources: Mapping[str, Source]
     entries: tuple[Entry, ...]
     digest: str
+    smalltalk: tuple[SmallTalk, ...] = ()
     by_id: Mapping[str, Entry] = field(init=False, repr=False, compare=False)
     conflicts: Mapping[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
     """Entry id -> the entries it conflicts with, whichever side lists the link."""

@@ -24,6 +24,10 @@ class Ranking:
 
     matches: tuple[Match, ...]
 
+    def without(self, entry: Entry) -> Ranking:
+        """Return the ranking with one entry left out."""
+        return Ranking(tuple(m for m in self.matches if m.entry.id != entry.id))
+
     @property
     def best(self) -> Match | None:
         """Return the best match, if any."""

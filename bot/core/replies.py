@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .decide import Decision
-from .models import Entry, Knowledge, Source, Status
+from .models import Entry, Knowledge, SmallTalk, Source, Status, TalkKind
 
 DECLINE_TEXT = "I don't know that one."
 
@@ -46,6 +46,27 @@ class Reply:
     suggestions: tuple[Suggestion, ...] = ()
     notice: str | None = None
     knowledge_digest: str = ""
+    kind: str = "answer"  # "answer", "decline", "smalltalk" or "followup"
+    about: str | None = None  # a follow-up: the earlier answer it was read against
+    talk: TalkKind | None = None  # small talk: what kind
+
+
+EXAMPLES = 3
+
+
+def small_talk(question: str, talk: SmallTalk, knowledge: Knowledge) -> Reply:
+    """Reply to a greeting, thanks or call for help; a few example questions come with it."""
+    offers = () if talk.kind is TalkKind.THANKS else knowledge.entries[:EXAMPLES]
+    return Reply(
+        question=question,
+        answered=False,
+        score=0.0,
+        answer=talk.reply,
+        suggestions=tuple(_suggest(e) for e in offers),
+        knowledge_digest=knowledge.digest,
+        kind="smalltalk",
+        talk=talk.kind,
+    )
 
 
 def compose(
@@ -53,6 +74,7 @@ def compose(
     decision: Decision,
     knowledge: Knowledge,
     notice: str | None = None,
+    about: Entry | None = None,
 ) -> Reply:
     """Turn a decision into an answer, or a decline with suggestions."""
     score = round(decision.confidence, 4)
@@ -64,6 +86,7 @@ def compose(
             suggestions=tuple(_suggest(m.entry) for m in decision.suggestions),
             notice=notice,
             knowledge_digest=knowledge.digest,
+            kind="decline",
         )
     entry = decision.answer.entry
     conflicts = tuple(_claim(knowledge.by_id[i]) for i in knowledge.conflicts.get(entry.id, ()))
@@ -83,6 +106,8 @@ def compose(
         related=tuple(_suggest(knowledge.by_id[i]) for i in related_ids),
         notice=notice,
         knowledge_digest=knowledge.digest,
+        kind="followup" if about is not None else "answer",
+        about=about.title if about is not None else None,
     )
 
 
@@ -96,12 +121,18 @@ def _claim(entry: Entry) -> Claim:
 
 def summary(reply: Reply) -> str:
     """Return the reply as one paragraph of plain text: what the user reads, without markup."""
+    if reply.kind == "smalltalk":
+        text = reply.answer or ""
+        if reply.suggestions:
+            text += " Try: " + "; ".join(s.question for s in reply.suggestions)
+        return text
     if not reply.answered or reply.status is None:
         text = DECLINE_TEXT
         if reply.suggestions:
             text += " Did you mean: " + "; ".join(s.question for s in reply.suggestions) + "?"
         return text
-    parts = [f"{reply.status.label}: {reply.answer} (Claimed by {reply.claimed_by}.)"]
+    parts = [f"About {reply.about!r}:"] if reply.about else []
+    parts += [f"{reply.status.label}: {reply.answer} (Claimed by {reply.claimed_by}.)"]
     parts += [
         f"Other side, {c.status.label.lower()} from {c.claimed_by}: {c.answer}"
         for c in reply.conflicts
@@ -112,6 +143,14 @@ def summary(reply: Reply) -> str:
 def to_text(reply: Reply) -> str:
     """Render the reply for a terminal: status first, then who says so, sources and the rest."""
     lines = [f"Note: {reply.notice}"] if reply.notice else []
+    if reply.kind == "smalltalk":
+        lines.append(reply.answer or "")
+        if reply.suggestions:
+            lines.append("Try asking:")
+            lines += [f"  - {s.question}" for s in reply.suggestions]
+        return "\n".join(lines)
+    if reply.about:
+        lines.append(f"About {reply.about!r}:")
     if not reply.answered or reply.status is None:
         lines.append(DECLINE_TEXT + " I only know about the BMW 1M Coupe production story.")
         if reply.suggestions:
@@ -135,7 +174,7 @@ def to_json(reply: Reply) -> dict[str, Any]:
     return {
         "question": reply.question,
         "answered": reply.answered,
-        "answer": summary(reply) if reply.answered else None,
+        "answer": summary(reply) if reply.answered or reply.kind == "smalltalk" else None,
         "status": reply.status.value if reply.status else None,
         "claimed_by": reply.claimed_by,
         "sources": [
@@ -153,4 +192,6 @@ def to_json(reply: Reply) -> dict[str, Any]:
         "related": [s.entry_id for s in reply.related],
         "suggestions": [s.question for s in reply.suggestions],
         "notice": reply.notice,
+        "kind": reply.kind,
+        "about": reply.about,
     }  # fmt: skip

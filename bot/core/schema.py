@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .loader import ENTRY_FIELDS, SOURCE_FIELDS, TOP_FIELDS, Field
-from .models import SourceKind, Status
+from .loader import ENTRY_FIELDS, SOURCE_FIELDS, TALK_FIELDS, TOP_FIELDS, Field
+from .models import SourceKind, Status, TalkKind
 
 _SLUG = "^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 _TEXT: dict[str, Any] = {"type": ["string", "number", "boolean"]}
@@ -17,6 +17,9 @@ _DESCRIPTIONS = {
     "synonyms": "Groups of interchangeable terms; the first term of each group is canonical.",
     "sources": "Where claims come from; entries cite these ids.",
     "entries": "One entry per claim.",
+    "smalltalk": "Greetings, thanks, help and 'who are you': the messages and their replies.",
+    "phrasings": "Messages that mean this (case and punctuation do not matter).",
+    "reply": "What the bot says back, in the server's voice.",
     "id": "Unique slug: lowercase letters, digits and dashes.",
     "questions": "Phrasings people would really type; none may repeat under another entry.",
     "answer": "Plain text in our own words, a few sentences at most.",
@@ -39,6 +42,8 @@ def _field(f: Field, parent: str) -> dict[str, Any]:
     description = _DESCRIPTIONS.get(f.name, "")
     if f.name == "sources" and parent == "entry":
         description = "Ids of the sources this claim comes from."
+    if f.name == "kind" and parent == "small talk":
+        description = "What the message is: a greeting, thanks, a call for help, or 'who are you'."
     return {"description": description, **_shape(f)}
 
 
@@ -63,6 +68,10 @@ def _shape(f: Field) -> dict[str, Any]:
             return {"type": "array", "items": {**_TEXTS, "minItems": 2}}
         case "sources":
             return {"type": "array", "minItems": 1, "items": _object(SOURCE_FIELDS, "source")}
+        case "talk-kind":
+            return {"enum": [k.value for k in TalkKind]}
+        case "smalltalk":
+            return {"type": "array", "minItems": 1, "items": _object(TALK_FIELDS, "small talk")}
         case "entries":
             return {"type": "array", "minItems": 1, "items": _object(ENTRY_FIELDS, "entry")}
     raise ValueError(f"no schema for field kind {f.kind!r}")

@@ -18,7 +18,8 @@ from .matcher import Matcher
 from .models import Knowledge
 from .ranking import Match
 from .release import release
-from .replies import Reply, compose
+from .replies import Reply, compose, small_talk
+from .talk import FollowUp, Talk, follow_up
 
 DEFAULT_MAX_QUESTION_CHARS = 1000
 _SWITCH_INTERVAL = 0.0001  # seconds
@@ -33,6 +34,7 @@ class Snapshot:
     knowledge: Knowledge
     matcher: Matcher
     loaded_at: float
+    talk: Talk = field(default_factory=lambda: Talk({}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +83,8 @@ def build_snapshot(path: str | Path, threshold: float = DEFAULT_THRESHOLD) -> Sn
     gc.disable()
     try:
         knowledge = load_knowledge(path)
-        snapshot = Snapshot(knowledge, Matcher(knowledge, threshold=threshold), time.time())
+        matcher = Matcher(knowledge, threshold=threshold)
+        snapshot = Snapshot(knowledge, matcher, time.time(), Talk.of(knowledge))
         # The snapshot lives until the next reload: move it out of the collector's sight, or
         # every full pass (tens of milliseconds at 10,000 entries) would walk it again.
         gc.freeze()
@@ -154,8 +157,12 @@ class KnowledgeService:
         """Return the knowledge in service now."""
         return self._snapshot.knowledge
 
-    def ask(self, question: str) -> Reply:
-        """Answer one question from the snapshot in service when the call starts."""
+    def ask(self, question: str, after: str | None = None) -> Reply:
+        """Answer one question from the snapshot in service when the call starts.
+
+        ``after`` is the entry id of the last answer in the same conversation, if it is recent:
+        a follow-up ("who said that?", "what about australia?") is answered against it.
+        """
         snapshot = self._snapshot
         notice = None
         text = question
@@ -165,18 +172,49 @@ class KnowledgeService:
                 f"Your message was {len(question):,} characters long; "
                 f"I read only the first {self.max_question_chars:,}."
             )
-        decision = decide(snapshot.matcher.read(text), snapshot.matcher.threshold)
-        if not text.strip():
-            notice = (
-                "Ask me something about the BMW 1M Coupe's production, e.g. how many the US gets."
-            )
-        reply = compose(question, decision, snapshot.knowledge, notice)
+        talk = snapshot.talk.match(text)
+        if talk is not None:
+            reply = small_talk(question, talk, snapshot.knowledge)
+        else:
+            reply = self._answer(snapshot, question, text, after, notice)
         with self._lock:
             if reply.answered:
                 self.stats.answered += 1
             else:
                 self.stats.declined += 1
         return reply
+
+    def _answer(
+        self, snapshot: Snapshot, question: str, text: str, after: str | None, notice: str | None
+    ) -> Reply:
+        """Answer a question that is not small talk, against the last answer if it leans on it."""
+        knowledge, matcher = snapshot.knowledge, snapshot.matcher
+        last = knowledge.by_id.get(after) if after else None
+        leaning = follow_up(text) if last is not None else None
+        if last is not None and leaning is not None:
+            how, about = leaning
+            if how is FollowUp.PROVENANCE:
+                return compose(question, Decision(Match(last, 1.0), 1.0), knowledge, about=last)
+            if how is FollowUp.WHY:
+                reason = knowledge.by_id.get(last.related[0]) if last.related else last
+                chosen = Decision(Match(reason or last, 1.0), 1.0)
+                return compose(question, chosen, knowledge, about=last)
+            if how is FollowUp.ABOUT:
+                ranking = matcher.read(f"{about} {last.title}", about=about).without(last)
+                decision = decide(ranking, matcher.threshold)
+                return compose(question, decision, knowledge, notice, about=last)
+        decision = decide(matcher.read(text), matcher.threshold)
+        if last is not None and leaning is not None:
+            # "what did he say about the 1m": read with the last answer's topic, and keep that
+            # reading unless the question alone fits better.
+            context = decide(matcher.read(f"{text} {last.title}"), matcher.threshold)
+            if context.answer is not None and context.confidence >= decision.confidence:
+                return compose(question, context, knowledge, notice, about=last)
+        if not text.strip():
+            notice = (
+                "Ask me something about the BMW 1M Coupe's production, e.g. how many the US gets."
+            )
+        return compose(question, decision, knowledge, notice)
 
     def peek(self, question: str) -> Decision:
         """Decide on a question without answering it or touching the counters."""
