@@ -38,6 +38,7 @@ _MAX_CACHED = 65536  # question words remembered with their spelling fix and ste
 # to answer: its scores are scaled down so that it gets suggestions instead of a guess.
 _DISTINCTIVE_SHARE = 0.5
 _VAGUE_FACTOR = 0.5
+_LEAST_KNOWN = 1.5  # a question whose known words weigh less than this is too vague
 _PREFIX = 5  # unknown stems match known ones of the same family sharing this many letters
 _SUFFIXES = frozenset("or er ion ibl abl al ic iv iti ment ist ism ship ness ful ous".split())
 _UNKNOWN_DF = 0.5  # an unknown word weighs like one found in half an entry: rarer than any
@@ -254,7 +255,7 @@ class Matcher:
         if not self._entries or total <= 0:
             return Ranking(())
         found = {self._ids[t.stem]: t.weight for t in query if t.known}  # stems are distinct
-        factor = 1.0 if any(self._distinctive[t] for t in found) else _VAGUE_FACTOR
+        factor = self._factor(found)
         scores = self._coverage(query)
         pool = self._leaders(scores)
         if pool.size == 0:
@@ -376,6 +377,12 @@ class Matcher:
         kth = np.partition(values, -count)[-count]
         above = among[values > kth]
         return np.concatenate((above, among[values == kth][: count - above.size]))
+
+    def _factor(self, found: dict[int, float]) -> float:
+        """Return how much a question's scores count: half for one too vague to answer."""
+        if not any(self._distinctive[t] for t in found) or sum(found.values()) < _LEAST_KNOWN:
+            return _VAGUE_FACTOR  # "is that true?", "what time is it": no topic of its own
+        return 1.0
 
     def _focus_holders(self, terms: list[str]) -> set[int] | None:
         """Return the entries that hold one of the focus terms, or None when they test nothing."""

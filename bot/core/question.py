@@ -58,6 +58,7 @@ _KINDS = {  # what "how long" or "how much is" asks for, in words an answer woul
     "long": "long year month week day time soon",
     "soon": "soon year month week day time",
     "old": "old age year",
+    "fast": "fast quick soon speed year month week time",
     "much": "price cost msrp expensive cheap dollar",
 }
 

@@ -59,6 +59,7 @@ class Talk:
     """The small-talk replies of one knowledge file, by the plain form of their phrasings."""
 
     by_phrase: dict[str, SmallTalk]
+    vocabulary: tuple[tuple[frozenset[str], SmallTalk], ...] = ()
 
     @classmethod
     def of(cls, knowledge: Knowledge) -> Talk:
@@ -67,16 +68,25 @@ class Talk:
         for item in knowledge.smalltalk:
             for phrasing in item.phrasings:
                 found.setdefault(" ".join(words(phrasing)), item)
-        return cls(found)
+        vocabulary = tuple(
+            (frozenset(w for p in item.phrasings for w in words(p)), item)
+            for item in knowledge.smalltalk
+        )
+        return cls(found, vocabulary)
 
     def match(self, message: str) -> SmallTalk | None:
         """Return the small talk a message is, or None if it asks something else."""
         said = words(message[:200])
         if not said or len(said) > _MAX_TALK_WORDS:
             return None
-        for text in (said, [w for w in said if w not in _FILLER]):
+        kept = [w for w in said if w not in _FILLER]
+        for text in (said, kept):
             item = self.by_phrase.get(" ".join(text))
             if item is not None:
+                return item
+        # "yo whats good", "thanks man appreciate it": made only of one kind's words.
+        for vocabulary, item in self.vocabulary:
+            if kept and vocabulary.issuperset(kept):
                 return item
         return None
 

@@ -177,7 +177,7 @@ def _score_everything(matcher: Matcher, question: str) -> dict[str, float]:
         return {}
     scores = matcher._coverage(query)
     found = {matcher._ids[t.stem]: t.weight for t in query if t.known}
-    factor = 1.0 if any(matcher._distinctive[t] for t in found) else 0.5
+    factor = matcher._factor(found)
     everyone = [int(i) for i in np.flatnonzero(scores > 0)]
     holders = matcher._focus_holders(focused)
     scored = matcher._final(everyone, scores, found, total, factor, len(everyone), holders)
