@@ -38,7 +38,8 @@ _MAX_CACHED = 65536  # question words remembered with their spelling fix and ste
 # to answer: its scores are scaled down so that it gets suggestions instead of a guess.
 _DISTINCTIVE_SHARE = 0.5
 _VAGUE_FACTOR = 0.5
-_LEAST_KNOWN = 1.5  # a question whose known words weigh less than this is too vague
+_LEAST_KNOWN = 0.36  # a question whose known words weigh less than this share of the
+# heaviest possible word is too vague
 _PREFIX = 5  # unknown stems match known ones of the same family sharing this many letters
 _SUFFIXES = frozenset("or er ion ibl abl al ic iv iti ment ist ism ship ness ful ous".split())
 _UNKNOWN_DF = 0.5  # an unknown word weighs like one found in half an entry: rarer than any
@@ -380,7 +381,8 @@ class Matcher:
 
     def _factor(self, found: dict[int, float]) -> float:
         """Return how much a question's scores count: half for one too vague to answer."""
-        if not any(self._distinctive[t] for t in found) or sum(found.values()) < _LEAST_KNOWN:
+        least = _LEAST_KNOWN * math.log(1 + len(self._entries))
+        if not any(self._distinctive[t] for t in found) or sum(found.values()) < least:
             return _VAGUE_FACTOR  # "is that true?", "what time is it": no topic of its own
         return 1.0
 
