@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import TextIO
 
+from .core.memory import Conversations
 from .core.replies import to_text
 from .core.service import KnowledgeService
 
@@ -18,6 +19,7 @@ def chat(service: KnowledgeService, stdin: TextIO, out: TextIO) -> int:
         with contextlib.suppress(ImportError):
             import readline  # noqa: F401  (gives input() line editing and history)
     out.write(f"onem-bot, {len(service.knowledge.entries)} entries loaded. {HELP}\n")
+    memory = Conversations()  # "who said that?" reads against the last answer
     while True:
         try:
             line = input("you> ") if interactive else stdin.readline()
@@ -36,5 +38,7 @@ def chat(service: KnowledgeService, stdin: TextIO, out: TextIO) -> int:
         elif line == ":reload":
             out.write(service.reload().summary() + "\n")
         else:
-            out.write(to_text(service.ask(line)) + "\n\n")
+            reply = service.ask(line, memory.last(0))
+            memory.remember(0, reply)
+            out.write(to_text(reply) + "\n\n")
         out.flush()

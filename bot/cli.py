@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -142,11 +143,13 @@ def run_eval(
     service: KnowledgeService, path: Path, *, show: str, as_json: bool, out: TextIO
 ) -> int:
     """Score the service on a question set and print the failures and the summary."""
-    from .core.evaluation import evaluate, load_questions
+    from .core.evaluation import evaluate, is_conversation_set, load_questions
 
     try:
+        if is_conversation_set(path):
+            return run_conversations(service, path, show=show, as_json=as_json, out=out)
         questions = load_questions(path)
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, re.error) as exc:
         print(f"cannot read the question set: {exc}", file=sys.stderr)
         return EXIT_USAGE
     report = evaluate(questions, service.ask)
@@ -168,4 +171,25 @@ def run_eval(
             head = f"{v.verdict:>12}  {v.question.q}"
             out.write(f"{head}\n{'':>14}-> [{v.entry} {v.score}] {v.answer[:160]!r}\n")
     out.writelines(line + "\n" for line in report.lines())
+    return EXIT_OK
+
+
+def run_conversations(
+    service: KnowledgeService, path: Path, *, show: str, as_json: bool, out: TextIO
+) -> int:
+    """Play a multi-turn set, each turn read against the conversation's last answer."""
+    from .core.evaluation import evaluate_conversations, load_conversations
+
+    verdicts = evaluate_conversations(load_conversations(path), service.ask)
+    passed = sum(v.ok for v in verdicts)
+    if as_json:
+        out.write(json.dumps({"turns": len(verdicts), "passed": passed}) + "\n")
+        return EXIT_OK
+    for v in verdicts:
+        if show == "all" or (show == "failures" and not v.ok):
+            mark = "ok" if v.ok else "FAIL"
+            out.write(f"{mark:>5}  want {v.turn.want:<9} {v.turn.q}\n")
+            out.write(f"{'':>7}-> [{v.got}] {v.answer[:160]!r}\n")
+    share = passed / len(verdicts) if verdicts else 1.0
+    out.write(f"turns: {passed}/{len(verdicts)} passed ({share:.1%})\n")
     return EXIT_OK

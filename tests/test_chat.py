@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from bot.chat import chat
+from bot.core.loader import default_knowledge_path
 from bot.core.service import KnowledgeService
 
 
@@ -57,3 +58,10 @@ def test_chat_ends_quietly_at_end_of_input(mini_path: Path) -> None:
     out = io.StringIO()
     assert chat(KnowledgeService.from_path(mini_path), io.StringIO("thanks\n"), out) == 0
     assert "I don't know that one." in out.getvalue()
+
+
+def test_chat_answers_a_follow_up_against_the_last_answer() -> None:
+    lines = "how many 1ms is the us getting\nwho said that?\n:quit\n"
+    out = io.StringIO()
+    assert chat(KnowledgeService.from_path(default_knowledge_path()), io.StringIO(lines), out) == 0
+    assert "About 'How many 1Ms are coming to America?':" in out.getvalue()

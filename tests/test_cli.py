@@ -126,3 +126,22 @@ def test_project_question_set_meets_the_targets(capsys: pytest.CaptureFixture[st
     result = json.loads(capsys.readouterr().out)
     assert result["accuracy"] >= 0.9, result
     assert result["decline_rate"] >= 0.9, result
+
+
+def test_eval_plays_conversations_turn_by_turn(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    conversations = tmp_path / "c.yaml"
+    conversations.write_text(
+        "- turns:\n"
+        "    - {q: 'hi', kind: smalltalk}\n"
+        "    - {q: 'how many 1ms is the us getting', expect: ['600']}\n"
+        "    - {q: 'who said that', expect: ['bmw ?blog']}\n"
+        "- turns:\n"
+        "    - {q: 'who said that', kind: decline}\n"
+        "    - {q: 'lasagna recipe', expect: ['lasagna']}\n"
+    )
+    assert main(["eval", str(conversations)]) == 0
+    out = capsys.readouterr().out
+    assert "turns: 4/5 passed (80.0%)" in out
+    assert "FAIL  want answer    lasagna recipe" in out

@@ -136,6 +136,13 @@ class TurnVerdict:
     answer: str
 
 
+def is_conversation_set(path: str | Path) -> bool:
+    """Return whether a question file holds conversations (items with ``turns``)."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    first = data[0] if isinstance(data, list) and data else None
+    return isinstance(first, dict) and "turns" in first
+
+
 def load_conversations(path: str | Path) -> list[list[Turn]]:
     """Read a conversation set (items with ``turns``); raise ValueError naming a bad turn."""
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
