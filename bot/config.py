@@ -65,6 +65,8 @@ class Settings:
     listen_min_score: float = 0.75
     cooldown_rate: int = 5
     cooldown_per_seconds: float = 60.0
+    admin_cooldown_rate: int = 10
+    admin_cooldown_per_seconds: float = 60.0
     max_question_chars: int = 1000
     dev_guild_id: int | None = None
     knowledge_path: Path = field(default_factory=default_knowledge_path)
@@ -175,6 +177,8 @@ def _keys(base: Path) -> dict[str, Callable[[str, object], Any]]:
         "listen_min_score": _score,
         "cooldown_rate": lambda k, v: _positive_int(k, v, allow_zero=True),
         "cooldown_per_seconds": _positive_number,
+        "admin_cooldown_rate": lambda k, v: _positive_int(k, v, allow_zero=True),
+        "admin_cooldown_per_seconds": _positive_number,
         "max_question_chars": _positive_int,
         "dev_guild_id": _optional_snowflake,
         "knowledge_path": _path(base),

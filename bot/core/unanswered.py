@@ -161,8 +161,10 @@ class UnansweredLog:
             channel_id=channel_id,
         )
 
-    def recent(self, n: int = 10) -> list[UnansweredRecord]:
-        """Return up to ``n`` most recent records, newest first, skipping unreadable lines."""
+    def recent(
+        self, n: int = 10, *, keep: Callable[[UnansweredRecord], bool] | None = None
+    ) -> list[UnansweredRecord]:
+        """Return up to ``n`` most recent records (those ``keep`` accepts), newest first."""
         if n <= 0:
             return []
         try:
@@ -172,7 +174,7 @@ class UnansweredLog:
         out: list[UnansweredRecord] = []
         for raw in reversed(data.split(b"\n")):
             record = _parse(raw)
-            if record is not None:
+            if record is not None and (keep is None or keep(record)):
                 out.append(record)
                 if len(out) >= n:
                     break

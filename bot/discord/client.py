@@ -18,6 +18,7 @@ from ..core.unanswered import UnansweredLog
 from .cooldown import UserCooldown
 from .errors import handle_command_error, handle_interaction_error
 from .report import reload_report
+from .tally import ServerTally
 from .watch import FileWatcher
 
 log = logging.getLogger("bot.discord")
@@ -79,6 +80,10 @@ class OnemBot(commands.Bot):
         self.service = service
         self.unanswered = unanswered
         self.cooldowns = UserCooldown(settings.cooldown_rate, settings.cooldown_per_seconds)
+        self.admin_cooldowns = UserCooldown(
+            settings.admin_cooldown_rate, settings.admin_cooldown_per_seconds
+        )
+        self.tally = ServerTally()
         self.watcher: FileWatcher | None = None
         self.watch_debounce_ms = watch_debounce_ms
         self.watch_reports: deque[ReloadResult] = deque(maxlen=20)
@@ -109,6 +114,10 @@ class OnemBot(commands.Bot):
         log.info(
             "Connected as %s (%s) to %d server(s)", user, user.id if user else "?", len(self.guilds)
         )
+
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        """Forget the figures of a server the bot left."""
+        self.tally.forget(guild.id)
 
     async def on_command_error(
         self, ctx: commands.Context[Any], error: commands.CommandError, /

@@ -90,6 +90,7 @@ class AskCog(commands.Cog, name="Ask"):
                 await send_to_message(message, cooldown_text(refusal.retry_after))
             return
         reply = self.bot.service.ask(clean_question(question))
+        self.bot.tally.count(message.guild.id if message.guild else None, answered=reply.answered)
         await message.reply(
             embed=reply_embed(reply),
             view=suggestion_view(reply) or discord.utils.MISSING,
@@ -113,6 +114,7 @@ class AskCog(commands.Cog, name="Ask"):
                     interaction, "That entry is no longer in the knowledge base; try asking again."
                 )
                 return
+            self.bot.tally.count(interaction.guild_id, answered=True)
             await interaction.response.send_message(
                 embed=reply_embed(reply), allowed_mentions=NO_MENTIONS
             )
@@ -156,6 +158,7 @@ class AskCog(commands.Cog, name="Ask"):
         if self.bot.cooldowns.hit(message.author.id) is not None:
             return  # unasked answers never produce cooldown notices either
         reply = self.bot.service.ask(text)
+        self.bot.tally.count(message.guild.id if message.guild else None, answered=reply.answered)
         if reply.answered and reply.score >= settings.listen_min_score:
             await message.reply(
                 embed=reply_embed(reply), allowed_mentions=NO_MENTIONS, mention_author=False
@@ -176,6 +179,7 @@ class AskCog(commands.Cog, name="Ask"):
     # -- slash command ---------------------------------------------------------------------
 
     @app_commands.command(name="ask", description="Ask about the BMW 1M Coupe's production")
+    @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=False)
     @app_commands.describe(question="Your question, e.g. how many 1Ms is the US getting?")
     async def ask_slash(self, interaction: discord.Interaction[Any], question: str) -> None:
         """Answer a question; cooldown notices are ephemeral."""
@@ -184,6 +188,7 @@ class AskCog(commands.Cog, name="Ask"):
             await send_to_interaction(interaction, cooldown_text(refusal.retry_after))
             return
         reply = self.bot.service.ask(clean_question(question))
+        self.bot.tally.count(interaction.guild_id, answered=reply.answered)
         await interaction.response.send_message(
             embed=reply_embed(reply),
             view=suggestion_view(reply) or discord.utils.MISSING,
