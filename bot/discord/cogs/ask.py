@@ -23,7 +23,7 @@ from ..errors import (
     send_to_interaction,
     send_to_message,
 )
-from ..lookup import peek_score, question_choices
+from ..lookup import peek_score
 from ..views import SuggestionButton, suggestion_view
 
 if TYPE_CHECKING:
@@ -202,11 +202,8 @@ class AskCog(commands.Cog, name="Ask"):
     async def ask_autocomplete(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
-        """Offer up to 25 known questions that match what is typed so far."""
-        return [
-            app_commands.Choice(name=q, value=q)
-            for q in question_choices(self.bot.service.knowledge, current)
-        ]
+        """Offer up to 25 known questions that match what is typed so far (bounded work)."""
+        return [app_commands.Choice(name=q, value=q) for q in self.bot.complete_question(current)]
 
 
 async def setup(bot: commands.Bot) -> None:
