@@ -87,7 +87,7 @@ TYPED = st.one_of(
 @PROFILE
 @given(typed=TYPED)
 def test_a_lookup_reads_a_bounded_number_of_phrasings_at_any_size(typed: str) -> None:
-    small_reads, small_choices = reads(2_000, typed)
+    small_reads, _ = reads(2_000, typed)
     big_reads, big_choices = reads(20_000, typed)
     for count in (small_reads, big_reads):
         assert count <= MAX_CHECKED, (typed, count)
