@@ -45,12 +45,19 @@ class ReloadResult:
     removed: tuple[str, ...] = ()
     changed: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
+    problem_count: int = 0
+    """How many problems the file has in all (``problems`` lists at most 200 and a count)."""
+
+    @property
+    def total_problems(self) -> int:
+        """Return how many problems the file has in all."""
+        return max(self.problem_count, len(self.problems))
 
     def summary(self) -> str:
         """Return a short report for the admin who asked for the reload."""
         if not self.ok:
             head = (
-                f"Reload failed: {len(self.problems)} problem(s); the old knowledge keeps serving."
+                f"Reload failed: {self.total_problems} problem(s); the old knowledge keeps serving."
             )
             return "\n".join([head, *(f"  {p}" for p in self.problems)])
         diff = ", ".join(
@@ -203,6 +210,7 @@ class KnowledgeService:
                     entries=len(old.knowledge.entries),
                     sources=len(old.knowledge.sources),
                     problems=exc.problems,
+                    problem_count=exc.count,
                 )
             self._snapshot = new
             self._path = target

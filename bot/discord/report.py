@@ -46,7 +46,7 @@ def reload_text(result: ReloadResult) -> str:
                 lines.append(f"{label}: {_ids(ids)}")
         return "\n".join(lines)
     head = (
-        f"\u274c Reload of `{_fence(name)}` failed with {len(result.problems)} problem(s); "
+        f"\u274c Reload of `{_fence(name)}` failed with {result.total_problems:,} problem(s); "
         f"the old knowledge keeps serving ({result.entries} entries)."
     )
     problems = "\n".join(_fence(str(p)) for p in result.problems)
