@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from .core.loader import default_knowledge_path
-from .core.unanswered import MIN_LOG_BYTES
+from .core.unanswered import MIN_LOG_BYTES, same_file
 
 TOKEN_ENV = "DISCORD_TOKEN"
 DEFAULT_UNANSWERED_LOG = Path("unanswered.jsonl")
@@ -193,16 +193,37 @@ def _keys(base: Path) -> dict[str, Callable[[str, object], Any]]:
 
 
 def settings_from_mapping(
-    data: Mapping[str, object], *, token: str | None, base: Path = Path(".")
+    data: Mapping[str, object],
+    *,
+    token: str | None,
+    base: Path = Path("."),
+    config_path: Path | None = None,
 ) -> Settings:
     """Validate a parsed config mapping and the token; raise ConfigError naming the bad key.
 
     The error never quotes the token, even when it was pasted as the value of a setting.
     """
     try:
-        return _settings_from_mapping(data, token=token, base=base)
+        settings = _settings_from_mapping(data, token=token, base=base)
+        _check_written_paths(settings, config_path)
     except ConfigError as exc:
         raise exc.without(token) from None
+    return settings
+
+
+def _check_written_paths(settings: Settings, config_path: Path | None) -> None:
+    """Refuse a log path that is the knowledge or the config file: the bot would overwrite it."""
+    log = settings.unanswered_log_path
+    lock = log.with_name(log.name + ".lock")
+    protected = {"the knowledge file": settings.knowledge_path}
+    if config_path is not None:
+        protected["the config file"] = config_path
+    for what, path in protected.items():
+        if same_file(log, path) or same_file(lock, path):
+            raise ConfigError(
+                "unanswered_log_path",
+                f"must not be {what} ({path}): the bot writes to this path and would destroy it",
+            )
 
 
 def _settings_from_mapping(
@@ -265,4 +286,6 @@ def load_settings(path: str | Path, environ: Mapping[str, str] | None = None) ->
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(None, f"{file}: the config must be a mapping of settings")
-    return settings_from_mapping(data, token=env.get(TOKEN_ENV), base=file.resolve().parent)
+    return settings_from_mapping(
+        data, token=env.get(TOKEN_ENV), base=file.resolve().parent, config_path=file
+    )

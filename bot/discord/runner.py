@@ -74,7 +74,9 @@ def build(settings: Settings) -> tuple[KnowledgeService, UnansweredLog]:
         settings.knowledge_path, max_question_chars=settings.max_question_chars
     )
     unanswered = UnansweredLog(
-        settings.unanswered_log_path, max_bytes=settings.unanswered_log_max_bytes
+        settings.unanswered_log_path,
+        max_bytes=settings.unanswered_log_max_bytes,
+        protected=(settings.knowledge_path,),
     )
     return service, unanswered
 
