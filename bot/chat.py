@@ -7,6 +7,7 @@ from typing import TextIO
 
 from .core.replies import to_text
 from .core.service import KnowledgeService
+from .terminal import printable
 
 HELP = "Ask about the BMW 1M production story. Commands: :reload, :help, :quit"
 
@@ -34,7 +35,7 @@ def chat(service: KnowledgeService, stdin: TextIO, out: TextIO) -> int:
         if line == ":help":
             out.write(HELP + "\n")
         elif line == ":reload":
-            out.write(service.reload().summary() + "\n")
+            out.write(printable(service.reload().summary()) + "\n")
         else:
-            out.write(to_text(service.ask(line)) + "\n\n")
+            out.write(printable(to_text(service.ask(line))) + "\n\n")
         out.flush()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 import stat
 from collections.abc import Callable, KeysView
@@ -127,16 +128,35 @@ def load_knowledge(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Know
     """Read, parse and validate a knowledge file; raise KnowledgeError listing every problem."""
     name = str(path)
     try:
-        info = Path(path).stat()
-        if not stat.S_ISREG(info.st_mode):  # a directory, /dev/zero or a pipe would never end
-            raise KnowledgeError([Problem(name, 0, "cannot read the file: not a regular file")])
-        if info.st_size > max_bytes:
-            raise KnowledgeError([Problem(name, 0, _too_big(info.st_size, max_bytes))])
-        with Path(path).open("rb") as handle:
-            data = handle.read(max_bytes + 1)  # the file may grow after stat()
+        size, data = _read_regular_file(path, max_bytes)
     except OSError as exc:
         raise KnowledgeError([Problem(name, 0, f"cannot read the file: {exc.strerror}")]) from None
+    if data is None and size < 0:  # a directory, /dev/zero or a pipe would never end
+        raise KnowledgeError([Problem(name, 0, "cannot read the file: not a regular file")])
+    if data is None or len(data) > max_bytes:
+        raise KnowledgeError([Problem(name, 0, _too_big(max(size, len(data or b"")), max_bytes))])
     return parse_knowledge(data, name, max_bytes=max_bytes)
+
+
+def _read_regular_file(path: str | Path, max_bytes: int) -> tuple[int, bytes | None]:
+    """Return a regular file's size and up to ``max_bytes + 1`` of its bytes.
+
+    The bytes are None when the file is too big, and the size is -1 when it is not a regular
+    file. The file is opened without blocking and checked once open, so a FIFO swapped in after
+    a check can never block the reload (opening a FIFO for reading waits for a writer).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return -1, None
+        if info.st_size > max_bytes:
+            return info.st_size, None
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return info.st_size, handle.read(max_bytes + 1)  # it may grow after fstat()
+    finally:
+        os.close(fd)
 
 
 def parse_knowledge(data: bytes | str, name: str, *, max_bytes: int = MAX_FILE_BYTES) -> Knowledge:

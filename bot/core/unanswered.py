@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .jsonlines import json_line
 from .replies import Reply
 
 if sys.platform != "win32":
@@ -157,7 +158,7 @@ class UnansweredLog:
             guild_id=guild_id,
             channel_id=channel_id,
         )
-        line = json.dumps(record.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n"
+        line = json_line(record.to_json()) + "\n"
         self._write_line(line.encode("utf-8"))
         return record
 

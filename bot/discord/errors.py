@@ -147,10 +147,35 @@ async def handle_interaction_error(
     await send_to_interaction(interaction, text)
 
 
+async def reply_to(message: discord.Message, **fields: Any) -> discord.Message | None:
+    """Reply to a message; if it was deleted before the reply, log it and send nothing.
+
+    Discord refuses a reply to a deleted message as an invalid form; that is told apart from
+    a real error by looking the message up once.
+    """
+    try:
+        return await message.reply(**fields)
+    except discord.HTTPException as exc:
+        if exc.status != 400 or not await _is_gone(message):
+            raise
+        log.info("Message %s was deleted before the reply; nothing sent", message.id)
+        return None
+
+
+async def _is_gone(message: discord.Message) -> bool:
+    try:
+        await message.channel.fetch_message(message.id)
+    except discord.NotFound:
+        return True
+    except discord.HTTPException:
+        return False
+    return False
+
+
 async def send_to_message(message: discord.Message, text: str) -> None:
     """Reply to a message with plain text that pings no one; log instead of raising."""
     try:
-        await message.reply(text, allowed_mentions=NO_MENTIONS, mention_author=False)
+        await reply_to(message, content=text, allowed_mentions=NO_MENTIONS, mention_author=False)
     except discord.HTTPException as exc:
         log.warning("Could not reply in channel %s: %s", message.channel.id, exc)
 

@@ -245,3 +245,21 @@ def test_rejected_token_exits_1_without_leaking_it(
     (login,) = fake_in_thread.find("GET", "/users/@me")
     assert login.headers["Authorization"] == f"Bot {secret}"  # it was really sent...
     assert secret not in err and secret not in caplog.text  # ...and never logged or printed
+
+
+async def test_a_question_deleted_before_the_reply_is_dropped_quietly(
+    fake: FakeDiscord, live_bot: OnemBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    for text in (f"<@{BOT_ID}> {ANSWERED_Q}", f"!ask {ANSWERED_Q}", "!kb"):
+        asked = fake.message(text, mentions=[BOT_ID], author_id=ADMIN_ID, roles=[ADMIN_ROLE])
+        fake.deleted.add(int(asked["id"]))  # deleted before the bot answers
+        await fake.dispatch("MESSAGE_CREATE", asked)
+    for _ in range(500):
+        if sum("deleted before the reply" in r.getMessage() for r in caplog.records) == 3:
+            break
+        await asyncio.sleep(0.01)
+    else:
+        raise AssertionError("the bot did not notice the deleted questions")
+    posts = fake.find("POST", f"/channels/{CHANNEL_ID}/messages")
+    assert len(posts) == 3  # one refused reply each, and no apology after it
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]

@@ -10,7 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from ..errors import NO_MENTIONS, AdminSlowDown, NotAdmin, NotGlobalAdmin
+from ..errors import NO_MENTIONS, AdminSlowDown, NotAdmin, NotGlobalAdmin, reply_to
 from ..permissions import Access, access
 from ..report import (
     reload_report,
@@ -116,7 +116,9 @@ class AdminCog(commands.Cog, name="Admin"):
     async def _private(self, ctx: commands.Context[Any], name: str, embed: discord.Embed) -> None:
         """Show data to the admin who asked only: in a DM, never in a server's channel."""
         if ctx.guild is None:
-            await ctx.reply(embed=embed, mention_author=False, allowed_mentions=NO_MENTIONS)
+            await reply_to(
+                ctx.message, embed=embed, mention_author=False, allowed_mentions=NO_MENTIONS
+            )
             return
         try:
             await ctx.author.send(embed=embed, allowed_mentions=NO_MENTIONS)
@@ -125,7 +127,9 @@ class AdminCog(commands.Cog, name="Admin"):
             text = CANNOT_DM.format(name=name)
         else:
             text = SENT_PRIVATELY
-        await ctx.reply(text, mention_author=False, allowed_mentions=NO_MENTIONS)
+        await reply_to(
+            ctx.message, content=text, mention_author=False, allowed_mentions=NO_MENTIONS
+        )
 
     # -- slash -----------------------------------------------------------------------------
 
@@ -169,8 +173,10 @@ class AdminCog(commands.Cog, name="Admin"):
         who = await access_of(self.bot, ctx.author, ctx.guild.id if ctx.guild else None)
         reload = f"`{prefix}kb reload`, " if who.is_global else ""
         scope = "" if who.is_global else " (this server's only)"
-        await ctx.reply(
-            f"Admin commands: {reload}`{prefix}kb stats`, `{prefix}kb unanswered [count]`{scope}.",
+        text = f"Admin commands: {reload}`{prefix}kb stats`, `{prefix}kb unanswered [count]`"
+        await reply_to(
+            ctx.message,
+            content=f"{text}{scope}.",
             mention_author=False,
             allowed_mentions=NO_MENTIONS,
         )
@@ -184,7 +190,7 @@ class AdminCog(commands.Cog, name="Admin"):
         log.info("Reload asked by user %s", ctx.author.id)
         async with ctx.typing():
             result = await self.bot.reload_knowledge()
-        await ctx.reply(**reload_report(result), mention_author=False)
+        await reply_to(ctx.message, **reload_report(result), mention_author=False)
 
     @kb_prefix.command(name="stats")  # type: ignore[arg-type]  # discord.py typing
     async def stats_prefix(self, ctx: commands.Context[Any]) -> None:
@@ -224,8 +230,9 @@ class OwnerCog(commands.Cog, name="Owner"):
             if guild is None and self.bot.settings.dev_guild_id:
                 guild = discord.Object(self.bot.settings.dev_guild_id)
             if guild is None:
-                await ctx.reply(
-                    "Run this in a server, set `dev_guild_id`, or use `sync global`.",
+                await reply_to(
+                    ctx.message,
+                    content="Run this in a server, set `dev_guild_id`, or use `sync global`.",
                     mention_author=False,
                 )
                 return
@@ -237,7 +244,9 @@ class OwnerCog(commands.Cog, name="Owner"):
             verb = "Cleared this server's copies;" if scope == "clear" else "Synced"
             text = f"{verb} {len(synced)} command(s) for server {guild.id}."
         log.info("Slash commands synced by owner %s: %s", ctx.author.id, scope or "guild")
-        await ctx.reply(text, mention_author=False, allowed_mentions=NO_MENTIONS)
+        await reply_to(
+            ctx.message, content=text, mention_author=False, allowed_mentions=NO_MENTIONS
+        )
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -20,6 +20,7 @@ from ..errors import (
     handle_interaction_error,
     is_forbidden,
     log_unexpected,
+    reply_to,
     send_to_interaction,
     send_to_message,
 )
@@ -91,7 +92,8 @@ class AskCog(commands.Cog, name="Ask"):
             return
         reply = self.bot.service.ask(clean_question(question))
         self.bot.tally.count(message.guild.id if message.guild else None, answered=reply.answered)
-        await message.reply(
+        await reply_to(
+            message,
             embed=reply_embed(reply),
             view=suggestion_view(reply) or discord.utils.MISSING,
             allowed_mentions=NO_MENTIONS,
@@ -160,8 +162,11 @@ class AskCog(commands.Cog, name="Ask"):
         reply = self.bot.service.ask(text)
         self.bot.tally.count(message.guild.id if message.guild else None, answered=reply.answered)
         if reply.answered and reply.score >= settings.listen_min_score:
-            await message.reply(
-                embed=reply_embed(reply), allowed_mentions=NO_MENTIONS, mention_author=False
+            await reply_to(
+                message,
+                embed=reply_embed(reply),
+                allowed_mentions=NO_MENTIONS,
+                mention_author=False,
             )
 
     # -- prefix commands -------------------------------------------------------------------
