@@ -117,7 +117,8 @@ def run_from_config(path: str | Path, *, stderr: TextIO | None = None) -> int:
     try:
         settings = load_settings(path)
     except ConfigError as exc:
-        print(f"config error: {exc}", file=err)
+        for problem in exc.errors:  # every problem at once, one line each
+            print(f"config error: {problem}", file=err)
         return EXIT_CONFIG
     configure_logging(settings)
     try:

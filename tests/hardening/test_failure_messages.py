@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 from fake_discord import FakeDiscord, serve_in_thread
 
+from bot.config import ConfigError, load_settings
 from bot.core.errors import KnowledgeError
 from bot.core.loader import load_knowledge
 from bot.core.service import KnowledgeService
@@ -141,3 +142,51 @@ def test_a_fifo_in_place_of_the_knowledge_file_never_blocks(
 
 # A question deleted before the reply: tests/discord/test_wire.py (SimCord accepts replies to
 # deleted messages; the fake Discord refuses them as Discord does).
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "says"),
+    [
+        ("cooldown_per_seconds: .inf\n", "cooldown_per_seconds", "at most 86400"),
+        ("admin_cooldown_per_seconds: .nan\n", "admin_cooldown_per_seconds", "at most 86400"),
+        ('knowledge_path: "onem\\0.yaml"\n', "knowledge_path", "file path"),
+        ("unanswered_log_path: ~nosuchuser-onem/log.jsonl\n", "unanswered_log_path", "home"),
+        ("prefix: '?'\nwatch: true\nprefix: '!'\n", "prefix", "set twice"),
+    ],
+)
+def test_config_values_that_would_fail_at_run_time_are_refused(
+    tmp_path: Path, text: str, key: str, says: str
+) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text(text)
+    with pytest.raises(ConfigError) as caught:
+        load_settings(config, {"DISCORD_TOKEN": "a-test-token-that-is-long-enough"})
+    (error,) = caught.value.errors
+    assert error.key == key and says in error.message
+    assert "config.yaml:" in error.message  # with the line it is on
+
+
+def test_a_deeply_nested_config_is_one_clear_problem(tmp_path: Path) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text("prefix: " + "[" * 50_000 + "]" * 50_000 + "\n")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(config, {"DISCORD_TOKEN": "a-test-token-that-is-long-enough"})
+    assert len(caught.value.errors) == 1 and "\n" not in str(caught.value)
+
+
+def test_every_config_problem_is_reported_at_once_with_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text("prefix: ''\nwatch: true\ncooldown_rate: -1\nlog_level: LOUD\nwatch: no\n")
+    monkeypatch.setenv("DISCORD_TOKEN", "a-test-token-that-is-long-enough")
+    assert run_from_config(config) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert [line.split(":")[1].strip() for line in lines] == [
+        "watch",
+        "prefix",
+        "cooldown_rate",
+        "log_level",
+    ]
+    assert [line.rsplit(":", 1)[1].rstrip(")") for line in lines] == ["5", "1", "3", "4"]
+    assert all(line.startswith("config error: ") for line in lines)
