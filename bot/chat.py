@@ -8,6 +8,7 @@ from typing import TextIO
 from .core.memory import Conversations
 from .core.replies import to_text
 from .core.service import KnowledgeService
+from .terminal import printable
 
 HELP = "Ask about the BMW 1M production story. Commands: :reload, :help, :quit"
 
@@ -36,9 +37,9 @@ def chat(service: KnowledgeService, stdin: TextIO, out: TextIO) -> int:
         if line == ":help":
             out.write(HELP + "\n")
         elif line == ":reload":
-            out.write(service.reload().summary() + "\n")
+            out.write(printable(service.reload().summary()) + "\n")
         else:
             reply = service.ask(line, memory.last(0))
             memory.remember(0, reply)
-            out.write(to_text(reply) + "\n\n")
+            out.write(printable(to_text(reply)) + "\n\n")
         out.flush()

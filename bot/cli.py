@@ -7,14 +7,16 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from .core.errors import KnowledgeError
+from .core.jsonlines import json_line
 from .core.loader import default_knowledge_path
 from .core.replies import to_json, to_text
 from .core.service import KnowledgeService
+from .terminal import printable
 
 log = logging.getLogger("bot")
 
@@ -100,18 +102,48 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def ask(
-    service: KnowledgeService, words: list[str], *, as_json: bool, stdin: TextIO, out: TextIO
+    service: KnowledgeService,
+    words: list[str],
+    *,
+    as_json: bool,
+    stdin: TextIO,
+    out: TextIO,
+    err: TextIO | None = None,
 ) -> int:
-    """Answer the question in ``words``, or every stdin line when it is ``-``."""
-    questions = (line.rstrip("\r\n") for line in stdin) if words == ["-"] else [" ".join(words)]
-    for question in questions:
+    """Answer the question in ``words``, or every stdin line when it is ``-``.
+
+    A stdin line that is not UTF-8 is skipped with one line on stderr (and exit code 1); every
+    other line is answered, in order.
+    """
+    status = EXIT_OK
+    for number, question in enumerate(_questions(words, stdin), 1):
+        if question is None:
+            print(f"stdin line {number} is not UTF-8 text; skipped it", file=err or sys.stderr)
+            status = EXIT_PROBLEMS
+            continue
         reply = service.ask(question)
         if as_json:
-            out.write(json.dumps(to_json(reply), ensure_ascii=False) + "\n")
+            out.write(json_line(to_json(reply)) + "\n")
             out.flush()
         else:
-            out.write(to_text(reply) + "\n")
-    return EXIT_OK
+            out.write(printable(to_text(reply)) + "\n")
+    return status
+
+
+def _questions(words: list[str], stdin: TextIO) -> Iterator[str | None]:
+    """Yield the questions: ``words`` joined, or each stdin line (None if it is not UTF-8)."""
+    if words != ["-"]:
+        yield " ".join(words)
+        return
+    raw = getattr(stdin, "buffer", None)
+    if raw is None:  # a text stream (tests): already decoded
+        yield from (line.rstrip("\r\n") for line in stdin)
+        return
+    for line in raw:
+        try:
+            yield line.decode("utf-8").rstrip("\r\n")
+        except UnicodeDecodeError:
+            yield None
 
 
 def check(path: Path, out: TextIO, *, lint_phrasings: bool = True) -> int:

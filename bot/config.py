@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from .core.loader import default_knowledge_path
-from .core.unanswered import MIN_LOG_BYTES
+from .core.unanswered import MIN_LOG_BYTES, same_file
 
 TOKEN_ENV = "DISCORD_TOKEN"
 DEFAULT_UNANSWERED_LOG = Path("unanswered.jsonl")
@@ -39,17 +39,44 @@ class ConfigError(Exception):
 
     Messages quote the wrong values, so anything shaped like a token is redacted from them
     (a token pasted into the wrong setting must not end up in a terminal or a log).
+    ``errors`` lists every problem of the file (this one alone, unless there were several).
     """
 
     def __init__(self, key: str | None, message: str) -> None:
         self.key = redact(key) if key is not None else None
         self.message = redact(message)
+        self.errors: tuple[ConfigError, ...] = (self,)
         super().__init__(f"{self.key}: {self.message}" if self.key else self.message)
 
     def without(self, secret: str | None) -> ConfigError:
         """Return this error with ``secret`` redacted too (the token, when it is known)."""
         key = redact(self.key, secret) if self.key is not None else None
         return ConfigError(key, redact(self.message, secret))
+
+    def at(self, where: str | None) -> ConfigError:
+        """Return this error with the place it was found (``file:line``) added."""
+        return self if where is None else ConfigError(self.key, f"{self.message} ({where})")
+
+
+class ConfigProblems(ConfigError):
+    """Several settings are wrong: every one is listed, one per line."""
+
+    def __init__(self, errors: list[ConfigError]) -> None:
+        first = errors[0]
+        super().__init__(first.key, first.message)
+        self.errors = tuple(errors)
+        Exception.__init__(self, "\n".join(str(e) for e in errors))
+
+    def without(self, secret: str | None) -> ConfigError:
+        """Return these errors with ``secret`` redacted too."""
+        return ConfigProblems([e.without(secret) for e in self.errors])
+
+
+def _raise_all(errors: list[ConfigError]) -> None:
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ConfigProblems(errors)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +92,8 @@ class Settings:
     listen_min_score: float = 0.75
     cooldown_rate: int = 5
     cooldown_per_seconds: float = 60.0
+    admin_cooldown_rate: int = 10
+    admin_cooldown_per_seconds: float = 60.0
     max_question_chars: int = 1000
     dev_guild_id: int | None = None
     knowledge_path: Path = field(default_factory=default_knowledge_path)
@@ -116,9 +145,16 @@ def _log_cap(key: str, value: object) -> int:
     return value
 
 
+MAX_SECONDS = 86_400.0
+
+
 def _positive_number(key: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise ConfigError(key, f"must be a number > 0, not {value!r}")
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not 0 < value <= MAX_SECONDS  # also refuses .inf and .nan
+    ):
+        raise ConfigError(key, f"must be a number > 0 and at most {MAX_SECONDS:.0f}, not {value!r}")
     return float(value)
 
 
@@ -148,9 +184,14 @@ def _log_level(key: str, value: object) -> str:
 
 def _path(base: Path) -> Callable[[str, object], Path]:
     def convert(key: str, value: object) -> Path:
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str) or not value.strip() or "\x00" in value:
             raise ConfigError(key, f"must be a file path, not {value!r}")
-        path = Path(value).expanduser()
+        try:
+            path = Path(value).expanduser()
+        except RuntimeError:  # "~nosuchuser/...": no such home directory
+            raise ConfigError(
+                key, f"names a home directory that does not exist: {value!r}"
+            ) from None
         return path if path.is_absolute() else base / path
 
     return convert
@@ -175,6 +216,8 @@ def _keys(base: Path) -> dict[str, Callable[[str, object], Any]]:
         "listen_min_score": _score,
         "cooldown_rate": lambda k, v: _positive_int(k, v, allow_zero=True),
         "cooldown_per_seconds": _positive_number,
+        "admin_cooldown_rate": lambda k, v: _positive_int(k, v, allow_zero=True),
+        "admin_cooldown_per_seconds": _positive_number,
         "max_question_chars": _positive_int,
         "dev_guild_id": _optional_snowflake,
         "knowledge_path": _path(base),
@@ -189,61 +232,116 @@ def _keys(base: Path) -> dict[str, Callable[[str, object], Any]]:
 
 
 def settings_from_mapping(
-    data: Mapping[str, object], *, token: str | None, base: Path = Path(".")
+    data: Mapping[str, object],
+    *,
+    token: str | None,
+    base: Path = Path("."),
+    config_path: Path | None = None,
+    places: Mapping[str, str] | None = None,
 ) -> Settings:
-    """Validate a parsed config mapping and the token; raise ConfigError naming the bad key.
+    """Validate a parsed config mapping and the token; raise ConfigError naming every bad key.
 
-    The error never quotes the token, even when it was pasted as the value of a setting.
+    ``places`` gives each key's ``file:line``, added to its problem. The error never quotes
+    the token, even when it was pasted as the value of a setting.
     """
     try:
-        return _settings_from_mapping(data, token=token, base=base)
+        settings = _settings_from_mapping(data, token=token, base=base, places=places or {})
+        _check_written_paths(settings, config_path)
     except ConfigError as exc:
         raise exc.without(token) from None
+    return settings
 
 
 def _settings_from_mapping(
-    data: Mapping[str, object], *, token: str | None, base: Path
+    data: Mapping[str, object], *, token: str | None, base: Path, places: Mapping[str, str]
 ) -> Settings:
     converters = _keys(base)
     values: dict[str, Any] = {}
+    errors: list[ConfigError] = []
     for key, raw in data.items():
-        if not isinstance(key, str):
-            raise ConfigError(None, f"a key in the config file is not text: {key!r}")
-        if key.lower() in _TOKEN_KEYS:
-            raise ConfigError(
-                key,
-                f"never put the bot token in the config file; remove '{key}' and set the "
-                f"{TOKEN_ENV} environment variable instead",
-            )
-        convert = converters.get(key)
-        if convert is None:
-            close = difflib.get_close_matches(key, list(converters), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            raise ConfigError(key, f"unknown setting{hint}; see config.example.yaml")
-        if raw is None and key not in ("dev_guild_id", "admin_channel_id"):
-            if key.endswith("_ids") and key != "shard_ids":
-                values[key] = frozenset()
-            continue  # an empty value means "use the default"
-        values[key] = convert(key, raw)
+        try:
+            _convert(key, raw, converters, values)
+        except ConfigError as exc:
+            errors.append(exc.at(places.get(key) if isinstance(key, str) else None))
     if not token or not token.strip():
-        raise ConfigError(
-            TOKEN_ENV, "the bot token is missing; set the DISCORD_TOKEN environment variable"
+        errors.append(
+            ConfigError(
+                TOKEN_ENV, "the bot token is missing; set the DISCORD_TOKEN environment variable"
+            )
         )
     values.setdefault("unanswered_log_path", base / DEFAULT_UNANSWERED_LOG)
     count, ids = values.get("shard_count"), values.get("shard_ids")
     if ids is not None and count is None:
-        raise ConfigError("shard_ids", "needs shard_count (the total number of shards)")
+        errors.append(
+            ConfigError("shard_ids", "needs shard_count (the total number of shards)").at(
+                places.get("shard_ids")
+            )
+        )
     if ids is not None and count is not None and max(ids) >= count:
-        raise ConfigError("shard_ids", f"shard numbers must be below shard_count ({count})")
+        message = f"shard numbers must be below shard_count ({count})"
+        errors.append(ConfigError("shard_ids", message).at(places.get("shard_ids")))
+    _raise_all(errors)
+    assert token is not None
     return Settings(token=token.strip(), **values)
 
 
+def _convert(
+    key: object,
+    raw: object,
+    converters: Mapping[str, Callable[[str, object], Any]],
+    values: dict[str, Any],
+) -> None:
+    """Validate one setting into ``values``; raise ConfigError if it is wrong."""
+    if not isinstance(key, str):
+        raise ConfigError(None, f"a key in the config file is not text: {key!r}")
+    if key.lower() in _TOKEN_KEYS:
+        raise ConfigError(
+            key,
+            f"never put the bot token in the config file; remove '{key}' and set the "
+            f"{TOKEN_ENV} environment variable instead",
+        )
+    convert = converters.get(key)
+    if convert is None:
+        close = difflib.get_close_matches(key, list(converters), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise ConfigError(key, f"unknown setting{hint}; see config.example.yaml")
+    if raw is None and key not in ("dev_guild_id", "admin_channel_id"):
+        if key.endswith("_ids") and key != "shard_ids":
+            values[key] = frozenset()
+        return  # an empty value means "use the default"
+    values[key] = convert(key, raw)
+
+
+def _check_written_paths(settings: Settings, config_path: Path | None) -> None:
+    """Refuse a log path that is the knowledge or the config file: the bot would overwrite it."""
+    log = settings.unanswered_log_path
+    lock = log.with_name(log.name + ".lock")
+    protected = {"the knowledge file": settings.knowledge_path}
+    if config_path is not None:
+        protected["the config file"] = config_path
+    for what, path in protected.items():
+        if same_file(log, path) or same_file(lock, path):
+            raise ConfigError(
+                "unanswered_log_path",
+                f"must not be {what} ({path}): the bot writes to this path and would destroy it",
+            )
+
+
+MAX_CONFIG_BYTES = 1_000_000
+
+
 def load_settings(path: str | Path, environ: Mapping[str, str] | None = None) -> Settings:
-    """Read the YAML config at ``path`` and the token from DISCORD_TOKEN; validate everything."""
+    """Read the YAML config at ``path`` and the token from DISCORD_TOKEN; validate everything.
+
+    Every problem is reported at once, each with its key and line.
+    """
     env = os.environ if environ is None else environ
     file = Path(path)
     try:
-        text = file.read_text(encoding="utf-8")
+        raw = file.read_bytes()
+        if len(raw) > MAX_CONFIG_BYTES:
+            raise ConfigError(None, f"{file}: the config file is over 1 MB; it is not a config")
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         raise ConfigError(
             None, f"{file}: config file not found (copy config.example.yaml to start)"
@@ -251,14 +349,44 @@ def load_settings(path: str | Path, environ: Mapping[str, str] | None = None) ->
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(None, f"{file}: cannot read the config file: {exc}") from None
     try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{file}:{mark.line + 1}" if mark is not None else str(file)
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise ConfigError(None, f"{where}: YAML syntax error: {problem}") from None
+    except RecursionError:
+        raise ConfigError(None, f"{file}: the config nests too deeply") from None
     if data is None:
-        data = {}
-    if not isinstance(data, dict):
+        data, root = {}, yaml.MappingNode("tag:yaml.org,2002:map", [])
+    if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
         raise ConfigError(None, f"{file}: the config must be a mapping of settings")
-    return settings_from_mapping(data, token=env.get(TOKEN_ENV), base=file.resolve().parent)
+    places: dict[str, str] = {}
+    twice: list[ConfigError] = []
+    for key_node, _ in root.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        where = f"{file.name}:{key_node.start_mark.line + 1}"
+        if not isinstance(key, str):
+            continue
+        if key in places:
+            message = f"is set twice (first at {places[key]}); keep one"
+            twice.append(ConfigError(key, message).at(where))
+        else:
+            places[key] = where
+    try:
+        settings = settings_from_mapping(
+            data,
+            token=env.get(TOKEN_ENV),
+            base=file.resolve().parent,
+            config_path=file,
+            places=places,
+        )
+    except ConfigError as exc:
+        if not twice:
+            raise
+        _raise_all([*twice, *exc.errors])
+        raise
+    if twice:
+        _raise_all([e.without(env.get(TOKEN_ENV)) for e in twice])
+    return settings

@@ -21,11 +21,26 @@ class Problem:
         )
 
 
+MAX_PROBLEMS = 200
+"""Problems listed per failed load; the rest are counted in a last line ("and N more")."""
+
+
 class KnowledgeError(Exception):
-    """A knowledge file failed to load; ``problems`` lists everything wrong with it."""
+    """A knowledge file failed to load; ``problems`` lists what is wrong with it.
+
+    At most ``MAX_PROBLEMS`` are listed, the first by line, then one line saying how many more
+    there are; ``count`` is the number of problems in all.
+    """
 
     def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
-        self.problems: tuple[Problem, ...] = tuple(sorted(problems))
-        count = len(self.problems)
+        ordered = sorted(problems)
+        self.count = len(ordered)
+        listed = ordered[:MAX_PROBLEMS]
+        if self.count > MAX_PROBLEMS:
+            more = self.count - MAX_PROBLEMS
+            last = listed[-1]
+            listed.append(Problem(last.file, 0, f"and {more:,} more problem(s) after these"))
+        self.problems: tuple[Problem, ...] = tuple(listed)
+        count = self.count
         head = f"{count} problem{'s' if count != 1 else ''} in the knowledge file"
         super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 import stat
 from collections.abc import Callable, KeysView
@@ -25,6 +26,28 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 64
 """Refuse YAML nested deeper than this before composing it: libyaml slows down quadratically
 with flow nesting and its composer recurses in C (a deep enough file crashes the process)."""
+
+MAX_ALIASES = 10_000
+"""Refuse files with more YAML aliases (``*name``) than this."""
+
+MAX_ALIAS_EXPANSION = 2_000_000
+"""Refuse files whose aliases repeat more than this many characters and nodes in all: a small
+file of nested aliases would otherwise expand to gigabytes (a "billion laughs")."""
+
+MAX_TEXT_CHARS = 1_000
+"""The longest text a field may hold (titles, claimants, phrasings, keywords...)."""
+
+MAX_ANSWER_CHARS = 4_000
+"""The longest answer (a Discord embed's description holds 4,096 characters)."""
+
+MAX_LIST_ITEMS = 200
+"""The most items a list in an entry or a synonym group may hold."""
+
+MAX_SYNONYM_WORDS = 8
+"""The most words a synonym term may have (each question is scanned for every term length)."""
+
+MAX_SYNONYM_TERMS = 20_000
+"""The most synonym terms in all."""
 
 try:  # libyaml's event parser (C); the pure-Python reader, scanner and parser otherwise
     from yaml import CBaseLoader as _EVENTS
@@ -111,16 +134,35 @@ def load_knowledge(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Know
     """Read, parse and validate a knowledge file; raise KnowledgeError listing every problem."""
     name = str(path)
     try:
-        info = Path(path).stat()
-        if not stat.S_ISREG(info.st_mode):  # a directory, /dev/zero or a pipe would never end
-            raise KnowledgeError([Problem(name, 0, "cannot read the file: not a regular file")])
-        if info.st_size > max_bytes:
-            raise KnowledgeError([Problem(name, 0, _too_big(info.st_size, max_bytes))])
-        with Path(path).open("rb") as handle:
-            data = handle.read(max_bytes + 1)  # the file may grow after stat()
+        size, data = _read_regular_file(path, max_bytes)
     except OSError as exc:
         raise KnowledgeError([Problem(name, 0, f"cannot read the file: {exc.strerror}")]) from None
+    if data is None and size < 0:  # a directory, /dev/zero or a pipe would never end
+        raise KnowledgeError([Problem(name, 0, "cannot read the file: not a regular file")])
+    if data is None or len(data) > max_bytes:
+        raise KnowledgeError([Problem(name, 0, _too_big(max(size, len(data or b"")), max_bytes))])
     return parse_knowledge(data, name, max_bytes=max_bytes)
+
+
+def _read_regular_file(path: str | Path, max_bytes: int) -> tuple[int, bytes | None]:
+    """Return a regular file's size and up to ``max_bytes + 1`` of its bytes.
+
+    The bytes are None when the file is too big, and the size is -1 when it is not a regular
+    file. The file is opened without blocking and checked once open, so a FIFO swapped in after
+    a check can never block the reload (opening a FIFO for reading waits for a writer).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return -1, None
+        if info.st_size > max_bytes:
+            return info.st_size, None
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return info.st_size, handle.read(max_bytes + 1)  # it may grow after fstat()
+    finally:
+        os.close(fd)
 
 
 def parse_knowledge(data: bytes | str, name: str, *, max_bytes: int = MAX_FILE_BYTES) -> Knowledge:
@@ -198,6 +240,15 @@ class _DepthError(Exception):
         self.line = line
 
 
+class _BudgetError(Exception):
+    """The file's aliases went over a budget, at ``line``."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
 class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
     """PyYAML's node composer over the C parser's events, refusing deep nesting as it goes.
 
@@ -211,11 +262,16 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
         yaml.resolver.Resolver.__init__(self)
         self._depth = 0
         self._build = build
+        self._aliases = 0
+        self._expanded = 0
+        self._weights: dict[int, int] = {}
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         # ``index`` is the position in a list, or the key node in a mapping (PyYAML's stub
         # says int).
         event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            self._count_alias(event)
         if (
             self._depth == 1
             and self._build is not None
@@ -238,6 +294,39 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
             if nested:
                 self._depth -= 1
         return node
+
+    def _count_alias(self, event: yaml.AliasEvent) -> None:
+        """Count an alias and what it repeats; refuse the file past either budget."""
+        mark = getattr(event, "start_mark", None)
+        line = int(mark.line) + 1 if mark is not None else 0
+        self._aliases += 1
+        if self._aliases > MAX_ALIASES:
+            raise _BudgetError(line, f"the file uses more than {MAX_ALIASES:,} YAML aliases")
+        target = self.anchors.get(event.anchor) if event.anchor is not None else None
+        if isinstance(target, yaml.Node):
+            self._expanded += self._weight(target)
+        if self._expanded > MAX_ALIAS_EXPANSION:
+            raise _BudgetError(
+                line,
+                f"the YAML aliases repeat more than {MAX_ALIAS_EXPANSION:,} characters and "
+                "values in all; write the repeated parts out, or repeat less",
+            )
+
+    def _weight(self, node: yaml.Node) -> int:
+        """Return the characters and nodes a node holds, aliases expanded (each node once)."""
+        known = self._weights.get(id(node))
+        if known is not None:
+            return known
+        if isinstance(node, yaml.ScalarNode):
+            weight = 1 + len(str(node.value))
+        elif isinstance(node, yaml.SequenceNode):
+            weight = 1 + sum(self._weight(item) for item in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            weight = 1 + sum(self._weight(k) + self._weight(v) for k, v in node.value)
+        else:
+            weight = 1
+        self._weights[id(node)] = weight
+        return weight
 
     def _stream(self, key: str, build: Callable[[str, yaml.Node], _Built]) -> yaml.Node:
         """Compose a top-level list as PyYAML would, handing over each item as it is complete.
@@ -270,6 +359,8 @@ def _compose(
         node: yaml.Node | None = composer.get_single_node()
     except _DepthError as exc:
         raise KnowledgeError([Problem(name, exc.line, _too_deep())]) from None
+    except _BudgetError as exc:
+        raise KnowledgeError([Problem(name, exc.line, exc.message)]) from None
     finally:
         composer.dispose()
     return node
@@ -398,7 +489,7 @@ class _Validator:
                 self.problem(key_node, f"{what} has a key that is not text")
             elif key not in known:
                 hint = ", ".join(sorted(known))
-                self.problem(key_node, f"unknown key '{key}' in {what} (allowed: {hint})")
+                self.problem(key_node, f"unknown key '{_clip(key)}' in {what} (allowed: {hint})")
             elif key in out:
                 self.problem(key_node, f"key '{key}' appears twice in {what}")
             else:
@@ -419,7 +510,7 @@ class _Validator:
             self.problem(node, f"the YAML tag '{tag}' is not allowed in a knowledge file")
         return allowed
 
-    def text(self, node: yaml.Node, what: str) -> str | None:
+    def text(self, node: yaml.Node, what: str, limit: int = MAX_TEXT_CHARS) -> str | None:
         if not isinstance(node, yaml.ScalarNode) or not self.check_tag(node):
             if not isinstance(node, yaml.ScalarNode):
                 self.problem(node, f"{what} must be text, not a {_kind(node)}")
@@ -427,7 +518,11 @@ class _Validator:
         if node.tag == _YAML + "null" or not str(node.value).strip():
             self.problem(node, f"{what} must not be empty")
             return None
-        return " ".join(str(node.value).split())
+        value = " ".join(str(node.value).split())
+        if len(value) > limit:
+            self.problem(node, f"{what} is {len(value):,} characters long; the limit is {limit:,}")
+            return None
+        return value
 
     def integer(self, node: yaml.Node, what: str) -> int | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == _YAML + "int":
@@ -447,6 +542,10 @@ class _Validator:
         self.check_tag(node)
         if not node.value and not allow_empty:
             self.problem(node, f"{what} must not be an empty list")
+        if len(node.value) > MAX_LIST_ITEMS:
+            count = len(node.value)
+            self.problem(node, f"{what} has {count:,} items; the limit is {MAX_LIST_ITEMS:,}")
+            return ()
         values = (self.text(item, f"each item of {what}") for item in node.value)
         return tuple(v for v in values if v is not None)
 
@@ -455,11 +554,22 @@ class _Validator:
             self.problem(node, "'synonyms' must be a list of lists of terms")
             return ()
         self.check_tag(node)
-        out = []
+        out: list[tuple[str, ...]] = []
+        total = 0
         for group in node.value:
             terms = self.texts(group, "a synonym group", allow_empty=False)
             if len(terms) == 1:
                 self.problem(group, "a synonym group needs at least two terms")
+            for term in terms:
+                if len(term.split()) > MAX_SYNONYM_WORDS:
+                    self.problem(
+                        group,
+                        f"the synonym '{_clip(term)}' has more than {MAX_SYNONYM_WORDS} words",
+                    )
+            total += len(terms)
+            if total > MAX_SYNONYM_TERMS:
+                self.problem(group, f"more than {MAX_SYNONYM_TERMS:,} synonym terms in all")
+                return tuple(out)
             out.append(terms)
         return tuple(out)
 
@@ -530,7 +640,11 @@ class _Validator:
             if "questions" in m
             else ()
         )
-        answer = self.text(m["answer"], f"the answer of {where}") if "answer" in m else None
+        answer = (
+            self.text(m["answer"], f"the answer of {where}", MAX_ANSWER_CHARS)
+            if "answer" in m
+            else None
+        )
         status = (
             self.choice(m["status"], f"the status of {where}", Status) if "status" in m else None
         )
@@ -599,6 +713,11 @@ class _Validator:
             else:
                 seen[item.id] = node
         return seen.keys()
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    """Return text cut short for quoting in a problem."""
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 def _kind(node: yaml.Node) -> str:

@@ -86,7 +86,7 @@ class Talk:
                 return item
         # "yo whats good", "thanks man appreciate it": made only of one kind's words.
         for vocabulary, item in self.vocabulary:
-            if kept and vocabulary.issuperset(kept):
+            if len(kept) > 1 and vocabulary.issuperset(kept):
                 return item
         return None
 

@@ -51,7 +51,10 @@ _ASCII_MARKS = str.maketrans(
 )
 _MAX_DIGITS = 12  # longer digit runs stay plain tokens (int() of huge strings is slow or refused)
 _MAX_NUMBER = 10**12
-_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3})(?:,(\d{3}))+(?![\d,])")
+_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})++(?!\d|,\d)")
+"""A number written with thousands separators. Linear time on any input: a run can only start
+after a non-digit, non-comma character, and its groups are taken possessively (no backtracking).
+A comma after the number ends it ("1,000, or more")."""
 _SHORT_K = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?k\b")
 _CONTRACTION = re.compile(r"\s?'\s?(s|t|re|ve|ll|d|m)\b")
 _DIGIT = re.compile(r"\d")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import json
 import os
@@ -16,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .jsonlines import json_line
 from .replies import Reply
 
 if sys.platform != "win32":
@@ -28,6 +30,13 @@ MAX_SUGGESTION_CHARS = 200
 MIN_LOG_BYTES = 16 * 1024
 KEEP_FRACTION = 0.5
 """Compaction keeps the newest lines that fit in this share of the cap, so it runs rarely."""
+FILE_MODE = 0o600
+"""The log holds DM text and user ids: it (and its lock) are created readable by the owner only."""
+_DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
+
+
+class NotALogError(OSError):
+    """The path holds a file that is not an unanswered log: the log never writes over it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +109,11 @@ class UnansweredLog:
     written with one ``write`` call. When the file grows past ``max_bytes`` it is compacted to
     its newest lines through a temporary file and ``os.replace``, so readers see the old or the
     new file, never a half-written one. A torn or garbled line is skipped when reading.
+
+    Nothing is lost that should not be: a file that is not a log (it does not start with a
+    JSON object) is never written to, nor are the ``protected`` paths (the knowledge and config
+    files); the log is created owner-only; and on a full disk the oldest lines are dropped in
+    place, so the cap holds and new questions are still logged.
     """
 
     def __init__(
@@ -109,9 +123,14 @@ class UnansweredLog:
         max_bytes: int = 1_000_000,
         max_question_chars: int = MAX_QUESTION_CHARS,
         clock: Callable[[], float] = time.time,
+        protected: Sequence[str | Path] = (),
     ) -> None:
         if max_bytes < MIN_LOG_BYTES:
             raise ValueError(f"max_bytes must be at least {MIN_LOG_BYTES}")
+        lock = Path(path).with_name(Path(path).name + ".lock")
+        for other in protected:
+            if same_file(path, other) or same_file(lock, other):
+                raise ValueError(f"the unanswered log must not be {other}")
         self.path = Path(path)
         self.max_bytes = max_bytes
         self.max_question_chars = max_question_chars
@@ -139,7 +158,7 @@ class UnansweredLog:
             guild_id=guild_id,
             channel_id=channel_id,
         )
-        line = json.dumps(record.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n"
+        line = json_line(record.to_json()) + "\n"
         self._write_line(line.encode("utf-8"))
         return record
 
@@ -161,8 +180,10 @@ class UnansweredLog:
             channel_id=channel_id,
         )
 
-    def recent(self, n: int = 10) -> list[UnansweredRecord]:
-        """Return up to ``n`` most recent records, newest first, skipping unreadable lines."""
+    def recent(
+        self, n: int = 10, *, keep: Callable[[UnansweredRecord], bool] | None = None
+    ) -> list[UnansweredRecord]:
+        """Return up to ``n`` most recent records (those ``keep`` accepts), newest first."""
         if n <= 0:
             return []
         try:
@@ -172,7 +193,7 @@ class UnansweredLog:
         out: list[UnansweredRecord] = []
         for raw in reversed(data.split(b"\n")):
             record = _parse(raw)
-            if record is not None:
+            if record is not None and (keep is None or keep(record)):
                 out.append(record)
                 if len(out) >= n:
                     break
@@ -187,23 +208,43 @@ class UnansweredLog:
 
     def _write_line(self, data: bytes) -> None:
         with self._lock, self._file_lock():
-            fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
             try:
-                size = os.fstat(fd).st_size
-                if size and os.pread(fd, 1, size - 1) != b"\n":
-                    data = b"\n" + data  # a torn last line stays apart from this one
-                written = os.write(fd, data)
-                while written < len(data):  # regular files take it in one go; be sure anyway
-                    written += os.write(fd, data[written:])
-                size += len(data)
-            finally:
-                os.close(fd)
+                size = self._append(data)
+            except OSError as exc:
+                if exc.errno not in _DISK_FULL:
+                    raise
+                self._compact_in_place(int(self.max_bytes * KEEP_FRACTION) // 2)
+                size = self._append(data)  # room made by dropping the oldest lines
             if size > self.max_bytes:
                 self._compact()
 
-    def _compact(self) -> None:
-        data = self.path.read_bytes()
-        budget = int(self.max_bytes * KEEP_FRACTION)
+    def _append(self, data: bytes) -> int:
+        """Append one line to a log (never to another kind of file); return the new size.
+
+        A short write is rolled back, so a full disk never leaves a torn line behind.
+        """
+        fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, FILE_MODE)
+        try:
+            size = os.fstat(fd).st_size
+            if size and os.pread(fd, 1, 0) not in (b"{", b"\n"):
+                raise NotALogError(errno.EEXIST, "not an unanswered log; not writing to it")
+            if size and os.pread(fd, 1, size - 1) != b"\n":
+                data = b"\n" + data  # a torn last line stays apart from this one
+            written = 0
+            try:
+                while written < len(data):  # regular files take it in one go; be sure anyway
+                    written += os.write(fd, data[written:])
+            except OSError:
+                if written:
+                    with contextlib.suppress(OSError):
+                        os.ftruncate(fd, size)
+                raise
+            return size + len(data)
+        finally:
+            os.close(fd)
+
+    def _newest(self, data: bytes, budget: int) -> bytes:
+        """Return the newest valid lines of ``data`` that fit in ``budget`` bytes."""
         kept: list[bytes] = []
         used = 0
         for raw in reversed(data.split(b"\n")):
@@ -213,19 +254,54 @@ class UnansweredLog:
                 break
             kept.append(raw)
             used += len(raw) + 1
-        body = b"".join(line + b"\n" for line in reversed(kept))
+        return b"".join(line + b"\n" for line in reversed(kept))
+
+    def _compact_in_place(self, budget: int) -> None:
+        """Keep only the newest lines within ``budget``, rewriting the file where it is.
+
+        It needs no free space (the file only shrinks): the way out of a full disk.
+        """
+        fd = os.open(self.path, os.O_RDWR)
+        try:
+            head = os.pread(fd, 1, 0)
+            if head not in (b"", b"{", b"\n"):
+                raise NotALogError(errno.EEXIST, "not an unanswered log; not compacting it")
+            size = os.fstat(fd).st_size
+            body = self._newest(os.pread(fd, size, 0), budget)
+            os.pwrite(fd, body, 0)
+            os.ftruncate(fd, len(body))
+        finally:
+            os.close(fd)
+
+    def _compact(self) -> None:
+        data = self.path.read_bytes()
+        if data[:1] not in (b"", b"{", b"\n"):
+            raise NotALogError(errno.EEXIST, "not an unanswered log; not compacting it")
+        body = self._newest(data, int(self.max_bytes * KEEP_FRACTION))
         prefix = f".{self.path.name}."
         if sys.platform != "win32":  # under the file lock: any other one is a dead writer's
             for stale in self.path.parent.glob(f"{glob.escape(prefix)}*.tmp"):
                 with contextlib.suppress(OSError):
                     stale.unlink()
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=prefix, suffix=".tmp")
+        try:
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=prefix, suffix=".tmp")
+        except OSError as exc:
+            if exc.errno not in _DISK_FULL:
+                raise
+            self._compact_in_place(len(body))  # no room for a copy: shrink the file itself
+            return
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(body)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, self.path)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            if exc.errno not in _DISK_FULL:
+                raise
+            self._compact_in_place(len(body))
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
@@ -237,12 +313,20 @@ class UnansweredLog:
         if sys.platform == "win32":  # no flock: the thread lock alone guards one process
             yield
             return
-        fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
             yield
         finally:
             os.close(fd)  # closing releases the lock
+
+
+def same_file(a: str | Path, b: str | Path) -> bool:
+    """Return whether two paths name the same file (through symlinks, hard links, ``..``)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one does not exist (yet): compare where they would be
+        return Path(a).resolve() == Path(b).resolve()
 
 
 def _parse(raw: bytes) -> UnansweredRecord | None:

@@ -13,11 +13,14 @@ from discord import app_commands
 from discord.ext import commands
 
 from ..config import Settings
+from ..core.completion import CompletionIndex
 from ..core.service import KnowledgeService, ReloadResult
 from ..core.unanswered import UnansweredLog
 from .cooldown import UserCooldown
 from .errors import handle_command_error, handle_interaction_error
+from .lookup import quick_choices
 from .report import reload_report
+from .tally import ServerTally
 from .watch import FileWatcher
 
 log = logging.getLogger("bot.discord")
@@ -79,6 +82,12 @@ class OnemBot(commands.Bot):
         self.service = service
         self.unanswered = unanswered
         self.cooldowns = UserCooldown(settings.cooldown_rate, settings.cooldown_per_seconds)
+        self.admin_cooldowns = UserCooldown(
+            settings.admin_cooldown_rate, settings.admin_cooldown_per_seconds
+        )
+        self.tally = ServerTally()
+        self.choices: CompletionIndex | None = None
+        self._indexing: asyncio.Task[None] | None = None
         self.watcher: FileWatcher | None = None
         self.watch_debounce_ms = watch_debounce_ms
         self.watch_reports: deque[ReloadResult] = deque(maxlen=20)
@@ -87,6 +96,7 @@ class OnemBot(commands.Bot):
         """Load the cogs; start watching the knowledge file if asked. Never syncs commands."""
         for extension in EXTENSIONS:
             await self.load_extension(extension)
+        self.index_choices()
         if self.settings.watch:
             self.watcher = FileWatcher(
                 Path(self.service.knowledge.path),
@@ -110,6 +120,10 @@ class OnemBot(commands.Bot):
             "Connected as %s (%s) to %d server(s)", user, user.id if user else "?", len(self.guilds)
         )
 
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        """Forget the figures of a server the bot left."""
+        self.tally.forget(guild.id)
+
     async def on_command_error(
         self, ctx: commands.Context[Any], error: commands.CommandError, /
     ) -> None:
@@ -121,7 +135,39 @@ class OnemBot(commands.Bot):
         result = await asyncio.to_thread(self.service.reload)
         level = logging.INFO if result.ok else logging.WARNING
         log.log(level, "%s", result.summary())
+        if result.ok:
+            self.index_choices()
         return result
+
+    def index_choices(self) -> asyncio.Task[None] | None:
+        """Build the autocomplete index of the knowledge in service, in a worker thread.
+
+        Until it is built, autocomplete offers the first entries' questions: it never builds
+        an index, nor scans the knowledge, on the event loop.
+        """
+        knowledge = self.service.knowledge
+        if self.choices is not None and self.choices.digest == knowledge.digest:
+            return None
+        if self._indexing is not None and not self._indexing.done():
+            return self._indexing  # it checks the digest again when it ends
+
+        async def build() -> None:
+            while self.choices is None or self.choices.digest != self.service.knowledge.digest:
+                self.choices = await asyncio.to_thread(
+                    CompletionIndex.build, self.service.knowledge
+                )
+
+        self._indexing = asyncio.get_running_loop().create_task(build())
+        return self._indexing
+
+    def complete_question(self, current: str) -> list[str]:
+        """Return the autocomplete choices for what is typed so far (bounded work)."""
+        knowledge = self.service.knowledge
+        index = self.choices
+        if index is None or index.digest != knowledge.digest:
+            self.index_choices()
+            return quick_choices(knowledge, current)
+        return index.complete(current)
 
     async def _file_changed(self) -> None:
         """Reload after the watcher saw the file change; post the result to the admin channel."""

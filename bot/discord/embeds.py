@@ -93,18 +93,42 @@ def inert_mentions(text: str) -> str:
     return _MENTION.sub(lambda m: m.group(0)[0] + "\u200b" + m.group(0)[1:], text)
 
 
-def safe(text: str, limit: int) -> str:
-    """Return curated knowledge text for markdown: markdown and mentions escaped, then cut.
+_MARKUP = re.compile(r"[\\*_~|`\[\]()<>]")
+_LINE_MARK = re.compile(r"^([ \t]*+)(?:([-#+])|(\d++)([.)]))", re.MULTILINE)
 
-    Escaping only lengthens text, so only the first ``limit`` characters are escaped (the
-    escaper's look-aheads make it slow on long runs of markup characters).
+
+def escape_markdown(text: str) -> str:
+    """Escape every markdown character, in one linear pass (no look-ahead, no backtracking).
+
+    Brackets, parentheses and angle brackets are escaped too, so no masked link, autolink,
+    mention or custom emoji stays live; list, header and quote marks only at a line's start.
     """
-    escaped = discord.utils.escape_markdown(text[: limit + 1])
-    return truncate(inert_mentions(escaped), limit)
+    escaped = _MARKUP.sub(r"\\\g<0>", text)
+    return _LINE_MARK.sub(_escape_line_mark, escaped)
+
+
+def _escape_line_mark(match: re.Match[str]) -> str:
+    indent, mark, number, dot = match.groups()
+    return f"{indent}\\{mark}" if mark else f"{indent}{number}\\{dot}"
+
+
+def safe(text: str, limit: int) -> str:
+    """Return knowledge text for markdown: markdown and mentions escaped, then cut to ``limit``.
+
+    Escaping only lengthens text, so only the first ``limit`` characters are escaped; the cut
+    never leaves a lone backslash that would escape the ellipsis.
+    """
+    escaped = inert_mentions(escape_markdown(text[: limit + 1]))
+    if len(escaped) <= limit:
+        return escaped
+    cut = escaped[: max(limit - 1, 0)].rstrip()
+    if (len(cut) - len(cut.rstrip("\\"))) % 2:
+        cut = cut[:-1]
+    return cut + "\u2026"
 
 
 def _link(source: Source) -> str:
-    text = safe(source.citation(), 400).replace("[", "\\[").replace("]", "\\]")
+    text = safe(source.citation(), 400)
     url = source.url or ""
     if re.fullmatch(r"https?://[^\s()<>\[\]]+", url) and len(url) <= 500:
         return f"[{text}]({url})"

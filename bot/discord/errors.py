@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from typing import Any
 
 import discord
@@ -15,6 +16,7 @@ APOLOGY = (
     "Sorry, something went wrong on my side. The admins can find the details in the bot's log."
 )
 NOT_ADMIN = "Sorry, only the bot's admins can do that."
+NOT_GLOBAL = "Sorry, only the bot's owners and global admins can do that: it affects every server."
 NOT_OWNER = "Sorry, only the bot's owner can do that."
 GUILD_ONLY = "That only works in a server, not in direct messages."
 OUTDATED = "That command is out of date here; the bot's owner needs to sync the commands again."
@@ -26,6 +28,27 @@ class NotAdmin(commands.CheckFailure, app_commands.CheckFailure):
 
     def __init__(self) -> None:
         super().__init__(NOT_ADMIN)
+
+
+class NotGlobalAdmin(commands.CheckFailure, app_commands.CheckFailure):
+    """A server manager asked for something that affects every server (a reload)."""
+
+    def __init__(self) -> None:
+        super().__init__(NOT_GLOBAL)
+
+
+class AdminSlowDown(commands.CheckFailure, app_commands.CheckFailure):
+    """An admin ran admin commands faster than the admin limit allows."""
+
+    def __init__(self, retry_after: float, *, notify: bool) -> None:
+        self.retry_after = retry_after
+        self.notify = notify
+        super().__init__(admin_slow_down_text(retry_after))
+
+
+def admin_slow_down_text(seconds: float) -> str:
+    """Return the notice of the admin commands' own rate limit."""
+    return f"That's a lot of admin commands; try again in {max(math.ceil(seconds), 1)}s."
 
 
 def _unwrap(error: BaseException) -> BaseException:
@@ -45,6 +68,10 @@ def expected_message(error: BaseException, *, usage: str | None = None) -> str |
     error = _unwrap(error)
     if isinstance(error, NotAdmin):
         return NOT_ADMIN
+    if isinstance(error, NotGlobalAdmin):
+        return NOT_GLOBAL
+    if isinstance(error, AdminSlowDown):
+        return admin_slow_down_text(error.retry_after)
     if isinstance(error, commands.NotOwner):
         return NOT_OWNER
     if isinstance(error, commands.NoPrivateMessage | app_commands.NoPrivateMessage):
@@ -90,6 +117,9 @@ async def handle_command_error(ctx: commands.Context[Any], error: BaseException)
         return  # someone typed the prefix and something else; not ours to answer
     if is_forbidden(error, ctx.channel.id):
         return
+    inner = _unwrap(error)
+    if isinstance(inner, AdminSlowDown) and not inner.notify:
+        return  # one notice per window: a flood of admin commands gets no flood of replies
     text = expected_message(error, usage=_usage(ctx))
     if text is None:
         log_unexpected(f"command {ctx.command.qualified_name if ctx.command else '?'}", error)
@@ -117,10 +147,35 @@ async def handle_interaction_error(
     await send_to_interaction(interaction, text)
 
 
+async def reply_to(message: discord.Message, **fields: Any) -> discord.Message | None:
+    """Reply to a message; if it was deleted before the reply, log it and send nothing.
+
+    Discord refuses a reply to a deleted message as an invalid form; that is told apart from
+    a real error by looking the message up once.
+    """
+    try:
+        return await message.reply(**fields)
+    except discord.HTTPException as exc:
+        if exc.status != 400 or not await _is_gone(message):
+            raise
+        log.info("Message %s was deleted before the reply; nothing sent", message.id)
+        return None
+
+
+async def _is_gone(message: discord.Message) -> bool:
+    try:
+        await message.channel.fetch_message(message.id)
+    except discord.NotFound:
+        return True
+    except discord.HTTPException:
+        return False
+    return False
+
+
 async def send_to_message(message: discord.Message, text: str) -> None:
     """Reply to a message with plain text that pings no one; log instead of raising."""
     try:
-        await message.reply(text, allowed_mentions=NO_MENTIONS, mention_author=False)
+        await reply_to(message, content=text, allowed_mentions=NO_MENTIONS, mention_author=False)
     except discord.HTTPException as exc:
         log.warning("Could not reply in channel %s: %s", message.channel.id, exc)
 

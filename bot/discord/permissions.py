@@ -1,23 +1,76 @@
-"""Who may administer the bot: configured admin users and roles, or Manage Server."""
+"""Who may do what: global admins run the whole bot, server managers see their own server.
+
+The knowledge, reloads and the unanswered log are shared by every server the bot is in, and a
+public bot can be invited to any server. So holding Manage Server *somewhere* must never make
+someone an admin of the whole bot:
+
+- **global admins** are the bot's owners and the users in ``admin_user_ids``: they reload,
+  and see every server's data and the DMs' (in servers and in DMs);
+- **server managers** are members of a server holding Manage Server there, or a role of that
+  server whose *id* is in ``admin_role_ids``: they see that server's questions and figures
+  only, and only in that server;
+- everyone else may only ask.
+"""
 
 from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
 
 import discord
 
 from ..config import Settings
 
 
-def is_admin(settings: Settings, user: discord.User | discord.Member) -> bool:
-    """Return whether ``user`` may reload and inspect the knowledge base.
+class Level(enum.IntEnum):
+    """How much of the bot someone may administer."""
 
-    Admins are the user ids in ``admin_user_ids`` (anywhere, DMs included) and, inside a
-    server, members holding a role whose *id* is in ``admin_role_ids`` (role names never
-    count; the @everyone role never counts) or the Manage Server permission.
+    MEMBER = 0
+    SERVER = 1
+    GLOBAL = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Access:
+    """What one person may administer where they asked: a level and, for SERVER, the server."""
+
+    level: Level
+    guild_id: int | None = None
+
+    @property
+    def is_admin(self) -> bool:
+        """Return whether any admin command is open to this person here."""
+        return self.level > Level.MEMBER
+
+    @property
+    def is_global(self) -> bool:
+        """Return whether this person may run what affects every server (reload, all data)."""
+        return self.level is Level.GLOBAL
+
+    def sees(self, guild_id: int | None) -> bool:
+        """Return whether this person may see data recorded in ``guild_id`` (None: a DM)."""
+        if self.is_global:
+            return True
+        return self.is_admin and guild_id is not None and guild_id == self.guild_id
+
+
+def access(
+    settings: Settings,
+    user: discord.User | discord.Member,
+    guild_id: int | None,
+    *,
+    is_owner: bool,
+) -> Access:
+    """Return what ``user`` may administer when asking in ``guild_id`` (None in a DM).
+
+    Role names never count, the @everyone role never counts, and roles and permissions count
+    only in the server they belong to (never in DMs).
     """
-    if user.id in settings.admin_user_ids:
-        return True
-    if not isinstance(user, discord.Member):
-        return False
-    if any(r.id in settings.admin_role_ids and not r.is_default() for r in user.roles):
-        return True
-    return user.guild_permissions.manage_guild
+    if is_owner or user.id in settings.admin_user_ids:
+        return Access(Level.GLOBAL)
+    if guild_id is None or not isinstance(user, discord.Member) or user.guild.id != guild_id:
+        return Access(Level.MEMBER)
+    by_role = any(r.id in settings.admin_role_ids and not r.is_default() for r in user.roles)
+    if by_role or user.guild_permissions.manage_guild:
+        return Access(Level.SERVER, guild_id)
+    return Access(Level.MEMBER)

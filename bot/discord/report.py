@@ -12,6 +12,7 @@ import discord
 from ..core.service import KnowledgeService, ReloadResult
 from ..core.unanswered import UnansweredRecord
 from .embeds import DESCRIPTION_LIMIT, fit, neutralise, truncate
+from .tally import Counts
 
 MESSAGE_LIMIT = 2000
 LIST_IDS = 15
@@ -45,7 +46,7 @@ def reload_text(result: ReloadResult) -> str:
                 lines.append(f"{label}: {_ids(ids)}")
         return "\n".join(lines)
     head = (
-        f"\u274c Reload of `{_fence(name)}` failed with {len(result.problems)} problem(s); "
+        f"\u274c Reload of `{_fence(name)}` failed with {result.total_problems:,} problem(s); "
         f"the old knowledge keeps serving ({result.entries} entries)."
     )
     problems = "\n".join(_fence(str(p)) for p in result.problems)
@@ -87,9 +88,25 @@ def stats_embed(
     return fit(embed)
 
 
-def unanswered_embed(records: Sequence[UnansweredRecord]) -> discord.Embed:
+def server_stats_embed(service: KnowledgeService, counts: Counts) -> discord.Embed:
+    """Return /kb stats for a server's manager: the knowledge's size and this server's figures."""
+    knowledge = service.knowledge
+    embed = discord.Embed(title="Knowledge base (this server)", colour=0x5865F2)
+    embed.add_field(name="Entries", value=str(len(knowledge.entries)))
+    embed.add_field(name="Sources", value=str(len(knowledge.sources)))
+    embed.add_field(name="Last reload", value=f"<t:{int(service.snapshot.loaded_at)}:R>")
+    embed.add_field(name="Answered here", value=str(counts.answered))
+    embed.add_field(name="Declined here", value=str(counts.declined))
+    embed.set_footer(text="Questions asked in this server since the bot started.")
+    return fit(embed)
+
+
+def unanswered_embed(
+    records: Sequence[UnansweredRecord], *, server_only: bool = False
+) -> discord.Embed:
     """Return the most recent declined questions, newest first, with their best score."""
-    embed = discord.Embed(title="Recently unanswered", colour=0x95A5A6)
+    title = "Recently unanswered in this server" if server_only else "Recently unanswered"
+    embed = discord.Embed(title=title, colour=0x95A5A6)
     if not records:
         embed.description = "Nothing declined yet."
         return embed

@@ -30,6 +30,25 @@ LOGIN_HELP = (
     "(your application -> Bot -> Reset Token)."
 )
 
+CLOSE_HELP = {
+    4004: LOGIN_HELP,
+    4010: "Discord refused the shard settings (invalid shard): check shard_count and shard_ids "
+    "(every shard number must be below shard_count).",
+    4011: "Discord requires sharding for this bot: it is in too many servers (2,500 or more) for "
+    "one connection. Set shard_count in the config (one shard per 1,000 servers is plenty); "
+    "see 'Sharding' in the README.",
+    4012: "Discord refused the gateway API version this discord.py speaks; upgrade discord.py.",
+    4013: "Discord refused the gateway intents as invalid; this version of the bot asks for an "
+    "intents value Discord does not accept. Upgrade the bot.",
+    4014: INTENT_HELP,
+}
+"""One line for each gateway close code that means "do not reconnect"."""
+
+
+def close_help(code: int | None) -> str:
+    """Return the one line that explains a gateway close code the bot cannot recover from."""
+    return CLOSE_HELP.get(code or 0, f"Discord closed the connection (close code {code}).")
+
 
 class RedactToken(logging.Filter):
     """Replace the token, and anything shaped like a token, in log lines and tracebacks."""
@@ -74,7 +93,9 @@ def build(settings: Settings) -> tuple[KnowledgeService, UnansweredLog]:
         settings.knowledge_path, max_question_chars=settings.max_question_chars
     )
     unanswered = UnansweredLog(
-        settings.unanswered_log_path, max_bytes=settings.unanswered_log_max_bytes
+        settings.unanswered_log_path,
+        max_bytes=settings.unanswered_log_max_bytes,
+        protected=(settings.knowledge_path,),
     )
     return service, unanswered
 
@@ -96,7 +117,8 @@ def run_from_config(path: str | Path, *, stderr: TextIO | None = None) -> int:
     try:
         settings = load_settings(path)
     except ConfigError as exc:
-        print(f"config error: {exc}", file=err)
+        for problem in exc.errors:  # every problem at once, one line each
+            print(f"config error: {problem}", file=err)
         return EXIT_CONFIG
     configure_logging(settings)
     try:
@@ -119,6 +141,9 @@ def run_from_config(path: str | Path, *, stderr: TextIO | None = None) -> int:
         return EXIT_FAILED
     except discord.PrivilegedIntentsRequired:
         print(INTENT_HELP, file=err)
+        return EXIT_FAILED
+    except discord.ConnectionClosed as exc:
+        print(close_help(exc.code), file=err)
         return EXIT_FAILED
     except (OSError, discord.HTTPException, discord.GatewayNotFound) as exc:
         print(redact(f"cannot connect to Discord: {exc}", settings.token), file=err)

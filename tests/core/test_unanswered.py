@@ -96,11 +96,23 @@ def test_size_cap_compacts_to_the_newest(tmp_path: Path) -> None:
 def test_compaction_drops_garbage(tmp_path: Path) -> None:
     log = _log(tmp_path, max_bytes=MIN_LOG_BYTES)
     log.path.parent.mkdir(parents=True)
-    log.path.write_bytes(b"garbage\n" * 3000)
+    log.append("first")
+    with log.path.open("ab") as handle:
+        handle.write(b"garbage\n" * 3000)
     log.append("real")
     assert log.path.read_text().splitlines() == [
-        json.dumps(log.recent(1)[0].to_json(), separators=(",", ":"))
+        json.dumps(r.to_json(), separators=(",", ":")) for r in reversed(log.recent(2))
     ]
+    assert [r.question for r in log.recent(5)] == ["real", "first"]
+
+
+def test_a_file_that_is_not_a_log_is_never_written(tmp_path: Path) -> None:
+    log = _log(tmp_path, max_bytes=MIN_LOG_BYTES)
+    log.path.parent.mkdir(parents=True)
+    log.path.write_bytes(b"garbage\n" * 3000)
+    with pytest.raises(OSError, match="not an unanswered log"):
+        log.append("real")
+    assert log.path.read_bytes() == b"garbage\n" * 3000
 
 
 def test_cap_must_be_sane(tmp_path: Path) -> None:

@@ -25,7 +25,12 @@ OFFTOPIC_Q = "what colour is the sky"  # declined, no suggestions
 
 @dataclass
 class World:
-    """A server with channels and people in every role the tests need."""
+    """Two servers and DMs, with people in every role of the permission model.
+
+    Global admins: ``owner`` (the bot's owner) and ``id_admin`` (in ``admin_user_ids``).
+    Managers of the first server only: ``role_admin`` (the configured role) and ``manager``
+    (Manage Server); of the second server only: ``other_manager``. Everyone else asks.
+    """
 
     env: simcord.Env
     bot: OnemBot
@@ -41,6 +46,10 @@ class World:
     bob: simcord.MemberActor
     named_admin: simcord.MemberActor  # holds a role *named* "admin" that is not configured
     outsider: simcord.UserHandle  # shares no server with the bot; only DMs
+    other_guild: simcord.GuildHandle  # a second server, managed by other people
+    other_channel: simcord.ChannelHandle
+    other_manager: simcord.MemberActor  # has Manage Server there, and is nothing here
+    carol: simcord.MemberActor  # a member of the second server
 
     def requests(self, method: str, path_part: str) -> list[Any]:
         """Return the REST calls the bot made with this method whose path contains path_part."""
@@ -69,6 +78,12 @@ async def build_world(env: simcord.Env, bot: OnemBot) -> World:
     named = guild.create_role("admin")
     managers = guild.create_role("mods", permissions=discord.Permissions(manage_guild=True))
     owner = guild.add_member(env.create_user("owner"))
+    id_admin = guild.add_member(env.create_user("curator"))
+    other_guild = env.create_guild("Another server")
+    other_channel = other_guild.create_text_channel("chat")
+    other_mods = other_guild.create_role(
+        "other mods", permissions=discord.Permissions(manage_guild=True)
+    )
     world = World(
         env=env,
         bot=bot,
@@ -78,12 +93,16 @@ async def build_world(env: simcord.Env, bot: OnemBot) -> World:
         admin_channel=admin_channel,
         owner=owner,
         role_admin=guild.add_member(env.create_user("keeper"), roles=[kb_role]),
-        id_admin=guild.add_member(env.create_user("curator")),
+        id_admin=id_admin,
         manager=guild.add_member(env.create_user("mod"), roles=[managers]),
         alice=guild.add_member(env.create_user("alice")),
         bob=guild.add_member(env.create_user("bob")),
         named_admin=guild.add_member(env.create_user("wannabe"), roles=[named]),
         outsider=env.create_user("stranger"),
+        other_guild=other_guild,
+        other_channel=other_channel,
+        other_manager=other_guild.add_member(env.create_user("other-mod"), roles=[other_mods]),
+        carol=other_guild.add_member(env.create_user("carol")),
     )
     bot.owner_ids = {owner.id}
     bot.settings = dataclasses.replace(
@@ -95,6 +114,10 @@ async def build_world(env: simcord.Env, bot: OnemBot) -> World:
     )
     await owner.send(general, "!sync global")
     assert "Synced 2 command(s) globally" in (general.last_message.content or "")
+    # /kb asks for Manage Server by default; the first server's admins open it to the admin
+    # role and to the global admin in Server Settings -> Integrations, as real servers do
+    kb = next(c for c in await bot.tree.fetch_commands() if c.name == "kb")
+    guild.set_command_permissions(kb, {kb_role: True, id_admin: True, owner: True})
     return world
 
 

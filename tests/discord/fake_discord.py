@@ -54,6 +54,8 @@ class FakeDiscord:
 
     token: str = "test-token-not-real"
     reject_token: bool = False
+    close_code: int | None = None  # close the gateway with this code on IDENTIFY
+    deleted: set[int] = field(default_factory=set)  # message ids deleted by their authors
     requests: list[Recorded] = field(default_factory=list)
     sent: list[dict[str, Any]] = field(default_factory=list)  # gateway frames from the bot
     connections: int = 0
@@ -348,6 +350,9 @@ class FakeDiscord:
         if identify.get("token") != self.token:
             await self._ws.close(code=4004)  # type: ignore[union-attr]
             return
+        if self.close_code is not None:
+            await self._ws.close(code=self.close_code)  # type: ignore[union-attr]
+            return
         await self.dispatch(
             "READY",
             {
@@ -442,7 +447,16 @@ class FakeDiscord:
             self.commands[guild] = registered
             return self._json(registered)
         if method == "POST" and parts[0] == "channels" and parts[-1] == "messages":
+            reference = (body or {}).get("message_reference") or {}
+            gone = int(reference.get("message_id") or 0) in self.deleted
+            if gone and reference.get("fail_if_not_exists", True):
+                errors = {"message_reference": {"_errors": [{"code": "REPLIES_UNKNOWN_MESSAGE"}]}}
+                invalid = {"message": "Invalid Form Body", "code": 50035, "errors": errors}
+                return self._json(invalid, status=400)
             return self._json(self._bot_message(body or {}, int(parts[1])))
+        reading = method == "GET" and parts[0] == "channels" and parts[-2] == "messages"
+        if reading and int(parts[-1]) in self.deleted:
+            return self._json({"message": "Unknown Message", "code": 10008}, status=404)
         if method == "POST" and parts[0] == "channels" and parts[-1] == "typing":
             return web.Response(status=204)
         return self._json({"message": f"fake discord: no route {method} {path}", "code": 0}, 404)

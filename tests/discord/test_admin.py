@@ -11,7 +11,8 @@ import pytest
 import simcord
 from discord_kit import ANSWERED_Q, DECLINED_Q, World, rewrite, without_entry
 
-from bot.discord.errors import NotAdmin
+from bot.discord.cogs.admin import SENT_PRIVATELY
+from bot.discord.errors import NOT_GLOBAL, NotAdmin, NotGlobalAdmin
 
 REFUSED = "Sorry, only the bot's admins can do that."
 SLASH_PATHS = [("kb reload", {}), ("kb stats", {}), ("kb unanswered", {"count": 5})]
@@ -37,11 +38,11 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def _admins(world: World) -> list[simcord.MemberActor]:
-    return [world.role_admin, world.id_admin, world.manager]
+    return [world.role_admin, world.id_admin, world.manager, world.owner]
 
 
 def _non_admins(world: World) -> list[simcord.MemberActor]:
-    return [world.alice, world.named_admin, world.owner]
+    return [world.alice, world.named_admin]
 
 
 async def test_admins_may_use_every_slash_path(world: World) -> None:
@@ -51,10 +52,19 @@ async def test_admins_may_use_every_slash_path(world: World) -> None:
             assert result.ephemeral, (admin, name)
             assert result.response is not None
             assert REFUSED not in result.response.content, (admin, name)
-    assert world.env.errors == []
+            if name == "kb reload" and admin in (world.role_admin, world.manager):
+                assert result.response.content == NOT_GLOBAL  # a server's managers
+            else:
+                assert result.response.content != NOT_GLOBAL, (admin, name)
+    assert all(isinstance(e, NotGlobalAdmin) for e in world.env.errors)
+    assert world.bot.service.stats.reloads == 2  # the two global admins
 
 
 async def test_non_admins_are_refused_on_every_slash_path(world: World) -> None:
+    # members are not offered /kb; a server that opens it to everyone still gets refusals
+    assert "kb reload" not in world.alice.available_commands(world.general)
+    kb = next(c for c in await world.bot.tree.fetch_commands() if c.name == "kb")
+    world.guild.set_command_permissions(kb, {world.guild.roles["@everyone"]: True})
     for person in _non_admins(world):
         for name, options in SLASH_PATHS:
             result = await person.slash(world.general, name, **options)
@@ -73,7 +83,10 @@ async def test_admins_may_use_every_prefix_path(world: World) -> None:
             last = world.general.last_message
             assert last.author.id == world.bot.user.id
             assert last.content != REFUSED, (admin, command)
-    assert world.env.errors == []
+            if command in ("!kb stats", "!kb unanswered 5"):  # data goes to a DM
+                assert last.content == SENT_PRIVATELY and not last.embeds
+                assert admin.user.dm_channel.last_message.embeds
+    assert all(isinstance(e, NotGlobalAdmin) for e in world.env.errors)
 
 
 async def test_non_admins_are_refused_on_every_prefix_path(world: World) -> None:
@@ -92,14 +105,19 @@ async def test_dm_admin_commands_only_for_listed_users(world: World) -> None:
     assert world.alice.user.dm_channel.last_message.content == REFUSED
     await world.role_admin.send_dm("!kb stats")  # an admin role does not reach DMs either
     assert world.role_admin.user.dm_channel.last_message.content == REFUSED
+    await world.manager.send_dm("!kb stats")  # nor does Manage Server
+    assert world.manager.user.dm_channel.last_message.content == REFUSED
     await world.id_admin.send_dm("!kb reload")  # a listed admin user does
     assert world.id_admin.user.dm_channel.last_message.content.startswith("\u2705 Reloaded")
-    assert [type(e) for e in world.env.errors] == [NotAdmin] * 3
+    await world.owner.send_dm("!kb stats")  # and so does the owner
+    assert world.owner.user.dm_channel.last_message.embeds
+    assert [type(e) for e in world.env.errors] == [NotAdmin] * 4
     assert world.bot.service.stats.reloads == 1
 
 
 async def test_sync_is_owner_only(world: World) -> None:
-    for person in [*_admins(world), world.alice]:
+    not_owners = [world.role_admin, world.id_admin, world.manager, world.alice]
+    for person in not_owners:
         await person.send(world.general, "!sync global")
         assert world.general.last_message.content == "Sorry, only the bot's owner can do that."
     assert len(world.env.errors) == 4
@@ -121,9 +139,12 @@ async def test_slash_commands_are_registered_as_expected(world: World) -> None:
     assert ask["options"][0]["name"] == "question" and ask["options"][0]["autocomplete"]
     assert ask["options"][0]["required"]
     assert sorted(o["name"] for o in kb["options"]) == ["reload", "stats", "unanswered"]
-    assert kb["dm_permission"] is False and ask["dm_permission"] is True
+    assert kb["contexts"] == [0] and sorted(ask["contexts"]) == [0, 1]
     assert ask.get("default_member_permissions") is None
-    assert kb.get("default_member_permissions") is None  # visible; the bot itself refuses
+    # members do not see /kb (Manage Server by default); the bot still checks every use
+    assert int(kb["default_member_permissions"]) == 1 << 5
+    assert "kb stats" not in world.alice.available_commands(world.general)
+    assert "kb stats" in world.manager.available_commands(world.general)
 
 
 async def test_reload_reports_the_diff_and_serves_the_new_file(
@@ -135,7 +156,7 @@ async def test_reload_reports_the_diff_and_serves_the_new_file(
             without_entry(t, "production-end", "engine-power").replace("740", "750") + NEW_ENTRY
         ),
     )
-    result = await world.role_admin.slash(world.general, "kb reload")
+    result = await world.id_admin.slash(world.general, "kb reload")
     assert result.ephemeral and result.response is not None
     report = result.response.content
     assert report.startswith("\u2705 Reloaded `onem.yaml`: 6 entries, 3 sources")
@@ -150,7 +171,7 @@ async def test_reload_reports_the_diff_and_serves_the_new_file(
 
 async def test_prefix_reload_reports_in_channel(world: World, knowledge_file: Path) -> None:
     _edit(knowledge_file, "about 740 cars", "about 760 cars")
-    await world.manager.send(world.general, "!kb reload")
+    await world.id_admin.send(world.general, "!kb reload")
     last = world.general.last_message
     assert last.content.startswith("\u2705 Reloaded")
     assert last.reference is not None
@@ -182,7 +203,7 @@ async def test_unparseable_file_is_reported_with_its_line(
     world: World, knowledge_file: Path
 ) -> None:
     rewrite(knowledge_file, lambda t: t[:900] + "\n  - [unclosed\n")
-    await world.role_admin.send(world.general, "!kb reload")
+    await world.owner.send(world.general, "!kb reload")
     text = world.general.last_message.content
     assert "failed with 1 problem(s)" in text and "YAML syntax error" in text
     assert "onem.yaml:" in text
@@ -203,7 +224,7 @@ async def test_long_problem_reports_are_attached_in_full(
         for i in range(60)
     )
     rewrite(knowledge_file, lambda t: t + broken)
-    result = await world.role_admin.slash(world.general, "kb reload")
+    result = await world.id_admin.slash(world.general, "kb reload")
     assert result.response is not None
     assert "failed with 120 problem(s)" in result.response.content
     assert "The full report is attached." in result.response.content
@@ -250,8 +271,8 @@ async def _wait_for(condition: Callable[[], bool], within: float = 10.0) -> None
 async def test_stats_show_the_figures(world: World) -> None:
     await world.alice.slash(world.general, "ask", question=ANSWERED_Q)
     await world.alice.slash(world.general, "ask", question=DECLINED_Q)
-    await world.role_admin.slash(world.general, "kb reload")
-    result = await world.role_admin.slash(world.general, "kb stats")
+    await world.id_admin.slash(world.general, "kb reload")
+    result = await world.id_admin.slash(world.general, "kb stats")
     assert result.response is not None
     fields = {f.name: f.value for f in result.response.embeds[0].fields}
     assert fields["Entries"] == "6" and fields["Sources"] == "3"
@@ -280,7 +301,9 @@ async def test_unanswered_questions_are_logged_and_listed(world: World) -> None:
     assert "what about the \\*\\*e92\\*\\*" in rows[0]  # newest first, markdown escaped
     assert DECLINED_Q in rows[1]
     await world.role_admin.send(world.general, "!kb unanswered 1")
-    rows = (world.general.last_message.embeds[0].description or "").splitlines()
+    assert world.general.last_message.content == SENT_PRIVATELY
+    dm = world.role_admin.user.dm_channel.last_message
+    rows = (dm.embeds[0].description or "").splitlines()
     assert len(rows) == 1
 
 

@@ -155,7 +155,7 @@ async def test_button_for_a_removed_entry_explains_ephemerally(
     await world.alice.send(world.general, f"!ask {DECLINED_Q}")
     reply = world.general.last_message
     rewrite(knowledge_file, lambda t: without_entry(t, "production-end", "engine-power"))
-    await world.role_admin.slash(world.general, "kb reload")
+    await world.id_admin.slash(world.general, "kb reload")
     pressed = await world.alice.click(reply, custom_id="onem:entry:production-end")
     assert pressed.ephemeral
     assert pressed.response is not None and "no longer" in pressed.response.content
@@ -288,7 +288,7 @@ async def test_error_after_deferring_is_sent_once_as_the_followup(
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(world.bot, "reload_knowledge", broken)
-    result = await world.role_admin.slash(world.general, "kb reload")
+    result = await world.id_admin.slash(world.general, "kb reload")
     assert result.response is not None and result.ephemeral
     assert result.response.content.startswith("Sorry, something went wrong on my side.")
     callbacks = world.requests("POST", "/callback")

@@ -75,9 +75,11 @@ def test_cli_config_error_has_no_traceback(tmp_path: Path) -> None:
     path.write_text("token: abc\n")
     done = _run_bot(path, None)
     assert done.returncode == 2
-    assert done.stderr.strip().splitlines() == [
+    assert done.stderr.strip().splitlines() == [  # every problem at once, with its line
         "config error: token: never put the bot token in the config file; remove 'token' and "
-        "set the DISCORD_TOKEN environment variable instead"
+        "set the DISCORD_TOKEN environment variable instead (config.yaml:1)",
+        "config error: DISCORD_TOKEN: the bot token is missing; set the DISCORD_TOKEN "
+        "environment variable",
     ]
 
 

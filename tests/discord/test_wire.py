@@ -50,7 +50,10 @@ async def live_bot(
 ) -> AsyncIterator[OnemBot]:
     """Run the bot against the fake until it is ready; close it afterwards."""
     settings = dataclasses.replace(
-        settings, owner_ids=frozenset({OWNER_ID}), admin_role_ids=frozenset({ADMIN_ROLE})
+        settings,
+        owner_ids=frozenset({OWNER_ID}),
+        admin_role_ids=frozenset({ADMIN_ROLE}),
+        admin_user_ids=frozenset({ADMIN_ID}),
     )
     bot = create_bot(settings, service, unanswered, guild_ready_timeout=0.05)
     task = asyncio.create_task(bot.start(settings.token))
@@ -88,6 +91,7 @@ async def test_owner_sync_registers_the_command_set(fake: FakeDiscord, live_bot:
     assert sorted(commands) == ["ask", "kb"]
     ask, kb = commands["ask"], commands["kb"]
     assert ask["type"] == 1 and ask["default_member_permissions"] is None
+    assert sorted(ask["contexts"]) == [0, 1]  # servers and DMs with the bot
     (question,) = ask["options"]
     assert {k: question[k] for k in ("name", "type", "required", "autocomplete")} == {
         "name": "question",
@@ -95,7 +99,8 @@ async def test_owner_sync_registers_the_command_set(fake: FakeDiscord, live_bot:
         "required": True,
         "autocomplete": True,
     }
-    assert kb["default_member_permissions"] is None and kb["dm_permission"] is False
+    # members do not even see /kb: it asks for Manage Server by default, servers only
+    assert int(kb["default_member_permissions"]) == 1 << 5 and kb["contexts"] == [0]
     subcommands = {o["name"]: o for o in kb["options"]}
     assert sorted(subcommands) == ["reload", "stats", "unanswered"]
     assert all(o["type"] == 1 for o in subcommands.values())
@@ -241,3 +246,21 @@ def test_rejected_token_exits_1_without_leaking_it(
     (login,) = fake_in_thread.find("GET", "/users/@me")
     assert login.headers["Authorization"] == f"Bot {secret}"  # it was really sent...
     assert secret not in err and secret not in caplog.text  # ...and never logged or printed
+
+
+async def test_a_question_deleted_before_the_reply_is_dropped_quietly(
+    fake: FakeDiscord, live_bot: OnemBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    for text in (f"<@{BOT_ID}> {ANSWERED_Q}", f"!ask {ANSWERED_Q}", "!kb"):
+        asked = fake.message(text, mentions=[BOT_ID], author_id=ADMIN_ID, roles=[ADMIN_ROLE])
+        fake.deleted.add(int(asked["id"]))  # deleted before the bot answers
+        await fake.dispatch("MESSAGE_CREATE", asked)
+    for _ in range(500):
+        if sum("deleted before the reply" in r.getMessage() for r in caplog.records) == 3:
+            break
+        await asyncio.sleep(0.01)
+    else:
+        raise AssertionError("the bot did not notice the deleted questions")
+    posts = fake.find("POST", f"/channels/{CHANNEL_ID}/messages")
+    assert len(posts) == 3  # one refused reply each, and no apology after it
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]

@@ -442,16 +442,26 @@ class Mutator:
         )
         nines = "9" * 5000
         yield Mutation(
+            "a 1,000-digit number in a question",
+            self.edited(_put(e0, "questions", [nines[:1000]])),
+            "valid",
+            check=_holds(lambda kb: kb.by_id[first].questions == (nines[:1000],)),
+        )
+        yield Mutation(  # past the length budget of a field: refused, with its line
             "a 5,000-digit number in a question",
             self.edited(_put(e0, "questions", [nines])),
+            "reject",
+        )
+        yield Mutation(
+            "a 3,900-digit number in an answer",
+            self.edited(_put(e0, "answer", f"about {nines[:3900]} cars")),
             "valid",
-            check=_holds(lambda kb: kb.by_id[first].questions == (nines,)),
+            check=_holds(lambda kb: kb.by_id[first].answer == f"about {nines[:3900]} cars"),
         )
         yield Mutation(
             "a 5,000-digit number in an answer",
             self.edited(_put(e0, "answer", f"about {nines} cars")),
-            "valid",
-            check=_holds(lambda kb: kb.by_id[first].answer == f"about {nines} cars"),
+            "reject",
         )
 
     def wrong_types(self) -> Iterator[Mutation]:
@@ -576,11 +586,18 @@ class Mutator:
         yield Mutation("10 MB of comments", _lazy(padded), "same")
         count = 1_000_000 if self.long else 5_000  # ~11 MB (loads in ~15 s) or ~60 KB
         tags = [f"t{i:07d}" for i in range(count)]
-        yield Mutation(
+        yield Mutation(  # past the budget of a list's items: refused with the line
             f"a list of {count:,} tags",
             self.edited(_put(_item("entries", 0), "tags", tags)),
+            "reject",
+            entry_at(0),
+            "the limit is",
+        )
+        yield Mutation(
+            "a list of 200 tags (the budget)",
+            self.edited(_put(_item("entries", 0), "tags", tags[:200])),
             "valid",
-            check=_holds(lambda kb: kb.by_id[self.first].tags == tuple(tags)),
+            check=_holds(lambda kb: kb.by_id[self.first].tags == tuple(tags[:200])),
         )
         yield Mutation(
             "over the size limit",
@@ -649,16 +666,16 @@ class Mutator:
             "billion laughs under an unknown key",
             _const(self.base + bomb.encode()),
             "reject",
-            mentions="unknown key",
+            mentions="aliases repeat",
         )
         nested = "[&b0 [lol, lol, lol, lol, lol, lol, lol, lol, lol], " + ", ".join(
             f"&b{i} [{', '.join([f'*b{i - 1}'] * 9)}]" for i in range(1, 10)
         )
-        yield self.keyed("billion laughs as tags", "tags", nested + "]", "reject", "tags")
+        yield self.keyed("billion laughs as tags", "tags", nested + "]", "reject", "aliases")
         yield self.keyed(
-            "billion laughs as keywords", "keywords", nested + ", *b9, *b9]", "reject", "keywords"
+            "billion laughs as keywords", "keywords", nested + ", *b9, *b9]", "reject", "aliases"
         )
-        aliases = 20_000 if self.long else 2_000
+        aliases = 199  # a list holds at most 200 items
         many = "[&k allocation, " + ", ".join(["*k"] * aliases) + "]"
         data, _ = self.set_key("keywords", many)
         yield Mutation(
@@ -666,6 +683,10 @@ class Mutator:
             _const(data),
             "valid",
             check=_holds(lambda kb: len(kb.by_id[self.first].keywords) == aliases + 1),
+        )
+        over = "[&k allocation, " + ", ".join(["*k"] * 10_001) + "]"
+        yield self.keyed(
+            "10,001 aliases (the budget is 10,000)", "keywords", over, "reject", "alias"
         )
         lists = "[&l [a, b], " + ", ".join(["*l"] * 10_000) + "]"
         yield self.keyed("10,000 aliases of a list", "keywords", lists, "reject", "keywords")

@@ -1,5 +1,6 @@
-"""Permissions on every path: only admins reload and inspect, only owners sync, refusals leak
-nothing.
+"""Permissions on every path, against the permission table of the README: global admins (the
+owners and ``admin_user_ids``) reload and see every server's data; a server's managers see only
+their own server's; members see no admin command; only owners sync; refusals leak nothing.
 
 ``tests/discord`` checks the configured admins (by role id, by user id, by Manage Server), and
 refuses a member, a role named "admin" and the owner on the slash and prefix paths. Here the
@@ -21,7 +22,8 @@ import simcord
 from discord.ext import commands
 from discord_kit import World
 
-from bot.discord.errors import NOT_ADMIN, NOT_OWNER, NotAdmin
+from bot.discord.cogs.admin import SENT_PRIVATELY
+from bot.discord.errors import NOT_ADMIN, NOT_OWNER, NotAdmin, NotGlobalAdmin
 
 NO_PINGS = {"parse": [], "replied_user": False}
 SLASH_PATHS: list[tuple[str, dict[str, Any]]] = [
@@ -160,16 +162,30 @@ async def assert_refused(
 def acknowledge_refusals(world: World) -> None:
     """SimCord records the refusals as the bot's errors: they must all be refusals."""
     errors = world.env.errors
-    assert all(isinstance(e, NotAdmin | commands.NotOwner) for e in errors), errors
+    allowed = NotAdmin | NotGlobalAdmin | commands.NotOwner
+    assert all(isinstance(e, allowed) for e in errors), errors
+
+
+async def open_kb_to_everyone(world: World, guild: simcord.GuildHandle | None = None) -> None:
+    """Do what a careless server admin can do: allow /kb to everyone in Integrations.
+
+    Members are not offered /kb (it asks for Manage Server by default), so this is the only
+    way their slash attempts reach the bot, which must refuse them on its own.
+    """
+    guild = guild or world.guild
+    kb = next(c for c in await world.bot.tree.fetch_commands() if c.name == "kb")
+    guild.set_command_permissions(kb, {guild.roles["@everyone"]: True})
 
 
 async def assert_admin(world: World, person: simcord.MemberActor) -> None:
     """The control: the same person is let in (so a refusal above is not a broken command)."""
     bodies = await send(world, person, "!kb stats", world.general)
-    assert len(bodies) == 1 and bodies[0].get("embeds"), bodies
+    assert len(bodies) == 1 and bodies[0].get("content") == SENT_PRIVATELY, bodies
+    assert person.user.dm_channel.last_message.embeds
 
 
 async def test_roles_named_like_the_admin_role_count_for_nothing(world: World) -> None:
+    await open_kb_to_everyone(world)
     configured = next(iter(world.bot.settings.admin_role_ids))
     # the configured role's own name, first: every slash path; then one slash path each
     names = ["KB keepers", "Admin", "ADMIN", "Administrator", "admins", str(configured), "@admin"]
@@ -182,6 +198,7 @@ async def test_roles_named_like_the_admin_role_count_for_nothing(world: World) -
 
 
 async def test_ids_in_the_wrong_list_count_for_nothing(world: World) -> None:
+    await open_kb_to_everyone(world)
     fans = world.guild.create_role("fans")
     fan = world.guild.add_member(world.env.create_user("fan"), roles=[fans])
     world.bot.settings = dataclasses.replace(
@@ -219,13 +236,14 @@ async def test_sync_is_refused_to_every_admin_who_is_not_an_owner(world: World) 
     acknowledge_refusals(world)
     offered = world.role_admin.available_commands(world.general)
     assert not any("sync" in c for c in offered), offered  # no slash path to sync at all
-    # the owner, who is no admin, may sync (from a DM: to the dev guild)
+    # the owner may sync (from a DM: to the dev guild)
     world.bot.settings = dataclasses.replace(world.bot.settings, dev_guild_id=world.guild.id)
     bodies = await send(world, world.owner, "!sync", None)
     assert bodies[0]["content"].startswith("Synced 2 command(s) for server")
 
 
 async def test_a_revoked_role_is_refused_at_once(world: World) -> None:
+    await open_kb_to_everyone(world)
     await assert_admin(world, world.role_admin)
     (role,) = [r for r in world.bot.settings.admin_role_ids]
     world.env.backend.remove_member_role(world.guild.id, world.role_admin.id, role)

@@ -143,11 +143,9 @@ async def test_bot_reloads_while_members_ask(
         start = len(env.http_requests)
         slash: asyncio.Task[Any] | None = None
         if step % SLASH_EVERY == SLASH_EVERY - 1:
-            slash = asyncio.create_task(world.role_admin.slash(world.general, "kb reload"))
+            slash = asyncio.create_task(world.id_admin.slash(world.general, "kb reload"))
         else:
-            command = env.backend.create_message(
-                world.general.id, world.role_admin.id, "!kb reload"
-            )
+            command = env.backend.create_message(world.general.id, world.id_admin.id, "!kb reload")
         for _ in range(2000):  # wait (in real time) for the reload's thread to start
             if watch.reloads_started > started:
                 break

@@ -10,9 +10,15 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from ..errors import NO_MENTIONS, NotAdmin
-from ..permissions import is_admin
-from ..report import reload_report, stats_embed, unanswered_embed, unreadable_log_embed
+from ..errors import NO_MENTIONS, AdminSlowDown, NotAdmin, NotGlobalAdmin, reply_to
+from ..permissions import Access, access
+from ..report import (
+    reload_report,
+    server_stats_embed,
+    stats_embed,
+    unanswered_embed,
+    unreadable_log_embed,
+)
 
 if TYPE_CHECKING:
     from ..client import OnemBot
@@ -21,6 +27,11 @@ log = logging.getLogger("bot.discord")
 
 DEFAULT_UNANSWERED = 10
 MAX_UNANSWERED = 25
+SENT_PRIVATELY = "I sent you the details in a direct message."
+CANNOT_DM = (
+    "I can't send you a direct message, and these details are not for a public channel; "
+    "use `/kb {name}` instead (only you will see it)."
+)
 
 
 def _bot(client: Any) -> OnemBot:
@@ -30,39 +41,56 @@ def _bot(client: Any) -> OnemBot:
     return client
 
 
-async def _prefix_admin(ctx: commands.Context[Any]) -> bool:
-    if is_admin(_bot(ctx.bot).settings, ctx.author):
-        return True
-    raise NotAdmin()
+async def access_of(
+    bot: OnemBot, user: discord.User | discord.Member, guild_id: int | None
+) -> Access:
+    """Return what ``user`` may administer in ``guild_id`` (None: a DM)."""
+    return access(bot.settings, user, guild_id, is_owner=await bot.is_owner(user))
 
 
-async def _slash_admin(interaction: discord.Interaction[Any]) -> bool:
-    if is_admin(_bot(interaction.client).settings, interaction.user):
-        return True
-    raise NotAdmin()
+def _admit(bot: OnemBot, who: Access, user_id: int) -> None:
+    """Refuse non-admins, then count the command against the admins' own rate limit."""
+    if not who.is_admin:
+        raise NotAdmin()
+    refusal = bot.admin_cooldowns.hit(user_id)
+    if refusal is not None:
+        raise AdminSlowDown(refusal.retry_after, notify=refusal.notify)
 
 
 class AdminCog(commands.Cog, name="Admin"):
-    """Reload and inspect the knowledge base (admins only, on every path)."""
+    """Reload and inspect the knowledge base: global admins everything, managers their server."""
 
     kb = app_commands.Group(
-        name="kb", description="Manage the bot's knowledge base (admins)", guild_only=True
+        name="kb",
+        description="Manage the bot's knowledge base (admins)",
+        guild_only=True,
+        allowed_contexts=app_commands.AppCommandContext(
+            guild=True, dm_channel=False, private_channel=False
+        ),
+        default_permissions=discord.Permissions(manage_guild=True),
     )
 
     def __init__(self, bot: OnemBot) -> None:
         self.bot = bot
 
     async def cog_check(self, ctx: commands.Context[Any]) -> bool:
-        """Allow this cog's prefix commands to admins only; refuse others with NotAdmin."""
-        return await _prefix_admin(ctx)
+        """Allow this cog's prefix commands to admins only, within the admin rate limit."""
+        who = await access_of(self.bot, ctx.author, ctx.guild.id if ctx.guild else None)
+        _admit(self.bot, who, ctx.author.id)
+        return True
 
     async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
-        """Allow this cog's slash commands to admins only; refuse others with NotAdmin."""
-        return await _slash_admin(interaction)
+        """Allow this cog's slash commands to admins only, within the admin rate limit."""
+        who = await access_of(self.bot, interaction.user, interaction.guild_id)
+        _admit(self.bot, who, interaction.user.id)
+        return True
 
     # -- shared bodies ---------------------------------------------------------------------
 
-    async def _stats(self) -> discord.Embed:
+    async def _stats(self, who: Access) -> discord.Embed:
+        if not who.is_global:
+            counts = self.bot.tally.of(who.guild_id)
+            return server_stats_embed(self.bot.service, counts)
         log_file = self.bot.unanswered
         size: int | None = None
         if log_file is not None:
@@ -72,16 +100,36 @@ class AdminCog(commands.Cog, name="Admin"):
                 log.warning("Could not read the unanswered log %s: %s", log_file.path, exc)
         return stats_embed(self.bot.service, unanswered_bytes=size, guilds=len(self.bot.guilds))
 
-    async def _unanswered(self, count: int) -> discord.Embed:
+    async def _unanswered(self, who: Access, count: int) -> discord.Embed:
         log_file = self.bot.unanswered
         if log_file is None:
-            return unanswered_embed([])
+            return unanswered_embed([], server_only=not who.is_global)
         try:
-            records = await asyncio.to_thread(log_file.recent, count)
+            records = await asyncio.to_thread(
+                log_file.recent, count, keep=lambda r: who.sees(r.guild_id)
+            )
         except OSError as exc:
             log.warning("Could not read the unanswered log %s: %s", log_file.path, exc)
             return unreadable_log_embed()
-        return unanswered_embed(records)
+        return unanswered_embed(records, server_only=not who.is_global)
+
+    async def _private(self, ctx: commands.Context[Any], name: str, embed: discord.Embed) -> None:
+        """Show data to the admin who asked only: in a DM, never in a server's channel."""
+        if ctx.guild is None:
+            await reply_to(
+                ctx.message, embed=embed, mention_author=False, allowed_mentions=NO_MENTIONS
+            )
+            return
+        try:
+            await ctx.author.send(embed=embed, allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException as exc:  # DMs closed: say where to look instead
+            log.info("Could not DM admin %s: %s", ctx.author.id, exc)
+            text = CANNOT_DM.format(name=name)
+        else:
+            text = SENT_PRIVATELY
+        await reply_to(
+            ctx.message, content=text, mention_author=False, allowed_mentions=NO_MENTIONS
+        )
 
     # -- slash -----------------------------------------------------------------------------
 
@@ -90,6 +138,9 @@ class AdminCog(commands.Cog, name="Admin"):
     )
     async def reload_slash(self, interaction: discord.Interaction[Any]) -> None:
         """Reload and report the diff or every problem, ephemerally."""
+        who = await access_of(self.bot, interaction.user, interaction.guild_id)
+        if not who.is_global:
+            raise NotGlobalAdmin()
         await interaction.response.defer(ephemeral=True, thinking=True)
         log.info("Reload asked by user %s", interaction.user.id)
         result = await self.bot.reload_knowledge()
@@ -98,7 +149,8 @@ class AdminCog(commands.Cog, name="Admin"):
     @kb.command(name="stats", description="Entries, sources, last reload, questions answered")
     async def stats_slash(self, interaction: discord.Interaction[Any]) -> None:
         """Show the knowledge base's figures."""
-        await interaction.response.send_message(embed=await self._stats(), ephemeral=True)
+        who = await access_of(self.bot, interaction.user, interaction.guild_id)
+        await interaction.response.send_message(embed=await self._stats(who), ephemeral=True)
 
     @kb.command(name="unanswered", description="The most recent questions the bot declined")
     @app_commands.describe(count="How many to show (1-25)")
@@ -108,17 +160,23 @@ class AdminCog(commands.Cog, name="Admin"):
         count: app_commands.Range[int, 1, MAX_UNANSWERED] = DEFAULT_UNANSWERED,
     ) -> None:
         """List recent declined questions, so admins see what to add."""
-        await interaction.response.send_message(embed=await self._unanswered(count), ephemeral=True)
+        who = await access_of(self.bot, interaction.user, interaction.guild_id)
+        embed = await self._unanswered(who, count)
+        await interaction.response.send_message(embed=embed, ephemeral=True)
 
     # -- prefix ----------------------------------------------------------------------------
 
     @commands.group(name="kb", invoke_without_command=True)
     async def kb_prefix(self, ctx: commands.Context[Any]) -> None:
-        """Show the admin commands."""
+        """Show the admin commands this admin may use."""
         prefix = self.bot.settings.prefix
-        await ctx.reply(
-            f"Admin commands: `{prefix}kb reload`, `{prefix}kb stats`, "
-            f"`{prefix}kb unanswered [count]`.",
+        who = await access_of(self.bot, ctx.author, ctx.guild.id if ctx.guild else None)
+        reload = f"`{prefix}kb reload`, " if who.is_global else ""
+        scope = "" if who.is_global else " (this server's only)"
+        text = f"Admin commands: {reload}`{prefix}kb stats`, `{prefix}kb unanswered [count]`"
+        await reply_to(
+            ctx.message,
+            content=f"{text}{scope}.",
             mention_author=False,
             allowed_mentions=NO_MENTIONS,
         )
@@ -126,17 +184,19 @@ class AdminCog(commands.Cog, name="Admin"):
     @kb_prefix.command(name="reload")  # type: ignore[arg-type]  # discord.py typing
     async def reload_prefix(self, ctx: commands.Context[Any]) -> None:
         """Reload and report the diff or every problem."""
+        who = await access_of(self.bot, ctx.author, ctx.guild.id if ctx.guild else None)
+        if not who.is_global:
+            raise NotGlobalAdmin()
         log.info("Reload asked by user %s", ctx.author.id)
         async with ctx.typing():
             result = await self.bot.reload_knowledge()
-        await ctx.reply(**reload_report(result), mention_author=False)
+        await reply_to(ctx.message, **reload_report(result), mention_author=False)
 
     @kb_prefix.command(name="stats")  # type: ignore[arg-type]  # discord.py typing
     async def stats_prefix(self, ctx: commands.Context[Any]) -> None:
-        """Show the knowledge base's figures."""
-        await ctx.reply(
-            embed=await self._stats(), mention_author=False, allowed_mentions=NO_MENTIONS
-        )
+        """Show the knowledge base's figures, privately."""
+        who = await access_of(self.bot, ctx.author, ctx.guild.id if ctx.guild else None)
+        await self._private(ctx, "stats", await self._stats(who))
 
     @kb_prefix.command(name="unanswered")  # type: ignore[arg-type]  # discord.py typing
     async def unanswered_prefix(
@@ -144,9 +204,9 @@ class AdminCog(commands.Cog, name="Admin"):
         ctx: commands.Context[Any],
         count: commands.Range[int, 1, MAX_UNANSWERED] = DEFAULT_UNANSWERED,
     ) -> None:
-        """List recent declined questions."""
-        embed = await self._unanswered(count)
-        await ctx.reply(embed=embed, mention_author=False, allowed_mentions=NO_MENTIONS)
+        """List recent declined questions, privately."""
+        who = await access_of(self.bot, ctx.author, ctx.guild.id if ctx.guild else None)
+        await self._private(ctx, "unanswered", await self._unanswered(who, count))
 
 
 class OwnerCog(commands.Cog, name="Owner"):
@@ -170,8 +230,9 @@ class OwnerCog(commands.Cog, name="Owner"):
             if guild is None and self.bot.settings.dev_guild_id:
                 guild = discord.Object(self.bot.settings.dev_guild_id)
             if guild is None:
-                await ctx.reply(
-                    "Run this in a server, set `dev_guild_id`, or use `sync global`.",
+                await reply_to(
+                    ctx.message,
+                    content="Run this in a server, set `dev_guild_id`, or use `sync global`.",
                     mention_author=False,
                 )
                 return
@@ -183,7 +244,9 @@ class OwnerCog(commands.Cog, name="Owner"):
             verb = "Cleared this server's copies;" if scope == "clear" else "Synced"
             text = f"{verb} {len(synced)} command(s) for server {guild.id}."
         log.info("Slash commands synced by owner %s: %s", ctx.author.id, scope or "guild")
-        await ctx.reply(text, mention_author=False, allowed_mentions=NO_MENTIONS)
+        await reply_to(
+            ctx.message, content=text, mention_author=False, allowed_mentions=NO_MENTIONS
+        )
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -20,10 +20,11 @@ from ..errors import (
     handle_interaction_error,
     is_forbidden,
     log_unexpected,
+    reply_to,
     send_to_interaction,
     send_to_message,
 )
-from ..lookup import peek_score, question_choices
+from ..lookup import peek_score
 from ..views import SuggestionButton, suggestion_view
 
 if TYPE_CHECKING:
@@ -90,7 +91,9 @@ class AskCog(commands.Cog, name="Ask"):
                 await send_to_message(message, cooldown_text(refusal.retry_after))
             return
         reply = self.bot.service.ask(clean_question(question))
-        await message.reply(
+        self.bot.tally.count(message.guild.id if message.guild else None, answered=reply.answered)
+        await reply_to(
+            message,
             embed=reply_embed(reply),
             view=suggestion_view(reply) or discord.utils.MISSING,
             allowed_mentions=NO_MENTIONS,
@@ -113,6 +116,7 @@ class AskCog(commands.Cog, name="Ask"):
                     interaction, "That entry is no longer in the knowledge base; try asking again."
                 )
                 return
+            self.bot.tally.count(interaction.guild_id, answered=True)
             await interaction.response.send_message(
                 embed=reply_embed(reply), allowed_mentions=NO_MENTIONS
             )
@@ -156,9 +160,13 @@ class AskCog(commands.Cog, name="Ask"):
         if self.bot.cooldowns.hit(message.author.id) is not None:
             return  # unasked answers never produce cooldown notices either
         reply = self.bot.service.ask(text)
+        self.bot.tally.count(message.guild.id if message.guild else None, answered=reply.answered)
         if reply.answered and reply.score >= settings.listen_min_score:
-            await message.reply(
-                embed=reply_embed(reply), allowed_mentions=NO_MENTIONS, mention_author=False
+            await reply_to(
+                message,
+                embed=reply_embed(reply),
+                allowed_mentions=NO_MENTIONS,
+                mention_author=False,
             )
 
     # -- prefix commands -------------------------------------------------------------------
@@ -176,6 +184,7 @@ class AskCog(commands.Cog, name="Ask"):
     # -- slash command ---------------------------------------------------------------------
 
     @app_commands.command(name="ask", description="Ask about the BMW 1M Coupe's production")
+    @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=False)
     @app_commands.describe(question="Your question, e.g. how many 1Ms is the US getting?")
     async def ask_slash(self, interaction: discord.Interaction[Any], question: str) -> None:
         """Answer a question; cooldown notices are ephemeral."""
@@ -184,6 +193,7 @@ class AskCog(commands.Cog, name="Ask"):
             await send_to_interaction(interaction, cooldown_text(refusal.retry_after))
             return
         reply = self.bot.service.ask(clean_question(question))
+        self.bot.tally.count(interaction.guild_id, answered=reply.answered)
         await interaction.response.send_message(
             embed=reply_embed(reply),
             view=suggestion_view(reply) or discord.utils.MISSING,
@@ -197,11 +207,8 @@ class AskCog(commands.Cog, name="Ask"):
     async def ask_autocomplete(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
-        """Offer up to 25 known questions that match what is typed so far."""
-        return [
-            app_commands.Choice(name=q, value=q)
-            for q in question_choices(self.bot.service.knowledge, current)
-        ]
+        """Offer up to 25 known questions that match what is typed so far (bounded work)."""
+        return [app_commands.Choice(name=q, value=q) for q in self.bot.complete_question(current)]
 
 
 async def setup(bot: commands.Bot) -> None:
