@@ -90,6 +90,7 @@ class Settings:
     owner_ids: frozenset[int] = frozenset()
     listen_channel_ids: frozenset[int] = frozenset()
     listen_min_score: float = 0.75
+    followup_minutes: float = 5.0
     cooldown_rate: int = 5
     cooldown_per_seconds: float = 60.0
     admin_cooldown_rate: int = 10
@@ -214,6 +215,7 @@ def _keys(base: Path) -> dict[str, Callable[[str, object], Any]]:
         "owner_ids": _snowflakes,
         "listen_channel_ids": _snowflakes,
         "listen_min_score": _score,
+        "followup_minutes": _positive_number,
         "cooldown_rate": lambda k, v: _positive_int(k, v, allow_zero=True),
         "cooldown_per_seconds": _positive_number,
         "admin_cooldown_rate": lambda k, v: _positive_int(k, v, allow_zero=True),

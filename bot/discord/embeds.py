@@ -160,16 +160,21 @@ def _question_line(question: str) -> str:
 
 
 def reply_embed(reply: Reply) -> discord.Embed:
-    """Render an answer or a decline as one embed."""
+    """Render an answer, a decline or small talk as one embed."""
+    if reply.kind == "smalltalk":
+        return talk_embed(reply)
     if not reply.answered or reply.status is None or reply.answer is None:
         return decline_embed(reply)
     head = _question_line(reply.question)
+
     answer = safe(reply.answer, DESCRIPTION_LIMIT - len(head) - 2)
     embed = discord.Embed(
         title=badge(reply.status),
         description=f"{head}\n\n{answer}" if head else answer,
         colour=COLOURS[reply.status],
     )
+    if reply.about:  # a follow-up says which earlier answer it was read against
+        embed.add_field(name="About", value=safe(reply.about, FIELD_VALUE_LIMIT), inline=False)
     if reply.claimed_by:
         embed.add_field(name="Claimed by", value=safe(reply.claimed_by, FIELD_VALUE_LIMIT))
     if reply.sources:
@@ -251,3 +256,15 @@ def fit(embed: discord.Embed) -> discord.Embed:
 def notice_embed(text: str) -> discord.Embed:
     """Return a small grey embed for notices (cooldowns, errors) that echo no user text."""
     return discord.Embed(description=truncate(text, DESCRIPTION_LIMIT), colour=DECLINE_COLOUR)
+
+
+def talk_embed(reply: Reply) -> discord.Embed:
+    """Render small talk: the knowledge file's reply and a few questions to try."""
+    embed = discord.Embed(description=safe(reply.answer or "", DESCRIPTION_LIMIT))
+    if reply.suggestions:
+        embed.add_field(
+            name="Try asking",
+            value=_bullets(safe(s.question, 200) for s in reply.suggestions),
+            inline=False,
+        )
+    return fit(embed)

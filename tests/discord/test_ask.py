@@ -323,3 +323,84 @@ async def test_missing_send_permission_is_a_warning_not_a_crash(
     warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert sum("Missing permissions in channel" in w for w in warnings) == 2
     assert [type(e).__name__ for e in world.env.errors] == ["CommandInvokeError"]
+
+
+FOLLOW_UP = "who said that?"
+
+
+async def _ask(world: World, who: simcord.MemberActor, where: simcord.ChannelHandle, text: str):
+    await who.send(where, f"{world.bot.user.mention} {text}")
+    return where.last_message.embeds[0]
+
+
+async def test_a_follow_up_is_read_against_the_askers_last_answer(world: World) -> None:
+    await _ask(world, world.alice, world.general, ANSWERED_Q)
+    embed = await _ask(world, world.alice, world.general, FOLLOW_UP)
+    assert _fields(embed)["About"] == "How many 1Ms is the US getting?"
+    assert _fields(embed)["Claimed by"] == "Test Blog"
+
+
+async def test_follow_ups_work_in_threads_and_dms(world: World) -> None:
+    world.env.backend.create_thread(world.general.id, "1m chat", world.alice.id)
+    (thread,) = world.general.threads
+    await _ask(world, world.alice, thread, ANSWERED_Q)
+    embed = await _ask(world, world.alice, thread, FOLLOW_UP)
+    assert "About" in _fields(embed)
+    await world.outsider.send_dm(ANSWERED_Q)
+    await world.outsider.send_dm(FOLLOW_UP)
+    embed = world.outsider.dm_channel.last_message.embeds[0]
+    assert "About" in _fields(embed)
+    assert _fields(embed)["Claimed by"] == "Test Blog"
+
+
+async def test_contexts_never_leak_between_users_or_channels(world: World) -> None:
+    await _ask(world, world.alice, world.general, ANSWERED_Q)
+    other_user = await _ask(world, world.bob, world.general, FOLLOW_UP)
+    assert other_user.title is not None and "Not sure" in other_user.title
+    other_channel = await _ask(world, world.alice, world.admin_channel, FOLLOW_UP)
+    assert other_channel.title is not None and "Not sure" in other_channel.title
+    await world.outsider.send_dm(FOLLOW_UP)  # a DM is a conversation of its own
+    dm = world.outsider.dm_channel.last_message.embeds[0]
+    assert dm.title is not None and "Not sure" in dm.title
+
+
+async def test_slash_ask_follows_up_too(world: World) -> None:
+    await world.alice.slash(world.general, "ask", question=ANSWERED_Q)
+    await world.alice.slash(world.general, "ask", question=FOLLOW_UP)
+    embed = world.general.last_message.embeds[0]
+    assert "About" in _fields(embed)
+
+
+SMALL_TALK = """
+smalltalk:
+  - kind: greeting
+    phrasings: [hi, hello, hey]
+    reply: Hi! Ask me about 1M production.
+  - kind: thanks
+    phrasings: [thanks, thx]
+    reply: Any time.
+"""
+
+
+def _with_small_talk(world: World) -> None:
+    path = world.bot.service.knowledge.path
+    rewrite(Path(path), lambda text: text.replace("\nsources:", SMALL_TALK + "\nsources:", 1))
+    assert world.bot.service.reload().ok
+
+
+async def test_small_talk_gets_the_knowledge_files_reply(world: World) -> None:
+    _with_small_talk(world)
+    embed = await _ask(world, world.alice, world.general, "hi")
+    assert embed.description == "Hi! Ask me about 1M production."
+    assert "How many 1Ms is the US getting?" in _fields(embed)["Try asking"]
+    thanks = await _ask(world, world.alice, world.general, "thanks!")
+    assert thanks.description == "Any time." and not thanks.fields
+
+
+async def test_small_talk_is_never_volunteered_in_listened_channels(world: World) -> None:
+    _with_small_talk(world)
+    before = len(world.listened.history())
+    await world.alice.send(world.listened, "hello")
+    await world.alice.send(world.listened, "thanks")
+    await world.alice.send(world.listened, ANSWERED_Q)
+    assert len(world.listened.history()) == before + 4  # alice's three and one answer

@@ -12,6 +12,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from ...core.memory import Conversations
 from ...core.replies import Reply
 from ..embeds import reply_embed
 from ..errors import (
@@ -59,6 +60,16 @@ class AskCog(commands.Cog, name="Ask"):
 
     def __init__(self, bot: OnemBot) -> None:
         self.bot = bot
+        # Follow-ups ("who said that?") read against each user's last answer in a channel,
+        # thread or DM, for a few minutes; kept in memory only.
+        self.conversations = Conversations(bot.settings.followup_minutes)
+
+    def ask(self, question: str, channel_id: int | None, user_id: int) -> Reply:
+        """Answer a question against the asker's last answer in the same channel."""
+        key = (channel_id, user_id)
+        reply = self.bot.service.ask(clean_question(question), self.conversations.last(key))
+        self.conversations.remember(key, reply)
+        return reply
 
     async def cog_load(self) -> None:
         """Register the "did you mean" buttons so they work on any message, even after restarts."""
@@ -90,7 +101,7 @@ class AskCog(commands.Cog, name="Ask"):
             if refusal.notify:  # once per window: a flood gets one notice, not one per message
                 await send_to_message(message, cooldown_text(refusal.retry_after))
             return
-        reply = self.bot.service.ask(clean_question(question))
+        reply = self.ask(question, message.channel.id, message.author.id)
         self.bot.tally.count(message.guild.id if message.guild else None, answered=reply.answered)
         await reply_to(
             message,
@@ -192,7 +203,7 @@ class AskCog(commands.Cog, name="Ask"):
         if refusal is not None:
             await send_to_interaction(interaction, cooldown_text(refusal.retry_after))
             return
-        reply = self.bot.service.ask(clean_question(question))
+        reply = self.ask(question, interaction.channel_id, interaction.user.id)
         self.bot.tally.count(interaction.guild_id, answered=reply.answered)
         await interaction.response.send_message(
             embed=reply_embed(reply),
