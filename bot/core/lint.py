@@ -15,7 +15,13 @@ def lint(matcher: Matcher) -> list[str]:
             ranking = matcher.read(question, limit=2)
             decision = decide(ranking, matcher.threshold)
             best = decision.answer
-            if best is None:
+            if decision.clarify:
+                tie = next(m for m in decision.suggestions if m.entry.id != entry.id)
+                warnings.append(
+                    f"line {entry.line}: entry '{entry.id}': the phrasing '{question}' goes to "
+                    f"'{tie.entry.id}' as much as anywhere (score {tie.score:.2f})"
+                )
+            elif best is None:
                 warnings.append(
                     f"line {entry.line}: entry '{entry.id}': the phrasing '{question}' is declined "
                     f"(confidence {decision.confidence:.2f} < {matcher.threshold:.2f})"

@@ -21,6 +21,8 @@ _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of 
     r"|\b(?:anyways?|long story short|tl;?\s?dr|my question is|question is|question:)\b",
     re.IGNORECASE,
 )
+MAX_PARTS = 64  # a message split into more sentences keeps the rest as its last one
+
 _AUXILIARIES = frozenset(
     """
     is are was were am be been do does did done can could will would should shall may might
@@ -43,7 +45,7 @@ class Part:
 
 def parts(message: str) -> list[Part]:
     """Split a message into sentences and mark those that ask (all of them if there is one)."""
-    pieces = [(s, found) for s in _BREAK.split(message) if (found := words(s))]
+    pieces = [(s, found) for s in _BREAK.split(message, MAX_PARTS) if (found := words(s))]
     if len(pieces) <= 1:
         return [Part(tuple(found), True) for _, found in pieces]
     marked = ["?" in s for s, _ in pieces]

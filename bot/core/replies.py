@@ -46,7 +46,7 @@ class Reply:
     suggestions: tuple[Suggestion, ...] = ()
     notice: str | None = None
     knowledge_digest: str = ""
-    kind: str = "answer"  # "answer", "decline", "smalltalk" or "followup"
+    kind: str = "answer"  # "answer", "decline", "clarify", "smalltalk" or "followup"
     about: str | None = None  # a follow-up: the earlier answer it was read against
     talk: TalkKind | None = None  # small talk: what kind
 
@@ -86,7 +86,7 @@ def compose(
             suggestions=tuple(_suggest(m.entry) for m in decision.suggestions),
             notice=notice,
             knowledge_digest=knowledge.digest,
-            kind="decline",
+            kind="clarify" if decision.clarify else "decline",
         )
     entry = decision.answer.entry
     conflicts = tuple(_claim(knowledge.by_id[i]) for i in knowledge.conflicts.get(entry.id, ()))
@@ -126,6 +126,8 @@ def summary(reply: Reply) -> str:
         if reply.suggestions:
             text += " Try: " + "; ".join(s.question for s in reply.suggestions)
         return text
+    if reply.kind == "clarify":
+        return "Did you mean: " + " or ".join(s.question for s in reply.suggestions) + "?"
     if not reply.answered or reply.status is None:
         text = DECLINE_TEXT
         if reply.suggestions:
@@ -151,6 +153,10 @@ def to_text(reply: Reply) -> str:
         return "\n".join(lines)
     if reply.about:
         lines.append(f"About {reply.about!r}:")
+    if reply.kind == "clarify":
+        lines.append("Two topics fit equally well. Did you mean:")
+        lines += [f"  - {s.question}" for s in reply.suggestions]
+        return "\n".join(lines)
     if not reply.answered or reply.status is None:
         lines.append(DECLINE_TEXT + " I only know about the BMW 1M Coupe production story.")
         if reply.suggestions:

@@ -207,10 +207,12 @@ def decline_embed(reply: Reply) -> discord.Embed:
     """Render a decline: say so, say what the bot knows about, list any suggestions."""
     head = _question_line(reply.question)
     body = f"{DECLINE_TEXT} {SCOPE_TEXT}"
+    if reply.kind == "clarify":
+        body = "Two topics fit your question equally well."
     if reply.suggestions:
         body += " Did you mean one of these? Press a button below."
     embed = discord.Embed(
-        title=f"{DECLINE_BADGE} Not sure",
+        title=f"{DECLINE_BADGE} {'Which one?' if reply.kind == 'clarify' else 'Not sure'}",
         description=f"{head}\n\n{body}" if head else body,
         colour=DECLINE_COLOUR,
     )

@@ -10,6 +10,9 @@ import yaml
 from bot.core.decide import decide, volunteer
 from bot.core.lint import lint
 from bot.core.loader import default_knowledge_path
+from bot.core.models import Entry, Status
+from bot.core.ranking import Match, Ranking
+from bot.core.replies import compose, summary
 from bot.core.service import KnowledgeService
 
 EVAL = Path(__file__).parent.parent / "eval"
@@ -70,3 +73,30 @@ def test_lint_uses_the_same_decision(tmp_path: Path) -> None:
         service.peek("how old is segler").answer is None
         or service.peek("how old is segler").answer.entry.id != "value-prediction"
     )
+
+
+def _entry(entry_id: str, related: tuple[str, ...] = ()) -> Entry:
+    return Entry(entry_id, ("q",), "a", Status.FACT, "someone", ("s",), related=related)
+
+
+def test_two_unrelated_entries_tied_ask_which_one_was_meant() -> None:
+    one, other = _entry("one"), _entry("other")
+    decision = decide(Ranking((Match(one, 0.8), Match(other, 0.795))))
+    assert decision.answer is None and decision.clarify
+    assert [m.entry.id for m in decision.suggestions] == ["one", "other"]
+
+
+def test_linked_or_clearly_apart_entries_are_answered() -> None:
+    one, other = _entry("one", related=("other",)), _entry("other")
+    linked = decide(Ranking((Match(one, 0.8), Match(other, 0.8))))
+    assert linked.answer is not None and linked.near[0].entry.id == "other"
+    apart = decide(Ranking((Match(_entry("one"), 0.8), Match(other, 0.75))))
+    assert apart.answer is not None and not apart.clarify
+
+
+def test_a_clarifying_reply_names_both_topics(service: KnowledgeService) -> None:
+    one, other = service.knowledge.entries[:2]
+    decision = decide(Ranking((Match(one, 0.8), Match(other, 0.8))))
+    reply = compose("?", decision, service.knowledge)
+    assert reply.kind == "clarify" and not reply.answered
+    assert summary(reply) == f"Did you mean: {one.title} or {other.title}?"
