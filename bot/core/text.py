@@ -28,6 +28,7 @@ STOPWORDS = frozenset(
     while who whom whose why will with won would wouldn yet you your yours yourself yourselves
     hey hi hello ok okay thanks thank tell know anyone anybody someone guys pls plz im ive id
     youre thats theres wheres whos hows s t d ll re ve m get got getting going go gonna wanna
+    theyre theyll theyve hes shes weve itll thatll whatre
     gets didnt dont doesnt isnt wasnt wont cant arent werent havent hasnt wouldnt shouldnt
     couldnt
     anyway anyways actually basically exactly literally honestly seriously lol lmao haha heh um uh
