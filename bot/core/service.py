@@ -175,15 +175,16 @@ class KnowledgeService:
         leaning = follow_up(text) if last is not None else None
         if last is not None and leaning is not None:
             how, about = leaning
-            if how is FollowUp.PROVENANCE:
+            if how in (FollowUp.PROVENANCE, FollowUp.WHY):
+                # The same claim again: its claimant, sources and status, and its reasons.
                 return compose(question, Decision(Match(last, 1.0), 1.0), knowledge, about=last)
-            if how is FollowUp.WHY:
-                reason = knowledge.by_id.get(last.related[0]) if last.related else last
-                chosen = Decision(Match(reason or last, 1.0), 1.0)
-                return compose(question, chosen, knowledge, about=last)
             if how is FollowUp.ABOUT:
-                ranking = matcher.read(f"{about} {last.title}", about=about).without(last)
-                decision = decide(ranking, matcher.threshold)
+                decision = decide(
+                    matcher.read(f"{about} {last.title}", about=about).without(last),
+                    matcher.threshold,
+                )
+                if decision.answer is None:  # "what about the cayman": X on its own, then
+                    decision = decide(matcher.read(about, about=about), matcher.threshold)
                 return compose(question, decision, knowledge, notice, about=last)
         decision = decide(matcher.read(text), matcher.threshold)
         if last is not None and leaning is not None:

@@ -40,13 +40,14 @@ _PROVENANCE_WORDS = frozenset(
     proof citation cite claimed claim claims know knows that it this is was where from get got
     official rumor rumour fact sure how do does did they you we he she reliable verified
     backed back up evidence whos thats wheres the any there ur your trust believe accurate
-    right correct real
+    right correct real come came comes origin start started
     """.split()
 )
 _PROVENANCE_CUES = frozenset(
     """
     said says say source sources link true confirmed confirm legit really proof citation cite
     claimed claim know reliable verified evidence trust believe accurate right correct real
+    from origin
     """.split()
 )
 _WHY_WORDS = frozenset("why how come so and but tho though is that it whys huh lol not".split())
