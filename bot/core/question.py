@@ -32,6 +32,10 @@ _AUXILIARIES = frozenset(
 )
 _WH = frozenset("what whats wat wut which how hows who whos".split())
 _AMOUNT = frozenset("many much".split())
+# Heads that only restate the question word: "which PLACE" is where, "what NUMBER of" how many.
+_RESTATED = frozenset(
+    "place places way ways kind sort type one ones thing things number count amount".split()
+)
 _ASKS = _WH | _AUXILIARIES | frozenset("where wheres when why y".split())
 
 
@@ -61,6 +65,9 @@ _KINDS = {  # what "how long" or "how much is" asks for, in words an answer woul
     "soon": "soon year month week day time",
     "old": "old age year",
     "fast": "fast quick soon speed year month week time",
+    "far": "far distance mile kilometre km away",
+    "expensive": "price cost msrp expensive cheap dollar",
+    "cheap": "price cost msrp expensive cheap dollar",
     "much": "price cost msrp expensive cheap dollar",
 }
 
@@ -81,11 +88,17 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
                 if head == "much" and (not rest or following in _AUXILIARIES):
                     return tuple(_KINDS["much"].split())
                 head = rest[0] if rest else head
-            elif head in _KINDS:
-                return tuple(_KINDS[head].split())
+            else:  # "how old" asks for an age; "how good", "how rare" name no answer word
+                return tuple(_KINDS[head].split()) if head in _KINDS else ()
         elif head in _AUXILIARIES or word in ("who", "whos"):
             return ()
-        if head in STOPWORDS or head in _AMOUNT or len(head) < 2 or head.isdigit():
+        if (
+            head in STOPWORDS
+            or head in _AMOUNT
+            or head in _RESTATED
+            or len(head) < 2
+            or head.isdigit()
+        ):
             return ()
         return (head,)
     return ()
