@@ -17,8 +17,9 @@ NEAR_TIE = 0.06
 """A runner-up whose score is within this of the answer's is named as related."""
 
 CLARIFY_MARGIN = 0.01
-"""Two unrelated entries this close ask "did you mean A or B?" instead of a guess. Measured on
-the tuning sets: 3 of 321 answered questions; the entries of most near ties are linked."""
+"""Two unrelated entries this close ask "did you mean A or B?" instead of a guess: 4 of the 584
+tuning questions; on a 10,000-entry file, 28 of 650 paraphrases, where the first pick was right
+4 times and one of the two 18 times."""
 
 MAX_SUGGESTIONS = 3
 MIN_SUGGESTION_SCORE = 0.2
