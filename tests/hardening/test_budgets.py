@@ -135,12 +135,12 @@ def _best_of(run: Callable[[], object], repeats: int = 5) -> float:
 
 def assert_linear(run: Callable[[str], object], unit: str, small: int) -> None:
     """Eight times the input may cost up to 24 times the time (quadratic would be 64), plus
-    3 ms for the noise of a shared machine (the quadratic cases miss by seconds)."""
+    50 ms for the noise of a shared machine (the quadratic cases miss by seconds)."""
     short = unit * max(small // len(unit), 1)
     long = short * 8
     t_short = _best_of(lambda: run(short))
     t_long = _best_of(lambda: run(long))
-    assert t_long <= 24 * t_short + 0.003, (unit, t_short, t_long)
+    assert t_long <= 24 * t_short + 0.05, (unit, t_short, t_long)
 
 
 UNITS = st.one_of(
