@@ -28,17 +28,19 @@ log = logging.getLogger("bot.discord")
 EXTENSIONS = ("bot.discord.cogs.ask", "bot.discord.cogs.admin")
 
 
-def bot_intents() -> discord.Intents:
+def bot_intents(message_content: bool = True) -> discord.Intents:
     """Return the gateway intents: servers, messages in servers and DMs, and message content.
 
     Message content is privileged: enable it for the application in the Developer Portal
-    (Bot -> Privileged Gateway Intents), or Discord refuses the connection.
+    (Bot -> Privileged Gateway Intents), or Discord refuses the connection. Without it,
+    Discord still sends the text of DMs and of messages that mention the bot; only plain
+    messages in listened channels (and ``!`` commands in servers) go unread.
     """
     intents = discord.Intents.none()
     intents.guilds = True
     intents.guild_messages = True
     intents.dm_messages = True
-    intents.message_content = True
+    intents.message_content = message_content
     return intents
 
 
@@ -72,7 +74,7 @@ class OnemBot(commands.Bot):
         watch_debounce_ms: int = 800,
         **options: Any,
     ) -> None:
-        options.setdefault("intents", bot_intents())
+        options.setdefault("intents", bot_intents(settings.message_content))
         options.setdefault("allowed_mentions", discord.AllowedMentions.none())
         options.setdefault("help_command", None)
         options.setdefault("tree_cls", OnemTree)
@@ -196,9 +198,16 @@ def create_bot(
     unanswered: UnansweredLog | None = None,
     **options: Any,
 ) -> OnemBot:
-    """Build the bot the settings ask for: sharded when shard_count or shard_ids are set."""
+    """Build the bot the settings ask for: sharded when shard_count or shard_ids are set.
+
+    ``shard_count: auto`` leaves the count to Discord (its recommendation from /gateway/bot).
+    """
+    # The bot never joins voice channels: the voice libraries' absence is not worth a warning.
+    discord.VoiceClient.warn_nacl = False
+    discord.VoiceClient.warn_dave = False
     if settings.sharded:
-        options.setdefault("shard_count", settings.shard_count)
+        count = None if settings.shard_count == "auto" else settings.shard_count
+        options.setdefault("shard_count", count)
         if settings.shard_ids is not None:
             options.setdefault("shard_ids", list(settings.shard_ids))
         return ShardedOnemBot(settings=settings, service=service, unanswered=unanswered, **options)
