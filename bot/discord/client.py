@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections import deque
 from pathlib import Path
 from typing import Any
@@ -18,9 +19,11 @@ from ..core.service import KnowledgeService, ReloadResult
 from ..core.unanswered import UnansweredLog
 from .cooldown import UserCooldown
 from .errors import handle_command_error, handle_interaction_error
+from .health import LastReload
 from .lookup import quick_choices
 from .report import reload_report
 from .tally import ServerTally
+from .translations import CatalogueTranslator
 from .watch import FileWatcher
 
 log = logging.getLogger("bot.discord")
@@ -93,9 +96,11 @@ class OnemBot(commands.Bot):
         self.watcher: FileWatcher | None = None
         self.watch_debounce_ms = watch_debounce_ms
         self.watch_reports: deque[ReloadResult] = deque(maxlen=20)
+        self.last_reload: LastReload | None = None
 
     async def setup_hook(self) -> None:
         """Load the cogs; start watching the knowledge file if asked. Never syncs commands."""
+        await self.tree.set_translator(CatalogueTranslator())
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         self.index_choices()
@@ -135,11 +140,16 @@ class OnemBot(commands.Bot):
     async def reload_knowledge(self) -> ReloadResult:
         """Reload the knowledge file off the event loop; the old knowledge serves until the swap."""
         result = await asyncio.to_thread(self.service.reload)
+        self.last_reload = LastReload(time.time(), result)
         level = logging.INFO if result.ok else logging.WARNING
         log.log(level, "%s", result.summary())
         if result.ok:
             self.index_choices()
         return result
+
+    def shard_latencies(self) -> list[tuple[int, float]]:
+        """Return each shard's heartbeat latency in seconds (shard 0 alone when unsharded)."""
+        return [(0, self.latency)]
 
     def index_choices(self) -> asyncio.Task[None] | None:
         """Build the autocomplete index of the knowledge in service, in a worker thread.
@@ -190,6 +200,10 @@ class OnemBot(commands.Bot):
 
 class ShardedOnemBot(OnemBot, commands.AutoShardedBot):
     """The same bot on Discord's gateway sharding, for large deployments or several processes."""
+
+    def shard_latencies(self) -> list[tuple[int, float]]:
+        """Return the heartbeat latency of every shard this process runs."""
+        return list(self.latencies)
 
 
 def create_bot(

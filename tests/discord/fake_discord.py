@@ -450,6 +450,7 @@ class FakeDiscord:
             extra = {"guild_id": guild} if guild else {}
             registered = [
                 {
+                    "description": "",  # context menus have none; Discord sends it empty
                     **c,
                     "id": str(self.next_id()),
                     "application_id": str(APP_ID),
