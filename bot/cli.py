@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument(
         "question",
         nargs="+",
-        help="the question (several quoted questions: one answer each), or '-' to read one per line",
+        help="the question (several quoted ones: one answer each), or - to read one per line",
     )
     ask.add_argument("--json", action="store_true", help="print JSON (one object per question)")
     ask.add_argument(
