@@ -38,8 +38,9 @@ log = logging.getLogger("bot.discord")
 HELP_TEXT = (
     "I answer questions about the BMW 1M Coupe's production from a curated, sourced knowledge "
     "base. Ask me by mentioning me (`@me how many 1Ms is the US getting?`), with `{prefix}ask "
-    "<question>`, or with `/ask`. Every answer says whether it is a fact, a rumor, denied, an "
-    "opinion or disputed, and who claims it."
+    "<question>`, with `/ask`, or on any message with Apps -> Ask onem-bot about this message. "
+    "Every answer says whether it is a fact, a rumor, denied, an opinion or disputed, and who "
+    "claims it."
 )
 MIN_LISTEN_CHARS = 10
 MAX_QUESTION_OPTION = 1000
