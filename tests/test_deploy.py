@@ -71,7 +71,7 @@ def test_the_unit_runs_the_bot_with_the_deploy_config() -> None:
     assert command[:3] == ["/opt/onem-bot/.venv/bin/python", "-m", "bot"]
     args = build_parser().parse_args(command[3:])
     assert args.command == "run" and str(args.config) == "/etc/onem-bot/config.yaml"
-    data = yaml.safe_load((DEPLOY / "config.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((DEPLOY / "onem-bot.config.yaml").read_text(encoding="utf-8"))
     settings = settings_from_mapping(data, token="t" * 30, base=Path("/etc/onem-bot"))
     assert str(settings.unanswered_log_path).startswith("/var/lib/onem-bot/")  # StateDirectory
 
