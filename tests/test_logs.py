@@ -57,3 +57,22 @@ def test_other_handlers_keep_their_format() -> None:
     logger.addHandler(custom)
     use_format("json", logger)
     assert custom.format(logging.makeLogRecord({"msg": "as it was"})) == "as it was"
+
+
+def test_run_logs_in_the_configured_format() -> None:
+    from bot.config import Settings
+    from bot.discord.runner import configure_logging
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)  # what the command line installs for `run`
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        redact = configure_logging(Settings(token=SECRET, log_format="json"))
+        logging.getLogger("bot.discord").warning("token %s in a line", SECRET)
+    finally:
+        root.removeHandler(handler)
+        for other in root.handlers:
+            other.removeFilter(redact)
+    record = json.loads(stream.getvalue())
+    assert record["logger"] == "bot.discord" and record["message"] == "token [redacted] in a line"
