@@ -66,12 +66,14 @@ def test_run_logs_in_the_configured_format() -> None:
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)  # what the command line installs for `run`
     root = logging.getLogger()
+    level = root.level
     root.addHandler(handler)
     try:
         redact = configure_logging(Settings(token=SECRET, log_format="json"))
         logging.getLogger("bot.discord").warning("token %s in a line", SECRET)
     finally:
         root.removeHandler(handler)
+        root.setLevel(level)
         for other in root.handlers:
             other.removeFilter(redact)
     record = json.loads(stream.getvalue())
