@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from typing import TextIO
 
 from .core.memory import Conversations
@@ -11,6 +12,18 @@ from .core.service import KnowledgeService
 from .terminal import printable
 
 HELP = "Ask about the BMW 1M production story. Commands: :reload, :help, :quit"
+FULL_HELP = """\
+Type a question and press Enter, e.g. "how many 1Ms is the US getting?". Every answer says
+whether it is a fact, a rumor, a denial, an opinion or disputed, who claims it and where.
+Follow-ups read against your last answer for a few minutes: "who said that?", "what about
+Australia?". When the bot does not know, it says so and offers the closest questions.
+Commands:
+  :reload   read the knowledge file again; shows what changed, or every problem (the old
+            knowledge keeps answering until the file is valid)
+  :help     this help
+  :quit     leave (also :q, :exit, Ctrl-D)"""
+COMMANDS = (":reload", ":help", ":quit", ":q", ":exit")
+_COMMAND = re.compile(r":[A-Za-z]\w*")
 
 
 def chat(service: KnowledgeService, stdin: TextIO, out: TextIO) -> int:
@@ -35,7 +48,9 @@ def chat(service: KnowledgeService, stdin: TextIO, out: TextIO) -> int:
         if line in (":quit", ":q", ":exit"):
             return 0
         if line == ":help":
-            out.write(HELP + "\n")
+            out.write(FULL_HELP + "\n")
+        elif _COMMAND.fullmatch(line) and line not in COMMANDS:
+            out.write(f"Unknown command {line}; the commands are :reload, :help and :quit.\n")
         elif line == ":reload":
             out.write(printable(service.reload().summary()) + "\n")
         else:

@@ -16,6 +16,7 @@ from .core.jsonlines import json_line
 from .core.loader import default_knowledge_path
 from .core.replies import to_json, to_text
 from .core.service import KnowledgeService
+from .explain import ranking, ranking_lines
 from .terminal import printable
 
 log = logging.getLogger("bot")
@@ -44,8 +45,19 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     ask = with_knowledge(sub.add_parser("ask", help="answer one question (or '-' for stdin lines)"))
-    ask.add_argument("question", nargs="+", help="the question, or '-' to read one per line")
+    ask.add_argument(
+        "question",
+        nargs="+",
+        help="the question (several quoted ones: one answer each), or - to read one per line",
+    )
     ask.add_argument("--json", action="store_true", help="print JSON (one object per question)")
+    ask.add_argument(
+        "-v",
+        "--verbose",
+        dest="details",
+        action="store_true",
+        help="also show the ranking: the closest entries and their scores",
+    )
 
     with_knowledge(sub.add_parser("chat", help="ask questions interactively"))
 
@@ -93,7 +105,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
     if args.command == "ask":
-        return ask(service, args.question, as_json=args.json, stdin=sys.stdin, out=sys.stdout)
+        return ask(
+            service,
+            args.question,
+            as_json=args.json,
+            stdin=sys.stdin,
+            out=sys.stdout,
+            details=args.details,
+        )
     if args.command == "chat":
         from .chat import chat
 
@@ -109,8 +128,13 @@ def ask(
     stdin: TextIO,
     out: TextIO,
     err: TextIO | None = None,
+    details: bool = False,
 ) -> int:
     """Answer the question in ``words``, or every stdin line when it is ``-``.
+
+    Several arguments are one question when none holds a space (``ask how many cars``) and
+    one question each otherwise (``ask "how many cars" "who said so"``). ``details`` adds the
+    ranking behind each answer.
 
     A stdin line that is not UTF-8 is skipped with one line on stderr (and exit code 1); every
     other line is answered, in order.
@@ -122,18 +146,25 @@ def ask(
             status = EXIT_PROBLEMS
             continue
         reply = service.ask(question)
+        extra = ranking(service, reply.question) if details else None
         if as_json:
-            out.write(json_line(to_json(reply)) + "\n")
+            data = to_json(reply) | ({"ranking": extra} if extra else {})
+            out.write(json_line(data) + "\n")
             out.flush()
         else:
-            out.write(printable(to_text(reply)) + "\n")
+            lines = [to_text(reply), *(ranking_lines(extra) if extra else [])]
+            out.write(printable("\n".join(lines)) + "\n")
     return status
 
 
 def _questions(words: list[str], stdin: TextIO) -> Iterator[str | None]:
-    """Yield the questions: ``words`` joined, or each stdin line (None if it is not UTF-8)."""
+    """Yield the questions: ``words`` joined (or each one, if any holds a space), or each stdin
+    line (None if it is not UTF-8)."""
     if words != ["-"]:
-        yield " ".join(words)
+        if len(words) > 1 and any(len(w.split()) > 1 for w in words):
+            yield from words
+        else:
+            yield " ".join(words)
         return
     raw = getattr(stdin, "buffer", None)
     if raw is None:  # a text stream (tests): already decoded

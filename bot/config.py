@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -19,6 +19,8 @@ TOKEN_ENV = "DISCORD_TOKEN"
 DEFAULT_UNANSWERED_LOG = Path("unanswered.jsonl")
 _TOKEN_KEYS = frozenset({"token", "discord_token", "bot_token"})
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+_LOG_FORMATS = ("text", "json")
+AUTO = "auto"
 _TOKEN_SHAPE = re.compile(r"[\w-]{20,40}\.[\w-]{4,12}\.[\w-]{20,80}")
 """What a Discord bot token looks like: three base64url parts separated by dots (bounded, so
 that a long run of letters in a log line costs linear time)."""
@@ -102,9 +104,12 @@ class Settings:
     unanswered_log_max_bytes: int = 1_000_000
     watch: bool = False
     admin_channel_id: int | None = None
-    shard_count: int | None = None
+    shard_count: int | Literal["auto"] | None = None
     shard_ids: tuple[int, ...] | None = None
+    message_content: bool = True
+    startup_retries: int = 8
     log_level: str = "INFO"
+    log_format: str = "text"
 
     @property
     def sharded(self) -> bool:
@@ -198,6 +203,20 @@ def _path(base: Path) -> Callable[[str, object], Path]:
     return convert
 
 
+def _log_format(key: str, value: object) -> str:
+    if not isinstance(value, str) or value.lower() not in _LOG_FORMATS:
+        raise ConfigError(key, f"must be one of {', '.join(_LOG_FORMATS)}, not {value!r}")
+    return value.lower()
+
+
+def _shard_count(key: str, value: object) -> int | Literal["auto"]:
+    if isinstance(value, str) and value.strip().lower() == AUTO:
+        return "auto"
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(key, f"must be a whole number >= 1 or auto, not {value!r}")
+    return value
+
+
 def _shard_ids(key: str, value: object) -> tuple[int, ...]:
     if not isinstance(value, list) or not value:
         raise ConfigError(key, f"must be a non-empty list of shard numbers, not {value!r}")
@@ -227,9 +246,12 @@ def _keys(base: Path) -> dict[str, Callable[[str, object], Any]]:
         "unanswered_log_max_bytes": _log_cap,
         "watch": _boolean,
         "admin_channel_id": _optional_snowflake,
-        "shard_count": _positive_int,
+        "shard_count": _shard_count,
         "shard_ids": _shard_ids,
+        "message_content": _boolean,
+        "startup_retries": lambda k, v: _positive_int(k, v, allow_zero=True),
         "log_level": _log_level,
+        "log_format": _log_format,
     }
 
 
@@ -279,7 +301,11 @@ def _settings_from_mapping(
                 places.get("shard_ids")
             )
         )
-    if ids is not None and count is not None and max(ids) >= count:
+    if ids is not None and count == AUTO:
+        message = "needs a fixed shard_count: every process must agree on the total, so 'auto' "
+        message += "only works with one process running every shard"
+        errors.append(ConfigError("shard_ids", message).at(places.get("shard_ids")))
+    elif ids is not None and isinstance(count, int) and max(ids) >= count:
         message = f"shard numbers must be below shard_count ({count})"
         errors.append(ConfigError("shard_ids", message).at(places.get("shard_ids")))
     _raise_all(errors)

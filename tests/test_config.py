@@ -36,6 +36,16 @@ def test_defaults(tmp_path: Path) -> None:
     assert settings.shard_count is None and not settings.sharded
 
 
+def test_shard_count_auto_and_the_new_switches(tmp_path: Path) -> None:
+    settings = _load(
+        tmp_path,
+        "shard_count: auto\nmessage_content: false\nstartup_retries: 0\nlog_format: JSON\n",
+    )
+    assert settings.shard_count == "auto" and settings.sharded
+    assert not settings.message_content and settings.startup_retries == 0
+    assert settings.log_format == "json"
+
+
 def test_every_key(tmp_path: Path) -> None:
     settings = _load(
         tmp_path,
@@ -128,6 +138,11 @@ def test_token_in_the_file_is_refused(tmp_path: Path, key: str) -> None:
         ("shard_count: 2\nshard_ids: [0, 2]\n", "shard_ids", "below shard_count"),
         ("shard_count: 2\nshard_ids: [1, 1]\n", "shard_ids", "twice"),
         ("log_level: LOUD\n", "log_level", "one of DEBUG"),
+        ("log_format: xml\n", "log_format", "one of text, json"),
+        ("shard_count: many\n", "shard_count", ">= 1 or auto"),
+        ("shard_count: auto\nshard_ids: [0]\n", "shard_ids", "fixed shard_count"),
+        ("message_content: 'off'\n", "message_content", "true or false"),
+        ("startup_retries: -1\n", "startup_retries", "whole number >= 0"),
         ("cooldown: 5\n", "cooldown", "unknown setting"),
     ],
 )

@@ -78,9 +78,39 @@ class Report:
         ]
 
 
+def _read(path: str | Path) -> object:
+    """Return a question file's YAML; raise ValueError (with the line) if it cannot be read."""
+    try:
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ValueError(f"{path}: not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise ValueError(f"{where}: YAML syntax error: {problem}") from None
+
+
+def _patterns(value: object, where: str) -> tuple[str, ...]:
+    """Return the expected patterns of an item; raise ValueError naming a bad one."""
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(p, str) for p in items):
+        raise ValueError(f"{where}: 'expect' must be a list of regular expressions")
+    for pattern in items:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(
+                f"{where}: the pattern {pattern!r} is not a valid regular expression ({exc})"
+            ) from None
+    return tuple(items)
+
+
 def load_questions(path: str | Path) -> list[Question]:
     """Read a question set; raise ValueError naming the item that is malformed."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = _read(path)
     if not isinstance(data, list):
         raise ValueError(f"{path}: expected a list of questions")
     out = []
@@ -89,10 +119,8 @@ def load_questions(path: str | Path) -> list[Question]:
             raise ValueError(f"{path}: item {n} needs kind: answerable, offtopic or near")
         if not isinstance(item.get("q"), str):
             raise ValueError(f"{path}: item {n} needs a question text in 'q'")
-        expect = item.get("expect") or []
-        for pattern in expect:
-            re.compile(pattern)
-        out.append(Question(item["kind"], item["q"], tuple(expect)))
+        expect = _patterns(item.get("expect"), f"{path}: item {n}")
+        out.append(Question(item["kind"], item["q"], expect))
     return out
 
 
@@ -138,14 +166,14 @@ class TurnVerdict:
 
 def is_conversation_set(path: str | Path) -> bool:
     """Return whether a question file holds conversations (items with ``turns``)."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = _read(path)
     first = data[0] if isinstance(data, list) and data else None
     return isinstance(first, dict) and "turns" in first
 
 
 def load_conversations(path: str | Path) -> list[list[Turn]]:
     """Read a conversation set (items with ``turns``); raise ValueError naming a bad turn."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = _read(path)
     if not isinstance(data, list):
         raise ValueError(f"{path}: expected a list of conversations")
     out = []
@@ -157,9 +185,7 @@ def load_conversations(path: str | Path) -> list[list[Turn]]:
         for t, turn in enumerate(turns, 1):
             if not isinstance(turn, dict) or not isinstance(turn.get("q"), str):
                 raise ValueError(f"{path}: conversation {n}, turn {t} needs a question in 'q'")
-            expect = tuple(turn.get("expect") or ())
-            for pattern in expect:
-                re.compile(pattern)
+            expect = _patterns(turn.get("expect"), f"{path}: conversation {n}, turn {t}")
             want = "answer" if expect else str(turn.get("kind"))
             if want not in ("answer", "decline", "smalltalk"):
                 raise ValueError(f"{path}: conversation {n}, turn {t} needs expect or a kind")

@@ -406,6 +406,13 @@ def _line(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
 
 
+def _item_lines(node: yaml.Node | None, count: int) -> tuple[int, ...]:
+    """Return the line of each item of a list node (nothing unless there are ``count``)."""
+    if isinstance(node, yaml.SequenceNode) and len(node.value) == count:
+        return tuple(_line(item) for item in node.value)
+    return ()
+
+
 class _Validator:
     """Walk the composed YAML tree once, collecting problems instead of stopping at the first."""
 
@@ -671,6 +678,7 @@ class _Validator:
             keywords=lists.get("keywords", ()),
             tags=lists.get("tags", ()),
             line=_line(node),
+            question_lines=_item_lines(m.get("questions"), len(questions)),
         )
 
     def cross_check(

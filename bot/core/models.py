@@ -72,6 +72,8 @@ class Entry:
     keywords: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     line: int = field(default=0, compare=False)
+    question_lines: tuple[int, ...] = field(default=(), compare=False)
+    """The file line of each phrasing (empty when built in code)."""
 
     @property
     def title(self) -> str:

@@ -186,17 +186,16 @@ class UnansweredLog:
         """Return up to ``n`` most recent records (those ``keep`` accepts), newest first."""
         if n <= 0:
             return []
+        out: list[UnansweredRecord] = []
         try:
-            data = self.path.read_bytes()
+            for raw in _lines_from_the_end(self.path):
+                record = _parse(raw)
+                if record is not None and (keep is None or keep(record)):
+                    out.append(record)
+                    if len(out) >= n:
+                        break
         except FileNotFoundError:
             return []
-        out: list[UnansweredRecord] = []
-        for raw in reversed(data.split(b"\n")):
-            record = _parse(raw)
-            if record is not None and (keep is None or keep(record)):
-                out.append(record)
-                if len(out) >= n:
-                    break
         return out
 
     def size(self) -> int:
@@ -327,6 +326,26 @@ def same_file(a: str | Path, b: str | Path) -> bool:
         return os.path.samefile(a, b)
     except OSError:  # one does not exist (yet): compare where they would be
         return Path(a).resolve() == Path(b).resolve()
+
+
+READ_BLOCK = 16 * 1024
+
+
+def _lines_from_the_end(path: Path) -> Iterator[bytes]:
+    """Yield a file's lines newest first, reading it backwards a block at a time, so that
+    showing the last few questions reads only the end of the log."""
+    with path.open("rb") as file:
+        end = file.seek(0, os.SEEK_END)
+        tail = b""
+        while end > 0:
+            start = max(end - READ_BLOCK, 0)
+            file.seek(start)
+            block = file.read(end - start) + tail
+            end = start
+            lines = block.split(b"\n")
+            tail = lines.pop(0)  # may continue in the block before
+            yield from reversed(lines)
+        yield tail
 
 
 def _parse(raw: bytes) -> UnansweredRecord | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections import deque
 from pathlib import Path
 from typing import Any
@@ -18,9 +19,11 @@ from ..core.service import KnowledgeService, ReloadResult
 from ..core.unanswered import UnansweredLog
 from .cooldown import UserCooldown
 from .errors import handle_command_error, handle_interaction_error
+from .health import LastReload
 from .lookup import quick_choices
 from .report import reload_report
 from .tally import ServerTally
+from .translations import CatalogueTranslator
 from .watch import FileWatcher
 
 log = logging.getLogger("bot.discord")
@@ -28,17 +31,19 @@ log = logging.getLogger("bot.discord")
 EXTENSIONS = ("bot.discord.cogs.ask", "bot.discord.cogs.admin")
 
 
-def bot_intents() -> discord.Intents:
+def bot_intents(message_content: bool = True) -> discord.Intents:
     """Return the gateway intents: servers, messages in servers and DMs, and message content.
 
     Message content is privileged: enable it for the application in the Developer Portal
-    (Bot -> Privileged Gateway Intents), or Discord refuses the connection.
+    (Bot -> Privileged Gateway Intents), or Discord refuses the connection. Without it,
+    Discord still sends the text of DMs and of messages that mention the bot; only plain
+    messages in listened channels (and ``!`` commands in servers) go unread.
     """
     intents = discord.Intents.none()
     intents.guilds = True
     intents.guild_messages = True
     intents.dm_messages = True
-    intents.message_content = True
+    intents.message_content = message_content
     return intents
 
 
@@ -72,7 +77,7 @@ class OnemBot(commands.Bot):
         watch_debounce_ms: int = 800,
         **options: Any,
     ) -> None:
-        options.setdefault("intents", bot_intents())
+        options.setdefault("intents", bot_intents(settings.message_content))
         options.setdefault("allowed_mentions", discord.AllowedMentions.none())
         options.setdefault("help_command", None)
         options.setdefault("tree_cls", OnemTree)
@@ -91,9 +96,11 @@ class OnemBot(commands.Bot):
         self.watcher: FileWatcher | None = None
         self.watch_debounce_ms = watch_debounce_ms
         self.watch_reports: deque[ReloadResult] = deque(maxlen=20)
+        self.last_reload: LastReload | None = None
 
     async def setup_hook(self) -> None:
         """Load the cogs; start watching the knowledge file if asked. Never syncs commands."""
+        await self.tree.set_translator(CatalogueTranslator())
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         self.index_choices()
@@ -133,11 +140,16 @@ class OnemBot(commands.Bot):
     async def reload_knowledge(self) -> ReloadResult:
         """Reload the knowledge file off the event loop; the old knowledge serves until the swap."""
         result = await asyncio.to_thread(self.service.reload)
+        self.last_reload = LastReload(time.time(), result)
         level = logging.INFO if result.ok else logging.WARNING
         log.log(level, "%s", result.summary())
         if result.ok:
             self.index_choices()
         return result
+
+    def shard_latencies(self) -> list[tuple[int, float]]:
+        """Return each shard's heartbeat latency in seconds (shard 0 alone when unsharded)."""
+        return [(0, self.latency)]
 
     def index_choices(self) -> asyncio.Task[None] | None:
         """Build the autocomplete index of the knowledge in service, in a worker thread.
@@ -189,6 +201,10 @@ class OnemBot(commands.Bot):
 class ShardedOnemBot(OnemBot, commands.AutoShardedBot):
     """The same bot on Discord's gateway sharding, for large deployments or several processes."""
 
+    def shard_latencies(self) -> list[tuple[int, float]]:
+        """Return the heartbeat latency of every shard this process runs."""
+        return list(self.latencies)
+
 
 def create_bot(
     settings: Settings,
@@ -196,9 +212,16 @@ def create_bot(
     unanswered: UnansweredLog | None = None,
     **options: Any,
 ) -> OnemBot:
-    """Build the bot the settings ask for: sharded when shard_count or shard_ids are set."""
+    """Build the bot the settings ask for: sharded when shard_count or shard_ids are set.
+
+    ``shard_count: auto`` leaves the count to Discord (its recommendation from /gateway/bot).
+    """
+    # The bot never joins voice channels: the voice libraries' absence is not worth a warning.
+    discord.VoiceClient.warn_nacl = False
+    discord.VoiceClient.warn_dave = False
     if settings.sharded:
-        options.setdefault("shard_count", settings.shard_count)
+        count = None if settings.shard_count == "auto" else settings.shard_count
+        options.setdefault("shard_count", count)
         if settings.shard_ids is not None:
             options.setdefault("shard_ids", list(settings.shard_ids))
         return ShardedOnemBot(settings=settings, service=service, unanswered=unanswered, **options)

@@ -16,7 +16,9 @@ from ..config import ConfigError, Settings, load_settings, redact
 from ..core.errors import KnowledgeError
 from ..core.service import KnowledgeService
 from ..core.unanswered import UnansweredLog
-from .client import create_bot
+from ..logs import use_format
+from .client import OnemBot, create_bot
+from .startup import Backoff, start_with_retries
 
 log = logging.getLogger("bot.discord")
 
@@ -74,10 +76,12 @@ class RedactToken(logging.Filter):
 
 
 def configure_logging(settings: Settings) -> RedactToken:
-    """Log at the configured level (or lower, if -v asked for it), with the token redacted."""
+    """Log at the configured level (or lower, if -v asked for it), timestamped, in the configured
+    format, with the token redacted."""
     root = logging.getLogger()
     if not root.handlers:
-        logging.basicConfig(stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+        logging.basicConfig(stream=sys.stderr)
+    use_format(settings.log_format, root)
     level = logging.getLevelName(settings.log_level)
     if root.level == logging.NOTSET or root.level > level:
         root.setLevel(level)
@@ -101,14 +105,37 @@ def build(settings: Settings) -> tuple[KnowledgeService, UnansweredLog]:
 
 
 async def serve(settings: Settings, service: KnowledgeService, unanswered: UnansweredLog) -> None:
-    """Run the bot until it is closed or the process gets SIGINT/SIGTERM."""
-    bot = create_bot(settings, service, unanswered)
+    """Run the bot until it is closed or the process gets SIGINT/SIGTERM.
+
+    While Discord cannot be reached at start, it tries again after 1, 2, 4 ... (at most 60)
+    seconds, ``startup_retries`` times; a rejected token or intent is never retried.
+    """
+    stop = asyncio.Event()
+    current: list[OnemBot] = []
+    closing: set[asyncio.Future[None]] = set()
+
+    def make_bot() -> OnemBot:
+        current[:] = [create_bot(settings, service, unanswered)]
+        return current[0]
+
+    def shut_down() -> None:
+        stop.set()
+        if current:
+            task = asyncio.ensure_future(current[0].close())
+            closing.add(task)
+            task.add_done_callback(closing.discard)
+
+    async def wait(seconds: float) -> bool:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), seconds)
+        return stop.is_set()
+
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
-    async with bot:
-        await bot.start(settings.token)
+            loop.add_signal_handler(sig, shut_down)
+    backoff = Backoff(retries=settings.startup_retries)
+    await start_with_retries(make_bot, settings.token, backoff=backoff, wait=wait)
 
 
 def run_from_config(path: str | Path, *, stderr: TextIO | None = None) -> int:
@@ -121,6 +148,11 @@ def run_from_config(path: str | Path, *, stderr: TextIO | None = None) -> int:
             print(f"config error: {problem}", file=err)
         return EXIT_CONFIG
     configure_logging(settings)
+    if settings.listen_channel_ids and not settings.message_content:
+        log.warning(
+            "message_content is false: plain questions in listen_channel_ids are not answered "
+            "(Discord does not send their text); mentions, DMs, /ask and buttons still work"
+        )
     try:
         service, unanswered = build(settings)
     except KnowledgeError as exc:

@@ -55,6 +55,8 @@ class FakeDiscord:
     token: str = "test-token-not-real"
     reject_token: bool = False
     close_code: int | None = None  # close the gateway with this code on IDENTIFY
+    outage: int = 0  # answer this many logins with 503 (Discord overloaded) first
+    recommended_shards: int = 1  # GET /gateway/bot's recommendation
     deleted: set[int] = field(default_factory=set)  # message ids deleted by their authors
     requests: list[Recorded] = field(default_factory=list)
     sent: list[dict[str, Any]] = field(default_factory=list)  # gateway frames from the bot
@@ -412,6 +414,18 @@ class FakeDiscord:
             return self._json(self._bot_message(body or {}, CHANNEL_ID))
         if not authorised or self.reject_token:
             return self._json({"message": "401: Unauthorized", "code": 0}, status=401)
+        if method == "GET" and path == "/users/@me" and self.outage > 0:
+            self.outage -= 1
+            return self._json({"message": "upstream overloaded", "code": 0}, status=503)
+        if method == "GET" and path == "/gateway/bot":
+            limit = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
+            return self._json(
+                {
+                    "url": f"ws://127.0.0.1:{self.port}/gateway",
+                    "shards": self.recommended_shards,
+                    "session_start_limit": limit,
+                }
+            )
         if method == "GET" and path == "/users/@me":
             return self._json({**self.user(BOT_ID, "onem-bot", bot=True), "verified": True})
         if method == "GET" and path == "/oauth2/applications/@me":
@@ -436,6 +450,7 @@ class FakeDiscord:
             extra = {"guild_id": guild} if guild else {}
             registered = [
                 {
+                    "description": "",  # context menus have none; Discord sends it empty
                     **c,
                     "id": str(self.next_id()),
                     "application_id": str(APP_ID),

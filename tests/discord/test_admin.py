@@ -127,7 +127,11 @@ async def test_sync_is_owner_only(world: World) -> None:
     assert "command(s) for server" in world.general.last_message.content
     guild_puts = world.requests("PUT", f"/guilds/{world.guild.id}/commands")
     assert len(guild_puts) == 1
-    assert sorted(c["name"] for c in guild_puts[0].json) == ["ask", "kb"]
+    assert sorted(c["name"] for c in guild_puts[0].json) == [
+        "Ask onem-bot about this message",
+        "ask",
+        "kb",
+    ]
     await world.owner.send(world.general, "!sync clear")
     assert world.requests("PUT", f"/guilds/{world.guild.id}/commands")[-1].json == []
 
@@ -138,7 +142,7 @@ async def test_slash_commands_are_registered_as_expected(world: World) -> None:
     ask, kb = commands["ask"], commands["kb"]
     assert ask["options"][0]["name"] == "question" and ask["options"][0]["autocomplete"]
     assert ask["options"][0]["required"]
-    assert sorted(o["name"] for o in kb["options"]) == ["reload", "stats", "unanswered"]
+    assert sorted(o["name"] for o in kb["options"]) == ["health", "reload", "stats", "unanswered"]
     assert kb["contexts"] == [0] and sorted(ask["contexts"]) == [0, 1]
     assert ask.get("default_member_permissions") is None
     # members do not see /kb (Manage Server by default); the bot still checks every use

@@ -129,8 +129,8 @@ async def test_decline_offers_buttons_that_answer(world: World) -> None:
         "onem:entry:us-allocation",
         "onem:entry:production-end",
     ]
-    result = await world.bob.click(reply, label="How many 1Ms is the US getting?")
-    assert result.response is not None and not result.ephemeral
+    result = await world.alice.click(reply, label="How many 1Ms is the US getting?")
+    assert result.response is not None and not result.ephemeral  # the asker's choice: public
     assert_full_answer(result.response.embeds[0])
 
 

@@ -88,7 +88,7 @@ async def test_owner_sync_registers_the_command_set(fake: FakeDiscord, live_bot:
     )
     (put,) = await fake.wait_for(lambda: fake.find("PUT", f"/applications/{APP_ID}/commands"))
     commands = {c["name"]: c for c in put.json}
-    assert sorted(commands) == ["ask", "kb"]
+    assert sorted(commands) == ["Ask onem-bot about this message", "ask", "kb"]
     ask, kb = commands["ask"], commands["kb"]
     assert ask["type"] == 1 and ask["default_member_permissions"] is None
     assert sorted(ask["contexts"]) == [0, 1]  # servers and DMs with the bot
@@ -99,15 +99,16 @@ async def test_owner_sync_registers_the_command_set(fake: FakeDiscord, live_bot:
         "required": True,
         "autocomplete": True,
     }
+    assert (question["min_length"], question["max_length"]) == (1, 1000)
     # members do not even see /kb: it asks for Manage Server by default, servers only
     assert int(kb["default_member_permissions"]) == 1 << 5 and kb["contexts"] == [0]
     subcommands = {o["name"]: o for o in kb["options"]}
-    assert sorted(subcommands) == ["reload", "stats", "unanswered"]
+    assert sorted(subcommands) == ["health", "reload", "stats", "unanswered"]
     assert all(o["type"] == 1 for o in subcommands.values())
     count = subcommands["unanswered"]["options"][0]
     assert [count[k] for k in ("name", "type", "min_value", "max_value")] == ["count", 4, 1, 25]
     posts = await _posts(fake, 1)
-    assert posts[-1].json["content"].startswith("Synced 2 command(s) globally")
+    assert posts[-1].json["content"].startswith("Synced 3 command(s) globally")
 
 
 async def test_non_owner_cannot_sync(fake: FakeDiscord, live_bot: OnemBot) -> None:

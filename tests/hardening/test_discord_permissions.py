@@ -239,7 +239,7 @@ async def test_sync_is_refused_to_every_admin_who_is_not_an_owner(world: World) 
     # the owner may sync (from a DM: to the dev guild)
     world.bot.settings = dataclasses.replace(world.bot.settings, dev_guild_id=world.guild.id)
     bodies = await send(world, world.owner, "!sync", None)
-    assert bodies[0]["content"].startswith("Synced 2 command(s) for server")
+    assert bodies[0]["content"].startswith("Synced 3 command(s) for server")
 
 
 async def test_a_revoked_role_is_refused_at_once(world: World) -> None:

@@ -11,6 +11,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from ..errors import NO_MENTIONS, AdminSlowDown, NotAdmin, NotGlobalAdmin, reply_to
+from ..health import gather, health_embed
 from ..permissions import Access, access
 from ..report import (
     reload_report,
@@ -152,6 +153,17 @@ class AdminCog(commands.Cog, name="Admin"):
         who = await access_of(self.bot, interaction.user, interaction.guild_id)
         await interaction.response.send_message(embed=await self._stats(who), ephemeral=True)
 
+    @kb.command(
+        name="health", description="Uptime, shard latencies, the knowledge in service, last reload"
+    )
+    async def health_slash(self, interaction: discord.Interaction[Any]) -> None:
+        """Show whether the bot is well, ephemerally."""
+        await interaction.response.send_message(embed=self._health(), ephemeral=True)
+
+    def _health(self) -> discord.Embed:
+        bot = self.bot
+        return health_embed(gather(bot.service, bot.shard_latencies(), bot.last_reload))
+
     @kb.command(name="unanswered", description="The most recent questions the bot declined")
     @app_commands.describe(count="How many to show (1-25)")
     async def unanswered_slash(
@@ -173,7 +185,10 @@ class AdminCog(commands.Cog, name="Admin"):
         who = await access_of(self.bot, ctx.author, ctx.guild.id if ctx.guild else None)
         reload = f"`{prefix}kb reload`, " if who.is_global else ""
         scope = "" if who.is_global else " (this server's only)"
-        text = f"Admin commands: {reload}`{prefix}kb stats`, `{prefix}kb unanswered [count]`"
+        text = (
+            f"Admin commands: {reload}`{prefix}kb stats`, `{prefix}kb unanswered [count]`, "
+            f"`{prefix}kb health`"
+        )
         await reply_to(
             ctx.message,
             content=f"{text}{scope}.",
@@ -197,6 +212,11 @@ class AdminCog(commands.Cog, name="Admin"):
         """Show the knowledge base's figures, privately."""
         who = await access_of(self.bot, ctx.author, ctx.guild.id if ctx.guild else None)
         await self._private(ctx, "stats", await self._stats(who))
+
+    @kb_prefix.command(name="health")  # type: ignore[arg-type]  # discord.py typing
+    async def health_prefix(self, ctx: commands.Context[Any]) -> None:
+        """Show whether the bot is well, privately."""
+        await self._private(ctx, "health", self._health())
 
     @kb_prefix.command(name="unanswered")  # type: ignore[arg-type]  # discord.py typing
     async def unanswered_prefix(

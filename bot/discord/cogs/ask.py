@@ -14,6 +14,7 @@ from discord.ext import commands
 
 from ...core.memory import Conversations
 from ...core.replies import Reply
+from ..context_menu import ask_about_message
 from ..embeds import reply_embed
 from ..errors import (
     APOLOGY,
@@ -26,6 +27,7 @@ from ..errors import (
     send_to_message,
 )
 from ..lookup import peek_score
+from ..translations import localised
 from ..views import SuggestionButton, suggestion_view
 
 if TYPE_CHECKING:
@@ -36,10 +38,14 @@ log = logging.getLogger("bot.discord")
 HELP_TEXT = (
     "I answer questions about the BMW 1M Coupe's production from a curated, sourced knowledge "
     "base. Ask me by mentioning me (`@me how many 1Ms is the US getting?`), with `{prefix}ask "
-    "<question>`, or with `/ask`. Every answer says whether it is a fact, a rumor, denied, an "
-    "opinion or disputed, and who claims it."
+    "<question>`, with `/ask`, or on any message with Apps -> Ask onem-bot about this message. "
+    "Every answer says whether it is a fact, a rumor, denied, an opinion or disputed, and who "
+    "claims it."
 )
 MIN_LISTEN_CHARS = 10
+MAX_QUESTION_OPTION = 1000
+"""The longest question Discord's client lets anyone type into /ask (the shipped limit)."""
+ONLY_YOU = "Only you can see this answer: the question was someone else's."
 
 
 def cooldown_text(seconds: float) -> str:
@@ -63,6 +69,7 @@ class AskCog(commands.Cog, name="Ask"):
         # Follow-ups ("who said that?") read against each user's last answer in a channel,
         # thread or DM, for a few minutes; kept in memory only.
         self.conversations = Conversations(bot.settings.followup_minutes)
+        self.menu = ask_about_message(self)
 
     def ask(self, question: str, channel_id: int | None, user_id: int) -> Reply:
         """Answer a question against the asker's last answer in the same channel."""
@@ -72,16 +79,19 @@ class AskCog(commands.Cog, name="Ask"):
         return reply
 
     async def cog_load(self) -> None:
-        """Register the "did you mean" buttons so they work on any message, even after restarts."""
+        """Register the "did you mean" buttons (they work on any message, even after restarts)
+        and the message context menu."""
         self.bot.add_dynamic_items(SuggestionButton)
+        self.bot.tree.add_command(self.menu)
 
     async def cog_unload(self) -> None:
-        """Unregister the buttons."""
+        """Unregister the buttons and the context menu."""
         self.bot.remove_dynamic_items(SuggestionButton)
+        self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
 
     # -- the shared path -------------------------------------------------------------------
 
-    async def _log_declined(
+    async def log_declined(
         self, reply: Reply, user: discord.abc.User, guild_id: int | None, channel_id: int | None
     ) -> None:
         log_file = self.bot.unanswered
@@ -110,7 +120,7 @@ class AskCog(commands.Cog, name="Ask"):
             allowed_mentions=NO_MENTIONS,
             mention_author=False,
         )
-        await self._log_declined(
+        await self.log_declined(
             reply, message.author, message.guild.id if message.guild else None, message.channel.id
         )
 
@@ -128,8 +138,13 @@ class AskCog(commands.Cog, name="Ask"):
                 )
                 return
             self.bot.tally.count(interaction.guild_id, answered=True)
+            # the asker's choice answers in public; anyone else's only for them (no pile-ups)
+            theirs = asker_of(interaction.message) == interaction.user.id
             await interaction.response.send_message(
-                embed=reply_embed(reply), allowed_mentions=NO_MENTIONS
+                content=None if theirs else ONLY_YOU,
+                embed=reply_embed(reply),
+                allowed_mentions=NO_MENTIONS,
+                ephemeral=not theirs,
             )
         except Exception as exc:
             await handle_interaction_error(interaction, exc, where=f"button {entry_id}")
@@ -194,10 +209,18 @@ class AskCog(commands.Cog, name="Ask"):
 
     # -- slash command ---------------------------------------------------------------------
 
-    @app_commands.command(name="ask", description="Ask about the BMW 1M Coupe's production")
+    @app_commands.command(
+        name=localised("ask"), description=localised("Ask about the BMW 1M Coupe's production")
+    )
     @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=False)
-    @app_commands.describe(question="Your question, e.g. how many 1Ms is the US getting?")
-    async def ask_slash(self, interaction: discord.Interaction[Any], question: str) -> None:
+    @app_commands.describe(
+        question=localised("Your question, e.g. how many 1Ms is the US getting?")
+    )
+    async def ask_slash(
+        self,
+        interaction: discord.Interaction[Any],
+        question: app_commands.Range[str, 1, MAX_QUESTION_OPTION],
+    ) -> None:
         """Answer a question; cooldown notices are ephemeral."""
         refusal = self.bot.cooldowns.hit(interaction.user.id)
         if refusal is not None:
@@ -210,7 +233,7 @@ class AskCog(commands.Cog, name="Ask"):
             view=suggestion_view(reply) or discord.utils.MISSING,
             allowed_mentions=NO_MENTIONS,
         )
-        await self._log_declined(
+        await self.log_declined(
             reply, interaction.user, interaction.guild_id, interaction.channel_id
         )
 
@@ -220,6 +243,18 @@ class AskCog(commands.Cog, name="Ask"):
     ) -> list[app_commands.Choice[str]]:
         """Offer up to 25 known questions that match what is typed so far (bounded work)."""
         return [app_commands.Choice(name=q, value=q) for q in self.bot.complete_question(current)]
+
+
+def asker_of(message: discord.Message | None) -> int | None:
+    """Return who asked the question a bot answer belongs to, if the message says."""
+    if message is None:
+        return None
+    if message.interaction_metadata is not None:  # /ask or the context menu
+        return message.interaction_metadata.user.id
+    reference = message.reference
+    if reference is not None and isinstance(reference.resolved, discord.Message):
+        return reference.resolved.author.id  # a reply to the asking message
+    return None
 
 
 async def setup(bot: commands.Bot) -> None:
