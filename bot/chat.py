@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import TextIO
 
+from .config import redact
 from .core.replies import to_text
 from .core.service import KnowledgeService
 from .terminal import printable
@@ -35,7 +36,7 @@ def chat(service: KnowledgeService, stdin: TextIO, out: TextIO) -> int:
         if line == ":help":
             out.write(HELP + "\n")
         elif line == ":reload":
-            out.write(printable(service.reload().summary()) + "\n")
+            out.write(printable(redact(service.reload().summary())) + "\n")
         else:
-            out.write(printable(to_text(service.ask(line))) + "\n\n")
+            out.write(printable(redact(to_text(service.ask(line)))) + "\n\n")
         out.flush()

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from .config import redact
 from .core.errors import KnowledgeError
 from .core.jsonlines import json_line
 from .core.loader import default_knowledge_path
@@ -89,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         service = KnowledgeService.from_path(args.knowledge or default_knowledge_path())
     except KnowledgeError as exc:
-        print(exc, file=sys.stderr)
+        print(printable(redact(str(exc))), file=sys.stderr)
         return EXIT_USAGE
     if args.command == "ask":
         return ask(service, args.question, as_json=args.json, stdin=sys.stdin, out=sys.stdout)
@@ -122,10 +123,10 @@ def ask(
             continue
         reply = service.ask(question)
         if as_json:
-            out.write(json_line(to_json(reply)) + "\n")
+            out.write(redact(json_line(to_json(reply))) + "\n")
             out.flush()
         else:
-            out.write(printable(to_text(reply)) + "\n")
+            out.write(printable(redact(to_text(reply))) + "\n")
     return status
 
 
@@ -154,7 +155,7 @@ def check(path: Path, out: TextIO, *, lint_phrasings: bool = True) -> int:
     try:
         knowledge = load_knowledge(path)
     except KnowledgeError as exc:
-        out.write(f"{exc}\n")
+        out.write(printable(redact(f"{exc}\n")))
         return EXIT_PROBLEMS
     warnings = lint(Matcher(knowledge)) if lint_phrasings else []
     if warnings:
