@@ -87,8 +87,8 @@ def plain(text: str, limit: int = ECHO_LIMIT) -> str:
 
 
 def neutralise(text: str, limit: int = ECHO_LIMIT) -> str:
-    """Return user text safe to echo in markdown: one line, every markup character escaped."""
-    flat = plain(text, limit)
+    """Return user text safe to echo in markdown: one line, tokens redacted, markup escaped."""
+    flat = plain(redact(text), limit)
     escaped = _ESCAPE.sub(r"\\\1", flat)
     return escaped.replace("@", "@\u200b")
 
