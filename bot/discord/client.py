@@ -111,6 +111,8 @@ class OnemBot(commands.Bot):
         if self.watcher is not None:
             await asyncio.to_thread(self.watcher.stop)
             self.watcher = None
+        if self._indexing is not None:
+            self._indexing.cancel()
         await super().close()
 
     async def on_ready(self) -> None:
