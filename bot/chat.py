@@ -6,6 +6,7 @@ import contextlib
 import re
 from typing import TextIO
 
+from .config import redact
 from .core.memory import Conversations
 from .core.replies import to_text
 from .core.service import KnowledgeService
@@ -52,9 +53,9 @@ def chat(service: KnowledgeService, stdin: TextIO, out: TextIO) -> int:
         elif _COMMAND.fullmatch(line) and line not in COMMANDS:
             out.write(f"Unknown command {line}; the commands are :reload, :help and :quit.\n")
         elif line == ":reload":
-            out.write(printable(service.reload().summary()) + "\n")
+            out.write(printable(redact(service.reload().summary())) + "\n")
         else:
             reply = service.ask(line, memory.last(0))
             memory.remember(0, reply)
-            out.write(printable(to_text(reply)) + "\n\n")
+            out.write(printable(redact(to_text(reply))) + "\n\n")
         out.flush()

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from .config import redact
 from .core.errors import KnowledgeError
 from .core.jsonlines import json_line
 from .core.loader import default_knowledge_path
@@ -102,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         service = KnowledgeService.from_path(args.knowledge or default_knowledge_path())
     except KnowledgeError as exc:
-        print(exc, file=sys.stderr)
+        print(printable(redact(str(exc))), file=sys.stderr)
         return EXIT_USAGE
     if args.command == "ask":
         return ask(
@@ -149,11 +150,11 @@ def ask(
         extra = ranking(service, reply.question) if details else None
         if as_json:
             data = to_json(reply) | ({"ranking": extra} if extra else {})
-            out.write(json_line(data) + "\n")
+            out.write(redact(json_line(data)) + "\n")
             out.flush()
         else:
             lines = [to_text(reply), *(ranking_lines(extra) if extra else [])]
-            out.write(printable("\n".join(lines)) + "\n")
+            out.write(printable(redact("\n".join(lines))) + "\n")
     return status
 
 
@@ -186,7 +187,7 @@ def check(path: Path, out: TextIO, *, lint_phrasings: bool = True) -> int:
     try:
         knowledge = load_knowledge(path)
     except KnowledgeError as exc:
-        out.write(f"{exc}\n")
+        out.write(printable(redact(f"{exc}\n")))
         return EXIT_PROBLEMS
     warnings = lint(Matcher(knowledge)) if lint_phrasings else []
     if warnings:

@@ -29,6 +29,10 @@ from .watch import FileWatcher
 log = logging.getLogger("bot.discord")
 
 EXTENSIONS = ("bot.discord.cogs.ask", "bot.discord.cogs.admin")
+AUTOCOMPLETE_RATE = 30
+AUTOCOMPLETE_PER_SECONDS = 10.0
+"""Autocomplete requests per person: Discord sends one per keystroke, so generous; past it the
+choices are empty until the window passes (no work, no notice)."""
 
 
 def bot_intents(message_content: bool = True) -> discord.Intents:
@@ -91,6 +95,7 @@ class OnemBot(commands.Bot):
             settings.admin_cooldown_rate, settings.admin_cooldown_per_seconds
         )
         self.tally = ServerTally()
+        self.autocomplete_limit = UserCooldown(AUTOCOMPLETE_RATE, AUTOCOMPLETE_PER_SECONDS)
         self.choices: CompletionIndex | None = None
         self._indexing: asyncio.Task[None] | None = None
         self.watcher: FileWatcher | None = None
@@ -118,6 +123,8 @@ class OnemBot(commands.Bot):
         if self.watcher is not None:
             await asyncio.to_thread(self.watcher.stop)
             self.watcher = None
+        if self._indexing is not None:
+            self._indexing.cancel()
         await super().close()
 
     async def on_ready(self) -> None:
@@ -172,8 +179,14 @@ class OnemBot(commands.Bot):
         self._indexing = asyncio.get_running_loop().create_task(build())
         return self._indexing
 
-    def complete_question(self, current: str) -> list[str]:
-        """Return the autocomplete choices for what is typed so far (bounded work)."""
+    def complete_question(self, current: str, user_id: int | None = None) -> list[str]:
+        """Return the autocomplete choices for what is typed so far (bounded work).
+
+        A person typing faster than ``AUTOCOMPLETE_RATE`` per ``AUTOCOMPLETE_PER_SECONDS``
+        (a script, not a hand) gets no choices until the window passes.
+        """
+        if user_id is not None and self.autocomplete_limit.hit(user_id) is not None:
+            return []
         knowledge = self.service.knowledge
         index = self.choices
         if index is None or index.digest != knowledge.digest:

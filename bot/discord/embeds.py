@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 import discord
 
+from ..config import redact
 from ..core.models import Source, Status
 from ..core.replies import DECLINE_TEXT, Reply
 
@@ -23,6 +24,10 @@ ECHO_LIMIT = 300
 """Echoed user text is cut to this many characters."""
 MAX_CONFLICTS = 5
 MAX_SOURCES = 10
+OTHER_SIDE = "The other side"
+SHORTENED = "(The answer is shortened to fit; the other side follows.)"
+MIN_ANSWER_KEPT = 300
+MIN_FIELD_KEPT = 100
 
 BADGES: dict[Status, str] = {
     Status.FACT: "\u2705",  # check mark
@@ -82,8 +87,8 @@ def plain(text: str, limit: int = ECHO_LIMIT) -> str:
 
 
 def neutralise(text: str, limit: int = ECHO_LIMIT) -> str:
-    """Return user text safe to echo in markdown: one line, every markup character escaped."""
-    flat = plain(text, limit)
+    """Return user text safe to echo in markdown: one line, tokens redacted, markup escaped."""
+    flat = plain(redact(text), limit)
     escaped = _ESCAPE.sub(r"\\\1", flat)
     return escaped.replace("@", "@\u200b")
 
@@ -113,12 +118,12 @@ def _escape_line_mark(match: re.Match[str]) -> str:
 
 
 def safe(text: str, limit: int) -> str:
-    """Return knowledge text for markdown: markdown and mentions escaped, then cut to ``limit``.
+    """Return knowledge text for markdown: tokens redacted, markdown and mentions escaped, cut.
 
     Escaping only lengthens text, so only the first ``limit`` characters are escaped; the cut
     never leaves a lone backslash that would escape the ellipsis.
     """
-    escaped = inert_mentions(escape_markdown(text[: limit + 1]))
+    escaped = inert_mentions(escape_markdown(redact(text[: limit + 1])))
     if len(escaped) <= limit:
         return escaped
     cut = escaped[: max(limit - 1, 0)].rstrip()
@@ -166,8 +171,10 @@ def reply_embed(reply: Reply) -> discord.Embed:
     if not reply.answered or reply.status is None or reply.answer is None:
         return decline_embed(reply)
     head = _question_line(reply.question)
-
-    answer = safe(reply.answer, DESCRIPTION_LIMIT - len(head) - 2)
+    room = DESCRIPTION_LIMIT - len(head) - 2
+    answer = safe(reply.answer, room)
+    if answer.endswith("\u2026") and len(answer) >= room:  # cut: say so
+        answer = safe(reply.answer, room - len(SHORTENED) - 1) + "\n" + SHORTENED
     embed = discord.Embed(
         title=badge(reply.status),
         description=f"{head}\n\n{answer}" if head else answer,
@@ -185,10 +192,18 @@ def reply_embed(reply: Reply) -> discord.Embed:
     for claim in reply.conflicts[:MAX_CONFLICTS]:
         embed.add_field(
             name=truncate(
-                f"The other side: {badge(claim.status)} \u2014 {safe(claim.claimed_by, 200)}",
+                f"{OTHER_SIDE}: {badge(claim.status)} \u2014 {safe(claim.claimed_by, 200)}",
                 FIELD_NAME_LIMIT,
             ),
             value=safe(claim.answer, FIELD_VALUE_LIMIT),
+            inline=False,
+        )
+    if len(reply.conflicts) > MAX_CONFLICTS:
+        rest = reply.conflicts[MAX_CONFLICTS:]
+        names = "; ".join(safe(c.claimed_by, 100) for c in rest)
+        embed.add_field(
+            name=f"{OTHER_SIDE}: {len(rest)} more claim(s) disagree",
+            value=truncate(names, FIELD_VALUE_LIMIT),
             inline=False,
         )
     if reply.related:
@@ -200,7 +215,47 @@ def reply_embed(reply: Reply) -> discord.Embed:
     if reply.notice:
         embed.add_field(name="Note", value=safe(reply.notice, FIELD_VALUE_LIMIT), inline=False)
     embed.set_footer(text=f"Confidence {reply.score:.0%}")
-    return fit(embed)
+    return fit(_make_room(embed))
+
+
+def _make_room(embed: discord.Embed) -> discord.Embed:
+    """Bring an answer within 6,000 characters without dropping the other side of a dispute.
+
+    First the related questions go, then the answer is shortened (and says so), then the other
+    fields (claimant, sources, note), and only then is each other side shortened, all alike.
+    """
+    if len(embed) <= TOTAL_LIMIT:
+        return embed
+    for index, field in enumerate(embed.fields):
+        if field.name == "Related":
+            embed.remove_field(index)
+            break
+    excess = len(embed) - TOTAL_LIMIT
+    description = embed.description or ""
+    if excess > 0 and description and not description.endswith(SHORTENED):
+        keep = max(len(description) - excess - len(SHORTENED) - 2, MIN_ANSWER_KEPT)
+        if keep < len(description):
+            embed.description = truncate(description, keep) + "\n" + SHORTENED
+    sides = [i for i, f in enumerate(embed.fields) if (f.name or "").startswith(OTHER_SIDE)]
+    others = [i for i in range(len(embed.fields)) if i not in sides]
+    for group in (others, others, sides, sides, sides):  # again when some hit their floor
+        excess = len(embed) - TOTAL_LIMIT
+        if excess <= 0:
+            break
+        shrinkable = [i for i in group if len(embed.fields[i].value or "") > MIN_FIELD_KEPT]
+        if not shrinkable:
+            continue
+        cut = -(-excess // len(shrinkable)) + 1
+        for index in shrinkable:
+            field = embed.fields[index]
+            value = field.value or ""
+            embed.set_field_at(
+                index,
+                name=field.name or "\u200b",
+                value=truncate(value, max(len(value) - cut, MIN_FIELD_KEPT)),
+                inline=bool(field.inline),
+            )
+    return embed
 
 
 def decline_embed(reply: Reply) -> discord.Embed:

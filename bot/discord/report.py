@@ -9,6 +9,7 @@ from typing import Any
 
 import discord
 
+from ..config import redact
 from ..core.service import KnowledgeService, ReloadResult
 from ..core.unanswered import UnansweredRecord
 from .embeds import DESCRIPTION_LIMIT, fit, neutralise, truncate
@@ -25,11 +26,20 @@ def _ids(ids: Sequence[str]) -> str:
 
 
 def _fence(text: str) -> str:
-    return text.replace("```", "`\u200b``")
+    """Return text that cannot close a code block or an inline code span: every backtick is
+    followed by a zero-width space, so no run of them is a fence, however long."""
+    return text.replace("`", "`\u200b")
 
 
 def reload_text(result: ReloadResult) -> str:
-    """Return the full report of a reload: counts and diff, or every problem with file and line."""
+    """Return the full report of a reload: counts and diff, or every problem with file and line.
+
+    Anything shaped like a token (pasted into the knowledge file, say) is redacted.
+    """
+    return redact(_reload_text(result))
+
+
+def _reload_text(result: ReloadResult) -> str:
     name = Path(result.path).name
     if result.ok:
         lines = [
@@ -53,17 +63,47 @@ def reload_text(result: ReloadResult) -> str:
     return f"{head}\n```\n{problems}\n```"
 
 
+ATTACHED = "The full report is attached."
+
+
 def reload_report(result: ReloadResult, *, trigger: str | None = None) -> dict[str, Any]:
-    """Return send() arguments for a reload report; the full text is attached if it is long."""
+    """Return send() arguments for a reload report; the full text is attached if it is long.
+
+    The message itself always says what happened (the outcome line) and shows as many of the
+    problems as fit.
+    """
     text = reload_text(result)
     if trigger:
         text = f"Automatic reload ({trigger}).\n{text}"
     if len(text) <= MESSAGE_LIMIT:
         return {"content": text, "allowed_mentions": discord.AllowedMentions.none()}
-    first = text.split("\n", 1)[0]
-    shown = truncate(first, MESSAGE_LIMIT - 80) + "\nThe full report is attached."
     file = discord.File(io.BytesIO(text.encode("utf-8")), filename="reload-report.txt")
-    return {"content": shown, "file": file, "allowed_mentions": discord.AllowedMentions.none()}
+    shown = _head(text, MESSAGE_LIMIT - len(ATTACHED) - 20)
+    return {
+        "content": f"{shown}\n{ATTACHED}",
+        "file": file,
+        "allowed_mentions": discord.AllowedMentions.none(),
+    }
+
+
+def _head(text: str, limit: int) -> str:
+    """Return the first whole lines of a report that fit ``limit``, closing an open code block."""
+    lines: list[str] = []
+    used = 0
+    fenced = False
+    for line in text.split("\n"):
+        cost = len(line) + 1 + (4 if not fenced else 0)  # room to close a block opened here
+        if used + cost > limit:
+            if not lines:
+                lines.append(truncate(line, limit))
+            break
+        lines.append(line)
+        used += len(line) + 1
+        if line == "```":
+            fenced = not fenced
+    if fenced:
+        lines.append("```")
+    return "\n".join(lines)
 
 
 def stats_embed(

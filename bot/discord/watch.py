@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import logging
+import os
 import threading
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -14,15 +16,31 @@ import watchfiles
 log = logging.getLogger("bot.discord")
 
 POLL_MS = 200
-"""How often the watcher thread wakes to check for a stop request."""
+"""How often the watcher thread wakes to check for a stop request, a re-pointed link, and a
+burst of saves that has gone quiet."""
+
+Signature = tuple[str, int, int, int, int] | None
+"""What identifies one version of the file: where the path leads, device, inode, size, mtime."""
+
+
+def signature(path: Path) -> Signature:
+    """Return the identity of the file ``path`` leads to now (through symlinks), or None."""
+    try:
+        target = path.resolve()
+        info = os.stat(target)
+    except (OSError, RuntimeError):
+        return None
+    return (str(target), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 class FileWatcher:
-    """Call ``on_change`` (a coroutine function) on ``loop`` whenever ``path`` is saved.
+    """Call ``on_change`` (a coroutine function) on ``loop`` once after each burst of saves.
 
-    The parent directory is watched (not recursively) so editors that save by writing a
-    temporary file and renaming it over the original are seen too. Saves within
-    ``debounce_ms`` of each other count once.
+    The directories of the path and of the file it leads to now are watched (not recursively),
+    so editors that save through a temporary file and a rename are seen, and so is a symlink
+    re-pointed to another file: the watcher then follows the new file. A burst of saves (any
+    saves less than ``debounce_ms`` apart) gives one call, after the burst; saves during a call
+    give one more call after it, never one per save.
     """
 
     def __init__(
@@ -33,14 +51,23 @@ class FileWatcher:
         loop: asyncio.AbstractEventLoop,
         debounce_ms: int = 800,
     ) -> None:
-        self.path = path.resolve()
+        self.link = Path(os.path.abspath(path))
         self.on_change = on_change
         self.loop = loop
         self.debounce_ms = debounce_ms
         self.ready = threading.Event()
         self.changes = 0
+        """Calls made (bursts of saves seen), for tests and logs."""
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._seen: Signature = signature(self.link)
+        self._dirty_since: float | None = None
+        self._running: concurrent.futures.Future[None] | None = None
+
+    @property
+    def path(self) -> Path:
+        """Return the file the watched path leads to now."""
+        return self.link.resolve()
 
     def start(self) -> None:
         """Start the watcher thread (a daemon: it never keeps the process alive)."""
@@ -53,38 +80,67 @@ class FileWatcher:
         if self._thread is not None:
             self._thread.join(timeout)
 
-    def _wanted(self, change: watchfiles.Change, changed: str) -> bool:
-        return change != watchfiles.Change.deleted and Path(changed).resolve() == self.path
+    def _directories(self) -> list[Path]:
+        """Return the directories to watch: the link's, and its target's if elsewhere."""
+        places = [self.link.parent]
+        target = self.path.parent
+        if target != self.link.parent and target.is_dir():
+            places.append(target)
+        return places
 
     def _run(self) -> None:
         try:
-            for changes in watchfiles.watch(
-                self.path.parent,
-                watch_filter=self._wanted,
-                debounce=self.debounce_ms,
-                recursive=False,
-                stop_event=self._stop,
-                rust_timeout=POLL_MS,
-                yield_on_timeout=True,
-                raise_interrupt=False,
-            ):
-                self.ready.set()
-                if changes and not self._stop.is_set():
-                    self.changes += 1
-                    self._schedule()
+            while not self._stop.is_set():
+                self._watch(self._directories())
         except Exception:
             log.exception("The knowledge file watcher stopped; automatic reload is off")
         finally:
             self.ready.set()
 
-    def _schedule(self) -> None:
+    def _watch(self, directories: list[Path]) -> None:
+        """Watch ``directories`` until stopped, or until the link leads to another directory."""
+        for _ in watchfiles.watch(
+            *directories,
+            debounce=self.debounce_ms,
+            recursive=False,
+            stop_event=self._stop,
+            rust_timeout=POLL_MS,
+            yield_on_timeout=True,
+            raise_interrupt=False,
+        ):
+            self.ready.set()
+            if self._stop.is_set():
+                return
+            now = signature(self.link)  # on every event and every timeout: cheap, and sure
+            if now != self._seen:
+                self._seen = now
+                if now is not None:  # deleted: wait for the file to come back
+                    self._dirty_since = time.monotonic()
+            self._maybe_call()
+            if self._directories() != directories:
+                return  # re-pointed elsewhere: watch the new place
+
+    def _maybe_call(self) -> None:
+        """Make one call once the burst has been quiet for ``debounce_ms`` and none is running."""
+        if self._dirty_since is None:
+            return
+        if self._running is not None and not self._running.done():
+            return  # saves during a call: one more call after it
+        if time.monotonic() - self._dirty_since < self.debounce_ms / 1000:
+            return
+        self._dirty_since = None
+        self.changes += 1
+        self._running = self._schedule()
+
+    def _schedule(self) -> concurrent.futures.Future[None] | None:
         call = self._call()
         try:
             future = asyncio.run_coroutine_threadsafe(call, self.loop)
         except RuntimeError:  # the loop is closed: we are shutting down
             call.close()
-            return
+            return None
         future.add_done_callback(_log_failure)
+        return future
 
     async def _call(self) -> None:
         await self.on_change()

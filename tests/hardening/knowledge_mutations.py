@@ -425,15 +425,22 @@ class Mutator:
                 lambda kb: (kb.by_id[first].claimed_by, kb.by_id[first].answer) == ("1234", "true"),
             ),
             (
-                "a 100 KB answer",
-                _put(e0, "answer", "the molds last " * 7000),
-                lambda kb: len(kb.by_id[first].answer) > 100_000,
+                "a 3,990-character answer (the budget is 4,000)",
+                _put(e0, "answer", "the molds last " * 266),
+                lambda kb: len(kb.by_id[first].answer) == 3_989,
             ),
         ]
         if not self.long:  # each valid file costs a full load and index build: keep a few
             valid = [v for v in valid if v[0] in _CORE_VALID]
         for name, edit, check in valid:
             yield Mutation(name, self.edited(edit), "valid", check=_holds(check))
+        yield Mutation(  # past the budget of an answer: refused, with its line
+            "a 100 KB answer",
+            self.edited(_put(e0, "answer", "the molds last " * 7000)),
+            "reject",
+            entry_at(0),
+            "the limit is 4,000",
+        )
         if self.long:
             yield Mutation("dumped again", self.edited(lambda d: None), "same")
         yield Mutation("keys in reverse order", self.edited(_reverse_keys, replace=True), "same")

@@ -137,3 +137,17 @@ async def test_the_bot_builds_its_index_off_the_event_loop_after_each_reload(
     choices = await world.alice.autocomplete(world.general, "ask", "question", "how many 1ms per")
     assert [c["name"] for c in choices] == ["How many 1Ms per dealer?"]
     assert built_on and all(t is not loop_thread for t in built_on), built_on
+
+
+async def test_autocomplete_has_a_limit_of_its_own(world: World) -> None:
+    rate = world.bot.autocomplete_limit.rate
+    got = [
+        await world.alice.autocomplete(world.general, "ask", "question", "how many")
+        for _ in range(rate + 5)
+    ]
+    assert all(got[:rate]) and not any(got[rate:])  # a script gets nothing past the limit
+    assert await world.bob.autocomplete(world.general, "ask", "question", "how many")
+    answer = await world.alice.slash(world.general, "ask", question="How many 1Ms?")
+    assert answer.response is not None and answer.response.embeds  # asking is not held up
+    await world.env.advance_time(11)
+    assert await world.alice.autocomplete(world.general, "ask", "question", "how many")

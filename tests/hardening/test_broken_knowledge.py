@@ -31,11 +31,7 @@ from bot.core.loader import load_knowledge
 from bot.core.service import KnowledgeService
 
 MUTATIONS = Mutator(base_bytes(), long=LONG).all()
-WHOLE_FILE = (
-    "the file is ",
-    "cannot read the file",
-    "and ",
-)  # problems that have no line to point at
+WHOLE_FILE = ("the file is ", "cannot read the file", "and ")  # problems with no line
 
 
 def params() -> list[object]:

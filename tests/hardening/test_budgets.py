@@ -138,9 +138,14 @@ def assert_linear(run: Callable[[str], object], unit: str, small: int) -> None:
     50 ms for the noise of a shared machine (the quadratic cases miss by seconds)."""
     short = unit * max(small // len(unit), 1)
     long = short * 8
-    t_short = _best_of(lambda: run(short))
-    t_long = _best_of(lambda: run(long))
-    assert t_long <= 24 * t_short + 0.05, (unit, t_short, t_long)
+    tries = []
+    for _ in range(2):  # a second look when the shared machine got busy during the first
+        t_short = _best_of(lambda: run(short))
+        t_long = _best_of(lambda: run(long))
+        if t_long <= 24 * t_short + 0.05:
+            return
+        tries.append((t_short, t_long))
+    raise AssertionError(f"not linear on {unit!r}: {tries}")
 
 
 UNITS = st.one_of(

@@ -16,7 +16,9 @@ of the README's table is checked in a world of two servers and DMs:
 from __future__ import annotations
 
 import dataclasses
+from types import SimpleNamespace
 
+import discord
 import pytest
 from discord_kit import ANSWERED_Q, World
 
@@ -190,3 +192,22 @@ async def test_the_admin_limit_is_configurable_and_off_at_zero(world: World) -> 
     for _ in range(12):
         await world.id_admin.send(world.general, "!kb reload")
     assert world.bot.service.stats.reloads == 12
+
+
+async def test_closed_dms_never_move_data_into_the_channel(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await decline_everywhere(world)
+
+    async def closed(*args: object, **kwargs: object) -> None:
+        response = SimpleNamespace(status=403, reason="Forbidden")
+        raise discord.Forbidden(response, {"code": 50007, "message": "Cannot send messages"})  # type: ignore[arg-type]
+
+    monkeypatch.setattr(discord.Member, "send", closed)
+    start = len(world.env.http_requests)
+    for command in ("!kb unanswered", "!kb stats"):
+        await world.manager.send(world.general, command)
+        reply = world.general.last_message
+        assert not reply.embeds and "/kb" in (reply.content or ""), reply.content
+    for post in guild_posts(world, start):
+        assert not any(q in post for q in DECLINED), post

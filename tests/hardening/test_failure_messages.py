@@ -117,13 +117,22 @@ def test_a_closed_output_pipe_is_one_line_not_a_traceback(mini_path: Path) -> No
 
 
 def test_a_fifo_in_place_of_the_knowledge_file_never_blocks(
-    tmp_path: Path, kb_bytes: bytes
+    tmp_path: Path, kb_bytes: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "onem.yaml"
     path.write_bytes(kb_bytes)
     service = KnowledgeService.from_path(path)
+    regular = tmp_path / "regular.yaml"
+    regular.write_bytes(kb_bytes)
     path.unlink()
     os.mkfifo(path)  # swapped in: nobody will ever write to it
+    # the swap happens between a check and the open: a check of the path still sees the file
+    real_stat = Path.stat
+
+    def stale_stat(self: Path, **kwargs: Any) -> os.stat_result:
+        return real_stat(regular if self == path else self, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stale_stat)
     done = threading.Event()
     outcome: list[object] = []
 

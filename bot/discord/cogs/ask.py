@@ -242,7 +242,8 @@ class AskCog(commands.Cog, name="Ask"):
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
         """Offer up to 25 known questions that match what is typed so far (bounded work)."""
-        return [app_commands.Choice(name=q, value=q) for q in self.bot.complete_question(current)]
+        choices = self.bot.complete_question(current, interaction.user.id)
+        return [app_commands.Choice(name=q, value=q) for q in choices]
 
 
 def asker_of(message: discord.Message | None) -> int | None:
