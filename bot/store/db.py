@@ -28,8 +28,6 @@ DEFAULT_MAX_ROWS = 200_000
 MAX_TEXT = 500
 PRUNE_EVERY = 200
 """Retention and the cap are applied after this many writes (and when the store opens)."""
-FULL_DROP = 0.1
-"""On a full disk, this share of the oldest events is dropped to make room."""
 DAY = 86_400.0
 _SQLITE_FULL = 13
 
@@ -189,46 +187,30 @@ class Store:
         return True
 
     def _commit(self, conn: sqlite3.Connection, batch: list[Write]) -> None:
-        """Commit a batch in one transaction; on a full disk drop the oldest events and retry."""
+        """Commit a batch in one transaction, or none of it.
 
-        def write(c: sqlite3.Connection) -> None:
-            c.execute("BEGIN IMMEDIATE")
-            for item in batch:
-                item(c)
-            c.execute("COMMIT")
-
+        On a full disk (or any other error) the batch is rolled back and counted as lost;
+        committed rows are never touched, and the next batch tries again.
+        """
         try:
-            write(conn)
+            conn.execute("BEGIN IMMEDIATE")
+            for item in batch:
+                item(conn)
+            conn.execute("COMMIT")
         except sqlite3.Error as exc:
             with contextlib.suppress(sqlite3.Error):
                 conn.rollback()
-            if getattr(exc, "sqlite_errorcode", None) != _SQLITE_FULL or not self._guarded(
-                conn, self._make_room
-            ):
-                self._lost(batch, exc)
-                return
-            if not self._guarded(conn, write):
-                self._lost(batch, exc)
-                return
+            self._failed += len(batch)
+            full = getattr(exc, "sqlite_errorcode", None) == _SQLITE_FULL
+            log.warning(
+                "The store at %s lost %d new record(s)%s: %s",
+                self.path,
+                len(batch),
+                " (the disk is full)" if full else "",
+                exc,
+            )
+            return
         self._written += len(batch)
-
-    def _lost(self, batch: list[Write], exc: BaseException) -> None:
-        self._failed += len(batch)
-        log.warning("The store at %s lost %d write(s): %s", self.path, len(batch), exc)
-
-    def _make_room(self, conn: sqlite3.Connection) -> None:
-        """Drop the oldest events (deleting needs no new pages, so it works on a full disk)."""
-        conn.execute("BEGIN IMMEDIATE")
-        for table in EVENT_TABLES:
-            (count,) = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
-            drop = max(1, int(count * FULL_DROP)) if count else 0
-            if drop:
-                conn.execute(
-                    f"DELETE FROM {table} WHERE rowid IN "
-                    f"(SELECT rowid FROM {table} ORDER BY at LIMIT ?)",
-                    (drop,),
-                )
-        conn.execute("COMMIT")
 
     def _prune(self, conn: sqlite3.Connection) -> None:
         """Apply retention (events older than ``retention_days``) and the row cap per table."""
