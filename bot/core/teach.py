@@ -108,11 +108,12 @@ def _summarise(
     picks: Mapping[str, str],
     known: frozenset[str] | set[str] | None,
 ) -> Cluster:
-    texts = Counter(" ".join(s.question.split()) for _, s in members)
-    first_seen = {
-        t: i for i, t in reversed(list(enumerate(" ".join(s.question.split()) for _, s in members)))
-    }
-    ranked = sorted(texts.items(), key=lambda kv: (-kv[1], first_seen[kv[0]]))
+    wordings: dict[str, str] = {}  # the same words in any case: the first wording seen
+    texts: Counter[str] = Counter()
+    for _, s in members:
+        text = " ".join(s.question.split())
+        texts[wordings.setdefault(text.casefold(), text)] += 1
+    ranked = sorted(texts.items(), key=lambda kv: -kv[1])  # stable: first seen first
     keys = tuple(dict.fromkeys(k for k, _ in members))
     guilds = tuple(dict.fromkeys(s.guild_id for _, s in members))
     reasons = tuple(sorted(Counter(s.why for _, s in members).items()))

@@ -1,4 +1,4 @@
-"""The store: per-server reads, migrations, retention and cap, votes, user ids, crashes, full disk."""
+"""The store: per-server reads, migrations, retention, votes, user ids, a kill, a full disk."""
 
 from __future__ import annotations
 
