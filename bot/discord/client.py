@@ -16,6 +16,7 @@ from ..config import Settings
 from ..core.completion import CompletionIndex
 from ..core.service import KnowledgeService, ReloadResult
 from ..core.unanswered import UnansweredLog
+from ..store.db import Store
 from .cooldown import UserCooldown
 from .errors import handle_command_error, handle_interaction_error
 from .lookup import quick_choices
@@ -70,6 +71,7 @@ class OnemBot(commands.Bot):
         service: KnowledgeService,
         unanswered: UnansweredLog | None = None,
         watch_debounce_ms: int = 800,
+        store: Store | None = None,
         **options: Any,
     ) -> None:
         options.setdefault("intents", bot_intents())
@@ -81,6 +83,7 @@ class OnemBot(commands.Bot):
         self.settings = settings
         self.service = service
         self.unanswered = unanswered
+        self.store = store
         self.cooldowns = UserCooldown(settings.cooldown_rate, settings.cooldown_per_seconds)
         self.admin_cooldowns = UserCooldown(
             settings.admin_cooldown_rate, settings.admin_cooldown_per_seconds
@@ -112,6 +115,8 @@ class OnemBot(commands.Bot):
             await asyncio.to_thread(self.watcher.stop)
             self.watcher = None
         await super().close()
+        if self.store is not None:
+            await asyncio.to_thread(self.store.close)  # writes what is still queued
 
     async def on_ready(self) -> None:
         """Log who we are once connected (the token is never logged)."""

@@ -102,7 +102,9 @@ def build(settings: Settings) -> tuple[KnowledgeService, UnansweredLog]:
 
 async def serve(settings: Settings, service: KnowledgeService, unanswered: UnansweredLog) -> None:
     """Run the bot until it is closed or the process gets SIGINT/SIGTERM."""
-    bot = create_bot(settings, service, unanswered)
+    from .learning import open_store
+
+    bot = create_bot(settings, service, unanswered, store=await open_store(settings))
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):

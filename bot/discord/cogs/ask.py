@@ -25,8 +25,10 @@ from ..errors import (
     send_to_interaction,
     send_to_message,
 )
+from ..feedback import DYNAMIC_ITEMS, reply_view
+from ..learning import record_choice, record_reply
 from ..lookup import peek_score
-from ..views import SuggestionButton, suggestion_view
+from ..views import SuggestionButton
 
 if TYPE_CHECKING:
     from ..client import OnemBot
@@ -73,11 +75,11 @@ class AskCog(commands.Cog, name="Ask"):
 
     async def cog_load(self) -> None:
         """Register the "did you mean" buttons so they work on any message, even after restarts."""
-        self.bot.add_dynamic_items(SuggestionButton)
+        self.bot.add_dynamic_items(SuggestionButton, *DYNAMIC_ITEMS)
 
     async def cog_unload(self) -> None:
         """Unregister the buttons."""
-        self.bot.remove_dynamic_items(SuggestionButton)
+        self.bot.remove_dynamic_items(SuggestionButton, *DYNAMIC_ITEMS)
 
     # -- the shared path -------------------------------------------------------------------
 
@@ -103,12 +105,20 @@ class AskCog(commands.Cog, name="Ask"):
             return
         reply = self.ask(question, message.channel.id, message.author.id)
         self.bot.tally.count(message.guild.id if message.guild else None, answered=reply.answered)
-        await reply_to(
+        sent = await reply_to(
             message,
             embed=reply_embed(reply),
-            view=suggestion_view(reply) or discord.utils.MISSING,
+            view=reply_view(self.bot, reply) or discord.utils.MISSING,
             allowed_mentions=NO_MENTIONS,
             mention_author=False,
+        )
+        record_reply(
+            self.bot,
+            reply,
+            guild_id=message.guild.id if message.guild else None,
+            channel_id=message.channel.id,
+            user_id=message.author.id,
+            message_id=sent.id if sent is not None else None,
         )
         await self._log_declined(
             reply, message.author, message.guild.id if message.guild else None, message.channel.id
@@ -128,8 +138,17 @@ class AskCog(commands.Cog, name="Ask"):
                 )
                 return
             self.bot.tally.count(interaction.guild_id, answered=True)
+            record_choice(
+                self.bot,
+                entry_id,
+                guild_id=interaction.guild_id,
+                user_id=interaction.user.id,
+                message_id=interaction.message.id if interaction.message else None,
+            )
             await interaction.response.send_message(
-                embed=reply_embed(reply), allowed_mentions=NO_MENTIONS
+                embed=reply_embed(reply),
+                view=reply_view(self.bot, reply) or discord.utils.MISSING,
+                allowed_mentions=NO_MENTIONS,
             )
         except Exception as exc:
             await handle_interaction_error(interaction, exc, where=f"button {entry_id}")
@@ -205,10 +224,18 @@ class AskCog(commands.Cog, name="Ask"):
             return
         reply = self.ask(question, interaction.channel_id, interaction.user.id)
         self.bot.tally.count(interaction.guild_id, answered=reply.answered)
-        await interaction.response.send_message(
+        callback = await interaction.response.send_message(
             embed=reply_embed(reply),
-            view=suggestion_view(reply) or discord.utils.MISSING,
+            view=reply_view(self.bot, reply) or discord.utils.MISSING,
             allowed_mentions=NO_MENTIONS,
+        )
+        record_reply(
+            self.bot,
+            reply,
+            guild_id=interaction.guild_id,
+            channel_id=interaction.channel_id,
+            user_id=interaction.user.id,
+            message_id=callback.message_id if callback is not None else None,
         )
         await self._log_declined(
             reply, interaction.user, interaction.guild_id, interaction.channel_id
