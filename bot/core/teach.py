@@ -49,6 +49,8 @@ class Cluster:
     why_likely: str
     candidates: tuple[str, ...]
     """Entries worth offering, most likely first."""
+    evidence: int = 0
+    """How sure the likely entry is: 3 an admin's pick, 2 clicks, 1 near misses, 0 none."""
 
 
 def question_key(question: str, synonyms: Synonyms = _NO_SYNONYMS) -> str:
@@ -90,7 +92,7 @@ def cluster(
         by_key[key] = index
         groups[index].append((key, signal))
     out = [_summarise(members, picks, known) for members in groups]
-    out.sort(key=lambda c: (-c.count, c.phrasing.casefold()))
+    out.sort(key=lambda c: (-c.count, -c.evidence, c.phrasing.casefold()))
     return out
 
 
@@ -117,7 +119,7 @@ def _summarise(
     keys = tuple(dict.fromkeys(k for k, _ in members))
     guilds = tuple(dict.fromkeys(s.guild_id for _, s in members))
     reasons = tuple(sorted(Counter(s.why for _, s in members).items()))
-    likely, why_likely, candidates = _likely(members, picks, known)
+    likely, why_likely, candidates, evidence = _likely(members, picks, known)
     return Cluster(
         key=keys[0],
         phrasing=ranked[0][0],
@@ -129,6 +131,7 @@ def _summarise(
         likely=likely,
         why_likely=why_likely,
         candidates=candidates,
+        evidence=evidence,
     )
 
 
@@ -136,7 +139,7 @@ def _likely(
     members: list[tuple[str, Signal]],
     picks: Mapping[str, str],
     known: frozenset[str] | set[str] | None,
-) -> tuple[str | None, str, tuple[str, ...]]:
+) -> tuple[str | None, str, tuple[str, ...], int]:
     """Name the likely entry: an admin's pick, else "did you mean" clicks, else near misses."""
 
     def ok(entry: str) -> bool:
@@ -162,13 +165,11 @@ def _likely(
         picked = picks.get(key)
         if picked is not None and ok(picked):
             rest = [e for e in ranked if e != picked]
-            return picked, "picked by an admin", (picked, *rest)
+            return picked, "picked by an admin", (picked, *rest), 3
     ranked = [e for e in ranked if e not in wrong] or ranked
     if not ranked:
-        return None, "no hint yet: pick an entry", ()
+        return None, "no hint yet: pick an entry", (), 0
     top = ranked[0]
     if clicks[top]:
-        why = f'chosen {clicks[top]} time(s) under "did you mean"'
-    else:
-        why = f"the closest match {near[top]} time(s) (a near miss)"
-    return top, why, tuple(ranked)
+        return top, f'chosen {clicks[top]} time(s) under "did you mean"', tuple(ranked), 2
+    return top, f"the closest match {near[top]} time(s) (a near miss)", tuple(ranked), 1

@@ -84,6 +84,7 @@ class FlagModal(discord.ui.Modal, title="Flag this answer as wrong"):
 
     reason: discord.ui.TextInput[FlagModal] = discord.ui.TextInput(
         label="What is wrong? (optional)",
+        custom_id="reason",
         style=discord.TextStyle.paragraph,
         required=False,
         max_length=MAX_REASON,
