@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,8 @@ log = logging.getLogger("bot.store")
 DEFAULT_RETENTION_DAYS = 180
 DEFAULT_MAX_ROWS = 200_000
 MAX_TEXT = 500
+BATCH_WAIT = 0.05
+"""Seconds the writer lets writes gather after the first, so it wakes and commits seldom."""
 PRUNE_EVERY = 200
 """Retention and the cap are applied after this many writes (and when the store opens)."""
 DAY = 86_400.0
@@ -85,6 +88,7 @@ class Store:
         self._failed = 0
         self._salt = b""
         self._opened = False
+        self._hurry = threading.Event()
 
     # -- life cycle ------------------------------------------------------------------------
 
@@ -116,6 +120,7 @@ class Store:
         if self._thread is None:
             return
         self._queue.put(None)
+        self._hurry.set()
         self._thread.join()
         self._thread = None
         self._opened = False
@@ -132,6 +137,7 @@ class Store:
             return True
         done = threading.Event()
         self._queue.put(done)
+        self._hurry.set()
         return done.wait(timeout)
 
     @property
@@ -147,6 +153,9 @@ class Store:
         try:
             while True:
                 item = self._queue.get()
+                if callable(item) and not isinstance(item, threading.Event):
+                    self._hurry.wait(BATCH_WAIT)  # let more writes gather (flush cuts it short)
+                self._hurry.clear()
                 batch: list[Write] = []
                 events: list[threading.Event] = []
                 stop = False
@@ -242,20 +251,21 @@ class Store:
     # -- writes (queued; they return at once) ----------------------------------------------
 
     def record(self, asked: Asked) -> None:
-        """Queue one question and what the bot did with it."""
-        at = asked.at if asked.at is not None else self._clock()
+        """Queue one question and what the bot did with it (the row is built by the writer)."""
+        self._enqueue(partial(self._insert_asked, asked, self._clock()))
+
+    def _insert_asked(self, asked: Asked, now: float, conn: sqlite3.Connection) -> None:
         row = (
-            at, asked.guild_id, asked.channel_id, self._user(asked.user_id), asked.message_id,
-            _clip(asked.question), int(asked.answered), asked.kind, asked.entry_id,
-            float(asked.score), json.dumps(list(asked.suggestions[:3])), asked.source,
+            asked.at if asked.at is not None else now, asked.guild_id, asked.channel_id,
+            self._user(asked.user_id), asked.message_id, _clip(asked.question),
+            int(asked.answered), asked.kind, asked.entry_id, float(asked.score),
+            json.dumps(list(asked.suggestions[:3])), asked.source,
         )  # fmt: skip
-        self._enqueue(
-            lambda c: c.execute(
-                "INSERT INTO questions (at, guild_id, channel_id, user_id, message_id, question,"
-                " answered, kind, entry_id, score, suggestions, source)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                row,
-            )
+        conn.execute(
+            "INSERT INTO questions (at, guild_id, channel_id, user_id, message_id, question,"
+            " answered, kind, entry_id, score, suggestions, source)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            row,
         )
 
     def record_choice(
