@@ -51,6 +51,7 @@ def usage_chart(usage: Usage, title: str = "Questions") -> bytes | None:
     days.bar(labels, answered, label="answered", color="#2e7d32")
     days.bar(labels, declined, bottom=answered, label="declined", color="#c62828")
     days.set_title(f"{title}: questions per day")
+    days.tick_params(axis="x", labelrotation=45, labelsize=8)
     days.legend(loc="upper left")
     for axis, pairs, colour, name in (
         (top, usage.top_entries, "#1565c0", "Top entries"),
