@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..core.replies import Reply
+from ..core.service import KnowledgeService
 from ..store.db import Store
 from ..store.records import Asked, Scope
 from ..store.transfer import import_log
@@ -19,8 +21,11 @@ if TYPE_CHECKING:
 log = logging.getLogger("bot.discord")
 
 
-async def open_store(settings: Settings) -> Store | None:
-    """Open the configured store off the event loop and import the unanswered log once."""
+async def open_store(settings: Settings, service: KnowledgeService | None = None) -> Store | None:
+    """Open the configured store off the event loop and import the unanswered log once.
+
+    A store that cannot be opened is logged and left out: the bot answers without recording.
+    """
     if settings.store_path is None:
         return None
     store = Store(
@@ -29,8 +34,16 @@ async def open_store(settings: Settings) -> Store | None:
         max_rows=settings.store_max_rows,
         keep_user_ids=settings.store_user_ids,
     )
-    await asyncio.to_thread(store.open)
-    count = await asyncio.to_thread(import_log, store, settings.unanswered_log_path)
+    titles = {e.title: e.id for e in service.knowledge.entries} if service is not None else {}
+    try:
+        await asyncio.to_thread(store.open)
+        count = await asyncio.to_thread(import_log, store, settings.unanswered_log_path, titles)
+    except (sqlite3.Error, OSError, RuntimeError) as exc:
+        log.warning(
+            "Could not open the store %s (%s); answering without recording", store.path, exc
+        )
+        store.close()
+        return None
     if count:
         log.info("Imported %d declined question(s) from %s", count, settings.unanswered_log_path)
     return store

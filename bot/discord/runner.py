@@ -104,7 +104,7 @@ async def serve(settings: Settings, service: KnowledgeService, unanswered: Unans
     """Run the bot until it is closed or the process gets SIGINT/SIGTERM."""
     from .learning import open_store
 
-    bot = create_bot(settings, service, unanswered, store=await open_store(settings))
+    bot = create_bot(settings, service, unanswered, store=await open_store(settings, service))
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):

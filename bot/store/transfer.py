@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
@@ -15,12 +16,16 @@ from .records import Asked, Scope
 FORMATS = ("csv", "jsonl")
 
 
-def import_log(store: Store, path: str | Path) -> int | None:
+def import_log(
+    store: Store, path: str | Path, titles: Mapping[str, str] | None = None
+) -> int | None:
     """Import the declined questions of an unanswered log once; return how many (None: done before).
 
     The log is left as it is. Importing the same file again does nothing, so the import can
-    run on every start.
+    run on every start. ``titles`` maps entry titles (the log's suggestions) to entry ids, so
+    the near misses the log kept become hints for the review.
     """
+    titles = titles or {}
     log_path = Path(path)
     if not log_path.exists():
         return 0
@@ -35,7 +40,7 @@ def import_log(store: Store, path: str | Path) -> int | None:
                 answered=False,
                 score=record.score,
                 kind="decline",
-                suggestions=(),
+                suggestions=tuple(titles[t] for t in record.suggestions if t in titles),
                 guild_id=record.guild_id,
                 channel_id=record.channel_id,
                 user_id=record.user_id,

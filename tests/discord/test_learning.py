@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import io
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,7 @@ from bot.config import Settings
 from bot.core.service import KnowledgeService
 from bot.core.unanswered import UnansweredLog
 from bot.discord.client import OnemBot, create_bot
+from bot.discord.learning import open_store
 from bot.discord.review import NOT_YOURS, ONLY_GLOBAL_TEACH
 from bot.store.db import Store
 from bot.store.records import Scope
@@ -262,3 +264,30 @@ async def test_without_a_store_answers_carry_no_feedback_buttons(world: World) -
     assert review.ephemeral and "no store" in text_of(shown(review))
     stats = shown(await world.id_admin.slash(world.general, "kb stats"))
     assert len(stats.embeds) == 1 and not stats.attachments
+
+
+async def test_on_start_the_old_log_is_imported_once_with_its_hints(
+    settings: Settings, service: KnowledgeService, tmp_path: Path
+) -> None:
+    log = UnansweredLog(settings.unanswered_log_path)
+    await asyncio.to_thread(
+        log.append, MISSED, score=0.46, suggestions=["When does 1M production end?"], guild_id=7
+    )
+    configured = dataclasses.replace(settings, store_path=tmp_path / "bot.db")
+    for _ in range(2):  # a restart imports nothing twice
+        store = await open_store(configured, service)
+        assert store is not None
+        await asyncio.to_thread(store.close)
+    with Store(tmp_path / "bot.db") as store:
+        (signal,) = await asyncio.to_thread(store.signals, Scope.server(7))
+    assert (signal.question, signal.suggestions) == (MISSED, ("production-end",))
+
+
+async def test_a_store_that_cannot_be_opened_leaves_the_bot_answering(
+    settings: Settings, service: KnowledgeService, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    broken = tmp_path / "not-a-database.db"
+    await asyncio.to_thread(broken.write_bytes, b"this is not SQLite " * 100)
+    configured = dataclasses.replace(settings, store_path=broken)
+    assert await open_store(configured, service) is None
+    assert "answering without recording" in caplog.text

@@ -192,11 +192,20 @@ class AskCog(commands.Cog, name="Ask"):
         reply = self.bot.service.ask(text)
         self.bot.tally.count(message.guild.id if message.guild else None, answered=reply.answered)
         if reply.answered and reply.score >= settings.listen_min_score:
-            await reply_to(
+            sent = await reply_to(
                 message,
                 embed=reply_embed(reply),
+                view=reply_view(self.bot, reply) or discord.utils.MISSING,
                 allowed_mentions=NO_MENTIONS,
                 mention_author=False,
+            )
+            record_reply(
+                self.bot,
+                reply,
+                guild_id=message.guild.id if message.guild else None,
+                channel_id=message.channel.id,
+                user_id=message.author.id,
+                message_id=sent.id if sent is not None else None,
             )
 
     # -- prefix commands -------------------------------------------------------------------
