@@ -75,7 +75,8 @@ def record_reply(
                 score=reply.score,
                 kind=reply.kind,
                 entry_id=reply.entry_id,
-                suggestions=tuple(s.entry_id for s in reply.suggestions),
+                # a decline's "did you mean"; an answer's near ties and related entries
+                suggestions=tuple(s.entry_id for s in reply.suggestions or reply.related),
                 guild_id=guild_id,
                 channel_id=channel_id,
                 user_id=user_id,

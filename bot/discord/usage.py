@@ -12,7 +12,6 @@ from ..store.charts import usage_chart, usage_table
 from ..store.db import Store
 from ..store.records import Scope, Usage
 from .embeds import truncate
-from .learning import scope_of
 from .permissions import Access
 
 if TYPE_CHECKING:
@@ -28,13 +27,18 @@ def _usage(store: Store, scope: Scope) -> Usage:
     return store.usage(scope, days=DAYS)
 
 
-async def usage_parts(bot: OnemBot, who: Access) -> tuple[list[discord.Embed], list[discord.File]]:
-    """Return the store's figures for what ``who`` may see: an embed, and the chart if drawn."""
+async def usage_parts(
+    bot: OnemBot, who: Access, guild_id: int | None
+) -> tuple[list[discord.Embed], list[discord.File]]:
+    """Return the invoking server's figures from the store: an embed, and the chart if drawn.
+
+    ``who`` must be allowed to see ``guild_id``'s data; nothing is returned otherwise.
+    """
     store = bot.store
-    if store is None:
+    if store is None or not who.sees(guild_id):
         return [], []
-    title = "Every server" if who.is_global else "This server"
-    usage = await asyncio.to_thread(_usage, store, scope_of(who))
+    title = "This server" if guild_id is not None else "Direct messages"
+    usage = await asyncio.to_thread(_usage, store, Scope.server(guild_id))
     table = usage_table(usage, title).replace("```", "`\u200b``")
     embed = discord.Embed(
         title=f"Questions, last {DAYS} days",

@@ -156,7 +156,7 @@ class AdminCog(commands.Cog, name="Admin"):
             await interaction.response.send_message(embed=await self._stats(who), ephemeral=True)
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        embeds, files = await usage_parts(self.bot, who)
+        embeds, files = await usage_parts(self.bot, who, interaction.guild_id)
         await interaction.followup.send(
             embeds=[await self._stats(who), *embeds], files=files, ephemeral=True
         )
