@@ -112,6 +112,12 @@ class ReviewSession(discord.ui.View):
             label="Dismiss", style=discord.ButtonStyle.danger, custom_id="onem:review:dismiss"
         )
         dismiss_button.callback = self._dismiss  # type: ignore[method-assign]
+        search = discord.ui.Button[ReviewSession](
+            label="Find an entry\u2026",
+            style=discord.ButtonStyle.secondary,
+            custom_id="onem:review:find",
+        )
+        search.callback = self._find  # type: ignore[method-assign]
         skip = discord.ui.Button[ReviewSession](
             label="Skip", style=discord.ButtonStyle.secondary, custom_id="onem:review:skip"
         )
@@ -119,6 +125,7 @@ class ReviewSession(discord.ui.View):
         self.add_item(add)
         if options:
             self.add_item(chooser)
+        self.add_item(search)
         self.add_item(dismiss_button)
         self.add_item(skip)
         self._chooser = chooser
@@ -194,6 +201,26 @@ class ReviewSession(discord.ui.View):
         note = None if self.who.is_global else ONLY_GLOBAL_TEACH
         await interaction.response.edit_message(**self.render(note))
 
+    async def _find(self, interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.send_modal(FindEntry(self))
+
+    async def choose(self, interaction: discord.Interaction[Any], typed: str) -> None:
+        """Pick the entry an admin typed (its id, or words the matcher finds it by)."""
+        found, store = self.current, self.bot.store
+        snapshot = self.bot.service.snapshot
+        chosen: str | None = typed.strip() if typed.strip() in snapshot.knowledge.by_id else None
+        if chosen is None and typed.strip():
+            best = snapshot.matcher.read(typed, limit=1).best
+            chosen = best.entry.id if best is not None else None
+        if found is None or store is None or chosen is None:
+            await interaction.response.edit_message(**self.render("No entry matches that."))
+            return
+        await asyncio.to_thread(pick, store, self.scope, found, chosen, self._admin(interaction))
+        self.target = chosen
+        self._rebuild()
+        note = None if self.who.is_global else ONLY_GLOBAL_TEACH
+        await interaction.response.edit_message(**self.render(note))
+
     async def _dismiss(self, interaction: discord.Interaction[Any]) -> None:
         found, store = self.current, self.bot.store
         if found is not None and store is not None:
@@ -205,6 +232,22 @@ class ReviewSession(discord.ui.View):
     async def _skip(self, interaction: discord.Interaction[Any]) -> None:
         self._advance()
         await interaction.response.edit_message(**self.render())
+
+
+class FindEntry(discord.ui.Modal, title="Find an entry"):
+    """Type an entry's id, or words of its question: any entry, not only the 25 offered."""
+
+    typed: discord.ui.TextInput[FindEntry] = discord.ui.TextInput(
+        label="Entry id or words of its question", custom_id="entry", max_length=200
+    )
+
+    def __init__(self, session: ReviewSession) -> None:
+        super().__init__(custom_id="onem:review:found")
+        self.session = session
+
+    async def on_submit(self, interaction: discord.Interaction[Any], /) -> None:
+        """Pick the entry found, on the review's own message."""
+        await self.session.choose(interaction, self.typed.value or "")
 
 
 async def start_review(bot: OnemBot, interaction: discord.Interaction[Any], who: Access) -> None:

@@ -18,6 +18,7 @@ from bot.config import Settings
 from bot.core.service import KnowledgeService
 from bot.core.unanswered import UnansweredLog
 from bot.discord.client import OnemBot, create_bot
+from bot.discord.errors import NotAdmin
 from bot.discord.learning import open_store
 from bot.discord.review import NOT_YOURS, ONLY_GLOBAL_TEACH
 from bot.store.db import Store
@@ -291,3 +292,29 @@ async def test_a_store_that_cannot_be_opened_leaves_the_bot_answering(
     configured = dataclasses.replace(settings, store_path=broken)
     assert await open_store(configured, service) is None
     assert "answering without recording" in caplog.text
+
+
+async def test_members_of_either_server_are_refused_even_when_kb_is_opened_to_them(
+    world: World,
+) -> None:
+    await decline_everywhere(world)
+    for guild in (world.guild, world.other_guild):
+        kb = next(c for c in await world.bot.tree.fetch_commands() if c.name == "kb")
+        guild.set_command_permissions(kb, {guild.roles["@everyone"]: True})
+    for member, channel in ((world.alice, world.general), (world.carol, world.other_channel)):
+        result = await member.slash(channel, "kb review")
+        assert result.ephemeral and result.response is not None
+        assert "only the bot's admins" in result.response.content
+        assert MISSED not in text_of(result.response) and THERE not in text_of(result.response)
+    refusals = world.env.errors  # reading them acknowledges them
+    assert len(refusals) == 2 and all(isinstance(e, NotAdmin) for e in refusals)
+
+
+async def test_any_entry_can_be_found_by_typing(world: World) -> None:
+    await world.carol.send(world.other_channel, f"!ask {THERE}")
+    started = await world.owner.slash(world.general, "kb review")
+    finding = await world.owner.click(shown(started), custom_id="onem:review:find")
+    assert finding.modal is not None
+    await world.owner.submit_modal(finding, {"entry": "horsepower of the engine"})
+    assert "engine-power" in text_of(shown(started))  # found by the matcher, picked
+    assert "Add as phrasing of engine-power" in str(shown(started).components)
