@@ -15,6 +15,7 @@ import os
 import re
 import tempfile
 import threading
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,6 +134,13 @@ def propose(path: str | Path, entry_id: str, phrasing: str) -> Edit:
     phrasing = " ".join(phrasing.split())
     if not phrasing:
         return _refuse(entry_id, phrasing, text, "the phrasing is empty")
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs", "Cn") for ch in phrasing):
+        return _refuse(
+            entry_id,
+            phrasing,
+            text,
+            "the phrasing holds invisible or control characters; type it in plain words",
+        )
     if len(phrasing) > MAX_PHRASING_CHARS:
         return _refuse(
             entry_id, phrasing, text, f"the phrasing is over {MAX_PHRASING_CHARS} characters"

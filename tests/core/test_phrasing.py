@@ -8,8 +8,12 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.cli import check
+from bot.core.errors import KnowledgeError
+from bot.core.loader import parse_knowledge
 from bot.core.phrasing import FileChangedError, propose, teach, write
 from bot.core.service import KnowledgeService
 
@@ -67,6 +71,8 @@ def test_a_colliding_phrasing_is_refused_and_nothing_is_written(mini: Path) -> N
         ("molds", "how long do the MOLDS last?", "already has"),
         ("molds", "   ", "empty"),
         ("molds", "x" * 300, "over"),
+        ("molds", "how long do the \u202emolds last", "invisible"),
+        ("molds", "how long do the mo\u200blds last", "invisible"),
     ],
 )
 def test_impossible_lessons_are_refused_with_a_reason(
@@ -128,3 +134,31 @@ def test_teaching_during_reloads_loses_nothing(mini: Path) -> None:
     service.reload()
     assert service.ask("when are the moulds worn out").entry_id == "molds"
     assert service.ask("is bmwna done shipping cars stateside").entry_id == "no-more-cars"
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(
+            [*"abc xyz1M?!:#-'\"[]{},&*|>%@`\\/.", "é", "ß", "\u200b", "\u202e", "🚗", "\t"]
+        ),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_any_text_is_written_so_that_it_reads_back_or_not_at_all(mini: Path, text: str) -> None:
+    edit = propose(mini, "molds", text)
+    assert edit.ok or edit.problems
+    if edit.new_text == edit.old_text:
+        assert not edit.ok  # refused before any edit (empty, a duplicate)
+        return
+    added = [line for line in edit.diff.splitlines() if line.startswith("+") and line[1:2] != "+"]
+    assert len(added) == 1  # one line, nothing else touched
+    try:
+        knowledge = parse_knowledge(edit.new_text, "new")
+    except KnowledgeError:
+        assert not edit.ok and "would not load" in edit.problems[0]
+        return
+    assert " ".join(text.split()) in knowledge.by_id["molds"].questions  # read back exactly
