@@ -188,3 +188,22 @@ def test_a_kill_mid_write_keeps_every_committed_row(tmp_path: Path) -> None:
         store.record(_asked("after the crash", GUILD_A))
         store.flush()
         assert store.count("questions") == count + 1
+
+
+def test_a_new_migration_is_applied_to_an_old_store_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        store.record(_asked("from the old version", GUILD_A))
+    from bot.store import schema
+
+    later = (*schema.MIGRATIONS, "ALTER TABLE questions ADD COLUMN language TEXT")
+    monkeypatch.setattr(schema, "MIGRATIONS", later)
+    for _ in range(2):  # the second open finds nothing to do
+        with Store(path) as store:
+            (row,) = store.rows("questions", Scope.all())
+    assert row["question"] == "from the old version" and row["language"] is None
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(later)
+    conn.close()
