@@ -69,13 +69,17 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]], tem
         if bot is None or bot.store is None or interaction.message is None:
             await interaction.response.send_message(FEEDBACK_OFF, ephemeral=True)
             return
-        bot.store.record_vote(
-            self.entry_id,
-            1 if self.way == "up" else -1,
-            guild_id=interaction.guild_id,
-            user_id=interaction.user.id,
-            message_id=interaction.message.id,
-        )
+        try:
+            bot.store.record_vote(
+                self.entry_id,
+                1 if self.way == "up" else -1,
+                guild_id=interaction.guild_id,
+                user_id=interaction.user.id,
+                message_id=interaction.message.id,
+            )
+        except RuntimeError:  # the store is closing with the bot
+            await interaction.response.send_message(FEEDBACK_OFF, ephemeral=True)
+            return
         await interaction.response.send_message(thanks(self.way), ephemeral=True)
 
 
@@ -101,13 +105,17 @@ class FlagModal(discord.ui.Modal, title="Flag this answer as wrong"):
         if bot is None or bot.store is None:
             await interaction.response.send_message(FEEDBACK_OFF, ephemeral=True)
             return
-        bot.store.record_flag(
-            self.entry_id,
-            self.reason.value or "",
-            guild_id=interaction.guild_id,
-            user_id=interaction.user.id,
-            message_id=self.message_id,
-        )
+        try:
+            bot.store.record_flag(
+                self.entry_id,
+                self.reason.value or "",
+                guild_id=interaction.guild_id,
+                user_id=interaction.user.id,
+                message_id=self.message_id,
+            )
+        except RuntimeError:  # the store is closing with the bot
+            await interaction.response.send_message(FEEDBACK_OFF, ephemeral=True)
+            return
         await interaction.response.send_message(
             "Thanks: the admins will look at this answer.", ephemeral=True
         )
