@@ -207,3 +207,17 @@ def test_a_new_migration_is_applied_to_an_old_store_once(
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == len(later)
     conn.close()
+
+
+def test_hostile_text_is_stored_cut_and_never_fails(tmp_path: Path) -> None:
+    nasty = ["nul\x00byte", "lone \ud800 surrogate", "x" * 200_000, "'; DROP TABLE questions; --"]
+    with Store(tmp_path / "s.db") as store:
+        for text in nasty:
+            store.record(_asked(text, GUILD_A))
+            store.record_flag("molds", text, guild_id=GUILD_A, user_id=1, message_id=2)
+        store.flush()
+        assert store.state.failed == 0
+        kept = _questions(store, Scope.all())
+    assert kept[0] == "nul\x00byte"
+    assert kept[1].startswith("lone ") and "\ud800" not in kept[1]  # replaced, not refused
+    assert len(kept[2]) <= 500 and kept[3] == "'; DROP TABLE questions; --"
