@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from ..core.replies import Reply
+from .errors import handle_interaction_error
 from .views import suggestion_view
 
 if TYPE_CHECKING:
@@ -119,6 +120,12 @@ class FlagModal(discord.ui.Modal, title="Flag this answer as wrong"):
         await interaction.response.send_message(
             "Thanks: the admins will look at this answer.", ephemeral=True
         )
+
+    async def on_error(  # type: ignore[override]  # discord.py's Modal signature
+        self, interaction: discord.Interaction[Any], error: Exception, /
+    ) -> None:
+        """Answer a failed flag once, ephemerally."""
+        await handle_interaction_error(interaction, error, where="flag")
 
 
 class FlagButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]], template=_FLAG):

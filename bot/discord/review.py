@@ -12,7 +12,7 @@ from ..core.teach import Cluster
 from ..store.records import Scope
 from ..store.review import Admin, accept, candidates, clusters, dismiss, pick
 from .embeds import neutralise, plain, truncate
-from .errors import NO_MENTIONS, NOT_GLOBAL
+from .errors import NO_MENTIONS, NOT_GLOBAL, handle_interaction_error
 from .learning import scope_of
 from .permissions import Access
 
@@ -158,6 +158,12 @@ class ReviewSession(discord.ui.View):
         await interaction.response.send_message(NOT_YOURS, ephemeral=True)
         return False
 
+    async def on_error(
+        self, interaction: discord.Interaction[Any], error: Exception, item: discord.ui.Item[Any], /
+    ) -> None:
+        """Answer a failed button once, ephemerally, with the bot's one error policy."""
+        await handle_interaction_error(interaction, error, where="kb review")
+
     async def _add(self, interaction: discord.Interaction[Any]) -> None:
         found, target, store = self.current, self.target, self.bot.store
         if found is None or target is None or store is None:
@@ -248,6 +254,12 @@ class FindEntry(discord.ui.Modal, title="Find an entry"):
     async def on_submit(self, interaction: discord.Interaction[Any], /) -> None:
         """Pick the entry found, on the review's own message."""
         await self.session.choose(interaction, self.typed.value or "")
+
+    async def on_error(  # type: ignore[override]  # discord.py's Modal signature
+        self, interaction: discord.Interaction[Any], error: Exception, /
+    ) -> None:
+        """Answer a failed search once, ephemerally."""
+        await handle_interaction_error(interaction, error, where="kb review")
 
 
 async def start_review(bot: OnemBot, interaction: discord.Interaction[Any], who: Access) -> None:
