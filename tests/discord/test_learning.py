@@ -18,7 +18,7 @@ from bot.config import Settings
 from bot.core.service import KnowledgeService
 from bot.core.unanswered import UnansweredLog
 from bot.discord.client import OnemBot, create_bot
-from bot.discord.errors import NotAdmin
+from bot.discord.errors import APOLOGY, NotAdmin
 from bot.discord.learning import open_store
 from bot.discord.review import NOT_YOURS, ONLY_GLOBAL_TEACH
 from bot.store.db import Store
@@ -318,3 +318,23 @@ async def test_any_entry_can_be_found_by_typing(world: World) -> None:
     await world.owner.submit_modal(finding, {"entry": "horsepower of the engine"})
     assert "engine-power" in text_of(shown(started))  # found by the matcher, picked
     assert "Add as phrasing of engine-power" in str(shown(started).components)
+
+
+@pytest.mark.allow_error_log
+async def test_a_failure_while_teaching_is_answered_once_and_writes_nothing(
+    world: World, knowledge_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.discord import review as review_module
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("the disk caught fire")
+
+    await decline_everywhere(world)
+    before = await asyncio.to_thread(knowledge_file.read_bytes)
+    started = await world.id_admin.slash(world.general, "kb review")
+    monkeypatch.setattr(review_module, "accept", broken)
+    pressed = await world.id_admin.click(shown(started), custom_id="onem:review:add")
+    (apology,) = pressed.followups  # the click was acknowledged once, then this, once
+    assert apology.ephemeral and APOLOGY in apology.content
+    assert await asyncio.to_thread(knowledge_file.read_bytes) == before
+    assert [type(e) for e in world.env.errors] == [RuntimeError]
