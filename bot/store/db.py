@@ -349,7 +349,8 @@ class Store:
 
     @contextlib.contextmanager
     def _reader(self) -> Iterator[sqlite3.Connection]:
-        conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
+        uri = self.path.resolve().as_uri() + "?mode=ro"  # quotes '?', '#' and '%' in the path
+        conn = sqlite3.connect(uri, uri=True, timeout=30)
         try:
             yield conn
         finally:

@@ -221,3 +221,11 @@ def test_hostile_text_is_stored_cut_and_never_fails(tmp_path: Path) -> None:
     assert kept[0] == "nul\x00byte"
     assert kept[1].startswith("lone ") and "\ud800" not in kept[1]  # replaced, not refused
     assert len(kept[2]) <= 500 and kept[3] == "'; DROP TABLE questions; --"
+
+
+def test_a_path_with_uri_characters_works(tmp_path: Path) -> None:
+    odd = tmp_path / "a dir?with#odd%chars"
+    with Store(odd / "s.db") as store:
+        store.record(_asked("still found", None))
+        store.flush()
+        assert _questions(store, Scope.server(None)) == ["still found"]
