@@ -35,7 +35,9 @@ DIFF_LIMIT = 1500
 TIMEOUT = 900.0
 
 
-def cluster_embed(found: Cluster, number: int, total: int, target: str | None) -> discord.Embed:
+def cluster_embed(
+    found: Cluster, number: int, total: int, target: str | None, title: str = ""
+) -> discord.Embed:
     """Describe one cluster: how often, why, the wordings, and the likely entry."""
     reasons = ", ".join(f"{n} {why}" for why, n in found.reasons)
     lines = [f"**{found.count}** question(s): {reasons}.", ""]
@@ -53,6 +55,8 @@ def cluster_embed(found: Cluster, number: int, total: int, target: str | None) -
         likely = f"`{target}` ({found.why_likely})"
     else:
         likely = f"`{target}` (picked now)"
+    if title:
+        likely += f"\n> {neutralise(title, 200)}"
     embed.add_field(name="Likely entry", value=likely, inline=False)
     embed.add_field(name="Would add", value=neutralise(found.phrasing, 200), inline=False)
     return embed
@@ -135,7 +139,9 @@ class ReviewSession(discord.ui.View):
         found = self.current
         embeds = []
         if found is not None:
-            embeds.append(cluster_embed(found, self.index + 1, len(self.found), self.target))
+            entry = self.bot.service.knowledge.by_id.get(self.target or "")
+            title = entry.title if entry is not None else ""
+            embeds.append(cluster_embed(found, self.index + 1, len(self.found), self.target, title))
         if found is None:
             done = "Reviewed every open cluster."
             note = f"{note}\n{done}" if note else done
