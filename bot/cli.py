@@ -75,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the knowledge file's JSON Schema")
 
+    from .learn_cli import add_commands
+
+    add_commands(sub)
+
     run = sub.add_parser("run", help="run the Discord bot")
     run.add_argument("--config", "-c", type=Path, default=Path("config.yaml"), metavar="PATH")
     return parser
@@ -92,6 +96,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .discord.runner import run_from_config
 
         return run_from_config(args.config)
+    if args.command in ("review", "stats", "export", "import-log"):
+        from .learn_cli import run as run_learning
+
+        return run_learning(args)
     if args.command == "schema":
         from .core.schema import knowledge_schema
 

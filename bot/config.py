@@ -17,6 +17,7 @@ from .core.unanswered import MIN_LOG_BYTES, same_file
 
 TOKEN_ENV = "DISCORD_TOKEN"
 DEFAULT_UNANSWERED_LOG = Path("unanswered.jsonl")
+DEFAULT_STORE = Path("onem.db")
 _TOKEN_KEYS = frozenset({"token", "discord_token", "bot_token"})
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 _LOG_FORMATS = ("text", "json")
@@ -102,6 +103,11 @@ class Settings:
     knowledge_path: Path = field(default_factory=default_knowledge_path)
     unanswered_log_path: Path = DEFAULT_UNANSWERED_LOG
     unanswered_log_max_bytes: int = 1_000_000
+    store_path: Path | None = None
+    """The store of questions and feedback (None: none; a config file defaults it to onem.db)."""
+    store_retention_days: float = 180.0
+    store_max_rows: int = 200_000
+    store_user_ids: bool = True
     watch: bool = False
     admin_channel_id: int | None = None
     shard_count: int | Literal["auto"] | None = None
@@ -244,6 +250,10 @@ def _keys(base: Path) -> dict[str, Callable[[str, object], Any]]:
         "knowledge_path": _path(base),
         "unanswered_log_path": _path(base),
         "unanswered_log_max_bytes": _log_cap,
+        "store_path": _path(base),
+        "store_retention_days": _positive_number,
+        "store_max_rows": _positive_int,
+        "store_user_ids": _boolean,
         "watch": _boolean,
         "admin_channel_id": _optional_snowflake,
         "shard_count": _shard_count,
@@ -294,6 +304,7 @@ def _settings_from_mapping(
             )
         )
     values.setdefault("unanswered_log_path", base / DEFAULT_UNANSWERED_LOG)
+    values.setdefault("store_path", base / DEFAULT_STORE)
     count, ids = values.get("shard_count"), values.get("shard_ids")
     if ids is not None and count is None:
         errors.append(
@@ -344,13 +355,19 @@ def _check_written_paths(settings: Settings, config_path: Path | None) -> None:
     """Refuse a log path that is the knowledge or the config file: the bot would overwrite it."""
     log = settings.unanswered_log_path
     lock = log.with_name(log.name + ".lock")
-    protected = {"the knowledge file": settings.knowledge_path}
+    protected = {"the knowledge file": settings.knowledge_path, "the unanswered log": log}
     if config_path is not None:
         protected["the config file"] = config_path
     for what, path in protected.items():
-        if same_file(log, path) or same_file(lock, path):
+        if path is not log and (same_file(log, path) or same_file(lock, path)):
             raise ConfigError(
                 "unanswered_log_path",
+                f"must not be {what} ({path}): the bot writes to this path and would destroy it",
+            )
+        store = settings.store_path
+        if store is not None and same_file(store, path):
+            raise ConfigError(
+                "store_path",
                 f"must not be {what} ({path}): the bot writes to this path and would destroy it",
             )
 

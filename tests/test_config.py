@@ -178,3 +178,17 @@ def test_direct_construction_and_repr() -> None:
     assert "abcdefgh" not in repr(settings)
     with pytest.raises(AttributeError):
         settings.prefix = "!"  # type: ignore[misc]
+
+
+def test_the_store_defaults_beside_the_config_and_never_overwrites_a_file_it_must_not(
+    tmp_path: Path,
+) -> None:
+    settings = _load(tmp_path, "store_retention_days: 30\nstore_user_ids: false\n")
+    assert settings.store_path == tmp_path / "onem.db"
+    assert settings.store_retention_days == 30 and not settings.store_user_ids
+    knowledge = tmp_path / "onem.yaml"
+    knowledge.write_text("version: 1\n")
+    for target in (knowledge, tmp_path / "config.yaml", tmp_path / "unanswered.jsonl"):
+        error = _error(tmp_path, f"knowledge_path: onem.yaml\nstore_path: {target}\n")
+        assert error.key == "store_path", target
+    assert _error(tmp_path, "store_max_rows: 0\n").key == "store_max_rows"

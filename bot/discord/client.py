@@ -17,6 +17,7 @@ from ..config import Settings
 from ..core.completion import CompletionIndex
 from ..core.service import KnowledgeService, ReloadResult
 from ..core.unanswered import UnansweredLog
+from ..store.db import Store
 from .cooldown import UserCooldown
 from .errors import handle_command_error, handle_interaction_error
 from .health import LastReload
@@ -79,6 +80,7 @@ class OnemBot(commands.Bot):
         service: KnowledgeService,
         unanswered: UnansweredLog | None = None,
         watch_debounce_ms: int = 800,
+        store: Store | None = None,
         **options: Any,
     ) -> None:
         options.setdefault("intents", bot_intents(settings.message_content))
@@ -90,6 +92,7 @@ class OnemBot(commands.Bot):
         self.settings = settings
         self.service = service
         self.unanswered = unanswered
+        self.store = store
         self.cooldowns = UserCooldown(settings.cooldown_rate, settings.cooldown_per_seconds)
         self.admin_cooldowns = UserCooldown(
             settings.admin_cooldown_rate, settings.admin_cooldown_per_seconds

@@ -110,12 +110,16 @@ async def serve(settings: Settings, service: KnowledgeService, unanswered: Unans
     While Discord cannot be reached at start, it tries again after 1, 2, 4 ... (at most 60)
     seconds, ``startup_retries`` times; a rejected token or intent is never retried.
     """
+    from .learning import open_store
+
+    # One store for every start-up attempt; the bot records into it but does not own it.
+    store = await open_store(settings, service)
     stop = asyncio.Event()
     current: list[OnemBot] = []
     closing: set[asyncio.Future[None]] = set()
 
     def make_bot() -> OnemBot:
-        current[:] = [create_bot(settings, service, unanswered)]
+        current[:] = [create_bot(settings, service, unanswered, store=store)]
         return current[0]
 
     def shut_down() -> None:
@@ -135,7 +139,11 @@ async def serve(settings: Settings, service: KnowledgeService, unanswered: Unans
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, shut_down)
     backoff = Backoff(retries=settings.startup_retries)
-    await start_with_retries(make_bot, settings.token, backoff=backoff, wait=wait)
+    try:
+        await start_with_retries(make_bot, settings.token, backoff=backoff, wait=wait)
+    finally:
+        if store is not None:
+            await asyncio.to_thread(store.close)  # writes what is still queued
 
 
 def run_from_config(path: str | Path, *, stderr: TextIO | None = None) -> int:

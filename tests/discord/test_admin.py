@@ -142,7 +142,13 @@ async def test_slash_commands_are_registered_as_expected(world: World) -> None:
     ask, kb = commands["ask"], commands["kb"]
     assert ask["options"][0]["name"] == "question" and ask["options"][0]["autocomplete"]
     assert ask["options"][0]["required"]
-    assert sorted(o["name"] for o in kb["options"]) == ["health", "reload", "stats", "unanswered"]
+    assert sorted(o["name"] for o in kb["options"]) == [
+        "health",
+        "reload",
+        "review",
+        "stats",
+        "unanswered",
+    ]
     assert kb["contexts"] == [0] and sorted(ask["contexts"]) == [0, 1]
     assert ask.get("default_member_permissions") is None
     # members do not see /kb (Manage Server by default); the bot still checks every use

@@ -103,7 +103,7 @@ async def test_owner_sync_registers_the_command_set(fake: FakeDiscord, live_bot:
     # members do not even see /kb: it asks for Manage Server by default, servers only
     assert int(kb["default_member_permissions"]) == 1 << 5 and kb["contexts"] == [0]
     subcommands = {o["name"]: o for o in kb["options"]}
-    assert sorted(subcommands) == ["health", "reload", "stats", "unanswered"]
+    assert sorted(subcommands) == ["health", "reload", "review", "stats", "unanswered"]
     assert all(o["type"] == 1 for o in subcommands.values())
     count = subcommands["unanswered"]["options"][0]
     assert [count[k] for k in ("name", "type", "min_value", "max_value")] == ["count", 4, 1, 25]

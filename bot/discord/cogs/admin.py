@@ -20,6 +20,8 @@ from ..report import (
     unanswered_embed,
     unreadable_log_embed,
 )
+from ..review import start_review
+from ..usage import usage_parts
 
 if TYPE_CHECKING:
     from ..client import OnemBot
@@ -149,9 +151,22 @@ class AdminCog(commands.Cog, name="Admin"):
 
     @kb.command(name="stats", description="Entries, sources, last reload, questions answered")
     async def stats_slash(self, interaction: discord.Interaction[Any]) -> None:
-        """Show the knowledge base's figures."""
+        """Show the knowledge base's figures (and the store's table and chart, if kept)."""
         who = await access_of(self.bot, interaction.user, interaction.guild_id)
-        await interaction.response.send_message(embed=await self._stats(who), ephemeral=True)
+        if self.bot.store is None:
+            await interaction.response.send_message(embed=await self._stats(who), ephemeral=True)
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        embeds, files = await usage_parts(self.bot, who, interaction.guild_id)
+        await interaction.followup.send(
+            embeds=[await self._stats(who), *embeds], files=files, ephemeral=True
+        )
+
+    @kb.command(name="review", description="Review missed questions and teach the bot in one click")
+    async def review_slash(self, interaction: discord.Interaction[Any]) -> None:
+        """Walk through the top clusters of missed questions (this server's, for its managers)."""
+        who = await access_of(self.bot, interaction.user, interaction.guild_id)
+        await start_review(self.bot, interaction, who)
 
     @kb.command(
         name="health", description="Uptime, shard latencies, the knowledge in service, last reload"

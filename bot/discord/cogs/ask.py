@@ -26,9 +26,11 @@ from ..errors import (
     send_to_interaction,
     send_to_message,
 )
+from ..feedback import DYNAMIC_ITEMS, reply_view
+from ..learning import record_choice, record_reply
 from ..lookup import peek_score
 from ..translations import localised
-from ..views import SuggestionButton, suggestion_view
+from ..views import SuggestionButton
 
 if TYPE_CHECKING:
     from ..client import OnemBot
@@ -79,14 +81,14 @@ class AskCog(commands.Cog, name="Ask"):
         return reply
 
     async def cog_load(self) -> None:
-        """Register the "did you mean" buttons (they work on any message, even after restarts)
-        and the message context menu."""
-        self.bot.add_dynamic_items(SuggestionButton)
+        """Register the "did you mean" and feedback buttons (they work on any message, even
+        after restarts) and the message context menu."""
+        self.bot.add_dynamic_items(SuggestionButton, *DYNAMIC_ITEMS)
         self.bot.tree.add_command(self.menu)
 
     async def cog_unload(self) -> None:
         """Unregister the buttons and the context menu."""
-        self.bot.remove_dynamic_items(SuggestionButton)
+        self.bot.remove_dynamic_items(SuggestionButton, *DYNAMIC_ITEMS)
         self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
 
     # -- the shared path -------------------------------------------------------------------
@@ -113,12 +115,20 @@ class AskCog(commands.Cog, name="Ask"):
             return
         reply = self.ask(question, message.channel.id, message.author.id)
         self.bot.tally.count(message.guild.id if message.guild else None, answered=reply.answered)
-        await reply_to(
+        sent = await reply_to(
             message,
             embed=reply_embed(reply),
-            view=suggestion_view(reply) or discord.utils.MISSING,
+            view=reply_view(self.bot, reply) or discord.utils.MISSING,
             allowed_mentions=NO_MENTIONS,
             mention_author=False,
+        )
+        record_reply(
+            self.bot,
+            reply,
+            guild_id=message.guild.id if message.guild else None,
+            channel_id=message.channel.id,
+            user_id=message.author.id,
+            message_id=sent.id if sent is not None else None,
         )
         await self.log_declined(
             reply, message.author, message.guild.id if message.guild else None, message.channel.id
@@ -138,11 +148,19 @@ class AskCog(commands.Cog, name="Ask"):
                 )
                 return
             self.bot.tally.count(interaction.guild_id, answered=True)
+            record_choice(
+                self.bot,
+                entry_id,
+                guild_id=interaction.guild_id,
+                user_id=interaction.user.id,
+                message_id=interaction.message.id if interaction.message else None,
+            )
             # the asker's choice answers in public; anyone else's only for them (no pile-ups)
             theirs = asker_of(interaction.message) == interaction.user.id
             await interaction.response.send_message(
                 content=None if theirs else ONLY_YOU,
                 embed=reply_embed(reply),
+                view=reply_view(self.bot, reply) or discord.utils.MISSING,
                 allowed_mentions=NO_MENTIONS,
                 ephemeral=not theirs,
             )
@@ -188,11 +206,20 @@ class AskCog(commands.Cog, name="Ask"):
         reply = self.bot.service.ask(text)
         self.bot.tally.count(message.guild.id if message.guild else None, answered=reply.answered)
         if reply.answered and reply.score >= settings.listen_min_score:
-            await reply_to(
+            sent = await reply_to(
                 message,
                 embed=reply_embed(reply),
+                view=reply_view(self.bot, reply) or discord.utils.MISSING,
                 allowed_mentions=NO_MENTIONS,
                 mention_author=False,
+            )
+            record_reply(
+                self.bot,
+                reply,
+                guild_id=message.guild.id if message.guild else None,
+                channel_id=message.channel.id,
+                user_id=message.author.id,
+                message_id=sent.id if sent is not None else None,
             )
 
     # -- prefix commands -------------------------------------------------------------------
@@ -228,10 +255,18 @@ class AskCog(commands.Cog, name="Ask"):
             return
         reply = self.ask(question, interaction.channel_id, interaction.user.id)
         self.bot.tally.count(interaction.guild_id, answered=reply.answered)
-        await interaction.response.send_message(
+        callback = await interaction.response.send_message(
             embed=reply_embed(reply),
-            view=suggestion_view(reply) or discord.utils.MISSING,
+            view=reply_view(self.bot, reply) or discord.utils.MISSING,
             allowed_mentions=NO_MENTIONS,
+        )
+        record_reply(
+            self.bot,
+            reply,
+            guild_id=interaction.guild_id,
+            channel_id=interaction.channel_id,
+            user_id=interaction.user.id,
+            message_id=callback.message_id if callback is not None else None,
         )
         await self.log_declined(
             reply, interaction.user, interaction.guild_id, interaction.channel_id
