@@ -6,10 +6,10 @@ import contextlib
 import re
 from typing import TextIO
 
-from .config import redact
 from .core.memory import Conversations
 from .core.replies import to_text
 from .core.service import KnowledgeService
+from .redaction import redact
 from .terminal import printable
 
 HELP = "Ask about the BMW 1M production story. Commands: :reload, :help, :quit"

@@ -11,13 +11,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .config import redact
 from .core.errors import KnowledgeError
 from .core.jsonlines import json_line
 from .core.loader import default_knowledge_path
 from .core.replies import to_json, to_text
 from .core.service import KnowledgeService
 from .explain import ranking, ranking_lines
+from .redaction import redact
 from .terminal import printable
 
 log = logging.getLogger("bot")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +13,7 @@ import yaml
 
 from .core.loader import default_knowledge_path
 from .core.unanswered import MIN_LOG_BYTES, same_file
+from .redaction import redact
 
 TOKEN_ENV = "DISCORD_TOKEN"
 DEFAULT_UNANSWERED_LOG = Path("unanswered.jsonl")
@@ -22,19 +22,6 @@ _TOKEN_KEYS = frozenset({"token", "discord_token", "bot_token"})
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 _LOG_FORMATS = ("text", "json")
 AUTO = "auto"
-_TOKEN_SHAPE = re.compile(r"[\w-]{20,40}\.[\w-]{4,12}\.[\w-]{20,80}")
-"""What a Discord bot token looks like: three base64url parts separated by dots (bounded, so
-that a long run of letters in a log line costs linear time)."""
-REDACTED = "[redacted]"
-MIN_SECRET = 8
-"""Shorter secrets are not searched for (real tokens are about 70 characters)."""
-
-
-def redact(text: str, secret: str | None = None) -> str:
-    """Return ``text`` without ``secret`` nor anything shaped like a Discord bot token."""
-    if secret and len(secret.strip()) >= MIN_SECRET:
-        text = text.replace(secret.strip(), REDACTED)
-    return _TOKEN_SHAPE.sub(REDACTED, text)
 
 
 class ConfigError(Exception):

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 
 import discord
 
-from ..config import redact
 from ..core.models import Source, Status
 from ..core.replies import DECLINE_TEXT, Reply
+from ..redaction import redact
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096

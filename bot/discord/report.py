@@ -9,9 +9,9 @@ from typing import Any
 
 import discord
 
-from ..config import redact
 from ..core.service import KnowledgeService, ReloadResult
 from ..core.unanswered import UnansweredRecord
+from ..redaction import redact
 from .embeds import DESCRIPTION_LIMIT, fit, neutralise, truncate
 from .tally import Counts
 
