@@ -73,7 +73,11 @@ def run(args: argparse.Namespace, stdin: TextIO = sys.stdin, out: TextIO = sys.s
             if args.chart is not None:
                 png = usage_chart(usage)
                 if png is None:
-                    print("charts need matplotlib: pip install 'onem-bot[charts]'", file=sys.stderr)
+                    print(
+                        "charts need matplotlib: run bash scripts/setup.sh dev (or install the "
+                        "'charts' extra into the bot's environment)",
+                        file=sys.stderr,
+                    )
                     return EXIT_PROBLEMS
                 args.chart.write_bytes(png)
                 out.write(f"Chart written to {args.chart}.\n")

@@ -60,6 +60,15 @@ def parts(message: str) -> list[Part]:
     return [Part(tuple(found), m) for (_, found), m in zip(pieces, marked, strict=True)]
 
 
+# Verbs that follow "what" in questions ("what happens to ...") and so name no answer word.
+_VERBS = frozenset(
+    """
+    happens happened happen limits limited limit makes made make means meant causes caused
+    stops stopped matters mattered goes went comes came changes changed holds held drives keeps
+    kept affects affected determines decides decided sets gives gave says said stands
+    """.split()
+)
+
 _KINDS = {  # what "how long" or "how much is" asks for, in words an answer would hold
     "long": "long year month week day time soon",
     "soon": "soon year month week day time",
@@ -92,6 +101,8 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
                 return tuple(_KINDS[head].split()) if head in _KINDS else ()
         elif head in _AUXILIARIES or word in ("who", "whos"):
             return ()
+        elif head in _VERBS:
+            return ()  # "what HAPPENS to", "what LIMITS production": a verb, not what is asked
         if (
             head in STOPWORDS
             or head in _AMOUNT

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 _MEANINGS = {
     "people": "ppl ppls peeps",
+    "thanks": "thx thnx tnx ty tyvm thanx",
     "you": "ya yall",
     "your": "ur yer",
     "are": "r",

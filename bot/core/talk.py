@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .models import Knowledge, SmallTalk
-from .text import words
+from .text import STOPWORDS, words
 
 # Words that may stand around a greeting or thanks without making it a question.
 _FILLER = frozenset(
@@ -86,8 +86,9 @@ class Talk:
             if item is not None:
                 return item
         # "yo whats good", "thanks man appreciate it": made only of one kind's words.
+        topical = [w for w in kept if w not in STOPWORDS and len(w) > 1]  # not "are are", "r u"
         for vocabulary, item in self.vocabulary:
-            if len(kept) > 1 and vocabulary.issuperset(kept):
+            if len(kept) > 1 and topical and vocabulary.issuperset(kept):
                 return item
         return None
 

@@ -317,7 +317,9 @@ def notice_embed(text: str) -> discord.Embed:
 
 def talk_embed(reply: Reply) -> discord.Embed:
     """Render small talk: the knowledge file's reply and a few questions to try."""
-    embed = discord.Embed(description=safe(reply.answer or "", DESCRIPTION_LIMIT))
+    head = _question_line(reply.question)
+    talk = safe(reply.answer or "", DESCRIPTION_LIMIT - len(head) - 2)
+    embed = discord.Embed(description=f"{head}\n\n{talk}" if head else talk)
     if reply.suggestions:
         embed.add_field(
             name="Try asking",
