@@ -115,21 +115,7 @@ class AskCog(commands.Cog, name="Ask"):
             return
         reply = self.ask(question, message.channel.id, message.author.id)
         self.bot.tally.count(message.guild.id if message.guild else None, answered=reply.answered)
-        sent = await reply_to(
-            message,
-            embed=reply_embed(reply),
-            view=reply_view(self.bot, reply) or discord.utils.MISSING,
-            allowed_mentions=NO_MENTIONS,
-            mention_author=False,
-        )
-        record_reply(
-            self.bot,
-            reply,
-            guild_id=message.guild.id if message.guild else None,
-            channel_id=message.channel.id,
-            user_id=message.author.id,
-            message_id=sent.id if sent is not None else None,
-        )
+        await self._reply_and_record(message, reply)
         await self.log_declined(
             reply, message.author, message.guild.id if message.guild else None, message.channel.id
         )
@@ -206,21 +192,25 @@ class AskCog(commands.Cog, name="Ask"):
         reply = self.bot.service.ask(text)
         self.bot.tally.count(message.guild.id if message.guild else None, answered=reply.answered)
         if reply.answered and reply.score >= settings.listen_min_score:
-            sent = await reply_to(
-                message,
-                embed=reply_embed(reply),
-                view=reply_view(self.bot, reply) or discord.utils.MISSING,
-                allowed_mentions=NO_MENTIONS,
-                mention_author=False,
-            )
-            record_reply(
-                self.bot,
-                reply,
-                guild_id=message.guild.id if message.guild else None,
-                channel_id=message.channel.id,
-                user_id=message.author.id,
-                message_id=sent.id if sent is not None else None,
-            )
+            await self._reply_and_record(message, reply)
+
+    async def _reply_and_record(self, message: discord.Message, reply: Reply) -> None:
+        """Reply to a message with the answer embed and record the question in the store."""
+        sent = await reply_to(
+            message,
+            embed=reply_embed(reply),
+            view=reply_view(self.bot, reply) or discord.utils.MISSING,
+            allowed_mentions=NO_MENTIONS,
+            mention_author=False,
+        )
+        record_reply(
+            self.bot,
+            reply,
+            guild_id=message.guild.id if message.guild else None,
+            channel_id=message.channel.id,
+            user_id=message.author.id,
+            message_id=sent.id if sent is not None else None,
+        )
 
     # -- prefix commands -------------------------------------------------------------------
 
