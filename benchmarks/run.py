@@ -144,9 +144,7 @@ def calibrate_baseline(knowledge: Knowledge, questions: Sequence[Question]) -> d
     return {"threshold": best[1], "balanced_accuracy": round(best[0], 4), "questions": len(results)}
 
 
-async def _max_lag(
-    action: Callable[[], Awaitable[object]], tick: float = 0.001
-) -> dict[str, float]:
+async def max_lag(action: Callable[[], Awaitable[object]], tick: float = 0.001) -> dict[str, float]:
     """Run ``action`` on the loop while a ticker measures how late its wake-ups are."""
     lags: list[float] = []
     running = True
@@ -190,9 +188,9 @@ def reload_lag(service: KnowledgeService, on_loop: bool) -> dict[str, dict[str, 
         """Reload on the event loop itself."""
         service.reload()
 
-    out = {"to_thread": asyncio.run(_max_lag(off))}
+    out = {"to_thread": asyncio.run(max_lag(off))}
     if on_loop:
-        out["on_loop"] = asyncio.run(_max_lag(on))
+        out["on_loop"] = asyncio.run(max_lag(on))
     return out
 
 

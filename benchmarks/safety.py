@@ -21,7 +21,7 @@ import asyncio
 import gc
 import tempfile
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import psutil
@@ -33,6 +33,7 @@ from bot.core.text import words
 from bot.discord.embeds import safe
 
 from .generate import RESULTS, write_files
+from .run import max_lag
 
 TYPED = [
     "", "h", "how", "how many", "how many m", "what", "is the", "the", "a", "1", "9", "zzzz",
@@ -59,29 +60,6 @@ def autocomplete(service: KnowledgeService) -> None:
             best = min(best, time.perf_counter() - t)
         worst = max(worst, (best, typed))
     print(f"  worst lookup: {_ms(worst[0])} (typed {worst[1][:30]!r})")
-
-
-async def _stall(action: Callable[[], Awaitable[object]], tick: float = 0.001) -> float:
-    """Run ``action`` while a ticker records how late its wake-ups are; return the worst."""
-    lags: list[float] = []
-    running = True
-
-    async def ticker() -> None:
-        last = time.perf_counter()
-        while running:
-            await asyncio.sleep(tick)
-            now = time.perf_counter()
-            lags.append(now - last - tick)
-            last = now
-
-    task = asyncio.create_task(ticker())
-    await asyncio.sleep(0.05)
-    lags.clear()
-    await action()
-    await asyncio.sleep(0.02)
-    running = False
-    await task
-    return max(lags, default=0.0)
 
 
 def hostile_files(directory: Path) -> dict[str, Path]:
@@ -133,7 +111,7 @@ def stalls(service: KnowledgeService, files: dict[str, Path]) -> float:
             if result.ok:
                 await asyncio.to_thread(CompletionIndex.build, service.knowledge)
 
-        stall = asyncio.run(_stall(reload))
+        stall = asyncio.run(max_lag(reload))["max_lag_ms"] / 1000
         result_ok = service.knowledge.path == str(path)
         worst = max(worst, stall)
         print(f"  {name}: worst stall {_ms(stall)} ({'loaded' if result_ok else 'refused'})")
