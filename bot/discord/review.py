@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from ..core.teach import Cluster
+from ..store.db import Store
 from ..store.records import Scope
 from ..store.review import Admin, accept, candidates, clusters, dismiss, pick
 from .embeds import neutralise, plain, truncate
@@ -207,11 +208,7 @@ class ReviewSession(discord.ui.View):
         ):
             await interaction.response.edit_message(**self.render("That entry is gone."))
             return
-        await asyncio.to_thread(pick, store, self.scope, found, chosen, self._admin(interaction))
-        self.target = chosen
-        self._rebuild()
-        note = None if self.who.is_global else ONLY_GLOBAL_TEACH
-        await interaction.response.edit_message(**self.render(note))
+        await self._picked(interaction, store, found, chosen)
 
     async def _find(self, interaction: discord.Interaction[Any]) -> None:
         await interaction.response.send_modal(FindEntry(self))
@@ -227,6 +224,12 @@ class ReviewSession(discord.ui.View):
         if found is None or store is None or chosen is None:
             await interaction.response.edit_message(**self.render("No entry matches that."))
             return
+        await self._picked(interaction, store, found, chosen)
+
+    async def _picked(
+        self, interaction: discord.Interaction[Any], store: Store, found: Cluster, chosen: str
+    ) -> None:
+        """Record an admin's pick of the entry a cluster belongs to and show the new target."""
         await asyncio.to_thread(pick, store, self.scope, found, chosen, self._admin(interaction))
         self.target = chosen
         self._rebuild()
