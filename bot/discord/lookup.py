@@ -1,15 +1,9 @@
-"""Small helpers over the core service for the Discord layer: peeks and autocomplete choices."""
+"""Autocomplete choices for the Discord layer, over the core's completion index."""
 
 from __future__ import annotations
 
 from ..core.completion import CHOICE_LIMIT, MAX_CHECKED, MAX_TYPED_CHARS, CompletionIndex, clip
 from ..core.models import Knowledge
-from ..core.service import KnowledgeService
-
-
-def peek_score(service: KnowledgeService, text: str) -> float:
-    """Return the confidence of an answer to text, without answering it or touching counters."""
-    return service.peek(text).confidence
 
 
 def question_choices(knowledge: Knowledge, current: str, limit: int = CHOICE_LIMIT) -> list[str]:

@@ -22,7 +22,7 @@ from bot.discord.embeds import (
     reply_embed,
 )
 from bot.discord.errors import APOLOGY, NOT_ADMIN, NotAdmin, expected_message
-from bot.discord.lookup import peek_score, question_choices
+from bot.discord.lookup import question_choices
 from bot.discord.report import MESSAGE_LIMIT, reload_report, reload_text
 from bot.discord.views import suggestion_view
 
@@ -153,8 +153,8 @@ def test_question_choices_prefer_prefixes(fixture_service: KnowledgeService) -> 
 
 def test_peek_does_not_answer(fixture_service: KnowledgeService) -> None:
     before = fixture_service.stats.answered
-    assert peek_score(fixture_service, ANSWERED_Q) >= fixture_service.snapshot.matcher.threshold
-    assert peek_score(fixture_service, DECLINED_Q) < 0.5
+    assert fixture_service.peek(ANSWERED_Q).confidence >= fixture_service.snapshot.matcher.threshold
+    assert fixture_service.peek(DECLINED_Q).confidence < 0.5
     assert fixture_service.stats.answered == before  # peeks do not count as asks
 
 

@@ -12,6 +12,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from ...core.decide import volunteer
 from ...core.memory import Conversations
 from ...core.replies import Reply
 from ..context_menu import ask_about_message
@@ -28,7 +29,6 @@ from ..errors import (
 )
 from ..feedback import DYNAMIC_ITEMS, reply_view
 from ..learning import record_choice, record_reply
-from ..lookup import peek_score
 from ..translations import localised
 from ..views import SuggestionButton
 
@@ -185,7 +185,7 @@ class AskCog(commands.Cog, name="Ask"):
         if len(text) < MIN_LISTEN_CHARS:
             return
         settings = self.bot.settings
-        if peek_score(self.bot.service, text) < settings.listen_min_score:
+        if not volunteer(self.bot.service.peek(text), settings.listen_min_score):
             return
         if self.bot.cooldowns.hit(message.author.id) is not None:
             return  # unasked answers never produce cooldown notices either
