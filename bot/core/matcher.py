@@ -122,7 +122,6 @@ class _Scored:
     index: int
     coverage: float
     similarity: float
-    on_focus: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,13 +281,7 @@ class Matcher:
             key=lambda pair: (-pair[0], pair[1].index),
         )
         matches = tuple(
-            Match(
-                self._entries[c.index],
-                score,
-                c.coverage,
-                c.similarity,
-                c.on_focus,
-            )
+            Match(self._entries[c.index], score, c.coverage, c.similarity)
             for score, c in ranked[:limit]
         )
         return Ranking(matches)
@@ -322,10 +315,9 @@ class Matcher:
                     shared[j] = shared.get(j, 0.0) + held
             similarity = 2 * max([s / (total + weights[j]) for j, s in shared.items()], default=0)
             score = factor * (_COVERAGE_SHARE * coverage + (1 - _COVERAGE_SHARE) * similarity)
-            on_focus = focus_holders is None or index in focus_holders
-            if not on_focus:
+            if focus_holders is not None and index not in focus_holders:
                 score *= _FOCUS_MISSED
-            out.append(_Scored(score, index, coverage, similarity, on_focus))
+            out.append(_Scored(score, index, coverage, similarity))
             bisect.insort(top, score)
             if len(top) > limit:
                 del top[0]

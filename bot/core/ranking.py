@@ -15,7 +15,6 @@ class Match:
     score: float
     coverage: float = 1.0  # the share of the question's weight the entry holds
     similarity: float = 1.0  # how close its nearest phrasing is (weighted Dice)
-    on_focus: bool = True  # it holds what the question asks about, if that could be told
 
 
 @dataclass(frozen=True, slots=True)
