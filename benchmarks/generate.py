@@ -23,9 +23,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from bot.core.loader import default_knowledge_path, load_knowledge, parse_knowledge
-from bot.core.matcher import Matcher
-from bot.core.models import Entry, Knowledge, Source, SourceKind, Status
+from bot.core.knowledge.loader import default_knowledge_path, load_knowledge, parse_knowledge
+from bot.core.knowledge.models import Entry, Knowledge, Source, SourceKind, Status
+from bot.core.retrieve.matcher import Matcher
 
 SEED = 20110301
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 .]*[A-Za-z0-9]")

@@ -26,9 +26,9 @@ from typing import Any
 
 import yaml
 
-from bot.core import loader
-from bot.core.loader import default_knowledge_path, load_knowledge
-from bot.core.matcher import Matcher
+from bot.core.knowledge import loader
+from bot.core.knowledge.loader import default_knowledge_path, load_knowledge
+from bot.core.retrieve.matcher import Matcher
 from bot.core.service import KnowledgeService, Snapshot, _release, build_snapshot
 
 from .generate import RESULTS, write_files

@@ -15,8 +15,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 
-from bot.core.models import Knowledge
-from bot.core.text import STOPWORDS, phrase_key
+from bot.core.knowledge.models import Knowledge
+from bot.core.normalise.text import STOPWORDS, phrase_key
 
 from .generate import Generated
 

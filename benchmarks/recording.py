@@ -24,9 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.core.evaluation import load_questions
-from bot.core.loader import default_knowledge_path
-from bot.core.replies import Reply
+from bot.authoring.evaluation import load_questions
+from bot.core.knowledge.loader import default_knowledge_path
+from bot.core.reply.replies import Reply
 from bot.core.service import KnowledgeService
 from bot.store.db import Store
 from bot.store.records import Asked

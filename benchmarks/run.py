@@ -37,9 +37,9 @@ import numpy as np
 import psutil
 from rapidfuzz import fuzz, process, utils
 
-from bot.core.loader import default_knowledge_path, load_knowledge
-from bot.core.matcher import DEFAULT_THRESHOLD, Matcher
-from bot.core.models import Knowledge
+from bot.core.knowledge.loader import default_knowledge_path, load_knowledge
+from bot.core.knowledge.models import Knowledge
+from bot.core.retrieve.matcher import DEFAULT_THRESHOLD, Matcher
 from bot.core.service import KnowledgeService, Snapshot, build_snapshot
 
 from .generate import RESULTS, SEED, write_files

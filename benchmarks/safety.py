@@ -26,10 +26,10 @@ from pathlib import Path
 
 import psutil
 
-from bot.core.completion import CompletionIndex
-from bot.core.loader import default_knowledge_path
+from bot.core.knowledge.loader import default_knowledge_path
+from bot.core.normalise.text import words
+from bot.core.retrieve.completion import CompletionIndex
 from bot.core.service import KnowledgeService
-from bot.core.text import words
 from bot.discord.embeds import safe
 
 from .generate import RESULTS, write_files

@@ -6,8 +6,8 @@ import contextlib
 import re
 from typing import TextIO
 
-from .core.memory import Conversations
-from .core.replies import to_text
+from .core.decide.memory import Conversations
+from .core.render.text import to_text
 from .core.service import KnowledgeService
 from .redaction import redact
 from .terminal import printable

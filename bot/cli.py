@@ -11,10 +11,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .core.errors import KnowledgeError
-from .core.jsonlines import json_line
-from .core.loader import default_knowledge_path
-from .core.replies import to_json, to_text
+from .core.knowledge.errors import KnowledgeError
+from .core.knowledge.loader import default_knowledge_path
+from .core.render.jsonlines import json_line, to_json
+from .core.render.text import to_text
 from .core.service import KnowledgeService
 from .explain import ranking, ranking_lines
 from .redaction import redact
@@ -101,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_learning(args)
     if args.command == "schema":
-        from .core.schema import knowledge_schema
+        from .authoring.schema import knowledge_schema
 
         sys.stdout.write(json.dumps(knowledge_schema(), indent=2) + "\n")
         return EXIT_OK
@@ -188,9 +188,9 @@ def _questions(words: list[str], stdin: TextIO) -> Iterator[str | None]:
 
 def check(path: Path, out: TextIO, *, lint_phrasings: bool = True) -> int:
     """Validate and lint a knowledge file; print every problem; exit 1 if there are any."""
-    from .core.lint import lint
-    from .core.loader import load_knowledge
-    from .core.matcher import Matcher
+    from .authoring.lint import lint
+    from .core.knowledge.loader import load_knowledge
+    from .core.retrieve.matcher import Matcher
 
     try:
         knowledge = load_knowledge(path)
@@ -215,7 +215,7 @@ def run_eval(
     service: KnowledgeService, path: Path, *, show: str, as_json: bool, out: TextIO
 ) -> int:
     """Score the service on a question set and print the failures and the summary."""
-    from .core.evaluation import evaluate, is_conversation_set, load_questions
+    from .authoring.evaluation import evaluate, is_conversation_set, load_questions
 
     try:
         if is_conversation_set(path):
@@ -250,7 +250,7 @@ def run_conversations(
     service: KnowledgeService, path: Path, *, show: str, as_json: bool, out: TextIO
 ) -> int:
     """Play a multi-turn set, each turn read against the conversation's last answer."""
-    from .core.evaluation import evaluate_conversations, load_conversations
+    from .authoring.evaluation import evaluate_conversations, load_conversations
 
     verdicts = evaluate_conversations(load_conversations(path), service.ask)
     passed = sum(v.ok for v in verdicts)

@@ -11,9 +11,9 @@ from typing import Any, Literal
 
 import yaml
 
-from .core.loader import default_knowledge_path
-from .core.unanswered import MIN_LOG_BYTES, same_file
+from .core.knowledge.loader import default_knowledge_path
 from .redaction import redact
+from .store.unanswered import MIN_LOG_BYTES, same_file
 
 TOKEN_ENV = "DISCORD_TOKEN"
 DEFAULT_UNANSWERED_LOG = Path("unanswered.jsonl")

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from .core.errors import KnowledgeError
-from .core.loader import default_knowledge_path
+from .authoring.teach import Cluster
+from .core.knowledge.errors import KnowledgeError
+from .core.knowledge.loader import default_knowledge_path
 from .core.service import KnowledgeService
-from .core.teach import Cluster
 from .store.charts import usage_chart, usage_table
 from .store.db import Store
 from .store.records import Scope

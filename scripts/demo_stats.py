@@ -14,8 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.core.evaluation import load_questions
-from bot.core.loader import default_knowledge_path
+from bot.authoring.evaluation import load_questions
+from bot.core.knowledge.loader import default_knowledge_path
 from bot.core.service import KnowledgeService
 from bot.store.charts import usage_chart, usage_table
 from bot.store.db import DAY, Store

@@ -1,4 +1,4 @@
-"""Regenerate bot/core/data/english_zipf.txt from the wordfreq package (pip install wordfreq)."""
+"""Regenerate the English word-frequency table from the wordfreq package (pip install wordfreq)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from pathlib import Path
 
 from wordfreq import top_n_list, zipf_frequency
 
-TARGET = Path(__file__).resolve().parents[1] / "bot" / "core" / "data" / "english_zipf.txt"
+TARGET = (
+    Path(__file__).resolve().parents[1] / "bot" / "core" / "normalise" / "data" / "english_zipf.txt"
+)
 MIN_ZIPF = 2.8
 
 

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import yaml
 
-from bot.core.decide import decide
-from bot.core.loader import default_knowledge_path
-from bot.core.replies import compose, summary
+from bot.core.decide.decision import decide
+from bot.core.knowledge.loader import default_knowledge_path
+from bot.core.render.text import summary
+from bot.core.reply.replies import compose
 from bot.core.service import KnowledgeService
 
 BINS = (0.0, 0.2, 0.4, 0.55, 0.7, 0.8, 0.9, 1.0001)

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from bot.chat import chat
-from bot.core.loader import default_knowledge_path
+from bot.core.knowledge.loader import default_knowledge_path
 from bot.core.service import KnowledgeService
 
 

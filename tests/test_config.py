@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from bot.config import ConfigError, Settings, load_settings, settings_from_mapping
-from bot.core.loader import default_knowledge_path
+from bot.core.knowledge.loader import default_knowledge_path
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {"DISCORD_TOKEN": "  token-from-env  "}

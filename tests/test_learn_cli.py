@@ -11,10 +11,10 @@ import pytest
 
 from bot.cli import build_parser, check, main
 from bot.core.service import KnowledgeService
-from bot.core.unanswered import UnansweredLog
 from bot.learn_cli import run
 from bot.store.db import Store
 from bot.store.records import Asked, Scope
+from bot.store.unanswered import UnansweredLog
 
 SHIPPED = Path(__file__).resolve().parents[1] / "knowledge" / "onem.yaml"
 MISSED = "how many 1M cars did bmw sell in japan"

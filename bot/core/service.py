@@ -8,15 +8,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .decide import DEFAULT_THRESHOLD, Decision, decide
-from .errors import KnowledgeError, Problem
-from .loader import load_knowledge
-from .matcher import Matcher
-from .models import Knowledge
-from .ranking import Match
+from .decide.decision import DEFAULT_THRESHOLD, Decision, decide
+from .decide.talk import FollowUp, Talk, follow_up
+from .knowledge.errors import KnowledgeError, Problem
+from .knowledge.loader import load_knowledge
+from .knowledge.models import Knowledge
 from .release import release
-from .replies import Reply, compose, small_talk
-from .talk import FollowUp, Talk, follow_up
+from .reply.replies import Reply, compose, small_talk
+from .retrieve.matcher import Matcher
+from .score.ranking import Match
 
 DEFAULT_MAX_QUESTION_CHARS = 1000
 _RELEASE_WAITS = 100  # milliseconds to wait for answers still reading a replaced snapshot

@@ -14,10 +14,10 @@ from discord import app_commands
 from discord.ext import commands
 
 from ..config import Settings
-from ..core.completion import CompletionIndex
+from ..core.retrieve.completion import CompletionIndex
 from ..core.service import KnowledgeService, ReloadResult
-from ..core.unanswered import UnansweredLog
 from ..store.db import Store
+from ..store.unanswered import UnansweredLog
 from .cooldown import UserCooldown
 from .errors import handle_command_error, handle_interaction_error
 from .health import LastReload

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 
 import discord
 
-from ..core.models import Source, Status
-from ..core.replies import DECLINE_TEXT, Reply
+from ..core.knowledge.models import Source, Status
+from ..core.reply.replies import DECLINE_TEXT, Reply
 from ..redaction import redact
 
 TITLE_LIMIT = 256

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from ..core.replies import Reply
+from ..core.reply.replies import Reply
 from .errors import handle_interaction_error
 from .views import suggestion_view
 

@@ -8,7 +8,7 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from ..config import Settings
-from ..core.replies import Reply
+from ..core.reply.replies import Reply
 from ..core.service import KnowledgeService
 from ..store.db import Store
 from ..store.records import Asked, Scope

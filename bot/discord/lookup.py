@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from ..core.completion import CHOICE_LIMIT, MAX_CHECKED, MAX_TYPED_CHARS, CompletionIndex, clip
-from ..core.models import Knowledge
+from ..core.knowledge.models import Knowledge
+from ..core.retrieve.completion import (
+    CHOICE_LIMIT,
+    MAX_CHECKED,
+    MAX_TYPED_CHARS,
+    CompletionIndex,
+    clip,
+)
 
 
 def question_choices(knowledge: Knowledge, current: str, limit: int = CHOICE_LIMIT) -> list[str]:

@@ -10,8 +10,8 @@ from typing import Any
 import discord
 
 from ..core.service import KnowledgeService, ReloadResult
-from ..core.unanswered import UnansweredRecord
 from ..redaction import redact
+from ..store.unanswered import UnansweredRecord
 from .embeds import DESCRIPTION_LIMIT, fit, neutralise, truncate
 from .tally import Counts
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from ..core.teach import Cluster
+from ..authoring.teach import Cluster
 from ..store.db import Store
 from ..store.records import Scope
 from ..store.review import Admin, accept, candidates, clusters, dismiss, pick

@@ -13,10 +13,10 @@ from typing import TextIO
 import discord
 
 from ..config import ConfigError, Settings, load_settings, redact
-from ..core.errors import KnowledgeError
+from ..core.knowledge.errors import KnowledgeError
 from ..core.service import KnowledgeService
-from ..core.unanswered import UnansweredLog
 from ..logs import use_format
+from ..store.unanswered import UnansweredLog
 from .client import OnemBot, create_bot
 from .startup import Backoff, start_with_retries
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import discord
 
-from ..core.replies import Reply
+from ..core.reply.replies import Reply
 from .embeds import plain
 
 CUSTOM_ID_PREFIX = "onem:entry:"

@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from ..core.teach import Signal
+from ..authoring.teach import Signal
 from .records import Asked, DayCount, Scope, Taught, Usage
 from .schema import EVENT_TABLES, migrate
 

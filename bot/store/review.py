@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from ..core.phrasing import Lesson, teach
+from ..authoring.phrasing import Lesson, teach
+from ..authoring.teach import Cluster, cluster
 from ..core.service import KnowledgeService
-from ..core.teach import Cluster, cluster
 from .db import Store
 from .records import Scope, Taught
 

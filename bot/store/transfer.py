@@ -9,9 +9,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
-from ..core.unanswered import UnansweredLog
 from .db import Store
 from .records import Asked, Scope
+from .unanswered import UnansweredLog
 
 FORMATS = ("csv", "jsonl")
 

@@ -15,8 +15,8 @@ from discord_kit import KNOWLEDGE, World, assert_no_error_logs, build_world
 
 from bot.config import Settings
 from bot.core.service import KnowledgeService
-from bot.core.unanswered import UnansweredLog
 from bot.discord.client import OnemBot, create_bot
+from bot.store.unanswered import UnansweredLog
 
 
 def pytest_configure(config: pytest.Config) -> None:

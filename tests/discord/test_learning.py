@@ -16,13 +16,13 @@ from discord_kit import ANSWERED_Q, World, rewrite
 from bot.cli import check
 from bot.config import Settings
 from bot.core.service import KnowledgeService
-from bot.core.unanswered import UnansweredLog
 from bot.discord.client import OnemBot, create_bot
 from bot.discord.errors import APOLOGY, NotAdmin
 from bot.discord.learning import open_store
 from bot.discord.review import NOT_YOURS, ONLY_GLOBAL_TEACH
 from bot.store.db import Store
 from bot.store.records import Scope
+from bot.store.unanswered import UnansweredLog
 
 MISSED = "when will they stop making the 1m"  # declined; "did you mean" offers production-end
 THERE = "how many cars per dealer in canada"  # declined in the second server

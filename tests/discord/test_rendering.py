@@ -8,10 +8,10 @@ from discord import app_commands
 from discord.ext import commands
 from discord_kit import ANSWERED_Q, DECLINED_Q, KNOWLEDGE
 
-from bot.core.errors import Problem
-from bot.core.loader import parse_knowledge
-from bot.core.models import Source, SourceKind, Status
-from bot.core.replies import Claim, Reply, Suggestion
+from bot.core.knowledge.errors import Problem
+from bot.core.knowledge.loader import parse_knowledge
+from bot.core.knowledge.models import Source, SourceKind, Status
+from bot.core.reply.replies import Claim, Reply, Suggestion
 from bot.core.service import KnowledgeService, ReloadResult
 from bot.discord.cooldown import UserCooldown
 from bot.discord.embeds import (

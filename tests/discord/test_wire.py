@@ -26,9 +26,9 @@ from fake_discord import (
 
 from bot.config import Settings
 from bot.core.service import KnowledgeService
-from bot.core.unanswered import UnansweredLog
 from bot.discord.client import OnemBot, create_bot
 from bot.discord.runner import run_from_config
+from bot.store.unanswered import UnansweredLog
 
 EXPECTED_INTENTS = (1 << 0) | (1 << 9) | (1 << 12) | (1 << 15)  # guilds, messages, DMs, content
 NO_PINGS = {"parse": [], "replied_user": False}

@@ -26,9 +26,11 @@ from typing import Any
 
 from hypothesis import HealthCheck, settings
 
-from bot.core.loader import default_knowledge_path
-from bot.core.models import Knowledge
-from bot.core.replies import Reply, summary, to_json, to_text
+from bot.core.knowledge.loader import default_knowledge_path
+from bot.core.knowledge.models import Knowledge
+from bot.core.render.jsonlines import to_json
+from bot.core.render.text import summary, to_text
+from bot.core.reply.replies import Reply
 from bot.core.service import KnowledgeService
 
 HERE = Path(__file__).parent

@@ -23,8 +23,8 @@ from typing import Any, cast
 
 import yaml
 
-from bot.core.loader import ENTRY_FIELDS, MAX_FILE_BYTES, SOURCE_FIELDS
-from bot.core.models import Entry, Knowledge, Source, SourceKind, Status
+from bot.core.knowledge.loader import ENTRY_FIELDS, MAX_FILE_BYTES, SOURCE_FIELDS
+from bot.core.knowledge.models import Entry, Knowledge, Source, SourceKind, Status
 
 Make = Callable[[Path], bytes]
 """Build a mutation's bytes; the argument is the marker file a payload would create."""
@@ -63,7 +63,7 @@ def payloads(marker: Path) -> dict[str, str]:
 
 
 def oracle(data: bytes) -> tuple[object, ...]:
-    """Read a file the way the format describes it, independently of ``bot.core.loader``.
+    """Read a file the way the format describes it, independently of ``bot.core.knowledge.loader``.
 
     Uses PyYAML's base constructor (every scalar stays text, as the loader reads it) and builds
     the same tuple as ``hardening_support.content``. Only meaningful for files that loaded.

@@ -20,8 +20,8 @@ from hardening_support import PROFILE
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.core.completion import CHOICE_LIMIT, MAX_CHECKED, CompletionIndex
-from bot.core.models import Entry, Knowledge, Source, SourceKind, Status
+from bot.core.knowledge.models import Entry, Knowledge, Source, SourceKind, Status
+from bot.core.retrieve.completion import CHOICE_LIMIT, MAX_CHECKED, CompletionIndex
 
 
 def crowded(entries: int) -> Knowledge:

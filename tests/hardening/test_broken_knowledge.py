@@ -26,8 +26,8 @@ import yaml
 from hardening_support import FIGURES, LOAD_BOUND_S, LONG, base_bytes, content
 from knowledge_mutations import Mutation, Mutator, oracle, payloads
 
-from bot.core.errors import Problem
-from bot.core.loader import load_knowledge
+from bot.core.knowledge.errors import Problem
+from bot.core.knowledge.loader import load_knowledge
 from bot.core.service import KnowledgeService
 
 MUTATIONS = Mutator(base_bytes(), long=LONG).all()

@@ -24,15 +24,15 @@ from hardening_support import PROFILE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.errors import MAX_PROBLEMS, KnowledgeError, Problem
-from bot.core.loader import (
+from bot.core.knowledge.errors import MAX_PROBLEMS, KnowledgeError, Problem
+from bot.core.knowledge.loader import (
     MAX_ALIAS_EXPANSION,
     MAX_SYNONYM_WORDS,
     load_knowledge,
     parse_knowledge,
 )
+from bot.core.normalise.text import words
 from bot.core.service import KnowledgeService, ReloadResult
-from bot.core.text import words
 from bot.discord.embeds import reply_embed, safe
 from bot.discord.report import MESSAGE_LIMIT, reload_report, reload_text
 

@@ -36,8 +36,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from test_hostile_questions import CORPUS, build, questions
 
-from bot.core.models import Source, SourceKind, Status
-from bot.core.replies import Claim, Reply, Suggestion
+from bot.core.knowledge.models import Source, SourceKind, Status
+from bot.core.reply.replies import Claim, Reply, Suggestion
 from bot.core.service import KnowledgeService
 from bot.discord.cogs.ask import clean_question
 from bot.discord.cooldown import UserCooldown

@@ -36,7 +36,7 @@ from discord_kit import KNOWLEDGE, World, replies_by_message
 from hardening_support import FIGURES, LONG, base_bytes
 from test_reload_under_load import Plan, Version, make_plan
 
-from bot.core.replies import Reply
+from bot.core.reply.replies import Reply
 from bot.core.service import KnowledgeService
 from bot.discord.cooldown import UserCooldown
 

@@ -1,6 +1,6 @@
 """The unanswered log under attack: floods, processes killed mid-write, a full disk, garbage.
 
-``tests/core/test_unanswered.py`` covers appends from 8 threads without a cap, 4 processes
+``tests/store/test_unanswered.py`` covers appends from 8 threads without a cap, 4 processes
 with and without the cap, a torn line written by hand, and the cap under one writer. Here:
 
 - threads and processes flood a log at its smallest cap while a reader keeps reading: nothing
@@ -37,9 +37,9 @@ from hardening_support import PROFILE
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-import bot.core.unanswered as unanswered_module
-from bot.core.unanswered import MIN_LOG_BYTES, UnansweredLog, UnansweredRecord
+import bot.store.unanswered as unanswered_module
 from bot.discord.report import unanswered_embed
+from bot.store.unanswered import MIN_LOG_BYTES, UnansweredLog, UnansweredRecord
 
 CAP = MIN_LOG_BYTES
 CONTEXT = multiprocessing.get_context(
@@ -150,7 +150,7 @@ def test_threads_and_processes_flood_a_capped_log_while_it_is_read(tmp_path: Pat
 
 
 class _Os:
-    """The ``os`` module as ``bot.core.unanswered`` sees it, with some calls replaced."""
+    """The ``os`` module as ``bot.store.unanswered`` sees it, with some calls replaced."""
 
     def __init__(self, **replaced: Any) -> None:
         self._replaced = replaced

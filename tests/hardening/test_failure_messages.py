@@ -26,8 +26,8 @@ import pytest
 from fake_discord import FakeDiscord, serve_in_thread
 
 from bot.config import ConfigError, load_settings
-from bot.core.errors import KnowledgeError
-from bot.core.loader import load_knowledge
+from bot.core.knowledge.errors import KnowledgeError
+from bot.core.knowledge.loader import load_knowledge
 from bot.core.service import KnowledgeService
 from bot.discord.runner import run_from_config
 

@@ -20,9 +20,9 @@ from hardening_support import HERE, PROFILE, ask_checked, base_bytes
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from bot.core.loader import parse_knowledge
+from bot.core.knowledge.loader import parse_knowledge
+from bot.core.normalise.text import fold, words
 from bot.core.service import KnowledgeService
-from bot.core.text import fold, words
 
 CORPUS_FILE = HERE / "nasty_questions.json"
 READ_WHOLE = 200_000

@@ -24,10 +24,10 @@ from typing import Any
 
 import pytest
 
-import bot.core.unanswered as unanswered_module
+import bot.store.unanswered as unanswered_module
 from bot.config import ConfigError, load_settings
 from bot.core.service import KnowledgeService
-from bot.core.unanswered import MIN_LOG_BYTES, UnansweredLog
+from bot.store.unanswered import MIN_LOG_BYTES, UnansweredLog
 
 ENV = {"DISCORD_TOKEN": "a-test-token-that-is-long-enough"}
 

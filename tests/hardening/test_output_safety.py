@@ -26,13 +26,13 @@ from hypothesis import strategies as st
 
 from bot.chat import chat
 from bot.cli import ask
-from bot.core.errors import Problem
-from bot.core.models import Source, SourceKind, Status
-from bot.core.replies import Claim, Reply, Suggestion
+from bot.core.knowledge.errors import Problem
+from bot.core.knowledge.models import Source, SourceKind, Status
+from bot.core.reply.replies import Claim, Reply, Suggestion
 from bot.core.service import KnowledgeService, ReloadResult
-from bot.core.unanswered import UnansweredLog
 from bot.discord.embeds import OTHER_SIDE, SHORTENED, TOTAL_LIMIT, reply_embed
 from bot.discord.report import reload_report
+from bot.store.unanswered import UnansweredLog
 
 TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4OTA.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789AB"
 

@@ -25,7 +25,7 @@ import pytest
 import yaml
 from hardening_support import FIGURES
 
-from bot.core.replies import Reply
+from bot.core.reply.replies import Reply
 from bot.core.service import KnowledgeService
 
 RELOADS = 100

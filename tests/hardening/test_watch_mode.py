@@ -19,9 +19,9 @@ from discord_kit import ANSWERED_Q, World
 
 from bot.config import Settings
 from bot.core.service import KnowledgeService
-from bot.core.unanswered import UnansweredLog
 from bot.discord.client import OnemBot, create_bot
 from bot.discord.watch import FileWatcher
+from bot.store.unanswered import UnansweredLog
 
 DEBOUNCE_MS = 300
 

@@ -31,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from bot.core.models import Knowledge
+from bot.core.knowledge.models import Knowledge
 
 HERE = Path(__file__).parent
 REPO = HERE.parent.parent

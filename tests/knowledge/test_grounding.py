@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from grounding import MAP_PATH, SOURCES_DIR, check, check_sources, load_map, tokens
 
-from bot.core.loader import default_knowledge_path, load_knowledge, parse_knowledge
-from bot.core.models import Knowledge
+from bot.core.knowledge.loader import default_knowledge_path, load_knowledge, parse_knowledge
+from bot.core.knowledge.models import Knowledge
 
 SHIPPED = default_knowledge_path()
 

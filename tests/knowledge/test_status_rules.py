@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.loader import default_knowledge_path, load_knowledge
-from bot.core.models import Knowledge, SourceKind, Status
-from bot.core.replies import summary
+from bot.core.knowledge.loader import default_knowledge_path, load_knowledge
+from bot.core.knowledge.models import Knowledge, SourceKind, Status
+from bot.core.render.text import summary
 from bot.core.service import KnowledgeService
 
 DOC = Path(__file__).parent.parent.parent / "docs" / "knowledge-format.md"

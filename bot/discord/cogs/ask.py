@@ -12,9 +12,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from ...core.decide import volunteer
-from ...core.memory import Conversations
-from ...core.replies import Reply
+from ...core.decide.decision import volunteer
+from ...core.decide.memory import Conversations
+from ...core.reply.replies import Reply
 from ..context_menu import ask_about_message
 from ..embeds import reply_embed
 from ..errors import (

@@ -1,0 +1,1 @@
+"""Tools for the people who write the knowledge: lint, evaluation, JSON Schema, teaching."""

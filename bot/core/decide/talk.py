@@ -1,0 +1,112 @@
+"""Tell small talk ("hi", "thanks!", "what can you do") and follow-ups ("source?") apart."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ..knowledge.models import Knowledge, SmallTalk
+from ..normalise.text import STOPWORDS, words
+
+# Words that may stand around a greeting or thanks without making it a question.
+_FILLER = frozenset(
+    """
+    there guys all everyone folks yall bot onem onembot a lot so much very again ok okay man
+    mate bro dude fam friend buddy lads peeps ppl just and you again pal for that the help
+    yo anyway anyways lol haha oh well then
+    """.split()
+)
+_MAX_TALK_WORDS = 8
+
+
+class FollowUp(StrEnum):
+    """How a message leans on the answer before it."""
+
+    PROVENANCE = "provenance"  # "who said that?", "source?", "is that confirmed?"
+    WHY = "why"  # "why?", "how come?"
+    ABOUT = "about"  # "what about australia?"
+    POINTING = "pointing"  # a short question pointing back: "what did he say about the 1m"
+
+
+_POINTERS = frozenset("that it this he him his she her they them those these there".split())
+_MAX_POINTING_WORDS = 10
+
+
+# A provenance follow-up is made only of these words: it names no topic of its own.
+_PROVENANCE_WORDS = frozenset(
+    """
+    who said say says saying source sources link links true confirmed confirm legit really
+    proof citation cite claimed claim claims know knows that it this is was where from get got
+    official rumor rumour fact sure how do does did they you we he she reliable verified
+    backed back up evidence whos thats wheres the any there ur your trust believe accurate
+    right correct real come came comes origin start started
+    """.split()
+)
+_PROVENANCE_CUES = frozenset(
+    """
+    said says say source sources link true confirmed confirm legit really proof citation cite
+    claimed claim know reliable verified evidence trust believe accurate right correct real
+    from origin
+    """.split()
+)
+_WHY_WORDS = frozenset("why how come so and but tho though is that it whys huh lol not".split())
+_ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how|wat)\s*(?:about|bout|abt)\s+(.+?)[\s?!.]*$", re.I)
+_MAX_FOLLOW_UP_WORDS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Talk:
+    """The small-talk replies of one knowledge file, by the plain form of their phrasings."""
+
+    by_phrase: dict[str, SmallTalk]
+    vocabulary: tuple[tuple[frozenset[str], SmallTalk], ...] = ()
+
+    @classmethod
+    def of(cls, knowledge: Knowledge) -> Talk:
+        """Index a knowledge file's small talk."""
+        found: dict[str, SmallTalk] = {}
+        for item in knowledge.smalltalk:
+            for phrasing in item.phrasings:
+                found.setdefault(" ".join(words(phrasing)), item)
+        vocabulary = tuple(
+            (frozenset(w for p in item.phrasings for w in words(p)), item)
+            for item in knowledge.smalltalk
+        )
+        return cls(found, vocabulary)
+
+    def match(self, message: str) -> SmallTalk | None:
+        """Return the small talk a message is, or None if it asks something else."""
+        said = words(message[:200])
+        if not said or len(said) > _MAX_TALK_WORDS:
+            return None
+        kept = [w for w in said if w not in _FILLER]
+        for text in (said, kept):
+            item = self.by_phrase.get(" ".join(text))
+            if item is not None:
+                return item
+        # "yo whats good", "thanks man appreciate it": made only of one kind's words.
+        topical = [w for w in kept if w not in STOPWORDS and len(w) > 1]  # not "are are", "r u"
+        for vocabulary, item in self.vocabulary:
+            if len(kept) > 1 and topical and vocabulary.issuperset(kept):
+                return item
+        return None
+
+
+def follow_up(message: str) -> tuple[FollowUp, str] | None:
+    """Return how a message leans on the last answer (and, for "what about X", the X)."""
+    about = _ABOUT.match(message[:200])
+    if about is not None:
+        return FollowUp.ABOUT, about.group(1)
+    said = words(message[:200])
+    if not said or len(said) > _MAX_FOLLOW_UP_WORDS:
+        return None
+    if set(said) <= _WHY_WORDS and ("why" in said or said[:2] == ["how", "come"]):
+        return FollowUp.WHY, ""
+    if set(said) <= _PROVENANCE_WORDS and not _PROVENANCE_CUES.isdisjoint(said):
+        return FollowUp.PROVENANCE, ""
+    if said[0] in ("who", "whos") and len(said) <= 4 and said[-1] in _POINTERS | {"up"}:
+        return FollowUp.PROVENANCE, ""  # "who started that", "who brought that up"
+    if len(said) <= _MAX_POINTING_WORDS and not _POINTERS.isdisjoint(said):
+        return FollowUp.POINTING, ""
+    return None

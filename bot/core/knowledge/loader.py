@@ -1,0 +1,736 @@
+"""Load a knowledge file with PyYAML's safe composer, reporting every problem at once."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+import stat
+from collections.abc import Callable, KeysView
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+import yaml
+
+from ..normalise.text import phrase_key
+from ..release import release
+from .errors import KnowledgeError, Problem
+from .models import Entry, Knowledge, SmallTalk, Source, SourceKind, Status, TalkKind
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+"""Refuse files above this size before parsing (a knowledge file of 100,000 entries is ~30 MB)."""
+
+MAX_DEPTH = 64
+"""Refuse YAML nested deeper than this before composing it: libyaml slows down quadratically
+with flow nesting and its composer recurses in C (a deep enough file crashes the process)."""
+
+MAX_ALIASES = 10_000
+"""Refuse files with more YAML aliases (``*name``) than this."""
+
+MAX_ALIAS_EXPANSION = 2_000_000
+"""Refuse files whose aliases repeat more than this many characters and nodes in all: a small
+file of nested aliases would otherwise expand to gigabytes (a "billion laughs")."""
+
+MAX_TEXT_CHARS = 1_000
+"""The longest text a field may hold (titles, claimants, phrasings, keywords...)."""
+
+MAX_ANSWER_CHARS = 4_000
+"""The longest answer (a Discord embed's description holds 4,096 characters)."""
+
+MAX_LIST_ITEMS = 200
+"""The most items a list in an entry or a synonym group may hold."""
+
+MAX_SYNONYM_WORDS = 8
+"""The most words a synonym term may have (each question is scanned for every term length)."""
+
+MAX_SYNONYM_TERMS = 20_000
+"""The most synonym terms in all."""
+
+try:  # libyaml's event parser (C); the pure-Python reader, scanner and parser otherwise
+    from yaml import CBaseLoader as _EVENTS
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+
+    class _EVENTS(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):  # type: ignore[no-redef]
+        """The pure-Python event parser."""
+
+        def __init__(self, data: bytes) -> None:
+            yaml.reader.Reader.__init__(self, data)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+
+        def dispose(self) -> None:
+            """Drop the parser's state."""
+            self.states, self.state = [], None
+
+
+_YAML = "tag:yaml.org,2002:"
+_SCALAR_TAGS = frozenset(
+    _YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp", "binary")
+)
+_T = TypeVar("_T")
+_E = TypeVar("_E", Status, SourceKind, TalkKind)
+_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+_OTHER_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One key a mapping in the file may hold."""
+
+    name: str
+    required: bool
+    kind: str  # "text", "int", "slug", "list", "slugs", "status", "source-kind", "groups", ...
+
+
+TOP_FIELDS = (
+    Field("version", False, "int"),
+    Field("synonyms", False, "groups"),
+    Field("sources", True, "sources"),
+    Field("entries", True, "entries"),
+    Field("smalltalk", False, "smalltalk"),
+)
+TALK_FIELDS = (
+    Field("kind", True, "talk-kind"),
+    Field("phrasings", True, "list"),
+    Field("reply", True, "text"),
+)
+SOURCE_FIELDS = (
+    Field("id", True, "slug"),
+    Field("title", True, "text"),
+    Field("outlet", True, "text"),
+    Field("kind", True, "source-kind"),
+    Field("author", False, "text"),
+    Field("date", False, "text"),
+    Field("url", False, "text"),
+)
+ENTRY_FIELDS = (
+    Field("id", True, "slug"),
+    Field("questions", True, "list"),
+    Field("answer", True, "text"),
+    Field("status", True, "status"),
+    Field("claimed_by", True, "text"),
+    Field("sources", True, "slugs"),
+    Field("related", False, "slugs"),
+    Field("conflicts_with", False, "slugs"),
+    Field("keywords", False, "list"),
+    Field("tags", False, "list"),
+)
+
+
+def default_knowledge_path() -> Path:
+    """Return the knowledge file shipped with the package."""
+    return Path(str(resources.files("bot.knowledge").joinpath("onem.yaml")))
+
+
+def load_knowledge(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Knowledge:
+    """Read, parse and validate a knowledge file; raise KnowledgeError listing every problem."""
+    name = str(path)
+    try:
+        size, data = _read_regular_file(path, max_bytes)
+    except OSError as exc:
+        raise KnowledgeError([Problem(name, 0, f"cannot read the file: {exc.strerror}")]) from None
+    if data is None and size < 0:  # a directory, /dev/zero or a pipe would never end
+        raise KnowledgeError([Problem(name, 0, "cannot read the file: not a regular file")])
+    if data is None or len(data) > max_bytes:
+        raise KnowledgeError([Problem(name, 0, _too_big(max(size, len(data or b"")), max_bytes))])
+    return parse_knowledge(data, name, max_bytes=max_bytes)
+
+
+def _read_regular_file(path: str | Path, max_bytes: int) -> tuple[int, bytes | None]:
+    """Return a regular file's size and up to ``max_bytes + 1`` of its bytes.
+
+    The bytes are None when the file is too big, and the size is -1 when it is not a regular
+    file. The file is opened without blocking and checked once open, so a FIFO swapped in after
+    a check can never block the reload (opening a FIFO for reading waits for a writer).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return -1, None
+        if info.st_size > max_bytes:
+            return info.st_size, None
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return info.st_size, handle.read(max_bytes + 1)  # it may grow after fstat()
+    finally:
+        os.close(fd)
+
+
+def parse_knowledge(data: bytes | str, name: str, *, max_bytes: int = MAX_FILE_BYTES) -> Knowledge:
+    """Parse and validate knowledge from bytes or text; ``name`` is used in problem reports."""
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    if len(raw) > max_bytes:
+        raise KnowledgeError([Problem(name, 0, _too_big(len(raw), max_bytes))])
+    _check_encoding(raw, name)
+    validator = _Validator(name, hashlib.sha256(raw).hexdigest()[:12])
+    try:
+        root = _compose(raw, name, validator.streamed)  # libyaml decodes the UTF-8 itself
+    except yaml.reader.ReaderError as exc:
+        text = _decode(raw, name)  # a located "not UTF-8" problem, if that is the cause
+        raise KnowledgeError([_reader_problem(exc, text, name)]) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        last = raw.count(b"\n") + 1  # libyaml may point past an unterminated end
+        line = min(mark.line + 1, last) if mark else 0
+        raise KnowledgeError([Problem(name, line, _syntax_message(exc))]) from None
+    except yaml.YAMLError as exc:
+        raise KnowledgeError([Problem(name, 0, f"YAML error: {exc}")]) from None
+    except RecursionError:
+        raise KnowledgeError([Problem(name, 0, _too_deep())]) from None
+    try:
+        return validator.knowledge(root)
+    finally:
+        _release(root)
+
+
+_NESTING = "nesting depth"  # how PyYAML 6.0.4 and later word their own nesting limit
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    """Word a YAML error for an admin; PyYAML's own nesting limit reads like ours."""
+    what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+    if _NESTING in what:
+        return _too_deep()
+    return f"YAML syntax error: {what}"
+
+
+def _too_deep() -> str:
+    return f"the YAML nests more than {MAX_DEPTH} levels deep"
+
+
+def _release(root: yaml.Node | None) -> None:
+    """Free a composed tree a slice of entries at a time.
+
+    Dropping it whole frees hundreds of thousands of nodes in one step that holds the GIL: a
+    reload in a worker thread would stall the bot's event loop for that long.
+    """
+    if not isinstance(root, yaml.MappingNode):
+        return
+    for _, value in root.value:
+        if isinstance(value, yaml.SequenceNode):
+            release(value.value)
+
+
+_STREAMED = frozenset({"sources", "entries"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Built:
+    """A top-level list item validated as it was read: what it built, its line, its problems."""
+
+    value: Source | Entry | None
+    line: int
+    problems: tuple[Problem, ...]
+
+
+class _DepthError(Exception):
+    """A collection nested deeper than MAX_DEPTH, at ``line``."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+class _BudgetError(Exception):
+    """The file's aliases went over a budget, at ``line``."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
+    """PyYAML's node composer over the C parser's events, refusing deep nesting as it goes.
+
+    The C composer recurses without a limit (deep nesting crashes the process); this one stops
+    at MAX_DEPTH, in one pass over the file.
+    """
+
+    def __init__(self, data: bytes, build: Callable[[str, yaml.Node], _Built] | None) -> None:
+        _EVENTS.__init__(self, data)
+        yaml.composer.Composer.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+        self._depth = 0
+        self._build = build
+        self._aliases = 0
+        self._expanded = 0
+        self._weights: dict[int, int] = {}
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        # ``index`` is the position in a list, or the key node in a mapping (PyYAML's stub
+        # says int).
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            self._count_alias(event)
+        if (
+            self._depth == 1
+            and self._build is not None
+            and isinstance(parent, yaml.MappingNode)
+            and isinstance(index, yaml.ScalarNode)
+            and index.value in _STREAMED
+            and isinstance(event, yaml.SequenceStartEvent)
+            and event.anchor is None
+        ):
+            return self._stream(str(index.value), self._build)
+        nested = isinstance(event, yaml.CollectionStartEvent)
+        if nested:
+            self._depth += 1
+            if self._depth > MAX_DEPTH:
+                mark = getattr(event, "start_mark", None)
+                raise _DepthError(int(mark.line) + 1 if mark is not None else 0)
+        try:
+            node: yaml.Node | None = super().compose_node(parent, index)
+        finally:
+            if nested:
+                self._depth -= 1
+        return node
+
+    def _count_alias(self, event: yaml.AliasEvent) -> None:
+        """Count an alias and what it repeats; refuse the file past either budget."""
+        mark = getattr(event, "start_mark", None)
+        line = int(mark.line) + 1 if mark is not None else 0
+        self._aliases += 1
+        if self._aliases > MAX_ALIASES:
+            raise _BudgetError(line, f"the file uses more than {MAX_ALIASES:,} YAML aliases")
+        target = self.anchors.get(event.anchor) if event.anchor is not None else None
+        if isinstance(target, yaml.Node):
+            self._expanded += self._weight(target)
+        if self._expanded > MAX_ALIAS_EXPANSION:
+            raise _BudgetError(
+                line,
+                f"the YAML aliases repeat more than {MAX_ALIAS_EXPANSION:,} characters and "
+                "values in all; write the repeated parts out, or repeat less",
+            )
+
+    def _weight(self, node: yaml.Node) -> int:
+        """Return the characters and nodes a node holds, aliases expanded (each node once)."""
+        known = self._weights.get(id(node))
+        if known is not None:
+            return known
+        if isinstance(node, yaml.ScalarNode):
+            weight = 1 + len(str(node.value))
+        elif isinstance(node, yaml.SequenceNode):
+            weight = 1 + sum(self._weight(item) for item in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            weight = 1 + sum(self._weight(k) + self._weight(v) for k, v in node.value)
+        else:
+            weight = 1
+        self._weights[id(node)] = weight
+        return weight
+
+    def _stream(self, key: str, build: Callable[[str, yaml.Node], _Built]) -> yaml.Node:
+        """Compose a top-level list as PyYAML would, handing over each item as it is complete.
+
+        Only the built items are kept, so the file's biggest lists never exist as node trees.
+        """
+        start: Any = self.get_event()
+        tag = start.tag
+        if tag is None or tag == "!":
+            tag = self.resolve(yaml.SequenceNode, None, start.implicit)  # type: ignore[no-untyped-call]
+        node = yaml.SequenceNode(tag, [], start.start_mark, None, flow_style=start.flow_style)
+        self._depth += 1
+        try:
+            while not self.check_event(yaml.SequenceEndEvent):
+                item = self.compose_node(node, len(node.value))
+                if item is not None:
+                    node.value.append(build(key, item))
+        finally:
+            self._depth -= 1
+        end: Any = self.get_event()
+        node.end_mark = end.end_mark
+        return node
+
+
+def _compose(
+    data: bytes, name: str, build: Callable[[str, yaml.Node], _Built] | None = None
+) -> yaml.Node | None:
+    composer = _Composer(data, build)
+    try:
+        node: yaml.Node | None = composer.get_single_node()
+    except _DepthError as exc:
+        raise KnowledgeError([Problem(name, exc.line, _too_deep())]) from None
+    except _BudgetError as exc:
+        raise KnowledgeError([Problem(name, exc.line, exc.message)]) from None
+    finally:
+        composer.dispose()
+    return node
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, name: str) -> Problem:
+    code = exc.character if isinstance(exc.character, int) else None
+    if code is None:
+        return Problem(name, 0, f"YAML error: {exc.reason}")
+    at = text.find(chr(code))
+    line = text.count("\n", 0, at) + 1 if at >= 0 else 0
+    return Problem(name, line, f"the character U+{code:04X} is not allowed in YAML ({exc.reason})")
+
+
+def _too_big(size: int, limit: int) -> str:
+    return f"the file is {size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB"
+
+
+def _check_encoding(raw: bytes, name: str) -> None:
+    for bom, encoding in _OTHER_BOMS:
+        if raw.startswith(bom):
+            msg = f"the file is {encoding} text; save it as UTF-8"
+            raise KnowledgeError([Problem(name, 1, msg)])
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw.count(b"\n", 0, nul) + 1
+        raise KnowledgeError(
+            [Problem(name, line, "binary data (a NUL byte): not a YAML text file")]
+        )
+
+
+def _decode(raw: bytes, name: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        bad = raw[exc.start : exc.start + 1].hex()
+        msg = f"not UTF-8 text (byte 0x{bad}); save the file as UTF-8"
+        raise KnowledgeError([Problem(name, line, msg)]) from None
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def _item_lines(node: yaml.Node | None, count: int) -> tuple[int, ...]:
+    """Return the line of each item of a list node (nothing unless there are ``count``)."""
+    if isinstance(node, yaml.SequenceNode) and len(node.value) == count:
+        return tuple(_line(item) for item in node.value)
+    return ()
+
+
+class _Validator:
+    """Walk the composed YAML tree once, collecting problems instead of stopping at the first."""
+
+    def __init__(self, name: str, digest: str) -> None:
+        self.name = name
+        self.digest = digest
+        self.problems: list[Problem] = []
+
+    def problem(self, node: yaml.Node | int, message: str) -> None:
+        line = node if isinstance(node, int) else _line(node)
+        self.problems.append(Problem(self.name, line, message))
+
+    def knowledge(self, root: yaml.Node | None) -> Knowledge:
+        if root is None:
+            raise KnowledgeError([Problem(self.name, 1, "the file is empty")])
+        top = self.mapping(root, "the file", TOP_FIELDS)
+        version = 1
+        if top is not None and "version" in top:
+            version = self.integer(top["version"], "version") or 1
+        groups = self.groups(top["synonyms"]) if top and "synonyms" in top else ()
+        sources = self.items(top, "sources", self.source)
+        entries = self.items(top, "entries", self.entry)
+        talk = self.items(top, "smalltalk", self.talk)
+        self.cross_check(sources, entries)
+        if self.problems:
+            raise KnowledgeError(self.problems)
+        return Knowledge(
+            path=self.name,
+            version=version,
+            synonyms=groups,
+            sources={s.id: s for s, _ in sources},
+            entries=tuple(e for e, _ in entries),
+            digest=self.digest,
+            smalltalk=tuple(t for t, _ in talk),
+        )
+
+    def items(
+        self,
+        top: dict[str, yaml.Node] | None,
+        key: str,
+        build: Callable[[yaml.Node], _T | None],
+    ) -> list[tuple[_T, int]]:
+        if top is None or key not in top:
+            return []
+        node = top[key]
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            self.problem(node, f"'{key}' must be a non-empty list")
+            return []
+        self.check_tag(node)
+        out: list[tuple[_T, int]] = []
+        for item in node.value:
+            if isinstance(item, _Built):  # built while the file was read
+                self.problems += item.problems
+                if item.value is not None:
+                    out.append((cast(_T, item.value), item.line))
+            elif (built := build(item)) is not None:
+                out.append((built, _line(item)))
+        return out
+
+    def streamed(self, key: str, node: yaml.Node) -> _Built:
+        """Build one item of the top-level list ``key`` as soon as it is read."""
+        saved, self.problems = self.problems, []
+        try:
+            value = self.source(node) if key == "sources" else self.entry(node)
+        finally:
+            found, self.problems = self.problems, saved
+        return _Built(value, _line(node), tuple(found))
+
+    def mapping(
+        self, node: yaml.Node, what: str, fields: tuple[Field, ...]
+    ) -> dict[str, yaml.Node] | None:
+        self.check_tag(node)
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"{what} must be a mapping of keys to values")
+            return None
+        known = {f.name for f in fields}
+        out: dict[str, yaml.Node] = {}
+        for key_node, value in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                self.problem(key_node, f"{what} has a key that is not text")
+            elif key not in known:
+                hint = ", ".join(sorted(known))
+                self.problem(key_node, f"unknown key '{_clip(key)}' in {what} (allowed: {hint})")
+            elif key in out:
+                self.problem(key_node, f"key '{key}' appears twice in {what}")
+            else:
+                out[key] = value
+        for f in fields:
+            if f.required and f.name not in out:
+                self.problem(node, f"{what} is missing the required key '{f.name}'")
+        return out
+
+    def check_tag(self, node: yaml.Node) -> bool:
+        tag = node.tag or ""
+        allowed = (
+            tag in _SCALAR_TAGS
+            if isinstance(node, yaml.ScalarNode)
+            else tag in (_YAML + "seq", _YAML + "map")
+        )
+        if not allowed:
+            self.problem(node, f"the YAML tag '{tag}' is not allowed in a knowledge file")
+        return allowed
+
+    def text(self, node: yaml.Node, what: str, limit: int = MAX_TEXT_CHARS) -> str | None:
+        if not isinstance(node, yaml.ScalarNode) or not self.check_tag(node):
+            if not isinstance(node, yaml.ScalarNode):
+                self.problem(node, f"{what} must be text, not a {_kind(node)}")
+            return None
+        if node.tag == _YAML + "null" or not str(node.value).strip():
+            self.problem(node, f"{what} must not be empty")
+            return None
+        value = " ".join(str(node.value).split())
+        if len(value) > limit:
+            self.problem(node, f"{what} is {len(value):,} characters long; the limit is {limit:,}")
+            return None
+        return value
+
+    def integer(self, node: yaml.Node, what: str) -> int | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _YAML + "int":
+            try:  # YAML 1.1 ints include 0x1F, 0b101, 1:30 and 5,000-digit numbers
+                return int(node.value)
+            except ValueError:
+                pass
+        self.problem(node, f"{what} must be a whole number written in decimal digits")
+        return None
+
+    def texts(self, node: yaml.Node, what: str, *, allow_empty: bool) -> tuple[str, ...]:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _YAML + "str":
+            node = yaml.SequenceNode(_YAML + "seq", [node], node.start_mark, node.end_mark)
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"{what} must be a list of text, not a {_kind(node)}")
+            return ()
+        self.check_tag(node)
+        if not node.value and not allow_empty:
+            self.problem(node, f"{what} must not be an empty list")
+        if len(node.value) > MAX_LIST_ITEMS:
+            count = len(node.value)
+            self.problem(node, f"{what} has {count:,} items; the limit is {MAX_LIST_ITEMS:,}")
+            return ()
+        values = (self.text(item, f"each item of {what}") for item in node.value)
+        return tuple(v for v in values if v is not None)
+
+    def groups(self, node: yaml.Node) -> tuple[tuple[str, ...], ...]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, "'synonyms' must be a list of lists of terms")
+            return ()
+        self.check_tag(node)
+        out: list[tuple[str, ...]] = []
+        total = 0
+        for group in node.value:
+            terms = self.texts(group, "a synonym group", allow_empty=False)
+            if len(terms) == 1:
+                self.problem(group, "a synonym group needs at least two terms")
+            for term in terms:
+                if len(term.split()) > MAX_SYNONYM_WORDS:
+                    self.problem(
+                        group,
+                        f"the synonym '{_clip(term)}' has more than {MAX_SYNONYM_WORDS} words",
+                    )
+            total += len(terms)
+            if total > MAX_SYNONYM_TERMS:
+                self.problem(group, f"more than {MAX_SYNONYM_TERMS:,} synonym terms in all")
+                return tuple(out)
+            out.append(terms)
+        return tuple(out)
+
+    def slug(self, node: yaml.Node, what: str) -> str | None:
+        value = self.text(node, what)
+        if value is not None and not _SLUG.match(value):
+            self.problem(
+                node, f"{what} '{value}' must be a slug: lowercase letters, digits, dashes"
+            )
+            return None
+        return value
+
+    def choice(self, node: yaml.Node, what: str, enum: type[_E]) -> _E | None:
+        value = self.text(node, what)
+        if value is None:
+            return None
+        try:
+            return enum(value.lower())
+        except ValueError:
+            options = ", ".join(m.value for m in enum)
+            self.problem(node, f"{what} '{value}' is not one of: {options}")
+            return None
+
+    def source(self, node: yaml.Node) -> Source | None:
+        m = self.mapping(node, "a source", SOURCE_FIELDS)
+        if m is None:
+            return None
+        sid = self.slug(m["id"], "source id") if "id" in m else None
+        where = f"source '{sid}'" if sid else "a source"
+        title = self.text(m["title"], f"the title of {where}") if "title" in m else None
+        outlet = self.text(m["outlet"], f"the outlet of {where}") if "outlet" in m else None
+        kind = self.choice(m["kind"], f"the kind of {where}", SourceKind) if "kind" in m else None
+        optional = {
+            k: self.text(m[k], f"the {k} of {where}") for k in ("author", "date", "url") if k in m
+        }
+        if sid is None:
+            return None
+        # An invalid source still takes part in the cross-checks; the file is rejected anyway.
+        return Source(
+            sid,
+            title or "",
+            outlet or "",
+            kind or SourceKind.OTHER_SITE,
+            optional.get("author"),
+            optional.get("date"),
+            optional.get("url"),
+        )
+
+    def talk(self, node: yaml.Node) -> SmallTalk | None:
+        m = self.mapping(node, "a small-talk item", TALK_FIELDS)
+        if m is None or not all(k in m for k in ("kind", "phrasings", "reply")):
+            return None
+        kind = self.choice(m["kind"], "the kind of a small-talk item", TalkKind)
+        phrasings = self.texts(m["phrasings"], "small-talk phrasings", allow_empty=False)
+        reply = self.text(m["reply"], "a small-talk reply")
+        if kind is None or reply is None:
+            return None
+        return SmallTalk(kind, phrasings, reply)
+
+    def entry(self, node: yaml.Node) -> Entry | None:
+        m = self.mapping(node, "an entry", ENTRY_FIELDS)
+        if m is None:
+            return None
+        eid = self.slug(m["id"], "entry id") if "id" in m else None
+        where = f"entry '{eid}'" if eid else "an entry"
+        questions = (
+            self.texts(m["questions"], f"the questions of {where}", allow_empty=False)
+            if "questions" in m
+            else ()
+        )
+        answer = (
+            self.text(m["answer"], f"the answer of {where}", MAX_ANSWER_CHARS)
+            if "answer" in m
+            else None
+        )
+        status = (
+            self.choice(m["status"], f"the status of {where}", Status) if "status" in m else None
+        )
+        claimed = (
+            self.text(m["claimed_by"], f"claimed_by of {where}") if "claimed_by" in m else None
+        )
+        lists = {
+            key: self.texts(m[key], f"{key} of {where}", allow_empty=key != "sources")
+            for key in ("sources", "related", "conflicts_with", "keywords", "tags")
+            if key in m
+        }
+        if eid is None:
+            return None
+        # An invalid entry still takes part in the cross-checks; the file is rejected anyway.
+        return Entry(
+            id=eid,
+            questions=questions,
+            answer=answer or "",
+            status=status or Status.RUMOR,
+            claimed_by=claimed or "",
+            sources=lists.get("sources", ()),
+            related=lists.get("related", ()),
+            conflicts_with=lists.get("conflicts_with", ()),
+            keywords=lists.get("keywords", ()),
+            tags=lists.get("tags", ()),
+            line=_line(node),
+            question_lines=_item_lines(m.get("questions"), len(questions)),
+        )
+
+    def cross_check(
+        self, sources: list[tuple[Source, int]], entries: list[tuple[Entry, int]]
+    ) -> None:
+        source_ids = self.unique(sources, "source")
+        entry_ids = self.unique(entries, "entry")
+        owner: dict[str, str] = {}
+        for entry, node in entries:
+            for ref in entry.sources:
+                if ref not in source_ids:
+                    self.problem(node, f"entry '{entry.id}' cites unknown source '{ref}'")
+            for key in ("related", "conflicts_with"):
+                for ref in getattr(entry, key):
+                    if ref == entry.id:
+                        self.problem(node, f"entry '{entry.id}' lists itself in {key}")
+                    elif ref not in entry_ids:
+                        self.problem(node, f"entry '{entry.id}' has unknown entry '{ref}' in {key}")
+            for question in entry.questions:
+                key = phrase_key(question)
+                other = owner.get(key)
+                if other is None:
+                    owner[key] = entry.id
+                elif other == entry.id:
+                    self.problem(node, f"entry '{entry.id}' repeats the phrasing '{question}'")
+                else:
+                    self.problem(
+                        node, f"the phrasing '{question}' is under both '{other}' and '{entry.id}'"
+                    )
+
+    def unique(
+        self, items: list[tuple[Source, int]] | list[tuple[Entry, int]], what: str
+    ) -> KeysView[str]:
+        seen: dict[str, int] = {}
+        for item, node in items:
+            if item.id in seen:
+                self.problem(
+                    node, f"duplicate {what} id '{item.id}' (first at line {seen[item.id]})"
+                )
+            else:
+                seen[item.id] = node
+        return seen.keys()
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    """Return text cut short for quoting in a problem."""
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "list"
+    return "single value"

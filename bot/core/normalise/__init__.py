@@ -1,0 +1,1 @@
+"""Turn typed text into comparable words: folding, numbers, slang, stems, the question's parts."""

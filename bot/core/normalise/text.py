@@ -1,0 +1,283 @@
+"""Normalise text into matchable tokens: case, accents, punctuation, numbers, stems."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+from itertools import filterfalse
+
+import Stemmer
+
+from ..release import release
+
+_STEMMER = Stemmer.Stemmer("english")
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are aren as at be because been
+    before being below between both but by can cannot could couldn did didn do does doesn doing
+    don down during each else ever few for from further had hadn has hasn have haven having he
+    her here hers herself him himself his how i if in into is isn it its itself just let like
+    me might more most much must mustn my myself no nor not now of off on once one only or
+    other ought our ours ourselves out over own please really same shall she should shouldn so
+    some such than that the their theirs them themselves then there these they this those
+    through to too under until up upon very was wasn we were weren what whats when where which
+    while who whom whose why will with won would wouldn yet you your yours yourself yourselves
+    hey hi hello ok okay thanks thank tell know anyone anybody someone guys pls plz im ive id
+    youre thats theres wheres whos hows s t d ll re ve m get got getting going go gonna wanna
+    theyre theyll theyve hes shes weve itll thatll whatre
+    gets didnt dont doesnt isnt wasnt wont cant arent werent havent hasnt wouldnt shouldnt
+    couldnt
+    anyway anyways actually basically exactly literally honestly seriously lol lmao haha heh um uh
+    hmm ya yeah yep nah nope bro dude mate yo wondering curious guess reckon reckons think thinking
+    wonder heard hear stuff thing things whole
+    """.split()
+)
+"""Function words that carry no topic; they are ignored when weighing a question."""
+
+_NUMBER_WORDS = {
+    "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1000, "grand": 1000}
+
+_ASCII_MARKS = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"}
+    | {chr(c): " " for c in (*range(32), 127) if chr(c) not in "\n\t"}
+)
+_MAX_DIGITS = 12  # longer digit runs stay plain tokens (int() of huge strings is slow or refused)
+_MAX_NUMBER = 10**12
+_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})++(?!\d|,\d)")
+"""A number written with thousands separators. Linear time on any input: a run can only start
+after a non-digit, non-comma character, and its groups are taken possessively (no backtracking).
+A comma after the number ends it ("1,000, or more")."""
+_SHORT_K = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?k\b")
+_CONTRACTION = re.compile(r"\s?'\s?(s|t|re|ve|ll|d|m)\b")
+_DIGIT = re.compile(r"\d")
+_TOKEN = re.compile(r"\d+:\d\d|[a-z0-9]+")
+_BATCH = 2048  # texts folded per step by analyse_many
+
+
+def fold(text: str) -> str:
+    """Lower-case text, strip accents and invisible marks; control characters become spaces."""
+    if text.isascii():
+        return text.lower().translate(_ASCII_MARKS)
+    kept = []
+    for ch in unicodedata.normalize("NFKD", text):
+        kind = unicodedata.category(ch)
+        if kind == "Cc":
+            kept.append(" ")
+        elif not (unicodedata.combining(ch) or kind[0] == "C"):
+            kept.append(ch)
+    return "".join(kept).casefold().translate(_ASCII_MARKS)
+
+
+def _expand_k(match: re.Match[str]) -> str:
+    value = float(match.group(1)) * 1000
+    return str(int(value)) if value.is_integer() else match.group(0)
+
+
+def _number(word: str) -> int | None:
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    if word == "0":
+        return 0
+    if word.isascii() and word.isdigit() and len(word) <= _MAX_DIGITS and word[0] != "0":
+        return int(word)
+    return None
+
+
+def _join_number_words(tokens: list[str]) -> list[str]:
+    """Join spelled and written numbers: "two thousand five hundred" -> "2500"."""
+    out: list[str] = []
+    total: int | None = None  # None while no number is being read
+    current = 0
+    for word in [*tokens, ""]:
+        scale = _SCALES.get(word) if total is not None else None
+        value = _number(word)
+        if scale is not None and total is not None:
+            current = max(current, 1) * scale
+            if scale >= 1000:
+                total, current = total + current, 0
+            if total + current <= _MAX_NUMBER:
+                continue
+        elif value is not None:
+            if total is not None and current and value >= current:
+                out.append(str(total + current))
+                total, current = None, 0
+            total = total or 0
+            current += value
+            continue
+        if total is not None:
+            out.append(str(total + current))
+            total, current = None, 0
+        if word and scale is None:
+            out.append(word)
+    return out
+
+
+def words(text: str) -> list[str]:
+    """Split text into lower-case words with numbers in one canonical form."""
+    return _split(fold(text))
+
+
+def _split(folded: str) -> list[str]:
+    """Split folded text into words, numbers in one canonical form."""
+    has_digit = _DIGIT.search(folded) is not None
+    if has_digit:
+        if "," in folded:
+            folded = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), folded)
+        if "k" in folded:
+            folded = _SHORT_K.sub(_expand_k, folded)
+    if "'" in folded:
+        folded = _CONTRACTION.sub(lambda m: "" if m.group(1) == "s" else m.group(1), folded)
+    tokens = _TOKEN.findall(folded)
+    if not _NUMBER_WORDS.keys().isdisjoint(tokens):
+        return _join_number_words(tokens)
+    # One number without a scale word reads the same joined: "2011" stays "2011".
+    if has_digit and (sum(map(str.isdigit, tokens)) > 1 or not _SCALES.keys().isdisjoint(tokens)):
+        return _join_number_words(tokens)
+    return tokens
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Reduce a word to its stem; plurals of model names (1Ms, M3s, GPs) lose their s."""
+    if len(word) > 2 and word.endswith("s") and not word.endswith("ss"):
+        head = word[:-1]
+        if any(ch.isdigit() for ch in head) or (len(head) <= 3 and not _has_vowel(head)):
+            return head
+    if word.isdigit() or ":" in word:
+        return word
+    result: str = _STEMMER.stemWord(word)
+    return result
+
+
+def _has_vowel(word: str) -> bool:
+    return any(ch in "aeiouy" for ch in word)
+
+
+@lru_cache(maxsize=1)
+def _zipf_table() -> dict[str, float]:
+    table: dict[str, float] = {}
+    data = (
+        resources.files("bot.core.normalise").joinpath("data/english_zipf.txt").read_text("utf-8")
+    )
+    for line in data.splitlines():
+        if line and not line.startswith("#"):
+            value, *listed = line.split()
+            table.update(dict.fromkeys(listed, float(value)))
+    return table
+
+
+def english_zipf(word: str) -> float:
+    """Return how common an English word is (Zipf scale: 7 = "the", 3 = rare, 0 = unknown)."""
+    return _zipf_table().get(word, 0.0)
+
+
+def phrase_key(text: str) -> str:
+    """Return the form two phrasings share when they differ only in case, spacing or marks."""
+    return " ".join(words(text))
+
+
+class Synonyms:
+    """Rewrite words and multi-word phrases to the canonical term of their group."""
+
+    def __init__(self, groups: Iterable[Sequence[str]]) -> None:
+        self._rules: dict[tuple[str, ...], tuple[str, ...]] = {}
+        sizes: dict[str, set[int]] = {}
+        for group in groups:
+            stems = [tuple(stem(w) for w in words(term)) for term in group]
+            stems = [s for s in stems if s]
+            if not stems:
+                continue
+            canonical = stems[0]
+            for variant in stems:
+                self._rules.setdefault(variant, canonical)
+                sizes.setdefault(variant[0], set()).add(len(variant))
+        self._sizes = {first: sorted(n, reverse=True) for first, n in sizes.items()}
+        # Word-for-word rules can be applied by a plain lookup; any other rule needs the scan.
+        self._single = {v[0]: c[0] for v, c in self._rules.items() if len(v) == len(c) == 1}
+        self._phrase_starts = {first for first in sizes if first not in self._single} | {
+            v[0] for v, c in self._rules.items() if len(v) > 1 or len(c) > 1
+        }
+
+    def apply(self, tokens: Sequence[str]) -> list[str]:
+        """Rewrite a stem sequence, preferring the longest phrase at each position."""
+        sizes, single = self._sizes, self._single
+        if sizes.keys().isdisjoint(tokens):
+            return list(tokens)
+        starts = self._phrase_starts
+        if starts.isdisjoint(tokens):
+            return list(map(single.get, tokens, tokens))
+        out: list[str] = []
+        done = 0  # tokens before this index are in ``out`` already
+        for i in [i for i, token in enumerate(tokens) if token in starts]:
+            if i < done:
+                continue
+            for size in sizes[tokens[i]]:
+                replacement = self._rules.get(tuple(tokens[i : i + size]))
+                if replacement is not None:
+                    out.extend(map(single.get, tokens[done:i], tokens[done:i]))
+                    out.extend(replacement)
+                    done = i + size
+                    break
+        out.extend(map(single.get, tokens[done:], tokens[done:]))
+        return out
+
+
+def analyse(text: str, synonyms: Synonyms) -> list[str]:
+    """Turn text into the stems the matcher compares, synonyms applied, stopwords kept."""
+    return analyse_words(words(text), synonyms)
+
+
+def analyse_words(found: Sequence[str], synonyms: Synonyms) -> list[str]:
+    """Stem already split words and apply the synonyms."""
+    return synonyms.apply(list(map(stem, found)))
+
+
+def analyse_many(texts: Sequence[str], synonyms: Synonyms) -> tuple[list[list[str]], set[str]]:
+    """Return each text's content stems (as ``analyse`` then ``content``, without repeats) and
+    every word seen; the same result as one text at a time, several times faster.
+
+    Plain ASCII texts on one line are folded as one string, then split into words each on its
+    own, so no rule ever reaches across two texts.
+    """
+    batch: list[int] = []
+    rest: list[int] = []
+    for i, text in enumerate(texts):
+        (batch if text.isascii() and "\n" not in text else rest).append(i)
+    found: list[list[str]] = [[] for _ in texts]
+    seen: set[str] = set()
+    for start in range(0, len(batch), _BATCH):  # in slices: one long call would hold the GIL
+        some = batch[start : start + _BATCH]
+        folded = "\n".join(texts[i] for i in some).lower().translate(_ASCII_MARKS).split("\n")
+        for i, part in zip(some, folded, strict=True):
+            found[i] = _split(part)
+        for i in some:
+            seen.update(found[i])
+    for i in rest:
+        found[i] = words(texts[i])
+        seen.update(found[i])
+    terms = [
+        list(
+            dict.fromkeys(filterfalse(_STOP_STEMS.__contains__, synonyms.apply(list(map(stem, f)))))
+        )
+        for f in found
+    ]
+    release(found)
+    return terms, seen
+
+
+def content(tokens: Iterable[str]) -> list[str]:
+    """Drop stopwords (compared as stems) from a token sequence, keeping order and repeats."""
+    return [t for t in tokens if t not in _STOP_STEMS]
+
+
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")  # "w" for with, "u" for you, stray initials
+_STOP_STEMS = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS | _LETTERS

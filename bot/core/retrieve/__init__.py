@@ -1,0 +1,1 @@
+"""Index a knowledge file and find the entries (and phrasings) a question could mean."""

@@ -1,0 +1,483 @@
+"""Rank knowledge entries for a question: weighted word coverage plus phrasing similarity."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+from array import array
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from ..decide.decision import DEFAULT_THRESHOLD, NEAR_TIE
+from ..knowledge.models import Knowledge
+from ..normalise.question import CONTEXT_KNOWN, CONTEXT_UNKNOWN, focus, parts
+from ..normalise.slang import plain
+from ..normalise.text import (
+    STOPWORDS,
+    Synonyms,
+    analyse_many,
+    content,
+    english_zipf,
+    stem,
+    words,
+)
+from ..release import release
+from ..score.ranking import Match, Ranking
+
+_ANSWER_WEIGHT = 0.5  # a word found only in an entry's answer counts half
+_COVERAGE_SHARE = 0.75  # the rest of the score is the best phrasing's similarity
+_RERANK = 12  # how many coverage leaders get the (slower) phrasing comparison
+_MIN_TYPO_LEN = 4
+_MAX_CACHED = 65536  # question words remembered with their spelling fix and stem
+# A question made only of words most entries share ("is that true?", "1M source?") is too vague
+# to answer: its scores are scaled down so that it gets suggestions instead of a guess.
+_DISTINCTIVE_SHARE = 0.5
+_VAGUE_FACTOR = 0.5
+_LEAST_KNOWN = 0.36  # a question whose known words weigh less than this share of the
+# heaviest possible word is too vague
+_PREFIX = 5  # unknown stems match known ones of the same family sharing this many letters
+_SUFFIXES = frozenset("or er ion ibl abl al ic iv iti ment ist ism ship ness ful ous".split())
+_UNKNOWN_DF = 0.5  # an unknown word weighs like one found in half an entry: rarer than any
+_COMMON_ZIPF, _ZIPF_SPAN, _MIN_INFORMATIVE = 7.0, 2.5, 0.25
+_REAL_WORD_ZIPF = 3.2  # a word this common in English is not a typo, so it is never "corrected"
+# In a large file, leaders are sought first among the entries scoring at least half the best:
+# the answer is the same, but most questions never list every entry that scored.
+_SCAN_ALL, _NEAR_BEST = 20_000, 0.5
+# What a question asks about ("how OLD is segler", "which CITY") must be in the entry: an entry
+# that only shares the question's other words answers a different question.
+_FOCUS_MISSED = 0.5
+_GENERIC_SHARE = 0.3  # a focus word this many entries hold ("1m", "car") is no test
+_EXACT_FROM = 0.3  # below this score no entry can be the answer, so ranks need not be exact
+_RESCUE = 500  # at most this many more entries are scored in full when their coverage allows
+
+_Ints = npt.NDArray[np.int64]
+_Floats = npt.NDArray[np.float64]
+
+
+def _informative(zipf: float) -> float:
+    """Scale a word's weight by how unusual it is in English: "lasagna" tells more than "good"."""
+    return min(1.0, max(_MIN_INFORMATIVE, (_COMMON_ZIPF - zipf) / _ZIPF_SPAN))
+
+
+def _ceiling(coverage: float) -> float:
+    """Return the best score an entry with this coverage could get (see _coverage_needed)."""
+    return _COVERAGE_SHARE * coverage + 2 * (1 - _COVERAGE_SHARE) * coverage / (1 + coverage)
+
+
+def _by_coverage(pair: tuple[int, float]) -> tuple[float, int]:
+    return -pair[1], pair[0]
+
+
+def _coverage_needed(score: float) -> float:
+    """Return the least coverage with which an entry could still reach ``score``.
+
+    A phrasing shares at most the entry's covered weight c (of the question's 1), so its
+    similarity is at most 2c / (1 + c): solve 0.75 c + 0.25 * 2c / (1 + c) = score for c.
+    """
+    share = _COVERAGE_SHARE
+    b = share + 2 * (1 - share) - score  # share c (1 + c) + 2 (1 - share) c = score (1 + c)
+    return (-b + math.sqrt(b * b + 4 * share * score)) / (2 * share)
+
+
+def _phrasing_maps(
+    rows: list[list[list[int]]], idf: list[float]
+) -> tuple[list[dict[int, tuple[int, ...]]], list[tuple[float, ...]]]:
+    """Return, per entry, which of its phrasings hold each term, and each phrasing's weight."""
+    maps: list[dict[int, tuple[int, ...]]] = []
+    weights: list[tuple[float, ...]] = []
+    spans: dict[tuple[int, ...], tuple[int, ...]] = {}  # one copy of each, e.g. (0,)
+    for phrasings in rows:
+        holders: dict[int, list[int]] = {}
+        for j, row in enumerate(phrasings):
+            for term in row:
+                holders.setdefault(term, []).append(j)
+        maps.append({t: spans.setdefault(tuple(js), tuple(js)) for t, js in holders.items()})
+        weights.append(tuple(sum(idf[t] for t in row) for row in phrasings))
+    release(spans)
+    return maps, weights
+
+
+def _spelling_pools(known: set[str]) -> dict[tuple[str, int], list[str]]:
+    """Group words by first letter, or last two (for a typo in the first), and by length.
+
+    A typo is compared only with words of its group and of a length within reach: a word two
+    letters longer is never one edit away.
+    """
+    pools: dict[tuple[str, int], list[str]] = {}
+    for word in known:
+        if len(word) >= _MIN_TYPO_LEN - 1 and word.isalpha():
+            pools.setdefault((word[0], len(word)), []).append(word)
+            pools.setdefault(("~" + word[-2:], len(word)), []).append(word)
+    return pools
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    score: float
+    index: int
+    coverage: float
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    stem: str
+    weight: float
+    known: bool
+
+
+class Matcher:
+    """An index over one Knowledge; build it once per load and reuse it for every question.
+
+    Postings are flat arrays (one scan sums every entry's coverage); each entry keeps a small map
+    from its terms to the phrasings that hold them, for the phrasing comparison.
+    """
+
+    def __init__(self, knowledge: Knowledge, *, threshold: float = DEFAULT_THRESHOLD) -> None:
+        self.knowledge = knowledge
+        self.threshold = threshold
+        self.synonyms = Synonyms(knowledge.synonyms)
+        self._entries = knowledge.entries
+        texts: list[str] = [text for group in knowledge.synonyms for text in group]
+        skip = len(texts)  # synonyms only lend their words to the spelling corrector
+        for entry in self._entries:
+            texts += entry.questions
+            texts += (" ".join(entry.keywords), entry.answer)
+        analysed, known_words = analyse_many(texts, self.synonyms)
+        named, _ = analyse_many([e.id.replace("-", " ") for e in self._entries], self.synonyms)
+        at = skip
+        ids: dict[str, int] = {}
+        df: list[int] = []
+        strong_df: list[int] = []  # entries whose phrasings, keywords or id hold the term
+        # Postings as raw machine numbers: millions of int and float objects would linger in
+        # the allocator's arenas long after the build.
+        post_term, post_entry, post_value = array("q"), array("q"), array("d")
+        rows: list[list[list[int]]] = []  # each entry's phrasings as term ids
+        for index, entry in enumerate(self._entries):
+            keys: dict[int, None] = {}
+            phrasings = []
+            for terms in analysed[at : at + len(entry.questions)]:
+                row = [ids.setdefault(t, len(ids)) for t in terms]
+                if row:
+                    phrasings.append(row)
+                keys.update(dict.fromkeys(row))
+            at += len(entry.questions)
+            rows.append(phrasings)
+            extra = [*analysed[at], *named[index]]
+            keys.update(dict.fromkeys(ids.setdefault(t, len(ids)) for t in extra))
+            answer = [ids.setdefault(t, len(ids)) for t in analysed[at + 1]]
+            at += 2
+            weak = [t for t in dict.fromkeys(answer) if t not in keys]
+            if len(df) < len(ids):
+                grow = len(ids) - len(df)
+                df.extend([0] * grow)
+                strong_df.extend([0] * grow)
+            for t in keys:
+                df[t] += 1
+                strong_df[t] += 1
+            for t in weak:
+                df[t] += 1
+            post_term.extend(keys)
+            post_term.extend(weak)
+            post_entry.extend(itertools.repeat(index, len(keys) + len(weak)))
+            post_value.extend(itertools.repeat(1.0, len(keys)))
+            post_value.extend(itertools.repeat(_ANSWER_WEIGHT, len(weak)))
+        size = max(len(self._entries), 1)
+        common: dict[str, float] = {}
+        for word in known_words:
+            key = stem(word)
+            common[key] = max(common.get(key, 0.0), english_zipf(word))
+        self._ids = ids
+        self._weight = {
+            t: math.log(1 + size / df[i]) * _informative(common.get(t, 0.0)) for t, i in ids.items()
+        }
+        self._unknown_weight = math.log(1 + size / _UNKNOWN_DF)
+        strong = np.array(strong_df, dtype=np.int64)
+        self._distinctive = (strong > 0) & (strong <= _DISTINCTIVE_SHARE * size)
+
+        order = np.argsort(np.frombuffer(post_term, dtype=np.int64), kind="stable")
+        self._post_entry: _Ints = np.frombuffer(post_entry, dtype=np.int64)[order]
+        self._post_value: _Floats = np.frombuffer(post_value, dtype=np.float64)[order]
+        self._post_start = [0, *itertools.accumulate(df)]
+
+        self._holders, self._phrasing_weights = _phrasing_maps(rows, list(self._weight.values()))
+        # Each entry's lightest phrasing: a heavier one than the question's shared weight caps
+        # how similar any of the entry's phrasings can be (see _ceilings).
+        self._lightest = np.array([min(w, default=math.inf) for w in self._phrasing_weights])
+
+        self._words = set(STOPWORDS) | known_words
+        by_prefix: dict[str, list[str]] = {}
+        for known in ids:
+            if len(known) >= _PREFIX and known.isalpha():
+                by_prefix.setdefault(known[:_PREFIX], []).append(known)
+        self._by_prefix = by_prefix
+        self._by_initial = _spelling_pools(self._words)
+        # Plain dicts as caches: a functools cache bound to self would be a reference cycle.
+        self._seen: dict[str, tuple[str, float]] = {}
+        self._relatives: dict[str, str] = {}
+        del post_term, post_entry, post_value, order
+        release(texts, analysed, named, rows, common)
+
+    def clear_caches(self) -> None:
+        """Forget the question words seen so far (their spelling fixes and stems)."""
+        self._seen.clear()
+        self._relatives.clear()
+
+    def pieces(self) -> list[object]:
+        """Return the index's many small parts, so that a caller can free them gradually."""
+        return [
+            *self._holders,
+            *self._phrasing_weights,
+            *self._ids,
+            *self._weight.values(),
+            *self._words,
+            *self._by_initial.values(),
+            *self._by_prefix.values(),
+        ]
+
+    def rank(self, question: str, limit: int = 5) -> list[Match]:
+        """Return up to ``limit`` entries, best first, each with its 0..1 score."""
+        return list(self.read(question, limit).matches)
+
+    def read(self, question: str, limit: int = 5, *, about: str | None = None) -> Ranking:
+        """Rank up to ``limit`` entries for a question; with ``about``, an entry must hold one
+        of its words ("what about australia?" asks the last question about Australia)."""
+        query, focused = self._query(question)
+        if about is not None:
+            asked = content(self.synonyms.apply([self._word(w)[0] for w in words(about)]))
+            focused = [self._known(t) for t in asked] or ["\0"]  # no topic: nothing holds it
+        total = sum(t.weight for t in query)
+        if not self._entries or total <= 0:
+            return Ranking(())
+        found = {self._ids[t.stem]: t.weight for t in query if t.known}  # stems are distinct
+        factor = self._factor(found)
+        scores = self._coverage(query)
+        pool = self._leaders(scores)
+        if pool.size == 0:
+            return Ranking(())
+        holders = self._focus_holders(focused)
+        final = self._final(pool.tolist(), scores, found, total, factor, limit, holders)
+        # An entry outside the leaders may still hold a phrasing close enough to be the answer
+        # or a near tie to it: score those too (up to _RESCUE of them).
+        floor = max(max(c.score for c in final) - NEAR_TIE, _EXACT_FROM)
+        cut = _coverage_needed(floor / factor) * total * (1 - 1e-6)
+        # Every other entry covers at most what the last leader does: often less than the cut.
+        if pool.size == _RERANK and scores[pool].min() >= cut:
+            rescue = np.flatnonzero(scores >= cut)
+            at = np.searchsorted(rescue, pool)  # drop the leaders (both lists are sorted ids)
+            keep = np.ones(rescue.size, dtype=bool)
+            keep[at[(at < rescue.size) & (rescue[np.minimum(at, rescue.size - 1)] == pool)]] = False
+            rescue = rescue[keep]
+            rescue = rescue[self._ceilings(rescue, scores, total, factor) >= floor - 1e-9]
+            rescue = self._top(scores, rescue, _RESCUE)
+            final += self._final(rescue.tolist(), scores, found, total, factor, limit, holders)
+        ranked = sorted(  # entries in file order break ties
+            ((round(min(c.score, 1.0), 4), c) for c in final),
+            key=lambda pair: (-pair[0], pair[1].index),
+        )
+        matches = tuple(
+            Match(self._entries[c.index], score, c.coverage, c.similarity)
+            for score, c in ranked[:limit]
+        )
+        return Ranking(matches)
+
+    def _final(
+        self,
+        candidates: list[int],
+        scores: _Floats,
+        found: dict[int, float],
+        total: float,
+        factor: float,
+        limit: int,
+        focus_holders: set[int] | None = None,
+    ) -> list[_Scored]:
+        """Score candidates in full: coverage blended with their best phrasing's similarity.
+
+        Candidates come by falling coverage; once even a perfect phrasing could not lift one
+        into the top ``limit``, the rest are skipped.
+        """
+        out: list[_Scored] = []
+        top: list[float] = []  # the best ``limit`` scores so far, ascending
+        covered = scores[candidates].tolist()
+        for index, weight in sorted(zip(candidates, covered, strict=True), key=_by_coverage):
+            coverage = weight / total
+            if len(top) == limit and factor * _ceiling(coverage) < top[0] - 1e-9:
+                break
+            holders, weights = self._holders[index], self._phrasing_weights[index]
+            shared: dict[int, float] = {}
+            for term, held in found.items():
+                for j in holders.get(term, ()):
+                    shared[j] = shared.get(j, 0.0) + held
+            similarity = 2 * max([s / (total + weights[j]) for j, s in shared.items()], default=0)
+            score = factor * (_COVERAGE_SHARE * coverage + (1 - _COVERAGE_SHARE) * similarity)
+            if focus_holders is not None and index not in focus_holders:
+                score *= _FOCUS_MISSED
+            out.append(_Scored(score, index, coverage, similarity))
+            bisect.insort(top, score)
+            if len(top) > limit:
+                del top[0]
+        return out
+
+    def _coverage(self, query: list[_Term]) -> _Floats:
+        """Return every entry's summed weight of the question's terms it holds."""
+        spans = [
+            (self._post_start[term], self._post_start[term + 1], t.weight)
+            for t in query
+            if t.known and (term := self._ids[t.stem]) >= 0
+        ]
+        entries, values = self._post_entry, self._post_value
+        held = [entries[a:b] for a, b, _ in spans]
+        weights = [values[a:b] * w for a, b, w in spans]
+        if len(spans) > 1:
+            held, weights = [np.concatenate(held)], [np.concatenate(weights)]
+        if not spans:
+            return np.zeros(len(self._entries), dtype=np.float64)
+        covered = np.bincount(held[0], weights=weights[0], minlength=len(self._entries))
+        return np.asarray(covered, dtype=np.float64)
+
+    def _ceilings(self, entries: _Ints, scores: _Floats, total: float, factor: float) -> _Floats:
+        """Return the best score each entry could reach, whatever its phrasings share.
+
+        A phrasing of weight w sharing s of the question's weight (s <= w, and s <= what the
+        entry covers) is at most 2s / (total + w) similar.
+        """
+        covered = scores[entries]
+        lightest = np.maximum(self._lightest[entries], covered)
+        similarity = 2 * covered / (total + lightest)
+        blended = _COVERAGE_SHARE * covered / total + (1 - _COVERAGE_SHARE) * similarity
+        return np.asarray(factor * blended, dtype=np.float64)
+
+    def _leaders(self, scores: _Floats) -> _Ints:
+        """Return the _RERANK entries with the highest coverage (ties: earlier entries)."""
+        if scores.size > _SCAN_ALL:  # look near the best first: one pass finds enough there
+            best = scores.max()
+            near = np.flatnonzero(scores >= best * _NEAR_BEST)
+            if near.size >= _RERANK:
+                return self._top(scores, near, _RERANK)
+        return self._top(scores, np.flatnonzero(scores > 0), _RERANK)
+
+    @staticmethod
+    def _top(scores: _Floats, among: _Ints, count: int) -> _Ints:
+        """Return the ``count`` entries of sorted ``among`` that score highest (ties: earlier)."""
+        if among.size <= count:
+            return among
+        values = scores[among]
+        kth = np.partition(values, -count)[-count]
+        above = among[values > kth]
+        return np.concatenate((above, among[values == kth][: count - above.size]))
+
+    def _factor(self, found: dict[int, float]) -> float:
+        """Return how much a question's scores count: half for one too vague to answer."""
+        least = _LEAST_KNOWN * math.log(1 + len(self._entries))
+        if not any(self._distinctive[t] for t in found) or sum(found.values()) < least:
+            return _VAGUE_FACTOR  # "is that true?", "what time is it": no topic of its own
+        return 1.0
+
+    def _focus_holders(self, terms: list[str]) -> set[int] | None:
+        """Return the entries that hold one of the focus terms, or None when they test nothing."""
+        if not terms:
+            return None
+        holders: set[int] = set()
+        for term in terms:
+            index = self._ids.get(term)
+            if index is None:
+                continue
+            start, end = self._post_start[index], self._post_start[index + 1]
+            if end - start > _GENERIC_SHARE * len(self._entries):
+                return None
+            holders.update(self._post_entry[start:end].tolist())
+        return holders
+
+    def _query(self, question: str) -> tuple[list[_Term], list[str]]:
+        """Return the question's terms with their weights, and the terms it asks about."""
+        terms: dict[str, _Term] = {}
+        focused: list[str] = []
+        for part in parts(question):
+            analysed = [self._word(w) for w in part.words]
+            commonness = dict(analysed)
+            # Unknown adverbs ("supposedly", "apparently") are asides, not topics.
+            asides = {s for (s, _), w in zip(analysed, part.words, strict=True) if w[-2:] == "ly"}
+            if part.asks and not focused:
+                spelled = tuple(self._spell(plain(w)) for w in part.words)
+                asked = [self.synonyms.apply([stem(w)]) for w in focus(spelled)]
+                focused = [self._known(t[0]) for t in asked if t]
+            for term in dict.fromkeys(content(self.synonyms.apply([s for s, _ in analysed]))):
+                term = self._known(term)
+                weight = self._weight.get(term)
+                known = weight is not None
+                share = 1.0 if part.asks else CONTEXT_KNOWN if known else CONTEXT_UNKNOWN
+                if not known and term in asides:
+                    share = CONTEXT_UNKNOWN
+                if weight is None:
+                    weight = self._unknown_weight * _informative(commonness.get(term, 0.0))
+                had = terms.get(term)  # "collect collector": one family, counted once
+                if had is None or had.weight < share * weight:
+                    terms[term] = _Term(term, share * weight, known)
+        return list(terms.values()), focused
+
+    def _known(self, term: str) -> str:
+        """Return the term, or a known stem of its word family when it is not known itself."""
+        if term in self._weight:
+            return term
+        return self._relatives.get(term) or self._relative(term)
+
+    def _relative(self, term: str) -> str:
+        """Return a known stem of the same word family ("collect" -> "collector"), if any."""
+        if len(term) < _PREFIX:
+            return term
+        family = [
+            t
+            for t in self._by_prefix.get(term[:_PREFIX], ())
+            if (t.startswith(term) and t[len(term) :] in _SUFFIXES)
+            or (term.startswith(t) and term[len(t) :] in _SUFFIXES)
+        ]
+        found = min(family, key=lambda t: (abs(len(t) - len(term)), t)) if family else term
+        if len(self._relatives) < _MAX_CACHED:
+            self._relatives[term] = found
+        return found
+
+    def _word(self, word: str) -> tuple[str, float]:
+        """Return a question word's stem after spelling correction, and how common it is."""
+        known = self._seen.get(word)
+        if known is None:
+            spelled = self._spell(plain(word))
+            known = stem(spelled), english_zipf(spelled)
+            if len(self._seen) < _MAX_CACHED:
+                self._seen[word] = known
+        return known
+
+    def _spell(self, word: str) -> str:
+        if word.endswith("in") and word not in self._words and word + "g" in self._words:
+            return word + "g"  # dropped g: "gettin", "doin"
+        if (
+            word in self._words
+            or len(word) < _MIN_TYPO_LEN - 1
+            or not word.isalpha()
+            or english_zipf(word) >= _REAL_WORD_ZIPF
+        ):
+            return word
+        return self._correct(word)
+
+    def _correct(self, word: str) -> str:
+        if stem(word) in self._ids:
+            return word
+        # Transposed letters count as one edit; short words get one edit, longer ones two.
+        allowed = 1 if len(word) < 8 else 2
+        sizes = range(len(word) - allowed, len(word) + allowed + 1)
+        keys = [(key, size) for size in sizes for key in (word[0], "~" + word[-2:])]
+        pool = list(itertools.chain.from_iterable(self._by_initial.get(k, ()) for k in keys))
+        near = process.extract(word, pool, scorer=OSA.distance, score_cutoff=allowed, limit=None)
+        if not near:
+            return word
+        # Of the closest words, the most common in English: "sill" is "still" before "sell".
+        fewest = min(edits for _, edits, _ in near)
+        closest = {str(w) for w, edits, _ in near if edits == fewest}
+        candidate = min(closest, key=lambda w: (-english_zipf(w), w))
+        if len(word) == 3 and sorted(candidate) != sorted(word):
+            return word  # three-letter words: only fix swapped letters ("teh")
+        return candidate

@@ -1,0 +1,1 @@
+"""Score the retrieved entries: how much of the question each covers, and how closely."""

@@ -1,0 +1,121 @@
+"""Small talk gets a friendly reply; follow-ups are read against the last answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.decide.memory import Conversations
+from bot.core.decide.talk import FollowUp, follow_up
+from bot.core.knowledge.loader import default_knowledge_path
+from bot.core.knowledge.models import TalkKind
+from bot.core.render.jsonlines import to_json
+from bot.core.render.text import to_text
+from bot.core.service import KnowledgeService
+
+US = "how many 1ms is the us getting"
+
+
+@pytest.fixture(scope="module")
+def service() -> KnowledgeService:
+    return KnowledgeService.from_path(default_knowledge_path())
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("hi", TalkKind.GREETING),
+        ("hey there!", TalkKind.GREETING),
+        ("yo whats up", TalkKind.GREETING),
+        ("thanks!", TalkKind.THANKS),
+        ("thanks man appreciate it", TalkKind.THANKS),
+        ("help", TalkKind.HELP),
+        ("what can you do?", TalkKind.HELP),
+        ("who are you", TalkKind.IDENTITY),
+    ],
+)
+def test_small_talk_gets_its_reply_and_counts_as_declined(
+    service: KnowledgeService, message: str, kind: TalkKind
+) -> None:
+    reply = service.ask(message)
+    assert reply.kind == "smalltalk" and reply.talk is kind
+    assert not reply.answered and reply.sources == ()
+    shown = to_json(reply)
+    assert shown["answered"] is False and shown["kind"] == "smalltalk" and shown["answer"]
+    assert (kind is TalkKind.THANKS) == (not reply.suggestions)  # examples, except after thanks
+
+
+def test_a_greeting_before_a_question_does_not_hide_it(service: KnowledgeService) -> None:
+    reply = service.ask("hi, " + US)
+    assert reply.answered and reply.kind == "answer" and "600" in (reply.answer or "")
+
+
+def test_small_talk_replies_come_from_the_knowledge_file(tmp_path: object) -> None:
+    text = default_knowledge_path().read_text("utf-8")
+    text = text.replace("reply: You're welcome. Ask again any time.", "reply: Any time, mate.")
+    path = tmp_path / "kb.yaml"  # type: ignore[operator]
+    path.write_text(text, "utf-8")
+    assert "Any time, mate." in to_text(KnowledgeService.from_path(path).ask("cheers"))
+
+
+@pytest.mark.parametrize(
+    ("message", "how"),
+    [
+        ("who said that?", FollowUp.PROVENANCE),
+        ("source?", FollowUp.PROVENANCE),
+        ("is that confirmed", FollowUp.PROVENANCE),
+        ("who started that", FollowUp.PROVENANCE),
+        ("why?", FollowUp.WHY),
+        ("what about australia?", FollowUp.ABOUT),
+        ("what did he say about the 1m", FollowUp.POINTING),
+    ],
+)
+def test_follow_ups_are_recognised(message: str, how: FollowUp) -> None:
+    found = follow_up(message)
+    assert found is not None and found[0] is how
+
+
+def test_a_self_contained_question_is_no_follow_up() -> None:
+    assert follow_up("how many 1ms does australia get") is None
+
+
+def test_who_said_that_names_the_last_answer(service: KnowledgeService) -> None:
+    first = service.ask(US)
+    again = service.ask("who said that?", after=first.entry_id)
+    assert again.answered and again.kind == "followup"
+    assert again.entry_id == first.entry_id and again.about
+    assert again.claimed_by == first.claimed_by and again.sources == first.sources
+
+
+def test_what_about_asks_the_same_question_elsewhere(service: KnowledgeService) -> None:
+    first = service.ask(US)
+    other = service.ask("what about australia?", after=first.entry_id)
+    assert other.answered and other.entry_id != first.entry_id
+    assert "australia" in (other.answer or "").lower()
+    assert not service.ask("what about japan?", after=first.entry_id).answered
+
+
+def test_a_follow_up_without_context_is_declined(service: KnowledgeService) -> None:
+    assert not service.ask("who said that?").answered
+    assert not service.ask("why?").answered
+
+
+def test_conversations_forget_after_their_time_and_keep_apart() -> None:
+    now = [0.0]
+    memory = Conversations(minutes=5, clock=lambda: now[0])
+    service = KnowledgeService.from_path(default_knowledge_path())
+    memory.remember(("general", "alice"), service.ask(US))
+    memory.remember(("general", "bob"), service.ask("hi"))  # small talk sets no context
+    assert memory.last(("general", "alice")) is not None
+    assert memory.last(("general", "bob")) is None
+    assert memory.last(("other", "alice")) is None
+    now[0] = 301.0
+    assert memory.last(("general", "alice")) is None
+
+
+def test_conversations_hold_at_most_their_cap() -> None:
+    memory = Conversations(most=2)
+    service = KnowledgeService.from_path(default_knowledge_path())
+    reply = service.ask(US)
+    for key in range(3):
+        memory.remember(key, reply)
+    assert memory.last(0) is None and memory.last(2) == reply.entry_id

@@ -1,0 +1,206 @@
+"""Loading knowledge files: valid files load, broken ones report every problem with its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.core.knowledge.errors import KnowledgeError
+from bot.core.knowledge.loader import default_knowledge_path, load_knowledge, parse_knowledge
+from bot.core.knowledge.models import SourceKind, Status
+
+
+def problems(text: str) -> list[tuple[int, str]]:
+    """Return (line, message) for every problem the loader reports for text."""
+    with pytest.raises(KnowledgeError) as info:
+        parse_knowledge(text, "kb.yaml")
+    assert all(p.file == "kb.yaml" for p in info.value.problems)
+    return [(p.line, p.message) for p in info.value.problems]
+
+
+def line_of(text: str, needle: str) -> int:
+    """Return the 1-based line of the first line containing needle."""
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_valid_file_loads_with_typed_fields(mini_path: Path) -> None:
+    kb = load_knowledge(mini_path)
+    assert [e.id for e in kb.entries] == ["us-allocation", "no-more-cars", "molds"]
+    first = kb.by_id["us-allocation"]
+    assert first.status is Status.RUMOR
+    assert first.conflicts_with == ("no-more-cars",)
+    assert kb.sources["comment-gabe"].kind is SourceKind.READER_COMMENT
+    assert kb.sources["comment-gabe"].author == "Gabe"
+    assert first.line == line_of(mini_path.read_text(), "- id: us-allocation")
+
+
+def test_shipped_knowledge_loads() -> None:
+    kb = load_knowledge(default_knowledge_path())
+    assert len(kb.entries) >= 40
+    assert any(s.kind is SourceKind.READER_COMMENT for s in kb.sources.values())
+
+
+def test_syntax_error_is_located(mini_text: str) -> None:
+    broken = mini_text.replace(
+        "    status: fact\n    claimed_by: BMWNA", "    status: [fact\n    claimed_by: BMWNA"
+    )
+    [(line, message)] = problems(broken)
+    assert "YAML syntax error" in message
+    assert line >= line_of(broken, "status: [fact")
+
+
+def test_every_problem_is_reported_at_once(mini_text: str) -> None:
+    broken = (
+        mini_text.replace("status: rumor", "status: gossip")
+        .replace(
+            "    keywords: [allocation, quota]",
+            "    keywords: [allocation, quota]\n    colour: red",
+        )
+        .replace("claimed_by: BMWNA", "claimed_by: [BMWNA]")
+        .replace("sources: [dealer-memo]", "sources: [dealer-memo, nowhere]")
+        .replace("related: [molds]", "related: [moulds]")
+    )
+    found = problems(broken)
+    messages = " | ".join(m for _, m in found)
+    assert len(found) == 5, messages
+    assert (line_of(broken, "status: gossip"), found[0][1]) in found
+    assert "'gossip' is not one of: fact, rumor, denied, opinion, disputed" in messages
+    assert (
+        line_of(broken, "colour: red"),
+        next(m for m in messages.split(" | ") if "colour" in m),
+    ) in found
+    assert "unknown key 'colour'" in messages
+    assert "claimed_by of entry 'no-more-cars' must be text, not a list" in messages
+    assert "cites unknown source 'nowhere'" in messages
+    assert "unknown entry 'moulds' in related" in messages
+
+
+def test_missing_fields_and_wrong_types(mini_text: str) -> None:
+    broken = mini_text.replace(
+        "    answer: The molds were made for a run of about 2,500 cars.\n", ""
+    ).replace("version: 1", "version: one")
+    messages = [m for _, m in problems(broken)]
+    assert any("missing the required key 'answer'" in m for m in messages)
+    assert any("version must be a whole number" in m for m in messages)
+
+
+def test_duplicate_ids_name_the_first_line(mini_text: str) -> None:
+    broken = mini_text.replace("- id: molds", "- id: us-allocation")
+    [(line, message)] = [p for p in problems(broken) if "duplicate" in p[1]]
+    assert line == line_of(mini_text, "- id: molds")
+    assert f"first at line {line_of(mini_text, '- id: us-allocation')}" in message
+
+
+def test_empty_question_list_and_empty_answer(mini_text: str) -> None:
+    broken = mini_text.replace(
+        "      - How long do the molds last?\n      - what limits production of the 1m\n", ""
+    ).replace("questions:\n    answer: The molds", "questions: []\n    answer: The molds")
+    messages = [m for _, m in problems(broken)]
+    assert any("questions of entry 'molds' must not be an empty list" in m for m in messages)
+
+
+def test_same_phrasing_under_two_entries(mini_text: str) -> None:
+    broken = mini_text.replace("How long do the molds last?", "how many 1Ms is the US getting")
+    [(line, message)] = problems(broken)
+    assert "under both 'us-allocation' and 'molds'" in message
+    assert line == line_of(broken, "- id: molds")
+
+
+def test_self_reference_and_duplicate_keys(mini_text: str) -> None:
+    broken = mini_text.replace("related: [molds]", "related: [no-more-cars]\n    related: [molds]")
+    messages = [m for _, m in problems(broken)]
+    assert any("key 'related' appears twice" in m for m in messages)
+
+
+def test_python_tags_are_refused_not_executed(mini_text: str, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    broken = mini_text.replace(
+        "answer: A site reported",
+        f"answer: !!python/object/apply:os.system ['touch {marker}']\n    x: A site reported",
+    )
+    found = problems(broken)
+    assert any("tag" in m for _, m in found) or any("syntax" in m for _, m in found)
+    assert not marker.exists()
+
+
+def test_non_utf8_and_binary_are_located() -> None:
+    with pytest.raises(KnowledgeError) as info:
+        parse_knowledge(b"version: 1\nsources:\n  - id: caf\xe9\n", "kb.yaml")
+    [problem] = info.value.problems
+    assert problem.line == 3 and "UTF-8" in problem.message
+    with pytest.raises(KnowledgeError) as info:
+        parse_knowledge(b"version: 1\n\x00\x01", "kb.yaml")
+    assert info.value.problems[0].line == 2
+
+
+def test_bom_is_accepted(mini_text: str) -> None:
+    kb = parse_knowledge(b"\xef\xbb\xbf" + mini_text.encode(), "kb.yaml")
+    assert len(kb.entries) == 3
+
+
+def test_missing_file_and_empty_file(tmp_path: Path) -> None:
+    with pytest.raises(KnowledgeError, match="cannot read the file"):
+        load_knowledge(tmp_path / "nope.yaml")
+    (tmp_path / "empty.yaml").write_text("")
+    with pytest.raises(KnowledgeError, match="the file is empty"):
+        load_knowledge(tmp_path / "empty.yaml")
+
+
+def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"# " + b"x" * 2000 + b"\n")
+    with pytest.raises(KnowledgeError, match="limit"):
+        load_knowledge(big, max_bytes=1000)
+
+
+def test_error_message_lists_file_and_line(mini_text: str) -> None:
+    with pytest.raises(KnowledgeError) as info:
+        parse_knowledge(mini_text.replace("status: rumor", "status: gossip"), "kb.yaml")
+    assert f"kb.yaml:{line_of(mini_text, 'status: rumor')}: " in str(info.value)
+
+
+_SOURCE = "sources:\n  - &src {id: s, title: T, outlet: O, kind: article}\n"
+
+
+def test_a_repeated_entries_key_is_reported_once_and_its_items_are_ignored() -> None:
+    text = (
+        _SOURCE + "entries:\n"
+        "  - {id: a, questions: [q1], answer: A, status: fact, claimed_by: x, sources: [s]}\n"
+        "entries:\n"
+        "  - {id: b, questions: [q2], answer: A, status: bogus, claimed_by: x, sources: [zz]}\n"
+    )
+    assert problems(text) == [(5, "key 'entries' appears twice in the file")]
+
+
+def test_anchored_and_aliased_entries_are_checked_like_written_ones() -> None:
+    text = (
+        _SOURCE + "entries:\n"
+        "  - &e1 {id: a, questions: [q1], answer: A, status: fact, claimed_by: x, sources: [s]}\n"
+        "  - *e1\n"
+    )
+    assert problems(text) == [
+        (4, "duplicate entry id 'a' (first at line 4)"),
+        (4, "entry 'a' repeats the phrasing 'q1'"),
+    ]
+
+
+@pytest.mark.parametrize("depth", [65, 999, 5_000, 100_000])
+@pytest.mark.parametrize("shape", ["flow", "block"])
+def test_deep_nesting_is_refused_in_one_wording_at_its_line(
+    mini_text: str, depth: int, shape: str
+) -> None:
+    # Shallow depths meet the loader's own guard, deep ones PyYAML's limit (6.0.4 and later)
+    # or its scanner; whichever fires, the admin reads the same located sentence.
+    deep = "[" * depth + "]" * depth if shape == "flow" else "\n      " + "- " * depth + "x"
+    broken = mini_text.replace("    keywords: [allocation, quota]", f"    keywords: {deep}")
+    [(line, message)] = problems(broken)
+    assert message == "the YAML nests more than 64 levels deep"
+    assert line_of(broken, "keywords: ") <= line <= line_of(broken, "keywords: ") + 1
+
+
+def test_nesting_up_to_the_limit_is_only_a_schema_problem(mini_text: str) -> None:
+    broken = mini_text.replace(
+        "    keywords: [allocation, quota]", "    keywords: " + "[" * 60 + "]" * 60
+    )
+    assert all("nests" not in message for _, message in problems(broken))

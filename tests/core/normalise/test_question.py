@@ -1,0 +1,56 @@
+"""Finding the question inside a chat message: its sentences and what it asks about."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.normalise.question import focus, parts
+from bot.core.normalise.text import words
+
+
+def asked(message: str) -> list[str]:
+    """Return the sentences of a message marked as the question, as text."""
+    return [" ".join(p.words) for p in parts(message) if p.asks]
+
+
+def test_a_story_then_a_question_marks_only_the_question() -> None:
+    message = "so i was at my dealer yesterday. the sales guy would not stop. is the 1m limited?"
+    assert asked(message) == ["is the 1m limited"]
+    assert len(parts(message)) == 3
+
+
+def test_a_turn_of_phrase_starts_the_question() -> None:
+    message = "the sales guy kept going on about how rare these are anyway is the 1m limited or not"
+    assert asked(message) == ["is the 1m limited or not"]
+
+
+def test_without_a_question_mark_the_asking_sentence_or_the_last_one_counts() -> None:
+    assert asked("my dealer gets 2. which car was that") == ["which car was that"]
+    assert asked("my dealer gets 2. my mate says 3") == ["my mate says 3"]
+
+
+@pytest.mark.parametrize("message", ["whats the u.s. allocation", "did dr. segler say that"])
+def test_abbreviations_do_not_end_a_sentence(message: str) -> None:
+    assert asked(message) == [" ".join(words(message))]
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("how old is segler", "old"),
+        ("which city is laguna seca in", "city"),
+        ("how much power does the zhp make", "power"),
+        ("how many episodes of bimmercast are there", "episodes"),
+        ("how much does an x1 cost", "price"),
+        ("how long till prices settle", "year"),
+    ],
+)
+def test_focus_names_what_a_wh_question_asks_for(question: str, wanted: str) -> None:
+    assert wanted in focus(tuple(words(question)))
+
+
+@pytest.mark.parametrize(
+    "question", ["is the 1m limited", "who said that", "what is the us allocation", "why"]
+)
+def test_questions_without_a_particular_focus(question: str) -> None:
+    assert focus(tuple(words(question))) == ()

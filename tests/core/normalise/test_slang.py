@@ -1,0 +1,28 @@
+"""Chat spellings are read as the words they stand for."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.knowledge.loader import default_knowledge_path, load_knowledge
+from bot.core.normalise.slang import plain
+from bot.core.retrieve.matcher import Matcher
+
+
+def test_chat_spellings_read_as_words() -> None:
+    assert plain("ppl") == "people"
+    assert plain("murica") == "america"
+    assert plain("segler") == "segler"
+
+
+@pytest.mark.parametrize(
+    ("chat", "written"),
+    [
+        ("how many 1ms do the yanks get", "how many 1ms do the americans get"),
+        ("only 600 1ms for murica??", "only 600 1ms for america??"),
+        ("did ppl like the gp at first", "did people like the gp at first"),
+    ],
+)
+def test_chat_spelling_ranks_like_the_written_word(chat: str, written: str) -> None:
+    matcher = Matcher(load_knowledge(default_knowledge_path()))
+    assert matcher.rank(chat, 3) == matcher.rank(written, 3)

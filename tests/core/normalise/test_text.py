@@ -1,0 +1,87 @@
+"""Text normalisation: the forms people type reduce to the same tokens."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.core.normalise.text import (
+    Synonyms,
+    analyse,
+    analyse_many,
+    content,
+    phrase_key,
+    stem,
+    words,
+)
+
+
+def test_number_forms_agree() -> None:
+    assert words("2,500") == words("2500") == words("2.5k") == ["2500"]
+    assert words("five thousand") == words("5k") == words("5,000") == ["5000"]
+    assert words("two per dealer") == ["2", "per", "dealer"]
+    assert words("twenty five to sixty five") == ["25", "to", "65"]
+
+
+def test_times_and_plurals_of_model_names() -> None:
+    assert "1:50" in words("at the 1:50 mark")
+    assert stem("1ms") == "1m" and stem("m3s") == "m3" and stem("gps") == "gp"
+    assert stem("dealerships") == stem("dealership")
+
+
+def test_case_accents_zalgo_and_curly_apostrophes_fold_away() -> None:
+    assert (
+        words("SEGLER\u2019s")
+        == words("Ségler's")
+        == words("s\u0336e\u0336g\u0336ler")
+        == ["segler"]
+    )
+    assert words("didn \u2018t") == words("didn't")
+
+
+def test_phrase_key_ignores_case_and_punctuation() -> None:
+    assert phrase_key("How many 1Ms, is the US getting?") == phrase_key(
+        "how many 1ms is the us getting"
+    )
+
+
+def test_synonyms_rewrite_phrases_longest_first() -> None:
+    syn = Synonyms([["usa", "us", "the states", "united states of america"], ["1m", "1 series m"]])
+    assert analyse("1 Series M for the United States of America", syn) == [
+        "1m",
+        "for",
+        "the",
+        "usa",
+    ]
+    assert analyse("stateside", syn) == ["statesid"]
+
+
+def test_content_drops_function_words() -> None:
+    assert content(analyse("What is the price of the car?", Synonyms([]))) == ["price", "car"]
+
+
+def test_synonyms_mix_word_and_phrase_rules_at_any_position() -> None:
+    syn = Synonyms([["usa", "america", "north america"], ["suv", "big car"], ["uk", "gb"]])
+    assert analyse("big car north america gb", syn) == ["suv", "usa", "uk"]
+    assert analyse("north korea and america", syn) == ["north", "korea", "and", "usa"]
+    assert analyse("a big deal in gb", syn) == ["a", "big", "deal", "in", "uk"]
+
+
+def test_numbers_join_only_when_they_are_next_to_each_other_or_scaled() -> None:
+    assert words("the 2011 run of 2500 cars") == ["the", "2011", "run", "of", "2500", "cars"]
+    assert words("5 thousand cars") == ["5000", "cars"]
+    assert words("twenty five cars in 2011") == ["25", "cars", "in", "2011"]
+
+
+_PIECES = st.sampled_from(
+    "one two twenty five hundred thousand grand 5 50 2,500 2.5k 1M 3k 007 0 1:30 k , . ' 's "
+    "don't it's 2011 \u00b2 \u0661 5k é Ünïcode north america us 1 series m the states".split(" ")
+)
+
+
+@given(st.lists(st.lists(_PIECES, max_size=8).map(" ".join), max_size=12))
+def test_analysing_many_texts_at_once_equals_one_at_a_time(texts: list[str]) -> None:
+    syn = Synonyms([["usa", "us", "the states", "north america"], ["1m", "1 series m"]])
+    many, seen = analyse_many(texts, syn)
+    assert many == [list(dict.fromkeys(content(analyse(t, syn)))) for t in texts]
+    assert seen == set().union(*(words(t) for t in texts))

@@ -1,0 +1,206 @@
+"""The matcher on paraphrases, typos, synonyms, numbers, off-topic and near-domain questions."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from bot.core.knowledge.loader import default_knowledge_path, load_knowledge, parse_knowledge
+from bot.core.retrieve.matcher import Matcher
+
+EVAL = Path(__file__).resolve().parents[2] / "eval"
+
+
+@pytest.fixture
+def matcher(mini_path: Path) -> Matcher:
+    return Matcher(load_knowledge(mini_path))
+
+
+@pytest.fixture(scope="module")
+def matcher_real() -> Matcher:
+    return Matcher(load_knowledge(default_knowledge_path()))
+
+
+def best(matcher: Matcher, question: str) -> str | None:
+    """Return the id of the entry the matcher would answer with, or None if it declines."""
+    ranked = matcher.rank(question)
+    if not ranked or ranked[0].score < matcher.threshold:
+        return None
+    return ranked[0].entry.id
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("How many 1Ms is the US getting?", "us-allocation"),
+        ("what's America's quota of 1 Series M cars", "us-allocation"),
+        ("1m allocation stateside?", "us-allocation"),
+        ("how mnay 1ms is teh US gettin", "us-allocation"),
+        ("is bmw north america sending more 1ms to the states", "no-more-cars"),
+        ("what did the memo to dealers say", "no-more-cars"),
+        ("how long will the moulds last", "molds"),
+        ("what limits 1M production", "molds"),
+    ],
+)
+def test_paraphrases_synonyms_and_typos_reach_their_entry(
+    matcher: Matcher, question: str, entry: str
+) -> None:
+    assert best(matcher, question) == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What's a good recipe for lasagna?",
+        "good morning",
+        "thanks!",
+        "How many moons does Jupiter have?",
+        "What's the capital of Australia?",
+        "How many legs does a spider have?",
+        "when do the tooling workers at Apple go on strike about their pay",
+        "",
+        "?!?!",
+        "the the the",
+    ],
+)
+def test_off_topic_and_near_domain_questions_are_declined(matcher: Matcher, question: str) -> None:
+    assert best(matcher, question) is None
+
+
+def test_scores_are_ranked_and_bounded(matcher: Matcher) -> None:
+    ranked = matcher.rank("how many 1ms for the US")
+    assert ranked[0].entry.id == "us-allocation"
+    assert all(0.0 <= m.score <= 1.0 for m in ranked)
+    assert [m.score for m in ranked] == sorted((m.score for m in ranked), reverse=True)
+
+
+def test_exact_phrasing_scores_full_confidence(matcher: Matcher) -> None:
+    assert matcher.rank("How long do the molds last?")[0].score == pytest.approx(1.0)
+
+
+def test_number_forms_match_the_same_entry(matcher: Matcher) -> None:
+    assert (
+        best(matcher, "is the run 2.5k molds") == best(matcher, "is the run 2,500 molds") == "molds"
+    )
+
+
+def test_unknown_words_lower_confidence(matcher: Matcher) -> None:
+    plain = matcher.rank("how long do the molds last")[0].score
+    diluted = matcher.rank("how long do the molds last in a volcano during eclipses")[0].score
+    assert diluted < plain
+
+
+def test_question_of_only_common_words_is_too_vague(matcher: Matcher) -> None:
+    assert best(matcher, "1m?") is None
+    assert matcher.rank("1m?")[0].score < matcher.rank("1m allocation?")[0].score
+    assert best(matcher, "1m allocation?") == "us-allocation"
+
+
+def _crowded_knowledge() -> str:
+    """Return a file where 20 entries share a question's words but only one has its phrasing.
+
+    Thirty unrelated entries keep those words distinctive (in fewer than half the entries).
+    """
+    fillers = "\n".join(
+        f"""  - id: filler-{i}
+    questions: ["what is filler number {i}"]
+    keywords: [engine, warranty]
+    answer: A filler about engine warranty terms and the paint option, number {i}.
+    status: fact
+    claimed_by: nobody
+    sources: [s]"""
+        for i in range(20)
+    )
+    others = "\n".join(
+        f"""  - id: other-{i}
+    questions: ["what about the sunroof of coupe {i}"]
+    answer: Something about sunroofs, number {i}.
+    status: rumor
+    claimed_by: nobody
+    sources: [s]"""
+        for i in range(30)
+    )
+    return f"""sources:
+  - {{id: s, title: T, outlet: O, kind: article}}
+entries:
+{fillers}
+{others}
+  - id: target
+    questions: ["engine warranty"]
+    answer: The one entry asked for in exactly these words.
+    status: fact
+    claimed_by: somebody
+    sources: [s]
+"""
+
+
+def test_an_entry_outside_the_coverage_leaders_is_still_found() -> None:
+    # Every filler covers more of the question (its answer holds "paint" too), so the target
+    # is not among the leaders by coverage; its exact phrasing must still win.
+    matcher = Matcher(parse_knowledge(_crowded_knowledge(), "crowded.yaml"))
+    ranked = matcher.rank("engine warranty paint")
+    assert ranked[0].entry.id == "target"
+    assert ranked[0].score > max(m.score for m in ranked[1:])
+
+
+@pytest.mark.parametrize("question_set", ["questions.yaml", "holdout.yaml"])
+def test_the_answer_is_the_best_entry_of_all(matcher_real: Matcher, question_set: str) -> None:
+    # Score every entry in full (no leaders, no pruning) and compare with what rank() answers.
+    questions = yaml.safe_load((EVAL / question_set).read_text(encoding="utf-8"))
+    checked = 0
+    for item in questions:
+        ranked = matcher_real.rank(item["q"])
+        full = _score_everything(matcher_real, item["q"])
+        if not full or max(full.values()) < EXACT_FROM:
+            assert not ranked or ranked[0].score < EXACT_FROM
+            continue
+        top = max(full.values())
+        assert ranked[0].score == pytest.approx(top, abs=1e-4)
+        assert full[ranked[0].entry.id] == pytest.approx(top, abs=1e-4)
+        checked += 1
+    assert checked > 50
+
+
+EXACT_FROM = 0.3  # the score above which rank() promises the exact order
+
+
+def _score_everything(matcher: Matcher, question: str) -> dict[str, float]:
+    query, focused = matcher._query(question)
+    total = sum(t.weight for t in query)
+    if total <= 0:
+        return {}
+    scores = matcher._coverage(query)
+    found = {matcher._ids[t.stem]: t.weight for t in query if t.known}
+    factor = matcher._factor(found)
+    everyone = [int(i) for i in np.flatnonzero(scores > 0)]
+    holders = matcher._focus_holders(focused)
+    scored = matcher._final(everyone, scores, found, total, factor, len(everyone), holders)
+    return {matcher.knowledge.entries[c.index].id: min(c.score, 1.0) for c in scored}
+
+
+def test_spelling_fixes_do_not_depend_on_the_hash_seed() -> None:
+    # Several words are one edit from "sill"; the pick must not follow set order.
+    script = (
+        "from bot.core.service import KnowledgeService;"
+        "from bot.core.knowledge.loader import default_knowledge_path;"
+        "s = KnowledgeService.from_path(default_knowledge_path());"
+        "print([(r.entry_id, r.score) for r in map(s.ask, "
+        "['I sill buy one if Im late', 'wat about teh molds', 'bmw nroth amerca memmo'])])"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3", "4")
+    }
+    assert len(outputs) == 1
