@@ -78,3 +78,19 @@ def test_commands_need_no_activated_venv(doc: Path) -> None:
     allowed = re.compile(r"^python3 -m venv ")
     wrong = [c for c in _commands(doc) if bare.match(c) and not allowed.match(c)]
     assert not wrong, f"{doc.name}: commands that need an activated venv: {wrong}"
+
+
+def test_the_architecture_names_every_core_and_authoring_module() -> None:
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    modules = [
+        path
+        for package in ("core", "authoring")
+        for path in sorted((ROOT / "bot" / package).rglob("*.py"))
+        if path.name != "__init__.py"
+    ]
+    missing = [
+        str(p.relative_to(ROOT))
+        for p in modules
+        if f"{p.parent.name}/" not in text or p.name not in text
+    ]
+    assert len(modules) >= 20 and not missing, f"not in docs/architecture.md: {missing}"
