@@ -194,10 +194,7 @@ async def test_file_watcher_sees_saves_and_renames(tmp_path: Path) -> None:
 
 
 def test_shipped_knowledge_file_smoke() -> None:
-    path = default_knowledge_path()
-    if not path.exists():
-        pytest.skip("the shipped knowledge file is not written yet")
-    service = KnowledgeService.from_path(path)
+    service = KnowledgeService.from_path(default_knowledge_path())
     entry = service.knowledge.entries[0]
     reply = service.ask(entry.questions[0])
     assert reply.answered and reply.entry_id == entry.id
