@@ -1,6 +1,6 @@
 """Fill a store with a simulated fortnight of questions and draw the README's /kb stats chart.
 
-    PYTHONPATH=... .venv/bin/python scripts/demo_stats.py docs/images/kb-stats.png
+    .venv/bin/python scripts/demo_stats.py docs/images/kb-stats.png
 
 The questions are the project's own question sets, answered by the shipped knowledge, asked
 a seeded-random number of times a day; it needs matplotlib (the ``charts`` extra).
@@ -8,6 +8,7 @@ a seeded-random number of times a day; it needs matplotlib (the ``charts`` extra
 
 from __future__ import annotations
 
+import argparse
 import random
 import sys
 import tempfile
@@ -52,4 +53,6 @@ def main(out: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "kb-stats.png")))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", type=Path, default=Path("kb-stats.png"))
+    sys.exit(main(parser.parse_args().out))
