@@ -122,7 +122,7 @@ _DATED = frozenset("year date".split())
 
 
 def wants(asked: tuple[str, ...]) -> str | None:
-    """Return "number" for "how many ...", "date" for "what year / which date ...", else None.
+    """Return "number" for "how many / how much hp ...", "date" for "what year ...", else None.
 
     Only a question that starts with it counts: "is the blog speculating on how many" asks
     about the speculation, not for a figure.
@@ -135,6 +135,9 @@ def wants(asked: tuple[str, ...]) -> str | None:
         return None
     if head[0] in ("how", "hows") and head[1] == "many":
         return "number"
+    rest = asked[start + 2 : start + 3]
+    if head == ("how", "much") and rest and rest[0] not in _AUXILIARIES:
+        return "number"  # "how much torque": a figure ("how much is it" asks a price)
     if head[0] in ("what", "which", "whats", "wat") and head[1] in _DATED:
         return "date"
     return None

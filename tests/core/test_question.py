@@ -61,6 +61,8 @@ def test_questions_without_a_particular_focus(question: str) -> None:
     [
         ("how many episodes of bimmercast are there", "number"),
         ("so how many 1ms is the us getting", "number"),
+        ("how much torque does it make", "number"),
+        ("how much is a 1m", None),
         ("what year did the mini gp come out", "date"),
         ("which date was the memo sent", "date"),
         ("is the blog speculating on how many there will be", None),
