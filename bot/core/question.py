@@ -130,6 +130,8 @@ def wants(asked: tuple[str, ...]) -> str | None:
     start = 0
     while start < len(asked) and asked[start] in _LEAD_INS:
         start += 1
+    if asked[-1:] == ("date",):
+        return "date"  # "segler interview date?", "release date"
     head = asked[start : start + 2]
     if len(head) < 2:
         return None

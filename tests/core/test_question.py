@@ -65,6 +65,7 @@ def test_questions_without_a_particular_focus(question: str) -> None:
         ("how much is a 1m", None),
         ("what year did the mini gp come out", "date"),
         ("which date was the memo sent", "date"),
+        ("segler interview date?", "date"),
         ("is the blog speculating on how many there will be", None),
         ("what did bmw australia say about how many they get", None),
         ("when was the zhp launched", None),
