@@ -113,3 +113,43 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
             return ()
         return (head,)
     return ()
+
+
+# What kind of answer a question wants, beyond its focus word: "how many" wants a number and
+# "what year" a year or a month, so an entry whose answer states none does not answer it.
+_LEAD_INS = frozenset("so ok okay and but like lol yo hey also then just".split())
+_DATED = frozenset("year date".split())
+
+
+def wants(asked: tuple[str, ...]) -> str | None:
+    """Return "number" for "how many / how much hp ...", "date" for "what year ...", else None.
+
+    Only a question that starts with it counts: "is the blog speculating on how many" asks
+    about the speculation, not for a figure.
+    """
+    start = 0
+    while start < len(asked) and asked[start] in _LEAD_INS:
+        start += 1
+    if asked[-1:] == ("date",):
+        return "date"  # "segler interview date?", "release date"
+    head = asked[start : start + 2]
+    if len(head) < 2:
+        return None
+    if head[0] in ("how", "hows") and head[1] == "many":
+        return "number"
+    rest = asked[start + 2 : start + 3]
+    if head == ("how", "much") and rest and rest[0] not in _AUXILIARIES:
+        return "number"  # "how much torque": a figure ("how much is it" asks a price)
+    if head[0] in ("what", "which", "whats", "wat") and head[1] in _DATED:
+        return "date"
+    return None
+
+
+# A dash between numbers is a range ("4-5 years") unless spaced like a sum ("1000 - 414").
+_OPERATOR = r"(?:[+*/x\u00d7\u00f7=^]|\s-\s|divided by|times|plus|minus|multiplied by)"
+_SUM = re.compile(rf"\d\s*{_OPERATOR}\s*\d|\d\s*=\s*\?", re.IGNORECASE)
+
+
+def arithmetic(message: str) -> bool:
+    """Return True for a sum to work out ("600 divided by 414 = ?"), which no source answers."""
+    return _SUM.search(message) is not None

@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from ..decide.decision import DEFAULT_THRESHOLD, NEAR_TIE
 from ..knowledge.models import Knowledge
-from ..normalise.question import CONTEXT_KNOWN, CONTEXT_UNKNOWN, focus, parts
+from ..normalise.question import CONTEXT_KNOWN, CONTEXT_UNKNOWN, arithmetic, focus, parts, wants
 from ..normalise.slang import plain
 from ..normalise.text import (
     STOPWORDS,
@@ -54,6 +54,22 @@ _FOCUS_MISSED = 0.5
 _GENERIC_SHARE = 0.3  # a focus word this many entries hold ("1m", "car") is no test
 _EXACT_FROM = 0.3  # below this score no entry can be the answer, so ranks need not be exact
 _RESCUE = 500  # at most this many more entries are scored in full when their coverage allows
+_MONTHS = frozenset(
+    stem(m)
+    for m in "january february march april may june july august september october november "
+    "december spring summer autumn fall winter".split()
+)
+
+
+def _kinds(answer: list[str]) -> list[str]:
+    """Return the kinds of answer a text gives: a number, a date (a year or a month)."""
+    found = []
+    if any(t.replace(":", "").isdigit() for t in answer):  # "1m" is a name, not a number
+        found.append("number")
+    if any((t.isdigit() and len(t) == 4 and t[:2] in ("19", "20")) or t in _MONTHS for t in answer):
+        found.append("date")
+    return found
+
 
 _Ints = npt.NDArray[np.int64]
 _Floats = npt.NDArray[np.float64]
@@ -158,6 +174,7 @@ class Matcher:
         # the allocator's arenas long after the build.
         post_term, post_entry, post_value = array("q"), array("q"), array("d")
         rows: list[list[list[int]]] = []  # each entry's phrasings as term ids
+        self._kinds: dict[str, set[int]] = {"number": set(), "date": set()}
         for index, entry in enumerate(self._entries):
             keys: dict[int, None] = {}
             phrasings = []
@@ -171,6 +188,8 @@ class Matcher:
             extra = [*analysed[at], *named[index]]
             keys.update(dict.fromkeys(ids.setdefault(t, len(ids)) for t in extra))
             answer = [ids.setdefault(t, len(ids)) for t in analysed[at + 1]]
+            for kind in _kinds(analysed[at + 1]):
+                self._kinds[kind].add(index)
             at += 2
             weak = [t for t in dict.fromkeys(answer) if t not in keys]
             if len(df) < len(ids):
@@ -247,7 +266,7 @@ class Matcher:
     def read(self, question: str, limit: int = 5, *, about: str | None = None) -> Ranking:
         """Rank up to ``limit`` entries for a question; with ``about``, an entry must hold one
         of its words ("what about australia?" asks the last question about Australia)."""
-        query, focused = self._query(question)
+        query, focused, wanted = self._query(question)
         if about is not None:
             asked = content(self.synonyms.apply([self._word(w)[0] for w in words(about)]))
             focused = [self._known(t) for t in asked] or ["\0"]  # no topic: nothing holds it
@@ -260,7 +279,7 @@ class Matcher:
         pool = self._leaders(scores)
         if pool.size == 0:
             return Ranking(())
-        holders = self._focus_holders(focused)
+        holders = self._asked_holders(question, focused, wanted)
         final = self._final(pool.tolist(), scores, found, total, factor, limit, holders)
         # An entry outside the leaders may still hold a phrasing close enough to be the answer
         # or a near tie to it: score those too (up to _RESCUE of them).
@@ -378,6 +397,18 @@ class Matcher:
             return _VAGUE_FACTOR  # "is that true?", "what time is it": no topic of its own
         return 1.0
 
+    def _asked_holders(
+        self, question: str, focused: list[str], wanted: str | None
+    ) -> set[int] | None:
+        """Return the entries that hold what the question asks for, or None when any may."""
+        if arithmetic(question):
+            return set()  # a sum to work out: no entry holds its result
+        holders = self._focus_holders(focused)
+        if wanted is not None:  # "how many": the answer must give a number
+            kind = self._kinds[wanted]
+            holders = kind if holders is None else holders & kind
+        return holders
+
     def _focus_holders(self, terms: list[str]) -> set[int] | None:
         """Return the entries that hold one of the focus terms, or None when they test nothing."""
         if not terms:
@@ -393,19 +424,23 @@ class Matcher:
             holders.update(self._post_entry[start:end].tolist())
         return holders
 
-    def _query(self, question: str) -> tuple[list[_Term], list[str]]:
-        """Return the question's terms with their weights, and the terms it asks about."""
+    def _query(self, question: str) -> tuple[list[_Term], list[str], str | None]:
+        """Return the question's terms with their weights, the terms it asks about, and the
+        kind of answer it wants (a number, a date) if it says."""
         terms: dict[str, _Term] = {}
         focused: list[str] = []
+        wanted: str | None = None
         for part in parts(question):
             analysed = [self._word(w) for w in part.words]
             commonness = dict(analysed)
             # Unknown adverbs ("supposedly", "apparently") are asides, not topics.
             asides = {s for (s, _), w in zip(analysed, part.words, strict=True) if w[-2:] == "ly"}
-            if part.asks and not focused:
+            if part.asks and not (focused and wanted):
                 spelled = tuple(self._spell(plain(w)) for w in part.words)
-                asked = [self.synonyms.apply([stem(w)]) for w in focus(spelled)]
-                focused = [self._known(t[0]) for t in asked if t]
+                if not focused:
+                    asked = [self.synonyms.apply([stem(w)]) for w in focus(spelled)]
+                    focused = [self._known(t[0]) for t in asked if t]
+                wanted = wanted or wants(spelled)
             for term in dict.fromkeys(content(self.synonyms.apply([s for s, _ in analysed]))):
                 term = self._known(term)
                 weight = self._weight.get(term)
@@ -418,7 +453,7 @@ class Matcher:
                 had = terms.get(term)  # "collect collector": one family, counted once
                 if had is None or had.weight < share * weight:
                     terms[term] = _Term(term, share * weight, known)
-        return list(terms.values()), focused
+        return list(terms.values()), focused, wanted
 
     def _known(self, term: str) -> str:
         """Return the term, or a known stem of its word family when it is not known itself."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.normalise.question import focus, parts
+from bot.core.normalise.question import arithmetic, focus, parts, wants
 from bot.core.normalise.text import words
 
 
@@ -54,3 +54,41 @@ def test_focus_names_what_a_wh_question_asks_for(question: str, wanted: str) -> 
 )
 def test_questions_without_a_particular_focus(question: str) -> None:
     assert focus(tuple(words(question))) == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("how many episodes of bimmercast are there", "number"),
+        ("so how many 1ms is the us getting", "number"),
+        ("how much torque does it make", "number"),
+        ("how much is a 1m", None),
+        ("what year did the mini gp come out", "date"),
+        ("which date was the memo sent", "date"),
+        ("segler interview date?", "date"),
+        ("is the blog speculating on how many there will be", None),
+        ("what did bmw australia say about how many they get", None),
+        ("when was the zhp launched", None),
+    ],
+)
+def test_wants_names_the_kind_of_answer_a_question_starts_by_asking(
+    question: str, kind: str | None
+) -> None:
+    assert wants(tuple(words(question))) == kind
+
+
+@pytest.mark.parametrize(
+    ("message", "is_sum"),
+    [
+        ("600 divided by 414 = ?", True),
+        ("whats 1000 minus 414", True),
+        ("2500 / 12", True),
+        ("600 x 2?", True),
+        ("prices stabilise in 4-5 years", False),
+        ("between 25 and 65 a month", False),
+        ("fast forward to 1:50", False),
+        ("did they double it, 2x production?", False),
+    ],
+)
+def test_arithmetic_is_a_sum_to_work_out_not_a_range(message: str, is_sum: bool) -> None:
+    assert arithmetic(message) is is_sum

@@ -171,7 +171,7 @@ EXACT_FROM = 0.3  # the score above which rank() promises the exact order
 
 
 def _score_everything(matcher: Matcher, question: str) -> dict[str, float]:
-    query, focused = matcher._query(question)
+    query, focused, wanted = matcher._query(question)
     total = sum(t.weight for t in query)
     if total <= 0:
         return {}
@@ -179,7 +179,7 @@ def _score_everything(matcher: Matcher, question: str) -> dict[str, float]:
     found = {matcher._ids[t.stem]: t.weight for t in query if t.known}
     factor = matcher._factor(found)
     everyone = [int(i) for i in np.flatnonzero(scores > 0)]
-    holders = matcher._focus_holders(focused)
+    holders = matcher._asked_holders(question, focused, wanted)
     scored = matcher._final(everyone, scores, found, total, factor, len(everyone), holders)
     return {matcher.knowledge.entries[c.index].id: min(c.score, 1.0) for c in scored}
 
