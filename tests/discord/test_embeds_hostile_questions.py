@@ -34,7 +34,7 @@ from discord_kit import World, replies_by_message
 from hardening_support import ANSWER_BOUND_S, FIGURES, PROFILE, describe
 from hypothesis import example, given
 from hypothesis import strategies as st
-from test_hostile_questions import CORPUS, build, questions
+from test_service_hostile_questions import CORPUS, build, questions
 
 from bot.core.knowledge.models import Source, SourceKind, Status
 from bot.core.reply.replies import Claim, Reply, Suggestion

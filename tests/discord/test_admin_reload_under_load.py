@@ -34,7 +34,7 @@ import discord
 import pytest
 from discord_kit import KNOWLEDGE, World, replies_by_message
 from hardening_support import FIGURES, LONG, base_bytes
-from test_reload_under_load import Plan, Version, make_plan
+from test_service_reload_under_load import Plan, Version, make_plan
 
 from bot.core.reply.replies import Reply
 from bot.core.service import KnowledgeService
