@@ -1,6 +1,6 @@
 """Hostile questions through the Discord layer: embeds within Discord's limits, echoes inert.
 
-The questions are those of ``test_hostile_questions`` (the corpus of ``nasty_questions.json``
+Questions are those of ``test_service_hostile_questions`` (the corpus of ``nasty_questions.json``
 and the hypothesis strategy) plus Discord's own syntax: mentions of everyone, users, roles,
 channels and slash commands, timestamps, custom emoji, markdown, code fences, zalgo, bidi
 controls, up to 120k characters. Each is asked as the bot asks (``clean_question`` then the
