@@ -1,12 +1,75 @@
-"""Shared fixtures: paths to the test knowledge files."""
+"""Shared fixtures: the test knowledge files, the file under attack, and the bot in SimCord.
+
+``tests/support`` (helpers imported by basename: ``hardening_support``, ``knowledge_mutations``,
+``discord_kit``, ``fake_discord``) and ``tests/core`` (whose reload and hostile-question tests
+the Discord tests reuse) are put on ``sys.path`` here, so that any test can import them.
+
+The hardening tests (the modules in ``HARDENING``, marked ``hardening``: run them alone with
+``pytest -m hardening``) print the figures they measured at the end of the session. The Discord
+tests outside ``tests/discord`` use the ``world`` fixture here: the bot with the shipped
+settings in a SimCord server with people in every role, failing a test on any ERROR log from
+the bot unless it is marked ``allow_error_log``; ``tests/discord/conftest.py`` has its own.
+"""
 
 from __future__ import annotations
 
+import logging
+import shutil
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-FIXTURES = Path(__file__).parent / "fixtures"
+TESTS = Path(__file__).parent
+for _folder in (TESTS / "support", TESTS / "core"):
+    if str(_folder) not in sys.path:
+        sys.path.insert(0, str(_folder))
+
+import simcord  # noqa: E402  (after the path above, like the helpers)
+from discord_kit import KNOWLEDGE, World, assert_no_error_logs, build_world  # noqa: E402
+from hardening_support import FIGURES, base_bytes  # noqa: E402
+
+from bot.config import Settings  # noqa: E402
+from bot.core.service import KnowledgeService  # noqa: E402
+from bot.discord.client import OnemBot, create_bot  # noqa: E402
+from bot.store.unanswered import UnansweredLog  # noqa: E402
+
+FIXTURES = TESTS / "fixtures"
+
+HARDENING = frozenset(
+    {
+        "test_loader_hostile_files",
+        "test_loader_budgets",
+        "test_service_hostile_questions",
+        "test_service_reload_under_load",
+        "test_completion",
+        "test_unanswered_hostile",
+        "test_unanswered_nothing_lost",
+        "test_embeds_hostile_questions",
+        "test_embeds_output_safety",
+        "test_permissions_table",
+        "test_permissions",
+        "test_cooldown",
+        "test_admin_reload_under_load",
+        "test_runner_secrets",
+        "test_runner_failures",
+        "test_watch",
+    }
+)
+"""The modules that attack the bot (docs/reliability.md), marked ``hardening``."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "allow_error_log: the test expects ERROR log records")
+    config.addinivalue_line("markers", "hardening: a test that attacks the bot")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests of the hardening modules ``hardening``."""
+    for item in items:
+        if item.path.stem in HARDENING:
+            item.add_marker(pytest.mark.hardening)
 
 
 @pytest.fixture
@@ -19,3 +82,97 @@ def mini_path() -> Path:
 def mini_text(mini_path: Path) -> str:
     """Return the small test knowledge file's text."""
     return mini_path.read_text(encoding="utf-8")
+
+
+# --- the file under attack -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def kb_bytes() -> bytes:
+    """Return the bytes of the knowledge file under attack (the shipped one when it exists)."""
+    return base_bytes()
+
+
+@pytest.fixture(scope="session")
+def kb_path(kb_bytes: bytes, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a private copy of the file under attack (others may be editing the original)."""
+    path = tmp_path_factory.mktemp("knowledge") / "onem.yaml"
+    path.write_bytes(kb_bytes)
+    return path
+
+
+@pytest.fixture(scope="session")
+def shipped_service(kb_path: Path) -> KnowledgeService:
+    """Return one service over the file under attack, configured as shipped (never reloaded)."""
+    return KnowledgeService.from_path(kb_path)
+
+
+# --- the bot in SimCord ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def no_error_logs(
+    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> Iterator[pytest.LogCaptureFixture]:
+    """Fail the test on any ERROR log record unless it is marked allow_error_log."""
+    caplog.set_level(logging.INFO, logger="bot")
+    yield caplog
+    assert_no_error_logs(request, caplog)
+
+
+@pytest.fixture
+def bot_knowledge(tmp_path: Path) -> Path:
+    """Return a writable copy of the small knowledge file of the Discord tests (fast reloads)."""
+    target = tmp_path / "knowledge" / "onem.yaml"
+    target.parent.mkdir()
+    shutil.copy(KNOWLEDGE, target)
+    return target
+
+
+@pytest.fixture
+def bot_settings(bot_knowledge: Path, tmp_path: Path) -> Settings:
+    """Return the settings the bot starts with: shipped defaults but for paths and the token."""
+    return Settings(
+        token="test-token-not-real",
+        knowledge_path=bot_knowledge,
+        unanswered_log_path=tmp_path / "unanswered.jsonl",
+        unanswered_log_max_bytes=64 * 1024,
+    )
+
+
+@pytest.fixture
+def bot(bot_settings: Settings) -> OnemBot:
+    """Return the bot under test (not started), over its own service and unanswered log."""
+    service = KnowledgeService.from_path(
+        bot_settings.knowledge_path, max_question_chars=bot_settings.max_question_chars
+    )
+    log = UnansweredLog(
+        bot_settings.unanswered_log_path, max_bytes=bot_settings.unanswered_log_max_bytes
+    )
+    return create_bot(bot_settings, service, log)
+
+
+@pytest.fixture
+def simcord_bot(bot: OnemBot) -> OnemBot:
+    """Hand the bot to SimCord's ``simcord_env`` fixture."""
+    return bot
+
+
+@pytest.fixture
+async def world(
+    simcord_env: simcord.Env, bot: OnemBot, no_error_logs: pytest.LogCaptureFixture
+) -> World:
+    """Build the server of ``tests/discord`` (admins by role id, by user id and by Manage
+    Server; a role merely named "admin"; an owner who is no admin) and sync the commands."""
+    return await build_world(simcord_env, bot)
+
+
+# --- the figures -----------------------------------------------------------------------------
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print the figures the hardening tests measured (only when any of them ran)."""
+    if len(FIGURES.lines()) > 1:
+        terminalreporter.write_sep("-", "hardening figures")
+        for line in FIGURES.lines():
+            terminalreporter.write_line(line)

@@ -47,9 +47,7 @@ def test_ask_json_stdin_follows_the_contract(mini_path: Path) -> None:
     assert [r["question"] for r in replies] == questions
     assert [r["answered"] for r in replies] == [True, False, False, True]
     assert replies[0]["entry"] == "us-allocation" and replies[0]["sources"]
-    assert replies[1]["suggestions"] == [] or all(
-        isinstance(s, str) for s in replies[1]["suggestions"]
-    )
+    assert replies[1]["suggestions"] == []  # off-topic: nothing to suggest
 
 
 def test_ask_json_with_an_argument_prints_one_object(mini_path: Path) -> None:

@@ -45,6 +45,12 @@ def knowledge_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def bot_knowledge(knowledge_file: Path) -> Path:
+    """Return the bot's knowledge file (the root conftest's name for it)."""
+    return knowledge_file
+
+
+@pytest.fixture
 def settings(request: pytest.FixtureRequest, knowledge_file: Path, tmp_path: Path) -> Settings:
     """Return test settings; ``@pytest.mark.settings(...)`` changes fields."""
     marker = request.node.get_closest_marker("settings")

@@ -148,10 +148,6 @@ def test_token_filter_redacts_messages_and_tracebacks(caplog: pytest.LogCaptureF
     assert "token is [redacted]" in records[0] and "bad [redacted]" in records[1]
 
 
-def test_settings_repr_hides_the_token() -> None:
-    assert "sekrit" not in repr(Settings(token="sekrit"))
-
-
 def test_sharding_settings_build_an_autosharded_bot() -> None:
     service = KnowledgeService.from_path(KNOWLEDGE)
     plain = create_bot(Settings(token="t", knowledge_path=KNOWLEDGE), service)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 import simcord
 from discord_kit import ANSWERED_Q, OFFTOPIC_Q, World
 
@@ -24,6 +25,7 @@ from bot.discord.cooldown import UserCooldown
 FLOOD = 50
 RATE = 5  # the shipped cooldown_rate
 WINDOW = 60.0  # the shipped cooldown_per_seconds
+pytestmark = pytest.mark.settings(cooldown_rate=RATE, cooldown_per_seconds=WINDOW)
 IDLE = 0.002  # seconds SimCord waits for more bot work before it calls the bot settled
 NOTICE = re.compile(r"You're asking quickly; try again in (\d+)s\.")
 

@@ -1,6 +1,6 @@
 """Reloads under load through the bot: members keep asking while an admin reloads 100 times.
 
-The versions of the knowledge file are those of ``test_reload_under_load`` (a ``[vNNNN]`` marker
+The versions of the file are those of ``test_service_reload_under_load`` (a ``[vNNNN]`` marker
 in two probe entries and a source title; one valid version, then five broken ones), made from
 the small knowledge file of the Discord tests so that a round takes milliseconds (the shipped
 file under ``HYPOTHESIS_PROFILE=long``). Each round writes the next version, an admin asks for a
@@ -34,7 +34,7 @@ import discord
 import pytest
 from discord_kit import KNOWLEDGE, World, replies_by_message
 from hardening_support import FIGURES, LONG, base_bytes
-from test_reload_under_load import Plan, Version, make_plan
+from test_service_reload_under_load import Plan, Version, make_plan
 
 from bot.core.reply.replies import Reply
 from bot.core.service import KnowledgeService

@@ -184,6 +184,7 @@ async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
     await server.stop()
 
 
+@pytest.mark.allow_error_log
 async def test_a_connected_bot_at_debug_logs_and_replies_no_token(
     fake: FakeDiscord,
     bot_settings: Settings,

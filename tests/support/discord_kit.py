@@ -15,7 +15,7 @@ import simcord
 
 from bot.discord.client import OnemBot
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent.parent / "discord" / "fixtures"
 KNOWLEDGE = FIXTURES / "knowledge.yaml"
 
 ANSWERED_Q = "How many 1Ms is the US getting?"

@@ -7,7 +7,7 @@ another file with ``HARDENING_KNOWLEDGE=path``.
 Hypothesis runs ``max_examples=200`` per property by default; ``HYPOTHESIS_PROFILE=long``
 raises that to 5,000 (and widens the mutation sweeps), e.g.::
 
-    HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest tests/hardening -q
+    HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest -m hardening -q
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ LONG = os.environ.get("HYPOTHESIS_PROFILE", "") == "long"
 
 _COMMON: dict[str, Any] = {
     "deadline": None,  # time is measured and bounded by the tests themselves
-    "database": None,  # leave nothing behind outside tests/hardening
+    "database": None,  # leave nothing behind in the working tree
     "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
 }
 settings.register_profile("hardening", max_examples=200, **_COMMON)

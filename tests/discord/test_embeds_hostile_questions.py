@@ -1,6 +1,6 @@
 """Hostile questions through the Discord layer: embeds within Discord's limits, echoes inert.
 
-The questions are those of ``test_hostile_questions`` (the corpus of ``nasty_questions.json``
+Questions are those of ``test_service_hostile_questions`` (the corpus of ``nasty_questions.json``
 and the hypothesis strategy) plus Discord's own syntax: mentions of everyone, users, roles,
 channels and slash commands, timestamps, custom emoji, markdown, code fences, zalgo, bidi
 controls, up to 120k characters. Each is asked as the bot asks (``clean_question`` then the
@@ -34,7 +34,7 @@ from discord_kit import World, replies_by_message
 from hardening_support import ANSWER_BOUND_S, FIGURES, PROFILE, describe
 from hypothesis import example, given
 from hypothesis import strategies as st
-from test_hostile_questions import CORPUS, build, questions
+from test_service_hostile_questions import CORPUS, build, questions
 
 from bot.core.knowledge.models import Source, SourceKind, Status
 from bot.core.reply.replies import Claim, Reply, Suggestion
