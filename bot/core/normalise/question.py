@@ -122,7 +122,8 @@ _DATED = frozenset("year date".split())
 
 
 def wants(asked: tuple[str, ...]) -> str | None:
-    """Return "number" for "how many / how much hp ...", "date" for "what year ...", else None.
+    """Return "number" for "how many / how much hp ...", "date" for "what year ...", "time" for
+    "when ...", else None.
 
     Only a question that starts with it counts: "is the blog speculating on how many" asks
     about the speculation, not for a figure.
@@ -133,6 +134,8 @@ def wants(asked: tuple[str, ...]) -> str | None:
     if asked[-1:] == ("date",):
         return "date"  # "segler interview date?", "release date"
     head = asked[start : start + 2]
+    if head[:1] in (("when",), ("whens",)):
+        return "time"  # "when does that start", "when": a date or a time ("two weeks before")
     if len(head) < 2:
         return None
     if head[0] in ("how", "hows") and head[1] == "many":

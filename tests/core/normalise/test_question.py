@@ -68,7 +68,10 @@ def test_questions_without_a_particular_focus(question: str) -> None:
         ("segler interview date?", "date"),
         ("is the blog speculating on how many there will be", None),
         ("what did bmw australia say about how many they get", None),
-        ("when was the zhp launched", None),
+        ("when was the zhp launched", "time"),
+        ("so when does that start", "time"),
+        ("when", "time"),
+        ("is that happening when they said", None),
     ],
 )
 def test_wants_names_the_kind_of_answer_a_question_starts_by_asking(
