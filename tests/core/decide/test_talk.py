@@ -130,3 +130,9 @@ def test_conversations_hold_at_most_their_cap() -> None:
     for key in range(3):
         memory.remember(key, reply)
     assert memory.last(0) is None and memory.last(2) == reply.entry_id
+
+
+def test_what_did_he_claim_after_who_is_gives_the_claim(service: KnowledgeService) -> None:
+    first = service.ask("who is yourbestsource")
+    claim = service.ask("whats yourbestsource claiming", after=first.entry_id)
+    assert claim.answered and "25" in (claim.answer or "") and "March" in (claim.answer or "")
