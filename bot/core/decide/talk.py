@@ -26,11 +26,16 @@ class FollowUp(StrEnum):
     PROVENANCE = "provenance"  # "who said that?", "source?", "is that confirmed?"
     WHY = "why"  # "why?", "how come?"
     ABOUT = "about"  # "what about australia?"
-    POINTING = "pointing"  # a short question pointing back: "what did he say about the 1m"
+    POINTING = "pointing"  # a short question pointing back: "what did he say about the 1m",
+    # or one too short to name its topic: "when?", "how long after launch"
 
 
 _POINTERS = frozenset("that it this he him his she her they them those these there".split())
 _MAX_POINTING_WORDS = 10
+# A question this short that asks when, where or how ("when", "how long after launch") may
+# be elliptical: it asks about the last answer's topic without naming it.
+_ELLIPTICAL = frozenset("when whens where wheres how hows".split())
+_MAX_ELLIPTICAL_WORDS = 4
 
 
 # A provenance follow-up is made only of these words: it names no topic of its own.
@@ -109,4 +114,6 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
         return FollowUp.PROVENANCE, ""  # "who started that", "who brought that up"
     if len(said) <= _MAX_POINTING_WORDS and not _POINTERS.isdisjoint(said):
         return FollowUp.POINTING, ""
+    if len(said) <= _MAX_ELLIPTICAL_WORDS and said[0] in _ELLIPTICAL:
+        return FollowUp.POINTING, ""  # "when?", "how long after launch": the last topic's
     return None

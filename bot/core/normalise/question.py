@@ -34,7 +34,9 @@ _WH = frozenset("what whats wat wut which how hows who whos".split())
 _AMOUNT = frozenset("many much".split())
 # Heads that only restate the question word: "which PLACE" is where, "what NUMBER of" how many.
 _RESTATED = frozenset(
-    "place places way ways kind sort type one ones thing things number count amount".split()
+    """
+    place places way ways kind kinda sort sorta type one ones thing things number count amount
+    """.split()
 )
 _ASKS = _WH | _AUXILIARIES | frozenset("where wheres when why y".split())
 
@@ -117,12 +119,14 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
 
 # What kind of answer a question wants, beyond its focus word: "how many" wants a number and
 # "what year" a year or a month, so an entry whose answer states none does not answer it.
-_LEAD_INS = frozenset("so ok okay and but like lol yo hey also then just".split())
+_LEAD_INS = frozenset("so ok okay and but like lol yo hey also then just at".split())
 _DATED = frozenset("year date".split())
+_MOMENT = frozenset("time point moment minute".split())
 
 
 def wants(asked: tuple[str, ...]) -> str | None:
-    """Return "number" for "how many / how much hp ...", "date" for "what year ...", else None.
+    """Return "number" for "how many / how much hp ...", "date" for "what year ...", "time" for
+    "when ...", else None.
 
     Only a question that starts with it counts: "is the blog speculating on how many" asks
     about the speculation, not for a figure.
@@ -133,6 +137,8 @@ def wants(asked: tuple[str, ...]) -> str | None:
     if asked[-1:] == ("date",):
         return "date"  # "segler interview date?", "release date"
     head = asked[start : start + 2]
+    if head[:1] in (("when",), ("whens",)):
+        return "time"  # "when does that start", "when": a date or a time ("two weeks before")
     if len(head) < 2:
         return None
     if head[0] in ("how", "hows") and head[1] == "many":
@@ -142,6 +148,8 @@ def wants(asked: tuple[str, ...]) -> str | None:
         return "number"  # "how much torque": a figure ("how much is it" asks a price)
     if head[0] in ("what", "which", "whats", "wat") and head[1] in _DATED:
         return "date"
+    if head[0] in ("what", "which", "whats", "wat") and head[1] in _MOMENT:
+        return "time"  # "at what point in the video", "what time": when
     return None
 
 

@@ -61,13 +61,23 @@ _MONTHS = frozenset(
 )
 
 
+_TIMES = frozenset(
+    stem(w)
+    for w in "week weeks month months year years day days yesterday today tomorrow hour minute "
+    "ago recent recently soon later earlier".split()
+)
+
+
 def _kinds(answer: list[str]) -> list[str]:
-    """Return the kinds of answer a text gives: a number, a date (a year or a month)."""
+    """Return the kinds of answer a text gives: a number, a date (a year or a month), a time (a
+    date, a span such as "two weeks before", or a moment such as "yesterday" or "1:50")."""
     found = []
     if any(t.replace(":", "").isdigit() for t in answer):  # "1m" is a name, not a number
         found.append("number")
     if any((t.isdigit() and len(t) == 4 and t[:2] in ("19", "20")) or t in _MONTHS for t in answer):
-        found.append("date")
+        found += ["date", "time"]
+    elif any(t in _TIMES or (":" in t and t.replace(":", "").isdigit()) for t in answer):
+        found.append("time")
     return found
 
 
@@ -174,7 +184,7 @@ class Matcher:
         # the allocator's arenas long after the build.
         post_term, post_entry, post_value = array("q"), array("q"), array("d")
         rows: list[list[list[int]]] = []  # each entry's phrasings as term ids
-        self._kinds: dict[str, set[int]] = {"number": set(), "date": set()}
+        self._kinds: dict[str, set[int]] = {"number": set(), "date": set(), "time": set()}
         for index, entry in enumerate(self._entries):
             keys: dict[int, None] = {}
             phrasings = []

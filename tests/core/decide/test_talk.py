@@ -67,6 +67,9 @@ def test_small_talk_replies_come_from_the_knowledge_file(tmp_path: object) -> No
         ("why?", FollowUp.WHY),
         ("what about australia?", FollowUp.ABOUT),
         ("what did he say about the 1m", FollowUp.POINTING),
+        ("when", FollowUp.POINTING),
+        ("how long after launch", FollowUp.POINTING),
+        ("where?", FollowUp.POINTING),
     ],
 )
 def test_follow_ups_are_recognised(message: str, how: FollowUp) -> None:
@@ -76,6 +79,14 @@ def test_follow_ups_are_recognised(message: str, how: FollowUp) -> None:
 
 def test_a_self_contained_question_is_no_follow_up() -> None:
     assert follow_up("how many 1ms does australia get") is None
+    assert follow_up("which episode") is None  # names what it asks: no ellipsis to fill
+
+
+def test_a_bare_when_is_asked_about_the_last_answer(service: KnowledgeService) -> None:
+    first = service.ask("who is brian watts")
+    assert not service.ask("when").answered  # alone it has no topic
+    when = service.ask("when", after=first.entry_id)
+    assert when.answered and when.about and "two weeks" in (when.answer or "")
 
 
 def test_who_said_that_names_the_last_answer(service: KnowledgeService) -> None:
@@ -119,3 +130,9 @@ def test_conversations_hold_at_most_their_cap() -> None:
     for key in range(3):
         memory.remember(key, reply)
     assert memory.last(0) is None and memory.last(2) == reply.entry_id
+
+
+def test_what_did_he_claim_after_who_is_gives_the_claim(service: KnowledgeService) -> None:
+    first = service.ask("who is yourbestsource")
+    claim = service.ask("whats yourbestsource claiming", after=first.entry_id)
+    assert claim.answered and "25" in (claim.answer or "") and "March" in (claim.answer or "")

@@ -50,7 +50,8 @@ def test_focus_names_what_a_wh_question_asks_for(question: str, wanted: str) -> 
 
 
 @pytest.mark.parametrize(
-    "question", ["is the 1m limited", "who said that", "what is the us allocation", "why"]
+    "question",
+    ["is the 1m limited", "who said that", "what is the us allocation", "why", "what kinda site"],
 )
 def test_questions_without_a_particular_focus(question: str) -> None:
     assert focus(tuple(words(question))) == ()
@@ -68,7 +69,12 @@ def test_questions_without_a_particular_focus(question: str) -> None:
         ("segler interview date?", "date"),
         ("is the blog speculating on how many there will be", None),
         ("what did bmw australia say about how many they get", None),
-        ("when was the zhp launched", None),
+        ("when was the zhp launched", "time"),
+        ("so when does that start", "time"),
+        ("when", "time"),
+        ("is that happening when they said", None),
+        ("at what point in the video does it get going", "time"),
+        ("what time does the memo say", "time"),
     ],
 )
 def test_wants_names_the_kind_of_answer_a_question_starts_by_asking(

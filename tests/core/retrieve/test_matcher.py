@@ -204,3 +204,40 @@ def test_spelling_fixes_do_not_depend_on_the_hash_seed() -> None:
         for seed in ("1", "2", "3", "4")
     }
     assert len(outputs) == 1
+
+
+def test_a_when_question_wants_an_answer_that_says_when() -> None:
+    text = """sources:
+  - {id: s, title: T, outlet: O, kind: article}
+entries:
+  - id: schedule-sure
+    questions: ["how sure is the commenter about the production schedule and its start"]
+    answer: The commenter was completely sure about the production schedule and its start.
+    status: rumor
+    claimed_by: a reader
+    sources: [s]
+  - id: schedule-start
+    questions: ["what is the monthly production rate"]
+    answer: Production would start in March at 25 to 65 a month.
+    status: rumor
+    claimed_by: a reader
+    sources: [s]
+  - id: interview
+    questions: ["who did the blog interview"]
+    answer: The blog interviewed Watts two weeks before its post.
+    status: fact
+    claimed_by: the blog
+    sources: [s]
+  - id: interview-kind
+    questions: ["did the blog interview watts about the post"]
+    answer: The blog interviewed Watts about the post.
+    status: fact
+    claimed_by: the blog
+    sources: [s]
+"""
+    knowledge = parse_knowledge(text, "when.yaml")
+    matcher = Matcher(knowledge)
+    # One holds every word; only the other says when, and "when" asks for that.
+    assert matcher.rank("when does the production schedule start")[0].entry.id == "schedule-start"
+    # A span before or after something ("two weeks before") says when too.
+    assert matcher.rank("when did the blog interview watts")[0].entry.id == "interview"
