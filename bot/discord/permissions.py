@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import discord
 
-from ..config import Settings
+from .settings import Settings
 
 
 class Level(enum.IntEnum):

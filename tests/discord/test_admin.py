@@ -249,7 +249,7 @@ async def test_watch_reloads_and_posts_to_the_admin_channel(
 ) -> None:
     watcher = world.bot.watcher
     assert watcher is not None
-    assert await asyncio.to_thread(watcher.ready.wait, 5)
+    await asyncio.wait_for(watcher.ready.wait(), 5)
     before = len(world.admin_channel.history())
     _edit(knowledge_file, "about 740 cars", "about 770 cars")
     await _wait_for(lambda: len(world.admin_channel.history()) > before)
@@ -270,7 +270,7 @@ async def test_watch_reloads_and_posts_to_the_admin_channel(
 
 
 async def _wait_for(condition: Callable[[], bool], within: float = 10.0) -> None:
-    """Poll a condition while the watcher thread and its reload run in real time."""
+    """Poll a condition while the watcher task and its reload run in real time."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + within
     while not condition():

@@ -18,10 +18,10 @@ import pytest
 import simcord
 from hardening_support import FIGURES, HERE, base_bytes
 
-from bot.config import Settings
 from bot.core.service import KnowledgeService
 from bot.core.unanswered import UnansweredLog
 from bot.discord.client import OnemBot, create_bot
+from bot.discord.settings import Settings
 
 DISCORD_TESTS = HERE.parent / "discord"
 if str(DISCORD_TESTS) not in sys.path:

@@ -25,9 +25,9 @@ from typing import Any
 import pytest
 
 import bot.core.unanswered as unanswered_module
-from bot.config import ConfigError, load_settings
 from bot.core.service import KnowledgeService
 from bot.core.unanswered import MIN_LOG_BYTES, UnansweredLog
+from bot.discord.settings import ConfigError, load_settings
 
 ENV = {"DISCORD_TOKEN": "a-test-token-that-is-long-enough"}
 

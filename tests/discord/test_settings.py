@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.config import ConfigError, Settings, load_settings, settings_from_mapping
 from bot.core.loader import default_knowledge_path
+from bot.discord.settings import ConfigError, Settings, load_settings, settings_from_mapping
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ENV = {"DISCORD_TOKEN": "  token-from-env  "}
 
 
@@ -176,8 +176,32 @@ def test_direct_construction_and_repr() -> None:
     settings = settings_from_mapping({"prefix": "$"}, token="abcdefgh")
     assert settings.prefix == "$"
     assert "abcdefgh" not in repr(settings)
-    with pytest.raises(AttributeError):
-        settings.prefix = "!"  # type: ignore[misc]
+
+
+def test_every_problem_at_once_in_file_order_then_the_token(tmp_path: Path) -> None:
+    error = _error(
+        tmp_path,
+        "wacth: true\nadmin_user_ids: [12, 0, x]\nlisten_min_score: 2\nshard_count: many\n",
+        {},
+    )
+    assert [e.key for e in error.errors] == [
+        "wacth",
+        "admin_user_ids[1]",
+        "admin_user_ids[2]",
+        "listen_min_score",
+        "shard_count",
+        "DISCORD_TOKEN",
+    ]
+    lines = str(error).splitlines()
+    assert lines[0] == "wacth: unknown setting (did you mean 'watch'?); see config.example.yaml" + (
+        " (config.yaml:1)"
+    )
+    assert lines[2] == (
+        "admin_user_ids[2]: must be a Discord id (a positive whole number), not 'x' (config.yaml:2)"
+    )
+    assert (
+        lines[4] == "shard_count: must be a whole number >= 1 or auto, not 'many' (config.yaml:4)"
+    )
 
 
 def test_the_store_defaults_beside_the_config_and_never_overwrites_a_file_it_must_not(
