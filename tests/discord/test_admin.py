@@ -56,7 +56,7 @@ async def test_admins_may_use_every_slash_path(world: World) -> None:
                 assert result.response.content == NOT_GLOBAL  # a server's managers
             else:
                 assert result.response.content != NOT_GLOBAL, (admin, name)
-    assert all(isinstance(e, NotGlobalAdmin) for e in world.env.errors)
+    assert all(isinstance(e, NotGlobalAdmin) for e in world.env.errors), world.env.errors
     assert world.bot.service.stats.reloads == 2  # the two global admins
 
 
@@ -86,7 +86,7 @@ async def test_admins_may_use_every_prefix_path(world: World) -> None:
             if command in ("!kb stats", "!kb unanswered 5"):  # data goes to a DM
                 assert last.content == SENT_PRIVATELY and not last.embeds
                 assert admin.user.dm_channel.last_message.embeds
-    assert all(isinstance(e, NotGlobalAdmin) for e in world.env.errors)
+    assert all(isinstance(e, NotGlobalAdmin) for e in world.env.errors), world.env.errors
 
 
 async def test_non_admins_are_refused_on_every_prefix_path(world: World) -> None:
