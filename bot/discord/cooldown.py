@@ -53,15 +53,6 @@ class UserCooldown:
             self._notified_until[user_id] = until
         return Refusal(retry_after=max(until - now, 0.0), notify=notify)
 
-    def reset(self, user_id: int | None = None) -> None:
-        """Forget one user's requests, or everyone's."""
-        if user_id is None:
-            self._hits.clear()
-            self._notified_until.clear()
-        else:
-            self._hits.pop(user_id, None)
-            self._notified_until.pop(user_id, None)
-
     def _prune(self, now: float) -> None:
         stale = [u for u, h in self._hits.items() if not h or h[-1] <= now - self.per]
         for user_id in stale:
