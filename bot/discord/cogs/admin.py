@@ -81,7 +81,7 @@ class AdminCog(commands.Cog, name="Admin"):
     def __init__(self, bot: OnemBot) -> None:
         self.bot = bot
 
-    async def cog_check(self, ctx: commands.Context[Any]) -> bool:  # type: ignore[override]
+    async def cog_check(self, ctx: commands.Context[Any]) -> bool:
         """Allow this cog's commands to admins only, within the admin rate limit."""
         who = await access_of(self.bot, ctx.author, ctx.guild.id if ctx.guild else None)
         _admit(self.bot, who, ctx.author.id)
@@ -151,7 +151,7 @@ class AdminCog(commands.Cog, name="Admin"):
 
     # -- commands --------------------------------------------------------------------------
 
-    @commands.hybrid_group(
+    @commands.hybrid_group(  # type: ignore[arg-type]  # discord.py types the cog-bound callback loosely
         name="kb",
         description="Manage the bot's knowledge base (admins)",
         invoke_without_command=True,
@@ -176,7 +176,7 @@ class AdminCog(commands.Cog, name="Admin"):
             allowed_mentions=NO_MENTIONS,
         )
 
-    @kb.command(  # type: ignore[arg-type]  # discord.py types the cog-bound callback loosely
+    @kb.command(  # type: ignore[arg-type]
         name="reload", description="Reload the knowledge file (the old one serves until it loads)"
     )
     async def reload(self, ctx: commands.Context[Any]) -> None:
