@@ -271,7 +271,9 @@ class FindEntry(discord.ui.Modal, title="Find an entry"):
         await handle_interaction_error(interaction, error, where="kb review")
 
 
-async def start_review(bot: OnemBot, interaction: discord.Interaction[Any], who: Access) -> None:
+async def start_review(
+    bot: OnemBot, interaction: discord.Interaction[OnemBot], who: Access
+) -> None:
     """Answer ``/kb review``: the first open cluster with its buttons, ephemerally."""
     store = bot.store
     if store is None:

@@ -61,7 +61,7 @@ def _admit(bot: OnemBot, who: Access, user_id: int) -> None:
         raise AdminSlowDown(refusal.retry_after, notify=refusal.notify)
 
 
-async def _ephemeral(interaction: discord.Interaction[Any], **fields: Any) -> None:
+async def _ephemeral(interaction: discord.Interaction[OnemBot], **fields: Any) -> None:
     """Answer only the admin who asked; never ``ctx.send``, which posts publicly once the
     interaction has expired."""
     fields.setdefault("allowed_mentions", NO_MENTIONS)
@@ -81,7 +81,7 @@ class AdminCog(commands.Cog, name="Admin"):
     def __init__(self, bot: OnemBot) -> None:
         self.bot = bot
 
-    async def cog_check(self, ctx: commands.Context[Any]) -> bool:
+    async def cog_check(self, ctx: commands.Context[OnemBot]) -> bool:  # type: ignore[override]
         """Allow this cog's commands to admins only, within the admin rate limit."""
         who = await access_of(self.bot, ctx.author, ctx.guild.id if ctx.guild else None)
         _admit(self.bot, who, ctx.author.id)
@@ -89,7 +89,7 @@ class AdminCog(commands.Cog, name="Admin"):
 
     # -- helpers ---------------------------------------------------------------------------
 
-    async def _who(self, ctx: commands.Context[Any]) -> Access:
+    async def _who(self, ctx: commands.Context[OnemBot]) -> Access:
         return await access_of(self.bot, ctx.author, ctx.guild.id if ctx.guild else None)
 
     async def _stats(self, who: Access) -> discord.Embed:
@@ -124,7 +124,7 @@ class AdminCog(commands.Cog, name="Admin"):
 
     async def _show(
         self,
-        ctx: commands.Context[Any],
+        ctx: commands.Context[OnemBot],
         name: str,
         embeds: list[discord.Embed],
         files: list[discord.File] | None = None,
@@ -159,7 +159,7 @@ class AdminCog(commands.Cog, name="Admin"):
     @app_commands.guild_only()
     @app_commands.allowed_contexts(guilds=True, dms=False, private_channels=False)
     @app_commands.default_permissions(manage_guild=True)
-    async def kb(self, ctx: commands.Context[Any]) -> None:
+    async def kb(self, ctx: commands.Context[OnemBot]) -> None:
         """Show the admin commands this admin may use (``!kb`` alone)."""
         prefix = self.bot.settings.prefix
         who = await self._who(ctx)
@@ -179,7 +179,7 @@ class AdminCog(commands.Cog, name="Admin"):
     @kb.command(  # type: ignore[arg-type]
         name="reload", description="Reload the knowledge file (the old one serves until it loads)"
     )
-    async def reload(self, ctx: commands.Context[Any]) -> None:
+    async def reload(self, ctx: commands.Context[OnemBot]) -> None:
         """Reload and report the diff or every problem (ephemerally, for a slash command)."""
         if not (await self._who(ctx)).is_global:
             raise NotGlobalAdmin()
@@ -194,7 +194,7 @@ class AdminCog(commands.Cog, name="Admin"):
     @kb.command(  # type: ignore[arg-type]
         name="stats", description="Entries, sources, last reload, questions answered"
     )
-    async def stats(self, ctx: commands.Context[Any]) -> None:
+    async def stats(self, ctx: commands.Context[OnemBot]) -> None:
         """Show the knowledge base's figures (and the store's table and chart, if kept)."""
         who = await self._who(ctx)
         if self.bot.store is None or ctx.interaction is None:
@@ -207,7 +207,7 @@ class AdminCog(commands.Cog, name="Admin"):
     @kb.command(  # type: ignore[arg-type]
         name="review", description="Review missed questions and teach the bot in one click"
     )
-    async def review(self, ctx: commands.Context[Any]) -> None:
+    async def review(self, ctx: commands.Context[OnemBot]) -> None:
         """Walk through the top clusters of missed questions (this server's, for its managers)."""
         if ctx.interaction is None:  # the review is buttons and forms: a slash command's
             await reply_to(
@@ -222,7 +222,7 @@ class AdminCog(commands.Cog, name="Admin"):
     @kb.command(  # type: ignore[arg-type]
         name="health", description="Uptime, shard latencies, the knowledge in service, last reload"
     )
-    async def health(self, ctx: commands.Context[Any]) -> None:
+    async def health(self, ctx: commands.Context[OnemBot]) -> None:
         """Show whether the bot is well, privately."""
         await self._show(ctx, "health", [self._health()])
 
@@ -232,7 +232,7 @@ class AdminCog(commands.Cog, name="Admin"):
     @app_commands.describe(count="How many to show (1-25)")
     async def unanswered(
         self,
-        ctx: commands.Context[Any],
+        ctx: commands.Context[OnemBot],
         count: commands.Range[int, 1, MAX_UNANSWERED] = DEFAULT_UNANSWERED,
     ) -> None:
         """List recent declined questions, so admins see what to add, privately."""
@@ -249,7 +249,9 @@ class OwnerCog(commands.Cog, name="Owner"):
     @commands.command(name="sync")
     @commands.is_owner()
     async def sync(
-        self, ctx: commands.Context[Any], scope: Literal["guild", "global", "clear"] | None = None
+        self,
+        ctx: commands.Context[OnemBot],
+        scope: Literal["guild", "global", "clear"] | None = None,
     ) -> None:
         """Sync slash commands: here (or to the dev guild from a DM), globally, or clear here."""
         tree = self.bot.tree
