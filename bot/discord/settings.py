@@ -278,8 +278,8 @@ def _worded(error: ErrorDetails) -> ConfigError:
         return ConfigError(key, f"unknown setting{hint}; see config.example.yaml")
     index = [part for part in loc[1:] if isinstance(part, int)]
     field = FIELDS[key]
-    nested = list(_descriptions(field.annotation))
-    must = nested[0] if index and nested else field.description or nested[0]
+    nested = [*_descriptions(field.annotation), "a valid value (see config.example.yaml)"]
+    must = nested[0] if index else field.description or nested[0]
     name = key + "".join(f"[{i}]" for i in index)
     return ConfigError(name, f"must be {must}, not {error['input']!r}")
 

@@ -153,6 +153,15 @@ def test_bad_values_name_the_key(tmp_path: Path, text: str, key: str, words: str
     assert words in str(error)
 
 
+def test_every_setting_says_what_it_must_be(tmp_path: Path) -> None:
+    keys = sorted(set(Settings.__dataclass_fields__) - {"token"})
+    error = _error(tmp_path, "".join(f"{key}: {{nested: 1}}\n" for key in keys))
+    assert [e.key for e in error.errors] == keys  # one problem each, in file order
+    for line, key in zip(str(error).splitlines(), keys, strict=True):
+        assert line.startswith(f"{key}: must be "), line
+        assert line.endswith(f", not {{'nested': 1}} (config.yaml:{keys.index(key) + 1})"), line
+
+
 def test_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:
     assert "did you mean 'watch'" in str(_error(tmp_path, "wacth: true\n"))
 
