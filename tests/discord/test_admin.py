@@ -115,6 +115,14 @@ async def test_dm_admin_commands_only_for_listed_users(world: World) -> None:
     assert world.bot.service.stats.reloads == 1
 
 
+async def test_the_review_by_prefix_points_to_the_slash_command(world: World) -> None:
+    await world.manager.send(world.general, "!kb review")
+    assert world.general.last_message.content.startswith("Use `/kb review`")
+    await world.alice.send(world.general, "!kb review")  # members are still refused first
+    assert world.general.last_message.content == REFUSED
+    assert [type(e) for e in world.env.errors] == [NotAdmin]
+
+
 async def test_sync_is_owner_only(world: World) -> None:
     not_owners = [world.role_admin, world.id_admin, world.manager, world.alice]
     for person in not_owners:
