@@ -12,7 +12,7 @@ from discord.ext import commands
 
 from ..errors import NO_MENTIONS, AdminSlowDown, NotAdmin, NotGlobalAdmin, reply_to
 from ..health import gather, health_embed
-from ..permissions import Access, access
+from ..permissions import Access, access_of
 from ..report import (
     reload_report,
     server_stats_embed,
@@ -43,13 +43,6 @@ def _bot(client: Any) -> OnemBot:
 
     assert isinstance(client, OnemBot)
     return client
-
-
-async def access_of(
-    bot: OnemBot, user: discord.User | discord.Member, guild_id: int | None
-) -> Access:
-    """Return what ``user`` may administer in ``guild_id`` (None: a DM)."""
-    return access(bot.settings, user, guild_id, is_owner=await bot.is_owner(user))
 
 
 def _admit(bot: OnemBot, who: Access, user_id: int) -> None:
