@@ -7,7 +7,7 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -60,20 +60,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="also show the ranking: the closest entries and their scores",
     )
 
-    with_knowledge(sub.add_parser("chat", help="ask questions interactively"))
+    ask.set_defaults(func=_with_service(_ask))
+    chat = with_knowledge(sub.add_parser("chat", help="ask questions interactively"))
+    chat.set_defaults(func=_with_service(_chat))
 
     check = with_knowledge(sub.add_parser("check", help="validate and lint a knowledge file"))
     check.add_argument("path", nargs="?", type=Path, help="file to check (default: --knowledge)")
     check.add_argument(
         "--no-lint", action="store_true", help="only validate; skip matching every phrasing"
     )
+    check.set_defaults(func=_check)
 
     ev = with_knowledge(sub.add_parser("eval", help="score the answers on a question set"))
     ev.add_argument("questions", type=Path, help="YAML list of {kind, q, expect}")
     ev.add_argument("--show", choices=["failures", "all", "none"], default="failures")
     ev.add_argument("--json", action="store_true", help="print the summary as JSON")
+    ev.set_defaults(func=_with_service(_eval))
 
-    sub.add_parser("schema", help="print the knowledge file's JSON Schema")
+    sub.add_parser("schema", help="print the knowledge file's JSON Schema").set_defaults(
+        func=_schema
+    )
 
     from .learn_cli import add_commands
 
@@ -81,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="run the Discord bot")
     run.add_argument("--config", "-c", type=Path, default=Path("config.yaml"), metavar="PATH")
+    run.set_defaults(func=_run)
     return parser
 
 
@@ -92,40 +99,65 @@ def main(argv: Sequence[str] | None = None) -> int:
         stream=sys.stderr,
         format="%(levelname)s %(name)s: %(message)s",
     )
-    if args.command == "run":
-        from .discord.runner import run_from_config
+    command: Callable[[argparse.Namespace], int] = args.func
+    return command(args)
 
-        return run_from_config(args.config)
-    if args.command in ("review", "stats", "export", "import-log"):
-        from .learn_cli import run as run_learning
 
-        return run_learning(args)
-    if args.command == "schema":
-        from .authoring.schema import knowledge_schema
+def _run(args: argparse.Namespace) -> int:
+    """Run the Discord bot."""
+    from .discord.runner import run_from_config
 
-        sys.stdout.write(json.dumps(knowledge_schema(), indent=2) + "\n")
-        return EXIT_OK
-    if args.command == "check":
-        path = args.path or args.knowledge or default_knowledge_path()
-        return check(path, sys.stdout, lint_phrasings=not args.no_lint)
-    try:
-        service = KnowledgeService.from_path(args.knowledge or default_knowledge_path())
-    except KnowledgeError as exc:
-        print(printable(redact(str(exc))), file=sys.stderr)
-        return EXIT_USAGE
-    if args.command == "ask":
-        return ask(
-            service,
-            args.question,
-            as_json=args.json,
-            stdin=sys.stdin,
-            out=sys.stdout,
-            details=args.details,
-        )
-    if args.command == "chat":
-        from .chat import chat
+    return run_from_config(args.config)
 
-        return chat(service, sys.stdin, sys.stdout)
+
+def _schema(args: argparse.Namespace) -> int:
+    """Print the knowledge file's JSON Schema."""
+    from .authoring.schema import knowledge_schema
+
+    sys.stdout.write(json.dumps(knowledge_schema(), indent=2) + "\n")
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    """Validate and lint a knowledge file."""
+    path = args.path or args.knowledge or default_knowledge_path()
+    return check(path, sys.stdout, lint_phrasings=not args.no_lint)
+
+
+def _with_service(
+    command: Callable[[KnowledgeService, argparse.Namespace], int],
+) -> Callable[[argparse.Namespace], int]:
+    """Return ``command`` run on the knowledge of ``--knowledge``, or exit 2 if it cannot load."""
+
+    def load_then_run(args: argparse.Namespace) -> int:
+        try:
+            service = KnowledgeService.from_path(args.knowledge or default_knowledge_path())
+        except KnowledgeError as exc:
+            print(printable(redact(str(exc))), file=sys.stderr)
+            return EXIT_USAGE
+        return command(service, args)
+
+    return load_then_run
+
+
+def _ask(service: KnowledgeService, args: argparse.Namespace) -> int:
+    return ask(
+        service,
+        args.question,
+        as_json=args.json,
+        stdin=sys.stdin,
+        out=sys.stdout,
+        details=args.details,
+    )
+
+
+def _chat(service: KnowledgeService, args: argparse.Namespace) -> int:
+    from .chat import chat
+
+    return chat(service, sys.stdin, sys.stdout)
+
+
+def _eval(service: KnowledgeService, args: argparse.Namespace) -> int:
     return run_eval(service, args.questions, show=args.show, as_json=args.json, out=sys.stdout)
 
 

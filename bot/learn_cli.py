@@ -47,6 +47,8 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     imp = sub.add_parser("import-log", help="import an unanswered log into the store, once")
     imp.add_argument("log", type=Path)
     imp.add_argument("--store", "-s", type=Path, default=DEFAULT_STORE, metavar="PATH")
+    for command in (review, stats, ex, imp):
+        command.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:

@@ -16,10 +16,14 @@ from __future__ import annotations
 import logging
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
+import pytest_asyncio
+from simcord import Env
 
 TESTS = Path(__file__).parent
 for _folder in (TESTS / "support", TESTS / "core"):
@@ -30,9 +34,9 @@ import simcord  # noqa: E402  (after the path above, like the helpers)
 from discord_kit import KNOWLEDGE, World, assert_no_error_logs, build_world  # noqa: E402
 from hardening_support import FIGURES, base_bytes  # noqa: E402
 
-from bot.config import Settings  # noqa: E402
 from bot.core.service import KnowledgeService  # noqa: E402
 from bot.discord.client import OnemBot, create_bot  # noqa: E402
+from bot.discord.settings import Settings  # noqa: E402
 from bot.store.unanswered import UnansweredLog  # noqa: E402
 
 FIXTURES = TESTS / "fixtures"
@@ -165,6 +169,21 @@ async def world(
     """Build the server of ``tests/discord`` (admins by role id, by user id and by Manage
     Server; a role merely named "admin"; an owner who is no admin) and sync the commands."""
     return await build_world(simcord_env, bot)
+
+
+@pytest_asyncio.fixture
+async def simcord_env(simcord_bot: Any, request: pytest.FixtureRequest) -> AsyncIterator[Env]:
+    """SimCord's own fixture, declaring the bot's file watcher as waiting on outside input."""
+    marker = request.node.get_closest_marker("simcord")
+    env = Env(simcord_bot, **(marker.kwargs if marker else {}))
+    simcord_bot.external_wait = partial(env.external_wait, reason="the knowledge file watcher")
+    await env.start()
+    try:
+        yield env
+    finally:
+        await env.shutdown()
+        if env.check_errors:
+            env._raise_errors_since(env._errors_acknowledged)
 
 
 # --- the figures -----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from bot.cli import build_parser
-from bot.config import settings_from_mapping
+from bot.discord.settings import settings_from_mapping
 
 DEPLOY = Path(__file__).resolve().parents[1] / "deploy"
 UNIT = DEPLOY / "onem-bot.service"

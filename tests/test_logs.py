@@ -60,8 +60,8 @@ def test_other_handlers_keep_their_format() -> None:
 
 
 def test_run_logs_in_the_configured_format() -> None:
-    from bot.config import Settings
     from bot.discord.runner import configure_logging
+    from bot.discord.settings import Settings
 
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)  # what the command line installs for `run`

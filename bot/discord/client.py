@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections import deque
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,6 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from ..config import Settings
 from ..core.retrieve.completion import CompletionIndex
 from ..core.service import KnowledgeService, ReloadResult
 from ..store.db import Store
@@ -23,9 +21,10 @@ from .errors import handle_command_error, handle_interaction_error
 from .health import LastReload
 from .lookup import quick_choices
 from .report import reload_report
+from .settings import Settings
 from .tally import ServerTally
 from .translations import CatalogueTranslator
-from .watch import FileWatcher
+from .watch import ExternalWait, FileWatcher, as_is
 
 log = logging.getLogger("bot.discord")
 
@@ -103,7 +102,8 @@ class OnemBot(commands.Bot):
         self._indexing: asyncio.Task[None] | None = None
         self.watcher: FileWatcher | None = None
         self.watch_debounce_ms = watch_debounce_ms
-        self.watch_reports: deque[ReloadResult] = deque(maxlen=20)
+        self.external_wait: ExternalWait = as_is
+        """How the file watcher awaits the file system (a simulated Discord declares it)."""
         self.last_reload: LastReload | None = None
 
     async def setup_hook(self) -> None:
@@ -116,15 +116,15 @@ class OnemBot(commands.Bot):
             self.watcher = FileWatcher(
                 Path(self.service.knowledge.path),
                 self._file_changed,
-                loop=asyncio.get_running_loop(),
                 debounce_ms=self.watch_debounce_ms,
+                wait=self.external_wait,
             )
             self.watcher.start()
 
     async def close(self) -> None:
         """Stop the file watcher, then disconnect."""
         if self.watcher is not None:
-            await asyncio.to_thread(self.watcher.stop)
+            await self.watcher.stop()
             self.watcher = None
         if self._indexing is not None:
             self._indexing.cancel()
@@ -203,7 +203,6 @@ class OnemBot(commands.Bot):
         result = await self.reload_knowledge()
         if result.ok and self.service.knowledge.digest == before:
             return  # saved without changes: nothing to report
-        self.watch_reports.append(result)
         channel_id = self.settings.admin_channel_id
         channel = self.get_channel(channel_id) if channel_id else None
         if not isinstance(channel, discord.abc.Messageable):

@@ -310,11 +310,6 @@ def fit(embed: discord.Embed) -> discord.Embed:
     return embed
 
 
-def notice_embed(text: str) -> discord.Embed:
-    """Return a small grey embed for notices (cooldowns, errors) that echo no user text."""
-    return discord.Embed(description=truncate(text, DESCRIPTION_LIMIT), colour=DECLINE_COLOUR)
-
-
 def talk_embed(reply: Reply) -> discord.Embed:
     """Render small talk: the knowledge file's reply and a few questions to try."""
     head = _question_line(reply.question)

@@ -23,21 +23,21 @@ OUTDATED = "That command is out of date here; the bot's owner needs to sync the 
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
-class NotAdmin(commands.CheckFailure, app_commands.CheckFailure):
+class NotAdmin(commands.CheckFailure):
     """The user is neither a configured admin nor holds Manage Server."""
 
     def __init__(self) -> None:
         super().__init__(NOT_ADMIN)
 
 
-class NotGlobalAdmin(commands.CheckFailure, app_commands.CheckFailure):
+class NotGlobalAdmin(commands.CheckFailure):
     """A server manager asked for something that affects every server (a reload)."""
 
     def __init__(self) -> None:
         super().__init__(NOT_GLOBAL)
 
 
-class AdminSlowDown(commands.CheckFailure, app_commands.CheckFailure):
+class AdminSlowDown(commands.CheckFailure):
     """An admin ran admin commands faster than the admin limit allows."""
 
     def __init__(self, retry_after: float, *, notify: bool) -> None:
@@ -112,7 +112,15 @@ def _usage(ctx: commands.Context[Any]) -> str | None:
 
 
 async def handle_command_error(ctx: commands.Context[Any], error: BaseException) -> None:
-    """Answer a failed prefix command: a short message if expected, else log and apologise."""
+    """Answer a failed command: a short message if expected, else log and apologise.
+
+    A hybrid command run as a slash command is answered ephemerally, always (Discord shows
+    the user an error if an interaction gets no answer).
+    """
+    if ctx.interaction is not None:
+        where = ctx.command.qualified_name if ctx.command else None
+        await handle_interaction_error(ctx.interaction, error, where=where)
+        return
     if isinstance(_unwrap(error), commands.CommandNotFound):
         return  # someone typed the prefix and something else; not ours to answer
     if is_forbidden(error, ctx.channel.id):

@@ -7,13 +7,13 @@ import logging
 import sqlite3
 from typing import TYPE_CHECKING
 
-from ..config import Settings
 from ..core.reply.replies import Reply
 from ..core.service import KnowledgeService
 from ..store.db import Store
 from ..store.records import Asked, Scope
 from ..store.transfer import import_log
 from .permissions import Access
+from .settings import Settings
 
 if TYPE_CHECKING:
     from .client import OnemBot

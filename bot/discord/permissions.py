@@ -16,10 +16,14 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import discord
 
-from ..config import Settings
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from .client import OnemBot
 
 
 class Level(enum.IntEnum):
@@ -74,3 +78,10 @@ def access(
     if by_role or user.guild_permissions.manage_guild:
         return Access(Level.SERVER, guild_id)
     return Access(Level.MEMBER)
+
+
+async def access_of(
+    bot: OnemBot, user: discord.User | discord.Member, guild_id: int | None
+) -> Access:
+    """Return what ``user`` may administer in ``guild_id`` (None: a DM), owners included."""
+    return access(bot.settings, user, guild_id, is_owner=await bot.is_owner(user))

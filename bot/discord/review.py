@@ -15,7 +15,7 @@ from ..store.review import Admin, accept, candidates, clusters, dismiss, pick
 from .embeds import neutralise, plain, truncate
 from .errors import NO_MENTIONS, NOT_GLOBAL, handle_interaction_error
 from .learning import scope_of
-from .permissions import Access
+from .permissions import Access, access_of
 
 if TYPE_CHECKING:
     from .client import OnemBot
@@ -176,8 +176,6 @@ class ReviewSession(discord.ui.View):
         if found is None or target is None or store is None:
             await interaction.response.edit_message(**self.render())
             return
-        from .cogs.admin import access_of
-
         who = await access_of(self.bot, interaction.user, interaction.guild_id)
         if not who.is_global:
             await interaction.response.send_message(NOT_GLOBAL, ephemeral=True)
@@ -271,7 +269,9 @@ class FindEntry(discord.ui.Modal, title="Find an entry"):
         await handle_interaction_error(interaction, error, where="kb review")
 
 
-async def start_review(bot: OnemBot, interaction: discord.Interaction[Any], who: Access) -> None:
+async def start_review(
+    bot: OnemBot, interaction: discord.Interaction[OnemBot], who: Access
+) -> None:
     """Answer ``/kb review``: the first open cluster with its buttons, ephemerally."""
     store = bot.store
     if store is None:

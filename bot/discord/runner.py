@@ -12,12 +12,13 @@ from typing import TextIO
 
 import discord
 
-from ..config import ConfigError, Settings, load_settings, redact
 from ..core.knowledge.errors import KnowledgeError
 from ..core.service import KnowledgeService
 from ..logs import use_format
+from ..redaction import redact
 from ..store.unanswered import UnansweredLog
 from .client import OnemBot, create_bot
+from .settings import ConfigError, Settings, load_settings
 from .startup import Backoff, start_with_retries
 
 log = logging.getLogger("bot.discord")

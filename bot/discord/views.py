@@ -13,6 +13,8 @@ from .embeds import plain
 CUSTOM_ID_PREFIX = "onem:entry:"
 MAX_BUTTONS = 3
 LABEL_LIMIT = 80
+ENTRY_CHOSEN = "entry_chosen"
+"""The event a pressed button dispatches, so that the views need not know who answers."""
 _TEMPLATE = re.compile(re.escape(CUSTOM_ID_PREFIX) + r"(?P<entry_id>[a-z0-9_-]{1,80})$")
 
 
@@ -44,14 +46,8 @@ class SuggestionButton(
         return cls(match["entry_id"], label)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        """Answer the entry this button names."""
-        from .cogs.ask import AskCog
-
-        cog = getattr(interaction.client, "get_cog", lambda name: None)("Ask")
-        if not isinstance(cog, AskCog):
-            await interaction.response.send_message("I'm not answering right now.", ephemeral=True)
-            return
-        await cog.answer_button(interaction, self.entry_id)
+        """Ask for the entry this button names to be answered (the Ask cog listens)."""
+        interaction.client.dispatch(ENTRY_CHOSEN, interaction, self.entry_id)
 
 
 def suggestion_view(reply: Reply) -> discord.ui.View | None:

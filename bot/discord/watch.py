@@ -1,23 +1,36 @@
-"""Watch the knowledge file with watchfiles, in a thread of its own, and call back on the loop."""
+"""Watch the knowledge file with ``watchfiles.awatch`` in an asyncio task; reload after saves."""
 
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
+import contextlib
 import logging
 import os
-import threading
-import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 import watchfiles
 
 log = logging.getLogger("bot.discord")
 
 POLL_MS = 200
-"""How often the watcher thread wakes to check for a stop request, a re-pointed link, and a
-burst of saves that has gone quiet."""
+"""How often, with no saves, the watcher looks whether a burst of saves has gone quiet and
+whether the symlink now leads elsewhere."""
+
+T = TypeVar("T")
+
+
+class ExternalWait(Protocol):
+    """How the watcher awaits the file system: input from outside the bot."""
+
+    def __call__(self, awaitable: Awaitable[T], /) -> Awaitable[T]: ...
+
+
+async def as_is(awaitable: Awaitable[T], /) -> T:
+    """Await ``awaitable`` plainly (a simulated Discord passes one that declares the wait)."""
+    return await awaitable
+
 
 Signature = tuple[str, int, int, int, int] | None
 """What identifies one version of the file: where the path leads, device, inode, size, mtime."""
@@ -34,13 +47,13 @@ def signature(path: Path) -> Signature:
 
 
 class FileWatcher:
-    """Call ``on_change`` (a coroutine function) on ``loop`` once after each burst of saves.
+    """Await ``on_change`` once after each burst of saves to the file ``path`` leads to.
 
     The directories of the path and of the file it leads to now are watched (not recursively),
     so editors that save through a temporary file and a rename are seen, and so is a symlink
     re-pointed to another file: the watcher then follows the new file. A burst of saves (any
     saves less than ``debounce_ms`` apart) gives one call, after the burst; saves during a call
-    give one more call after it, never one per save.
+    are held by watchfiles and give one more call after it, never one per save.
     """
 
     def __init__(
@@ -48,37 +61,42 @@ class FileWatcher:
         path: Path,
         on_change: Callable[[], Awaitable[None]],
         *,
-        loop: asyncio.AbstractEventLoop,
         debounce_ms: int = 800,
+        wait: ExternalWait = as_is,
     ) -> None:
         self.link = Path(os.path.abspath(path))
         self.on_change = on_change
-        self.loop = loop
         self.debounce_ms = debounce_ms
-        self.ready = threading.Event()
-        self.changes = 0
-        """Calls made (bursts of saves seen), for tests and logs."""
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-        self._seen: Signature = signature(self.link)
-        self._dirty_since: float | None = None
-        self._running: concurrent.futures.Future[None] | None = None
+        self.wait = wait
+        self.ready = asyncio.Event()
+        """Set once the watcher is watching: saves from then on are seen."""
+        self._task: asyncio.Task[None] | None = None
+        self._seen: Signature = None
+        self._due = False
+        """The file changed since the last call."""
+        self._quiet = 0
+        """Timeouts in a row, each a stretch with no change in the watched directories."""
 
     @property
     def path(self) -> Path:
         """Return the file the watched path leads to now."""
         return self.link.resolve()
 
-    def start(self) -> None:
-        """Start the watcher thread (a daemon: it never keeps the process alive)."""
-        self._thread = threading.Thread(target=self._run, name="knowledge-watcher", daemon=True)
-        self._thread.start()
+    @property
+    def running(self) -> bool:
+        """Return whether the watcher task is still running."""
+        return self._task is not None and not self._task.done()
 
-    def stop(self, timeout: float = 5.0) -> None:
-        """Ask the watcher thread to stop and wait for it."""
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
+    def start(self) -> None:
+        """Start watching in a task of the running event loop."""
+        self._task = asyncio.get_running_loop().create_task(self._run(), name="knowledge-watcher")
+
+    async def stop(self) -> None:
+        """Stop watching and wait until the watcher has let go of the files."""
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
 
     def _directories(self) -> list[Path]:
         """Return the directories to watch: the link's, and its target's if elsewhere."""
@@ -88,66 +106,40 @@ class FileWatcher:
             places.append(target)
         return places
 
-    def _run(self) -> None:
+    async def _run(self) -> None:
+        self._seen = signature(self.link)
         try:
-            while not self._stop.is_set():
-                self._watch(self._directories())
+            while True:
+                await self._watch(self._directories())
         except Exception:
             log.exception("The knowledge file watcher stopped; automatic reload is off")
-        finally:
-            self.ready.set()
 
-    def _watch(self, directories: list[Path]) -> None:
-        """Watch ``directories`` until stopped, or until the link leads to another directory."""
-        for _ in watchfiles.watch(
-            *directories,
-            debounce=self.debounce_ms,
-            recursive=False,
-            stop_event=self._stop,
-            rust_timeout=POLL_MS,
-            yield_on_timeout=True,
-            raise_interrupt=False,
-        ):
-            self.ready.set()
-            if self._stop.is_set():
-                return
-            now = signature(self.link)  # on every event and every timeout: cheap, and sure
-            if now != self._seen:
-                self._seen = now
-                if now is not None:  # deleted: wait for the file to come back
-                    self._dirty_since = time.monotonic()
-            self._maybe_call()
-            if self._directories() != directories:
-                return  # re-pointed elsewhere: watch the new place
-
-    def _maybe_call(self) -> None:
-        """Make one call once the burst has been quiet for ``debounce_ms`` and none is running."""
-        if self._dirty_since is None:
-            return
-        if self._running is not None and not self._running.done():
-            return  # saves during a call: one more call after it
-        if time.monotonic() - self._dirty_since < self.debounce_ms / 1000:
-            return
-        self._dirty_since = None
-        self.changes += 1
-        self._running = self._schedule()
-
-    def _schedule(self) -> concurrent.futures.Future[None] | None:
-        call = self._call()
-        try:
-            future = asyncio.run_coroutine_threadsafe(call, self.loop)
-        except RuntimeError:  # the loop is closed: we are shutting down
-            call.close()
-            return None
-        future.add_done_callback(_log_failure)
-        return future
+    async def _watch(self, directories: list[Path]) -> None:
+        """Watch ``directories`` until the link leads to another directory."""
+        # watchfiles folds repeated saves of one file into one event, so it cannot tell a burst
+        # from a single save; quiet is counted here in its timeouts (stretches of real time
+        # with no event: the bot's own clock may be simulated in tests).
+        timeout = min(POLL_MS, self.debounce_ms)
+        changes = watchfiles.awatch(
+            *directories, recursive=False, rust_timeout=timeout, yield_on_timeout=True
+        )
+        async with contextlib.aclosing(changes):
+            while True:
+                batch = await self.wait(anext(changes))
+                self.ready.set()
+                self._quiet = 0 if batch else self._quiet + 1
+                now = signature(self.link)  # on every batch and every timeout: cheap, and sure
+                if now != self._seen:
+                    self._seen = now  # deleted (None): wait for the file to come back
+                    self._due, self._quiet = now is not None, 0
+                if self._due and self._quiet * timeout >= self.debounce_ms:
+                    await self._call()
+                if self._directories() != directories:
+                    return  # re-pointed elsewhere: watch the new place
 
     async def _call(self) -> None:
-        await self.on_change()
-
-
-def _log_failure(future: concurrent.futures.Future[None]) -> None:
-    if not future.cancelled() and future.exception() is not None:
-        error = future.exception()
-        assert error is not None
-        log.error("Automatic reload failed", exc_info=(type(error), error, error.__traceback__))
+        self._due = False
+        try:
+            await self.on_change()
+        except Exception:
+            log.exception("Automatic reload failed")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import shutil
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +13,9 @@ import pytest
 import simcord
 from discord_kit import KNOWLEDGE, World, assert_no_error_logs, build_world
 
-from bot.config import Settings
 from bot.core.service import KnowledgeService
 from bot.discord.client import OnemBot, create_bot
+from bot.discord.settings import Settings
 from bot.store.unanswered import UnansweredLog
 
 
@@ -80,14 +80,14 @@ def unanswered(settings: Settings) -> UnansweredLog:
 
 
 @pytest.fixture
-def bot(
+async def bot(
     settings: Settings, service: KnowledgeService, unanswered: UnansweredLog
-) -> Iterator[OnemBot]:
+) -> AsyncIterator[OnemBot]:
     """Return the bot under test (not started); stop its file watcher afterwards."""
     bot = create_bot(settings, service, unanswered, watch_debounce_ms=50)
     yield bot
     if bot.watcher is not None:  # SimCord detaches the bot without closing it
-        bot.watcher.stop()
+        await bot.watcher.stop()
 
 
 @pytest.fixture

@@ -56,7 +56,7 @@ async def test_admins_may_use_every_slash_path(world: World) -> None:
                 assert result.response.content == NOT_GLOBAL  # a server's managers
             else:
                 assert result.response.content != NOT_GLOBAL, (admin, name)
-    assert all(isinstance(e, NotGlobalAdmin) for e in world.env.errors)
+    assert all(isinstance(e, NotGlobalAdmin) for e in world.env.errors), world.env.errors
     assert world.bot.service.stats.reloads == 2  # the two global admins
 
 
@@ -86,7 +86,7 @@ async def test_admins_may_use_every_prefix_path(world: World) -> None:
             if command in ("!kb stats", "!kb unanswered 5"):  # data goes to a DM
                 assert last.content == SENT_PRIVATELY and not last.embeds
                 assert admin.user.dm_channel.last_message.embeds
-    assert all(isinstance(e, NotGlobalAdmin) for e in world.env.errors)
+    assert all(isinstance(e, NotGlobalAdmin) for e in world.env.errors), world.env.errors
 
 
 async def test_non_admins_are_refused_on_every_prefix_path(world: World) -> None:
@@ -113,6 +113,14 @@ async def test_dm_admin_commands_only_for_listed_users(world: World) -> None:
     assert world.owner.user.dm_channel.last_message.embeds
     assert [type(e) for e in world.env.errors] == [NotAdmin] * 4
     assert world.bot.service.stats.reloads == 1
+
+
+async def test_the_review_by_prefix_points_to_the_slash_command(world: World) -> None:
+    await world.manager.send(world.general, "!kb review")
+    assert world.general.last_message.content.startswith("Use `/kb review`")
+    await world.alice.send(world.general, "!kb review")  # members are still refused first
+    assert world.general.last_message.content == REFUSED
+    assert [type(e) for e in world.env.errors] == [NotAdmin]
 
 
 async def test_sync_is_owner_only(world: World) -> None:
@@ -249,7 +257,7 @@ async def test_watch_reloads_and_posts_to_the_admin_channel(
 ) -> None:
     watcher = world.bot.watcher
     assert watcher is not None
-    assert await asyncio.to_thread(watcher.ready.wait, 5)
+    await asyncio.wait_for(watcher.ready.wait(), 5)
     before = len(world.admin_channel.history())
     _edit(knowledge_file, "about 740 cars", "about 770 cars")
     await _wait_for(lambda: len(world.admin_channel.history()) > before)
@@ -270,7 +278,7 @@ async def test_watch_reloads_and_posts_to_the_admin_channel(
 
 
 async def _wait_for(condition: Callable[[], bool], within: float = 10.0) -> None:
-    """Poll a condition while the watcher thread and its reload run in real time."""
+    """Poll a condition while the watcher task and its reload run in real time."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + within
     while not condition():

@@ -9,8 +9,8 @@ import pytest
 import simcord
 from discord_kit import ANSWERED_Q, DECLINED_Q, OFFTOPIC_Q, World, rewrite, without_entry
 
+from bot.discord.answering import clean_question
 from bot.discord.client import OnemBot
-from bot.discord.cogs.ask import clean_question
 from bot.discord.embeds import neutralise
 
 

@@ -152,4 +152,4 @@ def test_the_cooldown_forgets_a_raid() -> None:
     now[0] = WINDOW + 1
     for _ in range(1_000):  # pruning runs every thousand requests
         cooldown.hit(1)
-    assert len(cooldown._hits) <= 2 and len(cooldown._notified_until) <= 2
+    assert len(cooldown) <= 2

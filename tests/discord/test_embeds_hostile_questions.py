@@ -39,7 +39,7 @@ from test_service_hostile_questions import CORPUS, build, questions
 from bot.core.knowledge.models import Source, SourceKind, Status
 from bot.core.reply.replies import Claim, Reply, Suggestion
 from bot.core.service import KnowledgeService
-from bot.discord.cogs.ask import clean_question
+from bot.discord.answering import clean_question
 from bot.discord.cooldown import UserCooldown
 from bot.discord.embeds import ECHO_LIMIT, MAX_COMBINING, reply_embed
 from bot.discord.lookup import question_choices

@@ -9,9 +9,9 @@ from collections.abc import AsyncIterator
 import pytest
 from fake_discord import FakeDiscord, point_discord_at
 
-from bot.config import Settings
 from bot.core.service import KnowledgeService
 from bot.discord.client import ShardedOnemBot, create_bot
+from bot.discord.settings import Settings
 
 CONTENT = 1 << 15
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import io
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +14,12 @@ import simcord
 from discord_kit import ANSWERED_Q, World, rewrite
 
 from bot.cli import check
-from bot.config import Settings
 from bot.core.service import KnowledgeService
 from bot.discord.client import OnemBot, create_bot
 from bot.discord.errors import APOLOGY, NotAdmin
 from bot.discord.learning import open_store
 from bot.discord.review import NOT_YOURS, ONLY_GLOBAL_TEACH
+from bot.discord.settings import Settings
 from bot.store.db import Store
 from bot.store.records import Scope
 from bot.store.unanswered import UnansweredLog
@@ -37,14 +37,14 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 
 @pytest.fixture
-def bot(
+async def bot(
     settings: Settings, service: KnowledgeService, unanswered: UnansweredLog, store: Store
-) -> Iterator[OnemBot]:
+) -> AsyncIterator[OnemBot]:
     """The bot with a store, as ``python -m bot run`` builds it."""
     bot = create_bot(settings, service, unanswered, store=store, watch_debounce_ms=50)
     yield bot
     if bot.watcher is not None:
-        bot.watcher.stop()
+        await bot.watcher.stop()
 
 
 def shown(result: Any) -> Any:

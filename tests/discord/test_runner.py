@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from discord_kit import KNOWLEDGE
 
-from bot.config import Settings
 from bot.core.knowledge.loader import default_knowledge_path
 from bot.core.service import KnowledgeService
 from bot.discord.client import OnemBot, ShardedOnemBot, create_bot
 from bot.discord.runner import RedactToken, run_from_config
+from bot.discord.settings import Settings
 from bot.discord.watch import FileWatcher
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,7 +107,7 @@ def test_core_and_cli_do_not_import_discord() -> None:
     code = textwrap.dedent(
         """
         import importlib, pkgutil, sys
-        import bot.core, bot.authoring, bot.cli, bot.chat, bot.config
+        import bot.core, bot.authoring, bot.cli, bot.chat
         for package in (bot.core, bot.authoring):
             for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
                 importlib.import_module(info.name)
@@ -169,10 +169,10 @@ async def test_file_watcher_sees_saves_and_renames(tmp_path: Path) -> None:
         calls.append(1)
         seen.set()
 
-    watcher = FileWatcher(target, changed, loop=asyncio.get_running_loop(), debounce_ms=50)
+    watcher = FileWatcher(target, changed, debounce_ms=50)
     watcher.start()
     try:
-        assert await asyncio.to_thread(watcher.ready.wait, 5)
+        await asyncio.wait_for(watcher.ready.wait(), 5)
         (tmp_path / "other.yaml").write_text("y")  # another file: ignored
         await asyncio.sleep(0.3)
         assert calls == []
@@ -184,9 +184,9 @@ async def test_file_watcher_sees_saves_and_renames(tmp_path: Path) -> None:
         temp.replace(target)  # how many editors save
         await asyncio.wait_for(seen.wait(), 5)
     finally:
-        await asyncio.to_thread(watcher.stop)
+        await watcher.stop()
     assert len(calls) >= 2
-    assert watcher._thread is not None and not watcher._thread.is_alive()
+    assert not watcher.running
 
 
 def test_shipped_knowledge_file_smoke() -> None:

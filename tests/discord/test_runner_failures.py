@@ -25,11 +25,11 @@ from typing import Any
 import pytest
 from fake_discord import FakeDiscord, serve_in_thread
 
-from bot.config import ConfigError, load_settings
 from bot.core.knowledge.errors import KnowledgeError
 from bot.core.knowledge.loader import load_knowledge
 from bot.core.service import KnowledgeService
 from bot.discord.runner import run_from_config
+from bot.discord.settings import ConfigError, load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 

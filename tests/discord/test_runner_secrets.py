@@ -29,11 +29,11 @@ from aiohttp import web
 from discord_kit import ANSWERED_Q, DECLINED_Q, World
 from fake_discord import CHANNEL_ID, FakeDiscord, point_discord_at, serve_in_thread
 
-from bot.config import Settings, load_settings
 from bot.core.service import KnowledgeService
 from bot.discord.client import create_bot
 from bot.discord.errors import APOLOGY
 from bot.discord.runner import LOGIN_HELP, RedactToken, configure_logging, run_from_config
+from bot.discord.settings import Settings, load_settings
 from bot.store.unanswered import UnansweredLog
 
 SHAPED = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB"

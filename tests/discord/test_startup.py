@@ -11,9 +11,9 @@ import discord
 import pytest
 from fake_discord import FakeDiscord, point_discord_at
 
-from bot.config import Settings
 from bot.core.service import KnowledgeService
 from bot.discord.client import OnemBot, create_bot
+from bot.discord.settings import Settings
 from bot.discord.startup import Backoff, retryable, start_with_retries
 
 

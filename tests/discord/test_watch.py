@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from discord_kit import ANSWERED_Q, World
 
-from bot.config import Settings
 from bot.core.service import KnowledgeService
 from bot.discord.client import OnemBot, create_bot
+from bot.discord.settings import Settings
 from bot.discord.watch import FileWatcher
 from bot.store.unanswered import UnansweredLog
 
@@ -27,7 +27,7 @@ DEBOUNCE_MS = 300
 
 
 async def wait_for(condition: Callable[[], bool], within: float = 10.0) -> None:
-    """Poll a condition while the watcher thread and its reloads run in real time."""
+    """Poll a condition while the watcher task and its reloads run in real time."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + within
     while not condition():
@@ -44,17 +44,17 @@ async def test_a_burst_of_saves_is_one_reload(tmp_path: Path) -> None:
         calls.append(target.read_text())
         await asyncio.sleep(0.2)  # a reload takes a while
 
-    watcher = FileWatcher(target, changed, loop=asyncio.get_running_loop(), debounce_ms=DEBOUNCE_MS)
+    watcher = FileWatcher(target, changed, debounce_ms=DEBOUNCE_MS)
     watcher.start()
     try:
-        assert await asyncio.to_thread(watcher.ready.wait, 5)
+        await asyncio.wait_for(watcher.ready.wait(), 5)
         for i in range(1, 21):  # 20 quick saves, 30 ms apart
             await asyncio.to_thread(target.write_text, f"v{i}")
             await asyncio.sleep(0.03)
         await wait_for(lambda: calls != [])
         await asyncio.sleep(3 * DEBOUNCE_MS / 1000 + 0.5)
     finally:
-        await asyncio.to_thread(watcher.stop)
+        await watcher.stop()
     assert calls == ["v20"], calls  # one reload, of the last save
 
 
@@ -69,10 +69,10 @@ async def test_saves_during_a_reload_give_one_more_reload(tmp_path: Path) -> Non
         if len(calls) == 1:
             await release.wait()  # a slow reload, while more saves come in
 
-    watcher = FileWatcher(target, changed, loop=asyncio.get_running_loop(), debounce_ms=DEBOUNCE_MS)
+    watcher = FileWatcher(target, changed, debounce_ms=DEBOUNCE_MS)
     watcher.start()
     try:
-        assert await asyncio.to_thread(watcher.ready.wait, 5)
+        await asyncio.wait_for(watcher.ready.wait(), 5)
         await asyncio.to_thread(target.write_text, "v1")
         await wait_for(lambda: len(calls) == 1)
         for i in range(2, 12):
@@ -84,7 +84,7 @@ async def test_saves_during_a_reload_give_one_more_reload(tmp_path: Path) -> Non
         await wait_for(lambda: len(calls) == 2)
         await asyncio.sleep(2 * DEBOUNCE_MS / 1000 + 0.3)
     finally:
-        await asyncio.to_thread(watcher.stop)
+        await watcher.stop()
     assert calls == ["v1", "v11"]
 
 
@@ -125,7 +125,7 @@ async def test_a_re_pointed_symlink_is_followed(
     watcher = world.bot.watcher
     assert watcher is not None
     try:
-        assert await asyncio.to_thread(watcher.ready.wait, 5)
+        await asyncio.wait_for(watcher.ready.wait(), 5)
         before = len(world.admin_channel.history())
         # re-point the link atomically, as deployment tools do
         staging = link.with_name(".onem.yaml.new")
@@ -148,4 +148,4 @@ async def test_a_re_pointed_symlink_is_followed(
         )
         await wait_for(lambda: "about 795" in str(world.bot.service.knowledge.entries))
     finally:
-        await asyncio.to_thread(watcher.stop)
+        await watcher.stop()

@@ -24,10 +24,10 @@ from fake_discord import (
     serve_in_thread,
 )
 
-from bot.config import Settings
 from bot.core.service import KnowledgeService
 from bot.discord.client import OnemBot, create_bot
 from bot.discord.runner import run_from_config
+from bot.discord.settings import Settings
 from bot.store.unanswered import UnansweredLog
 
 EXPECTED_INTENTS = (1 << 0) | (1 << 9) | (1 << 12) | (1 << 15)  # guilds, messages, DMs, content

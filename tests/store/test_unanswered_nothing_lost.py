@@ -25,8 +25,8 @@ from typing import Any
 import pytest
 
 import bot.store.unanswered as unanswered_module
-from bot.config import ConfigError, load_settings
 from bot.core.service import KnowledgeService
+from bot.discord.settings import ConfigError, load_settings
 from bot.store.unanswered import MIN_LOG_BYTES, UnansweredLog
 
 ENV = {"DISCORD_TOKEN": "a-test-token-that-is-long-enough"}

@@ -1,4 +1,4 @@
-"""Admin commands: /kb reload|stats|unanswered (and !kb ...), and the owner-only !sync."""
+"""Admin commands: the hybrid /kb and !kb group, and the owner-only !sync."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from discord.ext import commands
 
 from ..errors import NO_MENTIONS, AdminSlowDown, NotAdmin, NotGlobalAdmin, reply_to
 from ..health import gather, health_embed
-from ..permissions import Access, access
+from ..permissions import Access, access_of
 from ..report import (
     reload_report,
     server_stats_embed,
@@ -31,6 +31,7 @@ log = logging.getLogger("bot.discord")
 DEFAULT_UNANSWERED = 10
 MAX_UNANSWERED = 25
 SENT_PRIVATELY = "I sent you the details in a direct message."
+REVIEW_BY_SLASH = "the review works with buttons, which only a slash command can show."
 CANNOT_DM = (
     "I can't send you a direct message, and these details are not for a public channel; "
     "use `/kb {name}` instead (only you will see it)."
@@ -44,13 +45,6 @@ def _bot(client: Any) -> OnemBot:
     return client
 
 
-async def access_of(
-    bot: OnemBot, user: discord.User | discord.Member, guild_id: int | None
-) -> Access:
-    """Return what ``user`` may administer in ``guild_id`` (None: a DM)."""
-    return access(bot.settings, user, guild_id, is_owner=await bot.is_owner(user))
-
-
 def _admit(bot: OnemBot, who: Access, user_id: int) -> None:
     """Refuse non-admins, then count the command against the admins' own rate limit."""
     if not who.is_admin:
@@ -60,35 +54,36 @@ def _admit(bot: OnemBot, who: Access, user_id: int) -> None:
         raise AdminSlowDown(refusal.retry_after, notify=refusal.notify)
 
 
-class AdminCog(commands.Cog, name="Admin"):
-    """Reload and inspect the knowledge base: global admins everything, managers their server."""
+async def _ephemeral(interaction: discord.Interaction[OnemBot], **fields: Any) -> None:
+    """Answer only the admin who asked; never ``ctx.send``, which posts publicly once the
+    interaction has expired."""
+    fields.setdefault("allowed_mentions", NO_MENTIONS)
+    if interaction.response.is_done():
+        await interaction.followup.send(ephemeral=True, **fields)
+    else:
+        await interaction.response.send_message(ephemeral=True, **fields)
 
-    kb = app_commands.Group(
-        name="kb",
-        description="Manage the bot's knowledge base (admins)",
-        guild_only=True,
-        allowed_contexts=app_commands.AppCommandContext(
-            guild=True, dm_channel=False, private_channel=False
-        ),
-        default_permissions=discord.Permissions(manage_guild=True),
-    )
+
+class AdminCog(commands.Cog, name="Admin"):
+    """Reload and inspect the knowledge base: global admins everything, managers their server.
+
+    One hybrid ``kb`` group serves ``/kb ...`` and ``!kb ...``. Data goes to the admin who
+    asked only: ephemerally for a slash command, by DM for a prefix command in a server.
+    """
 
     def __init__(self, bot: OnemBot) -> None:
         self.bot = bot
 
-    async def cog_check(self, ctx: commands.Context[Any]) -> bool:
-        """Allow this cog's prefix commands to admins only, within the admin rate limit."""
+    async def cog_check(self, ctx: commands.Context[OnemBot]) -> bool:  # type: ignore[override]
+        """Allow this cog's commands to admins only, within the admin rate limit."""
         who = await access_of(self.bot, ctx.author, ctx.guild.id if ctx.guild else None)
         _admit(self.bot, who, ctx.author.id)
         return True
 
-    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
-        """Allow this cog's slash commands to admins only, within the admin rate limit."""
-        who = await access_of(self.bot, interaction.user, interaction.guild_id)
-        _admit(self.bot, who, interaction.user.id)
-        return True
+    # -- helpers ---------------------------------------------------------------------------
 
-    # -- shared bodies ---------------------------------------------------------------------
+    async def _who(self, ctx: commands.Context[OnemBot]) -> Access:
+        return await access_of(self.bot, ctx.author, ctx.guild.id if ctx.guild else None)
 
     async def _stats(self, who: Access) -> discord.Embed:
         if not who.is_global:
@@ -116,15 +111,28 @@ class AdminCog(commands.Cog, name="Admin"):
             return unreadable_log_embed()
         return unanswered_embed(records, server_only=not who.is_global)
 
-    async def _private(self, ctx: commands.Context[Any], name: str, embed: discord.Embed) -> None:
-        """Show data to the admin who asked only: in a DM, never in a server's channel."""
+    def _health(self) -> discord.Embed:
+        bot = self.bot
+        return health_embed(gather(bot.service, bot.shard_latencies(), bot.last_reload))
+
+    async def _show(
+        self,
+        ctx: commands.Context[OnemBot],
+        name: str,
+        embeds: list[discord.Embed],
+        files: list[discord.File] | None = None,
+    ) -> None:
+        """Show data to the admin who asked only: ephemerally, or in a DM, never publicly."""
+        if ctx.interaction is not None:
+            await _ephemeral(ctx.interaction, embeds=embeds, files=files or [])
+            return
         if ctx.guild is None:
             await reply_to(
-                ctx.message, embed=embed, mention_author=False, allowed_mentions=NO_MENTIONS
+                ctx.message, embeds=embeds, mention_author=False, allowed_mentions=NO_MENTIONS
             )
             return
         try:
-            await ctx.author.send(embed=embed, allowed_mentions=NO_MENTIONS)
+            await ctx.author.send(embeds=embeds, allowed_mentions=NO_MENTIONS)
         except discord.HTTPException as exc:  # DMs closed: say where to look instead
             log.info("Could not DM admin %s: %s", ctx.author.id, exc)
             text = CANNOT_DM.format(name=name)
@@ -134,70 +142,20 @@ class AdminCog(commands.Cog, name="Admin"):
             ctx.message, content=text, mention_author=False, allowed_mentions=NO_MENTIONS
         )
 
-    # -- slash -----------------------------------------------------------------------------
+    # -- commands --------------------------------------------------------------------------
 
-    @kb.command(
-        name="reload", description="Reload the knowledge file (the old one serves until it loads)"
+    @commands.hybrid_group(  # type: ignore[arg-type]  # discord.py types the cog-bound callback loosely
+        name="kb",
+        description="Manage the bot's knowledge base (admins)",
+        invoke_without_command=True,
     )
-    async def reload_slash(self, interaction: discord.Interaction[Any]) -> None:
-        """Reload and report the diff or every problem, ephemerally."""
-        who = await access_of(self.bot, interaction.user, interaction.guild_id)
-        if not who.is_global:
-            raise NotGlobalAdmin()
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        log.info("Reload asked by user %s", interaction.user.id)
-        result = await self.bot.reload_knowledge()
-        await interaction.followup.send(**reload_report(result), ephemeral=True)
-
-    @kb.command(name="stats", description="Entries, sources, last reload, questions answered")
-    async def stats_slash(self, interaction: discord.Interaction[Any]) -> None:
-        """Show the knowledge base's figures (and the store's table and chart, if kept)."""
-        who = await access_of(self.bot, interaction.user, interaction.guild_id)
-        if self.bot.store is None:
-            await interaction.response.send_message(embed=await self._stats(who), ephemeral=True)
-            return
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        embeds, files = await usage_parts(self.bot, who, interaction.guild_id)
-        await interaction.followup.send(
-            embeds=[await self._stats(who), *embeds], files=files, ephemeral=True
-        )
-
-    @kb.command(name="review", description="Review missed questions and teach the bot in one click")
-    async def review_slash(self, interaction: discord.Interaction[Any]) -> None:
-        """Walk through the top clusters of missed questions (this server's, for its managers)."""
-        who = await access_of(self.bot, interaction.user, interaction.guild_id)
-        await start_review(self.bot, interaction, who)
-
-    @kb.command(
-        name="health", description="Uptime, shard latencies, the knowledge in service, last reload"
-    )
-    async def health_slash(self, interaction: discord.Interaction[Any]) -> None:
-        """Show whether the bot is well, ephemerally."""
-        await interaction.response.send_message(embed=self._health(), ephemeral=True)
-
-    def _health(self) -> discord.Embed:
-        bot = self.bot
-        return health_embed(gather(bot.service, bot.shard_latencies(), bot.last_reload))
-
-    @kb.command(name="unanswered", description="The most recent questions the bot declined")
-    @app_commands.describe(count="How many to show (1-25)")
-    async def unanswered_slash(
-        self,
-        interaction: discord.Interaction[Any],
-        count: app_commands.Range[int, 1, MAX_UNANSWERED] = DEFAULT_UNANSWERED,
-    ) -> None:
-        """List recent declined questions, so admins see what to add."""
-        who = await access_of(self.bot, interaction.user, interaction.guild_id)
-        embed = await self._unanswered(who, count)
-        await interaction.response.send_message(embed=embed, ephemeral=True)
-
-    # -- prefix ----------------------------------------------------------------------------
-
-    @commands.group(name="kb", invoke_without_command=True)
-    async def kb_prefix(self, ctx: commands.Context[Any]) -> None:
-        """Show the admin commands this admin may use."""
+    @app_commands.guild_only()
+    @app_commands.allowed_contexts(guilds=True, dms=False, private_channels=False)
+    @app_commands.default_permissions(manage_guild=True)
+    async def kb(self, ctx: commands.Context[OnemBot]) -> None:
+        """Show the admin commands this admin may use (``!kb`` alone)."""
         prefix = self.bot.settings.prefix
-        who = await access_of(self.bot, ctx.author, ctx.guild.id if ctx.guild else None)
+        who = await self._who(ctx)
         reload = f"`{prefix}kb reload`, " if who.is_global else ""
         scope = "" if who.is_global else " (this server's only)"
         text = (
@@ -211,37 +169,68 @@ class AdminCog(commands.Cog, name="Admin"):
             allowed_mentions=NO_MENTIONS,
         )
 
-    @kb_prefix.command(name="reload")  # type: ignore[arg-type]  # discord.py typing
-    async def reload_prefix(self, ctx: commands.Context[Any]) -> None:
-        """Reload and report the diff or every problem."""
-        who = await access_of(self.bot, ctx.author, ctx.guild.id if ctx.guild else None)
-        if not who.is_global:
+    @kb.command(  # type: ignore[arg-type]
+        name="reload", description="Reload the knowledge file (the old one serves until it loads)"
+    )
+    async def reload(self, ctx: commands.Context[OnemBot]) -> None:
+        """Reload and report the diff or every problem (ephemerally, for a slash command)."""
+        if not (await self._who(ctx)).is_global:
             raise NotGlobalAdmin()
         log.info("Reload asked by user %s", ctx.author.id)
-        async with ctx.typing():
+        async with ctx.typing(ephemeral=True):
             result = await self.bot.reload_knowledge()
-        await reply_to(ctx.message, **reload_report(result), mention_author=False)
+        if ctx.interaction is not None:
+            await _ephemeral(ctx.interaction, **reload_report(result))
+        else:
+            await reply_to(ctx.message, **reload_report(result), mention_author=False)
 
-    @kb_prefix.command(name="stats")  # type: ignore[arg-type]  # discord.py typing
-    async def stats_prefix(self, ctx: commands.Context[Any]) -> None:
-        """Show the knowledge base's figures, privately."""
-        who = await access_of(self.bot, ctx.author, ctx.guild.id if ctx.guild else None)
-        await self._private(ctx, "stats", await self._stats(who))
+    @kb.command(  # type: ignore[arg-type]
+        name="stats", description="Entries, sources, last reload, questions answered"
+    )
+    async def stats(self, ctx: commands.Context[OnemBot]) -> None:
+        """Show the knowledge base's figures (and the store's table and chart, if kept)."""
+        who = await self._who(ctx)
+        if self.bot.store is None or ctx.interaction is None:
+            await self._show(ctx, "stats", [await self._stats(who)])
+            return
+        await ctx.defer(ephemeral=True)
+        embeds, files = await usage_parts(self.bot, who, ctx.interaction.guild_id)
+        await self._show(ctx, "stats", [await self._stats(who), *embeds], files)
 
-    @kb_prefix.command(name="health")  # type: ignore[arg-type]  # discord.py typing
-    async def health_prefix(self, ctx: commands.Context[Any]) -> None:
+    @kb.command(  # type: ignore[arg-type]
+        name="review", description="Review missed questions and teach the bot in one click"
+    )
+    async def review(self, ctx: commands.Context[OnemBot]) -> None:
+        """Walk through the top clusters of missed questions (this server's, for its managers)."""
+        if ctx.interaction is None:  # the review is buttons and forms: a slash command's
+            await reply_to(
+                ctx.message,
+                content=f"Use `/kb review`: {REVIEW_BY_SLASH}",
+                mention_author=False,
+                allowed_mentions=NO_MENTIONS,
+            )
+            return
+        await start_review(self.bot, ctx.interaction, await self._who(ctx))
+
+    @kb.command(  # type: ignore[arg-type]
+        name="health", description="Uptime, shard latencies, the knowledge in service, last reload"
+    )
+    async def health(self, ctx: commands.Context[OnemBot]) -> None:
         """Show whether the bot is well, privately."""
-        await self._private(ctx, "health", self._health())
+        await self._show(ctx, "health", [self._health()])
 
-    @kb_prefix.command(name="unanswered")  # type: ignore[arg-type]  # discord.py typing
-    async def unanswered_prefix(
+    @kb.command(  # type: ignore[arg-type]
+        name="unanswered", description="The most recent questions the bot declined"
+    )
+    @app_commands.describe(count="How many to show (1-25)")
+    async def unanswered(
         self,
-        ctx: commands.Context[Any],
+        ctx: commands.Context[OnemBot],
         count: commands.Range[int, 1, MAX_UNANSWERED] = DEFAULT_UNANSWERED,
     ) -> None:
-        """List recent declined questions, privately."""
-        who = await access_of(self.bot, ctx.author, ctx.guild.id if ctx.guild else None)
-        await self._private(ctx, "unanswered", await self._unanswered(who, count))
+        """List recent declined questions, so admins see what to add, privately."""
+        embed = await self._unanswered(await self._who(ctx), count)
+        await self._show(ctx, "unanswered", [embed])
 
 
 class OwnerCog(commands.Cog, name="Owner"):
@@ -253,7 +242,9 @@ class OwnerCog(commands.Cog, name="Owner"):
     @commands.command(name="sync")
     @commands.is_owner()
     async def sync(
-        self, ctx: commands.Context[Any], scope: Literal["guild", "global", "clear"] | None = None
+        self,
+        ctx: commands.Context[OnemBot],
+        scope: Literal["guild", "global", "clear"] | None = None,
     ) -> None:
         """Sync slash commands: here (or to the dev guild from a DM), globally, or clear here."""
         tree = self.bot.tree

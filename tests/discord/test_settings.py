@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.config import ConfigError, Settings, load_settings, settings_from_mapping
 from bot.core.knowledge.loader import default_knowledge_path
+from bot.discord.settings import ConfigError, Settings, load_settings, settings_from_mapping
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ENV = {"DISCORD_TOKEN": "  token-from-env  "}
 
 
@@ -153,6 +153,15 @@ def test_bad_values_name_the_key(tmp_path: Path, text: str, key: str, words: str
     assert words in str(error)
 
 
+def test_every_setting_says_what_it_must_be(tmp_path: Path) -> None:
+    keys = sorted(set(Settings.__dataclass_fields__) - {"token"})
+    error = _error(tmp_path, "".join(f"{key}: {{nested: 1}}\n" for key in keys))
+    assert [e.key for e in error.errors] == keys  # one problem each, in file order
+    for line, key in zip(str(error).splitlines(), keys, strict=True):
+        assert line.startswith(f"{key}: must be "), line
+        assert line.endswith(f", not {{'nested': 1}} (config.yaml:{keys.index(key) + 1})"), line
+
+
 def test_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:
     assert "did you mean 'watch'" in str(_error(tmp_path, "wacth: true\n"))
 
@@ -175,6 +184,32 @@ def test_file_problems(tmp_path: Path) -> None:
 def test_direct_construction() -> None:
     settings = settings_from_mapping({"prefix": "$"}, token="abcdefgh")
     assert settings.prefix == "$" and settings.token == "abcdefgh"
+
+
+def test_every_problem_at_once_in_file_order_then_the_token(tmp_path: Path) -> None:
+    error = _error(
+        tmp_path,
+        "wacth: true\nadmin_user_ids: [12, 0, x]\nlisten_min_score: 2\nshard_count: many\n",
+        {},
+    )
+    assert [e.key for e in error.errors] == [
+        "wacth",
+        "admin_user_ids[1]",
+        "admin_user_ids[2]",
+        "listen_min_score",
+        "shard_count",
+        "DISCORD_TOKEN",
+    ]
+    lines = str(error).splitlines()
+    assert lines[0] == "wacth: unknown setting (did you mean 'watch'?); see config.example.yaml" + (
+        " (config.yaml:1)"
+    )
+    assert lines[2] == (
+        "admin_user_ids[2]: must be a Discord id (a positive whole number), not 'x' (config.yaml:2)"
+    )
+    assert (
+        lines[4] == "shard_count: must be a whole number >= 1 or auto, not 'many' (config.yaml:4)"
+    )
 
 
 def test_the_store_defaults_beside_the_config_and_never_overwrites_a_file_it_must_not(
