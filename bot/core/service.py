@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .decide.decision import DEFAULT_THRESHOLD, Decision, decide
+from .decide.decision import DEFAULT_THRESHOLD, Decision, decide, volunteer
 from .decide.talk import FollowUp, Talk, follow_up
 from .knowledge.errors import KnowledgeError, Problem
 from .knowledge.loader import load_knowledge
@@ -198,6 +198,22 @@ class KnowledgeService:
                 "Ask me something about the BMW 1M Coupe's production, e.g. how many the US gets."
             )
         return compose(question, decision, knowledge, notice)
+
+    def offer(self, message: str, min_confidence: float) -> Reply | None:
+        """Answer a message nobody addressed to the bot, or return None unless it is sure enough.
+
+        A listened channel's messages are ranked once: what is not posted counts nowhere.
+        """
+        snapshot = self._snapshot
+        text = message[: self.max_question_chars]
+        if snapshot.talk.match(text) is not None:
+            return None
+        decision = decide(snapshot.matcher.read(text), snapshot.matcher.threshold)
+        if not volunteer(decision, min_confidence):
+            return None
+        with self._lock:
+            self.stats.answered += 1
+        return compose(message, decision, snapshot.knowledge)
 
     def peek(self, question: str) -> Decision:
         """Decide on a question without answering it or touching the counters."""

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from ..core.decide.decision import volunteer
 from ..core.decide.memory import Conversations
 from ..core.reply.replies import Reply
 from .embeds import reply_embed
@@ -119,15 +118,13 @@ class Answering:
         text = clean_question(message.content)
         if len(text) < MIN_LISTEN_CHARS:
             return
-        floor = self.bot.settings.listen_min_score
-        if not volunteer(self.bot.service.peek(text), floor):
+        reply = self.bot.service.offer(text, self.bot.settings.listen_min_score)
+        if reply is None:
             return
         if self.bot.cooldowns.hit(message.author.id) is not None:
             return  # unasked answers never produce cooldown notices either
-        reply = self.bot.service.ask(text)
         self.bot.tally.count(_guild_id(message), answered=reply.answered)
-        if reply.answered and reply.score >= floor:
-            await self._reply_and_record(message, reply)
+        await self._reply_and_record(message, reply)
 
     async def _reply_and_record(self, message: discord.Message, reply: Reply) -> None:
         """Reply to a message with the answer embed and record the question in the store."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from bot.core.knowledge.loader import default_knowledge_path
 from bot.core.service import KnowledgeService
 
 
@@ -61,3 +62,14 @@ def test_answer_entry_answers_a_chosen_entry_and_counts_it(mini_path: Path) -> N
     assert [c.entry_id for c in reply.conflicts] == ["no-more-cars"]
     assert service.answer_entry("no-such-entry") is None
     assert service.stats.answered == 1
+
+
+def test_an_unaddressed_message_is_answered_only_when_sure_and_counted_only_then() -> None:
+    service = KnowledgeService.from_path(default_knowledge_path())
+    sure = service.offer("how many 1ms is the us getting?", 0.6)
+    assert sure is not None and sure.answered and sure.entry_id is not None
+    assert "600" in (sure.answer or "")
+    assert service.offer("how many 1ms is the us getting?", 1.01) is None  # never that sure
+    assert service.offer("lol same, my cat does that", 0.6) is None
+    assert service.offer("hi", 0.0) is None  # small talk is never volunteered
+    assert (service.stats.answered, service.stats.declined) == (1, 0)
