@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import weakref
 from pathlib import Path
 
 from bot.core.service import KnowledgeService
@@ -61,3 +62,23 @@ def test_answer_entry_answers_a_chosen_entry_and_counts_it(mini_path: Path) -> N
     assert [c.entry_id for c in reply.conflicts] == ["no-more-cars"]
     assert service.answer_entry("no-such-entry") is None
     assert service.stats.answered == 1
+
+
+def test_a_replaced_snapshot_is_freed_as_soon_as_nothing_reads_it(mini_path: Path) -> None:
+    service = KnowledgeService.from_path(mini_path)
+    replaced = weakref.ref(service.snapshot.matcher)
+    assert service.reload().ok
+    assert replaced() is None  # no reference cycle keeps it waiting for the collector
+
+
+def test_an_answer_holding_the_old_snapshot_reads_it_whole_after_a_reload(
+    mini_path: Path, tmp_path: Path
+) -> None:
+    path = copy(mini_path, tmp_path)
+    service = KnowledgeService.from_path(path)
+    reading = service.snapshot  # what an answer in progress holds
+    path.write_text(path.read_text().replace("about 2,500 cars", "about 3,000 cars"))
+    assert service.reload().ok
+    best = reading.matcher.rank("what limits production of the 1m")[0]
+    assert best.entry.id == "molds" and "2,500" in best.entry.answer
+    assert "3,000" in (service.ask("what limits production of the 1m").answer or "")
