@@ -465,7 +465,9 @@ class _Validator:
             value = self.source(node) if key == "sources" else self.entry(node)
         finally:
             found, self.problems = self.problems, saved
-        lines, problems = self._streamed.setdefault(key, (array("q"), {}))
+        if key not in self._streamed:
+            self._streamed[key] = (array("q"), {})
+        lines, problems = self._streamed[key]
         if found:
             problems[len(lines)] = tuple(found)
         lines.append(_line(node))

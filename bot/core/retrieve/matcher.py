@@ -126,6 +126,13 @@ def _spelling_pools(known: set[str]) -> dict[tuple[str, int], tuple[str, ...]]:
     return _frozen(pools)
 
 
+def _machine(values: _Ints) -> array[int]:
+    """Return integers as a Python array: read one at a time, it is faster than numpy."""
+    out = array("q")
+    out.frombytes(values.astype(np.int64).tobytes())
+    return out
+
+
 def _frozen(groups: dict[_K, list[str]]) -> dict[_K, tuple[str, ...]]:
     """Return the groups as tuples: the collector soon stops tracking tuples of strings."""
     return {key: tuple(group) for key, group in groups.items()}
@@ -249,35 +256,27 @@ class Matcher:
         Entry e's pairs are pair_term[pair_at[e]:pair_at[e + 1]], sorted by term; pair k's
         phrasings (global numbers) are pair_rows[rows_at[k]:rows_at[k + 1]].
         """
-        weights = array("d")
-        pair_term, pair_at, pair_rows, rows_at = array("q"), array("q", [0]), array("q"), array("q")
-        for entry in range(len(row_start) - 1):
-            holders: dict[int, list[int]] = {}
-            for p in range(row_start[entry], row_start[entry + 1]):
-                row = row_terms[term_start[p] : term_start[p + 1]]
-                weights.append(sum(idf[t] for t in row))
-                for term in row:
-                    holders.setdefault(term, []).append(p)
-            for term, rows in sorted(holders.items()):
-                pair_term.append(term)
-                rows_at.append(len(pair_rows))
-                pair_rows.extend(rows)
-            pair_at.append(len(pair_term))
-        rows_at.append(len(pair_rows))
-        self._row_start, self._row_weight = row_start, weights
-        self._pair_term, self._pair_at, self._pair_rows, self._rows_at = (
-            pair_term,
-            pair_at,
-            pair_rows,
-            rows_at,
-        )
+        # Summed in each phrasing's own order, as the answers always were (floats round).
+        weights = [sum(idf[t] for t in row_terms[a:b]) for a, b in itertools.pairwise(term_start)]
+        starts, ends = np.frombuffer(row_start, np.int64), np.frombuffer(term_start, np.int64)
+        sizes, lengths = starts[1:] - starts[:-1], ends[1:] - ends[:-1]
+        terms = np.frombuffer(row_terms, dtype=np.int64)
+        rows = np.repeat(np.arange(lengths.size), lengths)
+        owners = np.repeat(np.arange(sizes.size), sizes)[rows]
+        order = np.lexsort((rows, terms, owners))  # by entry, then term, then phrasing
+        owners, terms = owners[order], terms[order]
+        changes = (owners[1:] != owners[:-1]) | (terms[1:] != terms[:-1])
+        first = np.flatnonzero(np.r_[order.size > 0, changes])  # each pair's first item
+        self._pair_term = _machine(terms[first])
+        self._pair_at = _machine(np.searchsorted(owners[first], np.arange(sizes.size + 1)))
+        self._pair_rows = _machine(rows[order])
+        self._rows_at = _machine(np.r_[first, order.size])
+        self._row_weight = array("d", weights)
         # Each entry's lightest phrasing: a heavier one than the question's shared weight caps
         # how similar any of the entry's phrasings can be (see _ceilings).
-        lightest = [
-            min(weights[row_start[e] : row_start[e + 1]], default=math.inf)
-            for e in range(len(row_start) - 1)
-        ]
-        self._lightest = np.array(lightest, dtype=np.float64)
+        padded = np.array([*weights, math.inf])
+        lightest = np.minimum.reduceat(padded, starts[:-1])
+        self._lightest: _Floats = np.where(sizes > 0, lightest, math.inf)
 
     def clear_caches(self) -> None:
         """Forget the question words seen so far (their spelling fixes and stems)."""
