@@ -127,9 +127,10 @@ def _spelling_pools(known: set[str]) -> dict[tuple[str, int], tuple[str, ...]]:
 
 
 def _machine(values: _Ints) -> array[int]:
-    """Return integers as a Python array: read one at a time, it is faster than numpy."""
-    out = array("q")
-    out.frombytes(values.astype(np.int64).tobytes())
+    """Return ids or offsets as a Python array of 32-bit ints (read one at a time, it is faster
+    than numpy); a knowledge file's budgets keep them far below 2**31."""
+    out = array("i")
+    out.frombytes(values.astype(np.intc).tobytes())
     return out
 
 
