@@ -29,7 +29,7 @@ import yaml
 from bot.core.knowledge import loader
 from bot.core.knowledge.loader import default_knowledge_path, load_knowledge
 from bot.core.retrieve.matcher import Matcher
-from bot.core.service import KnowledgeService, Snapshot, _release, build_snapshot
+from bot.core.service import KnowledgeService, Snapshot, build_snapshot
 
 from .generate import RESULTS, write_files
 
@@ -103,8 +103,8 @@ def _composer(path: Path) -> Callable[[str], Any]:
 def reload_steps(path: Path) -> None:
     """Run the reload path step by step and show which step holds the GIL for long.
 
-    The build steps run with the garbage collector off, as build_snapshot does; the collector's
-    passes and the release of the old snapshot are shown as steps of their own.
+    The collector's full passes and the freeing of the old snapshot are shown as steps of their
+    own.
     """
     print(f"\n=== reload path, step by step ({path.name})")
     watch = GilWatch()
@@ -114,22 +114,17 @@ def reload_steps(path: Path) -> None:
     )
     compose = _composer(path)
     raw = watch.step("read the file", path.read_bytes)
-    gc.disable()
     box["root"] = watch.step("compose the YAML node tree", lambda: compose(raw))
     validator = loader._Validator(str(path), hashlib.sha256(raw).hexdigest()[:12])
     box["knowledge"] = watch.step(
         "validate the node tree", lambda: validator.knowledge(box["root"])
     )
-    watch.step("free the node tree a slice at a time", lambda: loader._release(box.pop("root")))
+    watch.step("free the node tree", lambda: box.pop("root"))
     box["matcher"] = watch.step("Matcher(knowledge)", lambda: Matcher(box["knowledge"]))
-    gc.enable()
     watch.step("gc.collect() with two snapshots alive", gc.collect)
     box["new"] = Snapshot(box.pop("knowledge"), box.pop("matcher"), time.time())
-    watch.step("free the old snapshot a slice at a time", lambda: _release([box.pop("old")]))
+    watch.step("free the old snapshot", lambda: box.pop("old"))
     watch.step("gc.collect() with one snapshot", gc.collect)
-    gc.freeze()
-    watch.step("gc.collect() after gc.freeze()", gc.collect)
-    gc.unfreeze()
     watch.stop()
 
 

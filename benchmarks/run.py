@@ -1,4 +1,4 @@
-"""Benchmark the answer engine against plain rapidfuzz as the knowledge grows.
+"""Benchmark the answer engine against plain rapidfuzz and bm25s as the knowledge grows.
 
     .venv/bin/python -m benchmarks.run            # sizes: the shipped file, 1k, 10k, 100k
     .venv/bin/python -m benchmarks.run --quick    # the shipped file, 1k and 10k, fewer repeats
@@ -7,8 +7,10 @@ Each size runs in a fresh worker process (so resident memory is that size's alon
 warm-up on the shipped file, the worker times load + index (the reload path), answers every
 question with the service and with the baseline ``rapidfuzz.process.extractOne(question,
 all_phrasings, scorer=fuzz.WRatio, processor=utils.default_process)``, and measures how long a
-reload blocks an asyncio event loop. The parent process also times the one-shot ``python -m bot
-ask`` command, prints the table and writes benchmarks/results/latest.json.
+reload blocks an asyncio event loop. Another fresh process per size measures bm25s alone
+(benchmarks/peer.py: load + BM25 index, answer times, memory, answers). The parent process also
+times the one-shot ``python -m bot ask`` command, prints the table and writes
+benchmarks/results/latest.json.
 """
 
 from __future__ import annotations
@@ -273,7 +275,6 @@ def measure(config: dict[str, Any]) -> dict[str, Any]:
         base_load.append(time.perf_counter() - start)
         parse.append(base_load[-1])
         gc.collect()
-    gc.freeze()  # as build_snapshot does: the collector no longer walks the loaded knowledge
     service = KnowledgeService(Snapshot(knowledge, matcher, time.time()))
 
     ours = answer_all(service, questions, int(config["passes"]))
@@ -325,14 +326,18 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000  # kB on Linux
 
 
-def run_worker(config: dict[str, Any], timeout: float | None = None) -> dict[str, Any]:
-    """Run ``measure`` for one size in a fresh Python process."""
+def run_worker(
+    config: dict[str, Any], timeout: float | None = None, *, peer: bool = False
+) -> dict[str, Any]:
+    """Run ``measure`` (or, with ``peer``, bm25s's) for one size in a fresh Python process."""
     RESULTS.mkdir(parents=True, exist_ok=True)
-    config_path = RESULTS / f"worker-{config['size']}.json"
-    out_path = RESULTS / f"worker-{config['size']}-result.json"
+    name = f"worker-{config['size']}{'-peer' if peer else ''}"
+    config_path = RESULTS / f"{name}.json"
+    out_path = RESULTS / f"{name}-result.json"
     config_path.write_text(json.dumps(config), encoding="utf-8")
+    command = ["benchmarks.peer"] if peer else ["benchmarks.run", "--worker"]
     subprocess.run(
-        [sys.executable, "-m", "benchmarks.run", "--worker", str(config_path), str(out_path)],
+        [sys.executable, "-m", *command, str(config_path), str(out_path)],
         cwd=ROOT,
         check=True,
         timeout=timeout,
@@ -378,7 +383,11 @@ def _rate(hits: int, total: int) -> float | None:
 
 
 def summarise(
-    raw: dict[str, Any], questions: Sequence[Question], ids: set[str], reference: dict[int, Any]
+    raw: dict[str, Any],
+    questions: Sequence[Question],
+    ids: set[str],
+    reference: dict[int, Any],
+    peer: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Turn one worker's raw per-question results into figures for ours and the baseline."""
     valid = [i for i, q in enumerate(questions) if q.expect is None or q.expect in ids]
@@ -441,6 +450,18 @@ def summarise(
         "rss_added_mb": round(raw["rss_baseline_mb"] - raw["rss_start_mb"], 1),
         "quality": quality(lambda i: base[i][1], shared),
     }
+    peer_fig = None
+    if peer is not None:
+        rows = peer["rows"]
+        peer_fig = {
+            "version": peer["version"],
+            "threshold": peer["threshold"],
+            "load_index_s": round(statistics.median(peer["load_index_s"]), 4),
+            "latency": latency([row[2] for row in rows]),
+            "rss_mb": peer["rss_mb"],
+            "rss_added_mb": round(peer["rss_mb"] - peer["rss_import_mb"], 1),
+            "quality": quality(lambda i: rows[i][0], valid),
+        }
     same = None
     if reference:
         comparable = [i for i in valid if i in reference and questions[i].category[:3] != "gen"]
@@ -454,6 +475,7 @@ def summarise(
         "baseline_questions": len(base),
         "ours": ours_fig,
         "baseline": base_fig,
+        "peer": peer_fig,
         "same_answer_as_real_pct": same,
         "parse_s": round(statistics.median(raw["parse_s"]), 4),
         "index_s": raw["index_s"],
@@ -471,33 +493,51 @@ def figure_rows(size: dict[str, Any]) -> list[dict[str, Any]]:
     When the baseline answered a sample of the questions, the ratio compares it with ours on the
     same sample; the "ours" column is always over every question.
     """
-    o, b = size["ours"], size["baseline"]
+    o, b, p = size["ours"], size["baseline"], size.get("peer") or {}
+    p_quality = p.get("quality", {})
     same_latency = o["latency_same_sample"] or o["latency"]
     base_latency = b["latency"] or {}
     rows: list[dict[str, Any]] = []
 
-    def row(label: str, ours: Any, base: Any, ours_same: Any = None) -> None:
-        """Add one table row; the ratio uses ours on the baseline's sample."""
+    def row(label: str, ours: Any, base: Any, ours_same: Any = None, peer: Any = None) -> None:
+        """Add one table row; the ratio to the baseline uses ours on the baseline's sample."""
         mine = ours if ours_same is None else ours_same
         ratio = round(mine / base, 4) if mine is not None and base else None
-        rows.append({"figure": label, "ours": ours, "baseline": base, "ratio": ratio})
+        to_peer = round(ours / peer, 4) if ours is not None and peer else None
+        rows.append(
+            {
+                "figure": label,
+                "ours": ours,
+                "baseline": base,
+                "ratio": ratio,
+                "bm25s": peer,
+                "ratio_bm25s": to_peer,
+            }
+        )
 
-    row("load + index (s)", o["load_index_s"], b["load_index_s"])
+    row("load + index (s)", o["load_index_s"], b["load_index_s"], peer=p.get("load_index_s"))
     count = f"{o['latency']['n']}/{size['baseline_questions']} q"
     row(
         f"latency median (ms) [{count}]",
         o["latency"]["median_ms"],
         base_latency.get("median_ms"),
         same_latency["median_ms"],
+        p.get("latency", {}).get("median_ms"),
     )
     row(
         "latency p99 (ms)",
         o["latency"]["p99_ms"],
         base_latency.get("p99_ms"),
         same_latency["p99_ms"],
+        p.get("latency", {}).get("p99_ms"),
     )
-    row("resident memory, process (MB)", o["rss_mb"], b["rss_mb"])
-    row("resident memory, knowledge (MB)", o["rss_added_mb"], b["rss_added_mb"])
+    row("resident memory, process (MB)", o["rss_mb"], b["rss_mb"], peer=p.get("rss_mb"))
+    row(
+        "resident memory, knowledge (MB)",
+        o["rss_added_mb"],
+        b["rss_added_mb"],
+        peer=p.get("rss_added_mb"),
+    )
     quality, same, base_quality = o["quality"], o["quality_same_sample"], b["quality"]
     for category in CATEGORIES:
         if category == "offtopic":
@@ -505,12 +545,13 @@ def figure_rows(size: dict[str, Any]) -> list[dict[str, Any]]:
         else:
             key, label = f"{category}_correct_pct", f"{category} correct (%)"
         if quality.get(key) is not None:
-            row(label, quality[key], base_quality.get(key), same.get(key))
+            row(label, quality[key], base_quality.get(key), same.get(key), p_quality.get(key))
     row(
         "answerable answered wrongly (%)",
         quality["answerable_wrong_pct"],
         base_quality["answerable_wrong_pct"],
         same["answerable_wrong_pct"],
+        p_quality.get("answerable_wrong_pct"),
     )
     rows.append(
         {
@@ -553,7 +594,8 @@ def table(report: dict[str, Any]) -> str:
         f"Code: {state} (bot/core + CLI digest {code['bot_digest']}).",
         f"Questions: {report['question_count']} ({mix}).",
         f"Ours declines below {report['ours_threshold']}; the baseline below WRatio "
-        f"{cal['threshold']:g} (calibrated on the {report['real_entries']}-entry shipped file).",
+        f"{cal['threshold']:g} (calibrated on the {report['real_entries']}-entry shipped file); "
+        "bm25s below a BM25 score calibrated at each size (see benchmarks/peer.py).",
     ]
     if report["real_phrasings_crowded_out"]:
         lines.append(
@@ -562,14 +604,17 @@ def table(report: dict[str, Any]) -> str:
             f"base: {report['real_phrasings_crowded_out']}."
         )
     lines.append("")
-    header = f"{'entries':>8}  {'figure':<40}{'ours':>9}{'baseline':>10}{'ours/base':>10}"
+    header = (
+        f"{'entries':>8}  {'figure':<40}{'ours':>9}{'baseline':>10}{'ours/base':>10}"
+        f"{'bm25s':>9}{'ours/bm25s':>11}"
+    )
     lines += [header, "-" * len(header)]
     for size in report["sizes"]:
         for number, r in enumerate(size["rows"]):
             head = f"{size['entries']:>8,}" if number == 0 else ""
             lines.append(
                 f"{head:>8}  {r['figure']:<40}{_fmt(r['ours']):>9}{_fmt(r['baseline']):>10}"
-                f"{_fmt(r['ratio']):>10}"
+                f"{_fmt(r['ratio']):>10}{_fmt(r.get('bm25s')):>9}{_fmt(r.get('ratio_bm25s')):>11}"
             )
         lines.append("")
     ask = report["oneshot"]
@@ -655,6 +700,25 @@ def check_targets(report: dict[str, Any]) -> list[dict[str, Any]]:
             f"{ours['rss_mb']} MB",
             ours["rss_mb"] <= limit,
         )
+    peer = by_size.get("10000", {}).get("peer")
+    if peer:
+        ours = by_size["10000"]["ours"]
+        for what, mine, theirs, unit in (
+            (
+                "median answer time",
+                ours["latency"]["median_ms"],
+                peer["latency"]["median_ms"],
+                "ms",
+            ),
+            ("p99 answer time", ours["latency"]["p99_ms"], peer["latency"]["p99_ms"], "ms"),
+            ("load + index", ours["load_index_s"], peer["load_index_s"], "s"),
+            ("resident memory", ours["rss_mb"], peer["rss_mb"], "MB"),
+        ):
+            add(
+                f"{what} at 10,000 entries no more than bm25s's",
+                f"{mine} {unit} vs {theirs} {unit} ({(mine / theirs - 1) * 100:+.0f}%)",
+                mine <= theirs,
+            )
     ask = report["oneshot"]
     if ask:
         limit = TARGETS["ask_oneshot_s"]
@@ -707,6 +771,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--ask-runs", type=int, default=None, help="one-shot ask runs (default 7)")
     parser.add_argument("--no-oneshot", action="store_true", help="skip the one-shot ask timing")
     parser.add_argument("--no-reload-lag", action="store_true", help="skip the event-loop test")
+    parser.add_argument("--no-peer", action="store_true", help="skip bm25s (benchmarks.peer)")
     parser.add_argument("--out", type=Path, default=RESULTS / "latest.json")
     parser.add_argument("--worker", nargs=2, metavar=("CONFIG", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -780,28 +845,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         n = len(real.entries) if size == "real" else int(size)
         limit = baseline_max if n > 10000 else 0
         print(f"Measuring {n:,} entries ({path.name}) ...", flush=True)
-        raw = run_worker(
-            {
-                "size": size,
-                "path": str(path),
-                "real_path": str(real_path),
-                "questions": [q.to_json() for q in questions],
-                "warmup": [q.to_json() for q in calibration],
-                "baseline_threshold": cal["threshold"],
-                "baseline_sample": _sample(questions, limit, SEED),
-                "repeats": 3 if n <= 10000 else 1,
-                "passes": 3,
-                "reload_lag": not args.no_reload_lag,
-                "on_loop": n <= 10000,
-            }
-        )
+        config = {
+            "size": size,
+            "path": str(path),
+            "real_path": str(real_path),
+            "questions": [q.to_json() for q in questions],
+            "warmup": [q.to_json() for q in calibration],
+            "baseline_threshold": cal["threshold"],
+            "baseline_sample": _sample(questions, limit, SEED),
+            "repeats": 3 if n <= 10000 else 1,
+            "passes": 3,
+            "reload_lag": not args.no_reload_lag,
+            "on_loop": n <= 10000,
+        }
+        raw = run_worker(config)
+        peer = None if args.no_peer else run_worker(config, peer=True)
         ids = (
             set(real.by_id)
             if size == "real"
             else {e.id for e in real.entries}
             | {g.entry.id for g in generated.entries[: n - len(real.entries)]}
         )
-        summary = summarise(raw, questions, ids, reference)
+        summary = summarise(raw, questions, ids, reference, peer)
         summary["rows"] = figure_rows(summary)
         if size == "real":
             reference = {i: row[0] for i, row in enumerate(raw["ours"])}

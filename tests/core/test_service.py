@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import weakref
 from pathlib import Path
 
 from bot.core.knowledge.loader import default_knowledge_path
@@ -73,3 +74,23 @@ def test_an_unaddressed_message_is_answered_only_when_sure_and_counted_only_then
     assert service.offer("lol same, my cat does that", 0.6) is None
     assert service.offer("hi", 0.0) is None  # small talk is never volunteered
     assert (service.stats.answered, service.stats.declined) == (1, 0)
+
+
+def test_a_replaced_snapshot_is_freed_as_soon_as_nothing_reads_it(mini_path: Path) -> None:
+    service = KnowledgeService.from_path(mini_path)
+    replaced = weakref.ref(service.snapshot.matcher)
+    assert service.reload().ok
+    assert replaced() is None  # no reference cycle keeps it waiting for the collector
+
+
+def test_an_answer_holding_the_old_snapshot_reads_it_whole_after_a_reload(
+    mini_path: Path, tmp_path: Path
+) -> None:
+    path = copy(mini_path, tmp_path)
+    service = KnowledgeService.from_path(path)
+    reading = service.snapshot  # what an answer in progress holds
+    path.write_text(path.read_text().replace("about 2,500 cars", "about 3,000 cars"))
+    assert service.reload().ok
+    best = reading.matcher.rank("what limits production of the 1m")[0]
+    assert best.entry.id == "molds" and "2,500" in best.entry.answer
+    assert "3,000" in (service.ask("what limits production of the 1m").answer or "")

@@ -7,6 +7,7 @@ import hashlib
 import os
 import re
 import stat
+from array import array
 from collections.abc import Callable, KeysView
 from dataclasses import dataclass
 from importlib import resources
@@ -16,7 +17,6 @@ from typing import Any, TypeVar, cast
 import yaml
 
 from ..normalise.text import phrase_key
-from ..release import release
 from .errors import KnowledgeError, Problem
 from .models import Entry, Knowledge, SmallTalk, Source, SourceKind, Status, TalkKind
 
@@ -72,6 +72,7 @@ _SCALAR_TAGS = frozenset(
 )
 _T = TypeVar("_T")
 _E = TypeVar("_E", Status, SourceKind, TalkKind)
+_Item = TypeVar("_Item", Source, Entry)
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _OTHER_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
     (codecs.BOM_UTF32_LE, "UTF-32"),
@@ -186,10 +187,7 @@ def parse_knowledge(data: bytes | str, name: str, *, max_bytes: int = MAX_FILE_B
         raise KnowledgeError([Problem(name, 0, f"YAML error: {exc}")]) from None
     except RecursionError:
         raise KnowledgeError([Problem(name, 0, _too_deep())]) from None
-    try:
-        return validator.knowledge(root)
-    finally:
-        _release(root)
+    return validator.knowledge(root)
 
 
 _NESTING = "nesting depth"  # how PyYAML 6.0.4 and later word their own nesting limit
@@ -207,29 +205,11 @@ def _too_deep() -> str:
     return f"the YAML nests more than {MAX_DEPTH} levels deep"
 
 
-def _release(root: yaml.Node | None) -> None:
-    """Free a composed tree a slice of entries at a time.
-
-    Dropping it whole frees hundreds of thousands of nodes in one step that holds the GIL: a
-    reload in a worker thread would stall the bot's event loop for that long.
-    """
-    if not isinstance(root, yaml.MappingNode):
-        return
-    for _, value in root.value:
-        if isinstance(value, yaml.SequenceNode):
-            release(value.value)
-
-
 _STREAMED = frozenset({"sources", "entries"})
 
 
-@dataclass(frozen=True, slots=True)
-class _Built:
-    """A top-level list item validated as it was read: what it built, its line, its problems."""
-
-    value: Source | Entry | None
-    line: int
-    problems: tuple[Problem, ...]
+_Build = Callable[[str, yaml.Node], Source | Entry | None]
+"""Validate a top-level list item as soon as it is read: the item stands in for its node."""
 
 
 class _DepthError(Exception):
@@ -256,7 +236,7 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
     at MAX_DEPTH, in one pass over the file.
     """
 
-    def __init__(self, data: bytes, build: Callable[[str, yaml.Node], _Built] | None) -> None:
+    def __init__(self, data: bytes, build: _Build | None) -> None:
         _EVENTS.__init__(self, data)
         yaml.composer.Composer.__init__(self)
         yaml.resolver.Resolver.__init__(self)
@@ -328,7 +308,7 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
         self._weights[id(node)] = weight
         return weight
 
-    def _stream(self, key: str, build: Callable[[str, yaml.Node], _Built]) -> yaml.Node:
+    def _stream(self, key: str, build: _Build) -> yaml.Node:
         """Compose a top-level list as PyYAML would, handing over each item as it is complete.
 
         Only the built items are kept, so the file's biggest lists never exist as node trees.
@@ -351,9 +331,7 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
         return node
 
 
-def _compose(
-    data: bytes, name: str, build: Callable[[str, yaml.Node], _Built] | None = None
-) -> yaml.Node | None:
+def _compose(data: bytes, name: str, build: _Build | None = None) -> yaml.Node | None:
     composer = _Composer(data, build)
     try:
         node: yaml.Node | None = composer.get_single_node()
@@ -420,6 +398,9 @@ class _Validator:
         self.name = name
         self.digest = digest
         self.problems: list[Problem] = []
+        # Per streamed list: each item's line, and the problems of the items that have some
+        # (by position). Kept as numbers, not one object per item, for the collector's sake.
+        self._streamed: dict[str, tuple[array[int], dict[int, tuple[Problem, ...]]]] = {}
 
     def problem(self, node: yaml.Node | int, message: str) -> None:
         line = node if isinstance(node, int) else _line(node)
@@ -443,10 +424,10 @@ class _Validator:
             path=self.name,
             version=version,
             synonyms=groups,
-            sources={s.id: s for s, _ in sources},
-            entries=tuple(e for e, _ in entries),
+            sources={s.id: s for s in sources[0]},
+            entries=tuple(entries[0]),
             digest=self.digest,
-            smalltalk=tuple(t for t, _ in talk),
+            smalltalk=tuple(talk[0]),
         )
 
     def items(
@@ -454,32 +435,43 @@ class _Validator:
         top: dict[str, yaml.Node] | None,
         key: str,
         build: Callable[[yaml.Node], _T | None],
-    ) -> list[tuple[_T, int]]:
+    ) -> tuple[list[_T], list[int]]:
+        """Return the valid items of a top-level list, and the line of each."""
+        values: list[_T] = []
+        lines: list[int] = []
         if top is None or key not in top:
-            return []
+            return values, lines
         node = top[key]
         if not isinstance(node, yaml.SequenceNode) or not node.value:
             self.problem(node, f"'{key}' must be a non-empty list")
-            return []
+            return values, lines
         self.check_tag(node)
-        out: list[tuple[_T, int]] = []
-        for item in node.value:
-            if isinstance(item, _Built):  # built while the file was read
-                self.problems += item.problems
-                if item.value is not None:
-                    out.append((cast(_T, item.value), item.line))
-            elif (built := build(item)) is not None:
-                out.append((built, _line(item)))
-        return out
+        streamed_lines, streamed_problems = self._streamed.get(key, (array("q"), {}))
+        for position, item in enumerate(node.value):
+            if isinstance(item, yaml.Node):
+                built, line = build(item), _line(item)
+            else:  # built while the file was read
+                self.problems += streamed_problems.get(position, ())
+                built, line = cast(_T | None, item), streamed_lines[position]
+            if built is not None:
+                values.append(built)
+                lines.append(line)
+        return values, lines
 
-    def streamed(self, key: str, node: yaml.Node) -> _Built:
+    def streamed(self, key: str, node: yaml.Node) -> Source | Entry | None:
         """Build one item of the top-level list ``key`` as soon as it is read."""
         saved, self.problems = self.problems, []
         try:
             value = self.source(node) if key == "sources" else self.entry(node)
         finally:
             found, self.problems = self.problems, saved
-        return _Built(value, _line(node), tuple(found))
+        if key not in self._streamed:
+            self._streamed[key] = (array("q"), {})
+        lines, problems = self._streamed[key]
+        if found:
+            problems[len(lines)] = tuple(found)
+        lines.append(_line(node))
+        return value
 
     def mapping(
         self, node: yaml.Node, what: str, fields: tuple[Field, ...]
@@ -682,12 +674,12 @@ class _Validator:
         )
 
     def cross_check(
-        self, sources: list[tuple[Source, int]], entries: list[tuple[Entry, int]]
+        self, sources: tuple[list[Source], list[int]], entries: tuple[list[Entry], list[int]]
     ) -> None:
-        source_ids = self.unique(sources, "source")
-        entry_ids = self.unique(entries, "entry")
+        source_ids = self.unique(*sources, "source")
+        entry_ids = self.unique(*entries, "entry")
         owner: dict[str, str] = {}
-        for entry, node in entries:
+        for entry, node in zip(*entries, strict=True):
             for ref in entry.sources:
                 if ref not in source_ids:
                     self.problem(node, f"entry '{entry.id}' cites unknown source '{ref}'")
@@ -709,11 +701,9 @@ class _Validator:
                         node, f"the phrasing '{question}' is under both '{other}' and '{entry.id}'"
                     )
 
-    def unique(
-        self, items: list[tuple[Source, int]] | list[tuple[Entry, int]], what: str
-    ) -> KeysView[str]:
+    def unique(self, items: list[_Item], lines: list[int], what: str) -> KeysView[str]:
         seen: dict[str, int] = {}
-        for item, node in items:
+        for item, node in zip(items, lines, strict=True):
             if item.id in seen:
                 self.problem(
                     node, f"duplicate {what} id '{item.id}' (first at line {seen[item.id]})"

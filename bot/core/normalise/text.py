@@ -11,9 +11,9 @@ from itertools import filterfalse
 
 import Stemmer
 
-from ..release import release
-
-_STEMMER = Stemmer.Stemmer("english")
+# No cache of its own: ``stem`` caches, and PyStemmer's cache holds a list per word, thousands
+# of containers that the garbage collector would scan on every full pass.
+_STEMMER = Stemmer.Stemmer("english", 0)
 
 STOPWORDS = frozenset(
     """
@@ -241,36 +241,35 @@ def analyse_words(found: Sequence[str], synonyms: Synonyms) -> list[str]:
     return synonyms.apply(list(map(stem, found)))
 
 
-def analyse_many(texts: Sequence[str], synonyms: Synonyms) -> tuple[list[list[str]], set[str]]:
+def analyse_many(
+    texts: Sequence[str], synonyms: Synonyms
+) -> tuple[list[tuple[str, ...]], set[str]]:
     """Return each text's content stems (as ``analyse`` then ``content``, without repeats) and
     every word seen; the same result as one text at a time, several times faster.
 
     Plain ASCII texts on one line are folded as one string, then split into words each on its
-    own, so no rule ever reaches across two texts.
+    own, so no rule ever reaches across two texts. Each text's stems are a tuple: tuples of
+    strings are soon untracked by the garbage collector, lists never are.
     """
     batch: list[int] = []
     rest: list[int] = []
     for i, text in enumerate(texts):
         (batch if text.isascii() and "\n" not in text else rest).append(i)
-    found: list[list[str]] = [[] for _ in texts]
+    terms: list[tuple[str, ...]] = [()] * len(texts)
     seen: set[str] = set()
-    for start in range(0, len(batch), _BATCH):  # in slices: one long call would hold the GIL
+
+    def keep(i: int, found: list[str]) -> None:
+        seen.update(found)
+        stems = synonyms.apply(list(map(stem, found)))
+        terms[i] = tuple(dict.fromkeys(filterfalse(_STOP_STEMS.__contains__, stems)))
+
+    for start in range(0, len(batch), _BATCH):
         some = batch[start : start + _BATCH]
         folded = "\n".join(texts[i] for i in some).lower().translate(_ASCII_MARKS).split("\n")
         for i, part in zip(some, folded, strict=True):
-            found[i] = _split(part)
-        for i in some:
-            seen.update(found[i])
+            keep(i, _split(part))
     for i in rest:
-        found[i] = words(texts[i])
-        seen.update(found[i])
-    terms = [
-        list(
-            dict.fromkeys(filterfalse(_STOP_STEMS.__contains__, synonyms.apply(list(map(stem, f)))))
-        )
-        for f in found
-    ]
-    release(found)
+        keep(i, words(texts[i]))
     return terms, seen
 
 

@@ -6,7 +6,9 @@ import bisect
 import itertools
 import math
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -26,7 +28,6 @@ from ..normalise.text import (
     stem,
     words,
 )
-from ..release import release
 from ..score.ranking import Match, Ranking
 
 _ANSWER_WEIGHT = 0.5  # a word found only in an entry's answer counts half
@@ -68,7 +69,7 @@ _TIMES = frozenset(
 )
 
 
-def _kinds(answer: list[str]) -> list[str]:
+def _kinds(answer: Sequence[str]) -> list[str]:
     """Return the kinds of answer a text gives: a number, a date (a year or a month), a time (a
     date, a span such as "two weeks before", or a moment such as "yesterday" or "1:50")."""
     found = []
@@ -81,6 +82,7 @@ def _kinds(answer: list[str]) -> list[str]:
     return found
 
 
+_K = TypeVar("_K")
 _Ints = npt.NDArray[np.int64]
 _Floats = npt.NDArray[np.float64]
 
@@ -110,25 +112,7 @@ def _coverage_needed(score: float) -> float:
     return (-b + math.sqrt(b * b + 4 * share * score)) / (2 * share)
 
 
-def _phrasing_maps(
-    rows: list[list[list[int]]], idf: list[float]
-) -> tuple[list[dict[int, tuple[int, ...]]], list[tuple[float, ...]]]:
-    """Return, per entry, which of its phrasings hold each term, and each phrasing's weight."""
-    maps: list[dict[int, tuple[int, ...]]] = []
-    weights: list[tuple[float, ...]] = []
-    spans: dict[tuple[int, ...], tuple[int, ...]] = {}  # one copy of each, e.g. (0,)
-    for phrasings in rows:
-        holders: dict[int, list[int]] = {}
-        for j, row in enumerate(phrasings):
-            for term in row:
-                holders.setdefault(term, []).append(j)
-        maps.append({t: spans.setdefault(tuple(js), tuple(js)) for t, js in holders.items()})
-        weights.append(tuple(sum(idf[t] for t in row) for row in phrasings))
-    release(spans)
-    return maps, weights
-
-
-def _spelling_pools(known: set[str]) -> dict[tuple[str, int], list[str]]:
+def _spelling_pools(known: set[str]) -> dict[tuple[str, int], tuple[str, ...]]:
     """Group words by first letter, or last two (for a typo in the first), and by length.
 
     A typo is compared only with words of its group and of a length within reach: a word two
@@ -139,7 +123,20 @@ def _spelling_pools(known: set[str]) -> dict[tuple[str, int], list[str]]:
         if len(word) >= _MIN_TYPO_LEN - 1 and word.isalpha():
             pools.setdefault((word[0], len(word)), []).append(word)
             pools.setdefault(("~" + word[-2:], len(word)), []).append(word)
-    return pools
+    return _frozen(pools)
+
+
+def _machine(values: _Ints) -> array[int]:
+    """Return ids or offsets as a Python array of 32-bit ints (read one at a time, it is faster
+    than numpy); a knowledge file's budgets keep them far below 2**31."""
+    out = array("i")
+    out.frombytes(values.astype(np.intc).tobytes())
+    return out
+
+
+def _frozen(groups: dict[_K, list[str]]) -> dict[_K, tuple[str, ...]]:
+    """Return the groups as tuples: the collector soon stops tracking tuples of strings."""
+    return {key: tuple(group) for key, group in groups.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,8 +157,11 @@ class _Term:
 class Matcher:
     """An index over one Knowledge; build it once per load and reuse it for every question.
 
-    Postings are flat arrays (one scan sums every entry's coverage); each entry keeps a small map
-    from its terms to the phrasings that hold them, for the phrasing comparison.
+    Everything per entry, term or phrasing is held in a few flat arrays (CSR-style: one array of
+    values and one of offsets), not in one small container per item: the garbage collector has
+    next to nothing to scan while a reload builds the next index, and freeing an index is cheap.
+    Postings sum every entry's coverage in one scan; each entry's (term, phrasings) pairs, sorted
+    by term, serve the phrasing comparison.
     """
 
     def __init__(self, knowledge: Knowledge, *, threshold: float = DEFAULT_THRESHOLD) -> None:
@@ -183,18 +183,20 @@ class Matcher:
         # Postings as raw machine numbers: millions of int and float objects would linger in
         # the allocator's arenas long after the build.
         post_term, post_entry, post_value = array("q"), array("q"), array("d")
-        rows: list[list[list[int]]] = []  # each entry's phrasings as term ids
         self._kinds: dict[str, set[int]] = {"number": set(), "date": set(), "time": set()}
+        # Each entry's phrasings as term ids: entry e's phrasings are rows row_start[e] up to
+        # row_start[e + 1], and phrasing p's terms are row_terms[term_start[p]:term_start[p + 1]].
+        row_terms, term_start, row_start = array("q"), array("q", [0]), array("q", [0])
         for index, entry in enumerate(self._entries):
             keys: dict[int, None] = {}
-            phrasings = []
             for terms in analysed[at : at + len(entry.questions)]:
                 row = [ids.setdefault(t, len(ids)) for t in terms]
                 if row:
-                    phrasings.append(row)
+                    row_terms.extend(row)
+                    term_start.append(len(row_terms))
                 keys.update(dict.fromkeys(row))
+            row_start.append(len(term_start) - 1)
             at += len(entry.questions)
-            rows.append(phrasings)
             extra = [*analysed[at], *named[index]]
             keys.update(dict.fromkeys(ids.setdefault(t, len(ids)) for t in extra))
             answer = [ids.setdefault(t, len(ids)) for t in analysed[at + 1]]
@@ -216,6 +218,7 @@ class Matcher:
             post_entry.extend(itertools.repeat(index, len(keys) + len(weak)))
             post_value.extend(itertools.repeat(1.0, len(keys)))
             post_value.extend(itertools.repeat(_ANSWER_WEIGHT, len(weak)))
+        del analysed, named, texts
         size = max(len(self._entries), 1)
         common: dict[str, float] = {}
         for word in known_words:
@@ -232,42 +235,54 @@ class Matcher:
         order = np.argsort(np.frombuffer(post_term, dtype=np.int64), kind="stable")
         self._post_entry: _Ints = np.frombuffer(post_entry, dtype=np.int64)[order]
         self._post_value: _Floats = np.frombuffer(post_value, dtype=np.float64)[order]
-        self._post_start = [0, *itertools.accumulate(df)]
-
-        self._holders, self._phrasing_weights = _phrasing_maps(rows, list(self._weight.values()))
-        # Each entry's lightest phrasing: a heavier one than the question's shared weight caps
-        # how similar any of the entry's phrasings can be (see _ceilings).
-        self._lightest = np.array([min(w, default=math.inf) for w in self._phrasing_weights])
+        self._post_start = array("q", [0, *itertools.accumulate(df)])
+        self._phrasings(row_terms, term_start, row_start, list(self._weight.values()))
 
         self._words = set(STOPWORDS) | known_words
         by_prefix: dict[str, list[str]] = {}
         for known in ids:
             if len(known) >= _PREFIX and known.isalpha():
                 by_prefix.setdefault(known[:_PREFIX], []).append(known)
-        self._by_prefix = by_prefix
+        self._by_prefix = _frozen(by_prefix)
         self._by_initial = _spelling_pools(self._words)
         # Plain dicts as caches: a functools cache bound to self would be a reference cycle.
         self._seen: dict[str, tuple[str, float]] = {}
         self._relatives: dict[str, str] = {}
-        del post_term, post_entry, post_value, order
-        release(texts, analysed, named, rows, common)
+
+    def _phrasings(
+        self, row_terms: array[int], term_start: array[int], row_start: array[int], idf: list[float]
+    ) -> None:
+        """Index which of each entry's phrasings hold each of its terms, and weigh each phrasing.
+
+        Entry e's pairs are pair_term[pair_at[e]:pair_at[e + 1]], sorted by term; pair k's
+        phrasings (global numbers) are pair_rows[rows_at[k]:rows_at[k + 1]].
+        """
+        # Summed in each phrasing's own order, as the answers always were (floats round).
+        weights = [sum(idf[t] for t in row_terms[a:b]) for a, b in itertools.pairwise(term_start)]
+        starts, ends = np.frombuffer(row_start, np.int64), np.frombuffer(term_start, np.int64)
+        sizes, lengths = starts[1:] - starts[:-1], ends[1:] - ends[:-1]
+        terms = np.frombuffer(row_terms, dtype=np.int64)
+        rows = np.repeat(np.arange(lengths.size), lengths)
+        owners = np.repeat(np.arange(sizes.size), sizes)[rows]
+        order = np.lexsort((rows, terms, owners))  # by entry, then term, then phrasing
+        owners, terms = owners[order], terms[order]
+        changes = (owners[1:] != owners[:-1]) | (terms[1:] != terms[:-1])
+        first = np.flatnonzero(np.r_[order.size > 0, changes])  # each pair's first item
+        self._pair_term = _machine(terms[first])
+        self._pair_at = _machine(np.searchsorted(owners[first], np.arange(sizes.size + 1)))
+        self._pair_rows = _machine(rows[order])
+        self._rows_at = _machine(np.r_[first, order.size])
+        self._row_weight = array("d", weights)
+        # Each entry's lightest phrasing: a heavier one than the question's shared weight caps
+        # how similar any of the entry's phrasings can be (see _ceilings).
+        padded = np.array([*weights, math.inf])
+        lightest = np.minimum.reduceat(padded, starts[:-1])
+        self._lightest: _Floats = np.where(sizes > 0, lightest, math.inf)
 
     def clear_caches(self) -> None:
         """Forget the question words seen so far (their spelling fixes and stems)."""
         self._seen.clear()
         self._relatives.clear()
-
-    def pieces(self) -> list[object]:
-        """Return the index's many small parts, so that a caller can free them gradually."""
-        return [
-            *self._holders,
-            *self._phrasing_weights,
-            *self._ids,
-            *self._weight.values(),
-            *self._words,
-            *self._by_initial.values(),
-            *self._by_prefix.values(),
-        ]
 
     def rank(self, question: str, limit: int = 5) -> list[Match]:
         """Return up to ``limit`` entries, best first, each with its 0..1 score."""
@@ -337,12 +352,7 @@ class Matcher:
             coverage = weight / total
             if len(top) == limit and factor * _ceiling(coverage) < top[0] - 1e-9:
                 break
-            holders, weights = self._holders[index], self._phrasing_weights[index]
-            shared: dict[int, float] = {}
-            for term, held in found.items():
-                for j in holders.get(term, ()):
-                    shared[j] = shared.get(j, 0.0) + held
-            similarity = 2 * max([s / (total + weights[j]) for j, s in shared.items()], default=0)
+            similarity = self._similarity(index, found, total)
             score = factor * (_COVERAGE_SHARE * coverage + (1 - _COVERAGE_SHARE) * similarity)
             if focus_holders is not None and index not in focus_holders:
                 score *= _FOCUS_MISSED
@@ -351,6 +361,19 @@ class Matcher:
             if len(top) > limit:
                 del top[0]
         return out
+
+    def _similarity(self, index: int, found: dict[int, float], total: float) -> float:
+        """Return how close the entry's nearest phrasing is to the question (weighted Dice)."""
+        terms, start, end = self._pair_term, self._pair_at[index], self._pair_at[index + 1]
+        rows, rows_at = self._pair_rows, self._rows_at
+        shared: dict[int, float] = {}
+        for term, held in found.items():  # in the question's order: the sums are the same
+            k = bisect.bisect_left(terms, term, start, end)
+            if k < end and terms[k] == term:
+                for p in rows[rows_at[k] : rows_at[k + 1]]:
+                    shared[p] = shared.get(p, 0.0) + held
+        weights = self._row_weight
+        return 2 * max([s / (total + weights[p]) for p, s in shared.items()], default=0)
 
     def _coverage(self, query: list[_Term]) -> _Floats:
         """Return every entry's summed weight of the question's terms it holds."""

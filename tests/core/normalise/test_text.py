@@ -83,5 +83,5 @@ _PIECES = st.sampled_from(
 def test_analysing_many_texts_at_once_equals_one_at_a_time(texts: list[str]) -> None:
     syn = Synonyms([["usa", "us", "the states", "north america"], ["1m", "1 series m"]])
     many, seen = analyse_many(texts, syn)
-    assert many == [list(dict.fromkeys(content(analyse(t, syn)))) for t in texts]
+    assert many == [tuple(dict.fromkeys(content(analyse(t, syn)))) for t in texts]
     assert seen == set().union(*(words(t) for t in texts))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import pytest
 import yaml
 
 from bot.core.knowledge.loader import default_knowledge_path, load_knowledge, parse_knowledge
+from bot.core.knowledge.models import Entry, Knowledge, Source, SourceKind, Status
 from bot.core.retrieve.matcher import Matcher
 
 EVAL = Path(__file__).resolve().parents[2] / "eval"
@@ -241,3 +243,34 @@ entries:
     assert matcher.rank("when does the production schedule start")[0].entry.id == "schedule-start"
     # A span before or after something ("two weeks before") says when too.
     assert matcher.rank("when did the blog interview watts")[0].entry.id == "interview"
+
+
+def _generated(count: int) -> Knowledge:
+    """Return a knowledge base of ``count`` entries, each with words of its own."""
+    entries = tuple(
+        Entry(
+            id=f"e{i}",
+            questions=(f"how many zorb{i} cars in quilt{i}", f"when does plim{i} start"),
+            answer=f"About {i} cars, says frob{i}.",
+            status=Status.RUMOR,
+            claimed_by="someone",
+            sources=("s",),
+            keywords=(f"kw{i}",),
+        )
+        for i in range(count)
+    )
+    source = Source("s", "Title", "Outlet", SourceKind.ARTICLE)
+    return Knowledge("generated", 1, (), {"s": source}, entries, "digest")
+
+
+def test_the_index_holds_no_container_per_entry_term_or_phrasing() -> None:
+    Matcher(_generated(10))  # load the word tables and caches first
+    knowledge = _generated(3_000)
+    gc.collect()
+    before = len(gc.get_objects())
+    matcher = Matcher(knowledge)
+    gc.collect()
+    added = len(gc.get_objects()) - before
+    # A few flat tables: the collector has next to nothing to scan while a reload builds one.
+    assert added < 300, f"{added} containers tracked by the collector for 3,000 entries"
+    assert matcher.rank("how many zorb17 cars")[0].entry.id == "e17"
