@@ -12,13 +12,12 @@ from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 
 from ..decide.decision import DEFAULT_THRESHOLD, NEAR_TIE
 from ..knowledge.models import Knowledge
 from ..normalise.question import CONTEXT_KNOWN, CONTEXT_UNKNOWN, arithmetic, focus, parts, wants
 from ..normalise.slang import plain
+from ..normalise.spelling import Spelling
 from ..normalise.text import (
     STOPWORDS,
     Synonyms,
@@ -33,7 +32,6 @@ from ..score.ranking import Match, Ranking
 _ANSWER_WEIGHT = 0.5  # a word found only in an entry's answer counts half
 _COVERAGE_SHARE = 0.75  # the rest of the score is the best phrasing's similarity
 _RERANK = 12  # how many coverage leaders get the (slower) phrasing comparison
-_MIN_TYPO_LEN = 4
 _MAX_CACHED = 65536  # question words remembered with their spelling fix and stem
 # A question made only of words most entries share ("is that true?", "1M source?") is too vague
 # to answer: its scores are scaled down so that it gets suggestions instead of a guess.
@@ -45,7 +43,6 @@ _PREFIX = 5  # unknown stems match known ones of the same family sharing this ma
 _SUFFIXES = frozenset("or er ion ibl abl al ic iv iti ment ist ism ship ness ful ous".split())
 _UNKNOWN_DF = 0.5  # an unknown word weighs like one found in half an entry: rarer than any
 _COMMON_ZIPF, _ZIPF_SPAN, _MIN_INFORMATIVE = 7.0, 2.5, 0.25
-_REAL_WORD_ZIPF = 3.2  # a word this common in English is not a typo, so it is never "corrected"
 # In a large file, leaders are sought first among the entries scoring at least half the best:
 # the answer is the same, but most questions never list every entry that scored.
 _SCAN_ALL, _NEAR_BEST = 20_000, 0.5
@@ -110,20 +107,6 @@ def _coverage_needed(score: float) -> float:
     share = _COVERAGE_SHARE
     b = share + 2 * (1 - share) - score  # share c (1 + c) + 2 (1 - share) c = score (1 + c)
     return (-b + math.sqrt(b * b + 4 * share * score)) / (2 * share)
-
-
-def _spelling_pools(known: set[str]) -> dict[tuple[str, int], tuple[str, ...]]:
-    """Group words by first letter, or last two (for a typo in the first), and by length.
-
-    A typo is compared only with words of its group and of a length within reach: a word two
-    letters longer is never one edit away.
-    """
-    pools: dict[tuple[str, int], list[str]] = {}
-    for word in known:
-        if len(word) >= _MIN_TYPO_LEN - 1 and word.isalpha():
-            pools.setdefault((word[0], len(word)), []).append(word)
-            pools.setdefault(("~" + word[-2:], len(word)), []).append(word)
-    return _frozen(pools)
 
 
 def _machine(values: _Ints) -> array[int]:
@@ -238,13 +221,12 @@ class Matcher:
         self._post_start = array("q", [0, *itertools.accumulate(df)])
         self._phrasings(row_terms, term_start, row_start, list(self._weight.values()))
 
-        self._words = set(STOPWORDS) | known_words
+        self._spelling = Spelling(set(STOPWORDS) | known_words, ids)
         by_prefix: dict[str, list[str]] = {}
         for known in ids:
             if len(known) >= _PREFIX and known.isalpha():
                 by_prefix.setdefault(known[:_PREFIX], []).append(known)
         self._by_prefix = _frozen(by_prefix)
-        self._by_initial = _spelling_pools(self._words)
         # Plain dicts as caches: a functools cache bound to self would be a reference cycle.
         self._seen: dict[str, tuple[str, float]] = {}
         self._relatives: dict[str, str] = {}
@@ -469,7 +451,7 @@ class Matcher:
             # Unknown adverbs ("supposedly", "apparently") are asides, not topics.
             asides = {s for (s, _), w in zip(analysed, part.words, strict=True) if w[-2:] == "ly"}
             if part.asks and not (focused and wanted):
-                spelled = tuple(self._spell(plain(w)) for w in part.words)
+                spelled = tuple(self._spelling.fix(plain(w)) for w in part.words)
                 if not focused:
                     asked = [self.synonyms.apply([stem(w)]) for w in focus(spelled)]
                     focused = [self._known(t[0]) for t in asked if t]
@@ -513,39 +495,8 @@ class Matcher:
         """Return a question word's stem after spelling correction, and how common it is."""
         known = self._seen.get(word)
         if known is None:
-            spelled = self._spell(plain(word))
+            spelled = self._spelling.fix(plain(word))
             known = stem(spelled), english_zipf(spelled)
             if len(self._seen) < _MAX_CACHED:
                 self._seen[word] = known
         return known
-
-    def _spell(self, word: str) -> str:
-        if word.endswith("in") and word not in self._words and word + "g" in self._words:
-            return word + "g"  # dropped g: "gettin", "doin"
-        if (
-            word in self._words
-            or len(word) < _MIN_TYPO_LEN - 1
-            or not word.isalpha()
-            or english_zipf(word) >= _REAL_WORD_ZIPF
-        ):
-            return word
-        return self._correct(word)
-
-    def _correct(self, word: str) -> str:
-        if stem(word) in self._ids:
-            return word
-        # Transposed letters count as one edit; short words get one edit, longer ones two.
-        allowed = 1 if len(word) < 8 else 2
-        sizes = range(len(word) - allowed, len(word) + allowed + 1)
-        keys = [(key, size) for size in sizes for key in (word[0], "~" + word[-2:])]
-        pool = list(itertools.chain.from_iterable(self._by_initial.get(k, ()) for k in keys))
-        near = process.extract(word, pool, scorer=OSA.distance, score_cutoff=allowed, limit=None)
-        if not near:
-            return word
-        # Of the closest words, the most common in English: "sill" is "still" before "sell".
-        fewest = min(edits for _, edits, _ in near)
-        closest = {str(w) for w, edits, _ in near if edits == fewest}
-        candidate = min(closest, key=lambda w: (-english_zipf(w), w))
-        if len(word) == 3 and sorted(candidate) != sorted(word):
-            return word  # three-letter words: only fix swapped letters ("teh")
-        return candidate
