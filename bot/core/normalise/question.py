@@ -122,11 +122,14 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
 _LEAD_INS = frozenset("so ok okay and but like lol yo hey also then just at".split())
 _DATED = frozenset("year date".split())
 _MOMENT = frozenset("time point moment minute".split())
+# Words that ask for a price: "what's the MSRP", "x1 price?", "what did the gp COST".
+_PRICED = frozenset("price prices pricing msrp sticker cost costs".split())
+_SAYING = frozenset("say said says think thought call called mention mentioned".split())
 
 
 def wants(asked: tuple[str, ...]) -> str | None:
     """Return "number" for "how many / how much hp ...", "date" for "what year ...", "time" for
-    "when ...", else None.
+    "when ...", "money" for a price ("how much is ...", "what's the msrp", "x1 price?"), else None.
 
     Only a question that starts with it counts: "is the blog speculating on how many" asks
     about the speculation, not for a figure.
@@ -136,6 +139,8 @@ def wants(asked: tuple[str, ...]) -> str | None:
         start += 1
     if asked[-1:] == ("date",):
         return "date"  # "segler interview date?", "release date"
+    if asked[-1:] and asked[-1] in _PRICED and len(asked) <= 4 and _ASKS.isdisjoint(asked):
+        return "money"  # "x1 msrp?", "1m price": a figure in some currency
     head = asked[start : start + 2]
     if head[:1] in (("when",), ("whens",)):
         return "time"  # "when does that start", "when": a date or a time ("two weeks before")
@@ -145,7 +150,16 @@ def wants(asked: tuple[str, ...]) -> str | None:
         return "number"
     rest = asked[start + 2 : start + 3]
     if head == ("how", "much") and rest and rest[0] not in _AUXILIARIES:
-        return "number"  # "how much torque": a figure ("how much is it" asks a price)
+        return "number"  # "how much torque": a figure
+    if head == ("how", "much") and rest:
+        return "money"  # "how much is a 1m", "how much did the gp cost": a price
+    if head[0] in ("what", "whats", "wat"):
+        named = [w for w in asked[start + 1 :] if w not in ("the", "a", "an", "is", "was", "s")]
+        if named[:1] and named[0] in _PRICED:
+            return "money"  # "what's the msrp on a 1m", "what price did it sell at"
+        priced = not _PRICED.isdisjoint(asked[-3:]) or "cost" in asked
+        if named[:1] and named[0] in _AUXILIARIES and _SAYING.isdisjoint(asked) and priced:
+            return "money"  # "what did the gp cost", "what does a 1m cost new"
     if head[0] in ("what", "which", "whats", "wat") and head[1] in _DATED:
         return "date"
     if head[0] in ("what", "which", "whats", "wat") and head[1] in _MOMENT:

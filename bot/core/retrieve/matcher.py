@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import re
 from array import array
 from dataclasses import dataclass
 
@@ -68,10 +69,17 @@ _TIMES = frozenset(
 )
 
 
-def _kinds(answer: list[str]) -> list[str]:
+_MONEY = re.compile(
+    r"[$\u20ac\u00a3]\s?\d|\d\s?(?:k\s)?(?:dollars?|euros?|pounds|usd|eur|gbp|aud|bucks)\b",
+    re.IGNORECASE,
+)
+
+
+def _kinds(answer: list[str], text: str = "") -> list[str]:
     """Return the kinds of answer a text gives: a number, a date (a year or a month), a time (a
-    date, a span such as "two weeks before", or a moment such as "yesterday" or "1:50")."""
-    found = []
+    date, a span such as "two weeks before", or a moment such as "yesterday" or "1:50"), money
+    (a figure in a currency: "$45,000", "60k euros"; ``text`` is the answer as written)."""
+    found = ["money"] if _MONEY.search(text) else []
     if any(t.replace(":", "").isdigit() for t in answer):  # "1m" is a name, not a number
         found.append("number")
     if any((t.isdigit() and len(t) == 4 and t[:2] in ("19", "20")) or t in _MONTHS for t in answer):
@@ -184,7 +192,7 @@ class Matcher:
         # the allocator's arenas long after the build.
         post_term, post_entry, post_value = array("q"), array("q"), array("d")
         rows: list[list[list[int]]] = []  # each entry's phrasings as term ids
-        self._kinds: dict[str, set[int]] = {"number": set(), "date": set(), "time": set()}
+        self._kinds: dict[str, set[int]] = {k: set() for k in ("number", "date", "time", "money")}
         for index, entry in enumerate(self._entries):
             keys: dict[int, None] = {}
             phrasings = []
@@ -198,7 +206,7 @@ class Matcher:
             extra = [*analysed[at], *named[index]]
             keys.update(dict.fromkeys(ids.setdefault(t, len(ids)) for t in extra))
             answer = [ids.setdefault(t, len(ids)) for t in analysed[at + 1]]
-            for kind in _kinds(analysed[at + 1]):
+            for kind in _kinds(analysed[at + 1], entry.answer):
                 self._kinds[kind].add(index)
             at += 2
             weak = [t for t in dict.fromkeys(answer) if t not in keys]

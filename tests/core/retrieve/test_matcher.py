@@ -241,3 +241,29 @@ entries:
     assert matcher.rank("when does the production schedule start")[0].entry.id == "schedule-start"
     # A span before or after something ("two weeks before") says when too.
     assert matcher.rank("when did the blog interview watts")[0].entry.id == "interview"
+
+
+def test_a_price_question_wants_an_answer_with_a_price() -> None:
+    text = """sources:
+  - {id: s, title: T, outlet: O, kind: article}
+entries:
+  - id: gp-priced
+    questions: ["how was the gp priced", "what did the gp cost"]
+    answer: The blog called the GP aggressively priced, at a cost below its rivals.
+    status: fact
+    claimed_by: the blog
+    sources: [s]
+  - id: x1-price
+    questions: ["what does the x1 cost"]
+    answer: The X1 was listed at $30,000 in the US.
+    status: fact
+    claimed_by: the blog
+    sources: [s]
+"""
+    matcher = Matcher(parse_knowledge(text, "price.yaml"))
+    # Asked how it was priced: the blog's description answers.
+    assert best(matcher, "how was the gp priced") == "gp-priced"
+    # Asked for the figure: only an answer that states an amount of money does.
+    assert best(matcher, "how much did a new gp cost back then") is None
+    assert best(matcher, "what's the msrp of the gp") is None
+    assert best(matcher, "how much is the x1") == "x1-price"
