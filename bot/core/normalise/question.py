@@ -39,6 +39,8 @@ _RESTATED = frozenset(
     """.split()
 )
 _ASKS = _WH | _AUXILIARIES | frozenset("where wheres when why y".split())
+# After "how many", words that lead to the thing counted: "how many PER month" counts by month.
+_NO_FOCUS = STOPWORDS | frozenset("per every".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +96,7 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
         head = asked[after[0]]
         if word in ("how", "hows"):
             if head in _AMOUNT:
-                rest = [asked[j] for j in after[1:] if asked[j] not in STOPWORDS]
+                rest = [asked[j] for j in after[1:] if asked[j] not in _NO_FOCUS]
                 following = asked[after[1]] if len(after) > 1 else ""
                 if head == "much" and (not rest or following in _AUXILIARIES):
                     return tuple(_KINDS["much"].split())
@@ -109,6 +111,8 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
             head in STOPWORDS
             or head in _AMOUNT
             or head in _RESTATED
+            or head in _DATED
+            or head in _MOMENT
             or len(head) < 2
             or head.isdigit()
         ):
@@ -142,7 +146,7 @@ def wants(asked: tuple[str, ...]) -> str | None:
     if asked[-1:] and asked[-1] in _PRICED and len(asked) <= 4 and _ASKS.isdisjoint(asked):
         return "money"  # "x1 msrp?", "1m price": a figure in some currency
     head = asked[start : start + 2]
-    if head[:1] in (("when",), ("whens",)):
+    if head[:1] in (("when",), ("whens",)) or head in (("till", "when"), ("until", "when")):
         return "time"  # "when does that start", "when": a date or a time ("two weeks before")
     if len(head) < 2:
         return None

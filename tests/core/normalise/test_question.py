@@ -43,6 +43,7 @@ def test_abbreviations_do_not_end_a_sentence(message: str) -> None:
         ("how many episodes of bimmercast are there", "episodes"),
         ("how much does an x1 cost", "price"),
         ("how long till prices settle", "year"),
+        ("how many per month were getting built", "month"),
     ],
 )
 def test_focus_names_what_a_wh_question_asks_for(question: str, wanted: str) -> None:
@@ -51,7 +52,15 @@ def test_focus_names_what_a_wh_question_asks_for(question: str, wanted: str) -> 
 
 @pytest.mark.parametrize(
     "question",
-    ["is the 1m limited", "who said that", "what is the us allocation", "why", "what kinda site"],
+    [
+        "is the 1m limited",
+        "who said that",
+        "what is the us allocation",
+        "why",
+        "what kinda site",
+        "what year was the zhp launch",  # a date: wants() asks that of the answer
+        "what time does the memo say",
+    ],
 )
 def test_questions_without_a_particular_focus(question: str) -> None:
     assert focus(tuple(words(question))) == ()
@@ -79,6 +88,7 @@ def test_questions_without_a_particular_focus(question: str) -> None:
         ("what did bmw australia say about how many they get", None),
         ("when was the zhp launched", "time"),
         ("so when does that start", "time"),
+        ("till when is bmw building the 1m", "time"),
         ("when", "time"),
         ("is that happening when they said", None),
         ("at what point in the video does it get going", "time"),

@@ -179,7 +179,7 @@ def _score_everything(matcher: Matcher, question: str) -> dict[str, float]:
     found = {matcher._ids[t.stem]: t.weight for t in query if t.known}
     factor = matcher._factor(found)
     everyone = [int(i) for i in np.flatnonzero(scores > 0)]
-    holders = matcher._asked_holders(question, focused, wanted)
+    holders = matcher._asked_holders(question, focused, wanted, query)
     scored = matcher._final(everyone, scores, found, total, factor, len(everyone), holders)
     return {matcher.knowledge.entries[c.index].id: min(c.score, 1.0) for c in scored}
 
@@ -267,3 +267,65 @@ entries:
     assert best(matcher, "how much did a new gp cost back then") is None
     assert best(matcher, "what's the msrp of the gp") is None
     assert best(matcher, "how much is the x1") == "x1-price"
+
+
+def test_a_question_naming_a_market_or_person_needs_an_entry_that_names_them() -> None:
+    text = """sources:
+  - {id: s, title: T, outlet: O, kind: article}
+entries:
+  - id: aus-allocation
+    questions: ["how many cars does australia get", "australian allocation numbers"]
+    answer: BMW Australia said it would get around 100 cars.
+    status: rumor
+    claimed_by: a reader
+    sources: [s]
+  - id: uk-video
+    questions: ["where was the video shot", "what video did the blog share"]
+    answer: The blog shared a video shot in the UK.
+    status: fact
+    claimed_by: the blog
+    sources: [s]
+  - id: filler
+    questions: ["what is the blog", "who writes the blog"]
+    answer: The blog runs a podcast.
+    status: fact
+    claimed_by: the blog
+    sources: [s]
+  - id: filler-two
+    questions: ["what is the podcast called"]
+    answer: The podcast has a name.
+    status: fact
+    claimed_by: the blog
+    sources: [s]
+"""
+    matcher = Matcher(parse_knowledge(text, "names.yaml"))
+    assert best(matcher, "how many cars does australia get") == "aus-allocation"
+    assert best(matcher, "where was the uk video shot") == "uk-video"
+    # The UK's allocation: the allocation entry is about Australia, the UK entry about a video.
+    assert best(matcher, "any word on uk allocation numbers") is None
+
+
+def test_a_topic_named_only_by_an_uncovered_synonym_group_is_not_answered() -> None:
+    text = """synonyms:
+  - [horsepower, hp, bhp]
+sources:
+  - {id: s, title: T, outlet: O, kind: article}
+entries:
+  - id: cayman
+    questions: ["did the video show a cayman s showdown"]
+    answer: A reader expected a showdown between the 1M and a Cayman S.
+    status: opinion
+    claimed_by: a reader
+    sources: [s]
+  - id: filler
+    questions: ["what is the blog", "who writes the blog"]
+    answer: The blog runs a podcast.
+    status: fact
+    claimed_by: the blog
+    sources: [s]
+"""
+    matcher = Matcher(parse_knowledge(text, "uncovered.yaml"))
+    assert best(matcher, "cayman s showdown in the video") == "cayman"
+    assert best(matcher, "cayman s vs 1m which one has more hp") is None
+    # A model code no entry knows names a car the sources do not cover.
+    assert best(matcher, "which cayman s showdown in the video, a gt4 or a gts4") is None
