@@ -59,6 +59,7 @@ _GENERIC_SHARE = 0.3  # a focus word this many entries hold ("1m", "car") is no 
 # ("horsepower", "topspeed", "firstname") names a topic the sources never cover: a question
 # asking about it is not answered by an entry that shares its other words.
 _UNCOVERED_ZIPF = 3.0
+_STORY_SHARE = 1.0  # the story around a question weighs at most this much of the question
 _MODEL_CODE = re.compile(r"[a-z]+\d+[a-z\d]*|\d{2,}[id]")  # "c63", "rs3", "gr86", "335i"
 _EXACT_FROM = 0.3  # below this score no entry can be the answer, so ranks need not be exact
 _RESCUE = 500  # at most this many more entries are scored in full when their coverage allows
@@ -502,6 +503,7 @@ class Matcher:
         focused: list[str] = []
         wanted: str | None = None
         uncovered: list[str] = []  # topics the sources never cover, named where it asks
+        asking: set[str] = set()  # terms that count in full: the sentences that ask
         for part in parts(question):
             analysed = [self._word(w) for w in part.words]
             commonness = dict(analysed)
@@ -525,8 +527,17 @@ class Matcher:
                 had = terms.get(term)  # "collect collector": one family, counted once
                 if had is None or had.weight < share * weight:
                     terms[term] = _Term(term, share * weight, known)
+                    if part.asks:
+                        asking.add(term)
                 if not known and part.asks and self._uncovered(term):
                     uncovered.append(term)
+        story = sum(t.weight for t in terms.values() if t.stem not in asking)
+        weighed = sum(t.weight for t in terms.values() if t.stem in asking)
+        if asking and story > _STORY_SHARE * weighed:  # the story around a question is context
+            scale = _STORY_SHARE * weighed / story
+            for key, t in terms.items():
+                if key not in asking:
+                    terms[key] = _Term(t.stem, t.weight * scale, t.known)
         return list(terms.values()), uncovered or focused, wanted
 
     def _uncovered(self, term: str) -> bool:
