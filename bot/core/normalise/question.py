@@ -36,6 +36,7 @@ _AMOUNT = frozenset("many much".split())
 _RESTATED = frozenset(
     """
     place places way ways kind kinda sort sorta type one ones thing things number count amount
+    deal story situation scoop lowdown
     """.split()
 )
 _ASKS = _WH | _AUXILIARIES | frozenset("where wheres when why y".split())

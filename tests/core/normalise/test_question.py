@@ -60,6 +60,7 @@ def test_focus_names_what_a_wh_question_asks_for(question: str, wanted: str) -> 
         "what kinda site",
         "what year was the zhp launch",  # a date: wants() asks that of the answer
         "what time does the memo say",
+        "whats the deal with bmwblog pulling the article",  # an idiom: "what about"
     ],
 )
 def test_questions_without_a_particular_focus(question: str) -> None:
