@@ -36,9 +36,12 @@ _AMOUNT = frozenset("many much".split())
 _RESTATED = frozenset(
     """
     place places way ways kind kinda sort sorta type one ones thing things number count amount
+    deal story situation scoop lowdown
     """.split()
 )
 _ASKS = _WH | _AUXILIARIES | frozenset("where wheres when why y".split())
+# After "how many", words that lead to the thing counted: "how many PER month" counts by month.
+_NO_FOCUS = STOPWORDS | frozenset("per every".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +97,7 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
         head = asked[after[0]]
         if word in ("how", "hows"):
             if head in _AMOUNT:
-                rest = [asked[j] for j in after[1:] if asked[j] not in STOPWORDS]
+                rest = [asked[j] for j in after[1:] if asked[j] not in _NO_FOCUS]
                 following = asked[after[1]] if len(after) > 1 else ""
                 if head == "much" and (not rest or following in _AUXILIARIES):
                     return tuple(_KINDS["much"].split())
@@ -109,6 +112,8 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
             head in STOPWORDS
             or head in _AMOUNT
             or head in _RESTATED
+            or head in _DATED
+            or head in _MOMENT
             or len(head) < 2
             or head.isdigit()
         ):
@@ -122,11 +127,14 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
 _LEAD_INS = frozenset("so ok okay and but like lol yo hey also then just at".split())
 _DATED = frozenset("year date".split())
 _MOMENT = frozenset("time point moment minute".split())
+# Words that ask for a price: "what's the MSRP", "x1 price?", "what did the gp COST".
+_PRICED = frozenset("price prices pricing msrp sticker cost costs".split())
+_SAYING = frozenset("say said says think thought call called mention mentioned".split())
 
 
 def wants(asked: tuple[str, ...]) -> str | None:
     """Return "number" for "how many / how much hp ...", "date" for "what year ...", "time" for
-    "when ...", else None.
+    "when ...", "money" for a price ("how much is ...", "what's the msrp", "x1 price?"), else None.
 
     Only a question that starts with it counts: "is the blog speculating on how many" asks
     about the speculation, not for a figure.
@@ -136,8 +144,10 @@ def wants(asked: tuple[str, ...]) -> str | None:
         start += 1
     if asked[-1:] == ("date",):
         return "date"  # "segler interview date?", "release date"
+    if asked[-1:] and asked[-1] in _PRICED and len(asked) <= 4 and _ASKS.isdisjoint(asked):
+        return "money"  # "x1 msrp?", "1m price": a figure in some currency
     head = asked[start : start + 2]
-    if head[:1] in (("when",), ("whens",)):
+    if head[:1] in (("when",), ("whens",)) or head in (("till", "when"), ("until", "when")):
         return "time"  # "when does that start", "when": a date or a time ("two weeks before")
     if len(head) < 2:
         return None
@@ -145,7 +155,16 @@ def wants(asked: tuple[str, ...]) -> str | None:
         return "number"
     rest = asked[start + 2 : start + 3]
     if head == ("how", "much") and rest and rest[0] not in _AUXILIARIES:
-        return "number"  # "how much torque": a figure ("how much is it" asks a price)
+        return "number"  # "how much torque": a figure
+    if head == ("how", "much") and rest:
+        return "money"  # "how much is a 1m", "how much did the gp cost": a price
+    if head[0] in ("what", "whats", "wat"):
+        named = [w for w in asked[start + 1 :] if w not in ("the", "a", "an", "is", "was", "s")]
+        if named[:1] and named[0] in _PRICED:
+            return "money"  # "what's the msrp on a 1m", "what price did it sell at"
+        priced = not _PRICED.isdisjoint(asked[-3:]) or "cost" in asked
+        if named[:1] and named[0] in _AUXILIARIES and _SAYING.isdisjoint(asked) and priced:
+            return "money"  # "what did the gp cost", "what does a 1m cost new"
     if head[0] in ("what", "which", "whats", "wat") and head[1] in _DATED:
         return "date"
     if head[0] in ("what", "which", "whats", "wat") and head[1] in _MOMENT:

@@ -201,6 +201,8 @@ class Synonyms:
                 self._rules.setdefault(variant, canonical)
                 sizes.setdefault(variant[0], set()).add(len(variant))
         self._sizes = {first: sorted(n, reverse=True) for first, n in sizes.items()}
+        # One-word canonical terms: a group's name for its topic ("horsepower", "topspeed").
+        self.canonical = frozenset(c[0] for c in self._rules.values() if len(c) == 1)
         # Word-for-word rules can be applied by a plain lookup; any other rule needs the scan.
         self._single = {v[0]: c[0] for v, c in self._rules.items() if len(v) == len(c) == 1}
         self._phrase_starts = {first for first in sizes if first not in self._single} | {

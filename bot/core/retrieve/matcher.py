@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import re
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from ..normalise.spelling import Spelling
 from ..normalise.text import (
     STOPWORDS,
     Synonyms,
+    analyse,
     analyse_many,
     content,
     english_zipf,
@@ -49,7 +51,14 @@ _SCAN_ALL, _NEAR_BEST = 20_000, 0.5
 # What a question asks about ("how OLD is segler", "which CITY") must be in the entry: an entry
 # that only shares the question's other words answers a different question.
 _FOCUS_MISSED = 0.5
+_NAME_SHARE = 0.1  # a name weighing less of the question than this is an aside
 _GENERIC_SHARE = 0.3  # a focus word this many entries hold ("1m", "car") is no test
+# A synonym group whose one-word name no entry holds and which is no common English word
+# ("horsepower", "topspeed", "firstname") names a topic the sources never cover: a question
+# asking about it is not answered by an entry that shares its other words.
+_UNCOVERED_ZIPF = 3.0
+_STORY_SHARE = 1.0  # the story around a question weighs at most this much of the question
+_MODEL_CODE = re.compile(r"[a-z]+\d+[a-z\d]*|\d{2,}[id]")  # "c63", "rs3", "gr86", "335i"
 _EXACT_FROM = 0.3  # below this score no entry can be the answer, so ranks need not be exact
 _RESCUE = 500  # at most this many more entries are scored in full when their coverage allows
 _MONTHS = frozenset(
@@ -66,10 +75,17 @@ _TIMES = frozenset(
 )
 
 
-def _kinds(answer: Sequence[str]) -> list[str]:
+_MONEY = re.compile(
+    r"[$\u20ac\u00a3]\s?\d|\d\s?(?:k\s)?(?:dollars?|euros?|pounds|usd|eur|gbp|aud|bucks)\b",
+    re.IGNORECASE,
+)
+
+
+def _kinds(answer: Sequence[str], text: str = "") -> list[str]:
     """Return the kinds of answer a text gives: a number, a date (a year or a month), a time (a
-    date, a span such as "two weeks before", or a moment such as "yesterday" or "1:50")."""
-    found = []
+    date, a span such as "two weeks before", or a moment such as "yesterday" or "1:50"), money
+    (a figure in a currency: "$45,000", "60k euros"; ``text`` is the answer as written)."""
+    found = ["money"] if _MONEY.search(text) else []
     if any(t.replace(":", "").isdigit() for t in answer):  # "1m" is a name, not a number
         found.append("number")
     if any((t.isdigit() and len(t) == 4 and t[:2] in ("19", "20")) or t in _MONTHS for t in answer):
@@ -77,6 +93,31 @@ def _kinds(answer: Sequence[str]) -> list[str]:
     elif any(t in _TIMES or (":" in t and t.replace(":", "").isdigit()) for t in answer):
         found.append("time")
     return found
+
+
+def _name_terms(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
+    """Return the terms that name someone or something in the knowledge's answers: words
+    written capitalised ("Segler", "UK", "X1") and never in lower case ("Sales" in a title is
+    also "sales"), so that the question's names must be in its entry."""
+    tokens: set[str] = set()  # every word but a sentence's first ("According to ...")
+    for entry in knowledge.entries:
+        for text in (entry.answer, entry.claimed_by):
+            split = text.split()
+            tokens.update(  # "Dr. Segler": a short word before a full stop abbreviates
+                w
+                for before, w in itertools.pairwise(split)
+                if before[-1] not in ".!?" or len(before) < 4
+            )
+    tokens = {token.strip(".,;:!?()\"'") for token in tokens}
+    lower = {token for token in tokens if token[:1].islower()}
+    capital = {
+        token
+        for token in tokens
+        if token[:1].isupper() or (token[:1].isdigit() and not token.isdigit())
+    }
+    plain = set(content(analyse(" ".join(lower), synonyms)))
+    named = {term for token in capital for term in content(analyse(token, synonyms))}
+    return frozenset(t for t in named - plain if not t.isdigit())
 
 
 _K = TypeVar("_K")
@@ -151,6 +192,7 @@ class Matcher:
         self.knowledge = knowledge
         self.threshold = threshold
         self.synonyms = Synonyms(knowledge.synonyms)
+        self._names = _name_terms(knowledge, self.synonyms)
         self._entries = knowledge.entries
         texts: list[str] = [text for group in knowledge.synonyms for text in group]
         skip = len(texts)  # synonyms only lend their words to the spelling corrector
@@ -166,7 +208,7 @@ class Matcher:
         # Postings as raw machine numbers: millions of int and float objects would linger in
         # the allocator's arenas long after the build.
         post_term, post_entry, post_value = array("q"), array("q"), array("d")
-        self._kinds: dict[str, set[int]] = {"number": set(), "date": set(), "time": set()}
+        self._kinds: dict[str, set[int]] = {k: set() for k in ("number", "date", "time", "money")}
         # Each entry's phrasings as term ids: entry e's phrasings are rows row_start[e] up to
         # row_start[e + 1], and phrasing p's terms are row_terms[term_start[p]:term_start[p + 1]].
         row_terms, term_start, row_start = array("q"), array("q", [0]), array("q", [0])
@@ -183,7 +225,7 @@ class Matcher:
             extra = [*analysed[at], *named[index]]
             keys.update(dict.fromkeys(ids.setdefault(t, len(ids)) for t in extra))
             answer = [ids.setdefault(t, len(ids)) for t in analysed[at + 1]]
-            for kind in _kinds(analysed[at + 1]):
+            for kind in _kinds(analysed[at + 1], entry.answer):
                 self._kinds[kind].add(index)
             at += 2
             weak = [t for t in dict.fromkeys(answer) if t not in keys]
@@ -286,7 +328,7 @@ class Matcher:
         pool = self._leaders(scores)
         if pool.size == 0:
             return Ranking(())
-        holders = self._asked_holders(question, focused, wanted)
+        holders = self._asked_holders(question, focused, wanted, query)
         final = self._final(pool.tolist(), scores, found, total, factor, limit, holders)
         # An entry outside the leaders may still hold a phrasing close enough to be the answer
         # or a near tie to it: score those too (up to _RESCUE of them).
@@ -413,7 +455,7 @@ class Matcher:
         return 1.0
 
     def _asked_holders(
-        self, question: str, focused: list[str], wanted: str | None
+        self, question: str, focused: list[str], wanted: str | None, query: list[_Term]
     ) -> set[int] | None:
         """Return the entries that hold what the question asks for, or None when any may."""
         if arithmetic(question):
@@ -422,6 +464,26 @@ class Matcher:
         if wanted is not None:  # "how many": the answer must give a number
             kind = self._kinds[wanted]
             holders = kind if holders is None else holders & kind
+        named = self._named_holders(query)
+        if named is not None:  # "uk allocation": an entry naming the UK
+            holders = named if holders is None else holders & named
+        return holders
+
+    def _named_holders(self, query: list[_Term]) -> set[int] | None:
+        """Return the entries that hold every name the question gives weight ("the UK",
+        "Segler"), or None when it names none: an entry about another market or person does
+        not answer it."""
+        holders: set[int] | None = None
+        total = sum(t.weight for t in query)
+        for t in query:
+            if not t.known or t.weight < _NAME_SHARE * total or t.stem not in self._names:
+                continue
+            term = self._ids[t.stem]
+            start, end = self._post_start[term], self._post_start[term + 1]
+            if end - start > _GENERIC_SHARE * len(self._entries):
+                continue  # "1m", "bmw": most entries hold it, so it tells them apart little
+            held = set(self._post_entry[start:end].tolist())
+            holders = held if holders is None else holders & held
         return holders
 
     def _focus_holders(self, terms: list[str]) -> set[int] | None:
@@ -445,6 +507,8 @@ class Matcher:
         terms: dict[str, _Term] = {}
         focused: list[str] = []
         wanted: str | None = None
+        uncovered: list[str] = []  # topics the sources never cover, named where it asks
+        asking: set[str] = set()  # terms that count in full: the sentences that ask
         for part in parts(question):
             analysed = [self._word(w) for w in part.words]
             commonness = dict(analysed)
@@ -468,7 +532,25 @@ class Matcher:
                 had = terms.get(term)  # "collect collector": one family, counted once
                 if had is None or had.weight < share * weight:
                     terms[term] = _Term(term, share * weight, known)
-        return list(terms.values()), focused, wanted
+                    if part.asks:
+                        asking.add(term)
+                if not known and part.asks and self._uncovered(term):
+                    uncovered.append(term)
+        story = sum(t.weight for t in terms.values() if t.stem not in asking)
+        weighed = sum(t.weight for t in terms.values() if t.stem in asking)
+        if asking and story > _STORY_SHARE * weighed:  # the story around a question is context
+            scale = _STORY_SHARE * weighed / story
+            for key, t in terms.items():
+                if key not in asking:
+                    terms[key] = _Term(t.stem, t.weight * scale, t.known)
+        return list(terms.values()), uncovered or focused, wanted
+
+    def _uncovered(self, term: str) -> bool:
+        """Return whether an unknown term names a topic the sources never cover: a synonym
+        group's name for one ("horsepower"), or a model code no entry knows ("c63", "335i")."""
+        if _MODEL_CODE.fullmatch(term):
+            return True
+        return term in self.synonyms.canonical and english_zipf(term) < _UNCOVERED_ZIPF
 
     def _known(self, term: str) -> str:
         """Return the term, or a known stem of its word family when it is not known itself."""

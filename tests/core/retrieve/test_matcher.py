@@ -181,7 +181,7 @@ def _score_everything(matcher: Matcher, question: str) -> dict[str, float]:
     found = {matcher._ids[t.stem]: t.weight for t in query if t.known}
     factor = matcher._factor(found)
     everyone = [int(i) for i in np.flatnonzero(scores > 0)]
-    holders = matcher._asked_holders(question, focused, wanted)
+    holders = matcher._asked_holders(question, focused, wanted, query)
     scored = matcher._final(everyone, scores, found, total, factor, len(everyone), holders)
     return {matcher.knowledge.entries[c.index].id: min(c.score, 1.0) for c in scored}
 
@@ -274,3 +274,90 @@ def test_the_index_holds_no_container_per_entry_term_or_phrasing() -> None:
     # A few flat tables: the collector has next to nothing to scan while a reload builds one.
     assert added < 300, f"{added} containers tracked by the collector for 3,000 entries"
     assert matcher.rank("how many zorb17 cars")[0].entry.id == "e17"
+
+
+def _small(entries: list[tuple[str, str, str]], synonyms: str = "") -> Matcher:
+    """Return a matcher over a few entries (id, phrasings, answer) and two fillers."""
+    entries = [
+        *entries,
+        ("filler", '"what is the blog", "who writes the blog"', "The blog runs a podcast."),
+        ("filler-two", '"what is the podcast called"', "The podcast has a name."),
+    ]
+    text = synonyms + "sources:\n  - {id: s, title: T, outlet: O, kind: article}\nentries:\n"
+    for key, questions, answer in entries:
+        text += (
+            f"  - id: {key}\n    questions: [{questions}]\n    answer: {answer}\n"
+            "    status: fact\n    claimed_by: the blog\n    sources: [s]\n"
+        )
+    return Matcher(parse_knowledge(text, "small.yaml"))
+
+
+def test_a_price_question_wants_an_answer_with_a_price() -> None:
+    matcher = _small(
+        [
+            (
+                "gp-priced",
+                '"how was the gp priced", "what did the gp cost"',
+                "The blog called the GP aggressively priced, at a cost below its rivals.",
+            ),
+            ("x1-price", '"what does the x1 cost"', "The X1 was listed at $30,000 in the US."),
+        ]
+    )
+    # Asked how it was priced: the blog's description answers.
+    assert best(matcher, "how was the gp priced") == "gp-priced"
+    # Asked for the figure: only an answer that states an amount of money does.
+    assert best(matcher, "how much did a new gp cost back then") is None
+    assert best(matcher, "what's the msrp of the gp") is None
+    assert best(matcher, "how much is the x1") == "x1-price"
+
+
+def test_a_question_naming_a_market_or_person_needs_an_entry_that_names_them() -> None:
+    matcher = _small(
+        [
+            (
+                "aus-allocation",
+                '"how many cars does australia get", "australian allocation numbers"',
+                "BMW Australia said it would get around 100 cars.",
+            ),
+            (
+                "uk-video",
+                '"where was the video shot", "what video did the blog share"',
+                "The blog shared a video shot in the UK.",
+            ),
+        ]
+    )
+    assert best(matcher, "how many cars does australia get") == "aus-allocation"
+    assert best(matcher, "where was the uk video shot") == "uk-video"
+    # The UK's allocation: the allocation entry is about Australia, the UK entry about a video.
+    assert best(matcher, "any word on uk allocation numbers") is None
+
+
+def test_a_topic_named_only_by_an_uncovered_synonym_group_is_not_answered() -> None:
+    matcher = _small(
+        [
+            (
+                "cayman",
+                '"did the video show a cayman s showdown"',
+                "A reader expected a showdown between the 1M and a Cayman S.",
+            )
+        ],
+        synonyms="synonyms:\n  - [horsepower, hp, bhp]\n",
+    )
+    assert best(matcher, "cayman s showdown in the video") == "cayman"
+    assert best(matcher, "cayman s vs 1m which one has more hp") is None
+    # A model code no entry knows names a car the sources do not cover.
+    assert best(matcher, "which cayman s showdown in the video, a gt4 or a gts4") is None
+
+
+def test_the_story_around_a_question_weighs_no_more_than_the_question() -> None:
+    matcher = _small(
+        [
+            ("hype", '"is the scarcity just hype", "hype problem"', "The blog doubts the hype."),
+            ("hard", '"is it hard to get"', "Segler said it would be hard to get."),
+        ]
+    )
+    message = (
+        "my cousin reckons the hype is a problem, hype hype problem, the scarcity is hype lol. "
+        "is it hard to get or nah"
+    )
+    assert best(matcher, message) == "hard"
