@@ -123,6 +123,7 @@ def _name_terms(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
 _K = TypeVar("_K")
 _Ints = npt.NDArray[np.int64]
 _Floats = npt.NDArray[np.float64]
+_Mask = npt.NDArray[np.bool_]
 
 
 def _informative(zipf: float) -> float:
@@ -135,8 +136,8 @@ def _ceiling(coverage: float) -> float:
     return _COVERAGE_SHARE * coverage + 2 * (1 - _COVERAGE_SHARE) * coverage / (1 + coverage)
 
 
-def _by_coverage(pair: tuple[int, float]) -> tuple[float, int]:
-    return -pair[1], pair[0]
+def _by_coverage(scored: tuple[int, float, bool]) -> tuple[float, int]:
+    return -scored[1], scored[0]
 
 
 def _coverage_needed(score: float) -> float:
@@ -208,7 +209,7 @@ class Matcher:
         # Postings as raw machine numbers: millions of int and float objects would linger in
         # the allocator's arenas long after the build.
         post_term, post_entry, post_value = array("q"), array("q"), array("d")
-        self._kinds: dict[str, set[int]] = {k: set() for k in ("number", "date", "time", "money")}
+        kinds: dict[str, list[int]] = {k: [] for k in ("number", "date", "time", "money")}
         # Each entry's phrasings as term ids: entry e's phrasings are rows row_start[e] up to
         # row_start[e + 1], and phrasing p's terms are row_terms[term_start[p]:term_start[p + 1]].
         row_terms, term_start, row_start = array("q"), array("q", [0]), array("q", [0])
@@ -226,7 +227,7 @@ class Matcher:
             keys.update(dict.fromkeys(ids.setdefault(t, len(ids)) for t in extra))
             answer = [ids.setdefault(t, len(ids)) for t in analysed[at + 1]]
             for kind in _kinds(analysed[at + 1], entry.answer):
-                self._kinds[kind].add(index)
+                kinds[kind].append(index)
             at += 2
             weak = [t for t in dict.fromkeys(answer) if t not in keys]
             if len(df) < len(ids):
@@ -245,6 +246,7 @@ class Matcher:
             post_value.extend(itertools.repeat(_ANSWER_WEIGHT, len(weak)))
         del analysed, named, texts
         size = max(len(self._entries), 1)
+        self._kinds = {kind: self._mask(held) for kind, held in kinds.items()}
         common: dict[str, float] = {}
         for word in known_words:
             key = stem(word)
@@ -341,7 +343,10 @@ class Matcher:
             keep = np.ones(rescue.size, dtype=bool)
             keep[at[(at < rescue.size) & (rescue[np.minimum(at, rescue.size - 1)] == pool)]] = False
             rescue = rescue[keep]
-            rescue = rescue[self._ceilings(rescue, scores, total, factor) >= floor - 1e-9]
+            ceilings = self._ceilings(rescue, scores, total, factor)
+            if holders is not None:  # an entry missing what is asked is scored down, so is its best
+                ceilings[~holders[rescue]] *= _FOCUS_MISSED
+            rescue = rescue[ceilings >= floor - 1e-9]
             rescue = self._top(scores, rescue, _RESCUE)
             final += self._final(rescue.tolist(), scores, found, total, factor, limit, holders)
         ranked = sorted(  # entries in file order break ties
@@ -362,7 +367,7 @@ class Matcher:
         total: float,
         factor: float,
         limit: int,
-        focus_holders: set[int] | None = None,
+        focus_holders: _Mask | None = None,
     ) -> list[_Scored]:
         """Score candidates in full: coverage blended with their best phrasing's similarity.
 
@@ -372,13 +377,20 @@ class Matcher:
         out: list[_Scored] = []
         top: list[float] = []  # the best ``limit`` scores so far, ascending
         covered = scores[candidates].tolist()
-        for index, weight in sorted(zip(candidates, covered, strict=True), key=_by_coverage):
+        missed = (
+            (~focus_holders[candidates]).tolist()
+            if focus_holders is not None
+            else [False] * len(candidates)
+        )
+        for index, weight, miss in sorted(
+            zip(candidates, covered, missed, strict=True), key=_by_coverage
+        ):
             coverage = weight / total
             if len(top) == limit and factor * _ceiling(coverage) < top[0] - 1e-9:
                 break
             similarity = self._similarity(index, found, total)
             score = factor * (_COVERAGE_SHARE * coverage + (1 - _COVERAGE_SHARE) * similarity)
-            if focus_holders is not None and index not in focus_holders:
+            if miss:
                 score *= _FOCUS_MISSED
             out.append(_Scored(score, index, coverage, similarity))
             bisect.insort(top, score)
@@ -454,12 +466,28 @@ class Matcher:
             return _VAGUE_FACTOR  # "is that true?", "what time is it": no topic of its own
         return 1.0
 
+    def _mask(self, entries: list[int] | _Ints) -> _Mask:
+        """Return a mask over the entries that is true for ``entries``."""
+        mask = np.zeros(len(self._entries), dtype=bool)
+        mask[np.asarray(entries, dtype=np.int64)] = True
+        return mask
+
+    def _holding(self, term: int) -> _Mask:
+        """Return the mask of the entries that hold a term."""
+        return self._mask(self._post_entry[self._post_start[term] : self._post_start[term + 1]])
+
+    def _generic(self, term: int) -> bool:
+        """Return whether so many entries hold a term that it tells them apart little."""
+        held = self._post_start[term + 1] - self._post_start[term]
+        return held > _GENERIC_SHARE * len(self._entries)
+
     def _asked_holders(
         self, question: str, focused: list[str], wanted: str | None, query: list[_Term]
-    ) -> set[int] | None:
-        """Return the entries that hold what the question asks for, or None when any may."""
+    ) -> _Mask | None:
+        """Return the mask of the entries that hold what the question asks for, or None when
+        any may."""
         if arithmetic(question):
-            return set()  # a sum to work out: no entry holds its result
+            return np.zeros(len(self._entries), dtype=bool)  # a sum: no entry holds its result
         holders = self._focus_holders(focused)
         if wanted is not None:  # "how many": the answer must give a number
             kind = self._kinds[wanted]
@@ -469,36 +497,34 @@ class Matcher:
             holders = named if holders is None else holders & named
         return holders
 
-    def _named_holders(self, query: list[_Term]) -> set[int] | None:
+    def _named_holders(self, query: list[_Term]) -> _Mask | None:
         """Return the entries that hold every name the question gives weight ("the UK",
         "Segler"), or None when it names none: an entry about another market or person does
         not answer it."""
-        holders: set[int] | None = None
+        holders: _Mask | None = None
         total = sum(t.weight for t in query)
         for t in query:
             if not t.known or t.weight < _NAME_SHARE * total or t.stem not in self._names:
                 continue
             term = self._ids[t.stem]
-            start, end = self._post_start[term], self._post_start[term + 1]
-            if end - start > _GENERIC_SHARE * len(self._entries):
-                continue  # "1m", "bmw": most entries hold it, so it tells them apart little
-            held = set(self._post_entry[start:end].tolist())
+            if self._generic(term):
+                continue  # "1m", "bmw": most entries hold it
+            held = self._holding(term)
             holders = held if holders is None else holders & held
         return holders
 
-    def _focus_holders(self, terms: list[str]) -> set[int] | None:
+    def _focus_holders(self, terms: list[str]) -> _Mask | None:
         """Return the entries that hold one of the focus terms, or None when they test nothing."""
         if not terms:
             return None
-        holders: set[int] = set()
+        holders = np.zeros(len(self._entries), dtype=bool)
         for term in terms:
             index = self._ids.get(term)
             if index is None:
                 continue
-            start, end = self._post_start[index], self._post_start[index + 1]
-            if end - start > _GENERIC_SHARE * len(self._entries):
+            if self._generic(index):
                 return None
-            holders.update(self._post_entry[start:end].tolist())
+            holders |= self._holding(index)
         return holders
 
     def _query(self, question: str) -> tuple[list[_Term], list[str], str | None]:
