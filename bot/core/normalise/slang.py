@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from .text import english_zipf
+
+_DROPPED_G_MARGIN = 1.0
+"""How much more common (Zipf) the -ing word must be to read a word ending in -in as it."""
+
 _MEANINGS = {
     "people": "ppl ppls peeps",
     "thanks": "thx thnx tnx ty tyvm thanx",
@@ -35,5 +40,13 @@ CHAT_WORDS = {
 
 
 def plain(word: str) -> str:
-    """Return the word a chat spelling stands for ("ppl" -> "people"), or the word itself."""
-    return CHAT_WORDS.get(word, word)
+    """Return the word a chat spelling stands for ("ppl" -> "people", "hangin" -> "hanging"),
+    or the word itself."""
+    meant = CHAT_WORDS.get(word)
+    if meant is not None:
+        return meant
+    # A dropped g ("sayin", "trippin"): read the -ing word when it is far the more common.
+    dropped = len(word) > 4 and word.endswith("in")
+    if dropped and english_zipf(word + "g") >= english_zipf(word) + _DROPPED_G_MARGIN:
+        return word + "g"
+    return word

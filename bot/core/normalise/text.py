@@ -34,6 +34,8 @@ STOPWORDS = frozenset(
     anyway anyways actually basically exactly literally honestly seriously lol lmao haha heh um uh
     hmm ya yeah yep nah nope bro dude mate yo wondering curious guess reckon reckons think thinking
     wonder heard hear stuff thing things whole
+    theyd youd hed itd wed em tryna ugh super seem seems everyone everyones swear swears swore
+    tidbit
     """.split()
 )
 """Function words that carry no topic; they are ignored when weighing a question."""
