@@ -88,6 +88,8 @@ _KINDS = {  # what "how long" or "how much is" asks for, in words an answer woul
 
 def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
     """Return the words a wh-question asks about ("how OLD", "which CITY"), any one will do."""
+    if _built_where(asked):
+        return _FACTORY  # "where is the x1 BUILT": a plant, not the car's story
     for i, word in enumerate(asked[:-1]):
         if word not in _WH:
             continue
@@ -120,6 +122,32 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
             return ()
         return (head,)
     return ()
+
+
+# "Where is it built / made": the answer names a plant or factory.
+_BUILT = frozenset(
+    """
+    built build builds building made make makes produced produce produces assembled assemble
+    manufactured manufacture
+    """.split()
+)
+# The topic "which plant / which factory" of the knowledge file's synonyms (a coined term that
+# only an entry saying where a car is built would hold): "plant" or "factory" alone would let an
+# entry about production capacity answer where the car is built.
+_FACTORY = ("plantname",)
+
+
+def _built_where(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks where something is built ("where are 1ms made"), not
+    where a story was made up."""
+    start = 0
+    while start < len(asked) and asked[start] in _LEAD_INS:
+        start += 1
+    if asked[start : start + 1] not in (("where",), ("wheres",)):
+        return False
+    return any(
+        w in _BUILT and asked[i + 1 : i + 2] != ("up",) for i, w in enumerate(asked[start:], start)
+    )
 
 
 # What kind of answer a question wants, beyond its focus word: "how many" wants a number and

@@ -51,6 +51,20 @@ def test_focus_names_what_a_wh_question_asks_for(question: str, wanted: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("question", "built"),
+    [
+        ("where is the x1 built", True),
+        ("so where are 1ms made", True),
+        ("where did the 600 come from, was it made up", False),
+        ("where was the chase video filmed", False),
+        ("is the x1 built in the same plant", False),
+    ],
+)
+def test_where_it_is_built_asks_for_a_plant(question: str, built: bool) -> None:
+    assert (focus(tuple(words(question))) == ("plantname",)) is built
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "is the 1m limited",

@@ -16,6 +16,14 @@ def test_chat_spellings_read_as_words() -> None:
 
 
 @pytest.mark.parametrize(
+    ("chat", "word"),
+    [("sayin", "saying"), ("trippin", "tripping"), ("hangin", "hanging"), ("cabin", "cabin")],
+)
+def test_a_dropped_g_reads_as_the_ing_word(chat: str, word: str) -> None:
+    assert plain(chat) == word
+
+
+@pytest.mark.parametrize(
     ("chat", "written"),
     [
         ("how many 1ms do the yanks get", "how many 1ms do the americans get"),
