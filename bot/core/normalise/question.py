@@ -14,11 +14,16 @@ CONTEXT_UNKNOWN = 0.15
 """How much a word the knowledge has never seen counts there: chatter, mostly."""
 
 # A sentence ends at . ! ? followed by a space, unless the word before is an abbreviation
-# ("u.s.", "dr."), at a line break or semicolon, or where chat turns to its question.
+# ("u.s.", "dr."), at a line break or semicolon, or where chat turns to its question ("anyway",
+# "lol", ", so should i").
 _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of spaces
     r"(?<!\b[a-z]\.)(?<!\b[a-z]{2}\.)(?<=[.!?])\s"
     r"|[\n;]"
-    r"|\b(?:anyways?|long story short|tl;?\s?dr|my question is|question is|question:)\b",
+    r"|\b(?:anyways?|long story short|tl;?\s?dr|my question is|question is|question:"
+    r"|lol|lmao|haha)\b"
+    # ", so should i ...": a clause that turns to the question after the story
+    r"|,\s*so\s+(?=(?:should|is|are|was|were|do|does|did|will|would|can|could|what|whats|how"
+    r"|why|when|where|who|which)\b)",
     re.IGNORECASE,
 )
 MAX_PARTS = 64  # a message split into more sentences keeps the rest as its last one

@@ -29,6 +29,17 @@ def test_without_a_question_mark_the_asking_sentence_or_the_last_one_counts() ->
     assert asked("my dealer gets 2. my mate says 3") == ["my mate says 3"]
 
 
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("watched the vid on my phone lol what colour was the 1m", "what colour was the 1m"),
+        ("i missed my allocation, so should i wait for more", "should i wait for more"),
+    ],
+)
+def test_chat_turns_to_its_question(message: str, question: str) -> None:
+    assert asked(message) == [question]
+
+
 @pytest.mark.parametrize("message", ["whats the u.s. allocation", "did dr. segler say that"])
 def test_abbreviations_do_not_end_a_sentence(message: str) -> None:
     assert asked(message) == [" ".join(words(message))]
