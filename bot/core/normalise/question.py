@@ -96,8 +96,8 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
     if _built_where(asked):
         return _FACTORY  # "where is the x1 BUILT": a plant, not the car's story
     for i, word in enumerate(asked[:-1]):
-        if word not in _WH:
-            continue
+        if word not in _WH or asked[i - 1 : i] == ("or",):
+            continue  # "... still open or what per the memo": a tag, not the question word
         after = [j for j in range(i + 1, len(asked)) if asked[j] not in ("the", "a", "an", "of")]
         if not after:
             return ()

@@ -86,6 +86,7 @@ def test_where_it_is_built_asks_for_a_plant(question: str, built: bool) -> None:
         "what year was the zhp launch",  # a date: wants() asks that of the answer
         "what time does the memo say",
         "whats the deal with bmwblog pulling the article",  # an idiom: "what about"
+        "are the allocations still open or what per the memo",  # "or what" is a tag
     ],
 )
 def test_questions_without_a_particular_focus(question: str) -> None:
