@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import simcord
 from discord_kit import KNOWLEDGE, World, assert_no_error_logs, build_world
+from fake_discord import FakeDiscord, point_discord_at
 
 from bot.core.service import KnowledgeService
 from bot.discord.client import OnemBot, create_bot
@@ -32,6 +33,16 @@ def _no_error_logs(
     caplog.set_level(logging.INFO, logger="bot")
     yield
     assert_no_error_logs(request, caplog)
+
+
+@pytest.fixture
+async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
+    """Start the loopback fake Discord and point discord.py at it."""
+    server = FakeDiscord()
+    await server.start()
+    point_discord_at(server, monkeypatch)
+    yield server
+    await server.stop()
 
 
 @pytest.fixture

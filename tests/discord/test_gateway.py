@@ -4,26 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import AsyncIterator
 
 import pytest
-from fake_discord import FakeDiscord, point_discord_at
+from fake_discord import FakeDiscord
 
 from bot.core.service import KnowledgeService
 from bot.discord.client import ShardedOnemBot, create_bot
 from bot.discord.settings import Settings
 
 CONTENT = 1 << 15
-
-
-@pytest.fixture
-async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    """Start the fake Discord and point discord.py at it."""
-    server = FakeDiscord()
-    await server.start()
-    point_discord_at(server, monkeypatch)
-    yield server
-    await server.stop()
 
 
 async def _no_identify_pause(shard_id: int | None, *, initial: bool = False) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
-from collections.abc import AsyncIterator
 
 import discord
 import pytest
@@ -15,16 +14,6 @@ from bot.core.service import KnowledgeService
 from bot.discord.client import OnemBot, create_bot
 from bot.discord.settings import Settings
 from bot.discord.startup import Backoff, retryable, start_with_retries
-
-
-@pytest.fixture
-async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    """Start the fake Discord and point discord.py at it."""
-    server = FakeDiscord()
-    await server.start()
-    point_discord_at(server, monkeypatch)
-    yield server
-    await server.stop()
 
 
 def _closed_port() -> int:

@@ -20,7 +20,6 @@ from fake_discord import (
     GUILD_ID,
     OWNER_ID,
     FakeDiscord,
-    point_discord_at,
     serve_in_thread,
 )
 
@@ -32,16 +31,6 @@ from bot.store.unanswered import UnansweredLog
 
 EXPECTED_INTENTS = (1 << 0) | (1 << 9) | (1 << 12) | (1 << 15)  # guilds, messages, DMs, content
 NO_PINGS = {"parse": [], "replied_user": False}
-
-
-@pytest.fixture
-async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    """Start the fake Discord and point discord.py at it."""
-    server = FakeDiscord()
-    await server.start()
-    point_discord_at(server, monkeypatch)
-    yield server
-    await server.stop()
 
 
 @pytest.fixture
