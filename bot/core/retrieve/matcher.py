@@ -9,7 +9,6 @@ import re
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -120,7 +119,6 @@ def _name_terms(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
     return frozenset(t for t in named - plain if not t.isdigit())
 
 
-_K = TypeVar("_K")
 _Ints = npt.NDArray[np.int64]
 _Floats = npt.NDArray[np.float64]
 _Mask = npt.NDArray[np.bool_]
@@ -157,11 +155,6 @@ def _machine(values: _Ints) -> array[int]:
     out = array("i")
     out.frombytes(values.astype(np.intc).tobytes())
     return out
-
-
-def _frozen(groups: dict[_K, list[str]]) -> dict[_K, tuple[str, ...]]:
-    """Return the groups as tuples: the collector soon stops tracking tuples of strings."""
-    return {key: tuple(group) for key, group in groups.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +263,8 @@ class Matcher:
         for known in ids:
             if len(known) >= _PREFIX and known.isalpha():
                 by_prefix.setdefault(known[:_PREFIX], []).append(known)
-        self._by_prefix = _frozen(by_prefix)
+        # Tuples of strings: the collector soon stops tracking them.
+        self._by_prefix = {key: tuple(group) for key, group in by_prefix.items()}
         # Plain dicts as caches: a functools cache bound to self would be a reference cycle.
         self._seen: dict[str, tuple[str, float]] = {}
         self._relatives: dict[str, str] = {}
