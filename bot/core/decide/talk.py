@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..knowledge.models import Knowledge, SmallTalk
+from ..knowledge.models import Knowledge, SmallTalk, TalkKind
 from ..normalise.text import STOPWORDS, words
 
 # Words that may stand around a greeting or thanks without making it a question.
@@ -18,6 +18,14 @@ _FILLER = frozenset(
     """.split()
 )
 _MAX_TALK_WORDS = 8
+# Chat spellings read as the words the phrasings use: "what can u do", "who r u", "wat r u".
+_SPELLED = {"u": "you", "ya": "you", "r": "are", "ur": "your", "wat": "what", "wut": "what"}
+_SPELLED |= {"wot": "what", "watcha": "what", "whatcha": "what", "dis": "this", "whats": "what is"}
+# Small talk that asks about the bot itself is not about someone else: "whats THAT GUYS name"
+# asks about a person in the last answer, "what can you tell me about HIM" is a follow-up.
+_ABOUT_BOT = frozenset({TalkKind.HELP, TalkKind.IDENTITY})
+_SOMEONE_ELSE = frozenset("that this he him his she her they them their it its guy guys".split())
+_BOT_WORDS = frozenset("bot onem onembot".split())  # "whats this BOT for" asks about the bot
 
 
 class FollowUp(StrEnum):
@@ -73,18 +81,32 @@ class Talk:
         found: dict[str, SmallTalk] = {}
         for item in knowledge.smalltalk:
             for phrasing in item.phrasings:
-                found.setdefault(" ".join(words(phrasing)), item)
+                found.setdefault(" ".join(_said(phrasing)), item)
         vocabulary = tuple(
-            (frozenset(w for p in item.phrasings for w in words(p)), item)
+            (frozenset(w for p in item.phrasings for w in _said(p)), item)
             for item in knowledge.smalltalk
         )
         return cls(found, vocabulary)
 
     def match(self, message: str) -> SmallTalk | None:
         """Return the small talk a message is, or None if it asks something else."""
-        said = words(message[:200])
+        said = _said(message[:200])
         if not said or len(said) > _MAX_TALK_WORDS:
             return None
+        found = self._match(said)
+        if found is None or found.kind is TalkKind.GREETING:
+            # "hey whats this bot for", "hi who are you": a greeting before help or "who are
+            # you" is that; a greeting before a question is no small talk at all.
+            for start in range(1, len(said)):
+                head = self.by_phrase.get(" ".join(said[:start]))
+                if head is None or head.kind is not TalkKind.GREETING:
+                    continue
+                rest = self._match(said[start:])
+                if rest is not None and rest.kind in _ABOUT_BOT:
+                    return rest
+        return found
+
+    def _match(self, said: list[str]) -> SmallTalk | None:
         kept = [w for w in said if w not in _FILLER]
         for text in (said, kept):
             item = self.by_phrase.get(" ".join(text))
@@ -92,10 +114,18 @@ class Talk:
                 return item
         # "yo whats good", "thanks man appreciate it": made only of one kind's words.
         topical = [w for w in kept if w not in STOPWORDS and len(w) > 1]  # not "are are", "r u"
+        pointing = not _SOMEONE_ELSE.isdisjoint(said) and _BOT_WORDS.isdisjoint(said)
         for vocabulary, item in self.vocabulary:
+            if pointing and item.kind in _ABOUT_BOT and _SOMEONE_ELSE.isdisjoint(vocabulary):
+                continue  # "whats that guys name": about someone the last answer named
             if len(kept) > 1 and topical and vocabulary.issuperset(kept):
                 return item
         return None
+
+
+def _said(text: str) -> list[str]:
+    """Return a message's words with chat spellings read as the phrasings spell them."""
+    return " ".join(_SPELLED.get(w, w) for w in words(text)).split()
 
 
 def follow_up(message: str) -> tuple[FollowUp, str] | None:

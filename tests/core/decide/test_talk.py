@@ -31,6 +31,10 @@ def service() -> KnowledgeService:
         ("help", TalkKind.HELP),
         ("what can you do?", TalkKind.HELP),
         ("who are you", TalkKind.IDENTITY),
+        ("what can u do", TalkKind.HELP),  # chat spellings read as the phrasings spell them
+        ("who r u", TalkKind.IDENTITY),
+        ("hey whats this bot for", TalkKind.HELP),  # a greeting before help is help
+        ("hi who are you", TalkKind.IDENTITY),
     ],
 )
 def test_small_talk_gets_its_reply_and_counts_as_declined(
@@ -42,6 +46,14 @@ def test_small_talk_gets_its_reply_and_counts_as_declined(
     shown = to_json(reply)
     assert shown["answered"] is False and shown["kind"] == "smalltalk" and shown["answer"]
     assert (kind is TalkKind.THANKS) == (not reply.suggestions)  # examples, except after thanks
+
+
+def test_asking_about_someone_else_is_no_question_about_the_bot(
+    service: KnowledgeService,
+) -> None:
+    assert service.ask("whats your name").kind == "smalltalk"
+    assert service.ask("whats that guys name").kind != "smalltalk"
+    assert service.ask("what can you tell me about him").kind != "smalltalk"
 
 
 def test_a_greeting_before_a_question_does_not_hide_it(service: KnowledgeService) -> None:
