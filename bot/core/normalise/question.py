@@ -108,6 +108,8 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
                 following = asked[after[1]] if len(after) > 1 else ""
                 if head == "much" and (not rest or following in _AUXILIARIES):
                     return tuple(_KINDS["much"].split())
+                if following in _AUXILIARIES:
+                    return ()  # "how many WAS it": what is counted stands earlier, not here
                 head = rest[0] if rest else head
             else:  # "how old" asks for an age; "how good", "how rare" name no answer word
                 return tuple(_KINDS[head].split()) if head in _KINDS else ()

@@ -35,7 +35,7 @@ STOPWORDS = frozenset(
     hmm ya yeah yep nah nope bro dude mate yo wondering curious guess reckon reckons think thinking
     wonder heard hear stuff thing things whole
     theyd youd hed itd wed em tryna ugh super seem seems everyone everyones swear swears swore
-    tidbit
+    tidbit though although even kinda sorta btw idk
     """.split()
 )
 """Function words that carry no topic; they are ignored when weighing a question."""

@@ -17,7 +17,7 @@ from ..decide.decision import DEFAULT_THRESHOLD, NEAR_TIE
 from ..knowledge.models import Knowledge
 from ..normalise.question import CONTEXT_KNOWN, CONTEXT_UNKNOWN, arithmetic, focus, parts, wants
 from ..normalise.slang import plain
-from ..normalise.spelling import Spelling
+from ..normalise.spelling import Names, Spelling, name_pairs
 from ..normalise.text import (
     STOPWORDS,
     Synonyms,
@@ -258,7 +258,10 @@ class Matcher:
         self._post_start = array("q", [0, *itertools.accumulate(df)])
         self._phrasings(row_terms, term_start, row_start, list(self._weight.values()))
 
-        self._spelling = Spelling(set(STOPWORDS) | known_words, ids)
+        names = (w for w in known_words if len(w) >= _PREFIX and stem(w) in self._names)
+        self._spelling = Spelling(set(STOPWORDS) | known_words, ids, names)
+        written = (text for e in self._entries for text in (e.answer, e.claimed_by))
+        self._two_word_names = Names(name_pairs(written), known_words, ids)
         by_prefix: dict[str, list[str]] = {}
         for known in ids:
             if len(known) >= _PREFIX and known.isalpha():
@@ -530,12 +533,13 @@ class Matcher:
         uncovered: list[str] = []  # topics the sources never cover, named where it asks
         asking: set[str] = set()  # terms that count in full: the sentences that ask
         for part in parts(question):
-            analysed = [self._word(w) for w in part.words]
+            typed = self._two_word_names.fix(part.words)
+            analysed = [self._word(w) for w in typed]
             commonness = dict(analysed)
             # Unknown adverbs ("supposedly", "apparently") are asides, not topics.
-            asides = {s for (s, _), w in zip(analysed, part.words, strict=True) if w[-2:] == "ly"}
+            asides = {s for (s, _), w in zip(analysed, typed, strict=True) if w[-2:] == "ly"}
             if part.asks and not (focused and wanted):
-                spelled = tuple(self._spelling.fix(plain(w)) for w in part.words)
+                spelled = tuple(self._spelling.fix(plain(w)) for w in typed)
                 if not focused:
                     asked = [self.synonyms.apply([stem(w)]) for w in focus(spelled)]
                     focused = [self._known(t[0]) for t in asked if t]
