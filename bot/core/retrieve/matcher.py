@@ -41,6 +41,7 @@ _VAGUE_FACTOR = 0.5
 _LEAST_KNOWN = 0.36  # a question whose known words weigh less than this share of the
 # heaviest possible word is too vague
 _PREFIX = 5  # unknown stems match known ones of the same family sharing this many letters
+_OWN_WORD_ZIPF = 4.0  # an English word this common is its own word, not a family's relative
 _SUFFIXES = frozenset("or er ion ibl abl al ic iv iti ment ist ism ship ness ful ous".split())
 _UNKNOWN_DF = 0.5  # an unknown word weighs like one found in half an entry: rarer than any
 _COMMON_ZIPF, _ZIPF_SPAN, _MIN_INFORMATIVE = 7.0, 2.5, 0.25
@@ -545,7 +546,8 @@ class Matcher:
                     focused = [self._known(t[0]) for t in asked if t]
                 wanted = wanted or wants(spelled)
             for term in dict.fromkeys(content(self.synonyms.apply([s for s, _ in analysed]))):
-                term = self._known(term)
+                if commonness.get(term, 0.0) < _OWN_WORD_ZIPF:  # "trailer" is no "trail"
+                    term = self._known(term)
                 weight = self._weight.get(term)
                 known = weight is not None
                 share = 1.0 if part.asks else CONTEXT_KNOWN if known else CONTEXT_UNKNOWN
