@@ -35,7 +35,8 @@ STOPWORDS = frozenset(
     hmm ya yeah yep nah nope bro dude mate yo wondering curious guess reckon reckons think thinking
     wonder heard hear stuff thing things whole
     theyd youd hed itd wed em tryna ugh super seem seems everyone everyones swear swears swore
-    tidbit though although even kinda sorta btw idk whether
+    tidbit though although even kinda sorta btw idk whether apparently supposedly
+    presumably obviously definitely probably maybe perhaps
     """.split()
 )
 """Function words that carry no topic; they are ignored when weighing a question."""
