@@ -8,7 +8,7 @@ import math
 import re
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -59,6 +59,9 @@ _GENERIC_SHARE = 0.3  # a focus word this many entries hold ("1m", "car") is no 
 _UNCOVERED_ZIPF = 3.0
 _STORY_SHARE = 1.0  # the story around a question weighs at most this much of the question
 _MODEL_CODE = re.compile(r"[a-z]+\d+[a-z\d]*|\d{2,}[id]")  # "c63", "rs3", "gr86", "335i"
+# Below this, the best entry for a whole message is more often wrong than right, so its
+# asking sentences alone do not vouch for it (see read).
+_LIFT_FROM = 0.4
 _EXACT_FROM = 0.3  # below this score no entry can be the answer, so ranks need not be exact
 _RESCUE = 500  # at most this many more entries are scored in full when their coverage allows
 _MONTHS = frozenset(
@@ -314,7 +317,25 @@ class Matcher:
 
     def read(self, question: str, limit: int = 5, *, about: str | None = None) -> Ranking:
         """Rank up to ``limit`` entries for a question; with ``about``, an entry must hold one
-        of its words ("what about australia?" asks the last question about Australia)."""
+        of its words ("what about australia?" asks the last question about Australia).
+
+        In a message with a story around its question, the entry that both the whole message
+        (at _LIFT_FROM or more) and its asking sentences alone rank first is as sure as the
+        asking sentences make it: the story cannot drag a well-covered question under the
+        threshold.
+        """
+        ranking = self._read(question, limit, about)
+        found = parts(question)
+        best = ranking.best
+        if best is None or best.score < _LIFT_FROM or all(p.asks for p in found):
+            return ranking
+        asked = " . ".join(" ".join(p.words) for p in found if p.asks)
+        alone = self._read(asked, 1, about).best
+        if alone is None or alone.entry.id != best.entry.id or alone.score <= best.score:
+            return ranking
+        return Ranking((replace(best, score=alone.score), *ranking.matches[1:]))
+
+    def _read(self, question: str, limit: int, about: str | None) -> Ranking:
         query, focused, wanted = self._query(question)
         if about is not None:
             asked = content(self.synonyms.apply([self._word(w)[0] for w in words(about)]))

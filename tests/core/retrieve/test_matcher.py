@@ -153,11 +153,12 @@ def test_an_entry_outside_the_coverage_leaders_is_still_found() -> None:
 
 @pytest.mark.parametrize("question_set", ["questions.yaml", "holdout.yaml"])
 def test_the_answer_is_the_best_entry_of_all(matcher_real: Matcher, question_set: str) -> None:
-    # Score every entry in full (no leaders, no pruning) and compare with what rank() answers.
+    # Score every entry in full (no leaders, no pruning) and compare with the ranking rank()
+    # starts from (before a long message's asking sentences may vouch for its best entry).
     questions = yaml.safe_load((EVAL / question_set).read_text(encoding="utf-8"))
     checked = 0
     for item in questions:
-        ranked = matcher_real.rank(item["q"])
+        ranked = matcher_real._read(item["q"], 5, None).matches
         full = _score_everything(matcher_real, item["q"])
         if not full or max(full.values()) < EXACT_FROM:
             assert not ranked or ranked[0].score < EXACT_FROM
