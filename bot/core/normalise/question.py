@@ -108,11 +108,15 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
                 following = asked[after[1]] if len(after) > 1 else ""
                 if head == "much" and (not rest or following in _AUXILIARIES):
                     return tuple(_KINDS["much"].split())
+                if following in _AUXILIARIES:
+                    return ()  # "how many WAS it": what is counted stands earlier, not here
                 head = rest[0] if rest else head
             else:  # "how old" asks for an age; "how good", "how rare" name no answer word
                 return tuple(_KINDS[head].split()) if head in _KINDS else ()
-        elif head in _AUXILIARIES or word in ("who", "whos"):
+        elif head in _AUXILIARIES or word == "whos":
             return ()
+        elif word == "who":  # "who WROTE the article": the entry must say who did that
+            return () if head in STOPWORDS or head in _REPORTING or len(head) < 3 else (head,)
         elif head in _VERBS:
             return ()  # "what HAPPENS to", "what LIMITS production": a verb, not what is asked
         if (
@@ -163,6 +167,14 @@ _MOMENT = frozenset("time point moment minute".split())
 # Words that ask for a price: "what's the MSRP", "x1 price?", "what did the gp COST".
 _PRICED = frozenset("price prices pricing msrp sticker cost costs".split())
 _SAYING = frozenset("say said says think thought call called mention mentioned".split())
+# Verbs of saying or raising a claim: "who PUT OUT the 600 figure" asks for a claim's source,
+# which every entry names, not for someone the entry must say did it.
+_REPORTING = _SAYING | frozenset(
+    """
+    put puts bring brings brought raise raises raised claim claims claimed report reports
+    reported mentions tell tells told suggest suggests suggested
+    """.split()
+)
 
 
 def wants(asked: tuple[str, ...]) -> str | None:

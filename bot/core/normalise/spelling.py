@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
-from collections.abc import Container
+import re
+from collections.abc import Container, Iterable, Sequence
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .text import english_zipf, stem
+from .text import STOPWORDS, english_zipf, stem, words
 
 MIN_TYPO_LEN = 4
+_SHORTENED_BY = 2  # a name typed shorter ("jrob" for JRobUSC) lacks at least two letters
 _REAL_WORD_ZIPF = 3.2  # a word this common in English is not a typo, so it is never "corrected"
 
 
@@ -32,10 +35,11 @@ def _pools(known: set[str]) -> dict[tuple[str, int], tuple[str, ...]]:
 class Spelling:
     """The known words of a knowledge file, and the closest of them to a misspelt word."""
 
-    def __init__(self, words: set[str], stems: Container[str]) -> None:
+    def __init__(self, words: set[str], stems: Container[str], names: Iterable[str] = ()) -> None:
         self._words = words
         self._stems = stems
         self._pools = _pools(words)
+        self._names = sorted(names)
 
     def fix(self, word: str) -> str:
         """Return the known word a typo stands for, or the word itself."""
@@ -53,6 +57,9 @@ class Spelling:
     def _correct(self, word: str) -> str:
         if stem(word) in self._stems:
             return word
+        named = self._shortened(word)
+        if named is not None:
+            return named
         # Transposed letters count as one edit; short words get one edit, longer ones two.
         allowed = 1 if len(word) < 8 else 2
         sizes = range(len(word) - allowed, len(word) + allowed + 1)
@@ -68,3 +75,68 @@ class Spelling:
         if len(word) == 3 and sorted(candidate) != sorted(word):
             return word  # three-letter words: only fix swapped letters ("teh")
         return candidate
+
+    def _shortened(self, word: str) -> str | None:
+        """Return the one name that ``word`` shortens ("jrob" for "jrobusc"), if any."""
+        if len(word) < MIN_TYPO_LEN:
+            return None
+        at = bisect.bisect_left(self._names, word)
+        found = list(itertools.takewhile(lambda n: n.startswith(word), self._names[at : at + 2]))
+        if len(found) == 1 and len(found[0]) >= len(word) + _SHORTENED_BY:
+            return found[0]
+        return None
+
+
+_TITLED = re.compile(r"(?=\b([A-Z][a-z]{1,2}\.|[A-Z]\w*)[ \t]+([A-Z]\w+))")
+"""Two capitalised words in a row ("Brian Watts", "Laguna Seca", "Mr. Mowse"): one name. A
+word ending in a full stop starts a name only as a short title ("Dr.", "Mr."), not as the end
+of a sentence ("... in November. It"). A lookahead: "Commenter Mr. Mowse" holds two."""
+
+
+def name_pairs(texts: Iterable[str]) -> set[tuple[str, str]]:
+    """Return the two-word names written in ``texts``, as pairs of lower-case words."""
+    pairs: set[tuple[str, str]] = set()
+    for text in texts:
+        for first, second in _TITLED.findall(text):
+            one, two = words(first), words(second)
+            if len(one) == len(two) == 1 and one[0] not in STOPWORDS and two[0] not in STOPWORDS:
+                pairs.add((one[0], two[0]))
+    return pairs
+
+
+class Names:
+    """Two-word names a knowledge file writes ("Brian Watts", "Laguna Seca"): typed with one
+    word right, the other may be misspelt even into a real English word ("brian wats",
+    "lagoona seca", "mr mouse")."""
+
+    def __init__(
+        self, pairs: set[tuple[str, str]], known: Container[str], stems: Container[str]
+    ) -> None:
+        self._known = known
+        self._stems = stems
+        self._after: dict[str, tuple[str, ...]] = {}
+        self._before: dict[str, tuple[str, ...]] = {}
+        for first, second in sorted(pairs):
+            self._after[first] = (*self._after.get(first, ()), second)
+            self._before[second] = (*self._before.get(second, ()), first)
+
+    def fix(self, found: Sequence[str]) -> list[str]:
+        """Return the words with each misspelt half of a two-word name spelt as the name."""
+        out = list(found)
+        for i in range(len(out) - 1):
+            one, two = out[i], out[i + 1]
+            if one in self._after:
+                out[i + 1] = self._nearest(two, self._after[one])
+            elif two in self._before:
+                out[i] = self._nearest(one, self._before[two])
+        return out
+
+    def _nearest(self, typed: str, names: tuple[str, ...]) -> str:
+        if len(typed) < MIN_TYPO_LEN or not typed.isalpha():
+            return typed
+        if typed in self._known or stem(typed) in self._stems:
+            return typed  # a word the knowledge holds is what was meant
+        allowed = 1 if len(typed) < 6 else 2
+        near = [(OSA.distance(typed, name), name) for name in names]
+        edits, name = min(near)
+        return name if 0 < edits <= allowed else typed

@@ -35,7 +35,8 @@ STOPWORDS = frozenset(
     hmm ya yeah yep nah nope bro dude mate yo wondering curious guess reckon reckons think thinking
     wonder heard hear stuff thing things whole
     theyd youd hed itd wed em tryna ugh super seem seems everyone everyones swear swears swore
-    tidbit
+    tidbit though although even kinda sorta btw idk whether apparently supposedly
+    presumably obviously definitely probably maybe perhaps
     """.split()
 )
 """Function words that carry no topic; they are ignored when weighing a question."""
@@ -47,6 +48,9 @@ _NUMBER_WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1000, "grand": 1000}
+_ORDINALS = dict(
+    zip("1st 2nd 3rd 4th 5th".split(), "first second third fourth fifth".split(), strict=True)
+)  # "the 2nd article" is the second one
 
 _ASCII_MARKS = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"}
@@ -139,6 +143,8 @@ def _split(folded: str) -> list[str]:
     if "'" in folded:
         folded = _CONTRACTION.sub(lambda m: "" if m.group(1) == "s" else m.group(1), folded)
     tokens = _TOKEN.findall(folded)
+    if has_digit and not _ORDINALS.keys().isdisjoint(tokens):
+        tokens = [_ORDINALS.get(t, t) for t in tokens]
     if not _NUMBER_WORDS.keys().isdisjoint(tokens):
         return _join_number_words(tokens)
     # One number without a scale word reads the same joined: "2011" stays "2011".

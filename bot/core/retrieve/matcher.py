@@ -8,7 +8,7 @@ import math
 import re
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -17,7 +17,7 @@ from ..decide.decision import DEFAULT_THRESHOLD, NEAR_TIE
 from ..knowledge.models import Knowledge
 from ..normalise.question import CONTEXT_KNOWN, CONTEXT_UNKNOWN, arithmetic, focus, parts, wants
 from ..normalise.slang import plain
-from ..normalise.spelling import Spelling
+from ..normalise.spelling import Names, Spelling, name_pairs
 from ..normalise.text import (
     STOPWORDS,
     Synonyms,
@@ -41,6 +41,7 @@ _VAGUE_FACTOR = 0.5
 _LEAST_KNOWN = 0.36  # a question whose known words weigh less than this share of the
 # heaviest possible word is too vague
 _PREFIX = 5  # unknown stems match known ones of the same family sharing this many letters
+_OWN_WORD_ZIPF = 4.0  # an English word this common is its own word, not a family's relative
 _SUFFIXES = frozenset("or er ion ibl abl al ic iv iti ment ist ism ship ness ful ous".split())
 _UNKNOWN_DF = 0.5  # an unknown word weighs like one found in half an entry: rarer than any
 _COMMON_ZIPF, _ZIPF_SPAN, _MIN_INFORMATIVE = 7.0, 2.5, 0.25
@@ -58,6 +59,9 @@ _GENERIC_SHARE = 0.3  # a focus word this many entries hold ("1m", "car") is no 
 _UNCOVERED_ZIPF = 3.0
 _STORY_SHARE = 1.0  # the story around a question weighs at most this much of the question
 _MODEL_CODE = re.compile(r"[a-z]+\d+[a-z\d]*|\d{2,}[id]")  # "c63", "rs3", "gr86", "335i"
+# Below this, the best entry for a whole message is more often wrong than right, so its
+# asking sentences alone do not vouch for it (see read).
+_LIFT_FROM = 0.4
 _EXACT_FROM = 0.3  # below this score no entry can be the answer, so ranks need not be exact
 _RESCUE = 500  # at most this many more entries are scored in full when their coverage allows
 _MONTHS = frozenset(
@@ -258,7 +262,10 @@ class Matcher:
         self._post_start = array("q", [0, *itertools.accumulate(df)])
         self._phrasings(row_terms, term_start, row_start, list(self._weight.values()))
 
-        self._spelling = Spelling(set(STOPWORDS) | known_words, ids)
+        names = (w for w in known_words if len(w) >= _PREFIX and stem(w) in self._names)
+        self._spelling = Spelling(set(STOPWORDS) | known_words, ids, names)
+        written = (text for e in self._entries for text in (e.answer, e.claimed_by))
+        self._two_word_names = Names(name_pairs(written), known_words, ids)
         by_prefix: dict[str, list[str]] = {}
         for known in ids:
             if len(known) >= _PREFIX and known.isalpha():
@@ -310,7 +317,25 @@ class Matcher:
 
     def read(self, question: str, limit: int = 5, *, about: str | None = None) -> Ranking:
         """Rank up to ``limit`` entries for a question; with ``about``, an entry must hold one
-        of its words ("what about australia?" asks the last question about Australia)."""
+        of its words ("what about australia?" asks the last question about Australia).
+
+        In a message with a story around its question, the entry that both the whole message
+        (at _LIFT_FROM or more) and its asking sentences alone rank first is as sure as the
+        asking sentences make it: the story cannot drag a well-covered question under the
+        threshold.
+        """
+        ranking = self._read(question, limit, about)
+        found = parts(question)
+        best = ranking.best
+        if best is None or best.score < _LIFT_FROM or all(p.asks for p in found):
+            return ranking
+        asked = " . ".join(" ".join(p.words) for p in found if p.asks)
+        alone = self._read(asked, 1, about).best
+        if alone is None or alone.entry.id != best.entry.id or alone.score <= best.score:
+            return ranking
+        return Ranking((replace(best, score=alone.score), *ranking.matches[1:]))
+
+    def _read(self, question: str, limit: int, about: str | None) -> Ranking:
         query, focused, wanted = self._query(question)
         if about is not None:
             asked = content(self.synonyms.apply([self._word(w)[0] for w in words(about)]))
@@ -530,18 +555,20 @@ class Matcher:
         uncovered: list[str] = []  # topics the sources never cover, named where it asks
         asking: set[str] = set()  # terms that count in full: the sentences that ask
         for part in parts(question):
-            analysed = [self._word(w) for w in part.words]
+            typed = self._two_word_names.fix(part.words)
+            analysed = [self._word(w) for w in typed]
             commonness = dict(analysed)
             # Unknown adverbs ("supposedly", "apparently") are asides, not topics.
-            asides = {s for (s, _), w in zip(analysed, part.words, strict=True) if w[-2:] == "ly"}
+            asides = {s for (s, _), w in zip(analysed, typed, strict=True) if w[-2:] == "ly"}
             if part.asks and not (focused and wanted):
-                spelled = tuple(self._spelling.fix(plain(w)) for w in part.words)
+                spelled = tuple(self._spelling.fix(plain(w)) for w in typed)
                 if not focused:
                     asked = [self.synonyms.apply([stem(w)]) for w in focus(spelled)]
                     focused = [self._known(t[0]) for t in asked if t]
                 wanted = wanted or wants(spelled)
             for term in dict.fromkeys(content(self.synonyms.apply([s for s, _ in analysed]))):
-                term = self._known(term)
+                if commonness.get(term, 0.0) < _OWN_WORD_ZIPF:  # "trailer" is no "trail"
+                    term = self._known(term)
                 weight = self._weight.get(term)
                 known = weight is not None
                 share = 1.0 if part.asks else CONTEXT_KNOWN if known else CONTEXT_UNKNOWN

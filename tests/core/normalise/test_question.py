@@ -143,3 +143,22 @@ def test_wants_names_the_kind_of_answer_a_question_starts_by_asking(
 )
 def test_arithmetic_is_a_sum_to_work_out_not_a_range(message: str, is_sum: bool) -> None:
     assert arithmetic(message) is is_sum
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("who wrote the nyt article", "wrote"),
+        ("who took over from segler", "took"),
+    ],
+)
+def test_who_did_something_asks_for_that_deed(question: str, verb: str) -> None:
+    assert focus(tuple(words(question))) == (verb,)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who said the 1m would be rare", "who put out the 600 figure", "how many was it and when"],
+)
+def test_who_said_it_and_how_many_was_it_ask_no_focus(question: str) -> None:
+    assert focus(tuple(words(question))) == ()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.core.normalise.spelling import Spelling
+from bot.core.normalise.spelling import Names, Spelling, name_pairs
 from bot.core.normalise.text import stem
 
 KNOWN = {"allocation", "production", "dealer", "getting", "segler", "molds", "the"}
@@ -29,3 +29,21 @@ def test_common_english_words_and_far_words_stay_as_typed() -> None:
     assert fix("zqxvbn") == "zqxvbn"  # nothing within reach
     assert fix("teh") == "the"  # three letters: only swapped letters are fixed
     assert fix("tha") == "tha"
+
+
+def test_a_misspelt_half_of_a_two_word_name_is_spelt_as_the_name() -> None:
+    pairs = name_pairs(["Commenter Mr. Mowse met Brian Watts at Laguna Seca in November. It"])
+    assert ("mr", "mowse") in pairs and ("laguna", "seca") in pairs
+    assert ("november", "it") not in pairs  # a sentence's end starts no name
+    names = Names(pairs, {"track", "watts"}, {"track"})
+    assert names.fix(["mr", "mouse", "said"]) == ["mr", "mowse", "said"]
+    assert names.fix(["brian", "wats"]) == ["brian", "watts"]
+    assert names.fix(["lagoona", "seca"]) == ["laguna", "seca"]
+    assert names.fix(["brian", "was"]) == ["brian", "was"]  # too short to be a typo
+    assert names.fix(["laguna", "track"]) == ["laguna", "track"]  # a word the knowledge holds
+
+
+def test_a_name_typed_shorter_is_the_name() -> None:
+    fix = Spelling(KNOWN | {"jrobusc"}, {stem(w) for w in KNOWN}, ["jrobusc", "segler"]).fix
+    assert fix("jrob") == "jrobusc"
+    assert fix("segl") == "segler"

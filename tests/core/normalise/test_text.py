@@ -85,3 +85,8 @@ def test_analysing_many_texts_at_once_equals_one_at_a_time(texts: list[str]) -> 
     many, seen = analyse_many(texts, syn)
     assert many == [tuple(dict.fromkeys(content(analyse(t, syn)))) for t in texts]
     assert seen == set().union(*(words(t) for t in texts))
+
+
+def test_ordinals_read_as_words() -> None:
+    assert words("the 2nd article") == words("the second article")
+    assert words("1st and 3rd") == ["first", "and", "third"]

@@ -153,11 +153,12 @@ def test_an_entry_outside_the_coverage_leaders_is_still_found() -> None:
 
 @pytest.mark.parametrize("question_set", ["questions.yaml", "holdout.yaml"])
 def test_the_answer_is_the_best_entry_of_all(matcher_real: Matcher, question_set: str) -> None:
-    # Score every entry in full (no leaders, no pruning) and compare with what rank() answers.
+    # Score every entry in full (no leaders, no pruning) and compare with the ranking rank()
+    # starts from (before a long message's asking sentences may vouch for its best entry).
     questions = yaml.safe_load((EVAL / question_set).read_text(encoding="utf-8"))
     checked = 0
     for item in questions:
-        ranked = matcher_real.rank(item["q"])
+        ranked = matcher_real._read(item["q"], 5, None).matches
         full = _score_everything(matcher_real, item["q"])
         if not full or max(full.values()) < EXACT_FROM:
             assert not ranked or ranked[0].score < EXACT_FROM
@@ -361,3 +362,76 @@ def test_the_story_around_a_question_weighs_no_more_than_the_question() -> None:
         "is it hard to get or nah"
     )
     assert best(matcher, message) == "hard"
+
+
+def test_a_misspelt_half_of_a_two_word_name_is_read_as_the_name() -> None:
+    matcher = _small(
+        [
+            (
+                "watts",
+                '"what did the head of sales say at the track"',
+                "Brian Watts said nothing at Laguna Seca about making more cars.",
+            ),
+        ]
+    )
+    assert best(matcher, "what did brian watts say at laguna seca") == "watts"
+    # One half typed right lets the other be misspelt, even into a real English word.
+    assert best(matcher, "what did brian wats say at lagoona seca") == "watts"
+    assert best(matcher, "what did brain watts say") == "watts"
+
+
+def test_a_name_typed_shorter_is_read_as_the_name() -> None:
+    matcher = _small(
+        [
+            (
+                "guess",
+                '"how did the commenter guess the engine"',
+                "The commenter JRobUSC guessed from the sound.",
+            )
+        ]
+    )
+    assert best(matcher, "how did jrob guess the engine") == "guess"
+
+
+def test_who_did_something_needs_an_entry_that_says_who_did_it() -> None:
+    matcher = _small(
+        [
+            (
+                "rumour",
+                '"what did the magazine report about doubling"',
+                "The magazine Motoring reported a rumour that production would double.",
+            ),
+        ]
+    )
+    assert best(matcher, "who reported the doubling rumour") == "rumour"  # a claim's source
+    # Nothing says who wrote the article: the entry about it does not answer that.
+    assert best(matcher, "who wrote the motoring article about doubling") is None
+
+
+def test_a_common_english_word_is_not_read_as_a_relative_of_a_known_word() -> None:
+    matcher = _small(
+        [
+            ("trailing", '"would the trailing car catch up"', "The trailing car fell behind."),
+            ("collector", '"is it a collector car"', "Segler called it a collector car."),
+        ]
+    )
+    assert best(matcher, "is it collectable") == "collector"  # a rare form joins its family
+    assert best(matcher, "what do trailer hitches cost") is None  # "trailer" is no "trail"
+
+
+def test_a_long_story_before_a_clear_question_still_gets_the_answer() -> None:
+    matcher = _small(
+        [
+            ("hard", '"is the 1m hard to get"', "Segler said the 1M would be hard to get."),
+            ("rare", '"how rare is the gp"', "The GP sold out."),
+        ]
+    )
+    question = "is the 1m hard to get"
+    story = (
+        "so i was at cars and coffee this morning with my cousin, his supercharged e46 was "
+        "making weird noises the whole time and we ended up arguing in the parking lot. "
+    )
+    alone = matcher.rank(question)[0]
+    told = matcher.rank(story + question)[0]
+    assert told.entry.id == alone.entry.id == "hard"
+    assert told.score == alone.score  # the story cannot drag the answer under the threshold
