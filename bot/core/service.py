@@ -242,6 +242,6 @@ class KnowledgeService:
                 sources=len(new.knowledge.sources),
                 added=tuple(i for i in after if i not in before),
                 removed=tuple(i for i in before if i not in after),
-                changed=tuple(i for i in after if i in before and after[i] != before[i]),
+                changed=tuple(i for i in after if i in before and not after.same(i, before)),
             )
         return result
