@@ -139,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.size == "real":
         path = real_path
     else:
-        _, _, paths = write_files([int(args.size)], RESULTS, real_path)
+        paths = write_files([int(args.size)], RESULTS, real_path)[2]  # not the generated entries
         path = paths[int(args.size)]
     knowledge = load_knowledge(path)
     if "load" in args.steps:

@@ -78,8 +78,14 @@ def build_snapshot(path: str | Path, threshold: float = DEFAULT_THRESHOLD) -> Sn
     """Load a knowledge file and index it; raise KnowledgeError if it is not valid.
 
     It leaves the interpreter's state alone (no ``gc.freeze``, ``gc.disable`` or switch
-    interval). A reload in a worker thread stalls no event loop by the design of the data: the
-    index is a few flat arrays, so the collector has little to scan and freeing it is cheap.
+    interval). A reload runs in a worker thread, and the full collections its allocations
+    trigger hold the GIL, stalling the event loop for as long as they take: so a snapshot is
+    built to give the collector nothing to walk. The knowledge is held as rows, tuples of
+    strings, numbers and tuples of strings, which CPython stops tracking (``Entry`` and
+    ``Source`` objects are built only when one is asked for), and the index and the
+    autocomplete index are a few flat arrays. A snapshot of any size adds a couple of dozen
+    tracked objects, and both the one in service and the one being built are cheap to walk;
+    the loader's per-item objects (YAML nodes, problems as rows) die young.
     """
     knowledge = load_knowledge(path)
     matcher = Matcher(knowledge, threshold=threshold)
@@ -242,6 +248,6 @@ class KnowledgeService:
                 sources=len(new.knowledge.sources),
                 added=tuple(i for i in after if i not in before),
                 removed=tuple(i for i in before if i not in after),
-                changed=tuple(i for i in after if i in before and after[i] != before[i]),
+                changed=tuple(i for i in after if i in before and not after.same(i, before)),
             )
         return result

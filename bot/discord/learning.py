@@ -34,7 +34,9 @@ async def open_store(settings: Settings, service: KnowledgeService | None = None
         max_rows=settings.store_max_rows,
         keep_user_ids=settings.store_user_ids,
     )
-    titles = {e.title: e.id for e in service.knowledge.entries} if service is not None else {}
+    # Each entry's title (first phrasing) -> its id, from the rows: no Entry built on the loop.
+    rows = service.knowledge.rows if service is not None else ()
+    titles = {row[1][0]: row[0] for row in rows}
     try:
         await asyncio.to_thread(store.open)
         count = await asyncio.to_thread(import_log, store, settings.unanswered_log_path, titles)

@@ -24,8 +24,8 @@ def quick_choices(knowledge: Knowledge, current: str, limit: int = CHOICE_LIMIT)
     """Return choices from the first entries only: the answer while the index is being built."""
     typed = " ".join(current[:MAX_TYPED_CHARS].split()).casefold()
     out: list[str] = []
-    for entry in knowledge.entries[:MAX_CHECKED]:
-        text = clip(" ".join(entry.questions[0].split()))
+    for row in knowledge.rows[:MAX_CHECKED]:  # on the event loop: rows, no Entry built
+        text = clip(" ".join(row[1][0].split()))  # the entry's first phrasing
         if typed in text.casefold():
             out.append(text)
             if len(out) >= limit:

@@ -40,7 +40,7 @@ def candidates(service: KnowledgeService, found: Cluster, limit: int = MAX_CANDI
     """Return entry ids to offer for a cluster: its hints first, then the matcher's ranking."""
     snapshot = service.snapshot
     ranked = [m.entry.id for m in snapshot.matcher.read(found.phrasing, limit=limit).matches]
-    rest = [e.id for e in snapshot.knowledge.entries]
+    rest = [row[0] for row in snapshot.knowledge.rows]  # every entry id, in file order
     known = snapshot.knowledge.by_id
     return [e for e in dict.fromkeys([*found.candidates, *ranked, *rest]) if e in known][:limit]
 

@@ -32,9 +32,13 @@ class KnowledgeError(Exception):
     there are; ``count`` is the number of problems in all.
     """
 
-    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+    def __init__(
+        self, problems: list[Problem] | tuple[Problem, ...], *, count: int | None = None
+    ) -> None:
+        """``count`` is the number of problems in all when ``problems`` holds only the first
+        ones (at least ``MAX_PROBLEMS`` of them, or all)."""
         ordered = sorted(problems)
-        self.count = len(ordered)
+        self.count = max(len(ordered), count or 0)
         listed = ordered[:MAX_PROBLEMS]
         if self.count > MAX_PROBLEMS:
             more = self.count - MAX_PROBLEMS

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import heapq
 import os
 import re
 import stat
@@ -17,8 +18,18 @@ from typing import Any, TypeVar, cast
 import yaml
 
 from ..normalise.text import phrase_key
-from .errors import KnowledgeError, Problem
-from .models import Entry, Knowledge, SmallTalk, Source, SourceKind, Status, TalkKind
+from .errors import MAX_PROBLEMS, KnowledgeError, Problem
+from .models import (
+    Entries,
+    EntryRow,
+    Knowledge,
+    SmallTalk,
+    SourceKind,
+    SourceRow,
+    Sources,
+    Status,
+    TalkKind,
+)
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """Refuse files above this size before parsing (a knowledge file of 100,000 entries is ~30 MB)."""
@@ -72,7 +83,9 @@ _SCALAR_TAGS = frozenset(
 )
 _T = TypeVar("_T")
 _E = TypeVar("_E", Status, SourceKind, TalkKind)
-_Item = TypeVar("_Item", Source, Entry)
+_Row = TypeVar("_Row", SourceRow, EntryRow)
+_ProblemRow = tuple[str, int, str]
+"""A problem's file, line and message: a Problem's fields, in its sort order."""
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _OTHER_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
     (codecs.BOM_UTF32_LE, "UTF-32"),
@@ -208,8 +221,8 @@ def _too_deep() -> str:
 _STREAMED = frozenset({"sources", "entries"})
 
 
-_Build = Callable[[str, yaml.Node], Source | Entry | None]
-"""Validate a top-level list item as soon as it is read: the item stands in for its node."""
+_Build = Callable[[str, yaml.Node], SourceRow | EntryRow | None]
+"""Validate a top-level list item as soon as it is read: its row stands in for its node."""
 
 
 class _DepthError(Exception):
@@ -397,14 +410,23 @@ class _Validator:
     def __init__(self, name: str, digest: str) -> None:
         self.name = name
         self.digest = digest
-        self.problems: list[Problem] = []
+        # Each problem as a (file, line, message) row, which the collector stops tracking: a
+        # hostile file can have 100,000 problems, and a Problem object each would be walked by
+        # every full collection while the rest of the file is read. Problem objects are made
+        # only for the ones reported.
+        self.problems: list[_ProblemRow] = []
         # Per streamed list: each item's line, and the problems of the items that have some
         # (by position). Kept as numbers, not one object per item, for the collector's sake.
-        self._streamed: dict[str, tuple[array[int], dict[int, tuple[Problem, ...]]]] = {}
+        self._streamed: dict[str, tuple[array[int], dict[int, tuple[_ProblemRow, ...]]]] = {}
 
     def problem(self, node: yaml.Node | int, message: str) -> None:
         line = node if isinstance(node, int) else _line(node)
-        self.problems.append(Problem(self.name, line, message))
+        self.problems.append((self.name, line, message))
+
+    def error(self) -> KnowledgeError:
+        """Return the error listing the problems found (the first ones, and how many in all)."""
+        first = heapq.nsmallest(MAX_PROBLEMS + 1, self.problems)  # as sorted(...)[:n] would
+        return KnowledgeError([Problem(*row) for row in first], count=len(self.problems))
 
     def knowledge(self, root: yaml.Node | None) -> Knowledge:
         if root is None:
@@ -419,13 +441,13 @@ class _Validator:
         talk = self.items(top, "smalltalk", self.talk)
         self.cross_check(sources, entries)
         if self.problems:
-            raise KnowledgeError(self.problems)
+            raise self.error()
         return Knowledge(
             path=self.name,
             version=version,
             synonyms=groups,
-            sources={s.id: s for s in sources[0]},
-            entries=tuple(entries[0]),
+            sources=Sources({s[0]: s for s in sources[0]}),
+            entries=Entries(entries[0]),
             digest=self.digest,
             smalltalk=tuple(talk[0]),
         )
@@ -458,7 +480,7 @@ class _Validator:
                 lines.append(line)
         return values, lines
 
-    def streamed(self, key: str, node: yaml.Node) -> Source | Entry | None:
+    def streamed(self, key: str, node: yaml.Node) -> SourceRow | EntryRow | None:
         """Build one item of the top-level list ``key`` as soon as it is read."""
         saved, self.problems = self.problems, []
         try:
@@ -592,7 +614,7 @@ class _Validator:
             self.problem(node, f"{what} '{value}' is not one of: {options}")
             return None
 
-    def source(self, node: yaml.Node) -> Source | None:
+    def source(self, node: yaml.Node) -> SourceRow | None:
         m = self.mapping(node, "a source", SOURCE_FIELDS)
         if m is None:
             return None
@@ -607,11 +629,12 @@ class _Validator:
         if sid is None:
             return None
         # An invalid source still takes part in the cross-checks; the file is rejected anyway.
-        return Source(
+        # A row of plain values, not a Source: the collector stops tracking it (see EntryRow).
+        return (
             sid,
             title or "",
             outlet or "",
-            kind or SourceKind.OTHER_SITE,
+            (kind or SourceKind.OTHER_SITE).value,
             optional.get("author"),
             optional.get("date"),
             optional.get("url"),
@@ -628,7 +651,7 @@ class _Validator:
             return None
         return SmallTalk(kind, phrasings, reply)
 
-    def entry(self, node: yaml.Node) -> Entry | None:
+    def entry(self, node: yaml.Node) -> EntryRow | None:
         m = self.mapping(node, "an entry", ENTRY_FIELDS)
         if m is None:
             return None
@@ -658,58 +681,61 @@ class _Validator:
         if eid is None:
             return None
         # An invalid entry still takes part in the cross-checks; the file is rejected anyway.
-        return Entry(
-            id=eid,
-            questions=questions,
-            answer=answer or "",
-            status=status or Status.RUMOR,
-            claimed_by=claimed or "",
-            sources=lists.get("sources", ()),
-            related=lists.get("related", ()),
-            conflicts_with=lists.get("conflicts_with", ()),
-            keywords=lists.get("keywords", ()),
-            tags=lists.get("tags", ()),
-            line=_line(node),
-            question_lines=_item_lines(m.get("questions"), len(questions)),
+        # A row of plain values, not an Entry: the collector stops tracking it (see EntryRow).
+        return (
+            eid,
+            questions,
+            answer or "",
+            (status or Status.RUMOR).value,
+            claimed or "",
+            lists.get("sources", ()),
+            lists.get("related", ()),
+            lists.get("conflicts_with", ()),
+            lists.get("keywords", ()),
+            lists.get("tags", ()),
+            _line(node),
+            _item_lines(m.get("questions"), len(questions)),
         )
 
     def cross_check(
-        self, sources: tuple[list[Source], list[int]], entries: tuple[list[Entry], list[int]]
+        self, sources: tuple[list[SourceRow], list[int]], entries: tuple[list[EntryRow], list[int]]
     ) -> None:
         source_ids = self.unique(*sources, "source")
         entry_ids = self.unique(*entries, "entry")
         owner: dict[str, str] = {}
-        for entry, node in zip(*entries, strict=True):
-            for ref in entry.sources:
+        for row, node in zip(*entries, strict=True):
+            eid, questions, cited, related, conflicts = row[0], row[1], row[5], row[6], row[7]
+            for ref in cited:
                 if ref not in source_ids:
-                    self.problem(node, f"entry '{entry.id}' cites unknown source '{ref}'")
-            for key in ("related", "conflicts_with"):
-                for ref in getattr(entry, key):
-                    if ref == entry.id:
-                        self.problem(node, f"entry '{entry.id}' lists itself in {key}")
+                    self.problem(node, f"entry '{eid}' cites unknown source '{ref}'")
+            for key, refs in (("related", related), ("conflicts_with", conflicts)):
+                for ref in refs:
+                    if ref == eid:
+                        self.problem(node, f"entry '{eid}' lists itself in {key}")
                     elif ref not in entry_ids:
-                        self.problem(node, f"entry '{entry.id}' has unknown entry '{ref}' in {key}")
-            for question in entry.questions:
+                        self.problem(node, f"entry '{eid}' has unknown entry '{ref}' in {key}")
+            for question in questions:
                 key = phrase_key(question)
                 other = owner.get(key)
                 if other is None:
-                    owner[key] = entry.id
-                elif other == entry.id:
-                    self.problem(node, f"entry '{entry.id}' repeats the phrasing '{question}'")
+                    owner[key] = eid
+                elif other == eid:
+                    self.problem(node, f"entry '{eid}' repeats the phrasing '{question}'")
                 else:
                     self.problem(
-                        node, f"the phrasing '{question}' is under both '{other}' and '{entry.id}'"
+                        node, f"the phrasing '{question}' is under both '{other}' and '{eid}'"
                     )
 
-    def unique(self, items: list[_Item], lines: list[int], what: str) -> KeysView[str]:
+    def unique(self, rows: list[_Row], lines: list[int], what: str) -> KeysView[str]:
         seen: dict[str, int] = {}
-        for item, node in zip(items, lines, strict=True):
-            if item.id in seen:
+        for row, node in zip(rows, lines, strict=True):
+            item_id = row[0]
+            if item_id in seen:
                 self.problem(
-                    node, f"duplicate {what} id '{item.id}' (first at line {seen[item.id]})"
+                    node, f"duplicate {what} id '{item_id}' (first at line {seen[item_id]})"
                 )
             else:
-                seen[item.id] = node
+                seen[item_id] = node
         return seen.keys()
 
 

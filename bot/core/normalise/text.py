@@ -208,7 +208,8 @@ class Synonyms:
             for variant in stems:
                 self._rules.setdefault(variant, canonical)
                 sizes.setdefault(variant[0], set()).add(len(variant))
-        self._sizes = {first: sorted(n, reverse=True) for first, n in sizes.items()}
+        # Tuples, not lists: the collector soon stops tracking them.
+        self._sizes = {first: tuple(sorted(n, reverse=True)) for first, n in sizes.items()}
         # One-word canonical terms: a group's name for its topic ("horsepower", "topspeed").
         self.canonical = frozenset(c[0] for c in self._rules.values() if len(c) == 1)
         # Word-for-word rules can be applied by a plain lookup; any other rule needs the scan.

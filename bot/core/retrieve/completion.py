@@ -13,8 +13,11 @@ import heapq
 import itertools
 import re
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
 
 from ..knowledge.models import Knowledge
 
@@ -37,36 +40,50 @@ def clip(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class CompletionIndex:
-    """Every distinct phrasing (entries' first phrasings first) and where each word occurs."""
+    """Every distinct phrasing (entries' first phrasings first) and where each word occurs.
+
+    The posting lists are flat (CSR-style): the phrasings holding ``vocabulary[w]`` are
+    ``ranks[starts[w]:starts[w + 1]]``, in rank order. A few flat arrays and tuples of strings,
+    not one container per word: the garbage collector has next to nothing to scan in an index of
+    any size.
+    """
 
     digest: str
     texts: tuple[str, ...]
     folded: tuple[str, ...]
-    postings: Mapping[str, array[int]]
     vocabulary: tuple[str, ...]
+    ranks: array[int]
+    starts: array[int]
 
     @classmethod
     def build(cls, knowledge: Knowledge) -> CompletionIndex:
         """Index a knowledge base's phrasings (linear in their total length, plus a sort)."""
-        firsts = (e.questions[0] for e in knowledge.entries)
-        rest = (q for e in knowledge.entries for q in e.questions[1:])
+        rows = knowledge.rows  # the entries' plain values: no Entry is built for each
+        firsts = (row[1][0] for row in rows)
+        rest = (q for row in rows for q in row[1][1:])
         seen: dict[str, str] = {}
         for question in itertools.chain(firsts, rest):
             clipped = clip(" ".join(question.split()))
             seen.setdefault(clipped.casefold(), clipped)
-        postings: dict[str, array[int]] = {}
+        numbers: dict[str, int] = {}  # word -> its number, in order of first sight
+        held, ranks = array("q"), array("q")  # (word number, phrasing rank), by rank
         for rank, folded in enumerate(seen):
             for word in set(_WORD.findall(folded)):
-                posting = postings.get(word)
-                if posting is None:
-                    posting = postings[word] = array("I")
-                posting.append(rank)
+                held.append(numbers.setdefault(word, len(numbers)))
+                ranks.append(rank)
+        vocabulary = tuple(sorted(numbers))
+        place = np.empty(len(numbers), dtype=np.int64)  # word number -> place in vocabulary
+        place[[numbers[w] for w in vocabulary]] = np.arange(len(vocabulary))
+        key = place[np.frombuffer(held, dtype=np.int64)] if held else np.empty(0, np.int64)
+        order = np.argsort(key, kind="stable")  # by word, each word's ranks still ascending
+        counts = np.bincount(key, minlength=len(vocabulary))
         return cls(
             digest=knowledge.digest,
             texts=tuple(seen.values()),
             folded=tuple(seen),
-            postings=postings,
-            vocabulary=tuple(sorted(postings)),
+            vocabulary=vocabulary,
+            ranks=_machine(np.frombuffer(ranks, dtype=np.int64)[order] if ranks else key),
+            starts=_machine(np.concatenate(([0], np.cumsum(counts)))),
         )
 
     def complete(self, current: str, limit: int = CHOICE_LIMIT) -> list[str]:
@@ -94,27 +111,39 @@ class CompletionIndex:
 
     def _candidates(self, typed: str) -> Iterator[int]:
         """Yield phrasing ranks in order: those holding the most selective typed word."""
-        best: list[array[int]] | None = None
+        best: tuple[int, int] | None = None
         best_size = 0
+        starts = self.starts
         for word in _WORD.findall(typed)[:MAX_TYPED_WORDS]:
-            lists = self._starting(word)
-            if not lists:  # too vague, or only inside words: no help in picking candidates
+            span = self._starting(word)
+            if span is None or span[0] == span[1]:  # too vague, or only inside words: no help
                 continue
-            size = sum(len(p) for p in lists)
+            size = starts[span[1]] - starts[span[0]]  # the words' lists lie side by side
             if best is None or size < best_size:
-                best, best_size = lists, size
+                best, best_size = span, size
         if best is None:  # only vague words or none at all: the top phrasings, in order
             return iter(range(len(self.texts)))
-        return _unique(heapq.merge(*best))
+        ranks = memoryview(self.ranks)
+        lists = [ranks[starts[w] : starts[w + 1]] for w in range(*best)]
+        return _unique(heapq.merge(*lists))
 
-    def _starting(self, word: str) -> list[array[int]] | None:
-        """Return the posting lists of the known words that ``word`` starts; None if too many."""
+    def _starting(self, word: str) -> tuple[int, int] | None:
+        """Return the places in the vocabulary of the known words that ``word`` starts (from,
+        up to); None if there are too many."""
         low = bisect.bisect_left(self.vocabulary, word)
         end = min(low + MAX_PREFIX_WORDS + 1, len(self.vocabulary))
         high = bisect.bisect_left(self.vocabulary, word + "\U0010ffff", low, end)
         if high - low > MAX_PREFIX_WORDS:
             return None
-        return [self.postings[w] for w in self.vocabulary[low:high]]
+        return low, high
+
+
+def _machine(values: npt.NDArray[np.int64]) -> array[int]:
+    """Return ranks or offsets as a Python array of 32-bit unsigned ints (read one at a time,
+    it is faster than numpy)."""
+    out = array("I")
+    out.frombytes(values.astype(np.uintc).tobytes())
+    return out
 
 
 def _unique(ranks: Iterable[int]) -> Iterator[int]:

@@ -103,8 +103,8 @@ def _name_terms(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
     written capitalised ("Segler", "UK", "X1") and never in lower case ("Sales" in a title is
     also "sales"), so that the question's names must be in its entry."""
     tokens: set[str] = set()  # every word but a sentence's first ("According to ...")
-    for entry in knowledge.entries:
-        for text in (entry.answer, entry.claimed_by):
+    for row in knowledge.rows:  # rows, not entries: no Entry built for each
+        for text in (row[2], row[4]):  # the answer and the claimant
             split = text.split()
             tokens.update(  # "Dr. Segler": a short word before a full stop abbreviates
                 w
@@ -194,11 +194,12 @@ class Matcher:
         self._entries = knowledge.entries
         texts: list[str] = [text for group in knowledge.synonyms for text in group]
         skip = len(texts)  # synonyms only lend their words to the spelling corrector
-        for entry in self._entries:
-            texts += entry.questions
-            texts += (" ".join(entry.keywords), entry.answer)
+        rows = knowledge.rows  # the entries' plain values: no Entry is built for each
+        for values in rows:
+            texts += values[1]  # the phrasings
+            texts += (" ".join(values[8]), values[2])  # the keywords, the answer
         analysed, known_words = analyse_many(texts, self.synonyms)
-        named, _ = analyse_many([e.id.replace("-", " ") for e in self._entries], self.synonyms)
+        named, _ = analyse_many([values[0].replace("-", " ") for values in rows], self.synonyms)
         at = skip
         ids: dict[str, int] = {}
         df: list[int] = []
@@ -210,20 +211,20 @@ class Matcher:
         # Each entry's phrasings as term ids: entry e's phrasings are rows row_start[e] up to
         # row_start[e + 1], and phrasing p's terms are row_terms[term_start[p]:term_start[p + 1]].
         row_terms, term_start, row_start = array("q"), array("q", [0]), array("q", [0])
-        for index, entry in enumerate(self._entries):
+        for index, (questions, answer_text) in enumerate((v[1], v[2]) for v in rows):
             keys: dict[int, None] = {}
-            for terms in analysed[at : at + len(entry.questions)]:
+            for terms in analysed[at : at + len(questions)]:
                 row = [ids.setdefault(t, len(ids)) for t in terms]
                 if row:
                     row_terms.extend(row)
                     term_start.append(len(row_terms))
                 keys.update(dict.fromkeys(row))
             row_start.append(len(term_start) - 1)
-            at += len(entry.questions)
+            at += len(questions)
             extra = [*analysed[at], *named[index]]
             keys.update(dict.fromkeys(ids.setdefault(t, len(ids)) for t in extra))
             answer = [ids.setdefault(t, len(ids)) for t in analysed[at + 1]]
-            for kind in _kinds(analysed[at + 1], entry.answer):
+            for kind in _kinds(analysed[at + 1], answer_text):
                 kinds[kind].append(index)
             at += 2
             weak = [t for t in dict.fromkeys(answer) if t not in keys]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any, overload
 
 from discord_kit import World, rewrite
@@ -70,7 +71,7 @@ INDEXES = {n: CompletionIndex.build(k) for n, k in ((2_000, SMALL), (20_000, BIG
 def reads(size: int, typed: str) -> tuple[int, list[str]]:
     index = INDEXES[size]
     folded = Counted(index.folded)
-    counting = CompletionIndex(index.digest, index.texts, folded, index.postings, index.vocabulary)  # type: ignore[arg-type]
+    counting = replace(index, folded=folded)  # type: ignore[arg-type]
     choices = counting.complete(typed)
     return folded.reads, choices
 
