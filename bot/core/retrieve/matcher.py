@@ -69,6 +69,7 @@ _GENERIC_SHARE = 0.3  # a focus word this many entries hold ("1m", "car") is no 
 # asking about it is not answered by an entry that shares its other words.
 _UNCOVERED_ZIPF = 3.0
 _STORY_SHARE = 1.0  # the story around a question weighs at most this much of the question
+_VAGUE_STORY_SHARE = 2.0  # and twice as much when the question alone is too vague to go on
 _MODEL_CODE = re.compile(r"[a-z]+\d+[a-z\d]*|\d{2,}[id]")  # "c63", "rs3", "gr86", "335i"
 # Below this, the best entry for a whole message is more often wrong than right, so its
 # asking sentences alone do not vouch for it (see read).
@@ -494,10 +495,13 @@ class Matcher:
 
     def _factor(self, found: dict[int, float]) -> float:
         """Return how much a question's scores count: half for one too vague to answer."""
+        return _VAGUE_FACTOR if self._vague(found) else 1.0
+
+    def _vague(self, found: dict[int, float]) -> bool:
+        """Return whether known terms and their weights are too little to go on: "is that
+        true?", "what time is it" have no topic of their own."""
         least = _LEAST_KNOWN * math.log(1 + len(self._entries))
-        if not any(self._distinctive[t] for t in found) or sum(found.values()) < least:
-            return _VAGUE_FACTOR  # "is that true?", "what time is it": no topic of its own
-        return 1.0
+        return not any(self._distinctive[t] for t in found) or sum(found.values()) < least
 
     def _mask(self, entries: list[int] | _Ints) -> _Mask:
         """Return a mask over the entries that is true for ``entries``."""
@@ -627,8 +631,12 @@ class Matcher:
                     uncovered.append(term)
         story = sum(t.weight for t in terms.values() if t.stem not in asking)
         weighed = sum(t.weight for t in terms.values() if t.stem in asking)
-        if asking and story > _STORY_SHARE * weighed:  # the story around a question is context
-            scale = _STORY_SHARE * weighed / story
+        # A question too vague to go on alone ("whats his take", "which car was that") takes its
+        # topic from the story: the story may weigh more then.
+        vague = self._vague({self._ids[k]: terms[k].weight for k in asking if terms[k].known})
+        share = _VAGUE_STORY_SHARE if vague else _STORY_SHARE
+        if asking and story > share * weighed:  # the story around a question is context
+            scale = share * weighed / story
             for key, t in terms.items():
                 if key not in asking:
                     terms[key] = _Term(t.stem, t.weight * scale, t.known)

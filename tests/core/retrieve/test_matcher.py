@@ -457,3 +457,21 @@ def test_what_a_question_asks_about_a_name_must_be_in_the_entry() -> None:
     # The entry names Quorn but says nothing of what he drives or whether he is faster.
     assert best(matcher, "what does quorn drive") is None
     assert best(matcher, "is quorn faster on the track") is None
+
+
+def test_a_question_too_vague_alone_takes_its_topic_from_the_story() -> None:
+    matcher = _small(
+        [
+            (
+                "quorn-week",
+                '"what did quorn say about the dealer"',
+                "Commenter Quorn quoted the dealer and said the number would change next week.",
+            ),
+            ("blog-take", '"what is the blog take on the number"', "The blog's take: fluid."),
+            ("reader-take", '"what is the reader take on the podcast"', "A reader's take: long."),
+            ("segler-take", '"what is the segler take on the car"', "Segler's take: rare."),
+        ]
+    )
+    # "whats his take" alone could be any of the takes; the story says whose.
+    message = "quorn quoted the dealer about next week. whats his take"
+    assert matcher.rank(message)[0].entry.id == "quorn-week"
