@@ -467,11 +467,23 @@ def test_a_question_too_vague_alone_takes_its_topic_from_the_story() -> None:
                 '"what did quorn say about the dealer"',
                 "Commenter Quorn quoted the dealer and said the number would change next week.",
             ),
-            ("blog-take", '"what is the blog take on the number"', "The blog's take: fluid."),
-            ("reader-take", '"what is the reader take on the podcast"', "A reader's take: long."),
-            ("segler-take", '"what is the segler take on the car"', "Segler's take: rare."),
+            (
+                "blog-take",
+                '"what is the blog take on the number"',
+                "The blog's take is that it is fluid.",
+            ),
+            (
+                "reader-take",
+                '"what is the reader take on the podcast"',
+                "A reader's take is that it is long.",
+            ),
+            (
+                "segler-take",
+                '"what is the segler take on the car"',
+                "Segler's take is that it is rare.",
+            ),
         ]
     )
     # "whats his take" alone could be any of the takes; the story says whose.
-    message = "quorn quoted the dealer about next week. whats his take"
+    message = "theres a quorn in the comments who quotes the dealer about next week. whats his take"
     assert matcher.rank(message)[0].entry.id == "quorn-week"
