@@ -175,6 +175,9 @@ _REPORTING = _SAYING | frozenset(
     reported mentions tell tells told suggest suggests suggested
     """.split()
 )
+# Words that ask about a claim itself, not about what it names: "who BROUGHT UP the zhp", "is
+# the zhp STORY from bmw".
+ABOUT_A_CLAIM = _REPORTING | frozenset("story stories rumor rumors rumour rumours news".split())
 
 
 def wants(asked: tuple[str, ...]) -> str | None:

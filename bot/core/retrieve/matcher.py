@@ -15,7 +15,15 @@ import numpy.typing as npt
 
 from ..decide.decision import DEFAULT_THRESHOLD, NEAR_TIE
 from ..knowledge.models import Knowledge
-from ..normalise.question import CONTEXT_KNOWN, CONTEXT_UNKNOWN, arithmetic, focus, parts, wants
+from ..normalise.question import (
+    ABOUT_A_CLAIM,
+    CONTEXT_KNOWN,
+    CONTEXT_UNKNOWN,
+    arithmetic,
+    focus,
+    parts,
+    wants,
+)
 from ..normalise.slang import plain
 from ..normalise.spelling import Names, Spelling, name_pairs
 from ..normalise.text import (
@@ -51,6 +59,9 @@ _SCAN_ALL, _NEAR_BEST = 20_000, 0.5
 # What a question asks about ("how OLD is segler", "which CITY") must be in the entry: an entry
 # that only shares the question's other words answers a different question.
 _FOCUS_MISSED = 0.5
+_ASKER = frozenset("i im ive id we me".split())
+# Words that ask nothing of a name: "how MANY", "who BROUGHT UP the zhp", "the zhp STORY".
+_NOT_TOLD = frozenset(stem(w) for w in ("many", "much", *ABOUT_A_CLAIM))
 _NAME_SHARE = 0.1  # a name weighing less of the question than this is an aside
 _GENERIC_SHARE = 0.3  # a focus word this many entries hold ("1m", "car") is no test
 # A synonym group whose one-word name no entry holds and which is no common English word
@@ -58,6 +69,7 @@ _GENERIC_SHARE = 0.3  # a focus word this many entries hold ("1m", "car") is no 
 # asking about it is not answered by an entry that shares its other words.
 _UNCOVERED_ZIPF = 3.0
 _STORY_SHARE = 1.0  # the story around a question weighs at most this much of the question
+_VAGUE_STORY_SHARE = 2.0  # and twice as much when the question alone is too vague to go on
 _MODEL_CODE = re.compile(r"[a-z]+\d+[a-z\d]*|\d{2,}[id]")  # "c63", "rs3", "gr86", "335i"
 # Below this, the best entry for a whole message is more often wrong than right, so its
 # asking sentences alone do not vouch for it (see read).
@@ -174,6 +186,7 @@ class _Term:
     stem: str
     weight: float
     known: bool
+    asks: bool = False  # it stands in a sentence that asks
 
 
 class Matcher:
@@ -350,7 +363,9 @@ class Matcher:
         pool = self._leaders(scores)
         if pool.size == 0:
             return Ranking(())
-        holders = self._asked_holders(question, focused, wanted, query)
+        # A follow-up asks the last question's title of a new name: its words are no predicate.
+        told = query if about is None else [replace(t, asks=False) for t in query]
+        holders = self._asked_holders(question, focused, wanted, told)
         final = self._final(pool.tolist(), scores, found, total, factor, limit, holders)
         # An entry outside the leaders may still hold a phrasing close enough to be the answer
         # or a near tie to it: score those too (up to _RESCUE of them).
@@ -481,10 +496,13 @@ class Matcher:
 
     def _factor(self, found: dict[int, float]) -> float:
         """Return how much a question's scores count: half for one too vague to answer."""
+        return _VAGUE_FACTOR if self._vague(found) else 1.0
+
+    def _vague(self, found: dict[int, float]) -> bool:
+        """Return whether known terms and their weights are too little to go on: "is that
+        true?", "what time is it" have no topic of their own."""
         least = _LEAST_KNOWN * math.log(1 + len(self._entries))
-        if not any(self._distinctive[t] for t in found) or sum(found.values()) < least:
-            return _VAGUE_FACTOR  # "is that true?", "what time is it": no topic of its own
-        return 1.0
+        return not any(self._distinctive[t] for t in found) or sum(found.values()) < least
 
     def _mask(self, entries: list[int] | _Ints) -> _Mask:
         """Return a mask over the entries that is true for ``entries``."""
@@ -515,6 +533,33 @@ class Matcher:
         named = self._named_holders(query)
         if named is not None:  # "uk allocation": an entry naming the UK
             holders = named if holders is None else holders & named
+        told = self._predicate_holders(query)
+        if told is not None:  # "what does gabe DRIVE": an entry that says it of Gabe
+            holders = told if holders is None else holders & told
+        return holders
+
+    def _predicate_holders(self, query: list[_Term]) -> _Mask | None:
+        """Return the entries that hold some of what a question asks about the names it gives
+        ("what does gabe DRIVE", "is the 1m FASTER than a cayman s"), or None when it names
+        nothing or asks nothing else: an entry that shares only the name answers another
+        question about it."""
+        total = sum(t.weight for t in query)
+        named, rest = False, []
+        for t in query:
+            if not (t.asks and t.known) or t.stem in _NOT_TOLD:
+                continue
+            term = self._ids[t.stem]
+            if self._generic(term):
+                continue  # "1m", "car": most entries hold it
+            if t.stem in self._names:
+                named = named or t.weight >= _NAME_SHARE * total
+            else:
+                rest.append(term)
+        if not named or not rest:
+            return None
+        holders = np.zeros(len(self._entries), dtype=bool)
+        for term in rest:
+            holders |= self._holding(term)
         return holders
 
     def _named_holders(self, query: list[_Term]) -> _Mask | None:
@@ -561,6 +606,7 @@ class Matcher:
             commonness = dict(analysed)
             # Unknown adverbs ("supposedly", "apparently") are asides, not topics.
             asides = {s for (s, _), w in zip(analysed, typed, strict=True) if w[-2:] == "ly"}
+            mine = not _ASKER.isdisjoint(part.words)  # "can I still get one": the asker's lot
             if part.asks and not (focused and wanted):
                 spelled = tuple(self._spelling.fix(plain(w)) for w in typed)
                 if not focused:
@@ -579,15 +625,19 @@ class Matcher:
                     weight = self._unknown_weight * _informative(commonness.get(term, 0.0))
                 had = terms.get(term)  # "collect collector": one family, counted once
                 if had is None or had.weight < share * weight:
-                    terms[term] = _Term(term, share * weight, known)
+                    terms[term] = _Term(term, share * weight, known, part.asks and not mine)
                     if part.asks:
                         asking.add(term)
                 if not known and part.asks and self._uncovered(term):
                     uncovered.append(term)
         story = sum(t.weight for t in terms.values() if t.stem not in asking)
         weighed = sum(t.weight for t in terms.values() if t.stem in asking)
-        if asking and story > _STORY_SHARE * weighed:  # the story around a question is context
-            scale = _STORY_SHARE * weighed / story
+        # A question too vague to go on alone ("whats his take", "which car was that") takes its
+        # topic from the story: the story may weigh more then.
+        vague = self._vague({self._ids[k]: terms[k].weight for k in asking if terms[k].known})
+        share = _VAGUE_STORY_SHARE if vague else _STORY_SHARE
+        if asking and story > share * weighed:  # the story around a question is context
+            scale = share * weighed / story
             for key, t in terms.items():
                 if key not in asking:
                     terms[key] = _Term(t.stem, t.weight * scale, t.known)

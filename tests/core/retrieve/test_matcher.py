@@ -435,3 +435,55 @@ def test_a_long_story_before_a_clear_question_still_gets_the_answer() -> None:
     told = matcher.rank(story + question)[0]
     assert told.entry.id == alone.entry.id == "hard"
     assert told.score == alone.score  # the story cannot drag the answer under the threshold
+
+
+def test_what_a_question_asks_about_a_name_must_be_in_the_entry() -> None:
+    matcher = _small(
+        [
+            (
+                "quorn-reply",
+                '"what did quorn reply to the dealer"',
+                "Commenter Quorn agreed with the dealer and thanked him.",
+            ),
+            (
+                "racing",
+                '"which car is faster on the track"',
+                "The coupe was faster to drive on the track.",
+            ),
+        ]
+    )
+    assert best(matcher, "what did quorn reply") == "quorn-reply"
+    assert best(matcher, "did quorn agree with the dealer") == "quorn-reply"
+    # The entry names Quorn but says nothing of what he drives or whether he is faster.
+    assert best(matcher, "what does quorn drive") is None
+    assert best(matcher, "is quorn faster on the track") is None
+
+
+def test_a_question_too_vague_alone_takes_its_topic_from_the_story() -> None:
+    matcher = _small(
+        [
+            (
+                "quorn-week",
+                '"what did quorn say about the dealer"',
+                "Commenter Quorn quoted the dealer and said the number would change next week.",
+            ),
+            (
+                "blog-take",
+                '"what is the blog take on the number"',
+                "The blog's take is that it is fluid.",
+            ),
+            (
+                "reader-take",
+                '"what is the reader take on the podcast"',
+                "A reader's take is that it is long.",
+            ),
+            (
+                "segler-take",
+                '"what is the segler take on the car"',
+                "Segler's take is that it is rare.",
+            ),
+        ]
+    )
+    # "whats his take" alone could be any of the takes; the story says whose.
+    message = "theres a quorn in the comments who quotes the dealer about next week. whats his take"
+    assert matcher.rank(message)[0].entry.id == "quorn-week"
