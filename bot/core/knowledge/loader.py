@@ -29,6 +29,7 @@ from .models import (
     Sources,
     Status,
     TalkKind,
+    packed_lines,
 )
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -418,6 +419,9 @@ class _Validator:
         # Per streamed list: each item's line, and the problems of the items that have some
         # (by position). Kept as numbers, not one object per item, for the collector's sake.
         self._streamed: dict[str, tuple[array[int], dict[int, tuple[_ProblemRow, ...]]]] = {}
+        # One string object per distinct list item (a source id, keyword, tag...), however many
+        # entries repeat it: fewer objects to free when the snapshot is replaced.
+        self._shared: dict[str, str] = {}
 
     def problem(self, node: yaml.Node | int, message: str) -> None:
         line = node if isinstance(node, int) else _line(node)
@@ -568,7 +572,8 @@ class _Validator:
             self.problem(node, f"{what} has {count:,} items; the limit is {MAX_LIST_ITEMS:,}")
             return ()
         values = (self.text(item, f"each item of {what}") for item in node.value)
-        return tuple(v for v in values if v is not None)
+        shared = self._shared.setdefault
+        return tuple(shared(v, v) for v in values if v is not None)
 
     def groups(self, node: yaml.Node) -> tuple[tuple[str, ...], ...]:
         if not isinstance(node, yaml.SequenceNode):
@@ -687,14 +692,13 @@ class _Validator:
             questions,
             answer or "",
             (status or Status.RUMOR).value,
-            claimed or "",
+            self._shared.setdefault(claimed, claimed) if claimed else "",
             lists.get("sources", ()),
             lists.get("related", ()),
             lists.get("conflicts_with", ()),
             lists.get("keywords", ()),
             lists.get("tags", ()),
-            _line(node),
-            _item_lines(m.get("questions"), len(questions)),
+            packed_lines(_line(node), _item_lines(m.get("questions"), len(questions))),
         )
 
     def cross_check(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -111,14 +112,15 @@ EntryRow = tuple[
     tuple[str, ...],  # conflicts_with
     tuple[str, ...],  # keywords
     tuple[str, ...],  # tags
-    int,  # line
-    tuple[int, ...],  # question_lines
+    bytes,  # lines: the entry's line, then each phrasing's (see lines_of)
 ]
 """An entry as a plain tuple, its fields in order: the form a loaded file keeps its entries in.
 
 A tuple holding only strings, numbers and such tuples is one the garbage collector stops
 tracking, so a snapshot of any size adds next to nothing to what each full collection scans (an
 ``Entry`` is always tracked, and so is a ``Status`` member: the row holds the status's value).
+The line numbers are packed into one ``bytes`` object, not a tuple of ints, so that dropping a
+big snapshot frees one object per entry for them instead of several.
 """
 
 SourceRow = tuple[str, str, str, str, str | None, str | None, str | None]
@@ -128,6 +130,18 @@ _STATUSES: dict[str, Status] = {s.value: s for s in Status}
 _KINDS: dict[str, SourceKind] = {k.value: k for k in SourceKind}
 _COMPARED = 10
 """A row's first fields, the ones Entry equality compares (not the lines)."""
+
+
+def packed_lines(line: int, question_lines: Iterable[int]) -> bytes:
+    """Return an entry's line and its phrasings' lines packed as a row keeps them."""
+    return array("I", (line, *question_lines)).tobytes()
+
+
+def lines_of(packed: bytes) -> tuple[int, tuple[int, ...]]:
+    """Return the entry's line and its phrasings' lines from a row's packed lines."""
+    numbers = array("I")
+    numbers.frombytes(packed)
+    return numbers[0], tuple(numbers[1:])
 
 
 def entry_row(entry: Entry) -> EntryRow:
@@ -143,13 +157,13 @@ def entry_row(entry: Entry) -> EntryRow:
         tuple(map(str, entry.conflicts_with)),
         tuple(map(str, entry.keywords)),
         tuple(map(str, entry.tags)),
-        int(entry.line),
-        tuple(map(int, entry.question_lines)),
+        packed_lines(entry.line, entry.question_lines),
     )
 
 
 def entry_of(row: EntryRow) -> Entry:
     """Return a fresh Entry for a row (equal by value to every other Entry of the row)."""
+    line, question_lines = lines_of(row[10])
     return Entry(
         row[0],
         row[1],
@@ -161,8 +175,8 @@ def entry_of(row: EntryRow) -> Entry:
         row[7],
         row[8],
         row[9],
-        row[10],
-        row[11],
+        line,
+        question_lines,
     )
 
 
