@@ -393,6 +393,20 @@ def test_a_name_typed_shorter_is_read_as_the_name() -> None:
     assert best(matcher, "how did jrob guess the engine") == "guess"
 
 
+def test_a_one_word_name_typed_in_two_is_read_as_the_name() -> None:
+    matcher = _small(
+        [
+            (
+                "guess",
+                '"what engine did the commenter guess"',
+                "The commenter ZORK42 guessed a V8 from the sound.",
+            )
+        ]
+    )
+    assert best(matcher, "what engine did zork42 guess") == "guess"
+    assert best(matcher, "what engine did zork 42 guess") == "guess"
+
+
 def test_who_did_something_needs_an_entry_that_says_who_did_it() -> None:
     matcher = _small(
         [
