@@ -280,9 +280,13 @@ class Matcher:
         self._name_ids = frozenset(
             i for t, i in ids.items() if t in self._names and not self._generic(i)
         )
-        self._name_count: _Ints = np.zeros(len(self._entries), dtype=np.int64)
-        for term in self._name_ids:
-            self._name_count += self._holding(term)
+        held = [
+            self._post_entry[self._post_start[term] : self._post_start[term + 1]]
+            for term in self._name_ids
+        ]
+        self._name_count: _Ints = np.bincount(
+            np.concatenate([np.zeros(0, dtype=np.int64), *held]), minlength=len(self._entries)
+        ).astype(np.int64)
         names = (w for w in known_words if len(w) >= _PREFIX and stem(w) in self._names)
         self._spelling = Spelling(set(STOPWORDS) | known_words, ids, names)
         written = (text for e in self._entries for text in (e.answer, e.claimed_by))
