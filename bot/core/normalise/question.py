@@ -182,7 +182,8 @@ ABOUT_A_CLAIM = _REPORTING | frozenset("story stories rumor rumors rumour rumour
 
 def wants(asked: tuple[str, ...]) -> str | None:
     """Return "number" for "how many / how much hp ...", "date" for "what year ...", "time" for
-    "when ...", "money" for a price ("how much is ...", "what's the msrp", "x1 price?"), else None.
+    "when ...", "name" for "which cars ..." or "what is it called", "money" for a price ("how
+    much is ...", "what's the msrp", "x1 price?"), else None.
 
     Only a question that starts with it counts: "is the blog speculating on how many" asks
     about the speculation, not for a figure.
@@ -195,6 +196,8 @@ def wants(asked: tuple[str, ...]) -> str | None:
     if asked[-1:] and asked[-1] in _PRICED and len(asked) <= 4 and _ASKS.isdisjoint(asked):
         return "money"  # "x1 msrp?", "1m price": a figure in some currency
     head = asked[start : start + 2]
+    if _names_one(asked[start:]):
+        return "name"
     if head[:1] in (("when",), ("whens",)) or head in (("till", "when"), ("until", "when")):
         return "time"  # "when does that start", "when": a date or a time ("two weeks before")
     if len(head) < 2:
@@ -218,6 +221,27 @@ def wants(asked: tuple[str, ...]) -> str | None:
     if head[0] in ("what", "which", "whats", "wat") and head[1] in _MOMENT:
         return "time"  # "at what point in the video", "what time": when
     return None
+
+
+_CALLED = frozenset("called named titled".split())
+
+
+def _names_one(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks for a name: "what were those cars CALLED", "WHICH
+    editions are they talking about" (not a choice between the ones it names: "which is
+    faster, the 1m OR the x1", nor "which year", "which plant")."""
+    if len(asked) < 3 or "or" in asked:
+        return False
+    if asked[0] in ("what", "whats", "wat") and asked[-1] in _CALLED:
+        return True
+    return (
+        asked[0] == "which"
+        and asked[1] not in _AUXILIARIES
+        and asked[1] not in STOPWORDS
+        and asked[1] not in _DATED
+        and asked[1] not in _MOMENT
+        and asked[1] not in _RESTATED
+    )
 
 
 # A dash between numbers is a range ("4-5 years") unless spaced like a sum ("1000 - 414").

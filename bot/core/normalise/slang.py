@@ -32,6 +32,7 @@ _MEANINGS = {
     "different": "diff",
     "production": "prod",
     "allocation": "alloc allocs",
+    "conversation": "convo convos",
 }
 CHAT_WORDS = {
     spelling: word for word, spellings in _MEANINGS.items() for spelling in spellings.split()

@@ -14,6 +14,7 @@ from .text import STOPWORDS, english_zipf, stem, words
 
 MIN_TYPO_LEN = 4
 _SHORTENED_BY = 2  # a name typed shorter ("jrob" for JRobUSC) lacks at least two letters
+_JOINED_ZIPF = 3.0  # two words that make a word this common ("every day") stay two
 _REAL_WORD_ZIPF = 3.2  # a word this common in English is not a typo, so it is never "corrected"
 
 
@@ -121,8 +122,9 @@ class Names:
             self._before[second] = (*self._before.get(second, ()), first)
 
     def fix(self, found: Sequence[str]) -> list[str]:
-        """Return the words with each misspelt half of a two-word name spelt as the name."""
-        out = list(found)
+        """Return the words with each misspelt half of a two-word name spelt as the name, and
+        a one-word name typed in two ("herr 26", "jrob usc") joined."""
+        out = self._joined(found)
         for i in range(len(out) - 1):
             one, two = out[i], out[i + 1]
             if one in self._after:
@@ -130,6 +132,24 @@ class Names:
             elif two in self._before:
                 out[i] = self._nearest(one, self._before[two])
         return out
+
+    def _joined(self, found: Sequence[str]) -> list[str]:
+        """Return the words with two in a row joined where together they are a rare word the
+        knowledge holds ("herr 26" is HERR26) and one of them is not: two known words ("bmw
+        blog") keep their own meaning."""
+        out: list[str] = []
+        for word in found:
+            if out and (joined := out[-1] + word) in self._known and self._split(out[-1], word):
+                out[-1] = joined
+            else:
+                out.append(word)
+        return out
+
+    def _split(self, one: str, two: str) -> bool:
+        """Return whether two typed words may be one name split in two."""
+        if one in STOPWORDS or two in STOPWORDS or english_zipf(one + two) >= _JOINED_ZIPF:
+            return False
+        return one not in self._known or two not in self._known
 
     def _nearest(self, typed: str, names: tuple[str, ...]) -> str:
         if len(typed) < MIN_TYPO_LEN or not typed.isalpha():

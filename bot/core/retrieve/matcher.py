@@ -276,6 +276,17 @@ class Matcher:
         self._post_start = array("q", [0, *itertools.accumulate(df)])
         self._phrasings(row_terms, term_start, row_start, list(self._weight.values()))
 
+        # How many names each entry holds that few entries share ("Segler", not "1M").
+        self._name_ids = frozenset(
+            i for t, i in ids.items() if t in self._names and not self._generic(i)
+        )
+        held = [
+            self._post_entry[self._post_start[term] : self._post_start[term + 1]]
+            for term in self._name_ids
+        ]
+        self._name_count: _Ints = np.bincount(
+            np.concatenate([np.zeros(0, dtype=np.int64), *held]), minlength=len(self._entries)
+        ).astype(np.int64)
         names = (w for w in known_words if len(w) >= _PREFIX and stem(w) in self._names)
         self._spelling = Spelling(set(STOPWORDS) | known_words, ids, names)
         written = (text for e in self._entries for text in (e.answer, e.claimed_by))
@@ -527,7 +538,10 @@ class Matcher:
         if arithmetic(question):
             return np.zeros(len(self._entries), dtype=bool)  # a sum: no entry holds its result
         holders = self._focus_holders(focused)
-        if wanted is not None:  # "how many": the answer must give a number
+        if wanted == "name":  # "which cars": the entry must name one the question does not
+            kind = self._naming(query)
+            holders = kind if holders is None else holders & kind
+        elif wanted is not None:  # "how many": the answer must give a number
             kind = self._kinds[wanted]
             holders = kind if holders is None else holders & kind
         named = self._named_holders(query)
@@ -537,6 +551,16 @@ class Matcher:
         if told is not None:  # "what does gabe DRIVE": an entry that says it of Gabe
             holders = told if holders is None else holders & told
         return holders
+
+    def _naming(self, query: list[_Term]) -> _Mask:
+        """Return the entries that hold a name the question does not give ("which editions":
+        an entry that only says "special editions" names none)."""
+        given = [self._ids[t.stem] for t in query if t.known and t.stem in self._names]
+        held = self._name_count.copy()
+        for term in given:
+            if term in self._name_ids:
+                held -= self._holding(term)
+        return held > 0
 
     def _predicate_holders(self, query: list[_Term]) -> _Mask | None:
         """Return the entries that hold some of what a question asks about the names it gives

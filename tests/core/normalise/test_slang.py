@@ -11,6 +11,7 @@ from bot.core.retrieve.matcher import Matcher
 
 def test_chat_spellings_read_as_words() -> None:
     assert plain("ppl") == "people"
+    assert plain("convo") == "conversation"
     assert plain("murica") == "america"
     assert plain("segler") == "segler"
 

@@ -47,3 +47,10 @@ def test_a_name_typed_shorter_is_the_name() -> None:
     fix = Spelling(KNOWN | {"jrobusc"}, {stem(w) for w in KNOWN}, ["jrobusc", "segler"]).fix
     assert fix("jrob") == "jrobusc"
     assert fix("segl") == "segler"
+
+
+def test_a_one_word_name_typed_in_two_is_joined() -> None:
+    names = Names(set(), {"herr26", "jrobusc", "bmw", "blog", "bmwblog"}, set())
+    assert names.fix(["herr", "26", "said"]) == ["herr26", "said"]
+    assert names.fix(["jrob", "usc"]) == ["jrobusc"]
+    assert names.fix(["bmw", "blog"]) == ["bmw", "blog"]  # two known words keep their meaning

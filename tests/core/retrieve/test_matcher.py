@@ -393,6 +393,37 @@ def test_a_name_typed_shorter_is_read_as_the_name() -> None:
     assert best(matcher, "how did jrob guess the engine") == "guess"
 
 
+def test_a_one_word_name_typed_in_two_is_read_as_the_name() -> None:
+    matcher = _small(
+        [
+            (
+                "guess",
+                '"what engine did the commenter guess"',
+                "The commenter ZORK42 guessed a V8 from the sound.",
+            )
+        ]
+    )
+    assert best(matcher, "what engine did zork42 guess") == "guess"
+    assert best(matcher, "what engine did zork 42 guess") == "guess"
+
+
+def test_a_question_asking_for_a_name_needs_an_entry_that_names_one() -> None:
+    matcher = _small(
+        [
+            (
+                "again",
+                '"will there be another car like it", "which cars did the blog set aside"',
+                "The blog said nothing like it will come again, apart from special-edition M3s.",
+            ),
+        ]
+    )
+    assert best(matcher, "which cars did the blog set aside") == "again"  # the M3s
+    # Asked which special-edition M3s, or what they were called: the entry names none.
+    assert best(matcher, "which m3 special editions did the blog set aside") is None
+    assert best(matcher, "what were the special edition m3s the blog set aside called") is None
+    assert best(matcher, "what were the special edition m3s the blog set aside") == "again"
+
+
 def test_who_did_something_needs_an_entry_that_says_who_did_it() -> None:
     matcher = _small(
         [
