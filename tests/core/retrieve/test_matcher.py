@@ -174,7 +174,7 @@ EXACT_FROM = 0.3  # the score above which rank() promises the exact order
 
 
 def _score_everything(matcher: Matcher, question: str) -> dict[str, float]:
-    query, focused, wanted = matcher._query(question)
+    query, focused, wanted, things = matcher._query(question)
     total = sum(t.weight for t in query)
     if total <= 0:
         return {}
@@ -182,7 +182,7 @@ def _score_everything(matcher: Matcher, question: str) -> dict[str, float]:
     found = {matcher._ids[t.stem]: t.weight for t in query if t.known}
     factor = matcher._factor(found)
     everyone = [int(i) for i in np.flatnonzero(scores > 0)]
-    holders = matcher._asked_holders(question, focused, wanted, query)
+    holders = matcher._asked_holders(question, focused, wanted, query, things)
     scored = matcher._final(everyone, scores, found, total, factor, len(everyone), holders)
     return {matcher.knowledge.entries[c.index].id: min(c.score, 1.0) for c in scored}
 
@@ -422,6 +422,29 @@ def test_a_question_asking_for_a_name_needs_an_entry_that_names_one() -> None:
     assert best(matcher, "which m3 special editions did the blog set aside") is None
     assert best(matcher, "what were the special edition m3s the blog set aside called") is None
     assert best(matcher, "what were the special edition m3s the blog set aside") == "again"
+
+
+def test_how_many_wants_an_answer_that_counts_what_it_asks_about() -> None:
+    matcher = _small(
+        [
+            (
+                "per-store",
+                '"how many cars does each dealer get", "how many zorks per dealer"',
+                "At 600 cars for the country, dealers would get 2 Zorks each.",
+            ),
+            (
+                "plan",
+                '"how many zorks are planned", "how many years is the zork plan"',
+                "Zorkco plans one run of the Zork, for four years, ending in 2011.",
+            ),
+        ]
+    )
+    assert best(matcher, "how many zorks does each dealer get") == "per-store"
+    assert best(matcher, "how many cars does each dealer get") == "per-store"  # cars count zorks
+    assert best(matcher, "how many years is the zork plan") == "plan"  # "four years"
+    # The entry counts cars per dealer, not dealers; the plan names a year but counts no Zorks.
+    assert best(matcher, "how many dealers are there") is None
+    assert best(matcher, "how many zorks are planned in 2011") is None
 
 
 def test_who_did_something_needs_an_entry_that_says_who_did_it() -> None:
