@@ -49,6 +49,9 @@ _DISTINCTIVE_SHARE = 0.5
 _VAGUE_FACTOR = 0.5
 _LEAST_KNOWN = 0.36  # a question whose known words weigh less than this share of the
 # heaviest possible word is too vague
+# The asking sentences of a message with a story around them are held to more: one word such as
+# "whats their REASON" or "is that REAL" takes its topic from the story, and cannot vouch alone.
+_LEAST_ASKED = 0.42
 _PREFIX = 5  # unknown stems match known ones of the same family sharing this many letters
 _OWN_WORD_ZIPF = 4.0  # an English word this common is its own word, not a family's relative
 _SUFFIXES = frozenset("or er ion ibl abl al ic iv iti ment ist ism ship ness ful ous".split())
@@ -402,6 +405,9 @@ class Matcher:
         alone = self._read(asked, 1, about).best
         if alone is None or alone.entry.id != best.entry.id or alone.score <= best.score:
             return ranking
+        query = self._query(asked)[0]
+        if self._vague({self._ids[t.stem]: t.weight for t in query if t.known}, _LEAST_ASKED):
+            return ranking  # "... whats their reason": the story gave the topic
         return Ranking((replace(best, score=alone.score), *ranking.matches[1:]))
 
     def _read(self, question: str, limit: int, about: str | None) -> Ranking:
@@ -553,10 +559,11 @@ class Matcher:
         """Return how much a question's scores count: half for one too vague to answer."""
         return _VAGUE_FACTOR if self._vague(found) else 1.0
 
-    def _vague(self, found: dict[int, float]) -> bool:
+    def _vague(self, found: dict[int, float], share: float = _LEAST_KNOWN) -> bool:
         """Return whether known terms and their weights are too little to go on: "is that
-        true?", "what time is it" have no topic of their own."""
-        least = _LEAST_KNOWN * math.log(1 + len(self._entries))
+        true?", "what time is it" have no topic of their own (``share``: of the heaviest
+        possible word's weight)."""
+        least = share * math.log(1 + len(self._entries))
         return not any(self._distinctive[t] for t in found) or sum(found.values()) < least
 
     def _mask(self, entries: list[int] | _Ints) -> _Mask:
@@ -727,7 +734,8 @@ class Matcher:
         weighed = sum(t.weight for t in terms.values() if t.stem in asking)
         # A question too vague to go on alone ("whats his take", "which car was that") takes its
         # topic from the story: the story may weigh more then.
-        vague = self._vague({self._ids[k]: terms[k].weight for k in asking if terms[k].known})
+        alone = {self._ids[k]: terms[k].weight for k in asking if terms[k].known}
+        vague = self._vague(alone, _LEAST_ASKED if story > 0 else _LEAST_KNOWN)
         share = _VAGUE_STORY_SHARE if vague else _STORY_SHARE
         if asking and story > share * weighed:  # the story around a question is context
             scale = share * weighed / story

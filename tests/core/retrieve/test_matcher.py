@@ -447,6 +447,30 @@ def test_how_many_wants_an_answer_that_counts_what_it_asks_about() -> None:
     assert best(matcher, "how many zorks are planned in 2011") is None
 
 
+def test_a_one_word_question_after_a_story_takes_its_topic_from_the_story() -> None:
+    matcher = _small(
+        [
+            (
+                "reason",
+                '"what was the reason zorkco stopped the zork"',
+                "Zorkco gave emissions as its reason for ending the Zork.",
+            ),
+            (
+                "refuse",
+                '"will the blog estimate zork numbers"',
+                "The blog refused to estimate Zork numbers until Zorkco gives real information.",
+            ),
+            ("quux", '"why is the quux rare"', "The quux is rare for one reason, cost."),
+            ("plib", '"why did the plib sell out"', "The plib sold out for one reason, price."),
+        ]
+    )
+    assert best(matcher, "whats their reason") == "reason"  # asked alone: its one word
+    story = "i expected the blog to estimate zork numbers, they talk numbers all the time, "
+    ranked = matcher.rank(story + "but they refused. whats their reason")
+    # "reason" alone cannot vouch for the entry that holds it: the story is about the refusal.
+    assert ranked[0].entry.id == "refuse"
+
+
 def test_who_did_something_needs_an_entry_that_says_who_did_it() -> None:
     matcher = _small(
         [
