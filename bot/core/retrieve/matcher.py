@@ -707,7 +707,7 @@ class Matcher:
             if part.asks and not (focused and wanted):
                 spelled = tuple(self._spelling.fix(plain(w)) for w in typed)
                 if not focused:
-                    asked = [self.synonyms.apply([stem(w)]) for w in focus(spelled)]
+                    asked = [content(self.synonyms.apply([stem(w)])) for w in focus(spelled)]
                     focused = [self._known(t[0]) for t in asked if t]
                 if wanted is None:
                     wanted = wants(spelled)

@@ -471,6 +471,22 @@ def test_a_one_word_question_after_a_story_takes_its_topic_from_the_story() -> N
     assert ranked[0].entry.id == "refuse"
 
 
+def test_a_question_word_that_is_a_stopword_asks_for_nothing_in_particular() -> None:
+    matcher = _small(
+        [
+            (
+                "like-plib",
+                '"will the zork sell like the plib"',
+                "Reader Quux said the Zork will sell like the Plib did.",
+            ),
+        ]
+    )
+    # "who THINKS", "whats the ACTUAL number": no deed or focus an entry must hold.
+    (top,) = matcher.rank("who thinks the zork will sell like the plib", 1)
+    assert top.entry.id == "like-plib"
+    assert top.score == 1.0  # not halved for lacking "think"
+
+
 def test_who_did_something_needs_an_entry_that_says_who_did_it() -> None:
     matcher = _small(
         [
