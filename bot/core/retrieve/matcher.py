@@ -611,17 +611,19 @@ class Matcher:
         return holders
 
     def _counters(self, things: list[str]) -> _Mask:
-        """Return the entries whose answer counts one of the things a "how many" question
-        counts ("how many dealers": not "2 1Ms per dealer"; "how many 1ms": "2,500 cars" too),
-        or every entry when the knowledge knows none of them."""
+        """Return the entries whose answer counts what a "how many" question counts ("how many
+        dealers": not "2 1Ms per dealer"), or every entry when the knowledge knows none of its
+        words. The last word heads the run ("how many bmw DEALERS"): when it names a model or
+        what most entries are about ("1ms", "gps"), an answer counting cars or units counts it."""
         known = [t for t in things if t in self._ids]
         if not known:
             return np.ones(len(self._entries), dtype=bool)
         holders = self._mask([e for t in known for e in self._counting.get(t, ())])
-        if any(t in self._names and t in self._counting for t in known):  # a model, not "bmw"
-            holders |= self._counts_cars
-        if any(t in _COUNT_NOUNS for t in known):
+        head = things[-1]
+        if head in _COUNT_NOUNS:
             holders |= self._counts_cars | self._counts_name
+        elif head in self._names or (head in self._ids and self._generic(self._ids[head])):
+            holders |= self._counts_cars
         return holders
 
     def _naming(self, query: list[_Term]) -> _Mask:
@@ -711,8 +713,8 @@ class Matcher:
                     focused = [self._known(t[0]) for t in asked if t]
                 if wanted is None:
                     wanted = wants(spelled)
-                    asked = [self.synonyms.apply([stem(w)]) for w in counted(spelled)]
-                    things = [self._known(t[0]) for t in asked if t]
+                    run = content(self.synonyms.apply([stem(w) for w in counted(spelled)]))
+                    things = [self._known(t) for t in run]
             for term in dict.fromkeys(content(self.synonyms.apply([s for s, _ in analysed]))):
                 if commonness.get(term, 0.0) < _OWN_WORD_ZIPF:  # "trailer" is no "trail"
                     term = self._known(term)
