@@ -223,6 +223,23 @@ def wants(asked: tuple[str, ...]) -> str | None:
     return None
 
 
+def counted(asked: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the words naming what a "how many" question counts: "how many BMW DEALERS are
+    there" counts dealers (any word of the run may be its head), "how many per month" and
+    "how many was it" name nothing counted."""
+    start = 0
+    while start < len(asked) and asked[start] in _LEAD_INS:
+        start += 1
+    if asked[start : start + 2] not in (("how", "many"), ("hows", "many")):
+        return ()
+    run: list[str] = []
+    for word in asked[start + 2 :]:
+        if word in STOPWORDS or word in _AUXILIARIES or word in _NO_FOCUS:
+            break
+        run.append(word)
+    return tuple(run)
+
+
 _CALLED = frozenset("called named titled".split())
 
 

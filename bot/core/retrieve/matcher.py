@@ -20,6 +20,7 @@ from ..normalise.question import (
     CONTEXT_KNOWN,
     CONTEXT_UNKNOWN,
     arithmetic,
+    counted,
     focus,
     parts,
     wants,
@@ -48,6 +49,9 @@ _DISTINCTIVE_SHARE = 0.5
 _VAGUE_FACTOR = 0.5
 _LEAST_KNOWN = 0.36  # a question whose known words weigh less than this share of the
 # heaviest possible word is too vague
+# The asking sentences of a message with a story around them are held to more: one word such as
+# "whats their REASON" or "is that REAL" takes its topic from the story, and cannot vouch alone.
+_LEAST_ASKED = 0.42
 _PREFIX = 5  # unknown stems match known ones of the same family sharing this many letters
 _OWN_WORD_ZIPF = 4.0  # an English word this common is its own word, not a family's relative
 _SUFFIXES = frozenset("or er ion ibl abl al ic iv iti ment ist ism ship ness ful ous".split())
@@ -88,6 +92,40 @@ _TIMES = frozenset(
     for w in "week weeks month months year years day days yesterday today tomorrow hour minute "
     "ago recent recently soon later earlier".split()
 )
+
+
+# "2,500 cars", "100 units": words that count any model, so that "how many 1ms" is answered
+# by an entry counting cars and "how many cars" by one counting 1Ms.
+_COUNT_NOUNS = frozenset(stem(w) for w in "car cars unit units example examples".split())
+# "2 PER dealer": a rate's divisor; "600 WAS the number": nothing counted
+_NOT_COUNTED_STEMS = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS | {"per", "everi"}
+
+
+# A figure and the word after it: "600-car", "2,500 cars", "four years", "4 to 5 years".
+_COUNTED = re.compile(
+    r"(?<![\w:$.,])(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|twenty|thirty|forty|fifty|hundred|thousand)"
+    r"(?:\s*(?:-|to|and|or)\s*\d[\d,.]*)?[\s-]+([a-z\d]+(?:[\s-]+[a-z\d]+){0,2})",
+    re.IGNORECASE,
+)
+
+
+def _counts(answer: str, synonyms: Synonyms, seen: dict[str, str | None]) -> list[str]:
+    """Return the terms an answer counts: the word after each figure ("600 CARS", "2 1MS each",
+    "414 MINI JCW GPS" as one name, "4 to 5 YEARS"), not a year's ("in 2011 BMW") nor a rate's
+    divisor ("2 per DEALER"); ``seen`` remembers the words after figures already read."""
+    found: list[str] = []
+    for figure, after in _COUNTED.findall(answer):
+        if len(figure) == 4 and figure[:2] in ("19", "20"):
+            continue
+        key = after.lower()
+        if key not in seen:
+            stems = synonyms.apply([stem(w) for w in re.split(r"[\s-]+", key)])
+            seen[key] = stems[0] if stems[0] not in _NOT_COUNTED_STEMS else None
+        term = seen[key]
+        if term is not None:
+            found.append(term)
+    return found
 
 
 _MONEY = re.compile(
@@ -221,6 +259,8 @@ class Matcher:
         # the allocator's arenas long after the build.
         post_term, post_entry, post_value = array("q"), array("q"), array("d")
         kinds: dict[str, list[int]] = {k: [] for k in ("number", "date", "time", "money")}
+        counting: dict[str, list[int]] = {}  # a word an answer counts -> the entries
+        after_figures: dict[str, str | None] = {}  # the words after a figure -> what they count
         # Each entry's phrasings as term ids: entry e's phrasings are rows row_start[e] up to
         # row_start[e + 1], and phrasing p's terms are row_terms[term_start[p]:term_start[p + 1]].
         row_terms, term_start, row_start = array("q"), array("q", [0]), array("q", [0])
@@ -239,6 +279,8 @@ class Matcher:
             answer = [ids.setdefault(t, len(ids)) for t in analysed[at + 1]]
             for kind in _kinds(analysed[at + 1], answer_text):
                 kinds[kind].append(index)
+            for thing in dict.fromkeys(_counts(answer_text, self.synonyms, after_figures)):
+                counting.setdefault(thing, []).append(index)
             at += 2
             weak = [t for t in dict.fromkeys(answer) if t not in keys]
             if len(df) < len(ids):
@@ -258,6 +300,7 @@ class Matcher:
         del analysed, named, texts
         size = max(len(self._entries), 1)
         self._kinds = {kind: self._mask(held) for kind, held in kinds.items()}
+        self._counting = {thing: tuple(held) for thing, held in counting.items()}
         common: dict[str, float] = {}
         for word in known_words:
             key = stem(word)
@@ -284,6 +327,10 @@ class Matcher:
             self._post_entry[self._post_start[term] : self._post_start[term + 1]]
             for term in self._name_ids
         ]
+        self._counts_cars = self._mask([e for t in _COUNT_NOUNS for e in self._counting.get(t, ())])
+        self._counts_name = self._mask(
+            [e for t, held in self._counting.items() if t in self._names for e in held]
+        )
         self._name_count: _Ints = np.bincount(
             np.concatenate([np.zeros(0, dtype=np.int64), *held]), minlength=len(self._entries)
         ).astype(np.int64)
@@ -358,10 +405,13 @@ class Matcher:
         alone = self._read(asked, 1, about).best
         if alone is None or alone.entry.id != best.entry.id or alone.score <= best.score:
             return ranking
+        query = self._query(asked)[0]
+        if self._vague({self._ids[t.stem]: t.weight for t in query if t.known}, _LEAST_ASKED):
+            return ranking  # "... whats their reason": the story gave the topic
         return Ranking((replace(best, score=alone.score), *ranking.matches[1:]))
 
     def _read(self, question: str, limit: int, about: str | None) -> Ranking:
-        query, focused, wanted = self._query(question)
+        query, focused, wanted, things = self._query(question)
         if about is not None:
             asked = content(self.synonyms.apply([self._word(w)[0] for w in words(about)]))
             focused = [self._known(t) for t in asked] or ["\0"]  # no topic: nothing holds it
@@ -376,7 +426,7 @@ class Matcher:
             return Ranking(())
         # A follow-up asks the last question's title of a new name: its words are no predicate.
         told = query if about is None else [replace(t, asks=False) for t in query]
-        holders = self._asked_holders(question, focused, wanted, told)
+        holders = self._asked_holders(question, focused, wanted, told, things)
         final = self._final(pool.tolist(), scores, found, total, factor, limit, holders)
         # An entry outside the leaders may still hold a phrasing close enough to be the answer
         # or a near tie to it: score those too (up to _RESCUE of them).
@@ -509,10 +559,11 @@ class Matcher:
         """Return how much a question's scores count: half for one too vague to answer."""
         return _VAGUE_FACTOR if self._vague(found) else 1.0
 
-    def _vague(self, found: dict[int, float]) -> bool:
+    def _vague(self, found: dict[int, float], share: float = _LEAST_KNOWN) -> bool:
         """Return whether known terms and their weights are too little to go on: "is that
-        true?", "what time is it" have no topic of their own."""
-        least = _LEAST_KNOWN * math.log(1 + len(self._entries))
+        true?", "what time is it" have no topic of their own (``share``: of the heaviest
+        possible word's weight)."""
+        least = share * math.log(1 + len(self._entries))
         return not any(self._distinctive[t] for t in found) or sum(found.values()) < least
 
     def _mask(self, entries: list[int] | _Ints) -> _Mask:
@@ -531,7 +582,12 @@ class Matcher:
         return held > _GENERIC_SHARE * len(self._entries)
 
     def _asked_holders(
-        self, question: str, focused: list[str], wanted: str | None, query: list[_Term]
+        self,
+        question: str,
+        focused: list[str],
+        wanted: str | None,
+        query: list[_Term],
+        things: list[str],
     ) -> _Mask | None:
         """Return the mask of the entries that hold what the question asks for, or None when
         any may."""
@@ -543,6 +599,8 @@ class Matcher:
             holders = kind if holders is None else holders & kind
         elif wanted is not None:  # "how many": the answer must give a number
             kind = self._kinds[wanted]
+            if wanted == "number":  # "how many DEALERS": a number of dealers
+                kind = kind & self._counters(things)
             holders = kind if holders is None else holders & kind
         named = self._named_holders(query)
         if named is not None:  # "uk allocation": an entry naming the UK
@@ -550,6 +608,22 @@ class Matcher:
         told = self._predicate_holders(query)
         if told is not None:  # "what does gabe DRIVE": an entry that says it of Gabe
             holders = told if holders is None else holders & told
+        return holders
+
+    def _counters(self, things: list[str]) -> _Mask:
+        """Return the entries whose answer counts what a "how many" question counts ("how many
+        dealers": not "2 1Ms per dealer"), or every entry when the knowledge knows none of its
+        words. The last word heads the run ("how many bmw DEALERS"): when it names a model or
+        what most entries are about ("1ms", "gps"), an answer counting cars or units counts it."""
+        known = [t for t in things if t in self._ids]
+        if not known:
+            return np.ones(len(self._entries), dtype=bool)
+        holders = self._mask([e for t in known for e in self._counting.get(t, ())])
+        head = things[-1]
+        if head in _COUNT_NOUNS:
+            holders |= self._counts_cars | self._counts_name
+        elif head in self._names or (head in self._ids and self._generic(self._ids[head])):
+            holders |= self._counts_cars
         return holders
 
     def _naming(self, query: list[_Term]) -> _Mask:
@@ -616,12 +690,13 @@ class Matcher:
             holders |= self._holding(index)
         return holders
 
-    def _query(self, question: str) -> tuple[list[_Term], list[str], str | None]:
-        """Return the question's terms with their weights, the terms it asks about, and the
-        kind of answer it wants (a number, a date) if it says."""
+    def _query(self, question: str) -> tuple[list[_Term], list[str], str | None, list[str]]:
+        """Return the question's terms with their weights, the terms it asks about, the
+        kind of answer it wants (a number, a date) if it says, and what "how many" counts."""
         terms: dict[str, _Term] = {}
         focused: list[str] = []
         wanted: str | None = None
+        things: list[str] = []
         uncovered: list[str] = []  # topics the sources never cover, named where it asks
         asking: set[str] = set()  # terms that count in full: the sentences that ask
         for part in parts(question):
@@ -634,9 +709,12 @@ class Matcher:
             if part.asks and not (focused and wanted):
                 spelled = tuple(self._spelling.fix(plain(w)) for w in typed)
                 if not focused:
-                    asked = [self.synonyms.apply([stem(w)]) for w in focus(spelled)]
+                    asked = [content(self.synonyms.apply([stem(w)])) for w in focus(spelled)]
                     focused = [self._known(t[0]) for t in asked if t]
-                wanted = wanted or wants(spelled)
+                if wanted is None:
+                    wanted = wants(spelled)
+                    run = content(self.synonyms.apply([stem(w) for w in counted(spelled)]))
+                    things = [self._known(t) for t in run]
             for term in dict.fromkeys(content(self.synonyms.apply([s for s, _ in analysed]))):
                 if commonness.get(term, 0.0) < _OWN_WORD_ZIPF:  # "trailer" is no "trail"
                     term = self._known(term)
@@ -658,14 +736,15 @@ class Matcher:
         weighed = sum(t.weight for t in terms.values() if t.stem in asking)
         # A question too vague to go on alone ("whats his take", "which car was that") takes its
         # topic from the story: the story may weigh more then.
-        vague = self._vague({self._ids[k]: terms[k].weight for k in asking if terms[k].known})
+        alone = {self._ids[k]: terms[k].weight for k in asking if terms[k].known}
+        vague = self._vague(alone, _LEAST_ASKED if story > 0 else _LEAST_KNOWN)
         share = _VAGUE_STORY_SHARE if vague else _STORY_SHARE
         if asking and story > share * weighed:  # the story around a question is context
             scale = share * weighed / story
             for key, t in terms.items():
                 if key not in asking:
                     terms[key] = _Term(t.stem, t.weight * scale, t.known)
-        return list(terms.values()), uncovered or focused, wanted
+        return list(terms.values()), uncovered or focused, wanted, things
 
     def _uncovered(self, term: str) -> bool:
         """Return whether an unknown term names a topic the sources never cover: a synonym

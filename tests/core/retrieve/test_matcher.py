@@ -174,7 +174,7 @@ EXACT_FROM = 0.3  # the score above which rank() promises the exact order
 
 
 def _score_everything(matcher: Matcher, question: str) -> dict[str, float]:
-    query, focused, wanted = matcher._query(question)
+    query, focused, wanted, things = matcher._query(question)
     total = sum(t.weight for t in query)
     if total <= 0:
         return {}
@@ -182,7 +182,7 @@ def _score_everything(matcher: Matcher, question: str) -> dict[str, float]:
     found = {matcher._ids[t.stem]: t.weight for t in query if t.known}
     factor = matcher._factor(found)
     everyone = [int(i) for i in np.flatnonzero(scores > 0)]
-    holders = matcher._asked_holders(question, focused, wanted, query)
+    holders = matcher._asked_holders(question, focused, wanted, query, things)
     scored = matcher._final(everyone, scores, found, total, factor, len(everyone), holders)
     return {matcher.knowledge.entries[c.index].id: min(c.score, 1.0) for c in scored}
 
@@ -422,6 +422,69 @@ def test_a_question_asking_for_a_name_needs_an_entry_that_names_one() -> None:
     assert best(matcher, "which m3 special editions did the blog set aside") is None
     assert best(matcher, "what were the special edition m3s the blog set aside called") is None
     assert best(matcher, "what were the special edition m3s the blog set aside") == "again"
+
+
+def test_how_many_wants_an_answer_that_counts_what_it_asks_about() -> None:
+    matcher = _small(
+        [
+            (
+                "per-store",
+                '"how many cars does each dealer get", "how many zorks per dealer"',
+                "At 600 cars for the country, dealers would get 2 Zorks each.",
+            ),
+            (
+                "plan",
+                '"how many zorks are planned", "how many years is the zork plan"',
+                "Zorkco plans one run of the Zork, for four years, ending in 2011.",
+            ),
+        ]
+    )
+    assert best(matcher, "how many zorks does each dealer get") == "per-store"
+    assert best(matcher, "how many cars does each dealer get") == "per-store"  # cars count zorks
+    assert best(matcher, "how many years is the zork plan") == "plan"  # "four years"
+    # The entry counts cars per dealer, not dealers; the plan names a year but counts no Zorks.
+    assert best(matcher, "how many dealers are there") is None
+    assert best(matcher, "how many zorks are planned in 2011") is None
+
+
+def test_a_one_word_question_after_a_story_takes_its_topic_from_the_story() -> None:
+    matcher = _small(
+        [
+            (
+                "reason",
+                '"what was the reason zorkco stopped the zork"',
+                "Zorkco gave emissions as its reason for ending the Zork.",
+            ),
+            (
+                "refuse",
+                '"will the blog estimate zork numbers"',
+                "The blog refused to estimate Zork numbers until Zorkco gives real information.",
+            ),
+            ("quux", '"why is the quux rare"', "The quux is rare for one reason, cost."),
+            ("plib", '"why did the plib sell out"', "The plib sold out for one reason, price."),
+        ]
+    )
+    assert best(matcher, "whats their reason") == "reason"  # asked alone: its one word
+    story = "i expected the blog to estimate zork numbers, they talk numbers all the time, "
+    ranked = matcher.rank(story + "but they refused. whats their reason")
+    # "reason" alone cannot vouch for the entry that holds it: the story is about the refusal.
+    assert ranked[0].entry.id == "refuse"
+
+
+def test_a_question_word_that_is_a_stopword_asks_for_nothing_in_particular() -> None:
+    matcher = _small(
+        [
+            (
+                "like-plib",
+                '"will the zork sell like the plib"',
+                "Reader Quux said the Zork will sell like the Plib did.",
+            ),
+        ]
+    )
+    # "who THINKS", "whats the ACTUAL number": no deed or focus an entry must hold.
+    (top,) = matcher.rank("who thinks the zork will sell like the plib", 1)
+    assert top.entry.id == "like-plib"
+    assert top.score == 1.0  # not halved for lacking "think"
 
 
 def test_who_did_something_needs_an_entry_that_says_who_did_it() -> None:
