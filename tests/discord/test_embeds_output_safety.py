@@ -157,7 +157,7 @@ def test_terminal_escapes_never_reach_the_terminal(tmp_path: Path) -> None:
     hostile = tmp_path / "onem.yaml"
     hostile.write_text(
         "sources:\n  - {id: s, title: T, outlet: O, kind: article}\nentries:\n"
-        "  - id: e0\n    questions: [How many 1Ms is the US getting?]\n"
+        "  - id: e0\n    questions: [What did the blog say about the US allocation?]\n"
         '    answer: "\\e[2J\\e]0;pwned\\a\\x9b31m cleared \\u2028 screen"\n'
         "    status: fact\n    claimed_by: X\n    sources: [s]\n",
         encoding="utf-8",
