@@ -421,20 +421,24 @@ class Matcher:
         found = {self._ids[t.stem]: t.weight for t in query if t.known}  # stems are distinct
         factor = self._factor(found)
         scores = self._coverage(query)
-        pool = self._leaders(scores)
-        if pool.size == 0:
-            return Ranking(())
         # A follow-up asks the last question's title of a new name: its words are no predicate.
         told = query if about is None else [replace(t, asks=False) for t in query]
         holders = self._asked_holders(question, focused, wanted, told, things)
+        # Leaders by what they can still score: an entry missing what is asked scores half, so
+        # it leads only if its halved coverage does (fewer entries to rescue below).
+        reach = scores if holders is None else np.where(holders, scores, scores * _FOCUS_MISSED)
+        pool = self._leaders(reach)
+        if pool.size == 0:
+            return Ranking(())
         final = self._final(pool.tolist(), scores, found, total, factor, limit, holders)
         # An entry outside the leaders may still hold a phrasing close enough to be the answer
         # or a near tie to it: score those too (up to _RESCUE of them).
         floor = max(max(c.score for c in final) - NEAR_TIE, _EXACT_FROM)
         cut = _coverage_needed(floor / factor) * total * (1 - 1e-6)
-        # Every other entry covers at most what the last leader does: often less than the cut.
-        if pool.size == _RERANK and scores[pool].min() >= cut:
-            rescue = np.flatnonzero(scores >= cut)
+        # Every other entry reaches at most what the last leader does: often less than the cut
+        # (half of an entry's ceiling is at most the ceiling of half its coverage).
+        if pool.size == _RERANK and reach[pool].min() >= cut:
+            rescue = np.flatnonzero(reach >= cut)
             at = np.searchsorted(rescue, pool)  # drop the leaders (both lists are sorted ids)
             keep = np.ones(rescue.size, dtype=bool)
             keep[at[(at < rescue.size) & (rescue[np.minimum(at, rescue.size - 1)] == pool)]] = False
