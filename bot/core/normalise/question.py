@@ -180,6 +180,25 @@ _REPORTING = _SAYING | frozenset(
 ABOUT_A_CLAIM = _REPORTING | frozenset("story stories rumor rumors rumour rumours news".split())
 
 
+# What may follow the price in a short question without asking anything else: "1m msrp IN THE
+# US", "x1 price FOR AUSTRALIA".
+_PRICE_PLACE = frozenset("in for on".split())
+
+
+def _priced_short(asked: tuple[str, ...]) -> bool:
+    """Return whether a short question without an asking word names a price ("x1 msrp?"), last
+    or before a place or model ("1m msrp in the us")."""
+    if len(asked) > 6 or not _ASKS.isdisjoint(asked):
+        return False
+    last = max((i for i, w in enumerate(asked) if w in _PRICED), default=-1)
+    if last < 0:
+        return False
+    rest = asked[last + 1 :]
+    if not rest:
+        return len(asked) <= 4
+    return rest[0] in _PRICE_PLACE and len(rest) <= 3
+
+
 def wants(asked: tuple[str, ...]) -> str | None:
     """Return "number" for "how many / how much hp ...", "date" for "what year ...", "time" for
     "when ...", "name" for "which cars ..." or "what is it called", "money" for a price ("how
@@ -193,8 +212,8 @@ def wants(asked: tuple[str, ...]) -> str | None:
         start += 1
     if asked[-1:] == ("date",):
         return "date"  # "segler interview date?", "release date"
-    if asked[-1:] and asked[-1] in _PRICED and len(asked) <= 4 and _ASKS.isdisjoint(asked):
-        return "money"  # "x1 msrp?", "1m price": a figure in some currency
+    if _priced_short(asked):
+        return "money"  # "x1 msrp?", "1m price", "1m msrp in the us": a figure in some currency
     head = asked[start : start + 2]
     if _names_one(asked[start:]):
         return "name"

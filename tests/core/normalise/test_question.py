@@ -105,6 +105,10 @@ def test_questions_without_a_particular_focus(question: str) -> None:
         ("what price did the gp sell at", "money"),
         ("what did a 1m cost in australia", "money"),
         ("x1 msrp?", "money"),
+        ("1m msrp in the us?", "money"),
+        ("x1 price for australia", "money"),
+        ("1m msrp prediction", None),
+        ("will 1ms sell over msrp in the us", None),
         ("what did the blog say the gp cost", None),
         ("1m resale - will it go over sticker?", None),
         ("best case what does a 1m sell for", None),
@@ -154,6 +158,7 @@ def test_arithmetic_is_a_sum_to_work_out_not_a_range(message: str, is_sum: bool)
     [
         ("who wrote the nyt article", "wrote"),
         ("who took over from segler", "took"),
+        ("who won the finals", "won"),
     ],
 )
 def test_who_did_something_asks_for_that_deed(question: str, verb: str) -> None:
