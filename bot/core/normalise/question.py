@@ -166,6 +166,7 @@ _DATED = frozenset("year date".split())
 _MOMENT = frozenset("time point moment minute".split())
 # Words that ask for a price: "what's the MSRP", "x1 price?", "what did the gp COST".
 _PRICED = frozenset("price prices pricing msrp sticker cost costs".split())
+_SHORT_PRICED = 9  # "what did a 1m cost in australia", "what does a 1m cost new in the us"
 _SAYING = frozenset("say said says think thought call called mention mentioned".split())
 # Verbs of saying or raising a claim: "who PUT OUT the 600 figure" asks for a claim's source,
 # which every entry names, not for someone the entry must say did it.
@@ -232,7 +233,10 @@ def wants(asked: tuple[str, ...]) -> str | None:
         named = [w for w in asked[start + 1 :] if w not in ("the", "a", "an", "is", "was", "s")]
         if named[:1] and named[0] in _PRICED:
             return "money"  # "what's the msrp on a 1m", "what price did it sell at"
-        priced = not _PRICED.isdisjoint(asked[-3:]) or "cost" in asked
+        # A price word at the end asks for a price only in a short question: in a long one it is
+        # part of another clause ("what did the blog predict ..., does it hold msrp or drop").
+        short = len(asked) - start <= _SHORT_PRICED
+        priced = "cost" in asked or (short and not _PRICED.isdisjoint(asked[-3:]))
         if named[:1] and named[0] in _AUXILIARIES and _SAYING.isdisjoint(asked) and priced:
             return "money"  # "what did the gp cost", "what does a 1m cost new"
     if head[0] in ("what", "which", "whats", "wat") and head[1] in _DATED:

@@ -110,6 +110,8 @@ def test_questions_without_a_particular_focus(question: str) -> None:
         ("1m msrp prediction", None),
         ("will 1ms sell over msrp in the us", None),
         ("what did the blog say the gp cost", None),
+        ("what did the mini gp cost new in the us, like the actual price", "money"),
+        ("what did the blog predict would happen to its value, does it hold msrp or drop", None),
         ("1m resale - will it go over sticker?", None),
         ("best case what does a 1m sell for", None),
         ("what year did the mini gp come out", "date"),
