@@ -40,9 +40,16 @@ def test_chat_turns_to_its_question(message: str, question: str) -> None:
     assert asked(message) == [question]
 
 
-@pytest.mark.parametrize("message", ["whats the u.s. allocation", "did dr. segler say that"])
+@pytest.mark.parametrize(
+    "message", ["whats the u.s. allocation", "did dr. segler say that", "was it mr. watts"]
+)
 def test_abbreviations_do_not_end_a_sentence(message: str) -> None:
     assert asked(message) == [" ".join(words(message))]
+
+
+def test_a_short_word_before_a_full_stop_ends_the_sentence() -> None:
+    message = "australia got hardly any compared to the us. what number did they get?"
+    assert asked(message) == ["what number did they get"]
 
 
 @pytest.mark.parametrize(
