@@ -14,10 +14,11 @@ CONTEXT_UNKNOWN = 0.15
 """How much a word the knowledge has never seen counts there: chatter, mostly."""
 
 # A sentence ends at . ! ? followed by a space, unless the word before is an abbreviation
-# ("u.s.", "dr."), at a line break or semicolon, or where chat turns to its question ("anyway",
+# ("u.s.", "dr."; not a short word, "... isn't buying IT. what ...", "... compared to the US.
+# what ..."), at a line break or semicolon, or where chat turns to its question ("anyway",
 # "lol", ", so should i").
 _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of spaces
-    r"(?<!\b[a-z]\.)(?<!\b[a-z]{2}\.)(?<=[.!?])\s"
+    r"(?<!\b[a-z]\.)(?<!\b(?:dr|mr|ms|st|jr|sr|vs|mt|ft)\.)(?<=[.!?])\s"
     r"|[\n;]"
     r"|\b(?:anyways?|long story short|tl;?\s?dr|my question is|question is|question:"
     r"|lol|lmao|haha)\b"
@@ -166,6 +167,7 @@ _DATED = frozenset("year date".split())
 _MOMENT = frozenset("time point moment minute".split())
 # Words that ask for a price: "what's the MSRP", "x1 price?", "what did the gp COST".
 _PRICED = frozenset("price prices pricing msrp sticker cost costs".split())
+_SHORT_PRICED = 9  # "what did a 1m cost in australia", "what does a 1m cost new in the us"
 _SAYING = frozenset("say said says think thought call called mention mentioned".split())
 # Verbs of saying or raising a claim: "who PUT OUT the 600 figure" asks for a claim's source,
 # which every entry names, not for someone the entry must say did it.
@@ -178,6 +180,25 @@ _REPORTING = _SAYING | frozenset(
 # Words that ask about a claim itself, not about what it names: "who BROUGHT UP the zhp", "is
 # the zhp STORY from bmw".
 ABOUT_A_CLAIM = _REPORTING | frozenset("story stories rumor rumors rumour rumours news".split())
+
+
+# What may follow the price in a short question without asking anything else: "1m msrp IN THE
+# US", "x1 price FOR AUSTRALIA".
+_PRICE_PLACE = frozenset("in for on".split())
+
+
+def _priced_short(asked: tuple[str, ...]) -> bool:
+    """Return whether a short question without an asking word names a price ("x1 msrp?"), last
+    or before a place or model ("1m msrp in the us")."""
+    if len(asked) > 6 or not _ASKS.isdisjoint(asked):
+        return False
+    last = max((i for i, w in enumerate(asked) if w in _PRICED), default=-1)
+    if last < 0:
+        return False
+    rest = asked[last + 1 :]
+    if not rest:
+        return len(asked) <= 4
+    return rest[0] in _PRICE_PLACE and len(rest) <= 3
 
 
 def wants(asked: tuple[str, ...]) -> str | None:
@@ -193,8 +214,8 @@ def wants(asked: tuple[str, ...]) -> str | None:
         start += 1
     if asked[-1:] == ("date",):
         return "date"  # "segler interview date?", "release date"
-    if asked[-1:] and asked[-1] in _PRICED and len(asked) <= 4 and _ASKS.isdisjoint(asked):
-        return "money"  # "x1 msrp?", "1m price": a figure in some currency
+    if _priced_short(asked):
+        return "money"  # "x1 msrp?", "1m price", "1m msrp in the us": a figure in some currency
     head = asked[start : start + 2]
     if _names_one(asked[start:]):
         return "name"
@@ -213,7 +234,10 @@ def wants(asked: tuple[str, ...]) -> str | None:
         named = [w for w in asked[start + 1 :] if w not in ("the", "a", "an", "is", "was", "s")]
         if named[:1] and named[0] in _PRICED:
             return "money"  # "what's the msrp on a 1m", "what price did it sell at"
-        priced = not _PRICED.isdisjoint(asked[-3:]) or "cost" in asked
+        # A price word at the end asks for a price only in a short question: in a long one it is
+        # part of another clause ("what did the blog predict ..., does it hold msrp or drop").
+        short = len(asked) - start <= _SHORT_PRICED
+        priced = "cost" in asked or (short and not _PRICED.isdisjoint(asked[-3:]))
         if named[:1] and named[0] in _AUXILIARIES and _SAYING.isdisjoint(asked) and priced:
             return "money"  # "what did the gp cost", "what does a 1m cost new"
     if head[0] in ("what", "which", "whats", "wat") and head[1] in _DATED:

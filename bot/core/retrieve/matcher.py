@@ -64,8 +64,10 @@ _SCAN_ALL, _NEAR_BEST = 20_000, 0.5
 # that only shares the question's other words answers a different question.
 _FOCUS_MISSED = 0.5
 _ASKER = frozenset("i im ive id we me".split())
-# Words that ask nothing of a name: "how MANY", "who BROUGHT UP the zhp", "the zhp STORY".
-_NOT_TOLD = frozenset(stem(w) for w in ("many", "much", *ABOUT_A_CLAIM))
+# Words that ask nothing of a name: "how MANY", "who BROUGHT UP the zhp", "the zhp STORY", and
+# the words that only restate "who" ("was it a bmw PERSON", "which GUY").
+_WHO_WORDS = ("person", "persons", "people", "guy", "guys", "dude", "somebody")
+_NOT_TOLD = frozenset(stem(w) for w in ("many", "much", *ABOUT_A_CLAIM, *_WHO_WORDS))
 _NAME_SHARE = 0.1  # a name weighing less of the question than this is an aside
 _GENERIC_SHARE = 0.3  # a focus word this many entries hold ("1m", "car") is no test
 # A synonym group whose one-word name no entry holds and which is no common English word

@@ -40,9 +40,16 @@ def test_chat_turns_to_its_question(message: str, question: str) -> None:
     assert asked(message) == [question]
 
 
-@pytest.mark.parametrize("message", ["whats the u.s. allocation", "did dr. segler say that"])
+@pytest.mark.parametrize(
+    "message", ["whats the u.s. allocation", "did dr. segler say that", "was it mr. watts"]
+)
 def test_abbreviations_do_not_end_a_sentence(message: str) -> None:
     assert asked(message) == [" ".join(words(message))]
+
+
+def test_a_short_word_before_a_full_stop_ends_the_sentence() -> None:
+    message = "australia got hardly any compared to the us. what number did they get?"
+    assert asked(message) == ["what number did they get"]
 
 
 @pytest.mark.parametrize(
@@ -105,7 +112,13 @@ def test_questions_without_a_particular_focus(question: str) -> None:
         ("what price did the gp sell at", "money"),
         ("what did a 1m cost in australia", "money"),
         ("x1 msrp?", "money"),
+        ("1m msrp in the us?", "money"),
+        ("x1 price for australia", "money"),
+        ("1m msrp prediction", None),
+        ("will 1ms sell over msrp in the us", None),
         ("what did the blog say the gp cost", None),
+        ("what did the mini gp cost new in the us, like the actual price", "money"),
+        ("what did the blog predict would happen to its value, does it hold msrp or drop", None),
         ("1m resale - will it go over sticker?", None),
         ("best case what does a 1m sell for", None),
         ("what year did the mini gp come out", "date"),
@@ -154,6 +167,7 @@ def test_arithmetic_is_a_sum_to_work_out_not_a_range(message: str, is_sum: bool)
     [
         ("who wrote the nyt article", "wrote"),
         ("who took over from segler", "took"),
+        ("who won the finals", "won"),
     ],
 )
 def test_who_did_something_asks_for_that_deed(question: str, verb: str) -> None:

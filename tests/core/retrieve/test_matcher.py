@@ -553,6 +553,22 @@ def test_what_a_question_asks_about_a_name_must_be_in_the_entry() -> None:
     assert best(matcher, "is quorn faster on the track") is None
 
 
+def test_a_word_that_only_restates_who_asks_nothing_of_a_name() -> None:
+    matcher = _small(
+        [
+            (
+                "quorn-reply",
+                '"what did quorn reply to the dealer"',
+                "Commenter Quorn agreed with the dealer and thanked him.",
+            ),
+            ("racing", '"which car is faster"', "The person in the coupe was faster."),
+        ]
+    )
+    # "person" asks who Quorn is, which the entry naming Quorn answers; "drive" it does not.
+    assert best(matcher, "who is quorn, is that a person") == "quorn-reply"
+    assert best(matcher, "what does quorn drive") is None
+
+
 def test_a_question_too_vague_alone_takes_its_topic_from_the_story() -> None:
     matcher = _small(
         [
