@@ -331,14 +331,14 @@ class Matcher:
         ]
         self._counts_cars = self._mask([e for t in _COUNT_NOUNS for e in self._counting.get(t, ())])
         self._counts_name = self._mask(
-            [e for t, held in self._counting.items() if t in self._names for e in held]
+            [e for t, counters in self._counting.items() if t in self._names for e in counters]
         )
         self._name_count: _Ints = np.bincount(
             np.concatenate([np.zeros(0, dtype=np.int64), *held]), minlength=len(self._entries)
         ).astype(np.int64)
         names = (w for w in known_words if len(w) >= _PREFIX and stem(w) in self._names)
         self._spelling = Spelling(set(STOPWORDS) | known_words, ids, names)
-        written = (text for e in self._entries for text in (e.answer, e.claimed_by))
+        written = (text for values in rows for text in (values[2], values[4]))  # answer, claimant
         self._two_word_names = Names(name_pairs(written), known_words, ids)
         by_prefix: dict[str, list[str]] = {}
         for known in ids:
@@ -404,12 +404,12 @@ class Matcher:
         if best is None or best.score < _LIFT_FROM or all(p.asks for p in found):
             return ranking
         asked = " . ".join(" ".join(p.words) for p in found if p.asks)
-        alone = self._read(asked, 1, about).best
-        if alone is None or alone.entry.id != best.entry.id or alone.score <= best.score:
-            return ranking
         query = self._query(asked)[0]
         if self._vague({self._ids[t.stem]: t.weight for t in query if t.known}, _LEAST_ASKED):
             return ranking  # "... whats their reason": the story gave the topic
+        alone = self._read(asked, 1, about).best
+        if alone is None or alone.entry.id != best.entry.id or alone.score <= best.score:
+            return ranking
         return Ranking((replace(best, score=alone.score), *ranking.matches[1:]))
 
     def _read(self, question: str, limit: int, about: str | None) -> Ranking:
