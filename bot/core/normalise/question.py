@@ -174,7 +174,10 @@ _SAYING = frozenset("say said says think thought call called mention mentioned".
 _REPORTING = _SAYING | frozenset(
     """
     put puts bring brings brought raise raises raised claim claims claimed report reports
-    reported mentions tell tells told suggest suggests suggested
+    reported mentions tell tells told suggest suggests suggested leak leaks leaked post posts
+    posted publish publishes published reveal reveals revealed announce announces announced
+    want wants wanted hope hopes hoped expect expects expected guess guesses guessed reckon
+    reckons reckoned believe believes believed predict predicts predicted
     """.split()
 )
 # Words that ask about a claim itself, not about what it names: "who BROUGHT UP the zhp", "is

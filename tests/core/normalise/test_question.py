@@ -176,7 +176,15 @@ def test_who_did_something_asks_for_that_deed(question: str, verb: str) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["who said the 1m would be rare", "who put out the 600 figure", "how many was it and when"],
+    [
+        "who said the 1m would be rare",
+        "who put out the 600 figure",
+        "how many was it and when",
+        # Leaking, posting, hoping or guessing is the claim itself, which every source names.
+        "who leaked the 600 figure first",
+        "who wanted a showdown with a cayman",
+        "who reckoned the us gets more",
+    ],
 )
 def test_who_said_it_and_how_many_was_it_ask_no_focus(question: str) -> None:
     assert focus(tuple(words(question))) == ()
