@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .decide.decision import DEFAULT_THRESHOLD, Decision, decide, volunteer
-from .decide.talk import FollowUp, Talk, follow_up
+from .decide.followups import read_after
+from .decide.talk import Talk
 from .knowledge.errors import KnowledgeError, Problem
 from .knowledge.loader import load_knowledge
 from .knowledge.models import Knowledge
@@ -17,6 +18,7 @@ from .retrieve.matcher import Matcher
 from .score.ranking import Match
 
 DEFAULT_MAX_QUESTION_CHARS = 1000
+_EMPTY = "Ask me something about the BMW 1M Coupe's production, e.g. how many the US gets."
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,34 +158,17 @@ class KnowledgeService:
         self, snapshot: Snapshot, question: str, text: str, after: str | None, notice: str | None
     ) -> Reply:
         """Answer a question that is not small talk, against the last answer if it leans on it."""
-        knowledge, matcher = snapshot.knowledge, snapshot.matcher
+        knowledge = snapshot.knowledge
         last = knowledge.by_id.get(after) if after else None
-        leaning = follow_up(text) if last is not None else None
-        if last is not None and leaning is not None:
-            how, about = leaning
-            if how in (FollowUp.PROVENANCE, FollowUp.WHY):
-                # The same claim again: its claimant, sources and status, and its reasons.
-                return compose(question, Decision(Match(last, 1.0), 1.0), knowledge, about=last)
-            if how is FollowUp.ABOUT:
-                decision = decide(
-                    matcher.read(f"{about} {last.title}", about=about).without(last),
-                    matcher.threshold,
-                )
-                if decision.answer is None:  # "what about the cayman": X on its own, then
-                    decision = decide(matcher.read(about, about=about), matcher.threshold)
-                return compose(question, decision, knowledge, notice, about=last)
-        decision = decide(matcher.read(text), matcher.threshold)
-        if last is not None and leaning is not None:
-            # "what did he say about the 1m": read with the last answer's topic, and keep that
-            # reading unless the question alone fits better.
-            context = decide(matcher.read(f"{text} {last.title}"), matcher.threshold)
-            if context.answer is not None and context.confidence >= decision.confidence:
-                return compose(question, context, knowledge, notice, about=last)
-        if not text.strip():
-            notice = (
-                "Ask me something about the BMW 1M Coupe's production, e.g. how many the US gets."
-            )
-        return compose(question, decision, knowledge, notice)
+        if last is None:
+            decision = decide(snapshot.matcher.read(text), snapshot.matcher.threshold)
+            if not text.strip():
+                notice = _EMPTY
+            return compose(question, decision, knowledge, notice)
+        reading = read_after(snapshot.matcher, knowledge, text, last)
+        return compose(
+            question, reading.decision, knowledge, reading.notice or notice, about=reading.about
+        )
 
     def offer(self, message: str, min_confidence: float) -> Reply | None:
         """Answer a message nobody addressed to the bot, or return None unless it is sure enough.

@@ -371,6 +371,17 @@ async def test_slash_ask_follows_up_too(world: World) -> None:
     assert "About" in _fields(embed)
 
 
+async def test_a_follow_up_the_sources_cannot_answer_says_why_in_a_note(world: World) -> None:
+    await _ask(world, world.alice, world.general, "How many 1Ms does each dealer get?")
+    embed = await _ask(world, world.alice, world.general, "link?")
+    assert embed.title is not None and "Not sure" in embed.title
+    assert _fields(embed)["Note"].startswith("I have no link for 'How many 1Ms does each dealer")
+    await _ask(world, world.alice, world.general, ANSWERED_Q)  # its article has a link
+    linked = await _ask(world, world.alice, world.general, "link?")
+    assert _fields(linked)["About"] == "How many 1Ms is the US getting?"
+    assert "Note" not in _fields(linked)
+
+
 SMALL_TALK = """
 smalltalk:
   - kind: greeting

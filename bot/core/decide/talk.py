@@ -14,7 +14,7 @@ _FILLER = frozenset(
     """
     there guys all everyone folks yall bot onem onembot a lot so much very again ok okay man
     mate bro dude fam friend buddy lads peeps ppl just and you again pal for that the help
-    yo anyway anyways lol haha oh well then
+    yo anyway anyways lol lmao lmfao rofl haha oh well then
     """.split()
 )
 _MAX_TALK_WORDS = 8
@@ -36,6 +36,7 @@ class FollowUp(StrEnum):
     ABOUT = "about"  # "what about australia?"
     POINTING = "pointing"  # a short question pointing back: "what did he say about the 1m",
     # or one too short to name its topic: "when?", "how long after launch"
+    NAME = "name"  # "whats that guys name": the name of someone the last answer spoke of
 
 
 _POINTERS = frozenset("that it this he him his she her they them those these there".split())
@@ -51,19 +52,28 @@ _PROVENANCE_WORDS = frozenset(
     """
     who said say says saying source sources link links true confirmed confirm legit really
     proof citation cite claimed claim claims know knows that it this is was where from get got
-    official rumor rumour fact sure how do does did they you we he she reliable verified
+    official rumor rumour fact sure how do does did they you we he she reliable verified when
     backed back up evidence whos thats wheres the any there ur your trust believe accurate
-    right correct real come came comes origin start started
+    right correct real come came comes origin start started or opinion just an a
     """.split()
 )
 _PROVENANCE_CUES = frozenset(
     """
     said says say source sources link true confirmed confirm legit really proof citation cite
     claimed claim know reliable verified evidence trust believe accurate right correct real
-    from origin
+    from origin fact opinion rumor rumour
     """.split()
 )
 _WHY_WORDS = frozenset("why how come so and but tho though is that it whys huh lol not".split())
+# "on what basis?", "based on what", "how so", "reason?", "what makes them think that".
+_BECAUSE = frozenset("basis based reason reasons reasoning so".split())
+_BECAUSE_WORDS = _BECAUSE | frozenset(
+    "on what whats the is their his her its any for make makes made them him you they think say"
+    " that so how".split()
+)
+# "whats that guys name", "what was his name": someone in the last answer, by name.
+_NAME_WORDS = frozenset("name names named called".split())
+_PERSON = frozenset("he him his she her guy guys dude person man commenter poster".split())
 _ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how|wat)\s*(?:about|bout|abt)\s+(.+?)[\s?!.]*$", re.I)
 _MAX_FOLLOW_UP_WORDS = 7
 
@@ -138,6 +148,10 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
         return None
     if set(said) <= _WHY_WORDS and ("why" in said or said[:2] == ["how", "come"]):
         return FollowUp.WHY, ""
+    if set(said) <= _BECAUSE_WORDS and (_BECAUSE & set(said) - {"so"} or said == ["how", "so"]):
+        return FollowUp.WHY, ""
+    if not _NAME_WORDS.isdisjoint(said) and not _PERSON.isdisjoint(said) and "your" not in said:
+        return FollowUp.NAME, ""
     if set(said) <= _PROVENANCE_WORDS and not _PROVENANCE_CUES.isdisjoint(said):
         return FollowUp.PROVENANCE, ""
     if said[0] in ("who", "whos") and len(said) <= 4 and said[-1] in _POINTERS | {"up"}:
@@ -147,3 +161,44 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
     if len(said) <= _MAX_ELLIPTICAL_WORDS and said[0] in _ELLIPTICAL:
         return FollowUp.POINTING, ""  # "when?", "how long after launch": the last topic's
     return None
+
+
+# A message asking for more than the last answer gave: "what OTHER colors", "anyone ELSE".
+_BEYOND = frozenset("other others else besides another".split())
+# Words with which an answer gives its reasons: "because the situation was still fluid".
+_REASONS = frozenset(
+    "because since why noting meaning given pointed pointing judging reason reasons".split()
+)
+_LINKS = frozenset("link links url urls".split())
+
+
+def beyond(message: str) -> bool:
+    """Return whether a message asks for something besides what it points at ("what other"),
+    other than a claim's provenance ("any other sources?" is answered by its sources)."""
+    said = words(message[:200])
+    return not _BEYOND.isdisjoint(said) and _PROVENANCE_CUES.isdisjoint(said)
+
+
+def gives_reasons(answer: str) -> bool:
+    """Return whether an answer says why, not only what ("because", "noting that")."""
+    return not _REASONS.isdisjoint(words(answer))
+
+
+def wants_link(message: str) -> bool:
+    """Return whether a provenance follow-up asks for a link ("whats the link", "url?")."""
+    return not _LINKS.isdisjoint(words(message[:200]))
+
+
+def topical(message: str) -> str:
+    """Return a follow-up's own words: without those asking for provenance or pointing back."""
+    return " ".join(w for w in words(message[:200]) if w not in _PROVENANCE_WORDS | _POINTERS)
+
+
+_ASKING = frozenset(
+    "what whats wat which how hows who whos whom whose when whens where wheres why".split()
+)
+
+
+def asks(message: str) -> bool:
+    """Return whether a message is put as a question: a question word, or a question mark."""
+    return "?" in message or not _ASKING.isdisjoint(words(message[:200]))

@@ -752,6 +752,10 @@ class Matcher:
                     terms[key] = _Term(t.stem, t.weight * scale, t.known)
         return list(terms.values()), uncovered or focused, wanted, things
 
+    def unknown(self, question: str) -> list[str]:
+        """Return the words of a question that no entry holds ("salary"), as stems."""
+        return [t.stem for t in self._query(question)[0] if not t.known]
+
     def _uncovered(self, term: str) -> bool:
         """Return whether an unknown term names a topic the sources never cover: a synonym
         group's name for one ("horsepower"), or a model code no entry knows ("c63", "335i")."""

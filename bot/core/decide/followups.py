@@ -1,0 +1,167 @@
+"""Read a message against the conversation's last answer: a follow-up, or a new question."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..knowledge.models import Entry, Knowledge
+from ..normalise.text import words
+from ..retrieve.matcher import Matcher
+from ..score.ranking import Match, Ranking
+from .decision import Decision, decide
+from .talk import FollowUp, asks, beyond, follow_up, gives_reasons, topical, wants_link
+
+MAX_ELLIPTICAL_WORDS = 4
+"""A message this short that names no answer of its own ("which markets", "from what number")
+asks about the last answer's topic."""
+
+MAX_SHORT_WORDS = 5
+"""A question this short may lean on the last answer's topic without pointing back at it."""
+
+_LEADERS = 12  # entries ranked when a message after an answer is read
+_SHOWN = 5  # entries a decision sees, as for a question asked on its own
+
+_UNNAMED = frozenset("a an the".split())
+_PERSONS = frozenset("he him his she her".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a message earns after an answer, and the answer it was read against, if any."""
+
+    decision: Decision
+    about: Entry | None = None
+    notice: str | None = None
+
+
+def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
+    """Decide on a message sent right after an answer with ``last``."""
+    reading = _read(matcher, knowledge, text, last)
+    answer = reading.decision.answer
+    if answer is None or answer.entry.id != last.id:
+        return reading
+    leaning = follow_up(text)
+    if beyond(text) and (leaning is None or leaning[0] is FollowUp.POINTING):
+        # "what other colors": the answer already given is all there is ("any other source?"
+        # is answered by its sources).
+        offers = tuple(Match(knowledge.by_id[i], 0.0) for i in last.related[:2])
+        return Reading(Decision(None, 0.0, suggestions=offers), notice=_beyond_notice(last))
+    if wants_link(text) and not any(knowledge.sources[s].url for s in last.sources):
+        return Reading(Decision(None, 0.0), notice=_no_link(last, knowledge))  # "whats the link"
+    return reading
+
+
+def _read(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
+    """Decide on a message after ``last``, before the check for "what other"."""
+    leaning = follow_up(text)
+    how, about = leaning if leaning is not None else (None, "")
+    if how in (FollowUp.PROVENANCE, FollowUp.POINTING) and matcher.unknown(topical(text)):
+        how = None  # "who hosts it": it asks what no entry holds, about the last topic or not
+    if how is FollowUp.PROVENANCE:
+        return Reading(_sure(last), last)  # the same claim: its claimant, sources and status
+    if how is FollowUp.NAME:
+        if _names_claimant(last, knowledge):
+            return Reading(_sure(last), last)
+        return Reading(Decision(None, 0.0), notice=_unnamed(last))
+    if how is FollowUp.WHY:
+        # The reasons its answer gives; an answer that gives none is explained by its first
+        # related entry ("the blog expects more than 414" -> "the 1M's market is bigger").
+        if gives_reasons(last.answer) or not last.related:
+            return Reading(_sure(last), last)
+        return Reading(_sure(knowledge.by_id[last.related[0]]), last)
+    if how is FollowUp.ABOUT:
+        decision = decide(
+            matcher.read(f"{about} {last.title}", about=about).without(last), matcher.threshold
+        )
+        if decision.answer is None:  # "what about the cayman": X on its own, then
+            decision = decide(matcher.read(about, about=about), matcher.threshold)
+        return Reading(decision, last)
+    ranking = matcher.read(text, _LEADERS)
+    alone = decide(Ranking(ranking.matches[:_SHOWN]), matcher.threshold)
+    short = how is None and len(words(text)) <= MAX_SHORT_WORDS and not matcher.unknown(text)
+    if alone.clarify or short:
+        # Of the entries the question alone would answer, one the conversation is about wins:
+        # "were they all sold" (a tie), or a short question two entries answer, one of them
+        # linked to the last answer. The last answer itself only breaks a tie: one that fits
+        # ("whats yourbestsource claiming", after who yourbestsource is) asks for more.
+        fits = [
+            m
+            for m in ranking.matches
+            if m.score >= matcher.threshold and (alone.clarify or m.entry.id != last.id)
+        ]
+        chosen = max(fits, key=lambda m: _rank(m.entry, last), default=None)
+        moved = chosen is not None and (alone.clarify or chosen is not alone.answer)
+        if chosen is not None and moved and _rank(chosen.entry, last) > 0:
+            return Reading(Decision(chosen, chosen.score), last)
+    elliptical = short and alone.answer is None and len(words(text)) <= MAX_ELLIPTICAL_WORDS
+    elliptical = elliptical and asks(text)  # not a few keywords: "production engine allocation"
+    if how is not FollowUp.POINTING and not elliptical:
+        return Reading(alone)
+    # "what did he say about the 1m", "from what number": read with the last answer's topic,
+    # and keep that reading unless the question alone fits better.
+    read = matcher.read(f"{text} {last.title}", _LEADERS)
+    context = decide(Ranking(read.matches[:_SHOWN]), matcher.threshold)
+    lone = ranking.best
+    if (
+        context.answer is not None
+        and context.answer.entry.id == last.id
+        and lone is not None
+        and _rank(lone.entry, last) == 1
+        and all(m.entry.id != last.id for m in ranking.matches)
+    ):
+        # "did they all sell" after the GPs' count: the last answer holds none of the
+        # question's words, so its title only says which of its neighbours is meant.
+        found = next((m for m in read.matches if m.entry.id == lone.entry.id), None)
+        if found is not None and found.score >= matcher.threshold:
+            return Reading(Decision(found, found.score), last)
+    if not _PERSONS.isdisjoint(words(text)) and _names_claimant(last, knowledge):
+        # "what did he claim": he is who made the last claim, and may have made others.
+        claimant = decide(matcher.read(f"{text} {_claimant(last)}"), matcher.threshold)
+        if claimant.answer is not None and claimant.confidence > context.confidence:
+            context = claimant
+    if context.answer is None or context.confidence < alone.confidence:
+        return Reading(alone)
+    return Reading(context, last)
+
+
+def _sure(entry: Entry) -> Decision:
+    return Decision(Match(entry, 1.0), 1.0)
+
+
+def _linked(entry: Entry, last: Entry) -> bool:
+    """Return whether an entry is the last answer's or one it points at, or that points at it."""
+    near = (last.id, *last.related, *last.conflicts_with)
+    return entry.id in near or last.id in (*entry.related, *entry.conflicts_with)
+
+
+def _claimant(entry: Entry) -> str:
+    """Return who made an entry's claim, without how it reached us ("HERR26")."""
+    return re.split(r"[,(]", entry.claimed_by, maxsplit=1)[0].strip()
+
+
+def _rank(entry: Entry, last: Entry) -> int:
+    """Return how close an entry is to the last answer: 2 for it, 1 for one it is linked to."""
+    return 2 if entry.id == last.id else 1 if _linked(entry, last) else 0
+
+
+def _names_claimant(entry: Entry, knowledge: Knowledge) -> bool:
+    """Return whether an entry names who made its claim ("HERR26", not "an unnamed reader")."""
+    head = _claimant(entry).split()
+    if head and head[0][:1].isupper() and head[0].lower() not in _UNNAMED:
+        return True
+    authors = (knowledge.sources[s].author for s in entry.sources)
+    return any(a and a.split()[0].lower() not in _UNNAMED for a in authors)
+
+
+def _no_link(entry: Entry, knowledge: Knowledge) -> str:
+    cited = "; ".join(knowledge.sources[s].citation() for s in entry.sources)
+    return f"I have no link for '{entry.title}'. Its sources: {cited}."
+
+
+def _unnamed(entry: Entry) -> str:
+    return f"The sources of '{entry.title}' give no name; the claim is by {entry.claimed_by}."
+
+
+def _beyond_notice(entry: Entry) -> str:
+    return f"All I know on that is in '{entry.title}'."

@@ -1,0 +1,158 @@
+"""A message after an answer is read against it: the same claim, its reasons, a neighbour, or
+a polite decline when the last answer already said all the sources say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.core.decide.talk import FollowUp, follow_up
+from bot.core.knowledge.loader import default_knowledge_path
+from bot.core.render.text import to_text
+from bot.core.reply.replies import Reply
+from bot.core.service import KnowledgeService
+
+# A made-up studio, so that what is tested is how a conversation is read, not the shipped file.
+STUDIO = """
+version: 1
+
+sources:
+  - id: post
+    title: The studio post
+    outlet: the film blog
+    kind: article
+  - id: zed-comment
+    title: Zed's comment on the studio post
+    outlet: comments on the studio post
+    kind: reader-comment
+    author: Zed
+  - id: trade-paper
+    title: A trade paper's note on the sequel
+    outlet: a trade paper
+    kind: other-site
+    url: https://example.com/sequel
+
+entries:
+  - id: film-outlook
+    questions: [Will the studio make more films this year?]
+    answer: The blog expects more films this year than last, without giving a number.
+    status: opinion
+    claimed_by: the film blog
+    sources: [post]
+    related: [film-market]
+  - id: film-market
+    questions: [Is the market for films bigger now?]
+    answer: The blog said far more people buy films now than a year ago.
+    status: opinion
+    claimed_by: the film blog
+    sources: [post]
+    related: [film-outlook]
+  - id: shoot-date
+    questions: [When does shooting start?]
+    answer: Zed claimed shooting starts in May, because the schedule had been shared with Zed.
+    status: rumor
+    claimed_by: Zed (reader comment)
+    sources: [zed-comment]
+  - id: sequel-origin
+    questions: [Where did the sequel rumor come from?]
+    answer: A studio executive told a trade paper that a sequel was planned.
+    status: rumor
+    claimed_by: a studio executive, via a trade paper
+    sources: [trade-paper]
+  - id: poster-colour
+    questions: [What colour is the poster?]
+    answer: The blog said the poster is red.
+    status: fact
+    claimed_by: the film blog
+    sources: [post]
+"""
+
+
+@pytest.fixture(scope="module")
+def studio(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    path = Path(tmp_path_factory.mktemp("studio")) / "studio.yaml"
+    path.write_text(STUDIO, encoding="utf-8")
+    return KnowledgeService.from_path(path)
+
+
+@pytest.fixture(scope="module")
+def shipped() -> KnowledgeService:
+    return KnowledgeService.from_path(default_knowledge_path())
+
+
+def _talk(service: KnowledgeService, *messages: str) -> list[Reply]:
+    """Play messages as one conversation, each read against the last answer."""
+    replies: list[Reply] = []
+    last = None
+    for message in messages:
+        reply = service.ask(message, after=last)
+        replies.append(reply)
+        last = reply.entry_id if reply.answered else last
+    return replies
+
+
+def test_why_gets_the_reasons_the_answer_gives(studio: KnowledgeService) -> None:
+    _, why = _talk(studio, "when does shooting start", "why?")
+    assert why.kind == "followup" and "because the schedule" in (why.answer or "")
+
+
+def test_why_after_an_answer_without_reasons_gets_its_related_entry(
+    studio: KnowledgeService,
+) -> None:
+    _, why = _talk(studio, "will the studio make more films this year", "why tho")
+    assert why.kind == "followup" and why.about == "Will the studio make more films this year?"
+    assert "far more people buy films" in (why.answer or "")
+    assert follow_up("on what basis") == (FollowUp.WHY, "")
+    _, basis = _talk(studio, "will the studio make more films this year", "on what basis")
+    assert basis.entry_id == why.entry_id
+
+
+def test_asking_a_name_the_sources_never_give_is_declined_with_why(
+    studio: KnowledgeService,
+) -> None:
+    _, name = _talk(studio, "where did the sequel rumor come from", "whats that guys name")
+    assert not name.answered and name.kind == "decline"
+    assert "give no name" in to_text(name) and "a studio executive" in to_text(name)
+
+
+def test_asking_a_name_the_claim_gives_shows_the_claim_again(studio: KnowledgeService) -> None:
+    _, name = _talk(studio, "when does shooting start", "whats his name")
+    assert name.kind == "followup" and name.claimed_by == "Zed (reader comment)"
+
+
+def test_asking_for_more_than_the_answer_gave_is_declined(studio: KnowledgeService) -> None:
+    _, other = _talk(studio, "what colour is the poster", "what other colours are there")
+    assert not other.answered and other.kind == "decline"
+    assert "All I know on that is in 'What colour is the poster?'" in to_text(other)
+    _, sources = _talk(studio, "what colour is the poster", "any other sources?")
+    assert "All I know" not in to_text(sources)  # asked of its sources, not of the poster
+
+
+def test_a_link_is_given_only_when_a_source_has_one(studio: KnowledgeService) -> None:
+    _, link = _talk(studio, "what colour is the poster", "link?")
+    assert not link.answered and "I have no link" in to_text(link)
+    assert 'article: "The studio post"' in to_text(link)  # what it does have
+    _, linked = _talk(studio, "where did the sequel rumor come from", "link?")
+    assert linked.kind == "followup" and linked.sources[0].url == "https://example.com/sequel"
+
+
+def test_a_short_question_is_read_with_the_last_topic(shipped: KnowledgeService) -> None:
+    first, figure = _talk(shipped, "is bmw doubling 1m production", "from which figure")
+    assert first.answered and figure.kind == "followup" and "2,500" in (figure.answer or "")
+
+
+def test_a_few_keywords_are_not_read_as_a_follow_up(studio: KnowledgeService) -> None:
+    _, keywords = _talk(studio, "what colour is the poster", "studio films post")
+    assert keywords.kind != "followup"
+
+
+def test_he_is_who_made_the_last_claim(shipped: KnowledgeService) -> None:
+    first, said = _talk(shipped, "how sure is yourbestsource", "what did he say")
+    assert first.entry_id != said.entry_id and said.kind == "followup"
+    assert "25" in (said.answer or "") and "65" in (said.answer or "")
+
+
+def test_a_follow_up_asking_what_no_entry_holds_is_declined(shipped: KnowledgeService) -> None:
+    first, sponsor = _talk(shipped, "what is the bimmercast", "who sponsors it")
+    assert first.answered and not sponsor.answered
