@@ -52,6 +52,9 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
     return reading
 
 
+_NAME_RUN = 0.85  # a neighbour this telling belongs to the same name ("dr segler", "mini gp")
+
+
 def _read(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
     """Decide on a message after ``last``, before the check for "what other"."""
     leaning = follow_up(text)
@@ -72,7 +75,10 @@ def _read(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Rea
         return Reading(_sure(knowledge.by_id[last.related[0]]), last)
     if how is FollowUp.ABOUT:
         decision = decide(
-            matcher.read(f"{about} {last.title}", about=about).without(last), matcher.threshold
+            matcher.read(f"{about} {_retitled(matcher, last.title, about)}", about=about).without(
+                last
+            ),
+            matcher.threshold,
         )
         if decision.answer is None:  # "what about the cayman": X on its own, then
             decision = decide(matcher.read(about, about=about), matcher.threshold)
@@ -165,3 +171,22 @@ def _unnamed(entry: Entry) -> str:
 
 def _beyond_notice(entry: Entry) -> str:
     return f"All I know on that is in '{entry.title}'."
+
+
+def _retitled(matcher: Matcher, title: str, about: str) -> str:
+    """Return the last question's title without its topic, which ``about`` replaces ("how many
+    are coming to AMERICA" -> "what about australia" asks how many are coming to Australia).
+
+    The topic is the title's most telling word with its telling neighbours ("Dr. Segler").
+    """
+    weighed = matcher.rarity(title)
+    if not weighed or not set(words(about)).isdisjoint(w for w, _ in weighed):
+        return title
+    top = max(range(len(weighed)), key=lambda i: weighed[i][1])
+    bar = _NAME_RUN * weighed[top][1]
+    start, end = top, top + 1
+    while start > 0 and weighed[start - 1][1] >= bar:
+        start -= 1
+    while end < len(weighed) and weighed[end][1] >= bar:
+        end += 1
+    return " ".join(w for w, _ in weighed[:start] + weighed[end:])

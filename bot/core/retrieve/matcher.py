@@ -756,6 +756,17 @@ class Matcher:
         """Return the words of a question that no entry holds ("salary"), as stems."""
         return [t.stem for t in self._query(question)[0] if not t.known]
 
+    def rarity(self, text: str) -> list[tuple[str, float]]:
+        """Return each word of ``text`` with how telling it is: the weight of its term, higher
+        the fewer entries hold it, 0 if none does ("america" outweighs "coming")."""
+        out = []
+        for word in words(text):
+            terms = content(self.synonyms.apply([self._word(word)[0]]))
+            out.append(
+                (word, max((self._weight.get(self._known(t), 0.0) for t in terms), default=0.0))
+            )
+        return out
+
     def _uncovered(self, term: str) -> bool:
         """Return whether an unknown term names a topic the sources never cover: a synonym
         group's name for one ("horsepower"), or a model code no entry knows ("c63", "335i")."""

@@ -60,6 +60,24 @@ entries:
     status: rumor
     claimed_by: a studio executive, via a trade paper
     sources: [trade-paper]
+  - id: shoot-france
+    questions: [How many films will the studio shoot in France?]
+    answer: The blog said the studio will shoot three films in France.
+    status: opinion
+    claimed_by: the film blog
+    sources: [post]
+  - id: shoot-spain
+    questions: [How many films will the studio shoot in Spain?]
+    answer: The blog said the studio will shoot two films in Spain.
+    status: opinion
+    claimed_by: the film blog
+    sources: [post]
+  - id: markets-europe
+    questions: [Do France and Spain want the studio's films?]
+    answer: Zed said cinemas in France and in Spain keep asking the studio for its films.
+    status: rumor
+    claimed_by: Zed (reader comment)
+    sources: [zed-comment]
   - id: poster-colour
     questions: [What colour is the poster?]
     answer: The blog said the poster is red.
@@ -156,3 +174,8 @@ def test_he_is_who_made_the_last_claim(shipped: KnowledgeService) -> None:
 def test_a_follow_up_asking_what_no_entry_holds_is_declined(shipped: KnowledgeService) -> None:
     first, sponsor = _talk(shipped, "what is the bimmercast", "who sponsors it")
     assert first.answered and not sponsor.answered
+
+
+def test_what_about_asks_the_last_question_of_the_new_name(studio: KnowledgeService) -> None:
+    _, spain = _talk(studio, "how many films will the studio shoot in france", "what about spain?")
+    assert spain.kind == "followup" and "two films in Spain" in (spain.answer or "")
