@@ -65,3 +65,14 @@ def test_chat_answers_a_follow_up_against_the_last_answer() -> None:
     out = io.StringIO()
     assert chat(KnowledgeService.from_path(default_knowledge_path()), io.StringIO(lines), out) == 0
     assert "About 'How many 1Ms are coming to America?':" in out.getvalue()
+
+
+def test_the_readme_conversation_is_what_chat_prints() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```text\nyou> hi\n", 1)[1].split("```", 1)[0]
+    asked = ["hi"] + [line[5:] for line in block.splitlines() if line.startswith("you> ")]
+    out = io.StringIO()
+    chat(KnowledgeService.from_path(default_knowledge_path()), io.StringIO("\n".join(asked)), out)
+    shown = [line for line in block.splitlines() if not line.startswith(("you> ", "  "))]
+    for line in shown:  # every reply line the README shows, up to where it cuts with "..."
+        assert line.split(" ...")[0].strip() in " ".join(out.getvalue().split()), line
