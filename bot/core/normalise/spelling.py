@@ -13,6 +13,7 @@ from rapidfuzz.distance import OSA
 from .text import STOPWORDS, english_zipf, stem, words
 
 MIN_TYPO_LEN = 4
+_NAME_TYPO_LEN = 6  # a word this long may be a name typed with two edits ("segular")
 _SHORTENED_BY = 2  # a name typed shorter ("jrob" for JRobUSC) lacks at least two letters
 _JOINED_ZIPF = 3.0  # two words that make a word this common ("every day") stay two
 _REAL_WORD_ZIPF = 3.2  # a word this common in English is not a typo, so it is never "corrected"
@@ -67,6 +68,8 @@ class Spelling:
         keys = [(key, size) for size in sizes for key in (word[0], "~" + word[-2:])]
         pool = list(itertools.chain.from_iterable(self._pools.get(k, ()) for k in keys))
         near = process.extract(word, pool, scorer=OSA.distance, score_cutoff=allowed, limit=None)
+        if not near and allowed == 1 and len(word) >= _NAME_TYPO_LEN:
+            near = self._misspelt_name(word)
         if not near:
             return word
         # Of the closest words, the most common in English: "sill" is "still" before "sell".
@@ -76,6 +79,16 @@ class Spelling:
         if len(word) == 3 and sorted(candidate) != sorted(word):
             return word  # three-letter words: only fix swapped letters ("teh")
         return candidate
+
+    def _misspelt_name(self, word: str) -> list[tuple[str, int, int]]:
+        """Return the names two edits from ``word`` that start with its letter ("segular" is
+        Segler): a name is rare enough that a word this close stands for it."""
+        start = bisect.bisect_left(self._names, word[0])
+        end = bisect.bisect_left(self._names, chr(ord(word[0]) + 1))
+        found = process.extract(
+            word, self._names[start:end], scorer=OSA.distance, score_cutoff=2, limit=None
+        )
+        return [(str(name), int(edits), at) for name, edits, at in found]
 
     def _shortened(self, word: str) -> str | None:
         """Return the one name that ``word`` shortens ("jrob" for "jrobusc"), if any."""

@@ -54,3 +54,12 @@ def test_a_one_word_name_typed_in_two_is_joined() -> None:
     assert names.fix(["herr", "26", "said"]) == ["herr26", "said"]
     assert names.fix(["jrob", "usc"]) == ["jrobusc"]
     assert names.fix(["bmw", "blog"]) == ["bmw", "blog"]  # two known words keep their meaning
+
+
+def test_a_name_may_be_typed_two_edits_off_but_a_plain_word_may_not() -> None:
+    fix = Spelling(KNOWN | {"mowse"}, {stem(w) for w in KNOWN}, ["mowse", "segler"]).fix
+    assert fix("segular") == "segler"  # a name: two edits still reach it
+    assert fix("dealler") == "dealer"  # one edit, as before
+    assert fix("prodution") == "production"
+    assert fix("dellaer") == "dellaer"  # not a name: two edits from "dealer" stay as typed
+    assert fix("mowze") == "mowse"
