@@ -33,6 +33,29 @@ _MEANINGS = {
     "production": "prod",
     "allocation": "alloc allocs",
     "conversation": "convo convos",
+    # Short forms of common words, and chat fillers read as a filler the matcher skips: typed
+    # as they are, they would count as words the knowledge has never seen.
+    "were": "wer",
+    "when": "wen",
+    "that": "dat",
+    "this": "dis",
+    "the": "da",
+    "could": "cud",
+    "should": "shud",
+    "would": "wud",
+    "with": "wit wif",
+    "know": "kno knw ik dunno",
+    "really": "rly fr frfr lowkey highkey ikr",
+    "seriously": "srsly deadass",
+    "obviously": "ofc",
+    "now": "rn atm",
+    "think": "afaik iirc",
+    "very": "af asf",
+    "yeah": "yea",
+    "let": "lemme",
+    "must": "gotta",
+    "isnt": "aint",
+    "honestly": "smh omg wtf jk fyi ong istg bruh fam innit nvm",
 }
 CHAT_WORDS = {
     spelling: word for word, spellings in _MEANINGS.items() for spelling in spellings.split()

@@ -68,6 +68,9 @@ _ASKER = frozenset("i im ive id we me".split())
 # the words that only restate "who" ("was it a bmw PERSON", "which GUY").
 _WHO_WORDS = ("person", "persons", "people", "guy", "guys", "dude", "somebody")
 _NOT_TOLD = frozenset(stem(w) for w in ("many", "much", *ABOUT_A_CLAIM, *_WHO_WORDS))
+# Words that weigh whether a claim holds ("is that REAL", "was he LYING", "is it LEGIT") ask
+# about the story's claim: they give an asking sentence no topic of its own.
+_VERDICT_WORDS = "true real wrong legit confirm believe".split()
 _NAME_SHARE = 0.1  # a name weighing less of the question than this is an aside
 _GENERIC_SHARE = 0.3  # a focus word this many entries hold ("1m", "car") is no test
 # A synonym group whose one-word name no entry holds and which is no common English word
@@ -80,6 +83,7 @@ _MODEL_CODE = re.compile(r"[a-z]+\d+[a-z\d]*|\d{2,}[id]")  # "c63", "rs3", "gr86
 # Below this, the best entry for a whole message is more often wrong than right, so its
 # asking sentences alone do not vouch for it (see read).
 _LIFT_FROM = 0.4
+_LONG = 20
 _EXACT_FROM = 0.3  # below this score no entry can be the answer, so ranks need not be exact
 _RESCUE = 500  # at most this many more entries are scored in full when their coverage allows
 _MONTHS = frozenset(
@@ -244,6 +248,7 @@ class Matcher:
         self.threshold = threshold
         self.synonyms = Synonyms(knowledge.synonyms)
         self._names = _name_terms(knowledge, self.synonyms)
+        self._verdict = frozenset(self.synonyms.apply([stem(w) for w in _VERDICT_WORDS]))
         self._entries = knowledge.entries
         texts: list[str] = [text for group in knowledge.synonyms for text in group]
         skip = len(texts)  # synonyms only lend their words to the spelling corrector
@@ -393,24 +398,47 @@ class Matcher:
         """Rank up to ``limit`` entries for a question; with ``about``, an entry must hold one
         of its words ("what about australia?" asks the last question about Australia).
 
-        In a message with a story around its question, the entry that both the whole message
-        (at _LIFT_FROM or more) and its asking sentences alone rank first is as sure as the
-        asking sentences make it: the story cannot drag a well-covered question under the
-        threshold.
+        The words of a story around the question, or of a long rambling one, lower every score
+        of a message: its scores are read on a plain question's scale (see _told). And the entry
+        that both the whole message (at _LIFT_FROM or more) and its asking sentences alone rank
+        first is as sure as the asking sentences make it, if that is surer.
         """
         ranking = self._read(question, limit, about)
         found = parts(question)
+        told = not all(p.asks for p in found)
+        if not told and sum(len(p.words) for p in found) < _LONG:
+            return ranking
+        matches = tuple(replace(m, score=self._told(m.score)) for m in ranking.matches)
         best = ranking.best
-        if best is None or best.score < _LIFT_FROM or all(p.asks for p in found):
-            return ranking
-        asked = " . ".join(" ".join(p.words) for p in found if p.asks)
+        if told and best is not None and best.score >= _LIFT_FROM:
+            asked = " . ".join(" ".join(p.words) for p in found if p.asks)
+            alone = self._alone(asked, about)
+            if (
+                alone is not None
+                and alone.entry.id == best.entry.id
+                and alone.score > matches[0].score
+            ):
+                return Ranking((replace(best, score=alone.score), *matches[1:]))
+        return Ranking(matches)
+
+    def _alone(self, asked: str, about: str | None) -> Match | None:
+        """Return the best entry for a message's asking sentences alone, or None when they are
+        too vague to go on alone ("... whats their reason": the story gives the topic)."""
         query = self._query(asked)[0]
-        if self._vague({self._ids[t.stem]: t.weight for t in query if t.known}, _LEAST_ASKED):
-            return ranking  # "... whats their reason": the story gave the topic
-        alone = self._read(asked, 1, about).best
-        if alone is None or alone.entry.id != best.entry.id or alone.score <= best.score:
-            return ranking
-        return Ranking((replace(best, score=alone.score), *ranking.matches[1:]))
+        known = {
+            self._ids[t.stem]: t.weight for t in query if t.known and t.stem not in self._verdict
+        }
+        if self._vague(known, _LEAST_ASKED):
+            return None
+        return self._read(asked, 1, about).best
+
+    def _told(self, score: float) -> float:
+        """Return the score of a message with a story or a long ramble on a plain question's
+        scale: its own words lower every score, so that _LIFT_FROM reads as the threshold."""
+        threshold = self.threshold
+        if score < _LIFT_FROM:
+            return round(score * threshold / _LIFT_FROM, 4)
+        return round(threshold + (score - _LIFT_FROM) * (1 - threshold) / (1 - _LIFT_FROM), 4)
 
     def _read(self, question: str, limit: int, about: str | None) -> Ranking:
         query, focused, wanted, things = self._query(question)
@@ -492,7 +520,7 @@ class Matcher:
                 break
             similarity = self._similarity(index, found, total)
             score = factor * (_COVERAGE_SHARE * coverage + (1 - _COVERAGE_SHARE) * similarity)
-            if miss:
+            if miss or similarity <= 0:  # no phrasing shares a word: keywords alone
                 score *= _FOCUS_MISSED
             out.append(_Scored(score, index, coverage, similarity))
             bisect.insort(top, score)
@@ -742,7 +770,11 @@ class Matcher:
         weighed = sum(t.weight for t in terms.values() if t.stem in asking)
         # A question too vague to go on alone ("whats his take", "which car was that") takes its
         # topic from the story: the story may weigh more then.
-        alone = {self._ids[k]: terms[k].weight for k in asking if terms[k].known}
+        alone = {
+            self._ids[k]: terms[k].weight
+            for k in asking
+            if terms[k].known and (k not in self._verdict or not story)
+        }
         vague = self._vague(alone, _LEAST_ASKED if story > 0 else _LEAST_KNOWN)
         share = _VAGUE_STORY_SHARE if vague else _STORY_SHARE
         if asking and story > share * weighed:  # the story around a question is context

@@ -30,6 +30,10 @@ def test_a_dropped_g_reads_as_the_ing_word(chat: str, word: str) -> None:
         ("how many 1ms do the yanks get", "how many 1ms do the americans get"),
         ("only 600 1ms for murica??", "only 600 1ms for america??"),
         ("did ppl like the gp at first", "did people like the gp at first"),
+        # short forms of common words, and fillers that say nothing
+        ("wen r the 1ms coming", "when are the 1ms coming"),
+        ("how many 1ms does australia get rn fr", "how many 1ms does australia get"),
+        ("shud i wait for a 1m or nah bruh", "should i wait for a 1m or nah"),
     ],
 )
 def test_chat_spelling_ranks_like_the_written_word(chat: str, written: str) -> None:

@@ -597,3 +597,61 @@ def test_a_question_too_vague_alone_takes_its_topic_from_the_story() -> None:
     # "whats his take" alone could be any of the takes; the story says whose.
     message = "theres a quorn in the comments who quotes the dealer about next week. whats his take"
     assert matcher.rank(message)[0].entry.id == "quorn-week"
+
+
+def test_an_entry_no_phrasing_of_which_shares_a_word_is_no_answer() -> None:
+    text = (
+        "sources:\n  - {id: s, title: T, outlet: O, kind: article}\nentries:\n"
+        "  - id: hard\n    questions: [is the coupe hard to get]\n"
+        "    answer: Segler said the coupe would be hard to get.\n"
+        "    status: fact\n    claimed_by: the blog\n    sources: [s]\n"
+        "    keywords: [dreaming, kidding]\n"
+        "  - id: other\n    questions: [what is the podcast called]\n"
+        "    answer: The podcast has a name.\n"
+        "    status: fact\n    claimed_by: the blog\n    sources: [s]\n"
+    )
+    matcher = Matcher(parse_knowledge(text, "small.yaml"))
+    # A keyword helps a question its phrasings share words with ...
+    assert best(matcher, "is the coupe hard to get or am i dreaming") == "hard"
+    # ... but a keyword alone is no topic: "dreaming" is chat here.
+    assert best(matcher, "do you dream") is None
+    assert best(matcher, "are you kidding") is None
+
+
+def test_a_message_with_a_story_is_answered_on_the_scale_of_a_plain_question() -> None:
+    matcher = _small(
+        [
+            ("hard", '"is the coupe hard to get"', "Segler said the coupe would be hard to get."),
+            ("sold", '"did the gp sell out"', "The GP sold out within weeks."),
+        ]
+    )
+    # The story's words lower every score of the message; the entry it asks about is answered.
+    told = "my uncle says the coupe is hard to get. is that true"
+    assert best(matcher, told) == "hard"
+    assert all(0 <= m.score <= 1 for m in matcher.rank(told))
+    # So is one long sentence full of chat around its question.
+    rambling = (
+        "so i was wondering about this and i have to ask all of you because i really do not "
+        "know it, is the coupe hard to get for people at a dealer"
+    )
+    assert best(matcher, rambling) == "hard"
+    # A question its entries do not answer is still declined, whatever the story says.
+    off = "my uncle says the coupe is hard to get. what is the weather like in paris tomorrow"
+    assert best(matcher, off) is None
+
+
+def test_words_weighing_whether_a_claim_holds_take_their_topic_from_the_story() -> None:
+    matcher = _small(
+        [
+            ("sold", '"did the gp sell out", "how fast did the gp sell"', "The GP sold out fast."),
+            (
+                "wrong",
+                '"was the figure wrong", "is the number wrong"',
+                "The blog said the figure was wrong.",
+            ),
+        ],
+        synonyms="synonyms:\n  - [wrong, lying, fake]\n",
+    )
+    # "is he lying" asks whether the story's claim holds: the story says which claim.
+    assert best(matcher, "my buddy says the gp sold out. is he lying") == "sold"
+    assert best(matcher, "is the number wrong") == "wrong"
