@@ -6,18 +6,15 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from .authoring.teach import Cluster
-from .core.knowledge.errors import KnowledgeError
-from .core.knowledge.loader import default_knowledge_path
-from .core.service import KnowledgeService
-from .store.charts import usage_chart, usage_table
-from .store.db import Store
-from .store.records import Scope
-from .store.review import Admin, accept, candidates, clusters, dismiss, pick
-from .store.transfer import FORMATS, export, import_log
+from .store.records import FORMATS, Scope
 from .terminal import printable
+
+if TYPE_CHECKING:
+    from .authoring.teach import Cluster
+    from .core.service import KnowledgeService
+    from .store.db import Store
 
 COMMANDS = ("review", "stats", "export", "import-log")
 DEFAULT_STORE = Path("onem.db")
@@ -53,6 +50,15 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
 def run(args: argparse.Namespace, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
     """Run one of the store's subcommands."""
+    # Imported here, not at the top: ``python -m bot ask`` builds this parser too, and needs
+    # none of the store (SQLite, the learning loop) to answer.
+    from .core.knowledge.errors import KnowledgeError
+    from .core.knowledge.loader import default_knowledge_path
+    from .core.service import KnowledgeService
+    from .store.charts import usage_chart, usage_table
+    from .store.db import Store
+    from .store.transfer import export, import_log
+
     scope = Scope.all() if getattr(args, "guild", None) is None else Scope.server(args.guild)
     if args.command != "import-log" and not args.store.exists():
         print(f"no store at {args.store}", file=sys.stderr)
@@ -105,6 +111,8 @@ def review(
     store: Store, service: KnowledgeService, scope: Scope, stdin: TextIO, out: TextIO
 ) -> int:
     """Walk through the open clusters; add, pick, dismiss or skip each one."""
+    from .store.review import Admin, accept, candidates, clusters, dismiss, pick
+
     admin = Admin(None, None, f"cli:{getpass.getuser()}")
     found = clusters(store, service, scope)
     if not found:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+FORMATS = ("csv", "jsonl")
+"""The formats ``export`` writes a table of the store in."""
+
 
 @dataclass(frozen=True, slots=True)
 class Scope:

@@ -10,10 +10,8 @@ from pathlib import Path
 from typing import TextIO
 
 from .db import Store
-from .records import Asked, Scope
+from .records import FORMATS, Asked, Scope
 from .unanswered import UnansweredLog
-
-FORMATS = ("csv", "jsonl")
 
 
 def import_log(

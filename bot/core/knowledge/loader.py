@@ -9,7 +9,7 @@ import os
 import re
 import stat
 from array import array
-from collections.abc import Callable, KeysView
+from collections.abc import Callable, Iterator, KeysView
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -220,6 +220,7 @@ def _too_deep() -> str:
 
 
 _STREAMED = frozenset({"sources", "entries"})
+_DRAIN = 2048  # rows freed at a time once packed
 
 
 _Build = Callable[[str, yaml.Node], SourceRow | EntryRow | None]
@@ -419,9 +420,6 @@ class _Validator:
         # Per streamed list: each item's line, and the problems of the items that have some
         # (by position). Kept as numbers, not one object per item, for the collector's sake.
         self._streamed: dict[str, tuple[array[int], dict[int, tuple[_ProblemRow, ...]]]] = {}
-        # One string object per distinct list item (a source id, keyword, tag...), however many
-        # entries repeat it: fewer objects to free when the snapshot is replaced.
-        self._shared: dict[str, str] = {}
 
     def problem(self, node: yaml.Node | int, message: str) -> None:
         line = node if isinstance(node, int) else _line(node)
@@ -451,7 +449,7 @@ class _Validator:
             version=version,
             synonyms=groups,
             sources=Sources({s[0]: s for s in sources[0]}),
-            entries=Entries(entries[0]),
+            entries=Entries(_drained(entries[0])),
             digest=self.digest,
             smalltalk=tuple(talk[0]),
         )
@@ -482,6 +480,8 @@ class _Validator:
             if built is not None:
                 values.append(built)
                 lines.append(line)
+        if key in self._streamed:  # never aliased: only ``values`` holds its rows now
+            node.value = []
         return values, lines
 
     def streamed(self, key: str, node: yaml.Node) -> SourceRow | EntryRow | None:
@@ -572,8 +572,7 @@ class _Validator:
             self.problem(node, f"{what} has {count:,} items; the limit is {MAX_LIST_ITEMS:,}")
             return ()
         values = (self.text(item, f"each item of {what}") for item in node.value)
-        shared = self._shared.setdefault
-        return tuple(shared(v, v) for v in values if v is not None)
+        return tuple(v for v in values if v is not None)
 
     def groups(self, node: yaml.Node) -> tuple[tuple[str, ...], ...]:
         if not isinstance(node, yaml.SequenceNode):
@@ -692,7 +691,7 @@ class _Validator:
             questions,
             answer or "",
             (status or Status.RUMOR).value,
-            self._shared.setdefault(claimed, claimed) if claimed else "",
+            claimed or "",
             lists.get("sources", ()),
             lists.get("related", ()),
             lists.get("conflicts_with", ()),
@@ -741,6 +740,18 @@ class _Validator:
             else:
                 seen[item_id] = node
         return seen.keys()
+
+
+def _drained(rows: list[_Row]) -> Iterator[_Row]:
+    """Yield the rows and empty the list as it goes, a few thousand rows at a time.
+
+    The rows of a big file are a million small objects: freed all at once, they would hold the
+    GIL (and stall the event loop) for as long as that takes.
+    """
+    while rows:
+        some = rows[:_DRAIN]
+        del rows[:_DRAIN]
+        yield from some
 
 
 def _clip(text: str, limit: int = 80) -> str:

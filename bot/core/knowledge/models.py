@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
-from typing import overload
+from typing import cast, overload
+
+import numpy as np
+
+from .packed import Strings
 
 
 class Status(StrEnum):
@@ -114,22 +120,16 @@ EntryRow = tuple[
     tuple[str, ...],  # tags
     bytes,  # lines: the entry's line, then each phrasing's (see lines_of)
 ]
-"""An entry as a plain tuple, its fields in order: the form a loaded file keeps its entries in.
-
-A tuple holding only strings, numbers and such tuples is one the garbage collector stops
-tracking, so a snapshot of any size adds next to nothing to what each full collection scans (an
-``Entry`` is always tracked, and so is a ``Status`` member: the row holds the status's value).
-The line numbers are packed into one ``bytes`` object, not a tuple of ints, so that dropping a
-big snapshot frees one object per entry for them instead of several.
-"""
+"""An entry as a plain tuple, its fields in order: what the loader builds for each entry, and
+what ``Knowledge.rows`` reads back, fresh on each access, from the packed entries."""
 
 SourceRow = tuple[str, str, str, str, str | None, str | None, str | None]
 """A source as a plain tuple: id, title, outlet, kind (its plain value), author, date, url."""
 
 _STATUSES: dict[str, Status] = {s.value: s for s in Status}
 _KINDS: dict[str, SourceKind] = {k.value: k for k in SourceKind}
-_COMPARED = 10
-"""A row's first fields, the ones Entry equality compares (not the lines)."""
+_FIELDS = 10
+"""A row's fields of text (every field but the lines): the ones Entry equality compares."""
 
 
 def packed_lines(line: int, question_lines: Iterable[int]) -> bytes:
@@ -198,30 +198,90 @@ def source_of(row: SourceRow) -> Source:
     return Source(row[0], row[1], row[2], _KINDS[row[3]], row[4], row[5], row[6])
 
 
-class Entries(Sequence[Entry]):
-    """A knowledge file's entries in file order, kept as rows of plain values (``rows``).
+def _strings_of(rows: Iterable[EntryRow], fields: array[int], lines: array[int]) -> Iterator[str]:
+    """Yield every string of every row in order, noting where each field starts and the lines."""
+    count = 0
+    for row in rows:
+        for number in range(_FIELDS):
+            fields.append(count)
+            value = row[number]
+            if isinstance(value, tuple):
+                yield from value
+                count += len(value)
+            else:
+                yield cast(str, value)
+                count += 1
+        lines.frombytes(row[10])
+    fields.append(count)
 
-    It reads like the tuple of entries it stands for (length, index, slice, iteration, equality
-    by value), but each access builds a fresh ``Entry``: compare entries with ``==``, never with
-    ``is``. A slice is a tuple of entries.
+
+class Entries(Sequence[Entry]):
+    """A knowledge file's entries in file order, packed: every string of every entry in one
+    ``Strings``, and where each entry's fields start in one array (``rows`` reads them back).
+
+    However many entries it holds, it is a few dozen objects, none of them tracked by the
+    garbage collector: a full collection has nothing of it to walk, and replacing a snapshot of
+    any size frees a handful of objects. It reads like the tuple of entries it stands for
+    (length, index, slice, iteration, equality by value), but each access builds a fresh
+    ``Entry``: compare entries with ``==``, never with ``is``. A slice is a tuple of entries.
     """
 
-    __slots__ = ("rows",)
+    __slots__ = ("_fields", "_line_at", "_lines", "_strings", "rows")
 
-    rows: tuple[EntryRow, ...]
+    rows: Rows
 
     def __init__(self, rows: Iterable[EntryRow]) -> None:
-        self.rows = tuple(rows)
+        self._fields = array("I")  # row r's fields start at strings _fields[10 r : 10 r + 10]
+        self._lines = array("I")  # row r's entry line, then its phrasings' lines
+        self._strings = Strings(_strings_of(rows, self._fields, self._lines))
+        self._line_at = array("I", [0])
+        for row in range(len(self._fields) // _FIELDS):
+            at = _FIELDS * row
+            self._line_at.append(
+                self._line_at[-1] + 1 + self._fields[at + 2] - self._fields[at + 1]
+            )
+        self.rows = Rows(self)
 
     @classmethod
     def of(cls, entries: Iterable[Entry]) -> Entries:
-        """Return the rows of ``entries`` (itself when it is already an Entries)."""
+        """Return ``entries`` packed (itself when it is already an Entries)."""
         if isinstance(entries, Entries):
             return entries
         return cls(entry_row(e) for e in entries)
 
+    def row(self, number: int) -> EntryRow:
+        """Return the row of entry ``number`` (in file order), built fresh."""
+        fields, at = self._fields, _FIELDS * number
+        bounds = fields[at : at + _FIELDS + 1]
+        first = bounds[0]
+        strings = self._strings[first : bounds[_FIELDS]]
+        cut = [b - first for b in bounds]
+        lines = self._lines[self._line_at[number] : self._line_at[number + 1]]
+        return (
+            strings[0],
+            tuple(strings[cut[1] : cut[2]]),
+            strings[cut[2]],
+            strings[cut[3]],
+            strings[cut[4]],
+            tuple(strings[cut[5] : cut[6]]),
+            tuple(strings[cut[6] : cut[7]]),
+            tuple(strings[cut[7] : cut[8]]),
+            tuple(strings[cut[8] : cut[9]]),
+            tuple(strings[cut[9] : cut[10]]),
+            lines.tobytes(),
+        )
+
+    def field(self, number: int, field: int) -> str:
+        """Return one text field of entry ``number`` (0 the id, 2 the answer, 4 the claimant)."""
+        return self._strings[self._fields[_FIELDS * number + field]]
+
+    def items(self, number: int, field: int) -> list[str]:
+        """Return one list field of entry ``number`` (1 the questions, 8 the keywords...)."""
+        at = _FIELDS * number + field
+        return self._strings[self._fields[at] : self._fields[at + 1]]
+
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self._fields) // _FIELDS
 
     @overload
     def __getitem__(self, index: int) -> Entry: ...
@@ -240,52 +300,124 @@ class Entries(Sequence[Entry]):
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Entries):
-            return len(self.rows) == len(other.rows) and all(
-                a[:_COMPARED] == b[:_COMPARED] for a, b in zip(self.rows, other.rows, strict=True)
-            )
+            return self._fields == other._fields and self._strings == other._strings
         if isinstance(other, tuple):
             return tuple(self) == other
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash(tuple(row[:_COMPARED] for row in self.rows))
+        return hash((self._strings, self._fields.tobytes()))
 
     def __repr__(self) -> str:
         return repr(tuple(self))
 
 
-class EntriesById(Mapping[str, Entry]):
-    """Entry id -> entry, over the rows of an Entries; each lookup builds a fresh ``Entry``.
+class Rows(Sequence[EntryRow]):
+    """The entries of an Entries as rows of plain values, each built fresh on access."""
 
-    It holds one dict of id -> row number: strings and ints, which the collector never tracks.
-    """
-
-    __slots__ = ("_at", "_rows")
+    __slots__ = ("_entries",)
 
     def __init__(self, entries: Entries) -> None:
-        self._rows = entries.rows
-        self._at = {row[0]: number for number, row in enumerate(self._rows)}
-
-    def __getitem__(self, entry_id: str) -> Entry:
-        return entry_of(self._rows[self._at[entry_id]])
-
-    def __contains__(self, entry_id: object) -> bool:
-        return entry_id in self._at
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._at)
+        self._entries = entries
 
     def __len__(self) -> int:
-        return len(self._at)
+        return len(self._entries)
+
+    @overload
+    def __getitem__(self, index: int) -> EntryRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[EntryRow, ...]: ...
+    def __getitem__(self, index: int | slice) -> EntryRow | tuple[EntryRow, ...]:
+        if isinstance(index, slice):
+            return tuple(map(self._entries.row, range(*index.indices(len(self)))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("entry index out of range")
+        return self._entries.row(index)
+
+    def __iter__(self) -> Iterator[EntryRow]:
+        return map(self._entries.row, range(len(self)))
+
+    def texts(self, field: int) -> Iterator[str]:
+        """Return one text field of every row, in order (0 the id, 2 the answer...)."""
+        return map(self._entries.field, range(len(self)), itertools.repeat(field))
+
+    def lists(self, field: int) -> Iterator[tuple[str, ...]]:
+        """Return one list field of every row, in order (1 the questions, 8 the keywords...)."""
+        entries = self._entries
+        return (tuple(entries.items(n, field)) for n in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Rows):
+            return self._entries == other._entries
+        if isinstance(other, Sequence):
+            return len(self) == len(other) and all(
+                a[:_FIELDS] == b[:_FIELDS] for a, b in zip(self, other, strict=True)
+            )
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._entries)
+
+
+class EntriesById(Mapping[str, Entry]):
+    """Entry id -> entry, over an Entries; each lookup builds a fresh ``Entry``.
+
+    It holds no object per entry: each id's hash in one sorted array, and beside it the
+    entry's number. A lookup finds the hash by bisection and checks the id itself.
+    """
+
+    __slots__ = ("_entries", "_hashes", "_numbers")
+
+    def __init__(self, entries: Entries) -> None:
+        self._entries = entries
+        hashes = np.fromiter(map(hash, entries.rows.texts(0)), np.int64, len(entries))
+        order = np.argsort(hashes, kind="stable")  # file order in a tie
+        self._hashes = array("q", hashes[order].tobytes())
+        self._numbers = array("I", order.astype(np.uintc).tobytes())
+
+    def number(self, entry_id: object) -> int | None:
+        """Return the number of the entry with this id (its place in file order), or None."""
+        if not isinstance(entry_id, str):
+            return None
+        key = hash(entry_id)
+        hashes, entries = self._hashes, self._entries
+        at = bisect_left(hashes, key)
+        while at < len(hashes) and hashes[at] == key:
+            number = self._numbers[at]
+            if entries.field(number, 0) == entry_id:
+                return number
+            at += 1
+        return None
+
+    def __getitem__(self, entry_id: str) -> Entry:
+        return entry_of(self.row(entry_id))
+
+    def __contains__(self, entry_id: object) -> bool:
+        return self.number(entry_id) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        entries = self._entries
+        return (entries.field(n, 0) for n in range(len(entries)))
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
     def row(self, entry_id: str) -> EntryRow:
         """Return the row of an entry; raise KeyError if there is none."""
-        return self._rows[self._at[entry_id]]
+        number = self.number(entry_id)
+        if number is None:
+            raise KeyError(entry_id)
+        return self._entries.row(number)
 
     def same(self, entry_id: str, other: EntriesById) -> bool:
         """Return whether ``other`` holds an entry ``entry_id`` equal to this one's."""
-        at = other._at.get(entry_id)
-        return at is not None and other._rows[at][:_COMPARED] == self.row(entry_id)[:_COMPARED]
+        number = other.number(entry_id)
+        return (
+            number is not None
+            and other._entries.row(number)[:_FIELDS] == self.row(entry_id)[:_FIELDS]
+        )
 
 
 class Sources(Mapping[str, Source]):
@@ -324,9 +456,9 @@ class Sources(Mapping[str, Source]):
 class Knowledge:
     """A whole, validated knowledge file.
 
-    Entries and sources are kept as rows of plain values, which the garbage collector does not
-    track: a loaded file of any size adds a fixed handful of objects to every full collection
-    (a reload builds the next file in a worker thread while this one serves). ``entries``,
+    Entries are packed (see Entries) and sources kept as rows of plain values: a loaded file of
+    any size is a few dozen objects, nothing for a full collection to walk while a reload builds
+    the next file in a worker thread, and next to nothing to free once it is replaced. ``entries``,
     ``by_id`` and ``sources`` read like a tuple and mappings of ``Entry`` and ``Source`` objects,
     each built fresh on access; they accept such a tuple and mapping when built in code.
     """
@@ -338,8 +470,8 @@ class Knowledge:
     entries: Sequence[Entry]
     digest: str
     smalltalk: tuple[SmallTalk, ...] = ()
-    rows: tuple[EntryRow, ...] = field(init=False, repr=False, compare=False)
-    """The entries as rows of plain values, in file order (see EntryRow)."""
+    rows: Rows = field(init=False, repr=False, compare=False)
+    """The entries as rows of plain values, in file order, each built on access (see EntryRow)."""
     by_id: EntriesById = field(init=False, repr=False, compare=False)
     conflicts: Mapping[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
     """Entry id -> the entries it conflicts with, whichever side lists the link."""
@@ -351,9 +483,10 @@ class Knowledge:
         object.__setattr__(self, "rows", entries.rows)
         object.__setattr__(self, "by_id", EntriesById(entries))
         links: dict[str, dict[str, None]] = {}
-        for row in entries.rows:
-            entry_id = row[0]
-            for other in row[7]:
+        for number in range(len(entries)):
+            linked = entries.items(number, 7)  # conflicts_with
+            entry_id = entries.field(number, 0) if linked else ""
+            for other in linked:
                 links.setdefault(entry_id, {})[other] = None
                 links.setdefault(other, {})[entry_id] = None
         object.__setattr__(

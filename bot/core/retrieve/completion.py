@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..knowledge.models import Knowledge
+from ..knowledge.packed import Strings
 
 CHOICE_LIMIT = 25
 CHOICE_CHARS = 100
@@ -43,24 +44,24 @@ class CompletionIndex:
     """Every distinct phrasing (entries' first phrasings first) and where each word occurs.
 
     The posting lists are flat (CSR-style): the phrasings holding ``vocabulary[w]`` are
-    ``ranks[starts[w]:starts[w + 1]]``, in rank order. A few flat arrays and tuples of strings,
+    ``ranks[starts[w]:starts[w + 1]]``, in rank order. A few flat arrays and packed strings,
     not one container per word: the garbage collector has next to nothing to scan in an index of
     any size.
     """
 
     digest: str
-    texts: tuple[str, ...]
-    folded: tuple[str, ...]
-    vocabulary: tuple[str, ...]
+    texts: Strings
+    folded: Strings
+    vocabulary: Strings
     ranks: array[int]
     starts: array[int]
 
     @classmethod
     def build(cls, knowledge: Knowledge) -> CompletionIndex:
         """Index a knowledge base's phrasings (linear in their total length, plus a sort)."""
-        rows = knowledge.rows  # the entries' plain values: no Entry is built for each
-        firsts = (row[1][0] for row in rows)
-        rest = (q for row in rows for q in row[1][1:])
+        rows = knowledge.rows  # read by column: no Entry is built for each
+        firsts = (questions[0] for questions in rows.lists(1))
+        rest = (q for questions in rows.lists(1) for q in questions[1:])
         seen: dict[str, str] = {}
         for question in itertools.chain(firsts, rest):
             clipped = clip(" ".join(question.split()))
@@ -79,9 +80,9 @@ class CompletionIndex:
         counts = np.bincount(key, minlength=len(vocabulary))
         return cls(
             digest=knowledge.digest,
-            texts=tuple(seen.values()),
-            folded=tuple(seen),
-            vocabulary=vocabulary,
+            texts=Strings(seen.values()),
+            folded=Strings(seen),
+            vocabulary=Strings(vocabulary),
             ranks=_machine(np.frombuffer(ranks, dtype=np.int64)[order] if ranks else key),
             starts=_machine(np.concatenate(([0], np.cumsum(counts)))),
         )
@@ -94,7 +95,7 @@ class CompletionIndex:
         """
         typed = " ".join(current[: MAX_TYPED_CHARS * 4].split()).casefold()[:MAX_TYPED_CHARS]
         if not typed:
-            return list(self.texts[:limit])
+            return self.texts[:limit]
         pieces = typed.split()[:MAX_TYPED_WORDS]
         groups: tuple[list[str], list[str], list[str]] = ([], [], [])
         for rank in itertools.islice(self._candidates(typed), MAX_CHECKED):

@@ -15,6 +15,7 @@ import numpy.typing as npt
 
 from ..decide.decision import DEFAULT_THRESHOLD, NEAR_TIE
 from ..knowledge.models import Knowledge
+from ..knowledge.packed import release
 from ..normalise.question import (
     ABOUT_A_CLAIM,
     CONTEXT_KNOWN,
@@ -159,8 +160,9 @@ def _name_terms(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
     written capitalised ("Segler", "UK", "X1") and never in lower case ("Sales" in a title is
     also "sales"), so that the question's names must be in its entry."""
     tokens: set[str] = set()  # every word but a sentence's first ("According to ...")
-    for row in knowledge.rows:  # rows, not entries: no Entry built for each
-        for text in (row[2], row[4]):  # the answer and the claimant
+    rows = knowledge.rows  # read by column: no Entry built for each
+    for pair in zip(rows.texts(2), rows.texts(4), strict=True):  # the answer and the claimant
+        for text in pair:
             split = text.split()
             tokens.update(  # "Dr. Segler": a short word before a full stop abbreviates
                 w
@@ -252,12 +254,16 @@ class Matcher:
         self._entries = knowledge.entries
         texts: list[str] = [text for group in knowledge.synonyms for text in group]
         skip = len(texts)  # synonyms only lend their words to the spelling corrector
-        rows = knowledge.rows  # the entries' plain values: no Entry is built for each
-        for values in rows:
-            texts += values[1]  # the phrasings
-            texts += (" ".join(values[8]), values[2])  # the keywords, the answer
+        rows = knowledge.rows  # read by column: no Entry is built for each
+        for questions, keywords, answer_text in zip(
+            rows.lists(1), rows.lists(8), rows.texts(2), strict=True
+        ):
+            texts += questions
+            texts += (" ".join(keywords), answer_text)
         analysed, known_words = analyse_many(texts, self.synonyms)
-        named, _ = analyse_many([values[0].replace("-", " ") for values in rows], self.synonyms)
+        named, _ = analyse_many(
+            [entry_id.replace("-", " ") for entry_id in rows.texts(0)], self.synonyms
+        )
         at = skip
         ids: dict[str, int] = {}
         df: list[int] = []
@@ -271,7 +277,9 @@ class Matcher:
         # Each entry's phrasings as term ids: entry e's phrasings are rows row_start[e] up to
         # row_start[e + 1], and phrasing p's terms are row_terms[term_start[p]:term_start[p + 1]].
         row_terms, term_start, row_start = array("q"), array("q", [0]), array("q", [0])
-        for index, (questions, answer_text) in enumerate((v[1], v[2]) for v in rows):
+        for index, (questions, answer_text) in enumerate(
+            zip(rows.lists(1), rows.texts(2), strict=True)
+        ):
             keys: dict[int, None] = {}
             for terms in analysed[at : at + len(questions)]:
                 row = [ids.setdefault(t, len(ids)) for t in terms]
@@ -304,7 +312,9 @@ class Matcher:
             post_entry.extend(itertools.repeat(index, len(keys) + len(weak)))
             post_value.extend(itertools.repeat(1.0, len(keys)))
             post_value.extend(itertools.repeat(_ANSWER_WEIGHT, len(weak)))
-        del analysed, named, texts
+        release(analysed)
+        release(named)
+        release(texts)
         size = max(len(self._entries), 1)
         self._kinds = {kind: self._mask(held) for kind, held in kinds.items()}
         self._counting = {thing: tuple(held) for thing, held in counting.items()}
@@ -313,9 +323,11 @@ class Matcher:
             key = stem(word)
             common[key] = max(common.get(key, 0.0), english_zipf(word))
         self._ids = ids
-        self._weight = {
-            t: math.log(1 + size / df[i]) * _informative(common.get(t, 0.0)) for t, i in ids.items()
-        }
+        # Term id -> weight as raw doubles: a float object per term would be freed with the index.
+        self._weight = array(
+            "d",
+            (math.log(1 + size / df[i]) * _informative(common.get(t, 0.0)) for t, i in ids.items()),
+        )
         self._unknown_weight = math.log(1 + size / _UNKNOWN_DF)
         strong = np.array(strong_df, dtype=np.int64)
         self._distinctive = (strong > 0) & (strong <= _DISTINCTIVE_SHARE * size)
@@ -324,7 +336,7 @@ class Matcher:
         self._post_entry: _Ints = np.frombuffer(post_entry, dtype=np.int64)[order]
         self._post_value: _Floats = np.frombuffer(post_value, dtype=np.float64)[order]
         self._post_start = array("q", [0, *itertools.accumulate(df)])
-        self._phrasings(row_terms, term_start, row_start, list(self._weight.values()))
+        self._phrasings(row_terms, term_start, row_start, self._weight.tolist())
 
         # How many names each entry holds that few entries share ("Segler", not "1M").
         self._name_ids = frozenset(
@@ -343,7 +355,7 @@ class Matcher:
         ).astype(np.int64)
         names = (w for w in known_words if len(w) >= _PREFIX and stem(w) in self._names)
         self._spelling = Spelling(set(STOPWORDS) | known_words, ids, names)
-        written = (text for values in rows for text in (values[2], values[4]))  # answer, claimant
+        written = itertools.chain.from_iterable(zip(rows.texts(2), rows.texts(4), strict=True))
         self._two_word_names = Names(name_pairs(written), known_words, ids)
         by_prefix: dict[str, list[str]] = {}
         for known in ids:
@@ -752,7 +764,8 @@ class Matcher:
             for term in dict.fromkeys(content(self.synonyms.apply([s for s, _ in analysed]))):
                 if commonness.get(term, 0.0) < _OWN_WORD_ZIPF:  # "trailer" is no "trail"
                     term = self._known(term)
-                weight = self._weight.get(term)
+                index = self._ids.get(term)
+                weight = None if index is None else self._weight[index]
                 known = weight is not None
                 share = 1.0 if part.asks else CONTEXT_KNOWN if known else CONTEXT_UNKNOWN
                 if not known and term in asides:
@@ -808,7 +821,7 @@ class Matcher:
 
     def _known(self, term: str) -> str:
         """Return the term, or a known stem of its word family when it is not known itself."""
-        if term in self._weight:
+        if term in self._ids:
             return term
         return self._relatives.get(term) or self._relative(term)
 

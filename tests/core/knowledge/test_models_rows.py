@@ -1,11 +1,11 @@
-"""A loaded knowledge file is rows of plain values: nothing per entry for the collector to scan.
+"""A loaded knowledge file is packed: nothing per entry to walk, and next to nothing to free.
 
 While a reload builds the next snapshot in a worker thread, every full collection the build
-triggers walks every object the collector tracks, holding the GIL: the event loop stalls that
-long. An ``Entry`` (and a ``Status`` member, a ``Source``) is tracked; a tuple of strings, numbers
-and such tuples is not, once the collector has looked at it. So a snapshot keeps its entries and
-sources as rows and builds an ``Entry`` only when one is asked for; these tests fail if anything
-per entry, source or phrasing stays tracked in a snapshot again, and check the views read as the
+triggers walks every object the collector tracks, holding the GIL, and replacing a snapshot frees
+every object it reaches in one step, holding the GIL too: the event loop stalls that long. So a
+snapshot keeps its entries' strings packed in a few long strings with arrays of offsets, and
+builds an ``Entry`` (or a row) only when one is asked for; these tests fail if anything per
+entry, source or phrasing becomes an object of a snapshot again, and check the views read as the
 tuple and mappings they stand for.
 """
 
@@ -13,9 +13,18 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from types import FunctionType, ModuleType
 
-from bot.core.knowledge.loader import load_knowledge, parse_knowledge
-from bot.core.knowledge.models import Entries, Entry, Knowledge, Source, SourceKind, Status
+from bot.core.knowledge.loader import parse_knowledge
+from bot.core.knowledge.models import (
+    Entries,
+    Entry,
+    Knowledge,
+    Source,
+    SourceKind,
+    Status,
+    entry_of,
+)
 from bot.core.retrieve.completion import CompletionIndex
 from bot.core.service import KnowledgeService, build_snapshot
 
@@ -70,15 +79,65 @@ def test_a_snapshot_tracks_no_object_per_entry_source_or_phrasing(tmp_path: Path
     assert many - few < 20, f"{few} tracked objects at 200 entries, {many} at 4,000"
 
 
-def test_the_rows_hold_only_untracked_values(tmp_path: Path) -> None:
-    path = tmp_path / "k.yaml"
-    path.write_text(_file(50, 5), encoding="utf-8")
-    knowledge = load_knowledge(path)
-    for _ in range(3):  # a tuple seen before its items is untracked on a later pass
-        gc.collect()
-    assert not any(gc.is_tracked(row) for row in knowledge.rows)
-    assert all(type(row[3]) is str for row in knowledge.rows)  # "fact", not Status.FACT
-    assert not gc.is_tracked(knowledge.rows)
+def _reachable(*roots: object) -> int:
+    """Return how many objects ``roots`` reach (classes, functions and modules left out)."""
+    seen: set[int] = set()
+    stack = list(roots)
+    while stack:
+        item = stack.pop()
+        if id(item) in seen or isinstance(item, type | ModuleType | FunctionType):
+            continue
+        seen.add(id(item))
+        stack.extend(gc.get_referents(item))
+    return len(seen)
+
+
+def test_the_entries_are_a_few_objects_whatever_their_number(tmp_path: Path) -> None:
+    # Freeing a replaced snapshot frees every object it reaches in one step holding the GIL:
+    # the entries, their ids and the autocomplete index must not be an object per string.
+    def held(entries: int) -> int:
+        knowledge = parse_knowledge(_file(entries, entries // 10), "k.yaml")
+        index = CompletionIndex.build(knowledge)
+        return _reachable(knowledge.entries, knowledge.by_id, index)
+
+    few, many = held(200), held(4_000)  # 2,800 strings, then 56,000
+    assert few < 60, f"{few} objects for 200 entries"
+    assert many - few < 40, f"{few} objects at 200 entries, {many} at 4,000"
+
+
+def test_the_index_holds_no_object_per_entry_or_phrasing(tmp_path: Path) -> None:
+    # What stays an object is its vocabulary: each term and its number, in the dict a question
+    # looks its words up in (about seven new terms per entry of this file). Its postings,
+    # phrasings and weights are flat arrays.
+    def held(entries: int) -> int:
+        path = tmp_path / f"{entries}.yaml"
+        path.write_text(_file(entries, entries // 10), encoding="utf-8")
+        snapshot = build_snapshot(path)
+        return _reachable(snapshot.matcher) - _reachable(snapshot.knowledge)
+
+    few, many = held(200), held(4_000)
+    assert (many - few) / 3_800 < 16, f"{few} objects at 200 entries, {many} at 4,000"
+
+
+def test_the_rows_read_back_as_loaded(tmp_path: Path) -> None:
+    knowledge = parse_knowledge(_file(50, 5), "k.yaml")
+    rows = knowledge.rows
+    assert len(rows) == 50 and rows[-1] == rows[49] and rows[:2] == (rows[0], rows[1])
+    assert rows[2][:10] == (
+        "e2",
+        ("how many zorb2 cars in quilt2", "when does plim2 start"),
+        "About 2 cars in the US, says Frob2.",
+        "disputed",
+        "Claimant 2",
+        ("s2",),
+        ("e1",),
+        ("e1",),
+        ("kw2",),
+        ("tag2",),
+    )
+    assert all(type(row[3]) is str for row in rows)  # "fact", not Status.FACT
+    assert [entry_of(row) for row in rows] == list(knowledge.entries)
+    assert rows == tuple(rows) and rows == parse_knowledge(_file(50, 5), "k.yaml").rows
 
 
 def test_the_views_read_as_the_entries_and_sources(tmp_path: Path) -> None:

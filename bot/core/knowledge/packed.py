@@ -1,0 +1,84 @@
+"""Many strings held as a few: each run of them joined into one ``str``, with their offsets."""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, overload
+
+_RUN = 4096
+"""Strings per joined run: a run is one object, and a build frees at most this many at once."""
+
+
+def release(items: list[Any]) -> None:
+    """Empty a list a run of items at a time, from its end.
+
+    A build's big lists of fresh strings and tuples, dropped in one go, would free a million
+    objects in one step holding the GIL: the event loop would stall that long.
+    """
+    while items:
+        del items[-_RUN:]
+
+
+class Strings(Sequence[str]):
+    """A sequence of strings kept as one ``str`` per run of 4,096 and one array of offsets.
+
+    However many strings it holds, it is a few dozen objects, none of them tracked by the
+    garbage collector: freeing it is as cheap as freeing one string. Each access slices a fresh
+    string. Runs keep one wide character from widening every string's storage.
+    """
+
+    __slots__ = ("_ends", "_runs")
+
+    def __init__(self, items: Iterable[str] = ()) -> None:
+        runs: list[str] = []
+        ends = array("I")  # each string's end, from the start of its run
+        pending: list[str] = []
+        at = 0
+        for item in items:
+            at += len(item)
+            ends.append(at)
+            pending.append(item)
+            if len(pending) == _RUN:
+                runs.append("".join(pending))
+                pending.clear()
+                at = 0
+        if pending:
+            runs.append("".join(pending))
+        self._runs = tuple(runs)
+        self._ends = ends
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self._at(i) for i in range(*index.indices(len(self._ends)))]
+        if index < 0:
+            index += len(self._ends)
+        if not 0 <= index < len(self._ends):
+            raise IndexError("string index out of range")
+        return self._at(index)
+
+    def _at(self, index: int) -> str:
+        ends = self._ends
+        start = ends[index - 1] if index % _RUN else 0
+        return self._runs[index // _RUN][start : ends[index]]
+
+    def __iter__(self) -> Iterator[str]:
+        return map(self._at, range(len(self._ends)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Strings):
+            return self._ends == other._ends and self._runs == other._runs
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self._runs, self._ends.tobytes()))
+
+    def __repr__(self) -> str:
+        return f"Strings({list(self)!r})"
