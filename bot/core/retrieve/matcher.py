@@ -806,10 +806,11 @@ class Matcher:
         the fewer entries hold it, 0 if none does ("america" outweighs "coming")."""
         out = []
         for word in words(text):
-            terms = content(self.synonyms.apply([self._word(word)[0]]))
-            out.append(
-                (word, max((self._weight.get(self._known(t), 0.0) for t in terms), default=0.0))
+            found = (
+                self._ids.get(self._known(t))
+                for t in content(self.synonyms.apply([self._word(word)[0]]))
             )
+            out.append((word, max((self._weight[i] for i in found if i is not None), default=0.0)))
         return out
 
     def _uncovered(self, term: str) -> bool:
