@@ -166,9 +166,8 @@ class KnowledgeService:
                 notice = _EMPTY
             return compose(question, decision, knowledge, notice)
         reading = read_after(snapshot.matcher, knowledge, text, last)
-        return compose(
-            question, reading.decision, knowledge, reading.notice or notice, about=reading.about
-        )
+        notice = reading.notice or notice
+        return compose(question, reading.decision, knowledge, notice, reading.about, reading.cited)
 
     def offer(self, message: str, min_confidence: float) -> Reply | None:
         """Answer a message nobody addressed to the bot, or return None unless it is sure enough.

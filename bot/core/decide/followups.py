@@ -33,6 +33,7 @@ class Reading:
     decision: Decision
     about: Entry | None = None
     notice: str | None = None
+    cited: bool = False  # "who said that", "source?": the reply names its sources up front
 
 
 def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
@@ -62,7 +63,7 @@ def _read(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Rea
     if how in (FollowUp.PROVENANCE, FollowUp.POINTING) and matcher.unknown(topical(text)):
         how = None  # "who hosts it": it asks what no entry holds, about the last topic or not
     if how is FollowUp.PROVENANCE:
-        return Reading(_sure(last), last)  # the same claim: its claimant, sources and status
+        return Reading(_sure(last), last, cited=True)  # the same claim, who made it and where
     if how is FollowUp.NAME:
         if _names_claimant(last, knowledge):
             return Reading(_sure(last), last)

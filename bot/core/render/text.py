@@ -21,6 +21,8 @@ def summary(reply: Reply) -> str:
         return text
     parts = [f"About {reply.about!r}:"] if reply.about else []
     parts += [f"{reply.status.label}: {reply.answer} (Claimed by {reply.claimed_by}.)"]
+    if reply.cited and reply.sources:  # "source?": where it comes from is what was asked
+        parts += ["Sources: " + "; ".join(s.citation() for s in reply.sources) + "."]
     parts += [
         f"Other side, {c.status.label.lower()} from {c.claimed_by}: {c.answer}"
         for c in reply.conflicts

@@ -47,6 +47,7 @@ class Reply:
     knowledge_digest: str = ""
     kind: str = "answer"  # "answer", "decline", "clarify", "smalltalk" or "followup"
     about: str | None = None  # a follow-up: the earlier answer it was read against
+    cited: bool = False  # asked where the claim comes from: its sources belong in the answer
     talk: TalkKind | None = None  # small talk: what kind
 
 
@@ -74,6 +75,7 @@ def compose(
     knowledge: Knowledge,
     notice: str | None = None,
     about: Entry | None = None,
+    cited: bool = False,
 ) -> Reply:
     """Turn a decision into an answer, or a decline with suggestions."""
     score = round(decision.confidence, 4)
@@ -107,6 +109,7 @@ def compose(
         knowledge_digest=knowledge.digest,
         kind="followup" if about is not None else "answer",
         about=about.title if about is not None else None,
+        cited=cited,
     )
 
 

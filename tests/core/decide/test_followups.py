@@ -9,7 +9,7 @@ import pytest
 
 from bot.core.decide.talk import FollowUp, follow_up
 from bot.core.knowledge.loader import default_knowledge_path
-from bot.core.render.text import to_text
+from bot.core.render.text import summary, to_text
 from bot.core.reply.replies import Reply
 from bot.core.service import KnowledgeService
 
@@ -179,3 +179,11 @@ def test_a_follow_up_asking_what_no_entry_holds_is_declined(shipped: KnowledgeSe
 def test_what_about_asks_the_last_question_of_the_new_name(studio: KnowledgeService) -> None:
     _, spain = _talk(studio, "how many films will the studio shoot in france", "what about spain?")
     assert spain.kind == "followup" and "two films in Spain" in (spain.answer or "")
+
+
+def test_asking_for_the_source_puts_the_sources_in_the_answer(studio: KnowledgeService) -> None:
+    first, source = _talk(studio, "where did the sequel rumor come from", "source?")
+    assert "A trade paper's note on the sequel" not in summary(first)
+    assert "A trade paper's note on the sequel" in summary(source)  # what was asked, up front
+    _, why = _talk(studio, "when does shooting start", "why?")
+    assert "Sources:" not in summary(why)
