@@ -134,6 +134,14 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
     return ()
 
 
+def asks_who(asked: tuple[str, ...]) -> bool:
+    """Return whether the question word focus reads is "who" ("who WROTE the article")."""
+    for i, word in enumerate(asked[:-1]):
+        if word in _WH and asked[i - 1 : i] != ("or",):
+            return word == "who"
+    return False
+
+
 # "Where is it built / made": the answer names a plant or factory.
 _BUILT = frozenset(
     """

@@ -21,6 +21,7 @@ from ..normalise.question import (
     CONTEXT_KNOWN,
     CONTEXT_UNKNOWN,
     arithmetic,
+    asks_who,
     counted,
     focus,
     parts,
@@ -85,6 +86,7 @@ _MODEL_CODE = re.compile(r"[a-z]+\d+[a-z\d]*|\d{2,}[id]")  # "c63", "rs3", "gr86
 # asking sentences alone do not vouch for it (see read).
 _LIFT_FROM = 0.4
 _LONG = 20
+_DEED_CHECKS = 64  # a who-question's deed is checked phrasing by phrasing in this many entries
 _EXACT_FROM = 0.3  # below this score no entry can be the answer, so ranks need not be exact
 _RESCUE = 500  # at most this many more entries are scored in full when their coverage allows
 _MONTHS = frozenset(
@@ -622,6 +624,11 @@ class Matcher:
         """Return the mask of the entries that hold a term."""
         return self._mask(self._post_entry[self._post_start[term] : self._post_start[term + 1]])
 
+    def _strong_holding(self, term: int) -> _Mask:
+        """Return the mask of the entries that hold a term in a phrasing, keyword or id."""
+        start, end = self._post_start[term], self._post_start[term + 1]
+        return self._mask(self._post_entry[start:end][self._post_value[start:end] == 1.0])
+
     def _generic(self, term: int) -> bool:
         """Return whether so many entries hold a term that it tells them apart little."""
         held = self._post_start[term + 1] - self._post_start[term]
@@ -639,11 +646,16 @@ class Matcher:
         any may."""
         if arithmetic(question):
             return np.zeros(len(self._entries), dtype=bool)  # a sum: no entry holds its result
-        holders = self._focus_holders(focused)
-        if wanted == "name":  # "which cars": the entry must name one the question does not
+        if wanted == "deed":  # "who RUNS bmwblog": a phrasing saying it of bmwblog
+            holders = self._deed_holders(focused, query)
+        else:
+            holders = self._focus_holders(focused)
+        if wanted in (None, "deed"):
+            pass
+        elif wanted == "name":  # "which cars": the entry must name one the question does not
             kind = self._naming(query)
             holders = kind if holders is None else holders & kind
-        elif wanted is not None:  # "how many": the answer must give a number
+        else:  # "how many": the answer must give a number
             kind = self._kinds[wanted]
             if wanted == "number":  # "how many DEALERS": a number of dealers
                 kind = kind & self._counters(things)
@@ -722,6 +734,49 @@ class Matcher:
             holders = held if holders is None else holders & held
         return holders
 
+    def _deed_holders(self, deeds: list[str], query: list[_Term]) -> _Mask | None:
+        """Return the entries that say who did what a who-question asks ("who WROTE the
+        article"): the deed in a phrasing, keyword or id, not only in the answer, and in one
+        phrasing with one of the question's other telling words ("who runs BMWBLOG": not an
+        entry asked "who runs the bimmercast" and, elsewhere, "is it the same site as bmwblog")."""
+        total = sum(t.weight for t in query)
+        others = [
+            self._ids[t.stem]
+            for t in query
+            if t.known
+            and t.asks
+            and t.stem not in deeds
+            and t.weight >= _NAME_SHARE * total
+            and not self._generic(self._ids[t.stem])
+        ]
+        holders = np.zeros(len(self._entries), dtype=bool)
+        for deed in deeds:
+            index = self._ids.get(deed)
+            if index is None:
+                continue
+            if self._generic(index):
+                return None
+            strong = self._strong_holding(index)
+            held = np.flatnonzero(strong)
+            if not others or held.size > _DEED_CHECKS:
+                holders |= strong
+                continue
+            for entry in held.tolist():
+                rows = self._rows_holding(entry, index)  # none: a keyword, nothing to test
+                holders[entry] = not rows or any(
+                    rows & self._rows_holding(entry, o) for o in others
+                )
+        return holders
+
+    def _rows_holding(self, entry: int, term: int) -> set[int]:
+        """Return the phrasings of an entry that hold a term."""
+        terms = self._pair_term
+        start, end = self._pair_at[entry], self._pair_at[entry + 1]
+        at = bisect.bisect_left(terms, term, start, end)
+        if at == end or terms[at] != term:
+            return set()
+        return set(self._pair_rows[self._rows_at[at] : self._rows_at[at + 1]])
+
     def _focus_holders(self, terms: list[str]) -> _Mask | None:
         """Return the entries that hold one of the focus terms, or None when they test nothing."""
         if not terms:
@@ -757,6 +812,8 @@ class Matcher:
                 if not focused:
                     asked = [content(self.synonyms.apply([stem(w)])) for w in focus(spelled)]
                     focused = [self._known(t[0]) for t in asked if t]
+                    if focused and asks_who(spelled) and wanted is None:
+                        wanted = "deed"  # "who WROTE it": an entry that says who did it
                 if wanted is None:
                     wanted = wants(spelled)
                     run = content(self.synonyms.apply([stem(w) for w in counted(spelled)]))

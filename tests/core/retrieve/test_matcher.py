@@ -655,3 +655,30 @@ def test_words_weighing_whether_a_claim_holds_take_their_topic_from_the_story() 
     # "is he lying" asks whether the story's claim holds: the story says which claim.
     assert best(matcher, "my buddy says the gp sold out. is he lying") == "sold"
     assert best(matcher, "is the number wrong") == "wrong"
+
+
+def test_a_who_question_needs_an_entry_saying_who_did_that_to_what_it_names() -> None:
+    matcher = _small(
+        [
+            (
+                "the-blog",
+                '"who runs the quarterly podcast", "is the blog the same site as harbourgazette"',
+                "The blog runs the Quarterly podcast; it is a separate site from HarbourGazette.",
+            ),
+            (
+                "the-memo",
+                '"what did the memo say"',
+                "Head office wrote a memo saying every allocation is filled.",
+            ),
+            ("tyres", '"what tyres does it use"', "The coupe uses staggered summer tyres."),
+            ("colour", '"what colour was it"', "The coupe in the clip was orange."),
+            ("engine", '"what engine does it have"', "It has a turbocharged straight six."),
+        ]
+    )
+    # Asked who runs the podcast: the entry says so in one phrasing.
+    assert best(matcher, "who runs the quarterly podcast") == "the-blog"
+    # Asked who runs the other site: the entry runs a podcast and names the site elsewhere.
+    assert best(matcher, "who runs harbourgazette") is None
+    # Asked who wrote the memo: the entry only mentions writing in its answer.
+    assert best(matcher, "who wrote the memo") is None
+    assert best(matcher, "what did the memo say") == "the-memo"
