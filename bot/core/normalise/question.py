@@ -45,6 +45,10 @@ _RESTATED = frozenset(
     deal story situation scoop lowdown
     """.split()
 )
+_JOINS = frozenset("and or but".split())  # "how many AND were any left": nothing counted
+# A last sentence that starts with one of these asks even without a question mark, after one
+# with it: "... something about allocations? what did the memo actually say".
+_WH_LAST = _WH | frozenset("where wheres when why".split())
 _ASKS = _WH | _AUXILIARIES | frozenset("where wheres when why y".split())
 # After "how many", words that lead to the thing counted: "how many PER month" counts by month.
 _NO_FOCUS = STOPWORDS | frozenset("per every".split())
@@ -64,6 +68,8 @@ def parts(message: str) -> list[Part]:
     if len(pieces) <= 1:
         return [Part(tuple(found), True) for _, found in pieces]
     marked = ["?" in s for s, _ in pieces]
+    if any(marked) and pieces[-1][1][0] in _WH_LAST:
+        marked[-1] = True  # "... about allocations? what did the memo actually say"
     if not any(marked):
         marked = [found[0] in _ASKS for _, found in pieces]
     if not any(marked):
@@ -109,8 +115,8 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
                 following = asked[after[1]] if len(after) > 1 else ""
                 if head == "much" and (not rest or following in _AUXILIARIES):
                     return tuple(_KINDS["much"].split())
-                if following in _AUXILIARIES:
-                    return ()  # "how many WAS it": what is counted stands earlier, not here
+                if following in _AUXILIARIES or following in _JOINS:
+                    return ()  # "how many WAS it", "how many AND ...": counted earlier, not here
                 head = rest[0] if rest else head
             else:  # "how old" asks for an age; "how good", "how rare" name no answer word
                 return tuple(_KINDS[head].split()) if head in _KINDS else ()

@@ -73,6 +73,9 @@ _NOT_TOLD = frozenset(stem(w) for w in ("many", "much", *ABOUT_A_CLAIM, *_WHO_WO
 # Words that weigh whether a claim holds ("is that REAL", "was he LYING", "is it LEGIT") ask
 # about the story's claim: they give an asking sentence no topic of its own.
 _VERDICT_WORDS = "true real wrong legit confirm believe".split()
+# Words that ask where a claim came from ("who said it ORIGINALLY") in a message with a story
+# count as story: the story's saying is the topic, not an entry about an original post.
+_PROVENANCE_WORDS = "origin original originally".split()
 _NAME_SHARE = 0.1  # a name weighing less of the question than this is an aside
 _GENERIC_SHARE = 0.3  # a focus word this many entries hold ("1m", "car") is no test
 # A synonym group whose one-word name no entry holds and which is no common English word
@@ -253,6 +256,7 @@ class Matcher:
         self.synonyms = Synonyms(knowledge.synonyms)
         self._names = _name_terms(knowledge, self.synonyms)
         self._verdict = frozenset(self.synonyms.apply([stem(w) for w in _VERDICT_WORDS]))
+        self._provenance = frozenset(self.synonyms.apply([stem(w) for w in _PROVENANCE_WORDS]))
         self._entries = knowledge.entries
         texts: list[str] = [text for group in knowledge.synonyms for text in group]
         skip = len(texts)  # synonyms only lend their words to the spelling corrector
@@ -800,7 +804,9 @@ class Matcher:
         things: list[str] = []
         uncovered: list[str] = []  # topics the sources never cover, named where it asks
         asking: set[str] = set()  # terms that count in full: the sentences that ask
-        for part in parts(question):
+        found = parts(question)
+        told = not all(p.asks for p in found)
+        for part in found:
             typed = self._two_word_names.fix(part.words)
             analysed = [self._word(w) for w in typed]
             commonness = dict(analysed)
@@ -824,15 +830,16 @@ class Matcher:
                 index = self._ids.get(term)
                 weight = None if index is None else self._weight[index]
                 known = weight is not None
-                share = 1.0 if part.asks else CONTEXT_KNOWN if known else CONTEXT_UNKNOWN
+                asks = part.asks and not (told and term in self._provenance)
+                share = 1.0 if asks else CONTEXT_KNOWN if known else CONTEXT_UNKNOWN
                 if not known and term in asides:
                     share = CONTEXT_UNKNOWN
                 if weight is None:
                     weight = self._unknown_weight * _informative(commonness.get(term, 0.0))
                 had = terms.get(term)  # "collect collector": one family, counted once
                 if had is None or had.weight < share * weight:
-                    terms[term] = _Term(term, share * weight, known, part.asks and not mine)
-                    if part.asks:
+                    terms[term] = _Term(term, share * weight, known, asks and not mine)
+                    if asks:
                         asking.add(term)
                 if not known and part.asks and self._uncovered(term):
                     uncovered.append(term)

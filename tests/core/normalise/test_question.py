@@ -29,6 +29,13 @@ def test_without_a_question_mark_the_asking_sentence_or_the_last_one_counts() ->
     assert asked("my dealer gets 2. my mate says 3") == ["my mate says 3"]
 
 
+def test_a_last_wh_sentence_without_a_question_mark_asks_too() -> None:
+    message = "my dealer got a letter. something about dealers? what did the letter say"
+    assert asked(message) == ["something about dealers", "what did the letter say"]
+    # A last sentence that does not ask is still chatter.
+    assert asked("is the coupe rare? my mate says so") == ["is the coupe rare"]
+
+
 @pytest.mark.parametrize(
     ("message", "question"),
     [
@@ -180,6 +187,7 @@ def test_who_did_something_asks_for_that_deed(question: str, verb: str) -> None:
         "who said the 1m would be rare",
         "who put out the 600 figure",
         "how many was it and when",
+        "how many and were any left",
         # Leaking, posting, hoping or guessing is the claim itself, which every source names.
         "who leaked the 600 figure first",
         "who wanted a showdown with a cayman",

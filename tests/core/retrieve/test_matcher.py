@@ -657,6 +657,27 @@ def test_words_weighing_whether_a_claim_holds_take_their_topic_from_the_story() 
     assert best(matcher, "is the number wrong") == "wrong"
 
 
+def test_asking_where_a_story_originally_came_from_takes_its_topic_from_the_story() -> None:
+    matcher = _small(
+        [
+            (
+                "quote",
+                '"will the coupe be gone in a flash"',
+                "The old boss told the blog the coupe would be gone in a flash.",
+            ),
+            (
+                "post",
+                '"who said it in the original post", "where is the original article"',
+                "The original post was taken down.",
+            ),
+        ]
+    )
+    # "originally" asks where the story's saying came from, not about an original post.
+    told = "folks keep quoting gone in a flash about the coupe. who said it originally"
+    assert best(matcher, told) == "quote"
+    assert best(matcher, "who said it in the original post") == "post"
+
+
 def test_a_who_question_needs_an_entry_saying_who_did_that_to_what_it_names() -> None:
     matcher = _small(
         [
