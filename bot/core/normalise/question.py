@@ -310,3 +310,21 @@ _SUM = re.compile(rf"\d\s*{_OPERATOR}\s*\d|\d\s*=\s*\?", re.IGNORECASE)
 def arithmetic(message: str) -> bool:
     """Return True for a sum to work out ("600 divided by 414 = ?"), which no source answers."""
     return _SUM.search(message) is not None
+
+
+# "that NUMBER", "this ONE": what a question points back at in the story before it.
+_DEMONSTRATIVES = frozenset("that this those these".split())
+_POINTED = frozenset(
+    """
+    number numbers figure figures one ones thing claim comment comments rumor rumour stat post
+    memo quote story article site guy dude
+    """.split()
+)
+
+
+def points_back(asked: tuple[str, ...]) -> bool:
+    """Return whether a question points back at something named before it ("that number")."""
+    return any(
+        w in _DEMONSTRATIVES and asked[i + 1 : i + 2] and asked[i + 1] in _POINTED
+        for i, w in enumerate(asked)
+    )

@@ -25,6 +25,7 @@ from ..normalise.question import (
     counted,
     focus,
     parts,
+    points_back,
     wants,
 )
 from ..normalise.slang import plain
@@ -853,6 +854,8 @@ class Matcher:
             if terms[k].known and (k not in self._verdict or not story)
         }
         vague = self._vague(alone, _LEAST_ASKED if story > 0 else _LEAST_KNOWN)
+        # "... who put THAT NUMBER out there first": the question names its topic in the story.
+        vague = vague or (story > 0 and any(points_back(p.words) for p in found if p.asks))
         share = _VAGUE_STORY_SHARE if vague else _STORY_SHARE
         if asking and story > share * weighed:  # the story around a question is context
             scale = share * weighed / story

@@ -703,3 +703,27 @@ def test_a_who_question_needs_an_entry_saying_who_did_that_to_what_it_names() ->
     # Asked who wrote the memo: the entry only mentions writing in its answer.
     assert best(matcher, "who wrote the memo") is None
     assert best(matcher, "what did the memo say") == "the-memo"
+
+
+def test_a_question_pointing_back_at_the_story_takes_its_topic_from_it() -> None:
+    matcher = _small(
+        [
+            (
+                "figure-origin",
+                '"who first reported the 900 figure"',
+                "The Gazette first reported that 900 cars would come.",
+            ),
+            (
+                "doubling-origin",
+                '"who put the doubling figure out there first"',
+                "A magazine first put out the doubling figure.",
+            ),
+            ("club", '"what about the 900 club"', "The 900 club is a club."),
+        ]
+    )
+    # "that figure" is the 900 of the story, not whichever figure the question's words fit best.
+    message = (
+        "my buddy read that only 900 cars would come and freaked out, 900 cars for everyone, the"
+        " whole 900. who put that figure out there first"
+    )
+    assert matcher.rank(message)[0].entry.id == "figure-origin"
