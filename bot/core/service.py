@@ -10,6 +10,7 @@ from pathlib import Path
 from .decide.decision import DEFAULT_THRESHOLD, Decision, decide, volunteer
 from .decide.followups import read_after
 from .decide.talk import Talk
+from .decide.twopart import second_part
 from .knowledge.errors import KnowledgeError, Problem
 from .knowledge.loader import load_knowledge
 from .knowledge.models import Knowledge
@@ -161,10 +162,12 @@ class KnowledgeService:
         knowledge = snapshot.knowledge
         last = knowledge.by_id.get(after) if after else None
         if last is None:
-            decision = decide(snapshot.matcher.read(text), snapshot.matcher.threshold)
+            ranking = snapshot.matcher.read(text)
+            decision = decide(ranking, snapshot.matcher.threshold)
             if not text.strip():
                 notice = _EMPTY
-            return compose(question, decision, knowledge, notice)
+            second = second_part(snapshot.matcher, knowledge, text, ranking, decision)
+            return compose(question, decision, knowledge, notice, second=second)
         reading = read_after(snapshot.matcher, knowledge, text, last)
         notice = reading.notice or notice
         return compose(question, reading.decision, knowledge, notice, reading.about, reading.cited)
@@ -178,12 +181,14 @@ class KnowledgeService:
         text = message[: self.max_question_chars]
         if snapshot.talk.match(text) is not None:
             return None
-        decision = decide(snapshot.matcher.read(text), snapshot.matcher.threshold)
+        ranking = snapshot.matcher.read(text)
+        decision = decide(ranking, snapshot.matcher.threshold)
         if not volunteer(decision, min_confidence):
             return None
         with self._lock:
             self.stats.answered += 1
-        return compose(message, decision, snapshot.knowledge)
+        second = second_part(snapshot.matcher, snapshot.knowledge, text, ranking, decision)
+        return compose(message, decision, snapshot.knowledge, second=second)
 
     def peek(self, question: str) -> Decision:
         """Decide on a question without answering it or touching the counters."""

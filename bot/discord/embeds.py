@@ -9,7 +9,7 @@ from collections.abc import Iterable
 import discord
 
 from ..core.knowledge.models import Source, Status
-from ..core.reply.replies import DECLINE_TEXT, Reply
+from ..core.reply.replies import DECLINE_TEXT, Claim, Reply, SecondAnswer
 from ..redaction import redact
 
 TITLE_LIMIT = 256
@@ -25,6 +25,8 @@ ECHO_LIMIT = 300
 MAX_CONFLICTS = 5
 MAX_SOURCES = 10
 OTHER_SIDE = "The other side"
+SECOND = "Your second question"
+SECOND_SOURCES = f"{SECOND}: sources"
 SHORTENED = "(The answer is shortened to fit; the other side follows.)"
 MIN_ANSWER_KEPT = 300
 MIN_FIELD_KEPT = 100
@@ -189,23 +191,9 @@ def reply_embed(reply: Reply) -> discord.Embed:
         embed.add_field(
             name=name, value=_bullets(_link(s) for s in reply.sources[:MAX_SOURCES]), inline=False
         )
-    for claim in reply.conflicts[:MAX_CONFLICTS]:
-        embed.add_field(
-            name=truncate(
-                f"{OTHER_SIDE}: {badge(claim.status)} \u2014 {safe(claim.claimed_by, 200)}",
-                FIELD_NAME_LIMIT,
-            ),
-            value=safe(claim.answer, FIELD_VALUE_LIMIT),
-            inline=False,
-        )
-    if len(reply.conflicts) > MAX_CONFLICTS:
-        rest = reply.conflicts[MAX_CONFLICTS:]
-        names = "; ".join(safe(c.claimed_by, 100) for c in rest)
-        embed.add_field(
-            name=f"{OTHER_SIDE}: {len(rest)} more claim(s) disagree",
-            value=truncate(names, FIELD_VALUE_LIMIT),
-            inline=False,
-        )
+    _add_sides(embed, reply.conflicts)
+    if reply.second is not None:
+        _add_second(embed, reply.second)
     if reply.related:
         embed.add_field(
             name="Related",
@@ -218,11 +206,52 @@ def reply_embed(reply: Reply) -> discord.Embed:
     return fit(_make_room(embed))
 
 
+def _add_sides(embed: discord.Embed, conflicts: tuple[Claim, ...], of: str = "") -> None:
+    """Add the other side of a dispute: a field a claim, the claimants of any beyond five."""
+    for claim in conflicts[:MAX_CONFLICTS]:
+        embed.add_field(
+            name=truncate(
+                f"{OTHER_SIDE}{of}: {badge(claim.status)} \u2014 {safe(claim.claimed_by, 200)}",
+                FIELD_NAME_LIMIT,
+            ),
+            value=safe(claim.answer, FIELD_VALUE_LIMIT),
+            inline=False,
+        )
+    if len(conflicts) > MAX_CONFLICTS:
+        rest = conflicts[MAX_CONFLICTS:]
+        names = "; ".join(safe(c.claimed_by, 100) for c in rest)
+        embed.add_field(
+            name=f"{OTHER_SIDE}{of}: {len(rest)} more claim(s) disagree",
+            value=truncate(names, FIELD_VALUE_LIMIT),
+            inline=False,
+        )
+
+
+def _add_second(embed: discord.Embed, second: SecondAnswer) -> None:
+    """Add the answer to a message's second question: its status, claimant, answer, sources."""
+    embed.add_field(
+        name=truncate(
+            f"{SECOND}: {badge(second.status)} \u2014 {safe(second.claimed_by, 200)}",
+            FIELD_NAME_LIMIT,
+        ),
+        value=safe(f"{second.question}: {second.answer}", FIELD_VALUE_LIMIT),
+        inline=False,
+    )
+    if second.sources:
+        embed.add_field(
+            name=SECOND_SOURCES,
+            value=_bullets(_link(s) for s in second.sources[:MAX_SOURCES]),
+            inline=False,
+        )
+    _add_sides(embed, second.conflicts, " (second question)")
+
+
 def _make_room(embed: discord.Embed) -> discord.Embed:
     """Bring an answer within 6,000 characters without dropping the other side of a dispute.
 
-    First the related questions go, then the answer is shortened (and says so), then the other
-    fields (claimant, sources, note), and only then is each other side shortened, all alike.
+    First the related questions go, then the answers are shortened (the first says so, then
+    the second question's), then the other fields (claimant, sources, note), and only then is
+    each other side shortened, all alike.
     """
     if len(embed) <= TOTAL_LIMIT:
         return embed
@@ -232,13 +261,20 @@ def _make_room(embed: discord.Embed) -> discord.Embed:
             break
     excess = len(embed) - TOTAL_LIMIT
     description = embed.description or ""
-    if excess > 0 and description and not description.endswith(SHORTENED):
-        keep = max(len(description) - excess - len(SHORTENED) - 2, MIN_ANSWER_KEPT)
-        if keep < len(description):
-            embed.description = truncate(description, keep) + "\n" + SHORTENED
+    body = description.removesuffix("\n" + SHORTENED)  # shortened already to fit its own limit
+    if excess > 0 and body:
+        said = len(description) - len(body)
+        keep = max(len(body) - excess - (len(SHORTENED) + 2 - said), MIN_ANSWER_KEPT)
+        if keep < len(body):
+            embed.description = truncate(body, keep) + "\n" + SHORTENED
     sides = [i for i, f in enumerate(embed.fields) if (f.name or "").startswith(OTHER_SIDE)]
+    second = [
+        i
+        for i, f in enumerate(embed.fields)
+        if (f.name or "").startswith(SECOND) and f.name != SECOND_SOURCES
+    ]
     others = [i for i in range(len(embed.fields)) if i not in sides]
-    for group in (others, others, sides, sides, sides):  # again when some hit their floor
+    for group in (second, others, others, sides, sides, sides):  # again when some hit their floor
         excess = len(embed) - TOTAL_LIMIT
         if excess <= 0:
             break

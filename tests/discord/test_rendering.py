@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import discord
 import pytest
 from discord import app_commands
@@ -11,11 +13,14 @@ from discord_kit import ANSWERED_Q, DECLINED_Q, KNOWLEDGE
 from bot.core.knowledge.errors import Problem
 from bot.core.knowledge.loader import parse_knowledge
 from bot.core.knowledge.models import Source, SourceKind, Status
-from bot.core.reply.replies import Claim, Reply, Suggestion
+from bot.core.reply.replies import Claim, Reply, SecondAnswer, Suggestion
 from bot.core.service import KnowledgeService, ReloadResult
 from bot.discord.cooldown import UserCooldown
 from bot.discord.embeds import (
     FIELD_VALUE_LIMIT,
+    OTHER_SIDE,
+    SECOND,
+    SHORTENED,
     TOTAL_LIMIT,
     neutralise,
     plain,
@@ -67,6 +72,31 @@ def test_embed_limits_hold_for_huge_replies() -> None:
     )
     assert len(embed.footer.text or "") <= 2048
     assert embed.title == "\u2696\ufe0f Disputed"
+
+
+def test_a_huge_second_answer_is_trimmed_before_any_other_side() -> None:
+    huge = _huge_reply()
+    sides = tuple(Claim(f"y{i}", "e" * 3000, Status.RUMOR, "f" * 400) for i in range(30))
+    second = SecondAnswer(
+        "second", "s" * 300, "g" * 5000, Status.DISPUTED, "h" * 400, huge.sources, 0.8, sides
+    )
+    embed = reply_embed(dataclasses.replace(huge, second=second))
+    assert len(embed) <= TOTAL_LIMIT and len(embed.fields) <= 25
+    names = [f.name or "" for f in embed.fields]
+    assert sum(n.startswith(OTHER_SIDE) for n in names) == 12  # both disputes, five and the rest
+    assert any(n.startswith(f"{SECOND}: ") for n in names)
+    assert (embed.description or "").endswith(SHORTENED)
+
+
+def test_the_second_answer_has_its_status_claimant_and_sources() -> None:
+    source = Source("s", "The memo", "BMW NA", SourceKind.OFFICIAL_STATEMENT)
+    second = SecondAnswer(
+        "memo", "What did the memo say?", "No more cars.", Status.FACT, "BMW NA", (source,), 0.9
+    )
+    reply = Reply("q", True, 1.0, "e", "First answer.", Status.RUMOR, "X", second=second)
+    fields = {f.name: f.value for f in reply_embed(reply).fields}
+    assert fields[f"{SECOND}: \u2705 Fact \u2014 BMW NA"] == "What did the memo say?: No more cars."
+    assert "The memo" in (fields[f"{SECOND}: sources"] or "")
 
 
 def test_decline_embed_limits() -> None:

@@ -328,3 +328,60 @@ def points_back(asked: tuple[str, ...]) -> bool:
         w in _DEMONSTRATIVES and asked[i + 1 : i + 2] and asked[i + 1] in _POINTED
         for i, w in enumerate(asked)
     )
+
+
+# "... and what happens after that", "... also did they": a second question in one sentence.
+_THEN = frozenset("and also".split())
+
+
+def questions(message: str) -> tuple[str, str] | None:
+    """Return each question of a message that asks two, as a message asking only it with the
+    rest (the story and the other question) around it; None for a message that asks one.
+
+    A question starts with a question word or an auxiliary: two asking sentences that do are
+    two questions, and so is one whose clause after "and" or "also" starts with one too ("how
+    many ... and what happens after that"). An asking sentence that does not ("... his name was
+    watts?", "like a numbered run?") is story.
+    """
+    found = parts(message)
+    pieces = [p.words for p in found]
+    asking = [i for i, p in enumerate(found) if p.asks and _opens(p.words)]
+    if len(asking) == 1:
+        at = asking[0]
+        split = _second_clause(pieces[at])
+        if split is None:
+            return None
+        first, second = split
+        pieces[at : at + 1] = [first, second]
+        asking = [at, at + 1]
+    if len(asking) != 2:
+        return None
+    return _asking(pieces, asking[0]), _asking(pieces, asking[1])
+
+
+def _opens(sentence: tuple[str, ...]) -> bool:
+    """Return whether a sentence starts with a question word or an auxiliary ("so WHO ...")."""
+    start = 0
+    while start < len(sentence) - 1 and sentence[start] in _LEAD_INS:
+        start += 1
+    return bool(sentence) and sentence[start] in _ASKS
+
+
+def _second_clause(sentence: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Split a sentence before its first "and"/"also" that a question word or auxiliary
+    follows ("... good for AND WHAT happens after that"); None if it has none."""
+    for i in range(1, len(sentence) - 1):
+        if sentence[i] not in _THEN:
+            continue
+        rest = i + 1
+        while rest < len(sentence) and sentence[rest] in _THEN:
+            rest += 1  # "and also what ..."
+        if rest < len(sentence) - 1 and sentence[rest] in _ASKS:
+            return sentence[:i], sentence[rest:]
+    return None
+
+
+def _asking(pieces: list[tuple[str, ...]], at: int) -> str:
+    """Return the message with only the sentence at ``at`` asking: the rest is its story."""
+    story = [" ".join(p) for i, p in enumerate(pieces) if i != at]
+    return "\n".join([*story, " ".join(pieces[at]) + " ?"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..reply.replies import DECLINE_TEXT, Reply
+from ..reply.replies import DECLINE_TEXT, Claim, Reply
 
 
 def summary(reply: Reply) -> str:
@@ -23,11 +23,22 @@ def summary(reply: Reply) -> str:
     parts += [f"{reply.status.label}: {reply.answer} (Claimed by {reply.claimed_by}.)"]
     if reply.cited and reply.sources:  # "source?": where it comes from is what was asked
         parts += ["Sources: " + "; ".join(s.citation() for s in reply.sources) + "."]
-    parts += [
-        f"Other side, {c.status.label.lower()} from {c.claimed_by}: {c.answer}"
-        for c in reply.conflicts
-    ]
+    parts += _other_sides(reply.conflicts)
+    if (second := reply.second) is not None:
+        parts += [
+            f"And {second.question!r}: {second.status.label}: {second.answer} "
+            f"(Claimed by {second.claimed_by}.)"
+        ]
+        if reply.cited and second.sources:
+            parts += ["Sources: " + "; ".join(s.citation() for s in second.sources) + "."]
+        parts += _other_sides(second.conflicts)
     return " ".join(parts)
+
+
+def _other_sides(conflicts: tuple[Claim, ...]) -> list[str]:
+    return [
+        f"Other side, {c.status.label.lower()} from {c.claimed_by}: {c.answer}" for c in conflicts
+    ]
 
 
 def to_text(reply: Reply) -> str:
@@ -57,6 +68,16 @@ def to_text(reply: Reply) -> str:
     if reply.conflicts:
         lines.append("  The other side:")
         lines += [f"    - {c.status.label} ({c.claimed_by}): {c.answer}" for c in reply.conflicts]
+    if (second := reply.second) is not None:
+        lines.append(f"  And {second.question!r}:")
+        lines.append(f"    {second.status.label}: {second.answer}")
+        lines.append(f"    Claimed by: {second.claimed_by}")
+        lines += [f"    Source: {s.citation()}" for s in second.sources]
+        if second.conflicts:
+            lines.append("    The other side:")
+            lines += [
+                f"      - {c.status.label} ({c.claimed_by}): {c.answer}" for c in second.conflicts
+            ]
     if reply.related:
         lines.append("  Related: " + "; ".join(s.question for s in reply.related))
     lines.append(f"  Confidence: {reply.score:.2f}")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..decide.decision import Decision
 from ..knowledge.models import Entry, Knowledge, SmallTalk, Source, Status, TalkKind
+from ..score.ranking import Match
 
 DECLINE_TEXT = "I don't know that one."
 
@@ -29,6 +30,20 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class SecondAnswer:
+    """The answer to a message's second question, shown in full after the first."""
+
+    entry_id: str
+    question: str  # the entry's first phrasing: which question it answers
+    answer: str
+    status: Status
+    claimed_by: str
+    sources: tuple[Source, ...]
+    score: float
+    conflicts: tuple[Claim, ...] = ()  # the other side of its dispute, unless already shown
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     """Everything a front end needs to show one answer or one decline."""
 
@@ -49,6 +64,7 @@ class Reply:
     about: str | None = None  # a follow-up: the earlier answer it was read against
     cited: bool = False  # asked where the claim comes from: its sources belong in the answer
     talk: TalkKind | None = None  # small talk: what kind
+    second: SecondAnswer | None = None  # a message asking two questions: the other's answer
 
 
 EXAMPLES = 3
@@ -76,8 +92,10 @@ def compose(
     notice: str | None = None,
     about: Entry | None = None,
     cited: bool = False,
+    second: Match | None = None,
 ) -> Reply:
-    """Turn a decision into an answer, or a decline with suggestions."""
+    """Turn a decision into an answer (with ``second``'s when a message asks two), or a decline
+    with suggestions."""
     score = round(decision.confidence, 4)
     if decision.answer is None:
         return Reply(
@@ -92,6 +110,9 @@ def compose(
     entry = decision.answer.entry
     conflicts = tuple(_claim(knowledge.by_id[i]) for i in knowledge.conflicts.get(entry.id, ()))
     shown = {entry.id, *(c.entry_id for c in conflicts)}
+    answered = _second(second, knowledge, shown) if second is not None else None
+    if answered is not None:
+        shown |= {answered.entry_id, *(c.entry_id for c in answered.conflicts)}
     near = [m.entry.id for m in decision.near]
     related_ids = [i for i in dict.fromkeys([*near, *entry.related]) if i not in shown]
     return Reply(
@@ -110,6 +131,7 @@ def compose(
         kind="followup" if about is not None else "answer",
         about=about.title if about is not None else None,
         cited=cited,
+        second=answered,
     )
 
 
@@ -119,3 +141,18 @@ def _suggest(entry: Entry) -> Suggestion:
 
 def _claim(entry: Entry) -> Claim:
     return Claim(entry.id, entry.answer, entry.status, entry.claimed_by)
+
+
+def _second(match: Match, knowledge: Knowledge, shown: set[str]) -> SecondAnswer:
+    entry = match.entry
+    sides = [i for i in knowledge.conflicts.get(entry.id, ()) if i not in shown]
+    return SecondAnswer(
+        entry_id=entry.id,
+        question=entry.title,
+        answer=entry.answer,
+        status=entry.status,
+        claimed_by=entry.claimed_by,
+        sources=tuple(knowledge.sources[s] for s in entry.sources),
+        score=round(match.score, 4),
+        conflicts=tuple(_claim(knowledge.by_id[i]) for i in sides),
+    )

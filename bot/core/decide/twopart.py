@@ -1,0 +1,44 @@
+"""A message that asks two questions: the entry answering the one the decided answer does not."""
+
+from __future__ import annotations
+
+from ..knowledge.models import Knowledge
+from ..normalise.question import questions
+from ..retrieve.matcher import Matcher
+from ..score.ranking import Match, Ranking
+from .decision import Decision, decide
+
+
+def second_part(
+    matcher: Matcher, knowledge: Knowledge, text: str, ranking: Ranking, decision: Decision
+) -> Match | None:
+    """Return the confident answer to a message's other question, beside ``decision``'s.
+
+    Each question is ranked on its own, with the rest of the message as its story, and decided
+    as any question is. There is a second answer only when both are answered, by two entries,
+    one of them the decided answer's and neither the other side of its dispute; and when the
+    whole message (``ranking``) ranks the other next after the answer and its other sides, so
+    that a question read out of its message ("what did that commenter make of it") cannot
+    bring in an entry the message is not about.
+    """
+    if decision.answer is None:
+        return None
+    asked = questions(text)
+    if asked is None:
+        return None
+    bests: list[Match] = []
+    for reading in asked:
+        part = decide(matcher.read(reading), matcher.threshold)
+        if part.answer is None:
+            return None
+        bests.append(part.answer)
+    first, second = bests
+    main = decision.answer.entry.id
+    if first.entry.id == second.entry.id or main not in (first.entry.id, second.entry.id):
+        return None
+    other = second if first.entry.id == main else first
+    shown = {main, *knowledge.conflicts.get(main, ())}
+    if other.entry.id in shown:
+        return None
+    following = next((m.entry.id for m in ranking.matches if m.entry.id not in shown), None)
+    return other if following == other.entry.id else None

@@ -1,0 +1,146 @@
+"""A message asking two questions: the second claim comes with the first when both are sure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.core.normalise.question import questions
+from bot.core.render.jsonlines import to_json
+from bot.core.render.text import summary, to_text
+from bot.core.service import KnowledgeService
+
+# A made-up garden, so that what is tested is how two questions are read, not the shipped file.
+GARDEN = """
+version: 1
+
+sources:
+  - id: post
+    title: The garden post
+    outlet: the garden blog
+    kind: article
+  - id: ivy-comment
+    title: Ivy's comment on the garden post
+    outlet: comments on the garden post
+    kind: reader-comment
+    author: Ivy
+
+entries:
+  - id: tomato-yield
+    questions: [How many tomatoes does one plant give?]
+    answer: The blog said one plant gives about forty tomatoes a season.
+    status: opinion
+    claimed_by: the garden blog
+    sources: [post]
+    related: [tomato-frost]
+  - id: tomato-frost
+    questions: [What happens to the tomato plants after the first frost?]
+    answer: Ivy said the plants die back after the first frost and are composted.
+    status: rumor
+    claimed_by: Ivy (reader comment)
+    sources: [ivy-comment]
+  - id: hose-length
+    questions: [How long is the garden hose?]
+    answer: The blog said the hose is thirty metres long.
+    status: fact
+    claimed_by: the garden blog
+    sources: [post]
+    conflicts_with: [hose-denied]
+  - id: hose-denied
+    questions: [Did Ivy deny the hose length?]
+    answer: Ivy said the hose is only twenty metres long.
+    status: denied
+    claimed_by: Ivy (reader comment)
+    sources: [ivy-comment]
+  - id: shed-colour
+    questions: [What colour is the shed?]
+    answer: The blog said the shed is green.
+    status: fact
+    claimed_by: the garden blog
+    sources: [post]
+"""
+
+TWO = "how many tomatoes does one plant give and what happens to the plants after the first frost"
+
+
+@pytest.fixture(scope="module")
+def garden(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    path = Path(tmp_path_factory.mktemp("garden")) / "garden.yaml"
+    path.write_text(GARDEN, encoding="utf-8")
+    return KnowledgeService.from_path(path)
+
+
+def test_a_message_is_split_into_its_two_questions() -> None:
+    assert questions("how many are left and what happens after that") == (
+        "what happens after that\nhow many are left ?",
+        "how many are left\nwhat happens after that ?",
+    )
+    assert questions("who is he? what did he say?") is not None
+    assert questions("my buddy says so, also what did he say") is None  # one question
+    assert questions("segler said it was limited, right? like a numbered run?") is None
+    assert questions("how many are left") is None
+
+
+def test_the_second_question_gets_its_own_claim(garden: KnowledgeService) -> None:
+    reply = garden.ask(TWO)
+    assert reply.entry_id == "tomato-yield" and reply.second is not None
+    second = reply.second
+    assert second.entry_id == "tomato-frost" and second.status.value == "rumor"
+    assert second.claimed_by == "Ivy (reader comment)"
+    assert [s.id for s in second.sources] == ["ivy-comment"]
+    assert "tomato-frost" not in [s.entry_id for s in reply.related]  # shown in full instead
+
+
+def test_two_asking_sentences_are_two_questions(garden: KnowledgeService) -> None:
+    reply = garden.ask("how many tomatoes does one plant give? what colour is the shed?")
+    assert reply.entry_id == "tomato-yield"
+    assert reply.second is not None and reply.second.entry_id == "shed-colour"
+
+
+def test_the_second_claim_brings_the_other_side_of_its_dispute(garden: KnowledgeService) -> None:
+    reply = garden.ask("what colour is the shed, also how long is the garden hose")
+    assert reply.second is not None and reply.second.entry_id == "hose-length"
+    assert [c.entry_id for c in reply.second.conflicts] == ["hose-denied"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how many tomatoes does one plant give and what is the capital of peru",  # off-topic
+        "how many tomatoes does one plant give",  # one question
+        "how long is the garden hose and did ivy deny the hose length",  # the other side
+    ],
+)
+def test_no_second_claim_unless_a_second_question_is_answered_apart(
+    garden: KnowledgeService, message: str
+) -> None:
+    reply = garden.ask(message)
+    assert reply.answered and reply.second is None
+
+
+def test_the_second_question_never_changes_the_first_answer(garden: KnowledgeService) -> None:
+    first = garden.snapshot.matcher.read(TWO).best
+    reply = garden.ask(TWO)
+    assert first is not None and reply.score == round(first.score, 4)
+
+
+def test_every_renderer_shows_the_second_claim(garden: KnowledgeService) -> None:
+    reply = garden.ask("what colour is the shed, also how long is the garden hose")
+    text = summary(reply)
+    assert text.startswith("Fact: The blog said the shed is green.")
+    assert "And 'How long is the garden hose?': Fact: The blog said the hose is thirty" in text
+    assert "Other side, denied from Ivy (reader comment)" in text
+    lines = to_text(reply)
+    assert "  And 'How long is the garden hose?':" in lines
+    assert '    Source: article: "The garden post" (the garden blog)' in lines
+    shown = to_json(reply)
+    assert list(shown)[:-1] == [
+        "question", "answered", "answer", "status", "claimed_by", "sources", "score", "entry",
+        "conflicts", "related", "suggestions", "notice", "kind", "about",
+    ]  # fmt: skip
+    assert shown["second"]["entry"] == "hose-length"
+    assert shown["second"]["status"] == "fact"
+    assert shown["second"]["sources"][0]["id"] == "post"
+    assert shown["second"]["conflicts"][0]["entry"] == "hose-denied"
+    assert to_json(garden.ask("what colour is the shed"))["second"] is None
