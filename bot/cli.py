@@ -11,13 +11,15 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from .core.decide.decision import DEFAULT_THRESHOLD
+from .core.knowledge import default_knowledge_path
 from .core.knowledge.errors import KnowledgeError
-from .core.knowledge.loader import default_knowledge_path
 from .core.render.jsonlines import json_line, to_json
 from .core.render.text import to_text
 from .core.service import KnowledgeService
 from .explain import ranking, ranking_lines
 from .redaction import redact
+from .snapshot_cache import load_snapshot
 from .terminal import printable
 
 log = logging.getLogger("bot")
@@ -131,7 +133,8 @@ def _with_service(
 
     def load_then_run(args: argparse.Namespace) -> int:
         try:
-            service = KnowledgeService.from_path(args.knowledge or default_knowledge_path())
+            path = args.knowledge or default_knowledge_path()
+            service = KnowledgeService(load_snapshot(path, DEFAULT_THRESHOLD))
         except KnowledgeError as exc:
             print(printable(redact(str(exc))), file=sys.stderr)
             return EXIT_USAGE

@@ -14,6 +14,7 @@ the bot unless it is marked ``allow_error_log``; ``tests/discord/conftest.py`` h
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sys
 from collections.abc import AsyncIterator, Iterator
@@ -67,6 +68,18 @@ HARDENING = frozenset(
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "allow_error_log: the test expects ERROR log records")
     config.addinivalue_line("markers", "hardening: a test that attacks the bot")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Point the command line's snapshot cache (and its subprocesses') at a folder of the run."""
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    yield
+    if before is None:
+        del os.environ["XDG_CACHE_HOME"]
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

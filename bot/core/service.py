@@ -12,7 +12,6 @@ from .decide.followups import read_after
 from .decide.talk import Talk
 from .decide.twopart import second_part
 from .knowledge.errors import KnowledgeError, Problem
-from .knowledge.loader import load_knowledge
 from .knowledge.models import Knowledge
 from .reply.replies import Reply, compose, small_talk
 from .retrieve.matcher import Matcher
@@ -90,6 +89,8 @@ def build_snapshot(path: str | Path, threshold: float = DEFAULT_THRESHOLD) -> Sn
     tracked objects, and both the one in service and the one being built are cheap to walk;
     the loader's per-item objects (YAML nodes, problems as rows) die young.
     """
+    from .knowledge.loader import load_knowledge  # PyYAML: not needed for a cached snapshot
+
     knowledge = load_knowledge(path)
     matcher = Matcher(knowledge, threshold=threshold)
     return Snapshot(knowledge, matcher, time.time(), Talk.of(knowledge))

@@ -11,13 +11,13 @@ import stat
 from array import array
 from collections.abc import Callable, Iterator, KeysView
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import yaml
 
 from ..normalise.text import phrase_key
+from . import default_knowledge_path as default_knowledge_path
 from .errors import MAX_PROBLEMS, KnowledgeError, Problem
 from .models import (
     Entries,
@@ -138,11 +138,6 @@ ENTRY_FIELDS = (
     Field("keywords", False, "list"),
     Field("tags", False, "list"),
 )
-
-
-def default_knowledge_path() -> Path:
-    """Return the knowledge file shipped with the package."""
-    return Path(str(resources.files("bot.knowledge").joinpath("onem.yaml")))
 
 
 def load_knowledge(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Knowledge:

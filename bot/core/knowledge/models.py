@@ -129,6 +129,8 @@ SourceRow = tuple[str, str, str, str, str | None, str | None, str | None]
 _STATUSES: dict[str, Status] = {s.value: s for s in Status}
 _KINDS: dict[str, SourceKind] = {k.value: k for k in SourceKind}
 _FIELDS = 10
+_RECENT = 512
+"""How many built entries an Entries keeps (see Entries.entry)."""
 """A row's fields of text (every field but the lines): the ones Entry equality compares."""
 
 
@@ -220,13 +222,14 @@ class Entries(Sequence[Entry]):
     ``Strings``, and where each entry's fields start in one array (``rows`` reads them back).
 
     However many entries it holds, it is a few dozen objects, none of them tracked by the
-    garbage collector: a full collection has nothing of it to walk, and replacing a snapshot of
-    any size frees a handful of objects. It reads like the tuple of entries it stands for
-    (length, index, slice, iteration, equality by value), but each access builds a fresh
-    ``Entry``: compare entries with ``==``, never with ``is``. A slice is a tuple of entries.
+    garbage collector, plus the last few hundred entries built (see ``entry``): a full
+    collection has next to nothing of it to walk, and replacing a snapshot of any size frees a
+    few hundred objects. It reads like the tuple of entries it stands for (length, index,
+    slice, iteration, equality by value), but an access may build a new ``Entry``: compare
+    entries with ``==``, never with ``is``. A slice is a tuple of entries.
     """
 
-    __slots__ = ("_fields", "_line_at", "_lines", "_strings", "rows")
+    __slots__ = ("_fields", "_line_at", "_lines", "_recent", "_strings", "rows")
 
     rows: Rows
 
@@ -241,6 +244,7 @@ class Entries(Sequence[Entry]):
                 self._line_at[-1] + 1 + self._fields[at + 2] - self._fields[at + 1]
             )
         self.rows = Rows(self)
+        self._recent: dict[int, Entry] = {}  # the entries last built, at most _RECENT of them
 
     @classmethod
     def of(cls, entries: Iterable[Entry]) -> Entries:
@@ -271,6 +275,24 @@ class Entries(Sequence[Entry]):
             lines.tobytes(),
         )
 
+    def entry(self, number: int) -> Entry:
+        """Return entry ``number`` (in file order), built once while it is among the recent ones.
+
+        A question's matches, its reply's related entries and the next questions' often ask
+        for the same entries: each is built from its strings once, not on every access.
+        """
+        entry = self._recent.get(number)
+        if entry is None:
+            entry = entry_of(self.row(number))
+            if len(self._recent) >= _RECENT:
+                self._recent.clear()
+            self._recent[number] = entry
+        return entry
+
+    def forget(self) -> None:
+        """Drop the entries built so far (they are built again on access)."""
+        self._recent.clear()
+
     def field(self, number: int, field: int) -> str:
         """Return one text field of entry ``number`` (0 the id, 2 the answer, 4 the claimant)."""
         return self._strings[self._fields[_FIELDS * number + field]]
@@ -290,7 +312,11 @@ class Entries(Sequence[Entry]):
     def __getitem__(self, index: int | slice) -> Entry | tuple[Entry, ...]:
         if isinstance(index, slice):
             return tuple(map(entry_of, self.rows[index]))
-        return entry_of(self.rows[index])
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("entry index out of range")
+        return self.entry(index)
 
     def __iter__(self) -> Iterator[Entry]:
         return map(entry_of, self.rows)
@@ -362,7 +388,7 @@ class Rows(Sequence[EntryRow]):
 
 
 class EntriesById(Mapping[str, Entry]):
-    """Entry id -> entry, over an Entries; each lookup builds a fresh ``Entry``.
+    """Entry id -> entry, over an Entries; a lookup builds the ``Entry`` (see Entries.entry).
 
     It holds no object per entry: each id's hash in one sorted array, and beside it the
     entry's number. A lookup finds the hash by bisection and checks the id itself.
@@ -392,7 +418,10 @@ class EntriesById(Mapping[str, Entry]):
         return None
 
     def __getitem__(self, entry_id: str) -> Entry:
-        return entry_of(self.row(entry_id))
+        number = self.number(entry_id)
+        if number is None:
+            raise KeyError(entry_id)
+        return self._entries.entry(number)
 
     def __contains__(self, entry_id: object) -> bool:
         return self.number(entry_id) is not None
@@ -460,7 +489,8 @@ class Knowledge:
     any size is a few dozen objects, nothing for a full collection to walk while a reload builds
     the next file in a worker thread, and next to nothing to free once it is replaced. ``entries``,
     ``by_id`` and ``sources`` read like a tuple and mappings of ``Entry`` and ``Source`` objects,
-    each built fresh on access; they accept such a tuple and mapping when built in code.
+    each built on access (see Entries.entry); they accept such a tuple and mapping when built
+    in code.
     """
 
     path: str
@@ -492,3 +522,9 @@ class Knowledge:
         object.__setattr__(
             self, "conflicts", MappingProxyType({k: tuple(v) for k, v in links.items()})
         )
+
+    def __reduce__(self) -> tuple[type[Knowledge], tuple[object, ...]]:
+        """Pickle the fields given to the constructor; the rest is derived again on load (the
+        id lookup holds string hashes, which differ from one process to the next)."""
+        fields = (self.path, self.version, self.synonyms, self.sources, self.entries)
+        return Knowledge, (*fields, self.digest, self.smalltalk)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, overload
@@ -57,7 +58,10 @@ class Strings(Sequence[str]):
     def __getitem__(self, index: slice) -> list[str]: ...
     def __getitem__(self, index: int | slice) -> str | list[str]:
         if isinstance(index, slice):
-            return [self._at(i) for i in range(*index.indices(len(self._ends)))]
+            start, stop, step = index.indices(len(self._ends))
+            if step == 1:
+                return self._span(start, stop)
+            return [self._at(i) for i in range(start, stop, step)]
         if index < 0:
             index += len(self._ends)
         if not 0 <= index < len(self._ends):
@@ -68,6 +72,19 @@ class Strings(Sequence[str]):
         ends = self._ends
         start = ends[index - 1] if index % _RUN else 0
         return self._runs[index // _RUN][start : ends[index]]
+
+    def _span(self, start: int, stop: int) -> list[str]:
+        """Return the strings ``start`` to ``stop``: one slice of its run each, cut in a loop."""
+        ends, out = self._ends, []
+        while start < stop:
+            run, within = divmod(start, _RUN)
+            last = min(stop, start - within + _RUN)
+            cuts = ends[start:last]
+            text = self._runs[run]
+            first = ends[start - 1] if within else 0
+            out += [text[a:b] for a, b in itertools.pairwise(itertools.chain((first,), cuts))]
+            start = last
+        return out
 
     def __iter__(self) -> Iterator[str]:
         return map(self._at, range(len(self._ends)))

@@ -7,9 +7,6 @@ import itertools
 import re
 from collections.abc import Container, Iterable, Sequence
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from .text import STOPWORDS, english_zipf, stem, words
 
 MIN_TYPO_LEN = 4
@@ -57,6 +54,9 @@ class Spelling:
         return self._correct(word)
 
     def _correct(self, word: str) -> str:
+        from rapidfuzz import process  # imported on the first typo, not on every start
+        from rapidfuzz.distance import OSA
+
         if stem(word) in self._stems:
             return word
         named = self._shortened(word)
@@ -83,6 +83,9 @@ class Spelling:
     def _misspelt_name(self, word: str) -> list[tuple[str, int, int]]:
         """Return the names two edits from ``word`` that start with its letter ("segular" is
         Segler): a name is rare enough that a word this close stands for it."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
         start = bisect.bisect_left(self._names, word[0])
         end = bisect.bisect_left(self._names, chr(ord(word[0]) + 1))
         found = process.extract(
@@ -169,6 +172,8 @@ class Names:
             return typed
         if typed in self._known or stem(typed) in self._stems:
             return typed  # a word the knowledge holds is what was meant
+        from rapidfuzz.distance import OSA
+
         allowed = 1 if len(typed) < 6 else 2
         near = [(OSA.distance(typed, name), name) for name in names]
         edits, name = min(near)

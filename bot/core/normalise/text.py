@@ -6,8 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from importlib import resources
 from itertools import filterfalse
+from pathlib import Path
 
 import Stemmer
 
@@ -174,9 +174,7 @@ def _has_vowel(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _zipf_table() -> dict[str, float]:
     table: dict[str, float] = {}
-    data = (
-        resources.files("bot.core.normalise").joinpath("data/english_zipf.txt").read_text("utf-8")
-    )
+    data = (Path(__file__).parent / "data" / "english_zipf.txt").read_text("utf-8")
     for line in data.splitlines():
         if line and not line.startswith("#"):
             value, *listed = line.split()

@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..decide.decision import DEFAULT_THRESHOLD, NEAR_TIE
-from ..knowledge.models import Knowledge
+from ..knowledge.models import Entries, Knowledge
 from ..knowledge.packed import release
 from ..normalise.question import (
     ABOUT_A_CLAIM,
@@ -92,6 +92,7 @@ _LIFT_FROM = 0.4
 _LONG = 20
 _DEED_CHECKS = 64  # a who-question's deed is checked phrasing by phrasing in this many entries
 _EXACT_FROM = 0.3  # below this score no entry can be the answer, so ranks need not be exact
+_ROUNDED = 2e-4  # more than a score's rounding (4 places) can close
 _RESCUE = 500  # at most this many more entries are scored in full when their coverage allows
 _MONTHS = frozenset(
     stem(m)
@@ -202,7 +203,7 @@ def _ceiling(coverage: float) -> float:
     return _COVERAGE_SHARE * coverage + 2 * (1 - _COVERAGE_SHARE) * coverage / (1 + coverage)
 
 
-def _by_coverage(scored: tuple[int, float, bool]) -> tuple[float, int]:
+def _by_coverage(scored: tuple[int, float, float, bool]) -> tuple[float, int]:
     return -scored[1], scored[0]
 
 
@@ -405,9 +406,12 @@ class Matcher:
         self._lightest: _Floats = np.where(sizes > 0, lightest, math.inf)
 
     def clear_caches(self) -> None:
-        """Forget the question words seen so far (their spelling fixes and stems)."""
+        """Forget the question words seen so far (their spelling fixes and stems), and the
+        entries built for answers."""
         self._seen.clear()
         self._relatives.clear()
+        if isinstance(self._entries, Entries):
+            self._entries.forget()
 
     def rank(self, question: str, limit: int = 5) -> list[Match]:
         """Return up to ``limit`` entries, best first, each with its 0..1 score."""
@@ -521,22 +525,31 @@ class Matcher:
         """Score candidates in full: coverage blended with their best phrasing's similarity.
 
         Candidates come by falling coverage; once even a perfect phrasing could not lift one
-        into the top ``limit``, the rest are skipped.
+        into the top ``limit``, the rest are skipped, and so is one whose lightest phrasing
+        keeps it out (see _ceilings): neither could be among the answers.
         """
         out: list[_Scored] = []
         top: list[float] = []  # the best ``limit`` scores so far, ascending
         covered = scores[candidates].tolist()
+        lightest = self._lightest[candidates].tolist()
         missed = (
             (~focus_holders[candidates]).tolist()
             if focus_holders is not None
             else [False] * len(candidates)
         )
-        for index, weight, miss in sorted(
-            zip(candidates, covered, missed, strict=True), key=_by_coverage
+        for index, weight, light, miss in sorted(
+            zip(candidates, covered, lightest, missed, strict=True), key=_by_coverage
         ):
             coverage = weight / total
-            if len(top) == limit and factor * _ceiling(coverage) < top[0] - 1e-9:
-                break
+            if len(top) == limit:
+                if factor * _ceiling(coverage) < top[0] - 1e-9:
+                    break
+                near = 2 * weight / (total + max(light, weight))
+                reach = factor * (_COVERAGE_SHARE * coverage + (1 - _COVERAGE_SHARE) * near)
+                # Scores are rounded to 4 places and capped at 1 before ranking, and a tie goes
+                # to the earlier entry: skip only one that stays below once rounded.
+                if (reach * _FOCUS_MISSED if miss else reach) < min(top[0], 1.0) - _ROUNDED:
+                    continue
             similarity = self._similarity(index, found, total)
             score = factor * (_COVERAGE_SHARE * coverage + (1 - _COVERAGE_SHARE) * similarity)
             if miss or similarity <= 0:  # no phrasing shares a word: keywords alone

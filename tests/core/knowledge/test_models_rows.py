@@ -155,7 +155,10 @@ def test_the_views_read_as_the_entries_and_sources(tmp_path: Path) -> None:
     assert isinstance(entries[:2], tuple) and len(entries) == 30
     assert [e.id for e in reversed(entries)] == [f"e{i}" for i in range(29, -1, -1)]
     assert first in entries and entries.index(entries[5]) == 5
-    # A fresh Entry on every access, equal by value.
+    # The same Entry while it is among the recent ones, then a fresh one equal by value.
+    assert knowledge.by_id["e0"] is first
+    assert isinstance(entries, Entries)
+    entries.forget()
     assert knowledge.by_id["e0"] == first and knowledge.by_id["e0"] is not first
     assert knowledge.by_id.get("e999") is None and "e999" not in knowledge.by_id
     assert list(knowledge.by_id) == [f"e{i}" for i in range(30)]
