@@ -107,9 +107,9 @@ def _key(path: str | Path, threshold: float) -> tuple[Any, ...] | None:
 def _hash_seed() -> str:
     """Return the string hash seed a build in this process uses: a fixed one, or "random".
 
-    A build iterates sets of strings in places, so two processes with different fixed seeds may
-    build snapshots that rank a few questions differently; a cache is shared only by processes
-    that would build the same one (any random seed is as good as another).
+    A build iterates sets of strings in places, in an order that follows the seed: a cache is
+    shared only by processes with the same fixed seed (any random seed is as good as another),
+    so that a run with a fixed seed answers as its own build would.
     """
     return os.environ.get("PYTHONHASHSEED", "random")
 
