@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 
 def default_knowledge_path() -> Path:
     """Return the knowledge file shipped with the package."""
-    from ... import knowledge  # the data package; imported here, not on every import
-
-    return Path(knowledge.__file__).parent / "onem.yaml"
+    # The data package is mapped by the install (it lives in the repository's knowledge/), so
+    # it is found at run time by name rather than imported statically.
+    data = importlib.import_module("bot.knowledge")
+    return Path(str(data.__file__)).parent / "onem.yaml"
