@@ -26,7 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO, NamedTuple
 
 import numpy as np
 
@@ -39,6 +39,21 @@ MAX_CACHED_BYTES = 8 * 1024 * 1024
 """Knowledge files above this size are not cached (their snapshots would fill the disk)."""
 
 _CORE = Path(__file__).parent / "core"
+
+
+class _Key(NamedTuple):
+    """What a cached snapshot must have been built from to be used."""
+
+    path: str
+    absolute: str
+    size: int
+    mtime_ns: int
+    sha256: str
+    threshold: float
+    hash_seed: str
+    python: str
+    numpy: str
+    code: str
 
 
 def cache_dir() -> Path | None:
@@ -67,17 +82,17 @@ def load_snapshot(path: str | Path, threshold: float, folder: Path | None = None
         key = None  # the build reports why the file cannot be read
     if key is None:
         return build_snapshot(path, threshold)
-    target = folder / f"{hashlib.sha256(os.fsencode(key[1])).hexdigest()[:24]}.pickle"
+    target = folder / f"{hashlib.sha256(os.fsencode(key.absolute)).hexdigest()[:24]}.pickle"
     cached = _read(folder, target, key)
     if cached is not None:
         return cached
     snapshot = build_snapshot(path, threshold)
-    if key[4].startswith(snapshot.knowledge.digest):  # the file did not change meanwhile
+    if key.sha256.startswith(snapshot.knowledge.digest):  # the file did not change meanwhile
         _write(folder, target, key, snapshot)
     return snapshot
 
 
-def _key(path: str | Path, threshold: float) -> tuple[Any, ...] | None:
+def _key(path: str | Path, threshold: float) -> _Key | None:
     """Return what a cached snapshot of ``path`` must have been built from, or None if the file
     is not one to cache (not a regular file, or too big)."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
@@ -90,7 +105,7 @@ def _key(path: str | Path, threshold: float) -> tuple[Any, ...] | None:
             digest = hashlib.sha256(handle.read(MAX_CACHED_BYTES + 1)).hexdigest()
     finally:
         os.close(fd)
-    return (
+    return _Key(
         str(path),
         os.path.abspath(path),
         info.st_size,
@@ -136,7 +151,7 @@ def _owned(info: os.stat_result, kind: int) -> bool:
     return ok_mode and info.st_mode & 0o022 == 0
 
 
-def _read(folder: Path, target: Path, key: tuple[Any, ...]) -> Snapshot | None:
+def _read(folder: Path, target: Path, key: _Key) -> Snapshot | None:
     """Return the cached snapshot for ``key``, or None if there is none to trust and use."""
     try:
         if not _owned(os.lstat(folder), stat.S_IFDIR):
@@ -155,7 +170,7 @@ def _read(folder: Path, target: Path, key: tuple[Any, ...]) -> Snapshot | None:
         return None
 
 
-def _unpickle(handle: BinaryIO, key: tuple[Any, ...]) -> Snapshot | None:
+def _unpickle(handle: BinaryIO, key: _Key) -> Snapshot | None:
     """Read a cache file's key and, if it is ``key``, the snapshot it holds."""
     if handle.read(len(FORMAT)) != FORMAT or pickle.load(handle) != key:
         return None
@@ -163,7 +178,7 @@ def _unpickle(handle: BinaryIO, key: tuple[Any, ...]) -> Snapshot | None:
     return Snapshot(knowledge, matcher, time.time(), talk)
 
 
-def _write(folder: Path, target: Path, key: tuple[Any, ...], snapshot: Snapshot) -> None:
+def _write(folder: Path, target: Path, key: _Key, snapshot: Snapshot) -> None:
     """Write a snapshot to the cache atomically, owner-only; on any failure, write nothing."""
     temp = None
     try:

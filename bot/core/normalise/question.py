@@ -164,9 +164,7 @@ _FACTORY = ("plantname",)
 def _built_where(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks where something is built ("where are 1ms made"), not
     where a story was made up."""
-    start = 0
-    while start < len(asked) and asked[start] in _LEAD_INS:
-        start += 1
+    start = _after_lead_ins(asked)
     if asked[start : start + 1] not in (("where",), ("wheres",)):
         return False
     return any(
@@ -179,6 +177,16 @@ def _built_where(asked: tuple[str, ...]) -> bool:
 _LEAD_INS = frozenset("so ok okay and but like lol yo hey also then just at".split())
 _DATED = frozenset("year date".split())
 _MOMENT = frozenset("time point moment minute".split())
+
+
+def _after_lead_ins(asked: tuple[str, ...]) -> int:
+    """Return where a question starts after its lead-in words ("so ok WHERE ...")."""
+    start = 0
+    while start < len(asked) and asked[start] in _LEAD_INS:
+        start += 1
+    return start
+
+
 # Words that ask for a price: "what's the MSRP", "x1 price?", "what did the gp COST".
 _PRICED = frozenset("price prices pricing msrp sticker cost costs".split())
 _SHORT_PRICED = 9  # "what did a 1m cost in australia", "what does a 1m cost new in the us"
@@ -226,9 +234,7 @@ def wants(asked: tuple[str, ...]) -> str | None:
     Only a question that starts with it counts: "is the blog speculating on how many" asks
     about the speculation, not for a figure.
     """
-    start = 0
-    while start < len(asked) and asked[start] in _LEAD_INS:
-        start += 1
+    start = _after_lead_ins(asked)
     if asked[-1:] == ("date",):
         return "date"  # "segler interview date?", "release date"
     if _priced_short(asked):
@@ -268,9 +274,7 @@ def counted(asked: tuple[str, ...]) -> tuple[str, ...]:
     """Return the words naming what a "how many" question counts: "how many BMW DEALERS are
     there" counts dealers (any word of the run may be its head), "how many per month" and
     "how many was it" name nothing counted."""
-    start = 0
-    while start < len(asked) and asked[start] in _LEAD_INS:
-        start += 1
+    start = _after_lead_ins(asked)
     if asked[start : start + 2] not in (("how", "many"), ("hows", "many")):
         return ()
     run: list[str] = []
@@ -361,10 +365,8 @@ def questions(message: str) -> tuple[str, str] | None:
 
 def _opens(sentence: tuple[str, ...]) -> bool:
     """Return whether a sentence starts with a question word or an auxiliary ("so WHO ...")."""
-    start = 0
-    while start < len(sentence) - 1 and sentence[start] in _LEAD_INS:
-        start += 1
-    return bool(sentence) and sentence[start] in _ASKS
+    start = _after_lead_ins(sentence)
+    return start < len(sentence) and sentence[start] in _ASKS
 
 
 def _second_clause(sentence: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:

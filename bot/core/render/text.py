@@ -29,8 +29,6 @@ def summary(reply: Reply) -> str:
             f"And {second.question!r}: {second.status.label}: {second.answer} "
             f"(Claimed by {second.claimed_by}.)"
         ]
-        if reply.cited and second.sources:
-            parts += ["Sources: " + "; ".join(s.citation() for s in second.sources) + "."]
         parts += _other_sides(second.conflicts)
     return " ".join(parts)
 
