@@ -10,7 +10,18 @@ from ..normalise.text import words
 from ..retrieve.matcher import Matcher
 from ..score.ranking import Match, Ranking
 from .decision import Decision, decide
-from .talk import FollowUp, asks, beyond, follow_up, gives_reasons, topical, wants_link
+from .talk import (
+    FollowUp,
+    Wanted,
+    asks,
+    beyond,
+    follow_up,
+    gives_reasons,
+    holds,
+    topical,
+    wanted,
+    wants_link,
+)
 
 MAX_ELLIPTICAL_WORDS = 4
 """A message this short that names no answer of its own ("which markets", "from what number")
@@ -50,6 +61,10 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         return Reading(Decision(None, 0.0, suggestions=offers), notice=_beyond_notice(last))
     if wants_link(text) and not any(knowledge.sources[s].url for s in last.sources):
         return Reading(Decision(None, 0.0), notice=_no_link(last, knowledge))  # "whats the link"
+    want = wanted(text)
+    pointing = leaning is None or leaning[0] is FollowUp.POINTING
+    if want is not None and pointing and not holds(last.answer, want):
+        return Reading(Decision(None, 0.0), notice=_lacks(last, want))  # "what year tho"
     return reading
 
 
@@ -168,6 +183,10 @@ def _no_link(entry: Entry, knowledge: Knowledge) -> str:
 
 def _unnamed(entry: Entry) -> str:
     return f"The sources of '{entry.title}' give no name; the claim is by {entry.claimed_by}."
+
+
+def _lacks(entry: Entry, want: Wanted) -> str:
+    return f"The sources of '{entry.title}' give no {want}."
 
 
 def _beyond_notice(entry: Entry) -> str:

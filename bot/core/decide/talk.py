@@ -199,6 +199,57 @@ _ASKING = frozenset(
 )
 
 
+class Wanted(StrEnum):
+    """What a short question asks for that an answer may lack: "what year", "when", a price,
+    "how many"."""
+
+    YEAR = "year"
+    TIME = "date"
+    PRICE = "price"
+    AMOUNT = "figure"
+
+
+_PRICED = frozenset("cost costs price prices priced pricing msrp pay paid".split())
+_WHICH = frozenset("what which wat whats".split())
+_MONEY = re.compile(r"[$€£]\s?\d|\b(?:dollars?|usd|aud|euros?|pounds|msrp|sticker)\b", re.I)
+_TIMES = frozenset(
+    """
+    january february march april june july august september october november december jan feb
+    mar apr jun jul aug sep sept oct nov dec day days week weeks month months year years
+    yesterday today tomorrow recent recently ago earlier later soon spring summer autumn winter
+    """.split()
+)
+
+
+def wanted(message: str) -> Wanted | None:
+    """Return what a short question asks for that an answer must hold ("what year tho")."""
+    said = words(message[:200])
+    if not said or len(said) > _MAX_FOLLOW_UP_WORDS:
+        return None
+    if "year" in said and not _WHICH.isdisjoint(said):
+        return Wanted.YEAR
+    if not _PRICED.isdisjoint(said):
+        return Wanted.PRICE
+    if said[0] in ("when", "whens"):
+        return Wanted.TIME
+    if said[:2] in (["how", "many"], ["how", "much"]):
+        return Wanted.AMOUNT
+    return None
+
+
+def holds(answer: str, want: Wanted) -> bool:
+    """Return whether an answer gives what a question wants: a year, a time, a price, a figure."""
+    said = words(answer)
+    year = any(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in said)
+    if want is Wanted.YEAR:
+        return year
+    if want is Wanted.TIME:
+        return year or not _TIMES.isdisjoint(said)
+    if want is Wanted.PRICE:
+        return _MONEY.search(answer) is not None
+    return any(w.isdigit() for w in said)
+
+
 def asks(message: str) -> bool:
     """Return whether a message is put as a question: a question word, or a question mark."""
     return "?" in message or not _ASKING.isdisjoint(words(message[:200]))

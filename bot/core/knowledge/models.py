@@ -90,10 +90,12 @@ class Entry:
 
 
 class TalkKind(StrEnum):
-    """What a small-talk message is: a greeting, thanks, a call for help, or "who are you"."""
+    """What a small-talk message is: a greeting, thanks, a reaction ("lol", "ok"), a call for
+    help, or "who are you"."""
 
     GREETING = "greeting"
     THANKS = "thanks"
+    REACTION = "reaction"
     HELP = "help"
     IDENTITY = "identity"
 

@@ -71,8 +71,9 @@ EXAMPLES = 3
 
 
 def small_talk(question: str, talk: SmallTalk, knowledge: Knowledge) -> Reply:
-    """Reply to a greeting, thanks or call for help; a few example questions come with it."""
-    offers = () if talk.kind is TalkKind.THANKS else knowledge.entries[:EXAMPLES]
+    """Reply to small talk; a few example questions come with a greeting, help or "who are you"."""
+    brief = talk.kind in (TalkKind.THANKS, TalkKind.REACTION)
+    offers = () if brief else knowledge.entries[:EXAMPLES]
     return Reply(
         question=question,
         answered=False,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.decide.talk import FollowUp, follow_up
+from bot.core.decide.talk import FollowUp, Wanted, follow_up, holds, wanted
 from bot.core.knowledge.loader import default_knowledge_path
 from bot.core.render.text import summary, to_text
 from bot.core.reply.replies import Reply
@@ -187,3 +187,20 @@ def test_asking_for_the_source_puts_the_sources_in_the_answer(studio: KnowledgeS
     assert "A trade paper's note on the sequel" in summary(source)  # what was asked, up front
     _, why = _talk(studio, "when does shooting start", "why?")
     assert "Sources:" not in summary(why)
+
+
+def test_asking_for_a_year_or_price_the_answer_lacks_is_declined(studio: KnowledgeService) -> None:
+    _, year = _talk(studio, "when does shooting start", "what year tho")
+    assert not year.answered and "give no year" in to_text(year)  # "May", but no year
+    assert wanted("what did it cost new") is Wanted.PRICE
+    assert not holds("The blog said the GP was aggressively priced.", Wanted.PRICE)
+    assert holds("It sold for $47,000, near its sticker.", Wanted.PRICE)
+    assert wanted("how much torque is it") is Wanted.AMOUNT
+    assert not holds("Zed said it pulls hard thanks to its torque.", Wanted.AMOUNT)
+
+
+def test_asking_when_is_answered_when_the_answer_has_a_time(studio: KnowledgeService) -> None:
+    _, when = _talk(studio, "will the studio make more films this year", "when?")
+    assert when.answered and when.entry_id == "film-outlook"  # "this year"
+    _, films = _talk(studio, "how many films will the studio shoot in france", "how many is that")
+    assert films.answered and "three films" in (films.answer or "")

@@ -35,6 +35,9 @@ def service() -> KnowledgeService:
         ("who r u", TalkKind.IDENTITY),
         ("hey whats this bot for", TalkKind.HELP),  # a greeting before help is help
         ("hi who are you", TalkKind.IDENTITY),
+        ("lol", TalkKind.REACTION),
+        ("lol fair", TalkKind.REACTION),  # what a channel says after an answer
+        ("ok cool", TalkKind.REACTION),
     ],
 )
 def test_small_talk_gets_its_reply_and_counts_as_declined(
@@ -45,7 +48,8 @@ def test_small_talk_gets_its_reply_and_counts_as_declined(
     assert not reply.answered and reply.sources == ()
     shown = to_json(reply)
     assert shown["answered"] is False and shown["kind"] == "smalltalk" and shown["answer"]
-    assert (kind is TalkKind.THANKS) == (not reply.suggestions)  # examples, except after thanks
+    brief = kind in (TalkKind.THANKS, TalkKind.REACTION)
+    assert brief == (not reply.suggestions)  # examples, except after thanks or "lol"
 
 
 def test_asking_about_someone_else_is_no_question_about_the_bot(
@@ -54,6 +58,14 @@ def test_asking_about_someone_else_is_no_question_about_the_bot(
     assert service.ask("whats your name").kind == "smalltalk"
     assert service.ask("whats that guys name").kind != "smalltalk"
     assert service.ask("what can you tell me about him").kind != "smalltalk"
+
+
+def test_a_reaction_keeps_the_conversation_going(service: KnowledgeService) -> None:
+    memory = Conversations()
+    for message in (US, "lol ok", "who said that?"):
+        reply = service.ask(message, memory.last(0))
+        memory.remember(0, reply)
+    assert reply.kind == "followup" and "BMWBlog" in to_text(reply)
 
 
 def test_a_greeting_before_a_question_does_not_hide_it(service: KnowledgeService) -> None:
