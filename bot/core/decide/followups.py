@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..knowledge.models import Entry, Knowledge
-from ..normalise.text import words
+from ..normalise.text import STOPWORDS, words
 from ..retrieve.matcher import Matcher
 from ..score.ranking import Match, Ranking
 from .decision import Decision, decide
@@ -88,6 +88,10 @@ def _read(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Rea
         # related entry ("the blog expects more than 414" -> "the 1M's market is bigger").
         if gives_reasons(last.answer) or not last.related:
             return Reading(_sure(last), last)
+        return Reading(_sure(knowledge.by_id[last.related[0]]), last)
+    if how is FollowUp.NEXT:  # "then what": where the answer leads, if it leads anywhere
+        if not last.related:
+            return Reading(Decision(None, 0.0), notice=_beyond_notice(last))
         return Reading(_sure(knowledge.by_id[last.related[0]]), last)
     if how is FollowUp.ABOUT:
         decision = decide(
@@ -200,7 +204,8 @@ def _retitled(matcher: Matcher, title: str, about: str) -> str:
     The topic is the title's most telling word with its telling neighbours ("Dr. Segler").
     """
     weighed = matcher.rarity(title)
-    if not weighed or not set(words(about)).isdisjoint(w for w, _ in weighed):
+    named = set(words(about)) - STOPWORDS  # "the us" names the US, not "the"
+    if not weighed or not named.isdisjoint(w for w, _ in weighed):
         return title
     top = max(range(len(weighed)), key=lambda i: weighed[i][1])
     bar = _NAME_RUN * weighed[top][1]

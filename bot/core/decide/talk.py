@@ -37,6 +37,7 @@ class FollowUp(StrEnum):
     POINTING = "pointing"  # a short question pointing back: "what did he say about the 1m",
     # or one too short to name its topic: "when?", "how long after launch"
     NAME = "name"  # "whats that guys name": the name of someone the last answer spoke of
+    NEXT = "next"  # "then what?", "what happens after that": what the answer leads to
 
 
 _POINTERS = frozenset("that it this he him his she her they them those these there".split())
@@ -75,6 +76,24 @@ _BECAUSE_WORDS = _BECAUSE | frozenset(
 _NAME_WORDS = frozenset("name names named called".split())
 _PERSON = frozenset("he him his she her guy guys dude person man commenter poster".split())
 _ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how|wat)\s*(?:about|bout|abt)\s+(.+?)[\s?!.]*$", re.I)
+# "and for the us?", "but in australia": the same, for a place or a name of a few words.
+_AND_FOR = re.compile(r"^\s*(?:and|but)\s+(?:for|in|inside)\s+((?:\S+\s*){1,3}?)[\s?!.]*$", re.I)
+# "then what", "what happens after that": the last answer's next step, its first related entry.
+_NEXT = frozenset(
+    tuple(phrase.split())
+    for phrase in (
+        "then what",
+        "what then",
+        "what next",
+        "what is next",
+        "what happens then",
+        "what happens next",
+        "what happens after that",
+        "then what happens",
+        "after that",
+    )
+)
+_NEXT_FILLER = frozenset("and so ok okay lol tho though".split())
 _MAX_FOLLOW_UP_WORDS = 7
 
 
@@ -140,12 +159,14 @@ def _said(text: str) -> list[str]:
 
 def follow_up(message: str) -> tuple[FollowUp, str] | None:
     """Return how a message leans on the last answer (and, for "what about X", the X)."""
-    about = _ABOUT.match(message[:200])
+    about = _ABOUT.match(message[:200]) or _AND_FOR.match(message[:200])
     if about is not None:
         return FollowUp.ABOUT, about.group(1)
     said = words(message[:200])
     if not said or len(said) > _MAX_FOLLOW_UP_WORDS:
         return None
+    if tuple(w for w in said if w not in _NEXT_FILLER) in _NEXT:
+        return FollowUp.NEXT, ""
     if set(said) <= _WHY_WORDS and ("why" in said or said[:2] == ["how", "come"]):
         return FollowUp.WHY, ""
     if set(said) <= _BECAUSE_WORDS and (_BECAUSE & set(said) - {"so"} or said == ["how", "so"]):

@@ -204,3 +204,15 @@ def test_asking_when_is_answered_when_the_answer_has_a_time(studio: KnowledgeSer
     assert when.answered and when.entry_id == "film-outlook"  # "this year"
     _, films = _talk(studio, "how many films will the studio shoot in france", "how many is that")
     assert films.answered and "three films" in (films.answer or "")
+
+
+def test_then_what_gets_where_the_answer_leads(studio: KnowledgeService) -> None:
+    _, then = _talk(studio, "will the studio make more films this year", "ok then what")
+    assert then.kind == "followup" and "far more people buy films" in (then.answer or "")
+    _, dead_end = _talk(studio, "what colour is the poster", "what happens next")
+    assert not dead_end.answered and "All I know on that is in" in to_text(dead_end)
+
+
+def test_and_for_a_place_asks_the_last_question_there(studio: KnowledgeService) -> None:
+    _, spain = _talk(studio, "how many films will the studio shoot in france", "and in spain?")
+    assert spain.kind == "followup" and "two films in Spain" in (spain.answer or "")
