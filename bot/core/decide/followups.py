@@ -18,6 +18,7 @@ from .talk import (
     follow_up,
     gives_reasons,
     holds,
+    more,
     topical,
     wanted,
     wants_link,
@@ -143,8 +144,10 @@ def _read(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Rea
             return Reading(Decision(found, found.score), last)
     if not _PERSONS.isdisjoint(words(text)) and _names_claimant(last, knowledge):
         # "what did he claim": he is who made the last claim, and may have made others.
-        claimant = decide(matcher.read(f"{text} {_claimant(last)}"), matcher.threshold)
-        if claimant.answer is not None and claimant.confidence > context.confidence:
+        said = matcher.read(f"{text} {_claimant(last)}")
+        besides = more(text)  # "what else did he say": another of his claims
+        claimant = decide(said.without(last) if besides else said, matcher.threshold)
+        if claimant.answer is not None and (besides or claimant.confidence > context.confidence):
             context = claimant
     if context.answer is None or context.confidence < alone.confidence:
         return Reading(alone)

@@ -193,11 +193,15 @@ _REASONS = frozenset(
 _LINKS = frozenset("link links url urls".split())
 
 
+def more(message: str) -> bool:
+    """Return whether a message asks for something besides what it points at ("what else")."""
+    return not _BEYOND.isdisjoint(words(message[:200]))
+
+
 def beyond(message: str) -> bool:
     """Return whether a message asks for something besides what it points at ("what other"),
     other than a claim's provenance ("any other sources?" is answered by its sources)."""
-    said = words(message[:200])
-    return not _BEYOND.isdisjoint(said) and _PROVENANCE_CUES.isdisjoint(said)
+    return more(message) and _PROVENANCE_CUES.isdisjoint(words(message[:200]))
 
 
 def gives_reasons(answer: str) -> bool:

@@ -73,7 +73,7 @@ entries:
     claimed_by: the film blog
     sources: [post]
   - id: markets-europe
-    questions: [Do France and Spain want the studio's films?]
+    questions: [Do France and Spain want the studio's films?, What did Zed say about cinemas?]
     answer: Zed said cinemas in France and in Spain keep asking the studio for its films.
     status: rumor
     claimed_by: Zed (reader comment)
@@ -216,3 +216,8 @@ def test_then_what_gets_where_the_answer_leads(studio: KnowledgeService) -> None
 def test_and_for_a_place_asks_the_last_question_there(studio: KnowledgeService) -> None:
     _, spain = _talk(studio, "how many films will the studio shoot in france", "and in spain?")
     assert spain.kind == "followup" and "two films in Spain" in (spain.answer or "")
+
+
+def test_what_else_did_he_say_gives_another_of_his_claims(studio: KnowledgeService) -> None:
+    _, other = _talk(studio, "when does shooting start", "what else did he say")
+    assert other.kind == "followup" and other.entry_id == "markets-europe"
