@@ -60,6 +60,9 @@ def run(args: argparse.Namespace, stdin: TextIO = sys.stdin, out: TextIO = sys.s
     from .store.transfer import export, import_log
 
     scope = Scope.all() if getattr(args, "guild", None) is None else Scope.server(args.guild)
+    if args.command == "import-log" and not args.log.is_file():
+        print(f"no log at {args.log}: give the path of an unanswered log", file=sys.stderr)
+        return EXIT_USAGE
     if args.command != "import-log" and not args.store.exists():
         print(f"no store at {args.store}", file=sys.stderr)
         return EXIT_USAGE

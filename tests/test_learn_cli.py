@@ -136,5 +136,11 @@ def test_the_unanswered_log_is_imported_once(tmp_path: Path) -> None:
         assert store.count("questions") == 2
 
 
+def test_importing_a_missing_log_is_refused_and_creates_no_store(tmp_path: Path) -> None:
+    db = tmp_path / "onem.db"
+    assert _run(["import-log", str(tmp_path / "nope.jsonl"), "-s", str(db)])[0] == 2
+    assert not db.exists()
+
+
 def test_commands_are_wired_into_the_main_command_line(tmp_path: Path) -> None:
     assert main(["stats", "-s", str(tmp_path / "missing.db")]) == 2
