@@ -70,7 +70,10 @@ _ASKER = frozenset("i im ive id we me".split())
 # Words that ask nothing of a name: "how MANY", "who BROUGHT UP the zhp", "the zhp STORY", and
 # the words that only restate "who" ("was it a bmw PERSON", "which GUY").
 _WHO_WORDS = ("person", "persons", "people", "guy", "guys", "dude", "somebody")
-_NOT_TOLD = frozenset(stem(w) for w in ("many", "much", *ABOUT_A_CLAIM, *_WHO_WORDS))
+# "What HAPPENED with the gp", "what's GOING on with it": the name's story in general, not
+# something said of it that the entry must hold.
+_IN_GENERAL = ("happen", "happened", "happens", "happening", "going")
+_NOT_TOLD = frozenset(stem(w) for w in ("many", "much", *ABOUT_A_CLAIM, *_WHO_WORDS, *_IN_GENERAL))
 # Words that weigh whether a claim holds ("is that REAL", "was he LYING", "is it LEGIT") ask
 # about the story's claim: they give an asking sentence no topic of its own.
 _VERDICT_WORDS = "true real wrong legit confirm believe".split()

@@ -553,6 +553,22 @@ def test_what_a_question_asks_about_a_name_must_be_in_the_entry() -> None:
     assert best(matcher, "is quorn faster on the track") is None
 
 
+def test_what_happened_with_a_name_asks_about_it_in_general() -> None:
+    matcher = _small(
+        [
+            (
+                "quorn-reply",
+                '"what did quorn reply to the dealer"',
+                "Commenter Quorn agreed with the dealer and thanked him.",
+            ),
+            ("racing", '"what happened on the track"', "The coupe was faster."),
+        ]
+    )
+    # "happened" is said of nothing in particular: the entry on Quorn answers it.
+    assert best(matcher, "what happened with quorn") == "quorn-reply"
+    assert best(matcher, "what does quorn drive") is None
+
+
 def test_a_word_that_only_restates_who_asks_nothing_of_a_name() -> None:
     matcher = _small(
         [
