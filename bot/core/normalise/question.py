@@ -62,14 +62,22 @@ class Part:
     asks: bool
 
 
-def parts(message: str) -> list[Part]:
-    """Split a message into sentences and mark those that ask (all of them if there is one)."""
+def parts(message: str, *, opening: bool = True) -> list[Part]:
+    """Split a message into sentences and mark those that ask (all of them if there is one).
+
+    With ``opening``, a sentence that only ends in a question mark is story when another that
+    does opens with a question word or an auxiliary ("... come down eventually right? ... is
+    it gonna be hard to get one").
+    """
     pieces = [(s, found) for s in _BREAK.split(message, MAX_PARTS) if (found := words(s))]
     if len(pieces) <= 1:
         return [Part(tuple(found), True) for _, found in pieces]
     marked = ["?" in s for s, _ in pieces]
-    if any(marked) and pieces[-1][1][0] in _WH_LAST:
+    if any(marked) and _opens(tuple(pieces[-1][1])):
         marked[-1] = True  # "... about allocations? what did the memo actually say"
+    opens = [m and _opens(tuple(found)) for m, (_, found) in zip(marked, pieces, strict=True)]
+    if opening and any(opens):
+        marked = opens
     if not any(marked):
         marked = [found[0] in _ASKS for _, found in pieces]
     if not any(marked):

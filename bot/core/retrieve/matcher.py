@@ -20,6 +20,7 @@ from ..normalise.question import (
     ABOUT_A_CLAIM,
     CONTEXT_KNOWN,
     CONTEXT_UNKNOWN,
+    Part,
     arithmetic,
     asks_who,
     counted,
@@ -814,14 +815,31 @@ class Matcher:
 
     def _query(self, question: str) -> tuple[list[_Term], list[str], str | None, list[str]]:
         """Return the question's terms with their weights, the terms it asks about, the
-        kind of answer it wants (a number, a date) if it says, and what "how many" counts."""
+        kind of answer it wants (a number, a date) if it says, and what "how many" counts.
+
+        A sentence that only ends in a question mark is story beside one that opens with a
+        question word, unless that one is too vague to go on ("... gabe sounded hopeful? ...
+        what did he actually say"): then both ask.
+        """
+        found = parts(question)
+        query, vague = self._weigh(question, found)
+        if vague:
+            wider = parts(question, opening=False)
+            if wider != found:
+                query, _ = self._weigh(question, wider)
+        return query
+
+    def _weigh(
+        self, question: str, found: list[Part]
+    ) -> tuple[tuple[list[_Term], list[str], str | None, list[str]], bool]:
+        """Return what _query does for a message split into ``found``, and whether its asking
+        sentences are too vague to go on alone."""
         terms: dict[str, _Term] = {}
         focused: list[str] = []
         wanted: str | None = None
         things: list[str] = []
         uncovered: list[str] = []  # topics the sources never cover, named where it asks
         asking: set[str] = set()  # terms that count in full: the sentences that ask
-        found = parts(question)
         told = not all(p.asks for p in found)
         for part in found:
             typed = self._two_word_names.fix(part.words)
@@ -878,7 +896,8 @@ class Matcher:
             for key, t in terms.items():
                 if key not in asking:
                     terms[key] = _Term(t.stem, t.weight * scale, t.known)
-        return list(terms.values()), uncovered or focused, wanted, things
+        topicless = not any(self._distinctive[t] for t in alone)
+        return (list(terms.values()), uncovered or focused, wanted, things), topicless
 
     def unknown(self, question: str) -> list[str]:
         """Return the words of a question that no entry holds ("salary"), as stems."""

@@ -31,7 +31,14 @@ def test_without_a_question_mark_the_asking_sentence_or_the_last_one_counts() ->
 
 def test_a_last_wh_sentence_without_a_question_mark_asks_too() -> None:
     message = "my dealer got a letter. something about dealers? what did the letter say"
-    assert asked(message) == ["something about dealers", "what did the letter say"]
+    # The sentence that opens with a question word is the question; the one that only ends
+    # in a question mark is story, unless the matcher finds the question too vague alone.
+    assert asked(message) == ["what did the letter say"]
+    both = [" ".join(p.words) for p in parts(message, opening=False) if p.asks]
+    assert both == ["something about dealers", "what did the letter say"]
+    # An auxiliary opens a question too.
+    message = "prices gotta come down eventually right? like is it gonna be hard to get one"
+    assert asked(message) == ["like is it gonna be hard to get one"]
     # A last sentence that does not ask is still chatter.
     assert asked("is the coupe rare? my mate says so") == ["is the coupe rare"]
 

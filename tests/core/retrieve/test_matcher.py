@@ -743,3 +743,19 @@ def test_a_question_pointing_back_at_the_story_takes_its_topic_from_it() -> None
         " whole 900. who put that figure out there first"
     )
     assert matcher.rank(message)[0].entry.id == "figure-origin"
+
+
+def test_the_sentence_that_opens_a_question_is_the_question_beside_a_tagged_one() -> None:
+    matcher = _small(
+        [
+            ("hard", '"is the coupe hard to get"', "Segler said the coupe will be hard to get."),
+            ("prices", '"will prices come down eventually"', "The blog expects prices to hold."),
+            ("quorn", '"what did quorn say about the dealer"', "Quorn said the dealer lied."),
+        ]
+    )
+    # "... right?" only asks the story along; "is it gonna be hard to get" is the question.
+    message = "gonna wait for prices to come down eventually right? is it gonna be hard to get one"
+    assert matcher.rank(message)[0].entry.id == "hard"
+    # A question with no topic of its own ("what did he say") still reads the tagged sentence.
+    message = "quorn was going on about the dealer? what did he actually say"
+    assert matcher.rank(message)[0].entry.id == "quorn"
