@@ -334,6 +334,22 @@ _POINTED = frozenset(
 )
 
 
+# "SOMEONE SAID the chase car was a cayman s", "I HEARD ...": a claim passed on from nobody in
+# particular, which the asker may have garbled.
+_HEARSAY = frozenset("someone somebody people ppl everyone everybody they heard".split())
+_HEARSAY_VERBS = frozenset("said say says saying heard claimed reckon reckons".split())
+
+
+def hearsay(sentence: tuple[str, ...]) -> bool:
+    """Return whether a sentence passes on a claim from nobody in particular ("someone said
+    the chase car was a cayman s", "i heard ...", "people say ...")."""
+    start = _after_lead_ins(sentence)
+    head = sentence[start : start + 3]
+    if head[:2] in (("i", "heard"), ("ive", "heard")):
+        return True
+    return len(head) >= 2 and head[0] in _HEARSAY and head[1] in _HEARSAY_VERBS
+
+
 def points_back(asked: tuple[str, ...]) -> bool:
     """Return whether a question points back at something named before it ("that number")."""
     return any(

@@ -25,6 +25,7 @@ from ..normalise.question import (
     asks_who,
     counted,
     focus,
+    hearsay,
     parts,
     points_back,
     wants,
@@ -848,6 +849,7 @@ class Matcher:
             # Unknown adverbs ("supposedly", "apparently") are asides, not topics.
             asides = {s for (s, _), w in zip(analysed, typed, strict=True) if w[-2:] == "ly"}
             mine = not _ASKER.isdisjoint(part.words)  # "can I still get one": the asker's lot
+            mine = mine or hearsay(part.words)  # "someone said ...": a claim, maybe garbled
             if part.asks and not (focused and wanted):
                 spelled = tuple(self._spelling.fix(plain(w)) for w in typed)
                 if not focused:

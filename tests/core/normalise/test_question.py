@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.normalise.question import arithmetic, focus, parts, wants
+from bot.core.normalise.question import arithmetic, focus, hearsay, parts, wants
 from bot.core.normalise.text import words
 
 
@@ -203,3 +203,17 @@ def test_who_did_something_asks_for_that_deed(question: str, verb: str) -> None:
 )
 def test_who_said_it_and_how_many_was_it_ask_no_focus(question: str) -> None:
     assert focus(tuple(words(question))) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passed_on"),
+    [
+        ("someone said the chase car was a cayman s", True),
+        ("so i heard the us gets 600", True),
+        ("people say it is rare", True),
+        ("what did segler say about it", False),
+        ("the blog said 600", False),
+    ],
+)
+def test_hearsay_is_a_claim_from_nobody_in_particular(sentence: str, passed_on: bool) -> None:
+    assert hearsay(tuple(words(sentence))) is passed_on

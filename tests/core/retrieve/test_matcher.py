@@ -569,6 +569,24 @@ def test_what_happened_with_a_name_asks_about_it_in_general() -> None:
     assert best(matcher, "what does quorn drive") is None
 
 
+def test_a_claim_heard_from_someone_is_checked_by_its_name() -> None:
+    matcher = _small(
+        [
+            (
+                "quorn-reply",
+                '"what did quorn reply to the dealer"',
+                "Commenter Quorn agreed with the dealer and thanked him.",
+            ),
+            ("racing", '"which car is faster"', "The coupe was faster."),
+        ]
+    )
+    # The asker may have the claim wrong: the entry on the name it gives is the one to check,
+    # not halved for lacking what the claim says of the name ("faster").
+    heard = matcher.rank("someone said quorn was faster??")
+    assert heard[0].entry.id == "quorn-reply"
+    assert matcher.rank("quorn was faster??")[0].entry.id == "racing"
+
+
 def test_a_word_that_only_restates_who_asks_nothing_of_a_name() -> None:
     matcher = _small(
         [
