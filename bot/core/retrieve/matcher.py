@@ -245,6 +245,7 @@ class _Term:
     weight: float
     known: bool
     asks: bool = False  # it stands in a sentence that asks
+    uncapped: float | None = None  # its weight before the story around a question was capped
 
 
 class Matcher:
@@ -477,7 +478,15 @@ class Matcher:
         if not self._entries or total <= 0:
             return Ranking(())
         found = {self._ids[t.stem]: t.weight for t in query if t.known}  # stems are distinct
-        factor = self._factor(found)
+        # Whether it is too vague to go on is read before the story's cap: a story gives a
+        # question that has no topic of its own one ("... what did they actually say").
+        factor = self._factor(
+            {
+                self._ids[t.stem]: t.weight if t.uncapped is None else t.uncapped
+                for t in query
+                if t.known
+            }
+        )
         scores = self._coverage(query)
         # A follow-up asks the last question's title of a new name: its words are no predicate.
         told = query if about is None else [replace(t, asks=False) for t in query]
@@ -897,7 +906,7 @@ class Matcher:
             scale = share * weighed / story
             for key, t in terms.items():
                 if key not in asking:
-                    terms[key] = _Term(t.stem, t.weight * scale, t.known)
+                    terms[key] = _Term(t.stem, t.weight * scale, t.known, uncapped=t.weight)
         topicless = not any(self._distinctive[t] for t in alone)
         return (list(terms.values()), uncovered or focused, wanted, things), topicless
 

@@ -777,3 +777,10 @@ def test_the_sentence_that_opens_a_question_is_the_question_beside_a_tagged_one(
     # A question with no topic of its own ("what did he say") still reads the tagged sentence.
     message = "quorn was going on about the dealer? what did he actually say"
     assert matcher.rank(message)[0].entry.id == "quorn"
+
+
+def test_a_story_gives_a_topicless_question_enough_to_go_on(matcher_real: Matcher) -> None:
+    # "what did they actually say" alone is too vague to answer; after a story it is not.
+    assert best(matcher_real, "what did they actually say") is None
+    story = "my mate says the blog got on the phone with bmw north america once the doubling talk"
+    assert best(matcher_real, story + " started. what did they actually say") is not None
