@@ -82,7 +82,31 @@ def parts(message: str, *, opening: bool = True) -> list[Part]:
         marked = [found[0] in _ASKS for _, found in pieces]
     if not any(marked):
         marked[-1] = True
-    return [Part(tuple(found), m) for (_, found), m in zip(pieces, marked, strict=True)]
+    out: list[Part] = []
+    for (_, found), m in zip(pieces, marked, strict=True):
+        at = _second_guess(found) if m else None
+        if at is None:
+            out.append(Part(tuple(found), m))
+        else:  # "is that real OR IS HE JUST trying to upsell me": the asker's own guess
+            out += [Part(tuple(found[:at]), True), Part(tuple(found[at:]), False)]
+    return out
+
+
+_PRONOUNS = frozenset("he she they it that this those these".split())
+
+
+def _second_guess(sentence: list[str]) -> int | None:
+    """Return where an asking sentence turns to the asker's own guess ("is there anything
+    official behind that OR WAS HE JUST lazy"), or None."""
+    for i in range(1, len(sentence) - 3):
+        if (
+            sentence[i] == "or"
+            and sentence[i + 1] in _AUXILIARIES
+            and sentence[i + 2] in _PRONOUNS
+            and "just" in sentence[i + 3 : i + 5]
+        ):
+            return i
+    return None
 
 
 # Verbs that follow "what" in questions ("what happens to ...") and so name no answer word.

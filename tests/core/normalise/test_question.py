@@ -217,3 +217,9 @@ def test_who_said_it_and_how_many_was_it_ask_no_focus(question: str) -> None:
 )
 def test_hearsay_is_a_claim_from_nobody_in_particular(sentence: str, passed_on: bool) -> None:
     assert hearsay(tuple(words(sentence))) is passed_on
+
+
+def test_the_askers_own_guess_after_or_is_story() -> None:
+    message = "my dealer says they are all gone. is there anything official or was he just lazy"
+    assert asked(message) == ["is there anything official"]
+    assert asked("is it rare or is it common") == ["is it rare or is it common"]
