@@ -50,6 +50,9 @@ _JOINS = frozenset("and or but".split())  # "how many AND were any left": nothin
 # with it: "... something about allocations? what did the memo actually say".
 _WH_LAST = _WH | frozenset("where wheres when why".split())
 _ASKS = _WH | _AUXILIARIES | frozenset("where wheres when why y".split())
+# A sentence that starts with one of these tells ("BEEN lurking for a while", "DONE my
+# homework"): an "I've" left out, not a question.
+_OPENERS = _ASKS - frozenset("been done".split())
 # After "how many", words that lead to the thing counted: "how many PER month" counts by month.
 _NO_FOCUS = STOPWORDS | frozenset("per every".split())
 
@@ -79,7 +82,7 @@ def parts(message: str, *, opening: bool = True) -> list[Part]:
     if opening and any(opens):
         marked = opens
     if not any(marked):
-        marked = [found[0] in _ASKS for _, found in pieces]
+        marked = [found[0] in _OPENERS for _, found in pieces]
     if not any(marked):
         marked[-1] = True
     out: list[Part] = []
@@ -414,7 +417,7 @@ def questions(message: str) -> tuple[str, str] | None:
 def _opens(sentence: tuple[str, ...]) -> bool:
     """Return whether a sentence starts with a question word or an auxiliary ("so WHO ...")."""
     start = _after_lead_ins(sentence)
-    return start < len(sentence) and sentence[start] in _ASKS
+    return start < len(sentence) and sentence[start] in _OPENERS
 
 
 def _second_clause(sentence: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
