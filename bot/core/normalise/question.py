@@ -100,13 +100,14 @@ _PRONOUNS = frozenset("he she they it that this those these".split())
 
 def _second_guess(sentence: list[str]) -> int | None:
     """Return where an asking sentence turns to the asker's own guess ("is there anything
-    official behind that OR WAS HE JUST lazy"), or None."""
+    official behind that OR WAS HE JUST lazy", "... go up in value OR IS THAT a dumb plan"),
+    or None."""
     for i in range(1, len(sentence) - 3):
         if (
             sentence[i] == "or"
             and sentence[i + 1] in _AUXILIARIES
             and sentence[i + 2] in _PRONOUNS
-            and "just" in sentence[i + 3 : i + 5]
+            and ("just" in sentence[i + 3 : i + 5] or sentence[i + 2] in ("that", "this"))
         ):
             return i
     return None

@@ -223,6 +223,8 @@ def test_the_askers_own_guess_after_or_is_story() -> None:
     message = "my dealer says they are all gone. is there anything official or was he just lazy"
     assert asked(message) == ["is there anything official"]
     assert asked("is it rare or is it common") == ["is it rare or is it common"]
+    message = "so i want to flip one. will it go up in value or is that a dumb plan"
+    assert asked(message) == ["will it go up in value"]
 
 
 def test_a_sentence_starting_with_been_tells_rather_than_asks() -> None:
