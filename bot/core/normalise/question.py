@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -379,7 +380,13 @@ def hearsay(sentence: tuple[str, ...]) -> bool:
 
 
 def points_back(asked: tuple[str, ...]) -> bool:
-    """Return whether a question points back at something named before it ("that number")."""
+    """Return whether a question points back at something named before it ("that number",
+    "how many was it": a count of something the story named)."""
+    start = _after_lead_ins(asked)
+    if asked[start : start + 2] in (("how", "many"), ("hows", "many")):
+        clause = itertools.takewhile(lambda w: w not in _JOINS, asked[start + 2 :])
+        if all(w in STOPWORDS or w in _AUXILIARIES for w in clause):
+            return True  # "how many WAS IT", "how many AND were any left"
     return any(
         w in _DEMONSTRATIVES and asked[i + 1 : i + 2] and asked[i + 1] in _POINTED
         for i, w in enumerate(asked)

@@ -900,14 +900,15 @@ class Matcher:
         }
         vague = self._vague(alone, _LEAST_ASKED if story > 0 else _LEAST_KNOWN)
         # "... who put THAT NUMBER out there first": the question names its topic in the story.
-        vague = vague or (story > 0 and any(points_back(p.words) for p in found if p.asks))
+        pointing = story > 0 and any(points_back(p.words) for p in found if p.asks)
+        vague = vague or pointing
         share = _VAGUE_STORY_SHARE if vague else _STORY_SHARE
         if asking and story > share * weighed:  # the story around a question is context
             scale = share * weighed / story
             for key, t in terms.items():
                 if key not in asking:
                     terms[key] = _Term(t.stem, t.weight * scale, t.known, uncapped=t.weight)
-        topicless = not any(self._distinctive[t] for t in alone)
+        topicless = pointing or not any(self._distinctive[t] for t in alone)
         return (list(terms.values()), uncovered or focused, wanted, things), topicless
 
     def unknown(self, question: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.normalise.question import arithmetic, focus, hearsay, parts, wants
+from bot.core.normalise.question import arithmetic, focus, hearsay, parts, points_back, wants
 from bot.core.normalise.text import words
 
 
@@ -230,3 +230,17 @@ def test_the_askers_own_guess_after_or_is_story() -> None:
 def test_a_sentence_starting_with_been_tells_rather_than_asks() -> None:
     message = "been lurking for a while. did he say anything about production"
     assert asked(message) == ["did he say anything about production"]
+
+
+@pytest.mark.parametrize(
+    ("question", "pointing"),
+    [
+        ("how many was it", True),
+        ("how many and were any still open", True),
+        ("how many did aus actually get", False),
+        ("how many dealers are there", False),
+        ("who put that number out there", True),
+    ],
+)
+def test_a_count_of_nothing_named_points_back_at_the_story(question: str, pointing: bool) -> None:
+    assert points_back(tuple(words(question))) is pointing
