@@ -23,11 +23,14 @@ _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of 
     r"|[\n;]"
     r"|\b(?:anyways?|long story short|tl;?\s?dr|my question is|question is|question:"
     r"|lol|lmao|haha)\b"
+    # "... does it say itll appreciate OR WHAT, trying to win this argument": a tag ends it
+    r"|(?<=\bor what),\s|(?<=\bor nah),\s|(?<=\bor not),\s"
     # ", so should i ...": a clause that turns to the question after the story
     r"|,\s*so\s+(?=(?:should|is|are|was|were|do|does|did|will|would|can|could|what|whats|how"
     r"|why|when|where|who|which)\b)",
     re.IGNORECASE,
 )
+_TAGGED = re.compile(r"\bor (?:what|nah|not)\W*$", re.IGNORECASE)  # asks like a "?"
 MAX_PARTS = 64  # a message split into more sentences keeps the rest as its last one
 
 _AUXILIARIES = frozenset(
@@ -76,7 +79,7 @@ def parts(message: str, *, opening: bool = True) -> list[Part]:
     pieces = [(s, found) for s in _BREAK.split(message, MAX_PARTS) if (found := words(s))]
     if len(pieces) <= 1:
         return [Part(tuple(found), True) for _, found in pieces]
-    marked = ["?" in s for s, _ in pieces]
+    marked = ["?" in s or _TAGGED.search(s) is not None for s, _ in pieces]
     if any(marked) and _opens(tuple(pieces[-1][1])):
         marked[-1] = True  # "... about allocations? what did the memo actually say"
     opens = [m and _opens(tuple(found)) for m, (_, found) in zip(marked, pieces, strict=True)]

@@ -244,3 +244,8 @@ def test_a_sentence_starting_with_been_tells_rather_than_asks() -> None:
 )
 def test_a_count_of_nothing_named_points_back_at_the_story(question: str, pointing: bool) -> None:
     assert points_back(tuple(words(question))) is pointing
+
+
+def test_a_tag_ends_the_question_and_asks_like_a_question_mark() -> None:
+    message = "my mate says it will drop. does it hold its value or what, trying to win a bet"
+    assert asked(message) == ["does it hold its value or what"]
