@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -22,11 +23,14 @@ _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of 
     r"|[\n;]"
     r"|\b(?:anyways?|long story short|tl;?\s?dr|my question is|question is|question:"
     r"|lol|lmao|haha)\b"
+    # "... does it say itll appreciate OR WHAT, trying to win this argument": a tag ends it
+    r"|(?<=\bor what),\s|(?<=\bor nah),\s|(?<=\bor not),\s"
     # ", so should i ...": a clause that turns to the question after the story
     r"|,\s*so\s+(?=(?:should|is|are|was|were|do|does|did|will|would|can|could|what|whats|how"
     r"|why|when|where|who|which)\b)",
     re.IGNORECASE,
 )
+_TAGGED = re.compile(r"\bor (?:what|nah|not)\W*$", re.IGNORECASE)  # asks like a "?"
 MAX_PARTS = 64  # a message split into more sentences keeps the rest as its last one
 
 _AUXILIARIES = frozenset(
@@ -50,6 +54,9 @@ _JOINS = frozenset("and or but".split())  # "how many AND were any left": nothin
 # with it: "... something about allocations? what did the memo actually say".
 _WH_LAST = _WH | frozenset("where wheres when why".split())
 _ASKS = _WH | _AUXILIARIES | frozenset("where wheres when why y".split())
+# A sentence that starts with one of these tells ("BEEN lurking for a while", "DONE my
+# homework"): an "I've" left out, not a question.
+_OPENERS = _ASKS - frozenset("been done".split())
 # After "how many", words that lead to the thing counted: "how many PER month" counts by month.
 _NO_FOCUS = STOPWORDS | frozenset("per every".split())
 
@@ -62,19 +69,52 @@ class Part:
     asks: bool
 
 
-def parts(message: str) -> list[Part]:
-    """Split a message into sentences and mark those that ask (all of them if there is one)."""
+def parts(message: str, *, opening: bool = True) -> list[Part]:
+    """Split a message into sentences and mark those that ask (all of them if there is one).
+
+    With ``opening``, a sentence that only ends in a question mark is story when another that
+    does opens with a question word or an auxiliary ("... come down eventually right? ... is
+    it gonna be hard to get one").
+    """
     pieces = [(s, found) for s in _BREAK.split(message, MAX_PARTS) if (found := words(s))]
     if len(pieces) <= 1:
         return [Part(tuple(found), True) for _, found in pieces]
-    marked = ["?" in s for s, _ in pieces]
-    if any(marked) and pieces[-1][1][0] in _WH_LAST:
+    marked = ["?" in s or _TAGGED.search(s) is not None for s, _ in pieces]
+    if any(marked) and _opens(tuple(pieces[-1][1])):
         marked[-1] = True  # "... about allocations? what did the memo actually say"
+    opens = [m and _opens(tuple(found)) for m, (_, found) in zip(marked, pieces, strict=True)]
+    if opening and any(opens):
+        marked = opens
     if not any(marked):
-        marked = [found[0] in _ASKS for _, found in pieces]
+        marked = [found[0] in _OPENERS for _, found in pieces]
     if not any(marked):
         marked[-1] = True
-    return [Part(tuple(found), m) for (_, found), m in zip(pieces, marked, strict=True)]
+    out: list[Part] = []
+    for (_, found), m in zip(pieces, marked, strict=True):
+        at = _second_guess(found) if m else None
+        if at is None:
+            out.append(Part(tuple(found), m))
+        else:  # "is that real OR IS HE JUST trying to upsell me": the asker's own guess
+            out += [Part(tuple(found[:at]), True), Part(tuple(found[at:]), False)]
+    return out
+
+
+_PRONOUNS = frozenset("he she they it that this those these".split())
+
+
+def _second_guess(sentence: list[str]) -> int | None:
+    """Return where an asking sentence turns to the asker's own guess ("is there anything
+    official behind that OR WAS HE JUST lazy", "... go up in value OR IS THAT a dumb plan"),
+    or None."""
+    for i in range(1, len(sentence) - 3):
+        if (
+            sentence[i] == "or"
+            and sentence[i + 1] in _AUXILIARIES
+            and sentence[i + 2] in _PRONOUNS
+            and ("just" in sentence[i + 3 : i + 5] or sentence[i + 2] in ("that", "this"))
+        ):
+            return i
+    return None
 
 
 # Verbs that follow "what" in questions ("what happens to ...") and so name no answer word.
@@ -326,8 +366,30 @@ _POINTED = frozenset(
 )
 
 
+# "SOMEONE SAID the chase car was a cayman s", "I HEARD ...": a claim passed on from nobody in
+# particular, which the asker may have garbled.
+_HEARSAY = frozenset("someone somebody people ppl everyone everybody they heard".split())
+_HEARSAY_VERBS = frozenset("said say says saying heard claimed reckon reckons".split())
+
+
+def hearsay(sentence: tuple[str, ...]) -> bool:
+    """Return whether a sentence passes on a claim from nobody in particular ("someone said
+    the chase car was a cayman s", "i heard ...", "people say ...")."""
+    start = _after_lead_ins(sentence)
+    head = sentence[start : start + 3]
+    if head[:2] in (("i", "heard"), ("ive", "heard")):
+        return True
+    return len(head) >= 2 and head[0] in _HEARSAY and head[1] in _HEARSAY_VERBS
+
+
 def points_back(asked: tuple[str, ...]) -> bool:
-    """Return whether a question points back at something named before it ("that number")."""
+    """Return whether a question points back at something named before it ("that number",
+    "how many was it": a count of something the story named)."""
+    start = _after_lead_ins(asked)
+    if asked[start : start + 2] in (("how", "many"), ("hows", "many")):
+        clause = itertools.takewhile(lambda w: w not in _JOINS, asked[start + 2 :])
+        if all(w in STOPWORDS or w in _AUXILIARIES for w in clause):
+            return True  # "how many WAS IT", "how many AND were any left"
     return any(
         w in _DEMONSTRATIVES and asked[i + 1 : i + 2] and asked[i + 1] in _POINTED
         for i, w in enumerate(asked)
@@ -366,7 +428,7 @@ def questions(message: str) -> tuple[str, str] | None:
 def _opens(sentence: tuple[str, ...]) -> bool:
     """Return whether a sentence starts with a question word or an auxiliary ("so WHO ...")."""
     start = _after_lead_ins(sentence)
-    return start < len(sentence) and sentence[start] in _ASKS
+    return start < len(sentence) and sentence[start] in _OPENERS
 
 
 def _second_clause(sentence: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:

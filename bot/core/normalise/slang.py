@@ -50,7 +50,10 @@ _MEANINGS = {
     "obviously": "ofc",
     "now": "rn atm",
     "think": "afaik iirc",
-    "very": "af asf",
+    "very": "af asf tiny huge massive",
+    # Words of quantity: "a TON of value", "LOADS of people", "a COUPLE cars".
+    "much": "ton tons loads heaps",
+    "few": "couple",
     "yeah": "yea",
     "let": "lemme",
     "must": "gotta",

@@ -14,6 +14,25 @@ _NAME_TYPO_LEN = 6  # a word this long may be a name typed with two edits ("segu
 _SHORTENED_BY = 2  # a name typed shorter ("jrob" for JRobUSC) lacks at least two letters
 _JOINED_ZIPF = 3.0  # two words that make a word this common ("every day") stay two
 _REAL_WORD_ZIPF = 3.2  # a word this common in English is not a typo, so it is never "corrected"
+_VOWELS = frozenset("aeiouy")
+
+
+def _skeleton(word: str) -> str:
+    """Return a word without its vowels ("what" -> "wht")."""
+    return "".join(c for c in word if c not in _VOWELS)
+
+
+def _skeletons(known: Iterable[str]) -> dict[str, str]:
+    """Map each known word's letters without vowels to the most common such word ("wht" is
+    "what", not "white"), so that a word typed without vowels reads as it."""
+    best: dict[str, str] = {}
+    for word in known:
+        bare = _skeleton(word)
+        if len(bare) >= MIN_TYPO_LEN - 1 and bare != word and word.isalpha():
+            had = best.get(bare)
+            if had is None or (-english_zipf(word), word) < (-english_zipf(had), had):
+                best[bare] = word
+    return best
 
 
 def _pools(known: set[str]) -> dict[tuple[str, int], tuple[str, ...]]:
@@ -39,9 +58,13 @@ class Spelling:
         self._stems = stems
         self._pools = _pools(words)
         self._names = sorted(names)
+        self._skeletons = _skeletons(words)
 
     def fix(self, word: str) -> str:
         """Return the known word a typo stands for, or the word itself."""
+        bare = _VOWELS.isdisjoint(word) and word not in self._words
+        if bare and word in self._skeletons and english_zipf(word) < _REAL_WORD_ZIPF:
+            return self._skeletons[word]  # typed without vowels: "wht", "shld"
         if word.endswith("in") and word not in self._words and word + "g" in self._words:
             return word + "g"  # dropped g: "gettin", "doin"
         if (

@@ -20,10 +20,12 @@ from ..normalise.question import (
     ABOUT_A_CLAIM,
     CONTEXT_KNOWN,
     CONTEXT_UNKNOWN,
+    Part,
     arithmetic,
     asks_who,
     counted,
     focus,
+    hearsay,
     parts,
     points_back,
     wants,
@@ -70,7 +72,10 @@ _ASKER = frozenset("i im ive id we me".split())
 # Words that ask nothing of a name: "how MANY", "who BROUGHT UP the zhp", "the zhp STORY", and
 # the words that only restate "who" ("was it a bmw PERSON", "which GUY").
 _WHO_WORDS = ("person", "persons", "people", "guy", "guys", "dude", "somebody")
-_NOT_TOLD = frozenset(stem(w) for w in ("many", "much", *ABOUT_A_CLAIM, *_WHO_WORDS))
+# "What HAPPENED with the gp", "what's GOING on with it": the name's story in general, not
+# something said of it that the entry must hold.
+_IN_GENERAL = ("happen", "happened", "happens", "happening", "going")
+_NOT_TOLD = frozenset(stem(w) for w in ("many", "much", *ABOUT_A_CLAIM, *_WHO_WORDS, *_IN_GENERAL))
 # Words that weigh whether a claim holds ("is that REAL", "was he LYING", "is it LEGIT") ask
 # about the story's claim: they give an asking sentence no topic of its own.
 _VERDICT_WORDS = "true real wrong legit confirm believe".split()
@@ -240,6 +245,7 @@ class _Term:
     weight: float
     known: bool
     asks: bool = False  # it stands in a sentence that asks
+    uncapped: float | None = None  # its weight before the story around a question was capped
 
 
 class Matcher:
@@ -472,7 +478,15 @@ class Matcher:
         if not self._entries or total <= 0:
             return Ranking(())
         found = {self._ids[t.stem]: t.weight for t in query if t.known}  # stems are distinct
-        factor = self._factor(found)
+        # Whether it is too vague to go on is read before the story's cap: a story gives a
+        # question that has no topic of its own one ("... what did they actually say").
+        factor = self._factor(
+            {
+                self._ids[t.stem]: t.weight if t.uncapped is None else t.uncapped
+                for t in query
+                if t.known
+            }
+        )
         scores = self._coverage(query)
         # A follow-up asks the last question's title of a new name: its words are no predicate.
         told = query if about is None else [replace(t, asks=False) for t in query]
@@ -811,14 +825,31 @@ class Matcher:
 
     def _query(self, question: str) -> tuple[list[_Term], list[str], str | None, list[str]]:
         """Return the question's terms with their weights, the terms it asks about, the
-        kind of answer it wants (a number, a date) if it says, and what "how many" counts."""
+        kind of answer it wants (a number, a date) if it says, and what "how many" counts.
+
+        A sentence that only ends in a question mark is story beside one that opens with a
+        question word, unless that one is too vague to go on ("... gabe sounded hopeful? ...
+        what did he actually say"): then both ask.
+        """
+        found = parts(question)
+        query, vague = self._weigh(question, found)
+        if vague:
+            wider = parts(question, opening=False)
+            if wider != found:
+                query, _ = self._weigh(question, wider)
+        return query
+
+    def _weigh(
+        self, question: str, found: list[Part]
+    ) -> tuple[tuple[list[_Term], list[str], str | None, list[str]], bool]:
+        """Return what _query does for a message split into ``found``, and whether its asking
+        sentences are too vague to go on alone."""
         terms: dict[str, _Term] = {}
         focused: list[str] = []
         wanted: str | None = None
         things: list[str] = []
         uncovered: list[str] = []  # topics the sources never cover, named where it asks
         asking: set[str] = set()  # terms that count in full: the sentences that ask
-        found = parts(question)
         told = not all(p.asks for p in found)
         for part in found:
             typed = self._two_word_names.fix(part.words)
@@ -827,6 +858,7 @@ class Matcher:
             # Unknown adverbs ("supposedly", "apparently") are asides, not topics.
             asides = {s for (s, _), w in zip(analysed, typed, strict=True) if w[-2:] == "ly"}
             mine = not _ASKER.isdisjoint(part.words)  # "can I still get one": the asker's lot
+            mine = mine or hearsay(part.words)  # "someone said ...": a claim, maybe garbled
             if part.asks and not (focused and wanted):
                 spelled = tuple(self._spelling.fix(plain(w)) for w in typed)
                 if not focused:
@@ -868,14 +900,16 @@ class Matcher:
         }
         vague = self._vague(alone, _LEAST_ASKED if story > 0 else _LEAST_KNOWN)
         # "... who put THAT NUMBER out there first": the question names its topic in the story.
-        vague = vague or (story > 0 and any(points_back(p.words) for p in found if p.asks))
+        pointing = story > 0 and any(points_back(p.words) for p in found if p.asks)
+        vague = vague or pointing
         share = _VAGUE_STORY_SHARE if vague else _STORY_SHARE
         if asking and story > share * weighed:  # the story around a question is context
             scale = share * weighed / story
             for key, t in terms.items():
                 if key not in asking:
-                    terms[key] = _Term(t.stem, t.weight * scale, t.known)
-        return list(terms.values()), uncovered or focused, wanted, things
+                    terms[key] = _Term(t.stem, t.weight * scale, t.known, uncapped=t.weight)
+        topicless = pointing or not any(self._distinctive[t] for t in alone)
+        return (list(terms.values()), uncovered or focused, wanted, things), topicless
 
     def unknown(self, question: str) -> list[str]:
         """Return the words of a question that no entry holds ("salary"), as stems."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.normalise.question import arithmetic, focus, parts, wants
+from bot.core.normalise.question import arithmetic, focus, hearsay, parts, points_back, wants
 from bot.core.normalise.text import words
 
 
@@ -31,7 +31,14 @@ def test_without_a_question_mark_the_asking_sentence_or_the_last_one_counts() ->
 
 def test_a_last_wh_sentence_without_a_question_mark_asks_too() -> None:
     message = "my dealer got a letter. something about dealers? what did the letter say"
-    assert asked(message) == ["something about dealers", "what did the letter say"]
+    # The sentence that opens with a question word is the question; the one that only ends
+    # in a question mark is story, unless the matcher finds the question too vague alone.
+    assert asked(message) == ["what did the letter say"]
+    both = [" ".join(p.words) for p in parts(message, opening=False) if p.asks]
+    assert both == ["something about dealers", "what did the letter say"]
+    # An auxiliary opens a question too.
+    message = "prices gotta come down eventually right? like is it gonna be hard to get one"
+    assert asked(message) == ["like is it gonna be hard to get one"]
     # A last sentence that does not ask is still chatter.
     assert asked("is the coupe rare? my mate says so") == ["is the coupe rare"]
 
@@ -196,3 +203,49 @@ def test_who_did_something_asks_for_that_deed(question: str, verb: str) -> None:
 )
 def test_who_said_it_and_how_many_was_it_ask_no_focus(question: str) -> None:
     assert focus(tuple(words(question))) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passed_on"),
+    [
+        ("someone said the chase car was a cayman s", True),
+        ("so i heard the us gets 600", True),
+        ("people say it is rare", True),
+        ("what did segler say about it", False),
+        ("the blog said 600", False),
+    ],
+)
+def test_hearsay_is_a_claim_from_nobody_in_particular(sentence: str, passed_on: bool) -> None:
+    assert hearsay(tuple(words(sentence))) is passed_on
+
+
+def test_the_askers_own_guess_after_or_is_story() -> None:
+    message = "my dealer says they are all gone. is there anything official or was he just lazy"
+    assert asked(message) == ["is there anything official"]
+    assert asked("is it rare or is it common") == ["is it rare or is it common"]
+    message = "so i want to flip one. will it go up in value or is that a dumb plan"
+    assert asked(message) == ["will it go up in value"]
+
+
+def test_a_sentence_starting_with_been_tells_rather_than_asks() -> None:
+    message = "been lurking for a while. did he say anything about production"
+    assert asked(message) == ["did he say anything about production"]
+
+
+@pytest.mark.parametrize(
+    ("question", "pointing"),
+    [
+        ("how many was it", True),
+        ("how many and were any still open", True),
+        ("how many did aus actually get", False),
+        ("how many dealers are there", False),
+        ("who put that number out there", True),
+    ],
+)
+def test_a_count_of_nothing_named_points_back_at_the_story(question: str, pointing: bool) -> None:
+    assert points_back(tuple(words(question))) is pointing
+
+
+def test_a_tag_ends_the_question_and_asks_like_a_question_mark() -> None:
+    message = "my mate says it will drop. does it hold its value or what, trying to win a bet"
+    assert asked(message) == ["does it hold its value or what"]

@@ -14,6 +14,9 @@ def test_chat_spellings_read_as_words() -> None:
     assert plain("convo") == "conversation"
     assert plain("murica") == "america"
     assert plain("segler") == "segler"
+    # Words of quantity or size ask for nothing an entry holds: "lose a TON of value".
+    assert plain("ton") == "much"
+    assert plain("tiny") == "very"
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,13 @@ def test_common_english_words_and_far_words_stay_as_typed() -> None:
     assert fix("tha") == "tha"
 
 
+def test_a_word_typed_without_vowels_is_the_most_common_word_with_them() -> None:
+    fix = Spelling(KNOWN | {"what", "white", "should"}, {stem(w) for w in KNOWN}).fix
+    assert fix("wht") == "what"  # not "white", the rarer word
+    assert fix("shld") == "should"
+    assert fix("bmw") == "bmw"  # no known word has these letters
+
+
 def test_a_misspelt_half_of_a_two_word_name_is_spelt_as_the_name() -> None:
     pairs = name_pairs(["Commenter Mr. Mowse met Brian Watts at Laguna Seca in November. It"])
     assert ("mr", "mowse") in pairs and ("laguna", "seca") in pairs

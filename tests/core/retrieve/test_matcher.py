@@ -553,6 +553,40 @@ def test_what_a_question_asks_about_a_name_must_be_in_the_entry() -> None:
     assert best(matcher, "is quorn faster on the track") is None
 
 
+def test_what_happened_with_a_name_asks_about_it_in_general() -> None:
+    matcher = _small(
+        [
+            (
+                "quorn-reply",
+                '"what did quorn reply to the dealer"',
+                "Commenter Quorn agreed with the dealer and thanked him.",
+            ),
+            ("racing", '"what happened on the track"', "The coupe was faster."),
+        ]
+    )
+    # "happened" is said of nothing in particular: the entry on Quorn answers it.
+    assert best(matcher, "what happened with quorn") == "quorn-reply"
+    assert best(matcher, "what does quorn drive") is None
+
+
+def test_a_claim_heard_from_someone_is_checked_by_its_name() -> None:
+    matcher = _small(
+        [
+            (
+                "quorn-reply",
+                '"what did quorn reply to the dealer"',
+                "Commenter Quorn agreed with the dealer and thanked him.",
+            ),
+            ("racing", '"which car is faster"', "The coupe was faster."),
+        ]
+    )
+    # The asker may have the claim wrong: the entry on the name it gives is the one to check,
+    # not halved for lacking what the claim says of the name ("faster").
+    heard = matcher.rank("someone said quorn was faster??")
+    assert heard[0].entry.id == "quorn-reply"
+    assert matcher.rank("quorn was faster??")[0].entry.id == "racing"
+
+
 def test_a_word_that_only_restates_who_asks_nothing_of_a_name() -> None:
     matcher = _small(
         [
@@ -727,3 +761,26 @@ def test_a_question_pointing_back_at_the_story_takes_its_topic_from_it() -> None
         " whole 900. who put that figure out there first"
     )
     assert matcher.rank(message)[0].entry.id == "figure-origin"
+
+
+def test_the_sentence_that_opens_a_question_is_the_question_beside_a_tagged_one() -> None:
+    matcher = _small(
+        [
+            ("hard", '"is the coupe hard to get"', "Segler said the coupe will be hard to get."),
+            ("prices", '"will prices come down eventually"', "The blog expects prices to hold."),
+            ("quorn", '"what did quorn say about the dealer"', "Quorn said the dealer lied."),
+        ]
+    )
+    # "... right?" only asks the story along; "is it gonna be hard to get" is the question.
+    message = "gonna wait for prices to come down eventually right? is it gonna be hard to get one"
+    assert matcher.rank(message)[0].entry.id == "hard"
+    # A question with no topic of its own ("what did he say") still reads the tagged sentence.
+    message = "quorn was going on about the dealer? what did he actually say"
+    assert matcher.rank(message)[0].entry.id == "quorn"
+
+
+def test_a_story_gives_a_topicless_question_enough_to_go_on(matcher_real: Matcher) -> None:
+    # "what did they actually say" alone is too vague to answer; after a story it is not.
+    assert best(matcher_real, "what did they actually say") is None
+    story = "my mate says the blog got on the phone with bmw north america once the doubling talk"
+    assert best(matcher_real, story + " started. what did they actually say") is not None
