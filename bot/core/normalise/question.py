@@ -387,3 +387,33 @@ def _asking(pieces: list[tuple[str, ...]], at: int) -> str:
     """Return the message with only the sentence at ``at`` asking: the rest is its story."""
     story = [" ".join(p) for i, p in enumerate(pieces) if i != at]
     return "\n".join([*story, " ".join(pieces[at]) + " ?"])
+
+
+# "what did X SAY about Y", "what does X THINK of Y": a question about what someone said.
+_SAID_VERBS = _SAYING | frozenset(
+    """
+    saying thinking thinks reckon reckons reckoned claim claims claimed write wrote writes
+    mean means meant
+    """.split()
+)
+_SPEAKER_AUX = frozenset("did does do has have had was is were".split())
+_ABOUT = frozenset("about abt bout of on regarding".split())
+
+
+def said(asked: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Return who a "what did X say about Y" question asks about and what they spoke of: the
+    words of X and of Y (none when it names no topic, "what did gabe say"); None for another
+    question."""
+    start = _after_lead_ins(asked)
+    if asked[start : start + 1] not in (("what",), ("whats",), ("wat",)):
+        return None
+    if asked[start + 1 : start + 2] not in tuple((w,) for w in _SPEAKER_AUX):
+        return None
+    rest = asked[start + 2 :]
+    verb = next((i for i, w in enumerate(rest) if w in _SAID_VERBS), None)
+    if not verb:
+        return None
+    speaker = tuple(w for w in rest[:verb] if w not in STOPWORDS)
+    after = rest[verb + 1 :]
+    topic = after[1:] if after[:1] and after[0] in _ABOUT else ()
+    return speaker, tuple(w for w in topic if w not in STOPWORDS)

@@ -26,6 +26,7 @@ from ..normalise.question import (
     focus,
     parts,
     points_back,
+    said,
     wants,
 )
 from ..normalise.slang import plain
@@ -188,6 +189,19 @@ def _name_terms(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
     return frozenset(t for t in named - plain if not t.isdigit())
 
 
+def _speakers(knowledge: Knowledge, synonyms: Synonyms, names: frozenset[str]) -> frozenset[str]:
+    """Return the names of those who speak in the knowledge: the names, and a claimant's name
+    of several words that a synonym reads as one ("The New York Times" is "nyt")."""
+    found = set(names)
+    for text in knowledge.rows.texts(4):
+        for run in _CAPITALISED_RUN.findall(text):
+            terms = content(analyse(run, synonyms))
+            if len(terms) == 1 and len(words(run)) > 1:
+                found.update(terms)
+    return frozenset(found)
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)+")
 _Ints = npt.NDArray[np.int64]
 _Floats = npt.NDArray[np.float64]
 _Mask = npt.NDArray[np.bool_]
@@ -257,6 +271,7 @@ class Matcher:
         self.threshold = threshold
         self.synonyms = Synonyms(knowledge.synonyms)
         self._names = _name_terms(knowledge, self.synonyms)
+        self._speakers = _speakers(knowledge, self.synonyms, self._names)
         self._verdict = frozenset(self.synonyms.apply([stem(w) for w in _VERDICT_WORDS]))
         self._provenance = frozenset(self.synonyms.apply([stem(w) for w in _PROVENANCE_WORDS]))
         self._entries = knowledge.entries
@@ -322,6 +337,14 @@ class Matcher:
             post_value.extend(itertools.repeat(_ANSWER_WEIGHT, len(weak)))
         release(analysed)
         release(named)
+        # Who speaks in each entry ("Claimed by: HERR26"): "what did herr26 say" asks for those.
+        claimants, _ = analyse_many(list(rows.texts(4)), self.synonyms)
+        speaking: dict[str, list[int]] = {}
+        for index, terms in enumerate(claimants):
+            for term in dict.fromkeys(terms):
+                speaking.setdefault(term, []).append(index)
+        self._speaking = {term: tuple(held) for term, held in speaking.items()}
+        release(claimants)
         release(texts)
         size = max(len(self._entries), 1)
         self._kinds = {kind: self._mask(held) for kind, held in kinds.items()}
@@ -684,7 +707,38 @@ class Matcher:
         told = self._predicate_holders(query)
         if told is not None:  # "what does gabe DRIVE": an entry that says it of Gabe
             holders = told if holders is None else holders & told
+        spoke = self._said_holders(question)
+        if spoke is not None:  # "what did the NYT say about the 1M": the NYT on the 1M
+            holders = spoke if holders is None else holders & spoke
         return holders
+
+    def _said_holders(self, question: str) -> _Mask | None:
+        """Return the entries in which the one a "what did X say about Y" question names speaks
+        of what it asks about (X among the entry's claimants, when X is a name few of them hold;
+        Y in the entry), or None for another question."""
+        for part in parts(question):
+            if not part.asks:
+                continue
+            found = said(tuple(self._spelling.fix(plain(w)) for w in part.words))
+            if found is None:
+                continue
+            speaker, topic = (
+                content(self.synonyms.apply([stem(w) for w in group])) for group in found
+            )
+            holders = np.ones(len(self._entries), dtype=bool)
+            size = len(self._entries)
+            for name in speaker:
+                held = self._speaking.get(name, ())
+                if name in self._speakers and held and len(held) <= _GENERIC_SHARE * size:
+                    holders &= self._mask(list(held))
+            about = [self._ids[t] for t in map(self._known, topic) if t in self._ids]
+            if about:
+                holding = np.zeros(size, dtype=bool)
+                for index in about:
+                    holding |= self._holding(index)
+                holders &= holding
+            return holders
+        return None
 
     def _counters(self, things: list[str]) -> _Mask:
         """Return the entries whose answer counts what a "how many" question counts ("how many

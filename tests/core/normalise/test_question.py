@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.normalise.question import arithmetic, focus, parts, wants
+from bot.core.normalise.question import arithmetic, focus, parts, said, wants
 from bot.core.normalise.text import words
 
 
@@ -196,3 +196,20 @@ def test_who_did_something_asks_for_that_deed(question: str, verb: str) -> None:
 )
 def test_who_said_it_and_how_many_was_it_ask_no_focus(question: str) -> None:
     assert focus(tuple(words(question))) == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("what did the gazette say about the roadster", (("gazette",), ("roadster",))),
+        ("wat did herr26 think of uk roads", (("herr26",), ("uk", "roads"))),
+        ("what did gabe say", (("gabe",), ())),
+        ("so what does the blog reckon on prices", (("blog",), ("prices",))),
+        ("what happened to the memo", None),
+        ("did the gazette say anything", None),
+    ],
+)
+def test_a_question_about_what_someone_said_names_the_speaker_and_the_topic(
+    question: str, found: tuple[tuple[str, ...], tuple[str, ...]] | None
+) -> None:
+    assert said(tuple(question.split())) == found

@@ -277,8 +277,11 @@ def test_the_index_holds_no_container_per_entry_term_or_phrasing() -> None:
     assert matcher.rank("how many zorb17 cars")[0].entry.id == "e17"
 
 
-def _small(entries: list[tuple[str, str, str]], synonyms: str = "") -> Matcher:
-    """Return a matcher over a few entries (id, phrasings, answer) and two fillers."""
+def _small(
+    entries: list[tuple[str, str, str]], synonyms: str = "", claimants: dict[str, str] | None = None
+) -> Matcher:
+    """Return a matcher over a few entries (id, phrasings, answer) and two fillers, each claimed
+    by the blog unless ``claimants`` names another."""
     entries = [
         *entries,
         ("filler", '"what is the blog", "who writes the blog"', "The blog runs a podcast."),
@@ -288,7 +291,8 @@ def _small(entries: list[tuple[str, str, str]], synonyms: str = "") -> Matcher:
     for key, questions, answer in entries:
         text += (
             f"  - id: {key}\n    questions: [{questions}]\n    answer: {answer}\n"
-            "    status: fact\n    claimed_by: the blog\n    sources: [s]\n"
+            f"    status: fact\n    claimed_by: {(claimants or {}).get(key, 'the blog')}\n"
+            "    sources: [s]\n"
         )
     return Matcher(parse_knowledge(text, "small.yaml"))
 
@@ -727,3 +731,27 @@ def test_a_question_pointing_back_at_the_story_takes_its_topic_from_it() -> None
         " whole 900. who put that figure out there first"
     )
     assert matcher.rank(message)[0].entry.id == "figure-origin"
+
+
+def test_what_someone_said_about_a_thing_needs_an_entry_where_they_speak_of_it() -> None:
+    matcher = _small(
+        [
+            (
+                "gazette-roadster",
+                '"did the gazette call the roadster a collectible", "what did harbourgazette say"',
+                "Harbourgazette called the Roadster a collectible within three years.",
+            ),
+            (
+                "roadster-example",
+                '"why does the blog bring up the roadster",'
+                ' "what does the blog say of harbourgazette"',
+                "The blog held up the Roadster, a coupe Harbourgazette praised, as a collectible.",
+            ),
+            ("tyres", '"what tyres does the coupe use"', "The coupe uses staggered summer tyres."),
+        ],
+        claimants={"gazette-roadster": "Harbourgazette, as cited by the blog"},
+    )
+    assert best(matcher, "what did harbourgazette say about the roadster") == "gazette-roadster"
+    # The Gazette spoke of the Roadster, not the coupe; the blog's entry only cites it.
+    assert best(matcher, "what did harbourgazette say about the coupe") is None
+    assert best(matcher, "why does the blog bring up the roadster") == "roadster-example"
