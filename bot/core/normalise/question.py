@@ -102,6 +102,9 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
     """Return the words a wh-question asks about ("how OLD", "which CITY"), any one will do."""
     if _built_where(asked):
         return _FACTORY  # "where is the x1 BUILT": a plant, not the car's story
+    fragment = _fragment(asked)
+    if fragment:
+        return fragment
     for i, word in enumerate(asked[:-1]):
         if word not in _WH or asked[i - 1 : i] == ("or",):
             continue  # "... still open or what per the memo": a tag, not the question word
@@ -138,6 +141,23 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
             return ()
         return (head,)
     return ()
+
+
+_FRAGMENT = 8  # "NAME of michaels client advisor?": a short question without a question word
+
+
+def _fragment(asked: tuple[str, ...]) -> tuple[str, ...]:
+    """Return what a short question without a question word asks for when it opens "X of"
+    ("NAME of michaels client advisor?" is "what is the name of ..."), else nothing."""
+    start = _after_lead_ins(asked)
+    if asked[start : start + 1] == ("the",):
+        start += 1
+    if len(asked) > _FRAGMENT or asked[start + 1 : start + 2] != ("of",):
+        return ()
+    head = asked[start]
+    if head in _ASKS or head in STOPWORDS or head in _RESTATED or head.endswith("ing"):
+        return ()
+    return (head,)
 
 
 def asks_who(asked: tuple[str, ...]) -> bool:

@@ -69,6 +69,8 @@ def test_a_short_word_before_a_full_stop_ends_the_sentence() -> None:
         ("how much does an x1 cost", "price"),
         ("how long till prices settle", "year"),
         ("how many per month were getting built", "month"),
+        ("name of the dealers client advisor", "name"),  # a fragment: "what is the name of"
+        ("so the colour of the chase car", "colour"),
     ],
 )
 def test_focus_names_what_a_wh_question_asks_for(question: str, wanted: str) -> None:
@@ -101,6 +103,8 @@ def test_where_it_is_built_asks_for_a_plant(question: str, built: bool) -> None:
         "what time does the memo say",
         "whats the deal with bmwblog pulling the article",  # an idiom: "what about"
         "are the allocations still open or what per the memo",  # "or what" is a tag
+        "thinking of buying one as an investment",  # a verb, not what is asked for
+        "one of the dealers told me they only get two 1ms each year",  # too long: a story
     ],
 )
 def test_questions_without_a_particular_focus(question: str) -> None:

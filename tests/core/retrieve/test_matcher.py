@@ -755,3 +755,19 @@ def test_what_someone_said_about_a_thing_needs_an_entry_where_they_speak_of_it()
     # The Gazette spoke of the Roadster, not the coupe; the blog's entry only cites it.
     assert best(matcher, "what did harbourgazette say about the coupe") is None
     assert best(matcher, "why does the blog bring up the roadster") == "roadster-example"
+
+
+def test_a_short_question_without_a_question_word_asks_for_what_it_opens_with() -> None:
+    matcher = _small(
+        [
+            (
+                "dealer-three",
+                '"how many cars is ruthven\'s dealer getting", "ruthven\'s client advisor"',
+                "Ruthven's client advisor said the dealership gets three cars this year.",
+            ),
+            ("tyres", '"what tyres does the coupe use"', "The coupe uses staggered summer tyres."),
+        ]
+    )
+    assert best(matcher, "ruthvens client advisor?") == "dealer-three"
+    # "name of ..." asks for the advisor's name, which the entry does not give.
+    assert best(matcher, "name of ruthvens client advisor?") is None
