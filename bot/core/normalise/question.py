@@ -64,7 +64,9 @@ class Part:
 
 def parts(message: str) -> list[Part]:
     """Split a message into sentences and mark those that ask (all of them if there is one)."""
-    pieces = [(s, found) for s in _BREAK.split(message, MAX_PARTS) if (found := words(s))]
+    pieces = [
+        (s, found) for s in _BREAK.split(message, MAX_PARTS) if (found := _untagged(words(s)))
+    ]
     if len(pieces) <= 1:
         return [Part(tuple(found), True) for _, found in pieces]
     marked = ["?" in s for s, _ in pieces]
@@ -75,6 +77,23 @@ def parts(message: str) -> list[Part]:
     if not any(marked):
         marked[-1] = True
     return [Part(tuple(found), m) for (_, found), m in zip(pieces, marked, strict=True)]
+
+
+# "..., RIGHT?", "NO WAY ...": chat that asks for agreement, not words of the question; "is 600
+# right" is no tag.
+_TAGS = frozenset("right rite ryt".split())
+_OPENERS = (("no", "way"),)
+_BEFORE_PREDICATE = _AUXILIARIES | frozenset("s thats whos its".split())
+
+
+def _untagged(found: list[str]) -> list[str]:
+    """Return a sentence's words without a tag asking for agreement at its end ("..., right")
+    or an opener doubting it ("no way ...")."""
+    if len(found) > 2 and found[-1] in _TAGS and found[-2] not in _BEFORE_PREDICATE:
+        found = found[:-1]
+    if len(found) > 3 and tuple(found[:2]) in _OPENERS:
+        found = found[2:]
+    return found
 
 
 # Verbs that follow "what" in questions ("what happens to ...") and so name no answer word.

@@ -217,3 +217,16 @@ def test_a_question_about_what_someone_said_names_the_speaker_and_the_topic(
     question: str, found: tuple[tuple[str, ...], tuple[str, ...]] | None
 ) -> None:
     assert said(tuple(question.split())) == found
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("no way theyre making more for the us right", "theyre making more for the us"),
+        ("the gp came with an auto box too, right?", "the gp came with an auto box too"),
+        ("do they think the 600 is right", "do they think the 600 is right"),  # no tag
+        ("who's right", "who's right"),
+    ],
+)
+def test_a_tag_asking_for_agreement_is_no_word_of_the_question(message: str, question: str) -> None:
+    assert asked(message) == [" ".join(words(question))]

@@ -771,3 +771,21 @@ def test_a_short_question_without_a_question_word_asks_for_what_it_opens_with() 
     assert best(matcher, "ruthvens client advisor?") == "dealer-three"
     # "name of ..." asks for the advisor's name, which the entry does not give.
     assert best(matcher, "name of ruthvens client advisor?") is None
+
+
+def test_a_tag_asking_for_agreement_lends_no_word_to_an_entry() -> None:
+    matcher = _small(
+        [
+            (
+                "no-more",
+                '"are they making more for the us", "any more coming"',
+                "The memo said no more coupes are coming to the US.",
+            ),
+            (
+                "yearly-figure",
+                '"how many for the year", "no way is it right around 900 for the us"',
+                "A commenter said production would come to right around 900 for the US.",
+            ),
+        ]
+    )
+    assert best(matcher, "no way they're making more for the us, right?") == "no-more"
