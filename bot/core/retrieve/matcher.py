@@ -872,6 +872,7 @@ class Matcher:
         things: list[str] = []
         uncovered: list[str] = []  # topics the sources never cover, named where it asks
         asking: set[str] = set()  # terms that count in full: the sentences that ask
+        deeds: dict[str, _Term] = {}  # a who-question's deed that no entry can hold
         found = parts(question)
         told = not all(p.asks for p in found)
         for part in found:
@@ -884,10 +885,18 @@ class Matcher:
             if part.asks and not (focused and wanted):
                 spelled = tuple(self._spelling.fix(plain(w)) for w in typed)
                 if not focused:
-                    asked = [content(self.synonyms.apply([stem(w)])) for w in focus(spelled)]
+                    heads = focus(spelled)
+                    asked = [content(self.synonyms.apply([stem(w)])) for w in heads]
                     focused = [self._known(t[0]) for t in asked if t]
                     if focused and asks_who(spelled) and wanted is None:
                         wanted = "deed"  # "who WROTE it": an entry that says who did it
+                        read = content(self.synonyms.apply([stem(w) for w in spelled]))
+                        if read.count(focused[0]) > 1 and stem(heads[0]) not in self._ids:
+                            # "who SHOT the VIDEO": the deed reads as the thing it made, so no
+                            # entry can say it apart; it weighs as a word none holds.
+                            focused = [stem(heads[0])]
+                            weight = self._unknown_weight * _informative(english_zipf(heads[0]))
+                            deeds[focused[0]] = _Term(focused[0], weight, False, True)
                 if wanted is None:
                     wanted = wants(spelled)
                     run = content(self.synonyms.apply([stem(w) for w in counted(spelled)]))
@@ -911,6 +920,9 @@ class Matcher:
                         asking.add(term)
                 if not known and part.asks and self._uncovered(term):
                     uncovered.append(term)
+        for key, t in deeds.items():
+            terms[key] = t
+            asking.add(key)
         story = sum(t.weight for t in terms.values() if t.stem not in asking)
         weighed = sum(t.weight for t in terms.values() if t.stem in asking)
         # A question too vague to go on alone ("whats his take", "which car was that") takes its

@@ -789,3 +789,25 @@ def test_a_tag_asking_for_agreement_lends_no_word_to_an_entry() -> None:
         ]
     )
     assert best(matcher, "no way they're making more for the us, right?") == "no-more"
+
+
+def test_who_did_a_deed_that_reads_as_the_thing_it_made_is_not_answered_by_the_thing() -> None:
+    matcher = _small(
+        [
+            (
+                "clip-place",
+                '"where was the coast clip shot", "who knew where the clip was filmed"',
+                "A reader recognised the coast clip's spot as the harbour.",
+            ),
+            (
+                "clip-driver",
+                '"who was driving in the coast clip"',
+                "A reader said a test driver was at the wheel in the coast clip.",
+            ),
+        ],
+        synonyms="synonyms:\n  - [clip, video, shot, filmed]\n",
+    )
+    assert best(matcher, "where was the coast clip shot") == "clip-place"
+    assert best(matcher, "who was driving in the coast clip") == "clip-driver"
+    # "shot" reads as "clip": no entry says who filmed it.
+    assert best(matcher, "who shot that coast clip") is None
