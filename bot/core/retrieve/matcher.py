@@ -338,13 +338,22 @@ class Matcher:
         release(analysed)
         release(named)
         # Who speaks in each entry ("Claimed by: HERR26"): "what did herr26 say" asks for those.
+        # Known terms only, as flat arrays: entries of term t are speaker_entry[at[t]:at[t + 1]].
         claimants, _ = analyse_many(list(rows.texts(4)), self.synonyms)
-        speaking: dict[str, list[int]] = {}
+        said_term, said_entry = array("q"), array("q")
         for index, terms in enumerate(claimants):
             for term in dict.fromkeys(terms):
-                speaking.setdefault(term, []).append(index)
-        self._speaking = {term: tuple(held) for term, held in speaking.items()}
+                if (slot := ids.get(term)) is not None:
+                    said_term.append(slot)
+                    said_entry.append(index)
         release(claimants)
+        by_term = np.argsort(np.frombuffer(said_term, dtype=np.int64), kind="stable")
+        self._speaker_entry: _Ints = np.frombuffer(said_entry, dtype=np.int64)[by_term]
+        self._speaker_at = _machine(
+            np.searchsorted(
+                np.frombuffer(said_term, dtype=np.int64)[by_term], np.arange(len(ids) + 1)
+            )
+        )
         release(texts)
         size = max(len(self._entries), 1)
         self._kinds = {kind: self._mask(held) for kind, held in kinds.items()}
@@ -728,9 +737,12 @@ class Matcher:
             holders = np.ones(len(self._entries), dtype=bool)
             size = len(self._entries)
             for name in speaker:
-                held = self._speaking.get(name, ())
-                if name in self._speakers and held and len(held) <= _GENERIC_SHARE * size:
-                    holders &= self._mask(list(held))
+                at = self._ids.get(name)
+                if at is None or name not in self._speakers:
+                    continue
+                held = self._speaker_entry[self._speaker_at[at] : self._speaker_at[at + 1]]
+                if 0 < held.size <= _GENERIC_SHARE * size:
+                    holders &= self._mask(held)
             about = [self._ids[t] for t in map(self._known, topic) if t in self._ids]
             if about:
                 holding = np.zeros(size, dtype=bool)
@@ -895,8 +907,8 @@ class Matcher:
                             # "who SHOT the VIDEO": the deed reads as the thing it made, so no
                             # entry can say it apart; it weighs as a word none holds.
                             focused = [stem(heads[0])]
-                            weight = self._unknown_weight * _informative(english_zipf(heads[0]))
-                            deeds[focused[0]] = _Term(focused[0], weight, False, True)
+                            heavy = self._unknown_weight * _informative(english_zipf(heads[0]))
+                            deeds[focused[0]] = _Term(focused[0], heavy, False, True)
                 if wanted is None:
                     wanted = wants(spelled)
                     run = content(self.synonyms.apply([stem(w) for w in counted(spelled)]))
