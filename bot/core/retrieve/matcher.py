@@ -738,8 +738,8 @@ class Matcher:
             size = len(self._entries)
             for name in speaker:
                 at = self._ids.get(name)
-                if at is None or name not in self._speakers:
-                    continue
+                if at is None or name not in self._speakers or self._generic(at):
+                    continue  # "what did BMW's m sales head say": "bmw" names no one speaker
                 held = self._speaker_entry[self._speaker_at[at] : self._speaker_at[at + 1]]
                 if 0 < held.size <= _GENERIC_SHARE * size:
                     holders &= self._mask(held)
