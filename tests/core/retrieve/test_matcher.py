@@ -748,6 +748,8 @@ def test_what_someone_said_about_a_thing_needs_an_entry_where_they_speak_of_it()
                 "The blog held up the Roadster, a coupe Harbourgazette praised, as a collectible.",
             ),
             ("tyres", '"what tyres does the coupe use"', "The coupe uses staggered summer tyres."),
+            ("engine", '"what engine does it have"', "It has a turbocharged straight six."),
+            ("colour", '"what colour was it"', "The coupe in the clip was orange."),
         ],
         claimants={"gazette-roadster": "Harbourgazette, as cited by the blog"},
     )
