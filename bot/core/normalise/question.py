@@ -142,6 +142,8 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
                 head = rest[0] if rest else head
             else:  # "how old" asks for an age; "how good", "how rare" name no answer word
                 return tuple(_KINDS[head].split()) if head in _KINDS else ()
+        elif word == "who" and _doing(asked, after):
+            return (asked[after[1]],)  # "who was DRIVING the chase car": what they did
         elif head in _AUXILIARIES or word == "whos":
             return ()
         elif word == "who":  # "who WROTE the article": the entry must say who did that
@@ -177,6 +179,14 @@ def _fragment(asked: tuple[str, ...]) -> tuple[str, ...]:
     if head in _ASKS or head in STOPWORDS or head in _RESTATED or head.endswith("ing"):
         return ()
     return (head,)
+
+
+def _doing(asked: tuple[str, ...], after: list[int]) -> bool:
+    """Return whether "who" is followed by what someone was doing ("who was DRIVING")."""
+    if len(after) < 2 or asked[after[0]] not in ("was", "is", "were", "are"):
+        return False
+    verb = asked[after[1]]
+    return verb.endswith("ing") and len(verb) > 5 and verb not in STOPWORDS
 
 
 def asks_who(asked: tuple[str, ...]) -> bool:

@@ -845,10 +845,15 @@ class Matcher:
             if not others or held.size > _DEED_CHECKS:
                 holders |= strong
                 continue
+            beside = np.zeros(len(self._entries), dtype=bool)
+            for o in others:
+                beside |= self._strong_holding(o)
             for entry in held.tolist():
-                rows = self._rows_holding(entry, index)  # none: a keyword, nothing to test
-                holders[entry] = not rows or any(
-                    rows & self._rows_holding(entry, o) for o in others
+                rows = self._rows_holding(entry, index)  # none: a keyword, held beside others
+                holders[entry] = (
+                    bool(beside[entry])
+                    if not rows
+                    else any(rows & self._rows_holding(entry, o) for o in others)
                 )
         return holders
 

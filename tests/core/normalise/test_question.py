@@ -71,6 +71,7 @@ def test_a_short_word_before_a_full_stop_ends_the_sentence() -> None:
         ("how many per month were getting built", "month"),
         ("name of the dealers client advisor", "name"),  # a fragment: "what is the name of"
         ("so the colour of the chase car", "colour"),
+        ("who was driving the chase car", "driving"),  # what someone was doing
     ],
 )
 def test_focus_names_what_a_wh_question_asks_for(question: str, wanted: str) -> None:

@@ -813,3 +813,23 @@ def test_who_did_a_deed_that_reads_as_the_thing_it_made_is_not_answered_by_the_t
     assert best(matcher, "who was driving in the coast clip") == "clip-driver"
     # "shot" reads as "clip": no entry says who filmed it.
     assert best(matcher, "who shot that coast clip") is None
+
+
+def test_who_was_doing_something_needs_an_entry_saying_who_did_it_to_that() -> None:
+    matcher = _small(
+        [
+            (
+                "camera-car",
+                '"what car was filming the coupe", "who was driving behind the coupe"',
+                "A reader guessed the car filming the coupe was a V8 saloon.",
+            ),
+            (
+                "chase-result",
+                '"did the coupe lose the chase car"',
+                "The coupe pulled away from the chase car.",
+            ),
+        ]
+    )
+    assert best(matcher, "who was driving behind the coupe") == "camera-car"
+    # What the camera car was is no answer to who drove the chase car.
+    assert best(matcher, "who was driving the chase car") is None
