@@ -225,6 +225,7 @@ def _built_where(asked: tuple[str, ...]) -> bool:
 # "what year" a year or a month, so an entry whose answer states none does not answer it.
 _LEAD_INS = frozenset("so ok okay and but like lol yo hey also then just at".split())
 _DATED = frozenset("year date".split())
+_TAKES = frozenset("take takes took taking".split())
 _MOMENT = frozenset("time point moment minute".split())
 
 
@@ -297,6 +298,8 @@ def wants(asked: tuple[str, ...]) -> str | None:
         return None
     if head[0] in ("how", "hows") and head[1] == "many":
         return "number"
+    if head[0] in ("how", "hows") and head[1] == "long" and not _TAKES.isdisjoint(asked):
+        return "time"  # "how long does it TAKE": a span of time, not what lasts how long
     rest = asked[start + 2 : start + 3]
     if head == ("how", "much") and rest and rest[0] not in _AUXILIARIES:
         return "number"  # "how much torque": a figure

@@ -117,6 +117,9 @@ def test_questions_without_a_particular_focus(question: str) -> None:
     [
         ("how many episodes of bimmercast are there", "number"),
         ("so how many 1ms is the us getting", "number"),
+        ("how long does it take to make new molds", "time"),
+        ("how long did it take mini to sell them all", "time"),
+        ("how long do the molds last", None),  # what lasts: a run of cars also answers
         ("how much torque does it make", "number"),
         ("how much is a 1m", "money"),
         ("how much did the gp cost new", "money"),

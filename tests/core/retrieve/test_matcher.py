@@ -833,3 +833,29 @@ def test_who_was_doing_something_needs_an_entry_saying_who_did_it_to_that() -> N
     assert best(matcher, "who was driving behind the coupe") == "camera-car"
     # What the camera car was is no answer to who drove the chase car.
     assert best(matcher, "who was driving the chase car") is None
+
+
+def test_how_long_wants_an_answer_that_gives_a_time() -> None:
+    matcher = _small(
+        [
+            (
+                "tooling-run",
+                '"how long do the moulds last", "what are the moulds good for"',
+                "The moulds were made to last for one run of 900 cars.",
+            ),
+            (
+                "prices-settle",
+                '"how long till prices settle"',
+                "The blog expected prices to settle after four to five years.",
+            ),
+            (
+                "sold-out",
+                '"did the roadster sell out"',
+                "The maker quickly found buyers for every roadster.",
+            ),
+        ]
+    )
+    assert best(matcher, "how long till prices settle") == "prices-settle"
+    assert best(matcher, "how long did it take to sell every roadster") == "sold-out"
+    # How long the moulds last is no answer to how long new ones take to make.
+    assert best(matcher, "how long does it take to make new moulds") is None
