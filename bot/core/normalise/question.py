@@ -211,14 +211,34 @@ _FACTORY = ("plantname",)
 
 
 def _built_where(asked: tuple[str, ...]) -> bool:
-    """Return whether a question asks where something is built ("where are 1ms made"), not
-    where a story was made up."""
+    """Return whether a question asks where something is built ("where are 1ms made", "is the
+    x1 built in the us"), not where a story was made up."""
     start = _after_lead_ins(asked)
+    if asked[start : start + 1] in tuple((w,) for w in ("is", "are", "was", "were")):
+        return _built_in_place(asked[start:])
     if asked[start : start + 1] not in (("where",), ("wheres",)):
         return False
     return any(
         w in _BUILT and asked[i + 1 : i + 2] != ("up",) for i, w in enumerate(asked[start:], start)
     )
+
+
+# "built in TOTAL", "made in 2012", "built in small numbers", "in the SAME plant": no place.
+_NOT_PLACES = frozenset("total all small limited numbers batches time same".split())
+_PARTICIPLES = frozenset("built made assembled produced manufactured".split())
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
+def _built_in_place(asked: tuple[str, ...]) -> bool:
+    """Return whether a yes/no question asks if something is built in a place ("is the x1
+    BUILT IN the us")."""
+    for i, word in enumerate(asked[:-2]):
+        if word in _PARTICIPLES and asked[i + 1] == "in":
+            place = asked[i + 3] if asked[i + 2] == "the" and i + 3 < len(asked) else asked[i + 2]
+            return not (place in _NOT_PLACES or place in _MONTH_WORDS or place[:1].isdigit())
+    return False
 
 
 # What kind of answer a question wants, beyond its focus word: "how many" wants a number and

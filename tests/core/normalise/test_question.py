@@ -86,6 +86,9 @@ def test_focus_names_what_a_wh_question_asks_for(question: str, wanted: str) -> 
         ("where did the 600 come from, was it made up", False),
         ("where was the chase video filmed", False),
         ("is the x1 built in the same plant", False),
+        ("is the x1 built in the us", True),
+        ("were 1ms made in june 2011", False),
+        ("is the 1m built in limited numbers", False),
     ],
 )
 def test_where_it_is_built_asks_for_a_plant(question: str, built: bool) -> None:

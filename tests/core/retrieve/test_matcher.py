@@ -859,3 +859,18 @@ def test_how_long_wants_an_answer_that_gives_a_time() -> None:
     assert best(matcher, "how long did it take to sell every roadster") == "sold-out"
     # How long the moulds last is no answer to how long new ones take to make.
     assert best(matcher, "how long does it take to make new moulds") is None
+
+
+def test_whether_it_is_built_in_a_place_asks_for_a_plant() -> None:
+    matcher = _small(
+        [
+            (
+                "alongside",
+                '"what else is built alongside the coupe", "is the roadster built with it"',
+                "The maker also builds the Roadster alongside the coupe, for the US and beyond.",
+            ),
+        ]
+    )
+    assert best(matcher, "what else is built alongside the coupe") == "alongside"
+    # Where the Roadster is built is not what the entry says.
+    assert best(matcher, "is the roadster built in the us") is None
