@@ -76,7 +76,9 @@ def parts(message: str, *, opening: bool = True) -> list[Part]:
     does opens with a question word or an auxiliary ("... come down eventually right? ... is
     it gonna be hard to get one").
     """
-    pieces = [(s, found) for s in _BREAK.split(message, MAX_PARTS) if (found := words(s))]
+    pieces = [
+        (s, found) for s in _BREAK.split(message, MAX_PARTS) if (found := _untagged(words(s)))
+    ]
     if len(pieces) <= 1:
         return [Part(tuple(found), True) for _, found in pieces]
     marked = ["?" in s or _TAGGED.search(s) is not None for s, _ in pieces]
@@ -117,6 +119,23 @@ def _second_guess(sentence: list[str]) -> int | None:
     return None
 
 
+# "..., RIGHT?", "NO WAY ...": chat that asks for agreement, not words of the question; "is 600
+# right" is no tag.
+_TAGS = frozenset("right rite ryt".split())
+_DOUBTING = (("no", "way"),)
+_BEFORE_PREDICATE = _AUXILIARIES | frozenset("s thats whos its".split())
+
+
+def _untagged(found: list[str]) -> list[str]:
+    """Return a sentence's words without a tag asking for agreement at its end ("..., right")
+    or an opener doubting it ("no way ...")."""
+    if len(found) > 2 and found[-1] in _TAGS and found[-2] not in _BEFORE_PREDICATE:
+        found = found[:-1]
+    if len(found) > 3 and tuple(found[:2]) in _DOUBTING:
+        found = found[2:]
+    return found
+
+
 # Verbs that follow "what" in questions ("what happens to ...") and so name no answer word.
 _VERBS = frozenset(
     """
@@ -142,6 +161,9 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
     """Return the words a wh-question asks about ("how OLD", "which CITY"), any one will do."""
     if _built_where(asked):
         return _FACTORY  # "where is the x1 BUILT": a plant, not the car's story
+    fragment = _fragment(asked)
+    if fragment:
+        return fragment
     for i, word in enumerate(asked[:-1]):
         if word not in _WH or asked[i - 1 : i] == ("or",):
             continue  # "... still open or what per the memo": a tag, not the question word
@@ -160,6 +182,8 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
                 head = rest[0] if rest else head
             else:  # "how old" asks for an age; "how good", "how rare" name no answer word
                 return tuple(_KINDS[head].split()) if head in _KINDS else ()
+        elif word == "who" and _doing(asked, after):
+            return (asked[after[1]],)  # "who was DRIVING the chase car": what they did
         elif head in _AUXILIARIES or word == "whos":
             return ()
         elif word == "who":  # "who WROTE the article": the entry must say who did that
@@ -178,6 +202,31 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
             return ()
         return (head,)
     return ()
+
+
+_FRAGMENT = 8  # "NAME of michaels client advisor?": a short question without a question word
+
+
+def _fragment(asked: tuple[str, ...]) -> tuple[str, ...]:
+    """Return what a short question without a question word asks for when it opens "X of"
+    ("NAME of michaels client advisor?" is "what is the name of ..."), else nothing."""
+    start = _after_lead_ins(asked)
+    if asked[start : start + 1] == ("the",):
+        start += 1
+    if len(asked) > _FRAGMENT or asked[start + 1 : start + 2] != ("of",):
+        return ()
+    head = asked[start]
+    if head in _ASKS or head in STOPWORDS or head in _RESTATED or head.endswith("ing"):
+        return ()
+    return (head,)
+
+
+def _doing(asked: tuple[str, ...], after: list[int]) -> bool:
+    """Return whether "who" is followed by what someone was doing ("who was DRIVING")."""
+    if len(after) < 2 or asked[after[0]] not in ("was", "is", "were", "are"):
+        return False
+    verb = asked[after[1]]
+    return verb.endswith("ing") and len(verb) > 5 and verb not in STOPWORDS
 
 
 def asks_who(asked: tuple[str, ...]) -> bool:
@@ -202,9 +251,11 @@ _FACTORY = ("plantname",)
 
 
 def _built_where(asked: tuple[str, ...]) -> bool:
-    """Return whether a question asks where something is built ("where are 1ms made"), not
-    where a story was made up."""
+    """Return whether a question asks where something is built ("where are 1ms made", "is the
+    x1 built in the us"), not where a story was made up."""
     start = _after_lead_ins(asked)
+    if asked[start : start + 1] in tuple((w,) for w in ("is", "are", "was", "were")):
+        return _built_in_place(asked[start:])
     if asked[start : start + 1] not in (("where",), ("wheres",)):
         return False
     return any(
@@ -212,10 +263,29 @@ def _built_where(asked: tuple[str, ...]) -> bool:
     )
 
 
+# "built in TOTAL", "made in 2012", "built in small numbers", "in the SAME plant": no place.
+_NOT_PLACES = frozenset("total all small limited numbers batches time same".split())
+_PARTICIPLES = frozenset("built made assembled produced manufactured".split())
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
+def _built_in_place(asked: tuple[str, ...]) -> bool:
+    """Return whether a yes/no question asks if something is built in a place ("is the x1
+    BUILT IN the us")."""
+    for i, word in enumerate(asked[:-2]):
+        if word in _PARTICIPLES and asked[i + 1] == "in":
+            place = asked[i + 3] if asked[i + 2] == "the" and i + 3 < len(asked) else asked[i + 2]
+            return not (place in _NOT_PLACES or place in _MONTH_WORDS or place[:1].isdigit())
+    return False
+
+
 # What kind of answer a question wants, beyond its focus word: "how many" wants a number and
 # "what year" a year or a month, so an entry whose answer states none does not answer it.
 _LEAD_INS = frozenset("so ok okay and but like lol yo hey also then just at".split())
 _DATED = frozenset("year date".split())
+_TAKES = frozenset("take takes took taking".split())
 _MOMENT = frozenset("time point moment minute".split())
 
 
@@ -288,6 +358,8 @@ def wants(asked: tuple[str, ...]) -> str | None:
         return None
     if head[0] in ("how", "hows") and head[1] == "many":
         return "number"
+    if head[0] in ("how", "hows") and head[1] == "long" and not _TAKES.isdisjoint(asked):
+        return "time"  # "how long does it TAKE": a span of time, not what lasts how long
     rest = asked[start + 2 : start + 3]
     if head == ("how", "much") and rest and rest[0] not in _AUXILIARIES:
         return "number"  # "how much torque": a figure
@@ -449,3 +521,33 @@ def _asking(pieces: list[tuple[str, ...]], at: int) -> str:
     """Return the message with only the sentence at ``at`` asking: the rest is its story."""
     story = [" ".join(p) for i, p in enumerate(pieces) if i != at]
     return "\n".join([*story, " ".join(pieces[at]) + " ?"])
+
+
+# "what did X SAY about Y", "what does X THINK of Y": a question about what someone said.
+_SAID_VERBS = _SAYING | frozenset(
+    """
+    saying thinking thinks reckon reckons reckoned claim claims claimed write wrote writes
+    mean means meant
+    """.split()
+)
+_SPEAKER_AUX = frozenset("did does do has have had was is were".split())
+_ABOUT = frozenset("about abt bout of on regarding".split())
+
+
+def said(asked: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Return who a "what did X say about Y" question asks about and what they spoke of: the
+    words of X and of Y (none when it names no topic, "what did gabe say"); None for another
+    question."""
+    start = _after_lead_ins(asked)
+    if asked[start : start + 1] not in (("what",), ("whats",), ("wat",)):
+        return None
+    if asked[start + 1 : start + 2] not in tuple((w,) for w in _SPEAKER_AUX):
+        return None
+    rest = asked[start + 2 :]
+    verb = next((i for i, w in enumerate(rest) if w in _SAID_VERBS), None)
+    if not verb:
+        return None
+    speaker = tuple(w for w in rest[:verb] if w not in STOPWORDS)
+    after = rest[verb + 1 :]
+    topic = after[1:] if after[:1] and after[0] in _ABOUT else ()
+    return speaker, tuple(w for w in topic if w not in STOPWORDS)

@@ -28,6 +28,7 @@ from ..normalise.question import (
     hearsay,
     parts,
     points_back,
+    said,
     wants,
 )
 from ..normalise.slang import plain
@@ -109,7 +110,7 @@ _MONTHS = frozenset(
 _TIMES = frozenset(
     stem(w)
     for w in "week weeks month months year years day days yesterday today tomorrow hour minute "
-    "ago recent recently soon later earlier".split()
+    "ago recent recently soon later earlier quickly fast instantly immediately overnight".split()
 )
 
 
@@ -193,6 +194,19 @@ def _name_terms(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
     return frozenset(t for t in named - plain if not t.isdigit())
 
 
+def _speakers(knowledge: Knowledge, synonyms: Synonyms, names: frozenset[str]) -> frozenset[str]:
+    """Return the names of those who speak in the knowledge: the names, and a claimant's name
+    of several words that a synonym reads as one ("The New York Times" is "nyt")."""
+    found = set(names)
+    for text in knowledge.rows.texts(4):
+        for run in _CAPITALISED_RUN.findall(text):
+            terms = content(analyse(run, synonyms))
+            if len(terms) == 1 and len(words(run)) > 1:
+                found.update(terms)
+    return frozenset(found)
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)+")
 _Ints = npt.NDArray[np.int64]
 _Floats = npt.NDArray[np.float64]
 _Mask = npt.NDArray[np.bool_]
@@ -263,6 +277,7 @@ class Matcher:
         self.threshold = threshold
         self.synonyms = Synonyms(knowledge.synonyms)
         self._names = _name_terms(knowledge, self.synonyms)
+        self._speakers = _speakers(knowledge, self.synonyms, self._names)
         self._verdict = frozenset(self.synonyms.apply([stem(w) for w in _VERDICT_WORDS]))
         self._provenance = frozenset(self.synonyms.apply([stem(w) for w in _PROVENANCE_WORDS]))
         self._entries = knowledge.entries
@@ -328,6 +343,23 @@ class Matcher:
             post_value.extend(itertools.repeat(_ANSWER_WEIGHT, len(weak)))
         release(analysed)
         release(named)
+        # Who speaks in each entry ("Claimed by: HERR26"): "what did herr26 say" asks for those.
+        # Known terms only, as flat arrays: entries of term t are speaker_entry[at[t]:at[t + 1]].
+        claimants, _ = analyse_many(list(rows.texts(4)), self.synonyms)
+        said_term, said_entry = array("q"), array("q")
+        for index, terms in enumerate(claimants):
+            for term in dict.fromkeys(terms):
+                if (slot := ids.get(term)) is not None:
+                    said_term.append(slot)
+                    said_entry.append(index)
+        release(claimants)
+        by_term = np.argsort(np.frombuffer(said_term, dtype=np.int64), kind="stable")
+        self._speaker_entry: _Ints = np.frombuffer(said_entry, dtype=np.int64)[by_term]
+        self._speaker_at = _machine(
+            np.searchsorted(
+                np.frombuffer(said_term, dtype=np.int64)[by_term], np.arange(len(ids) + 1)
+            )
+        )
         release(texts)
         size = max(len(self._entries), 1)
         self._kinds = {kind: self._mask(held) for kind, held in kinds.items()}
@@ -698,7 +730,41 @@ class Matcher:
         told = self._predicate_holders(query)
         if told is not None:  # "what does gabe DRIVE": an entry that says it of Gabe
             holders = told if holders is None else holders & told
+        spoke = self._said_holders(question)
+        if spoke is not None:  # "what did the NYT say about the 1M": the NYT on the 1M
+            holders = spoke if holders is None else holders & spoke
         return holders
+
+    def _said_holders(self, question: str) -> _Mask | None:
+        """Return the entries in which the one a "what did X say about Y" question names speaks
+        of what it asks about (X among the entry's claimants, when X is a name few of them hold;
+        Y in the entry), or None for another question."""
+        for part in parts(question):
+            if not part.asks:
+                continue
+            found = said(tuple(self._spelling.fix(plain(w)) for w in part.words))
+            if found is None:
+                continue
+            speaker, topic = (
+                content(self.synonyms.apply([stem(w) for w in group])) for group in found
+            )
+            holders = np.ones(len(self._entries), dtype=bool)
+            size = len(self._entries)
+            for name in speaker:
+                at = self._ids.get(name)
+                if at is None or name not in self._speakers or self._generic(at):
+                    continue  # "what did BMW's m sales head say": "bmw" names no one speaker
+                held = self._speaker_entry[self._speaker_at[at] : self._speaker_at[at + 1]]
+                if 0 < held.size <= _GENERIC_SHARE * size:
+                    holders &= self._mask(held)
+            about = [self._ids[t] for t in map(self._known, topic) if t in self._ids]
+            if about:
+                holding = np.zeros(size, dtype=bool)
+                for index in about:
+                    holding |= self._holding(index)
+                holders &= holding
+            return holders
+        return None
 
     def _counters(self, things: list[str]) -> _Mask:
         """Return the entries whose answer counts what a "how many" question counts ("how many
@@ -793,10 +859,15 @@ class Matcher:
             if not others or held.size > _DEED_CHECKS:
                 holders |= strong
                 continue
+            beside = np.zeros(len(self._entries), dtype=bool)
+            for o in others:
+                beside |= self._strong_holding(o)
             for entry in held.tolist():
-                rows = self._rows_holding(entry, index)  # none: a keyword, nothing to test
-                holders[entry] = not rows or any(
-                    rows & self._rows_holding(entry, o) for o in others
+                rows = self._rows_holding(entry, index)  # none: a keyword, held beside others
+                holders[entry] = (
+                    bool(beside[entry])
+                    if not rows
+                    else any(rows & self._rows_holding(entry, o) for o in others)
                 )
         return holders
 
@@ -850,6 +921,7 @@ class Matcher:
         things: list[str] = []
         uncovered: list[str] = []  # topics the sources never cover, named where it asks
         asking: set[str] = set()  # terms that count in full: the sentences that ask
+        deeds: dict[str, _Term] = {}  # a who-question's deed that no entry can hold
         told = not all(p.asks for p in found)
         for part in found:
             typed = self._two_word_names.fix(part.words)
@@ -862,10 +934,18 @@ class Matcher:
             if part.asks and not (focused and wanted):
                 spelled = tuple(self._spelling.fix(plain(w)) for w in typed)
                 if not focused:
-                    asked = [content(self.synonyms.apply([stem(w)])) for w in focus(spelled)]
+                    heads = focus(spelled)
+                    asked = [content(self.synonyms.apply([stem(w)])) for w in heads]
                     focused = [self._known(t[0]) for t in asked if t]
                     if focused and asks_who(spelled) and wanted is None:
                         wanted = "deed"  # "who WROTE it": an entry that says who did it
+                        read = content(self.synonyms.apply([stem(w) for w in spelled]))
+                        if read.count(focused[0]) > 1 and stem(heads[0]) not in self._ids:
+                            # "who SHOT the VIDEO": the deed reads as the thing it made, so no
+                            # entry can say it apart; it weighs as a word none holds.
+                            focused = [stem(heads[0])]
+                            heavy = self._unknown_weight * _informative(english_zipf(heads[0]))
+                            deeds[focused[0]] = _Term(focused[0], heavy, False, True)
                 if wanted is None:
                     wanted = wants(spelled)
                     run = content(self.synonyms.apply([stem(w) for w in counted(spelled)]))
@@ -889,6 +969,9 @@ class Matcher:
                         asking.add(term)
                 if not known and part.asks and self._uncovered(term):
                     uncovered.append(term)
+        for key, t in deeds.items():
+            terms[key] = t
+            asking.add(key)
         story = sum(t.weight for t in terms.values() if t.stem not in asking)
         weighed = sum(t.weight for t in terms.values() if t.stem in asking)
         # A question too vague to go on alone ("whats his take", "which car was that") takes its

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.normalise.question import arithmetic, focus, hearsay, parts, points_back, wants
+from bot.core.normalise.question import (
+    arithmetic,
+    focus,
+    hearsay,
+    parts,
+    points_back,
+    said,
+    wants,
+)
 from bot.core.normalise.text import words
 
 
@@ -76,6 +84,9 @@ def test_a_short_word_before_a_full_stop_ends_the_sentence() -> None:
         ("how much does an x1 cost", "price"),
         ("how long till prices settle", "year"),
         ("how many per month were getting built", "month"),
+        ("name of the dealers client advisor", "name"),  # a fragment: "what is the name of"
+        ("so the colour of the chase car", "colour"),
+        ("who was driving the chase car", "driving"),  # what someone was doing
     ],
 )
 def test_focus_names_what_a_wh_question_asks_for(question: str, wanted: str) -> None:
@@ -90,6 +101,9 @@ def test_focus_names_what_a_wh_question_asks_for(question: str, wanted: str) -> 
         ("where did the 600 come from, was it made up", False),
         ("where was the chase video filmed", False),
         ("is the x1 built in the same plant", False),
+        ("is the x1 built in the us", True),
+        ("were 1ms made in june 2011", False),
+        ("is the 1m built in limited numbers", False),
     ],
 )
 def test_where_it_is_built_asks_for_a_plant(question: str, built: bool) -> None:
@@ -108,6 +122,8 @@ def test_where_it_is_built_asks_for_a_plant(question: str, built: bool) -> None:
         "what time does the memo say",
         "whats the deal with bmwblog pulling the article",  # an idiom: "what about"
         "are the allocations still open or what per the memo",  # "or what" is a tag
+        "thinking of buying one as an investment",  # a verb, not what is asked for
+        "one of the dealers told me they only get two 1ms each year",  # too long: a story
     ],
 )
 def test_questions_without_a_particular_focus(question: str) -> None:
@@ -119,6 +135,9 @@ def test_questions_without_a_particular_focus(question: str) -> None:
     [
         ("how many episodes of bimmercast are there", "number"),
         ("so how many 1ms is the us getting", "number"),
+        ("how long does it take to make new molds", "time"),
+        ("how long did it take mini to sell them all", "time"),
+        ("how long do the molds last", None),  # what lasts: a run of cars also answers
         ("how much torque does it make", "number"),
         ("how much is a 1m", "money"),
         ("how much did the gp cost new", "money"),
@@ -249,3 +268,33 @@ def test_a_count_of_nothing_named_points_back_at_the_story(question: str, pointi
 def test_a_tag_ends_the_question_and_asks_like_a_question_mark() -> None:
     message = "my mate says it will drop. does it hold its value or what, trying to win a bet"
     assert asked(message) == ["does it hold its value or what"]
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("what did the gazette say about the roadster", (("gazette",), ("roadster",))),
+        ("wat did herr26 think of uk roads", (("herr26",), ("uk", "roads"))),
+        ("what did gabe say", (("gabe",), ())),
+        ("so what does the blog reckon on prices", (("blog",), ("prices",))),
+        ("what happened to the memo", None),
+        ("did the gazette say anything", None),
+    ],
+)
+def test_a_question_about_what_someone_said_names_the_speaker_and_the_topic(
+    question: str, found: tuple[tuple[str, ...], tuple[str, ...]] | None
+) -> None:
+    assert said(tuple(question.split())) == found
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("no way theyre making more for the us right", "theyre making more for the us"),
+        ("the gp came with an auto box too, right?", "the gp came with an auto box too"),
+        ("do they think the 600 is right", "do they think the 600 is right"),  # no tag
+        ("who's right", "who's right"),
+    ],
+)
+def test_a_tag_asking_for_agreement_is_no_word_of_the_question(message: str, question: str) -> None:
+    assert asked(message) == [" ".join(words(question))]

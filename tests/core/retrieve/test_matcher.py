@@ -277,8 +277,11 @@ def test_the_index_holds_no_container_per_entry_term_or_phrasing() -> None:
     assert matcher.rank("how many zorb17 cars")[0].entry.id == "e17"
 
 
-def _small(entries: list[tuple[str, str, str]], synonyms: str = "") -> Matcher:
-    """Return a matcher over a few entries (id, phrasings, answer) and two fillers."""
+def _small(
+    entries: list[tuple[str, str, str]], synonyms: str = "", claimants: dict[str, str] | None = None
+) -> Matcher:
+    """Return a matcher over a few entries (id, phrasings, answer) and two fillers, each claimed
+    by the blog unless ``claimants`` names another."""
     entries = [
         *entries,
         ("filler", '"what is the blog", "who writes the blog"', "The blog runs a podcast."),
@@ -288,7 +291,8 @@ def _small(entries: list[tuple[str, str, str]], synonyms: str = "") -> Matcher:
     for key, questions, answer in entries:
         text += (
             f"  - id: {key}\n    questions: [{questions}]\n    answer: {answer}\n"
-            "    status: fact\n    claimed_by: the blog\n    sources: [s]\n"
+            f"    status: fact\n    claimed_by: {(claimants or {}).get(key, 'the blog')}\n"
+            "    sources: [s]\n"
         )
     return Matcher(parse_knowledge(text, "small.yaml"))
 
@@ -784,3 +788,146 @@ def test_a_story_gives_a_topicless_question_enough_to_go_on(matcher_real: Matche
     assert best(matcher_real, "what did they actually say") is None
     story = "my mate says the blog got on the phone with bmw north america once the doubling talk"
     assert best(matcher_real, story + " started. what did they actually say") is not None
+
+
+def test_what_someone_said_about_a_thing_needs_an_entry_where_they_speak_of_it() -> None:
+    matcher = _small(
+        [
+            (
+                "gazette-roadster",
+                '"did the gazette call the roadster a collectible", "what did harbourgazette say"',
+                "Harbourgazette called the Roadster a collectible within three years.",
+            ),
+            (
+                "roadster-example",
+                '"why does the blog bring up the roadster",'
+                ' "what does the blog say of harbourgazette"',
+                "The blog held up the Roadster, a coupe Harbourgazette praised, as a collectible.",
+            ),
+            ("tyres", '"what tyres does the coupe use"', "The coupe uses staggered summer tyres."),
+            ("engine", '"what engine does it have"', "It has a turbocharged straight six."),
+            ("colour", '"what colour was it"', "The coupe in the clip was orange."),
+        ],
+        claimants={"gazette-roadster": "Harbourgazette, as cited by the blog"},
+    )
+    assert best(matcher, "what did harbourgazette say about the roadster") == "gazette-roadster"
+    # The Gazette spoke of the Roadster, not the coupe; the blog's entry only cites it.
+    assert best(matcher, "what did harbourgazette say about the coupe") is None
+    assert best(matcher, "why does the blog bring up the roadster") == "roadster-example"
+
+
+def test_a_short_question_without_a_question_word_asks_for_what_it_opens_with() -> None:
+    matcher = _small(
+        [
+            (
+                "dealer-three",
+                '"how many cars is ruthven\'s dealer getting", "ruthven\'s client advisor"',
+                "Ruthven's client advisor said the dealership gets three cars this year.",
+            ),
+            ("tyres", '"what tyres does the coupe use"', "The coupe uses staggered summer tyres."),
+        ]
+    )
+    assert best(matcher, "ruthvens client advisor?") == "dealer-three"
+    # "name of ..." asks for the advisor's name, which the entry does not give.
+    assert best(matcher, "name of ruthvens client advisor?") is None
+
+
+def test_a_tag_asking_for_agreement_lends_no_word_to_an_entry() -> None:
+    matcher = _small(
+        [
+            (
+                "no-more",
+                '"are they making more for the us", "any more coming"',
+                "The memo said no more coupes are coming to the US.",
+            ),
+            (
+                "yearly-figure",
+                '"how many for the year", "no way is it right around 900 for the us"',
+                "A commenter said production would come to right around 900 for the US.",
+            ),
+        ]
+    )
+    assert best(matcher, "no way they're making more for the us, right?") == "no-more"
+
+
+def test_who_did_a_deed_that_reads_as_the_thing_it_made_is_not_answered_by_the_thing() -> None:
+    matcher = _small(
+        [
+            (
+                "clip-place",
+                '"where was the coast clip shot", "who knew where the clip was filmed"',
+                "A reader recognised the coast clip's spot as the harbour.",
+            ),
+            (
+                "clip-driver",
+                '"who was driving in the coast clip"',
+                "A reader said a test driver was at the wheel in the coast clip.",
+            ),
+        ],
+        synonyms="synonyms:\n  - [clip, video, shot, filmed]\n",
+    )
+    assert best(matcher, "where was the coast clip shot") == "clip-place"
+    assert best(matcher, "who was driving in the coast clip") == "clip-driver"
+    # "shot" reads as "clip": no entry says who filmed it.
+    assert best(matcher, "who shot that coast clip") is None
+
+
+def test_who_was_doing_something_needs_an_entry_saying_who_did_it_to_that() -> None:
+    matcher = _small(
+        [
+            (
+                "camera-car",
+                '"what car was filming the coupe", "who was driving behind the coupe"',
+                "A reader guessed the car filming the coupe was a V8 saloon.",
+            ),
+            (
+                "chase-result",
+                '"did the coupe lose the chase car"',
+                "The coupe pulled away from the chase car.",
+            ),
+        ]
+    )
+    assert best(matcher, "who was driving behind the coupe") == "camera-car"
+    # What the camera car was is no answer to who drove the chase car.
+    assert best(matcher, "who was driving the chase car") is None
+
+
+def test_how_long_wants_an_answer_that_gives_a_time() -> None:
+    matcher = _small(
+        [
+            (
+                "tooling-run",
+                '"how long do the moulds last", "what are the moulds good for"',
+                "The moulds were made to last for one run of 900 cars.",
+            ),
+            (
+                "prices-settle",
+                '"how long till prices settle"',
+                "The blog expected prices to settle after four to five years.",
+            ),
+            (
+                "sold-out",
+                '"did the roadster sell out"',
+                "The maker quickly found buyers for every roadster.",
+            ),
+        ]
+    )
+    assert best(matcher, "how long till prices settle") == "prices-settle"
+    assert best(matcher, "how long did it take to sell every roadster") == "sold-out"
+    # How long the moulds last is no answer to how long new ones take to make.
+    assert best(matcher, "how long does it take to make new moulds") is None
+
+
+def test_whether_it_is_built_in_a_place_asks_for_a_plant() -> None:
+    matcher = _small(
+        [
+            (
+                "alongside",
+                '"what else is built alongside the coupe", "is the roadster built with it"',
+                "The maker also builds the Roadster alongside the coupe, for the US and beyond.",
+            ),
+        ]
+    )
+    assert best(matcher, "what else is built alongside the coupe") == "alongside"
+    # Where the Roadster is built is not what the entry says.
+    assert best(matcher, "is the roadster built in the us") is None
