@@ -372,7 +372,7 @@ class Matcher:
         # Tuples of strings: the collector soon stops tracking them.
         self._by_prefix = {key: tuple(group) for key, group in by_prefix.items()}
         # Plain dicts as caches: a functools cache bound to self would be a reference cycle.
-        self._seen: dict[str, tuple[str, float]] = {}
+        self._seen: dict[str, tuple[str, float, str]] = {}
         self._relatives: dict[str, str] = {}
 
     def _phrasings(
@@ -823,12 +823,12 @@ class Matcher:
         for part in found:
             typed = self._two_word_names.fix(part.words)
             analysed = [self._word(w) for w in typed]
-            commonness = dict(analysed)
+            commonness = {s: zipf for s, zipf, _ in analysed}
             # Unknown adverbs ("supposedly", "apparently") are asides, not topics.
-            asides = {s for (s, _), w in zip(analysed, typed, strict=True) if w[-2:] == "ly"}
+            asides = {s for (s, _, _), w in zip(analysed, typed, strict=True) if w[-2:] == "ly"}
             mine = not _ASKER.isdisjoint(part.words)  # "can I still get one": the asker's lot
             if part.asks and not (focused and wanted):
-                spelled = tuple(self._spelling.fix(plain(w)) for w in typed)
+                spelled = tuple(fixed for _, _, fixed in analysed)
                 if not focused:
                     asked = [content(self.synonyms.apply([stem(w)])) for w in focus(spelled)]
                     focused = [self._known(t[0]) for t in asked if t]
@@ -838,7 +838,7 @@ class Matcher:
                     wanted = wants(spelled)
                     run = content(self.synonyms.apply([stem(w) for w in counted(spelled)]))
                     things = [self._known(t) for t in run]
-            for term in dict.fromkeys(content(self.synonyms.apply([s for s, _ in analysed]))):
+            for term in dict.fromkeys(content(self.synonyms.apply([s for s, _, _ in analysed]))):
                 if commonness.get(term, 0.0) < _OWN_WORD_ZIPF:  # "trailer" is no "trail"
                     term = self._known(term)
                 index = self._ids.get(term)
@@ -921,12 +921,13 @@ class Matcher:
             self._relatives[term] = found
         return found
 
-    def _word(self, word: str) -> tuple[str, float]:
-        """Return a question word's stem after spelling correction, and how common it is."""
+    def _word(self, word: str) -> tuple[str, float, str]:
+        """Return a question word's stem after spelling correction, how common it is, and the
+        word as corrected."""
         known = self._seen.get(word)
         if known is None:
             spelled = self._spelling.fix(plain(word))
-            known = stem(spelled), english_zipf(spelled)
+            known = stem(spelled), english_zipf(spelled), spelled
             if len(self._seen) < _MAX_CACHED:
                 self._seen[word] = known
         return known
