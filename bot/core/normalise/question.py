@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .text import STOPWORDS, words
 
@@ -62,11 +63,12 @@ class Part:
     asks: bool
 
 
-def parts(message: str) -> list[Part]:
+@lru_cache(maxsize=64)  # a message is read two or three times on its way to an answer
+def parts(message: str) -> tuple[Part, ...]:
     """Split a message into sentences and mark those that ask (all of them if there is one)."""
     pieces = [(s, found) for s in _BREAK.split(message, MAX_PARTS) if (found := words(s))]
     if len(pieces) <= 1:
-        return [Part(tuple(found), True) for _, found in pieces]
+        return tuple(Part(tuple(found), True) for _, found in pieces)
     marked = ["?" in s for s, _ in pieces]
     if any(marked) and pieces[-1][1][0] in _WH_LAST:
         marked[-1] = True  # "... about allocations? what did the memo actually say"
@@ -74,7 +76,7 @@ def parts(message: str) -> list[Part]:
         marked = [found[0] in _ASKS for _, found in pieces]
     if not any(marked):
         marked[-1] = True
-    return [Part(tuple(found), m) for (_, found), m in zip(pieces, marked, strict=True)]
+    return tuple(Part(tuple(found), m) for (_, found), m in zip(pieces, marked, strict=True))
 
 
 # Verbs that follow "what" in questions ("what happens to ...") and so name no answer word.
