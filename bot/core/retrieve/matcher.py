@@ -372,7 +372,7 @@ class Matcher:
         # Tuples of strings: the collector soon stops tracking them.
         self._by_prefix = {key: tuple(group) for key, group in by_prefix.items()}
         # Plain dicts as caches: a functools cache bound to self would be a reference cycle.
-        self._seen: dict[str, tuple[str, float, str]] = {}
+        self._seen: dict[str, str] = {}  # strings only: nothing for the collector to track
         self._relatives: dict[str, str] = {}
 
     def _phrasings(
@@ -924,10 +924,9 @@ class Matcher:
     def _word(self, word: str) -> tuple[str, float, str]:
         """Return a question word's stem after spelling correction, how common it is, and the
         word as corrected."""
-        known = self._seen.get(word)
-        if known is None:
+        spelled = self._seen.get(word)
+        if spelled is None:
             spelled = self._spelling.fix(plain(word))
-            known = stem(spelled), english_zipf(spelled), spelled
             if len(self._seen) < _MAX_CACHED:
-                self._seen[word] = known
-        return known
+                self._seen[word] = spelled
+        return stem(spelled), english_zipf(spelled), spelled
