@@ -242,6 +242,10 @@ class _Term:
     asks: bool = False  # it stands in a sentence that asks
 
 
+_Query = tuple[list[_Term], list[str], str | None, list[str]]
+"""A question's terms, what it asks about, the kind of answer it wants, what it counts."""
+
+
 class Matcher:
     """An index over one Knowledge; build it once per load and reuse it for every question.
 
@@ -447,13 +451,13 @@ class Matcher:
     def _alone(self, asked: str, about: str | None) -> Match | None:
         """Return the best entry for a message's asking sentences alone, or None when they are
         too vague to go on alone ("... whats their reason": the story gives the topic)."""
-        query = self._query(asked)[0]
+        read = self._query(asked)
         known = {
-            self._ids[t.stem]: t.weight for t in query if t.known and t.stem not in self._verdict
+            self._ids[t.stem]: t.weight for t in read[0] if t.known and t.stem not in self._verdict
         }
         if self._vague(known, _LEAST_ASKED):
             return None
-        return self._read(asked, 1, about).best
+        return self._read(asked, 1, about, read).best
 
     def _told(self, score: float) -> float:
         """Return the score of a message with a story or a long ramble on a plain question's
@@ -463,8 +467,10 @@ class Matcher:
             return round(score * threshold / _LIFT_FROM, 4)
         return round(threshold + (score - _LIFT_FROM) * (1 - threshold) / (1 - _LIFT_FROM), 4)
 
-    def _read(self, question: str, limit: int, about: str | None) -> Ranking:
-        query, focused, wanted, things = self._query(question)
+    def _read(
+        self, question: str, limit: int, about: str | None, read: _Query | None = None
+    ) -> Ranking:
+        query, focused, wanted, things = read or self._query(question)
         if about is not None:
             asked = content(self.synonyms.apply([self._word(w)[0] for w in words(about)]))
             focused = [self._known(t) for t in asked] or ["\0"]  # no topic: nothing holds it
@@ -809,7 +815,7 @@ class Matcher:
             holders |= self._holding(index)
         return holders
 
-    def _query(self, question: str) -> tuple[list[_Term], list[str], str | None, list[str]]:
+    def _query(self, question: str) -> _Query:
         """Return the question's terms with their weights, the terms it asks about, the
         kind of answer it wants (a number, a date) if it says, and what "how many" counts."""
         terms: dict[str, _Term] = {}
@@ -922,8 +928,7 @@ class Matcher:
         return found
 
     def _word(self, word: str) -> tuple[str, float, str]:
-        """Return a question word's stem after spelling correction, how common it is, and the
-        word as corrected."""
+        """Return a question word's stem, how common it is, and its spelling correction."""
         spelled = self._seen.get(word)
         if spelled is None:
             spelled = self._spelling.fix(plain(word))
