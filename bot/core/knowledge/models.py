@@ -5,7 +5,9 @@ from __future__ import annotations
 import itertools
 from array import array
 from bisect import bisect_left
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
@@ -246,7 +248,7 @@ class Entries(Sequence[Entry]):
                 self._line_at[-1] + 1 + self._fields[at + 2] - self._fields[at + 1]
             )
         self.rows = Rows(self)
-        self._recent: dict[int, Entry] = {}  # the entries last built, at most _RECENT of them
+        self._recent: OrderedDict[int, Entry] = OrderedDict()  # the last _RECENT entries built
 
     @classmethod
     def of(cls, entries: Iterable[Entry]) -> Entries:
@@ -286,8 +288,9 @@ class Entries(Sequence[Entry]):
         entry = self._recent.get(number)
         if entry is None:
             entry = entry_of(self.row(number))
-            if len(self._recent) >= _RECENT:
-                self._recent.clear()
+            if len(self._recent) >= _RECENT:  # the oldest goes: freeing all 512 at once took
+                with suppress(KeyError):  # up to 0.6 ms of the question that filled them
+                    self._recent.popitem(last=False)
             self._recent[number] = entry
         return entry
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .text import STOPWORDS, words
 
@@ -69,7 +70,8 @@ class Part:
     asks: bool
 
 
-def parts(message: str, *, opening: bool = True) -> list[Part]:
+@lru_cache(maxsize=64)  # a message is read two or three times on its way to an answer
+def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
     """Split a message into sentences and mark those that ask (all of them if there is one).
 
     With ``opening``, a sentence that only ends in a question mark is story when another that
@@ -80,7 +82,7 @@ def parts(message: str, *, opening: bool = True) -> list[Part]:
         (s, found) for s in _BREAK.split(message, MAX_PARTS) if (found := _untagged(words(s)))
     ]
     if len(pieces) <= 1:
-        return [Part(tuple(found), True) for _, found in pieces]
+        return tuple(Part(tuple(found), True) for _, found in pieces)
     marked = ["?" in s or _TAGGED.search(s) is not None for s, _ in pieces]
     if any(marked) and _opens(tuple(pieces[-1][1])):
         marked[-1] = True  # "... about allocations? what did the memo actually say"
@@ -98,7 +100,7 @@ def parts(message: str, *, opening: bool = True) -> list[Part]:
             out.append(Part(tuple(found), m))
         else:  # "is that real OR IS HE JUST trying to upsell me": the asker's own guess
             out += [Part(tuple(found[:at]), True), Part(tuple(found[at:]), False)]
-    return out
+    return tuple(out)
 
 
 _PRONOUNS = frozenset("he she they it that this those these".split())

@@ -195,9 +195,10 @@ class Names:
             return typed
         if typed in self._known or stem(typed) in self._stems:
             return typed  # a word the knowledge holds is what was meant
+        from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
-        allowed = 1 if len(typed) < 6 else 2
-        near = [(OSA.distance(typed, name), name) for name in names]
-        edits, name = min(near)
+        allowed = 1 if len(typed) < 6 else 2  # a model may follow its brand in hundreds of names
+        near = process.extract(typed, names, scorer=OSA.distance, score_cutoff=allowed, limit=None)
+        edits, name = min(((int(d), str(n)) for n, d, _ in near), default=(0, typed))
         return name if 0 < edits <= allowed else typed

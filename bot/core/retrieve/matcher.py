@@ -262,6 +262,10 @@ class _Term:
     uncapped: float | None = None  # its weight before the story around a question was capped
 
 
+_Query = tuple[list[_Term], list[str], str | None, list[str]]
+"""A question's terms, what it asks about, the kind of answer it wants, what it counts."""
+
+
 class Matcher:
     """An index over one Knowledge; build it once per load and reuse it for every question.
 
@@ -410,7 +414,7 @@ class Matcher:
         # Tuples of strings: the collector soon stops tracking them.
         self._by_prefix = {key: tuple(group) for key, group in by_prefix.items()}
         # Plain dicts as caches: a functools cache bound to self would be a reference cycle.
-        self._seen: dict[str, tuple[str, float]] = {}
+        self._seen: dict[str, str] = {}  # strings only: nothing for the collector to track
         self._relatives: dict[str, str] = {}
 
     def _phrasings(
@@ -485,13 +489,13 @@ class Matcher:
     def _alone(self, asked: str, about: str | None) -> Match | None:
         """Return the best entry for a message's asking sentences alone, or None when they are
         too vague to go on alone ("... whats their reason": the story gives the topic)."""
-        query = self._query(asked)[0]
+        read = self._query(asked)
         known = {
-            self._ids[t.stem]: t.weight for t in query if t.known and t.stem not in self._verdict
+            self._ids[t.stem]: t.weight for t in read[0] if t.known and t.stem not in self._verdict
         }
         if self._vague(known, _LEAST_ASKED):
             return None
-        return self._read(asked, 1, about).best
+        return self._read(asked, 1, about, read).best
 
     def _told(self, score: float) -> float:
         """Return the score of a message with a story or a long ramble on a plain question's
@@ -501,8 +505,10 @@ class Matcher:
             return round(score * threshold / _LIFT_FROM, 4)
         return round(threshold + (score - _LIFT_FROM) * (1 - threshold) / (1 - _LIFT_FROM), 4)
 
-    def _read(self, question: str, limit: int, about: str | None) -> Ranking:
-        query, focused, wanted, things = self._query(question)
+    def _read(
+        self, question: str, limit: int, about: str | None, read: _Query | None = None
+    ) -> Ranking:
+        query, focused, wanted, things = read or self._query(question)
         if about is not None:
             asked = content(self.synonyms.apply([self._word(w)[0] for w in words(about)]))
             focused = [self._known(t) for t in asked] or ["\0"]  # no topic: nothing holds it
@@ -894,7 +900,7 @@ class Matcher:
             holders |= self._holding(index)
         return holders
 
-    def _query(self, question: str) -> tuple[list[_Term], list[str], str | None, list[str]]:
+    def _query(self, question: str) -> _Query:
         """Return the question's terms with their weights, the terms it asks about, the
         kind of answer it wants (a number, a date) if it says, and what "how many" counts.
 
@@ -911,7 +917,7 @@ class Matcher:
         return query
 
     def _weigh(
-        self, question: str, found: list[Part]
+        self, question: str, found: tuple[Part, ...]
     ) -> tuple[tuple[list[_Term], list[str], str | None, list[str]], bool]:
         """Return what _query does for a message split into ``found``, and whether its asking
         sentences are too vague to go on alone."""
@@ -926,13 +932,13 @@ class Matcher:
         for part in found:
             typed = self._two_word_names.fix(part.words)
             analysed = [self._word(w) for w in typed]
-            commonness = dict(analysed)
+            commonness = {s: zipf for s, zipf, _ in analysed}
             # Unknown adverbs ("supposedly", "apparently") are asides, not topics.
-            asides = {s for (s, _), w in zip(analysed, typed, strict=True) if w[-2:] == "ly"}
+            asides = {s for (s, _, _), w in zip(analysed, typed, strict=True) if w[-2:] == "ly"}
             mine = not _ASKER.isdisjoint(part.words)  # "can I still get one": the asker's lot
             mine = mine or hearsay(part.words)  # "someone said ...": a claim, maybe garbled
             if part.asks and not (focused and wanted):
-                spelled = tuple(self._spelling.fix(plain(w)) for w in typed)
+                spelled = tuple(fixed for _, _, fixed in analysed)
                 if not focused:
                     heads = focus(spelled)
                     asked = [content(self.synonyms.apply([stem(w)])) for w in heads]
@@ -950,7 +956,7 @@ class Matcher:
                     wanted = wants(spelled)
                     run = content(self.synonyms.apply([stem(w) for w in counted(spelled)]))
                     things = [self._known(t) for t in run]
-            for term in dict.fromkeys(content(self.synonyms.apply([s for s, _ in analysed]))):
+            for term in dict.fromkeys(content(self.synonyms.apply([s for s, _, _ in analysed]))):
                 if commonness.get(term, 0.0) < _OWN_WORD_ZIPF:  # "trailer" is no "trail"
                     term = self._known(term)
                 index = self._ids.get(term)
@@ -1038,12 +1044,11 @@ class Matcher:
             self._relatives[term] = found
         return found
 
-    def _word(self, word: str) -> tuple[str, float]:
-        """Return a question word's stem after spelling correction, and how common it is."""
-        known = self._seen.get(word)
-        if known is None:
+    def _word(self, word: str) -> tuple[str, float, str]:
+        """Return a question word's stem, how common it is, and its spelling correction."""
+        spelled = self._seen.get(word)
+        if spelled is None:
             spelled = self._spelling.fix(plain(word))
-            known = stem(spelled), english_zipf(spelled)
             if len(self._seen) < _MAX_CACHED:
-                self._seen[word] = known
-        return known
+                self._seen[word] = spelled
+        return stem(spelled), english_zipf(spelled), spelled
