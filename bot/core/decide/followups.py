@@ -14,6 +14,7 @@ from .talk import (
     FollowUp,
     Wanted,
     asks,
+    asks_who_did,
     beyond,
     follow_up,
     gives_reasons,
@@ -106,6 +107,10 @@ def _read(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Rea
         return Reading(decision, last)
     ranking = matcher.read(text, _LEADERS)
     alone = decide(Ranking(ranking.matches[:_SHOWN]), matcher.threshold)
+    if how is None and asks_who_did(text) and _fits(last, ranking, matcher.threshold):
+        # "who replied", "who told the dealers": who did what the last answer tells of, when
+        # that answer fits the question on its own too.
+        return Reading(_sure(last), last, cited=True)
     short = how is None and len(words(text)) <= MAX_SHORT_WORDS and not matcher.unknown(text)
     if alone.clarify or short:
         # Of the entries the question alone would answer, one the conversation is about wins:
@@ -152,6 +157,11 @@ def _read(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Rea
     if context.answer is None or context.confidence < alone.confidence:
         return Reading(alone)
     return Reading(context, last)
+
+
+def _fits(entry: Entry, ranking: Ranking, threshold: float) -> bool:
+    """Return whether an entry is among a question's shown entries, at the threshold or above."""
+    return any(m.entry.id == entry.id and m.score >= threshold for m in ranking.matches[:_SHOWN])
 
 
 def _sure(entry: Entry) -> Decision:

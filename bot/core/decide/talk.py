@@ -95,6 +95,7 @@ _NEXT = frozenset(
 )
 _NEXT_FILLER = frozenset("and so ok okay lol tho though".split())
 _MAX_FOLLOW_UP_WORDS = 7
+_MAX_WHO_WORDS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +274,16 @@ def holds(answer: str, want: Wanted) -> bool:
     if want is Wanted.PRICE:
         return _MONEY.search(answer) is not None
     return any(w.isdigit() for w in said)
+
+
+_BEING = frozenset("is was are were s".split())
+
+
+def asks_who_did(message: str) -> bool:
+    """Return whether a short question asks who did something ("who replied", "who told the
+    dealers"), not who someone is ("who is segler")."""
+    said = words(message[:200])
+    return 1 < len(said) <= _MAX_WHO_WORDS and said[0] == "who" and said[1] not in _BEING
 
 
 def asks(message: str) -> bool:

@@ -78,6 +78,13 @@ entries:
     status: rumor
     claimed_by: Zed (reader comment)
     sources: [zed-comment]
+  - id: zed-reply
+    questions: [Did anyone reply to Zed?, Did anyone doubt Zed's date?]
+    answer: An unsigned reply doubted Zed's date, saying schedules change.
+    status: rumor
+    claimed_by: an unsigned reply in the comments
+    sources: [post]
+    related: [shoot-date]
   - id: poster-colour
     questions: [What colour is the poster?]
     answer: The blog said the poster is red.
@@ -221,3 +228,9 @@ def test_and_for_a_place_asks_the_last_question_there(studio: KnowledgeService) 
 def test_what_else_did_he_say_gives_another_of_his_claims(studio: KnowledgeService) -> None:
     _, other = _talk(studio, "when does shooting start", "what else did he say")
     assert other.kind == "followup" and other.entry_id == "markets-europe"
+
+
+def test_who_did_it_names_who_made_the_last_claim(studio: KnowledgeService) -> None:
+    _, who = _talk(studio, "did anyone doubt zed", "who replied")
+    assert who.kind == "followup" and who.entry_id == "zed-reply"  # not the date it doubted
+    assert "an unsigned reply" in summary(who) and "Sources:" in summary(who)
