@@ -96,6 +96,10 @@ def _read(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Rea
             return Reading(Decision(None, 0.0), notice=_beyond_notice(last))
         return Reading(_sure(knowledge.by_id[last.related[0]]), last)
     if how is FollowUp.ABOUT:
+        named = set(words(about)) - STOPWORDS
+        if named and named <= set(words(last.answer)):
+            # "and for the us" after a verdict that already speaks of the US: that answer.
+            return Reading(_sure(last), last)
         decision = decide(
             matcher.read(f"{about} {_retitled(matcher, last.title, about)}", about=about).without(
                 last

@@ -234,3 +234,8 @@ def test_who_did_it_names_who_made_the_last_claim(studio: KnowledgeService) -> N
     _, who = _talk(studio, "did anyone doubt zed", "who replied")
     assert who.kind == "followup" and who.entry_id == "zed-reply"  # not the date it doubted
     assert "an unsigned reply" in summary(who) and "Sources:" in summary(who)
+
+
+def test_and_for_a_place_the_answer_speaks_of_gets_that_answer(studio: KnowledgeService) -> None:
+    _, spain = _talk(studio, "do france and spain want the studios films", "and in spain?")
+    assert spain.kind == "followup" and spain.entry_id == "markets-europe"
