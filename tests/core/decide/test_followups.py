@@ -239,3 +239,8 @@ def test_who_did_it_names_who_made_the_last_claim(studio: KnowledgeService) -> N
 def test_and_for_a_place_the_answer_speaks_of_gets_that_answer(studio: KnowledgeService) -> None:
     _, spain = _talk(studio, "do france and spain want the studios films", "and in spain?")
     assert spain.kind == "followup" and spain.entry_id == "markets-europe"
+
+
+def test_back_then_points_back_at_the_last_answer() -> None:
+    assert follow_up("what did a dealer get back then") == (FollowUp.POINTING, "")
+    assert follow_up("what did a dealer get") is None
