@@ -178,7 +178,7 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
         return FollowUp.PROVENANCE, ""
     if said[0] in ("who", "whos") and len(said) <= 4 and said[-1] in _POINTERS | {"up"}:
         return FollowUp.PROVENANCE, ""  # "who started that", "who brought that up"
-    back = any(pair == ("back", "then") for pair in zip(said, said[1:]))  # "back then"
+    back = " back then " in f" {' '.join(said)} "  # "how many per dealer back then"
     if len(said) <= _MAX_POINTING_WORDS and (back or not _POINTERS.isdisjoint(said)):
         return FollowUp.POINTING, ""
     if len(said) <= _MAX_ELLIPTICAL_WORDS and said[0] in _ELLIPTICAL:
