@@ -53,9 +53,17 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
     """Decide on a message sent right after an answer with ``last``."""
     reading = _read(matcher, knowledge, text, last)
     answer = reading.decision.answer
+    leaning = follow_up(text)
+    want = wanted(text)
+    if answer is not None and answer.entry.id != last.id:
+        pointing = leaning is not None and leaning[0] is FollowUp.POINTING
+        if want is not None and pointing and _rank(answer.entry, last) == 0:
+            # "what year was it" after the chase car: "it" is the last answer's, which has
+            # no year, not some unrelated claim that happens to have one.
+            if not holds(last.answer, want):
+                return Reading(Decision(None, 0.0), notice=_lacks(last, want))
     if answer is None or answer.entry.id != last.id:
         return reading
-    leaning = follow_up(text)
     if beyond(text) and (leaning is None or leaning[0] is FollowUp.POINTING):
         # "what other colors": the answer already given is all there is ("any other source?"
         # is answered by its sources).
@@ -63,7 +71,6 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         return Reading(Decision(None, 0.0, suggestions=offers), notice=_beyond_notice(last))
     if wants_link(text) and not any(knowledge.sources[s].url for s in last.sources):
         return Reading(Decision(None, 0.0), notice=_no_link(last, knowledge))  # "whats the link"
-    want = wanted(text)
     pointing = leaning is None or leaning[0] is FollowUp.POINTING
     if want is not None and pointing and not holds(last.answer, want):
         return Reading(Decision(None, 0.0), notice=_lacks(last, want))  # "what year tho"

@@ -244,3 +244,11 @@ def test_and_for_a_place_the_answer_speaks_of_gets_that_answer(studio: Knowledge
 def test_back_then_points_back_at_the_last_answer() -> None:
     assert follow_up("what did a dealer get back then") == (FollowUp.POINTING, "")
     assert follow_up("what did a dealer get") is None
+
+
+def test_a_year_the_answer_lacks_is_not_taken_from_an_unrelated_claim(
+    shipped: KnowledgeService,
+) -> None:
+    first, year = _talk(shipped, "what car did the filming", "what year is it from")
+    assert first.entry_id == "chase-car-v8-benz"  # a V8 Benz, of no stated year
+    assert not year.answered and "give no year" in to_text(year)
