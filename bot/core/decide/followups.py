@@ -55,13 +55,18 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
     answer = reading.decision.answer
     leaning = follow_up(text)
     want = wanted(text)
-    if answer is not None and answer.entry.id != last.id:
-        pointing = leaning is not None and leaning[0] is FollowUp.POINTING
-        if want is not None and pointing and _rank(answer.entry, last) == 0:
-            # "what year was it" after the chase car: "it" is the last answer's, which has
-            # no year, not some unrelated claim that happens to have one.
-            if not holds(last.answer, want):
-                return Reading(Decision(None, 0.0), notice=_lacks(last, want))
+    points = leaning is not None and leaning[0] is FollowUp.POINTING
+    if (
+        want is not None
+        and points
+        and answer is not None
+        and _rank(answer.entry, last) == 0
+        and not holds(last.answer, want)
+        and not _answers_alone(matcher, text, answer.entry)
+    ):
+        # "what year was it" after the chase car: "it" is the last answer's, which has no
+        # year, not some unrelated claim the question alone would not answer.
+        return Reading(Decision(None, 0.0), notice=_lacks(last, want))
     if answer is None or answer.entry.id != last.id:
         return reading
     if beyond(text) and (leaning is None or leaning[0] is FollowUp.POINTING):
@@ -168,6 +173,12 @@ def _read(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Rea
     if context.answer is None or context.confidence < alone.confidence:
         return Reading(alone)
     return Reading(context, last)
+
+
+def _answers_alone(matcher: Matcher, text: str, entry: Entry) -> bool:
+    """Return whether a question read on its own is answered with an entry."""
+    alone = decide(matcher.read(text), matcher.threshold).answer
+    return alone is not None and alone.entry.id == entry.id
 
 
 def _fits(entry: Entry, ranking: Ranking, threshold: float) -> bool:

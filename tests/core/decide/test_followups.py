@@ -252,3 +252,8 @@ def test_a_year_the_answer_lacks_is_not_taken_from_an_unrelated_claim(
     first, year = _talk(shipped, "what car did the filming", "what year is it from")
     assert first.entry_id == "chase-car-v8-benz"  # a V8 Benz, of no stated year
     assert not year.answered and "give no year" in to_text(year)
+
+
+def test_a_pointing_question_answered_on_its_own_is_answered(studio: KnowledgeService) -> None:
+    _, shoot = _talk(studio, "what colour is the poster", "when does it start shooting")
+    assert shoot.answered and shoot.entry_id == "shoot-date"  # "it" is the film, not the poster
