@@ -13,6 +13,7 @@ from .decision import Decision, decide
 from .talk import (
     FollowUp,
     Wanted,
+    asked_by_name,
     asks,
     asks_who_did,
     beyond,
@@ -20,6 +21,7 @@ from .talk import (
     gives_reasons,
     holds,
     more,
+    names,
     topical,
     wanted,
     wants_link,
@@ -67,6 +69,10 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "what year was it" after the chase car: "it" is the last answer's, which has no
         # year, not some unrelated claim the question alone would not answer.
         return Reading(Decision(None, 0.0), notice=_lacks(last, want))
+    thing = asked_by_name(text)
+    if answer is not None and thing is not None and not names(answer.entry.answer, thing):
+        # "which dealership is it" after the Arizona dealer's three cars: it is never named.
+        return Reading(Decision(None, 0.0), notice=_no_name(answer.entry, thing))
     if answer is None or answer.entry.id != last.id:
         return reading
     if beyond(text) and (leaning is None or leaning[0] is FollowUp.POINTING):
@@ -222,6 +228,10 @@ def _no_link(entry: Entry, knowledge: Knowledge) -> str:
 
 def _unnamed(entry: Entry) -> str:
     return f"The sources of '{entry.title}' give no name; the claim is by {entry.claimed_by}."
+
+
+def _no_name(entry: Entry, thing: str) -> str:
+    return f"The sources of '{entry.title}' name no {thing}."
 
 
 def _lacks(entry: Entry, want: Wanted) -> str:

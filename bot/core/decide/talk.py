@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -285,6 +286,37 @@ def asks_who_did(message: str) -> bool:
     dealers"), not who someone is ("who is segler")."""
     said = words(message[:200])
     return 1 < len(said) <= _MAX_WHO_WORDS and said[0] == "who" and said[1] not in _BEING
+
+
+_IDENTIFIED = frozenset(
+    tuple(pair.split()) for pair in "is it|was it|are they|were they|is that|was that".split("|")
+)
+_MAX_NAMING_WORDS = 10
+_STEM = 5  # "dealers" is "dealership" or "dealer" in an answer: the same first letters
+
+
+def asked_by_name(message: str) -> str | None:
+    """Return what a question asks the name of ("which DEALERSHIP is it", "which dealers, got
+    names?"), or None."""
+    said = words(message[:200])
+    if "which" not in said or len(said) > _MAX_NAMING_WORDS or said[-1] == "which":
+        return None
+    if "names" in said or tuple(said[-2:]) in _IDENTIFIED:
+        return said[said.index("which") + 1]
+    return None
+
+
+def names(answer: str, thing: str) -> bool:
+    """Return whether an answer gives a name for a thing: a capitalised word before it
+    ("Scottsdale dealership"), not an owner ("the CA's dealership") or a code ("US dealers")."""
+    said = re.findall(r"[\w'\u2019]+", answer)
+    stem = thing[:_STEM].lower()
+    for before, word in itertools.pairwise(said):
+        if not word.lower().startswith(stem) or not before[:1].isupper():
+            continue
+        if not before.isupper() and not before.endswith(("'s", "\u2019s")):
+            return True
+    return False
 
 
 def asks(message: str) -> bool:

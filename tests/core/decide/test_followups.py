@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.decide.talk import FollowUp, Wanted, follow_up, holds, wanted
+from bot.core.decide.talk import FollowUp, Wanted, asked_by_name, follow_up, holds, names, wanted
 from bot.core.knowledge.loader import default_knowledge_path
 from bot.core.render.text import summary, to_text
 from bot.core.reply.replies import Reply
@@ -257,3 +257,15 @@ def test_a_year_the_answer_lacks_is_not_taken_from_an_unrelated_claim(
 def test_a_pointing_question_answered_on_its_own_is_answered(studio: KnowledgeService) -> None:
     _, shoot = _talk(studio, "what colour is the poster", "when does it start shooting")
     assert shoot.answered and shoot.entry_id == "shoot-date"  # "it" is the film, not the poster
+
+
+def test_asking_which_one_by_name_is_declined_when_none_is_named(
+    studio: KnowledgeService,
+) -> None:
+    _, which = _talk(studio, "when does shooting start", "which schedule is it")
+    assert not which.answered and "name no schedule" in to_text(which)
+    assert asked_by_name("which dealers got told, got names?") == "dealers"
+    assert asked_by_name("which markets") is None  # the last topic's markets: no name asked
+    assert names("It went to the Scottsdale dealership.", "dealership")
+    assert not names("The CA's dealership in Arizona got 3.", "dealership")
+    assert not names("BMWNA sent US dealers a memo.", "dealers")
