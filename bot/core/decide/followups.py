@@ -34,6 +34,9 @@ asks about the last answer's topic."""
 MAX_SHORT_WORDS = 5
 """A question this short may lean on the last answer's topic without pointing back at it."""
 
+MAX_NEAR_WORDS = 7
+"""A question this short, just short of an answer alone, may mean a neighbour of the last answer."""
+
 _LEADERS = 12  # entries ranked when a message after an answer is read
 _SHOWN = 5  # entries a decision sees, as for a question asked on its own
 
@@ -88,6 +91,7 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
     return reading
 
 
+_NEAR = 0.9  # of the threshold: a neighbour of the last answer this close to it is meant
 _NAME_RUN = 0.85  # a neighbour this telling belongs to the same name ("dr segler", "mini gp")
 
 
@@ -148,6 +152,21 @@ def _read(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Rea
         moved = chosen is not None and (alone.clarify or chosen is not alone.answer)
         if chosen is not None and moved and _rank(chosen.entry, last) > 0:
             return Reading(Decision(chosen, chosen.score), last)
+    lone = ranking.best
+    if (
+        how is None
+        and len(words(text)) <= MAX_NEAR_WORDS
+        and alone.answer is None
+        and lone is not None
+        and _rank(lone.entry, last) == 1
+        and lone.score >= _NEAR * matcher.threshold
+    ):
+        # "how many came to the us" after the GP as Segler's model: just short of an answer
+        # alone, but a neighbour of the last answer that the question read with it ranks first
+        # (after the last answer itself, whose title is in that reading).
+        near = matcher.read(f"{text} {last.title}", _LEADERS).without(last).best
+        if near is not None and near.entry.id == lone.entry.id:
+            return Reading(Decision(lone, lone.score), last)
     elliptical = short and alone.answer is None and len(words(text)) <= MAX_ELLIPTICAL_WORDS
     elliptical = elliptical and asks(text)  # not a few keywords: "production engine allocation"
     if how is not FollowUp.POINTING and not elliptical:
@@ -156,7 +175,6 @@ def _read(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Rea
     # and keep that reading unless the question alone fits better.
     read = matcher.read(f"{text} {last.title}", _LEADERS)
     context = decide(Ranking(read.matches[:_SHOWN]), matcher.threshold)
-    lone = ranking.best
     if (
         context.answer is not None
         and context.answer.entry.id == last.id

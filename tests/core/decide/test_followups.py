@@ -269,3 +269,10 @@ def test_asking_which_one_by_name_is_declined_when_none_is_named(
     assert names("It went to the Scottsdale dealership.", "dealership")
     assert not names("The CA's dealership in Arizona got 3.", "dealership")
     assert not names("BMWNA sent US dealers a memo.", "dealers")
+
+
+def test_a_neighbour_just_short_of_an_answer_alone_is_meant(studio: KnowledgeService) -> None:
+    _, demand = _talk(studio, "will the studio make more films this year", "is demand bigger now")
+    assert demand.kind == "followup" and demand.entry_id == "film-market"
+    alone = studio.ask("is demand bigger now")
+    assert not alone.answered  # with no answer before it, it is not enough
