@@ -117,6 +117,14 @@ def _read(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Rea
         if not last.related:
             return Reading(Decision(None, 0.0), notice=_beyond_notice(last))
         return Reading(_sure(knowledge.by_id[last.related[0]]), last)
+    if how is FollowUp.AGREE:
+        # "does bmwna agree": the party's claim on the last question, or else its best known.
+        decision = decide(
+            matcher.read(f"{about} {last.title}", about=about).without(last), matcher.threshold
+        )
+        if decision.answer is None:
+            decision = decide(matcher.read(about, about=about), matcher.threshold)
+        return Reading(decision, last)
     if how is FollowUp.ABOUT:
         named = set(words(about)) - STOPWORDS
         if named and named <= set(words(last.answer)):

@@ -39,6 +39,7 @@ class FollowUp(StrEnum):
     # or one too short to name its topic: "when?", "how long after launch"
     NAME = "name"  # "whats that guys name": the name of someone the last answer spoke of
     NEXT = "next"  # "then what?", "what happens after that": what the answer leads to
+    AGREE = "agree"  # "does bmwna agree": what a named party says on the last answer's topic
 
 
 _POINTERS = frozenset("that it this he him his she her they them those these there".split())
@@ -79,6 +80,17 @@ _PERSON = frozenset("he him his she her guy guys dude person man commenter poste
 _ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how|wat)\s*(?:about|bout|abt)\s+(.+?)[\s?!.]*$", re.I)
 # "and for the us?", "but in australia": the same, for a place or a name of a few words.
 _AND_FOR = re.compile(r"^\s*(?:and|but)\s+(?:for|in|inside)\s+((?:\S+\s*){1,3}?)[\s?!.]*$", re.I)
+# "does bmwna agree": what the named party says on the last answer's topic.
+_AGREE = re.compile(
+    r"^\s*(?:and\s+|but\s+|so\s+)?(?:does|do|did|would)\s+((?:\S+\s*){1,3}?)\s+"
+    r"(?:agree|disagree|concur|think so|say so|buy it|buy that)"
+    r"(?:\s+(?:with\s+)?(?:that|it|this|him|her|them))?[\s?!.]*$",
+    re.I,
+)
+_SOMEONE = frozenset(
+    "anyone anybody someone somebody everyone everybody people others they he she you we it"
+    " that this the blog".split()
+)
 # "then what", "what happens after that": the last answer's next step, its first related entry.
 _NEXT = frozenset(
     tuple(phrase.split())
@@ -164,6 +176,9 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
     about = _ABOUT.match(message[:200]) or _AND_FOR.match(message[:200])
     if about is not None:
         return FollowUp.ABOUT, about.group(1)
+    agree = _AGREE.match(message[:200])
+    if agree is not None and _SOMEONE.isdisjoint(words(agree.group(1))):
+        return FollowUp.AGREE, agree.group(1)  # "does bmwna agree", not "did anyone agree"
     said = words(message[:200])
     if not said or len(said) > _MAX_FOLLOW_UP_WORDS:
         return None

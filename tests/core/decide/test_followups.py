@@ -276,3 +276,9 @@ def test_a_neighbour_just_short_of_an_answer_alone_is_meant(studio: KnowledgeSer
     assert demand.kind == "followup" and demand.entry_id == "film-market"
     alone = studio.ask("is demand bigger now")
     assert not alone.answered  # with no answer before it, it is not enough
+
+
+def test_does_a_named_party_agree_gets_its_claim_on_the_topic(studio: KnowledgeService) -> None:
+    _, zed = _talk(studio, "how many films will the studio shoot in france", "does zed agree")
+    assert zed.kind == "followup" and zed.entry_id == "markets-europe"
+    assert follow_up("did anyone agree") is None  # nobody named: read as a question
