@@ -126,16 +126,16 @@ def _read(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Rea
             decision = decide(matcher.read(about, about=about), matcher.threshold)
         return Reading(decision, last)
     if how is FollowUp.ABOUT:
-        named = set(words(about)) - STOPWORDS
-        if named and named <= set(words(last.answer)):
-            # "and for the us" after a verdict that already speaks of the US: that answer.
-            return Reading(_sure(last), last)
         decision = decide(
             matcher.read(f"{about} {_retitled(matcher, last.title, about)}", about=about).without(
                 last
             ),
             matcher.threshold,
         )
+        named = set(words(about)) - STOPWORDS
+        if decision.answer is None and named and named <= set(words(last.answer)):
+            # "and for the us" after a verdict that already speaks of the US: that answer.
+            return Reading(_sure(last), last)
         if decision.answer is None:  # "what about the cayman": X on its own, then
             decision = decide(matcher.read(about, about=about), matcher.threshold)
         return Reading(decision, last)
