@@ -54,6 +54,15 @@ class Reading:
     cited: bool = False  # "who said that", "source?": the reply names its sources up front
 
 
+_LEANING = frozenset({FollowUp.PROVENANCE, FollowUp.WHY, FollowUp.NEXT, FollowUp.NAME})
+
+
+def needs_context(text: str) -> bool:
+    """Return whether a message only makes sense after an answer ("who brought that up")."""
+    leaning = follow_up(text)
+    return leaning is not None and leaning[0] in _LEANING
+
+
 def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
     """Decide on a message sent right after an answer with ``last``."""
     reading = _read(matcher, knowledge, text, last)

@@ -282,3 +282,8 @@ def test_does_a_named_party_agree_gets_its_claim_on_the_topic(studio: KnowledgeS
     _, zed = _talk(studio, "how many films will the studio shoot in france", "does zed agree")
     assert zed.kind == "followup" and zed.entry_id == "markets-europe"
     assert follow_up("did anyone agree") is None  # nobody named: read as a question
+
+
+def test_a_follow_up_with_nothing_before_it_is_declined(shipped: KnowledgeService) -> None:
+    assert not shipped.ask("who brought that up").answered  # not some claim that "brought"
+    assert shipped.ask("who brought up the 2003 zhp").answered
