@@ -100,6 +100,7 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
     return reading
 
 
+_SWITCH = 0.2  # a neighbour of the last answer this far below the best fit is not meant
 _NEAR = 0.9  # of the threshold: a neighbour of the last answer this close to it is meant
 _NAME_RUN = 0.85  # a neighbour this telling belongs to the same name ("dr segler", "mini gp")
 
@@ -160,10 +161,14 @@ def _read(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Rea
         # "were they all sold" (a tie), or a short question two entries answer, one of them
         # linked to the last answer. The last answer itself only breaks a tie: one that fits
         # ("whats yourbestsource claiming", after who yourbestsource is) asks for more.
+        # A neighbour far below the best is a topic switch, not the same conversation ("is
+        # bmw doubling production" after the US figure is about doubling, not the overview).
+        best = ranking.matches[0].score if ranking.matches else 0.0
         fits = [
             m
             for m in ranking.matches
-            if m.score >= matcher.threshold and (alone.clarify or m.entry.id != last.id)
+            if m.score >= max(matcher.threshold, best - _SWITCH)
+            and (alone.clarify or m.entry.id != last.id)
         ]
         chosen = max(fits, key=lambda m: _rank(m.entry, last), default=None)
         moved = chosen is not None and (alone.clarify or chosen is not alone.answer)

@@ -287,3 +287,9 @@ def test_does_a_named_party_agree_gets_its_claim_on_the_topic(studio: KnowledgeS
 def test_a_follow_up_with_nothing_before_it_is_declined(shipped: KnowledgeService) -> None:
     assert not shipped.ask("who brought that up").answered  # not some claim that "brought"
     assert shipped.ask("who brought up the 2003 zhp").answered
+
+
+def test_a_short_new_question_switches_topic(shipped: KnowledgeService) -> None:
+    first, switch = _talk(shipped, "how many 1ms is america getting", "is bmw doubling production")
+    assert first.entry_id == "us-600-bmwblog"
+    assert switch.entry_id == "doubling-rumor"  # not the overview, linked but a poor fit
