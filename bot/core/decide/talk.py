@@ -307,6 +307,14 @@ _IDENTIFIED = frozenset(
     tuple(pair.split()) for pair in "is it|was it|are they|were they|is that|was that".split("|")
 )
 _MAX_NAMING_WORDS = 10
+# What goes by a name of its own: people and businesses ("which dealership", "which exec"),
+# not things an answer may identify otherwise ("which car is it": a V8 Benz).
+_NAMED_KINDS = tuple(
+    """
+    dealer store shop compan firm outlet site websit magazin publicat paper forum exec person
+    guy employe salesm manager advis commenter reader poster member
+    """.split()
+)
 _STEM = 5  # "dealers" is "dealership" or "dealer" in an answer: the same first letters
 
 
@@ -316,9 +324,9 @@ def asked_by_name(message: str) -> str | None:
     said = words(message[:200])
     if "which" not in said or len(said) > _MAX_NAMING_WORDS or said[-1] == "which":
         return None
-    if "names" in said or tuple(said[-2:]) in _IDENTIFIED:
-        return said[said.index("which") + 1]
-    return None
+    thing = said[said.index("which") + 1]
+    named = "names" in said or tuple(said[-2:]) in _IDENTIFIED
+    return thing if named and thing.startswith(_NAMED_KINDS) else None
 
 
 def names(answer: str, thing: str) -> bool:

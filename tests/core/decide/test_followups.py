@@ -260,10 +260,14 @@ def test_a_pointing_question_answered_on_its_own_is_answered(studio: KnowledgeSe
 
 
 def test_asking_which_one_by_name_is_declined_when_none_is_named(
-    studio: KnowledgeService,
+    shipped: KnowledgeService,
 ) -> None:
-    _, which = _talk(studio, "when does shooting start", "which schedule is it")
-    assert not which.answered and "name no schedule" in to_text(which)
+    first, which = _talk(
+        shipped, "how many cars does the arizona dealer get", "which dealer was that"
+    )
+    assert first.entry_id == "arizona-dealer-three"  # "the CA's dealership in Arizona"
+    assert not which.answered and "name no dealer" in to_text(which)
+    assert asked_by_name("which car is it") is None  # a car may be told otherwise: a V8 Benz
     assert asked_by_name("which dealers got told, got names?") == "dealers"
     assert asked_by_name("which markets") is None  # the last topic's markets: no name asked
     assert names("It went to the Scottsdale dealership.", "dealership")
