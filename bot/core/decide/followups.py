@@ -13,12 +13,15 @@ from .decision import Decision, decide
 from .talk import (
     FollowUp,
     Wanted,
+    asked_by_name,
     asks,
+    asks_who_did,
     beyond,
     follow_up,
     gives_reasons,
     holds,
     more,
+    names,
     topical,
     wanted,
     wants_link,
@@ -30,6 +33,9 @@ asks about the last answer's topic."""
 
 MAX_SHORT_WORDS = 5
 """A question this short may lean on the last answer's topic without pointing back at it."""
+
+MAX_NEAR_WORDS = 7
+"""A question this short, just short of an answer alone, may mean a neighbour of the last answer."""
 
 _LEADERS = 12  # entries ranked when a message after an answer is read
 _SHOWN = 5  # entries a decision sees, as for a question asked on its own
@@ -48,13 +54,39 @@ class Reading:
     cited: bool = False  # "who said that", "source?": the reply names its sources up front
 
 
+_LEANING = frozenset({FollowUp.PROVENANCE, FollowUp.WHY, FollowUp.NEXT, FollowUp.NAME})
+
+
+def needs_context(text: str) -> bool:
+    """Return whether a message only makes sense after an answer ("who brought that up")."""
+    leaning = follow_up(text)
+    return leaning is not None and leaning[0] in _LEANING
+
+
 def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
     """Decide on a message sent right after an answer with ``last``."""
     reading = _read(matcher, knowledge, text, last)
     answer = reading.decision.answer
+    leaning = follow_up(text)
+    want = wanted(text)
+    points = leaning is not None and leaning[0] is FollowUp.POINTING
+    if (
+        want is not None
+        and points
+        and answer is not None
+        and _rank(answer.entry, last) == 0
+        and not holds(last.answer, want)
+        and not _answers_alone(matcher, text, answer.entry)
+    ):
+        # "what year was it" after the chase car: "it" is the last answer's, which has no
+        # year, not some unrelated claim the question alone would not answer.
+        return Reading(Decision(None, 0.0), notice=_lacks(last, want))
+    thing = asked_by_name(text)
+    if answer is not None and thing is not None and not names(answer.entry.answer, thing):
+        # "which dealership is it" after the Arizona dealer's three cars: it is never named.
+        return Reading(Decision(None, 0.0), notice=_no_name(answer.entry, thing))
     if answer is None or answer.entry.id != last.id:
         return reading
-    leaning = follow_up(text)
     if beyond(text) and (leaning is None or leaning[0] is FollowUp.POINTING):
         # "what other colors": the answer already given is all there is ("any other source?"
         # is answered by its sources).
@@ -62,13 +94,14 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         return Reading(Decision(None, 0.0, suggestions=offers), notice=_beyond_notice(last))
     if wants_link(text) and not any(knowledge.sources[s].url for s in last.sources):
         return Reading(Decision(None, 0.0), notice=_no_link(last, knowledge))  # "whats the link"
-    want = wanted(text)
     pointing = leaning is None or leaning[0] is FollowUp.POINTING
     if want is not None and pointing and not holds(last.answer, want):
         return Reading(Decision(None, 0.0), notice=_lacks(last, want))  # "what year tho"
     return reading
 
 
+_SWITCH = 0.2  # a neighbour of the last answer this far below the best fit is not meant
+_NEAR = 0.9  # of the threshold: a neighbour of the last answer this close to it is meant
 _NAME_RUN = 0.85  # a neighbour this telling belongs to the same name ("dr segler", "mini gp")
 
 
@@ -94,6 +127,14 @@ def _read(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Rea
         if not last.related:
             return Reading(Decision(None, 0.0), notice=_beyond_notice(last))
         return Reading(_sure(knowledge.by_id[last.related[0]]), last)
+    if how is FollowUp.AGREE:
+        # "does bmwna agree": the party's claim on the last question, or else its best known.
+        decision = decide(
+            matcher.read(f"{about} {last.title}", about=about).without(last), matcher.threshold
+        )
+        if decision.answer is None:
+            decision = decide(matcher.read(about, about=about), matcher.threshold)
+        return Reading(decision, last)
     if how is FollowUp.ABOUT:
         decision = decide(
             matcher.read(f"{about} {_retitled(matcher, last.title, about)}", about=about).without(
@@ -101,26 +142,53 @@ def _read(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Rea
             ),
             matcher.threshold,
         )
+        named = set(words(about)) - STOPWORDS
+        if decision.answer is None and named and named <= set(words(last.answer)):
+            # "and for the us" after a verdict that already speaks of the US: that answer.
+            return Reading(_sure(last), last)
         if decision.answer is None:  # "what about the cayman": X on its own, then
             decision = decide(matcher.read(about, about=about), matcher.threshold)
         return Reading(decision, last)
     ranking = matcher.read(text, _LEADERS)
     alone = decide(Ranking(ranking.matches[:_SHOWN]), matcher.threshold)
+    if how is None and asks_who_did(text) and _fits(last, ranking, matcher.threshold):
+        # "who replied", "who told the dealers": who did what the last answer tells of, when
+        # that answer fits the question on its own too.
+        return Reading(_sure(last), last, cited=True)
     short = how is None and len(words(text)) <= MAX_SHORT_WORDS and not matcher.unknown(text)
     if alone.clarify or short:
         # Of the entries the question alone would answer, one the conversation is about wins:
         # "were they all sold" (a tie), or a short question two entries answer, one of them
         # linked to the last answer. The last answer itself only breaks a tie: one that fits
         # ("whats yourbestsource claiming", after who yourbestsource is) asks for more.
+        # A neighbour far below the best is a topic switch, not the same conversation ("is
+        # bmw doubling production" after the US figure is about doubling, not the overview).
+        best = ranking.matches[0].score if ranking.matches else 0.0
         fits = [
             m
             for m in ranking.matches
-            if m.score >= matcher.threshold and (alone.clarify or m.entry.id != last.id)
+            if m.score >= max(matcher.threshold, best - _SWITCH)
+            and (alone.clarify or m.entry.id != last.id)
         ]
         chosen = max(fits, key=lambda m: _rank(m.entry, last), default=None)
         moved = chosen is not None and (alone.clarify or chosen is not alone.answer)
         if chosen is not None and moved and _rank(chosen.entry, last) > 0:
             return Reading(Decision(chosen, chosen.score), last)
+    lone = ranking.best
+    if (
+        how is None
+        and len(words(text)) <= MAX_NEAR_WORDS
+        and alone.answer is None
+        and lone is not None
+        and _rank(lone.entry, last) == 1
+        and lone.score >= _NEAR * matcher.threshold
+    ):
+        # "how many came to the us" after the GP as Segler's model: just short of an answer
+        # alone, but a neighbour of the last answer that the question read with it ranks first
+        # (after the last answer itself, whose title is in that reading).
+        near = matcher.read(f"{text} {last.title}", _LEADERS).without(last).best
+        if near is not None and near.entry.id == lone.entry.id:
+            return Reading(Decision(lone, lone.score), last)
     elliptical = short and alone.answer is None and len(words(text)) <= MAX_ELLIPTICAL_WORDS
     elliptical = elliptical and asks(text)  # not a few keywords: "production engine allocation"
     if how is not FollowUp.POINTING and not elliptical:
@@ -129,7 +197,6 @@ def _read(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Rea
     # and keep that reading unless the question alone fits better.
     read = matcher.read(f"{text} {last.title}", _LEADERS)
     context = decide(Ranking(read.matches[:_SHOWN]), matcher.threshold)
-    lone = ranking.best
     if (
         context.answer is not None
         and context.answer.entry.id == last.id
@@ -152,6 +219,17 @@ def _read(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Rea
     if context.answer is None or context.confidence < alone.confidence:
         return Reading(alone)
     return Reading(context, last)
+
+
+def _answers_alone(matcher: Matcher, text: str, entry: Entry) -> bool:
+    """Return whether a question read on its own is answered with an entry."""
+    alone = decide(matcher.read(text), matcher.threshold).answer
+    return alone is not None and alone.entry.id == entry.id
+
+
+def _fits(entry: Entry, ranking: Ranking, threshold: float) -> bool:
+    """Return whether an entry is among a question's shown entries, at the threshold or above."""
+    return any(m.entry.id == entry.id and m.score >= threshold for m in ranking.matches[:_SHOWN])
 
 
 def _sure(entry: Entry) -> Decision:
@@ -190,6 +268,10 @@ def _no_link(entry: Entry, knowledge: Knowledge) -> str:
 
 def _unnamed(entry: Entry) -> str:
     return f"The sources of '{entry.title}' give no name; the claim is by {entry.claimed_by}."
+
+
+def _no_name(entry: Entry, thing: str) -> str:
+    return f"The sources of '{entry.title}' name no {thing}."
 
 
 def _lacks(entry: Entry, want: Wanted) -> str:

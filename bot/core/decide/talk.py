@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -38,6 +39,7 @@ class FollowUp(StrEnum):
     # or one too short to name its topic: "when?", "how long after launch"
     NAME = "name"  # "whats that guys name": the name of someone the last answer spoke of
     NEXT = "next"  # "then what?", "what happens after that": what the answer leads to
+    AGREE = "agree"  # "does bmwna agree": what a named party says on the last answer's topic
 
 
 _POINTERS = frozenset("that it this he him his she her they them those these there".split())
@@ -78,6 +80,17 @@ _PERSON = frozenset("he him his she her guy guys dude person man commenter poste
 _ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how|wat)\s*(?:about|bout|abt)\s+(.+?)[\s?!.]*$", re.I)
 # "and for the us?", "but in australia": the same, for a place or a name of a few words.
 _AND_FOR = re.compile(r"^\s*(?:and|but)\s+(?:for|in|inside)\s+((?:\S+\s*){1,3}?)[\s?!.]*$", re.I)
+# "does bmwna agree": what the named party says on the last answer's topic.
+_AGREE = re.compile(
+    r"^\s*(?:and\s+|but\s+|so\s+)?(?:does|do|did|would)\s+((?:\S+\s*){1,3}?)\s+"
+    r"(?:agree|disagree|concur|think so|say so|buy it|buy that)"
+    r"(?:\s+(?:with\s+)?(?:that|it|this|him|her|them))?[\s?!.]*$",
+    re.I,
+)
+_SOMEONE = frozenset(
+    "anyone anybody someone somebody everyone everybody people others they he she you we it"
+    " that this the blog".split()
+)
 # "then what", "what happens after that": the last answer's next step, its first related entry.
 _NEXT = frozenset(
     tuple(phrase.split())
@@ -95,6 +108,7 @@ _NEXT = frozenset(
 )
 _NEXT_FILLER = frozenset("and so ok okay lol tho though".split())
 _MAX_FOLLOW_UP_WORDS = 7
+_MAX_WHO_WORDS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +176,9 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
     about = _ABOUT.match(message[:200]) or _AND_FOR.match(message[:200])
     if about is not None:
         return FollowUp.ABOUT, about.group(1)
+    agree = _AGREE.match(message[:200])
+    if agree is not None and _SOMEONE.isdisjoint(words(agree.group(1))):
+        return FollowUp.AGREE, agree.group(1)  # "does bmwna agree", not "did anyone agree"
     said = words(message[:200])
     if not said or len(said) > _MAX_FOLLOW_UP_WORDS:
         return None
@@ -177,7 +194,8 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
         return FollowUp.PROVENANCE, ""
     if said[0] in ("who", "whos") and len(said) <= 4 and said[-1] in _POINTERS | {"up"}:
         return FollowUp.PROVENANCE, ""  # "who started that", "who brought that up"
-    if len(said) <= _MAX_POINTING_WORDS and not _POINTERS.isdisjoint(said):
+    back = " back then " in f" {' '.join(said)} "  # "how many per dealer back then"
+    if len(said) <= _MAX_POINTING_WORDS and (back or not _POINTERS.isdisjoint(said)):
         return FollowUp.POINTING, ""
     if len(said) <= _MAX_ELLIPTICAL_WORDS and said[0] in _ELLIPTICAL:
         return FollowUp.POINTING, ""  # "when?", "how long after launch": the last topic's
@@ -273,6 +291,55 @@ def holds(answer: str, want: Wanted) -> bool:
     if want is Wanted.PRICE:
         return _MONEY.search(answer) is not None
     return any(w.isdigit() for w in said)
+
+
+_BEING = frozenset("is was are were s".split())
+
+
+def asks_who_did(message: str) -> bool:
+    """Return whether a short question asks who did something ("who replied", "who told the
+    dealers"), not who someone is ("who is segler")."""
+    said = words(message[:200])
+    return 1 < len(said) <= _MAX_WHO_WORDS and said[0] == "who" and said[1] not in _BEING
+
+
+_IDENTIFIED = frozenset(
+    tuple(pair.split()) for pair in "is it|was it|are they|were they|is that|was that".split("|")
+)
+_MAX_NAMING_WORDS = 10
+# What goes by a name of its own: people and businesses ("which dealership", "which exec"),
+# not things an answer may identify otherwise ("which car is it": a V8 Benz).
+_NAMED_KINDS = tuple(
+    """
+    dealer store shop compan firm outlet site websit magazin publicat paper forum exec person
+    guy employe salesm manager advis commenter reader poster member
+    """.split()
+)
+_STEM = 5  # "dealers" is "dealership" or "dealer" in an answer: the same first letters
+
+
+def asked_by_name(message: str) -> str | None:
+    """Return what a question asks the name of ("which DEALERSHIP is it", "which dealers, got
+    names?"), or None."""
+    said = words(message[:200])
+    if "which" not in said or len(said) > _MAX_NAMING_WORDS or said[-1] == "which":
+        return None
+    thing = said[said.index("which") + 1]
+    named = "names" in said or tuple(said[-2:]) in _IDENTIFIED
+    return thing if named and thing.startswith(_NAMED_KINDS) else None
+
+
+def names(answer: str, thing: str) -> bool:
+    """Return whether an answer gives a name for a thing: a capitalised word before it
+    ("Scottsdale dealership"), not an owner ("the CA's dealership") or a code ("US dealers")."""
+    said = re.findall(r"[\w'\u2019]+", answer)
+    stem = thing[:_STEM].lower()
+    for before, word in itertools.pairwise(said):
+        if not word.lower().startswith(stem) or not before[:1].isupper():
+            continue
+        if not before.isupper() and not before.endswith(("'s", "\u2019s")):
+            return True
+    return False
 
 
 def asks(message: str) -> bool:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.decide.talk import FollowUp, Wanted, follow_up, holds, wanted
+from bot.core.decide.talk import FollowUp, Wanted, asked_by_name, follow_up, holds, names, wanted
 from bot.core.knowledge.loader import default_knowledge_path
 from bot.core.render.text import summary, to_text
 from bot.core.reply.replies import Reply
@@ -78,6 +78,13 @@ entries:
     status: rumor
     claimed_by: Zed (reader comment)
     sources: [zed-comment]
+  - id: zed-reply
+    questions: [Did anyone reply to Zed?, Did anyone doubt Zed's date?]
+    answer: An unsigned reply doubted Zed's date, saying schedules change.
+    status: rumor
+    claimed_by: an unsigned reply in the comments
+    sources: [post]
+    related: [shoot-date]
   - id: poster-colour
     questions: [What colour is the poster?]
     answer: The blog said the poster is red.
@@ -221,3 +228,72 @@ def test_and_for_a_place_asks_the_last_question_there(studio: KnowledgeService) 
 def test_what_else_did_he_say_gives_another_of_his_claims(studio: KnowledgeService) -> None:
     _, other = _talk(studio, "when does shooting start", "what else did he say")
     assert other.kind == "followup" and other.entry_id == "markets-europe"
+
+
+def test_who_did_it_names_who_made_the_last_claim(studio: KnowledgeService) -> None:
+    _, who = _talk(studio, "did anyone doubt zed", "who replied")
+    assert who.kind == "followup" and who.entry_id == "zed-reply"  # not the date it doubted
+    assert "an unsigned reply" in summary(who) and "Sources:" in summary(who)
+
+
+def test_and_for_a_place_the_answer_speaks_of_gets_that_answer(studio: KnowledgeService) -> None:
+    _, spain = _talk(studio, "do france and spain want the studios films", "and in spain?")
+    assert spain.kind == "followup" and spain.entry_id == "markets-europe"
+
+
+def test_back_then_points_back_at_the_last_answer() -> None:
+    assert follow_up("what did a dealer get back then") == (FollowUp.POINTING, "")
+    assert follow_up("what did a dealer get") is None
+
+
+def test_a_year_the_answer_lacks_is_not_taken_from_an_unrelated_claim(
+    shipped: KnowledgeService,
+) -> None:
+    first, year = _talk(shipped, "what car did the filming", "what year is it from")
+    assert first.entry_id == "chase-car-v8-benz"  # a V8 Benz, of no stated year
+    assert not year.answered and "give no year" in to_text(year)
+
+
+def test_a_pointing_question_answered_on_its_own_is_answered(studio: KnowledgeService) -> None:
+    _, shoot = _talk(studio, "what colour is the poster", "when does it start shooting")
+    assert shoot.answered and shoot.entry_id == "shoot-date"  # "it" is the film, not the poster
+
+
+def test_asking_which_one_by_name_is_declined_when_none_is_named(
+    shipped: KnowledgeService,
+) -> None:
+    first, which = _talk(
+        shipped, "how many cars does the arizona dealer get", "which dealer was that"
+    )
+    assert first.entry_id == "arizona-dealer-three"  # "the CA's dealership in Arizona"
+    assert not which.answered and "name no dealer" in to_text(which)
+    assert asked_by_name("which car is it") is None  # a car may be told otherwise: a V8 Benz
+    assert asked_by_name("which dealers got told, got names?") == "dealers"
+    assert asked_by_name("which markets") is None  # the last topic's markets: no name asked
+    assert names("It went to the Scottsdale dealership.", "dealership")
+    assert not names("The CA's dealership in Arizona got 3.", "dealership")
+    assert not names("BMWNA sent US dealers a memo.", "dealers")
+
+
+def test_a_neighbour_just_short_of_an_answer_alone_is_meant(studio: KnowledgeService) -> None:
+    _, demand = _talk(studio, "will the studio make more films this year", "is demand bigger now")
+    assert demand.kind == "followup" and demand.entry_id == "film-market"
+    alone = studio.ask("is demand bigger now")
+    assert not alone.answered  # with no answer before it, it is not enough
+
+
+def test_does_a_named_party_agree_gets_its_claim_on_the_topic(studio: KnowledgeService) -> None:
+    _, zed = _talk(studio, "how many films will the studio shoot in france", "does zed agree")
+    assert zed.kind == "followup" and zed.entry_id == "markets-europe"
+    assert follow_up("did anyone agree") is None  # nobody named: read as a question
+
+
+def test_a_follow_up_with_nothing_before_it_is_declined(shipped: KnowledgeService) -> None:
+    assert not shipped.ask("who brought that up").answered  # not some claim that "brought"
+    assert shipped.ask("who brought up the 2003 zhp").answered
+
+
+def test_a_short_new_question_switches_topic(shipped: KnowledgeService) -> None:
+    first, switch = _talk(shipped, "how many 1ms is america getting", "is bmw doubling production")
+    assert first.entry_id == "us-600-bmwblog"
+    assert switch.entry_id == "doubling-rumor"  # not the overview, linked but a poor fit
