@@ -931,3 +931,13 @@ def test_whether_it_is_built_in_a_place_asks_for_a_plant() -> None:
     assert best(matcher, "what else is built alongside the coupe") == "alongside"
     # Where the Roadster is built is not what the entry says.
     assert best(matcher, "is the roadster built in the us") is None
+
+
+def test_other_colours_and_a_persons_actual_name_are_topics_the_sources_never_cover(
+    matcher_real: Matcher,
+) -> None:
+    # The clip shows an Alpine White 1M: that says nothing of the colours it comes in.
+    assert best(matcher_real, "what colour was the 1m in the video") == "video-uk-chase"
+    assert best(matcher_real, "is the 1m available in colors other than alpine white") is None
+    # The sources never name the M sales head in Asia.
+    assert best(matcher_real, "what is the actual name of the m sales head in asia") is None
