@@ -74,6 +74,13 @@ def test_a_short_word_before_a_full_stop_ends_the_sentence() -> None:
     assert asked(message) == ["what number did they get"]
 
 
+def test_a_one_letter_word_before_a_full_stop_ends_the_sentence() -> None:
+    # "bmw m." is no abbreviation as "u.s." is: the question after it is a sentence of its own.
+    message = "i talked to the people at bmw m. what did the boss say about buying one?"
+    assert asked(message) == ["what did the boss say about buying one"]
+    assert asked("is the u.s. allocation small?") == ["is the u s allocation small"]
+
+
 @pytest.mark.parametrize(
     ("question", "wanted"),
     [
