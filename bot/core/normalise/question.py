@@ -16,8 +16,8 @@ CONTEXT_UNKNOWN = 0.15
 
 # A sentence ends at . ! ? followed by a space, unless the word before is an abbreviation
 # ("u.s.", "dr."; not a one-letter word, "... the people at bmw M. what ...", nor a short
-# word, "... isn't buying IT. what ...", "... compared to the US. what ..."), at a line break or semicolon, or where chat turns to its question ("anyway",
-# "lol", ", so should i").
+# word, "... isn't buying IT. what ...", "... compared to the US. what ..."), at a line break
+# or semicolon, or where chat turns to its question ("anyway", "lol", ", so should i").
 _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of spaces
     r"(?<!\.[a-z]\.)(?<!\b(?:dr|mr|ms|st|jr|sr|vs|mt|ft)\.)(?<=[.!?])\s"
     r"|[\n;]"
