@@ -49,7 +49,10 @@ _RESTATED = frozenset(
     deal story situation scoop lowdown
     """.split()
 )
-_JOINS = frozenset("and or but".split())  # "how many AND were any left": nothing counted
+_JOINS = frozenset("and or but".split())
+_PARTICLES = frozenset(
+    "off up out".split()
+)  # "who signs OFF": part of the verb  # "how many AND were any left": nothing counted
 # A last sentence that starts with one of these asks even without a question mark, after one
 # with it: "... something about allocations? what did the memo actually say".
 _WH_LAST = _WH | frozenset("where wheres when why".split())
@@ -187,7 +190,12 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
         elif head in _AUXILIARIES or word == "whos":
             return ()
         elif word == "who":  # "who WROTE the article": the entry must say who did that
-            return () if head in STOPWORDS or head in _REPORTING or len(head) < 3 else (head,)
+            if head in STOPWORDS or head in _REPORTING or len(head) < 3:
+                return ()
+            particle = asked[after[0] + 1 : after[0] + 2]
+            if particle and particle[0] in _PARTICLES:  # "who SIGNS OFF on it": one deed
+                return (f"{head} {particle[0]}",)
+            return (head,)
         elif head in _VERBS:
             return ()  # "what HAPPENS to", "what LIMITS production": a verb, not what is asked
         if (

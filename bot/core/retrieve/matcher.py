@@ -935,16 +935,20 @@ class Matcher:
                 spelled = tuple(self._spelling.fix(plain(w)) for w in typed)
                 if not focused:
                     heads = focus(spelled)
-                    asked = [content(self.synonyms.apply([stem(w)])) for w in heads]
+                    # "who SIGNS OFF": a verb and its particle read as one ("authorization")
+                    asked = [
+                        content(self.synonyms.apply([stem(p) for p in w.split()])) for w in heads
+                    ]
                     focused = [self._known(t[0]) for t in asked if t]
                     if focused and asks_who(spelled) and wanted is None:
                         wanted = "deed"  # "who WROTE it": an entry that says who did it
                         read = content(self.synonyms.apply([stem(w) for w in spelled]))
-                        if read.count(focused[0]) > 1 and stem(heads[0]) not in self._ids:
+                        deed = heads[0].split()[0]
+                        if read.count(focused[0]) > 1 and stem(deed) not in self._ids:
                             # "who SHOT the VIDEO": the deed reads as the thing it made, so no
                             # entry can say it apart; it weighs as a word none holds.
-                            focused = [stem(heads[0])]
-                            heavy = self._unknown_weight * _informative(english_zipf(heads[0]))
+                            focused = [stem(deed)]
+                            heavy = self._unknown_weight * _informative(english_zipf(deed))
                             deeds[focused[0]] = _Term(focused[0], heavy, False, True)
                 if wanted is None:
                     wanted = wants(spelled)

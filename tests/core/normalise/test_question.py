@@ -305,3 +305,8 @@ def test_a_question_about_what_someone_said_names_the_speaker_and_the_topic(
 )
 def test_a_tag_asking_for_agreement_is_no_word_of_the_question(message: str, question: str) -> None:
     assert asked(message) == [" ".join(words(question))]
+
+
+def test_a_who_question_reads_a_verb_and_its_particle_as_one_deed() -> None:
+    assert focus(tuple(words("who signs off on the testing"))) == ("signs off",)
+    assert focus(tuple(words("who wrote the article"))) == ("wrote",)

@@ -941,3 +941,22 @@ def test_other_colours_and_a_persons_actual_name_are_topics_the_sources_never_co
     assert best(matcher_real, "is the 1m available in colors other than alpine white") is None
     # The sources never name the M sales head in Asia.
     assert best(matcher_real, "what is the actual name of the m sales head in asia") is None
+
+
+def test_who_did_a_deed_reads_the_verb_and_its_particle_as_one() -> None:
+    matcher = _small(
+        [
+            (
+                "testing",
+                '"is the high speed testing authorised", "who authorised the testing"',
+                "The local police authorised the high speed testing.",
+            ),
+            ("unsigned", '"did the reply sign its name"', "The reply is not signed."),
+        ],
+        synonyms="synonyms:\n  - [authorization, authorised, approved, sign off, signs off]\n",
+    )
+    # "Signs off" is "authorised": the entry says who did that to the testing, so it is not
+    # scored down as one that does not hold the deed ("sign").
+    ranked = matcher.rank("who signs off on the high speed testing")
+    assert ranked[0].entry.id == "testing"
+    assert ranked[0].score > 0.9
