@@ -80,7 +80,9 @@ def parts(message: str, *, opening: bool = True) -> list[Part]:
     it gonna be hard to get one").
     """
     pieces = [
-        (s, found) for s in _BREAK.split(message, MAX_PARTS) if (found := _untagged(words(s)))
+        (s, found)
+        for s in _BREAK.split(message, MAX_PARTS)
+        if (found := _untagged(_unopened(s, words(s))))
     ]
     if len(pieces) <= 1:
         return [Part(tuple(found), True) for _, found in pieces]
@@ -127,6 +129,18 @@ def _second_guess(sentence: list[str]) -> int | None:
 _TAGS = frozenset("right rite ryt".split())
 _DOUBTING = (("no", "way"),)
 _BEFORE_PREDICATE = _AUXILIARIES | frozenset("s thats whos its".split())
+
+
+# "REALISTICALLY, any chance of more": an adverb set off by a comma before the question.
+_OPENING_ASIDE = re.compile(r"^\W*[a-z]{3,}ly\s*,", re.IGNORECASE)
+
+
+def _unopened(sentence: str, found: list[str]) -> list[str]:
+    """Return a sentence's words without an adverb set off by a comma at its start
+    ("realistically, any chance of more us cars"): an aside, not what it asks about."""
+    if len(found) > 2 and _OPENING_ASIDE.match(sentence):
+        return found[1:]
+    return found
 
 
 def _untagged(found: list[str]) -> list[str]:

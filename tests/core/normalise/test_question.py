@@ -310,3 +310,10 @@ def test_a_tag_asking_for_agreement_is_no_word_of_the_question(message: str, que
 def test_a_who_question_reads_a_verb_and_its_particle_as_one_deed() -> None:
     assert focus(tuple(words("who signs off on the testing"))) == ("signs off",)
     assert focus(tuple(words("who wrote the article"))) == ("wrote",)
+
+
+def test_an_adverb_set_off_by_a_comma_before_the_question_is_an_aside() -> None:
+    assert asked("my dealer knows nothing. realistically, any chance of more cars?") == [
+        "any chance of more cars"
+    ]
+    assert asked("realistically what does it sell for") == ["realistically what does it sell for"]
