@@ -960,3 +960,7 @@ def test_who_did_a_deed_reads_the_verb_and_its_particle_as_one() -> None:
     ranked = matcher.rank("who signs off on the high speed testing")
     assert ranked[0].entry.id == "testing"
     assert ranked[0].score > 0.9
+
+
+def test_a_garage_queen_asks_about_the_mileage_the_sources_give(matcher_real: Matcher) -> None:
+    assert best(matcher_real, "are the used mini gps all garage queens") == "gp-used-values"
