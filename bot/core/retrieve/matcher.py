@@ -130,11 +130,17 @@ _COUNTED = re.compile(
 )
 
 
+# An engine's layout and its count of cylinders: "a V8 Benz", "a W12".
+_ENGINE = re.compile(r"\b[VW](?:6|8|10|12|16)\b")
+_CYLINDER = stem("cylinder")
+
+
 def _counts(answer: str, synonyms: Synonyms, seen: dict[str, str | None]) -> list[str]:
     """Return the terms an answer counts: the word after each figure ("600 CARS", "2 1MS each",
     "414 MINI JCW GPS" as one name, "4 to 5 YEARS"), not a year's ("in 2011 BMW") nor a rate's
-    divisor ("2 per DEALER"); ``seen`` remembers the words after figures already read."""
-    found: list[str] = []
+    divisor ("2 per DEALER"), and the cylinders of an engine ("a V8"); ``seen`` remembers the
+    words after figures already read."""
+    found: list[str] = [_CYLINDER] if _ENGINE.search(answer) else []
     for figure, after in _COUNTED.findall(answer):
         if len(figure) == 4 and figure[:2] in ("19", "20"):
             continue
@@ -159,7 +165,8 @@ def _kinds(answer: Sequence[str], text: str = "") -> list[str]:
     date, a span such as "two weeks before", or a moment such as "yesterday" or "1:50"), money
     (a figure in a currency: "$45,000", "60k euros"; ``text`` is the answer as written)."""
     found = ["money"] if _MONEY.search(text) else []
-    if any(t.replace(":", "").isdigit() for t in answer):  # "1m" is a name, not a number
+    # "1m" is a name, not a number; "a V8" gives one (eight cylinders).
+    if any(t.replace(":", "").isdigit() for t in answer) or _ENGINE.search(text):
         found.append("number")
     if any((t.isdigit() and len(t) == 4 and t[:2] in ("19", "20")) or t in _MONTHS for t in answer):
         found += ["date", "time"]

@@ -964,3 +964,17 @@ def test_who_did_a_deed_reads_the_verb_and_its_particle_as_one() -> None:
 
 def test_a_garage_queen_asks_about_the_mileage_the_sources_give(matcher_real: Matcher) -> None:
     assert best(matcher_real, "are the used mini gps all garage queens") == "gp-used-values"
+
+
+def test_an_engine_layout_counts_its_cylinders() -> None:
+    matcher = _small(
+        [
+            (
+                "camera-car",
+                '"what engine did the camera car have", "cylinders of the camera car"',
+                "A reader guessed from its sound that the camera car was a V8 saloon.",
+            ),
+        ]
+    )
+    # "How many cylinders" wants a figure of cylinders: "a V8" gives eight.
+    assert best(matcher, "how many cylinders did the camera car have") == "camera-car"
