@@ -85,7 +85,15 @@ def parts(message: str, *, opening: bool = True) -> list[Part]:
         if (found := _untagged(_unopened(s, words(s))))
     ]
     if len(pieces) <= 1:
-        return [Part(tuple(found), True) for _, found in pieces]
+        alone: list[Part] = []
+        for _, found in pieces:  # "where was it shot, looks like europe": the guess is story
+            at = _seeming(found)
+            alone += (
+                [Part(tuple(found), True)]
+                if at is None
+                else [Part(tuple(found[:at]), True), Part(tuple(found[at:]), False)]
+            )
+        return alone
     marked = ["?" in s or _TAGGED.search(s) is not None for s, _ in pieces]
     if any(marked) and _opens(tuple(pieces[-1][1])):
         marked[-1] = True  # "... about allocations? what did the memo actually say"
@@ -107,18 +115,33 @@ def parts(message: str, *, opening: bool = True) -> list[Part]:
 
 
 _PRONOUNS = frozenset("he she they it that this those these".split())
+_SEEMING = frozenset("looks seems looked seemed sounds".split())
 
 
 def _second_guess(sentence: list[str]) -> int | None:
     """Return where an asking sentence turns to the asker's own guess ("is there anything
-    official behind that OR WAS HE JUST lazy", "... go up in value OR IS THAT a dumb plan"),
-    or None."""
+    official behind that OR WAS HE JUST lazy", "... go up in value OR IS THAT a dumb plan",
+    "where was it shot, LOOKS LIKE somewhere in europe"), or None."""
     for i in range(1, len(sentence) - 3):
         if (
             sentence[i] == "or"
             and sentence[i + 1] in _AUXILIARIES
             and sentence[i + 2] in _PRONOUNS
             and ("just" in sentence[i + 3 : i + 5] or sentence[i + 2] in ("that", "this"))
+        ):
+            return i
+    return _seeming(sentence)
+
+
+def _seeming(sentence: list[str]) -> int | None:
+    """Return where a question turns to how things look to the asker ("where was it shot, LOOKS
+    LIKE somewhere in europe"), or None; "what does it look like" asks it."""
+    for i in range(3, len(sentence) - 2):
+        if (
+            sentence[i] in _SEEMING
+            and sentence[i + 1] == "like"
+            and sentence[i - 1] not in _PRONOUNS
+            and sentence[i - 1] not in _AUXILIARIES
         ):
             return i
     return None

@@ -317,3 +317,13 @@ def test_an_adverb_set_off_by_a_comma_before_the_question_is_an_aside() -> None:
         "any chance of more cars"
     ]
     assert asked("realistically what does it sell for") == ["realistically what does it sell for"]
+
+
+def test_how_things_look_to_the_asker_after_the_question_is_story() -> None:
+    assert asked("where was the clip filmed, looks like somewhere in europe") == [
+        "where was the clip filmed"
+    ]
+    assert asked("what does the car look like") == ["what does the car look like"]
+    assert asked("is it true it looks like bmw is making more") == [
+        "is it true it looks like bmw is making more"
+    ]
