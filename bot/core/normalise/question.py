@@ -91,7 +91,7 @@ def parts(message: str, *, opening: bool = True) -> list[Part]:
             alone += (
                 [Part(tuple(found), True)]
                 if at is None
-                else [Part(tuple(found[:at]), True), Part(tuple(found[at:]), False)]
+                else [Part(tuple(found[:at]), True), Part(tuple(found[at + 2 :]), False)]
             )
         return alone
     marked = ["?" in s or _TAGGED.search(s) is not None for s, _ in pieces]
@@ -107,10 +107,13 @@ def parts(message: str, *, opening: bool = True) -> list[Part]:
     out: list[Part] = []
     for (_, found), m in zip(pieces, marked, strict=True):
         at = _second_guess(found) if m else None
-        if at is None:
-            out.append(Part(tuple(found), m))
-        else:  # "is that real OR IS HE JUST trying to upsell me": the asker's own guess
+        seems = _seeming(found) if m else None
+        if at is not None:  # "is that real OR IS HE JUST trying to upsell me": the asker's guess
             out += [Part(tuple(found[:at]), True), Part(tuple(found[at:]), False)]
+        elif seems is not None:  # "..., LOOKS LIKE somewhere in europe": how it looks to them
+            out += [Part(tuple(found[:seems]), True), Part(tuple(found[seems + 2 :]), False)]
+        else:
+            out.append(Part(tuple(found), m))
     return out
 
 
@@ -120,8 +123,8 @@ _SEEMING = frozenset("looks seems looked seemed sounds".split())
 
 def _second_guess(sentence: list[str]) -> int | None:
     """Return where an asking sentence turns to the asker's own guess ("is there anything
-    official behind that OR WAS HE JUST lazy", "... go up in value OR IS THAT a dumb plan",
-    "where was it shot, LOOKS LIKE somewhere in europe"), or None."""
+    official behind that OR WAS HE JUST lazy", "... go up in value OR IS THAT a dumb plan"),
+    or None."""
     for i in range(1, len(sentence) - 3):
         if (
             sentence[i] == "or"
@@ -130,12 +133,13 @@ def _second_guess(sentence: list[str]) -> int | None:
             and ("just" in sentence[i + 3 : i + 5] or sentence[i + 2] in ("that", "this"))
         ):
             return i
-    return _seeming(sentence)
+    return None
 
 
 def _seeming(sentence: list[str]) -> int | None:
     """Return where a question turns to how things look to the asker ("where was it shot, LOOKS
-    LIKE somewhere in europe"), or None; "what does it look like" asks it."""
+    LIKE somewhere in europe": the guess after "looks like" is story, the two words nothing),
+    or None; "what does it look like" asks it."""
     for i in range(3, len(sentence) - 2):
         if (
             sentence[i] in _SEEMING
