@@ -323,6 +323,12 @@ def test_how_things_look_to_the_asker_after_the_question_is_story() -> None:
     assert asked("where was the clip filmed, looks like somewhere in europe") == [
         "where was the clip filmed"
     ]
+    # "Looks like" itself is neither: only the guess after it is story.
+    found = parts("i saw the clip. where was it filmed, looks like somewhere in europe?")
+    assert [p.words for p in found if not p.asks] == [
+        ("i", "saw", "the", "clip"),
+        ("somewhere", "in", "europe"),
+    ]
     assert asked("what does the car look like") == ["what does the car look like"]
     assert asked("is it true it looks like bmw is making more") == [
         "is it true it looks like bmw is making more"
