@@ -939,6 +939,8 @@ def test_other_colours_and_a_persons_actual_name_are_topics_the_sources_never_co
     # The clip shows an Alpine White 1M: that says nothing of the colours it comes in.
     assert best(matcher_real, "what colour was the 1m in the video") == "video-uk-chase"
     assert best(matcher_real, "is the 1m available in colors other than alpine white") is None
+    # Nor do they say what a later model will be called.
+    assert best(matcher_real, "what would the next 1m be called") is None
     # The sources never name the M sales head in Asia.
     assert best(matcher_real, "what is the actual name of the m sales head in asia") is None
 
