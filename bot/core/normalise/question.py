@@ -451,12 +451,14 @@ _CALLED = frozenset("called named titled".split())
 
 def _names_one(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks for a name: "what were those cars CALLED", "WHICH
-    editions are they talking about" (not a choice between the ones it names: "which is
-    faster, the 1m OR the x1", nor "which year", "which plant")."""
+    editions are they talking about", "WHO AT bmwna" (not a choice between the ones it names:
+    "which is faster, the 1m OR the x1", nor "which year", "which plant")."""
     if len(asked) < 3 or "or" in asked:
         return False
     if asked[0] in ("what", "whats", "wat") and asked[-1] in _CALLED:
         return True
+    if asked[0] == "who" and asked[1] in ("at", "from"):
+        return True  # "who AT bmwna did they talk to": a person the question does not name
     return (
         asked[0] == "which"
         and asked[1] not in _AUXILIARIES

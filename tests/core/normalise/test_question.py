@@ -164,6 +164,8 @@ def test_questions_without_a_particular_focus(question: str) -> None:
         ("what year did the mini gp come out", "date"),
         ("which cars did the blog set aside", "name"),
         ("what were those special editions called", "name"),
+        ("who at the dealer did they talk to", "name"),
+        ("who said the dealer got three", None),
         ("which is faster, the 1m or the cayman", None),
         ("which year was the zhp out", "date"),
         ("which date was the memo sent", "date"),
