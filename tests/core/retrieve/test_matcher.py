@@ -980,3 +980,7 @@ def test_an_engine_layout_counts_its_cylinders() -> None:
     )
     # "How many cylinders" wants a figure of cylinders: "a V8" gives eight.
     assert best(matcher, "how many cylinders did the camera car have") == "camera-car"
+
+
+def test_when_a_car_dropped_is_when_it_came_out(matcher_real: Matcher) -> None:
+    assert best(matcher_real, "did people like the mini gp when they dropped") == "gp-polarised"
