@@ -112,6 +112,8 @@ def parts(message: str, *, opening: bool = True) -> list[Part]:
             out += [Part(tuple(found[:at]), True), Part(tuple(found[at:]), False)]
         elif seems is not None:  # "..., LOOKS LIKE somewhere in europe": how it looks to them
             out += [Part(tuple(found[:seems]), True), Part(tuple(found[seems + 2 :]), False)]
+        elif not m and len(found) > 1 and found[0] in _SEEMING:  # "LOOKS grey n rainy"
+            out.append(Part(tuple(found[2:] if found[1] == "like" else found[1:]), m))
         else:
             out.append(Part(tuple(found), m))
     return out

@@ -335,3 +335,10 @@ def test_how_things_look_to_the_asker_after_the_question_is_story() -> None:
     assert asked("is it true it looks like bmw is making more") == [
         "is it true it looks like bmw is making more"
     ]
+
+
+def test_a_story_sentence_opening_with_how_things_look_keeps_only_what_it_tells() -> None:
+    found = parts("where was the clip filmed? looks grey and rainy")
+    assert [p.words for p in found if not p.asks] == [("grey", "and", "rainy")]
+    found = parts("looks like bmw is making more. is that true?")
+    assert [p.words for p in found if not p.asks] == [("bmw", "is", "making", "more")]
