@@ -984,3 +984,7 @@ def test_an_engine_layout_counts_its_cylinders() -> None:
 
 def test_when_a_car_dropped_is_when_it_came_out(matcher_real: Matcher) -> None:
     assert best(matcher_real, "did people like the mini gp when they dropped") == "gp-polarised"
+
+
+def test_cars_sitting_on_lots_ask_whether_they_sold(matcher_real: Matcher) -> None:
+    assert best(matcher_real, "did the mini gps sit on the lot for ages") == "gp-sold-out"
