@@ -96,6 +96,7 @@ _MODEL_CODE = re.compile(r"[a-z]+\d+[a-z\d]*|\d{2,}[id]")  # "c63", "rs3", "gr86
 # asking sentences alone do not vouch for it (see read).
 _LIFT_FROM = 0.4
 _LONG = 20
+_PHRASE = 4  # the longest synonym phrase a focus word is read as the start of
 _DEED_CHECKS = 64  # a who-question's deed is checked phrasing by phrasing in this many entries
 _EXACT_FROM = 0.3  # below this score no entry can be the answer, so ranks need not be exact
 _ROUNDED = 2e-4  # more than a score's rounding (4 places) can close
@@ -946,6 +947,10 @@ class Matcher:
                     asked = [
                         content(self.synonyms.apply([stem(p) for p in w.split()])) for w in heads
                     ]
+                    # "what KAY segler says": the head opens a name the synonyms read as one
+                    asked = [
+                        self._opening(spelled, w) or t for w, t in zip(heads, asked, strict=True)
+                    ]
                     focused = [self._known(t[0]) for t in asked if t]
                     if focused and asks_who(spelled) and wanted is None:
                         wanted = "deed"  # "who WROTE it": an entry that says who did it
@@ -1004,6 +1009,19 @@ class Matcher:
                     terms[key] = _Term(t.stem, t.weight * scale, t.known, uncapped=t.weight)
         topicless = pointing or not any(self._distinctive[t] for t in alone)
         return (list(terms.values()), uncovered or focused, wanted, things), topicless
+
+    def _opening(self, spelled: tuple[str, ...], head: str) -> list[str]:
+        """Return the term of a phrase the synonyms read as one that a one-word focus opens
+        ("what KAY segler says": "segler"), or nothing."""
+        if " " in head or head not in spelled:
+            return []
+        at = spelled.index(head)
+        window = [stem(w) for w in spelled[at : at + _PHRASE]]
+        read = self.synonyms.apply(window)
+        alone = self.synonyms.apply(window[:1])
+        if not read or read[0] == alone[0] or len(read) >= len(window):
+            return []
+        return content(read[:1])
 
     def unknown(self, question: str) -> list[str]:
         """Return the words of a question that no entry holds ("salary"), as stems."""

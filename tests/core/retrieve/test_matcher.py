@@ -988,3 +988,20 @@ def test_when_a_car_dropped_is_when_it_came_out(matcher_real: Matcher) -> None:
 
 def test_cars_sitting_on_lots_ask_whether_they_sold(matcher_real: Matcher) -> None:
     assert best(matcher_real, "did the mini gps sit on the lot for ages") == "gp-sold-out"
+
+
+def test_a_focus_word_opening_a_name_the_synonyms_join_is_that_name() -> None:
+    matcher = _small(
+        [
+            (
+                "hard",
+                '"what did segler say about the coupe"',
+                "Segler said the coupe is hard to get.",
+            )
+        ],
+        synonyms="synonyms:\n  - [segler, kay segler, dr kay segler]\n",
+    )
+    # "What KAY segler says" asks about Segler, not about an unknown "kay" no entry holds.
+    ranked = matcher.rank("what kay segler says about the coupe")
+    assert ranked[0].entry.id == "hard"
+    assert ranked[0].score > 0.9
