@@ -495,6 +495,20 @@ _POINTED = frozenset(
 # particular, which the asker may have garbled.
 _HEARSAY = frozenset("someone somebody people ppl everyone everybody they heard".split())
 _HEARSAY_VERBS = frozenset("said say says saying heard claimed reckon reckons".split())
+_LATER = frozenset("later afterwards afterward".split())
+
+
+def afterwards(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks what happened after the sources were written ("what
+    did the blog post a few days LATER", "... what HAPPENED AFTER"): past tense, and "later"
+    last or "happened after / next"; "used gp prices 4 yrs later" asks what they say."""
+    past = "did" in asked or "happened" in asked
+    after = asked[-1:] and asked[-1] in _LATER
+    happened = any(
+        a == "happened" and b in ("after", "next", "afterwards")
+        for a, b in itertools.pairwise(asked)
+    )
+    return past and bool(after or happened)
 
 
 def hearsay(sentence: tuple[str, ...]) -> bool:

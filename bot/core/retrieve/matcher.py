@@ -21,6 +21,7 @@ from ..normalise.question import (
     CONTEXT_KNOWN,
     CONTEXT_UNKNOWN,
     Part,
+    afterwards,
     arithmetic,
     asks_who,
     counted,
@@ -96,6 +97,7 @@ _MODEL_CODE = re.compile(r"[a-z]+\d+[a-z\d]*|\d{2,}[id]")  # "c63", "rs3", "gr86
 # asking sentences alone do not vouch for it (see read).
 _LIFT_FROM = 0.4
 _LONG = 20
+_AFTERWARDS = "afterwardsoutcome"  # a coined term: what happened after the sources, held by none
 _PHRASE = 4  # the longest synonym phrase a focus word is read as the start of
 _DEED_CHECKS = 64  # a who-question's deed is checked phrasing by phrasing in this many entries
 _EXACT_FROM = 0.3  # below this score no entry can be the answer, so ranks need not be exact
@@ -962,6 +964,11 @@ class Matcher:
                             focused = [stem(deed)]
                             heavy = self._unknown_weight * _informative(english_zipf(deed))
                             deeds[focused[0]] = _Term(focused[0], heavy, False, True)
+                if afterwards(spelled):
+                    # "what did they post a few days LATER": what came after, which no entry
+                    # holds; it weighs as a word none holds.
+                    focused = [_AFTERWARDS]
+                    deeds[_AFTERWARDS] = _Term(_AFTERWARDS, self._unknown_weight, False, True)
                 if wanted is None:
                     wanted = wants(spelled)
                     run = content(self.synonyms.apply([stem(w) for w in counted(spelled)]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.normalise.question import (
+    afterwards,
     arithmetic,
     focus,
     hearsay,
@@ -342,3 +343,18 @@ def test_a_story_sentence_opening_with_how_things_look_keeps_only_what_it_tells(
     assert [p.words for p in found if not p.asks] == [("grey", "and", "rainy")]
     found = parts("looks like bmw is making more. is that true?")
     assert [p.words for p in found if not p.asks] == [("bmw", "is", "making", "more")]
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("what did the blog write a week later", True),
+        ("did they raise the number, what happened after", True),
+        ("what happened next", True),
+        ("used gp prices 4 yrs later?", False),
+        ("will the number change later", False),
+        ("what happens after the run is done", False),
+    ],
+)
+def test_afterwards_reads_a_question_about_what_came_after(question: str, later: bool) -> None:
+    assert afterwards(tuple(words(question))) is later

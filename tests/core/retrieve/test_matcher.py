@@ -1005,3 +1005,18 @@ def test_a_focus_word_opening_a_name_the_synonyms_join_is_that_name() -> None:
     ranked = matcher.rank("what kay segler says about the coupe")
     assert ranked[0].entry.id == "hard"
     assert ranked[0].score > 0.9
+
+
+def test_what_happened_after_the_sources_is_not_answered_by_what_they_expect() -> None:
+    matcher = _small(
+        [
+            (
+                "more-soon",
+                '"did the blog promise to post more in a few days"',
+                "The blog said it would post more in a few days.",
+            ),
+        ]
+    )
+    assert best(matcher, "did the blog promise to post more in a few days") == "more-soon"
+    # What it posted later is not in the sources.
+    assert best(matcher, "what did the blog post a few days later") is None
