@@ -964,6 +964,14 @@ class Matcher:
                             focused = [stem(deed)]
                             heavy = self._unknown_weight * _informative(english_zipf(deed))
                             deeds[focused[0]] = _Term(focused[0], heavy, False, True)
+                if heads_uncovered := [
+                    f for f in focused if f not in self._ids and self._uncovered(f)
+                ]:
+                    # "where are the molds MADE" asks for a plant, a topic the sources never
+                    # cover: it weighs as a word none holds, even when the words of the
+                    # question do not name it, so an entry on the molds reaches no answer.
+                    for head in heads_uncovered:
+                        deeds.setdefault(head, _Term(head, self._unknown_weight, False, True))
                 if afterwards(spelled):
                     # "what did they post a few days LATER": what came after, which no entry
                     # holds; it weighs as a word none holds.

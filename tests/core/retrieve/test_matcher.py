@@ -1020,3 +1020,19 @@ def test_what_happened_after_the_sources_is_not_answered_by_what_they_expect() -
     assert best(matcher, "did the blog promise to post more in a few days") == "more-soon"
     # What it posted later is not in the sources.
     assert best(matcher, "what did the blog post a few days later") is None
+
+
+def test_a_focus_on_an_uncovered_topic_weighs_even_when_the_question_does_not_name_it() -> None:
+    matcher = _small(
+        [
+            (
+                "molds",
+                '"were the molds made to last", "how were the molds made"',
+                "BMW made the molds to last for one run.",
+            ),
+        ],
+        synonyms="synonyms:\n  - [plantname, which plant, what factory]\n",
+    )
+    assert best(matcher, "how were the molds made") == "molds"
+    # "Where are they made" asks for a plant: no entry names one.
+    assert best(matcher, "where are the molds made") is None
