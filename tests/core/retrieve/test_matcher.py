@@ -1036,3 +1036,12 @@ def test_a_focus_on_an_uncovered_topic_weighs_even_when_the_question_does_not_na
     assert best(matcher, "how were the molds made") == "molds"
     # "Where are they made" asks for a plant: no entry names one.
     assert best(matcher, "where are the molds made") is None
+
+
+def test_the_zhp_as_a_precedent_asks_whether_the_1m_goes_the_same_way(
+    matcher_real: Matcher,
+) -> None:
+    assert (
+        best(matcher_real, "was the zhp a precedent for how the 1m allocation works")
+        == "zhp-same-for-1m"
+    )
