@@ -16,11 +16,11 @@ CONTEXT_UNKNOWN = 0.15
 """How much a word the knowledge has never seen counts there: chatter, mostly."""
 
 # A sentence ends at . ! ? followed by a space, unless the word before is an abbreviation
-# ("u.s.", "dr."; not a short word, "... isn't buying IT. what ...", "... compared to the US.
-# what ..."), at a line break or semicolon, or where chat turns to its question ("anyway",
-# "lol", ", so should i").
+# ("u.s.", "dr."; not a one-letter word, "... the people at bmw M. what ...", nor a short
+# word, "... isn't buying IT. what ...", "... compared to the US. what ..."), at a line break
+# or semicolon, or where chat turns to its question ("anyway", "lol", ", so should i").
 _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of spaces
-    r"(?<!\b[a-z]\.)(?<!\b(?:dr|mr|ms|st|jr|sr|vs|mt|ft)\.)(?<=[.!?])\s"
+    r"(?<!\.[a-z]\.)(?<!\b(?:dr|mr|ms|st|jr|sr|vs|mt|ft)\.)(?<=[.!?])\s"
     r"|[\n;]"
     r"|\b(?:anyways?|long story short|tl;?\s?dr|my question is|question is|question:"
     r"|lol|lmao|haha)\b"
@@ -50,7 +50,10 @@ _RESTATED = frozenset(
     deal story situation scoop lowdown
     """.split()
 )
-_JOINS = frozenset("and or but".split())  # "how many AND were any left": nothing counted
+_JOINS = frozenset("and or but".split())
+_PARTICLES = frozenset(
+    "off up out".split()
+)  # "who signs OFF": part of the verb  # "how many AND were any left": nothing counted
 # A last sentence that starts with one of these asks even without a question mark, after one
 # with it: "... something about allocations? what did the memo actually say".
 _WH_LAST = _WH | frozenset("where wheres when why".split())
@@ -79,10 +82,20 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
     it gonna be hard to get one").
     """
     pieces = [
-        (s, found) for s in _BREAK.split(message, MAX_PARTS) if (found := _untagged(words(s)))
+        (s, found)
+        for s in _BREAK.split(message, MAX_PARTS)
+        if (found := _untagged(_unopened(s, words(s))))
     ]
     if len(pieces) <= 1:
-        return tuple(Part(tuple(found), True) for _, found in pieces)
+        alone: list[Part] = []
+        for _, found in pieces:  # "where was it shot, looks like europe": the guess is story
+            at = _seeming(found)
+            alone += (
+                [Part(tuple(found), True)]
+                if at is None
+                else [Part(tuple(found[:at]), True), Part(tuple(found[at + 2 :]), False)]
+            )
+        return tuple(alone)
     marked = ["?" in s or _TAGGED.search(s) is not None for s, _ in pieces]
     if any(marked) and _opens(tuple(pieces[-1][1])):
         marked[-1] = True  # "... about allocations? what did the memo actually say"
@@ -96,14 +109,20 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
     out: list[Part] = []
     for (_, found), m in zip(pieces, marked, strict=True):
         at = _second_guess(found) if m else None
-        if at is None:
-            out.append(Part(tuple(found), m))
-        else:  # "is that real OR IS HE JUST trying to upsell me": the asker's own guess
+        seems = _seeming(found) if m else None
+        if at is not None:  # "is that real OR IS HE JUST trying to upsell me": the asker's guess
             out += [Part(tuple(found[:at]), True), Part(tuple(found[at:]), False)]
+        elif seems is not None:  # "..., LOOKS LIKE somewhere in europe": how it looks to them
+            out += [Part(tuple(found[:seems]), True), Part(tuple(found[seems + 2 :]), False)]
+        elif not m and len(found) > 1 and found[0] in _SEEMING:  # "LOOKS grey n rainy"
+            out.append(Part(tuple(found[2:] if found[1] == "like" else found[1:]), m))
+        else:
+            out.append(Part(tuple(found), m))
     return tuple(out)
 
 
 _PRONOUNS = frozenset("he she they it that this those these".split())
+_SEEMING = frozenset("looks seems looked seemed sounds".split())
 
 
 def _second_guess(sentence: list[str]) -> int | None:
@@ -121,11 +140,38 @@ def _second_guess(sentence: list[str]) -> int | None:
     return None
 
 
+def _seeming(sentence: list[str]) -> int | None:
+    """Return where a question turns to how things look to the asker ("where was it shot, LOOKS
+    LIKE somewhere in europe": the guess after "looks like" is story, the two words nothing),
+    or None; "what does it look like" asks it."""
+    for i in range(3, len(sentence) - 2):
+        if (
+            sentence[i] in _SEEMING
+            and sentence[i + 1] == "like"
+            and sentence[i - 1] not in _PRONOUNS
+            and sentence[i - 1] not in _AUXILIARIES
+        ):
+            return i
+    return None
+
+
 # "..., RIGHT?", "NO WAY ...": chat that asks for agreement, not words of the question; "is 600
 # right" is no tag.
 _TAGS = frozenset("right rite ryt".split())
 _DOUBTING = (("no", "way"),)
 _BEFORE_PREDICATE = _AUXILIARIES | frozenset("s thats whos its".split())
+
+
+# "REALISTICALLY, any chance of more": an adverb set off by a comma before the question.
+_OPENING_ASIDE = re.compile(r"^\W*[a-z]{3,}ly\s*,", re.IGNORECASE)
+
+
+def _unopened(sentence: str, found: list[str]) -> list[str]:
+    """Return a sentence's words without an adverb set off by a comma at its start
+    ("realistically, any chance of more us cars"): an aside, not what it asks about."""
+    if len(found) > 2 and _OPENING_ASIDE.match(sentence):
+        return found[1:]
+    return found
 
 
 def _untagged(found: list[str]) -> list[str]:
@@ -189,7 +235,12 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
         elif head in _AUXILIARIES or word == "whos":
             return ()
         elif word == "who":  # "who WROTE the article": the entry must say who did that
-            return () if head in STOPWORDS or head in _REPORTING or len(head) < 3 else (head,)
+            if head in STOPWORDS or head in _REPORTING or len(head) < 3:
+                return ()
+            particle = asked[after[0] + 1 : after[0] + 2]
+            if particle and particle[0] in _PARTICLES:  # "who SIGNS OFF on it": one deed
+                return (f"{head} {particle[0]}",)
+            return (head,)
         elif head in _VERBS:
             return ()  # "what HAPPENS to", "what LIMITS production": a verb, not what is asked
         if (
@@ -404,12 +455,14 @@ _CALLED = frozenset("called named titled".split())
 
 def _names_one(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks for a name: "what were those cars CALLED", "WHICH
-    editions are they talking about" (not a choice between the ones it names: "which is
-    faster, the 1m OR the x1", nor "which year", "which plant")."""
+    editions are they talking about", "WHO AT bmwna" (not a choice between the ones it names:
+    "which is faster, the 1m OR the x1", nor "which year", "which plant")."""
     if len(asked) < 3 or "or" in asked:
         return False
     if asked[0] in ("what", "whats", "wat") and asked[-1] in _CALLED:
         return True
+    if asked[0] == "who" and asked[1] in ("at", "from"):
+        return True  # "who AT bmwna did they talk to": a person the question does not name
     return (
         asked[0] == "which"
         and asked[1] not in _AUXILIARIES
@@ -444,6 +497,20 @@ _POINTED = frozenset(
 # particular, which the asker may have garbled.
 _HEARSAY = frozenset("someone somebody people ppl everyone everybody they heard".split())
 _HEARSAY_VERBS = frozenset("said say says saying heard claimed reckon reckons".split())
+_LATER = frozenset("later afterwards afterward".split())
+
+
+def afterwards(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks what happened after the sources were written ("what
+    did the blog post a few days LATER", "... what HAPPENED AFTER"): past tense, and "later"
+    last or "happened after / next"; "used gp prices 4 yrs later" asks what they say."""
+    past = "did" in asked or "happened" in asked
+    after = asked[-1:] and asked[-1] in _LATER
+    happened = any(
+        a == "happened" and b in ("after", "next", "afterwards")
+        for a, b in itertools.pairwise(asked)
+    )
+    return past and bool(after or happened)
 
 
 def hearsay(sentence: tuple[str, ...]) -> bool:

@@ -21,6 +21,7 @@ from ..normalise.question import (
     CONTEXT_KNOWN,
     CONTEXT_UNKNOWN,
     Part,
+    afterwards,
     arithmetic,
     asks_who,
     counted,
@@ -96,6 +97,8 @@ _MODEL_CODE = re.compile(r"[a-z]+\d+[a-z\d]*|\d{2,}[id]")  # "c63", "rs3", "gr86
 # asking sentences alone do not vouch for it (see read).
 _LIFT_FROM = 0.4
 _LONG = 20
+_AFTERWARDS = "afterwardsoutcome"  # a coined term: what happened after the sources, held by none
+_PHRASE = 4  # the longest synonym phrase a focus word is read as the start of
 _DEED_CHECKS = 64  # a who-question's deed is checked phrasing by phrasing in this many entries
 _EXACT_FROM = 0.3  # below this score no entry can be the answer, so ranks need not be exact
 _ROUNDED = 2e-4  # more than a score's rounding (4 places) can close
@@ -130,11 +133,17 @@ _COUNTED = re.compile(
 )
 
 
+# An engine's layout and its count of cylinders: "a V8 Benz", "a W12".
+_ENGINE = re.compile(r"\b[VW](?:6|8|10|12|16)\b")
+_CYLINDER = stem("cylinder")
+
+
 def _counts(answer: str, synonyms: Synonyms, seen: dict[str, str | None]) -> list[str]:
     """Return the terms an answer counts: the word after each figure ("600 CARS", "2 1MS each",
     "414 MINI JCW GPS" as one name, "4 to 5 YEARS"), not a year's ("in 2011 BMW") nor a rate's
-    divisor ("2 per DEALER"); ``seen`` remembers the words after figures already read."""
-    found: list[str] = []
+    divisor ("2 per DEALER"), and the cylinders of an engine ("a V8"); ``seen`` remembers the
+    words after figures already read."""
+    found: list[str] = [_CYLINDER] if _ENGINE.search(answer) else []
     for figure, after in _COUNTED.findall(answer):
         if len(figure) == 4 and figure[:2] in ("19", "20"):
             continue
@@ -159,7 +168,8 @@ def _kinds(answer: Sequence[str], text: str = "") -> list[str]:
     date, a span such as "two weeks before", or a moment such as "yesterday" or "1:50"), money
     (a figure in a currency: "$45,000", "60k euros"; ``text`` is the answer as written)."""
     found = ["money"] if _MONEY.search(text) else []
-    if any(t.replace(":", "").isdigit() for t in answer):  # "1m" is a name, not a number
+    # "1m" is a name, not a number; "a V8" gives one (eight cylinders).
+    if any(t.replace(":", "").isdigit() for t in answer) or _ENGINE.search(text):
         found.append("number")
     if any((t.isdigit() and len(t) == 4 and t[:2] in ("19", "20")) or t in _MONTHS for t in answer):
         found += ["date", "time"]
@@ -941,17 +951,38 @@ class Matcher:
                 spelled = tuple(fixed for _, _, fixed in analysed)
                 if not focused:
                     heads = focus(spelled)
-                    asked = [content(self.synonyms.apply([stem(w)])) for w in heads]
+                    # "who SIGNS OFF": a verb and its particle read as one ("authorization")
+                    asked = [
+                        content(self.synonyms.apply([stem(p) for p in w.split()])) for w in heads
+                    ]
+                    # "what KAY segler says": the head opens a name the synonyms read as one
+                    asked = [
+                        self._opening(spelled, w) or t for w, t in zip(heads, asked, strict=True)
+                    ]
                     focused = [self._known(t[0]) for t in asked if t]
                     if focused and asks_who(spelled) and wanted is None:
                         wanted = "deed"  # "who WROTE it": an entry that says who did it
                         read = content(self.synonyms.apply([stem(w) for w in spelled]))
-                        if read.count(focused[0]) > 1 and stem(heads[0]) not in self._ids:
+                        deed = heads[0].split()[0]
+                        if read.count(focused[0]) > 1 and stem(deed) not in self._ids:
                             # "who SHOT the VIDEO": the deed reads as the thing it made, so no
                             # entry can say it apart; it weighs as a word none holds.
-                            focused = [stem(heads[0])]
-                            heavy = self._unknown_weight * _informative(english_zipf(heads[0]))
+                            focused = [stem(deed)]
+                            heavy = self._unknown_weight * _informative(english_zipf(deed))
                             deeds[focused[0]] = _Term(focused[0], heavy, False, True)
+                if heads_uncovered := [
+                    f for f in focused if f not in self._ids and self._uncovered(f)
+                ]:
+                    # "where are the molds MADE" asks for a plant, a topic the sources never
+                    # cover: it weighs as a word none holds, even when the words of the
+                    # question do not name it, so an entry on the molds reaches no answer.
+                    for head in heads_uncovered:
+                        deeds.setdefault(head, _Term(head, self._unknown_weight, False, True))
+                if afterwards(spelled):
+                    # "what did they post a few days LATER": what came after, which no entry
+                    # holds; it weighs as a word none holds.
+                    focused = [_AFTERWARDS]
+                    deeds[_AFTERWARDS] = _Term(_AFTERWARDS, self._unknown_weight, False, True)
                 if wanted is None:
                     wanted = wants(spelled)
                     run = content(self.synonyms.apply([stem(w) for w in counted(spelled)]))
@@ -999,6 +1030,19 @@ class Matcher:
                     terms[key] = _Term(t.stem, t.weight * scale, t.known, uncapped=t.weight)
         topicless = pointing or not any(self._distinctive[t] for t in alone)
         return (list(terms.values()), uncovered or focused, wanted, things), topicless
+
+    def _opening(self, spelled: tuple[str, ...], head: str) -> list[str]:
+        """Return the term of a phrase the synonyms read as one that a one-word focus opens
+        ("what KAY segler says": "segler"), or nothing."""
+        if " " in head or head not in spelled:
+            return []
+        at = spelled.index(head)
+        window = [stem(w) for w in spelled[at : at + _PHRASE]]
+        read = self.synonyms.apply(window)
+        alone = self.synonyms.apply(window[:1])
+        if not read or read[0] == alone[0] or len(read) >= len(window):
+            return []
+        return content(read[:1])
 
     def unknown(self, question: str) -> list[str]:
         """Return the words of a question that no entry holds ("salary"), as stems."""

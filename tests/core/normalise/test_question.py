@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.normalise.question import (
+    afterwards,
     arithmetic,
     focus,
     hearsay,
@@ -72,6 +73,13 @@ def test_abbreviations_do_not_end_a_sentence(message: str) -> None:
 def test_a_short_word_before_a_full_stop_ends_the_sentence() -> None:
     message = "australia got hardly any compared to the us. what number did they get?"
     assert asked(message) == ["what number did they get"]
+
+
+def test_a_one_letter_word_before_a_full_stop_ends_the_sentence() -> None:
+    # "bmw m." is no abbreviation as "u.s." is: the question after it is a sentence of its own.
+    message = "i talked to the people at bmw m. what did the boss say about buying one?"
+    assert asked(message) == ["what did the boss say about buying one"]
+    assert asked("is the u.s. allocation small?") == ["is the u s allocation small"]
 
 
 @pytest.mark.parametrize(
@@ -157,6 +165,8 @@ def test_questions_without_a_particular_focus(question: str) -> None:
         ("what year did the mini gp come out", "date"),
         ("which cars did the blog set aside", "name"),
         ("what were those special editions called", "name"),
+        ("who at the dealer did they talk to", "name"),
+        ("who said the dealer got three", None),
         ("which is faster, the 1m or the cayman", None),
         ("which year was the zhp out", "date"),
         ("which date was the memo sent", "date"),
@@ -298,3 +308,53 @@ def test_a_question_about_what_someone_said_names_the_speaker_and_the_topic(
 )
 def test_a_tag_asking_for_agreement_is_no_word_of_the_question(message: str, question: str) -> None:
     assert asked(message) == [" ".join(words(question))]
+
+
+def test_a_who_question_reads_a_verb_and_its_particle_as_one_deed() -> None:
+    assert focus(tuple(words("who signs off on the testing"))) == ("signs off",)
+    assert focus(tuple(words("who wrote the article"))) == ("wrote",)
+
+
+def test_an_adverb_set_off_by_a_comma_before_the_question_is_an_aside() -> None:
+    assert asked("my dealer knows nothing. realistically, any chance of more cars?") == [
+        "any chance of more cars"
+    ]
+    assert asked("realistically what does it sell for") == ["realistically what does it sell for"]
+
+
+def test_how_things_look_to_the_asker_after_the_question_is_story() -> None:
+    assert asked("where was the clip filmed, looks like somewhere in europe") == [
+        "where was the clip filmed"
+    ]
+    # "Looks like" itself is neither: only the guess after it is story.
+    found = parts("i saw the clip. where was it filmed, looks like somewhere in europe?")
+    assert [p.words for p in found if not p.asks] == [
+        ("i", "saw", "the", "clip"),
+        ("somewhere", "in", "europe"),
+    ]
+    assert asked("what does the car look like") == ["what does the car look like"]
+    assert asked("is it true it looks like bmw is making more") == [
+        "is it true it looks like bmw is making more"
+    ]
+
+
+def test_a_story_sentence_opening_with_how_things_look_keeps_only_what_it_tells() -> None:
+    found = parts("where was the clip filmed? looks grey and rainy")
+    assert [p.words for p in found if not p.asks] == [("grey", "and", "rainy")]
+    found = parts("looks like bmw is making more. is that true?")
+    assert [p.words for p in found if not p.asks] == [("bmw", "is", "making", "more")]
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("what did the blog write a week later", True),
+        ("did they raise the number, what happened after", True),
+        ("what happened next", True),
+        ("used gp prices 4 yrs later?", False),
+        ("will the number change later", False),
+        ("what happens after the run is done", False),
+    ],
+)
+def test_afterwards_reads_a_question_about_what_came_after(question: str, later: bool) -> None:
+    assert afterwards(tuple(words(question))) is later

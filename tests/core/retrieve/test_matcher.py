@@ -931,3 +931,117 @@ def test_whether_it_is_built_in_a_place_asks_for_a_plant() -> None:
     assert best(matcher, "what else is built alongside the coupe") == "alongside"
     # Where the Roadster is built is not what the entry says.
     assert best(matcher, "is the roadster built in the us") is None
+
+
+def test_other_colours_and_a_persons_actual_name_are_topics_the_sources_never_cover(
+    matcher_real: Matcher,
+) -> None:
+    # The clip shows an Alpine White 1M: that says nothing of the colours it comes in.
+    assert best(matcher_real, "what colour was the 1m in the video") == "video-uk-chase"
+    assert best(matcher_real, "is the 1m available in colors other than alpine white") is None
+    # Nor do they say what a later model will be called.
+    assert best(matcher_real, "what would the next 1m be called") is None
+    # The sources never name the M sales head in Asia.
+    assert best(matcher_real, "what is the actual name of the m sales head in asia") is None
+
+
+def test_who_did_a_deed_reads_the_verb_and_its_particle_as_one() -> None:
+    matcher = _small(
+        [
+            (
+                "testing",
+                '"is the high speed testing authorised", "who authorised the testing"',
+                "The local police authorised the high speed testing.",
+            ),
+            ("unsigned", '"did the reply sign its name"', "The reply is not signed."),
+        ],
+        synonyms="synonyms:\n  - [authorization, authorised, approved, sign off, signs off]\n",
+    )
+    # "Signs off" is "authorised": the entry says who did that to the testing, so it is not
+    # scored down as one that does not hold the deed ("sign").
+    ranked = matcher.rank("who signs off on the high speed testing")
+    assert ranked[0].entry.id == "testing"
+    assert ranked[0].score > 0.9
+
+
+def test_a_garage_queen_asks_about_the_mileage_the_sources_give(matcher_real: Matcher) -> None:
+    assert best(matcher_real, "are the used mini gps all garage queens") == "gp-used-values"
+
+
+def test_an_engine_layout_counts_its_cylinders() -> None:
+    matcher = _small(
+        [
+            (
+                "camera-car",
+                '"what engine did the camera car have", "cylinders of the camera car"',
+                "A reader guessed from its sound that the camera car was a V8 saloon.",
+            ),
+        ]
+    )
+    # "How many cylinders" wants a figure of cylinders: "a V8" gives eight.
+    assert best(matcher, "how many cylinders did the camera car have") == "camera-car"
+
+
+def test_when_a_car_dropped_is_when_it_came_out(matcher_real: Matcher) -> None:
+    assert best(matcher_real, "did people like the mini gp when they dropped") == "gp-polarised"
+
+
+def test_cars_sitting_on_lots_ask_whether_they_sold(matcher_real: Matcher) -> None:
+    assert best(matcher_real, "did the mini gps sit on the lot for ages") == "gp-sold-out"
+
+
+def test_a_focus_word_opening_a_name_the_synonyms_join_is_that_name() -> None:
+    matcher = _small(
+        [
+            (
+                "hard",
+                '"what did segler say about the coupe"',
+                "Segler said the coupe is hard to get.",
+            )
+        ],
+        synonyms="synonyms:\n  - [segler, kay segler, dr kay segler]\n",
+    )
+    # "What KAY segler says" asks about Segler, not about an unknown "kay" no entry holds.
+    ranked = matcher.rank("what kay segler says about the coupe")
+    assert ranked[0].entry.id == "hard"
+    assert ranked[0].score > 0.9
+
+
+def test_what_happened_after_the_sources_is_not_answered_by_what_they_expect() -> None:
+    matcher = _small(
+        [
+            (
+                "more-soon",
+                '"did the blog promise to post more in a few days"',
+                "The blog said it would post more in a few days.",
+            ),
+        ]
+    )
+    assert best(matcher, "did the blog promise to post more in a few days") == "more-soon"
+    # What it posted later is not in the sources.
+    assert best(matcher, "what did the blog post a few days later") is None
+
+
+def test_a_focus_on_an_uncovered_topic_weighs_even_when_the_question_does_not_name_it() -> None:
+    matcher = _small(
+        [
+            (
+                "molds",
+                '"were the molds made to last", "how were the molds made"',
+                "BMW made the molds to last for one run.",
+            ),
+        ],
+        synonyms="synonyms:\n  - [plantname, which plant, what factory]\n",
+    )
+    assert best(matcher, "how were the molds made") == "molds"
+    # "Where are they made" asks for a plant: no entry names one.
+    assert best(matcher, "where are the molds made") is None
+
+
+def test_the_zhp_as_a_precedent_asks_whether_the_1m_goes_the_same_way(
+    matcher_real: Matcher,
+) -> None:
+    assert (
+        best(matcher_real, "was the zhp a precedent for how the 1m allocation works")
+        == "zhp-same-for-1m"
+    )
