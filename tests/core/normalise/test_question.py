@@ -4,28 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.normalise.question import (
-    afterwards,
-    arithmetic,
-    focus,
-    hearsay,
-    parts,
-    points_back,
-    said,
-    wants,
-)
+from bot.core.normalise import question as q
 from bot.core.normalise.text import words
 
 
 def asked(message: str) -> list[str]:
     """Return the sentences of a message marked as the question, as text."""
-    return [" ".join(p.words) for p in parts(message) if p.asks]
+    return [" ".join(p.words) for p in q.parts(message) if p.asks]
 
 
 def test_a_story_then_a_question_marks_only_the_question() -> None:
     message = "so i was at my dealer yesterday. the sales guy would not stop. is the 1m limited?"
     assert asked(message) == ["is the 1m limited"]
-    assert len(parts(message)) == 3
+    assert len(q.parts(message)) == 3
 
 
 def test_a_turn_of_phrase_starts_the_question() -> None:
@@ -43,7 +34,7 @@ def test_a_last_wh_sentence_without_a_question_mark_asks_too() -> None:
     # The sentence that opens with a question word is the question; the one that only ends
     # in a question mark is story, unless the matcher finds the question too vague alone.
     assert asked(message) == ["what did the letter say"]
-    both = [" ".join(p.words) for p in parts(message, opening=False) if p.asks]
+    both = [" ".join(p.words) for p in q.parts(message, opening=False) if p.asks]
     assert both == ["something about dealers", "what did the letter say"]
     # An auxiliary opens a question too.
     message = "prices gotta come down eventually right? like is it gonna be hard to get one"
@@ -98,7 +89,7 @@ def test_a_one_letter_word_before_a_full_stop_ends_the_sentence() -> None:
     ],
 )
 def test_focus_names_what_a_wh_question_asks_for(question: str, wanted: str) -> None:
-    assert wanted in focus(tuple(words(question)))
+    assert wanted in q.focus(tuple(words(question)))
 
 
 @pytest.mark.parametrize(
@@ -115,7 +106,7 @@ def test_focus_names_what_a_wh_question_asks_for(question: str, wanted: str) -> 
     ],
 )
 def test_where_it_is_built_asks_for_a_plant(question: str, built: bool) -> None:
-    assert (focus(tuple(words(question))) == ("plantname",)) is built
+    assert (q.focus(tuple(words(question))) == ("plantname",)) is built
 
 
 @pytest.mark.parametrize(
@@ -126,7 +117,7 @@ def test_where_it_is_built_asks_for_a_plant(question: str, built: bool) -> None:
         "what is the us allocation",
         "why",
         "what kinda site",
-        "what year was the zhp launch",  # a date: wants() asks that of the answer
+        "what year was the zhp launch",  # a date: q.wants() asks that of the answer
         "what time does the memo say",
         "whats the deal with bmwblog pulling the article",  # an idiom: "what about"
         "are the allocations still open or what per the memo",  # "or what" is a tag
@@ -135,7 +126,7 @@ def test_where_it_is_built_asks_for_a_plant(question: str, built: bool) -> None:
     ],
 )
 def test_questions_without_a_particular_focus(question: str) -> None:
-    assert focus(tuple(words(question))) == ()
+    assert q.focus(tuple(words(question))) == ()
 
 
 @pytest.mark.parametrize(
@@ -185,7 +176,7 @@ def test_questions_without_a_particular_focus(question: str) -> None:
 def test_wants_names_the_kind_of_answer_a_question_starts_by_asking(
     question: str, kind: str | None
 ) -> None:
-    assert wants(tuple(words(question))) == kind
+    assert q.wants(tuple(words(question))) == kind
 
 
 @pytest.mark.parametrize(
@@ -202,7 +193,7 @@ def test_wants_names_the_kind_of_answer_a_question_starts_by_asking(
     ],
 )
 def test_arithmetic_is_a_sum_to_work_out_not_a_range(message: str, is_sum: bool) -> None:
-    assert arithmetic(message) is is_sum
+    assert q.arithmetic(message) is is_sum
 
 
 @pytest.mark.parametrize(
@@ -214,7 +205,7 @@ def test_arithmetic_is_a_sum_to_work_out_not_a_range(message: str, is_sum: bool)
     ],
 )
 def test_who_did_something_asks_for_that_deed(question: str, verb: str) -> None:
-    assert focus(tuple(words(question))) == (verb,)
+    assert q.focus(tuple(words(question))) == (verb,)
 
 
 @pytest.mark.parametrize(
@@ -231,7 +222,7 @@ def test_who_did_something_asks_for_that_deed(question: str, verb: str) -> None:
     ],
 )
 def test_who_said_it_and_how_many_was_it_ask_no_focus(question: str) -> None:
-    assert focus(tuple(words(question))) == ()
+    assert q.focus(tuple(words(question))) == ()
 
 
 @pytest.mark.parametrize(
@@ -245,7 +236,7 @@ def test_who_said_it_and_how_many_was_it_ask_no_focus(question: str) -> None:
     ],
 )
 def test_hearsay_is_a_claim_from_nobody_in_particular(sentence: str, passed_on: bool) -> None:
-    assert hearsay(tuple(words(sentence))) is passed_on
+    assert q.hearsay(tuple(words(sentence))) is passed_on
 
 
 def test_the_askers_own_guess_after_or_is_story() -> None:
@@ -272,7 +263,7 @@ def test_a_sentence_starting_with_been_tells_rather_than_asks() -> None:
     ],
 )
 def test_a_count_of_nothing_named_points_back_at_the_story(question: str, pointing: bool) -> None:
-    assert points_back(tuple(words(question))) is pointing
+    assert q.points_back(tuple(words(question))) is pointing
 
 
 def test_a_tag_ends_the_question_and_asks_like_a_question_mark() -> None:
@@ -294,7 +285,7 @@ def test_a_tag_ends_the_question_and_asks_like_a_question_mark() -> None:
 def test_a_question_about_what_someone_said_names_the_speaker_and_the_topic(
     question: str, found: tuple[tuple[str, ...], tuple[str, ...]] | None
 ) -> None:
-    assert said(tuple(question.split())) == found
+    assert q.said(tuple(question.split())) == found
 
 
 @pytest.mark.parametrize(
@@ -311,8 +302,8 @@ def test_a_tag_asking_for_agreement_is_no_word_of_the_question(message: str, que
 
 
 def test_a_who_question_reads_a_verb_and_its_particle_as_one_deed() -> None:
-    assert focus(tuple(words("who signs off on the testing"))) == ("signs off",)
-    assert focus(tuple(words("who wrote the article"))) == ("wrote",)
+    assert q.focus(tuple(words("who signs off on the testing"))) == ("signs off",)
+    assert q.focus(tuple(words("who wrote the article"))) == ("wrote",)
 
 
 def test_an_adverb_set_off_by_a_comma_before_the_question_is_an_aside() -> None:
@@ -327,7 +318,7 @@ def test_how_things_look_to_the_asker_after_the_question_is_story() -> None:
         "where was the clip filmed"
     ]
     # "Looks like" itself is neither: only the guess after it is story.
-    found = parts("i saw the clip. where was it filmed, looks like somewhere in europe?")
+    found = q.parts("i saw the clip. where was it filmed, looks like somewhere in europe?")
     assert [p.words for p in found if not p.asks] == [
         ("i", "saw", "the", "clip"),
         ("somewhere", "in", "europe"),
@@ -339,9 +330,9 @@ def test_how_things_look_to_the_asker_after_the_question_is_story() -> None:
 
 
 def test_a_story_sentence_opening_with_how_things_look_keeps_only_what_it_tells() -> None:
-    found = parts("where was the clip filmed? looks grey and rainy")
+    found = q.parts("where was the clip filmed? looks grey and rainy")
     assert [p.words for p in found if not p.asks] == [("grey", "and", "rainy")]
-    found = parts("looks like bmw is making more. is that true?")
+    found = q.parts("looks like bmw is making more. is that true?")
     assert [p.words for p in found if not p.asks] == [("bmw", "is", "making", "more")]
 
 
@@ -357,4 +348,4 @@ def test_a_story_sentence_opening_with_how_things_look_keeps_only_what_it_tells(
     ],
 )
 def test_afterwards_reads_a_question_about_what_came_after(question: str, later: bool) -> None:
-    assert afterwards(tuple(words(question))) is later
+    assert q.afterwards(tuple(words(question))) is later
