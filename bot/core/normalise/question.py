@@ -79,7 +79,8 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
 
     With ``opening``, a sentence that only ends in a question mark is story when another that
     does opens with a question word or an auxiliary ("... come down eventually right? ... is
-    it gonna be hard to get one").
+    it gonna be hard to get one"); one that asks after an "if" clause ("if it did 150 on a
+    public road how is that legal?") opens too.
     """
     pieces = [
         (s, found)
@@ -99,7 +100,10 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
     marked = ["?" in s or _TAGGED.search(s) is not None for s, _ in pieces]
     if any(marked) and _opens(tuple(pieces[-1][1])):
         marked[-1] = True  # "... about allocations? what did the memo actually say"
-    opens = [m and _opens(tuple(found)) for m, (_, found) in zip(marked, pieces, strict=True)]
+    opens = [
+        m and (_opens(tuple(found)) or _conditional(tuple(found)))
+        for m, (_, found) in zip(marked, pieces, strict=True)
+    ]
     if opening and any(opens):
         marked = opens
     if not any(marked):
@@ -570,6 +574,16 @@ def _opens(sentence: tuple[str, ...]) -> bool:
     """Return whether a sentence starts with a question word or an auxiliary ("so WHO ...")."""
     start = _after_lead_ins(sentence)
     return start < len(sentence) and sentence[start] in _OPENERS
+
+
+def _conditional(sentence: tuple[str, ...]) -> bool:
+    """Return whether a sentence asks after an "if" clause ("IF ... road HOW IS that legal")."""
+    if "if" not in sentence:
+        return False
+    return any(
+        sentence[i] in _WH_LAST and sentence[i + 1] in _AUXILIARIES
+        for i in range(sentence.index("if") + 2, len(sentence) - 1)
+    )
 
 
 def _second_clause(sentence: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:

@@ -43,6 +43,18 @@ def test_a_last_wh_sentence_without_a_question_mark_asks_too() -> None:
     assert asked("is the coupe rare? my mate says so") == ["is the coupe rare"]
 
 
+def test_a_question_after_an_if_clause_asks_beside_a_later_one() -> None:
+    # "if ..., how is that legal?" asks, though it does not open with a question word.
+    message = "wait so if it did 150 on a public road how is that legal? did anyone explain it"
+    assert asked(message) == [
+        "wait so if it did 150 on a public road how is that legal",
+        "did anyone explain it",
+    ]
+    # Without the "if", a sentence only ending in a question mark stays story.
+    message = "wait so it did 150 on a public road, crazy? did anyone explain it"
+    assert asked(message) == ["did anyone explain it"]
+
+
 @pytest.mark.parametrize(
     ("message", "question"),
     [
