@@ -65,9 +65,9 @@ def needs_context(text: str) -> bool:
 
 def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
     """Decide on a message sent right after an answer with ``last``."""
-    reading = _read(matcher, knowledge, text, last)
-    answer = reading.decision.answer
     leaning = follow_up(text)
+    reading = _read(matcher, knowledge, text, last, leaning)
+    answer = reading.decision.answer
     want = wanted(text)
     points = leaning is not None and leaning[0] is FollowUp.POINTING
     if (
@@ -94,8 +94,8 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         return Reading(Decision(None, 0.0, suggestions=offers), notice=_beyond_notice(last))
     if wants_link(text) and not any(knowledge.sources[s].url for s in last.sources):
         return Reading(Decision(None, 0.0), notice=_no_link(last, knowledge))  # "whats the link"
-    pointing = leaning is None or leaning[0] is FollowUp.POINTING
-    if want is not None and pointing and not holds(last.answer, want):
+    plain = leaning is None or points  # no other kind of follow-up
+    if want is not None and plain and not holds(last.answer, want):
         return Reading(Decision(None, 0.0), notice=_lacks(last, want))  # "what year tho"
     return reading
 
@@ -105,9 +105,14 @@ _NEAR = 0.9  # of the threshold: a neighbour of the last answer this close to it
 _NAME_RUN = 0.85  # a neighbour this telling belongs to the same name ("dr segler", "mini gp")
 
 
-def _read(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
+def _read(
+    matcher: Matcher,
+    knowledge: Knowledge,
+    text: str,
+    last: Entry,
+    leaning: tuple[FollowUp, str] | None,
+) -> Reading:
     """Decide on a message after ``last``, before the check for "what other"."""
-    leaning = follow_up(text)
     how, about = leaning if leaning is not None else (None, "")
     if how in (FollowUp.PROVENANCE, FollowUp.POINTING) and matcher.unknown(topical(text)):
         how = None  # "who hosts it": it asks what no entry holds, about the last topic or not
@@ -127,26 +132,19 @@ def _read(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Rea
         if not last.related:
             return Reading(Decision(None, 0.0), notice=_beyond_notice(last))
         return Reading(_sure(knowledge.by_id[last.related[0]]), last)
-    if how is FollowUp.AGREE:
-        # "does bmwna agree": the party's claim on the last question, or else its best known.
+    if how in (FollowUp.AGREE, FollowUp.ABOUT):
+        # "does bmwna agree": the party's claim on the last question; "what about australia":
+        # the last question asked of X, its own topic dropped. Else X's best known claim.
+        title = last.title if how is FollowUp.AGREE else _retitled(matcher, last.title, about)
         decision = decide(
-            matcher.read(f"{about} {last.title}", about=about).without(last), matcher.threshold
-        )
-        if decision.answer is None:
-            decision = decide(matcher.read(about, about=about), matcher.threshold)
-        return Reading(decision, last)
-    if how is FollowUp.ABOUT:
-        decision = decide(
-            matcher.read(f"{about} {_retitled(matcher, last.title, about)}", about=about).without(
-                last
-            ),
-            matcher.threshold,
+            matcher.read(f"{about} {title}", about=about).without(last), matcher.threshold
         )
         named = set(words(about)) - STOPWORDS
-        if decision.answer is None and named and named <= set(words(last.answer)):
+        spoken = how is FollowUp.ABOUT and bool(named) and named <= set(words(last.answer))
+        if decision.answer is None and spoken:
             # "and for the us" after a verdict that already speaks of the US: that answer.
             return Reading(_sure(last), last)
-        if decision.answer is None:  # "what about the cayman": X on its own, then
+        if decision.answer is None:
             decision = decide(matcher.read(about, about=about), matcher.threshold)
         return Reading(decision, last)
     ranking = matcher.read(text, _LEADERS)
