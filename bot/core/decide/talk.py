@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ..knowledge.models import Knowledge, SmallTalk, TalkKind
-from ..normalise.text import STOPWORDS, words
+from ..normalise.text import STOPWORDS, stem, words
+from ..retrieve.matcher import answer_kinds
 
 # Words that may stand around a greeting or thanks without making it a question.
 _FILLER = frozenset(
@@ -254,14 +255,6 @@ class Wanted(StrEnum):
 
 _PRICED = frozenset("cost costs price prices priced pricing msrp pay paid".split())
 _WHICH = frozenset("what which wat whats".split())
-_MONEY = re.compile(r"[$€£]\s?\d|\b(?:dollars?|usd|aud|euros?|pounds|msrp|sticker)\b", re.I)
-_TIMES = frozenset(
-    """
-    january february march april june july august september october november december jan feb
-    mar apr jun jul aug sep sept oct nov dec day days week weeks month months year years
-    yesterday today tomorrow recent recently ago earlier later soon spring summer autumn winter
-    """.split()
-)
 
 
 def wanted(message: str) -> Wanted | None:
@@ -283,14 +276,10 @@ def wanted(message: str) -> Wanted | None:
 def holds(answer: str, want: Wanted) -> bool:
     """Return whether an answer gives what a question wants: a year, a time, a price, a figure."""
     said = words(answer)
-    year = any(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in said)
-    if want is Wanted.YEAR:
-        return year
-    if want is Wanted.TIME:
-        return year or not _TIMES.isdisjoint(said)
-    if want is Wanted.PRICE:
-        return _MONEY.search(answer) is not None
-    return any(w.isdigit() for w in said)
+    if want is Wanted.YEAR:  # "November" is a date, but no year
+        return any(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in said)
+    kind = {Wanted.TIME: "time", Wanted.PRICE: "money", Wanted.AMOUNT: "number"}[want]
+    return kind in answer_kinds([stem(w) for w in said], answer)
 
 
 _BEING = frozenset("is was are were s".split())

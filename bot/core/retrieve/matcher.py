@@ -163,7 +163,7 @@ _MONEY = re.compile(
 )
 
 
-def _kinds(answer: Sequence[str], text: str = "") -> list[str]:
+def answer_kinds(answer: Sequence[str], text: str = "") -> list[str]:
     """Return the kinds of answer a text gives: a number, a date (a year or a month), a time (a
     date, a span such as "two weeks before", or a moment such as "yesterday" or "1:50"), money
     (a figure in a currency: "$45,000", "60k euros"; ``text`` is the answer as written)."""
@@ -335,7 +335,7 @@ class Matcher:
             extra = [*analysed[at], *named[index]]
             keys.update(dict.fromkeys(ids.setdefault(t, len(ids)) for t in extra))
             answer = [ids.setdefault(t, len(ids)) for t in analysed[at + 1]]
-            for kind in _kinds(analysed[at + 1], answer_text):
+            for kind in answer_kinds(analysed[at + 1], answer_text):
                 kinds[kind].append(index)
             for thing in dict.fromkeys(_counts(answer_text, self.synonyms, after_figures)):
                 counting.setdefault(thing, []).append(index)
