@@ -184,11 +184,30 @@ async def world(
     return await build_world(simcord_env, bot)
 
 
+class CheckedEnv(Env):
+    """SimCord's environment, remembering how many errors the test has read."""
+
+    read = 0
+
+    @property
+    def errors(self) -> list[BaseException]:
+        """Return the errors so far; the test has now seen them."""
+        self.read = self.error_cursor
+        return list(self.errors_since(0))
+
+    def raise_unread(self) -> None:
+        """Fail the test on every error the bot raised after the test last looked."""
+        unread = self.errors_since(self.read)
+        if unread:
+            raise BaseExceptionGroup(f"bot raised {len(unread)} error(s) during the test", unread)
+
+
 @pytest_asyncio.fixture
 async def simcord_env(simcord_bot: Any, request: pytest.FixtureRequest) -> AsyncIterator[Env]:
-    """SimCord's own fixture, declaring the bot's file watcher as waiting on outside input."""
+    """SimCord's own fixture (through its public error API), with the file watcher declared as
+    waiting on outside input."""
     marker = request.node.get_closest_marker("simcord")
-    env = Env(simcord_bot, **(marker.kwargs if marker else {}))
+    env = CheckedEnv(simcord_bot, **(marker.kwargs if marker else {}))
     simcord_bot.external_wait = partial(env.external_wait, reason="the knowledge file watcher")
     await env.start()
     try:
@@ -196,7 +215,7 @@ async def simcord_env(simcord_bot: Any, request: pytest.FixtureRequest) -> Async
     finally:
         await env.shutdown()
         if env.check_errors:
-            env._raise_errors_since(env._errors_acknowledged)
+            env.raise_unread()
 
 
 # --- the figures -----------------------------------------------------------------------------
