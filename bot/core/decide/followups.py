@@ -21,6 +21,7 @@ from .talk import (
     follow_up,
     gives_reasons,
     holds,
+    kernel,
     more,
     names,
     topical,
@@ -200,7 +201,7 @@ def _read(
         # "who replied", "who told the dealers": who did what the last answer tells of, when
         # that answer fits the question on its own too.
         return Reading(_sure(last), last, cited=True)
-    short = how is None and len(words(text)) <= MAX_SHORT_WORDS and not matcher.unknown(text)
+    short = how is None and len(kernel(text)) <= MAX_SHORT_WORDS and not matcher.unknown(text)
     if alone.clarify or short:
         # Of the entries the question alone would answer, one the conversation is about wins:
         # "were they all sold" (a tie), or a short question two entries answer, one of them
@@ -222,7 +223,7 @@ def _read(
     lone = ranking.best
     if (
         how is None
-        and len(words(text)) <= MAX_NEAR_WORDS
+        and len(kernel(text)) <= MAX_NEAR_WORDS
         and alone.answer is None
         and lone is not None
         and _rank(lone.entry, last) == 1
@@ -234,7 +235,7 @@ def _read(
         near = matcher.read(f"{text} {last.title}", _LEADERS).without(last).best
         if near is not None and near.entry.id == lone.entry.id:
             return Reading(Decision(lone, lone.score), last)
-    elliptical = short and alone.answer is None and len(words(text)) <= MAX_ELLIPTICAL_WORDS
+    elliptical = short and alone.answer is None and len(kernel(text)) <= MAX_ELLIPTICAL_WORDS
     elliptical = elliptical and asks(text)  # not a few keywords: "production engine allocation"
     if how is not FollowUp.POINTING and not elliptical:
         return Reading(alone)

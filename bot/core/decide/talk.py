@@ -219,14 +219,14 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
     agree = _AGREE.match(message[:200])
     if agree is not None and _SOMEONE.isdisjoint(words(agree.group(1))):
         return FollowUp.AGREE, agree.group(1)  # "does bmwna agree", not "did anyone agree"
-    said = kernel(message)
+    plain, said = words(message[:200]), kernel(message)
     if not said or len(said) > _MAX_FOLLOW_UP_WORDS:
         return None
+    if tuple(w for w in plain if w not in _NEXT_FILLER) in _NEXT:  # "what then": not a tag
+        return FollowUp.NEXT, ""
     anyone = not _ANYONE.isdisjoint(said) or ("else" in said and said[0] in ("who", "whos"))
     if anyone and not (_DISSENT | _ASSENT).isdisjoint(said):
         return FollowUp.OTHERS, "disagree" if not _DISSENT.isdisjoint(said) else "agree"
-    if tuple(w for w in said if w not in _NEXT_FILLER) in _NEXT:
-        return FollowUp.NEXT, ""
     if set(said) <= _WHY_WORDS and ("why" in said or said[:2] == ["how", "come"]):
         return FollowUp.WHY, ""
     if set(said) <= _BECAUSE_WORDS and (_BECAUSE & set(said) - {"so"} or said == ["how", "so"]):
@@ -237,7 +237,7 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
         return FollowUp.PROVENANCE, ""
     if said[0] in ("who", "whos") and len(said) <= 4 and said[-1] in _POINTERS | {"up"}:
         return FollowUp.PROVENANCE, ""  # "who started that", "who brought that up"
-    back = " back then " in f" {' '.join(words(message[:200]))} "  # "how many per dealer back then"
+    back = " back then " in f" {' '.join(plain)} "  # "how many per dealer back then"
     if len(said) <= _MAX_POINTING_WORDS and (back or not _POINTERS.isdisjoint(said)):
         return FollowUp.POINTING, ""
     if len(said) <= _MAX_ELLIPTICAL_WORDS and said[0] in _ELLIPTICAL:
@@ -319,7 +319,8 @@ def wanted(message: str) -> Wanted | None:
 
 
 def holds(answer: str, want: Wanted) -> bool:
-    """Return whether an answer gives what a question wants: a year, a time, a price, a figure."""
+    """Return whether an answer gives what a question wants: a year, a time, a price, a figure,
+    a place."""
     if want is Wanted.PLACE:
         return any((m.group(1) or "").lower() not in _CALENDAR for m in _PLACED.finditer(answer))
     said = words(answer)

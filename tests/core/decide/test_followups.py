@@ -364,6 +364,7 @@ def test_chat_around_a_short_question_does_not_make_it_long() -> None:
     assert follow_up("is it happening in the us or is that forum talk") is None
     assert wanted("ok when tho") is Wanted.TIME
     assert follow_up("where was that published") == (FollowUp.PROVENANCE, "")
+    assert follow_up("what then") == follow_up("so what happens then lol") == (FollowUp.NEXT, "")
 
 
 def test_does_a_named_party_agree_with_nothing_before_it_gets_its_claim(
@@ -383,3 +384,13 @@ def test_a_follow_up_after_a_close_decline_is_read_against_its_first_offer(
         memory.remember(0, reply)
     assert reply.kind == "followup" and reply.about == "Did anyone agree with Zed?"
     assert reply.claimed_by == "Ann (reader comment)"
+
+
+def test_chat_around_a_short_question_still_reads_it_with_the_last_topic(
+    shipped: KnowledgeService,
+) -> None:
+    first, more = _talk(
+        shipped, "what did bmwna say about production", "so is the us getting more or not"
+    )
+    assert first.entry_id == "bmwna-no-change-us"
+    assert more.kind == "followup" and "no more" in (more.answer or "")  # not declined
