@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .decide.decision import DEFAULT_THRESHOLD, Decision, decide, volunteer
-from .decide.followups import needs_context, read_after
+from .decide.followups import read_after, read_alone
 from .decide.talk import Talk
 from .decide.twopart import second_part
 from .knowledge.errors import KnowledgeError, Problem
@@ -165,8 +165,7 @@ class KnowledgeService:
         if last is None:
             ranking = snapshot.matcher.read(text)
             decision = decide(ranking, snapshot.matcher.threshold)
-            if needs_context(text):  # "who brought that up" with nothing before it
-                decision = Decision(None, 0.0)
+            decision = read_alone(snapshot.matcher, text, decision)  # "who brought that up"
             if not text.strip():
                 notice = _EMPTY
             second = second_part(snapshot.matcher, knowledge, text, ranking, decision)

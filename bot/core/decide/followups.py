@@ -11,6 +11,7 @@ from ..retrieve.matcher import Matcher
 from ..score.ranking import Match, Ranking
 from .decision import Decision, decide
 from .talk import (
+    OTHERS_WORDS,
     FollowUp,
     Wanted,
     asked_by_name,
@@ -20,6 +21,7 @@ from .talk import (
     follow_up,
     gives_reasons,
     holds,
+    kernel,
     more,
     names,
     topical,
@@ -57,10 +59,18 @@ class Reading:
 _LEANING = frozenset({FollowUp.PROVENANCE, FollowUp.WHY, FollowUp.NEXT, FollowUp.NAME})
 
 
-def needs_context(text: str) -> bool:
-    """Return whether a message only makes sense after an answer ("who brought that up")."""
+def read_alone(matcher: Matcher, text: str, decision: Decision) -> Decision:
+    """Decide on a message with no answer before it: one that only makes sense after an answer
+    ("who brought that up") is declined, and "does bmwna agree" gets BMWNA's best known claim."""
     leaning = follow_up(text)
-    return leaning is not None and leaning[0] in _LEANING
+    if leaning is None:
+        return decision
+    how, about = leaning
+    if how in _LEANING:
+        return Decision(None, 0.0)
+    if how is FollowUp.AGREE and decision.answer is None:
+        return decide(matcher.read(about, about=about), matcher.threshold)
+    return decision
 
 
 def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
@@ -70,36 +80,70 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
     answer = reading.decision.answer
     want = wanted(text)
     points = leaning is not None and leaning[0] is FollowUp.POINTING
+    lacking = want if want is not None and not holds(last.answer, want) else None
     if (
-        want is not None
+        lacking is not None
         and points
         and answer is not None
         and _rank(answer.entry, last) == 0
-        and not holds(last.answer, want)
         and not _answers_alone(matcher, text, answer.entry)
     ):
         # "what year was it" after the chase car: "it" is the last answer's, which has no
         # year, not some unrelated claim the question alone would not answer.
-        return Reading(Decision(None, 0.0), notice=_lacks(last, want))
+        return _given_elsewhere(matcher, text, last, lacking)
+    if lacking is not None and points and answer is None:
+        # "how many tho" after Segler's "not limited": a neighbour that gives a figure.
+        found = _given_elsewhere(matcher, text, last, lacking)
+        return reading if found.decision.answer is None else found
     thing = asked_by_name(text)
     if answer is not None and thing is not None and not names(answer.entry.answer, thing):
         # "which dealership is it" after the Arizona dealer's three cars: it is never named.
         return Reading(Decision(None, 0.0), notice=_no_name(answer.entry, thing))
     if answer is None or answer.entry.id != last.id:
         return reading
-    if beyond(text) and (leaning is None or leaning[0] is FollowUp.POINTING):
+    if beyond(text) and (leaning is None or points):
         # "what other colors": the answer already given is all there is ("any other source?"
         # is answered by its sources).
         offers = tuple(Match(knowledge.by_id[i], 0.0) for i in last.related[:2])
         return Reading(Decision(None, 0.0, suggestions=offers), notice=_beyond_notice(last))
     if wants_link(text) and not any(knowledge.sources[s].url for s in last.sources):
         return Reading(Decision(None, 0.0), notice=_no_link(last, knowledge))  # "whats the link"
-    plain = leaning is None or points  # no other kind of follow-up
-    if want is not None and plain and not holds(last.answer, want):
-        return Reading(Decision(None, 0.0), notice=_lacks(last, want))  # "what year tho"
+    if lacking is not None and (leaning is None or points):  # no other kind of follow-up
+        # "and where was it filmed" after the chase car's guess: what says where;
+        # "what year tho" when nothing near gives one either: declined.
+        return _given_elsewhere(matcher, text, last, lacking)
     return reading
 
 
+def _given_elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Reading:
+    """Answer a question with what it wants that the last answer lacks, or decline saying so."""
+    held = _elsewhere(matcher, text, last, want)
+    if held is None:
+        return Reading(Decision(None, 0.0), notice=_lacks(last, want))
+    return Reading(Decision(held, held.score), last)
+
+
+def _elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Match | None:
+    """Return the entry that gives what a question wants when the last answer does not: the
+    one the question alone answers ("where was it filmed"), or else a neighbour of the last
+    answer, the best fit when read with its topic."""
+    alone = decide(matcher.read(text), matcher.threshold).answer
+    if alone is not None and holds(alone.entry.answer, want):
+        return alone
+    read = matcher.read(f"{text} {last.title}", _LEADERS).without(last)
+    return next(
+        (
+            m
+            for m in read.matches
+            if m.score >= _HELD * matcher.threshold
+            and _linked(m.entry, last)
+            and holds(m.entry.answer, want)
+        ),
+        None,
+    )
+
+
+_HELD = 0.5  # of the threshold: a neighbour this close that gives what was asked is meant
 _SWITCH = 0.2  # a neighbour of the last answer this far below the best fit is not meant
 _NEAR = 0.9  # of the threshold: a neighbour of the last answer this close to it is meant
 _NAME_RUN = 0.85  # a neighbour this telling belongs to the same name ("dr segler", "mini gp")
@@ -132,6 +176,10 @@ def _read(
         if not last.related:
             return Reading(Decision(None, 0.0), notice=_beyond_notice(last))
         return Reading(_sure(knowledge.by_id[last.related[0]]), last)
+    if how is FollowUp.OTHERS:
+        own = set(words(text)) - OTHERS_WORDS - STOPWORDS
+        if own <= set(words(f"{last.title} {last.answer}")):  # else a new question
+            return _others(matcher, knowledge, text, last, dissent=about == "disagree")
     if how in (FollowUp.AGREE, FollowUp.ABOUT):
         # "does bmwna agree": the party's claim on the last question; "what about australia":
         # the last question asked of X, its own topic dropped. Else X's best known claim.
@@ -153,7 +201,7 @@ def _read(
         # "who replied", "who told the dealers": who did what the last answer tells of, when
         # that answer fits the question on its own too.
         return Reading(_sure(last), last, cited=True)
-    short = how is None and len(words(text)) <= MAX_SHORT_WORDS and not matcher.unknown(text)
+    short = how is None and len(kernel(text)) <= MAX_SHORT_WORDS and not matcher.unknown(text)
     if alone.clarify or short:
         # Of the entries the question alone would answer, one the conversation is about wins:
         # "were they all sold" (a tie), or a short question two entries answer, one of them
@@ -175,7 +223,7 @@ def _read(
     lone = ranking.best
     if (
         how is None
-        and len(words(text)) <= MAX_NEAR_WORDS
+        and len(kernel(text)) <= MAX_NEAR_WORDS
         and alone.answer is None
         and lone is not None
         and _rank(lone.entry, last) == 1
@@ -187,7 +235,7 @@ def _read(
         near = matcher.read(f"{text} {last.title}", _LEADERS).without(last).best
         if near is not None and near.entry.id == lone.entry.id:
             return Reading(Decision(lone, lone.score), last)
-    elliptical = short and alone.answer is None and len(words(text)) <= MAX_ELLIPTICAL_WORDS
+    elliptical = short and alone.answer is None and len(kernel(text)) <= MAX_ELLIPTICAL_WORDS
     elliptical = elliptical and asks(text)  # not a few keywords: "production engine allocation"
     if how is not FollowUp.POINTING and not elliptical:
         return Reading(alone)
@@ -217,6 +265,32 @@ def _read(
     if context.answer is None or context.confidence < alone.confidence:
         return Reading(alone)
     return Reading(context, last)
+
+
+def _others(
+    matcher: Matcher, knowledge: Knowledge, text: str, last: Entry, *, dissent: bool
+) -> Reading:
+    """Answer "did anyone agree" or "did anyone push back" with another party's claim linked to
+    the last answer: the other side of its dispute, or a claim beside it."""
+    opposed = knowledge.conflicts.get(last.id, ())
+    who = _claimant(last).lower()
+    read = matcher.read(f"{text} {last.title}", _LEADERS).without(last)
+    backs = (*last.related, *(m.entry.id for m in read.matches if _linked(m.entry, last)))
+    pool = opposed if dissent and opposed else tuple(i for i in backs if i not in opposed)
+    ids = [i for i in dict.fromkeys(pool) if _claimant(knowledge.by_id[i]).lower() != who]
+    scored = [m for m in read.matches if m.entry.id in ids]
+    if dissent and not opposed:  # "did anyone push back" on a claim nobody disputes
+        scored = [m for m in scored if m.score >= matcher.threshold]
+        ids = []
+    found = scored[0].entry if scored else knowledge.by_id[ids[0]] if ids else None
+    if found is None:
+        return Reading(Decision(None, 0.0), notice=_alone_notice(last, dissent=dissent))
+    return Reading(_sure(found), last)  # the link to the last answer, not the words, says so
+
+
+def _alone_notice(entry: Entry, *, dissent: bool) -> str:
+    side = "disputes" if dissent else "backs"
+    return f"No one else in my sources {side} '{entry.title}'; it is {entry.claimed_by}'s."
 
 
 def _answers_alone(matcher: Matcher, text: str, entry: Entry) -> bool:

@@ -10,6 +10,9 @@ from ..reply.replies import Reply
 
 DEFAULT_MINUTES = 5.0
 MAX_CONVERSATIONS = 10_000
+OFFERED_SCORE = 0.4
+"""A decline this close keeps the entry it offered first as the context: "who brought that up"
+after a long story that just missed is read against the claim it most likely meant."""
 
 
 class Conversations:
@@ -39,10 +42,19 @@ class Conversations:
         return entry_id
 
     def remember(self, key: Hashable, reply: Reply) -> None:
-        """Keep an answer as the conversation's context; declines and small talk leave it."""
-        if not reply.answered or reply.entry_id is None:
+        """Keep an answer, or a close decline's first offer, as the conversation's context;
+        other declines, clarifying questions and small talk leave it."""
+        entry_id = reply.entry_id if reply.answered else _offered(reply)
+        if entry_id is None:
             return
-        self._last[key] = (reply.entry_id, self._clock())
+        self._last[key] = (entry_id, self._clock())
         self._last.move_to_end(key)
         while len(self._last) > self._most:
             self._last.popitem(last=False)
+
+
+def _offered(reply: Reply) -> str | None:
+    """Return the entry a declined question most likely meant, if it came close enough."""
+    if reply.kind != "decline" or not reply.suggestions or reply.score < OFFERED_SCORE:
+        return None
+    return reply.suggestions[0].entry_id

@@ -41,6 +41,7 @@ class FollowUp(StrEnum):
     NAME = "name"  # "whats that guys name": the name of someone the last answer spoke of
     NEXT = "next"  # "then what?", "what happens after that": what the answer leads to
     AGREE = "agree"  # "does bmwna agree": what a named party says on the last answer's topic
+    OTHERS = "others"  # "did anyone agree", "who else said that": another party on that claim
 
 
 _POINTERS = frozenset("that it this he him his she her they them those these there".split())
@@ -59,13 +60,14 @@ _PROVENANCE_WORDS = frozenset(
     official rumor rumour fact sure how do does did they you we he she reliable verified when
     backed back up evidence whos thats wheres the any there ur your trust believe accurate
     right correct real come came comes origin start started or opinion just an a
+    published posted reported printed
     """.split()
 )
 _PROVENANCE_CUES = frozenset(
     """
     said says say source sources link true confirmed confirm legit really proof citation cite
     claimed claim know reliable verified evidence trust believe accurate right correct real
-    from origin fact opinion rumor rumour
+    from origin fact opinion rumor rumour published posted reported printed
     """.split()
 )
 _WHY_WORDS = frozenset("why how come so and but tho though is that it whys huh lol not".split())
@@ -105,6 +107,25 @@ _NEXT = frozenset(
         "what happens after that",
         "then what happens",
         "after that",
+    )
+)
+# "did anyone agree", "who else said that", "did anyone push back": someone besides the claimant.
+_ANYONE = frozenset("anyone anybody someone somebody others".split())
+_DISSENT = frozenset(
+    "disagree disagreed disagrees dispute disputed disputes push pushed pushback contradict"
+    " contradicted deny denied doubt doubted argue argued object objected".split()
+)
+_ASSENT = frozenset(
+    "agree agreed agrees concur say said says think thinks thought claim claimed confirm"
+    " confirmed back backed second seconded same".split()
+)
+OTHERS_WORDS = (
+    _ANYONE
+    | _DISSENT
+    | _ASSENT
+    | frozenset(
+        "who whos did does do was is has had any anything else too also with that it this him her"
+        " them so on the up".split()
     )
 )
 _NEXT_FILLER = frozenset("and so ok okay lol tho though".split())
@@ -172,6 +193,24 @@ def _said(text: str) -> list[str]:
     return " ".join(_SPELLED.get(w, w) for w in words(text)).split()
 
 
+_OPENERS = frozenset("so ok okay k and but lol well hmm yeah alright oh wait".split())
+_TAGS = (("or", "not"), ("or", "nah"), ("or", "what"), ("tho",), ("though",), ("lol",), ("then",))
+
+
+def kernel(message: str) -> list[str]:
+    """Return a message's words without the chat around its question: "SO is it happening in
+    the us OR NOT" asks what "is it happening in the us" asks."""
+    said = words(message[:200])
+    start = 0
+    while start < len(said) - 1 and said[start] in _OPENERS:
+        start += 1
+    end = len(said)
+    for tag in _TAGS:
+        if end - len(tag) > start and tuple(said[end - len(tag) : end]) == tag:
+            end -= len(tag)
+    return said[start:end]
+
+
 def follow_up(message: str) -> tuple[FollowUp, str] | None:
     """Return how a message leans on the last answer (and, for "what about X", the X)."""
     about = _ABOUT.match(message[:200]) or _AND_FOR.match(message[:200])
@@ -180,11 +219,14 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
     agree = _AGREE.match(message[:200])
     if agree is not None and _SOMEONE.isdisjoint(words(agree.group(1))):
         return FollowUp.AGREE, agree.group(1)  # "does bmwna agree", not "did anyone agree"
-    said = words(message[:200])
+    plain, said = words(message[:200]), kernel(message)
     if not said or len(said) > _MAX_FOLLOW_UP_WORDS:
         return None
-    if tuple(w for w in said if w not in _NEXT_FILLER) in _NEXT:
+    if tuple(w for w in plain if w not in _NEXT_FILLER) in _NEXT:  # "what then": not a tag
         return FollowUp.NEXT, ""
+    anyone = not _ANYONE.isdisjoint(said) or ("else" in said and said[0] in ("who", "whos"))
+    if anyone and not (_DISSENT | _ASSENT).isdisjoint(said):
+        return FollowUp.OTHERS, "disagree" if not _DISSENT.isdisjoint(said) else "agree"
     if set(said) <= _WHY_WORDS and ("why" in said or said[:2] == ["how", "come"]):
         return FollowUp.WHY, ""
     if set(said) <= _BECAUSE_WORDS and (_BECAUSE & set(said) - {"so"} or said == ["how", "so"]):
@@ -195,7 +237,7 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
         return FollowUp.PROVENANCE, ""
     if said[0] in ("who", "whos") and len(said) <= 4 and said[-1] in _POINTERS | {"up"}:
         return FollowUp.PROVENANCE, ""  # "who started that", "who brought that up"
-    back = " back then " in f" {' '.join(said)} "  # "how many per dealer back then"
+    back = " back then " in f" {' '.join(plain)} "  # "how many per dealer back then"
     if len(said) <= _MAX_POINTING_WORDS and (back or not _POINTERS.isdisjoint(said)):
         return FollowUp.POINTING, ""
     if len(said) <= _MAX_ELLIPTICAL_WORDS and said[0] in _ELLIPTICAL:
@@ -251,6 +293,7 @@ class Wanted(StrEnum):
     TIME = "date"
     PRICE = "price"
     AMOUNT = "figure"
+    PLACE = "place"
 
 
 _PRICED = frozenset("cost costs price prices priced pricing msrp pay paid".split())
@@ -259,7 +302,7 @@ _WHICH = frozenset("what which wat whats".split())
 
 def wanted(message: str) -> Wanted | None:
     """Return what a short question asks for that an answer must hold ("what year tho")."""
-    said = words(message[:200])
+    said = kernel(message)
     if not said or len(said) > _MAX_FOLLOW_UP_WORDS:
         return None
     if "year" in said and not _WHICH.isdisjoint(said):
@@ -268,19 +311,33 @@ def wanted(message: str) -> Wanted | None:
         return Wanted.PRICE
     if said[0] in ("when", "whens"):
         return Wanted.TIME
+    if said[0] in ("where", "wheres"):
+        return Wanted.PLACE
     if said[:2] in (["how", "many"], ["how", "much"]):
         return Wanted.AMOUNT
     return None
 
 
 def holds(answer: str, want: Wanted) -> bool:
-    """Return whether an answer gives what a question wants: a year, a time, a price, a figure."""
+    """Return whether an answer gives what a question wants: a year, a time, a price, a figure,
+    a place."""
+    if want is Wanted.PLACE:
+        return any((m.group(1) or "").lower() not in _CALENDAR for m in _PLACED.finditer(answer))
     said = words(answer)
     if want is Wanted.YEAR:  # "November" is a date, but no year
         return any(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in said)
     kind = {Wanted.TIME: "time", Wanted.PRICE: "money", Wanted.AMOUNT: "number"}[want]
     return kind in answer_kinds([stem(w) for w in said], answer)
 
+
+# A place an answer gives: "shot in the UK", "at Laguna Seca", "BMW's UK headquarters".
+_PLACED = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?([A-Z]\w*)|\b(headquarters|HQ)\b")
+_CALENDAR = frozenset(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    """.split()
+)
 
 _BEING = frozenset("is was are were s".split())
 

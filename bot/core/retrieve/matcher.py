@@ -85,6 +85,7 @@ _VERDICT_WORDS = "true real wrong legit confirm believe".split()
 # count as story: the story's saying is the topic, not an entry about an original post.
 _PROVENANCE_WORDS = "origin original originally".split()
 _NAME_SHARE = 0.1  # a name weighing less of the question than this is an aside
+_MAX_EITHER_CHARS = 300  # "X or Y" is read in a question's first characters only
 _GENERIC_SHARE = 0.3  # a focus word this many entries hold ("1m", "car") is no test
 # A synonym group whose one-word name no entry holds and which is no common English word
 # ("horsepower", "topspeed", "firstname") names a topic the sources never cover: a question
@@ -740,7 +741,7 @@ class Matcher:
             if wanted == "number":  # "how many DEALERS": a number of dealers
                 kind = kind & self._counters(things)
             holders = kind if holders is None else holders & kind
-        named = self._named_holders(query)
+        named = self._named_holders(query, self._either(question))
         if named is not None:  # "uk allocation": an entry naming the UK
             holders = named if holders is None else holders & named
         told = self._predicate_holders(query)
@@ -832,11 +833,13 @@ class Matcher:
             holders |= self._holding(term)
         return holders
 
-    def _named_holders(self, query: list[_Term]) -> _Mask | None:
+    def _named_holders(self, query: list[_Term], either: frozenset[str]) -> _Mask | None:
         """Return the entries that hold every name the question gives weight ("the UK",
         "Segler"), or None when it names none: an entry about another market or person does
-        not answer it."""
+        not answer it. Of names asked as alternatives ("did WATTS or BMWNA hint ..."), one
+        is enough."""
         holders: _Mask | None = None
+        alternatives: _Mask | None = None
         total = sum(t.weight for t in query)
         for t in query:
             if not t.known or t.weight < _NAME_SHARE * total or t.stem not in self._names:
@@ -845,8 +848,22 @@ class Matcher:
             if self._generic(term):
                 continue  # "1m", "bmw": most entries hold it
             held = self._holding(term)
+            if t.stem in either:
+                alternatives = held if alternatives is None else alternatives | held
+                continue
             holders = held if holders is None else holders & held
-        return holders
+        if alternatives is None:
+            return holders
+        return alternatives if holders is None else holders & alternatives
+
+    def _either(self, question: str) -> frozenset[str]:
+        """Return the terms on either side of an "or" in a question ("watts OR bmwna")."""
+        said = words(question[:_MAX_EITHER_CHARS])
+        around = [
+            w for i, w in enumerate(said) if "or" in said[max(i - 1, 0) : i] + said[i + 1 : i + 2]
+        ]
+        stems = [self._word(w)[0] for w in around]
+        return frozenset(t for s in stems for t in content(self.synonyms.apply([s])))
 
     def _deed_holders(self, deeds: list[str], query: list[_Term]) -> _Mask | None:
         """Return the entries that say who did what a who-question asks ("who WROTE the

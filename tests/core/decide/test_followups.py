@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.decide.memory import Conversations
 from bot.core.decide.talk import FollowUp, Wanted, asked_by_name, follow_up, holds, names, wanted
 from bot.core.knowledge.loader import default_knowledge_path
 from bot.core.render.text import summary, to_text
@@ -40,7 +41,7 @@ entries:
     status: opinion
     claimed_by: the film blog
     sources: [post]
-    related: [film-market]
+    related: [film-market, shoot-france]
   - id: film-market
     questions: [Is the market for films bigger now?]
     answer: The blog said far more people buy films now than a year ago.
@@ -85,6 +86,27 @@ entries:
     claimed_by: an unsigned reply in the comments
     sources: [post]
     related: [shoot-date]
+  - id: shoot-june
+    questions: [Did the trade paper give a start date?]
+    answer: The trade paper said shooting starts in June, not in May.
+    status: rumor
+    claimed_by: a trade paper
+    sources: [trade-paper]
+    conflicts_with: [shoot-date]
+  - id: zed-backed
+    questions: [Did anyone agree with Zed?]
+    answer: Ann said she had also heard from the crew that shooting starts in May.
+    status: rumor
+    claimed_by: Ann (reader comment)
+    sources: [post]
+    related: [shoot-date]
+  - id: sequel-location
+    questions: [Where will the sequel be filmed?]
+    answer: The trade paper said the sequel will be filmed in Prague.
+    status: rumor
+    claimed_by: a trade paper
+    sources: [trade-paper]
+    related: [sequel-origin]
   - id: poster-colour
     questions: [What colour is the poster?]
     answer: The blog said the poster is red.
@@ -285,7 +307,7 @@ def test_a_neighbour_just_short_of_an_answer_alone_is_meant(studio: KnowledgeSer
 def test_does_a_named_party_agree_gets_its_claim_on_the_topic(studio: KnowledgeService) -> None:
     _, zed = _talk(studio, "how many films will the studio shoot in france", "does zed agree")
     assert zed.kind == "followup" and zed.entry_id == "markets-europe"
-    assert follow_up("did anyone agree") is None  # nobody named: read as a question
+    assert follow_up("did anyone agree") == (FollowUp.OTHERS, "agree")  # nobody named
 
 
 def test_a_follow_up_with_nothing_before_it_is_declined(shipped: KnowledgeService) -> None:
@@ -297,3 +319,78 @@ def test_a_short_new_question_switches_topic(shipped: KnowledgeService) -> None:
     first, switch = _talk(shipped, "how many 1ms is america getting", "is bmw doubling production")
     assert first.entry_id == "us-600-bmwblog"
     assert switch.entry_id == "doubling-rumor"  # not the overview, linked but a poor fit
+
+
+def test_did_anyone_agree_or_push_back_gets_another_party_on_that_claim(
+    studio: KnowledgeService,
+) -> None:
+    _, agree = _talk(studio, "when does shooting start", "did anyone agree")
+    assert agree.kind == "followup" and "Ann said" in (agree.answer or "")
+    _, dissent = _talk(studio, "when does shooting start", "did anyone push back")
+    assert dissent.kind == "followup" and "starts in June" in (dissent.answer or "")
+    _, besides = _talk(studio, "when does shooting start", "who else said that")
+    assert besides.entry_id == agree.entry_id  # another party, not Zed's claim again
+    _, nobody = _talk(studio, "what colour is the poster", "did anyone disagree")
+    assert not nobody.answered and "No one else in my sources disputes" in to_text(nobody)
+
+
+def test_asking_if_anyone_said_something_new_is_a_new_question(studio: KnowledgeService) -> None:
+    _, switch = _talk(
+        studio, "when does shooting start", "did anyone say what colour the poster is"
+    )
+    assert switch.kind == "answer" and switch.entry_id == "poster-colour"
+
+
+def test_where_gets_a_claim_that_says_where(studio: KnowledgeService) -> None:
+    _, where = _talk(studio, "where did the sequel rumor come from", "where tho")
+    assert where.kind == "followup" and "Prague" in (where.answer or "")
+    _, nowhere = _talk(studio, "what colour is the poster", "where was that")
+    assert not nowhere.answered and "give no place" in to_text(nowhere)
+    assert wanted("and where was it filmed") is Wanted.PLACE
+    assert holds("It was shot in the UK.", Wanted.PLACE)
+    assert holds("He knew the spot as BMW's UK headquarters.", Wanted.PLACE)
+    assert not holds("Production starts in March.", Wanted.PLACE)  # a month, no place
+
+
+def test_how_many_after_an_answer_without_a_figure_gets_a_neighbour_with_one(
+    studio: KnowledgeService,
+) -> None:
+    _, many = _talk(studio, "will the studio make more films this year", "how many tho")
+    assert many.kind == "followup" and "three films" in (many.answer or "")
+
+
+def test_chat_around_a_short_question_does_not_make_it_long() -> None:
+    assert follow_up("so is it happening in the us or not") == (FollowUp.POINTING, "")
+    assert follow_up("is it happening in the us or is that forum talk") is None
+    assert wanted("ok when tho") is Wanted.TIME
+    assert follow_up("where was that published") == (FollowUp.PROVENANCE, "")
+    assert follow_up("what then") == follow_up("so what happens then lol") == (FollowUp.NEXT, "")
+
+
+def test_does_a_named_party_agree_with_nothing_before_it_gets_its_claim(
+    studio: KnowledgeService,
+) -> None:
+    assert studio.peek("would zed buy that").answer is None  # its words alone: too little
+    alone = studio.ask("would zed buy that")
+    assert alone.answered and alone.kind == "answer" and alone.about is None
+
+
+def test_a_follow_up_after_a_close_decline_is_read_against_its_first_offer(
+    studio: KnowledgeService,
+) -> None:
+    memory = Conversations()
+    for message in ("is zed sure about shooting", "who said that"):
+        reply = studio.ask(message, memory.last(0))
+        memory.remember(0, reply)
+    assert reply.kind == "followup" and reply.about == "Did anyone agree with Zed?"
+    assert reply.claimed_by == "Ann (reader comment)"
+
+
+def test_chat_around_a_short_question_still_reads_it_with_the_last_topic(
+    shipped: KnowledgeService,
+) -> None:
+    first, more = _talk(
+        shipped, "what did bmwna say about production", "so is the us getting more or not"
+    )
+    assert first.entry_id == "bmwna-no-change-us"
+    assert more.kind == "followup" and "no more" in (more.answer or "")  # not declined

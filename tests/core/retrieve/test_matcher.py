@@ -335,6 +335,9 @@ def test_a_question_naming_a_market_or_person_needs_an_entry_that_names_them() -
     assert best(matcher, "where was the uk video shot") == "uk-video"
     # The UK's allocation: the allocation entry is about Australia, the UK entry about a video.
     assert best(matcher, "any word on uk allocation numbers") is None
+    # Names asked as alternatives: an entry naming one of them answers.
+    assert best(matcher, "how many cars do the uk or australia get") == "aus-allocation"
+    assert best(matcher, "how many cars do the uk and australia get") is None
 
 
 def test_a_topic_named_only_by_an_uncovered_synonym_group_is_not_answered() -> None:

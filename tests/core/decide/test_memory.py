@@ -1,0 +1,26 @@
+"""The conversation context: the last answer, or the entry a close decline offered first."""
+
+from __future__ import annotations
+
+from bot.core.decide.memory import OFFERED_SCORE, Conversations
+from bot.core.reply.replies import Reply, Suggestion
+
+OFFER = Suggestion("shoot-date", "When does shooting start?")
+
+
+def _decline(score: float, kind: str = "decline") -> Reply:
+    return Reply(question="q", answered=False, score=score, suggestions=(OFFER,), kind=kind)
+
+
+def test_a_close_decline_keeps_what_it_offered_first() -> None:
+    memory = Conversations()
+    memory.remember(0, _decline(OFFERED_SCORE + 0.01))
+    assert memory.last(0) == "shoot-date"  # "who said that" next is read against it
+
+
+def test_a_far_decline_or_a_clarifying_question_keeps_the_last_answer() -> None:
+    memory = Conversations()
+    memory.remember(0, Reply(question="q", answered=True, score=1.0, entry_id="poster"))
+    memory.remember(0, _decline(OFFERED_SCORE - 0.01))  # lasagna: no guess at all
+    memory.remember(0, _decline(0.9, kind="clarify"))  # "did you mean A or B": not chosen yet
+    assert memory.last(0) == "poster"
