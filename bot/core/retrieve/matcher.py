@@ -8,7 +8,6 @@ import math
 import re
 from array import array
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import NamedTuple
 
 import numpy as np
@@ -483,7 +482,9 @@ class Matcher:
         told = not all(p.asks for p in found)
         if not told and sum(len(p.words) for p in found) < _LONG:
             return ranking
-        matches = tuple(replace(m, score=self._told(m.score)) for m in ranking.matches)
+        matches = tuple(
+            Match(m.entry, self._told(m.score), m.coverage, m.similarity) for m in ranking.matches
+        )
         best = ranking.best
         if told and best is not None and best.score >= _LIFT_FROM:
             asked = " . ".join(" ".join(p.words) for p in found if p.asks)
@@ -493,7 +494,8 @@ class Matcher:
                 and alone.entry.id == best.entry.id
                 and alone.score > matches[0].score
             ):
-                return Ranking((replace(best, score=alone.score), *matches[1:]))
+                best = Match(best.entry, alone.score, best.coverage, best.similarity)
+                return Ranking((best, *matches[1:]))
         return Ranking(matches)
 
     def _alone(self, asked: str, about: str | None) -> Match | None:
