@@ -764,7 +764,7 @@ class Matcher:
         for part in parts(question):
             if not part.asks:
                 continue
-            found = said(tuple(self._word(w)[2] for w in part.words))
+            found = said(tuple(map(self._spelled, part.words)))
             if found is None:
                 continue
             speaker, topic = (
@@ -1112,9 +1112,14 @@ class Matcher:
 
     def _word(self, word: str) -> tuple[str, float, str]:
         """Return a question word's stem, how common it is, and its spelling correction."""
+        spelled = self._spelled(word)
+        return stem(spelled), english_zipf(spelled), spelled
+
+    def _spelled(self, word: str) -> str:
+        """Return a question word's spelling correction (remembered)."""
         spelled = self._seen.get(word)
         if spelled is None:
             spelled = self._spelling.fix(plain(word))
             if len(self._seen) < _MAX_CACHED:
                 self._seen[word] = spelled
-        return stem(spelled), english_zipf(spelled), spelled
+        return spelled
