@@ -20,7 +20,8 @@ CONTEXT_UNKNOWN = 0.15
 # word, "... isn't buying IT. what ...", "... compared to the US. what ..."), at a line break
 # or semicolon, or where chat turns to its question ("anyway", "lol", ", so should i").
 _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of spaces
-    r"(?<!\.[a-z]\.)(?<!\b(?:dr|mr|ms|st|jr|sr|vs|mt|ft)\.)(?<=[.!?])\s"
+    # Every break starts with one of these: most places are passed over at one test.
+    r"(?=[\s;,almqth])(?:(?<=[.!?])(?<!\.[a-z]\.)(?<!\b(?:dr|mr|ms|st|jr|sr|vs|mt|ft)\.)\s"
     r"|[\n;]"
     r"|\b(?:anyways?|long story short|tl;?\s?dr|my question is|question is|question:"
     r"|lol|lmao|haha)\b"
@@ -28,7 +29,7 @@ _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of 
     r"|(?<=\bor what),\s|(?<=\bor nah),\s|(?<=\bor not),\s"
     # ", so should i ...": a clause that turns to the question after the story
     r"|,\s*so\s+(?=(?:should|is|are|was|were|do|does|did|will|would|can|could|what|whats|how"
-    r"|why|when|where|who|which)\b)",
+    r"|why|when|where|who|which)\b))",
     re.IGNORECASE,
 )
 _TAGGED = re.compile(r"\bor (?:what|nah|not)\W*$", re.IGNORECASE)  # asks like a "?"

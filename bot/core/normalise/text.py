@@ -130,7 +130,13 @@ def _join_number_words(tokens: list[str]) -> list[str]:
 
 def words(text: str) -> list[str]:
     """Split text into lower-case words with numbers in one canonical form."""
-    return _split(fold(text))
+    return list(_words(text))
+
+
+@lru_cache(maxsize=256)  # a message is split three times on its way to an answer
+def _words(text: str) -> tuple[str, ...]:
+    """Split text into words once (see words)."""
+    return tuple(_split(fold(text)))
 
 
 def _split(folded: str) -> list[str]:

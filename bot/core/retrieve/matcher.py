@@ -8,7 +8,7 @@ import math
 import re
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -256,16 +256,14 @@ def _machine(values: _Ints) -> array[int]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class _Scored:
+class _Scored(NamedTuple):  # tuples: built many times a question, cheaper than dataclasses
     score: float
-    index: int
+    entry: int
     coverage: float
     similarity: float
 
 
-@dataclass(frozen=True, slots=True)
-class _Term:
+class _Term(NamedTuple):
     stem: str
     weight: float
     known: bool
@@ -484,7 +482,9 @@ class Matcher:
         told = not all(p.asks for p in found)
         if not told and sum(len(p.words) for p in found) < _LONG:
             return ranking
-        matches = tuple(replace(m, score=self._told(m.score)) for m in ranking.matches)
+        matches = tuple(
+            Match(m.entry, self._told(m.score), m.coverage, m.similarity) for m in ranking.matches
+        )
         best = ranking.best
         if told and best is not None and best.score >= _LIFT_FROM:
             asked = " . ".join(" ".join(p.words) for p in found if p.asks)
@@ -494,7 +494,8 @@ class Matcher:
                 and alone.entry.id == best.entry.id
                 and alone.score > matches[0].score
             ):
-                return Ranking((replace(best, score=alone.score), *matches[1:]))
+                best = Match(best.entry, alone.score, best.coverage, best.similarity)
+                return Ranking((best, *matches[1:]))
         return Ranking(matches)
 
     def _alone(self, asked: str, about: str | None) -> Match | None:
@@ -538,39 +539,44 @@ class Matcher:
         )
         scores = self._coverage(query)
         # A follow-up asks the last question's title of a new name: its words are no predicate.
-        told = query if about is None else [replace(t, asks=False) for t in query]
+        told = query if about is None else [t._replace(asks=False) for t in query]
         holders = self._asked_holders(question, focused, wanted, told, things)
+        held = np.flatnonzero(scores > 0)  # no other entry holds a word of the question
         # Leaders by what they can still score: an entry missing what is asked scores half, so
         # it leads only if its halved coverage does (fewer entries to rescue below).
-        reach = scores if holders is None else np.where(holders, scores, scores * _FOCUS_MISSED)
-        pool = self._leaders(reach)
-        if pool.size == 0:
+        reach = scores[held]
+        if holders is not None:
+            reach[~holders[held]] *= _FOCUS_MISSED
+        leading = self._leaders(reach)
+        if leading.size == 0:
             return Ranking(())
-        final = self._final(pool.tolist(), scores, found, total, factor, limit, holders)
+        final = self._final(held[leading].tolist(), scores, found, total, factor, limit, holders)
         # An entry outside the leaders may still hold a phrasing close enough to be the answer
         # or a near tie to it: score those too (up to _RESCUE of them).
         floor = max(max(c.score for c in final) - NEAR_TIE, _EXACT_FROM)
         cut = _coverage_needed(floor / factor) * total * (1 - 1e-6)
         # Every other entry reaches at most what the last leader does: often less than the cut
         # (half of an entry's ceiling is at most the ceiling of half its coverage).
-        if pool.size == _RERANK and reach[pool].min() >= cut:
-            rescue = np.flatnonzero(reach >= cut)
-            at = np.searchsorted(rescue, pool)  # drop the leaders (both lists are sorted ids)
-            keep = np.ones(rescue.size, dtype=bool)
-            keep[at[(at < rescue.size) & (rescue[np.minimum(at, rescue.size - 1)] == pool)]] = False
-            rescue = rescue[keep]
+        if leading.size == _RERANK and reach[leading].min() >= cut:
+            fits = reach >= cut
+            fits[leading] = False
+            rescue = held[fits]
             ceilings = self._ceilings(rescue, scores, total, factor)
             if holders is not None:  # an entry missing what is asked is scored down, so is its best
                 ceilings[~holders[rescue]] *= _FOCUS_MISSED
-            rescue = rescue[ceilings >= floor - 1e-9]
-            rescue = self._top(scores, rescue, _RESCUE)
+            fits = ceilings >= floor - 1e-9
+            ahead = sorted(c.score for c in final)[-limit:]
+            if len(ahead) == limit and np.count_nonzero(fits) <= _RESCUE:
+                # None that stays below the leaders' last once rounded can be an answer.
+                fits &= ceilings >= min(ahead[0], 1.0) - _ROUNDED - 1e-9
+            rescue = self._top(scores, rescue[fits], _RESCUE)
             final += self._final(rescue.tolist(), scores, found, total, factor, limit, holders)
         ranked = sorted(  # entries in file order break ties
             ((round(min(c.score, 1.0), 4), c) for c in final),
-            key=lambda pair: (-pair[0], pair[1].index),
+            key=lambda pair: (-pair[0], pair[1].entry),
         )
         matches = tuple(
-            Match(self._entries[c.index], score, c.coverage, c.similarity)
+            Match(self._entries[c.entry], score, c.coverage, c.similarity)
             for score, c in ranked[:limit]
         )
         return Ranking(matches)
@@ -665,14 +671,13 @@ class Matcher:
         blended = _COVERAGE_SHARE * covered / total + (1 - _COVERAGE_SHARE) * similarity
         return np.asarray(factor * blended, dtype=np.float64)
 
-    def _leaders(self, scores: _Floats) -> _Ints:
-        """Return the _RERANK entries with the highest coverage (ties: earlier entries)."""
-        if scores.size > _SCAN_ALL:  # look near the best first: one pass finds enough there
-            best = scores.max()
-            near = np.flatnonzero(scores >= best * _NEAR_BEST)
+    def _leaders(self, reach: _Floats) -> _Ints:
+        """Return the positions of the _RERANK highest reaches (ties: earlier positions)."""
+        if reach.size > _SCAN_ALL:  # look near the best first: one pass finds enough there
+            near = np.flatnonzero(reach >= reach.max() * _NEAR_BEST)
             if near.size >= _RERANK:
-                return self._top(scores, near, _RERANK)
-        return self._top(scores, np.flatnonzero(scores > 0), _RERANK)
+                return self._top(reach, near, _RERANK)
+        return self._top(reach, np.arange(reach.size), _RERANK)
 
     @staticmethod
     def _top(scores: _Floats, among: _Ints, count: int) -> _Ints:
@@ -759,7 +764,7 @@ class Matcher:
         for part in parts(question):
             if not part.asks:
                 continue
-            found = said(tuple(self._spelling.fix(plain(w)) for w in part.words))
+            found = said(tuple(map(self._spelled, part.words)))
             if found is None:
                 continue
             speaker, topic = (
@@ -1107,9 +1112,14 @@ class Matcher:
 
     def _word(self, word: str) -> tuple[str, float, str]:
         """Return a question word's stem, how common it is, and its spelling correction."""
+        spelled = self._spelled(word)
+        return stem(spelled), english_zipf(spelled), spelled
+
+    def _spelled(self, word: str) -> str:
+        """Return a question word's spelling correction (remembered)."""
         spelled = self._seen.get(word)
         if spelled is None:
             spelled = self._spelling.fix(plain(word))
             if len(self._seen) < _MAX_CACHED:
                 self._seen[word] = spelled
-        return stem(spelled), english_zipf(spelled), spelled
+        return spelled

@@ -184,7 +184,7 @@ def _score_everything(matcher: Matcher, question: str) -> dict[str, float]:
     everyone = [int(i) for i in np.flatnonzero(scores > 0)]
     holders = matcher._asked_holders(question, focused, wanted, query, things)
     scored = matcher._final(everyone, scores, found, total, factor, len(everyone), holders)
-    return {matcher.knowledge.entries[c.index].id: min(c.score, 1.0) for c in scored}
+    return {matcher.knowledge.entries[c.entry].id: min(c.score, 1.0) for c in scored}
 
 
 def test_spelling_fixes_do_not_depend_on_the_hash_seed() -> None:
