@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -236,6 +237,8 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
                 return tuple(_KINDS[head].split()) if head in _KINDS else ()
         elif word == "who" and _doing(asked, after):
             return (asked[after[1]],)  # "who was DRIVING the chase car": what they did
+        elif _copula_the(word, asked, after):  # "what IS THE name of ...": "whats the name"
+            head = asked[after[1]]
         elif head in _AUXILIARIES or word == "whos":
             return ()
         elif word == "who":  # "who WROTE the article": the entry must say who did that
@@ -259,6 +262,20 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
             return ()
         return (head,)
     return ()
+
+
+_COPULAS = frozenset("is was are were".split())
+
+
+def _copula_the(word: str, asked: tuple[str, ...], after: list[int]) -> bool:
+    """Return whether "what" is followed by "is the", "was the" ... and a word: the question
+    asks for that word, as "whats the ..." does ("what is the NAME of his advisor")."""
+    return (
+        word in ("what", "wat", "wut")
+        and len(after) > 1
+        and asked[after[0]] in _COPULAS
+        and asked[after[0] + 1 : after[0] + 2] == ("the",)
+    )
 
 
 _FRAGMENT = 8  # "NAME of michaels client advisor?": a short question without a question word
@@ -515,6 +532,28 @@ def afterwards(asked: tuple[str, ...]) -> bool:
         for a, b in itertools.pairwise(asked)
     )
     return past and bool(after or happened)
+
+
+# "LIKE 400 something", "AROUND 50": a figure the asker only guesses; "400 SOMETHING", "400
+# ODD", "400ish": the words that make it a guess.
+_ROUGHLY = frozenset("like around about abt bout roughly approx approximately maybe".split())
+_ROUGH_AFTER = frozenset("something smth odd ish".split())
+_ROUGH_FIGURE = re.compile(r"\d+(?:ish)?")
+
+
+def guessed(sentence: Sequence[str]) -> tuple[frozenset[int], frozenset[int]]:
+    """Return where a sentence gives a figure the asker only guesses ("how many did the us get,
+    LIKE 400 something"), and where the words after it make it a guess ("400 SOMETHING")."""
+    figures: set[int] = set()
+    after: set[int] = set()
+    for i, word in enumerate(sentence):
+        if not _ROUGH_FIGURE.fullmatch(word):
+            continue
+        if i + 1 < len(sentence) and sentence[i + 1] in _ROUGH_AFTER:
+            after.add(i + 1)
+        if i + 1 in after or word.endswith("ish") or (i and sentence[i - 1] in _ROUGHLY):
+            figures.add(i)
+    return frozenset(figures), frozenset(after)
 
 
 def hearsay(sentence: tuple[str, ...]) -> bool:

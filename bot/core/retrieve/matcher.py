@@ -26,6 +26,7 @@ from ..normalise.question import (
     asks_who,
     counted,
     focus,
+    guessed,
     hearsay,
     parts,
     points_back,
@@ -261,6 +262,7 @@ class _Scored:
     index: int
     coverage: float
     similarity: float
+    halved: bool = False  # it missed what the question asks for (or shares keywords only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -478,12 +480,20 @@ class Matcher:
         that both the whole message (at _LIFT_FROM or more) and its asking sentences alone rank
         first is as sure as the asking sentences make it, if that is surer.
         """
-        ranking = self._read(question, limit, about)
+        ranking, halved = self._ranked(question, limit, about)
         found = parts(question)
         told = not all(p.asks for p in found)
         if not told and sum(len(p.words) for p in found) < _LONG:
             return ranking
-        matches = tuple(replace(m, score=self._told(m.score)) for m in ranking.matches)
+        matches = tuple(  # a halved entry may fall below one it led (stable: file order kept)
+            sorted(
+                (
+                    replace(m, score=self._told(m.score, halved=m.entry.id in halved))
+                    for m in ranking.matches
+                ),
+                key=lambda m: -m.score,
+            )
+        )
         best = ranking.best
         if told and best is not None and best.score >= _LIFT_FROM:
             asked = " . ".join(" ".join(p.words) for p in found if p.asks)
@@ -507,9 +517,15 @@ class Matcher:
             return None
         return self._read(asked, 1, about, read).best
 
-    def _told(self, score: float) -> float:
+    def _told(self, score: float, *, halved: bool = False) -> float:
         """Return the score of a message with a story or a long ramble on a plain question's
-        scale: its own words lower every score, so that _LIFT_FROM reads as the threshold."""
+        scale: its own words lower every score, so that _LIFT_FROM reads as the threshold.
+
+        An entry ``halved`` for missing what is asked is mapped before its halving: the story
+        lowered its score, not what it misses ("how many 1ms is the uk getting? the vid was
+        filmed there": an entry on the UK video gives no number, whatever the story says)."""
+        if halved:
+            return round(self._told(score / _FOCUS_MISSED) * _FOCUS_MISSED, 4)
         threshold = self.threshold
         if score < _LIFT_FROM:
             return round(score * threshold / _LIFT_FROM, 4)
@@ -518,13 +534,20 @@ class Matcher:
     def _read(
         self, question: str, limit: int, about: str | None, read: _Query | None = None
     ) -> Ranking:
+        return self._ranked(question, limit, about, read)[0]
+
+    def _ranked(
+        self, question: str, limit: int, about: str | None, read: _Query | None = None
+    ) -> tuple[Ranking, frozenset[str]]:
+        """Rank entries as _read does, with the ids of those scored down for missing what is
+        asked."""
         query, focused, wanted, things = read or self._query(question)
         if about is not None:
             asked = content(self.synonyms.apply([self._word(w)[0] for w in words(about)]))
             focused = [self._known(t) for t in asked] or ["\0"]  # no topic: nothing holds it
         total = sum(t.weight for t in query)
         if not self._entries or total <= 0:
-            return Ranking(())
+            return Ranking(()), frozenset()
         found = {self._ids[t.stem]: t.weight for t in query if t.known}  # stems are distinct
         # Whether it is too vague to go on is read before the story's cap: a story gives a
         # question that has no topic of its own one ("... what did they actually say").
@@ -544,7 +567,7 @@ class Matcher:
         reach = scores if holders is None else np.where(holders, scores, scores * _FOCUS_MISSED)
         pool = self._leaders(reach)
         if pool.size == 0:
-            return Ranking(())
+            return Ranking(()), frozenset()
         final = self._final(pool.tolist(), scores, found, total, factor, limit, holders)
         # An entry outside the leaders may still hold a phrasing close enough to be the answer
         # or a near tie to it: score those too (up to _RESCUE of them).
@@ -572,7 +595,8 @@ class Matcher:
             Match(self._entries[c.index], score, c.coverage, c.similarity)
             for score, c in ranked[:limit]
         )
-        return Ranking(matches)
+        halved = frozenset(self._entries[c.index].id for _, c in ranked[:limit] if c.halved)
+        return Ranking(matches), halved
 
     def _final(
         self,
@@ -614,9 +638,10 @@ class Matcher:
                     continue
             similarity = self._similarity(index, found, total)
             score = factor * (_COVERAGE_SHARE * coverage + (1 - _COVERAGE_SHARE) * similarity)
-            if miss or similarity <= 0:  # no phrasing shares a word: keywords alone
+            halved = miss or similarity <= 0  # no phrasing shares a word: keywords alone
+            if halved:
                 score *= _FOCUS_MISSED
-            out.append(_Scored(score, index, coverage, similarity))
+            out.append(_Scored(score, index, coverage, similarity, halved))
             bisect.insort(top, score)
             if len(top) > limit:
                 del top[0]
@@ -941,10 +966,17 @@ class Matcher:
         told = not all(p.asks for p in found)
         for part in found:
             typed = self._two_word_names.fix(part.words)
+            figures, rough = guessed(typed)  # "like 400 something": the asker's own guess
+            guesses = {typed[i] for i in figures}
+            typed = [w for i, w in enumerate(typed) if i not in rough]
             analysed = [self._word(w) for w in typed]
             commonness = {s: zipf for s, zipf, _ in analysed}
-            # Unknown adverbs ("supposedly", "apparently") are asides, not topics.
-            asides = {s for (s, _, _), w in zip(analysed, typed, strict=True) if w[-2:] == "ly"}
+            # Unknown adverbs ("supposedly", "apparently") and guessed figures are asides.
+            asides = {
+                s
+                for (s, _, _), w in zip(analysed, typed, strict=True)
+                if w[-2:] == "ly" or w in guesses
+            }
             mine = not _ASKER.isdisjoint(part.words)  # "can I still get one": the asker's lot
             mine = mine or hearsay(part.words)  # "someone said ...": a claim, maybe garbled
             if part.asks and not (focused and wanted):
