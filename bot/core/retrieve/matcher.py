@@ -114,7 +114,7 @@ _MONTHS = frozenset(
 _TIMES = frozenset(
     stem(w)
     for w in "week weeks month months year years day days yesterday today tomorrow hour minute "
-    "ago recent recently soon later earlier quickly fast instantly immediately overnight".split()
+    "ago soon later earlier quickly fast instantly immediately overnight".split()
 )
 
 
