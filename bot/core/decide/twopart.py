@@ -42,3 +42,20 @@ def second_part(
         return None
     following = next((m.entry.id for m in ranking.matches if m.entry.id not in shown), None)
     return other if following == other.entry.id else None
+
+
+def split_answer(matcher: Matcher, knowledge: Knowledge, text: str) -> tuple[Decision, Match] | None:
+    """Return the answers to a message's two questions when the whole message reads as neither
+    ("how many gps came over and how long till the nyt called em collectible"): each question,
+    ranked with the rest as its story, is answered by an entry of its own, so the first is the
+    answer and the second joins it; None unless both are answered."""
+    asked = questions(text)
+    if asked is None:
+        return None
+    decided = [decide(matcher.read(reading), matcher.threshold) for reading in asked]
+    first, second = (d.answer for d in decided)
+    if first is None or second is None or first.entry.id == second.entry.id:
+        return None
+    if second.entry.id in knowledge.conflicts.get(first.entry.id, ()):
+        return None
+    return decided[0], second

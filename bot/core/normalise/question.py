@@ -268,13 +268,14 @@ _COPULAS = frozenset("is was are were".split())
 
 
 def _copula_the(word: str, asked: tuple[str, ...], after: list[int]) -> bool:
-    """Return whether "what" is followed by "is the", "was the" ... and a word: the question
-    asks for that word, as "whats the ..." does ("what is the NAME of his advisor")."""
+    """Return whether "what" is followed by "is the", "was the" ... and "X of": the question
+    asks for X, as "name of ..." does ("what is the NAME of his advisor")."""
     return (
         word in ("what", "wat", "wut")
         and len(after) > 1
         and asked[after[0]] in _COPULAS
         and asked[after[0] + 1 : after[0] + 2] == ("the",)
+        and asked[after[1] + 1 : after[1] + 2] == ("of",)
     )
 
 

@@ -96,6 +96,8 @@ def test_a_one_letter_word_before_a_full_stop_ends_the_sentence() -> None:
         ("how long till prices settle", "year"),
         ("how many per month were getting built", "month"),
         ("name of the dealers client advisor", "name"),  # a fragment: "what is the name of"
+        ("what is the name of the dealers client advisor", "name"),
+        ("what was the colour of the chase car", "colour"),
         ("so the colour of the chase car", "colour"),
         ("who was driving the chase car", "driving"),  # what someone was doing
     ],
@@ -361,3 +363,23 @@ def test_a_story_sentence_opening_with_how_things_look_keeps_only_what_it_tells(
 )
 def test_afterwards_reads_a_question_about_what_came_after(question: str, later: bool) -> None:
     assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures", "rough"),
+    [
+        ("how many did the uk get like 300 something", ["300"], ["something"]),
+        ("did they build around 90 of them", ["90"], []),
+        ("was it 300ish", ["300ish"], []),
+        ("how many came over, 200 odd", ["200"], ["odd"]),
+        ("did the uk get 300", [], []),  # a figure stated, not guessed
+        ("like what did they say", [], []),
+    ],
+)
+def test_a_figure_the_asker_only_guesses_is_found_with_its_rough_words(
+    sentence: str, figures: list[str], rough: list[str]
+) -> None:
+    found = words(sentence)
+    guesses, after = q.guessed(found)
+    assert sorted(found[i] for i in guesses) == figures
+    assert sorted(found[i] for i in after) == rough

@@ -1045,3 +1045,76 @@ def test_the_zhp_as_a_precedent_asks_whether_the_1m_goes_the_same_way(
         best(matcher_real, "was the zhp a precedent for how the 1m allocation works")
         == "zhp-same-for-1m"
     )
+
+
+def test_a_story_lifts_no_entry_that_misses_what_is_asked() -> None:
+    matcher = _small(
+        [
+            (
+                "uk-clip",
+                '"where was the clip filmed", "was the coupe clip shot in the uk"',
+                "The clip of the coupe was filmed in the UK.",
+            ),
+            ("us-count", '"how many coupes is the us getting"', "The US is getting 600 coupes."),
+        ]
+    )
+    # The story's words lower every score, but the clip's entry gives no number of coupes.
+    message = "how many coupes is the uk getting? the clip was filmed there so they must know"
+    assert best(matcher, message) is None
+    assert best(matcher, "how many coupes is the us getting? my dealer would not say") == "us-count"
+
+
+def test_what_is_the_x_of_asks_for_x() -> None:
+    matcher = _small(
+        [
+            (
+                "advisor",
+                '"what did the client advisor say", "how many coupes is the dealer getting"',
+                "Michael's client advisor in Arizona said the dealer was getting 3 coupes.",
+            ),
+            ("shed", '"what colour is the shed"', "The shed is green."),
+            ("hose", '"how long is the hose"', "The hose is thirty metres long."),
+        ]
+    )
+    # The entry speaks of the advisor but gives no name for them.
+    assert best(matcher, "what is the name of michaels client advisor") is None
+    assert best(matcher, "what did michaels client advisor say") == "advisor"
+
+
+def test_a_figure_the_asker_only_guesses_weighs_as_an_aside() -> None:
+    matcher = _small(
+        [("gp-count", '"how many gps came to the us"', "The blog said 414 GPs came to the US.")]
+    )
+    assert best(matcher, "how many gps came to the us again, like 400 something?") == "gp-count"
+    assert best(matcher, "how many gps came to the us, around 300?") == "gp-count"
+    # A figure stated outright is still a word the knowledge has never seen.
+    assert best(matcher, "did 9000 gps come to the us in 1987") is None
+
+
+def test_recent_is_no_time_a_when_question_wants() -> None:
+    matcher = _small(
+        [
+            (
+                "episodes",
+                '"what did the blog say on the podcast"',
+                "The blog speculated about numbers on recent podcast episodes.",
+            ),
+            ("news", '"when will the blog have more news"', "The blog expected news in a few days."),
+        ]
+    )
+    assert best(matcher, "when did the blog speculate on the podcast") is None
+    assert best(matcher, "when will the blog have more news") == "news"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("was anybody salty about the comments getting taken over", "gar-invaded"),
+        ("is any of those three arizona cars up for grabs", "arizona-dealer-three"),
+        ("does the blog agree the 1m will be tough to get", "segler-hard-to-get"),
+    ],
+)
+def test_chat_words_for_moods_availability_and_agreement(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    assert best(matcher_real, question) == entry
