@@ -144,3 +144,20 @@ def test_every_renderer_shows_the_second_claim(garden: KnowledgeService) -> None
     assert shown["second"]["sources"][0]["id"] == "post"
     assert shown["second"]["conflicts"][0]["entry"] == "hose-denied"
     assert to_json(garden.ask("what colour is the shed"))["second"] is None
+
+
+def test_two_questions_the_whole_message_cannot_answer_are_answered_apart(
+    garden: KnowledgeService,
+) -> None:
+    message = "what colour is the shed and what happens to tomato plants after the frost"
+    whole = garden.snapshot.matcher.read(message).best
+    assert whole is not None and whole.score < garden.snapshot.matcher.threshold
+    reply = garden.ask(message)
+    assert reply.entry_id == "shed-colour"
+    assert reply.second is not None and reply.second.entry_id == "tomato-frost"
+
+
+def test_a_message_stays_declined_unless_both_its_questions_are_answered(
+    garden: KnowledgeService,
+) -> None:
+    assert not garden.ask("what colour is the shed and what is the capital of peru").answered

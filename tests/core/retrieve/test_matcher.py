@@ -1052,7 +1052,7 @@ def test_a_story_lifts_no_entry_that_misses_what_is_asked() -> None:
         [
             (
                 "uk-clip",
-                '"where was the clip filmed", "was the coupe clip shot in the uk"',
+                '"where was the clip filmed", "how many coupes are in the uk clip"',
                 "The clip of the coupe was filmed in the UK.",
             ),
             ("us-count", '"how many coupes is the us getting"', "The US is getting 600 coupes."),
@@ -1081,14 +1081,23 @@ def test_what_is_the_x_of_asks_for_x() -> None:
     assert best(matcher, "what did michaels client advisor say") == "advisor"
 
 
-def test_a_figure_the_asker_only_guesses_weighs_as_an_aside() -> None:
-    matcher = _small(
-        [("gp-count", '"how many gps came to the us"', "The blog said 414 GPs came to the US.")]
-    )
-    assert best(matcher, "how many gps came to the us again, like 400 something?") == "gp-count"
-    assert best(matcher, "how many gps came to the us, around 300?") == "gp-count"
-    # A figure stated outright is still a word the knowledge has never seen.
-    assert best(matcher, "did 9000 gps come to the us in 1987") is None
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("how many 1ms is australia getting, like 150 or so", "aus-received-125"),
+        ("the aussies got how many, around 90?", "aus-bmw-around-100"),
+        ("how many mini gps made it to america, 450ish?", "gp-414-us"),
+        ("australia got like 110 something 1ms right?", "aus-received-125"),
+    ],
+)
+def test_a_figure_the_asker_only_guesses_weighs_as_an_aside(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    assert best(matcher_real, question) == entry
+
+
+def test_a_figure_stated_outright_still_counts_against_a_match(matcher_real: Matcher) -> None:
+    assert best(matcher_real, "did the us get 9000 mini gps in 1987") is None
 
 
 def test_recent_is_no_time_a_when_question_wants() -> None:
@@ -1110,7 +1119,7 @@ def test_recent_is_no_time_a_when_question_wants() -> None:
     ("question", "entry"),
     [
         ("was anybody salty about the comments getting taken over", "gar-invaded"),
-        ("is any of those three arizona cars up for grabs", "arizona-dealer-three"),
+        ("are the arizona 1ms still available", "arizona-dealer-three"),
         ("does the blog agree the 1m will be tough to get", "segler-hard-to-get"),
     ],
 )
