@@ -44,7 +44,9 @@ def second_part(
     return other if following == other.entry.id else None
 
 
-def split_answer(matcher: Matcher, knowledge: Knowledge, text: str) -> tuple[Decision, Match] | None:
+def split_answer(
+    matcher: Matcher, knowledge: Knowledge, text: str
+) -> tuple[Decision, Match] | None:
     """Return the answers to a message's two questions when the whole message reads as neither
     ("how many gps came over and how long till the nyt called em collectible"): each question,
     ranked with the rest as its story, is answered by an entry of its own, so the first is the

@@ -1108,7 +1108,11 @@ def test_recent_is_no_time_a_when_question_wants() -> None:
                 '"what did the blog say on the podcast"',
                 "The blog speculated about numbers on recent podcast episodes.",
             ),
-            ("news", '"when will the blog have more news"', "The blog expected news in a few days."),
+            (
+                "news",
+                '"when will the blog have more news"',
+                "The blog expected news in a few days.",
+            ),
         ]
     )
     assert best(matcher, "when did the blog speculate on the podcast") is None
