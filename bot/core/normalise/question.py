@@ -472,6 +472,26 @@ def counted(asked: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(run)
 
 
+# What goes by a name of its own that an answer writes before it ("the Scottsdale DEALERSHIP"):
+# "which dealer", "which us store" want that name, not the state or the model it sells.
+BUSINESSES = ("dealer", "store", "shop", "showroom", "retailer")
+_BEFORE_BUSINESS = 2  # "which US BMW dealer": the words that may stand before it
+
+
+def business(asked: tuple[str, ...]) -> str | None:
+    """Return the business a "which" question asks the name of ("which us DEALER sold the
+    most"), or None ("which state is the dealer in" asks for a state)."""
+    if "which" not in asked:
+        return None
+    start = asked.index("which") + 1
+    for word in asked[start : start + _BEFORE_BUSINESS + 1]:
+        if word.startswith(BUSINESSES):
+            return word
+        if word in _AUXILIARIES or word in STOPWORDS:
+            return None
+    return None
+
+
 _CALLED = frozenset("called named titled".split())
 
 

@@ -7,7 +7,7 @@ import itertools
 import math
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -18,12 +18,14 @@ from ..knowledge.models import Entries, Knowledge
 from ..knowledge.packed import release
 from ..normalise.question import (
     ABOUT_A_CLAIM,
+    BUSINESSES,
     CONTEXT_KNOWN,
     CONTEXT_UNKNOWN,
     Part,
     afterwards,
     arithmetic,
     asks_who,
+    business,
     counted,
     focus,
     guessed,
@@ -203,6 +205,25 @@ def _name_terms(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
     plain = set(content(analyse(" ".join(lower), synonyms)))
     named = {term for token in capital for term in content(analyse(token, synonyms))}
     return frozenset(t for t in named - plain if not t.isdigit())
+
+
+_WRITTEN_WORD = re.compile(r"[\w'\u2019]+")
+
+
+def _named_businesses(answers: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """Return, for each kind of business, the entries whose answer names one: a capitalised
+    word before it ("the Scottsdale DEALERSHIP"), not an owner ("the CA's dealership") or a
+    code ("US dealers", "BMW dealers")."""
+    found: dict[str, list[int]] = {}
+    for index, answer in enumerate(answers):
+        said = _WRITTEN_WORD.findall(answer)
+        for before, word in itertools.pairwise(said):
+            kind = next((b for b in BUSINESSES if word.lower().startswith(b)), None)
+            if kind is None or not before[:1].isupper() or before.isupper():
+                continue
+            if not before.endswith(("'s", "\u2019s")):
+                found.setdefault(kind, []).append(index)
+    return {kind: tuple(held) for kind, held in found.items()}
 
 
 def _speakers(knowledge: Knowledge, synonyms: Synonyms, names: frozenset[str]) -> frozenset[str]:
@@ -415,6 +436,7 @@ class Matcher:
         self._name_count: _Ints = np.bincount(
             np.concatenate([np.zeros(0, dtype=np.int64), *held]), minlength=len(self._entries)
         ).astype(np.int64)
+        self._businesses = _named_businesses(rows.texts(2))
         names = (w for w in known_words if len(w) >= _PREFIX and stem(w) in self._names)
         self._spelling = Spelling(set(STOPWORDS) | known_words, ids, names)
         written = itertools.chain.from_iterable(zip(rows.texts(2), rows.texts(4), strict=True))
@@ -759,6 +781,9 @@ class Matcher:
             pass
         elif wanted == "name":  # "which cars": the entry must name one the question does not
             kind = self._naming(query)
+            shop = self._business(question)
+            if shop is not None:  # "which dealer": the entry must name a dealer
+                kind = kind & self._mask(list(self._businesses.get(shop, ())))
             holders = kind if holders is None else holders & kind
         else:  # "how many": the answer must give a number
             kind = self._kinds[wanted]
@@ -805,6 +830,15 @@ class Matcher:
                     holding |= self._holding(index)
                 holders &= holding
             return holders
+        return None
+
+    def _business(self, question: str) -> str | None:
+        """Return the kind of business ("dealer") a "which dealer" question asks the name of."""
+        for part in parts(question):
+            if part.asks:
+                word = business(tuple(self._spelling.fix(plain(w)) for w in part.words))
+                if word is not None:
+                    return next(b for b in BUSINESSES if word.startswith(b))
         return None
 
     def _counters(self, things: list[str]) -> _Mask:

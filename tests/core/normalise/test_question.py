@@ -383,3 +383,20 @@ def test_a_figure_the_asker_only_guesses_is_found_with_its_rough_words(
     guesses, after = q.guessed(found)
     assert sorted(found[i] for i in guesses) == figures
     assert sorted(found[i] for i in after) == rough
+
+
+@pytest.mark.parametrize(
+    ("question", "shop"),
+    [
+        ("which uk dealer had the most cars", "dealer"),
+        ("which bmw store in ohio is it", "store"),
+        ("so which dealerships got told", "dealerships"),
+        ("which city is the dealer in", None),  # asks for a city
+        ("which is the closest dealer", None),
+        ("what did the dealer say", None),
+    ],
+)
+def test_a_which_question_about_a_business_asks_for_its_name(
+    question: str, shop: str | None
+) -> None:
+    assert q.business(tuple(words(question))) == shop

@@ -1131,3 +1131,30 @@ def test_chat_words_for_moods_availability_and_agreement(
     matcher_real: Matcher, question: str, entry: str
 ) -> None:
     assert best(matcher_real, question) == entry
+
+
+def test_which_dealer_wants_an_entry_that_names_the_dealer() -> None:
+    unnamed = _small(
+        [
+            (
+                "three",
+                '"how many coupes is the ohio dealership getting"',
+                "Commenter Ann said her advisor's dealership in Ohio was getting 3 coupes.",
+            ),
+            ("shed", '"what colour is the shed"', "The shed is green."),
+        ]
+    )
+    # The entry names a state and a commenter, but not the dealership.
+    assert best(unnamed, "which dealership in ohio is getting 3 coupes") is None
+    assert best(unnamed, "how many coupes is the ohio dealership getting") == "three"
+    named = _small(
+        [
+            (
+                "three",
+                '"how many coupes is the ohio dealership getting"',
+                "Commenter Ann said the Dayton dealership in Ohio was getting 3 coupes.",
+            ),
+            ("shed", '"what colour is the shed"', "The shed is green."),
+        ]
+    )
+    assert best(named, "which dealership in ohio is getting 3 coupes") == "three"
