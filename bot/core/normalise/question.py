@@ -563,10 +563,13 @@ _ROUGH_FIGURE = re.compile(r"\d+(?:ish)?")
 
 
 def guessed(sentence: Sequence[str]) -> tuple[frozenset[int], frozenset[int]]:
-    """Return where a sentence gives a figure the asker only guesses ("how many did the us get,
-    LIKE 400 something"), and where the words after it make it a guess ("400 SOMETHING")."""
+    """Return where a sentence asking "how many" gives a figure the asker only guesses ("how
+    many did the us get, LIKE 400 something"), and where the words after it make it a guess
+    ("400 SOMETHING"); a figure in a yes/no question ("did the uk get like 200") is its claim."""
     figures: set[int] = set()
     after: set[int] = set()
+    if not any(a == "how" and b in _AMOUNT for a, b in itertools.pairwise(sentence)):
+        return frozenset(), frozenset()
     for i, word in enumerate(sentence):
         if not _ROUGH_FIGURE.fullmatch(word):
             continue

@@ -369,8 +369,9 @@ def test_afterwards_reads_a_question_about_what_came_after(question: str, later:
     ("sentence", "figures", "rough"),
     [
         ("how many did the uk get like 300 something", ["300"], ["something"]),
-        ("did they build around 90 of them", ["90"], []),
-        ("was it 300ish", ["300ish"], []),
+        ("how many did they build, around 90 of them", ["90"], []),
+        ("how many, 300ish", ["300ish"], []),
+        ("did they build around 90 of them", [], []),  # the figure is what it asks about
         ("how many came over, 200 odd", ["200"], ["odd"]),
         ("did the uk get 300", [], []),  # a figure stated, not guessed
         ("like what did they say", [], []),
