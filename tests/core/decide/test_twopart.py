@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.knowledge.loader import default_knowledge_path
 from bot.core.normalise.question import questions
 from bot.core.render.jsonlines import to_json
 from bot.core.render.text import summary, to_text
@@ -161,3 +162,9 @@ def test_a_message_stays_declined_unless_both_its_questions_are_answered(
     garden: KnowledgeService,
 ) -> None:
     assert not garden.ask("what colour is the shed and what is the capital of peru").answered
+
+
+def test_a_question_that_borrows_its_topic_from_the_other_is_not_answered_apart() -> None:
+    shipped = KnowledgeService.from_path(default_knowledge_path())
+    # "he" is Gabe, whose entries say nothing of what he drives.
+    assert not shipped.ask("who is gabe and what car does he drive").answered
