@@ -475,18 +475,34 @@ def counted(asked: tuple[str, ...]) -> tuple[str, ...]:
 # What goes by a name of its own that an answer writes before it ("the Scottsdale DEALERSHIP"):
 # "which dealer", "which us store" want that name, not the state or the model it sells.
 BUSINESSES = ("dealer", "store", "shop", "showroom", "retailer")
+# The people a dealer puts between buyer and car: "whats michaels CA called" wants their name.
+ADVISORS = frozenset("ca advisor adviser advisors salesman salesmen salesperson".split())
 _BEFORE_BUSINESS = 2  # "which US BMW dealer": the words that may stand before it
 
 
+def business_kind(word: str) -> str | None:
+    """Return the kind of business or advisor a word names ("dealerships": "dealer"), if any."""
+    if word in ADVISORS:
+        return "advisor"
+    return next((b for b in BUSINESSES if word.startswith(b)), None)
+
+
 def business(asked: tuple[str, ...]) -> str | None:
-    """Return the business a "which" question asks the name of ("which us DEALER sold the
-    most"), or None ("which state is the dealer in" asks for a state)."""
+    """Return the kind of business or advisor a question asks the name of ("which us DEALER
+    sold the most", "whats michaels CA called", "the name of his salesman"), or None ("which
+    state is the dealer in" asks for a state)."""
+    if len(asked) > 1 and asked[-1] in _CALLED and asked[-2] in ADVISORS:
+        return "advisor"  # "whats his CA CALLED"
+    if "name" in asked and asked[asked.index("name") + 1 : asked.index("name") + 2] == ("of",):
+        at = asked.index("name") + 2
+        kinds = (business_kind(w) for w in asked[at : at + _BEFORE_BUSINESS + 2])
+        return next((k for k in kinds if k is not None), None)
     if "which" not in asked:
         return None
     start = asked.index("which") + 1
     for word in asked[start : start + _BEFORE_BUSINESS + 1]:
         if word.startswith(BUSINESSES):
-            return word
+            return business_kind(word)
         if word in _AUXILIARIES or word in STOPWORDS:
             return None
     return None

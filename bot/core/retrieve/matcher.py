@@ -18,7 +18,6 @@ from ..knowledge.models import Entries, Knowledge
 from ..knowledge.packed import release
 from ..normalise.question import (
     ABOUT_A_CLAIM,
-    BUSINESSES,
     CONTEXT_KNOWN,
     CONTEXT_UNKNOWN,
     Part,
@@ -26,6 +25,7 @@ from ..normalise.question import (
     arithmetic,
     asks_who,
     business,
+    business_kind,
     counted,
     focus,
     guessed,
@@ -211,19 +211,28 @@ _WRITTEN_WORD = re.compile(r"[\w'\u2019]+")
 
 
 def _named_businesses(answers: Iterable[str]) -> dict[str, tuple[int, ...]]:
-    """Return, for each kind of business, the entries whose answer names one: a capitalised
-    word before it ("the Scottsdale DEALERSHIP"), not an owner ("the CA's dealership") or a
-    code ("US dealers", "BMW dealers")."""
+    """Return, for each kind of business or advisor, the entries whose answer names one: a
+    capitalised word before it ("the Scottsdale DEALERSHIP"), not an owner ("the CA's
+    dealership", "Michael's CA") or a code ("US dealers", "BMW dealers"); an advisor's name may
+    follow too ("the salesman Bob")."""
     found: dict[str, list[int]] = {}
     for index, answer in enumerate(answers):
         said = _WRITTEN_WORD.findall(answer)
-        for before, word in itertools.pairwise(said):
-            kind = next((b for b in BUSINESSES if word.lower().startswith(b)), None)
-            if kind is None or not before[:1].isupper() or before.isupper():
+        for at, word in enumerate(said):
+            kind = business_kind(word.lower())
+            if kind is None:
                 continue
-            if not before.endswith(("'s", "\u2019s")):
+            near = said[at - 1 : at] if at else []
+            if kind == "advisor":
+                near += said[at + 1 : at + 2]
+            if any(_a_name(w) for w in near):
                 found.setdefault(kind, []).append(index)
-    return {kind: tuple(held) for kind, held in found.items()}
+    return {kind: tuple(dict.fromkeys(held)) for kind, held in found.items()}
+
+
+def _a_name(word: str) -> bool:
+    """Return whether a written word is a name: capitalised, not a code ("US") nor an owner."""
+    return word[:1].isupper() and not word.isupper() and not word.endswith(("'s", "\u2019s"))
 
 
 def _speakers(knowledge: Knowledge, synonyms: Synonyms, names: frozenset[str]) -> frozenset[str]:
@@ -836,9 +845,9 @@ class Matcher:
         """Return the kind of business ("dealer") a "which dealer" question asks the name of."""
         for part in parts(question):
             if part.asks:
-                word = business(tuple(self._spelling.fix(plain(w)) for w in part.words))
-                if word is not None:
-                    return next(b for b in BUSINESSES if word.startswith(b))
+                kind = business(tuple(self._spelling.fix(plain(w)) for w in part.words))
+                if kind is not None:
+                    return kind
         return None
 
     def _counters(self, things: list[str]) -> _Mask:

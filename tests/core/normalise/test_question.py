@@ -391,13 +391,17 @@ def test_a_figure_the_asker_only_guesses_is_found_with_its_rough_words(
     [
         ("which uk dealer had the most cars", "dealer"),
         ("which bmw store in ohio is it", "store"),
-        ("so which dealerships got told", "dealerships"),
+        ("so which dealerships got told", "dealer"),
+        ("whats her salesman called", "advisor"),
+        ("what is the name of bobs client advisor", "advisor"),
+        ("the name of the ohio dealership please", "dealer"),
         ("which city is the dealer in", None),  # asks for a city
         ("which is the closest dealer", None),
         ("what did the dealer say", None),
+        ("what is the name of the podcast", None),
     ],
 )
-def test_a_which_question_about_a_business_asks_for_its_name(
+def test_a_question_asking_a_business_or_advisor_by_name_is_found(
     question: str, shop: str | None
 ) -> None:
     assert q.business(tuple(words(question))) == shop

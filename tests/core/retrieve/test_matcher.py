@@ -1158,3 +1158,28 @@ def test_which_dealer_wants_an_entry_that_names_the_dealer() -> None:
         ]
     )
     assert best(named, "which dealership in ohio is getting 3 coupes") == "three"
+
+
+def test_an_advisors_name_is_wanted_from_an_entry_that_gives_one() -> None:
+    unnamed = _small(
+        [
+            (
+                "advisor",
+                '"what did the sales advisor email say"',
+                "Commenter Ann said her advisor emailed that the Ohio dealer gets 3 coupes.",
+            ),
+            ("shed", '"what colour is the shed"', "The shed is green."),
+        ]
+    )
+    assert best(unnamed, "whats anns sales advisor called") is None
+    named = _small(
+        [
+            (
+                "advisor",
+                '"what did the sales advisor email say"',
+                "Commenter Ann said her advisor Bob emailed that the Ohio dealer gets 3 coupes.",
+            ),
+            ("shed", '"what colour is the shed"', "The shed is green."),
+        ]
+    )
+    assert best(named, "whats anns sales advisor called") == "advisor"
