@@ -558,10 +558,32 @@ _HEARSAY_VERBS = frozenset("said say says saying heard claimed reckon reckons".s
 _LATER = frozenset("later afterwards afterward".split())
 
 
+# "how many WERE BUILT IN TOTAL", "... GOT MADE WORLDWIDE IN THE END": the final count, known
+# only once production was over ("how many will be built in total" asks what was planned).
+_TOTALS = frozenset("total worldwide globally overall altogether".split())
+_MADE_PAST = frozenset("built made produced manufactured assembled".split())
+
+
+def _final_count(asked: tuple[str, ...]) -> bool:
+    """Return whether a "how many" question asks how many were made in the end ("how many gps
+    were made worldwide", "how many 1ms got built in the end")."""
+    start = _after_lead_ins(asked)
+    if asked[start : start + 2] not in (("how", "many"), ("hows", "many")):
+        return False
+    made = any(
+        a in ("were", "got", "was") and b in _MADE_PAST for a, b in itertools.pairwise(asked)
+    )
+    ended = any(asked[i : i + 3] == ("in", "the", "end") for i in range(len(asked) - 2))
+    return made and (ended or not _TOTALS.isdisjoint(asked))
+
+
 def afterwards(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks what happened after the sources were written ("what
-    did the blog post a few days LATER", "... what HAPPENED AFTER"): past tense, and "later"
-    last or "happened after / next"; "used gp prices 4 yrs later" asks what they say."""
+    did the blog post a few days LATER", "... what HAPPENED AFTER", "how many were built in
+    total"): past tense, and "later" last or "happened after / next"; "used gp prices 4 yrs
+    later" asks what they say."""
+    if _final_count(asked):
+        return True
     past = "did" in asked or "happened" in asked
     after = asked[-1:] and asked[-1] in _LATER
     happened = any(

@@ -359,6 +359,11 @@ def test_a_story_sentence_opening_with_how_things_look_keeps_only_what_it_tells(
         ("used gp prices 4 yrs later?", False),
         ("will the number change later", False),
         ("what happens after the run is done", False),
+        ("how many x1s got made in total back then", True),  # the final count
+        ("so how many coupes were produced worldwide in the end", True),
+        ("how many coupes will be built in total", False),  # what is planned
+        ("how many coupes were made for canada", False),
+        ("how many did canada end up getting in the end", False),  # no count of a making
     ],
 )
 def test_afterwards_reads_a_question_about_what_came_after(question: str, later: bool) -> None:

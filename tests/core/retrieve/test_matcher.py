@@ -1183,3 +1183,17 @@ def test_an_advisors_name_is_wanted_from_an_entry_that_gives_one() -> None:
         ]
     )
     assert best(named, "whats anns sales advisor called") == "advisor"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("how many mini gps were produced overall", None),  # only the US count is known
+        ("so how many 1ms got made altogether in the end", None),
+        ("how many 1ms is bmw going to build in total", "molds-2500-run"),  # the planned run
+    ],
+)
+def test_a_final_production_count_is_what_came_after_the_sources(
+    matcher_real: Matcher, question: str, entry: str | None
+) -> None:
+    assert best(matcher_real, question) == entry
