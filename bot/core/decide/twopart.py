@@ -8,6 +8,10 @@ from ..retrieve.matcher import Matcher
 from ..score.ranking import Match, Ranking
 from .decision import Decision, decide
 
+SURE_PART = 0.6
+"""How sure each question of a message that the whole message cannot answer must be answered:
+from about this score the best entry is right as often as the score says (see the README)."""
+
 
 def second_part(
     matcher: Matcher, knowledge: Knowledge, text: str, ranking: Ranking, decision: Decision
@@ -42,11 +46,6 @@ def second_part(
         return None
     following = next((m.entry.id for m in ranking.matches if m.entry.id not in shown), None)
     return other if following == other.entry.id else None
-
-
-SURE_PART = 0.6
-"""How sure each question of a message that the whole message cannot answer must be answered:
-from about this score the best entry is right as often as the score says (see the README)."""
 
 
 def split_answer(

@@ -489,14 +489,10 @@ def business_kind(word: str) -> str | None:
 
 def business(asked: tuple[str, ...]) -> str | None:
     """Return the kind of business or advisor a question asks the name of ("which us DEALER
-    sold the most", "whats michaels CA called", "the name of his salesman"), or None ("which
-    state is the dealer in" asks for a state)."""
+    sold the most", "whats michaels CA called"), or None ("which state is the dealer in" asks
+    for a state; "the NAME of his advisor" is asked by its focus, see focus)."""
     if len(asked) > 1 and asked[-1] in _CALLED and asked[-2] in ADVISORS:
         return "advisor"  # "whats his CA CALLED"
-    if "name" in asked and asked[asked.index("name") + 1 : asked.index("name") + 2] == ("of",):
-        at = asked.index("name") + 2
-        kinds = (business_kind(w) for w in asked[at : at + _BEFORE_BUSINESS + 2])
-        return next((k for k in kinds if k is not None), None)
     if "which" not in asked:
         return None
     start = asked.index("which") + 1

@@ -842,7 +842,8 @@ class Matcher:
         return None
 
     def _business(self, question: str) -> str | None:
-        """Return the kind of business ("dealer") a "which dealer" question asks the name of."""
+        """Return the kind of business or advisor a question asks the name of ("which
+        DEALER", "whats his CA called"), or None."""
         for part in parts(question):
             if part.asks:
                 kind = business(tuple(self._spelling.fix(plain(w)) for w in part.words))
