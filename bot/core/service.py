@@ -10,7 +10,7 @@ from pathlib import Path
 from .decide.decision import DEFAULT_THRESHOLD, Decision, decide, volunteer
 from .decide.followups import read_after, read_alone
 from .decide.talk import Talk
-from .decide.twopart import second_part
+from .decide.twopart import second_part, split_answer
 from .knowledge.errors import KnowledgeError, Problem
 from .knowledge.models import Knowledge
 from .reply.replies import Reply, compose, small_talk
@@ -169,6 +169,10 @@ class KnowledgeService:
             if not text.strip():
                 notice = _EMPTY
             second = second_part(snapshot.matcher, knowledge, text, ranking, decision)
+            if decision.answer is None and not decision.clarify:
+                split = split_answer(snapshot.matcher, knowledge, text)
+                if split is not None:
+                    decision, second = split
             return compose(question, decision, knowledge, notice, second=second)
         reading = read_after(snapshot.matcher, knowledge, text, last)
         notice = reading.notice or notice

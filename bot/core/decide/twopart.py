@@ -8,6 +8,10 @@ from ..retrieve.matcher import Matcher
 from ..score.ranking import Match, Ranking
 from .decision import Decision, decide
 
+SURE_PART = 0.6
+"""How sure each question of a message that the whole message cannot answer must be answered:
+from about this score the best entry is right as often as the score says (see the README)."""
+
 
 def second_part(
     matcher: Matcher, knowledge: Knowledge, text: str, ranking: Ranking, decision: Decision
@@ -42,3 +46,24 @@ def second_part(
         return None
     following = next((m.entry.id for m in ranking.matches if m.entry.id not in shown), None)
     return other if following == other.entry.id else None
+
+
+def split_answer(
+    matcher: Matcher, knowledge: Knowledge, text: str
+) -> tuple[Decision, Match] | None:
+    """Return the answers to a message's two questions when the whole message reads as neither
+    ("how many gps came over and how long till the nyt called em collectible"): each question,
+    ranked with the rest as its story, is answered by an entry of its own, so the first is the
+    answer and the second joins it; None unless both are answered, each at SURE_PART."""
+    asked = questions(text)
+    if asked is None:
+        return None
+    # Surer than an answer alone: a question read beside another may borrow its topic ("who is
+    # gabe and what car does he drive": Gabe's entries, none of which says what he drives).
+    decided = [decide(matcher.read(reading), SURE_PART) for reading in asked]
+    first, second = (d.answer for d in decided)
+    if first is None or second is None or first.entry.id == second.entry.id:
+        return None
+    if second.entry.id in knowledge.conflicts.get(first.entry.id, ()):
+        return None
+    return decided[0], second

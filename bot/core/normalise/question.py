@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -237,6 +238,8 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
                 return tuple(_KINDS[head].split()) if head in _KINDS else ()
         elif word == "who" and _doing(asked, after):
             return (asked[after[1]],)  # "who was DRIVING the chase car": what they did
+        elif _copula_the(word, asked, after):  # "what IS THE name of ...": "whats the name"
+            head = asked[after[1]]
         elif head in _AUXILIARIES or word == "whos":
             return ()
         elif word == "who":  # "who WROTE the article": the entry must say who did that
@@ -260,6 +263,21 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
             return ()
         return (head,)
     return ()
+
+
+_COPULAS = frozenset("is was are were".split())
+
+
+def _copula_the(word: str, asked: tuple[str, ...], after: list[int]) -> bool:
+    """Return whether "what" is followed by "is the", "was the" ... and "X of": the question
+    asks for X, as "name of ..." does ("what is the NAME of his advisor")."""
+    return (
+        word in ("what", "wat", "wut")
+        and len(after) > 1
+        and asked[after[0]] in _COPULAS
+        and asked[after[0] + 1 : after[0] + 2] == ("the",)
+        and asked[after[1] + 1 : after[1] + 2] == ("of",)
+    )
 
 
 _FRAGMENT = 8  # "NAME of michaels client advisor?": a short question without a question word
@@ -455,6 +473,38 @@ def counted(asked: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(run)
 
 
+# What goes by a name of its own that an answer writes before it ("the Scottsdale DEALERSHIP"):
+# "which dealer", "which us store" want that name, not the state or the model it sells.
+BUSINESSES = ("dealer", "store", "shop", "showroom", "retailer")
+# The people a dealer puts between buyer and car: "whats michaels CA called" wants their name.
+ADVISORS = frozenset("ca advisor adviser advisors salesman salesmen salesperson".split())
+_BEFORE_BUSINESS = 2  # "which US BMW dealer": the words that may stand before it
+
+
+def business_kind(word: str) -> str | None:
+    """Return the kind of business or advisor a word names ("dealerships": "dealer"), if any."""
+    if word in ADVISORS:
+        return "advisor"
+    return next((b for b in BUSINESSES if word.startswith(b)), None)
+
+
+def business(asked: tuple[str, ...]) -> str | None:
+    """Return the kind of business or advisor a question asks the name of ("which us DEALER
+    sold the most", "whats michaels CA called"), or None ("which state is the dealer in" asks
+    for a state; "the NAME of his advisor" is asked by its focus, see focus)."""
+    if len(asked) > 1 and asked[-1] in _CALLED and asked[-2] in ADVISORS:
+        return "advisor"  # "whats his CA CALLED"
+    if "which" not in asked:
+        return None
+    start = asked.index("which") + 1
+    for word in asked[start : start + _BEFORE_BUSINESS + 1]:
+        if word.startswith(BUSINESSES):
+            return business_kind(word)
+        if word in _AUXILIARIES or word in STOPWORDS:
+            return None
+    return None
+
+
 _CALLED = frozenset("called named titled".split())
 
 
@@ -505,10 +555,32 @@ _HEARSAY_VERBS = frozenset("said say says saying heard claimed reckon reckons".s
 _LATER = frozenset("later afterwards afterward".split())
 
 
+# "how many WERE BUILT IN TOTAL", "... GOT MADE WORLDWIDE IN THE END": the final count, known
+# only once production was over ("how many will be built in total" asks what was planned).
+_TOTALS = frozenset("total worldwide globally overall altogether".split())
+_MADE_PAST = frozenset("built made produced manufactured assembled".split())
+
+
+def _final_count(asked: tuple[str, ...]) -> bool:
+    """Return whether a "how many" question asks how many were made in the end ("how many gps
+    were made worldwide", "how many 1ms got built in the end")."""
+    start = _after_lead_ins(asked)
+    if asked[start : start + 2] not in (("how", "many"), ("hows", "many")):
+        return False
+    made = any(
+        a in ("were", "got", "was") and b in _MADE_PAST for a, b in itertools.pairwise(asked)
+    )
+    ended = any(asked[i : i + 3] == ("in", "the", "end") for i in range(len(asked) - 2))
+    return made and (ended or not _TOTALS.isdisjoint(asked))
+
+
 def afterwards(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks what happened after the sources were written ("what
-    did the blog post a few days LATER", "... what HAPPENED AFTER"): past tense, and "later"
-    last or "happened after / next"; "used gp prices 4 yrs later" asks what they say."""
+    did the blog post a few days LATER", "... what HAPPENED AFTER", "how many were built in
+    total"): past tense, and "later" last or "happened after / next"; "used gp prices 4 yrs
+    later" asks what they say."""
+    if _final_count(asked):
+        return True
     past = "did" in asked or "happened" in asked
     after = asked[-1:] and asked[-1] in _LATER
     happened = any(
@@ -516,6 +588,31 @@ def afterwards(asked: tuple[str, ...]) -> bool:
         for a, b in itertools.pairwise(asked)
     )
     return past and bool(after or happened)
+
+
+# "LIKE 400 something", "AROUND 50": a figure the asker only guesses; "400 SOMETHING", "400
+# ODD", "400ish": the words that make it a guess.
+_ROUGHLY = frozenset("like around about abt bout roughly approx approximately maybe".split())
+_ROUGH_AFTER = frozenset("something smth odd ish".split())
+_ROUGH_FIGURE = re.compile(r"\d+(?:ish)?")
+
+
+def guessed(sentence: Sequence[str]) -> tuple[frozenset[int], frozenset[int]]:
+    """Return where a sentence asking "how many" gives a figure the asker only guesses ("how
+    many did the us get, LIKE 400 something"), and where the words after it make it a guess
+    ("400 SOMETHING"); a figure in a yes/no question ("did the uk get like 200") is its claim."""
+    figures: set[int] = set()
+    after: set[int] = set()
+    if not any(a == "how" and b in _AMOUNT for a, b in itertools.pairwise(sentence)):
+        return frozenset(), frozenset()
+    for i, word in enumerate(sentence):
+        if not _ROUGH_FIGURE.fullmatch(word):
+            continue
+        if i + 1 < len(sentence) and sentence[i + 1] in _ROUGH_AFTER:
+            after.add(i + 1)
+        if i + 1 in after or word.endswith("ish") or (i and sentence[i - 1] in _ROUGHLY):
+            figures.add(i)
+    return frozenset(figures), frozenset(after)
 
 
 def hearsay(sentence: tuple[str, ...]) -> bool:

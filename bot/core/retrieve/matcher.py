@@ -7,7 +7,7 @@ import itertools
 import math
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -24,8 +24,11 @@ from ..normalise.question import (
     afterwards,
     arithmetic,
     asks_who,
+    business,
+    business_kind,
     counted,
     focus,
+    guessed,
     hearsay,
     parts,
     points_back,
@@ -114,7 +117,7 @@ _MONTHS = frozenset(
 _TIMES = frozenset(
     stem(w)
     for w in "week weeks month months year years day days yesterday today tomorrow hour minute "
-    "ago recent recently soon later earlier quickly fast instantly immediately overnight".split()
+    "ago soon later earlier quickly fast instantly immediately overnight".split()
 )
 
 
@@ -205,6 +208,34 @@ def _name_terms(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
     return frozenset(t for t in named - plain if not t.isdigit())
 
 
+_WRITTEN_WORD = re.compile(r"[\w'\u2019]+")
+
+
+def _named_businesses(answers: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """Return, for each kind of business or advisor, the entries whose answer names one: a
+    capitalised word before it ("the Scottsdale DEALERSHIP"), not an owner ("the CA's
+    dealership", "Michael's CA") or a code ("US dealers", "BMW dealers"); an advisor's name may
+    follow too ("the salesman Bob")."""
+    found: dict[str, list[int]] = {}
+    for index, answer in enumerate(answers):
+        said = _WRITTEN_WORD.findall(answer)
+        for at, word in enumerate(said):
+            kind = business_kind(word.lower())
+            if kind is None:
+                continue
+            near = said[at - 1 : at] if at else []
+            if kind == "advisor":
+                near += said[at + 1 : at + 2]
+            if any(_a_name(w) for w in near):
+                found.setdefault(kind, []).append(index)
+    return {kind: tuple(dict.fromkeys(held)) for kind, held in found.items()}
+
+
+def _a_name(word: str) -> bool:
+    """Return whether a written word is a name: capitalised, not a code ("US") nor an owner."""
+    return word[:1].isupper() and not word.isupper() and not word.endswith(("'s", "\u2019s"))
+
+
 def _speakers(knowledge: Knowledge, synonyms: Synonyms, names: frozenset[str]) -> frozenset[str]:
     """Return the names of those who speak in the knowledge: the names, and a claimant's name
     of several words that a synonym reads as one ("The New York Times" is "nyt")."""
@@ -261,6 +292,7 @@ class _Scored(NamedTuple):  # tuples: built many times a question, cheaper than 
     entry: int
     coverage: float
     similarity: float
+    halved: bool = False  # it missed what the question asks for (or shares keywords only)
 
 
 class _Term(NamedTuple):
@@ -412,6 +444,7 @@ class Matcher:
         self._name_count: _Ints = np.bincount(
             np.concatenate([np.zeros(0, dtype=np.int64), *held]), minlength=len(self._entries)
         ).astype(np.int64)
+        self._businesses = _named_businesses(rows.texts(2))
         names = (w for w in known_words if len(w) >= _PREFIX and stem(w) in self._names)
         self._spelling = Spelling(set(STOPWORDS) | known_words, ids, names)
         written = itertools.chain.from_iterable(zip(rows.texts(2), rows.texts(4), strict=True))
@@ -477,13 +510,24 @@ class Matcher:
         that both the whole message (at _LIFT_FROM or more) and its asking sentences alone rank
         first is as sure as the asking sentences make it, if that is surer.
         """
-        ranking = self._read(question, limit, about)
+        ranking, halved = self._ranked(question, limit, about)
         found = parts(question)
         told = not all(p.asks for p in found)
         if not told and sum(len(p.words) for p in found) < _LONG:
             return ranking
-        matches = tuple(
-            Match(m.entry, self._told(m.score), m.coverage, m.similarity) for m in ranking.matches
+        matches = tuple(  # a halved entry may fall below one it led (stable: file order kept)
+            sorted(
+                (
+                    Match(
+                        m.entry,
+                        self._told(m.score, halved=m.entry.id in halved),
+                        m.coverage,
+                        m.similarity,
+                    )
+                    for m in ranking.matches
+                ),
+                key=lambda m: -m.score,
+            )
         )
         best = ranking.best
         if told and best is not None and best.score >= _LIFT_FROM:
@@ -509,9 +553,15 @@ class Matcher:
             return None
         return self._read(asked, 1, about, read).best
 
-    def _told(self, score: float) -> float:
+    def _told(self, score: float, *, halved: bool = False) -> float:
         """Return the score of a message with a story or a long ramble on a plain question's
-        scale: its own words lower every score, so that _LIFT_FROM reads as the threshold."""
+        scale: its own words lower every score, so that _LIFT_FROM reads as the threshold.
+
+        An entry ``halved`` for missing what is asked is mapped before its halving: the story
+        lowered its score, not what it misses ("how many 1ms is the uk getting? the vid was
+        filmed there": an entry on the UK video gives no number, whatever the story says)."""
+        if halved:
+            return round(self._told(score / _FOCUS_MISSED) * _FOCUS_MISSED, 4)
         threshold = self.threshold
         if score < _LIFT_FROM:
             return round(score * threshold / _LIFT_FROM, 4)
@@ -520,13 +570,20 @@ class Matcher:
     def _read(
         self, question: str, limit: int, about: str | None, read: _Query | None = None
     ) -> Ranking:
+        return self._ranked(question, limit, about, read)[0]
+
+    def _ranked(
+        self, question: str, limit: int, about: str | None, read: _Query | None = None
+    ) -> tuple[Ranking, frozenset[str]]:
+        """Rank entries as _read does, with the ids of those scored down for missing what is
+        asked."""
         query, focused, wanted, things = read or self._query(question)
         if about is not None:
             asked = content(self.synonyms.apply([self._word(w)[0] for w in words(about)]))
             focused = [self._known(t) for t in asked] or ["\0"]  # no topic: nothing holds it
         total = sum(t.weight for t in query)
         if not self._entries or total <= 0:
-            return Ranking(())
+            return Ranking(()), frozenset()
         found = {self._ids[t.stem]: t.weight for t in query if t.known}  # stems are distinct
         # Whether it is too vague to go on is read before the story's cap: a story gives a
         # question that has no topic of its own one ("... what did they actually say").
@@ -549,7 +606,7 @@ class Matcher:
             reach[~holders[held]] *= _FOCUS_MISSED
         leading = self._leaders(reach)
         if leading.size == 0:
-            return Ranking(())
+            return Ranking(()), frozenset()
         final = self._final(held[leading].tolist(), scores, found, total, factor, limit, holders)
         # An entry outside the leaders may still hold a phrasing close enough to be the answer
         # or a near tie to it: score those too (up to _RESCUE of them).
@@ -579,7 +636,8 @@ class Matcher:
             Match(self._entries[c.entry], score, c.coverage, c.similarity)
             for score, c in ranked[:limit]
         )
-        return Ranking(matches)
+        halved = frozenset(self._entries[c.entry].id for _, c in ranked[:limit] if c.halved)
+        return Ranking(matches), halved
 
     def _final(
         self,
@@ -621,9 +679,10 @@ class Matcher:
                     continue
             similarity = self._similarity(index, found, total)
             score = factor * (_COVERAGE_SHARE * coverage + (1 - _COVERAGE_SHARE) * similarity)
-            if miss or similarity <= 0:  # no phrasing shares a word: keywords alone
+            halved = miss or similarity <= 0  # no phrasing shares a word: keywords alone
+            if halved:
                 score *= _FOCUS_MISSED
-            out.append(_Scored(score, index, coverage, similarity))
+            out.append(_Scored(score, index, coverage, similarity, halved))
             bisect.insort(top, score)
             if len(top) > limit:
                 del top[0]
@@ -740,6 +799,9 @@ class Matcher:
             pass
         elif wanted == "name":  # "which cars": the entry must name one the question does not
             kind = self._naming(query)
+            shop = self._business(question)
+            if shop is not None:  # "which dealer": the entry must name a dealer
+                kind = kind & self._mask(list(self._businesses.get(shop, ())))
             holders = kind if holders is None else holders & kind
         else:  # "how many": the answer must give a number
             kind = self._kinds[wanted]
@@ -786,6 +848,16 @@ class Matcher:
                     holding |= self._holding(index)
                 holders &= holding
             return holders
+        return None
+
+    def _business(self, question: str) -> str | None:
+        """Return the kind of business or advisor a question asks the name of ("which
+        DEALER", "whats his CA called"), or None."""
+        for part in parts(question):
+            if part.asks:
+                kind = business(tuple(self._spelling.fix(plain(w)) for w in part.words))
+                if kind is not None:
+                    return kind
         return None
 
     def _counters(self, things: list[str]) -> _Mask:
@@ -963,10 +1035,17 @@ class Matcher:
         told = not all(p.asks for p in found)
         for part in found:
             typed = self._two_word_names.fix(part.words)
+            figures, rough = guessed(typed)  # "like 400 something": the asker's own guess
+            guesses = {typed[i] for i in figures}
+            typed = [w for i, w in enumerate(typed) if i not in rough]
             analysed = [self._word(w) for w in typed]
             commonness = {s: zipf for s, zipf, _ in analysed}
-            # Unknown adverbs ("supposedly", "apparently") are asides, not topics.
-            asides = {s for (s, _, _), w in zip(analysed, typed, strict=True) if w[-2:] == "ly"}
+            # Unknown adverbs ("supposedly", "apparently") and guessed figures are asides.
+            asides = {
+                s
+                for (s, _, _), w in zip(analysed, typed, strict=True)
+                if w[-2:] == "ly" or w in guesses
+            }
             mine = not _ASKER.isdisjoint(part.words)  # "can I still get one": the asker's lot
             mine = mine or hearsay(part.words)  # "someone said ...": a claim, maybe garbled
             if part.asks and not (focused and wanted):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.knowledge.loader import default_knowledge_path
 from bot.core.normalise.question import questions
 from bot.core.render.jsonlines import to_json
 from bot.core.render.text import summary, to_text
@@ -144,3 +145,26 @@ def test_every_renderer_shows_the_second_claim(garden: KnowledgeService) -> None
     assert shown["second"]["sources"][0]["id"] == "post"
     assert shown["second"]["conflicts"][0]["entry"] == "hose-denied"
     assert to_json(garden.ask("what colour is the shed"))["second"] is None
+
+
+def test_two_questions_the_whole_message_cannot_answer_are_answered_apart(
+    garden: KnowledgeService,
+) -> None:
+    message = "what colour is the shed and what happens to tomato plants after the frost"
+    whole = garden.snapshot.matcher.read(message).best
+    assert whole is not None and whole.score < garden.snapshot.matcher.threshold
+    reply = garden.ask(message)
+    assert reply.entry_id == "shed-colour"
+    assert reply.second is not None and reply.second.entry_id == "tomato-frost"
+
+
+def test_a_message_stays_declined_unless_both_its_questions_are_answered(
+    garden: KnowledgeService,
+) -> None:
+    assert not garden.ask("what colour is the shed and what is the capital of peru").answered
+
+
+def test_a_question_that_borrows_its_topic_from_the_other_is_not_answered_apart() -> None:
+    shipped = KnowledgeService.from_path(default_knowledge_path())
+    # "he" is Gabe, whose entries say nothing of what he drives.
+    assert not shipped.ask("who is gabe and what car does he drive").answered

@@ -96,6 +96,8 @@ def test_a_one_letter_word_before_a_full_stop_ends_the_sentence() -> None:
         ("how long till prices settle", "year"),
         ("how many per month were getting built", "month"),
         ("name of the dealers client advisor", "name"),  # a fragment: "what is the name of"
+        ("what is the name of the dealers client advisor", "name"),
+        ("what was the colour of the chase car", "colour"),
         ("so the colour of the chase car", "colour"),
         ("who was driving the chase car", "driving"),  # what someone was doing
     ],
@@ -357,7 +359,52 @@ def test_a_story_sentence_opening_with_how_things_look_keeps_only_what_it_tells(
         ("used gp prices 4 yrs later?", False),
         ("will the number change later", False),
         ("what happens after the run is done", False),
+        ("how many x1s got made in total back then", True),  # the final count
+        ("so how many coupes were produced worldwide in the end", True),
+        ("how many coupes will be built in total", False),  # what is planned
+        ("how many coupes were made for canada", False),
+        ("how many did canada end up getting in the end", False),  # no count of a making
     ],
 )
 def test_afterwards_reads_a_question_about_what_came_after(question: str, later: bool) -> None:
     assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures", "rough"),
+    [
+        ("how many did the uk get like 300 something", ["300"], ["something"]),
+        ("how many did they build, around 90 of them", ["90"], []),
+        ("how many, 300ish", ["300ish"], []),
+        ("did they build around 90 of them", [], []),  # the figure is what it asks about
+        ("how many came over, 200 odd", ["200"], ["odd"]),
+        ("did the uk get 300", [], []),  # a figure stated, not guessed
+        ("like what did they say", [], []),
+    ],
+)
+def test_a_figure_the_asker_only_guesses_is_found_with_its_rough_words(
+    sentence: str, figures: list[str], rough: list[str]
+) -> None:
+    found = words(sentence)
+    guesses, after = q.guessed(found)
+    assert sorted(found[i] for i in guesses) == figures
+    assert sorted(found[i] for i in after) == rough
+
+
+@pytest.mark.parametrize(
+    ("question", "shop"),
+    [
+        ("which uk dealer had the most cars", "dealer"),
+        ("which bmw store in ohio is it", "store"),
+        ("so which dealerships got told", "dealer"),
+        ("whats her salesman called", "advisor"),
+        ("which city is the dealer in", None),  # asks for a city
+        ("which is the closest dealer", None),
+        ("what did the dealer say", None),
+        ("what is the name of the podcast", None),
+    ],
+)
+def test_a_question_asking_a_business_or_advisor_by_name_is_found(
+    question: str, shop: str | None
+) -> None:
+    assert q.business(tuple(words(question))) == shop

@@ -1048,3 +1048,155 @@ def test_the_zhp_as_a_precedent_asks_whether_the_1m_goes_the_same_way(
         best(matcher_real, "was the zhp a precedent for how the 1m allocation works")
         == "zhp-same-for-1m"
     )
+
+
+def test_a_story_lifts_no_entry_that_misses_what_is_asked() -> None:
+    matcher = _small(
+        [
+            (
+                "uk-clip",
+                '"where was the clip filmed", "how many coupes are in the uk clip"',
+                "The clip of the coupe was filmed in the UK.",
+            ),
+            ("us-count", '"how many coupes is the us getting"', "The US is getting 600 coupes."),
+        ]
+    )
+    # The story's words lower every score, but the clip's entry gives no number of coupes.
+    message = "how many coupes is the uk getting? the clip was filmed there so they must know"
+    assert best(matcher, message) is None
+    assert best(matcher, "how many coupes is the us getting? my dealer would not say") == "us-count"
+
+
+def test_what_is_the_x_of_asks_for_x() -> None:
+    matcher = _small(
+        [
+            (
+                "advisor",
+                '"what did the client advisor say", "how many coupes is the dealer getting"',
+                "Michael's client advisor in Arizona said the dealer was getting 3 coupes.",
+            ),
+            ("shed", '"what colour is the shed"', "The shed is green."),
+            ("hose", '"how long is the hose"', "The hose is thirty metres long."),
+        ]
+    )
+    # The entry speaks of the advisor but gives no name for them.
+    assert best(matcher, "what is the name of michaels client advisor") is None
+    assert best(matcher, "what did michaels client advisor say") == "advisor"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("how many 1ms is australia getting, like 150 or so", "aus-received-125"),
+        ("the aussies got how many, around 90?", "aus-bmw-around-100"),
+        ("how many mini gps made it to america, 450ish?", "gp-414-us"),
+    ],
+)
+def test_a_figure_the_asker_only_guesses_weighs_as_an_aside(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    assert best(matcher_real, question) == entry
+
+
+def test_a_figure_a_yes_no_question_asks_about_still_counts(matcher_real: Matcher) -> None:
+    assert best(matcher_real, "did the us get 9000 mini gps in 1987") is None
+    assert best(matcher_real, "did the uk get like 200 of them") is None
+
+
+def test_recent_is_no_time_a_when_question_wants() -> None:
+    matcher = _small(
+        [
+            (
+                "episodes",
+                '"what did the blog say on the podcast"',
+                "The blog speculated about numbers on recent podcast episodes.",
+            ),
+            (
+                "news",
+                '"when will the blog have more news"',
+                "The blog expected news in a few days.",
+            ),
+        ]
+    )
+    assert best(matcher, "when did the blog speculate on the podcast") is None
+    assert best(matcher, "when will the blog have more news") == "news"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("was anybody salty about the comments getting taken over", "gar-invaded"),
+        ("are the arizona 1ms still available", "arizona-dealer-three"),
+        ("does the blog agree the 1m will be tough to get", "segler-hard-to-get"),
+    ],
+)
+def test_chat_words_for_moods_availability_and_agreement(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    assert best(matcher_real, question) == entry
+
+
+def test_which_dealer_wants_an_entry_that_names_the_dealer() -> None:
+    unnamed = _small(
+        [
+            (
+                "three",
+                '"how many coupes is the ohio dealership getting"',
+                "Commenter Ann said her advisor's dealership in Ohio was getting 3 coupes.",
+            ),
+            ("shed", '"what colour is the shed"', "The shed is green."),
+        ]
+    )
+    # The entry names a state and a commenter, but not the dealership.
+    assert best(unnamed, "which dealership in ohio is getting 3 coupes") is None
+    assert best(unnamed, "how many coupes is the ohio dealership getting") == "three"
+    named = _small(
+        [
+            (
+                "three",
+                '"how many coupes is the ohio dealership getting"',
+                "Commenter Ann said the Dayton dealership in Ohio was getting 3 coupes.",
+            ),
+            ("shed", '"what colour is the shed"', "The shed is green."),
+        ]
+    )
+    assert best(named, "which dealership in ohio is getting 3 coupes") == "three"
+
+
+def test_an_advisors_name_is_wanted_from_an_entry_that_gives_one() -> None:
+    unnamed = _small(
+        [
+            (
+                "advisor",
+                '"what did the sales advisor email say"',
+                "Commenter Ann said her advisor emailed that the Ohio dealer gets 3 coupes.",
+            ),
+            ("shed", '"what colour is the shed"', "The shed is green."),
+        ]
+    )
+    assert best(unnamed, "whats anns sales advisor called") is None
+    named = _small(
+        [
+            (
+                "advisor",
+                '"what did the sales advisor email say"',
+                "Commenter Ann said her advisor Bob emailed that the Ohio dealer gets 3 coupes.",
+            ),
+            ("shed", '"what colour is the shed"', "The shed is green."),
+        ]
+    )
+    assert best(named, "whats anns sales advisor called") == "advisor"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("how many mini gps were produced overall", None),  # only the US count is known
+        ("so how many 1ms got made altogether in the end", None),
+        ("how many 1ms is bmw going to build in total", "molds-2500-run"),  # the planned run
+    ],
+)
+def test_a_final_production_count_is_what_came_after_the_sources(
+    matcher_real: Matcher, question: str, entry: str | None
+) -> None:
+    assert best(matcher_real, question) == entry
