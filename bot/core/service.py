@@ -149,6 +149,9 @@ class KnowledgeService:
             reply = small_talk(question, talk, snapshot.knowledge)
         else:
             reply = self._answer(snapshot, question, text, after, notice)
+            laughed = snapshot.talk.laughed(text) if reply.kind == "decline" else None
+            if laughed is not None:  # "lol small world": a reaction, not a missed question
+                reply = small_talk(question, laughed, snapshot.knowledge)
         with self._lock:
             if reply.answered:
                 self.stats.answered += 1

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..knowledge.models import Entry, Knowledge
-from ..normalise.text import STOPWORDS, words
+from ..normalise.text import STOPWORDS, stem, words
 from ..retrieve.matcher import Matcher
 from ..score.ranking import Match, Ranking
 from .decision import Decision, decide
@@ -43,6 +43,7 @@ _LEADERS = 12  # entries ranked when a message after an answer is read
 _SHOWN = 5  # entries a decision sees, as for a question asked on its own
 
 _UNNAMED = frozenset("a an the".split())
+_HOW = frozenset("many much long tho though".split())  # "how MANY": no word of the topic
 _PERSONS = frozenset("he him his she her".split())
 
 
@@ -127,8 +128,11 @@ def _elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Match 
     """Return the entry that gives what a question wants when the last answer does not: the
     one the question alone answers ("where was it filmed"), or else a neighbour of the last
     answer, the best fit when read with its topic."""
-    alone = decide(matcher.read(text), matcher.threshold).answer
-    if alone is not None and holds(alone.entry.answer, want):
+    decision = decide(matcher.read(text), matcher.threshold)
+    alone = decision.answer
+    person = not _PERSONS.isdisjoint(words(text))  # "he": the last claimant, no one else
+    elsewhere = person and _elsewhere_than(decision, last)
+    if alone is not None and holds(alone.entry.answer, want) and not elsewhere:
         return alone
     read = matcher.read(f"{text} {last.title}", _LEADERS).without(last)
     return next(
@@ -138,6 +142,7 @@ def _elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Match 
             if m.score >= _HELD * matcher.threshold
             and _linked(m.entry, last)
             and holds(m.entry.answer, want)
+            and (not person or _speaks_of(m.entry, last))
         ),
         None,
     )
@@ -180,6 +185,10 @@ def _read(
         own = set(words(text)) - OTHERS_WORDS - STOPWORDS
         if own <= set(words(f"{last.title} {last.answer}")):  # else a new question
             return _others(matcher, knowledge, text, last, dissent=about == "disagree")
+    if how is FollowUp.AGREE:
+        party = _party_on(matcher, last, about)
+        if party is not None:
+            return party
     if how in (FollowUp.AGREE, FollowUp.ABOUT):
         # "does bmwna agree": the party's claim on the last question; "what about australia":
         # the last question asked of X, its own topic dropped. Else X's best known claim.
@@ -195,6 +204,8 @@ def _read(
         if decision.answer is None:
             decision = decide(matcher.read(about, about=about), matcher.threshold)
         return Reading(decision, last)
+    if how in (None, FollowUp.POINTING) and _asked_of(text, last):
+        return Reading(_sure(last), last)  # "after how many years" after "four years after"
     ranking = matcher.read(text, _LEADERS)
     alone = decide(Ranking(ranking.matches[:_SHOWN]), matcher.threshold)
     if how is None and asks_who_did(text) and _fits(last, ranking, matcher.threshold):
@@ -220,6 +231,10 @@ def _read(
         moved = chosen is not None and (alone.clarify or chosen is not alone.answer)
         if chosen is not None and moved and _rank(chosen.entry, last) > 0:
             return Reading(Decision(chosen, chosen.score), last)
+    if how is None and short and alone.answer is None:
+        swapped = _swapped(knowledge, matcher, text, last)
+        if swapped is not None:  # "did the gp drop much" after whether 1M values drop
+            return swapped
     lone = ranking.best
     if (
         how is None
@@ -262,9 +277,46 @@ def _read(
         claimant = decide(said.without(last) if besides else said, matcher.threshold)
         if claimant.answer is not None and (besides or claimant.confidence > context.confidence):
             context = claimant
+        elif claimant.answer is None and _elsewhere_than(alone, last):
+            # "when did he leave bmw" after Segler: he is Segler, of whom nothing says so,
+            # not a claim about someone else that shares a word ("leaving aside").
+            return Reading(claimant)
     if context.answer is None or context.confidence < alone.confidence:
         return Reading(alone)
     return Reading(context, last)
+
+
+def _party_on(matcher: Matcher, last: Entry, party: str) -> Reading | None:
+    """Return a named party's word on the last answer: that answer when it gives the party's
+    view ("the blog granted ... but said it thinks"), else the claim the party made that fits
+    best read with its topic; None when the party made none that fits."""
+    named = set(words(party)) - STOPWORDS
+    if not named:
+        return None
+    said = words(last.answer)
+    for at, word in enumerate(said):
+        if word in named and not _VIEWS.isdisjoint(said[at + 1 : at + 1 + _VIEW_GAP]):
+            return Reading(_sure(last), last)
+    read = matcher.read(f"{party} {last.title}", _LEADERS, about=party).without(last)
+    own = next(
+        (
+            m
+            for m in read.matches
+            if m.score >= matcher.threshold and named <= set(words(_claimant(m.entry)))
+        ),
+        None,
+    )
+    return None if own is None else Reading(Decision(own, own.score), last)
+
+
+# Verbs with which an answer gives someone's view: "the blog GRANTED ..., but SAID it thinks".
+_VIEWS = frozenset(
+    """
+    said says think thinks thought granted agreed agrees believe believes believed expect
+    expects expected doubt doubts doubted argued argues reckons reckoned called calls
+    """.split()
+)
+_VIEW_GAP = 3  # words between the party and its verb: "the blog, too, said"
 
 
 def _others(
@@ -291,6 +343,51 @@ def _others(
 def _alone_notice(entry: Entry, *, dissent: bool) -> str:
     side = "disputes" if dissent else "backs"
     return f"No one else in my sources {side} '{entry.title}'; it is {entry.claimed_by}'s."
+
+
+def _asked_of(text: str, last: Entry) -> bool:
+    """Return whether a short question wanting a figure, time or year asks it of the last
+    answer: that answer gives one, and every telling word of the question is in it."""
+    want = wanted(text)
+    if want is None or len(kernel(text)) > MAX_ELLIPTICAL_WORDS or not holds(last.answer, want):
+        return False
+    own = {stem(w) for w in kernel(text)} - {stem(w) for w in STOPWORDS | _HOW}
+    return bool(own) and own <= {stem(w) for w in words(last.answer)}
+
+
+def _swapped(knowledge: Knowledge, matcher: Matcher, text: str, last: Entry) -> Reading | None:
+    """Answer a short question that names what the last answer does not with the one entry
+    the last answer points at that is asked about it ("did the gp drop much" after whether
+    1M values drop: the used GPs' value), or None."""
+    held = _stems(" ".join((*last.questions, last.answer)))
+    fresh = [(w, r) for w, r in matcher.rarity(text) if r > 0 and w not in STOPWORDS]
+    fresh = [(w, r) for w, r in fresh if stem(w) not in held]
+    if not fresh:
+        return None
+    word = stem(max(fresh, key=lambda pair: pair[1])[0])
+    near = [knowledge.by_id[i] for i in dict.fromkeys((*last.related, *last.conflicts_with))]
+    naming = [e for e in near if word in _stems(" ".join((*e.questions, *e.keywords)))]
+    return Reading(_sure(naming[0]), last) if len(naming) == 1 else None
+
+
+def _stems(text: str) -> set[str]:
+    """Return the stems of a text's words."""
+    return {stem(w) for w in words(text)}
+
+
+def _elsewhere_than(decision: Decision, last: Entry) -> bool:
+    """Return whether a decision answers with a claim neither linked to the last answer nor
+    naming who made it."""
+    if decision.answer is None:
+        return False
+    entry = decision.answer.entry
+    return _rank(entry, last) == 0 and not _speaks_of(entry, last)
+
+
+def _speaks_of(entry: Entry, last: Entry) -> bool:
+    """Return whether an entry names who made the last claim, as its claimant or in its answer."""
+    name = set(words(_claimant(last))) - STOPWORDS
+    return not name.isdisjoint(words(f"{entry.claimed_by} {entry.answer}"))
 
 
 def _answers_alone(matcher: Matcher, text: str, entry: Entry) -> bool:

@@ -28,6 +28,12 @@ _SPELLED |= {"wot": "what", "watcha": "what", "whatcha": "what", "dis": "this", 
 _ABOUT_BOT = frozenset({TalkKind.HELP, TalkKind.IDENTITY})
 _SOMEONE_ELSE = frozenset("that this he him his she her they them their it its guy guys".split())
 _BOT_WORDS = frozenset("bot onem onembot".split())  # "whats this BOT for" asks about the bot
+# A laugh opening a short message that asks nothing makes it a reaction: "lol small world".
+_LAUGHS = frozenset("lol lmao lmfao rofl haha hahaha hah heh lolol".split())
+_MAX_LAUGHED_WORDS = 5
+_AUXILIARY_OPENERS = frozenset(
+    "is was are were do does did can could will would should has have had".split()
+)
 
 
 class FollowUp(StrEnum):
@@ -83,6 +89,9 @@ _PERSON = frozenset("he him his she her guy guys dude person man commenter poste
 _ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how|wat)\s*(?:about|bout|abt)\s+(.+?)[\s?!.]*$", re.I)
 # "and for the us?", "but in australia": the same, for a place or a name of a few words.
 _AND_FOR = re.compile(r"^\s*(?:and|but)\s+(?:for|in|inside)\s+((?:\S+\s*){1,3}?)[\s?!.]*$", re.I)
+# "does the blog expect the same for the 1m", "same for australia?": the last question of X.
+_SAME_FOR = re.compile(r"\bsame\s+(?:for|with|in)\s+((?:[^\s?!.]+\s*){1,3}?)[\s?!.]*$", re.I)
+_MAX_SAME_WORDS = 10
 # "does bmwna agree": what the named party says on the last answer's topic.
 _AGREE = re.compile(
     r"^\s*(?:and\s+|but\s+|so\s+)?(?:does|do|did|would)\s+((?:\S+\s*){1,3}?)\s+"
@@ -90,9 +99,17 @@ _AGREE = re.compile(
     r"(?:\s+(?:with\s+)?(?:that|it|this|him|her|them))?[\s?!.]*$",
     re.I,
 )
+# "what does the blog think", "so what did bmwna say about that": the same, asked openly ("what
+# did the memo say" asks what the memo said).
+_THINKS = re.compile(
+    r"^\s*(?:and\s+|but\s+|so\s+|ok\s+)?(?:what|wat)\s+(?:does|do|did)\s+((?:\S+\s*){1,3}?)\s+"
+    r"(?:(?:think|reckon)(?:\s+(?:about|of)\s+(?:that|it|this|them))?"
+    r"|say\s+(?:about|to)\s+(?:that|it|this|them)|make of (?:it|that|this))[\s?!.]*$",
+    re.I,
+)
 _SOMEONE = frozenset(
     "anyone anybody someone somebody everyone everybody people others they he she you we it"
-    " that this the blog".split()
+    " that this".split()
 )
 # "then what", "what happens after that": the last answer's next step, its first related entry.
 _NEXT = frozenset(
@@ -177,6 +194,11 @@ class Talk:
             item = self.by_phrase.get(" ".join(text))
             if item is not None:
                 return item
+        pieces = [self.by_phrase.get(w) for w in said]
+        if len(said) > 1 and all(pieces):
+            # "lol ok", "haha nice": reactions in a row; of mixed kinds, the one not a reaction.
+            found = [p for p in pieces if p is not None]
+            return next((p for p in found if p.kind is not TalkKind.REACTION), found[0])
         # "yo whats good", "thanks man appreciate it": made only of one kind's words.
         topical = [w for w in kept if w not in STOPWORDS and len(w) > 1]  # not "are are", "r u"
         pointing = not _SOMEONE_ELSE.isdisjoint(said) and _BOT_WORDS.isdisjoint(said)
@@ -186,6 +208,16 @@ class Talk:
             if len(kept) > 1 and topical and vocabulary.issuperset(kept):
                 return item
         return None
+
+    def laughed(self, message: str) -> SmallTalk | None:
+        """Return the reaction a short message opening with a laugh is when it asks nothing ("lol
+        small world"), or None; it is tried as a question first."""
+        said = _said(message[:200])
+        if not said or said[0] not in _LAUGHS or len(said) > _MAX_LAUGHED_WORDS or asks(message):
+            return None
+        if said[1:2] and said[1] in _AUXILIARY_OPENERS:
+            return None  # "lol is that real": a question without its question mark
+        return self.by_phrase.get(said[0])
 
 
 def _said(text: str) -> list[str]:
@@ -216,7 +248,10 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
     about = _ABOUT.match(message[:200]) or _AND_FOR.match(message[:200])
     if about is not None:
         return FollowUp.ABOUT, about.group(1)
-    agree = _AGREE.match(message[:200])
+    same = _SAME_FOR.search(message[:200])
+    if same is not None and len(words(message[:200])) <= _MAX_SAME_WORDS:
+        return FollowUp.ABOUT, same.group(1)
+    agree = _AGREE.match(message[:200]) or _THINKS.match(message[:200])
     if agree is not None and _SOMEONE.isdisjoint(words(agree.group(1))):
         return FollowUp.AGREE, agree.group(1)  # "does bmwna agree", not "did anyone agree"
     plain, said = words(message[:200]), kernel(message)
@@ -297,6 +332,7 @@ class Wanted(StrEnum):
 
 
 _PRICED = frozenset("cost costs price prices priced pricing msrp pay paid".split())
+_LEADING = frozenset("after before since from for within until till by in at".split())
 _WHICH = frozenset("what which wat whats".split())
 
 
@@ -305,6 +341,8 @@ def wanted(message: str) -> Wanted | None:
     said = kernel(message)
     if not said or len(said) > _MAX_FOLLOW_UP_WORDS:
         return None
+    if said[0] in _LEADING and len(said) > 1:
+        said = said[1:]  # "AFTER how many years", "SINCE when": what follows asks
     if "year" in said and not _WHICH.isdisjoint(said):
         return Wanted.YEAR
     if not _PRICED.isdisjoint(said):

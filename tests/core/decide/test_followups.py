@@ -113,6 +113,40 @@ entries:
     status: fact
     claimed_by: the film blog
     sources: [post]
+  - id: premiere-month
+    questions: [When is the premiere?]
+    answer: >-
+      Zed said the premiere is in October. The blog granted that this could be a guess, but
+      said it thinks Zed is right.
+    status: rumor
+    claimed_by: Zed (reader comment)
+    sources: [zed-comment]
+  - id: cast-signed
+    questions: [Did the cast sign on for the sequel?]
+    answer: Three years after the first film, the trade paper said, the cast signed on again.
+    status: rumor
+    claimed_by: a trade paper
+    sources: [trade-paper]
+  - id: budget-rise
+    questions: [Will the budget rise?, Is the studio spending more?]
+    answer: The blog expects the studio to spend more on films next year.
+    status: opinion
+    claimed_by: the film blog
+    sources: [post]
+    related: [budget-abroad, sequel-origin]
+  - id: budget-abroad
+    questions: [What about the budget for shoots in Iceland?]
+    answer: The blog said shoots in Iceland will cost less than before.
+    status: opinion
+    claimed_by: the film blog
+    sources: [post]
+    keywords: [iceland]
+  - id: crew-doubt
+    questions: [What does the blog make of the shooting start?]
+    answer: The blog said the crew's word on dates has often been wrong before.
+    status: opinion
+    claimed_by: the film blog
+    sources: [post]
 """
 
 
@@ -394,3 +428,52 @@ def test_chat_around_a_short_question_still_reads_it_with_the_last_topic(
     )
     assert first.entry_id == "bmwna-no-change-us"
     assert more.kind == "followup" and "no more" in (more.answer or "")  # not declined
+
+
+def test_does_x_agree_after_an_answer_giving_xs_view_gets_that_answer(
+    studio: KnowledgeService,
+) -> None:
+    _, agree = _talk(studio, "when is the premiere", "does the blog agree")
+    assert agree.kind == "followup" and agree.entry_id == "premiere-month"
+    assert "thinks Zed is right" in (agree.answer or "")
+
+
+def test_what_does_x_think_gets_the_claim_x_made_on_the_topic(studio: KnowledgeService) -> None:
+    assert follow_up("so what does the blog think") == (FollowUp.AGREE, "the blog")
+    assert follow_up("what did the memo say") is None  # what the memo said: a new question
+    _, think = _talk(studio, "when does shooting start", "so what does the blog think")
+    assert think.kind == "followup" and think.claimed_by == "the film blog"
+    assert "often been wrong" in (think.answer or "")
+
+
+def test_a_short_question_the_last_answer_gives_is_asked_of_it(studio: KnowledgeService) -> None:
+    _, years = _talk(studio, "did the cast sign on for the sequel", "after how many years")
+    assert years.kind == "followup" and "Three years after" in (years.answer or "")
+    assert wanted("since when") is Wanted.TIME
+
+
+def test_the_same_for_x_asks_the_last_question_of_x(studio: KnowledgeService) -> None:
+    assert follow_up("would the blog expect the same for spain?") == (FollowUp.ABOUT, "spain")
+    _, spain = _talk(
+        studio,
+        "how many films will the studio shoot in france",
+        "would the blog say the same for spain",
+    )
+    assert spain.kind == "followup" and "two films in Spain" in (spain.answer or "")
+
+
+def test_a_short_question_naming_a_neighbours_topic_gets_that_neighbour(
+    studio: KnowledgeService,
+) -> None:
+    _, abroad = _talk(studio, "will the budget rise", "and iceland spending")
+    assert abroad.kind == "followup" and abroad.entry_id == "budget-abroad"
+
+
+def test_he_is_the_last_claimant_not_someone_a_shared_word_names(
+    shipped: KnowledgeService,
+) -> None:
+    first, left = _talk(
+        shipped, "is segler saying production is limited", "ok when did he leave bmw"
+    )
+    assert first.entry_id == "segler-not-limited"
+    assert not left.answered  # the sources never say; no claim that only shares "leaving"

@@ -24,3 +24,9 @@ def test_a_far_decline_or_a_clarifying_question_keeps_the_last_answer() -> None:
     memory.remember(0, _decline(OFFERED_SCORE - 0.01))  # lasagna: no guess at all
     memory.remember(0, _decline(0.9, kind="clarify"))  # "did you mean A or B": not chosen yet
     assert memory.last(0) == "poster"
+
+
+def test_a_story_that_just_missed_still_sets_the_context() -> None:
+    memory = Conversations()
+    memory.remember(0, _decline(0.37))  # a long story a little under the answer
+    assert memory.last(0) == "shoot-date"

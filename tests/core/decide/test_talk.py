@@ -38,6 +38,8 @@ def service() -> KnowledgeService:
         ("lol", TalkKind.REACTION),
         ("lol fair", TalkKind.REACTION),  # what a channel says after an answer
         ("ok cool", TalkKind.REACTION),
+        ("lol ok", TalkKind.REACTION),  # reactions in a row, each a filler word alone
+        ("yo lol", TalkKind.GREETING),  # of mixed kinds, the one not a reaction
     ],
 )
 def test_small_talk_gets_its_reply_and_counts_as_declined(
@@ -160,3 +162,16 @@ def test_what_did_he_claim_after_who_is_gives_the_claim(service: KnowledgeServic
     first = service.ask("who is yourbestsource")
     claim = service.ask("whats yourbestsource claiming", after=first.entry_id)
     assert claim.answered and "25" in (claim.answer or "") and "March" in (claim.answer or "")
+
+
+def test_a_laugh_before_chatter_that_asks_nothing_is_a_reaction(
+    service: KnowledgeService,
+) -> None:
+    memory = Conversations()
+    for message in (US, "lmao my uncle too"):
+        reply = service.ask(message, memory.last(0))
+        memory.remember(0, reply)
+    assert reply.kind == "smalltalk" and reply.talk is TalkKind.REACTION
+    assert memory.last(0) is not None  # the answer before it is still the context
+    assert service.ask("lol is the gp sold out").answered  # a question all the same
+    assert service.ask("haha who is segler").answered
