@@ -87,7 +87,7 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
     pieces = [
         (s, found)
         for s in _BREAK.split(message, MAX_PARTS)
-        if (found := _untagged(_unopened(s, words(s))))
+        if (found := _uncleft(_untagged(_unopened(s, words(s)))))
     ]
     if len(pieces) <= 1:
         alone: list[Part] = []
@@ -190,6 +190,41 @@ def _untagged(found: list[str]) -> list[str]:
     return found
 
 
+# "WAS IT goat WHO said ...", "I THOUGHT IT WAS the wsj THAT ...": the asker's guess at who
+# did something, which may be wrong; what is asked is who did it.
+_CLEFTS = frozenset({("was", "it"), ("wasnt", "it"), ("is", "it"), ("isnt", "it"), ("it", "was")})
+_CLEFT_BEFORE = frozenset("thought think thot sure assumed figured".split())
+_CLEFT_THAT = frozenset("who whos that".split())
+# "is it TRUE that ...", "was it JUST hype that": no guess at a doer; "is it capacity OR cost
+# that limits it": a choice between two, whose words are the question.
+_NOT_DOERS = frozenset(
+    """
+    true real possible likely right ok okay legit confirmed official known fair safe case so
+    just only really actually because bc cuz since when how what why something anything or
+    """.split()
+)
+_CLEFT_MOST = 4  # the words a guessed doer may take
+
+
+def _uncleft(found: list[str]) -> list[str]:
+    """Return a sentence asking whether the asker's guess did something ("was it goat who
+    said ...", "i thought it was the wsj that ...") as who did it ("who said ...")."""
+    for i in range(min(len(found) - 3, 4)):
+        if tuple(found[i : i + 2]) not in _CLEFTS:
+            continue
+        if i > 0 and found[i - 1] not in _CLEFT_BEFORE:
+            continue
+        if i == 0 and found[0] == "it":  # "it was ..." tells, it does not ask
+            continue
+        for j in range(i + 3, min(i + 3 + _CLEFT_MOST, len(found) - 1)):
+            if found[j] in _CLEFT_THAT:
+                doer = found[i + 2 : j]
+                if _NOT_DOERS.isdisjoint(doer) and not _AUXILIARIES.intersection(doer):
+                    return ["who", *found[j + 1 :]]
+                break
+    return found
+
+
 # Verbs that follow "what" in questions ("what happens to ...") and so name no answer word.
 _VERBS = frozenset(
     """
@@ -261,8 +296,13 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
             or head.isdigit()
         ):
             return ()
-        return (head,)
+        return tuple(_COUNTRIES.split()) if head in _COUNTRY else (head,)
     return ()
+
+
+# "what COUNTRY is motoring from": a country the answer names, any one will do.
+_COUNTRY = frozenset("country countries nation".split())
+_COUNTRIES = "country australia uk asia"  # "us": most entries hold it, no test
 
 
 _COPULAS = frozenset("is was are were".split())
@@ -553,6 +593,7 @@ _POINTED = frozenset(
 _HEARSAY = frozenset("someone somebody people ppl everyone everybody they heard".split())
 _HEARSAY_VERBS = frozenset("said say says saying heard claimed reckon reckons".split())
 _LATER = frozenset("later afterwards afterward".split())
+_FOLLOWED = frozenset("after once when".split())  # "a few days later AFTER talking to bmwna"
 
 
 # "how many WERE BUILT IN TOTAL", "... GOT MADE WORLDWIDE IN THE END": the final count, known
@@ -577,12 +618,14 @@ def _final_count(asked: tuple[str, ...]) -> bool:
 def afterwards(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks what happened after the sources were written ("what
     did the blog post a few days LATER", "... what HAPPENED AFTER", "how many were built in
-    total"): past tense, and "later" last or "happened after / next"; "used gp prices 4 yrs
-    later" asks what they say."""
+    total"): past tense, and "later" last, before what it followed ("... LATER AFTER talking
+    to bmwna") or "happened after / next"; "used gp prices 4 yrs later" asks what they say."""
     if _final_count(asked):
         return True
     past = "did" in asked or "happened" in asked
-    after = asked[-1:] and asked[-1] in _LATER
+    after = (asked[-1:] and asked[-1] in _LATER) or any(
+        a in _LATER and b in _FOLLOWED for a, b in itertools.pairwise(asked)
+    )
     happened = any(
         a == "happened" and b in ("after", "next", "afterwards")
         for a, b in itertools.pairwise(asked)
@@ -704,11 +747,33 @@ def _asking(pieces: list[tuple[str, ...]], at: int) -> str:
     return "\n".join([*story, " ".join(pieces[at]) + " ?"])
 
 
+_COPULAS = frozenset("is was isnt wasnt".split())
+_COMPLEMENTS = frozenset("a an from".split())
+_SUBJECT_MOST = 2  # "is MOTORING a uk mag", "was DR SEGLER from ..."
+
+
+def classed(asked: Sequence[str]) -> tuple[str, ...]:
+    """Return the subject and the complement of a question asking what kind of thing its
+    subject is ("is motoring a UK mag", "motoring is from the uk right"), or nothing: a name in
+    the complement is the asker's guess about the subject, maybe wrong."""
+    start = _after_lead_ins(tuple(asked))
+    rest = list(asked[start:])
+    for at in range(1, _SUBJECT_MOST + 2):
+        if at < len(rest) - 1 and rest[at] in _COMPLEMENTS:
+            head, subject = rest[:1], rest[1:at]  # "is MOTORING a ..."
+            if head and head[0] in _COPULAS and subject:
+                return (*subject, *rest[at + 1 :])
+            subject, link = rest[: at - 1], rest[at - 1 : at]  # "MOTORING is a ..."
+            if subject and link and link[0] in _COPULAS:
+                return (*subject, *rest[at + 1 :])
+    return ()
+
+
 # "what did X SAY about Y", "what does X THINK of Y": a question about what someone said.
 _SAID_VERBS = _SAYING | frozenset(
     """
     saying thinking thinks reckon reckons reckoned claim claims claimed write wrote writes
-    mean means meant
+    mean means meant tell tells told
     """.split()
 )
 _SPEAKER_AUX = frozenset("did does do has have had was is were".split())

@@ -26,6 +26,7 @@ from ..normalise.question import (
     asks_who,
     business,
     business_kind,
+    classed,
     counted,
     focus,
     guessed,
@@ -80,7 +81,12 @@ _WHO_WORDS = ("person", "persons", "people", "guy", "guys", "dude", "somebody")
 # "What HAPPENED with the gp", "what's GOING on with it": the name's story in general, not
 # something said of it that the entry must hold.
 _IN_GENERAL = ("happen", "happened", "happens", "happening", "going")
-_NOT_TOLD = frozenset(stem(w) for w in ("many", "much", *ABOUT_A_CLAIM, *_WHO_WORDS, *_IN_GENERAL))
+# "what YEAR did the zhp end", "what COUNTRY is motoring from": words that only restate "when"
+# or "where", which the answer's date or country gives.
+_WHEN_WORDS = ("year", "date", "country", "countries", "nation")
+_NOT_TOLD = frozenset(
+    stem(w) for w in ("many", "much", *ABOUT_A_CLAIM, *_WHO_WORDS, *_IN_GENERAL, *_WHEN_WORDS)
+)
 # Words that weigh whether a claim holds ("is that REAL", "was he LYING", "is it LEGIT") ask
 # about the story's claim: they give an asking sentence no topic of its own.
 _VERDICT_WORDS = "true real wrong legit confirm believe".split()
@@ -878,8 +884,11 @@ class Matcher:
 
     def _naming(self, query: list[_Term]) -> _Mask:
         """Return the entries that hold a name the question does not give ("which editions":
-        an entry that only says "special editions" names none)."""
-        given = [self._ids[t.stem] for t in query if t.known and t.stem in self._names]
+        an entry that only says "special editions" names none).
+
+        A name only the story gives is no answer the asker holds ("the MINI article mentioned
+        a big paper ... which paper"): it does not count as given."""
+        given = [self._ids[t.stem] for t in query if t.known and t.asks and t.stem in self._names]
         held = self._name_count.copy()
         for term in given:
             if term in self._name_ids:
@@ -939,6 +948,9 @@ class Matcher:
         around = [
             w for i, w in enumerate(said) if "or" in said[max(i - 1, 0) : i] + said[i + 1 : i + 2]
         ]
+        for part in parts(question):  # "is motoring a UK mag": motoring, or the UK it guesses
+            if part.asks:
+                around += classed(part.words)
         stems = [self._word(w)[0] for w in around]
         return frozenset(t for s in stems for t in content(self.synonyms.apply([s])))
 

@@ -408,3 +408,58 @@ def test_a_question_asking_a_business_or_advisor_by_name_is_found(
     question: str, shop: str | None
 ) -> None:
     assert q.business(tuple(words(question))) == shop
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("was it michael who said the chase car was a benz", "who said the chase car was a benz"),
+        ("wasnt it the la times that called the gp a classic", "who called the gp a classic"),
+        ("i thought it was watts who said it", "who said it"),
+        ("is it true that the us gets 600", "is it true that the us gets 600"),  # no doer guessed
+        ("it was goat who said it", "it was goat who said it"),  # tells, does not ask
+    ],
+)
+def test_a_guessed_doer_is_read_as_who_did_it(message: str, expected: str) -> None:
+    assert asked(message) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("what did bmwblog share a few days later once they talked to bmwna", True),
+        ("what did the blog post a week later after the memo", True),
+        ("did prices go up later on", False),  # no "later" before what it followed
+    ],
+)
+def test_later_before_what_it_followed_asks_what_came_after(question: str, later: bool) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is motoring a uk mag", ("motoring", "uk", "mag")),
+        ("motoring is from the uk", ("motoring", "the", "uk")),
+        ("so was dr segler an engineer", ("dr", "segler", "engineer")),
+        ("is the 1m fast", ()),  # no kind of thing
+        ("how many 1ms are from the uk", ()),
+    ],
+)
+def test_a_question_about_what_kind_of_thing_its_subject_is(
+    question: str, expected: tuple[str, ...]
+) -> None:
+    assert q.classed(tuple(words(question))) == expected
+
+
+def test_what_someone_told_asks_what_they_said() -> None:
+    assert q.said(tuple(words("what did segler tell them in the interview"))) == (("segler",), ())
+
+
+def test_a_choice_between_two_doers_is_asked_as_it_is() -> None:
+    message = "is it capacity or cost that limits the coupe"
+    assert asked(message) == [message]
+
+
+def test_what_country_asks_for_a_country_any_will_do() -> None:
+    assert "australia" in q.focus(tuple(words("what country is the magazine from")))

@@ -1200,3 +1200,45 @@ def test_a_final_production_count_is_what_came_after_the_sources(
     matcher_real: Matcher, question: str, entry: str | None
 ) -> None:
     assert best(matcher_real, question) == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Round 14: the asker's guess at who did it, maybe wrong, is not the topic.
+        ("was it michael who said the chase car was a v8 benz", "chase-car-v8-benz"),
+        (
+            "i thought it was watts who said the 1m would be gone before you know it",
+            "segler-hard-to-get",
+        ),
+        # what came after the sources, with what it followed
+        ("what did the bmwblog guy write a couple days later after the call with bmwna", None),
+        ("what did bmwblog share a few days later once they talked to bmwna", None),
+        # a name only the story gives is no answer to "which paper"
+        (
+            "i read the mini bit where a big paper called the gp a collectors car. which paper "
+            "was it and how long after launch?",
+            "gp-nyt-collectors",
+        ),
+        # "what did X tell them" is X's claim, not an entry about the blog that asked
+        ("what did segler tell you guys in that interview", "segler-hard-to-get"),
+        # a name guessed about the subject ("a british site") is checked, not required
+        ("motoring is a british site right", "doubling-rumor"),
+        # "what YEAR": the event asked about must be in the entry, not only a year
+        ("what year did they stop making the zhp", None),
+        ("which year did the zhp get discontinued", None),
+        ("what year did the zhp come out", "zhp-2003-allocation"),
+        # "what COUNTRY": an entry naming a country answers it; nothing else the name must hold
+        ("which country does motoring come from", "doubling-rumor"),
+        ("what country is segler from", None),
+        # possibilities someone listed: the theory they put forward
+        (
+            "what possibilities did the australian reader list for the around 100 figure",
+            "aus-evasive-or-demand",
+        ),
+    ],
+)
+def test_round_14_wrong_premises_and_what_is_asked(
+    matcher_real: Matcher, question: str, entry: str | None
+) -> None:
+    assert best(matcher_real, question) == entry
