@@ -35,6 +35,8 @@ _MUSED = frozenset("huh eh hmm lol haha lmao".split())  # "bit of a letdown huh"
 _AUXILIARY_OPENERS = frozenset(
     "is was are were do does did can could will would should has have had".split()
 )
+# After thanks, these go on to ask something more: "thanks, AND for australia".
+_GOING_ON = _AUXILIARY_OPENERS | frozenset("and but also now plus".split())
 
 
 class FollowUp(StrEnum):
@@ -220,7 +222,7 @@ class Talk:
                 item = self.by_phrase.get(" ".join(part))
                 if item is None or item.kind is not TalkKind.THANKS:
                     continue
-                if rest[0] not in _AUXILIARY_OPENERS:  # "thanks, is that official": a question
+                if rest[0] not in _GOING_ON:  # "thanks, is that official", "thanks, and for x"
                     return item
         return None
 

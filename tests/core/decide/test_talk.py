@@ -187,6 +187,7 @@ def test_thanks_around_chatter_that_asks_nothing_is_thanks(
         memory.remember(0, reply)
     assert reply.kind == "smalltalk" and reply.talk is TalkKind.THANKS
     assert service.ask("thanks, is that official", memory.last(0)).answered  # still a question
+    assert service.ask("thanks! and for australia", memory.last(0)).answered
 
 
 def test_a_remark_closed_with_huh_is_a_reaction(service: KnowledgeService) -> None:
