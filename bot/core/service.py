@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -18,6 +19,8 @@ from .retrieve.matcher import Matcher
 from .score.ranking import Match
 
 DEFAULT_MAX_QUESTION_CHARS = 1000
+# A mention typed as text ("@bot what did ..."): who is addressed, not what is asked.
+_MENTION = re.compile(r"^\s*(?:@\S+[\s,:]*)+")
 _EMPTY = "Ask me something about the BMW 1M Coupe's production, e.g. how many the US gets."
 
 
@@ -144,6 +147,7 @@ class KnowledgeService:
                 f"Your message was {len(question):,} characters long; "
                 f"I read only the first {self.max_question_chars:,}."
             )
+        text = _MENTION.sub("", text)
         talk = snapshot.talk.match(text)
         if talk is not None:
             reply = small_talk(question, talk, snapshot.knowledge)

@@ -94,3 +94,12 @@ def test_an_answer_holding_the_old_snapshot_reads_it_whole_after_a_reload(
     best = reading.matcher.rank("what limits production of the 1m")[0]
     assert best.entry.id == "molds" and "2,500" in best.entry.answer
     assert "3,000" in (service.ask("what limits production of the 1m").answer or "")
+
+
+def test_a_mention_typed_before_a_question_is_not_part_of_it() -> None:
+    service = KnowledgeService.from_path(default_knowledge_path())
+    plain = service.ask("what did yourbestsource claim")
+    mentioned = service.ask("@bot what did yourbestsource claim")
+    assert mentioned.answered and mentioned.entry_id == plain.entry_id
+    assert mentioned.question == "@bot what did yourbestsource claim"  # shown as asked
+    assert service.ask("@onem, hi").kind == "smalltalk"

@@ -204,7 +204,7 @@ def _read(
         if decision.answer is None:
             decision = decide(matcher.read(about, about=about), matcher.threshold)
         return Reading(decision, last)
-    if how in (None, FollowUp.POINTING) and _asked_of(text, last):
+    if how in (None, FollowUp.POINTING) and (_asked_of(text, last) or _checked(text, last)):
         return Reading(_sure(last), last)  # "after how many years" after "four years after"
     ranking = matcher.read(text, _LEADERS)
     alone = decide(Ranking(ranking.matches[:_SHOWN]), matcher.threshold)
@@ -212,6 +212,12 @@ def _read(
         # "who replied", "who told the dealers": who did what the last answer tells of, when
         # that answer fits the question on its own too.
         return Reading(_sure(last), last, cited=True)
+    if how in (None, FollowUp.POINTING) and alone.answer is not None:
+        anew = next((m for m in alone.near if _names_anew(text, m.entry, last)), None)
+        if alone.answer.entry.id == last.id and anew is not None:
+            # "what did he reckon about the roads" after where he placed the video: not
+            # the same answer again, but the near tie that holds what it names anew.
+            return Reading(Decision(anew, anew.score), last)
     short = how is None and len(kernel(text)) <= MAX_SHORT_WORDS and not matcher.unknown(text)
     if alone.clarify or short:
         # Of the entries the question alone would answer, one the conversation is about wins:
@@ -231,6 +237,12 @@ def _read(
         moved = chosen is not None and (alone.clarify or chosen is not alone.answer)
         if chosen is not None and moved and _rank(chosen.entry, last) > 0:
             return Reading(Decision(chosen, chosen.score), last)
+    if alone.clarify:
+        beside = [m for m in alone.suggestions if _shares_neighbour(m.entry, last)]
+        if len(beside) == 1:
+            # "could bmw make another like it" after the collectors-car promise: of two
+            # equal fits neither linked to it, the one pointing where it points.
+            return Reading(Decision(beside[0], beside[0].score), last)
     if how is None and short and alone.answer is None:
         swapped = _swapped(knowledge, matcher, text, last)
         if swapped is not None:  # "did the gp drop much" after whether 1M values drop
@@ -355,6 +367,19 @@ def _asked_of(text: str, last: Entry) -> bool:
     return bool(own) and own <= {stem(w) for w in words(last.answer)}
 
 
+def _checked(text: str, last: Entry) -> bool:
+    """Return whether a short question checks a figure the last answer gives ("exactly 100?"
+    after "around 100 units")."""
+    said = kernel(text)
+    figures = {w for w in said if w.isdigit()}
+    if not figures or len(said) > _MAX_CHECK_WORDS or "?" not in text:
+        return False
+    return figures <= set(words(last.answer))
+
+
+_MAX_CHECK_WORDS = 3
+
+
 def _swapped(knowledge: Knowledge, matcher: Matcher, text: str, last: Entry) -> Reading | None:
     """Answer a short question that names what the last answer does not with the one entry
     the last answer points at that is asked about it ("did the gp drop much" after whether
@@ -409,6 +434,20 @@ def _linked(entry: Entry, last: Entry) -> bool:
     """Return whether an entry is the last answer's or one it points at, or that points at it."""
     near = (last.id, *last.related, *last.conflicts_with)
     return entry.id in near or last.id in (*entry.related, *entry.conflicts_with)
+
+
+def _names_anew(text: str, entry: Entry, last: Entry) -> bool:
+    """Return whether a question names what the last answer does not and an entry does ("what
+    did he reckon about the roads" after where he placed the video: his claim on the roads)."""
+    own = _stems(topical(text)) - _stems(" ".join(STOPWORDS))
+    fresh = own - _stems(f"{last.title} {last.answer}")
+    return bool(fresh) and fresh <= _stems(" ".join((*entry.questions, entry.answer)))
+
+
+def _shares_neighbour(entry: Entry, last: Entry) -> bool:
+    """Return whether an entry points at an entry the last answer points at too."""
+    near = {*last.related, *last.conflicts_with}
+    return not near.isdisjoint((*entry.related, *entry.conflicts_with))
 
 
 def _claimant(entry: Entry) -> str:

@@ -31,9 +31,12 @@ _BOT_WORDS = frozenset("bot onem onembot".split())  # "whats this BOT for" asks 
 # A laugh opening a short message that asks nothing makes it a reaction: "lol small world".
 _LAUGHS = frozenset("lol lmao lmfao rofl haha hahaha hah heh lolol".split())
 _MAX_LAUGHED_WORDS = 5
+_MUSED = frozenset("huh eh hmm lol haha lmao".split())  # "bit of a letdown huh": a remark
 _AUXILIARY_OPENERS = frozenset(
     "is was are were do does did can could will would should has have had".split()
 )
+# After thanks, these go on to ask something more: "thanks, AND for australia".
+_GOING_ON = _AUXILIARY_OPENERS | frozenset("and but also now plus".split())
 
 
 class FollowUp(StrEnum):
@@ -175,7 +178,7 @@ class Talk:
         said = _said(message[:200])
         if not said or len(said) > _MAX_TALK_WORDS:
             return None
-        found = self._match(said)
+        found = self._match(said) or self._thanked(message, said)
         if found is None or found.kind is TalkKind.GREETING:
             # "hey whats this bot for", "hi who are you": a greeting before help or "who are
             # you" is that; a greeting before a question is no small talk at all.
@@ -209,15 +212,32 @@ class Talk:
                 return item
         return None
 
-    def laughed(self, message: str) -> SmallTalk | None:
-        """Return the reaction a short message opening with a laugh is when it asks nothing ("lol
-        small world"), or None; it is tried as a question first."""
-        said = _said(message[:200])
-        if not said or said[0] not in _LAUGHS or len(said) > _MAX_LAUGHED_WORDS or asks(message):
+    def _thanked(self, message: str, said: list[str]) -> SmallTalk | None:
+        """Return the thanks a message opening or closing with thanks is when the rest asks
+        nothing ("thanks, that cleared it up", "great stuff, cheers"), or None."""
+        if len(said) < 2 or asks(message):
             return None
-        if said[1:2] and said[1] in _AUXILIARY_OPENERS:
+        for size in range(1, len(said)):
+            for part, rest in ((said[:size], said[size:]), (said[-size:], said[:-size])):
+                item = self.by_phrase.get(" ".join(part))
+                if item is None or item.kind is not TalkKind.THANKS:
+                    continue
+                if rest[0] not in _GOING_ON:  # "thanks, is that official", "thanks, and for x"
+                    return item
+        return None
+
+    def laughed(self, message: str) -> SmallTalk | None:
+        """Return the reaction a short message opening with a laugh or closing with "huh" is when
+        it asks nothing ("lol small world", "bit of a letdown huh"), or None; it is tried as a
+        question first."""
+        said = _said(message[:200])
+        if not said or len(said) > _MAX_LAUGHED_WORDS or asks(message):
+            return None
+        if said[0] not in _LAUGHS and (len(said) < 2 or said[-1] not in _MUSED):
+            return None
+        if not _AUXILIARY_OPENERS.isdisjoint(said[:2]):
             return None  # "lol is that real": a question without its question mark
-        return self.by_phrase.get(said[0])
+        return next((t for _, t in self.vocabulary if t.kind is TalkKind.REACTION), None)
 
 
 def _said(text: str) -> list[str]:
@@ -286,6 +306,11 @@ _BEYOND = frozenset("other others else besides another".split())
 _REASONS = frozenset(
     "because since why noting meaning given pointed pointing judging reason reasons".split()
 )
+# The same, in two words: "would most likely change, GOING BY a conversation with BMWNA".
+_REASONED = re.compile(
+    r"\b(?:going by|based on|due to|thanks to|in light of|on the strength of)\b", re.I
+)
+_ANY = frozenset("any anyone anybody anything".split())
 _LINKS = frozenset("link links url urls".split())
 
 
@@ -302,7 +327,7 @@ def beyond(message: str) -> bool:
 
 def gives_reasons(answer: str) -> bool:
     """Return whether an answer says why, not only what ("because", "noting that")."""
-    return not _REASONS.isdisjoint(words(answer))
+    return not _REASONS.isdisjoint(words(answer)) or _REASONED.search(answer) is not None
 
 
 def wants_link(message: str) -> bool:
@@ -427,5 +452,9 @@ def names(answer: str, thing: str) -> bool:
 
 
 def asks(message: str) -> bool:
-    """Return whether a message is put as a question: a question word, or a question mark."""
-    return "?" in message or not _ASKING.isdisjoint(words(message[:200]))
+    """Return whether a message is put as a question: a question word, a question mark, or
+    "any" before what it asks for ("any left now")."""
+    if "?" in message or not _ASKING.isdisjoint(words(message[:200])):
+        return True
+    said = kernel(message)
+    return bool(said) and said[0] in _ANY

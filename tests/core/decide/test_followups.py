@@ -477,3 +477,47 @@ def test_he_is_the_last_claimant_not_someone_a_shared_word_names(
     )
     assert first.entry_id == "segler-not-limited"
     assert not left.answered  # the sources never say; no claim that only shares "leaving"
+
+
+def test_why_after_an_answer_saying_what_it_goes_by_gets_that_answer(
+    shipped: KnowledgeService,
+) -> None:
+    first, why = _talk(shipped, "is the 600 number going to change", "why tho")
+    assert why.kind == "followup" and why.entry_id == first.entry_id
+    assert "going by a conversation with BMWNA" in (why.answer or "")
+
+
+def test_a_short_check_of_a_figure_the_last_answer_gives_is_asked_of_it(
+    shipped: KnowledgeService,
+) -> None:
+    first, check = _talk(shipped, "what was bmw australia's official figure", "only 100?")
+    assert check.kind == "followup" and check.entry_id == first.entry_id
+    assert "around 100 units" in (check.answer or "")
+
+
+def test_of_two_equal_fits_the_one_pointing_where_the_last_answer_points_wins(
+    shipped: KnowledgeService,
+) -> None:
+    _, again = _talk(
+        shipped, "is the 1m going to be a collectors item", "could bmw make another like it"
+    )
+    assert again.kind == "followup"  # no "did you mean A or B"
+    assert "unlikely to be repeated" in (again.answer or "")
+
+
+def test_a_near_tie_naming_what_the_last_answer_does_not_beats_a_repeat(
+    shipped: KnowledgeService,
+) -> None:
+    first, roads = _talk(
+        shipped,
+        "who recognised the spot in the video",
+        "what did he reckon about the roads over there",
+    )
+    assert roads.kind == "followup" and roads.entry_id != first.entry_id
+    assert "UK roads" in (roads.answer or "")
+
+
+def test_any_before_what_it_asks_for_is_a_question(shipped: KnowledgeService) -> None:
+    first, left = _talk(shipped, "how many is the arizona dealer getting", "any left now")
+    assert left.kind == "followup" and left.entry_id == first.entry_id
+    assert "spoken for" in (left.answer or "")

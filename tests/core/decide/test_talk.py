@@ -175,3 +175,26 @@ def test_a_laugh_before_chatter_that_asks_nothing_is_a_reaction(
     assert memory.last(0) is not None  # the answer before it is still the context
     assert service.ask("lol is the gp sold out").answered  # a question all the same
     assert service.ask("haha who is segler").answered
+
+
+@pytest.mark.parametrize("message", ["thanks, that cleared it up", "great stuff, cheers"])
+def test_thanks_around_chatter_that_asks_nothing_is_thanks(
+    service: KnowledgeService, message: str
+) -> None:
+    memory = Conversations()
+    for said in (US, message):
+        reply = service.ask(said, memory.last(0))
+        memory.remember(0, reply)
+    assert reply.kind == "smalltalk" and reply.talk is TalkKind.THANKS
+    assert service.ask("thanks, is that official", memory.last(0)).answered  # still a question
+    assert service.ask("thanks! and for australia", memory.last(0)).answered
+
+
+def test_a_remark_closed_with_huh_is_a_reaction(service: KnowledgeService) -> None:
+    memory = Conversations()
+    for said in (US, "bit of a letdown huh"):
+        reply = service.ask(said, memory.last(0))
+        memory.remember(0, reply)
+    assert reply.kind == "smalltalk" and reply.talk is TalkKind.REACTION
+    assert memory.last(0) is not None  # the answer before it is still the context
+    assert service.ask("is it 600 huh", memory.last(0)).kind != "smalltalk"
