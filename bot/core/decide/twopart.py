@@ -30,22 +30,21 @@ def second_part(
     asked = questions(text)
     if asked is None:
         return None
+    main = decision.answer.entry.id
+    shown = {main, *knowledge.conflicts.get(main, ())}
+    following = next((m.entry.id for m in ranking.matches if m.entry.id not in shown), None)
+    if following is None:
+        return None
     bests: list[Match] = []
     for reading in asked:
-        part = decide(matcher.read(reading), matcher.threshold)
-        if part.answer is None:
-            return None
-        bests.append(part.answer)
+        part = decide(matcher.read(reading), matcher.threshold).answer
+        if part is None or part.entry.id not in (main, following):
+            return None  # a question answered by neither: the other need not be ranked
+        bests.append(part)
     first, second = bests
-    main = decision.answer.entry.id
-    if first.entry.id == second.entry.id or main not in (first.entry.id, second.entry.id):
+    if first.entry.id == second.entry.id:
         return None
-    other = second if first.entry.id == main else first
-    shown = {main, *knowledge.conflicts.get(main, ())}
-    if other.entry.id in shown:
-        return None
-    following = next((m.entry.id for m in ranking.matches if m.entry.id not in shown), None)
-    return other if following == other.entry.id else None
+    return second if first.entry.id == main else first
 
 
 def split_answer(
@@ -60,10 +59,13 @@ def split_answer(
         return None
     # Surer than an answer alone: a question read beside another may borrow its topic ("who is
     # gabe and what car does he drive": Gabe's entries, none of which says what he drives).
-    decided = [decide(matcher.read(reading), SURE_PART) for reading in asked]
-    first, second = (d.answer for d in decided)
-    if first is None or second is None or first.entry.id == second.entry.id:
+    decided = decide(matcher.read(asked[0]), SURE_PART)
+    first = decided.answer
+    if first is None:
+        return None  # the second question need not be ranked
+    second = decide(matcher.read(asked[1]), SURE_PART).answer
+    if second is None or first.entry.id == second.entry.id:
         return None
     if second.entry.id in knowledge.conflicts.get(first.entry.id, ()):
         return None
-    return decided[0], second
+    return decided, second
