@@ -524,13 +524,8 @@ class Matcher:
         matches = tuple(  # a halved entry may fall below one it led (stable: file order kept)
             sorted(
                 (
-                    Match(
-                        m.entry,
-                        self._told(m.score, halved=m.entry.id in halved),
-                        m.coverage,
-                        m.similarity,
-                    )
-                    for m in ranking.matches
+                    Match(m.entry, self._told(m.score, halved=half), m.coverage, m.similarity)
+                    for m, half in zip(ranking.matches, halved, strict=True)
                 ),
                 key=lambda m: -m.score,
             )
@@ -580,8 +575,8 @@ class Matcher:
 
     def _ranked(
         self, question: str, limit: int, about: str | None, read: _Query | None = None
-    ) -> tuple[Ranking, frozenset[str]]:
-        """Rank entries as _read does, with the ids of those scored down for missing what is
+    ) -> tuple[Ranking, tuple[bool, ...]]:
+        """Rank entries as _read does, with whether each was scored down for missing what is
         asked."""
         query, focused, wanted, things = read or self._query(question)
         if about is not None:
@@ -589,7 +584,7 @@ class Matcher:
             focused = [self._known(t) for t in asked] or ["\0"]  # no topic: nothing holds it
         total = sum(t.weight for t in query)
         if not self._entries or total <= 0:
-            return Ranking(()), frozenset()
+            return Ranking(()), ()
         found = {self._ids[t.stem]: t.weight for t in query if t.known}  # stems are distinct
         # Whether it is too vague to go on is read before the story's cap: a story gives a
         # question that has no topic of its own one ("... what did they actually say").
@@ -612,7 +607,7 @@ class Matcher:
             reach[~holders[held]] *= _FOCUS_MISSED
         leading = self._leaders(reach)
         if leading.size == 0:
-            return Ranking(()), frozenset()
+            return Ranking(()), ()
         final = self._final(held[leading].tolist(), scores, found, total, factor, limit, holders)
         # An entry outside the leaders may still hold a phrasing close enough to be the answer
         # or a near tie to it: score those too (up to _RESCUE of them).
@@ -627,12 +622,12 @@ class Matcher:
             ceilings = self._ceilings(rescue, scores, total, factor)
             if holders is not None:  # an entry missing what is asked is scored down, so is its best
                 ceilings[~holders[rescue]] *= _FOCUS_MISSED
-            fits = ceilings >= floor - 1e-9
+            chosen = self._top(scores[rescue], np.flatnonzero(ceilings >= floor - 1e-9), _RESCUE)
             ahead = sorted(c.score for c in final)[-limit:]
-            if len(ahead) == limit and np.count_nonzero(fits) <= _RESCUE:
+            if len(ahead) == limit:
                 # None that stays below the leaders' last once rounded can be an answer.
-                fits &= ceilings >= min(ahead[0], 1.0) - _ROUNDED - 1e-9
-            rescue = self._top(scores, rescue[fits], _RESCUE)
+                chosen = chosen[ceilings[chosen] >= min(ahead[0], 1.0) - _ROUNDED - 1e-9]
+            rescue = rescue[chosen]
             final += self._final(rescue.tolist(), scores, found, total, factor, limit, holders)
         ranked = sorted(  # entries in file order break ties
             ((round(min(c.score, 1.0), 4), c) for c in final),
@@ -642,8 +637,7 @@ class Matcher:
             Match(self._entries[c.entry], score, c.coverage, c.similarity)
             for score, c in ranked[:limit]
         )
-        halved = frozenset(self._entries[c.entry].id for _, c in ranked[:limit] if c.halved)
-        return Ranking(matches), halved
+        return Ranking(matches), tuple(c.halved for _, c in ranked[:limit])
 
     def _final(
         self,
