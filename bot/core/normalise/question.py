@@ -588,6 +588,10 @@ _POINTED = frozenset(
 )
 
 
+# "what did ppl say ABOUT THAT", "anything official BEHIND THAT", "does bmw agree WITH IT": a
+# pronoun after a preposition is what the story told.
+_POINTING_OBJECTS = frozenset("that this it".split())
+_POINTING_AFTER = frozenset("about behind with on into".split())
 # "SOMEONE SAID the chase car was a cayman s", "I HEARD ...": a claim passed on from nobody in
 # particular, which the asker may have garbled.
 _HEARSAY = frozenset("someone somebody people ppl everyone everybody they heard".split())
@@ -677,7 +681,8 @@ def points_back(asked: tuple[str, ...]) -> bool:
         if all(w in STOPWORDS or w in _AUXILIARIES for w in clause):
             return True  # "how many WAS IT", "how many AND were any left"
     return any(
-        w in _DEMONSTRATIVES and asked[i + 1 : i + 2] and asked[i + 1] in _POINTED
+        (w in _DEMONSTRATIVES and asked[i + 1 : i + 2] and asked[i + 1] in _POINTED)
+        or (w in _POINTING_OBJECTS and i > start and asked[i - 1] in _POINTING_AFTER)
         for i, w in enumerate(asked)
     )
 

@@ -103,10 +103,13 @@ _UNCOVERED_ZIPF = 3.0
 _STORY_SHARE = 1.0  # the story around a question weighs at most this much of the question
 _VAGUE_STORY_SHARE = 2.0  # and twice as much when the question alone is too vague to go on
 _MODEL_CODE = re.compile(r"[a-z]+\d+[a-z\d]*|\d{2,}[id]")  # "c63", "rs3", "gr86", "335i"
-# Below this, the best entry for a whole message is more often wrong than right, so its
-# asking sentences alone do not vouch for it (see read).
+# Below this, the best entry for a whole message is more often wrong than right: a message's
+# scores are read so that this is the threshold (see _told).
 _LIFT_FROM = 0.4
 _LONG = 20
+# The whole message's best entry, when its asking sentences alone rank it first too, is as sure
+# as they make it from this score (see read): their agreement vouches a little below _LIFT_FROM.
+_AGREE_FROM = 0.35
 _AFTERWARDS = "afterwardsoutcome"  # a coined term: what happened after the sources, held by none
 _PHRASE = 4  # the longest synonym phrase a focus word is read as the start of
 _DEED_CHECKS = 64  # a who-question's deed is checked phrasing by phrasing in this many entries
@@ -513,7 +516,7 @@ class Matcher:
 
         The words of a story around the question, or of a long rambling one, lower every score
         of a message: its scores are read on a plain question's scale (see _told). And the entry
-        that both the whole message (at _LIFT_FROM or more) and its asking sentences alone rank
+        that both the whole message (at _AGREE_FROM or more) and its asking sentences alone rank
         first is as sure as the asking sentences make it, if that is surer.
         """
         ranking, halved = self._ranked(question, limit, about)
@@ -531,7 +534,7 @@ class Matcher:
             )
         )
         best = ranking.best
-        if told and best is not None and best.score >= _LIFT_FROM:
+        if told and best is not None and best.score >= _AGREE_FROM:
             asked = " . ".join(" ".join(p.words) for p in found if p.asks)
             alone = self._alone(asked, about)
             if (

@@ -274,6 +274,10 @@ def test_a_sentence_starting_with_been_tells_rather_than_asks() -> None:
         ("how many did aus actually get", False),
         ("how many dealers are there", False),
         ("who put that number out there", True),
+        ("is there any paperwork behind that", True),
+        ("does the importer agree with it", True),
+        ("what did the gazette say about the roadster", False),
+        ("that was the rumor about the roadster", False),
     ],
 )
 def test_a_count_of_nothing_named_points_back_at_the_story(question: str, pointing: bool) -> None:

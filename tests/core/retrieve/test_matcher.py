@@ -1242,3 +1242,16 @@ def test_round_14_wrong_premises_and_what_is_asked(
     matcher_real: Matcher, question: str, entry: str | None
 ) -> None:
     assert best(matcher_real, question) == entry
+
+
+def test_asking_sentences_that_agree_with_the_story_vouch_a_little_below_the_lift(
+    matcher_real: Matcher,
+) -> None:
+    # The whole message ranks the molds' reinvestment first at about 0.39, and the question alone
+    # ranks it first too: their agreement makes the answer as sure as the question alone.
+    message = (
+        "my cousin runs a machine shop in ohio and swears every die wears out eventually, he has"
+        " been doing it for thirty years and complains about the cost constantly. how many 1ms"
+        " can the molds make before they need replacing"
+    )
+    assert best(matcher_real, message) == "new-molds-reinvest"
