@@ -83,9 +83,9 @@ _WHO_WORDS = ("person", "persons", "people", "guy", "guys", "dude", "somebody")
 _IN_GENERAL = ("happen", "happened", "happens", "happening", "going")
 # "what YEAR did the zhp end", "what COUNTRY is motoring from": words that only restate "when"
 # or "where", which the answer's date or country gives.
-_WHEN_WORDS = ("year", "date", "country", "countries", "nation")
+_WHEN_OR_WHERE = ("year", "date", "country", "countries", "nation")
 _NOT_TOLD = frozenset(
-    stem(w) for w in ("many", "much", *ABOUT_A_CLAIM, *_WHO_WORDS, *_IN_GENERAL, *_WHEN_WORDS)
+    stem(w) for w in ("many", "much", *ABOUT_A_CLAIM, *_WHO_WORDS, *_IN_GENERAL, *_WHEN_OR_WHERE)
 )
 # Words that weigh whether a claim holds ("is that REAL", "was he LYING", "is it LEGIT") ask
 # about the story's claim: they give an asking sentence no topic of its own.

@@ -10,9 +10,19 @@ from bot.core.knowledge.loader import default_knowledge_path
 from bot.core.knowledge.models import TalkKind
 from bot.core.render.jsonlines import to_json
 from bot.core.render.text import to_text
+from bot.core.reply.replies import Reply
 from bot.core.service import KnowledgeService
 
 US = "how many 1ms is the us getting"
+
+
+def _in_turn(service: KnowledgeService, *messages: str) -> tuple[Reply, Conversations]:
+    """Send messages one after another as one person; return the last reply and the memory."""
+    memory = Conversations()
+    for message in messages:
+        reply = service.ask(message, memory.last(0))
+        memory.remember(0, reply)
+    return reply, memory
 
 
 @pytest.fixture(scope="module")
@@ -63,10 +73,7 @@ def test_asking_about_someone_else_is_no_question_about_the_bot(
 
 
 def test_a_reaction_keeps_the_conversation_going(service: KnowledgeService) -> None:
-    memory = Conversations()
-    for message in (US, "lol ok", "who said that?"):
-        reply = service.ask(message, memory.last(0))
-        memory.remember(0, reply)
+    reply, _ = _in_turn(service, US, "lol ok", "who said that?")
     assert reply.kind == "followup" and "BMWBlog" in to_text(reply)
 
 
@@ -167,10 +174,7 @@ def test_what_did_he_claim_after_who_is_gives_the_claim(service: KnowledgeServic
 def test_a_laugh_before_chatter_that_asks_nothing_is_a_reaction(
     service: KnowledgeService,
 ) -> None:
-    memory = Conversations()
-    for message in (US, "lmao my uncle too"):
-        reply = service.ask(message, memory.last(0))
-        memory.remember(0, reply)
+    reply, memory = _in_turn(service, US, "lmao my uncle too")
     assert reply.kind == "smalltalk" and reply.talk is TalkKind.REACTION
     assert memory.last(0) is not None  # the answer before it is still the context
     assert service.ask("lol is the gp sold out").answered  # a question all the same
@@ -181,20 +185,14 @@ def test_a_laugh_before_chatter_that_asks_nothing_is_a_reaction(
 def test_thanks_around_chatter_that_asks_nothing_is_thanks(
     service: KnowledgeService, message: str
 ) -> None:
-    memory = Conversations()
-    for said in (US, message):
-        reply = service.ask(said, memory.last(0))
-        memory.remember(0, reply)
+    reply, memory = _in_turn(service, US, message)
     assert reply.kind == "smalltalk" and reply.talk is TalkKind.THANKS
     assert service.ask("thanks, is that official", memory.last(0)).answered  # still a question
     assert service.ask("thanks! and for australia", memory.last(0)).answered
 
 
 def test_a_remark_closed_with_huh_is_a_reaction(service: KnowledgeService) -> None:
-    memory = Conversations()
-    for said in (US, "bit of a letdown huh"):
-        reply = service.ask(said, memory.last(0))
-        memory.remember(0, reply)
+    reply, memory = _in_turn(service, US, "bit of a letdown huh")
     assert reply.kind == "smalltalk" and reply.talk is TalkKind.REACTION
     assert memory.last(0) is not None  # the answer before it is still the context
     assert service.ask("is it 600 huh", memory.last(0)).kind != "smalltalk"
