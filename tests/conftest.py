@@ -207,7 +207,10 @@ async def simcord_env(simcord_bot: Any, request: pytest.FixtureRequest) -> Async
     """SimCord's own fixture (through its public error API), with the file watcher declared as
     waiting on outside input."""
     marker = request.node.get_closest_marker("simcord")
-    env = CheckedEnv(simcord_bot, **(marker.kwargs if marker else {}))
+    # SimCord's 5 s default for the bot to settle fails sound tests on a loaded machine (an
+    # executor job waiting for a core); pytest's own timeout still stops a bot that hangs.
+    options: dict[str, Any] = {"settle_timeout": 30.0, **(marker.kwargs if marker else {})}
+    env = CheckedEnv(simcord_bot, **options)
     simcord_bot.external_wait = partial(env.external_wait, reason="the knowledge file watcher")
     await env.start()
     try:
