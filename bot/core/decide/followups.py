@@ -12,11 +12,13 @@ from ..score.ranking import Match, Ranking
 from .decision import Decision, decide
 from .talk import (
     OTHERS_WORDS,
+    WHYS,
     FollowUp,
     Wanted,
     asked_by_name,
     asks,
     asks_who_did,
+    asks_why,
     beyond,
     follow_up,
     gives_reasons,
@@ -165,6 +167,8 @@ def _read(
     how, about = leaning if leaning is not None else (None, "")
     if how in (FollowUp.PROVENANCE, FollowUp.POINTING) and matcher.unknown(topical(text)):
         how = None  # "who hosts it": it asks what no entry holds, about the last topic or not
+    if how is None and asks_why(text) and _restates(text, last):
+        how = FollowUp.WHY  # "then y is it so hard to get" after an answer saying it is
     if how is FollowUp.PROVENANCE:
         return Reading(_sure(last), last, cited=True)  # the same claim, who made it and where
     if how is FollowUp.NAME:
@@ -174,9 +178,13 @@ def _read(
     if how is FollowUp.WHY:
         # The reasons its answer gives; an answer that gives none is explained by its first
         # related entry ("the blog expects more than 414" -> "the 1M's market is bigger").
+        # One that only says again what the question asks why of is no reason ("why is it so
+        # hard to get": not the claim that it will be hard to get).
         if gives_reasons(last.answer) or not last.related:
             return Reading(_sure(last), last)
-        return Reading(_sure(knowledge.by_id[last.related[0]]), last)
+        reasons = [knowledge.by_id[i] for i in last.related]
+        told = next((e for e in reasons if not _restates(text, e)), reasons[0])
+        return Reading(_sure(told), last)
     if how is FollowUp.NEXT:  # "then what": where the answer leads, if it leads anywhere
         if not last.related:
             return Reading(Decision(None, 0.0), notice=_beyond_notice(last))
@@ -189,6 +197,10 @@ def _read(
         party = _party_on(matcher, last, about)
         if party is not None:
             return party
+    if how is FollowUp.ABOUT and matcher.unknown(about):
+        # "what about euro emissions rules": X names what no entry holds, so no answer is X's,
+        # not the last answer's topic asked again without it.
+        return Reading(Decision(None, 0.0))
     if how in (FollowUp.AGREE, FollowUp.ABOUT):
         # "does bmwna agree": the party's claim on the last question; "what about australia":
         # the last question asked of X, its own topic dropped. Else X's best known claim.
@@ -393,6 +405,13 @@ def _swapped(knowledge: Knowledge, matcher: Matcher, text: str, last: Entry) -> 
     near = [knowledge.by_id[i] for i in dict.fromkeys((*last.related, *last.conflicts_with))]
     naming = [e for e in near if word in _stems(" ".join((*e.questions, *e.keywords)))]
     return Reading(_sure(naming[0]), last) if len(naming) == 1 else None
+
+
+def _restates(text: str, last: Entry) -> bool:
+    """Return whether every telling word of a question is in the last answer's title or answer
+    ("why is it so hard to get" after "it would still be hard to get")."""
+    own = _stems(text) - _stems(" ".join(STOPWORDS | WHYS))
+    return bool(own) and own <= _stems(f"{last.title} {last.answer}")
 
 
 def _stems(text: str) -> set[str]:

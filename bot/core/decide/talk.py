@@ -69,17 +69,19 @@ _PROVENANCE_WORDS = frozenset(
     official rumor rumour fact sure how do does did they you we he she reliable verified when
     backed back up evidence whos thats wheres the any there ur your trust believe accurate
     right correct real come came comes origin start started or opinion just an a
-    published posted reported printed
+    published posted reported printed src srcs sauce fr originally original first initially
     """.split()
 )
 _PROVENANCE_CUES = frozenset(
     """
     said says say source sources link true confirmed confirm legit really proof citation cite
     claimed claim know reliable verified evidence trust believe accurate right correct real
-    from origin fact opinion rumor rumour published posted reported printed
+    from origin fact opinion rumor rumour published posted reported printed src srcs sauce fr
     """.split()
 )
-_WHY_WORDS = frozenset("why how come so and but tho though is that it whys huh lol not".split())
+_WHY_WORDS = frozenset("why y how come so and but tho though is that it whys huh lol not".split())
+WHYS = frozenset("why y".split())  # "y tho": why, spelt as chat spells it
+_MAX_WHY_WORDS = 8  # "then y is it so hard to get": a why-question about the last answer
 # "on what basis?", "based on what", "how so", "reason?", "what makes them think that".
 _BECAUSE = frozenset("basis based reason reasons reasoning so".split())
 _BECAUSE_WORDS = _BECAUSE | frozenset(
@@ -282,7 +284,7 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
     anyone = not _ANYONE.isdisjoint(said) or ("else" in said and said[0] in ("who", "whos"))
     if anyone and not (_DISSENT | _ASSENT).isdisjoint(said):
         return FollowUp.OTHERS, "disagree" if not _DISSENT.isdisjoint(said) else "agree"
-    if set(said) <= _WHY_WORDS and ("why" in said or said[:2] == ["how", "come"]):
+    if set(said) <= _WHY_WORDS and (not WHYS.isdisjoint(said) or said[:2] == ["how", "come"]):
         return FollowUp.WHY, ""
     if set(said) <= _BECAUSE_WORDS and (_BECAUSE & set(said) - {"so"} or said == ["how", "so"]):
         return FollowUp.WHY, ""
@@ -328,6 +330,12 @@ def beyond(message: str) -> bool:
 def gives_reasons(answer: str) -> bool:
     """Return whether an answer says why, not only what ("because", "noting that")."""
     return not _REASONS.isdisjoint(words(answer)) or _REASONED.search(answer) is not None
+
+
+def asks_why(message: str) -> bool:
+    """Return whether a short question opens by asking why ("then y is it so hard to get")."""
+    said = kernel(message)
+    return len(said) <= _MAX_WHY_WORDS and not WHYS.isdisjoint(said[:2])
 
 
 def wants_link(message: str) -> bool:

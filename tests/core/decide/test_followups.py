@@ -147,6 +147,25 @@ entries:
     status: opinion
     claimed_by: the film blog
     sources: [post]
+  - id: tickets-uncapped
+    questions: [Will premiere tickets be capped?]
+    answer: The blog said the studio will not cap premiere tickets, though they will be hard to get.
+    status: opinion
+    claimed_by: the film blog
+    sources: [post]
+    related: [tickets-hard, tickets-seats]
+  - id: tickets-hard
+    questions: [What did Zed say about premiere tickets?]
+    answer: Zed said premiere tickets will be hard to get and gone in a day.
+    status: rumor
+    claimed_by: Zed (reader comment)
+    sources: [zed-comment]
+  - id: tickets-seats
+    questions: [How big is the premiere cinema?]
+    answer: The blog said the premiere cinema has only a few hundred seats.
+    status: fact
+    claimed_by: the film blog
+    sources: [post]
 """
 
 
@@ -521,3 +540,31 @@ def test_any_before_what_it_asks_for_is_a_question(shipped: KnowledgeService) ->
     first, left = _talk(shipped, "how many is the arizona dealer getting", "any left now")
     assert left.kind == "followup" and left.entry_id == first.entry_id
     assert "spoken for" in (left.answer or "")
+
+
+def test_terse_chat_spellings_of_who_said_that_ask_for_the_source(
+    studio: KnowledgeService,
+) -> None:
+    for asked in ("src", "fr?", "sauce?", "who said that originally", "who said it first"):
+        assert follow_up(asked) == (FollowUp.PROVENANCE, ""), asked
+        first, source = _talk(studio, "when does shooting start", asked)
+        assert source.kind == "followup" and source.entry_id == first.entry_id, asked
+        assert "Zed" in to_text(source)
+    assert follow_up("y tho") == (FollowUp.WHY, "")
+
+
+def test_what_about_x_naming_what_no_entry_holds_is_declined(studio: KnowledgeService) -> None:
+    _, spain = _talk(studio, "how many films will the studio shoot in france", "what about spain")
+    assert spain.kind == "followup" and "Spain" in (spain.answer or "")
+    _, quebec = _talk(
+        studio, "how many films will the studio shoot in france", "what about quebec shoots"
+    )
+    assert not quebec.answered  # no entry knows Quebec: not Spain's shoots
+
+
+def test_why_restating_the_last_answer_gets_a_reason_not_the_same_statement(
+    studio: KnowledgeService,
+) -> None:
+    first, why = _talk(studio, "will premiere tickets be capped", "then y is it so hard to get")
+    assert first.entry_id == "tickets-uncapped"
+    assert why.kind == "followup" and why.entry_id == "tickets-seats"  # not Zed's "hard to get"
