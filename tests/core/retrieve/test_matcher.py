@@ -1255,3 +1255,11 @@ def test_asking_sentences_that_agree_with_the_story_vouch_a_little_below_the_lif
         " can the molds make before they need replacing"
     )
     assert best(matcher_real, message) == "new-molds-reinvest"
+
+
+@pytest.mark.parametrize("asked", ["are any left", "none left at all?", "any still left"])
+def test_round_16_any_left_asks_whether_they_sold(matcher_real: Matcher, asked: str) -> None:
+    # "any left" asks whether cars are still unsold: the synonyms read it as "spoken for".
+    terms = {t.stem for t in matcher_real._query(f"the store got a few. {asked}")[0]}
+    sold = {t.stem for t in matcher_real._query("were they all spoken for")[0] if t.known}
+    assert terms & sold
