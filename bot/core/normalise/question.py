@@ -278,7 +278,7 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
         elif head in _AUXILIARIES or word == "whos":
             return ()
         elif word == "who":  # "who WROTE the article": the entry must say who did that
-            if head in STOPWORDS or head in _REPORTING or len(head) < 3:
+            if head in STOPWORDS or head in _REPORTING or head in _DROPPED or len(head) < 3:
                 return ()
             particle = asked[after[0] + 1 : after[0] + 2]
             if particle and particle[0] in _PARTICLES:  # "who SIGNS OFF on it": one deed
@@ -430,6 +430,9 @@ _REPORTING = _SAYING | frozenset(
     reckons reckoned believe believes believed predict predicts predicted
     """.split()
 )
+# "who DROPPED the date", "who LEAKED it": chat for putting a claim out, after "who" only ("did
+# values drop" asks about the values).
+_DROPPED = frozenset("drop drops dropped dropping".split())
 # Words that ask about a claim itself, not about what it names: "who BROUGHT UP the zhp", "is
 # the zhp STORY from bmw".
 ABOUT_A_CLAIM = _REPORTING | frozenset("story stories rumor rumors rumour rumours news".split())
@@ -452,6 +455,18 @@ def _priced_short(asked: tuple[str, ...]) -> bool:
     if not rest:
         return len(asked) <= 4
     return rest[0] in _PRICE_PLACE and len(rest) <= 3
+
+
+_COMPOUND = 3  # "whats the gp STICKER", "whats the us 1m MSRP": words a price may come last of
+
+
+def _priced_compound(named: list[str]) -> bool:
+    """Return whether the words after "what's the" open with a short noun phrase whose last
+    word is a price ("X1 COST in the us", "1m MSRP"; not "production cost ISSUE")."""
+    phrase = list(
+        itertools.takewhile(lambda w: w not in STOPWORDS and w not in _AUXILIARIES, named)
+    )
+    return 1 < len(phrase) <= _COMPOUND and phrase[-1] in _PRICED
 
 
 def wants(asked: tuple[str, ...]) -> str | None:
@@ -487,6 +502,8 @@ def wants(asked: tuple[str, ...]) -> str | None:
         named = [w for w in asked[start + 1 :] if w not in ("the", "a", "an", "is", "was", "s")]
         if named[:1] and named[0] in _PRICED:
             return "money"  # "what's the msrp on a 1m", "what price did it sell at"
+        if _priced_compound(named):
+            return "money"  # "whats the X1 COST in the us": a price headed by what it prices
         # A price word at the end asks for a price only in a short question: in a long one it is
         # part of another clause ("what did the blog predict ..., does it hold msrp or drop").
         short = len(asked) - start <= _SHORT_PRICED
@@ -636,7 +653,16 @@ def afterwards(asked: tuple[str, ...]) -> bool:
         a == "happened" and b in ("after", "next", "afterwards")
         for a, b in itertools.pairwise(asked)
     )
-    return past and bool(after or happened)
+    return (past and bool(after or happened)) or _ended_up(asked)
+
+
+def _ended_up(asked: tuple[str, ...]) -> bool:
+    """Return whether a yes/no question asks how a story ended ("did bmw END UP doubling it",
+    "did he ever end up buying one"); "how many did australia end up getting" asks a count."""
+    start = _after_lead_ins(asked)
+    return asked[start : start + 1] == ("did",) and any(
+        a == "end" and b == "up" for a, b in itertools.pairwise(asked[start:])
+    )
 
 
 # "LIKE 400 something", "AROUND 50": a figure the asker only guesses; "400 SOMETHING", "400

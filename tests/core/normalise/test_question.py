@@ -157,6 +157,10 @@ def test_questions_without_a_particular_focus(question: str) -> None:
         ("whats the msrp on a 1m in the states", "money"),
         ("what price did the gp sell at", "money"),
         ("what did a 1m cost in australia", "money"),
+        # round 17: a price headed by what it prices
+        ("whats the coupe cost over in canada", "money"),
+        ("what is the new m3 msrp", "money"),
+        ("whats the production cost problem", None),
         ("x1 msrp?", "money"),
         ("1m msrp in the us?", "money"),
         ("x1 price for australia", "money"),
@@ -233,6 +237,7 @@ def test_who_did_something_asks_for_that_deed(question: str, verb: str) -> None:
         "who leaked the 600 figure first",
         "who wanted a showdown with a cayman",
         "who reckoned the us gets more",
+        "who dropped the canada launch month",  # round 17: chat for putting a claim out
     ],
 )
 def test_who_said_it_and_how_many_was_it_ask_no_focus(question: str) -> None:
@@ -368,6 +373,10 @@ def test_a_story_sentence_opening_with_how_things_look_keeps_only_what_it_tells(
         ("how many coupes will be built in total", False),  # what is planned
         ("how many coupes were made for canada", False),
         ("how many did canada end up getting in the end", False),  # no count of a making
+        # round 17: a yes/no question on how the story ended
+        ("did they end up raising the canada figure", True),
+        ("ok so did the dealer actually end up getting more or not", True),
+        ("could some cars end up going to canada", False),
     ],
 )
 def test_afterwards_reads_a_question_about_what_came_after(question: str, later: bool) -> None:

@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.core.normalise.text import (
+    STOPWORDS,
     Synonyms,
     analyse,
     analyse_many,
@@ -90,3 +91,8 @@ def test_analysing_many_texts_at_once_equals_one_at_a_time(texts: list[str]) -> 
 def test_ordinals_read_as_words() -> None:
     assert words("the 2nd article") == words("the second article")
     assert words("1st and 3rd") == ["first", "and", "third"]
+
+
+def test_somebody_is_a_function_word_like_someone() -> None:
+    """Round 17: "SOMEBODY in the comments guessed" names nobody, as "someone" does."""
+    assert "somebody" in STOPWORDS and "everybody" in STOPWORDS
