@@ -28,6 +28,8 @@ _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of 
     r"|lol|lmao|haha)\b"
     # "... does it say itll appreciate OR WHAT, trying to win this argument": a tag ends it
     r"|(?<=\bor what),\s|(?<=\bor nah),\s|(?<=\bor not),\s"
+    # ", can someone ...": a request to the channel that turns to the question (round 18)
+    r"|,\s*(?=(?:can|could|would|does|do|did)\s+(?:someone|somebody|anyone|anybody|u|you)\b)"
     # ", so should i ...": a clause that turns to the question after the story
     r"|,\s*so\s+(?=(?:should|is|are|was|were|do|does|did|will|would|can|could|what|whats|how"
     r"|why|when|where|who|which)\b))",
@@ -87,7 +89,7 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
     pieces = [
         (s, found)
         for s in _BREAK.split(message, MAX_PARTS)
-        if (found := _uncleft(_untagged(_unopened(s, words(s)))))
+        if (found := _uncleft(_untagged(_unopened(s, _plainly(words(s))))))
     ]
     if len(pieces) <= 1:
         alone: list[Part] = []
@@ -187,6 +189,20 @@ def _untagged(found: list[str]) -> list[str]:
         found = found[:-1]
     if len(found) > 3 and tuple(found[:2]) in _DOUBTING:
         found = found[2:]
+    return found
+
+
+# "explain it IN SIMPLE WORDS", "IN PLAIN ENGLISH": how to answer, not what about (round 18)
+_MANNER = frozenset("simple plain layman laymans basic easy normal".split())
+_MANNER_OF = frozenset("words terms english language".split())
+
+
+def _plainly(found: list[str]) -> list[str]:
+    """Return a sentence's words without a phrase asking for the answer's manner ("... what
+    happened IN SIMPLE WORDS", "IN PLAIN ENGLISH"): it names no topic."""
+    for i in range(len(found) - 2):
+        if found[i] == "in" and found[i + 1] in _MANNER and found[i + 2] in _MANNER_OF:
+            return found[:i] + found[i + 3 :]
     return found
 
 
@@ -830,3 +846,16 @@ def said(asked: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | No
     after = rest[verb + 1 :]
     topic = after[1:] if after[:1] and after[0] in _ABOUT else ()
     return speaker, tuple(w for w in topic if w not in STOPWORDS)
+
+
+_TELLING = frozenset("said says saying told tells telling claims claimed swears swore".split())
+
+
+def teller(sentence: Sequence[str]) -> int:
+    """Return how many words of a story sentence tell who passed a claim on, and when or
+    where ("my sales advisor called me today and SAID ..."), before what was said; 0 when it
+    reports no saying."""
+    for at, word in enumerate(sentence):
+        if word in _TELLING:
+            return at + 1
+    return 0

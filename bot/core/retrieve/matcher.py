@@ -34,6 +34,7 @@ from ..normalise.question import (
     parts,
     points_back,
     said,
+    teller,
     wants,
 )
 from ..normalise.slang import plain
@@ -1041,6 +1042,8 @@ class Matcher:
         uncovered: list[str] = []  # topics the sources never cover, named where it asks
         asking: set[str] = set()  # terms that count in full: the sentences that ask
         deeds: dict[str, _Term] = {}  # a who-question's deed that no entry can hold
+        told_by: set[str] = set()  # the words of a story that tell who passed its claim on
+        claimed: set[str] = set()  # and its other words
         told = not all(p.asks for p in found)
         for part in found:
             typed = self._two_word_names.fix(part.words)
@@ -1055,6 +1058,12 @@ class Matcher:
                 for (s, _, _), w in zip(analysed, typed, strict=True)
                 if w[-2:] == "ly" or w in guesses
             }
+            # "my sa called me today and SAID ...": who told the story's claim, and when
+            tellers = (
+                set()
+                if part.asks
+                else set(content(self.synonyms.apply([s for s, _, _ in analysed[: teller(typed)]])))
+            )
             mine = not _ASKER.isdisjoint(part.words)  # "can I still get one": the asker's lot
             mine = mine or hearsay(part.words)  # "someone said ...": a claim, maybe garbled
             if part.asks and not (focused and wanted):
@@ -1109,6 +1118,10 @@ class Matcher:
                     share = CONTEXT_UNKNOWN
                 if weight is None:
                     weight = self._unknown_weight * _informative(commonness.get(term, 0.0))
+                if term in tellers:
+                    told_by.add(term)
+                elif not part.asks:
+                    claimed.add(term)  # also in what a story says: a topic
                 had = terms.get(term)  # "collect collector": one family, counted once
                 if had is None or had.weight < share * weight:
                     terms[term] = _Term(term, share * weight, known, asks and not mine)
@@ -1132,6 +1145,12 @@ class Matcher:
         # "... who put THAT NUMBER out there first": the question names its topic in the story.
         pointing = story > 0 and any(points_back(p.words) for p in found if p.asks)
         vague = vague or pointing
+        if vague:  # "... SAID no more cars. is that real": the claim is the topic, not its teller
+            for key in told_by - asking - claimed:
+                t = terms[key]
+                if t.known and key not in self._names:  # "a dealer in BRISBANE told me": where
+                    terms[key] = t._replace(weight=t.weight * CONTEXT_UNKNOWN / CONTEXT_KNOWN)
+            story = sum(t.weight for t in terms.values() if t.stem not in asking)
         share = _VAGUE_STORY_SHARE if vague else _STORY_SHARE
         if asking and story > share * weighed:  # the story around a question is context
             scale = share * weighed / story

@@ -60,6 +60,10 @@ def test_a_question_after_an_if_clause_asks_beside_a_later_one() -> None:
     [
         ("watched the vid on my phone lol what colour was the 1m", "what colour was the 1m"),
         ("i missed my allocation, so should i wait for more", "should i wait for more"),
+        (
+            "new here and the numbers fly everywhere, 50 this 90 that, can anyone sum up the run",
+            "can anyone sum up the run",
+        ),
     ],
 )
 def test_chat_turns_to_its_question(message: str, question: str) -> None:
@@ -476,3 +480,24 @@ def test_a_choice_between_two_doers_is_asked_as_it_is() -> None:
 
 def test_what_country_asks_for_a_country_any_will_do() -> None:
     assert "australia" in q.focus(tuple(words("what country is the magazine from")))
+
+
+def test_the_manner_of_an_answer_names_no_topic() -> None:
+    # "in simple words" says how to answer, not what about; "in simple steps" is no such phrase.
+    message = "new to all this. can someone explain the allocation mess in plain english"
+    assert asked(message) == ["can someone explain the allocation mess"]
+    assert asked("can someone explain it in simple steps") == [
+        "can someone explain it in simple steps"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "told"),
+    [
+        ("my neighbour called me today and said the run is over", 7),
+        ("the dealer told me its over", 3),
+        ("the run is over", 0),
+    ],
+)
+def test_the_teller_of_a_claim_stands_before_the_saying(sentence: str, told: int) -> None:
+    assert q.teller(sentence.split()) == told

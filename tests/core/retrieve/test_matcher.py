@@ -698,6 +698,30 @@ def test_words_weighing_whether_a_claim_holds_take_their_topic_from_the_story() 
     assert best(matcher, "is the number wrong") == "wrong"
 
 
+def test_who_told_a_story_is_no_topic_when_the_question_weighs_its_claim() -> None:
+    matcher = _small(
+        [
+            (
+                "sold",
+                '"did the coupe sell out", "are the coupes all gone"',
+                "Every coupe was sold before launch.",
+            ),
+            (
+                "advisor",
+                '"what did the salesman at the harbour store do", "who runs the harbour store"',
+                "The harbour store salesman emailed his customers about the coupe.",
+            ),
+        ]
+    )
+    # "is that true" asks whether the claim holds: who passed it on, and where, is no topic.
+    told = (
+        "the salesman at my harbour store called me and said the coupes are all gone. "
+        "is that true or not"
+    )
+    assert matcher.rank(told)[0].entry.id == "sold"
+    assert best(matcher, "what did the salesman at the harbour store do") == "advisor"
+
+
 def test_asking_where_a_story_originally_came_from_takes_its_topic_from_the_story() -> None:
     matcher = _small(
         [
