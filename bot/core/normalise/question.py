@@ -110,6 +110,13 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
     ]
     if opening and any(opens):
         marked = opens
+    # "I THOUGHT the whole point was that its rare? is this legit": the asker's belief is
+    # story beside another sentence that asks (round 18)
+    believed = [
+        m and tuple(found[:2]) in _BELIEVED for m, (_, found) in zip(marked, pieces, strict=True)
+    ]
+    if any(believed) and not all(b or not m for b, m in zip(believed, marked, strict=True)):
+        marked = [m and not b for m, b in zip(marked, believed, strict=True)]
     if not any(marked):
         marked = [found[0] in _OPENERS for _, found in pieces]
     if not any(marked):
@@ -130,6 +137,7 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
 
 
 _PRONOUNS = frozenset("he she they it that this those these".split())
+_BELIEVED = frozenset({("i", "thought"), ("i", "figured"), ("i", "assumed"), ("i", "believed")})
 _SEEMING = frozenset("looks seems looked seemed sounds".split())
 
 

@@ -501,3 +501,12 @@ def test_the_manner_of_an_answer_names_no_topic() -> None:
 )
 def test_the_teller_of_a_claim_stands_before_the_saying(sentence: str, told: int) -> None:
     assert q.teller(sentence.split()) == told
+
+
+def test_the_askers_own_belief_is_story_beside_a_question() -> None:
+    # Read wide (every sentence with a "?" asks), the belief is still story.
+    message = "my aunt says the coupe is back. i thought it was over? is she lying or what"
+    wide = [" ".join(p.words) for p in q.parts(message, opening=False) if p.asks]
+    assert wide == ["is she lying or what"]
+    # Alone, the belief with its question mark still asks.
+    assert asked("i thought it was over?") == ["i thought it was over"]
