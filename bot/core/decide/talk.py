@@ -437,12 +437,13 @@ _STEM = 5  # "dealers" is "dealership" or "dealer" in an answer: the same first 
 
 def asked_by_name(message: str) -> str | None:
     """Return what a question asks the name of ("which DEALERSHIP is it", "which dealers, got
-    names?"), or None."""
+    names?", a bare "which DEALERSHIP"), or None."""
     said = words(message[:200])
     if "which" not in said or len(said) > _MAX_NAMING_WORDS or said[-1] == "which":
         return None
     thing = said[said.index("which") + 1]
-    named = "names" in said or tuple(said[-2:]) in _IDENTIFIED
+    # "which dealership" on its own asks for the name as much as "which dealership is it".
+    named = "names" in said or tuple(said[-2:]) in _IDENTIFIED or len(said) == 2
     return thing if named and thing.startswith(_NAMED_KINDS) else None
 
 

@@ -568,3 +568,11 @@ def test_why_restating_the_last_answer_gets_a_reason_not_the_same_statement(
     first, why = _talk(studio, "will premiere tickets be capped", "then y is it so hard to get")
     assert first.entry_id == "tickets-uncapped"
     assert why.kind == "followup" and why.entry_id == "tickets-seats"  # not Zed's "hard to get"
+
+
+def test_a_bare_which_asks_for_a_name_the_answer_may_not_give(studio: KnowledgeService) -> None:
+    first, which = _talk(studio, "where did the sequel rumor come from", "which paper")
+    assert first.entry_id == "sequel-origin"  # "a trade paper", never named
+    assert not which.answered and "name no paper" in to_text(which)
+    assert asked_by_name("which executive") == "executive"
+    assert asked_by_name("which markets") is None  # markets are no named kind
