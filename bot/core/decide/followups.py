@@ -410,13 +410,17 @@ def _swapped(knowledge: Knowledge, matcher: Matcher, text: str, last: Entry) -> 
 def _restates(text: str, last: Entry) -> bool:
     """Return whether every telling word of a question is in the last answer's title or answer
     ("why is it so hard to get" after "it would still be hard to get")."""
-    own = _stems(text) - _stems(" ".join(STOPWORDS | WHYS))
+    own = _stems(text) - _FUNCTION_STEMS - _WHY_STEMS
     return bool(own) and own <= _stems(f"{last.title} {last.answer}")
 
 
 def _stems(text: str) -> set[str]:
     """Return the stems of a text's words."""
     return {stem(w) for w in words(text)}
+
+
+_FUNCTION_STEMS = frozenset(_stems(" ".join(STOPWORDS)))
+_WHY_STEMS = frozenset(_stems(" ".join(WHYS)))
 
 
 def _elsewhere_than(decision: Decision, last: Entry) -> bool:
@@ -458,7 +462,7 @@ def _linked(entry: Entry, last: Entry) -> bool:
 def _names_anew(text: str, entry: Entry, last: Entry) -> bool:
     """Return whether a question names what the last answer does not and an entry does ("what
     did he reckon about the roads" after where he placed the video: his claim on the roads)."""
-    own = _stems(topical(text)) - _stems(" ".join(STOPWORDS))
+    own = _stems(topical(text)) - _FUNCTION_STEMS
     fresh = own - _stems(f"{last.title} {last.answer}")
     return bool(fresh) and fresh <= _stems(" ".join((*entry.questions, entry.answer)))
 
