@@ -79,8 +79,8 @@ _PROVENANCE_CUES = frozenset(
     from origin fact opinion rumor rumour published posted reported printed src srcs sauce fr
     """.split()
 )
-_WHY_WORDS = frozenset("why y how come so and but tho though is that it whys huh lol not".split())
 WHYS = frozenset("why y".split())  # "y tho": why, spelt as chat spells it
+_WHY_WORDS = WHYS | frozenset("how come so and but tho though is that it whys huh lol not".split())
 _MAX_WHY_WORDS = 8  # "then y is it so hard to get": a why-question about the last answer
 # "on what basis?", "based on what", "how so", "reason?", "what makes them think that".
 _BECAUSE = frozenset("basis based reason reasons reasoning so".split())
