@@ -19,7 +19,6 @@ from .talk import (
     asks,
     asks_who_did,
     asks_why,
-    bare,
     beyond,
     corrected,
     follow_up,
@@ -101,14 +100,6 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "how many tho" after Segler's "not limited": a neighbour that gives a figure.
         found = _given_elsewhere(matcher, text, last, lacking)
         return reading if found.decision.answer is None else found
-    if (
-        want is not None
-        and answer is not None
-        and answer.entry.id != last.id
-        and not holds(answer.entry.answer, want)
-    ):
-        # "cost of the budget" after another answer: a claim giving no price answers no price.
-        return Reading(Decision(None, 0.0), notice=_lacks(answer.entry, want))
     thing = asked_by_name(text)
     if answer is not None and thing is not None and not names(answer.entry.answer, thing):
         # "which dealership is it" after the Arizona dealer's three cars: it is never named.
@@ -292,8 +283,6 @@ def _read(
             return Reading(Decision(lone, lone.score), last)
     elliptical = short and alone.answer is None and _length(text) <= MAX_ELLIPTICAL_WORDS
     elliptical = elliptical and asks(text)  # not a few keywords: "production engine allocation"
-    if elliptical and bare(text) and not _mentions(text, last):
-        elliptical = False  # "specs?": what the last answer never speaks of, not its topic
     if how is not FollowUp.POINTING and not elliptical:
         return Reading(alone)
     # "what did he say about the 1m", "from what number": read with the last answer's topic,
@@ -430,15 +419,6 @@ def _restates(text: str, last: Entry) -> bool:
     ("why is it so hard to get" after "it would still be hard to get")."""
     own = _stems(text) - _FUNCTION_STEMS - _WHY_STEMS
     return bool(own) and own <= _stems(f"{last.title} {last.answer}")
-
-
-def _mentions(text: str, last: Entry) -> bool:
-    """Return whether a telling word of a message is in the last answer, its title or
-    keywords."""
-    own = _stems(text) - _FUNCTION_STEMS
-    return not own or not own.isdisjoint(
-        _stems(" ".join((last.title, last.answer, *last.keywords)))
-    )
 
 
 def _stems(text: str) -> set[str]:

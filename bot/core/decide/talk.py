@@ -474,11 +474,6 @@ def names(answer: str, thing: str) -> bool:
     return False
 
 
-def bare(message: str) -> bool:
-    """Return whether a message has no question word ("specs?", "and the rumor?")."""
-    return _ASKING.isdisjoint(words(message[:200]))
-
-
 def asks(message: str) -> bool:
     """Return whether a message is put as a question: a question word, a question mark, or
     "any" before what it asks for ("any left now")."""

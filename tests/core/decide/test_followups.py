@@ -595,17 +595,3 @@ def test_a_correction_asks_anew_what_follows_it(studio: KnowledgeService) -> Non
     _, start = _talk(studio, "what colour is the poster", "no i meant when shooting starts")
     assert start.entry_id == "shoot-date"
 
-
-def test_a_new_answer_lacking_what_a_follow_up_wants_is_declined(
-    studio: KnowledgeService,
-) -> None:
-    _, cost = _talk(studio, "when is the premiere", "cost of the budget")
-    assert not cost.answered  # "shoots in Iceland will cost less": no price
-    assert "give no price" in to_text(cost)
-
-
-def test_a_bare_word_the_last_answer_never_speaks_of_is_not_its_topic(
-    studio: KnowledgeService,
-) -> None:
-    _, schedule = _talk(studio, "what colour is the poster", "schedule?")
-    assert not schedule.answered  # not the poster's colour again
