@@ -20,6 +20,7 @@ from .talk import (
     asks_who_did,
     asks_why,
     beyond,
+    corrected,
     follow_up,
     gives_reasons,
     holds,
@@ -78,6 +79,7 @@ def read_alone(matcher: Matcher, text: str, decision: Decision) -> Decision:
 
 def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
     """Decide on a message sent right after an answer with ``last``."""
+    text = corrected(text)
     leaning = follow_up(text)
     reading = _read(matcher, knowledge, text, last, leaning)
     answer = reading.decision.answer
@@ -116,6 +118,11 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "what year tho" when nothing near gives one either: declined.
         return _given_elsewhere(matcher, text, last, lacking)
     return reading
+
+
+def _length(text: str) -> int:
+    """Return how many words a message's question has, each counted once."""
+    return len(set(kernel(text)))
 
 
 def _given_elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Reading:
@@ -230,7 +237,7 @@ def _read(
             # "what did he reckon about the roads" after where he placed the video: not
             # the same answer again, but the near tie that holds what it names anew.
             return Reading(Decision(anew, anew.score), last)
-    short = how is None and len(kernel(text)) <= MAX_SHORT_WORDS and not matcher.unknown(text)
+    short = how is None and _length(text) <= MAX_SHORT_WORDS and not matcher.unknown(text)
     if alone.clarify or short:
         # Of the entries the question alone would answer, one the conversation is about wins:
         # "were they all sold" (a tie), or a short question two entries answer, one of them
@@ -262,7 +269,7 @@ def _read(
     lone = ranking.best
     if (
         how is None
-        and len(kernel(text)) <= MAX_NEAR_WORDS
+        and _length(text) <= MAX_NEAR_WORDS
         and alone.answer is None
         and lone is not None
         and _rank(lone.entry, last) == 1
@@ -274,7 +281,7 @@ def _read(
         near = matcher.read(f"{text} {last.title}", _LEADERS).without(last).best
         if near is not None and near.entry.id == lone.entry.id:
             return Reading(Decision(lone, lone.score), last)
-    elliptical = short and alone.answer is None and len(kernel(text)) <= MAX_ELLIPTICAL_WORDS
+    elliptical = short and alone.answer is None and _length(text) <= MAX_ELLIPTICAL_WORDS
     elliptical = elliptical and asks(text)  # not a few keywords: "production engine allocation"
     if how is not FollowUp.POINTING and not elliptical:
         return Reading(alone)
@@ -373,7 +380,7 @@ def _asked_of(text: str, last: Entry) -> bool:
     """Return whether a short question wanting a figure, time or year asks it of the last
     answer: that answer gives one, and every telling word of the question is in it."""
     want = wanted(text)
-    if want is None or len(kernel(text)) > MAX_ELLIPTICAL_WORDS or not holds(last.answer, want):
+    if want is None or _length(text) > MAX_ELLIPTICAL_WORDS or not holds(last.answer, want):
         return False
     own = {stem(w) for w in kernel(text)} - {stem(w) for w in STOPWORDS | _HOW}
     return bool(own) and own <= {stem(w) for w in words(last.answer)}

@@ -93,7 +93,13 @@ _NAME_WORDS = frozenset("name names named called".split())
 _PERSON = frozenset("he him his she her guy guys dude person man commenter poster".split())
 _ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how|wat)\s*(?:about|bout|abt)\s+(.+?)[\s?!.]*$", re.I)
 # "and for the us?", "but in australia": the same, for a place or a name of a few words.
-_AND_FOR = re.compile(r"^\s*(?:and|but)\s+(?:for|in|inside)\s+((?:\S+\s*){1,3}?)[\s?!.]*$", re.I)
+# "no i meant", "sorry, i mean": a correction of the last question, which the rest asks anew.
+_CORRECTION = r"(?:(?:no+|nah|nope|sorry)\b[\s,.!]*)?i\s+mean(?:t)?\b[\s,:]*"
+_CORRECTS = re.compile(rf"^\s*{_CORRECTION}(?=\w)", re.I)
+_AND_FOR = re.compile(
+    rf"^\s*(?:(?:and|but)\s+|{_CORRECTION})(?:for|in|inside)\s+((?:\S+\s*){{1,3}}?)[\s?!.]*$",
+    re.I,
+)
 # "does the blog expect the same for the 1m", "same for australia?": the last question of X.
 _SAME_FOR = re.compile(r"\bsame\s+(?:for|with|in)\s+((?:[^\s?!.]+\s*){1,3}?)[\s?!.]*$", re.I)
 _MAX_SAME_WORDS = 10
@@ -263,6 +269,14 @@ def kernel(message: str) -> list[str]:
         if end - len(tag) > start and tuple(said[end - len(tag) : end]) == tag:
             end -= len(tag)
     return said[start:end]
+
+
+def corrected(message: str) -> str:
+    """Return a correction without its opener: "no i meant the yearly total" asks anew what
+    "the yearly total" asks ("no i meant in the us" stays, the last question asked there)."""
+    if follow_up(message) is not None:
+        return message
+    return _CORRECTS.sub("", message, count=1)
 
 
 def follow_up(message: str) -> tuple[FollowUp, str] | None:

@@ -576,3 +576,22 @@ def test_a_bare_which_asks_for_a_name_the_answer_may_not_give(studio: KnowledgeS
     assert not which.answered and "name no paper" in to_text(which)
     assert asked_by_name("which executive") == "executive"
     assert asked_by_name("which markets") is None  # markets are no named kind
+
+
+def test_a_question_repeating_its_words_is_as_short_as_its_words(
+    shipped: KnowledgeService,
+) -> None:
+    first, span = _talk(shipped, "is bmw doubling the 1m run", "up from how many to how many")
+    assert first.answered
+    assert span.kind == "followup" and "2,500" in (span.answer or "")
+
+
+def test_a_correction_asks_anew_what_follows_it(studio: KnowledgeService) -> None:
+    _, spain = _talk(
+        studio, "how many films will the studio shoot in france", "no i meant in spain"
+    )
+    assert spain.entry_id == "shoot-spain"
+    assert follow_up("sorry, i mean for spain") == (FollowUp.ABOUT, "spain")
+    _, start = _talk(studio, "what colour is the poster", "no i meant when shooting starts")
+    assert start.entry_id == "shoot-date"
+
