@@ -493,6 +493,15 @@ def _priced_compound(named: list[str]) -> bool:
     return 1 < len(phrase) <= _COMPOUND and phrase[-1] in _PRICED
 
 
+def _going_rate(asked: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the words with "going rate" read as "price" ("whats the GOING RATE for a used
+    1m"), an idiom for what something sells for, not a rate of production."""
+    for i in range(len(asked) - 1):
+        if asked[i : i + 2] == ("going", "rate"):
+            return (*asked[:i], "price", *asked[i + 2 :])
+    return asked
+
+
 def wants(asked: tuple[str, ...]) -> str | None:
     """Return "number" for "how many / how much hp ...", "date" for "what year ...", "time" for
     "when ...", "name" for "which cars ..." or "what is it called", "money" for a price ("how
@@ -501,6 +510,7 @@ def wants(asked: tuple[str, ...]) -> str | None:
     Only a question that starts with it counts: "is the blog speculating on how many" asks
     about the speculation, not for a figure.
     """
+    asked = _going_rate(asked)
     start = _after_lead_ins(asked)
     if asked[-1:] == ("date",):
         return "date"  # "segler interview date?", "release date"

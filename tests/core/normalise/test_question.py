@@ -175,6 +175,9 @@ def test_questions_without_a_particular_focus(question: str) -> None:
         ("what did the blog predict would happen to its value, does it hold msrp or drop", None),
         ("1m resale - will it go over sticker?", None),
         ("best case what does a 1m sell for", None),
+        # round 20: "the going rate" is what something sells for, not a rate of production
+        ("whats the going rate on a clean e46 m3", "money"),
+        ("what's the monthly rate out of the plant", None),
         ("what year did the mini gp come out", "date"),
         ("which cars did the blog set aside", "name"),
         ("what were those special editions called", "name"),

@@ -972,6 +972,41 @@ def test_other_colours_and_a_persons_actual_name_are_topics_the_sources_never_co
     assert best(matcher_real, "what is the actual name of the m sales head in asia") is None
 
 
+def test_how_many_turbos_an_engine_has_is_a_topic_the_sources_never_cover(
+    matcher_real: Matcher,
+) -> None:
+    # The entry on the N54's emissions names its turbos, but not how many it has.
+    assert best(matcher_real, "is the n54 a single turbo or two") is None
+    assert best(matcher_real, "how many turbos does the n54 run") is None
+    assert best(matcher_real, "does the twin turbo n54 pass emissions") == "n54-emissions"
+
+
+def test_chat_phrasings_of_doubt_mention_and_sameness_read_as_their_words(
+    matcher_real: Matcher,
+) -> None:
+    # "Doesn't sound right" weighs whether a claim holds: the story says which claim.
+    assert (
+        best(
+            matcher_real,
+            "a dude at the track kept saying the 1m is unlimited and you just wait your turn. "
+            "doesnt sound right to me, what did the m boss actually say",
+        )
+        == "segler-not-limited"
+    )
+    # "Bring it up" is "bring up" (mention) split by its object, not a rare "bring".
+    assert (
+        best(
+            matcher_real,
+            "my e46 dealer only got 2 of them in 03. did anybody in the comments bring it up",
+        )
+        == "zhp-2003-allocation"
+    )
+    # "The same thing" asks whether something is handled alike.
+    assert (
+        best(matcher_real, "will bmw do the same thing with the 1m allocation") == "zhp-same-for-1m"
+    )
+
+
 def test_who_did_a_deed_reads_the_verb_and_its_particle_as_one() -> None:
     matcher = _small(
         [
