@@ -1064,6 +1064,7 @@ class Matcher:
                 if part.asks
                 else set(content(self.synonyms.apply([s for s, _, _ in analysed[: teller(typed)]])))
             )
+            layouts = self._choice_of_layouts(part.words)
             mine = not _ASKER.isdisjoint(part.words)  # "can I still get one": the asker's lot
             mine = mine or hearsay(part.words)  # "someone said ...": a claim, maybe garbled
             if part.asks and not (focused and wanted):
@@ -1127,7 +1128,7 @@ class Matcher:
                     terms[term] = _Term(term, share * weight, known, asks and not mine)
                     if asks:
                         asking.add(term)
-                if not known and part.asks and self._uncovered(term):
+                if not known and part.asks and self._uncovered(term) and term not in layouts:
                     uncovered.append(term)
         for key, t in deeds.items():
             terms[key] = t
@@ -1188,6 +1189,14 @@ class Matcher:
             )
             out.append((word, max((self._weight[i] for i in found if i is not None), default=0.0)))
         return out
+
+    def _choice_of_layouts(self, sentence: tuple[str, ...]) -> frozenset[str]:
+        """Return the engine layouts a sentence offers as a choice one of which an entry holds
+        ("was it a V6 or a V8": an answer naming the V8 settles it), else nothing."""
+        offered = frozenset(w for w in sentence if _ENGINE.fullmatch(w.upper()))
+        if len(offered) < 2 or "or" not in sentence or offered.isdisjoint(self._ids):
+            return frozenset()
+        return offered
 
     def _uncovered(self, term: str) -> bool:
         """Return whether an unknown term names a topic the sources never cover: a synonym

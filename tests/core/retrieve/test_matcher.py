@@ -357,6 +357,22 @@ def test_a_topic_named_only_by_an_uncovered_synonym_group_is_not_answered() -> N
     assert best(matcher, "which cayman s showdown in the video, a gt4 or a gts4") is None
 
 
+def test_an_engine_layout_offered_beside_a_known_one_is_no_uncovered_model() -> None:
+    matcher = _small(
+        [
+            (
+                "tow",
+                '"what was towing the trailer", "was the tow truck a v8"',
+                "A reader guessed the tow truck had a V8 from its sound.",
+            )
+        ]
+    )
+    assert best(matcher, "v10 or v8 tow truck pulling the trailer?") == "tow"
+    # Two layouts none of which an entry holds, or one alone, still name what no entry covers.
+    assert best(matcher, "v10 or v12 tow truck pulling the trailer?") is None
+    assert best(matcher, "was the tow truck pulling the trailer a v10") is None
+
+
 def test_the_story_around_a_question_weighs_no_more_than_the_question() -> None:
     matcher = _small(
         [
