@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..core.decide.decision import decide
 from ..core.knowledge.models import Entry
-from ..core.normalise.text import Synonyms, analyse
+from ..core.normalise.text import Synonyms, analyse, analyse_many
 from ..core.retrieve.matcher import Matcher
 
 
@@ -39,13 +39,30 @@ def _collisions(matcher: Matcher) -> tuple[list[str], set[tuple[str, int]]]:
     return warnings, involved
 
 
+def _weightless_keywords(matcher: Matcher) -> list[str]:
+    """Return a warning for each keyword made only of words the matcher ignores."""
+    warnings: list[str] = []
+    for entry in matcher.knowledge.entries:
+        stems, _ = analyse_many(entry.keywords, matcher.synonyms)
+        warnings.extend(
+            f"line {entry.line}: entry '{entry.id}': the keyword '{keyword}' is made only of "
+            "words the matcher ignores (such as 'the', 'any', 'more'), so it never counts; "
+            "add the word that carries the meaning or drop it"
+            for keyword, terms in zip(entry.keywords, stems, strict=True)
+            if not terms
+        )
+    return warnings
+
+
 def lint(matcher: Matcher) -> list[str]:
-    """Return a warning for each phrasing that misses its entry and each entry none reaches.
+    """Return a warning for each phrasing that misses its entry, each entry none reaches and
+    each keyword that never counts.
 
     Each warning starts with ``line N:``, the line of the phrasing concerned (of the entry,
     for an entry that none reaches).
     """
     warnings, collided = _collisions(matcher)
+    warnings += _weightless_keywords(matcher)
     for entry in matcher.knowledge.entries:
         reached = False
         for index, question in enumerate(entry.questions):

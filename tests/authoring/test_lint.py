@@ -48,3 +48,16 @@ def test_a_phrasing_that_goes_elsewhere_is_located_at_its_own_line(
     where = f"  {tmp_path / 'kb.yaml'}:{_line(text, added)}: entry 'molds'"
     (line,) = [line for line in lines if line.startswith(where)]
     assert "goes to 'us-allocation'" in line
+
+
+def test_a_keyword_of_ignored_words_only_is_reported_at_its_entry(
+    mini_text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = mini_text.replace(
+        "    keywords: [allocation, quota]\n", "    keywords: [allocation, quota, any more]\n"
+    )
+    (line,) = _check(tmp_path, text, capsys)
+    entry = text.splitlines().index("  - id: us-allocation") + 1
+    assert line.startswith(f"  {tmp_path / 'kb.yaml'}:{entry}: entry 'us-allocation'")
+    assert "'any more'" in line
+    assert "quota" not in line
