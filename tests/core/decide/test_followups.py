@@ -594,4 +594,3 @@ def test_a_correction_asks_anew_what_follows_it(studio: KnowledgeService) -> Non
     assert follow_up("sorry, i mean for spain") == (FollowUp.ABOUT, "spain")
     _, start = _talk(studio, "what colour is the poster", "no i meant when shooting starts")
     assert start.entry_id == "shoot-date"
-
