@@ -22,7 +22,7 @@ CONTEXT_UNKNOWN = 0.15
 # or semicolon, or where chat turns to its question ("anyway", "lol", ", so should i").
 _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of spaces
     # Every break starts with one of these: most places are passed over at one test.
-    r"(?=[\s;,almqth])(?:(?<=[.!?])(?<!\.[a-z]\.)(?<!\b(?:dr|mr|ms|st|jr|sr|vs|mt|ft)\.)\s"
+    r"(?=[\s;,:almqth])(?:(?<=[.!?])(?<!\.[a-z]\.)(?<!\b(?:dr|mr|ms|st|jr|sr|vs|mt|ft)\.)\s"
     r"|[\n;]"
     r"|\b(?:anyways?|long story short|tl;?\s?dr|my question is|question is|question:"
     r"|lol|lmao|haha)\b"
@@ -30,6 +30,11 @@ _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of 
     r"|(?<=\bor what),\s|(?<=\bor nah),\s|(?<=\bor not),\s"
     # ", can someone ...": a request to the channel that turns to the question (round 18)
     r"|,\s*(?=(?:can|could|would|does|do|did)\s+(?:someone|somebody|anyone|anybody|u|you)\b)"
+    # "one thing i cant get: what's the deal with ...": a colon that turns to the question
+    r"|:\s*(?=(?:what|whats|how|why|when|where|who|which|is|are|does|did|do|can|could)\b)"
+    # "... im so lost can someone explain ...": such a request needs no comma (round 21)
+    r"|\s(?=(?:can|could)\s+(?:someone|somebody|anyone|anybody)\s+(?:explain|tell|clarify"
+    r"|clear|help|break)\b)"
     # ", so should i ...": a clause that turns to the question after the story
     r"|,\s*so\s+(?=(?:should|is|are|was|were|do|does|did|will|would|can|could|what|whats|how"
     r"|why|when|where|who|which)\b))",
@@ -137,6 +142,9 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
 
 
 _PRONOUNS = frozenset("he she they it that this those these".split())
+# "... OR IS HE fobbing me off", "OR WAS SHE making it up": a guess about whoever passed the
+# claim on (two words or more), not about the claim; "or was he LYING" weighs the claim itself.
+_TELLERS = frozenset("he she".split())
 _BELIEVED = frozenset({("i", "thought"), ("i", "figured"), ("i", "assumed"), ("i", "believed")})
 _SEEMING = frozenset("looks seems looked seemed sounds".split())
 
@@ -150,7 +158,11 @@ def _second_guess(sentence: list[str]) -> int | None:
             sentence[i] == "or"
             and sentence[i + 1] in _AUXILIARIES
             and sentence[i + 2] in _PRONOUNS
-            and ("just" in sentence[i + 3 : i + 5] or sentence[i + 2] in ("that", "this"))
+            and (
+                "just" in sentence[i + 3 : i + 5]
+                or sentence[i + 2] in ("that", "this")
+                or (sentence[i + 2] in _TELLERS and len(sentence) - i > 4)
+            )
         ):
             return i
     return None

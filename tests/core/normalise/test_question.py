@@ -273,6 +273,25 @@ def test_the_askers_own_guess_after_or_is_story() -> None:
     assert asked(message) == ["will it go up in value"]
 
 
+def test_a_guess_about_whoever_passed_the_claim_on_is_story() -> None:
+    message = "my neighbour swears the run is over. is that what bmw said or is she winding me up"
+    assert asked(message) == ["is that what bmw said"]
+    # One word after the pronoun weighs the claim itself, as "is that true" does.
+    assert asked("my uncle says its sold out. is that right or was he lying") == [
+        "is that right or was he lying"
+    ]
+
+
+def test_a_colon_or_a_request_to_the_channel_starts_the_question() -> None:
+    message = "the part that confuses me: why would a run need new tooling"
+    assert asked(message) == ["why would a run need new tooling"]
+    message = "total newbie here and the forums lost me can anyone explain the allocations"
+    assert asked(message) == ["can anyone explain the allocations"]
+    # Not a request: "can someone like me still order one" has no verb of explaining.
+    message = "my budget is tight can someone like me still order one"
+    assert asked(message) == [message]
+
+
 def test_a_sentence_starting_with_been_tells_rather_than_asks() -> None:
     message = "been lurking for a while. did he say anything about production"
     assert asked(message) == ["did he say anything about production"]

@@ -1338,3 +1338,14 @@ def test_round_16_any_left_asks_whether_they_sold(matcher_real: Matcher, asked: 
     terms = {t.stem for t in matcher_real._query(f"the store got a few. {asked}")[0]}
     sold = {t.stem for t in matcher_real._query("were they all spoken for")[0] if t.known}
     assert terms & sold
+
+
+def test_allocations_said_to_be_done_read_as_filled(matcher_real: Matcher) -> None:
+    # "allocations are done" is chat for "filled": the memo leads, not the 600 figure dealers got.
+    message = (
+        "my neighbour works at a bmw store and she says allocations are done. "
+        "is that what bmw told dealers or is she winding me up"
+    )
+    first, second = matcher_real.rank(message)[:2]
+    assert first.entry.id == "bmwna-memo-no-more"
+    assert first.score - second.score > 0.06
