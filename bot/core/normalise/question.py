@@ -736,6 +736,24 @@ def guessed(sentence: Sequence[str]) -> tuple[frozenset[int], frozenset[int]]:
     return frozenset(figures), frozenset(after)
 
 
+# "the TWO things limiting it", "what are the 3 REASONS": how many items the answer lists.
+_LISTED = frozenset(
+    """things reasons factors causes ways points parts bits issues options sides steps
+    problems explanations answers""".split()
+)
+_LIST_SIZE = re.compile(r"[2-9]")
+
+
+def listed(sentence: Sequence[str]) -> frozenset[int]:
+    """Return where a sentence counts the items it asks for ("the 2 THINGS limiting
+    production", "3 REASONS"): that figure is the answer's shape, no figure it asks about."""
+    return frozenset(
+        i
+        for i, (word, after) in enumerate(itertools.pairwise(sentence))
+        if _LIST_SIZE.fullmatch(word) and after in _LISTED
+    )
+
+
 def hearsay(sentence: tuple[str, ...]) -> bool:
     """Return whether a sentence passes on a claim from nobody in particular ("someone said
     the chase car was a cayman s", "i heard ...", "people say ...")."""

@@ -50,7 +50,7 @@ _MEANINGS = {
     "obviously": "ofc",
     "now": "rn atm",
     "think": "afaik iirc",
-    "very": "af asf tiny huge massive",
+    "very": "af asf tiny huge massive crazy",
     # Words of quantity: "a TON of value", "LOADS of people", "a COUPLE cars".
     "much": "ton tons loads heaps",
     "few": "couple",
@@ -58,6 +58,7 @@ _MEANINGS = {
     "let": "lemme",
     "must": "gotta",
     "isnt": "aint",
+    "got": "gotten",
     "honestly": "smh omg wtf jk fyi ong istg bruh fam innit nvm",
 }
 CHAT_WORDS = {

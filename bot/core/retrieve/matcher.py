@@ -31,6 +31,7 @@ from ..normalise.question import (
     focus,
     guessed,
     hearsay,
+    listed,
     parts,
     points_back,
     said,
@@ -1049,6 +1050,7 @@ class Matcher:
             typed = self._two_word_names.fix(part.words)
             figures, rough = guessed(typed)  # "like 400 something": the asker's own guess
             guesses = {typed[i] for i in figures}
+            rough |= listed(typed)  # "the 2 things limiting it": no figure it asks about
             typed = [w for i, w in enumerate(typed) if i not in rough]
             analysed = [self._word(w) for w in typed]
             commonness = {s: zipf for s, zipf, _ in analysed}

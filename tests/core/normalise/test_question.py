@@ -532,3 +532,9 @@ def test_the_askers_own_belief_is_story_beside_a_question() -> None:
     assert wide == ["is she lying or what"]
     # Alone, the belief with its question mark still asks.
     assert asked("i thought it was over?") == ["i thought it was over"]
+
+
+def test_a_count_of_the_items_asked_for_is_found() -> None:
+    assert q.listed(tuple(words("what are the 3 reasons for the cap"))) == {3}
+    assert q.listed(tuple(words("the two things holding it back"))) == {1}
+    assert q.listed(tuple(words("did the dealer get 3 cars"))) == frozenset()

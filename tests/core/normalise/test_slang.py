@@ -17,6 +17,9 @@ def test_chat_spellings_read_as_words() -> None:
     # Words of quantity or size ask for nothing an entry holds: "lose a TON of value".
     assert plain("ton") == "much"
     assert plain("tiny") == "very"
+    # Round 22: "crazy high demand" is "very high demand"; "gotten" is "got".
+    assert plain("crazy") == "very"
+    assert plain("gotten") == "got"
 
 
 @pytest.mark.parametrize(
@@ -37,6 +40,8 @@ def test_a_dropped_g_reads_as_the_ing_word(chat: str, word: str) -> None:
         ("wen r the 1ms coming", "when are the 1ms coming"),
         ("how many 1ms does australia get rn fr", "how many 1ms does australia get"),
         ("shud i wait for a 1m or nah bruh", "should i wait for a 1m or nah"),
+        ("will the 1m sell for crazy money over msrp", "will the 1m sell for money over msrp"),
+        ("how many 1ms has australia gotten", "how many 1ms has australia got"),
     ],
 )
 def test_chat_spelling_ranks_like_the_written_word(chat: str, written: str) -> None:

@@ -1349,3 +1349,45 @@ def test_allocations_said_to_be_done_read_as_filled(matcher_real: Matcher) -> No
     first, second = matcher_real.rank(message)[:2]
     assert first.entry.id == "bmwna-memo-no-more"
     assert first.score - second.score > 0.06
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("what are the 3 reasons the 1m run is limited", "production-limit-causes"),
+        ("name the two things that cap how many get built", "production-limit-causes"),
+    ],
+)
+def test_round_22_a_count_of_listed_items_is_no_figure(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    # "the 3 REASONS" says how many items the answer lists: it must not pull the question to an
+    # entry holding 3 cars or 2 per dealer.
+    assert best(matcher_real, question) == entry
+
+
+@pytest.mark.parametrize(
+    ("chat", "plain_words"),
+    [
+        (
+            "has anyone clocked where the footage was shot",
+            "has anyone recognised where the footage was shot",
+        ),
+        (
+            "where did the blog do its guessing on the numbers",
+            "where did the blog speculate on numbers",
+        ),
+        ("how many 1ms has australia got so far", "how many 1ms has australia got"),
+        (
+            "what did bmwblog say when they chimed in about the 600",
+            "what did bmwblog say when they commented about the 600",
+        ),
+    ],
+)
+def test_round_22_chat_idioms_read_as_the_plain_words(
+    matcher_real: Matcher, chat: str, plain_words: str
+) -> None:
+    # Synonyms in the knowledge: "clocked that/where" = recognised, "guessing on the numbers" =
+    # speculating, "so far" = "yet" (a filler), "chimed in" = commented.
+    assert best(matcher_real, chat) is not None
+    assert best(matcher_real, chat) == best(matcher_real, plain_words)
