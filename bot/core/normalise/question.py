@@ -22,7 +22,7 @@ CONTEXT_UNKNOWN = 0.15
 # or semicolon, or where chat turns to its question ("anyway", "lol", ", so should i").
 _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of spaces
     # Every break starts with one of these: most places are passed over at one test.
-    r"(?=[\s;,:almqth])(?:(?<=[.!?])(?<!\.[a-z]\.)(?<!\b(?:dr|mr|ms|st|jr|sr|vs|mt|ft)\.)\s"
+    r"(?=[\s;,almqth])(?:(?<=[.!?])(?<!\.[a-z]\.)(?<!\b(?:dr|mr|ms|st|jr|sr|vs|mt|ft)\.)\s"
     r"|[\n;]"
     r"|\b(?:anyways?|long story short|tl;?\s?dr|my question is|question is|question:"
     r"|lol|lmao|haha)\b"
@@ -30,8 +30,6 @@ _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of 
     r"|(?<=\bor what),\s|(?<=\bor nah),\s|(?<=\bor not),\s"
     # ", can someone ...": a request to the channel that turns to the question (round 18)
     r"|,\s*(?=(?:can|could|would|does|do|did)\s+(?:someone|somebody|anyone|anybody|u|you)\b)"
-    # "one thing i cant get: what's the deal with ...": a colon that turns to the question
-    r"|:\s*(?=(?:what|whats|how|why|when|where|who|which|is|are|does|did|do|can|could)\b)"
     # "... im so lost can someone explain ...": such a request needs no comma (round 21)
     r"|\s(?=(?:can|could)\s+(?:someone|somebody|anyone|anybody)\s+(?:explain|tell|clarify"
     r"|clear|help|break)\b)"

@@ -282,9 +282,7 @@ def test_a_guess_about_whoever_passed_the_claim_on_is_story() -> None:
     ]
 
 
-def test_a_colon_or_a_request_to_the_channel_starts_the_question() -> None:
-    message = "the part that confuses me: why would a run need new tooling"
-    assert asked(message) == ["why would a run need new tooling"]
+def test_a_request_to_the_channel_starts_the_question() -> None:
     message = "total newbie here and the forums lost me can anyone explain the allocations"
     assert asked(message) == ["can anyone explain the allocations"]
     # Not a request: "can someone like me still order one" has no verb of explaining.
