@@ -469,6 +469,7 @@ class Matcher:
         # Plain dicts as caches: a functools cache bound to self would be a reference cycle.
         self._seen: dict[str, str] = {}  # strings only: nothing for the collector to track
         self._relatives: dict[str, str] = {}
+        self._read_words: dict[str, tuple[str, float, str]] = {}
 
     def _phrasings(
         self, row_terms: array[int], term_start: array[int], row_start: array[int], idf: list[float]
@@ -504,6 +505,7 @@ class Matcher:
         """Forget the question words seen so far (their spelling fixes and stems), and the
         entries built for answers."""
         self._seen.clear()
+        self._read_words.clear()
         self._relatives.clear()
         if isinstance(self._entries, Entries):
             self._entries.forget()
@@ -944,9 +946,11 @@ class Matcher:
     def _either(self, question: str) -> frozenset[str]:
         """Return the terms on either side of an "or" in a question ("watts OR bmwna")."""
         said = words(question[:_MAX_EITHER_CHARS])
-        around = [
-            w for i, w in enumerate(said) if "or" in said[max(i - 1, 0) : i] + said[i + 1 : i + 2]
-        ]
+        around = (
+            [w for i, w in enumerate(said) if "or" in said[max(i - 1, 0) : i] + said[i + 1 : i + 2]]
+            if "or" in said
+            else []
+        )
         for part in parts(question):  # "is motoring a UK mag": motoring, or the UK it guesses
             if part.asks:
                 around += classed(part.words)
@@ -1195,8 +1199,10 @@ class Matcher:
     def _choice_of_layouts(self, sentence: tuple[str, ...]) -> frozenset[str]:
         """Return the engine layouts a sentence offers as a choice one of which an entry holds
         ("was it a V6 or a V8": an answer naming the V8 settles it), else nothing."""
+        if "or" not in sentence:  # most sentences offer no choice: skip the pattern
+            return frozenset()
         offered = frozenset(w for w in sentence if _ENGINE.fullmatch(w.upper()))
-        if len(offered) < 2 or "or" not in sentence or offered.isdisjoint(self._ids):
+        if len(offered) < 2 or offered.isdisjoint(self._ids):
             return frozenset()
         return offered
 
@@ -1229,9 +1235,15 @@ class Matcher:
         return found
 
     def _word(self, word: str) -> tuple[str, float, str]:
-        """Return a question word's stem, how common it is, and its spelling correction."""
-        spelled = self._spelled(word)
-        return stem(spelled), english_zipf(spelled), spelled
+        """Return a question word's stem, how common it is, and its spelling correction
+        (remembered)."""
+        read = self._read_words.get(word)
+        if read is None:
+            spelled = self._spelled(word)
+            read = (stem(spelled), english_zipf(spelled), spelled)
+            if len(self._read_words) < _MAX_CACHED:
+                self._read_words[word] = read
+        return read
 
     def _spelled(self, word: str) -> str:
         """Return a question word's spelling correction (remembered)."""
