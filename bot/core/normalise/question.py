@@ -303,6 +303,8 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
                 if following in _AUXILIARIES or following in _JOINS:
                     return ()  # "how many WAS it", "how many AND ...": counted earlier, not here
                 head = rest[0] if rest else head
+            elif _moving(asked, after[0]):
+                return _SPEED_FIGURE  # "how fast was it GOING": a speed in mph, not "fast"
             else:  # "how old" asks for an age; "how good", "how rare" name no answer word
                 return tuple(_KINDS[head].split()) if head in _KINDS else ()
         elif word == "who" and _doing(asked, after):
@@ -342,6 +344,25 @@ _COUNTRIES = ("country", "australia", "uk", "asia")
 
 
 _THE_COPULAS = frozenset("is was are were".split())
+
+
+# "how fast WAS the car GOING", "how quick WERE they MOVING": a speed once measured, asked in
+# the words a speed is given in ("how fast ARE they going" may ask how fast they sell, "was
+# going to be" looks ahead).
+_SPEEDS = frozenset("fast quick quickly".split())
+_MOVING = frozenset("going goin doing travelling traveling moving driving".split())
+_SPEED_FIGURE = ("mph", "kph")
+
+
+def _moving(asked: tuple[str, ...], head: int) -> bool:
+    """Return whether "how fast" asks how fast something was moving ("how fast was it GOING")."""
+    if asked[head] not in _SPEEDS or asked[head + 1 : head + 2] not in (("was",), ("were",)):
+        return False
+    rest = asked[head + 2 :]
+    return any(
+        word in _MOVING and rest[i + 1 : i + 2] not in (("to",), ("on",))
+        for i, word in enumerate(rest)
+    )
 
 
 def _copula_the(word: str, asked: tuple[str, ...], after: list[int]) -> bool:

@@ -111,6 +111,22 @@ def test_focus_names_what_a_wh_question_asks_for(question: str, wanted: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("question", "measured"),
+    [
+        ("how fast was the coupe going down the motorway", True),
+        ("how fast was it going on about", False),  # "going on": happening, no speed
+        ("how quick were they moving in the footage", True),
+        ("how fast was it travelling", True),
+        ("how fast is the coupe", False),  # how fast it is: the clip shows it
+        ("how fast are they going at the dealers", False),  # may ask how fast they sell
+        ("how fast was it going to be", False),  # looks ahead
+    ],
+)
+def test_how_fast_something_was_going_asks_for_a_speed(question: str, measured: bool) -> None:
+    assert ("mph" in q.focus(tuple(words(question)))) is measured
+
+
+@pytest.mark.parametrize(
     ("question", "built"),
     [
         ("where is the x1 built", True),

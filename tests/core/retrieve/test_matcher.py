@@ -982,6 +982,9 @@ def test_other_colours_and_a_persons_actual_name_are_topics_the_sources_never_co
     # The clip shows an Alpine White 1M: that says nothing of the colours it comes in.
     assert best(matcher_real, "what colour was the 1m in the video") == "video-uk-chase"
     assert best(matcher_real, "is the 1m available in colors other than alpine white") is None
+    assert best(matcher_real, "what colours could you get on a 1m") is None
+    assert best(matcher_real, "is the 1m sold in anything other than white") is None
+    assert best(matcher_real, "was the coupe in the footage white") == "video-uk-chase"
     # Nor do they say what a later model will be called.
     assert best(matcher_real, "what would the next 1m be called") is None
     # The sources never name the M sales head in Asia.
@@ -1391,3 +1394,27 @@ def test_round_22_chat_idioms_read_as_the_plain_words(
     # speculating, "so far" = "yet" (a filler), "chimed in" = commented.
     assert best(matcher_real, chat) is not None
     assert best(matcher_real, chat) == best(matcher_real, plain_words)
+
+
+def test_how_fast_something_was_going_asks_for_a_speed_no_entry_gives(
+    matcher_real: Matcher,
+) -> None:
+    assert best(matcher_real, "how fast was the 1m moving in the video") is None
+    # Not the entry on two cars per dealer either.
+    assert best(matcher_real, "how fast were the two cars going in the clip") is None
+    # Where the footage shows how fast it is, the entry on the timestamp says.
+    assert best(matcher_real, "where in the footage do you see how fast it is") == (
+        "video-1-50-mark"
+    )
+
+
+def test_us_spellings_and_idioms_of_known_words_read_as_them(matcher_real: Matcher) -> None:
+    # "prioritize" is "prioritise", which the entry on the X1 holds.
+    assert best(matcher_real, "why is bmw prioritizing the x1") == "x1-alongside"
+    # "Overpriced" asks how it was priced, which the entry on the GP says.
+    assert best(matcher_real, "was the jcw gp overpriced back then") == "gp-price-options-manual"
+    assert best(matcher_real, "is the 1m overpriced") is None
+    # "wrap up" is an end.
+    assert best(matcher_real, "when will us production of the 1m wrap up") == (
+        "us-not-extended-2011"
+    )
