@@ -145,6 +145,8 @@ _PRONOUNS = frozenset("he she they it that this those these".split())
 _TELLERS = frozenset("he she".split())
 _BELIEVED = frozenset({("i", "thought"), ("i", "figured"), ("i", "assumed"), ("i", "believed")})
 _SEEMING = frozenset("looks seems looked seemed sounds".split())
+# "..., ITS NOT LIKE they ran out of engines": the asker's own reasoning, no part of the question.
+_NOT_LIKE = frozenset({("its", "not", "like"), ("it", "not", "like")})
 
 
 def _second_guess(sentence: list[str]) -> int | None:
@@ -178,6 +180,8 @@ def _seeming(sentence: list[str]) -> int | None:
             and sentence[i - 1] not in _AUXILIARIES
         ):
             return i
+        if tuple(sentence[i - 1 : i + 2]) in _NOT_LIKE:
+            return i - 1  # "why not make more, ITS NOT LIKE they ran out of engines": an aside
     return None
 
 
@@ -463,11 +467,15 @@ _MOMENT = frozenset("time point moment minute".split())
 
 
 def _after_lead_ins(asked: tuple[str, ...]) -> int:
-    """Return where a question starts after its lead-in words ("so ok WHERE ...")."""
+    """Return where a question starts after its lead-in words ("so ok WHERE ..."), or after a
+    "but" that turns to a question word ("... sell near msrp BUT WHAT was it")."""
     start = 0
     while start < len(asked) and asked[start] in _LEAD_INS:
         start += 1
-    return start
+    turns = [
+        i + 1 for i in range(start, len(asked) - 2) if asked[i] == "but" and asked[i + 1] in _WH
+    ]
+    return turns[-1] if turns else start
 
 
 # Words that ask for a price: "what's the MSRP", "x1 price?", "what did the gp COST".
@@ -591,8 +599,8 @@ def counted(asked: tuple[str, ...]) -> tuple[str, ...]:
         return ()
     run: list[str] = []
     for word in asked[start + 2 :]:
-        if word in STOPWORDS or word in _AUXILIARIES or word in _NO_FOCUS:
-            break
+        if word in STOPWORDS or word in _AUXILIARIES or word in _NO_FOCUS or word in _TOTALS:
+            break  # "how many 1ms TOTAL": the count's extent, not what it counts
         run.append(word)
     return tuple(run)
 
@@ -676,6 +684,14 @@ _POINTED = frozenset(
 # pronoun after a preposition is what the story told.
 _POINTING_OBJECTS = frozenset("that this it".split())
 _POINTING_AFTER = frozenset("about behind with on into".split())
+# "how many actually CAME HERE", "are any GETTING HERE": the place is where the story said the
+# asker is ("im in sydney ...").
+_ARRIVING = frozenset(
+    """
+    came come comes coming got get gets getting arrived arrive arriving landed sent shipped over
+    down
+    """.split()
+)
 # "SOMEONE SAID the chase car was a cayman s", "I HEARD ...": a claim passed on from nobody in
 # particular, which the asker may have garbled.
 _HEARSAY = frozenset("someone somebody people ppl everyone everybody they heard".split())
@@ -688,6 +704,10 @@ _FOLLOWED = frozenset("after once when".split())  # "a few days later AFTER talk
 # only once production was over ("how many will be built in total" asks what was planned).
 _TOTALS = frozenset("total worldwide globally overall altogether".split())
 _MADE_PAST = frozenset("built made produced manufactured assembled".split())
+# "how many were ULTIMATELY made": the count once production was over, as "in the end" says;
+# these and "ACTUALLY" may stand between the verb's parts ("were actually built").
+_FINALLY = frozenset("ultimately eventually finally".split())
+_BETWEEN = _FINALLY | {"actually", "really"}
 
 
 def _final_count(asked: tuple[str, ...]) -> bool:
@@ -696,11 +716,12 @@ def _final_count(asked: tuple[str, ...]) -> bool:
     start = _after_lead_ins(asked)
     if asked[start : start + 2] not in (("how", "many"), ("hows", "many")):
         return False
+    plain = [w for w in asked if w not in _BETWEEN]  # "were ACTUALLY built": the verb
     made = any(
-        a in ("were", "got", "was") and b in _MADE_PAST for a, b in itertools.pairwise(asked)
+        a in ("were", "got", "was") and b in _MADE_PAST for a, b in itertools.pairwise(plain)
     )
     ended = any(asked[i : i + 3] == ("in", "the", "end") for i in range(len(asked) - 2))
-    return made and (ended or not _TOTALS.isdisjoint(asked))
+    return made and (ended or not _FINALLY.isdisjoint(asked) or not _TOTALS.isdisjoint(asked))
 
 
 def afterwards(asked: tuple[str, ...]) -> bool:
@@ -718,7 +739,25 @@ def afterwards(asked: tuple[str, ...]) -> bool:
         a == "happened" and b in ("after", "next", "afterwards")
         for a, b in itertools.pairwise(asked)
     )
-    return (past and bool(after or happened)) or _ended_up(asked)
+    return (past and bool(after or happened)) or _ended_up(asked) or _ever_followed(asked)
+
+
+# "a FOLLOW UP", "the FOLLOWUP": a later post, which the sources never reached.
+_FOLLOW_UPS = frozenset("followup followups follow".split())
+
+
+def _ever_followed(asked: tuple[str, ...]) -> bool:
+    """Return whether a yes/no question asks if a later post ever came ("did they EVER do a
+    FOLLOW UP on it", "did the follow up ever come out"): nothing in the sources says."""
+    start = _after_lead_ins(asked)
+    return (
+        asked[start : start + 1] == ("did",)
+        and "ever" in asked
+        and any(
+            a in _FOLLOW_UPS and (a != "follow" or b == "up")
+            for a, b in itertools.pairwise((*asked, ""))
+        )
+    )
 
 
 def _ended_up(asked: tuple[str, ...]) -> bool:
@@ -794,6 +833,7 @@ def points_back(asked: tuple[str, ...]) -> bool:
     return any(
         (w in _DEMONSTRATIVES and asked[i + 1 : i + 2] and asked[i + 1] in _POINTED)
         or (w in _POINTING_OBJECTS and i > start and asked[i - 1] in _POINTING_AFTER)
+        or (w == "here" and i > start and asked[i - 1] in _ARRIVING)
         for i, w in enumerate(asked)
     )
 

@@ -552,3 +552,71 @@ def test_a_count_of_the_items_asked_for_is_found() -> None:
     assert q.listed(tuple(words("what are the 3 reasons for the cap"))) == {3}
     assert q.listed(tuple(words("the two things holding it back"))) == {1}
     assert q.listed(tuple(words("did the dealer get 3 cars"))) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("the review says it costs a lot but what was the msrp exactly", "money"),
+        ("i know the roadster sold well but how many did canada get", "number"),
+        ("the roadster sold well but the coupe did not", None),
+    ],
+)
+def test_round_24_a_question_after_but_is_read_from_its_question_word(
+    question: str, kind: str | None
+) -> None:
+    assert q.wants(tuple(words(question))) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("how many coupes were actually made in the end", True),
+        ("how many roadsters were eventually built", True),
+        ("how many coupes were really made for canada", False),  # no final count asked
+        ("did they ever do a follow up on the recall", True),
+        ("did the followup ever come out", True),
+        ("did they follow up on the recall", False),  # no "ever": what the sources say
+        ("what did the follow up post say", False),
+    ],
+)
+def test_round_24_a_final_count_or_a_later_post_asks_what_came_after(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "things"),
+    [
+        ("how many coupes total", ("coupes",)),
+        ("how many roadsters worldwide in the first year", ("roadsters",)),
+        ("how many bmw dealers are there", ("bmw", "dealers")),
+    ],
+)
+def test_round_24_a_total_is_no_part_of_what_is_counted(
+    question: str, things: tuple[str, ...]
+) -> None:
+    assert q.counted(tuple(words(question))) == things
+
+
+@pytest.mark.parametrize(
+    ("question", "pointing"),
+    [
+        ("how many actually came here", True),
+        ("are any getting over here", True),
+        ("is anyone here a dealer", False),
+    ],
+)
+def test_round_24_here_after_arriving_points_at_the_askers_place(
+    question: str, pointing: bool
+) -> None:
+    assert q.points_back(tuple(words(question))) is pointing
+
+
+def test_round_24_its_not_like_is_the_askers_aside() -> None:
+    found = q.parts("why not make more coupes, its not like the plant is busy right?")
+    assert [p.words for p in found if p.asks] == [("why", "not", "make", "more", "coupes")]
+    assert asked("why not build more, it's not like they ran out of steel") == [
+        "why not build more"
+    ]

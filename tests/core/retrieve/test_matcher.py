@@ -1418,3 +1418,38 @@ def test_us_spellings_and_idioms_of_known_words_read_as_them(matcher_real: Match
     assert best(matcher_real, "when will us production of the 1m wrap up") == (
         "us-not-extended-2011"
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what paint options did the 1m have",
+        "which paint choices were offered for the 1m",
+        "how much are dealers marking up 1ms",
+        "is an adm normal on the 1m",
+    ],
+)
+def test_round_24_paint_choices_and_dealer_markups_are_never_covered(
+    matcher_real: Matcher, question: str
+) -> None:
+    # The sources name one colour (the clip's) and predict resale, never a paint list or what
+    # dealers charge: both are topics the sources never cover.
+    assert best(matcher_real, question) is None
+
+
+@pytest.mark.parametrize(
+    ("chat", "plain_words"),
+    [
+        ("when will used prices stop dropping", "when will used prices stabilise"),
+        ("will the blog share its own estimate", "will the blog share speculation"),
+        ("the march date, where is that from", "the march date, source"),
+        ("will the coupe sell above sticker", "will the coupe sell over msrp"),
+    ],
+)
+def test_round_24_chat_idioms_read_as_the_plain_words(
+    matcher_real: Matcher, chat: str, plain_words: str
+) -> None:
+    # Synonyms in the knowledge: "stop dropping" = stabilise, "its own estimate" = speculating,
+    # "where is that from" = source; "over sticker" still asks about resale.
+    terms = {t.stem for t in matcher_real._query(chat)[0] if t.known}
+    assert terms == {t.stem for t in matcher_real._query(plain_words)[0] if t.known}
