@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..knowledge.models import Entry, Knowledge
+from ..knowledge.models import Entry, Knowledge, Status
 from ..normalise.text import STOPWORDS, stem, words
 from ..retrieve.matcher import Matcher
 from ..score.ranking import Match, Ranking
@@ -177,6 +177,9 @@ def _read(
     if how is None and asks_why(text) and _restates(text, last):
         how = FollowUp.WHY  # "then y is it so hard to get" after an answer saying it is
     if how is FollowUp.PROVENANCE:
+        mentioned = _spoken_of(text, last, knowledge)
+        if mentioned is not None:  # "who started the rumor" after a fact that speaks of it
+            return Reading(_sure(mentioned), last, cited=True)
         return Reading(_sure(last), last, cited=True)  # the same claim, who made it and where
     if how is FollowUp.NAME:
         if _names_claimant(last, knowledge):
@@ -272,9 +275,13 @@ def _read(
         and _length(text) <= MAX_NEAR_WORDS
         and alone.answer is None
         and lone is not None
-        and _rank(lone.entry, last) == 1
+        and _rank(lone.entry, last) >= 1
         and lone.score >= _NEAR * matcher.threshold
     ):
+        if lone.entry.id == last.id:
+            # "so are the us getting any more or not" after the memo: just short of it alone,
+            # and of nothing else nearer.
+            return Reading(Decision(lone, lone.score), last)
         # "how many came to the us" after the GP as Segler's model: just short of an answer
         # alone, but a neighbour of the last answer that the question read with it ranks first
         # (after the last answer itself, whose title is in that reading).
@@ -454,6 +461,31 @@ def _answers_alone(matcher: Matcher, text: str, entry: Entry) -> bool:
 def _fits(entry: Entry, ranking: Ranking, threshold: float) -> bool:
     """Return whether an entry is among a question's shown entries, at the threshold or above."""
     return any(m.entry.id == entry.id and m.score >= threshold for m in ranking.matches[:_SHOWN])
+
+
+# A claim named by how settled it is: "who started the rumor", "and the rumor?".
+_STATUS_WORDS = {
+    **dict.fromkeys("rumor rumors rumour rumours".split(), Status.RUMOR),
+    **dict.fromkeys("denial denials".split(), Status.DENIED),
+}
+_POINTING_BACK = frozenset("that it this".split())  # "is that just a rumor": the last claim's
+
+
+def _spoken_of(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
+    """Return the linked claim a provenance question names by its status when the last answer,
+    of another status, only speaks of it ("and the rumor?" after the fact it starts from)."""
+    said = words(text)
+    if not _POINTING_BACK.isdisjoint(said):
+        return None
+    told = set(words(last.answer))
+    for word in said:
+        status = _STATUS_WORDS.get(word)
+        if status is None or status is last.status or word not in told:
+            continue
+        for entry_id in (*last.related, *last.conflicts_with):
+            if knowledge.by_id[entry_id].status is status:
+                return knowledge.by_id[entry_id]
+    return None
 
 
 def _sure(entry: Entry) -> Decision:

@@ -110,12 +110,13 @@ _AGREE = re.compile(
     r"(?:\s+(?:with\s+)?(?:that|it|this|him|her|them))?[\s?!.]*$",
     re.I,
 )
-# "what does the blog think", "so what did bmwna say about that": the same, asked openly ("what
-# did the memo say" asks what the memo said).
+# "what does the blog think", "so what did bmwna say about that", "what did he add to that": the
+# same, asked openly ("what did the memo say" asks what the memo said).
 _THINKS = re.compile(
     r"^\s*(?:and\s+|but\s+|so\s+|ok\s+)?(?:what|wat)\s+(?:does|do|did)\s+((?:\S+\s*){1,3}?)\s+"
     r"(?:(?:think|reckon)(?:\s+(?:about|of)\s+(?:that|it|this|them))?"
-    r"|say\s+(?:about|to)\s+(?:that|it|this|them)|make of (?:it|that|this))[\s?!.]*$",
+    r"|say\s+(?:about|to)\s+(?:that|it|this|them)|make of (?:it|that|this)"
+    r"|add(?:\s+to\s+(?:that|it|this))?)[\s?!.]*$",
     re.I,
 )
 _SOMEONE = frozenset(
@@ -205,11 +206,13 @@ class Talk:
             item = self.by_phrase.get(" ".join(text))
             if item is not None:
                 return item
-        pieces = [self.by_phrase.get(w) for w in said]
-        if len(said) > 1 and all(pieces):
-            # "lol ok", "haha nice": reactions in a row; of mixed kinds, the one not a reaction.
-            found = [p for p in pieces if p is not None]
-            return next((p for p in found if p.kind is not TalkKind.REACTION), found[0])
+        for row in (said, kept):  # "bummer, thanks anyway": fillers around a row of them
+            pieces = [self.by_phrase.get(w) for w in row]
+            if len(row) > 1 and all(pieces):
+                # "lol ok", "haha nice": reactions in a row; of mixed kinds, the one not a
+                # reaction.
+                found = [p for p in pieces if p is not None]
+                return next((p for p in found if p.kind is not TalkKind.REACTION), found[0])
         # "yo whats good", "thanks man appreciate it": made only of one kind's words.
         topical = [w for w in kept if w not in STOPWORDS and len(w) > 1]  # not "are are", "r u"
         pointing = not _SOMEONE_ELSE.isdisjoint(said) and _BOT_WORDS.isdisjoint(said)

@@ -166,6 +166,13 @@ entries:
     status: fact
     claimed_by: the film blog
     sources: [post]
+  - id: sequel-budget
+    questions: [How big is the sequel's budget?]
+    answer: The blog said the sequel has a budget of ten million; the sequel rumor starts there.
+    status: fact
+    claimed_by: the film blog
+    sources: [post]
+    related: [sequel-origin]
 """
 
 
@@ -594,3 +601,28 @@ def test_a_correction_asks_anew_what_follows_it(studio: KnowledgeService) -> Non
     assert follow_up("sorry, i mean for spain") == (FollowUp.ABOUT, "spain")
     _, start = _talk(studio, "what colour is the poster", "no i meant when shooting starts")
     assert start.entry_id == "shoot-date"
+
+
+def test_a_provenance_question_naming_a_rumor_gets_the_rumor_the_answer_speaks_of(
+    studio: KnowledgeService,
+) -> None:
+    first, whose = _talk(studio, "how big is the sequel's budget", "and who started the rumor")
+    assert first.entry_id == "sequel-budget"  # a fact that only speaks of the rumor
+    assert whose.kind == "followup" and whose.entry_id == "sequel-origin"
+    _, status = _talk(studio, "how big is the sequel's budget", "is that a rumor")
+    assert status.entry_id == "sequel-budget"  # "that": the status of the last claim itself
+
+
+def test_what_did_x_add_gets_the_claim_x_made_on_the_topic(studio: KnowledgeService) -> None:
+    assert follow_up("what did ann add to that") == (FollowUp.AGREE, "ann")
+    _, added = _talk(studio, "when does shooting start", "ok what did the blog add")
+    assert added.kind == "followup" and added.entry_id == "crew-doubt"
+
+
+def test_a_near_miss_whose_first_fit_is_the_last_answer_gets_it_again(
+    shipped: KnowledgeService,
+) -> None:
+    asked = "so are the us getting any more or not"
+    assert not shipped.ask(asked).answered  # just short on its own
+    _, again = _talk(shipped, "did bmwna tell dealers anything", asked)
+    assert again.kind == "followup" and "memo" in (again.answer or "")

@@ -181,7 +181,9 @@ def test_a_laugh_before_chatter_that_asks_nothing_is_a_reaction(
     assert service.ask("haha who is segler").answered
 
 
-@pytest.mark.parametrize("message", ["thanks, that cleared it up", "great stuff, cheers"])
+@pytest.mark.parametrize(
+    "message", ["thanks, that cleared it up", "great stuff, cheers", "bummer, thanks anyway mate"]
+)
 def test_thanks_around_chatter_that_asks_nothing_is_thanks(
     service: KnowledgeService, message: str
 ) -> None:
