@@ -184,6 +184,8 @@ class Talk:
 
     def match(self, message: str) -> SmallTalk | None:
         """Return the small talk a message is, or None if it asks something else."""
+        if len(words(message[:200])) > _MAX_TALK_WORDS:  # chat spellings only add words
+            return None
         said = _said(message[:200])
         if not said or len(said) > _MAX_TALK_WORDS:
             return None
@@ -241,6 +243,8 @@ class Talk:
         """Return the reaction a short message opening with a laugh or closing with "huh" is when
         it asks nothing ("lol small world", "bit of a letdown huh"), or None; it is tried as a
         question first."""
+        if len(words(message[:200])) > _MAX_LAUGHED_WORDS:  # chat spellings only add words
+            return None
         said = _said(message[:200])
         if not said or len(said) > _MAX_LAUGHED_WORDS or asks(message):
             return None

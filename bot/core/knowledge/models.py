@@ -302,6 +302,13 @@ class Entries(Sequence[Entry]):
         """Return one text field of entry ``number`` (0 the id, 2 the answer, 4 the claimant)."""
         return self._strings[self._fields[_FIELDS * number + field]]
 
+    def title(self, number: int) -> str:
+        """Return the first phrasing of entry ``number`` (what ``Entry.title`` reads)."""
+        at = _FIELDS * number + 1
+        if self._fields[at] == self._fields[at + 1]:
+            raise IndexError("entry has no phrasings")
+        return self._strings[self._fields[at]]
+
     def items(self, number: int, field: int) -> list[str]:
         """Return one list field of entry ``number`` (1 the questions, 8 the keywords...)."""
         at = _FIELDS * number + field
@@ -437,6 +444,14 @@ class EntriesById(Mapping[str, Entry]):
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    def title(self, entry_id: str) -> str:
+        """Return an entry's title (its first phrasing) without building the entry; raise
+        KeyError if there is none."""
+        number = self.number(entry_id)
+        if number is None:
+            raise KeyError(entry_id)
+        return self._entries.title(number)
 
     def row(self, entry_id: str) -> EntryRow:
         """Return the row of an entry; raise KeyError if there is none."""

@@ -713,6 +713,8 @@ _BETWEEN = _FINALLY | {"actually", "really"}
 def _final_count(asked: tuple[str, ...]) -> bool:
     """Return whether a "how many" question asks how many were made in the end ("how many gps
     were made worldwide", "how many 1ms got built in the end")."""
+    if "many" not in asked:  # no "how many": most questions
+        return False
     start = _after_lead_ins(asked)
     if asked[start : start + 2] not in (("how", "many"), ("hows", "many")):
         return False
@@ -731,7 +733,8 @@ def afterwards(asked: tuple[str, ...]) -> bool:
     to bmwna") or "happened after / next"; "used gp prices 4 yrs later" asks what they say."""
     if _final_count(asked):
         return True
-    past = "did" in asked or "happened" in asked
+    if "did" not in asked and "happened" not in asked:  # no past tense: most questions
+        return False
     after = (asked[-1:] and asked[-1] in _LATER) or any(
         a in _LATER and b in _FOLLOWED for a, b in itertools.pairwise(asked)
     )
@@ -739,7 +742,7 @@ def afterwards(asked: tuple[str, ...]) -> bool:
         a == "happened" and b in ("after", "next", "afterwards")
         for a, b in itertools.pairwise(asked)
     )
-    return (past and bool(after or happened)) or _ended_up(asked) or _ever_followed(asked)
+    return bool(after or happened) or _ended_up(asked) or _ever_followed(asked)
 
 
 # "a FOLLOW UP", "the FOLLOWUP": a later post, which the sources never reached.

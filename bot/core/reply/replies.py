@@ -126,7 +126,7 @@ def compose(
         claimed_by=entry.claimed_by,
         sources=tuple(knowledge.sources[s] for s in entry.sources),
         conflicts=conflicts,
-        related=tuple(_suggest(knowledge.by_id[i]) for i in related_ids),
+        related=tuple(Suggestion(i, knowledge.by_id.title(i)) for i in related_ids),
         notice=notice,
         knowledge_digest=knowledge.digest,
         kind="followup" if about is not None else "answer",

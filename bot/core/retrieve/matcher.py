@@ -7,6 +7,7 @@ import itertools
 import math
 import re
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -275,10 +276,6 @@ def _ceiling(coverage: float) -> float:
     return _COVERAGE_SHARE * coverage + 2 * (1 - _COVERAGE_SHARE) * coverage / (1 + coverage)
 
 
-def _by_coverage(scored: tuple[int, float, float, bool]) -> tuple[float, int]:
-    return -scored[1], scored[0]
-
-
 def _coverage_needed(score: float) -> float:
     """Return the least coverage with which an entry could still reach ``score``.
 
@@ -432,7 +429,8 @@ class Matcher:
         )
         self._unknown_weight = math.log(1 + size / _UNKNOWN_DF)
         strong = np.array(strong_df, dtype=np.int64)
-        self._distinctive = (strong > 0) & (strong <= _DISTINCTIVE_SHARE * size)
+        # One byte per term (1: distinctive): read one term at a time, faster than numpy.
+        self._distinctive = ((strong > 0) & (strong <= _DISTINCTIVE_SHARE * size)).tobytes()
 
         order = np.argsort(np.frombuffer(post_term, dtype=np.int64), kind="stable")
         self._post_entry: _Ints = np.frombuffer(post_entry, dtype=np.int64)[order]
@@ -636,15 +634,13 @@ class Matcher:
                 chosen = chosen[ceilings[chosen] >= min(ahead[0], 1.0) - _ROUNDED - 1e-9]
             rescue = rescue[chosen]
             final += self._final(rescue.tolist(), scores, found, total, factor, limit, holders)
-        ranked = sorted(  # entries in file order break ties
-            ((round(min(c.score, 1.0), 4), c) for c in final),
-            key=lambda pair: (-pair[0], pair[1].entry),
-        )
+        # By falling rounded score, then file order (entries are distinct: ``c`` never compares).
+        ranked = sorted((-round(min(c.score, 1.0), 4), c.entry, c) for c in final)[:limit]
         matches = tuple(
-            Match(self._entries[c.entry], score, c.coverage, c.similarity)
-            for score, c in ranked[:limit]
+            Match(self._entries[c.entry], -negated, c.coverage, c.similarity)
+            for negated, _, c in ranked
         )
-        return Ranking(matches), tuple(c.halved for _, c in ranked[:limit])
+        return Ranking(matches), tuple(c.halved for _, _, c in ranked)
 
     def _final(
         self,
@@ -664,16 +660,18 @@ class Matcher:
         """
         out: list[_Scored] = []
         top: list[float] = []  # the best ``limit`` scores so far, ascending
-        covered = scores[candidates].tolist()
+        falling = (-scores[candidates]).tolist()
         lightest = self._lightest[candidates].tolist()
         missed = (
             (~focus_holders[candidates]).tolist()
             if focus_holders is not None
             else [False] * len(candidates)
         )
-        for index, weight, light, miss in sorted(
-            zip(candidates, covered, lightest, missed, strict=True), key=_by_coverage
+        # By falling coverage, then file order (candidates are distinct: the rest never compares).
+        for negated, index, light, miss in sorted(
+            zip(falling, candidates, lightest, missed, strict=True)
         ):
+            weight = -negated
             coverage = weight / total
             if len(top) == limit:
                 if factor * _ceiling(coverage) < top[0] - 1e-9:
@@ -701,12 +699,17 @@ class Matcher:
         rows, rows_at = self._pair_rows, self._rows_at
         shared: dict[int, float] = {}
         for term, held in found.items():  # in the question's order: the sums are the same
-            k = bisect.bisect_left(terms, term, start, end)
+            k = bisect_left(terms, term, start, end)
             if k < end and terms[k] == term:
                 for p in rows[rows_at[k] : rows_at[k + 1]]:
-                    shared[p] = shared.get(p, 0.0) + held
+                    if p in shared:
+                        shared[p] += held
+                    else:
+                        shared[p] = held
+        if not shared:
+            return 0
         weights = self._row_weight
-        return 2 * max([s / (total + weights[p]) for p, s in shared.items()], default=0)
+        return 2 * max([s / (total + weights[p]) for p, s in shared.items()])
 
     def _coverage(self, query: list[_Term]) -> _Floats:
         """Return every entry's summed weight of the question's terms it holds."""

@@ -15,6 +15,8 @@ import gc
 from pathlib import Path
 from types import FunctionType, ModuleType
 
+import pytest
+
 from bot.core.knowledge.loader import parse_knowledge
 from bot.core.knowledge.models import (
     Entries,
@@ -173,6 +175,17 @@ def test_the_views_read_as_the_entries_and_sources(tmp_path: Path) -> None:
     assert hash(again.entries) == hash(entries)
     assert entries != parse_knowledge(_file(29, 3), "k.yaml").entries
     assert "About 7 cars in the US" in str(entries)
+
+
+def test_a_title_is_read_without_building_the_entry() -> None:
+    knowledge = parse_knowledge(_file(30, 3), "k.yaml")
+    entries = knowledge.entries
+    assert isinstance(entries, Entries)
+    entries.forget()
+    assert knowledge.by_id.title("e7") == "how many zorb7 cars in quilt7"
+    assert [knowledge.by_id.title(i) for i in knowledge.by_id] == [e.title for e in entries]
+    with pytest.raises(KeyError):
+        knowledge.by_id.title("e999")
 
 
 def test_knowledge_built_in_code_reads_the_same_as_loaded(tmp_path: Path) -> None:
