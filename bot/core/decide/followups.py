@@ -387,10 +387,14 @@ def _asked_of(text: str, last: Entry) -> bool:
     """Return whether a short question wanting a figure, time or year asks it of the last
     answer: that answer gives one, and every telling word of the question is in it."""
     want = wanted(text)
-    if want is None or _length(text) > MAX_ELLIPTICAL_WORDS or not holds(last.answer, want):
+    if want is None or _length(text) > MAX_NEAR_WORDS or not holds(last.answer, want):
         return False
     own = {stem(w) for w in kernel(text)} - {stem(w) for w in STOPWORDS | _HOW}
-    return bool(own) and own <= {stem(w) for w in words(last.answer)}
+    short = _length(text) <= MAX_ELLIPTICAL_WORDS or len(own) <= _MAX_ASKED_OWN
+    return short and bool(own) and own <= {stem(w) for w in words(last.answer)}
+
+
+_MAX_ASKED_OWN = 2  # "how many made for the us": longer, but two telling words, both in it
 
 
 def _checked(text: str, last: Entry) -> bool:

@@ -403,8 +403,8 @@ def wanted(message: str) -> Wanted | None:
         return Wanted.PRICE
     if said[0] in ("when", "whens"):
         return Wanted.TIME
-    if said[0] in ("where", "wheres"):
-        return Wanted.PLACE
+    if said[0] in ("where", "wheres") and said[-1] != "from":
+        return Wanted.PLACE  # "where does that figure come FROM" asks its origin
     if said[:2] in (["how", "many"], ["how", "much"]):
         return Wanted.AMOUNT
     return None
@@ -453,6 +453,7 @@ _NAMED_KINDS = tuple(
     guy employe salesm manager advis commenter reader poster member
     """.split()
 )
+_NAMING = frozenset("which what".split())  # "WHAT dealership" asks as "which dealership" does
 _STEM = 5  # "dealers" is "dealership" or "dealer" in an answer: the same first letters
 
 
@@ -460,9 +461,10 @@ def asked_by_name(message: str) -> str | None:
     """Return what a question asks the name of ("which DEALERSHIP is it", "which dealers, got
     names?", a bare "which DEALERSHIP"), or None."""
     said = words(message[:200])
-    if "which" not in said or len(said) > _MAX_NAMING_WORDS or said[-1] == "which":
+    asking = next((w for w in said[:2] if w in _NAMING), None)
+    if asking is None or len(said) > _MAX_NAMING_WORDS or said[-1] == asking:
         return None
-    thing = said[said.index("which") + 1]
+    thing = said[said.index(asking) + 1]
     # "which dealership" on its own asks for the name as much as "which dealership is it".
     named = "names" in said or tuple(said[-2:]) in _IDENTIFIED or len(said) == 2
     return thing if named and thing.startswith(_NAMED_KINDS) else None

@@ -626,3 +626,29 @@ def test_a_near_miss_whose_first_fit_is_the_last_answer_gets_it_again(
     assert not shipped.ask(asked).answered  # just short on its own
     _, again = _talk(shipped, "did bmwna tell dealers anything", asked)
     assert again.kind == "followup" and "memo" in (again.answer or "")
+
+
+def test_what_before_a_named_kind_asks_for_a_name_as_which_does(
+    studio: KnowledgeService,
+) -> None:
+    first, what = _talk(studio, "where did the sequel rumor come from", "what paper")
+    assert first.entry_id == "sequel-origin"  # "a trade paper", never named
+    assert not what.answered and "name no paper" in to_text(what)
+    assert asked_by_name("what exec is it") == "exec"
+    assert asked_by_name("what markets") is None  # markets are no named kind
+
+
+def test_where_something_comes_from_asks_its_origin_not_a_place(
+    studio: KnowledgeService,
+) -> None:
+    assert wanted("where does that date come from") is None
+    first, origin = _talk(studio, "when does shooting start", "where does that date come from")
+    assert origin.kind == "followup" and origin.entry_id == first.entry_id == "shoot-date"
+
+
+def test_a_longer_question_with_two_telling_words_the_last_answer_gives_is_asked_of_it(
+    studio: KnowledgeService,
+) -> None:
+    first, much = _talk(studio, "how big is the sequel's budget", "how much was the sequel said")
+    assert first.entry_id == "sequel-budget"  # "a budget of ten million"
+    assert much.kind == "followup" and much.entry_id == "sequel-budget"
