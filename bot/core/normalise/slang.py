@@ -33,6 +33,10 @@ _MEANINGS = {
     "production": "prod",
     "allocation": "alloc allocs",
     "conversation": "convo convos",
+    "picture": "pic pics pix",
+    "message": "msg msgs",
+    "government": "govt gov",
+    "approximately": "approx",
     # Short forms of common words, and chat fillers read as a filler the matcher skips: typed
     # as they are, they would count as words the knowledge has never seen.
     "were": "wer",

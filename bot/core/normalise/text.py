@@ -27,7 +27,7 @@ STOPWORDS = frozenset(
     through to too under until up upon very was wasn we were weren what whats when where which
     while who whom whose why will with would wouldn yet you your yours yourself yourselves
     hey hi hello ok okay thanks thank tell explain know anyone anybody someone guys pls plz im ive
-    id somebody everybody
+    id somebody everybody nobody noone
     youre thats theres wheres whos hows s t d ll re ve m get got getting going go gonna wanna
     theyre theyll theyve hes shes weve itll thatll whatre
     gets didnt dont doesnt isnt wasnt wont cant arent werent havent hasnt wouldnt shouldnt

@@ -22,6 +22,13 @@ def test_chat_spellings_read_as_words() -> None:
     assert plain("gotten") == "got"
 
 
+def test_round_26_common_abbreviations_read_as_words() -> None:
+    assert plain("pics") == "picture"
+    assert plain("govt") == "government"
+    assert plain("approx") == "approximately"
+    assert plain("msg") == "message"
+
+
 @pytest.mark.parametrize(
     ("chat", "word"),
     [("sayin", "saying"), ("trippin", "tripping"), ("hangin", "hanging"), ("cabin", "cabin")],

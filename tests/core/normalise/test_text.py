@@ -61,6 +61,10 @@ def test_content_drops_function_words() -> None:
     assert content(analyse("What is the price of the car?", Synonyms([]))) == ["price", "car"]
 
 
+def test_nobody_is_a_function_word_like_somebody() -> None:
+    assert content(analyse("nobody or noone knows the price", Synonyms([]))) == ["price"]
+
+
 def test_synonyms_mix_word_and_phrase_rules_at_any_position() -> None:
     syn = Synonyms([["usa", "america", "north america"], ["suv", "big car"], ["uk", "gb"]])
     assert analyse("big car north america gb", syn) == ["suv", "usa", "uk"]

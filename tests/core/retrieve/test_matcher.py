@@ -1453,3 +1453,22 @@ def test_round_24_chat_idioms_read_as_the_plain_words(
     # "where is that from" = source; "over sticker" still asks about resale.
     terms = {t.stem for t in matcher_real._query(chat)[0] if t.known}
     assert terms == {t.stem for t in matcher_real._query(plain_words)[0] if t.known}
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("is bmw touting how rare it is", "scarcity-rally-cry"),
+        ("has bmw been banging the drum about rarity", "scarcity-rally-cry"),
+        ("did segler guarantee a collectible", "segler-collectors-car"),
+        ("is the aussie number still tbc", "aus-evasive-or-demand"),
+        ("why is the zhp even in this discussion", "zhp-2003-allocation"),
+        ("why is the x1 even in this conversation", "x1-alongside"),
+    ],
+)
+def test_round_26_general_synonyms_reach_their_entry(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    # Knowledge synonyms: "tout"/"bang the drum" = hype, "guarantee" = promise, "tbc" = fluid,
+    # "in this conversation/discussion" = mention (why is X brought up here).
+    assert best(matcher_real, question) == entry
