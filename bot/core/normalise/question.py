@@ -24,6 +24,8 @@ _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of 
     # Every break starts with one of these: most places are passed over at one test.
     r"(?=[\s;,almqth])(?:(?<=[.!?])(?<!\.[a-z]\.)(?<!\b(?:dr|mr|ms|st|jr|sr|vs|mt|ft)\.)\s"
     r"|[\n;]"
+    # "... on the waitlist since forever 😩 how many ...": an emoji ends a sentence as "!" does
+    r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])\s"
     r"|\b(?:anyways?|long story short|tl;?\s?dr|my question is|question is|question:"
     r"|lol|lmao|haha)\b"
     # "... does it say itll appreciate OR WHAT, trying to win this argument": a tag ends it
@@ -91,7 +93,8 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
     """
     pieces = [
         (s, found)
-        for s in _BREAK.split(message, MAX_PARTS)
+        for whole in _BREAK.split(message, MAX_PARTS)
+        for s in _turned(whole)
         if (found := _uncleft(_untagged(_unopened(s, _plainly(words(s))))))
     ]
     if len(pieces) <= 1:
@@ -137,6 +140,42 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         else:
             out.append(Part(tuple(found), m))
     return tuple(out)
+
+
+# "that doesnt sound right TO ME, WHAT did the m boss say", "one thing I cant get: WHAT's the
+# deal": a comma or colon after the asker's own aside that turns to a question word, or to an
+# auxiliary and its subject ("give it to ME straight, IS THERE any chance ..."). Not ", which"
+# (a relative clause) nor ", has a ..." (a participle's).
+_TURN = re.compile(
+    r"[,:]\s*(?=(?:what|whats|how|hows|who|whos|why|where|wheres|when)\b"
+    r"|(?:is|are|was|were|do|does|did|can|could|will|would|should|isnt|arent|doesnt|didnt|wont)"
+    r"\s+(?:there|it|that|this|they|he|she|the|any|anyone|someone|you|u|we|these|those)\b)",
+    re.IGNORECASE,
+)
+_TOLD_LEAST = 5  # words the aside takes before such a turn: "quick q: what ..." asks whole
+_ASKER = frozenset("i im ive id ill me my mine".split())
+# "AFTER bmwblog said it would change, what did gabe say": a clause the question hangs on
+_SUBORDINATE = frozenset("if after before when since once because bc while unless though".split())
+
+
+def _turned(sentence: str) -> list[str]:
+    """Split a sentence where the asker's own aside of five words or more ("that doesnt sound
+    right to me, ...") turns to its question after a comma or colon: the aside is story, as a
+    sentence of its own would be. A clause that asks, passes a claim on, or that the question
+    hangs on, stays."""
+    turn = _TURN.search(sentence)
+    if turn is None:
+        return [sentence]
+    told = words(sentence[: turn.start()])
+    if (
+        len(told) < _TOLD_LEAST
+        or _ASKER.isdisjoint(told)
+        or told[0] in _SUBORDINATE
+        or _opens(tuple(told))
+        or teller(told) > 0  # "someone told me X, is that legit": the claim asked about
+    ):
+        return [sentence]
+    return [sentence[: turn.start()], sentence[turn.end() :]]
 
 
 _PRONOUNS = frozenset("he she they it that this those these".split())

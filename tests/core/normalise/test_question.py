@@ -620,3 +620,45 @@ def test_round_24_its_not_like_is_the_askers_aside() -> None:
     assert asked("why not build more, it's not like they ran out of steel") == [
         "why not build more"
     ]
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        (
+            "my cousin keeps going on about the roadster. that sounds odd to me, what did the "
+            "factory actually say",
+            "what did the factory actually say",
+        ),
+        (
+            "give me the honest version please, is there any chance of a wagon",
+            "is there any chance of a wagon",
+        ),
+        (
+            "the part i never got my head around: why was the coupe so cheap",
+            "why was the coupe so cheap",
+        ),
+    ],
+)
+def test_round_27_the_askers_aside_before_a_comma_is_story(message: str, question: str) -> None:
+    assert asked(message) == [question]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "quick q: what did the factory say",  # too short to be an aside
+        "a friend told me the roadster sold out, is that legit",  # the claim asked about
+        "after the factory said it would change, what did my dealer say",  # hangs on it
+        "i bought a roadster last year, which has me nervous now",  # a relative clause
+        "did the factory ever tell my dealer, what did they say",  # the clause asks
+    ],
+)
+def test_round_27_other_clauses_before_a_comma_stay_in_the_question(message: str) -> None:
+    assert len(q.parts(message)) == 1
+
+
+def test_round_27_an_emoji_ends_a_sentence() -> None:
+    message = "been waiting on my coupe since forever 😩 how many did canada get"
+    assert asked(message) == ["how many did canada get"]
+    assert asked("how many did canada get 🤔") == ["how many did canada get"]
