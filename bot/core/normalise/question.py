@@ -545,6 +545,17 @@ ABOUT_A_CLAIM = _REPORTING | frozenset("story stories rumor rumors rumour rumour
 _PRICE_PLACE = frozenset("in for on".split())
 
 
+# "WOULD cost", "ITLL cost": a price asked in a clause ("that STILL costs" has no modal).
+_MODALS = frozenset("will would gonna should might itll itd theyll thatll".split())
+
+
+def _would_cost(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks what something would cost in a clause after a verb of
+    saying ("what did he say the 1m WOULD COST", "what do they think itll cost"); "what did
+    they say about machine costs" asks about a cost weighed."""
+    return any(a in _MODALS and b in ("cost", "costs") for a, b in itertools.pairwise(asked))
+
+
 def _priced_short(asked: tuple[str, ...]) -> bool:
     """Return whether a short question without an asking word names a price ("x1 msrp?"), last
     or before a place or model ("1m msrp in the us")."""
@@ -622,6 +633,8 @@ def wants(asked: tuple[str, ...]) -> str | None:
         priced = "cost" in asked or (short and not _PRICED.isdisjoint(asked[-3:]))
         if named[:1] and named[0] in _AUXILIARIES and _SAYING.isdisjoint(asked) and priced:
             return "money"  # "what did the gp cost", "what does a 1m cost new"
+        if named[:1] and named[0] in _AUXILIARIES and _would_cost(asked):
+            return "money"  # "what did he SAY the 1m WOULD COST": a price passed on
     if head[0] in ("what", "which", "whats", "wat") and head[1] in _DATED:
         return "date"
     if head[0] in ("what", "which", "whats", "wat") and head[1] in _MOMENT:
@@ -784,13 +797,15 @@ def afterwards(asked: tuple[str, ...]) -> bool:
     return bool(after or happened) or _ended_up(asked) or _ever_followed(asked)
 
 
-# "a FOLLOW UP", "the FOLLOWUP": a later post, which the sources never reached.
-_FOLLOW_UPS = frozenset("followup followups follow".split())
+# "a FOLLOW UP", "the FOLLOWUP": a later post, which the sources never reached; "a SUCCESSOR",
+# "a SEQUEL": a later car, likewise.
+_FOLLOW_UPS = frozenset("followup followups follow successor successors sequel sequels".split())
 
 
 def _ever_followed(asked: tuple[str, ...]) -> bool:
-    """Return whether a yes/no question asks if a later post ever came ("did they EVER do a
-    FOLLOW UP on it", "did the follow up ever come out"): nothing in the sources says."""
+    """Return whether a yes/no question asks if a later post or car ever came ("did they EVER do
+    a FOLLOW UP on it", "did the follow up ever come out", "did bmw ever build a SUCCESSOR"):
+    nothing in the sources says."""
     start = _after_lead_ins(asked)
     return (
         asked[start : start + 1] == ("did",)

@@ -98,6 +98,7 @@ _VERDICT_WORDS = "true real wrong legit confirm believe".split()
 _PROVENANCE_WORDS = "origin original originally".split()
 _NAME_SHARE = 0.1  # a name weighing less of the question than this is an aside
 _MAX_EITHER_CHARS = 300  # "X or Y" is read in a question's first characters only
+_MOST_SHARE = 0.7  # a name this many entries hold ("1m") is missing only from another's entry
 _GENERIC_SHARE = 0.3  # a focus word this many entries hold ("1m", "car") is no test
 # A synonym group whose one-word name no entry holds and which is no common English word
 # ("horsepower", "topspeed", "firstname") names a topic the sources never cover: a question
@@ -784,6 +785,12 @@ class Matcher:
         start, end = self._post_start[term], self._post_start[term + 1]
         return self._mask(self._post_entry[start:end][self._post_value[start:end] == 1.0])
 
+    def _held_by_most(self, term: int) -> bool:
+        """Return whether so many entries hold a term that one without it is about another
+        thing ("1M", not "BMW")."""
+        held = self._post_start[term + 1] - self._post_start[term]
+        return held > _MOST_SHARE * len(self._entries)
+
     def _generic(self, term: int) -> bool:
         """Return whether so many entries hold a term that it tells them apart little."""
         held = self._post_start[term + 1] - self._post_start[term]
@@ -936,7 +943,12 @@ class Matcher:
                 continue
             term = self._ids[t.stem]
             if self._generic(term):
-                continue  # "1m", "bmw": most entries hold it
+                if t.stem not in either and self._held_by_most(term):
+                    # "is the 1M manual only": most entries hold it, so one that does not and
+                    # names another ("the GP") is about that one
+                    other = self._holding(term) | ~self._naming(query)
+                    holders = other if holders is None else holders & other
+                continue
             held = self._holding(term)
             if t.stem in either:
                 alternatives = held if alternatives is None else alternatives | held

@@ -662,3 +662,30 @@ def test_round_27_an_emoji_ends_a_sentence() -> None:
     message = "been waiting on my coupe since forever 😩 how many did canada get"
     assert asked(message) == ["how many did canada get"]
     assert asked("how many did canada get 🤔") == ["how many did canada get"]
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("did they ever build a successor to the roadster", True),
+        ("did the studio ever make a sequel", True),
+        ("will there be a successor to the roadster", False),  # what the sources may predict
+        ("did they build a successor", False),  # no "ever"
+    ],
+)
+def test_round_28_a_successor_ever_made_is_what_came_after(question: str, later: bool) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("what did the review say the coupe would cost", "money"),
+        ("what do the critics think itll cost", "money"),
+        ("what did the review say about machine costs", None),
+    ],
+)
+def test_round_28_a_price_asked_after_a_verb_of_saying_wants_money(
+    question: str, kind: str | None
+) -> None:
+    assert q.wants(tuple(words(question))) == kind

@@ -1472,3 +1472,40 @@ def test_round_26_general_synonyms_reach_their_entry(
     # Knowledge synonyms: "tout"/"bang the drum" = hype, "guarantee" = promise, "tbc" = fluid,
     # "in this conversation/discussion" = mention (why is X brought up here).
     assert best(matcher_real, question) == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when was the blogs article posted",
+        "when did the boss leave bmw",
+        "when did he leave bmw for good",
+    ],
+)
+def test_round_28_a_date_the_sources_never_give_is_declined(
+    matcher_real: Matcher, question: str
+) -> None:
+    # Knowledge: neither post is dated ("article posted" is a topic the sources never cover),
+    # and "leaving aside" is "except", so "leave" no longer reaches the entry that says it.
+    assert best(matcher_real, question) is None
+
+
+def test_round_28_leaving_aside_still_reaches_its_entry(matcher_real: Matcher) -> None:
+    assert best(matcher_real, "which cars did the blog leave aside") == "not-duplicated-soon"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "does the 1m come without any options",
+        "is the 1m only available with a stick",
+        "was the 1m priced aggressively",
+    ],
+)
+def test_round_28_an_entry_without_the_model_most_entries_name_is_about_another(
+    matcher_real: Matcher, question: str
+) -> None:
+    # The 1M is named by most entries: one that does not, and names the GP instead, says
+    # nothing of the 1M's gearbox, options or pricing.
+    assert best(matcher_real, question) is None
+    assert best(matcher_real, question.replace("1m", "gp")) == "gp-price-options-manual"
