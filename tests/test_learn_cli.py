@@ -136,6 +136,19 @@ def test_the_unanswered_log_is_imported_once(tmp_path: Path) -> None:
         assert store.count("questions") == 2
 
 
+def test_the_readmes_example_log_gives_the_store_commands_something_to_read(
+    tmp_path: Path,
+) -> None:
+    example = Path(__file__).resolve().parents[1] / "docs" / "examples" / "unanswered.jsonl"
+    db = tmp_path / "onem.db"
+    code, said = _run(["import-log", str(example), "-s", str(db)])
+    assert code == 0 and said.startswith("Imported 8")
+    code, table = _run(["stats", "-s", str(db)])
+    assert code == 0 and "8 declined" in table
+    code, rows = _run(["export", "questions", "--format", "jsonl", "-s", str(db)])
+    assert code == 0 and len(rows.splitlines()) == 8
+
+
 def test_importing_a_missing_log_is_refused_and_creates_no_store(tmp_path: Path) -> None:
     db = tmp_path / "onem.db"
     assert _run(["import-log", str(tmp_path / "nope.jsonl"), "-s", str(db)])[0] == 2
