@@ -577,12 +577,21 @@ def test_why_restating_the_last_answer_gets_a_reason_not_the_same_statement(
     assert why.kind == "followup" and why.entry_id == "tickets-seats"  # not Zed's "hard to get"
 
 
-def test_a_bare_which_asks_for_a_name_the_answer_may_not_give(studio: KnowledgeService) -> None:
-    first, which = _talk(studio, "where did the sequel rumor come from", "which paper")
+@pytest.mark.parametrize(
+    ("bare", "person", "kind", "unnamed"),
+    [
+        ("which paper", "which executive", "executive", "which markets"),
+        ("what paper", "what exec is it", "exec", "what markets"),  # "what" as "which"
+    ],
+)
+def test_which_or_what_before_a_named_kind_asks_for_a_name_the_answer_may_not_give(
+    studio: KnowledgeService, bare: str, person: str, kind: str, unnamed: str
+) -> None:
+    first, which = _talk(studio, "where did the sequel rumor come from", bare)
     assert first.entry_id == "sequel-origin"  # "a trade paper", never named
     assert not which.answered and "name no paper" in to_text(which)
-    assert asked_by_name("which executive") == "executive"
-    assert asked_by_name("which markets") is None  # markets are no named kind
+    assert asked_by_name(person) == kind
+    assert asked_by_name(unnamed) is None  # markets are no named kind
 
 
 def test_a_question_repeating_its_words_is_as_short_as_its_words(
@@ -626,16 +635,6 @@ def test_a_near_miss_whose_first_fit_is_the_last_answer_gets_it_again(
     assert not shipped.ask(asked).answered  # just short on its own
     _, again = _talk(shipped, "did bmwna tell dealers anything", asked)
     assert again.kind == "followup" and "memo" in (again.answer or "")
-
-
-def test_what_before_a_named_kind_asks_for_a_name_as_which_does(
-    studio: KnowledgeService,
-) -> None:
-    first, what = _talk(studio, "where did the sequel rumor come from", "what paper")
-    assert first.entry_id == "sequel-origin"  # "a trade paper", never named
-    assert not what.answered and "name no paper" in to_text(what)
-    assert asked_by_name("what exec is it") == "exec"
-    assert asked_by_name("what markets") is None  # markets are no named kind
 
 
 def test_where_something_comes_from_asks_its_origin_not_a_place(
