@@ -3,8 +3,8 @@
 Usage: .venv/bin/python scripts/validation.py [TREE]   (TREE: another checkout; default this one)
 
 The older test halves are the validation set: their summed `grade.py --json` and `bot eval
---json` figures, never a question, are printed. The newest halves (chat16-test and on,
-conversations11-test and on) are the test set and are not read here.
+--json` figures, never a question, are printed. The newest halves (chat17-test and on,
+conversations12-test and on) are the test set and are not read here.
 """
 
 from __future__ import annotations
