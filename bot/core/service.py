@@ -148,7 +148,7 @@ class KnowledgeService:
                 f"I read only the first {self.max_question_chars:,}."
             )
         text = _MENTION.sub("", text)
-        talk = snapshot.talk.match(text)
+        talk = snapshot.talk.match(text) or snapshot.talk.remarked(text)
         if talk is not None:
             reply = small_talk(question, talk, snapshot.knowledge)
         else:

@@ -352,6 +352,7 @@ _VIEWS = frozenset(
     """
     said says think thinks thought granted agreed agrees believe believes believed expect
     expects expected doubt doubts doubted argued argues reckons reckoned called calls
+    repeated repeats echoed echoes
     """.split()
 )
 _VIEW_GAP = 3  # words between the party and its verb: "the blog, too, said"

@@ -10,7 +10,7 @@ from ..reply.replies import Reply
 
 DEFAULT_MINUTES = 5.0
 MAX_CONVERSATIONS = 10_000
-OFFERED_SCORE = 0.35
+OFFERED_SCORE = 0.25
 """A decline this close keeps the entry it offered first as the context: "who brought that up"
 after a long story that just missed is read against the claim it most likely meant."""
 

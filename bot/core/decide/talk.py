@@ -254,6 +254,17 @@ class Talk:
             return None  # "lol is that real": a question without its question mark
         return next((t for _, t in self.vocabulary if t.kind is TalkKind.REACTION), None)
 
+    def remarked(self, message: str) -> SmallTalk | None:
+        """Return the reaction a laughed remark about someone in the asker's own life is ("lol
+        told him", "lmao she'll be fuming"), or None; no entry is asked about them."""
+        if _OWN_PEOPLE.isdisjoint(_said(message[:200])):
+            return None
+        return self.laughed(message)
+
+
+# People in the asker's own life, as a remark names them; not "they", often a party of the claims.
+_OWN_PEOPLE = frozenset("he hes him his she shes her i im ive me my".split())
+
 
 def _said(text: str) -> list[str]:
     """Return a message's words with chat spellings read as the phrasings spell them."""

@@ -121,6 +121,14 @@ entries:
     status: rumor
     claimed_by: Zed (reader comment)
     sources: [zed-comment]
+  - id: trailer-length
+    questions: [How long is the trailer?]
+    answer: >-
+      Zed said the trailer runs two minutes. The blog repeated those words and argued that Zed
+      had seen it.
+    status: rumor
+    claimed_by: Zed (reader comment)
+    sources: [zed-comment]
   - id: cast-signed
     questions: [Did the cast sign on for the sequel?]
     answer: Three years after the first film, the trade paper said, the cast signed on again.
@@ -368,6 +376,13 @@ def test_does_a_named_party_agree_gets_its_claim_on_the_topic(studio: KnowledgeS
     _, zed = _talk(studio, "how many films will the studio shoot in france", "does zed agree")
     assert zed.kind == "followup" and zed.entry_id == "markets-europe"
     assert follow_up("did anyone agree") == (FollowUp.OTHERS, "agree")  # nobody named
+
+
+def test_does_a_party_agree_gets_the_answer_that_echoes_its_view(
+    studio: KnowledgeService,
+) -> None:
+    _, blog = _talk(studio, "how long is the trailer", "does the blog agree")
+    assert blog.kind == "followup" and blog.entry_id == "trailer-length"  # "the blog repeated"
 
 
 def test_a_follow_up_with_nothing_before_it_is_declined(shipped: KnowledgeService) -> None:

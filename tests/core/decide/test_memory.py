@@ -30,3 +30,9 @@ def test_a_story_that_just_missed_still_sets_the_context() -> None:
     memory = Conversations()
     memory.remember(0, _decline(0.37))  # a long story a little under the answer
     assert memory.last(0) == "shoot-date"
+
+
+def test_a_question_a_third_short_of_the_answer_still_sets_the_context() -> None:
+    memory = Conversations()
+    memory.remember(0, _decline(0.3))  # "how many will the uk get next year": the UK entry, nearly
+    assert memory.last(0) == "shoot-date"  # "ok how many did they get" is asked of it

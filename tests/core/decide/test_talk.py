@@ -181,6 +181,16 @@ def test_a_laugh_before_chatter_that_asks_nothing_is_a_reaction(
     assert service.ask("haha who is segler").answered
 
 
+@pytest.mark.parametrize("message", ["lol told him", "lmao she'll be fuming", "haha my dad is mad"])
+def test_a_laughed_remark_about_someone_in_the_askers_life_is_a_reaction(
+    service: KnowledgeService, message: str
+) -> None:
+    reply, memory = _in_turn(service, US, message)
+    assert reply.kind == "smalltalk" and reply.talk is TalkKind.REACTION
+    assert memory.last(0) is not None  # the answer before it is still the context
+    assert service.ask("lol he said 600?", memory.last(0)).answered  # a question all the same
+
+
 @pytest.mark.parametrize(
     "message", ["thanks, that cleared it up", "great stuff, cheers", "bummer, thanks anyway mate"]
 )
