@@ -323,6 +323,24 @@ _KINDS = {  # what "how long" or "how much is" asks for, in words an answer woul
 }
 
 
+# Words of size, rank or precision between "what" and what it asks for ("what BIG market",
+# "which MAIN reason", "what EXACT date"): the noun after them is the focus.
+_QUALIFIERS = frozenset(
+    """
+    big bigger biggest large larger largest huge major main key important small smaller
+    smallest minor other exact specific precise particular
+    """.split()
+)
+
+
+def _qualified(word: str, asked: tuple[str, ...], after: list[int]) -> bool:
+    """Return whether "what" or "which" is followed by a qualifier and then a noun."""
+    if word not in ("what", "whats", "wat", "which") or len(after) < 2:
+        return False
+    noun = asked[after[1]]
+    return asked[after[0]] in _QUALIFIERS and noun not in STOPWORDS and noun not in _AUXILIARIES
+
+
 def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
     """Return the words a wh-question asks about ("how OLD", "which CITY"), any one will do."""
     if _built_where(asked):
@@ -352,8 +370,8 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
                 return tuple(_KINDS[head].split()) if head in _KINDS else ()
         elif word == "who" and _doing(asked, after):
             return (asked[after[1]],)  # "who was DRIVING the chase car": what they did
-        elif _copula_the(word, asked, after):  # "what IS THE name of ...": "whats the name"
-            head = asked[after[1]]
+        elif _copula_the(word, asked, after) or _qualified(word, asked, after):
+            head = asked[after[1]]  # "what IS THE name of ...", "what BIG market"
         elif head in _AUXILIARIES or word == "whos":
             return ()
         elif word == "who":  # "who WROTE the article": the entry must say who did that
@@ -530,6 +548,7 @@ _REPORTING = _SAYING | frozenset(
     posted publish publishes published reveal reveals revealed announce announces announced
     want wants wanted hope hopes hoped expect expects expected guess guesses guessed reckon
     reckons reckoned believe believes believed predict predicts predicted
+    tip tips tipped tipping clue clued inform informs informed
     """.split()
 )
 # "who DROPPED the date", "who LEAKED it": chat for putting a claim out, after "who" only ("did

@@ -104,6 +104,8 @@ def test_a_one_letter_word_before_a_full_stop_ends_the_sentence() -> None:
         ("what was the colour of the chase car", "colour"),
         ("so the colour of the chase car", "colour"),
         ("who was driving the chase car", "driving"),  # what someone was doing
+        ("which main reason did the blog give", "reason"),  # round 32: past the qualifier
+        ("what other market got fewer cars", "market"),
     ],
 )
 def test_focus_names_what_a_wh_question_asks_for(question: str, wanted: str) -> None:
@@ -261,6 +263,8 @@ def test_who_did_something_asks_for_that_deed(question: str, verb: str) -> None:
         "who wanted a showdown with a cayman",
         "who reckoned the us gets more",
         "who dropped the canada launch month",  # round 17: chat for putting a claim out
+        "who tipped off the blog about the memo",  # round 32: telling ahead of time
+        "what precise date was the interview",  # round 32: a date, which q.wants() asks
     ],
 )
 def test_who_said_it_and_how_many_was_it_ask_no_focus(question: str) -> None:

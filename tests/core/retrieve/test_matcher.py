@@ -1509,3 +1509,22 @@ def test_round_28_an_entry_without_the_model_most_entries_name_is_about_another(
     # nothing of the 1M's gearbox, options or pricing.
     assert best(matcher_real, question) is None
     assert best(matcher_real, question.replace("1m", "gp")) == "gp-price-options-manual"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Round 32: a mood asked either way is the mood the answer states.
+        ("was gar pleased with the new commenters", "gar-invaded"),
+        # Telling ahead of time is telling, a claim's source.
+        ("who clued in michael on his dealer's cars", "arizona-dealer-three"),
+        # A market left out is a market excluded.
+        ("which market would sit out a second batch", "sell-2500-without-us"),
+        # "what MAJOR market": the noun after the qualifier is what is asked for.
+        ("what major market is left out if bmw builds another batch", "sell-2500-without-us"),
+    ],
+)
+def test_round32_indirect_wordings_reach_their_entry(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    assert best(matcher_real, question) == entry
