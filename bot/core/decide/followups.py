@@ -27,6 +27,7 @@ from .talk import (
     kernel,
     more,
     names,
+    same_as,
     topical,
     wanted,
     wants_link,
@@ -100,6 +101,15 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "how many tho" after Segler's "not limited": a neighbour that gives a figure.
         found = _given_elsewhere(matcher, text, last, lacking)
         return reading if found.decision.answer is None else found
+    if lacking is not None and points and answer is not None and _lacks_too(answer.entry, want):
+        # "did he say what the 1m costs" after Watts: a neighbour that names no price is no
+        # answer to what the question wants.
+        return _given_elsewhere(matcher, text, last, lacking)
+    if leaning is not None and leaning[0] is FollowUp.ABOUT and answer is not None:
+        asked = wanted(" ".join(words(last.title)[:_TITLE_WORDS]))  # the opening asks
+        if asked is Wanted.AMOUNT and _lacks_too(answer.entry, asked):
+            # "what about the uk" after how many come to the US: a UK claim with no figure.
+            return Reading(Decision(None, 0.0), notice=_lacks(answer.entry, asked))
     thing = asked_by_name(text)
     if answer is not None and thing is not None and not names(answer.entry.answer, thing):
         # "which dealership is it" after the Arizona dealer's three cars: it is never named.
@@ -118,6 +128,11 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "what year tho" when nothing near gives one either: declined.
         return _given_elsewhere(matcher, text, last, lacking)
     return reading
+
+
+def _lacks_too(entry: Entry, want: Wanted | None) -> bool:
+    """Return whether an answer lacks what a question wants (a price, a figure, a time)."""
+    return want is not None and not holds(entry.answer, want)
 
 
 def _length(text: str) -> int:
@@ -157,6 +172,7 @@ def _elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Match 
     )
 
 
+_TITLE_WORDS = 7  # "how many loaves does the town get (each day)": what a title asks for
 _HELD = 0.5  # of the threshold: a neighbour this close that gives what was asked is meant
 _SWITCH = 0.2  # a neighbour of the last answer this far below the best fit is not meant
 _NEAR = 0.9  # of the threshold: a neighbour of the last answer this close to it is meant
@@ -176,6 +192,8 @@ def _read(
         how = None  # "who hosts it": it asks what no entry holds, about the last topic or not
     if how is None and asks_why(text) and _restates(text, last):
         how = FollowUp.WHY  # "then y is it so hard to get" after an answer saying it is
+    if how is FollowUp.POINTING and _who_did_this(text, last):
+        how = FollowUp.PROVENANCE  # "who wrote that reply" after the reply: who made it
     if how is FollowUp.PROVENANCE:
         mentioned = _spoken_of(text, last, knowledge)
         if mentioned is not None:  # "who started the rumor" after a fact that speaks of it
@@ -207,6 +225,8 @@ def _read(
         party = _party_on(matcher, last, about)
         if party is not None:
             return party
+    if how is FollowUp.ABOUT and _holds_for(text, last):
+        return Reading(_sure(last), last)  # "same as the 1m?" after "just as the 1M did"
     if how is FollowUp.ABOUT and matcher.unknown(about):
         # "what about euro emissions rules": X names what no entry holds, so no answer is X's,
         # not the last answer's topic asked again without it.
@@ -382,6 +402,24 @@ def _others(
 def _alone_notice(entry: Entry, *, dissent: bool) -> str:
     side = "disputes" if dissent else "backs"
     return f"No one else in my sources {side} '{entry.title}'; it is {entry.claimed_by}'s."
+
+
+def _who_did_this(text: str, last: Entry) -> bool:
+    """Return whether a short question asks who made what the last answer tells of, pointing
+    at it by name ("who wrote that reply", "who sent this memo")."""
+    said = kernel(text)
+    if not asks_who_did(" ".join(said)) or _POINTING_BACK.isdisjoint(said):
+        return False
+    own = _stems(" ".join(said[2:])) - _FUNCTION_STEMS
+    return bool(own) and own <= _stems(last.answer)
+
+
+def _holds_for(text: str, last: Entry) -> bool:
+    """Return whether a message asks if the last answer holds for X too, and it names X ("same
+    as the 1m?" after the GP split enthusiasts "just as the 1M" did)."""
+    other = same_as(text)
+    named = set(words(other or "")) - STOPWORDS
+    return bool(named) and named <= set(words(last.answer))
 
 
 def _asked_of(text: str, last: Entry) -> bool:

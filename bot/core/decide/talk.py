@@ -70,6 +70,7 @@ _PROVENANCE_WORDS = frozenset(
     backed back up evidence whos thats wheres the any there ur your trust believe accurate
     right correct real come came comes origin start started or opinion just an a
     published posted reported printed src srcs sauce fr originally original first initially
+    hear heard
     """.split()
 )
 _PROVENANCE_CUES = frozenset(
@@ -77,6 +78,7 @@ _PROVENANCE_CUES = frozenset(
     said says say source sources link true confirmed confirm legit really proof citation cite
     claimed claim know reliable verified evidence trust believe accurate right correct real
     from origin fact opinion rumor rumour published posted reported printed src srcs sauce fr
+    hear heard
     """.split()
 )
 WHYS = frozenset("why y".split())  # "y tho": why, spelt as chat spells it
@@ -103,6 +105,12 @@ _AND_FOR = re.compile(
 # "does the blog expect the same for the 1m", "same for australia?": the last question of X.
 _SAME_FOR = re.compile(r"\bsame\s+(?:for|with|in)\s+((?:[^\s?!.]+\s*){1,3}?)[\s?!.]*$", re.I)
 _MAX_SAME_WORDS = 10
+# "same as the 1m?", "was it the same as the 1m": the last question of X, opening the message.
+_SAME_AS = re.compile(
+    r"^\s*(?:(?:and|so|but)\s+)?(?:(?:is|was|did|does)\s+(?:it|that|they)\s+)?(?:the\s+)?"
+    r"same\s+as\s+((?:[^\s?!.]+\s*){1,3}?)[\s?!.]*$",
+    re.I,
+)
 # "does bmwna agree": what the named party says on the last answer's topic.
 _AGREE = re.compile(
     r"^\s*(?:and\s+|but\s+|so\s+)?(?:does|do|did|would)\s+((?:\S+\s*){1,3}?)\s+"
@@ -232,12 +240,20 @@ class Talk:
             return None
         for size in range(1, len(said)):
             for part, rest in ((said[:size], said[size:]), (said[-size:], said[:-size])):
-                item = self.by_phrase.get(" ".join(part))
+                item = self._led(part)
                 if item is None or item.kind is not TalkKind.THANKS:
                     continue
                 if rest[0] not in _GOING_ON:  # "thanks, is that official", "thanks, and for x"
                     return item
         return None
+
+    def _led(self, part: list[str]) -> SmallTalk | None:
+        """Return the small talk a part of a message is, a laugh before it allowed ("haha
+        thanks, she'll kill me": thanks after a laugh)."""
+        item = self.by_phrase.get(" ".join(part))
+        if item is None and len(part) > 1 and part[0] in _LAUGHS:
+            item = self.by_phrase.get(" ".join(part[1:]))
+        return item
 
     def laughed(self, message: str) -> SmallTalk | None:
         """Return the reaction a short message opening with a laugh or closing with "huh" is when
@@ -297,12 +313,18 @@ def corrected(message: str) -> str:
     return _CORRECTS.sub("", message, count=1)
 
 
+def same_as(message: str) -> str | None:
+    """Return what a message asks whether the last answer holds for too ("same as the 1m?")."""
+    same = _SAME_AS.match(message[:200])
+    return None if same is None else same.group(1)
+
+
 def follow_up(message: str) -> tuple[FollowUp, str] | None:
     """Return how a message leans on the last answer (and, for "what about X", the X)."""
     about = _ABOUT.match(message[:200]) or _AND_FOR.match(message[:200])
     if about is not None:
         return FollowUp.ABOUT, about.group(1)
-    same = _SAME_FOR.search(message[:200])
+    same = _SAME_FOR.search(message[:200]) or _SAME_AS.match(message[:200])
     if same is not None and len(words(message[:200])) <= _MAX_SAME_WORDS:
         return FollowUp.ABOUT, same.group(1)
     agree = _AGREE.match(message[:200]) or _THINKS.match(message[:200])
