@@ -80,6 +80,7 @@ class Part:
 
     words: tuple[str, ...]
     asks: bool
+    guess: bool = False  # the asker's own second guess ("... OR IS HE JUST lazy")
 
 
 @lru_cache(maxsize=64)  # a message is read two or three times on its way to an answer
@@ -95,7 +96,7 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         (s, found)
         for whole in _BREAK.split(message, MAX_PARTS)
         for s in _turned(whole)
-        if (found := _uncleft(_untagged(_unopened(s, _plainly(words(s))))))
+        if (found := _uncleft(_unrequested(_untagged(_unopened(s, _plainly(words(s)))))))
     ]
     if len(pieces) <= 1:
         alone: list[Part] = []
@@ -132,9 +133,11 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         at = _second_guess(found) if m else None
         seems = _seeming(found) if m else None
         if at is not None:  # "is that real OR IS HE JUST trying to upsell me": the asker's guess
-            out += [Part(tuple(found[:at]), True), Part(tuple(found[at:]), False)]
+            out += [Part(tuple(found[:at]), True), Part(tuple(found[at:]), False, True)]
         elif seems is not None:  # "..., LOOKS LIKE somewhere in europe": how it looks to them
             out += [Part(tuple(found[:seems]), True), Part(tuple(found[seems + 2 :]), False)]
+        elif not m and (cut := _reaction(found)) is not None:
+            out.append(Part(tuple(found[:cut]), m))
         elif not m and len(found) > 1 and found[0] in _SEEMING:  # "LOOKS grey n rainy"
             out.append(Part(tuple(found[2:] if found[1] == "like" else found[1:]), m))
         else:
@@ -186,6 +189,20 @@ _BELIEVED = frozenset({("i", "thought"), ("i", "figured"), ("i", "assumed"), ("i
 _SEEMING = frozenset("looks seems looked seemed sounds".split())
 # "..., ITS NOT LIKE they ran out of engines": the asker's own reasoning, no part of the question.
 _NOT_LIKE = frozenset({("its", "not", "like"), ("it", "not", "like")})
+
+
+# "... no more coming, WHICH FELT LIKE a total brush off": the asker's reaction to what they
+# tell, no part of the claim (round 29)
+_REACTING = frozenset("felt feels seemed seems sounded sounds looked looks".split())
+
+
+def _reaction(sentence: list[str]) -> int | None:
+    """Return where a story sentence turns to the asker's reaction to it ("... no more coming
+    WHICH FELT LIKE a total brush off"), or None."""
+    for i in range(1, len(sentence) - 2):
+        if sentence[i] == "which" and sentence[i + 1] in _REACTING:
+            return i
+    return None
 
 
 def _second_guess(sentence: list[str]) -> int | None:
@@ -265,6 +282,29 @@ def _plainly(found: list[str]) -> list[str]:
         if found[i] == "in" and found[i + 1] in _MANNER and found[i + 2] in _MANNER_OF:
             return found[:i] + found[i + 3 :]
     return found
+
+
+# "can u CLEAR IT UP", "can someone SETTLE THIS pls": a request to the listener to explain
+# the story, which names no topic of its own (round 29)
+_LISTENERS = frozenset("u you ya someone somebody anyone anybody".split())
+_REQUESTS = frozenset("clear clarify settle sort".split())
+_REQUESTED = frozenset("it this that things up down out in me us for pls please".split())
+
+
+def _unrequested(found: list[str]) -> list[str]:
+    """Return a sentence without its request to explain ("can u CLEAR IT UP", "could someone
+    SETTLE THIS for me"): the story says what is to be explained."""
+    at = (
+        2 if found[:1] and found[0] in _AUXILIARIES and found[1:2] and found[1] in _LISTENERS else 0
+    )
+    if at == 0 or at >= len(found) or found[at] not in _REQUESTS:
+        return found
+    end = at + 1
+    while end < len(found) and found[end] in _REQUESTED:
+        end += 1
+    if end == at + 1 < len(found):  # "can you CLEAR THE DASH": the verb has an object of its own
+        return found
+    return found[:at] + found[end:]
 
 
 # "WAS IT goat WHO said ...", "I THOUGHT IT WAS the wsj THAT ...": the asker's guess at who

@@ -1136,6 +1136,8 @@ class Matcher:
                 known = weight is not None
                 asks = part.asks and not (told and term in self._provenance)
                 share = 1.0 if asks else CONTEXT_KNOWN if known else CONTEXT_UNKNOWN
+                if part.guess:  # "... or is he just trying to upsell me": no claim of the story
+                    share = CONTEXT_UNKNOWN
                 if not known and term in asides:
                     share = CONTEXT_UNKNOWN
                 if weight is None:

@@ -693,3 +693,20 @@ def test_round_28_a_price_asked_after_a_verb_of_saying_wants_money(
     question: str, kind: str | None
 ) -> None:
     assert q.wants(tuple(words(question))) == kind
+
+
+def test_a_request_to_explain_the_story_names_no_topic() -> None:
+    # "can u clear it up" asks the listener to explain the story: "clear" is no topic (round 29).
+    assert asked("my uncle says the coupe is rare. can u clear it up") == ["can u"]
+    assert asked("so the run is over? could someone settle this for me") == ["could someone"]
+    assert asked("can you clear the dash") == ["can you clear the dash"]
+
+
+def test_the_askers_reaction_to_a_story_is_cut_from_it() -> None:
+    found = q.parts("he said no more are coming, which felt like a brush off. is that true")
+    assert [" ".join(p.words) for p in found] == ["he said no more are coming", "is that true"]
+
+
+def test_the_askers_second_guess_is_marked_as_a_guess() -> None:
+    found = q.parts("my dealer says they are all gone. is that true or is he just lazy")
+    assert [p.guess for p in found] == [False, False, True]

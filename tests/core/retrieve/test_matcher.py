@@ -1528,3 +1528,35 @@ def test_round32_indirect_wordings_reach_their_entry(
     matcher_real: Matcher, question: str, entry: str
 ) -> None:
     assert best(matcher_real, question) == entry
+
+
+def test_the_askers_second_guess_weighs_as_chatter() -> None:
+    matcher = _small(
+        [
+            (
+                "sold",
+                '"are the coupes all gone", "did the coupe sell out"',
+                "Every coupe was sold before launch.",
+            ),
+            (
+                "sedan",
+                '"is the sedan special", "do salesmen upsell buyers into the sedan"',
+                "The blog said salesmen upsell buyers into the sedan.",
+            ),
+        ]
+    )
+    # "or is he just trying to upsell me into a sedan" is the asker's own guess, not the claim asked
+    # about: its words weigh as little as chatter (round 29).
+    told = (
+        "my salesman rang and said the coupes are all gone. "
+        "is that true or is he just trying to upsell me into a sedan"
+    )
+    assert matcher.rank(told)[0].entry.id == "sold"
+    assert best(matcher, "is the sedan special") == "sedan"
+
+
+def test_hedges_and_is_that_real_in_the_knowledge_file(matcher_real: Matcher) -> None:
+    # "is that real" weighs the claim as "is that true" does; "some kind of" is a hedge.
+    read = matcher_real.synonyms.apply
+    assert read("is that real".split()) == read(["true"])
+    assert read("some kind of letter".split()) == read("kinda letter".split())
