@@ -1560,3 +1560,20 @@ def test_hedges_and_is_that_real_in_the_knowledge_file(matcher_real: Matcher) ->
     read = matcher_real.synonyms.apply
     assert read("is that real".split()) == read(["true"])
     assert read("some kind of letter".split()) == read("kinda letter".split())
+
+
+@pytest.mark.parametrize(
+    ("question", "entries"),
+    [
+        ("what is bmw north america's stance on building more", {"bmwna-no-change-us"}),
+        ("bmwna position on making more 1ms for the us?", {"bmwna-no-change-us"}),
+        ("any downside to bmw making extra 1ms", {"more-production-residuals"}),
+        ("what are the risks of a second batch of 1ms", {"more-production-residuals"}),
+    ],
+)
+def test_a_stance_is_what_a_party_thinks_and_a_risk_is_what_hurts(
+    matcher_real: Matcher, question: str, entries: set[str]
+) -> None:
+    # "position on", "stance" = think (a stopword: the party and topic decide); "risk",
+    # "downside" = hurt.
+    assert best(matcher_real, question) in entries
