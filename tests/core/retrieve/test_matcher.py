@@ -1509,3 +1509,35 @@ def test_round_28_an_entry_without_the_model_most_entries_name_is_about_another(
     # nothing of the 1M's gearbox, options or pricing.
     assert best(matcher_real, question) is None
     assert best(matcher_real, question.replace("1m", "gp")) == "gp-price-options-manual"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when did the doubling post go up online",
+        "what day did the follow up article go up",
+        "sticker of a 1m in australia?",
+        "what car replaced the zhp",
+        "did bmw ever build another batch of 1ms for the uk",
+    ],
+)
+def test_round_31_what_the_sources_never_say_is_declined(
+    matcher_real: Matcher, question: str
+) -> None:
+    # Knowledge: a post "going up" is its (never given) date. Matcher: a fragment opening with
+    # a price wants a figure in a currency; what replaced something and a later run came after.
+    assert best(matcher_real, question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("how did mini set the gp's price", "gp-price-options-manual"),
+        ("did mini sell out of gps fast", "gp-sold-out"),
+    ],
+)
+def test_round_31_the_makers_name_reaches_its_gp_entry(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    # Knowledge: the GP entries hold "mini", the maker that the GP synonym group swallows.
+    assert best(matcher_real, question) == entry
