@@ -1541,3 +1541,8 @@ def test_round_31_the_makers_name_reaches_its_gp_entry(
 ) -> None:
     # Knowledge: the GP entries hold "mini", the maker that the GP synonym group swallows.
     assert best(matcher_real, question) == entry
+
+
+def test_round_31_kicking_something_off_is_starting_it(matcher_real: Matcher) -> None:
+    # Knowledge: "kick off" and its forms read as "start" ("who started the rumour").
+    assert best(matcher_real, "who kicked off the talk of 5000 cars") == "doubling-rumor"
