@@ -478,7 +478,7 @@ def _copula_the(word: str, asked: tuple[str, ...], after: list[int]) -> bool:
     )
 
 
-_FRAGMENT = 8  # "NAME of michaels client advisor?": a short question without a question word
+_FRAGMENT = 10  # "NAME of michaels client advisor?": a short question without a question word
 
 
 def _fragment(asked: tuple[str, ...]) -> tuple[str, ...]:
@@ -664,6 +664,8 @@ def wants(asked: tuple[str, ...]) -> str | None:
         return "date"  # "segler interview date?", "release date"
     if _priced_short(asked):
         return "money"  # "x1 msrp?", "1m price", "1m msrp in the us": a figure in some currency
+    if not _PRICED.isdisjoint(_fragment(asked)):
+        return "money"  # "STICKER of an x1 in canada?": "what is the sticker of ...", a price
     head = asked[start : start + 2]
     if _names_one(asked[start:]):
         return "name"
@@ -842,7 +844,7 @@ def afterwards(asked: tuple[str, ...]) -> bool:
     did the blog post a few days LATER", "... what HAPPENED AFTER", "how many were built in
     total"): past tense, and "later" last, before what it followed ("... LATER AFTER talking
     to bmwna") or "happened after / next"; "used gp prices 4 yrs later" asks what they say."""
-    if _final_count(asked):
+    if _final_count(asked) or _replaced(asked):
         return True
     if "did" not in asked and "happened" not in asked:  # no past tense: most questions
         return False
@@ -853,24 +855,53 @@ def afterwards(asked: tuple[str, ...]) -> bool:
         a == "happened" and b in ("after", "next", "afterwards")
         for a, b in itertools.pairwise(asked)
     )
-    return bool(after or happened) or _ended_up(asked) or _ever_followed(asked)
+    return (
+        bool(after or happened)
+        or _ended_up(asked)
+        or _ever_followed(asked)
+        or _learnt_in_the_end(asked)
+    )
+
+
+# "what car REPLACED the 1m", "who SUCCEEDED him": the one that came after, a later event.
+_REPLACED = frozenset("replaced succeeded superseded".split())
+
+
+def _replaced(asked: tuple[str, ...]) -> bool:
+    """Return whether a wh-question asks what or who replaced something ("what car replaced
+    the 1m", "which model succeeded it"): the verb within the question's first three words."""
+    start = _after_lead_ins(asked)
+    head = asked[start : start + 3]
+    return head[:1] in (("what",), ("which",), ("who",)) and not _REPLACED.isdisjoint(head)
+
+
+def _learnt_in_the_end(asked: tuple[str, ...]) -> bool:
+    """Return whether a "what did ..." question asks what came of something at last ("what
+    did they hear back IN THE END", "what did the dealer tell him EVENTUALLY")."""
+    start = _after_lead_ins(asked)
+    if asked[start : start + 1] not in (("what",), ("whatd",)) or "did" not in asked[start:]:
+        return False
+    return asked[-3:] == ("in", "the", "end") or asked[-1:][0] in _FINALLY
 
 
 # "a FOLLOW UP", "the FOLLOWUP": a later post, which the sources never reached; "a SUCCESSOR",
 # "a SEQUEL": a later car, likewise.
 _FOLLOW_UPS = frozenset("followup followups follow successor successors sequel sequels".split())
+# "did they ever do A SECOND RUN", "did bmw ever build ANOTHER BATCH": a later production run.
+_ANOTHER = frozenset("second 2nd another".split())
+_RUNS = frozenset("run runs batch batches".split())
 
 
 def _ever_followed(asked: tuple[str, ...]) -> bool:
-    """Return whether a yes/no question asks if a later post or car ever came ("did they EVER do
-    a FOLLOW UP on it", "did the follow up ever come out", "did bmw ever build a SUCCESSOR"):
-    nothing in the sources says."""
+    """Return whether a yes/no question asks if a later post, car or run ever came ("did they
+    EVER do a FOLLOW UP on it", "did bmw ever build a SUCCESSOR", "did they ever do a SECOND
+    BATCH"): nothing in the sources says."""
     start = _after_lead_ins(asked)
     return (
         asked[start : start + 1] == ("did",)
         and "ever" in asked
         and any(
-            a in _FOLLOW_UPS and (a != "follow" or b == "up")
+            (a in _FOLLOW_UPS and (a != "follow" or b == "up")) or (a in _ANOTHER and b in _RUNS)
             for a, b in itertools.pairwise((*asked, ""))
         )
     )

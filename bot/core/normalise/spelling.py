@@ -95,10 +95,12 @@ class Spelling:
             near = self._misspelt_name(word)
         if not near:
             return word
-        # Of the closest words, the most common in English: "sill" is "still" before "sell".
+        # Of the closest words, one keeping the typo's first letter (a typo seldom changes it:
+        # "aloted" is "alloted" before "loted"), then the most common in English: "sill" is
+        # "still" before "sell".
         fewest = min(edits for _, edits, _ in near)
         closest = {str(w) for w, edits, _ in near if edits == fewest}
-        candidate = min(closest, key=lambda w: (-english_zipf(w), w))
+        candidate = min(closest, key=lambda w: (w[0] != word[0], -english_zipf(w), w))
         if len(word) == 3 and sorted(candidate) != sorted(word):
             return word  # three-letter words: only fix swapped letters ("teh")
         return candidate

@@ -100,6 +100,7 @@ def test_a_one_letter_word_before_a_full_stop_ends_the_sentence() -> None:
         ("how long till prices settle", "year"),
         ("how many per month were getting built", "month"),
         ("name of the dealers client advisor", "name"),  # a fragment: "what is the name of"
+        ("name of the guy running the x1 line in germany", "name"),  # a longer fragment
         ("what is the name of the dealers client advisor", "name"),
         ("what was the colour of the chase car", "colour"),
         ("so the colour of the chase car", "colour"),
@@ -205,6 +206,9 @@ def test_questions_without_a_particular_focus(question: str) -> None:
         ("which year was the zhp out", "date"),
         ("which date was the memo sent", "date"),
         ("segler interview date?", "date"),
+        ("sticker of an x1 in canada?", "money"),  # a fragment opening with a price
+        ("price of the x1 base model", "money"),
+        ("name of the x1 sales guy", None),
         ("is the blog speculating on how many there will be", None),
         ("what did bmw australia say about how many they get", None),
         ("when was the zhp launched", "time"),
@@ -490,6 +494,26 @@ def test_a_guessed_doer_is_read_as_who_did_it(message: str, expected: str) -> No
     ],
 )
 def test_later_before_what_it_followed_asks_what_came_after(question: str, later: bool) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("which model replaced the x1 in the range", True),  # what came after
+        ("who succeeded watts as sales head", True),
+        ("what would replace the zhp", False),  # what was expected, no later event
+        ("did they ever build another batch of zhps", True),  # a later run
+        ("did the dealer ever get a second run", True),
+        ("would a second run hurt values", False),  # a run weighed, not asked after
+        ("what did the dealer hear back in the end", True),  # what came of it at last
+        ("what did watts say eventually", True),
+        ("what did watts say in the interview", False),
+    ],
+)
+def test_a_replacement_a_later_run_or_an_outcome_asks_what_came_after(
+    question: str, later: bool
+) -> None:
     assert q.afterwards(tuple(words(question))) is later
 
 

@@ -70,3 +70,9 @@ def test_a_name_may_be_typed_two_edits_off_but_a_plain_word_may_not() -> None:
     assert fix("prodution") == "production"
     assert fix("dellaer") == "dellaer"  # not a name: two edits from "dealer" stay as typed
     assert fix("mowze") == "mowse"
+
+
+def test_a_typo_keeps_its_first_letter_before_a_commoner_word() -> None:
+    fix = Spelling(KNOWN | {"location"}, {stem(w) for w in KNOWN | {"location"}}).fix
+    assert fix("alocation") == "allocation"  # one edit from both; "location" is commoner
+    assert fix("locaton") == "location"

@@ -1577,3 +1577,40 @@ def test_a_stance_is_what_a_party_thinks_and_a_risk_is_what_hurts(
     # "position on", "stance" = think (a stopword: the party and topic decide); "risk",
     # "downside" = hurt.
     assert best(matcher_real, question) in entries
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when did the doubling post go up online",
+        "what day did the follow up article go up",
+        "sticker of a 1m in australia?",
+        "what car replaced the zhp",
+        "did bmw ever build another batch of 1ms for the uk",
+    ],
+)
+def test_round_31_what_the_sources_never_say_is_declined(
+    matcher_real: Matcher, question: str
+) -> None:
+    # Knowledge: a post "going up" is its (never given) date. Matcher: a fragment opening with
+    # a price wants a figure in a currency; what replaced something and a later run came after.
+    assert best(matcher_real, question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("how did mini set the gp's price", "gp-price-options-manual"),
+        ("did mini sell out of gps fast", "gp-sold-out"),
+    ],
+)
+def test_round_31_the_makers_name_reaches_its_gp_entry(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    # Knowledge: the GP entries hold "mini", the maker that the GP synonym group swallows.
+    assert best(matcher_real, question) == entry
+
+
+def test_round_31_kicking_something_off_is_starting_it(matcher_real: Matcher) -> None:
+    # Knowledge: "kick off" and its forms read as "start" ("who started the rumour").
+    assert best(matcher_real, "who kicked off the talk of 5000 cars") == "doubling-rumor"
