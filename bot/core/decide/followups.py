@@ -17,6 +17,7 @@ from .talk import (
     Wanted,
     asked_by_name,
     asks,
+    asks_of_own,
     asks_who_did,
     asks_why,
     beyond,
@@ -81,6 +82,10 @@ def read_alone(matcher: Matcher, text: str, decision: Decision) -> Decision:
 def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
     """Decide on a message sent right after an answer with ``last``."""
     text = corrected(text)
+    if asks_of_own(text):
+        # "should i keep my order" after the allocation: advice on the asker's own things,
+        # not the claim on orders that shares its words.
+        return Reading(Decision(None, 0.0))
     leaning = follow_up(text)
     reading = _read(matcher, knowledge, text, last, leaning)
     answer = reading.decision.answer
@@ -227,6 +232,8 @@ def _read(
             return party
     if how is FollowUp.ABOUT and _holds_for(text, last):
         return Reading(_sure(last), last)  # "same as the 1m?" after "just as the 1M did"
+    if how is FollowUp.ABOUT and _titled(about, last):
+        return Reading(_sure(last), last)  # "what about the gp" after "how was the GP sold"
     if how is FollowUp.ABOUT and matcher.unknown(about):
         # "what about euro emissions rules": X names what no entry holds, so no answer is X's,
         # not the last answer's topic asked again without it.
@@ -420,6 +427,12 @@ def _holds_for(text: str, last: Entry) -> bool:
     other = same_as(text)
     named = set(words(other or "")) - STOPWORDS
     return bool(named) and named <= set(words(last.answer))
+
+
+def _titled(about: str, last: Entry) -> bool:
+    """Return whether X of "what about X" is what the last answer's question is about already."""
+    named = set(words(about)) - STOPWORDS
+    return bool(named) and named <= set(words(last.title))
 
 
 def _asked_of(text: str, last: Entry) -> bool:

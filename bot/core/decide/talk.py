@@ -362,9 +362,12 @@ _BEYOND = frozenset("other others else besides another".split())
 _REASONS = frozenset(
     "because since why noting meaning given pointed pointing judging reason reasons".split()
 )
-# The same, in two words: "would most likely change, GOING BY a conversation with BMWNA".
+# The same, in two words: "would most likely change, GOING BY a conversation with BMWNA"; or a
+# purpose: "would need to sell more FOR ITS PLANS TO WORK out", "IN ORDER TO", "SO THAT".
 _REASONED = re.compile(
-    r"\b(?:going by|based on|due to|thanks to|in light of|on the strength of)\b", re.I
+    r"\b(?:going by|based on|due to|thanks to|in light of|on the strength of|in order to"
+    r"|so as to|so that|for (?:its|their|his|her) (?:\w+ ){1,3}to \w+)\b",
+    re.I,
 )
 _ANY = frozenset("any anyone anybody anything".split())
 _LINKS = frozenset("link links url urls".split())
@@ -407,6 +410,21 @@ _ASKING = frozenset(
 )
 
 
+_ASKER_MODALS = frozenset("should shall will would can could do did am".split())
+
+
+def asks_of_own(message: str) -> bool:
+    """Return whether a short question asks about the asker's own doing and belongings ("should
+    i keep my order", "will i get my money back"), which no claim in the sources is about."""
+    said = kernel(message)
+    return (
+        0 < len(said) <= _MAX_FOLLOW_UP_WORDS
+        and said[0] in _ASKER_MODALS
+        and said[1:2] == ["i"]
+        and "my" in said
+    )
+
+
 class Wanted(StrEnum):
     """What a short question asks for that an answer may lack: "what year", "when", a price,
     "how many"."""
@@ -439,7 +457,8 @@ def wanted(message: str) -> Wanted | None:
     if said[0] in ("where", "wheres") and said[-1] != "from":
         return Wanted.PLACE  # "where does that figure come FROM" asks its origin
     if said[:2] in (["how", "many"], ["how", "much"]):
-        return Wanted.AMOUNT
+        # "how many YEARS after launch": a span of time, which a count does not give
+        return Wanted.TIME if said[2:3] and said[2] in _SPANS else Wanted.AMOUNT
     return None
 
 
@@ -451,8 +470,27 @@ def holds(answer: str, want: Wanted) -> bool:
     said = words(answer)
     if want is Wanted.YEAR:  # "November" is a date, but no year
         return any(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in said)
+    if want is Wanted.AMOUNT:  # "within three years" is how long, not how many
+        said = _without_spans(said)
     kind = {Wanted.TIME: "time", Wanted.PRICE: "money", Wanted.AMOUNT: "number"}[want]
     return kind in answer_kinds([stem(w) for w in said], answer)
+
+
+_SPANS = frozenset("years months weeks days hours minutes year month week day hour".split())
+_RANGE = frozenset("to or".split())  # "4 to 5 years"
+
+
+def _without_spans(said: list[str]) -> list[str]:
+    """Return an answer's words without the figures that count a span of time ("3 years")."""
+    kept = []
+    for i, word in enumerate(said):
+        after = said[i + 1 : i + 4]
+        if word.isdigit() and after[:1] and after[0] in _SPANS:
+            continue
+        if word.isdigit() and len(after) == 3 and after[0] in _RANGE and after[2] in _SPANS:
+            continue
+        kept.append(word)
+    return kept
 
 
 # A place an answer gives: "shot in the UK", "at Laguna Seca", "BMW's UK headquarters".

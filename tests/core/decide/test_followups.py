@@ -135,6 +135,23 @@ entries:
     status: rumor
     claimed_by: a trade paper
     sources: [trade-paper]
+    related: [cast-size]
+  - id: cast-size
+    questions: [How big is the sequel's cast?]
+    answer: The trade paper said 12 actors signed on for the sequel.
+    status: rumor
+    claimed_by: a trade paper
+    sources: [trade-paper]
+    related: [cast-signed]
+  - id: sequel-payoff
+    questions: [How many tickets must the sequel sell?]
+    answer: >-
+      The blog reasoned that the studio would have to sell a million tickets for its sequel
+      plans to pay off.
+    status: opinion
+    claimed_by: the film blog
+    sources: [post]
+    related: [sequel-budget]
   - id: budget-rise
     questions: [Will the budget rise?, Is the studio spending more?]
     answer: The blog expects the studio to spend more on films next year.
@@ -666,6 +683,42 @@ def test_a_longer_question_with_two_telling_words_the_last_answer_gives_is_asked
     first, much = _talk(studio, "how big is the sequel's budget", "how much was the sequel said")
     assert first.entry_id == "sequel-budget"  # "a budget of ten million"
     assert much.kind == "followup" and much.entry_id == "sequel-budget"
+
+
+def test_how_many_wants_a_count_not_a_span_of_time(studio: KnowledgeService) -> None:
+    assert wanted("how many of those were there") is Wanted.AMOUNT
+    assert wanted("how many years after that") is Wanted.TIME
+    assert not holds("Three years after the film, the cast signed on.", Wanted.AMOUNT)
+    assert not holds("Prices settle after 4 to 5 years.", Wanted.AMOUNT)
+    assert holds("Three years after the film, 12 actors signed on.", Wanted.AMOUNT)
+    first, many = _talk(studio, "did the cast sign on for the sequel", "how many were there")
+    assert first.entry_id == "cast-signed"
+    assert many.kind == "followup" and many.entry_id == "cast-size"
+    _, years = _talk(studio, "did the cast sign on for the sequel", "how many years after was it")
+    assert years.kind == "followup" and years.entry_id == "cast-signed"
+
+
+def test_advice_on_the_askers_own_things_is_declined_after_an_answer(
+    studio: KnowledgeService,
+) -> None:
+    first, keep = _talk(studio, "will premiere tickets be capped", "should i keep my tickets")
+    assert first.answered and not keep.answered
+    _, back = _talk(studio, "will premiere tickets be capped", "will i get my money back")
+    assert not back.answered
+
+
+def test_why_after_an_answer_giving_a_purpose_gets_that_answer(studio: KnowledgeService) -> None:
+    first, why = _talk(studio, "how many tickets must the sequel sell", "why")
+    assert first.entry_id == "sequel-payoff"
+    assert why.kind == "followup" and why.entry_id == "sequel-payoff"
+
+
+def test_what_about_x_when_the_last_question_is_about_x_gets_that_answer(
+    studio: KnowledgeService,
+) -> None:
+    first, about = _talk(studio, "will premiere tickets be capped", "what about premiere tickets")
+    assert first.entry_id == "tickets-uncapped"
+    assert about.kind == "followup" and about.entry_id == "tickets-uncapped"
 
 
 # Follow-up round 15, on a made-up bakery.

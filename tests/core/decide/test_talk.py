@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.decide.memory import Conversations
-from bot.core.decide.talk import FollowUp, follow_up
+from bot.core.decide.talk import FollowUp, asks_of_own, follow_up, gives_reasons
 from bot.core.knowledge.loader import default_knowledge_path
 from bot.core.knowledge.models import TalkKind
 from bot.core.render.jsonlines import to_json
@@ -208,3 +208,24 @@ def test_a_remark_closed_with_huh_is_a_reaction(service: KnowledgeService) -> No
     assert reply.kind == "smalltalk" and reply.talk is TalkKind.REACTION
     assert memory.last(0) is not None  # the answer before it is still the context
     assert service.ask("is it 600 huh", memory.last(0)).kind != "smalltalk"
+
+
+@pytest.mark.parametrize(
+    ("message", "own"),
+    [
+        ("should i keep my tickets", True),
+        ("will i get my money back", True),
+        ("can i still swap my seat", True),
+        ("can i order more than two", False),  # nothing of the asker's: a question on orders
+        ("should the studio keep its tickets", False),
+        ("my dealer says will i get one", False),
+    ],
+)
+def test_a_question_about_the_askers_own_things_is_recognised(message: str, own: bool) -> None:
+    assert asks_of_own(message) is own
+
+
+def test_a_purpose_is_a_reason() -> None:
+    assert gives_reasons("It must sell a million tickets for its sequel plans to pay off.")
+    assert gives_reasons("It cut prices in order to sell more.")
+    assert not gives_reasons("It sold a million tickets for its sequel.")
