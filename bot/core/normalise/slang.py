@@ -8,7 +8,7 @@ _DROPPED_G_MARGIN = 1.0
 """How much more common (Zipf) the -ing word must be to read a word ending in -in as it."""
 
 _MEANINGS = {
-    "people": "ppl ppls peeps",
+    "people": "ppl ppls peeps crew crews folks",
     "thanks": "thx thnx tnx ty tyvm thanx",
     "you": "ya yall",
     "your": "ur yer",

@@ -29,6 +29,12 @@ def test_round_26_common_abbreviations_read_as_words() -> None:
     assert plain("msg") == "message"
 
 
+def test_round_34_a_group_of_people_reads_as_people() -> None:
+    # "the bimmercast CREW", "the blog FOLKS": the blog's people, as "ppl" is.
+    assert plain("crew") == "people"
+    assert plain("folks") == "people"
+
+
 @pytest.mark.parametrize(
     ("chat", "word"),
     [("sayin", "saying"), ("trippin", "tripping"), ("hangin", "hanging"), ("cabin", "cabin")],

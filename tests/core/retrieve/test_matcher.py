@@ -1530,6 +1530,32 @@ def test_round32_indirect_wordings_reach_their_entry(
     assert best(matcher_real, question) == entry
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Round 34: an entry that writes "MINI JCW GP" holds MINI too, so asking how MINI
+        # priced the GP no longer gets the used prices of the one entry that kept it.
+        ("how did mini price the jcw gp", "gp-price-options-manual"),
+        ("did mini price the gp cheaply", "gp-price-options-manual"),
+        # The blog's "crew" or "folks" are its people, not a word only one phrasing holds.
+        ("does the bimmercast crew buy the 600 claim", "blog-doubts-600"),
+        # Floating a figure is claiming it: who floated it asks for the claim's source.
+        ("who floated the 5000 figure", "doubling-rumor"),
+        ("who floated the doubling rumor", "doubling-rumor"),
+        # Waiting for a second batch is waiting for the doubling the blog files under rumor.
+        ("should i wait for a second batch outside america", "doubling-verdict"),
+        # One car "vs" another in the clip asks how they compared: which walked the other.
+        ("the 1m vs the chase car in the clip", "video-1m-walked-chase-car"),
+        # Hedging is giving a figure as "around" one, not word for word.
+        ("did bmw australia hedge on the number", "aus-bmw-around-100"),
+    ],
+)
+def test_round34_an_entry_that_gives_what_is_asked_beats_one_that_names_its_words(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    assert best(matcher_real, question) == entry
+
+
 def test_the_askers_second_guess_weighs_as_chatter() -> None:
     matcher = _small(
         [
