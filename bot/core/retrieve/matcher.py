@@ -360,6 +360,7 @@ class Matcher:
         # Each entry's phrasings as term ids: entry e's phrasings are rows row_start[e] up to
         # row_start[e + 1], and phrasing p's terms are row_terms[term_start[p]:term_start[p + 1]].
         row_terms, term_start, row_start = array("q"), array("q", [0]), array("q", [0])
+        keyword_term, keyword_entry = array("q"), array("q")  # each entry's keyword terms
         for index, (questions, answer_text) in enumerate(
             zip(rows.lists(1), rows.texts(2), strict=True)
         ):
@@ -373,6 +374,9 @@ class Matcher:
             row_start.append(len(term_start) - 1)
             at += len(questions)
             extra = [*analysed[at], *named[index]]
+            held_keywords = dict.fromkeys(ids.setdefault(t, len(ids)) for t in analysed[at])
+            keyword_term.extend(held_keywords)
+            keyword_entry.extend(itertools.repeat(index, len(held_keywords)))
             keys.update(dict.fromkeys(ids.setdefault(t, len(ids)) for t in extra))
             answer = [ids.setdefault(t, len(ids)) for t in analysed[at + 1]]
             for kind in answer_kinds(analysed[at + 1], answer_text):
@@ -397,6 +401,11 @@ class Matcher:
             post_value.extend(itertools.repeat(_ANSWER_WEIGHT, len(weak)))
         release(analysed)
         release(named)
+        # (term, entry) pairs of the keyword lines as sorted codes: term * entries + entry.
+        codes = np.frombuffer(keyword_term, dtype=np.int64) * max(len(self._entries), 1)
+        self._keyword_codes = array(
+            "q", np.unique(codes + np.frombuffer(keyword_entry, dtype=np.int64)).tobytes()
+        )
         # Who speaks in each entry ("Claimed by: HERR26"): "what did herr26 say" asks for those.
         # Known terms only, as flat arrays: entries of term t are speaker_entry[at[t]:at[t + 1]].
         claimants, _ = analyse_many(list(rows.texts(4)), self.synonyms)
@@ -1000,16 +1009,31 @@ class Matcher:
                 holders |= strong
                 continue
             beside = np.zeros(len(self._entries), dtype=bool)
+            alone = np.zeros(len(self._entries), dtype=bool)  # holds a word no other entry does
             for o in others:
-                beside |= self._strong_holding(o)
+                holding = self._strong_holding(o)
+                beside |= holding
+                if np.count_nonzero(holding) == 1:
+                    alone |= holding
             for entry in held.tolist():
-                rows = self._rows_holding(entry, index)  # none: a keyword, held beside others
+                # A deed among the keywords of the one entry holding another of the question's
+                # words is said of that entry as a whole ("who was HOPING for a race with the
+                # only entry naming the rival"): held beside it is enough.
+                whole = alone[entry] and self._keyword(entry, index)
+                rows = set() if whole else self._rows_holding(entry, index)
                 holders[entry] = (
                     bool(beside[entry])
                     if not rows
                     else any(rows & self._rows_holding(entry, o) for o in others)
                 )
         return holders
+
+    def _keyword(self, entry: int, term: int) -> bool:
+        """Return whether an entry's keyword line holds a term."""
+        code = term * max(len(self._entries), 1) + entry
+        codes = self._keyword_codes
+        at = bisect.bisect_left(codes, code)
+        return at < len(codes) and codes[at] == code
 
     def _rows_holding(self, entry: int, term: int) -> set[int]:
         """Return the phrasings of an entry that hold a term."""

@@ -1640,3 +1640,35 @@ def test_round_31_the_makers_name_reaches_its_gp_entry(
 def test_round_31_kicking_something_off_is_starting_it(matcher_real: Matcher) -> None:
     # Knowledge: "kick off" and its forms read as "start" ("who started the rumour").
     assert best(matcher_real, "who kicked off the talk of 5000 cars") == "doubling-rumor"
+
+
+def test_a_deed_among_the_keywords_of_the_one_entry_naming_the_topic_is_said_of_it() -> None:
+    text = (
+        "sources:\n  - {id: s, title: T, outlet: O, kind: article}\nentries:\n"
+        "  - id: duel\n"
+        '    questions: ["who hoped for a race with a sports car", "was there a duel with a'
+        ' Lotus Evora in the footage", "what did Trent say about the clip"]\n'
+        "    answer: Trent hoped the clip would turn into a duel with a Lotus Evora.\n"
+        "    status: opinion\n    claimed_by: Trent\n    sources: [s]\n"
+        "    keywords: [hoped, expected, duel]\n"
+        "  - id: podcast\n"
+        '    questions: ["who hoped the podcast would come back", "is the podcast back"]\n'
+        "    answer: Listeners hoped the podcast would return.\n"
+        "    status: fact\n    claimed_by: the blog\n    sources: [s]\n"
+    )
+    for topic in ("tyres", "colour", "engine", "gearbox", "brakes", "seats", "wheels"):
+        text += (
+            f"  - id: {topic}\n    questions: [what {topic} does it have]\n"
+            f"    answer: The coupe has good {topic}.\n"
+            "    status: fact\n    claimed_by: the blog\n    sources: [s]\n"
+        )
+    matcher = Matcher(parse_knowledge(text, "small.yaml"))
+    # No phrasing holds both "hope" and "evora", but the hoping is a keyword of the one entry
+    # naming the Evora: it says who hoped for it.
+    assert best(matcher, "who was hoping for a duel with a lotus evora") == "duel"
+
+
+def test_round_35_shipping_cars_reads_as_sending_them(matcher_real: Matcher) -> None:
+    # Knowledge synonym: "ship" = "send" (the reader's entry says cars could be sent elsewhere).
+    question = "were some australian 1ms going to be shipped to other markets"
+    assert best(matcher_real, question) == "aus-evasive-or-demand"
