@@ -428,6 +428,7 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
             or head in _AMOUNT
             or head in _RESTATED
             or head in _DATED
+            or (head in _DATING and word not in ("how", "hows"))  # "what MONTH": a date
             or head in _MOMENT
             or len(head) < 2
             or head.isdigit()
@@ -559,6 +560,8 @@ def _built_in_place(asked: tuple[str, ...]) -> bool:
 # "what year" a year or a month, so an entry whose answer states none does not answer it.
 _LEAD_INS = frozenset("so ok okay and but like lol yo hey also then just at".split())
 _DATED = frozenset("year date".split())
+_DATING = _DATED | {"month"}  # "what MONTH does it start": a month or a year, as "what year"
+_FIGURES = frozenset("number numbers figure figures".split())
 _TAKES = frozenset("take takes took taking".split())
 _MOMENT = frozenset("time point moment minute".split())
 
@@ -696,9 +699,13 @@ def wants(asked: tuple[str, ...]) -> str | None:
             return "money"  # "what did the gp cost", "what does a 1m cost new"
         if named[:1] and named[0] in _AUXILIARIES and _would_cost(asked):
             return "money"  # "what did he SAY the 1m WOULD COST": a price passed on
-    if head[0] in ("what", "which", "whats", "wat") and head[1] in _DATED:
+    if head[0] in ("what", "which", "whats", "wat") and head[1] in _QUALIFIERS:
+        head = (head[0], *asked[start + 2 : start + 3])  # "what EXACT date": the noun after
+    if head[0] in ("what", "which", "whats", "wat") and head[1:] and head[1] in _FIGURES:
+        return "number"  # "what number did they guess", "what figure did he give": a figure
+    if head[0] in ("what", "which", "whats", "wat") and head[1:] and head[1] in _DATING:
         return "date"
-    if head[0] in ("what", "which", "whats", "wat") and head[1] in _MOMENT:
+    if head[0] in ("what", "which", "whats", "wat") and head[1:] and head[1] in _MOMENT:
         return "time"  # "at what point in the video", "what time": when
     return None
 

@@ -734,3 +734,28 @@ def test_the_askers_reaction_to_a_story_is_cut_from_it() -> None:
 def test_the_askers_second_guess_is_marked_as_a_guess() -> None:
     found = q.parts("my dealer says they are all gone. is that true or is he just lazy")
     assert [p.guess for p in found] == [False, False, True]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # Round 37: "what number / figure" wants a figure as "how many" does; a word of
+        # precision before the noun ("what EXACT date") leaves it the noun's kind; "what
+        # month" wants a date (a month or a year).
+        ("what number did the dealer quote", "number"),
+        ("what figures did the magazine print", "number"),
+        ("what exact date was the interview", "date"),
+        ("what precise year did the coupe launch", "date"),
+        ("what month does the new model go on sale", "date"),
+        ("what exact reason did they give", None),
+    ],
+)
+def test_round_37_what_number_and_what_exact_date_want_a_figure_or_a_date(
+    question: str, kind: str | None
+) -> None:
+    assert q.wants(tuple(words(question))) == kind
+
+
+def test_round_37_what_month_is_no_focus_of_its_own_but_per_month_still_is() -> None:
+    assert q.focus(tuple(words("what month did the new model go on sale"))) == ()
+    assert q.focus(tuple(words("how many per month were getting built"))) == ("month",)
