@@ -64,6 +64,11 @@ _MEANINGS = {
     "isnt": "aint",
     "got": "gotten",
     "honestly": "smh omg wtf jk fyi ong istg bruh fam innit nvm",
+    # Reading a forum or a feed says nothing of what is asked ("been LURKING", "SCROLLING
+    # through the comments"): a filler too.
+    "just": (
+        "lurking lurked lurk scrolling scrolled doomscrolling browsing browsed skimming skimmed"
+    ),
 }
 CHAT_WORDS = {
     spelling: word for word, spellings in _MEANINGS.items() for spelling in spellings.split()

@@ -35,6 +35,13 @@ def test_round_34_a_group_of_people_reads_as_people() -> None:
     assert plain("folks") == "people"
 
 
+def test_round_36_reading_a_forum_is_a_filler() -> None:
+    # "been LURKING", "SCROLLING through the comments": says nothing of what is asked.
+    assert plain("lurking") == "just"
+    assert plain("scrolling") == "just"
+    assert plain("skimmed") == "just"
+
+
 @pytest.mark.parametrize(
     ("chat", "word"),
     [("sayin", "saying"), ("trippin", "tripping"), ("hangin", "hanging"), ("cabin", "cabin")],

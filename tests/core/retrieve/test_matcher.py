@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 import yaml
 
+from bot.core.decide.decision import decide
 from bot.core.knowledge.loader import default_knowledge_path, load_knowledge, parse_knowledge
 from bot.core.knowledge.models import Entry, Knowledge, Source, SourceKind, Status
 from bot.core.retrieve.matcher import Matcher
@@ -1672,3 +1673,31 @@ def test_round_35_shipping_cars_reads_as_sending_them(matcher_real: Matcher) -> 
     # Knowledge synonym: "ship" = "send" (the reader's entry says cars could be sent elsewhere).
     question = "were some australian 1ms going to be shipped to other markets"
     assert best(matcher_real, question) == "aus-evasive-or-demand"
+
+
+def _decided(matcher: Matcher, question: str) -> str | None:
+    """Return the id of the entry the decision answers with (no clarifying question), or None."""
+    decision = decide(matcher.read(question))
+    return decision.answer.entry.id if decision.answer is not None else None
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Round 36: the post updated after a comment is the blog's update note, not the
+        # commenter's promise of more news (these two tied and asked which was meant).
+        ("did the post get updated after that bmwblog comment", "bmwblog-post-still-up"),
+        # Reading a forum ("scrolling through the thread", "lurking") is a filler.
+        (
+            "been scrolling through the thread, what did goat put the 1m's launches down to",
+            "goat-torque",
+        ),
+        # Being away ("out of the loop", "on vacation") is a filler too.
+        ("been out of the loop, who said the gp is a collectors car", "gp-nyt-collectors"),
+        ("on vacation rn, when did they talk to watts", "who-is-watts"),
+    ],
+)
+def test_round_36_missed_wordings_reach_their_entry(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    assert _decided(matcher_real, question) == entry
