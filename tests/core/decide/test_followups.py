@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 
 from bot.core.decide.memory import Conversations
-from bot.core.decide.talk import FollowUp, Wanted, asked_by_name, follow_up, holds, names, wanted
+from bot.core.decide.talk import (
+    FollowUp,
+    Wanted,
+    asked_by_name,
+    follow_up,
+    holds,
+    kernel,
+    names,
+    wanted,
+)
 from bot.core.knowledge.loader import default_knowledge_path
 from bot.core.render.text import summary, to_text
 from bot.core.reply.replies import Reply
@@ -683,6 +692,15 @@ def test_a_longer_question_with_two_telling_words_the_last_answer_gives_is_asked
     first, much = _talk(studio, "how big is the sequel's budget", "how much was the sequel said")
     assert first.entry_id == "sequel-budget"  # "a budget of ten million"
     assert much.kind == "followup" and much.entry_id == "sequel-budget"
+
+
+def test_again_closing_a_question_asks_to_be_reminded(studio: KnowledgeService) -> None:
+    assert kernel("how many would they have to sign again")[-1] == "sign"
+    first, again = _talk(
+        studio, "how big is the sequel's cast", "how many would they have to sign again"
+    )
+    assert first.entry_id == "cast-size"  # "12 actors signed on"
+    assert again.kind == "followup" and again.entry_id == "cast-size"
 
 
 def test_how_many_wants_a_count_not_a_span_of_time(studio: KnowledgeService) -> None:
