@@ -268,6 +268,12 @@ def _read(
             # the same answer again, but the near tie that holds what it names anew.
             return Reading(Decision(anew, anew.score), last)
     short = how is None and _length(text) <= MAX_SHORT_WORDS and not matcher.unknown(text)
+    tied = alone.answer is not None and _rank(alone.answer.entry, last) == 0
+    kept = next((m for m in alone.near if m.entry.id == last.id), None) if tied else None
+    if short and kept is not None:
+        # "could we lose cars" after a reader's guess on a country's allocation: the last
+        # answer all but ties a claim unlinked to it, and the conversation is about it.
+        return Reading(Decision(kept, kept.score), last)
     if alone.clarify or short:
         # Of the entries the question alone would answer, one the conversation is about wins:
         # "were they all sold" (a tie), or a short question two entries answer, one of them

@@ -703,6 +703,21 @@ def test_again_closing_a_question_asks_to_be_reminded(studio: KnowledgeService) 
     assert again.kind == "followup" and again.entry_id == "cast-size"
 
 
+def test_a_short_question_the_last_answer_all_but_ties_gets_it_again(
+    studio: KnowledgeService,
+) -> None:
+    # Zed's word on Spain's cinemas and the blog's two Spanish shoots fit "spain too?" within
+    # a hair of each other; the conversation is about the first.
+    first, too = _talk(studio, "what did zed say about cinemas", "spain too?")
+    assert first.entry_id == "markets-europe"
+    assert too.kind == "followup" and too.entry_id == "markets-europe"
+    # A claim that fits far better is still a new topic.
+    _, want = _talk(
+        studio, "how many films will the studio shoot in spain", "does spain want films"
+    )
+    assert want.entry_id == "markets-europe"
+
+
 def test_how_many_wants_a_count_not_a_span_of_time(studio: KnowledgeService) -> None:
     assert wanted("how many of those were there") is Wanted.AMOUNT
     assert wanted("how many years after that") is Wanted.TIME
