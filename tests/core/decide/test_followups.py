@@ -718,6 +718,47 @@ def test_a_short_question_the_last_answer_all_but_ties_gets_it_again(
     assert want.entry_id == "markets-europe"
 
 
+FESTIVAL = """
+version: 1
+
+sources:
+  - id: post
+    title: The festival post
+    outlet: the film blog
+    kind: article
+
+entries:
+  - id: director-talk
+    questions: [What did the blog hear from the director?]
+    answer: >-
+      The blog said Ann Lee, the studio's director, told it at the festival that no sequel
+      is planned.
+    status: fact
+    claimed_by: the film blog
+    sources: [post]
+  - id: drone-camera
+    questions: [What camera did the crew fly?]
+    answer: A reader guessed the crew flew a drone camera over the lake, judging by the shots.
+    status: opinion
+    claimed_by: a reader (comment)
+    sources: [post]
+"""
+
+
+def test_he_or_she_named_in_the_last_answer_is_not_someone_else_s_claim(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "festival.yaml"
+    path.write_text(FESTIVAL, encoding="utf-8")
+    festival = KnowledgeService.from_path(path)
+    assert festival.ask("what camera did the crew fly").entry_id == "drone-camera"
+    first, she = _talk(
+        festival, "what did the blog hear from the director", "what camera did she fly there"
+    )
+    assert first.entry_id == "director-talk"  # she is Ann Lee, whom the reader's guess never names
+    assert she.kind == "decline"
+
+
 def test_how_many_wants_a_count_not_a_span_of_time(studio: KnowledgeService) -> None:
     assert wanted("how many of those were there") is Wanted.AMOUNT
     assert wanted("how many years after that") is Wanted.TIME
