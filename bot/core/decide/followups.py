@@ -268,6 +268,12 @@ def _read(
             # the same answer again, but the near tie that holds what it names anew.
             return Reading(Decision(anew, anew.score), last)
     short = how is None and _length(text) <= MAX_SHORT_WORDS and not matcher.unknown(text)
+    tied = alone.answer is not None and _rank(alone.answer.entry, last) == 0
+    kept = next((m for m in alone.near if m.entry.id == last.id), None) if tied else None
+    if short and kept is not None:
+        # "could we lose cars" after a reader's guess on a country's allocation: the last
+        # answer all but ties a claim unlinked to it, and the conversation is about it.
+        return Reading(Decision(kept, kept.score), last)
     if alone.clarify or short:
         # Of the entries the question alone would answer, one the conversation is about wins:
         # "were they all sold" (a tie), or a short question two entries answer, one of them
@@ -347,8 +353,31 @@ def _read(
             # not a claim about someone else that shares a word ("leaving aside").
             return Reading(claimant)
     if context.answer is None or context.confidence < alone.confidence:
+        if _someone_else(text, alone, last):
+            # "what car did he drive there" after the blog's talk with a named executive:
+            # he is someone the last answer names, whom a claim about another car never names.
+            return Reading(Decision(None, 0.0))
         return Reading(alone)
     return Reading(context, last)
+
+
+def _someone_else(text: str, decision: Decision, last: Entry) -> bool:
+    """Return whether "he" or "she" in a question is someone the last answer names and an
+    answer unlinked to it never does."""
+    if _PERSONS.isdisjoint(words(text)) or not _elsewhere_than(decision, last):
+        return False
+    named = _proper(last.answer)
+    return (
+        bool(named)
+        and decision.answer is not None
+        and named.isdisjoint(_proper(decision.answer.entry.answer))
+    )
+
+
+def _proper(text: str) -> set[str]:
+    """Return the capitalised words of a text that do not open a sentence: its names."""
+    found = re.finditer(r"(?<![.!?:]\s)(?<!^)\b([A-Z][A-Za-z0-9]+)\b", text)
+    return {m.group(1).lower() for m in found}
 
 
 def _party_on(matcher: Matcher, last: Entry, party: str) -> Reading | None:

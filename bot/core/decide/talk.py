@@ -288,7 +288,17 @@ def _said(text: str) -> list[str]:
 
 
 _OPENERS = frozenset("so ok okay k and but lol well hmm yeah alright oh wait".split())
-_TAGS = (("or", "not"), ("or", "nah"), ("or", "what"), ("tho",), ("though",), ("lol",), ("then",))
+# "how many would they have to sell AGAIN": a closing "again" asks to be reminded, not anew.
+_TAGS = (
+    ("or", "not"),
+    ("or", "nah"),
+    ("or", "what"),
+    ("tho",),
+    ("though",),
+    ("lol",),
+    ("then",),
+    ("again",),
+)
 
 
 def kernel(message: str) -> list[str]:

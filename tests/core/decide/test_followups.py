@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 
 from bot.core.decide.memory import Conversations
-from bot.core.decide.talk import FollowUp, Wanted, asked_by_name, follow_up, holds, names, wanted
+from bot.core.decide.talk import (
+    FollowUp,
+    Wanted,
+    asked_by_name,
+    follow_up,
+    holds,
+    kernel,
+    names,
+    wanted,
+)
 from bot.core.knowledge.loader import default_knowledge_path
 from bot.core.render.text import summary, to_text
 from bot.core.reply.replies import Reply
@@ -683,6 +692,71 @@ def test_a_longer_question_with_two_telling_words_the_last_answer_gives_is_asked
     first, much = _talk(studio, "how big is the sequel's budget", "how much was the sequel said")
     assert first.entry_id == "sequel-budget"  # "a budget of ten million"
     assert much.kind == "followup" and much.entry_id == "sequel-budget"
+
+
+def test_again_closing_a_question_asks_to_be_reminded(studio: KnowledgeService) -> None:
+    assert kernel("how many would they have to sign again")[-1] == "sign"
+    first, again = _talk(
+        studio, "how big is the sequel's cast", "how many would they have to sign again"
+    )
+    assert first.entry_id == "cast-size"  # "12 actors signed on"
+    assert again.kind == "followup" and again.entry_id == "cast-size"
+
+
+def test_a_short_question_the_last_answer_all_but_ties_gets_it_again(
+    studio: KnowledgeService,
+) -> None:
+    # Zed's word on Spain's cinemas and the blog's two Spanish shoots fit "spain too?" within
+    # a hair of each other; the conversation is about the first.
+    first, too = _talk(studio, "what did zed say about cinemas", "spain too?")
+    assert first.entry_id == "markets-europe"
+    assert too.kind == "followup" and too.entry_id == "markets-europe"
+    # A claim that fits far better is still a new topic.
+    _, want = _talk(
+        studio, "how many films will the studio shoot in spain", "does spain want films"
+    )
+    assert want.entry_id == "markets-europe"
+
+
+FESTIVAL = """
+version: 1
+
+sources:
+  - id: post
+    title: The festival post
+    outlet: the film blog
+    kind: article
+
+entries:
+  - id: director-talk
+    questions: [What did the blog hear from the director?]
+    answer: >-
+      The blog said Ann Lee, the studio's director, told it at the festival that no sequel
+      is planned.
+    status: fact
+    claimed_by: the film blog
+    sources: [post]
+  - id: drone-camera
+    questions: [What camera did the crew fly?]
+    answer: A reader guessed the crew flew a drone camera over the lake, judging by the shots.
+    status: opinion
+    claimed_by: a reader (comment)
+    sources: [post]
+"""
+
+
+def test_he_or_she_named_in_the_last_answer_is_not_someone_else_s_claim(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "festival.yaml"
+    path.write_text(FESTIVAL, encoding="utf-8")
+    festival = KnowledgeService.from_path(path)
+    assert festival.ask("what camera did the crew fly").entry_id == "drone-camera"
+    first, she = _talk(
+        festival, "what did the blog hear from the director", "what camera did she fly there"
+    )
+    assert first.entry_id == "director-talk"  # she is Ann Lee, whom the reader's guess never names
+    assert she.kind == "decline"
 
 
 def test_how_many_wants_a_count_not_a_span_of_time(studio: KnowledgeService) -> None:

@@ -46,6 +46,7 @@ def service() -> KnowledgeService:
         ("hey whats this bot for", TalkKind.HELP),  # a greeting before help is help
         ("hi who are you", TalkKind.IDENTITY),
         ("lol", TalkKind.REACTION),
+        ("ugh", TalkKind.REACTION),  # a groan asks nothing
         ("lol fair", TalkKind.REACTION),  # what a channel says after an answer
         ("ok cool", TalkKind.REACTION),
         ("lol ok", TalkKind.REACTION),  # reactions in a row, each a filler word alone
