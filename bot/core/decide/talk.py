@@ -363,10 +363,12 @@ _REASONS = frozenset(
     "because since why noting meaning given pointed pointing judging reason reasons".split()
 )
 # The same, in two words: "would most likely change, GOING BY a conversation with BMWNA"; or a
-# purpose: "would need to sell more FOR ITS PLANS TO WORK out", "IN ORDER TO", "SO THAT".
+# purpose: "would need to sell more FOR ITS PLANS TO WORK out", "IN ORDER TO", "SO THAT"; or a
+# basis: "GUESSED FROM the sound that it was a V8".
 _REASONED = re.compile(
     r"\b(?:going by|based on|due to|thanks to|in light of|on the strength of|in order to"
-    r"|so as to|so that|for (?:its|their|his|her) (?:\w+ ){1,3}to \w+)\b",
+    r"|so as to|so that|for (?:its|their|his|her) (?:\w+ ){1,3}to \w+"
+    r"|(?:guess(?:ed|es|ing)?|judg(?:ed|es|ing)|infer(?:red|s)?|work(?:ed|s)? out) from)\b",
     re.I,
 )
 _ANY = frozenset("any anyone anybody anything".split())

@@ -229,3 +229,9 @@ def test_a_purpose_is_a_reason() -> None:
     assert gives_reasons("It must sell a million tickets for its sequel plans to pay off.")
     assert gives_reasons("It cut prices in order to sell more.")
     assert not gives_reasons("It sold a million tickets for its sequel.")
+
+
+def test_a_basis_is_a_reason() -> None:
+    assert gives_reasons("She guessed from its flags that it was the bakers' float.")
+    assert gives_reasons("He judged from the noise that the crowd was large.")
+    assert not gives_reasons("She guessed it was the bakers' float.")
