@@ -911,3 +911,10 @@ def test_why_after_an_answer_without_reasons_gets_the_neighbour_that_gives_some(
     assert first.entry_id == "float-won"
     # Not Bo agreeing (the first neighbour, no reason), but Ana's guess from flags and music.
     assert basis.kind == "followup" and basis.entry_id == "float-blue-guess"
+
+
+def test_x_then_asks_the_last_question_of_x_as_what_about_x_does(
+    bakery: KnowledgeService,
+) -> None:
+    _, village = _talk(bakery, "how many loaves does the town get", "ok the village then")
+    assert village.kind == "followup" and village.entry_id == "loaves-village"
