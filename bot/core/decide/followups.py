@@ -216,7 +216,9 @@ def _read(
         if gives_reasons(last.answer) or not last.related:
             return Reading(_sure(last), last)
         reasons = [knowledge.by_id[i] for i in last.related]
-        told = next((e for e in reasons if not _restates(text, e)), reasons[0])
+        fresh = [e for e in reasons if not _restates(text, e)]
+        given = [e for e in fresh if gives_reasons(e.answer)]
+        told = (given or fresh or reasons)[0]
         return Reading(_sure(told), last)
     if how is FollowUp.NEXT:  # "then what": where the answer leads, if it leads anywhere
         if not last.related:

@@ -105,6 +105,13 @@ _AND_FOR = re.compile(
 # "does the blog expect the same for the 1m", "same for australia?": the last question of X.
 _SAME_FOR = re.compile(r"\bsame\s+(?:for|with|in)\s+((?:[^\s?!.]+\s*){1,3}?)[\s?!.]*$", re.I)
 _MAX_SAME_WORDS = 10
+# "ok the us then", "australia then?": the last question asked of X instead.
+_NOT_NAMES = frozenset("ok okay so and alright well fine what why how when who where".split())
+_THEN = re.compile(
+    r"^\s*(?:(?:ok|okay|so|and|alright|well|fine)\b[\s,.!]*)*((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+)?)"
+    r"\s+then[\s?!.]*$",
+    re.I,
+)
 # "same as the 1m?", "was it the same as the 1m": the last question of X, opening the message.
 _SAME_AS = re.compile(
     r"^\s*(?:(?:and|so|but)\s+)?(?:(?:is|was|did|does)\s+(?:it|that|they)\s+)?(?:the\s+)?"
@@ -334,6 +341,9 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
     about = _ABOUT.match(message[:200]) or _AND_FOR.match(message[:200])
     if about is not None:
         return FollowUp.ABOUT, about.group(1)
+    then = _THEN.match(message[:200])
+    if then is not None and not (set(words(then.group(1))) - STOPWORDS <= _NOT_NAMES):
+        return FollowUp.ABOUT, then.group(1)  # "ok the us then", not "what then"
     same = _SAME_FOR.search(message[:200]) or _SAME_AS.match(message[:200])
     if same is not None and len(words(message[:200])) <= _MAX_SAME_WORDS:
         return FollowUp.ABOUT, same.group(1)
@@ -373,10 +383,12 @@ _REASONS = frozenset(
     "because since why noting meaning given pointed pointing judging reason reasons".split()
 )
 # The same, in two words: "would most likely change, GOING BY a conversation with BMWNA"; or a
-# purpose: "would need to sell more FOR ITS PLANS TO WORK out", "IN ORDER TO", "SO THAT".
+# purpose: "would need to sell more FOR ITS PLANS TO WORK out", "IN ORDER TO", "SO THAT"; or a
+# basis: "GUESSED FROM the sound that it was a V8".
 _REASONED = re.compile(
     r"\b(?:going by|based on|due to|thanks to|in light of|on the strength of|in order to"
-    r"|so as to|so that|for (?:its|their|his|her) (?:\w+ ){1,3}to \w+)\b",
+    r"|so as to|so that|for (?:its|their|his|her) (?:\w+ ){1,3}to \w+"
+    r"|(?:guess(?:ed|es|ing)?|judg(?:ed|es|ing)|infer(?:red|s)?|work(?:ed|s)? out) from)\b",
     re.I,
 )
 _ANY = frozenset("any anyone anybody anything".split())

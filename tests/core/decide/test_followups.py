@@ -928,3 +928,67 @@ def test_what_about_x_is_declined_when_x_has_no_figure_for_a_how_many_question(
     assert village.entry_id == "loaves-village"
     _, harbour = _talk(bakery, "how many loaves does the town get", "what about the harbour")
     assert not harbour.answered  # the harbour's oven gives no number of loaves
+
+
+# Follow-up round 17, on a made-up parade.
+PARADE = """
+version: 1
+
+sources:
+  - id: ana-comment
+    title: Ana's comment on the parade
+    outlet: comments on the parade post
+    kind: reader-comment
+    author: Ana
+  - id: bo-comment
+    title: Bo's reply to Ana
+    outlet: comments on the parade post
+    kind: reader-comment
+    author: Bo
+
+entries:
+  - id: float-won
+    questions: [Who won the float race?]
+    answer: Ana said the red float easily beat the blue float in the race.
+    status: opinion
+    claimed_by: Ana (reader comment)
+    sources: [ana-comment]
+    related: [float-agreed, float-blue-guess]
+  - id: float-agreed
+    questions: [Did anyone agree with Ana about the race?]
+    answer: Bo agreed with Ana that the blue float never caught up with the red one.
+    status: opinion
+    claimed_by: Bo (reader comment)
+    sources: [bo-comment]
+    related: [float-won]
+  - id: float-blue-guess
+    questions: [Whose float was the blue one?]
+    answer: Ana guessed from its flags and its music that the blue float was the bakers' float.
+    status: opinion
+    claimed_by: Ana (reader comment)
+    sources: [ana-comment]
+    related: [float-won]
+"""
+
+
+@pytest.fixture(scope="module")
+def parade(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    path = Path(tmp_path_factory.mktemp("parade")) / "parade.yaml"
+    path.write_text(PARADE, encoding="utf-8")
+    return KnowledgeService.from_path(path)
+
+
+def test_why_after_an_answer_without_reasons_gets_the_neighbour_that_gives_some(
+    parade: KnowledgeService,
+) -> None:
+    first, basis = _talk(parade, "who won the float race", "based on what")
+    assert first.entry_id == "float-won"
+    # Not Bo agreeing (the first neighbour, no reason), but Ana's guess from flags and music.
+    assert basis.kind == "followup" and basis.entry_id == "float-blue-guess"
+
+
+def test_x_then_asks_the_last_question_of_x_as_what_about_x_does(
+    bakery: KnowledgeService,
+) -> None:
+    _, village = _talk(bakery, "how many loaves does the town get", "ok the village then")
+    assert village.kind == "followup" and village.entry_id == "loaves-village"

@@ -230,3 +230,16 @@ def test_a_purpose_is_a_reason() -> None:
     assert gives_reasons("It must sell a million tickets for its sequel plans to pay off.")
     assert gives_reasons("It cut prices in order to sell more.")
     assert not gives_reasons("It sold a million tickets for its sequel.")
+
+
+def test_a_basis_is_a_reason() -> None:
+    assert gives_reasons("She guessed from its flags that it was the bakers' float.")
+    assert gives_reasons("He judged from the noise that the crowd was large.")
+    assert not gives_reasons("She guessed it was the bakers' float.")
+
+
+def test_x_then_names_x_as_what_about_x_does() -> None:
+    assert follow_up("ok the harbour then") == (FollowUp.ABOUT, "the harbour")
+    assert follow_up("spain then?") == (FollowUp.ABOUT, "spain")
+    assert follow_up("so then") is None  # no X
+    assert follow_up("why then") == (FollowUp.WHY, "")
