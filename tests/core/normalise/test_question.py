@@ -734,3 +734,34 @@ def test_the_askers_reaction_to_a_story_is_cut_from_it() -> None:
 def test_the_askers_second_guess_is_marked_as_a_guess() -> None:
     found = q.parts("my dealer says they are all gone. is that true or is he just lazy")
     assert [p.guess for p in found] == [False, False, True]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("whats the real horsepower number", "number"),
+        ("my mate raves about the brakes, what is the exact stopping figure", "number"),
+        ("what's the number of seats", "number"),
+        ("whats the numbers game about", None),
+    ],
+)
+def test_round_38_whats_the_x_number_wants_a_figure(question: str, kind: str | None) -> None:
+    assert q.wants(tuple(words(question))) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("did the coupe actually launch in june", True),
+        ("did the second run really happen", True),
+        ("did deliveries ever begin in spring", True),
+        ("did the dealer actually start taking orders in may", True),
+        ("did they actually take the review down", False),  # what the sources report
+        ("did he really say deliveries start in may", False),  # a claim, which entries hold
+        ("did deliveries start in may", False),  # no "actually": asks the forecast itself
+    ],
+)
+def test_round_38_whether_a_forecast_came_about_is_asked_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
