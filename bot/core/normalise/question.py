@@ -644,6 +644,30 @@ def _priced_compound(named: list[str]) -> bool:
     return 1 < len(phrase) <= _COMPOUND and phrase[-1] in _PRICED
 
 
+# Words naming a figure: "whats the actual torque NUMBER", "what's the official FIGURE".
+_FIGURES = frozenset("number numbers figure figures".split())
+
+
+def _figure_named(named: list[str]) -> bool:
+    """Return whether the words after "what's the" open with a noun phrase headed by a figure
+    ("actual torque NUMBER", "NUMBER of dealers"; not "NUMBERS GAME thing")."""
+    phrase = list(
+        itertools.takewhile(lambda w: w not in STOPWORDS and w not in _AUXILIARIES, named)
+    )
+    return bool(phrase) and phrase[-1] in _FIGURES
+
+
+def _asks_figure(asked: tuple[str, ...]) -> bool:
+    """Return whether a clause asks "what's the X number", also after a story told before it
+    ("goat keeps on about torque, WHATS THE ACTUAL TORQUE NUMBER")."""
+    for i, word in enumerate(asked):
+        if word in ("what", "whats", "wat"):
+            named = [w for w in asked[i + 1 :] if w not in ("the", "a", "an", "is", "was", "s")]
+            if _figure_named(named):
+                return True
+    return False
+
+
 def _going_rate(asked: tuple[str, ...]) -> tuple[str, ...]:
     """Return the words with "going rate" read as "price" ("whats the GOING RATE for a used
     1m"), an idiom for what something sells for, not a rate of production."""
@@ -703,6 +727,8 @@ def wants(asked: tuple[str, ...]) -> str | None:
         head = (head[0], *asked[start + 2 : start + 3])  # "what EXACT date": the noun after
     if head[0] in ("what", "which", "whats", "wat") and head[1:] and head[1] in _FIGURES:
         return "number"  # "what number did they guess", "what figure did he give": a figure
+    if _asks_figure(asked[start:]):
+        return "number"  # "whats the actual torque NUMBER": a figure, as "how many" wants
     if head[0] in ("what", "which", "whats", "wat") and head[1:] and head[1] in _DATING:
         return "date"
     if head[0] in ("what", "which", "whats", "wat") and head[1:] and head[1] in _MOMENT:
@@ -867,6 +893,7 @@ def afterwards(asked: tuple[str, ...]) -> bool:
         or _ended_up(asked)
         or _ever_followed(asked)
         or _learnt_in_the_end(asked)
+        or _came_true(asked)
     )
 
 
@@ -911,6 +938,25 @@ def _ever_followed(asked: tuple[str, ...]) -> bool:
             (a in _FOLLOW_UPS and (a != "follow" or b == "up")) or (a in _ANOTHER and b in _RUNS)
             for a, b in itertools.pairwise((*asked, ""))
         )
+    )
+
+
+# "did it ACTUALLY start in november": whether a planned event came about, not what was said.
+_INDEED = frozenset("actually really ever".split())
+_CAME_ABOUT = frozenset("start starts started begin began happen happened launch launched".split())
+
+
+def _came_true(asked: tuple[str, ...]) -> bool:
+    """Return whether a yes/no question asks if a forecast event came about ("did the f30
+    ACTUALLY START in november", "did the doubling REALLY HAPPEN"): nothing in the sources
+    says; "did they actually pull the post" asks what the sources report."""
+    start = _after_lead_ins(asked)
+    rest = asked[start:]
+    return (
+        rest[:1] == ("did",)
+        and not _INDEED.isdisjoint(rest)
+        and not _CAME_ABOUT.isdisjoint(rest)
+        and _REPORTING.isdisjoint(rest)
     )
 
 

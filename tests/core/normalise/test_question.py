@@ -759,3 +759,34 @@ def test_round_37_what_number_and_what_exact_date_want_a_figure_or_a_date(
 def test_round_37_what_month_is_no_focus_of_its_own_but_per_month_still_is() -> None:
     assert q.focus(tuple(words("what month did the new model go on sale"))) == ()
     assert q.focus(tuple(words("how many per month were getting built"))) == ("month",)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("whats the real horsepower number", "number"),
+        ("my mate raves about the brakes, what is the exact stopping figure", "number"),
+        ("what's the number of seats", "number"),
+        ("whats the numbers game about", None),
+    ],
+)
+def test_round_38_whats_the_x_number_wants_a_figure(question: str, kind: str | None) -> None:
+    assert q.wants(tuple(words(question))) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("did the coupe actually launch in june", True),
+        ("did the second run really happen", True),
+        ("did deliveries ever begin in spring", True),
+        ("did the dealer actually start taking orders in may", True),
+        ("did they actually take the review down", False),  # what the sources report
+        ("did he really say deliveries start in may", False),  # a claim, which entries hold
+        ("did deliveries start in may", False),  # no "actually": asks the forecast itself
+    ],
+)
+def test_round_38_whether_a_forecast_came_about_is_asked_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later

@@ -1701,3 +1701,24 @@ def test_round_36_missed_wordings_reach_their_entry(
     matcher_real: Matcher, question: str, entry: str
 ) -> None:
     assert _decided(matcher_real, question) == entry
+
+
+def test_round_38_a_comment_without_a_name_says_who_wrote_it(matcher_real: Matcher) -> None:
+    # Knowledge: the unsigned comments (the Australian reader's, the ZHP reader's) hold the
+    # words of authorship ("wrote", "posted", "unsigned"), so "who wrote it" reaches them.
+    assert best(matcher_real, "who wrote the comment on bmw australias figure") == (
+        "aus-evasive-or-demand"
+    )
+    assert best(matcher_real, "who was the author of the zhp comment") == ("zhp-2003-allocation")
+
+
+def test_round_38_a_hard_number_is_a_firm_one(matcher_real: Matcher) -> None:
+    # Knowledge synonym: "hard number" = "firm" (not "hard to get").
+    assert best(matcher_real, "did bmw aus give out a hard figure") == "aus-bmw-around-100"
+    assert best(matcher_real, "is the 600 a hard number") == "bmwblog-600-likely-change"
+
+
+def test_round_38_investors_ask_about_residuals_and_collectors(matcher_real: Matcher) -> None:
+    # Knowledge: "investment", "investors" are keywords of what more production would do.
+    question = "would building extra cars be bad news for investors"
+    assert best(matcher_real, question) == "more-production-residuals"
