@@ -270,9 +270,9 @@ def _read(
             # the same answer again, but the near tie that holds what it names anew.
             return Reading(Decision(anew, anew.score), last)
     short = how is None and _length(text) <= MAX_SHORT_WORDS and not matcher.unknown(text)
-    tied = alone.answer is not None and _rank(alone.answer.entry, last) == 0
+    tied = short and alone.answer is not None and _rank(alone.answer.entry, last) == 0
     kept = next((m for m in alone.near if m.entry.id == last.id), None) if tied else None
-    if short and kept is not None:
+    if kept is not None:
         # "could we lose cars" after a reader's guess on a country's allocation: the last
         # answer all but ties a claim unlinked to it, and the conversation is about it.
         return Reading(Decision(kept, kept.score), last)
@@ -364,8 +364,7 @@ def _read(
 
 
 def _someone_else(text: str, decision: Decision, last: Entry) -> bool:
-    """Return whether "he" or "she" in a question is someone the last answer names and an
-    answer unlinked to it never does."""
+    """Return whether "he" or "she" names someone of the last answer an unlinked answer lacks."""
     if _PERSONS.isdisjoint(words(text)) or not _elsewhere_than(decision, last):
         return False
     named = _proper(last.answer)
@@ -377,7 +376,7 @@ def _someone_else(text: str, decision: Decision, last: Entry) -> bool:
 
 
 def _proper(text: str) -> set[str]:
-    """Return the capitalised words of a text that do not open a sentence: its names."""
+    """Return the names in a text: capitalised words that do not open a sentence."""
     found = re.finditer(r"(?<![.!?:]\s)(?<!^)\b([A-Z][A-Za-z0-9]+)\b", text)
     return {m.group(1).lower() for m in found}
 
