@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -644,13 +644,12 @@ def _priced_compound(named: list[str]) -> bool:
     return 1 < len(phrase) <= _COMPOUND and phrase[-1] in _PRICED
 
 
-# Words naming a figure: "whats the actual torque NUMBER", "what's the official FIGURE".
-_FIGURES = frozenset("number numbers figure figures".split())
+_ARTICLES_AND_IS = frozenset("the a an is was s".split())
+_WHATS = frozenset("what whats wat".split())
 
 
-def _figure_named(named: list[str]) -> bool:
-    """Return whether the words after "what's the" open with a noun phrase headed by a figure
-    ("actual torque NUMBER", "NUMBER of dealers"; not "NUMBERS GAME thing")."""
+def _figure_named(named: Iterable[str]) -> bool:
+    """Return whether words open with a phrase headed by a figure ("actual torque NUMBER")."""
     phrase = list(
         itertools.takewhile(lambda w: w not in STOPWORDS and w not in _AUXILIARIES, named)
     )
@@ -658,12 +657,13 @@ def _figure_named(named: list[str]) -> bool:
 
 
 def _asks_figure(asked: tuple[str, ...]) -> bool:
-    """Return whether a clause asks "what's the X number", also after a story told before it
-    ("goat keeps on about torque, WHATS THE ACTUAL TORQUE NUMBER")."""
+    """Return whether a clause asks "what's the X number", also after a story before it."""
     for i, word in enumerate(asked):
-        if word in ("what", "whats", "wat"):
-            named = [w for w in asked[i + 1 :] if w not in ("the", "a", "an", "is", "was", "s")]
-            if _figure_named(named):
+        if word in _WHATS:
+            # Lazily, so a long message of many "what"s is still read in linear time.
+            rest = (asked[j] for j in range(i + 1, len(asked)))
+            after = itertools.takewhile(lambda w: w not in _WHATS, rest)
+            if _figure_named(w for w in after if w not in _ARTICLES_AND_IS):
                 return True
     return False
 
