@@ -1722,3 +1722,55 @@ def test_round_38_investors_ask_about_residuals_and_collectors(matcher_real: Mat
     # Knowledge: "investment", "investors" are keywords of what more production would do.
     question = "would building extra cars be bad news for investors"
     assert best(matcher_real, question) == "more-production-residuals"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Round 39, knowledge synonyms for chat wordings of what the entries already say:
+        # "doctor" is the "Dr." of Dr. Segler,
+        ("which doctor did the blog interview", "who-is-segler"),
+        # a claim "attributed to" / "credited to" someone asks for its source,
+        ("who was the 5000 figure attributed to", "doubling-rumor"),
+        # a "carve out" is an exception ("aside"), being "copied" / "cloned" is being repeated,
+        ("what carve out did the blog make", "not-duplicated-soon"),
+        ("will someone copycat the 1m soon", "not-duplicated-soon"),
+        # "marketing bs" / "marketing nonsense" is hype,
+        ("isnt segler's line just marketing nonsense", "segler-collectors-car"),
+        # a "motor" is the chase car's engine (not the publication Motoring),
+        ("what motor did jrob reckon was in the camera car", "chase-car-v8-benz"),
+        # "premium" / "affordable" ask how the GP was priced,
+        ("was the gp premium priced or affordable", "gp-price-options-manual"),
+        # declining to guess is not speculating,
+        ("rather than guessing, what did the blog say", "blog-no-speculation"),
+        # "forum noise" is a rumour,
+        ("is the 600 number just forum noise", "bmwblog-600-official-dealers"),
+        # an unsigned comment has no username either,
+        (
+            "what's the username of the guy who wrote about the aussie numbers",
+            "aus-evasive-or-demand",
+        ),
+        # "the source guy" is yourbestsource,
+        ("which other car did the source dude bring up", "f30-november"),
+        # and "relative to" / "in relation to" name no topic of their own.
+        ("when was the memo relative to the post", "bmwna-memo-no-more"),
+    ],
+)
+def test_round_39_chat_wordings_reach_their_entry(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    assert _decided(matcher_real, question) == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Round 39: what dealers charge ("slap a markup", "charging markups") is never covered,
+        "did dealers slap a markup on 1ms",
+        "are dealers charging markups on the 1m",
+        # and a memo that "goes out" is sent: the memo entry gives no exact date.
+        "what exact date did the bmwna dealer memo go out",
+    ],
+)
+def test_round_39_uncovered_wordings_are_declined(matcher_real: Matcher, question: str) -> None:
+    assert _decided(matcher_real, question) is None
