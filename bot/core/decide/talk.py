@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -202,6 +203,8 @@ class Talk:
         if len(words(message[:200])) > _MAX_TALK_WORDS:  # chat spellings only add words
             return None
         said = _said(message[:200])
+        if not said and _emoji_only(message):
+            return self._reaction()  # "👍", "😂😂": a reaction without words
         if not said or len(said) > _MAX_TALK_WORDS:
             return None
         found = self._match(said) or self._thanked(message, said)
@@ -275,6 +278,10 @@ class Talk:
             return None
         if not _AUXILIARY_OPENERS.isdisjoint(said[:2]):
             return None  # "lol is that real": a question without its question mark
+        return self._reaction()
+
+    def _reaction(self) -> SmallTalk | None:
+        """Return the knowledge file's reaction small talk, if it has one."""
         return next((t for _, t in self.vocabulary if t.kind is TalkKind.REACTION), None)
 
     def remarked(self, message: str) -> SmallTalk | None:
@@ -287,6 +294,19 @@ class Talk:
 
 # People in the asker's own life, as a remark names them; not "they", often a party of the claims.
 _OWN_PEOPLE = frozenset("he hes him his she shes her i im ive me my".split())
+
+
+def _emoji_only(text: str) -> bool:
+    """Return whether a message is a few symbols such as emoji and nothing else ("👍")."""
+    if len(text) > _MAX_EMOJI_CHARS:  # a flood of them is no reaction, nor what follows it
+        return False
+    shown = [c for c in text if not c.isspace() and unicodedata.category(c) not in _JOINERS]
+    return bool(shown) and all(unicodedata.category(c) == "So" for c in shown)
+
+
+_MAX_EMOJI_CHARS = 24
+# Parts of an emoji that are not symbols themselves: variation selectors, joiners, skin tones.
+_JOINERS = frozenset({"Mn", "Cf", "Sk"})
 
 
 def _said(text: str) -> list[str]:
@@ -331,8 +351,9 @@ def corrected(message: str) -> str:
 
 
 def same_as(message: str) -> str | None:
-    """Return what a message asks whether the last answer holds for too ("same as the 1m?")."""
-    same = _SAME_AS.match(message[:200])
+    """Return what a message asks whether the last answer holds for too ("same as the 1m?",
+    "same with the 1m?")."""
+    same = _SAME_AS.match(message[:200]) or _SAME_FOR.search(message[:200])
     return None if same is None else same.group(1)
 
 

@@ -129,6 +129,15 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
     if not any(marked):
         marked[-1] = True
     out: list[Part] = []
+    # "... i keep hearing it'll be 'gone before you know it'. who said that": the words quoted in
+    # the story are what the question points back at, so they ask too.
+    pointed = any(
+        m and not _POINTERS.isdisjoint(f) and all(w in STOPWORDS or w in _OF_A_QUOTE for w in f)
+        for m, (_, f) in zip(marked, pieces, strict=True)
+    )
+    for (said, _), m in zip(pieces, marked, strict=True):
+        if pointed and not m:
+            out += [Part(tuple(words(q)), True) for q in _QUOTED.findall(said) if len(words(q)) > 2]
     for (_, found), m in zip(pieces, marked, strict=True):
         at = _second_guess(found) if m else None
         seems = _seeming(found) if m else None
@@ -143,6 +152,20 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         else:
             out.append(Part(tuple(found), m))
     return tuple(out)
+
+
+_POINTERS = frozenset("that this".split())  # "who said THAT": what the story quoted
+# A question about a quotation asks only who said it and whether it holds: "who said that".
+_OF_A_QUOTE = frozenset(
+    "said say says saying claimed claims claim legit true real right accurate confirmed official"
+    " source even actually originally first".split()
+)
+# A quotation: a quote mark after a space or the start, a word, and a closing mark before a
+# space or a stop ("it'll be 'gone before you know it'."); an apostrophe inside a word stays.
+_QUOTED = re.compile(
+    "(?:(?<=\\s)|^)['\"\u2018\u201c](\\w(?:[^'\"\u2018\u2019\u201c\u201d]|['\u2019](?=\\w)){0,80}?\\w)"
+    "['\"\u2019\u201d](?=[\\s.,!?;:]|$)"
+)
 
 
 # "that doesnt sound right TO ME, WHAT did the m boss say", "one thing I cant get: WHAT's the

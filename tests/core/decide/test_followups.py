@@ -909,6 +909,12 @@ def test_same_as_x_gets_the_last_answer_again_when_it_names_x(bakery: KnowledgeS
     assert same.kind == "followup" and same.entry_id == "cake-split"
 
 
+def test_same_with_x_gets_the_last_answer_again_when_it_names_x(bakery: KnowledgeService) -> None:
+    for message in ("same with the rye loaf?", "and the same for the rye loaf"):
+        _, same = _talk(bakery, "did people like the plum cake at first", message)
+        assert same.kind == "followup" and same.entry_id == "cake-split"
+
+
 def test_a_pointing_question_is_declined_when_its_answer_lacks_what_it_wants(
     bakery: KnowledgeService,
 ) -> None:

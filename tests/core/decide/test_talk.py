@@ -51,6 +51,8 @@ def service() -> KnowledgeService:
         ("ok cool", TalkKind.REACTION),
         ("lol ok", TalkKind.REACTION),  # reactions in a row, each a filler word alone
         ("yo lol", TalkKind.GREETING),  # of mixed kinds, the one not a reaction
+        ("\U0001f44d", TalkKind.REACTION),  # an emoji alone reacts
+        ("\U0001f525 \U0001f525\ufe0f", TalkKind.REACTION),
     ],
 )
 def test_small_talk_gets_its_reply_and_counts_as_declined(
@@ -63,6 +65,11 @@ def test_small_talk_gets_its_reply_and_counts_as_declined(
     assert shown["answered"] is False and shown["kind"] == "smalltalk" and shown["answer"]
     brief = kind in (TalkKind.THANKS, TalkKind.REACTION)
     assert brief == (not reply.suggestions)  # examples, except after thanks or "lol"
+
+
+def test_symbols_that_are_no_emoji_are_no_reaction(service: KnowledgeService) -> None:
+    assert service.ask("?").kind == "decline"
+    assert service.ask("\U0001f44d why").kind != "smalltalk"
 
 
 def test_asking_about_someone_else_is_no_question_about_the_bot(

@@ -790,3 +790,28 @@ def test_round_38_whether_a_forecast_came_about_is_asked_afterwards(
     question: str, later: bool
 ) -> None:
     assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("message", "questions"),
+    [
+        (
+            "my neighbour's kid keeps saying it'll be \"the last of its kind\". who said that?",
+            ["the last of its kind", "who said that"],
+        ),
+        (
+            "saw someone post \u2018sold out by spring\u2019 on a forum. is that legit",
+            ["sold out by spring", "is that legit"],
+        ),
+        # a question with a topic of its own, or a quote too short to say anything, stays alone
+        (
+            "a guy wrote 'no more cars' here. what did the dealers get",
+            ["what did the dealers get"],
+        ),
+        ("they call it 'rare'. who said that", ["who said that"]),
+    ],
+)
+def test_a_quote_in_the_story_asks_when_the_question_only_points_at_it(
+    message: str, questions: list[str]
+) -> None:
+    assert sorted(asked(message)) == sorted(questions)

@@ -1609,6 +1609,22 @@ def test_a_stance_is_what_a_party_thinks_and_a_risk_is_what_hurts(
 @pytest.mark.parametrize(
     "question",
     [
+        "is there a connection between the mini gp and bmw's 1m",
+        "whats the relationship between the 1m and that mini",
+        "how are the mini gp and the 1m connected",
+    ],
+)
+def test_a_connection_between_two_cars_is_a_comparison(
+    matcher_real: Matcher, question: str
+) -> None:
+    # "connection", "relationship", "link between" = compare; "related" is left out, since it
+    # stems as "relative" does ("when did the memo go out, relative to the article").
+    assert best(matcher_real, question) == "gp-segler-track-record"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "when did the doubling post go up online",
         "what day did the follow up article go up",
         "sticker of a 1m in australia?",
