@@ -414,7 +414,9 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
     for i, word in enumerate(asked[:-1]):
         if word not in _WH or asked[i - 1 : i] == ("or",):
             continue  # "... still open or what per the memo": a tag, not the question word
-        after = [j for j in range(i + 1, len(asked)) if asked[j] not in ("the", "a", "an", "of")]
+        # "who ACTUALLY wrote it": an adverb of emphasis is no focus, the verb after it is
+        skipped = ("the", "a", "an", "of", *_HEDGES)
+        after = [j for j in range(i + 1, len(asked)) if asked[j] not in skipped]
         if not after:
             return ()
         head = asked[after[0]]
@@ -452,6 +454,7 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
             or head in _RESTATED
             or head in _DATED
             or (head in _DATING and word not in ("how", "hows"))  # "what MONTH": a date
+            or (head == "day" and word not in ("how", "hows"))
             or head in _MOMENT
             or len(head) < 2
             or head.isdigit()
@@ -636,9 +639,57 @@ _MODALS = frozenset("will would gonna should might itll itd theyll thatll".split
 
 def _would_cost(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks what something would cost in a clause after a verb of
-    saying ("what did he say the 1m WOULD COST", "what do they think itll cost"); "what did
-    they say about machine costs" asks about a cost weighed."""
-    return any(a in _MODALS and b in ("cost", "costs") for a, b in itertools.pairwise(asked))
+    saying ("what did he say the 1m WOULD COST", "what do they think itll ACTUALLY cost");
+    "what did they say about machine costs" asks about a cost weighed."""
+    plain = [w for w in asked if w not in _HEDGES]
+    return any(a in _MODALS and b in ("cost", "costs") for a, b in itertools.pairwise(plain))
+
+
+# Adverbs that may stand inside a verb without changing what it asks: "would ACTUALLY cost".
+_HEDGES = frozenset("actually really even still ever exactly roughly approximately".split())
+# Verbs that report what someone said, before the question they answered: "did watts SAY how
+# many", "did bmw ever MENTION what it would cost".
+_REPORTED = frozenset(
+    """
+    say said says tell tells told mention mentions mentioned specify specified specifies
+    reveal revealed reveals confirm confirmed confirms explain explained explains
+    """.split()
+)
+_EMBEDDED_WH = frozenset("how what when which".split())
+# Verbs that pass on a claim in a story: "segler TOLD the blog the us would get 2000".
+_PASSING_ON = _REPORTED | frozenset("swear swears swore claim claims claimed".split())
+
+
+def yes_no(asked: Sequence[str]) -> bool:
+    """Return whether a sentence asks yes or no ("IS that legit", "... anywhere, DID bmw ever
+    say that"), not what ("which one was it")."""
+    return _WH_LAST.isdisjoint(asked) and not _AUXILIARIES.isdisjoint(asked)
+
+
+def reported_figures(told: Sequence[str]) -> frozenset[str]:
+    """Return the figures of a sentence that come after a verb passing on a claim ("my friend
+    swears bmw SAID they'd bring it back in 2013"), not the teller's own ("doing 80")."""
+    start = next((i for i, w in enumerate(told) if w in _PASSING_ON), len(told))
+    return frozenset(w for w in told[start + 1 :] if w.isdigit())
+
+
+_BEFORE_EMBEDDED = 2  # "did they tell US how many", "did he say EXACTLY what": words between
+
+
+def _embedded(asked: tuple[str, ...]) -> int | None:
+    """Return where the question a yes/no question reports begins ("did watts say HOW MANY
+    1ms the us would get"), or None: whether someone said it is asked, and what it is."""
+    start = _after_lead_ins(asked)
+    if asked[start : start + 1] == () or asked[start] not in _AUXILIARIES:
+        return None
+    for i in range(start + 1, len(asked)):
+        if asked[i] not in _REPORTED:
+            continue
+        for j in range(i + 1, min(i + 2 + _BEFORE_EMBEDDED, len(asked))):
+            if asked[j] in _EMBEDDED_WH:
+                return j if j + 1 < len(asked) else None
+        return None
+    return None
 
 
 def _priced_short(asked: tuple[str, ...]) -> bool:
@@ -658,12 +709,19 @@ def _priced_short(asked: tuple[str, ...]) -> bool:
 _COMPOUND = 3  # "whats the gp STICKER", "whats the us 1m MSRP": words a price may come last of
 
 
+# When a price was asked: "what was the gp's msrp NEW", "the x1 sticker ORIGINALLY".
+_PRICE_WHEN = frozenset("new originally initially".split())
+
+
 def _priced_compound(named: list[str]) -> bool:
     """Return whether the words after "what's the" open with a short noun phrase whose last
-    word is a price ("X1 COST in the us", "1m MSRP"; not "production cost ISSUE")."""
+    word is a price ("X1 COST in the us", "1m MSRP", "mini gp MSRP new"; not "production cost
+    ISSUE")."""
     phrase = list(
         itertools.takewhile(lambda w: w not in STOPWORDS and w not in _AUXILIARIES, named)
     )
+    while phrase and phrase[-1] in _PRICE_WHEN:
+        phrase.pop()
     return 1 < len(phrase) <= _COMPOUND and phrase[-1] in _PRICED
 
 
@@ -701,6 +759,15 @@ def _going_rate(asked: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def wants(asked: tuple[str, ...]) -> str | None:
+    """Return what _wants does, for a reported question too ("did he say HOW MANY ...")."""
+    found = _wants(asked)
+    if found is not None:
+        return found
+    inner = _embedded(asked)
+    return None if inner is None else _wants(asked[inner:], reported=True)
+
+
+def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     """Return "number" for "how many / how much hp ...", "date" for "what year ...", "time" for
     "when ...", "name" for "which cars ..." or "what is it called", "money" for a price ("how
     much is ...", "what's the msrp", "x1 price?"), else None.
@@ -744,7 +811,7 @@ def wants(asked: tuple[str, ...]) -> str | None:
         priced = "cost" in asked or (short and not _PRICED.isdisjoint(asked[-3:]))
         if named[:1] and named[0] in _AUXILIARIES and _SAYING.isdisjoint(asked) and priced:
             return "money"  # "what did the gp cost", "what does a 1m cost new"
-        if named[:1] and named[0] in _AUXILIARIES and _would_cost(asked):
+        if (reported or (named[:1] and named[0] in _AUXILIARIES)) and _would_cost(asked):
             return "money"  # "what did he SAY the 1m WOULD COST": a price passed on
     if head[0] in ("what", "which", "whats", "wat") and head[1] in _QUALIFIERS:
         head = (head[0], *asked[start + 2 : start + 3])  # "what EXACT date": the noun after
@@ -754,6 +821,8 @@ def wants(asked: tuple[str, ...]) -> str | None:
         return "number"  # "whats the actual torque NUMBER": a figure, as "how many" wants
     if head[0] in ("what", "which", "whats", "wat") and head[1:] and head[1] in _DATING:
         return "date"
+    if head[0] in ("what", "which", "whats", "wat") and head[1:] == ("day",):
+        return "day"  # "what DAY did it go up": a day, which a month or a year does not give
     if head[0] in ("what", "which", "whats", "wat") and head[1:] and head[1] in _MOMENT:
         return "time"  # "at what point in the video", "what time": when
     return None
@@ -764,6 +833,9 @@ def counted(asked: tuple[str, ...]) -> tuple[str, ...]:
     there" counts dealers (any word of the run may be its head), "how many per month" and
     "how many was it" name nothing counted."""
     start = _after_lead_ins(asked)
+    inner = _embedded(asked)
+    if asked[start : start + 2] not in (("how", "many"), ("hows", "many")) and inner is not None:
+        start = inner  # "did watts say HOW MANY 1MS ..."
     if asked[start : start + 2] not in (("how", "many"), ("hows", "many")):
         return ()
     run: list[str] = []
@@ -1047,7 +1119,7 @@ def hearsay(sentence: tuple[str, ...]) -> bool:
 
 def points_back(asked: tuple[str, ...]) -> bool:
     """Return whether a question points back at something named before it ("that number",
-    "how many was it": a count of something the story named)."""
+    "how many was it": a count of something the story named; "did bmw ever SAY THAT")."""
     start = _after_lead_ins(asked)
     if asked[start : start + 2] in (("how", "many"), ("hows", "many")):
         clause = itertools.takewhile(lambda w: w not in _JOINS, asked[start + 2 :])
@@ -1057,6 +1129,7 @@ def points_back(asked: tuple[str, ...]) -> bool:
         (w in _DEMONSTRATIVES and asked[i + 1 : i + 2] and asked[i + 1] in _POINTED)
         or (w in _POINTING_OBJECTS and i > start and asked[i - 1] in _POINTING_AFTER)
         or (w == "here" and i > start and asked[i - 1] in _ARRIVING)
+        or (w in _POINTING_OBJECTS and i == len(asked) - 1 and asked[i - 1] in _REPORTED)
         for i, w in enumerate(asked)
     )
 

@@ -35,9 +35,11 @@ from ..normalise.question import (
     listed,
     parts,
     points_back,
+    reported_figures,
     said,
     teller,
     wants,
+    yes_no,
 )
 from ..normalise.slang import plain
 from ..normalise.spelling import Names, Spelling, name_pairs
@@ -92,7 +94,7 @@ _NOT_TOLD = frozenset(
 )
 # Words that weigh whether a claim holds ("is that REAL", "was he LYING", "is it LEGIT") ask
 # about the story's claim: they give an asking sentence no topic of its own.
-_VERDICT_WORDS = "true real wrong legit confirm believe".split()
+_VERDICT_WORDS = "true real wrong legit confirm believe normal typical usual".split()
 # Words that ask where a claim came from ("who said it ORIGINALLY") in a message with a story
 # count as story: the story's saying is the topic, not an entry about an original post.
 _PROVENANCE_WORDS = "origin original originally".split()
@@ -125,6 +127,15 @@ _MONTHS = frozenset(
     for m in "january february march april may june july august september october november "
     "december spring summer autumn fall winter".split()
 )
+
+
+# What answers "what day": a day named, or one counted from another ("the day before").
+_DAYS = frozenset(
+    stem(w)
+    for w in "yesterday today tomorrow monday tuesday wednesday thursday friday saturday "
+    "sunday".split()
+)
+_DAY = re.compile(r"\bthe day (?:before|after)\b", re.IGNORECASE)
 
 
 _TIMES = frozenset(
@@ -183,8 +194,11 @@ _MONEY = re.compile(
 def answer_kinds(answer: Sequence[str], text: str = "") -> list[str]:
     """Return the kinds of answer a text gives: a number, a date (a year or a month), a time (a
     date, a span such as "two weeks before", or a moment such as "yesterday" or "1:50"), money
-    (a figure in a currency: "$45,000", "60k euros"; ``text`` is the answer as written)."""
+    (a figure in a currency: "$45,000", "60k euros"; ``text`` is the answer as written), a day
+    ("yesterday", "the day before", "on Monday")."""
     found = ["money"] if _MONEY.search(text) else []
+    if _DAY.search(text) or not _DAYS.isdisjoint(answer):
+        found.append("day")
     # "1m" is a name, not a number; "a V8" gives one (eight cylinders).
     if any(t.replace(":", "").isdigit() for t in answer) or _ENGINE.search(text):
         found.append("number")
@@ -354,7 +368,7 @@ class Matcher:
         # Postings as raw machine numbers: millions of int and float objects would linger in
         # the allocator's arenas long after the build.
         post_term, post_entry, post_value = array("q"), array("q"), array("d")
-        kinds: dict[str, list[int]] = {k: [] for k in ("number", "date", "time", "money")}
+        kinds: dict[str, list[int]] = {k: [] for k in ("number", "date", "time", "money", "day")}
         counting: dict[str, list[int]] = {}  # a word an answer counts -> the entries
         after_figures: dict[str, str | None] = {}  # the words after a figure -> what they count
         # Each entry's phrasings as term ids: entry e's phrasings are rows row_start[e] up to
@@ -1088,6 +1102,7 @@ class Matcher:
         deeds: dict[str, _Term] = {}  # a who-question's deed that no entry can hold
         told_by: set[str] = set()  # the words of a story that tell who passed its claim on
         claimed: set[str] = set()  # and its other words
+        passed_on: set[str] = set()  # figures a story's claim gives that no answer states
         told = not all(p.asks for p in found)
         for part in found:
             typed = self._two_word_names.fix(part.words)
@@ -1103,6 +1118,7 @@ class Matcher:
                 for (s, _, _), w in zip(analysed, typed, strict=True)
                 if w[-2:] == "ly" or w in guesses
             }
+            figures_said = reported_figures(typed)
             # "my sa called me today and SAID ...": who told the story's claim, and when
             tellers = (
                 set()
@@ -1164,6 +1180,8 @@ class Matcher:
                     share = CONTEXT_UNKNOWN
                 if not known and term in asides:
                     share = CONTEXT_UNKNOWN
+                if not known and not part.asks and term in figures_said:
+                    passed_on.add(term)
                 if weight is None:
                     weight = self._unknown_weight * _informative(commonness.get(term, 0.0))
                 if term in tellers:
@@ -1199,6 +1217,10 @@ class Matcher:
                 if t.known and key not in self._names:  # "a dealer in BRISBANE told me": where
                     terms[key] = t._replace(weight=t.weight * CONTEXT_UNKNOWN / CONTEXT_KNOWN)
             story = sum(t.weight for t in terms.values() if t.stem not in asking)
+            # "... the us would get like 2000 1ms. is that legit": a figure of the claim that
+            # no answer states is what is asked about, and no entry holds it.
+            if wanted is None and all(yes_no(p.words) for p in found if p.asks):
+                uncovered += sorted(passed_on - asking)
         share = _VAGUE_STORY_SHARE if vague else _STORY_SHARE
         if asking and story > share * weighed:  # the story around a question is context
             scale = share * weighed / story

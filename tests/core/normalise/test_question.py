@@ -815,3 +815,38 @@ def test_a_quote_in_the_story_asks_when_the_question_only_points_at_it(
     message: str, questions: list[str]
 ) -> None:
     assert sorted(asked(message)) == sorted(questions)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # Round 40: a yes/no question reporting a question wants what that question wants.
+        ("did the reviewer say how many seats it has", "number"),
+        ("did they ever tell us what the wagon would actually cost", "money"),
+        ("did the dealer mention when deliveries begin", "time"),
+        ("did the reviewer say anything about seats", None),
+        # "what day" wants a day; "the msrp new" is still a price.
+        ("what day did the magazine run the story", "day"),
+        ("what was the old hatchback's msrp new", "money"),
+    ],
+)
+def test_round_40_reported_questions_days_and_prices_new(question: str, kind: str | None) -> None:
+    assert q.wants(tuple(words(question))) == kind
+
+
+def test_round_40_a_reported_how_many_counts_its_thing() -> None:
+    assert q.counted(tuple(words("did the reviewer say how many seats it has"))) == ("seats",)
+
+
+def test_round_40_figures_passed_on_and_yes_no_questions() -> None:
+    told = tuple(words("my cousin swears the magazine said they'd build 7000 in 2014"))
+    assert q.reported_figures(told) == frozenset({"7000", "2014"})
+    assert q.reported_figures(tuple(words("i got a ticket for doing 80 last week"))) == frozenset()
+    assert q.yes_no(tuple(words("i never saw it, did the magazine ever say that")))
+    assert not q.yes_no(tuple(words("which one was it")))
+    assert q.points_back(tuple(words("did the magazine ever say that")))
+
+
+def test_round_40_an_adverb_of_emphasis_is_no_focus() -> None:
+    assert q.focus(tuple(words("who actually filmed the race"))) == ("filmed",)
+    assert q.focus(tuple(words("who really runs the magazine"))) == ("runs",)

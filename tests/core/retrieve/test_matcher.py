@@ -1784,9 +1784,38 @@ def test_round_39_chat_wordings_reach_their_entry(
         # Round 39: what dealers charge ("slap a markup", "charging markups") is never covered,
         "did dealers slap a markup on 1ms",
         "are dealers charging markups on the 1m",
-        # and a memo that "goes out" is sent: the memo entry gives no exact date.
+        # and the memo entry gives no exact date.
         "what exact date did the bmwna dealer memo go out",
     ],
 )
 def test_round_39_uncovered_wordings_are_declined(matcher_real: Matcher, question: str) -> None:
     assert _decided(matcher_real, question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Round 40: a yes/no question reporting "how many" or "what it would cost" wants a
+        # figure or a price, which the entry on the person asked about does not give.
+        "did brian watts ever tell anyone how many cars the states would get",
+        "did the blog say what the gp would cost today",
+        # A figure a story passes on that no answer states is what a claim check asks about.
+        "my cousin swears bmwna told dealers they'd get 1200 more. is that for real",
+        # "what day" wants a day; a month or a year does not give one.
+        "what day did the blog post the 600 figure",
+        # "is that normal" weighs the story's claim, which is about something else.
+        "my neighbours pickup squeals when he brakes and the shop quoted 700 for new pads. is that"
+        " normal",
+    ],
+)
+def test_round_40_near_domain_questions_are_declined(matcher_real: Matcher, question: str) -> None:
+    assert _decided(matcher_real, question) is None
+
+
+def test_round_40_who_actually_wrote_the_unsigned_reply(matcher_real: Matcher) -> None:
+    # An adverb of emphasis leaves "wrote" the deed asked about; the unsigned reply to
+    # yourbestsource holds it as a keyword, as the other unsigned comments do.
+    assert _decided(matcher_real, "so who actually wrote the answer to yourbestsource") == (
+        "blog-reply-ybs"
+    )
+    assert _decided(matcher_real, "what day did the memo go out") == "bmwna-memo-no-more"
