@@ -6,15 +6,19 @@ import re
 from dataclasses import dataclass
 
 from ..knowledge.models import Entry, Knowledge, Status
+from ..normalise.slang import plain
 from ..normalise.text import STOPWORDS, stem, words
 from ..retrieve.matcher import Matcher
 from ..score.ranking import Match, Ranking
 from .decision import Decision, decide
 from .talk import (
     OTHERS_WORDS,
+    PROVENANCE_CUES,
+    PROVENANCE_WORDS,
     WHYS,
     FollowUp,
     Wanted,
+    and_x,
     asked_by_name,
     asks,
     asks_of_own,
@@ -50,6 +54,7 @@ _SHOWN = 5  # entries a decision sees, as for a question asked on its own
 _UNNAMED = frozenset("a an the".split())
 _HOW = frozenset("many much long tho though".split())  # "how MANY": no word of the topic
 _PERSONS = frozenset("he him his she her".split())
+_POINTERS = frozenset("that it this".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +92,8 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # not the claim on orders that shares its words.
         return Reading(Decision(None, 0.0))
     leaning = follow_up(text)
+    if (leaning is None or leaning[0] is FollowUp.POINTING) and _asks_source_of(text, last):
+        leaning = (FollowUp.PROVENANCE, "")  # "where did segler say it" after Segler's claim
     reading = _read(matcher, knowledge, text, last, leaning)
     answer = reading.decision.answer
     want = wanted(text)
@@ -133,6 +140,19 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "what year tho" when nothing near gives one either: declined.
         return _given_elsewhere(matcher, text, last, lacking)
     return reading
+
+
+def _asks_source_of(text: str, last: Entry) -> bool:
+    """Return whether a question asks where the last claim comes from, naming its claimant
+    as "he" would ("where did segler say it", "is yourbestsource legit")."""
+    said = set(words(text[:200]))
+    named = set(words(_claimant(last))) - STOPWORDS
+    rest = said - named
+    return (
+        not named.isdisjoint(said)
+        and rest <= PROVENANCE_WORDS | _POINTERS
+        and not PROVENANCE_CUES.isdisjoint(rest)
+    )
 
 
 def _lacks_too(entry: Entry, want: Wanted | None) -> bool:
@@ -225,7 +245,7 @@ def _read(
             return Reading(Decision(None, 0.0), notice=_beyond_notice(last))
         return Reading(_sure(knowledge.by_id[last.related[0]]), last)
     if how is FollowUp.OTHERS:
-        own = set(words(text)) - OTHERS_WORDS - STOPWORDS
+        own = {plain(w) for w in words(text)} - OTHERS_WORDS - STOPWORDS  # "agree W him"
         if own <= set(words(f"{last.title} {last.answer}")):  # else a new question
             return _others(matcher, knowledge, text, last, dissent=about == "disagree")
     if how is FollowUp.AGREE:
@@ -234,6 +254,9 @@ def _read(
             return party
     if how is FollowUp.ABOUT and _holds_for(text, last):
         return Reading(_sure(last), last)  # "same as the 1m?" after "just as the 1M did"
+    viewed = about if how is FollowUp.ABOUT else and_x(text) if how is None else None
+    if viewed is not None and _states_view(last, viewed) and _spoken(viewed, last):
+        return Reading(_sure(last), last)  # "and the blog?" after Segler's promise it backs
     if how is FollowUp.ABOUT and _titled(about, last):
         return Reading(_sure(last), last)  # "what about the gp" after "how was the GP sold"
     if how is FollowUp.ABOUT and matcher.unknown(about):
@@ -263,6 +286,10 @@ def _read(
         # "who replied", "who told the dealers": who did what the last answer tells of, when
         # that answer fits the question on its own too.
         return Reading(_sure(last), last, cited=True)
+    if how is FollowUp.POINTING and _points_at(text, last, alone):
+        # "so is that number fixed" after a reader's figure: the number is the last answer's,
+        # not that of a claim elsewhere that never speaks of one.
+        return Reading(_sure(last), last)
     if how in (None, FollowUp.POINTING) and alone.answer is not None:
         anew = next((m for m in alone.near if _names_anew(text, m.entry, last)), None)
         if alone.answer.entry.id == last.id and anew is not None:
@@ -343,12 +370,15 @@ def _read(
         found = next((m for m in read.matches if m.entry.id == lone.entry.id), None)
         if found is not None and found.score >= matcher.threshold:
             return Reading(Decision(found, found.score), last)
-    if not _PERSONS.isdisjoint(words(text)) and _names_claimant(last, knowledge):
+    claimed = not _PERSONS.isdisjoint(words(text)) or (how is FollowUp.POINTING and more(text))
+    if claimed and _names_claimant(last, knowledge):
         # "what did he claim": he is who made the last claim, and may have made others.
-        said = matcher.read(f"{text} {_claimant(last)}")
         besides = more(text)  # "what else did he say": another of his claims
-        claimant = decide(said.without(last) if besides else said, matcher.threshold)
-        if claimant.answer is not None and (besides or claimant.confidence > context.confidence):
+        said = matcher.read(f"{text} {_claimant(last)}", _LEADERS if besides else 5)
+        claimant = decide(_own_claims(said, last) if besides else said, matcher.threshold)
+        if claimant.answer is not None and besides:
+            return Reading(claimant, last)  # his other claim, not what the words alone fit
+        if claimant.answer is not None and claimant.confidence > context.confidence:
             context = claimant
         elif claimant.answer is None and _elsewhere_than(alone, last):
             # "when did he leave bmw" after Segler: he is Segler, of whom nothing says so,
@@ -361,6 +391,33 @@ def _read(
             return Reading(Decision(None, 0.0))
         return Reading(alone)
     return Reading(context, last)
+
+
+def _points_at(text: str, last: Entry, alone: Decision) -> bool:
+    """Return whether a question points at a thing ("that NUMBER") the last answer names and
+    the claim it alone gets, unlinked to the last answer, does not."""
+    said = kernel(text)
+    things = {
+        stem(said[at + 1])
+        for at in range(len(said) - 1)
+        if said[at] in _POINTERS and said[at + 1] not in STOPWORDS
+    }
+    if not things or alone.answer is None or _rank(alone.answer.entry, last) > 0:
+        return False
+    told = _stems(alone.answer.entry.answer)
+    asked = _stems(" ".join(said)) - _FUNCTION_STEMS - things  # "was that car MANUAL": its
+    shared = {w for w in told & _stems(last.answer) if w.isdigit()}  # the same 600: same talk
+    unnamed = things.isdisjoint(told) and asked.isdisjoint(told) and not shared
+    return unnamed and things <= _stems(last.answer)
+
+
+def _own_claims(ranking: Ranking, last: Entry) -> Ranking:
+    """Return the ranked claims made by the last claim's claimant, the last claim left out."""
+    who = _claimant(last).lower()
+    mine = [m for m in ranking.without(last).matches if _claimant(m.entry).lower() == who]
+    # "anything else in that comment": what the same source says besides, if it says more.
+    kept = [m for m in mine if set(m.entry.sources) <= set(last.sources)]
+    return Ranking(tuple(kept or mine))
 
 
 def _someone_else(text: str, decision: Decision, last: Entry) -> bool:
@@ -388,10 +445,8 @@ def _party_on(matcher: Matcher, last: Entry, party: str) -> Reading | None:
     named = set(words(party)) - STOPWORDS
     if not named:
         return None
-    said = words(last.answer)
-    for at, word in enumerate(said):
-        if word in named and not _VIEWS.isdisjoint(said[at + 1 : at + 1 + _VIEW_GAP]):
-            return Reading(_sure(last), last)
+    if _states_view(last, party):
+        return Reading(_sure(last), last)
     read = matcher.read(f"{party} {last.title}", _LEADERS, about=party).without(last)
     own = next(
         (
@@ -402,6 +457,24 @@ def _party_on(matcher: Matcher, last: Entry, party: str) -> Reading | None:
         None,
     )
     return None if own is None else Reading(Decision(own, own.score), last)
+
+
+def _spoken(about: str, last: Entry) -> bool:
+    """Return whether the last answer holds every telling word of X ("the blog"), not only one
+    ("the 1m, what does the blog predict" names the 1M too)."""
+    named = set(words(about)) - STOPWORDS
+    return bool(named) and named <= set(words(last.answer))
+
+
+def _states_view(last: Entry, party: str) -> bool:
+    """Return whether the last answer gives a party's view ("the blog granted ... but SAID it
+    thinks")."""
+    named = set(words(party)) - STOPWORDS
+    said = words(last.answer)
+    return bool(named) and any(
+        word in named and not _VIEWS.isdisjoint(said[at + 1 : at + 1 + _VIEW_GAP])
+        for at, word in enumerate(said)
+    )
 
 
 # Verbs with which an answer gives someone's view: "the blog GRANTED ..., but SAID it thinks".

@@ -63,7 +63,7 @@ _MAX_ELLIPTICAL_WORDS = 4
 
 
 # A provenance follow-up is made only of these words: it names no topic of its own.
-_PROVENANCE_WORDS = frozenset(
+PROVENANCE_WORDS = frozenset(
     """
     who said say says saying source sources link links true confirmed confirm legit really
     proof citation cite claimed claim claims know knows that it this is was where from get got
@@ -74,7 +74,7 @@ _PROVENANCE_WORDS = frozenset(
     hear heard
     """.split()
 )
-_PROVENANCE_CUES = frozenset(
+PROVENANCE_CUES = frozenset(
     """
     said says say source sources link true confirmed confirm legit really proof citation cite
     claimed claim know reliable verified evidence trust believe accurate right correct real
@@ -106,6 +106,13 @@ _AND_FOR = re.compile(
 # "does the blog expect the same for the 1m", "same for australia?": the last question of X.
 _SAME_FOR = re.compile(r"\bsame\s+(?:for|with|in)\s+((?:[^\s?!.]+\s*){1,3}?)[\s?!.]*$", re.I)
 _MAX_SAME_WORDS = 10
+# "and the blog?", "and australia": X alone after "and", asked as "what about X".
+_AND_X = re.compile(r"^\s*and\s+((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+)?)[\s?!.]*$", re.I)
+# ... unless X opens a question of its own ("and why", "and is it real").
+_NOT_X = frozenset(
+    "what whats which how who whos when where why y is was are were do does did can could will"
+    " would should has have had then so ok that it this".split()
+)
 # "ok the us then", "australia then?": the last question asked of X instead.
 _NOT_NAMES = frozenset("ok okay so and alright well fine what why how when who where".split())
 _THEN = re.compile(
@@ -269,9 +276,11 @@ class Talk:
         """Return the reaction a short message opening with a laugh or closing with "huh" is when
         it asks nothing ("lol small world", "bit of a letdown huh"), or None; it is tried as a
         question first."""
-        if len(words(message[:200])) > _MAX_LAUGHED_WORDS:  # chat spellings only add words
+        if len(words(message[:200])) > _MAX_TALK_WORDS:  # chat spellings only add words
             return None
         said = _said(message[:200])
+        while len(said) > 1 and said[0] in _CHAT_OPENERS:
+            said = said[1:]  # "ok he's still not convinced lol": the opener says nothing
         if not said or len(said) > _MAX_LAUGHED_WORDS or asks(message):
             return None
         if said[0] not in _LAUGHS and (len(said) < 2 or said[-1] not in _MUSED):
@@ -285,15 +294,19 @@ class Talk:
         return next((t for _, t in self.vocabulary if t.kind is TalkKind.REACTION), None)
 
     def remarked(self, message: str) -> SmallTalk | None:
-        """Return the reaction a laughed remark about someone in the asker's own life is ("lol
-        told him", "lmao she'll be fuming"), or None; no entry is asked about them."""
-        if _OWN_PEOPLE.isdisjoint(_said(message[:200])):
+        """Return the reaction a laughed remark about someone in the asker's own life, or on
+        what was just said, is ("lol told him", "lol thats nothing"), or None; it asks nothing."""
+        said = [w for w in _said(message[:200]) if w not in _LAUGHS]
+        if _OWN_PEOPLE.isdisjoint(said) and said[:1] not in _VERDICTS:
             return None
         return self.laughed(message)
 
 
 # People in the asker's own life, as a remark names them; not "they", often a party of the claims.
 _OWN_PEOPLE = frozenset("he hes him his she shes her i im ive me my".split())
+# A laughed remark opening with these passes a verdict on what was just said: "lol thats nothing".
+_VERDICTS = (["that"], ["thats"], ["this"])
+_CHAT_OPENERS = frozenset("ok okay so and well yeah alright".split())
 
 
 def _emoji_only(text: str) -> bool:
@@ -357,6 +370,14 @@ def same_as(message: str) -> str | None:
     return None if same is None else same.group(1)
 
 
+def and_x(message: str) -> str | None:
+    """Return X of a bare "and X?" ("and the blog?"), or None ("and why")."""
+    bare = _AND_X.match(message[:200])
+    if bare is None or words(bare.group(1))[0] in _NOT_X:
+        return None
+    return bare.group(1)
+
+
 def follow_up(message: str) -> tuple[FollowUp, str] | None:
     """Return how a message leans on the last answer (and, for "what about X", the X)."""
     about = _ABOUT.match(message[:200]) or _AND_FOR.match(message[:200])
@@ -385,7 +406,7 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
         return FollowUp.WHY, ""
     if not _NAME_WORDS.isdisjoint(said) and not _PERSON.isdisjoint(said) and "your" not in said:
         return FollowUp.NAME, ""
-    if set(said) <= _PROVENANCE_WORDS and not _PROVENANCE_CUES.isdisjoint(said):
+    if set(said) <= PROVENANCE_WORDS and not PROVENANCE_CUES.isdisjoint(said):
         return FollowUp.PROVENANCE, ""
     if said[0] in ("who", "whos") and len(said) <= 4 and said[-1] in _POINTERS | {"up"}:
         return FollowUp.PROVENANCE, ""  # "who started that", "who brought that up"
@@ -424,7 +445,7 @@ def more(message: str) -> bool:
 def beyond(message: str) -> bool:
     """Return whether a message asks for something besides what it points at ("what other"),
     other than a claim's provenance ("any other sources?" is answered by its sources)."""
-    return more(message) and _PROVENANCE_CUES.isdisjoint(words(message[:200]))
+    return more(message) and PROVENANCE_CUES.isdisjoint(words(message[:200]))
 
 
 def gives_reasons(answer: str) -> bool:
@@ -445,7 +466,7 @@ def wants_link(message: str) -> bool:
 
 def topical(message: str) -> str:
     """Return a follow-up's own words: without those asking for provenance or pointing back."""
-    return " ".join(w for w in words(message[:200]) if w not in _PROVENANCE_WORDS | _POINTERS)
+    return " ".join(w for w in words(message[:200]) if w not in PROVENANCE_WORDS | _POINTERS)
 
 
 _ASKING = frozenset(
@@ -480,6 +501,7 @@ class Wanted(StrEnum):
 
 
 _PRICED = frozenset("cost costs price prices priced pricing msrp pay paid".split())
+_MEASURED = tuple([w] for w in "over above under below than near at".split())
 _LEADING = frozenset("after before since from for within until till by in at".split())
 _WHICH = frozenset("what which wat whats".split())
 
@@ -493,8 +515,8 @@ def wanted(message: str) -> Wanted | None:
         said = said[1:]  # "AFTER how many years", "SINCE when": what follows asks
     if "year" in said and not _WHICH.isdisjoint(said):
         return Wanted.YEAR
-    if not _PRICED.isdisjoint(said):
-        return Wanted.PRICE
+    if any(w in _PRICED and said[i - 1 : i] not in _MEASURED for i, w in enumerate(said)):
+        return Wanted.PRICE  # not "does it sell OVER msrp": a price it is measured against
     if said[0] in ("when", "whens"):
         return Wanted.TIME
     if said[0] in ("where", "wheres") and said[-1] != "from":
@@ -568,6 +590,7 @@ _NAMED_KINDS = tuple(
     """.split()
 )
 _NAMING = frozenset("which what".split())  # "WHAT dealership" asks as "which dealership" does
+_ASKER_PAIRS = frozenset({("should", "i"), ("should", "we"), ("do", "i"), ("can", "i")})
 _STEM = 5  # "dealers" is "dealership" or "dealer" in an answer: the same first letters
 
 
@@ -581,6 +604,8 @@ def asked_by_name(message: str) -> str | None:
     thing = said[said.index(asking) + 1]
     # "which dealership" on its own asks for the name as much as "which dealership is it".
     named = "names" in said or tuple(said[-2:]) in _IDENTIFIED or len(said) == 2
+    # "what dealer should i try": one of them, by name, for the asker to go to.
+    named = named or any(p in _ASKER_PAIRS for p in itertools.pairwise(said[2:]))
     return thing if named and thing.startswith(_NAMED_KINDS) else None
 
 

@@ -47,7 +47,7 @@ _MEANINGS = {
     "could": "cud",
     "should": "shud",
     "would": "wud",
-    "with": "wit wif",
+    "with": "wit wif w",
     "know": "kno knw ik dunno",
     "really": "rly fr frfr lowkey highkey ikr",
     "seriously": "srsly deadass",

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from bot.core.decide.memory import Conversations
-from bot.core.decide.talk import FollowUp, asks_of_own, follow_up, gives_reasons
+from bot.core.decide.talk import (
+    FollowUp,
+    Wanted,
+    and_x,
+    asked_by_name,
+    asks_of_own,
+    follow_up,
+    gives_reasons,
+    wanted,
+)
 from bot.core.knowledge.loader import default_knowledge_path
 from bot.core.knowledge.models import TalkKind
 from bot.core.render.jsonlines import to_json
@@ -250,3 +259,89 @@ def test_x_then_names_x_as_what_about_x_does() -> None:
     assert follow_up("spain then?") == (FollowUp.ABOUT, "spain")
     assert follow_up("so then") is None  # no X
     assert follow_up("why then") == (FollowUp.WHY, "")
+
+
+@pytest.mark.parametrize("message", ["ok he still isnt sold lol", "lol that's a tiny number"])
+def test_a_laughed_remark_after_an_opener_or_on_what_was_said_is_a_reaction(
+    service: KnowledgeService, message: str
+) -> None:
+    reply, memory = _in_turn(service, US, message)
+    assert reply.kind == "smalltalk" and reply.talk is TalkKind.REACTION
+    assert memory.last(0) is not None  # the answer before it is still the context
+    assert service.ask("lol that's 600?", memory.last(0)).kind != "smalltalk"  # a question
+
+
+def test_whatever_is_a_reaction(service: KnowledgeService) -> None:
+    reply, _ = _in_turn(service, US, "ok whatever")
+    assert reply.kind == "smalltalk" and reply.talk is TalkKind.REACTION
+
+
+@pytest.mark.parametrize(
+    ("message", "want"),
+    [
+        ("will it go for under msrp", None),  # a price it is measured against, not asked
+        ("does it trade above msrp now", None),
+        ("whats the msrp", Wanted.PRICE),
+        ("what did it cost", Wanted.PRICE),
+    ],
+)
+def test_a_price_measured_against_is_not_asked(message: str, want: Wanted | None) -> None:
+    assert wanted(message) is want
+
+
+@pytest.mark.parametrize(
+    ("message", "thing"),
+    [
+        ("which shop should i call then", "shop"),  # one of them, by name, for the asker
+        ("what dealer can i try", "dealer"),
+        ("what timestamp should i skip to", None),  # no kind that goes by a name
+        ("which dealer gets the most", None),
+    ],
+)
+def test_which_of_a_named_kind_the_asker_should_try_asks_a_name(
+    message: str, thing: str | None
+) -> None:
+    assert asked_by_name(message) == thing
+
+
+@pytest.mark.parametrize(
+    ("message", "x"), [("and the blog?", "the blog"), ("and bmwna", "bmwna"), ("and why", None)]
+)
+def test_a_bare_and_x_names_x(message: str, x: str | None) -> None:
+    assert and_x(message) == x
+
+
+def test_w_is_with(service: KnowledgeService) -> None:
+    reply, _ = _in_turn(service, "what car was filming the 1m", "did anybody agree w that")
+    assert reply.kind == "followup" and reply.entry_id != "chase-car-v8-benz"
+    assert "JRobUSC" not in (reply.claimed_by or "")  # someone besides the claimant
+
+
+def test_where_did_the_claimant_say_it_asks_for_the_source(service: KnowledgeService) -> None:
+    reply, _ = _in_turn(service, "how sure is yourbestsource", "where did yourbestsource say that")
+    assert reply.kind == "followup" and reply.entry_id == "ybs-certainty" and reply.cited
+
+
+@pytest.mark.parametrize("message", ["what about the blog", "and the blog then"])
+def test_x_whose_view_the_last_answer_states_gets_it_again(
+    service: KnowledgeService, message: str
+) -> None:
+    reply, _ = _in_turn(service, "will the 1m be a collectors car", message)
+    assert reply.kind == "followup" and reply.entry_id == "segler-collectors-car"
+
+
+def test_what_else_was_in_that_comment_gets_another_claim_of_it(
+    service: KnowledgeService,
+) -> None:
+    reply, _ = _in_turn(service, "how sure is yourbestsource", "what else was in that comment")
+    assert reply.kind == "followup" and reply.entry_id == "f30-november"
+
+
+def test_that_number_is_the_last_answers_when_the_claim_elsewhere_names_none(
+    service: KnowledgeService,
+) -> None:
+    reply, _ = _in_turn(service, "could australia's allocation change", "is that number locked in")
+    assert reply.kind == "followup" and reply.entry_id == "aus-evasive-or-demand"
+    # a claim on the same 600 is still meant: it speaks of the number by another name
+    other, _ = _in_turn(service, US, "so is that number final")
+    assert other.entry_id == "bmwblog-600-likely-change"
