@@ -224,6 +224,7 @@ def _name_terms(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
                 if before[-1] not in ".!?" or len(before) < 4
             )
     tokens = {token.strip(".,;:!?()\"'") for token in tokens}
+    tokens = {token for token in tokens if not _PRONOUN_I.fullmatch(token)}  # "I'll say"
     lower = {token for token in tokens if token[:1].islower()}
     capital = {
         token
@@ -235,6 +236,8 @@ def _name_terms(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
     return frozenset(t for t in named - plain if not t.isdigit())
 
 
+# "I'll say who claimed it": the pronoun I, capitalised in every form, names no one.
+_PRONOUN_I = re.compile(r"I(?:['\u2019](?:ll|m|ve|d))?")
 _WRITTEN_WORD = re.compile(r"[\w'\u2019]+")
 
 

@@ -341,6 +341,22 @@ def test_a_question_naming_a_market_or_person_needs_an_entry_that_names_them() -
     assert best(matcher, "how many cars do the uk and australia get") is None
 
 
+def test_the_pronoun_i_names_no_one(matcher_real: Matcher) -> None:
+    # An answer saying "I'll say who claimed it" does not make "ill" a name every entry
+    # without it misses: "I'll be honest, ..." before a question no longer halves its answer.
+    assert "ill" not in matcher_real._names
+    assert best(matcher_real, "ill be straight with you, how many gps did the us get") == (
+        "gp-414-us"
+    )
+    assert (
+        best(
+            matcher_real,
+            "I'll be honest, did the blog think the segler promise has something behind it",
+        )
+        == "segler-collectors-car"
+    )
+
+
 def test_a_topic_named_only_by_an_uncovered_synonym_group_is_not_answered() -> None:
     matcher = _small(
         [
