@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.decide.memory import Conversations
-from bot.core.decide.talk import FollowUp, asks_of_own, follow_up, gives_reasons
+from bot.core.decide.talk import FollowUp, asks_of_own, follow_up, gives_reasons, kernel
 from bot.core.knowledge.loader import default_knowledge_path
 from bot.core.knowledge.models import TalkKind
 from bot.core.render.jsonlines import to_json
@@ -243,3 +243,17 @@ def test_x_then_names_x_as_what_about_x_does() -> None:
     assert follow_up("spain then?") == (FollowUp.ABOUT, "spain")
     assert follow_up("so then") is None  # no X
     assert follow_up("why then") == (FollowUp.WHY, "")
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("so is it happening in the us or not", "is it happening in the us"),
+        # one pass over the tags in order: a laugh goes, the "or not" before it stays
+        ("ok so did they build more or not lol", "did they build more or not"),
+        ("how many came to the uk", "how many came to the uk"),  # no tag: read whole
+        ("lol", "lol"),
+    ],
+)
+def test_kernel_drops_the_chat_around_a_question(message: str, expected: str) -> None:
+    assert kernel(message) == expected.split()
