@@ -339,6 +339,7 @@ _TAGS = (
     ("then",),
     ("again",),
 )
+_TAG_ENDS = frozenset(tag[-1] for tag in _TAGS)
 
 
 def kernel(message: str) -> list[str]:
@@ -349,6 +350,8 @@ def kernel(message: str) -> list[str]:
     while start < len(said) - 1 and said[start] in _OPENERS:
         start += 1
     end = len(said)
+    if not said or said[-1] not in _TAG_ENDS:  # most messages end in no tag
+        return said[start:end]
     for tag in _TAGS:
         if end - len(tag) > start and tuple(said[end - len(tag) : end]) == tag:
             end -= len(tag)

@@ -598,6 +598,8 @@ def _after_lead_ins(asked: tuple[str, ...]) -> int:
     start = 0
     while start < len(asked) and asked[start] in _LEAD_INS:
         start += 1
+    if "but" not in asked:  # most questions: no turn to look for
+        return start
     turns = [
         i + 1 for i in range(start, len(asked) - 2) if asked[i] == "but" and asked[i + 1] in _WH
     ]
@@ -752,6 +754,8 @@ def _asks_figure(asked: tuple[str, ...]) -> bool:
 def _going_rate(asked: tuple[str, ...]) -> tuple[str, ...]:
     """Return the words with "going rate" read as "price" ("whats the GOING RATE for a used
     1m"), an idiom for what something sells for, not a rate of production."""
+    if "rate" not in asked:  # most questions: skip the scan
+        return asked
     for i in range(len(asked) - 1):
         if asked[i : i + 2] == ("going", "rate"):
             return (*asked[:i], "price", *asked[i + 2 :])
@@ -1075,6 +1079,8 @@ def guessed(sentence: Sequence[str]) -> tuple[frozenset[int], frozenset[int]]:
     """Return where a sentence asking "how many" gives a figure the asker only guesses ("how
     many did the us get, LIKE 400 something"), and where the words after it make it a guess
     ("400 SOMETHING"); a figure in a yes/no question ("did the uk get like 200") is its claim."""
+    if "how" not in sentence:  # most questions: no "how many" to look for
+        return frozenset(), frozenset()
     figures: set[int] = set()
     after: set[int] = set()
     if not any(a == "how" and b in _AMOUNT for a, b in itertools.pairwise(sentence)):
@@ -1100,6 +1106,8 @@ _LIST_SIZE = re.compile(r"[2-9]")
 def listed(sentence: Sequence[str]) -> frozenset[int]:
     """Return where a sentence counts the items it asks for ("the 2 THINGS limiting
     production", "3 REASONS"): that figure is the answer's shape, no figure it asks about."""
+    if _LISTED.isdisjoint(sentence):  # most questions: no word of a list, so no pattern run
+        return frozenset()
     return frozenset(
         i
         for i, (word, after) in enumerate(itertools.pairwise(sentence))

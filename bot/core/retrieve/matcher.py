@@ -640,7 +640,7 @@ class Matcher:
         leading = self._leaders(reach)
         if leading.size == 0:
             return Ranking(()), ()
-        final = self._final(held[leading].tolist(), scores, found, total, factor, limit, holders)
+        final = self._final(held[leading], scores, found, total, factor, limit, holders)
         # An entry outside the leaders may still hold a phrasing close enough to be the answer
         # or a near tie to it: score those too (up to _RESCUE of them).
         floor = max(max(c.score for c in final) - NEAR_TIE, _EXACT_FROM)
@@ -660,7 +660,7 @@ class Matcher:
                 # None that stays below the leaders' last once rounded can be an answer.
                 chosen = chosen[ceilings[chosen] >= min(ahead[0], 1.0) - _ROUNDED - 1e-9]
             rescue = rescue[chosen]
-            final += self._final(rescue.tolist(), scores, found, total, factor, limit, holders)
+            final += self._final(rescue, scores, found, total, factor, limit, holders)
         # By falling rounded score, then file order (entries are distinct: ``c`` never compares).
         ranked = sorted((-round(min(c.score, 1.0), 4), c.entry, c) for c in final)[:limit]
         matches = tuple(
@@ -671,7 +671,7 @@ class Matcher:
 
     def _final(
         self,
-        candidates: list[int],
+        candidates: _Ints,
         scores: _Floats,
         found: dict[int, float],
         total: float,
@@ -692,11 +692,11 @@ class Matcher:
         missed = (
             (~focus_holders[candidates]).tolist()
             if focus_holders is not None
-            else [False] * len(candidates)
+            else [False] * candidates.size
         )
         # By falling coverage, then file order (candidates are distinct: the rest never compares).
         for negated, index, light, miss in sorted(
-            zip(falling, candidates, lightest, missed, strict=True)
+            zip(falling, candidates.tolist(), lightest, missed, strict=True)
         ):
             weight = -negated
             coverage = weight / total
@@ -728,6 +728,9 @@ class Matcher:
         for term, held in found.items():  # in the question's order: the sums are the same
             k = bisect_left(terms, term, start, end)
             if k < end and terms[k] == term:
+                if not shared:  # the first shared term: every phrasing of it is new
+                    shared = dict.fromkeys(rows[rows_at[k] : rows_at[k + 1]], held)
+                    continue
                 for p in rows[rows_at[k] : rows_at[k + 1]]:
                     if p in shared:
                         shared[p] += held
@@ -773,7 +776,12 @@ class Matcher:
             near = np.flatnonzero(reach >= reach.max() * _NEAR_BEST)
             if near.size >= _RERANK:
                 return self._top(reach, near, _RERANK)
-        return self._top(reach, np.arange(reach.size), _RERANK)
+        if reach.size <= _RERANK:
+            return np.arange(reach.size)
+        # As _top over every position, without indexing ``reach`` by all of them.
+        kth = np.partition(reach, -_RERANK)[-_RERANK]
+        above = (reach > kth).nonzero()[0]
+        return np.concatenate((above, (reach == kth).nonzero()[0][: _RERANK - above.size]))
 
     @staticmethod
     def _top(scores: _Floats, among: _Ints, count: int) -> _Ints:
@@ -1112,7 +1120,8 @@ class Matcher:
             figures, rough = guessed(typed)  # "like 400 something": the asker's own guess
             guesses = {typed[i] for i in figures}
             rough |= listed(typed)  # "the 2 things limiting it": no figure it asks about
-            typed = [w for i, w in enumerate(typed) if i not in rough]
+            if rough:
+                typed = [w for i, w in enumerate(typed) if i not in rough]
             analysed = [self._word(w) for w in typed]
             commonness = {s: zipf for s, zipf, _ in analysed}
             # Unknown adverbs ("supposedly", "apparently") and guessed figures are asides.

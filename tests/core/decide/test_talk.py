@@ -13,6 +13,7 @@ from bot.core.decide.talk import (
     asks_of_own,
     follow_up,
     gives_reasons,
+    kernel,
     wanted,
 )
 from bot.core.knowledge.loader import default_knowledge_path
@@ -345,3 +346,17 @@ def test_that_number_is_the_last_answers_when_the_claim_elsewhere_names_none(
     # a claim on the same 600 is still meant: it speaks of the number by another name
     other, _ = _in_turn(service, US, "so is that number final")
     assert other.entry_id == "bmwblog-600-likely-change"
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("so is it happening in the us or not", "is it happening in the us"),
+        # one pass over the tags in order: a laugh goes, the "or not" before it stays
+        ("ok so did they build more or not lol", "did they build more or not"),
+        ("how many came to the uk", "how many came to the uk"),  # no tag: read whole
+        ("lol", "lol"),
+    ],
+)
+def test_kernel_drops_the_chat_around_a_question(message: str, expected: str) -> None:
+    assert kernel(message) == expected.split()

@@ -182,9 +182,9 @@ def _score_everything(matcher: Matcher, question: str) -> dict[str, float]:
     scores = matcher._coverage(query)
     found = {matcher._ids[t.stem]: t.weight for t in query if t.known}
     factor = matcher._factor(found)
-    everyone = [int(i) for i in np.flatnonzero(scores > 0)]
+    everyone = np.flatnonzero(scores > 0)
     holders = matcher._asked_holders(question, focused, wanted, query, things)
-    scored = matcher._final(everyone, scores, found, total, factor, len(everyone), holders)
+    scored = matcher._final(everyone, scores, found, total, factor, everyone.size, holders)
     return {matcher.knowledge.entries[c.entry].id: min(c.score, 1.0) for c in scored}
 
 
