@@ -98,3 +98,13 @@ def test_the_worldwide_figure_is_bmws_run_not_a_planned_total(service: Knowledge
     reply = service.ask("how many 1Ms in total")
     assert reply.entry_id == "molds-2500-run" and reply.status is Status.FACT
     assert "2,500" in (reply.answer or "") and "planned total" not in (reply.answer or "")
+
+
+def test_why_after_a_claim_without_a_reason_gets_the_neighbour_that_explains_it(
+    service: KnowledgeService,
+) -> None:
+    # "why" takes the first linked claim when none gives a reason: the expectation of more than
+    # the GP's 414 is explained by the 1M's bigger market, not by the 414 it already states.
+    reply = service.ask("how come tho", after="more-than-414-1ms")
+    assert reply.entry_id == "bigger-market-than-gp"
+    assert service.ask("how many exactly", after=reply.entry_id).answered is False
