@@ -6,7 +6,7 @@ indexing the shipped file takes longer than answering. This module keeps the bui
 ``~/.cache/onem-bot``) and uses it only while everything that made it is unchanged: the
 knowledge file's path, size, modification time and SHA-256, the threshold, the string hash
 seed when it is fixed (``PYTHONHASHSEED``), the Python and numpy versions, and the bytes of every
-module and data file of ``bot/core``. A cache that is stale, unreadable or corrupt is ignored
+module and data file of ``bot/core`` as the process first read them. A cache that is stale, unreadable or corrupt is ignored
 and written again.
 
 Unpickling runs code, so a cache file is read only if it is a regular file this process's user
@@ -17,6 +17,7 @@ may write to. Files are written owner-only, to a temporary name, then renamed in
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import logging
 import os
@@ -129,8 +130,11 @@ def _hash_seed() -> str:
     return os.environ.get("PYTHONHASHSEED", "random")
 
 
+@functools.cache
 def _code_digest() -> str:
     """Return a hash of every module and data file of ``bot/core``: what shapes a snapshot."""
+    # Read once per process, at its first load: a snapshot this process builds later is keyed
+    # by the code it runs, not by core files edited on disk after it imported them.
     digest = hashlib.sha256()
     for folder, dirs, files in os.walk(_CORE):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -78,6 +78,31 @@ def test_a_changed_file_is_built_again(tmp_path: Path, knowledge: Path, builds: 
     assert len(builds) == 2  # the rewritten cache serves the changed file
     load_snapshot(knowledge, 0.4, folder)  # another threshold is another snapshot
     assert len(builds) == 3
+
+
+@pytest.fixture
+def core(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point the cache's code digest at a core folder a test may edit, read afresh."""
+    folder = tmp_path / "core"
+    folder.mkdir()
+    (folder / "rules.py").write_text("LIMIT = 1\n", encoding="utf-8")
+    monkeypatch.setattr(snapshot_cache, "_CORE", folder)
+    snapshot_cache._code_digest.cache_clear()
+    yield folder
+    snapshot_cache._code_digest.cache_clear()
+
+
+def test_core_code_edited_while_a_process_runs_does_not_key_its_builds(
+    tmp_path: Path, knowledge: Path, builds: list[str], core: Path
+) -> None:
+    folder = tmp_path / "cache"
+    load_snapshot(knowledge, 0.5, folder)
+    (core / "rules.py").write_text("LIMIT = 2\n", encoding="utf-8")
+    load_snapshot(knowledge, 0.5, folder)
+    assert len(builds) == 1  # this process still runs the code it built with
+    snapshot_cache._code_digest.cache_clear()  # a new process reads the edited code
+    load_snapshot(knowledge, 0.5, folder)
+    assert len(builds) == 2
 
 
 @pytest.mark.parametrize("garbage", [b"", b"onem-bot snapshot 1\n\x80\x05junk", b"\0" * 100])
