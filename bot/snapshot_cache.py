@@ -6,8 +6,8 @@ indexing the shipped file takes longer than answering. This module keeps the bui
 ``~/.cache/onem-bot``) and uses it only while everything that made it is unchanged: the
 knowledge file's path, size, modification time and SHA-256, the threshold, the string hash
 seed when it is fixed (``PYTHONHASHSEED``), the Python and numpy versions, and the bytes of every
-module and data file of ``bot/core`` as the process first read them. A cache that is stale, unreadable or corrupt is ignored
-and written again.
+module and data file of ``bot/core`` as the process first read them. A cache that is stale,
+unreadable or corrupt is ignored and written again.
 
 Unpickling runs code, so a cache file is read only if it is a regular file this process's user
 owns, with no permission bits for anyone else, in a directory the user owns that nobody else
