@@ -1800,7 +1800,7 @@ def test_round_39_chat_wordings_reach_their_entry(
         # Round 39: what dealers charge ("slap a markup", "charging markups") is never covered,
         "did dealers slap a markup on 1ms",
         "are dealers charging markups on the 1m",
-        # and the memo entry gives no exact date.
+        # and a memo that "goes out" is sent: the memo entry gives no exact date.
         "what exact date did the bmwna dealer memo go out",
     ],
 )
