@@ -231,7 +231,9 @@ def _name_terms(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
         for token in tokens
         if token[:1].isupper() or (token[:1].isdigit() and not token.isdigit())
     }
-    plain = set(content(analyse(" ".join(lower), synonyms)))
+    # Word by word, as the capitalised ones: joined in a set's order, adjacent words would
+    # form phrases that change with the string hash seed.
+    plain = {term for token in lower for term in content(analyse(token, synonyms))}
     named = {term for token in capital for term in content(analyse(token, synonyms))}
     return frozenset(t for t in named - plain if not t.isdigit())
 
