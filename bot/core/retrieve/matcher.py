@@ -231,11 +231,13 @@ def _name_terms(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
         for token in tokens
         if token[:1].isupper() or (token[:1].isdigit() and not token.isdigit())
     }
-    # Word by word, as the capitalised ones: joined in a set's order, adjacent words would
-    # form phrases that change with the string hash seed.
-    plain = {term for token in lower for term in content(analyse(token, synonyms))}
-    named = {term for token in capital for term in content(analyse(token, synonyms))}
-    return frozenset(t for t in named - plain if not t.isdigit())
+
+    def terms(written: set[str]) -> set[str]:
+        # Word by word: joined in a set's order, adjacent words would form phrases that
+        # change with the string hash seed.
+        return {term for token in written for term in content(analyse(token, synonyms))}
+
+    return frozenset(t for t in terms(capital) - terms(lower) if not t.isdigit())
 
 
 # "I'll say who claimed it": the pronoun I, capitalised in every form, names no one.
@@ -778,22 +780,19 @@ class Matcher:
             near = np.flatnonzero(reach >= reach.max() * _NEAR_BEST)
             if near.size >= _RERANK:
                 return self._top(reach, near, _RERANK)
-        if reach.size <= _RERANK:
-            return np.arange(reach.size)
-        # As _top over every position, without indexing ``reach`` by all of them.
-        kth = np.partition(reach, -_RERANK)[-_RERANK]
-        above = (reach > kth).nonzero()[0]
-        return np.concatenate((above, (reach == kth).nonzero()[0][: _RERANK - above.size]))
+        return self._top(reach, None, _RERANK)
 
     @staticmethod
-    def _top(scores: _Floats, among: _Ints, count: int) -> _Ints:
-        """Return the ``count`` entries of sorted ``among`` that score highest (ties: earlier)."""
-        if among.size <= count:
-            return among
-        values = scores[among]
+    def _top(scores: _Floats, among: _Ints | None, count: int) -> _Ints:
+        """Return the ``count`` entries of sorted ``among`` (None: every position) that score
+        highest (ties: earlier)."""
+        values = scores if among is None else scores[among]
+        if values.size <= count:
+            return np.arange(values.size) if among is None else among
         kth = np.partition(values, -count)[-count]
-        above = among[values > kth]
-        return np.concatenate((above, among[values == kth][: count - above.size]))
+        above = np.flatnonzero(values > kth)
+        picked = np.concatenate((above, np.flatnonzero(values == kth)[: count - above.size]))
+        return picked if among is None else among[picked]
 
     def _factor(self, found: dict[int, float]) -> float:
         """Return how much a question's scores count: half for one too vague to answer."""
