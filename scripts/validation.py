@@ -17,8 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SINGLES = [f"chat{n}-test.yaml" for n in ["", *map(str, range(2, 20))]]
-TALKS = [f"conversations{n}-test.yaml" for n in ["", *map(str, range(3, 14))]]
+SINGLES = [f"chat{n}-test.yaml" for n in ["", *map(str, range(2, 22))]]
+TALKS = [f"conversations{n}-test.yaml" for n in ["", *map(str, range(3, 16))]]
 
 
 def _figures(tree: Path, name: str) -> dict[str, float]:
