@@ -109,9 +109,9 @@ def test_the_token_filter_stays_fast_on_huge_log_lines() -> None:
     record = logging.LogRecord("discord.gateway", logging.DEBUG, __file__, 1, "%s", None, None)
     for blob in ("A" * 300_000, ("A" * 30 + ".") * 10_000, f"{'A' * 100_000}{SHAPED}"):
         record.msg, record.args = "event: %s", (blob,)
-        start = time.perf_counter()
+        start = time.thread_time()
         RedactToken(PLAIN).filter(record)
-        assert time.perf_counter() - start < 2.0
+        assert time.thread_time() - start < 2.0
         assert SHAPED not in record.getMessage()
 
 

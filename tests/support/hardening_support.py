@@ -50,7 +50,9 @@ PROFILE = settings.get_profile("hardening-long" if LONG else "hardening")
 """Apply with ``@PROFILE`` (it leaves the global hypothesis profile alone)."""
 
 ANSWER_BOUND_S = 2.0
-"""Sanity bound for one ``ask``: generous on purpose, it only catches hangs and blow-ups."""
+"""Sanity bound for one ``ask``: generous on purpose, it only catches blow-ups. Bounds are on the
+calling thread's CPU time, so that a loaded machine (parallel workers, a busy CI host) does not
+fail them while a quadratic or backtracking path still does."""
 
 LOAD_BOUND_S = 60.0 if LONG else 10.0
 """Sanity bound for one load or reload of a (possibly 10 MB or hostile) knowledge file; the
@@ -125,7 +127,7 @@ class Figures:
     def lines(self) -> list[str]:
         out = [f"knowledge file under attack: {knowledge_path()}"]
         if self.questions:
-            out.append(f"hostile questions asked: {self.questions:,}; worst answer time")
+            out.append(f"hostile questions asked: {self.questions:,}; worst answer CPU time")
             for limit, (seconds, text) in sorted(self.worst.items()):
                 out.append(
                     f"  reading up to {limit:,} characters: {seconds * 1000:.1f} ms on {text}"
@@ -134,7 +136,8 @@ class Figures:
             out.append(
                 f"knowledge-file mutations tried: {self.mutations:,} "
                 f"({self.mutations_rejected:,} refused, {self.mutations_loaded:,} loaded); "
-                f"slowest reload {self.worst_load_s * 1000:.0f} ms ({self.worst_load_mutation})"
+                f"slowest reload (CPU) {self.worst_load_s * 1000:.0f} ms "
+                f"({self.worst_load_mutation})"
             )
         if self.reloads:
             out.append(
@@ -146,7 +149,7 @@ class Figures:
             seconds, text = self.worst_render
             out.append(
                 f"hostile questions answered as Discord embeds: {self.renders:,}; slowest ask and "
-                f"render {seconds * 1000:.1f} ms on {text}"
+                f"render (CPU) {seconds * 1000:.1f} ms on {text}"
             )
         if self.bot_messages:
             out.append(
@@ -177,9 +180,9 @@ def describe(text: str, head: int = 24, tail: int = 12) -> str:
 def ask_checked(service: KnowledgeService, question: str) -> Reply:
     """Ask, timing the call, and check every invariant a reply to anything must satisfy."""
     knowledge = service.knowledge
-    start = time.perf_counter()
+    start = time.thread_time()
     reply = service.ask(question)
-    elapsed = time.perf_counter() - start
+    elapsed = time.thread_time() - start
     FIGURES.answer_time(elapsed, question, service.max_question_chars)
     assert elapsed < ANSWER_BOUND_S, f"ask took {elapsed:.2f} s on {describe(question)}"
     check_reply(reply, question, knowledge, service.snapshot.matcher.threshold)
