@@ -408,6 +408,8 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
     """Return the words a wh-question asks about ("how OLD", "which CITY"), any one will do."""
     if _built_where(asked):
         return _FACTORY  # "where is the x1 BUILT": a plant, not the car's story
+    if _sold_for(asked):
+        return _SALE_PRICE  # "what will it SELL FOR": a price, as "how much is it"
     fragment = _fragment(asked)
     if fragment:
         return fragment
@@ -476,17 +478,23 @@ _THE_COPULAS = frozenset("is was are were".split())
 
 # "how fast WAS the car GOING", "how quick WERE they MOVING": a speed once measured, asked in
 # the words a speed is given in ("how fast ARE they going" may ask how fast they sell, "was
-# going to be" looks ahead).
+# going to be" looks ahead). Asked inside another question the subject comes first: "does
+# anyone know how fast THEY WERE going".
 _SPEEDS = frozenset("fast quick quickly".split())
 _MOVING = frozenset("going goin doing travelling traveling moving driving".split())
 _SPEED_FIGURE = ("mph", "kph")
+_MOVER_MOST = 3  # "how fast THE CHASE CAR was going": the words such a subject may take
 
 
 def _moving(asked: tuple[str, ...], head: int) -> bool:
     """Return whether "how fast" asks how fast something was moving ("how fast was it GOING")."""
-    if asked[head] not in _SPEEDS or asked[head + 1 : head + 2] not in (("was",), ("were",)):
+    if asked[head] not in _SPEEDS:
         return False
-    rest = asked[head + 2 :]
+    window = asked[head + 1 : head + 2 + _MOVER_MOST]
+    copula = next((i for i, w in enumerate(window) if w in ("was", "were")), None)
+    if copula is None or not _AUXILIARIES.isdisjoint(window[:copula]):
+        return False
+    rest = asked[head + 2 + copula :]
     return any(
         word in _MOVING and rest[i + 1 : i + 2] not in (("to",), ("on",))
         for i, word in enumerate(rest)
@@ -549,6 +557,31 @@ _BUILT = frozenset(
 # only an entry saying where a car is built would hold): "plant" or "factory" alone would let an
 # entry about production capacity answer where the car is built.
 _FACTORY = ("plantname",)
+
+
+# "what will the 1m SELL FOR", "what do used gps GO FOR": what something changes hands for.
+_SELLING = frozenset("sell sells selling sold go goes going went trade trades trading".split())
+
+
+# The words of a price a car changes hands at: not "cost", which production has as well.
+_SALE_PRICE = ("price", "msrp", "sticker", "dollar")
+_CHOOSERS = frozenset("i u you we ya".split())  # "what should I GO FOR": a choice, no price
+
+
+def _sold_for(asked: tuple[str, ...]) -> bool:
+    """Return whether a what-question asks what something will sell for ("what WILL the 1m
+    SELL FOR", "what would they GO FOR"), a price foreseen, not what someone picks ("what
+    should i go for"); "what are they selling for these days" asks today's market instead."""
+    start = _after_lead_ins(asked)
+    if asked[start : start + 1] not in (("what",), ("whats",), ("wat",)):
+        return False
+    rest = asked[start:]
+    if _MODALS.isdisjoint(rest):
+        return False
+    return any(
+        rest[i] in _SELLING and rest[i + 1] == "for" and rest[i - 1] not in _CHOOSERS
+        for i in range(1, len(rest) - 1)
+    )
 
 
 def _built_where(asked: tuple[str, ...]) -> bool:

@@ -123,6 +123,10 @@ def test_focus_names_what_a_wh_question_asks_for(question: str, wanted: str) -> 
         ("how fast is the coupe", False),  # how fast it is: the clip shows it
         ("how fast are they going at the dealers", False),  # may ask how fast they sell
         ("how fast was it going to be", False),  # looks ahead
+        # Asked inside another question, the subject comes before the verb (round 44).
+        ("do you know how fast the white coupe was moving", True),
+        ("any idea how fast they were travelling down the motorway", True),
+        ("how fast it is, was it going quick", False),  # "it is": how fast it is
     ],
 )
 def test_how_fast_something_was_going_asks_for_a_speed(question: str, measured: bool) -> None:
@@ -850,3 +854,18 @@ def test_round_40_figures_passed_on_and_yes_no_questions() -> None:
 def test_round_40_an_adverb_of_emphasis_is_no_focus() -> None:
     assert q.focus(tuple(words("who actually filmed the race"))) == ("filmed",)
     assert q.focus(tuple(words("who really runs the magazine"))) == ("runs",)
+
+
+@pytest.mark.parametrize(
+    ("question", "priced"),
+    [
+        ("what would a used coupe sell for", True),
+        ("what will the cars go for next year", True),
+        ("so what would the gps sell for new", True),
+        ("what are they selling for these days", False),  # today's market, not a forecast
+        ("what should i go for, the coupe or the x1", False),  # a choice, not a price
+        ("what are they going to build next", False),  # no "for": going to
+    ],
+)
+def test_what_something_sells_for_asks_for_a_price(question: str, priced: bool) -> None:
+    assert ("msrp" in q.focus(tuple(words(question)))) is priced

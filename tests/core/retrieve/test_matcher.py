@@ -1008,6 +1008,31 @@ def test_other_colours_and_a_persons_actual_name_are_topics_the_sources_never_co
     assert best(matcher_real, "what is the actual name of the m sales head in asia") is None
 
 
+def test_handing_cars_to_buyers_is_a_topic_the_sources_never_cover(
+    matcher_real: Matcher,
+) -> None:
+    # Production starts in March by yourbestsource: that says nothing of deliveries (round 44).
+    assert best(matcher_real, "according to yourbestsource do deliveries begin in march") is None
+    assert best(matcher_real, "will the arizona dealer take delivery of all 3 this year") is None
+    # Cars delivered to a market are its allocation, which the sources do give.
+    assert best(matcher_real, "how many 1ms were delivered to australia") == "aus-received-125"
+
+
+def test_idioms_of_doing_the_same_again_read_as_the_same_way(matcher_real: Matcher) -> None:
+    # Synonyms in the knowledge: "the same trick", "the same playbook" = the same way (round 44).
+    for question in (
+        "did the zhp guy reckon bmw would try the same trick this time",
+        "will bmw run the same playbook as with the zhp",
+    ):
+        assert best(matcher_real, question) == "zhp-same-for-1m"
+
+
+def test_what_a_car_sells_for_asks_for_a_price(matcher_real: Matcher) -> None:
+    # "Sell for" asks a price: the entry on resale value gives one (MSRP), the X1 entry only
+    # "machine costs" (round 44).
+    assert best(matcher_real, "what does the blog think the 1m will sell for") == "value-prediction"
+
+
 def test_how_many_turbos_an_engine_has_is_a_topic_the_sources_never_cover(
     matcher_real: Matcher,
 ) -> None:
@@ -1419,6 +1444,8 @@ def test_how_fast_something_was_going_asks_for_a_speed_no_entry_gives(
     assert best(matcher_real, "how fast was the 1m moving in the video") is None
     # Not the entry on two cars per dealer either.
     assert best(matcher_real, "how fast were the two cars going in the clip") is None
+    # Asked inside another question, with the subject first (round 44).
+    assert best(matcher_real, "anyone know how fast the white coupe was going in that clip") is None
     # Where the footage shows how fast it is, the entry on the timestamp says.
     assert best(matcher_real, "where in the footage do you see how fast it is") == (
         "video-1-50-mark"
