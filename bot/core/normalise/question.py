@@ -141,7 +141,10 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
     for (_, found), m in zip(pieces, marked, strict=True):
         at = _second_guess(found) if m else None
         seems = _seeming(found) if m else None
-        if at is not None:  # "is that real OR IS HE JUST trying to upsell me": the asker's guess
+        premise = _premise(tuple(found)) if m else None
+        if premise is not None:  # "IF demand is so high in australia, why ...": a premise
+            out += [Part(tuple(found[:premise]), False), Part(tuple(found[premise:]), True)]
+        elif at is not None:  # "is that real OR IS HE JUST trying to upsell me": the asker's guess
             out += [Part(tuple(found[:at]), True), Part(tuple(found[at:]), False, True)]
         elif seems is not None:  # "..., LOOKS LIKE somewhere in europe": how it looks to them
             out += [Part(tuple(found[:seems]), True), Part(tuple(found[seems + 2 :]), False)]
@@ -1218,6 +1221,18 @@ def _conditional(sentence: tuple[str, ...]) -> bool:
         sentence[i] in _WH_LAST and sentence[i + 1] in _AUXILIARIES
         for i in range(sentence.index("if") + 2, len(sentence) - 1)
     )
+
+
+def _premise(sentence: tuple[str, ...]) -> int | None:
+    """Return where a sentence that opens with an "if" clause asks ("if demand is so high in
+    australia WHY DOESNT bmw build more"), or None: the clause is a premise, told as story."""
+    start = _after_lead_ins(sentence)
+    if start >= len(sentence) or sentence[start] != "if":
+        return None
+    for i in range(start + 2, len(sentence) - 1):
+        if sentence[i] in _WH_LAST and sentence[i + 1] in _AUXILIARIES:
+            return i
+    return None
 
 
 def _second_clause(sentence: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:

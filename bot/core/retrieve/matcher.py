@@ -240,6 +240,28 @@ def _name_terms(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
     return frozenset(t for t in terms(capital) - terms(lower) if not t.isdigit())
 
 
+def _handles(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
+    """Return the handles that commenters go by, written only in lower case: a claimant of
+    one word before a note in brackets ("goat (reader comment)") names its writer, so an
+    entry saying what goat wrote names someone ("which commenter credited the torque").
+
+    A handle also written with a capital anywhere ("bmwblog", the site BMWBlog) is left to
+    the names rule, which judges every capitalised word."""
+    rows = knowledge.rows
+    handles = {
+        found.group(1) for text in rows.texts(4) if (found := _HANDLE.match(text)) is not None
+    }
+    written = {
+        word.strip(".,;:!?()\"'").lower()
+        for text in itertools.chain(rows.texts(2), rows.texts(4))
+        for word in text.split()
+        if not word.islower()
+    }
+    terms = (content(analyse(handle, synonyms)) for handle in handles - written)
+    return frozenset(t[0] for t in terms if len(t) == 1 and not t[0].isdigit())
+
+
+_HANDLE = re.compile(r"([a-z][^\s(),]*) \(")  # lower case only: "goat (reader comment)"
 # "I'll say who claimed it": the pronoun I, capitalised in every form, names no one.
 _PRONOUN_I = re.compile(r"I(?:['\u2019](?:ll|m|ve|d))?")
 _WRITTEN_WORD = re.compile(r"[\w'\u2019]+")
@@ -470,8 +492,11 @@ class Matcher:
         self._phrasings(row_terms, term_start, row_start, self._weight.tolist())
 
         # How many names each entry holds that few entries share ("Segler", not "1M").
+        self._handles = _handles(knowledge, self.synonyms)
         self._name_ids = frozenset(
-            i for t, i in ids.items() if t in self._names and not self._generic(i)
+            i
+            for t, i in ids.items()
+            if (t in self._names or t in self._handles) and not self._generic(i)
         )
         held = [
             self._post_entry[self._post_start[term] : self._post_start[term + 1]]
@@ -934,7 +959,11 @@ class Matcher:
 
         A name only the story gives is no answer the asker holds ("the MINI article mentioned
         a big paper ... which paper"): it does not count as given."""
-        given = [self._ids[t.stem] for t in query if t.known and t.asks and t.stem in self._names]
+        given = [
+            self._ids[t.stem]
+            for t in query
+            if t.known and t.asks and (t.stem in self._names or t.stem in self._handles)
+        ]
         held = self._name_count.copy()
         for term in given:
             if term in self._name_ids:

@@ -869,3 +869,19 @@ def test_round_40_an_adverb_of_emphasis_is_no_focus() -> None:
 )
 def test_what_something_sells_for_asks_for_a_price(question: str, priced: bool) -> None:
     assert ("msrp" in q.focus(tuple(words(question)))) is priced
+
+
+def test_an_if_clause_opening_an_asking_sentence_is_its_premise() -> None:
+    # "IF the demand is that big in japan, WHY DOESNT ...": the clause is told, the rest asks.
+    message = (
+        "if the demand is that big in japan why doesnt the factory build more? whats the catch"
+    )
+    found = q.parts(message)
+    assert [" ".join(p.words) for p in found if not p.asks] == [
+        "if the demand is that big in japan"
+    ]
+    assert asked(message) == ["why doesnt the factory build more", "whats the catch"]
+    # An "if" later in the sentence is no premise of it.
+    assert asked("why doesnt the factory build more if the demand is that big") == [
+        "why doesnt the factory build more if the demand is that big"
+    ]

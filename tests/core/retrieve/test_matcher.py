@@ -1862,3 +1862,59 @@ def test_round_40_who_actually_wrote_the_unsigned_reply(matcher_real: Matcher) -
         "blog-reply-ybs"
     )
     assert _decided(matcher_real, "what day did the memo go out") == "bmwna-memo-no-more"
+
+
+def test_a_commenter_handle_in_lower_case_names_the_commenter() -> None:
+    matcher = _small(
+        [
+            (
+                "brakes",
+                '"what did the commenter say about the brakes", "are the brakes good"',
+                "Commenter wheelnut said the brakes fade after three hard stops.",
+            ),
+            (
+                "tyres",
+                '"what tyres does it run"',
+                "The blog said it runs summer tyres from the factory.",
+            ),
+        ],
+        claimants={"brakes": "wheelnut (reader comment)"},
+    )
+    # A handle written only in lower case is a name: "which commenter" finds the entry that
+    # says who wrote it, as it would a capitalised name.
+    assert "wheelnut" in matcher._handles
+    assert best(matcher, "which commenter said the brakes fade") == "brakes"
+
+
+def test_a_handle_also_written_with_a_capital_is_left_to_the_names_rule() -> None:
+    matcher = _small(
+        [
+            (
+                "site-figure",
+                '"what figure did the site give"',
+                "SpeedSite said 300 cars, and commenter speedsite repeated it.",
+            )
+        ],
+        claimants={"site-figure": "speedsite (reader comment)"},
+    )
+    assert "speedsit" not in matcher._handles and "speedsite" not in matcher._handles
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Round 43's synonyms: a "holdup" is the constraint, a "fake" limit an artificial one,
+        # a "strange" rumour an odd one, "details" the specifics the bmwblog commenter withheld.
+        ("so whats the real holdup on making more 1ms", "production-limit-causes"),
+        ("my mate reckons the cap is fake, what did the blog say", "production-limit-causes"),
+        ("why did the blog find the 5000 rumour strange", "doubling-rumor"),
+        ("did bmwblog give details", "bmwblog-600-official-dealers"),
+        # Topics the sources never cover: an engine's size, the plant of a named maker.
+        ("whats the engine displacement on the n54", None),
+        ("which bmw plant are 1ms built in", None),
+    ],
+)
+def test_round_43_phrasings_reach_their_entry_or_none(
+    matcher_real: Matcher, question: str, entry: str | None
+) -> None:
+    assert best(matcher_real, question) == entry
