@@ -850,3 +850,13 @@ def test_round_40_figures_passed_on_and_yes_no_questions() -> None:
 def test_round_40_an_adverb_of_emphasis_is_no_focus() -> None:
     assert q.focus(tuple(words("who actually filmed the race"))) == ("filmed",)
     assert q.focus(tuple(words("who really runs the magazine"))) == ("runs",)
+
+
+def test_did_someone_say_anything_asks_what_they_said() -> None:
+    # Follow-up round 22: "did X say anything about Y" asks as "what did X say about Y";
+    # "the reply to X" is the reply speaking, and "what did X tell him" asks what reached him.
+    found = q.said(tuple(words("did the baker say anything about the rye")))
+    assert found == (("baker",), ("rye",))
+    assert q.said(tuple(words("did the baker say the rye was late"))) is None
+    assert q.said(tuple(words("what did the answer to the baker say"))) == (("answer",), ())
+    assert q.said(tuple(words("what did the baker tell him"))) is None
