@@ -30,6 +30,7 @@ from .talk import (
     gives_reasons,
     holds,
     kernel,
+    like_x,
     more,
     names,
     same_as,
@@ -109,8 +110,9 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "what year was it" after the chase car: "it" is the last answer's, which has no
         # year, not some unrelated claim the question alone would not answer.
         return _given_elsewhere(matcher, text, last, lacking)
-    if lacking is not None and points and answer is None:
-        # "how many tho" after Segler's "not limited": a neighbour that gives a figure.
+    if lacking is not None and (points or lacking is Wanted.VALUE) and answer is None:
+        # "how many tho" after Segler's "not limited": a neighbour that gives a figure; "what
+        # do used ones go for now" after the GP's collectors-car label: the GPs' value.
         found = _given_elsewhere(matcher, text, last, lacking)
         return reading if found.decision.answer is None else found
     if lacking is not None and points and answer is not None and _lacks_too(answer.entry, want):
@@ -177,17 +179,23 @@ def _elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Match 
     """Return the entry that gives what a question wants when the last answer does not: the
     one the question alone answers ("where was it filmed"), or else a neighbour of the last
     answer, the best fit when read with its topic."""
-    decision = decide(matcher.read(text), matcher.threshold)
+    ranking = matcher.read(text)
+    decision = decide(ranking, matcher.threshold)
     alone = decision.answer
     person = not _PERSONS.isdisjoint(words(text))  # "he": the last claimant, no one else
     elsewhere = person and _elsewhere_than(decision, last)
     if alone is not None and holds(alone.entry.answer, want) and not elsewhere:
         return alone
     read = matcher.read(f"{text} {last.title}", _LEADERS).without(last)
+    # Read with its title, the last answer's topic may drown the question's own words ("what
+    # do used ones go for now" after the NYT's label): the question's best fit alone, just
+    # short of an answer, is then meant when it is a neighbour too.
+    best = ranking.best
+    tried = [*read.matches, *([best] if best is not None and want is Wanted.VALUE else [])]
     return next(
         (
             m
-            for m in read.matches
+            for m in tried
             if m.score >= _HELD * matcher.threshold
             and _linked(m.entry, last)
             and holds(m.entry.answer, want)
@@ -254,6 +262,9 @@ def _read(
             return party
     if how is FollowUp.ABOUT and _holds_for(text, last):
         return Reading(_sure(last), last)  # "same as the 1m?" after "just as the 1M did"
+    compared = (and_x(text) or like_x(text)) if how is None else None
+    if compared is not None and _compares(last, compared):
+        return Reading(_sure(last), last)  # "and the 1m?" after "just as the 1M did"
     viewed = about if how is FollowUp.ABOUT else and_x(text) if how is None else None
     if viewed is not None and _states_view(last, viewed) and _spoken(viewed, last):
         return Reading(_sure(last), last)  # "and the blog?" after Segler's promise it backs
@@ -530,6 +541,18 @@ def _holds_for(text: str, last: Entry) -> bool:
     other = same_as(text)
     named = set(words(other or "")) - STOPWORDS
     return bool(named) and named <= set(words(last.answer))
+
+
+def _compares(last: Entry, other: str) -> bool:
+    """Return whether the last answer already likens its subject to X: "(just) as X did"."""
+    named = [w for w in words(other) if w not in STOPWORDS]
+    if not named:
+        return False
+    x = r"\s+".join(re.escape(w) for w in named)
+    return re.search(rf"\bas\s+(?:the\s+)?{x}\s+(?:{_LIKENED})\b", last.answer, re.I) is not None
+
+
+_LIKENED = "did|does|do|was|is|were|are|had|has|have"
 
 
 def _titled(about: str, last: Entry) -> bool:

@@ -71,7 +71,7 @@ PROVENANCE_WORDS = frozenset(
     backed back up evidence whos thats wheres the any there ur your trust believe accurate
     right correct real come came comes origin start started or opinion just an a
     published posted reported printed src srcs sauce fr originally original first initially
-    hear heard
+    hear heard quote quoted quoting quotes
     """.split()
 )
 PROVENANCE_CUES = frozenset(
@@ -79,7 +79,7 @@ PROVENANCE_CUES = frozenset(
     said says say source sources link true confirmed confirm legit really proof citation cite
     claimed claim know reliable verified evidence trust believe accurate right correct real
     from origin fact opinion rumor rumour published posted reported printed src srcs sauce fr
-    hear heard
+    hear heard quote quoted quoting quotes
     """.split()
 )
 WHYS = frozenset("why y".split())  # "y tho": why, spelt as chat spells it
@@ -381,6 +381,17 @@ def and_x(message: str) -> str | None:
     return bare.group(1)
 
 
+_LIKE_X = re.compile(
+    r"^\s*(?:just\s+)?like\s+((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+)?)[\s?!.]*$", re.I
+)
+
+
+def like_x(message: str) -> str | None:
+    """Return X of a bare "like X?" ("like the 1m?"), or None."""
+    bare = _LIKE_X.match(message[:200])
+    return None if bare is None else bare.group(1)
+
+
 def follow_up(message: str) -> tuple[FollowUp, str] | None:
     """Return how a message leans on the last answer (and, for "what about X", the X)."""
     about = _ABOUT.match(message[:200]) or _AND_FOR.match(message[:200])
@@ -499,6 +510,7 @@ class Wanted(StrEnum):
     YEAR = "year"
     TIME = "date"
     PRICE = "price"
+    VALUE = "value"  # "what are they worth": a price, or one measured against the sticker
     AMOUNT = "figure"
     PLACE = "place"
 
@@ -518,8 +530,13 @@ def wanted(message: str) -> Wanted | None:
         said = said[1:]  # "AFTER how many years", "SINCE when": what follows asks
     if "year" in said and not _WHICH.isdisjoint(said):
         return Wanted.YEAR
-    if any(w in _PRICED and said[i - 1 : i] not in _MEASURED for i, w in enumerate(said)):
+    manner = said[0] == "how" and said[1:2] != ["much"]  # "HOW was it priced": not a sum
+    if not manner and any(
+        w in _PRICED and said[i - 1 : i] not in _MEASURED for i, w in enumerate(said)
+    ):
         return Wanted.PRICE  # not "does it sell OVER msrp": a price it is measured against
+    if _valued(said):
+        return Wanted.VALUE  # "what are they worth now", "what do used ones go for"
     if said[0] in ("when", "whens"):
         return Wanted.TIME
     if said[0] in ("where", "wheres") and said[-1] != "from":
@@ -530,17 +547,37 @@ def wanted(message: str) -> Wanted | None:
     return None
 
 
+_STICKER = re.compile(r"\b(?:msrp|sticker|list price|original price)\b", re.IGNORECASE)
+_WORTH = frozenset("worth".split())
+_FETCH = frozenset("go goes going went sell sells selling fetch fetches".split())
+_NOW = frozenset("now today nowadays anymore these days used".split())
+
+
+def _valued(said: list[str]) -> bool:
+    """Return whether a question asks what something is worth: "worth", or "go for" / "sell
+    for" with nothing after it but when ("what do they go for now"), not "go for it"."""
+    if not _WORTH.isdisjoint(said):
+        return True
+    return any(
+        w in _FETCH and said[i + 1 : i + 2] == ["for"] and set(said[i + 2 :]) <= _NOW
+        for i, w in enumerate(said)
+    )
+
+
 def holds(answer: str, want: Wanted) -> bool:
     """Return whether an answer gives what a question wants: a year, a time, a price, a figure,
     a place."""
     if want is Wanted.PLACE:
         return any((m.group(1) or "").lower() not in _CALENDAR for m in _PLACED.finditer(answer))
+    if want is Wanted.VALUE and _STICKER.search(answer):
+        return True  # "close to their MSRP": a value, though no sum
     said = words(answer)
     if want is Wanted.YEAR:  # "November" is a date, but no year
         return any(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in said)
     if want is Wanted.AMOUNT:  # "within three years" is how long, not how many
         said = _without_spans(said)
-    kind = {Wanted.TIME: "time", Wanted.PRICE: "money", Wanted.AMOUNT: "number"}[want]
+    kinds = {Wanted.TIME: "time", Wanted.PRICE: "money", Wanted.VALUE: "money"}
+    kind = kinds.get(want, "number")
     return kind in answer_kinds([stem(w) for w in said], answer)
 
 

@@ -1286,23 +1286,33 @@ _SAID_VERBS = _SAYING | frozenset(
 )
 _SPEAKER_AUX = frozenset("did does do has have had was is were".split())
 _ABOUT = frozenset("about abt bout of on regarding".split())
+_TOLD_TO = frozenset("him her".split())
 
 
 def said(asked: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """Return who a "what did X say about Y" question asks about and what they spoke of: the
     words of X and of Y (none when it names no topic, "what did gabe say"); None for another
-    question."""
+    question. "Did X say anything about Y" asks the same."""
     start = _after_lead_ins(asked)
-    if asked[start : start + 1] not in (("what",), ("whats",), ("wat",)):
+    what = asked[start : start + 1] in (("what",), ("whats",), ("wat",))
+    at = start + 1 if what else start
+    if asked[at : at + 1] not in tuple((w,) for w in _SPEAKER_AUX):
         return None
-    if asked[start + 1 : start + 2] not in tuple((w,) for w in _SPEAKER_AUX):
-        return None
-    rest = asked[start + 2 :]
+    rest = asked[at + 1 :]
     verb = next((i for i, w in enumerate(rest) if w in _SAID_VERBS), None)
     if not verb:
         return None
-    speaker = tuple(w for w in rest[:verb] if w not in STOPWORDS)
+    spoke = rest[:verb]
+    if "to" in spoke:  # "the reply TO yourbestsource": the reply speaks, not yourbestsource
+        spoke = spoke[: spoke.index("to")]
+    speaker = tuple(w for w in spoke if w not in STOPWORDS)
     after = rest[verb + 1 :]
+    if after[:1] and after[0] in _TOLD_TO:
+        return None  # "what did bmwblog tell HIM": what reached him, told in his claim too
+    if not what:  # a bare "did gabe say anything" asks it of the last topic: no mask
+        if after[:1] != ("anything",) or len(after) == 1:
+            return None
+        after = after[1:]
     topic = after[1:] if after[:1] and after[0] in _ABOUT else ()
     return speaker, tuple(w for w in topic if w not in STOPWORDS)
 

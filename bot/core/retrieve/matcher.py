@@ -293,15 +293,24 @@ def _a_name(word: str) -> bool:
 
 
 def _speakers(knowledge: Knowledge, synonyms: Synonyms, names: frozenset[str]) -> frozenset[str]:
-    """Return the names of those who speak in the knowledge: the names, and a claimant's name
-    of several words that a synonym reads as one ("The New York Times" is "nyt")."""
+    """Return the names of those who speak in the knowledge: the names, a claimant's name
+    of several words that a synonym reads as one ("The New York Times" is "nyt"), and a
+    claimant named by one word, however it is written ("bmwblog (reader comment)": a
+    username in lower case, which the answers also use as a plain word)."""
     found = set(names)
     for text in knowledge.rows.texts(4):
         for run in _CAPITALISED_RUN.findall(text):
             terms = content(analyse(run, synonyms))
             if len(terms) == 1 and len(words(run)) > 1:
                 found.update(terms)
+        head = _CLAIMANT_HEAD.match(text)
+        if head is not None:
+            found.update(content(analyse(head.group(1), synonyms)))
     return frozenset(found)
+
+
+# A claimant that is one word before its description: "goat (reader comment)", "BMWNA, as ...".
+_CLAIMANT_HEAD = re.compile(r"([^\s,(]+)\s*(?:[,(]|$)")
 
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)+")

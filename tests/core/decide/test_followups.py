@@ -998,3 +998,35 @@ def test_x_then_asks_the_last_question_of_x_as_what_about_x_does(
 ) -> None:
     _, village = _talk(bakery, "how many loaves does the town get", "ok the village then")
     assert village.kind == "followup" and village.entry_id == "loaves-village"
+
+
+def test_and_x_or_like_x_gets_the_last_answer_again_when_it_likens_its_subject_to_x(
+    bakery: KnowledgeService,
+) -> None:
+    # Follow-up round 22: "just as the rye loaf did" already answers for the rye loaf.
+    for message in ("and the rye loaf?", "like the rye loaf?"):
+        first, again = _talk(bakery, "did people like the plum cake at first", message)
+        assert first.entry_id == "cake-split"
+        assert again.kind == "followup" and again.entry_id == "cake-split"
+
+
+def test_asking_who_was_quoted_asks_where_the_last_claim_comes_from(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 22: "quote" is a provenance word, as "cite" is.
+    first, quoted = _talk(shipped, "which magazine reported the doubling", "who was quoted")
+    assert quoted.kind == "followup" and quoted.entry_id == first.entry_id == "doubling-rumor"
+
+
+def test_asking_what_they_are_worth_gets_a_neighbour_that_gives_a_value(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 22: the NYT's label gives no value; the GPs' used prices "close to
+    # their MSRP" do, and are linked to it.
+    first, worth = _talk(
+        shipped,
+        "did the new york times ever write about the mini gp",
+        "what would they be worth now",
+    )
+    assert first.entry_id == "gp-nyt-collectors"
+    assert worth.kind == "followup" and worth.entry_id == "gp-used-values"

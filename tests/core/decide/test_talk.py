@@ -13,6 +13,7 @@ from bot.core.decide.talk import (
     asks_of_own,
     follow_up,
     gives_reasons,
+    holds,
     kernel,
     wanted,
 )
@@ -357,3 +358,19 @@ def test_that_number_is_the_last_answers_when_the_claim_elsewhere_names_none(
 )
 def test_kernel_drops_the_chat_around_a_question(message: str, expected: str) -> None:
     assert kernel(message) == expected.split()
+
+
+def test_worth_and_go_for_want_a_value_and_how_priced_wants_no_sum() -> None:
+    # Follow-up round 22: "what would they fetch" asks a value, which "close to their MSRP"
+    # gives; "how was the cake priced" asks the manner, not a sum.
+    assert wanted("what would they fetch for now") is Wanted.VALUE
+    assert wanted("what's a clean one worth") is Wanted.VALUE
+    assert wanted("should i go for it") is None
+    assert holds("Used ones sell for close to their MSRP.", Wanted.VALUE)
+    assert not holds("Used ones sell for close to their MSRP.", Wanted.PRICE)
+    assert wanted("how was the cake priced") is None
+    assert wanted("how much was it priced at") is Wanted.PRICE
+
+
+def test_who_was_quoted_is_a_provenance_follow_up() -> None:
+    assert follow_up("who was quoted") == (FollowUp.PROVENANCE, "")

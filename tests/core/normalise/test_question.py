@@ -885,3 +885,13 @@ def test_an_if_clause_opening_an_asking_sentence_is_its_premise() -> None:
     assert asked("why doesnt the factory build more if the demand is that big") == [
         "why doesnt the factory build more if the demand is that big"
     ]
+
+
+def test_did_someone_say_anything_asks_what_they_said() -> None:
+    # Follow-up round 22: "did X say anything about Y" asks as "what did X say about Y";
+    # "the reply to X" is the reply speaking, and "what did X tell him" asks what reached him.
+    found = q.said(tuple(words("did the baker say anything about the rye")))
+    assert found == (("baker",), ("rye",))
+    assert q.said(tuple(words("did the baker say the rye was late"))) is None
+    assert q.said(tuple(words("what did the answer to the baker say"))) == (("answer",), ())
+    assert q.said(tuple(words("what did the baker tell him"))) is None

@@ -1918,3 +1918,28 @@ def test_round_43_phrasings_reach_their_entry_or_none(
     matcher_real: Matcher, question: str, entry: str | None
 ) -> None:
     assert best(matcher_real, question) == entry
+
+
+def test_a_claimant_named_in_lower_case_is_a_speaker(matcher_real: Matcher) -> None:
+    # Follow-up round 22: "bmwblog (reader comment)" speaks, though the answers also write
+    # "bmwblog" in lower case (Gar's "bmwblog safety zone"), so it is no name term: "what did
+    # bmwblog say" is what the commenter posting as bmwblog said.
+    assert "bmwblog" in matcher_real._speakers
+    answered = _decided(matcher_real, "what did bmwblog say under the article")
+    assert answered in ("us-600-bmwblog", "bmwblog-600-official-dealers")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Follow-up round 22: the sources give no calendar date for anything and no article's
+        # title (knowledge groups "calendardate" and "articletitle").
+        "on what specific date did bmwna deny the change",
+        "what publish date does the doubling post have",
+        "what was the headline of the new york times piece",
+    ],
+)
+def test_round_22_uncovered_dates_and_titles_are_declined(
+    matcher_real: Matcher, question: str
+) -> None:
+    assert _decided(matcher_real, question) is None
