@@ -257,11 +257,12 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
         self._weights: dict[int, int] = {}
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
-        # ``index`` is the position in a list, or the key node in a mapping (PyYAML's stub
-        # says int).
+        # ``index``: the position in a list, or the key node in a mapping (the stub says int).
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
             self._count_alias(event)
+        if isinstance(event, yaml.ScalarEvent) and event.anchor is None:  # as PyYAML's would:
+            return self.compose_scalar_node(None)  # type: ignore[arg-type]  # (stub: no None)
         if (
             self._depth == 1
             and self._build is not None

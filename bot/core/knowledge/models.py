@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
@@ -379,7 +378,8 @@ class Rows(Sequence[EntryRow]):
 
     def texts(self, field: int) -> Iterator[str]:
         """Return one text field of every row, in order (0 the id, 2 the answer...)."""
-        return map(self._entries.field, range(len(self)), itertools.repeat(field))
+        strings, fields = self._entries._strings, self._entries._fields  # by place, unbuilt
+        return map(strings.__getitem__, fields[field : _FIELDS * len(self) : _FIELDS])
 
     def lists(self, field: int) -> Iterator[tuple[str, ...]]:
         """Return one list field of every row, in order (1 the questions, 8 the keywords...)."""

@@ -138,11 +138,10 @@ of a sentence ("... in November. It"). A lookahead: "Commenter Mr. Mowse" holds 
 def name_pairs(texts: Iterable[str]) -> set[tuple[str, str]]:
     """Return the two-word names written in ``texts``, as pairs of lower-case words."""
     pairs: set[tuple[str, str]] = set()
-    for text in texts:
-        for first, second in _TITLED.findall(text):
-            one, two = words(first), words(second)
-            if len(one) == len(two) == 1 and one[0] not in STOPWORDS and two[0] not in STOPWORDS:
-                pairs.add((one[0], two[0]))
+    for first, second in {pair for text in texts for pair in _TITLED.findall(text)}:
+        one, two = words(first), words(second)
+        if len(one) == len(two) == 1 and one[0] not in STOPWORDS and two[0] not in STOPWORDS:
+            pairs.add((one[0], two[0]))
     return pairs
 
 

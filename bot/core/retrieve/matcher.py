@@ -19,6 +19,8 @@ from ..knowledge.models import Entries, Knowledge
 from ..knowledge.packed import release
 from ..normalise.question import (
     ABOUT_A_CLAIM,
+    ADVISORS,
+    BUSINESSES,
     CONTEXT_KNOWN,
     CONTEXT_UNKNOWN,
     Part,
@@ -265,6 +267,8 @@ _HANDLE = re.compile(r"([a-z][^\s(),]*) \(")  # lower case only: "goat (reader c
 # "I'll say who claimed it": the pronoun I, capitalised in every form, names no one.
 _PRONOUN_I = re.compile(r"I(?:['\u2019](?:ll|m|ve|d))?")
 _WRITTEN_WORD = re.compile(r"[\w'\u2019]+")
+# Where business_kind may find a kind (and a few places where it does not), to skip the rest.
+_BUSINESS = re.compile(rf"\b(?:{'|'.join(BUSINESSES)}|(?:{'|'.join(ADVISORS)})\b)", re.I)
 
 
 def _named_businesses(answers: Iterable[str]) -> dict[str, tuple[int, ...]]:
@@ -274,7 +278,7 @@ def _named_businesses(answers: Iterable[str]) -> dict[str, tuple[int, ...]]:
     follow too ("the salesman Bob")."""
     found: dict[str, list[int]] = {}
     for index, answer in enumerate(answers):
-        said = _WRITTEN_WORD.findall(answer)
+        said = _WRITTEN_WORD.findall(answer) if _BUSINESS.search(answer) else []
         for at, word in enumerate(said):
             kind = business_kind(word.lower())
             if kind is None:
@@ -298,7 +302,7 @@ def _speakers(knowledge: Knowledge, synonyms: Synonyms, names: frozenset[str]) -
     claimant named by one word, however it is written ("bmwblog (reader comment)": a
     username in lower case, which the answers also use as a plain word)."""
     found = set(names)
-    for text in knowledge.rows.texts(4):
+    for text in dict.fromkeys(knowledge.rows.texts(4)):  # a claimant speaks in many entries
         for run in _CAPITALISED_RUN.findall(text):
             terms = content(analyse(run, synonyms))
             if len(terms) == 1 and len(words(run)) > 1:
