@@ -444,6 +444,8 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
                 return tuple(_KINDS[head].split()) if head in _KINDS else ()
         elif word == "who" and _doing(asked, after):
             return (asked[after[1]],)  # "who was DRIVING the chase car": what they did
+        elif (writer := _writer_of(word, asked, after)) is not None:
+            head = asked[writer]  # "which NYT WRITER": a writer, not the outlet
         elif _copula_the(word, asked, after) or _qualified(word, asked, after):
             head = asked[after[1]]  # "what IS THE name of ...", "what BIG market"
         elif head in _AUXILIARIES or word == "whos":
@@ -564,6 +566,31 @@ def _when_ends(asked: tuple[str, ...]) -> bool:
     timed = head[:1] and head[0] in _WHEN_ASKED
     timed = timed or (len(head) == 2 and head[0] in _WHATS and head[1] in _DATING)
     return bool(timed) and not _ENDING.isdisjoint(asked[start + 1 :])
+
+
+# "which NYT WRITER", "what bmwblog AUTHOR": a person who writes for a named outlet; the entry
+# must name such a person, not only the outlet.
+_WRITERS = frozenset(
+    """
+    writer writers author authors journalist journalists reporter reporters editor columnist
+    """.split()
+)
+_OUTLET_MOST = 3  # "which NEW YORK TIMES writer": the words that may name the outlet
+
+
+def _writer_of(word: str, asked: tuple[str, ...], after: list[int]) -> int | None:
+    """Return where the writer noun is in "which NYT WRITER ...", or None ("what did the writer
+    say" asks what was said)."""
+    if word not in ("what", "whats", "wat", "which") or not after:
+        return None
+    if asked[after[0]] in STOPWORDS or asked[after[0]] in _AUXILIARIES:
+        return None
+    for j in after[1 : 1 + _OUTLET_MOST]:
+        if asked[j] in _WRITERS:
+            return j
+        if asked[j] in STOPWORDS or asked[j] in _AUXILIARIES:
+            return None
+    return None
 
 
 def _copula_the(word: str, asked: tuple[str, ...], after: list[int]) -> bool:

@@ -165,6 +165,20 @@ def test_when_something_ends_asks_for_its_end(question: str, ending: bool) -> No
 
 
 @pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("which guardian reporter broke the story", "reporter"),
+        ("what top gear journalist drove it first", "journalist"),
+        ("which outlet broke the story", "outlet"),  # no writer: the outlet is asked
+        ("which new york times writer said so", "writer"),
+    ],
+)
+def test_which_outlets_writer_asks_for_the_writer(question: str, wanted: str) -> None:
+    # Round 45: the outlet before the noun names whom the writer writes for.
+    assert q.focus(tuple(words(question))) == (wanted,)
+
+
+@pytest.mark.parametrize(
     ("question", "compared"),
     [
         ("how much more reliable is the z4 than the 1m", True),

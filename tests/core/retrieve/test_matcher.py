@@ -1481,6 +1481,15 @@ def test_when_it_ends_is_not_given_by_an_entry_on_when_it_starts(matcher_real: M
     )
 
 
+def test_a_writer_for_an_outlet_is_not_given_by_what_the_outlet_said(
+    matcher_real: Matcher,
+) -> None:
+    # Round 45: the GP entry says what the New York Times called it, naming no writer there.
+    assert best(matcher_real, "which new york times reporter wrote about the gp") is None
+    # Who writes for a site is someone's job, a topic the sources never cover.
+    assert best(matcher_real, "anyone know who writes for bmwblog these days") is None
+
+
 def test_us_spellings_and_idioms_of_known_words_read_as_them(matcher_real: Matcher) -> None:
     # "prioritize" is "prioritise", which the entry on the X1 holds.
     assert best(matcher_real, "why is bmw prioritizing the x1") == "x1-alongside"
