@@ -413,6 +413,10 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
         return _FACTORY  # "where is the x1 BUILT": a plant, not the car's story
     if _sold_for(asked):
         return _SALE_PRICE  # "what will it SELL FOR": a price, as "how much is it"
+    if _speed_limit(asked):
+        return _SPEED_FIGURE  # "what was the SPEED LIMIT": its value, a speed
+    if _when_ends(asked):
+        return _ENDS  # "what month does it END": an entry on its end, not on its start
     fragment = _fragment(asked)
     if fragment:
         return fragment
@@ -440,6 +444,8 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
                 return tuple(_KINDS[head].split()) if head in _KINDS else ()
         elif word == "who" and _doing(asked, after):
             return (asked[after[1]],)  # "who was DRIVING the chase car": what they did
+        elif (writer := _writer_of(word, asked, after)) is not None:
+            head = asked[writer]  # "which NYT WRITER": a writer, not the outlet
         elif _copula_the(word, asked, after) or _qualified(word, asked, after):
             head = asked[after[1]]  # "what IS THE name of ...", "what BIG market"
         elif head in _AUXILIARIES or word == "whos":
@@ -502,6 +508,89 @@ def _moving(asked: tuple[str, ...], head: int) -> bool:
         word in _MOVING and rest[i + 1 : i + 2] not in (("to",), ("on",))
         for i, word in enumerate(rest)
     )
+
+
+# "what was the (actual) SPEED LIMIT": the limit's value, a speed in mph, which an entry that
+# only names the limit does not give.
+_LIMIT_OF_SPEED = ("speed", "limit")
+_BEFORE_LIMIT = frozenset("the a an is was s actual exact posted".split())
+_LIMIT_MOST = 2  # "what was the UK MOTORWAY speed limit": the words that may name the road
+
+
+def _speed_limit(asked: tuple[str, ...]) -> bool:
+    """Return whether a what-clause asks the value of a speed limit ("whats the speed limit on
+    uk motorways", "do they say what the actual speed limit was")."""
+    if "limit" not in asked:  # most questions: skip the scan
+        return False
+    for i, word in enumerate(asked):
+        if word in _WHATS:
+            rest = [w for w in asked[i + 1 : i + 6 + _LIMIT_MOST] if w not in _BEFORE_LIMIT]
+            at = next(
+                (j for j in range(len(rest) - 1) if tuple(rest[j : j + 2]) == _LIMIT_OF_SPEED), None
+            )
+            if at is not None and at <= _LIMIT_MOST:
+                return True
+    return False
+
+
+# "how much MORE PROFITABLE", "how much LESS", "how much CHEAPER": the size of a difference.
+_MORE_OR_LESS = frozenset("more less".split())
+
+
+def compared_amount(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks how much two things differ ("how much more profitable is
+    the x1", "how much cheaper was the gp"): a figure, which an entry only saying that one is
+    more profitable does not give."""
+    start = _after_lead_ins(asked)
+    if asked[start : start + 2] not in (("how", "much"), ("hows", "much")):
+        return False
+    after = asked[start + 2 : start + 3]
+    return bool(after) and (
+        after[0] in _MORE_OR_LESS or (after[0].endswith("er") and "than" in asked)
+    )
+
+
+# "when does production END", "what month did the run WRAP UP": the time of an end, which an
+# entry giving only when it starts ("from March") does not give. "Stop" is left out: "when does
+# it stop dropping" asks how long a fall lasts.
+_ENDING = frozenset("end ends ended ending wrap wraps wrapped finish finishes finished".split())
+_WHEN_ASKED = frozenset("when whens".split())
+_ENDS = ("end",)
+
+
+def _when_ends(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks when something ends ("when does production end", "what
+    month did it wrap up"): it opens with "when" or "what month / year / date"."""
+    start = _after_lead_ins(asked)
+    head = asked[start : start + 2]
+    timed = head[:1] and head[0] in _WHEN_ASKED
+    timed = timed or (len(head) == 2 and head[0] in _WHATS and head[1] in _DATING)
+    return bool(timed) and not _ENDING.isdisjoint(asked[start + 1 :])
+
+
+# "which NYT WRITER", "what bmwblog AUTHOR": a person who writes for a named outlet; the entry
+# must name such a person, not only the outlet.
+_WRITERS = frozenset(
+    """
+    writer writers author authors journalist journalists reporter reporters editor columnist
+    """.split()
+)
+_OUTLET_MOST = 3  # "which NEW YORK TIMES writer": the words that may name the outlet
+
+
+def _writer_of(word: str, asked: tuple[str, ...], after: list[int]) -> int | None:
+    """Return where the writer noun is in "which NYT WRITER ...", or None ("what did the writer
+    say" asks what was said)."""
+    if word not in ("what", "whats", "wat", "which") or not after:
+        return None
+    if asked[after[0]] in STOPWORDS or asked[after[0]] in _AUXILIARIES:
+        return None
+    for j in after[1 : 1 + _OUTLET_MOST]:
+        if asked[j] in _WRITERS:
+            return j
+        if asked[j] in STOPWORDS or asked[j] in _AUXILIARIES:
+            return None
+    return None
 
 
 def _copula_the(word: str, asked: tuple[str, ...], after: list[int]) -> bool:

@@ -30,6 +30,7 @@ from ..normalise.question import (
     business,
     business_kind,
     classed,
+    compared_amount,
     counted,
     focus,
     guessed,
@@ -119,6 +120,7 @@ _LONG = 20
 # as they make it from this score (see read): their agreement vouches a little below _LIFT_FROM.
 _AGREE_FROM = 0.35
 _AFTERWARDS = "afterwardsoutcome"  # a coined term: what happened after the sources, held by none
+_DIFFERENCE = "differencesize"  # a coined term: how much two things differ, held by none
 _PHRASE = 4  # the longest synonym phrase a focus word is read as the start of
 _DEED_CHECKS = 64  # a who-question's deed is checked phrasing by phrasing in this many entries
 _EXACT_FROM = 0.3  # below this score no entry can be the answer, so ranks need not be exact
@@ -1219,6 +1221,10 @@ class Matcher:
                     # holds; it weighs as a word none holds.
                     focused = [_AFTERWARDS]
                     deeds[_AFTERWARDS] = _Term(_AFTERWARDS, self._unknown_weight, False, True)
+                if compared_amount(spelled):
+                    # "how much MORE profitable": the size of the difference, which no entry
+                    # holds; an entry only saying it is more profitable restates the question.
+                    deeds[_DIFFERENCE] = _Term(_DIFFERENCE, self._unknown_weight, False, True)
                 if wanted is None:
                     wanted = wants(spelled)
                     run = content(self.synonyms.apply([stem(w) for w in counted(spelled)]))

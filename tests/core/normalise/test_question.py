@@ -134,6 +134,66 @@ def test_how_fast_something_was_going_asks_for_a_speed(question: str, measured: 
 
 
 @pytest.mark.parametrize(
+    ("question", "valued"),
+    [
+        ("whats the speed limit on that stretch of autobahn", True),
+        ("did anyone say what the posted speed limit was there", True),
+        ("what was the motorway speed limit", True),
+        ("is bmw allowed over the speed limit on public roads", False),  # whether, not its value
+        ("what lets them break the speed limit", False),  # a cause
+    ],
+)
+def test_a_speed_limits_value_asks_for_a_speed(question: str, valued: bool) -> None:
+    # Round 45: the value of a speed limit is a speed in mph, as "how fast was it going" asks.
+    assert ("mph" in q.focus(tuple(words(question)))) is valued
+
+
+@pytest.mark.parametrize(
+    ("question", "ending"),
+    [
+        ("when does the z4 run end", True),
+        ("what month did the x3 line wrap up", True),
+        ("so what year does it finish", True),
+        ("when does the price stop dropping", False),  # how long a fall lasts
+        ("when does the run start", False),
+        ("did the run end early", False),  # whether, not when
+    ],
+)
+def test_when_something_ends_asks_for_its_end(question: str, ending: bool) -> None:
+    # Round 45: an entry giving only when something starts does not say when it ends.
+    assert (q.focus(tuple(words(question))) == ("end",)) is ending
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("which guardian reporter broke the story", "reporter"),
+        ("what top gear journalist drove it first", "journalist"),
+        ("which outlet broke the story", "outlet"),  # no writer: the outlet is asked
+        ("which new york times writer said so", "writer"),
+    ],
+)
+def test_which_outlets_writer_asks_for_the_writer(question: str, wanted: str) -> None:
+    # Round 45: the outlet before the noun names whom the writer writes for.
+    assert q.focus(tuple(words(question))) == (wanted,)
+
+
+@pytest.mark.parametrize(
+    ("question", "compared"),
+    [
+        ("how much more reliable is the z4 than the 1m", True),
+        ("so how much less does the x1 cost to build", True),
+        ("how much heavier is the 1m than the m3", True),
+        ("how much power does the z4 make", False),  # an amount, not a difference
+        ("how much is a used z4", False),
+        ("how much faster", False),  # nothing compared with: "than" is missing
+    ],
+)
+def test_how_much_more_asks_the_size_of_a_difference(question: str, compared: bool) -> None:
+    assert q.compared_amount(tuple(words(question))) is compared
+
+
+@pytest.mark.parametrize(
     ("question", "built"),
     [
         ("where is the x1 built", True),

@@ -1452,6 +1452,44 @@ def test_how_fast_something_was_going_asks_for_a_speed_no_entry_gives(
     )
 
 
+def test_a_speed_limits_value_is_not_given_by_an_entry_naming_the_limit(
+    matcher_real: Matcher,
+) -> None:
+    # Round 45: the UK testing entry names the speed limit but gives no figure for it.
+    assert best(matcher_real, "so whats the actual speed limit on those uk roads") is None
+    # Whether BMW may go over it, the entry says.
+    assert best(matcher_real, "can bmw legally go over the speed limit in the uk") == (
+        "uk-authorised-high-speed-testing"
+    )
+
+
+def test_how_much_more_asks_a_figure_an_entry_saying_more_does_not_give(
+    matcher_real: Matcher,
+) -> None:
+    # Round 45: the X1 entry says it is much more profitable, not by how much.
+    assert best(matcher_real, "how much more profitable is an x1") is None
+    assert best(matcher_real, "how much better does the x1 sell than the 1m") is None
+    assert best(matcher_real, "is the x1 more profitable than the 1m") == "x1-alongside"
+
+
+def test_when_it_ends_is_not_given_by_an_entry_on_when_it_starts(matcher_real: Matcher) -> None:
+    # Round 45: yourbestsource's rate runs "from March"; it gives no month the run ends.
+    assert best(matcher_real, "what month was the commenter saying the 1m run would end") is None
+    # When US production ends, the entry on 2011 says.
+    assert best(matcher_real, "what year does the 1m wrap up for america") == (
+        "us-not-extended-2011"
+    )
+
+
+def test_a_writer_for_an_outlet_is_not_given_by_what_the_outlet_said(
+    matcher_real: Matcher,
+) -> None:
+    # Round 45: the GP entry says what the New York Times called it, naming no writer there.
+    assert best(matcher_real, "which new york times reporter wrote about the gp") is None
+    # Who writes for a site is someone's job, a topic the sources never cover.
+    assert best(matcher_real, "anyone know who writes for bmwblog these days") is None
+
+
 def test_us_spellings_and_idioms_of_known_words_read_as_them(matcher_real: Matcher) -> None:
     # "prioritize" is "prioritise", which the entry on the X1 holds.
     assert best(matcher_real, "why is bmw prioritizing the x1") == "x1-alongside"
