@@ -1918,3 +1918,24 @@ def test_round_43_phrasings_reach_their_entry_or_none(
     matcher_real: Matcher, question: str, entry: str | None
 ) -> None:
     assert best(matcher_real, question) == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Round 46: a verb of arriving in a "how many" question is no deed the entry must say
+        # of the market it names.
+        ("how many 1ms came to australia", "aus-received-125"),
+        ("how many of those gps landed in the us", "gp-414-us"),
+        # A sentence supposing the case ("let's SAY bmw builds another batch") gives the topic
+        # the next question asks about in full.
+        (
+            "let's say bmw builds another batch after this run. would that be a big deal cost wise",
+            "new-molds-reinvest",
+        ),
+    ],
+)
+def test_round_46_arrivals_and_suppositions_reach_their_entry(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    assert best(matcher_real, question) == entry
