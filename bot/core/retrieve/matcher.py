@@ -104,7 +104,7 @@ _NOT_TOLD = frozenset(
 )
 # Words that weigh whether a claim holds ("is that REAL", "was he LYING", "is it LEGIT") ask
 # about the story's claim: they give an asking sentence no topic of its own.
-_VERDICT_WORDS = "true real wrong legit confirm believe normal typical usual".split()
+_VERDICT_WORDS = "true real wrong right legit confirm believe normal typical usual".split()
 # Words that ask where a claim came from ("who said it ORIGINALLY") in a message with a story
 # count as story: the story's saying is the topic, not an entry about an original post.
 _PROVENANCE_WORDS = "origin original originally".split()

@@ -1939,3 +1939,13 @@ def test_round_46_arrivals_and_suppositions_reach_their_entry(
     matcher_real: Matcher, question: str, entry: str
 ) -> None:
     assert best(matcher_real, question) == entry
+
+
+def test_right_weighs_a_claim_of_the_story_as_true_does(matcher_real: Matcher) -> None:
+    # Round 46: "who's RIGHT" after two views asks which claim of the story holds; it names no
+    # person, so the entry on who Dr. Segler is no longer answers it.
+    question = (
+        "my uncle reckons the run is capped on purpose for hype, my brother says its about the"
+        " molds. who's right according to the blog"
+    )
+    assert best(matcher_real, question) != "who-is-segler"
