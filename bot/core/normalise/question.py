@@ -52,6 +52,10 @@ _AUXILIARIES = frozenset(
 )
 _WH = frozenset("what whats wat wut which how hows who whos".split())
 _AMOUNT = frozenset("many much".split())
+# Verbs of a count's cars reaching a place: "how many CAME here", "how many GOT SENT to the us"
+# counts the cars the story or the question names, not an arrival an entry must hold.
+# Past forms only: "how does the f30 COME into it", "was something big COMING" ask a deed.
+REACHED = frozenset("came arrived landed went got sent shipped".split())
 # Heads that only restate the question word: "which PLACE" is where, "what NUMBER of" how many.
 _RESTATED = frozenset(
     """
@@ -81,6 +85,7 @@ class Part:
     words: tuple[str, ...]
     asks: bool
     guess: bool = False  # the asker's own second guess ("... OR IS HE JUST lazy")
+    supposed: bool = False  # a supposition the next question asks about ("SAY bmw built more.")
 
 
 @lru_cache(maxsize=64)  # a message is read two or three times on its way to an answer
@@ -154,7 +159,30 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             out.append(Part(tuple(found[2:] if found[1] == "like" else found[1:]), m))
         else:
             out.append(Part(tuple(found), m))
-    return tuple(out)
+    return tuple(_supposing(out))
+
+
+# "SAY bmw built more. what happens ...", "SUPPOSE ...", "WHAT IF ...": a sentence that sets up
+# the case the next one asks about; "if" alone opens one too ("IF they did a second batch
+# theyd need new molds. how many ...").
+_SUPPOSING = frozenset("say suppose supposing imagine hypothetically if".split())
+_SUPPOSING_PAIRS = frozenset({("lets", "say"), ("let", "say"), ("what", "if"), ("lets", "suppose")})
+
+
+def _supposing(found: list[Part]) -> list[Part]:
+    """Mark a story sentence that supposes the case the next sentence asks about."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        part = out[i]
+        if part.asks or not out[i + 1].asks:
+            continue
+        start = _after_lead_ins(part.words)
+        head = part.words[start : start + 2]
+        if len(part.words) - start > 3 and (
+            (head[:1] and head[0] in _SUPPOSING) or tuple(head) in _SUPPOSING_PAIRS
+        ):
+            out[i] = Part(part.words, False, part.guess, True)
+    return out
 
 
 _POINTERS = frozenset("that this".split())  # "who said THAT": what the story quoted
@@ -435,7 +463,7 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
                 following = asked[after[1]] if len(after) > 1 else ""
                 if head == "much" and (not rest or following in _AUXILIARIES):
                     return tuple(_KINDS["much"].split())
-                if following in _AUXILIARIES or following in _JOINS:
+                if following in _AUXILIARIES or following in _JOINS or following in REACHED:
                     return ()  # "how many WAS it", "how many AND ...": counted earlier, not here
                 head = rest[0] if rest else head
             elif _moving(asked, after[0]):
@@ -969,6 +997,8 @@ def counted(asked: tuple[str, ...]) -> tuple[str, ...]:
         return ()
     run: list[str] = []
     for word in asked[start + 2 :]:
+        if word in REACHED:
+            break  # "how many CAME here": where they went, not what is counted
         if word in STOPWORDS or word in _AUXILIARIES or word in _NO_FOCUS or word in _TOTALS:
             break  # "how many 1ms TOTAL": the count's extent, not what it counts
         run.append(word)

@@ -23,6 +23,7 @@ from ..normalise.question import (
     BUSINESSES,
     CONTEXT_KNOWN,
     CONTEXT_UNKNOWN,
+    REACHED,
     Part,
     afterwards,
     arithmetic,
@@ -93,11 +94,20 @@ _IN_GENERAL = ("happen", "happened", "happens", "happening", "going")
 # or "where", which the answer's date or country gives.
 _WHEN_OR_WHERE = ("year", "date", "country", "countries", "nation")
 _NOT_TOLD = frozenset(
-    stem(w) for w in ("many", "much", *ABOUT_A_CLAIM, *_WHO_WORDS, *_IN_GENERAL, *_WHEN_OR_WHERE)
+    stem(w)
+    for w in (
+        "many",
+        "much",
+        *ABOUT_A_CLAIM,
+        *_WHO_WORDS,
+        *_IN_GENERAL,
+        *_WHEN_OR_WHERE,
+        *REACHED,  # "how many gps got SENT to the us": the count's cars, no deed of the us
+    )
 )
 # Words that weigh whether a claim holds ("is that REAL", "was he LYING", "is it LEGIT") ask
 # about the story's claim: they give an asking sentence no topic of its own.
-_VERDICT_WORDS = "true real wrong legit confirm believe normal typical usual".split()
+_VERDICT_WORDS = "true real wrong right legit confirm believe normal typical usual".split()
 # Words that ask where a claim came from ("who said it ORIGINALLY") in a message with a story
 # count as story: the story's saying is the topic, not an entry about an original post.
 _PROVENANCE_WORDS = "origin original originally".split()
@@ -1237,6 +1247,8 @@ class Matcher:
                 known = weight is not None
                 asks = part.asks and not (told and term in self._provenance)
                 share = 1.0 if asks else CONTEXT_KNOWN if known else CONTEXT_UNKNOWN
+                if part.supposed and known:  # "SAY bmw built more. what happens": the case asked
+                    share = 1.0
                 if part.guess:  # "... or is he just trying to upsell me": no claim of the story
                     share = CONTEXT_UNKNOWN
                 if not known and term in asides:

@@ -955,3 +955,24 @@ def test_did_someone_say_anything_asks_what_they_said() -> None:
     assert q.said(tuple(words("did the baker say the rye was late"))) is None
     assert q.said(tuple(words("what did the answer to the baker say"))) == (("answer",), ())
     assert q.said(tuple(words("what did the baker tell him"))) is None
+
+
+def test_a_sentence_supposing_a_case_before_a_question_is_marked_supposed() -> None:
+    # "SAY they ...", "WHAT IF ...", "IF ...": the case the next sentence asks about.
+    found = q.parts("ok so say the factory doubles its output next year. what would that cost")
+    assert [p.supposed for p in found] == [True, False]
+    assert [p.asks for p in found] == [False, True]
+    # Story that supposes nothing, or too little to be a case ("say what"), is left alone.
+    assert not any(p.supposed for p in q.parts("i read the factory doubles it. what would it cost"))
+    assert not any(p.supposed for p in q.parts("ok say what. how many were built"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many came to the us", "how many got sent to japan", "how many arrived in the uk"],
+)
+def test_a_verb_of_arriving_after_how_many_is_no_focus(question: str) -> None:
+    # "how many CAME here": where the counted cars went, not a word an entry must hold.
+    asked = tuple(words(question))
+    assert q.focus(asked) == ()
+    assert q.counted(asked) == ()

@@ -1981,3 +1981,34 @@ def test_round_22_uncovered_dates_and_titles_are_declined(
     matcher_real: Matcher, question: str
 ) -> None:
     assert _decided(matcher_real, question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Round 46: a verb of arriving in a "how many" question is no deed the entry must say
+        # of the market it names.
+        ("how many 1ms came to australia", "aus-received-125"),
+        ("how many of those gps landed in the us", "gp-414-us"),
+        # A sentence supposing the case ("let's SAY bmw builds another batch") gives the topic
+        # the next question asks about in full.
+        (
+            "let's say bmw builds another batch after this run. would that be a big deal cost wise",
+            "new-molds-reinvest",
+        ),
+    ],
+)
+def test_round_46_arrivals_and_suppositions_reach_their_entry(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    assert best(matcher_real, question) == entry
+
+
+def test_right_weighs_a_claim_of_the_story_as_true_does(matcher_real: Matcher) -> None:
+    # Round 46: "who's RIGHT" after two views asks which claim of the story holds; it names no
+    # person, so the entry on who Dr. Segler is no longer answers it.
+    question = (
+        "my uncle reckons the run is capped on purpose for hype, my brother says its about the"
+        " molds. who's right according to the blog"
+    )
+    assert best(matcher_real, question) != "who-is-segler"
