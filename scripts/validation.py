@@ -3,8 +3,8 @@
 Usage: .venv/bin/python scripts/validation.py [TREE]   (TREE: another checkout; default this one)
 
 The older test halves are the validation set: their summed `grade.py --json` and `bot eval
---json` figures, never a question, are printed. The newest halves (chat20-test and on,
-conversations14-test and on) are the test set and are not read here.
+--json` figures, never a question, are printed. The newest halves (chat22-test and on,
+conversations16-test and on) are the test set and are not read here.
 """
 
 from __future__ import annotations
