@@ -717,6 +717,21 @@ def _built_where(asked: tuple[str, ...]) -> bool:
     )
 
 
+_FILMED = frozenset("filmed shot recorded taped taken captured".split())
+# The word of a spot something was filmed at: an entry on the clip in general holds the clip's
+# words as well, "filmed" among them, so "where" alone would not tell the two apart.
+SPOT = "location"
+
+
+def filmed_where(asked: tuple[str, ...]) -> bool:
+    """Return whether a where-question asks where something was filmed ("where was the vid
+    SHOT", "where was that taken"), not where a figure was taken from."""
+    start = _after_lead_ins(asked)
+    if asked[start : start + 1] not in (("where",), ("wheres",)):
+        return False
+    return asked[-1] != "from" and not _FILMED.isdisjoint(asked[start:])
+
+
 # "built in TOTAL", "made in 2012", "built in small numbers", "in the SAME plant": no place.
 _NOT_PLACES = frozenset("total all small limited numbers batches time same".split())
 _PARTICIPLES = frozenset("built made assembled produced manufactured".split())

@@ -24,6 +24,7 @@ from ..normalise.question import (
     CONTEXT_KNOWN,
     CONTEXT_UNKNOWN,
     REACHED,
+    SPOT,
     Part,
     afterwards,
     arithmetic,
@@ -33,6 +34,7 @@ from ..normalise.question import (
     classed,
     compared_amount,
     counted,
+    filmed_where,
     focus,
     guessed,
     hearsay,
@@ -131,6 +133,7 @@ _LONG = 20
 _AGREE_FROM = 0.35
 _AFTERWARDS = "afterwardsoutcome"  # a coined term: what happened after the sources, held by none
 _DIFFERENCE = "differencesize"  # a coined term: how much two things differ, held by none
+_SPOT_SHARE = 0.5  # of its own weight, the spot a where-filmed question asks for
 _PHRASE = 4  # the longest synonym phrase a focus word is read as the start of
 _DEED_CHECKS = 64  # a who-question's deed is checked phrasing by phrasing in this many entries
 _EXACT_FROM = 0.3  # below this score no entry can be the answer, so ranks need not be exact
@@ -1231,6 +1234,13 @@ class Matcher:
                     # holds; it weighs as a word none holds.
                     focused = [_AFTERWARDS]
                     deeds[_AFTERWARDS] = _Term(_AFTERWARDS, self._unknown_weight, False, True)
+                spot = self._ids.get(stem(SPOT))
+                if spot is not None and filmed_where(spelled):
+                    # "where was the clip SHOT": the spot, which the clip's own entry, holding
+                    # the words of the clip, need not give; it weighs as the word would.
+                    deeds[stem(SPOT)] = _Term(
+                        stem(SPOT), _SPOT_SHARE * self._weight[spot], True, True
+                    )
                 if compared_amount(spelled):
                     # "how much MORE profitable": the size of the difference, which no entry
                     # holds; an entry only saying it is more profitable restates the question.

@@ -194,6 +194,21 @@ def test_how_much_more_asks_the_size_of_a_difference(question: str, compared: bo
 
 
 @pytest.mark.parametrize(
+    ("question", "filmed"),
+    [
+        ("where was the footage of the truck shot", True),
+        ("ok so wheres that photo taken", True),
+        ("where was the race recorded", True),
+        ("where was that figure taken from", False),
+        ("who filmed the truck", False),
+        ("where is the truck built", False),
+    ],
+)
+def test_where_something_was_filmed_asks_for_its_spot(question: str, filmed: bool) -> None:
+    assert q.filmed_where(tuple(words(question))) is filmed
+
+
+@pytest.mark.parametrize(
     ("question", "built"),
     [
         ("where is the x1 built", True),

@@ -1161,6 +1161,27 @@ def test_a_focus_on_an_uncovered_topic_weighs_even_when_the_question_does_not_na
     assert best(matcher, "where are the molds made") is None
 
 
+def test_where_a_clip_was_filmed_asks_for_its_spot() -> None:
+    matcher = _small(
+        [
+            (
+                "boat-clip",
+                '"what is in the boat clip", "red boat clip"',
+                "The blog posted a clip of a red boat at sea.",
+            ),
+            (
+                "boat-spot",
+                '"which harbour is in the boat video", "who knew the location of the boat clip"',
+                "A reader placed the clip's location at the old harbour.",
+            ),
+        ]
+    )
+    assert best(matcher, "what is in the boat clip") == "boat-clip"
+    # The clip's own entry is as near the question's words; the spot is what it asks for.
+    assert best(matcher, "where was the boat clip filmed") == "boat-spot"
+    assert best(matcher, "where was the red boat clip filmed") == "boat-clip"
+
+
 def test_the_zhp_as_a_precedent_asks_whether_the_1m_goes_the_same_way(
     matcher_real: Matcher,
 ) -> None:
