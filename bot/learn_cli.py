@@ -129,7 +129,8 @@ def review(
             out.write(f"  {add}[p]ick another entry, [d]ismiss, [s]kip, [q]uit > ")
             out.flush()
             answer = stdin.readline()
-            if not answer:
+            if not answer:  # the input ended: end the prompt's line, keep the rest open
+                out.write("\nStopped at the end of the input; the rest stay open.\n")
                 return EXIT_OK
             choice = answer.strip().lower()[:1]
             if choice == "q":

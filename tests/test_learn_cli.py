@@ -87,6 +87,17 @@ def test_review_dismisses_and_quits(tmp_path: Path, knowledge: Path) -> None:
     assert "[1/1]" in again  # the dismissed cluster is gone, the other one is left
 
 
+def test_review_stops_cleanly_when_the_input_ends(tmp_path: Path, knowledge: Path) -> None:
+    db = tmp_path / "onem.db"
+    _ask_and_record(db, knowledge, MISSED, 1)
+    code, out = _run(["review", "-s", str(db), "-k", str(knowledge)], "")
+    assert code == 0
+    # the prompt's line is ended, and the terminal is told the cluster is still open
+    assert out.endswith("\n") and not out.endswith("> \n")
+    assert "stay open" in out
+    assert "[1/1]" in _run(["review", "-s", str(db), "-k", str(knowledge)], "q\n")[1]
+
+
 def test_stats_prints_a_table_per_server(tmp_path: Path, knowledge: Path) -> None:
     db = tmp_path / "onem.db"
     _ask_and_record(db, knowledge, "How many 1Ms is the US getting?", 1)
