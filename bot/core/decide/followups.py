@@ -110,7 +110,7 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "what year was it" after the chase car: "it" is the last answer's, which has no
         # year, not some unrelated claim the question alone would not answer.
         return _given_elsewhere(matcher, text, last, lacking)
-    if lacking is not None and (points or lacking is Wanted.VALUE) and answer is None:
+    if lacking is not None and (points or lacking in _UNPOINTED) and answer is None:
         # "how many tho" after Segler's "not limited": a neighbour that gives a figure; "what
         # do used ones go for now" after the GP's collectors-car label: the GPs' value.
         found = _given_elsewhere(matcher, text, last, lacking)
@@ -192,12 +192,16 @@ def _elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Match 
     # short of an answer, is then meant when it is a neighbour too.
     best = ranking.best
     tried = [*read.matches, *([best] if best is not None and want is Wanted.VALUE else [])]
+    # News awaited may sit one link further: the doubt about a figure and the claim that
+    # expects more on it "in a few days" point at the same memo.
     return next(
         (
             m
             for m in tried
             if m.score >= _HELD * matcher.threshold
-            and _linked(m.entry, last)
+            and (
+                _linked(m.entry, last) or (want is Wanted.NEWS and _shares_neighbour(m.entry, last))
+            )
             and holds(m.entry.answer, want)
             and (not person or _speaks_of(m.entry, last))
         ),
@@ -205,6 +209,9 @@ def _elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Match 
     )
 
 
+# Wants a neighbour may meet though the question points at nothing: "what are they worth",
+# "when would we hear more" after an answer that gives no value, no time ahead.
+_UNPOINTED = frozenset({Wanted.VALUE, Wanted.NEWS})
 _TITLE_WORDS = 7  # "how many loaves does the town get (each day)": what a title asks for
 _HELD = 0.5  # of the threshold: a neighbour this close that gives what was asked is meant
 _SWITCH = 0.2  # a neighbour of the last answer this far below the best fit is not meant

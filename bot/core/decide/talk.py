@@ -513,6 +513,7 @@ class Wanted(StrEnum):
     VALUE = "value"  # "what are they worth": a price, or one measured against the sticker
     AMOUNT = "figure"
     PLACE = "place"
+    NEWS = "time for more news"  # "when would we hear more": a time ahead when more is known
 
 
 _PRICED = frozenset("cost costs price prices priced pricing msrp pay paid".split())
@@ -538,7 +539,7 @@ def wanted(message: str) -> Wanted | None:
     if _valued(said):
         return Wanted.VALUE  # "what are they worth now", "what do used ones go for"
     if said[0] in ("when", "whens"):
-        return Wanted.TIME
+        return Wanted.NEWS if _news(said) else Wanted.TIME
     if said[0] in ("where", "wheres") and said[-1] != "from":
         return Wanted.PLACE  # "where does that figure come FROM" asks its origin
     if said[:2] in (["how", "many"], ["how", "much"]):
@@ -564,11 +565,27 @@ def _valued(said: list[str]) -> bool:
     )
 
 
+_LEARN = frozenset("hear know learn find news update updates info word".split())
+_AHEAD = re.compile(
+    r"\b(?:in a few (?:days|weeks|months)|(?:next|coming|following) (?:days|week|weeks|month)"
+    r"|more (?:on it )?soon)\b",
+    re.IGNORECASE,
+)
+
+
+def _news(said: list[str]) -> bool:
+    """Return whether a when-question asks when more will be known ("when would we hear more",
+    "when would they have more"), not when something happened."""
+    return "more" in said and (not _LEARN.isdisjoint(said) or said[-2:] == ["have", "more"])
+
+
 def holds(answer: str, want: Wanted) -> bool:
     """Return whether an answer gives what a question wants: a year, a time, a price, a figure,
     a place."""
     if want is Wanted.PLACE:
         return any((m.group(1) or "").lower() not in _CALENDAR for m in _PLACED.finditer(answer))
+    if want is Wanted.NEWS:  # "more on it in a few days": not when the claim was made
+        return _AHEAD.search(answer) is not None
     if want is Wanted.VALUE and _STICKER.search(answer):
         return True  # "close to their MSRP": a value, though no sum
     said = words(answer)

@@ -1030,3 +1030,16 @@ def test_asking_what_they_are_worth_gets_a_neighbour_that_gives_a_value(
     )
     assert first.entry_id == "gp-nyt-collectors"
     assert worth.kind == "followup" and worth.entry_id == "gp-used-values"
+
+
+def test_asking_when_more_is_known_gets_a_neighbour_that_says_when(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 24: the 600's "conversation with BMWNA that week" is no time ahead; the
+    # linked claim that expects more "in a few days" is, also when the question points at
+    # nothing, and from a claim that shares a neighbour with the last answer.
+    for opener in ("was the 600 number official", "why was the 600 figure wrong"):
+        for message in ("when will we find out more", "when would they hear more"):
+            first, when = _talk(shipped, opener, message)
+            assert first.answered
+            assert when.kind == "followup" and when.entry_id == "bmwblog-600-likely-change"

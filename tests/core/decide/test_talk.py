@@ -372,5 +372,16 @@ def test_worth_and_go_for_want_a_value_and_how_priced_wants_no_sum() -> None:
     assert wanted("how much was it priced at") is Wanted.PRICE
 
 
+def test_when_more_is_known_wants_a_time_ahead() -> None:
+    # Follow-up round 24: "when will we hear more" asks when news comes, which "that week"
+    # (when a claim was made) does not give and "in a few days" does.
+    assert wanted("when will we hear more") is Wanted.NEWS
+    assert wanted("when would they have more") is Wanted.NEWS
+    assert wanted("when will they build more") is Wanted.TIME
+    assert not holds("He said so after a talk that week.", Wanted.NEWS)
+    assert holds("He expected more on it in a few days.", Wanted.NEWS)
+    assert holds("He said the coming week would be busy.", Wanted.NEWS)
+
+
 def test_who_was_quoted_is_a_provenance_follow_up() -> None:
     assert follow_up("who was quoted") == (FollowUp.PROVENANCE, "")
