@@ -1090,7 +1090,7 @@ _DEMONSTRATIVES = frozenset("that this those these".split())
 _POINTED = frozenset(
     """
     number numbers figure figures one ones thing claim comment comments rumor rumour stat post
-    memo quote story article site guy dude
+    memo quote story article site guy dude person persons commenter poster
     """.split()
 )
 

@@ -991,3 +991,19 @@ def test_a_verb_of_arriving_after_how_many_is_no_focus(question: str) -> None:
     asked = tuple(words(question))
     assert q.focus(asked) == ()
     assert q.counted(asked) == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "pointing"),
+    [
+        ("what was that persons reasoning", True),
+        ("was that commenter being serious", True),
+        ("who was this poster", True),
+        ("which person at the track filmed it", False),
+    ],
+)
+def test_round_47_that_person_points_back_at_whoever_the_story_told_of(
+    question: str, pointing: bool
+) -> None:
+    # "a reader in the thread said the van was braking. what was THAT PERSONS point"
+    assert q.points_back(tuple(words(question))) is pointing
