@@ -545,9 +545,7 @@ def _who_did_this(text: str, last: Entry) -> bool:
 def _holds_for(text: str, last: Entry) -> bool:
     """Return whether a message asks if the last answer holds for X too, and it names X ("same
     as the 1m?" after the GP split enthusiasts "just as the 1M" did)."""
-    other = same_as(text)
-    named = set(words(other or "")) - STOPWORDS
-    return bool(named) and named <= set(words(last.answer))
+    return _spoken(same_as(text) or "", last)
 
 
 def _compares(last: Entry, other: str) -> bool:

@@ -549,7 +549,6 @@ def wanted(message: str) -> Wanted | None:
 
 
 _STICKER = re.compile(r"\b(?:msrp|sticker|list price|original price)\b", re.IGNORECASE)
-_WORTH = frozenset("worth".split())
 _FETCH = frozenset("go goes going went sell sells selling fetch fetches".split())
 _NOW = frozenset("now today nowadays anymore these days used".split())
 
@@ -557,7 +556,7 @@ _NOW = frozenset("now today nowadays anymore these days used".split())
 def _valued(said: list[str]) -> bool:
     """Return whether a question asks what something is worth: "worth", or "go for" / "sell
     for" with nothing after it but when ("what do they go for now"), not "go for it"."""
-    if not _WORTH.isdisjoint(said):
+    if "worth" in said:
         return True
     return any(
         w in _FETCH and said[i + 1 : i + 2] == ["for"] and set(said[i + 2 :]) <= _NOW

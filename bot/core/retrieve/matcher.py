@@ -509,6 +509,14 @@ class Matcher:
             (math.log(1 + size / df[i]) * _informative(common.get(t, 0.0)) for t, i in ids.items()),
         )
         self._unknown_weight = math.log(1 + size / _UNKNOWN_DF)
+        # "where was the clip SHOT": the spot, which the clip's own entry, holding the words of
+        # the clip, need not give; it weighs as the word would (None: no entry holds the word).
+        spot = ids.get(stem(SPOT))
+        self._spot = (
+            None
+            if spot is None
+            else _Term(stem(SPOT), _SPOT_SHARE * self._weight[spot], True, True)
+        )
         strong = np.array(strong_df, dtype=np.int64)
         # One byte per term (1: distinctive): read one term at a time, faster than numpy.
         self._distinctive = ((strong > 0) & (strong <= _DISTINCTIVE_SHARE * size)).tobytes()
@@ -1234,13 +1242,8 @@ class Matcher:
                     # holds; it weighs as a word none holds.
                     focused = [_AFTERWARDS]
                     deeds[_AFTERWARDS] = _Term(_AFTERWARDS, self._unknown_weight, False, True)
-                spot = self._ids.get(stem(SPOT))
-                if spot is not None and filmed_where(spelled):
-                    # "where was the clip SHOT": the spot, which the clip's own entry, holding
-                    # the words of the clip, need not give; it weighs as the word would.
-                    deeds[stem(SPOT)] = _Term(
-                        stem(SPOT), _SPOT_SHARE * self._weight[spot], True, True
-                    )
+                if self._spot is not None and filmed_where(spelled):
+                    deeds[self._spot.stem] = self._spot  # "where was the clip SHOT": the spot
                 if compared_amount(spelled):
                     # "how much MORE profitable": the size of the difference, which no entry
                     # holds; an entry only saying it is more profitable restates the question.
