@@ -955,6 +955,8 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
         return "money"  # "x1 msrp?", "1m price", "1m msrp in the us": a figure in some currency
     if not _PRICED.isdisjoint(_fragment(asked)):
         return "money"  # "STICKER of an x1 in canada?": "what is the sticker of ...", a price
+    if _of_what_year(asked):
+        return "year"  # "march OF WHAT YEAR tho": the year of a month the question gives
     head = asked[start : start + 2]
     if _names_one(asked[start:]):
         return "name"
@@ -998,6 +1000,15 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     if head[0] in ("what", "which", "whats", "wat") and head[1:] and head[1] in _MOMENT:
         return "time"  # "at what point in the video", "what time": when
     return None
+
+
+def _of_what_year(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks the year of something it names ("november OF WHAT
+    YEAR", "march IN WHICH YEAR")."""
+    return any(
+        a in ("of", "in") and b in ("what", "which") and c == "year"
+        for a, b, c in zip(asked, asked[1:], asked[2:], strict=False)
+    )
 
 
 def counted(asked: tuple[str, ...]) -> tuple[str, ...]:
@@ -1430,6 +1441,10 @@ def said(asked: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | No
     start = _after_lead_ins(asked)
     what = asked[start : start + 1] in (("what",), ("whats",), ("wat",))
     at = start + 1 if what else start
+    if asked[start : start + 2] in (("how", "many"), ("how", "much")):
+        # "how many 1ms did SEGLER SAY bmw would build": a figure that one must have given
+        at = next((i for i in range(start + 2, len(asked)) if asked[i] in _SPEAKER_AUX), at)
+        what = at > start
     if asked[at : at + 1] not in tuple((w,) for w in _SPEAKER_AUX):
         return None
     rest = asked[at + 1 :]

@@ -219,7 +219,10 @@ def answer_kinds(answer: Sequence[str], text: str = "") -> list[str]:
     # "1m" is a name, not a number; "a V8" gives one (eight cylinders).
     if any(t.replace(":", "").isdigit() for t in answer) or _ENGINE.search(text):
         found.append("number")
-    if any((t.isdigit() and len(t) == 4 and t[:2] in ("19", "20")) or t in _MONTHS for t in answer):
+    years = any(t.isdigit() and len(t) == 4 and t[:2] in ("19", "20") for t in answer)
+    if years:
+        found.append("year")
+    if years or any(t in _MONTHS for t in answer):
         found += ["date", "time"]
     elif any(t in _TIMES or (":" in t and t.replace(":", "").isdigit()) for t in answer):
         found.append("time")
@@ -425,7 +428,9 @@ class Matcher:
         # Postings as raw machine numbers: millions of int and float objects would linger in
         # the allocator's arenas long after the build.
         post_term, post_entry, post_value = array("q"), array("q"), array("d")
-        kinds: dict[str, list[int]] = {k: [] for k in ("number", "date", "time", "money", "day")}
+        kinds: dict[str, list[int]] = {
+            k: [] for k in ("number", "date", "year", "time", "money", "day")
+        }
         counting: dict[str, list[int]] = {}  # a word an answer counts -> the entries
         after_figures: dict[str, str | None] = {}  # the words after a figure -> what they count
         # Each entry's phrasings as term ids: entry e's phrasings are rows row_start[e] up to
@@ -628,7 +633,10 @@ class Matcher:
             )
         )
         best = ranking.best
-        if told and best is not None and best.score >= _AGREE_FROM:
+        # Asking sentences that point back at the story ("... the nyt piece. who wrote THAT
+        # ARTICLE") cannot vouch alone: they would vouch for what they name, not what they mean.
+        pointing = any(points_back(p.words) for p in found if p.asks)
+        if told and not pointing and best is not None and best.score >= _AGREE_FROM:
             asked = " . ".join(" ".join(p.words) for p in found if p.asks)
             alone = self._alone(asked, about)
             if (

@@ -1007,3 +1007,22 @@ def test_round_47_that_person_points_back_at_whoever_the_story_told_of(
 ) -> None:
     # "a reader in the thread said the van was braking. what was THAT PERSONS point"
     assert q.points_back(tuple(words(question))) is pointing
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the bakery opens in june but june of which year",
+        "spring of what year do they mean",
+    ],
+)
+def test_round_49_of_what_year_wants_a_year(question: str) -> None:
+    # A month does not say which year: "november OF WHAT YEAR" asks what the month left open.
+    assert q.wants(tuple(words(question))) == "year"
+
+
+def test_round_49_how_many_someone_said_names_the_speaker() -> None:
+    # "how many loaves did THE BAKER SAY": a figure that one must have given.
+    asked = tuple(words("how many loaves did the baker say they would bake"))
+    assert q.said(asked) == (("baker",), ())
+    assert q.said(tuple(words("how many loaves were baked"))) is None

@@ -15,7 +15,7 @@ import yaml
 from bot.core.decide.decision import decide
 from bot.core.knowledge.loader import default_knowledge_path, load_knowledge, parse_knowledge
 from bot.core.knowledge.models import Entry, Knowledge, Source, SourceKind, Status
-from bot.core.retrieve.matcher import Matcher
+from bot.core.retrieve.matcher import Matcher, answer_kinds
 
 EVAL = Path(__file__).resolve().parents[2] / "eval"
 
@@ -2033,3 +2033,43 @@ def test_right_weighs_a_claim_of_the_story_as_true_does(matcher_real: Matcher) -
         " molds. who's right according to the blog"
     )
     assert best(matcher_real, question) != "who-is-segler"
+
+
+def test_round_49_a_year_is_no_month() -> None:
+    # "what year" wants a year: an answer giving only a month ("from March") does not say it.
+    assert "year" in answer_kinds(["from", "2011"])
+    assert "year" not in answer_kinds(["from", "march"])
+    assert "date" in answer_kinds(["from", "march"])
+
+
+def test_round_49_asking_sentences_pointing_back_do_not_vouch_alone(
+    matcher_real: Matcher,
+) -> None:
+    # "... which site put THAT FIGURE out first": the asking sentence alone names no figure, so
+    # the entry it leads with alone is not as sure as it makes it; the story says which figure.
+    story = "my brother swears the 414 figure was made up by some forum guy for clicks. "
+    asked = "which site actually put that figure out first?"
+    whole = matcher_real.read(story + asked).best
+    alone = matcher_real.read(asked).best
+    assert whole is not None and alone is not None
+    assert whole.score < alone.score
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Round 49: how many someone SAID must come from that one (Segler gave no figure; the
+        # GP's 414 is the blog's).
+        "how many did dr segler say they would make",
+        # Who a commenter is behind the handle, or where someone works, is never said
+        # (knowledge group "realidentity").
+        "gar seems bitter, does anyone know who he really is",
+        "the goat commenter, does anyone know where he works",
+        # "OF WHAT YEAR": yourbestsource's rate gives a month only.
+        "the production start in march, march of which year",
+    ],
+)
+def test_round_49_what_the_sources_do_not_say_is_declined(
+    matcher_real: Matcher, question: str
+) -> None:
+    assert _decided(matcher_real, question) is None
