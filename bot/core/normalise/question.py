@@ -449,7 +449,7 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
     if fragment:
         return fragment
     for i, word in enumerate(asked[:-1]):
-        if word not in _WH or asked[i - 1 : i] == ("or",):
+        if word not in _WH or asked[i - 1 : i] == ("or",) or _preface(asked, i):
             continue  # "... still open or what per the memo": a tag, not the question word
         # "who ACTUALLY wrote it": an adverb of emphasis is no focus, the verb after it is
         skipped = ("the", "a", "an", "of", *_HEDGES)
@@ -499,8 +499,14 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
             or head.isdigit()
         ):
             return ()
+        if head in _SPANS:
+            return tuple(_KINDS["long"].split())  # "what TIMEFRAME did they give": how long
         return _COUNTRIES if head in _COUNTRY else (head,)
     return ()
+
+
+# "what TIMEFRAME", "which TIMELINE": a span of time, asked as "how long" asks it.
+_SPANS = frozenset("timeframe timeframes timeline timelines timescale timescales timespan".split())
 
 
 # "what COUNTRY is motoring from": a country the answer names, any one will do.
@@ -758,6 +764,25 @@ _DATING = _DATED | {"month"}  # "what MONTH does it start": a month or a year, a
 _FIGURES = frozenset("number numbers figure figures".split())
 _TAKES = frozenset("take takes took taking".split())
 _MOMENT = frozenset("time point moment minute".split())
+
+
+# "FROM WHAT ppl said, did ...": where the asker heard it, not what the question asks for.
+_PREFACE_VERBS = frozenset(
+    """
+    said say says read heard hear understand understood gather gathered know knew saw see seen
+    wrote write remember recall posted commented
+    """.split()
+)
+_PREFACE_REACH = 6  # "from what PEOPLE IN THE COMMENTS said": the verb within this many words
+
+
+def _preface(asked: tuple[str, ...], i: int) -> bool:
+    """Return whether the wh-word at ``i`` opens a preface naming where the asker got a claim
+    ("FROM WHAT i read", "from what ppl in the comments said, did it ..."), not the question:
+    "from what COUNTRY" asks one (no verb of saying or knowing follows)."""
+    if asked[i - 1 : i] != ("from",) or asked[i] not in ("what", "wat", "wut"):
+        return False
+    return not _PREFACE_VERBS.isdisjoint(asked[i + 1 : i + 1 + _PREFACE_REACH])
 
 
 def _after_lead_ins(asked: tuple[str, ...]) -> int:

@@ -20,6 +20,7 @@ _MEANINGS = {
     "probably": "prolly prob probs",
     "about": "abt bout",
     "before": "b4",
+    "through": "thru",
     "video": "vid vids",
     "expensive": "pricey",
     "police": "cops cop",
@@ -53,7 +54,7 @@ _MEANINGS = {
     "seriously": "srsly deadass",
     "obviously": "ofc",
     "now": "rn atm",
-    "think": "afaik iirc",
+    "think": "afaik iirc bet assume",
     "very": "af asf tiny huge massive crazy",
     # Words of quantity: "a TON of value", "LOADS of people", "a COUPLE cars".
     "much": "ton tons loads heaps",
@@ -68,6 +69,9 @@ _MEANINGS = {
     # through the comments"): a filler too.
     "just": (
         "lurking lurked lurk scrolling scrolled doomscrolling browsing browsed skimming skimmed"
+        # What the asker missed ("i MISSED who it was", "i MISSED OUT on an allocation") is
+        # their own story, not the sources' exclusion of a market ("MISSING the us").
+        " missed"
     ),
 }
 CHAT_WORDS = {

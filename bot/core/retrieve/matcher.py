@@ -110,6 +110,9 @@ _NOT_TOLD = frozenset(
 # Words that weigh whether a claim holds ("is that REAL", "was he LYING", "is it LEGIT") ask
 # about the story's claim: they give an asking sentence no topic of its own.
 _VERDICT_WORDS = "true real wrong right legit confirm believe normal typical usual".split()
+# Words that ask what the story's claim means ("can someone EXPLAIN what they MEANT"): they weigh
+# it as the words above do, and name no topic of their own, so they weigh half.
+_EXPLAIN_WORDS = "mean meant explain explained".split()
 # Words that ask where a claim came from ("who said it ORIGINALLY") in a message with a story
 # count as story: the story's saying is the topic, not an entry about an original post.
 _PROVENANCE_WORDS = "origin original originally".split()
@@ -281,6 +284,25 @@ def _handles(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
     return frozenset(t[0] for t in terms if len(t) == 1 and not t[0].isdigit())
 
 
+def _brands(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
+    """Return the handles also written with capitals inside the word ("bmwblog", the site
+    BMWBlog): the name of a site or brand, which the names rule misses (it is written in lower
+    case too), but which answers "which OUTLET put the 600 out first"."""
+    rows = knowledge.rows
+    handles = {
+        found.group(1) for text in rows.texts(4) if (found := _HANDLE.match(text)) is not None
+    }
+    camel = {
+        word.lower()
+        for text in itertools.chain(rows.texts(2), rows.texts(4))
+        for word in (w.strip(".,;:!?()\"'") for w in text.split())
+        if _CAMEL.fullmatch(word)
+    }
+    terms = (content(analyse(handle, synonyms)) for handle in handles & camel)
+    return frozenset(t[0] for t in terms if len(t) == 1 and not t[0].isdigit())
+
+
+_CAMEL = re.compile(r"(?=\w*[a-z])[A-Z]\w*[A-Z]\w*")  # "BMWBlog", "JRobUSC": capitals inside a word
 _HANDLE = re.compile(r"([a-z][^\s(),]*) \(")  # lower case only: "goat (reader comment)"
 # "I'll say who claimed it": the pronoun I, capitalised in every form, names no one.
 _PRONOUN_I = re.compile(r"I(?:['\u2019](?:ll|m|ve|d))?")
@@ -406,7 +428,10 @@ class Matcher:
         self.synonyms = Synonyms(knowledge.synonyms)
         self._names = _name_terms(knowledge, self.synonyms)
         self._speakers = _speakers(knowledge, self.synonyms, self._names)
-        self._verdict = frozenset(self.synonyms.apply([stem(w) for w in _VERDICT_WORDS]))
+        self._explain = frozenset(self.synonyms.apply([stem(w) for w in _EXPLAIN_WORDS]))
+        self._verdict = (
+            frozenset(self.synonyms.apply([stem(w) for w in _VERDICT_WORDS])) | self._explain
+        )
         self._provenance = frozenset(self.synonyms.apply([stem(w) for w in _PROVENANCE_WORDS]))
         self._entries = knowledge.entries
         texts: list[str] = [text for group in knowledge.synonyms for text in group]
@@ -534,6 +559,22 @@ class Matcher:
 
         # How many names each entry holds that few entries share ("Segler", not "1M").
         self._handles = _handles(knowledge, self.synonyms)
+        self._brands = _brands(knowledge, self.synonyms)
+        self._brand_ids = frozenset(
+            i for t, i in ids.items() if t in self._brands and not self._generic(i)
+        )
+        self._brand_count: _Ints = np.bincount(
+            np.concatenate(
+                [
+                    np.zeros(0, dtype=np.int64),
+                    *(
+                        self._post_entry[self._post_start[t] : self._post_start[t + 1]]
+                        for t in self._brand_ids
+                    ),
+                ]
+            ),
+            minlength=len(self._entries),
+        ).astype(np.int64)
         self._name_ids = frozenset(
             i
             for t, i in ids.items()
@@ -919,7 +960,8 @@ class Matcher:
         if wanted in (None, "deed"):
             pass
         elif wanted == "name":  # "which cars": the entry must name one the question does not
-            kind = self._naming(query)
+            # "which OUTLET": a site's name will do; "WHO at bmwna": a person's
+            kind = self._naming(query, brands=not any(asks_who(p.words) for p in parts(question)))
             shop = self._business(question)
             if shop is not None:  # "which dealer": the entry must name a dealer
                 kind = kind & self._mask(list(self._businesses.get(shop, ())))
@@ -997,7 +1039,7 @@ class Matcher:
             holders |= self._counts_cars
         return holders
 
-    def _naming(self, query: list[_Term]) -> _Mask:
+    def _naming(self, query: list[_Term], *, brands: bool = False) -> _Mask:
         """Return the entries that hold a name the question does not give ("which editions":
         an entry that only says "special editions" names none).
 
@@ -1006,11 +1048,15 @@ class Matcher:
         given = [
             self._ids[t.stem]
             for t in query
-            if t.known and t.asks and (t.stem in self._names or t.stem in self._handles)
+            if t.known
+            and t.asks
+            and (t.stem in self._names or t.stem in self._handles or t.stem in self._brands)
         ]
         held = self._name_count.copy()
+        if brands:  # "which site": a brand ("BMWBlog") is a name
+            held += self._brand_count
         for term in given:
-            if term in self._name_ids:
+            if term in self._name_ids or (brands and term in self._brand_ids):
                 held -= self._holding(term)
         return held > 0
 
@@ -1305,6 +1351,12 @@ class Matcher:
         # "... who put THAT NUMBER out there first": the question names its topic in the story.
         pointing = story > 0 and any(points_back(p.words) for p in found if p.asks)
         vague = vague or pointing
+        if vague and story > 0:
+            # "... something about the molds. can someone EXPLAIN what they MEANT": words that
+            # weigh the story's claim ask nothing of their own; the story says which claim.
+            for key in asking & self._explain:
+                t = terms[key]
+                terms[key] = t._replace(weight=t.weight * CONTEXT_KNOWN)
         if vague:  # "... SAID no more cars. is that real": the claim is the topic, not its teller
             for key in told_by - asking - claimed:
                 t = terms[key]

@@ -1026,3 +1026,29 @@ def test_round_49_how_many_someone_said_names_the_speaker() -> None:
     asked = tuple(words("how many loaves did the baker say they would bake"))
     assert q.said(asked) == (("baker",), ())
     assert q.said(tuple(words("how many loaves were baked"))) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Round 48: "FROM WHAT people said / i read, ..." tells where the asker got a claim;
+        # the question is what follows, so "people" or "the blog" is no focus an entry must hold.
+        "from what people in the replies said was the coupe quicker",
+        "from what the blog wrote did the van keep up",
+    ],
+)
+def test_round_48_from_what_someone_said_is_no_focus(question: str) -> None:
+    assert q.focus(tuple(words(question))) == ()
+
+
+def test_round_48_from_what_country_still_asks_a_country() -> None:
+    # No verb of saying or knowing follows: "from what COUNTRY" asks for one.
+    assert "country" in q.focus(tuple(words("the magazine is from what country")))
+
+
+@pytest.mark.parametrize(
+    "question", ["what timeframe did the writer give", "whats the timeline for prices to settle"]
+)
+def test_round_48_a_timeframe_asks_how_long(question: str) -> None:
+    # "what TIMEFRAME": a span of time, in the words "how long" accepts
+    assert q.focus(tuple(words(question))) == q.focus(tuple(words("how long is it")))

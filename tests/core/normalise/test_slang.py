@@ -42,6 +42,15 @@ def test_round_36_reading_a_forum_is_a_filler() -> None:
     assert plain("skimmed") == "just"
 
 
+def test_round_48_the_askers_own_lot_and_hedges_are_fillers() -> None:
+    # What the asker missed ("i MISSED the start of this") is no market left out; "i BET",
+    # "i ASSUME" hedge a guess as "iirc" does; "thru" is "through".
+    assert plain("missed") == "just"
+    assert plain("bet") == "think"
+    assert plain("assume") == "think"
+    assert plain("thru") == "through"
+
+
 @pytest.mark.parametrize(
     ("chat", "word"),
     [("sayin", "saying"), ("trippin", "tripping"), ("hangin", "hanging"), ("cabin", "cabin")],

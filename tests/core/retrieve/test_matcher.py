@@ -2073,3 +2073,60 @@ def test_round_49_what_the_sources_do_not_say_is_declined(
     matcher_real: Matcher, question: str
 ) -> None:
     assert _decided(matcher_real, question) is None
+
+
+def test_round_48_a_handle_written_with_capitals_inside_names_a_site() -> None:
+    matcher = _small(
+        [
+            (
+                "site-figure",
+                '"what figure did the site give"',
+                "SpeedSite said 300 cars, and commenter speedsite repeated it.",
+            ),
+            (
+                "mag-figure",
+                '"which magazine printed the figure first"',
+                "A magazine printed the 300 figure first, the blog said.",
+            ),
+        ],
+        claimants={"site-figure": "speedsite (reader comment)"},
+    )
+    # Left to the names rule as a handle (it is written capitalised too), but the names rule
+    # misses it (it is written in lower case too): a brand, which answers "which OUTLET".
+    assert "speedsit" not in matcher._handles and "speedsit" in matcher._brands
+    query = matcher._query("which site gave the figure")[0]
+    site = [e.id for e in matcher._entries].index("site-figure")
+    assert matcher._naming(query, brands=True)[site]  # "which site": it names one
+    assert not matcher._naming(query)[site]  # "who": a site's name is no person's
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Round 48: "which OUTLET" wants a name, and BMWBlog is one (the site), though the
+        # commenter posting as bmwblog writes it in lower case.
+        ("which outlet first put the 600 figure out", "us-600-bmwblog"),
+        ("which publication came up with the 600 number", "us-600-bmwblog"),
+        # "WHO at bmwna": a person, which the site's name is not (conversations13's decline).
+        ("who at bmwna did bmwblog talk with", None),
+        # The asker's hedges ("i BET", "i ASSUME") and "stuck with" unsold cars.
+        ("bet the dealers got stuck with those gps", "gp-sold-out"),
+        ("i reckon dealers got stuck with loads of gps", "gp-sold-out"),
+        # "what TIMEFRAME": how long, as "how long" asks it.
+        ("what timeframe did the blog put on values leveling out", "value-prediction"),
+    ],
+)
+def test_round_48_indirect_wordings_reach_their_entry_or_none(
+    matcher_real: Matcher, question: str, entry: str | None
+) -> None:
+    assert _decided(matcher_real, question) == entry
+
+
+def test_round_48_explain_what_they_meant_asks_about_the_story(matcher_real: Matcher) -> None:
+    # "can someone EXPLAIN what they MEANT" weighs the story's claim and names no topic of its
+    # own: the entry holding "meant" among its keywords no longer answers it.
+    question = (
+        "one bit of the follow-up lost me, something about bmw needing to sell another 2500 to"
+        " hit the profit goals. can someone explain what they meant"
+    )
+    assert best(matcher_real, question) != "aus-evasive-or-demand"
