@@ -147,7 +147,8 @@ class KnowledgeService:
                 f"Your message was {len(question):,} characters long; "
                 f"I read only the first {self.max_question_chars:,}."
             )
-        text = _MENTION.sub("", text)
+        if "@" in text:  # no mention without one: most messages skip the pattern
+            text = _MENTION.sub("", text)
         talk = snapshot.talk.match(text) or snapshot.talk.remarked(text)
         if talk is not None:
             reply = small_talk(question, talk, snapshot.knowledge)

@@ -128,7 +128,7 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
     if answer is not None and thing is not None and not names(answer.entry.answer, thing):
         # "which dealership is it" after the Arizona dealer's three cars: it is never named.
         return Reading(Decision(None, 0.0), notice=_no_name(answer.entry, thing))
-    if answer is None or answer.entry.id != last.id:
+    if answer is None or answer.entry_id != last.id:
         return reading
     if beyond(text) and (leaning is None or points):
         # "what other colors": the answer already given is all there is ("any other source?"
@@ -310,13 +310,13 @@ def _read(
         return Reading(_sure(last), last)
     if how in (None, FollowUp.POINTING) and alone.answer is not None:
         anew = next((m for m in alone.near if _names_anew(text, m.entry, last)), None)
-        if alone.answer.entry.id == last.id and anew is not None:
+        if alone.answer.entry_id == last.id and anew is not None:
             # "what did he reckon about the roads" after where he placed the video: not
             # the same answer again, but the near tie that holds what it names anew.
             return Reading(Decision(anew, anew.score), last)
     short = how is None and _length(text) <= MAX_SHORT_WORDS and not matcher.unknown(text)
     tied = short and alone.answer is not None and _rank(alone.answer.entry, last) == 0
-    kept = next((m for m in alone.near if m.entry.id == last.id), None) if tied else None
+    kept = next((m for m in alone.near if m.entry_id == last.id), None) if tied else None
     if kept is not None:
         # "could we lose cars" after a reader's guess on a country's allocation: the last
         # answer all but ties a claim unlinked to it, and the conversation is about it.
@@ -333,7 +333,7 @@ def _read(
             m
             for m in ranking.matches
             if m.score >= max(matcher.threshold, best - _SWITCH)
-            and (alone.clarify or m.entry.id != last.id)
+            and (alone.clarify or m.entry_id != last.id)
         ]
         chosen = max(fits, key=lambda m: _rank(m.entry, last), default=None)
         moved = chosen is not None and (alone.clarify or chosen is not alone.answer)
@@ -358,7 +358,7 @@ def _read(
         and _rank(lone.entry, last) >= 1
         and lone.score >= _NEAR * matcher.threshold
     ):
-        if lone.entry.id == last.id:
+        if lone.entry_id == last.id:
             # "so are the us getting any more or not" after the memo: just short of it alone,
             # and of nothing else nearer.
             return Reading(Decision(lone, lone.score), last)
@@ -366,7 +366,7 @@ def _read(
         # alone, but a neighbour of the last answer that the question read with it ranks first
         # (after the last answer itself, whose title is in that reading).
         near = matcher.read(f"{text} {last.title}", _LEADERS).without(last).best
-        if near is not None and near.entry.id == lone.entry.id:
+        if near is not None and near.entry_id == lone.entry_id:
             return Reading(Decision(lone, lone.score), last)
     elliptical = short and alone.answer is None and _length(text) <= MAX_ELLIPTICAL_WORDS
     elliptical = elliptical and asks(text)  # not a few keywords: "production engine allocation"
@@ -378,14 +378,14 @@ def _read(
     context = decide(Ranking(read.matches[:_SHOWN]), matcher.threshold)
     if (
         context.answer is not None
-        and context.answer.entry.id == last.id
+        and context.answer.entry_id == last.id
         and lone is not None
         and _rank(lone.entry, last) == 1
-        and all(m.entry.id != last.id for m in ranking.matches)
+        and all(m.entry_id != last.id for m in ranking.matches)
     ):
         # "did they all sell" after the GPs' count: the last answer holds none of the
         # question's words, so its title only says which of its neighbours is meant.
-        found = next((m for m in read.matches if m.entry.id == lone.entry.id), None)
+        found = next((m for m in read.matches if m.entry_id == lone.entry_id), None)
         if found is not None and found.score >= matcher.threshold:
             return Reading(Decision(found, found.score), last)
     claimed = not _PERSONS.isdisjoint(words(text)) or (how is FollowUp.POINTING and more(text))
@@ -514,10 +514,10 @@ def _others(
     opposed = knowledge.conflicts.get(last.id, ())
     who = _claimant(last).lower()
     read = matcher.read(f"{text} {last.title}", _LEADERS).without(last)
-    backs = (*last.related, *(m.entry.id for m in read.matches if _linked(m.entry, last)))
+    backs = (*last.related, *(m.entry_id for m in read.matches if _linked(m.entry, last)))
     pool = opposed if dissent and opposed else tuple(i for i in backs if i not in opposed)
     ids = [i for i in dict.fromkeys(pool) if _claimant(knowledge.by_id[i]).lower() != who]
-    scored = [m for m in read.matches if m.entry.id in ids]
+    scored = [m for m in read.matches if m.entry_id in ids]
     if dissent and not opposed:  # "did anyone push back" on a claim nobody disputes
         scored = [m for m in scored if m.score >= matcher.threshold]
         ids = []
@@ -642,12 +642,12 @@ def _speaks_of(entry: Entry, last: Entry) -> bool:
 def _answers_alone(matcher: Matcher, text: str, entry: Entry) -> bool:
     """Return whether a question read on its own is answered with an entry."""
     alone = decide(matcher.read(text), matcher.threshold).answer
-    return alone is not None and alone.entry.id == entry.id
+    return alone is not None and alone.entry_id == entry.id
 
 
 def _fits(entry: Entry, ranking: Ranking, threshold: float) -> bool:
     """Return whether an entry is among a question's shown entries, at the threshold or above."""
-    return any(m.entry.id == entry.id and m.score >= threshold for m in ranking.matches[:_SHOWN])
+    return any(m.entry_id == entry.id and m.score >= threshold for m in ranking.matches[:_SHOWN])
 
 
 # A claim named by how settled it is: "who started the rumor", "and the rumor?".

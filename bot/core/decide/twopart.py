@@ -30,21 +30,21 @@ def second_part(
     asked = questions(text)
     if asked is None:
         return None
-    main = decision.answer.entry.id
+    main = decision.answer.entry_id
     shown = {main, *knowledge.conflicts.get(main, ())}
-    following = next((m.entry.id for m in ranking.matches if m.entry.id not in shown), None)
+    following = next((m.entry_id for m in ranking.matches if m.entry_id not in shown), None)
     if following is None:
         return None
     bests: list[Match] = []
     for reading in asked:
         part = decide(matcher.read(reading), matcher.threshold).answer
-        if part is None or part.entry.id not in (main, following):
+        if part is None or part.entry_id not in (main, following):
             return None  # a question answered by neither: the other need not be ranked
         bests.append(part)
     first, second = bests
-    if first.entry.id == second.entry.id:
+    if first.entry_id == second.entry_id:
         return None
-    return second if first.entry.id == main else first
+    return second if first.entry_id == main else first
 
 
 def split_answer(
@@ -64,8 +64,8 @@ def split_answer(
     if first is None:
         return None  # the second question need not be ranked
     second = decide(matcher.read(asked[1]), SURE_PART).answer
-    if second is None or first.entry.id == second.entry.id:
+    if second is None or first.entry_id == second.entry_id:
         return None
-    if second.entry.id in knowledge.conflicts.get(first.entry.id, ()):
+    if second.entry_id in knowledge.conflicts.get(first.entry_id, ()):
         return None
     return decided, second

@@ -103,7 +103,7 @@ def compose(
             question=question,
             answered=False,
             score=score,
-            suggestions=tuple(_suggest(m.entry) for m in decision.suggestions),
+            suggestions=tuple(Suggestion(m.entry_id, m.title) for m in decision.suggestions),
             notice=notice,
             knowledge_digest=knowledge.digest,
             kind="clarify" if decision.clarify else "decline",
@@ -114,7 +114,7 @@ def compose(
     answered = _second(second, knowledge, shown) if second is not None else None
     if answered is not None:
         shown |= {answered.entry_id, *(c.entry_id for c in answered.conflicts)}
-    near = [m.entry.id for m in decision.near]
+    near = [m.entry_id for m in decision.near]
     related_ids = [i for i in dict.fromkeys([*near, *entry.related]) if i not in shown]
     return Reply(
         question=question,

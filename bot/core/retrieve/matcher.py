@@ -433,7 +433,7 @@ class Matcher:
             frozenset(self.synonyms.apply([stem(w) for w in _VERDICT_WORDS])) | self._explain
         )
         self._provenance = frozenset(self.synonyms.apply([stem(w) for w in _PROVENANCE_WORDS]))
-        self._entries = knowledge.entries
+        self._entries = Entries.of(knowledge.entries)
         texts: list[str] = [text for group in knowledge.synonyms for text in group]
         skip = len(texts)  # synonyms only lend their words to the spelling corrector
         rows = knowledge.rows  # read by column: no Entry is built for each
@@ -643,8 +643,7 @@ class Matcher:
         self._seen.clear()
         self._read_words.clear()
         self._relatives.clear()
-        if isinstance(self._entries, Entries):
-            self._entries.forget()
+        self._entries.forget()
 
     def rank(self, question: str, limit: int = 5) -> list[Match]:
         """Return up to ``limit`` entries, best first, each with its 0..1 score."""
@@ -667,7 +666,7 @@ class Matcher:
         matches = tuple(  # a halved entry may fall below one it led (stable: file order kept)
             sorted(
                 (
-                    Match(m.entry, self._told(m.score, halved=half), m.coverage, m.similarity)
+                    m.rescored(self._told(m.score, halved=half))
                     for m, half in zip(ranking.matches, halved, strict=True)
                 ),
                 key=lambda m: -m.score,
@@ -682,10 +681,10 @@ class Matcher:
             alone = self._alone(asked, about)
             if (
                 alone is not None
-                and alone.entry.id == best.entry.id
+                and alone.entry_id == best.entry_id
                 and alone.score > matches[0].score
             ):
-                best = Match(best.entry, alone.score, best.coverage, best.similarity)
+                best = best.rescored(alone.score)
                 return Ranking((best, *matches[1:]))
         return Ranking(matches)
 
@@ -778,7 +777,7 @@ class Matcher:
         # By falling rounded score, then file order (entries are distinct: ``c`` never compares).
         ranked = sorted((-round(min(c.score, 1.0), 4), c.entry, c) for c in final)[:limit]
         matches = tuple(
-            Match(self._entries[c.entry], -negated, c.coverage, c.similarity)
+            Match(self._entries, -negated, c.coverage, c.similarity, c.entry)
             for negated, _, c in ranked
         )
         return Ranking(matches), tuple(c.halved for _, _, c in ranked)
