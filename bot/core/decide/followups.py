@@ -200,7 +200,9 @@ def _elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Match 
             for m in tried
             if m.score >= _HELD * matcher.threshold
             and (
-                _linked(m.entry, last) or (want is Wanted.NEWS and _shares_neighbour(m.entry, last))
+                _linked(m.entry, last)
+                or (want is Wanted.NEWS and _shares_neighbour(m.entry, last))
+                or (want is Wanted.VALUE and _shares_tag(m.entry, last))
             )
             and holds(m.entry.answer, want)
             and (not person or _speaks_of(m.entry, last))
@@ -697,6 +699,11 @@ def _shares_neighbour(entry: Entry, last: Entry) -> bool:
     """Return whether an entry points at an entry the last answer points at too."""
     near = {*last.related, *last.conflicts_with}
     return not near.isdisjoint((*entry.related, *entry.conflicts_with))
+
+
+def _shares_tag(entry: Entry, last: Entry) -> bool:
+    """Return whether an entry is filed under a topic the last answer is filed under too."""
+    return not set(entry.tags).isdisjoint(last.tags)
 
 
 def _claimant(entry: Entry) -> str:

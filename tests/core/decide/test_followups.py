@@ -1043,3 +1043,70 @@ def test_asking_when_more_is_known_gets_a_neighbour_that_says_when(
             first, when = _talk(shipped, opener, message)
             assert first.answered
             assert when.kind == "followup" and when.entry_id == "bmwblog-600-likely-change"
+
+
+LAMPS = """
+version: 1
+
+sources:
+  - id: post
+    title: The lamp post
+    outlet: the lamp blog
+    kind: article
+
+entries:
+  - id: lamp-sale
+    questions: [How was the brass lamp sold?]
+    answer: The blog said the brass lamp was sold in one colour only, with no shade options.
+    status: fact
+    claimed_by: the lamp blog
+    sources: [post]
+    tags: [brass]
+  - id: lamp-used
+    questions: [What are used brass lamps worth?]
+    answer: The blog said used brass lamps sell for close to their list price.
+    status: fact
+    claimed_by: the lamp blog
+    sources: [post]
+    tags: [brass]
+  - id: lamp-towns
+    questions: [Where are the lamps sent?, Which towns get the lamps?]
+    answer: The blog said the lamps are sent to several northern towns.
+    status: opinion
+    claimed_by: the lamp blog
+    sources: [post]
+  - id: lamp-fair
+    questions: [Where is the lamp fair held?]
+    answer: The blog said the lamp fair is held in Oakham town hall.
+    status: fact
+    claimed_by: the lamp blog
+    sources: [post]
+"""
+
+
+@pytest.fixture(scope="module")
+def lamps(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    path = Path(tmp_path_factory.mktemp("lamps")) / "lamps.yaml"
+    path.write_text(LAMPS, encoding="utf-8")
+    return KnowledgeService.from_path(path)
+
+
+def test_asking_a_value_gets_an_entry_filed_under_the_same_topic(lamps: KnowledgeService) -> None:
+    # Follow-up round 25: the sale's entry gives no value and links to nothing; the used
+    # lamps' entry, filed under the same tag, does give one.
+    for message in ("what do they go for now", "what does a used one go for these days"):
+        first, worth = _talk(lamps, "did the brass lamp come in one colour", message)
+        assert first.entry_id == "lamp-sale"
+        assert worth.kind == "followup" and worth.entry_id == "lamp-used"
+
+
+def test_which_x_exactly_is_declined_when_the_last_answer_names_no_x(
+    lamps: KnowledgeService,
+) -> None:
+    # Follow-up round 25: "several northern towns" names none; "Oakham town hall" names one.
+    first, which = _talk(lamps, "where do the lamps get sent", "which towns exactly")
+    assert first.entry_id == "lamp-towns"
+    assert not which.answered and which.notice is not None and "name no towns" in which.notice
+    first, named = _talk(lamps, "where is the lamp fair", "which town is it in exactly")
+    assert first.entry_id == "lamp-fair"
+    assert named.answered and named.entry_id == "lamp-fair"
