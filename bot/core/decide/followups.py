@@ -298,6 +298,10 @@ def _read(
         if decision.answer is None:
             decision = decide(matcher.read(about, about=about), matcher.threshold)
         return Reading(decision, last)
+    if how is FollowUp.POINTING and more(text) and not _PERSONS.isdisjoint(words(text)):
+        other = _claimant_besides(matcher, knowledge, text, last)
+        if other is not None:  # "did he post anything else": another of his claims
+            return other
     if how in (None, FollowUp.POINTING) and (_asked_of(text, last) or _checked(text, last)):
         return Reading(_sure(last), last)  # "after how many years" after "four years after"
     ranking = matcher.read(text, _LEADERS)
@@ -411,6 +415,21 @@ def _read(
             return Reading(Decision(None, 0.0))
         return Reading(alone)
     return Reading(context, last)
+
+
+def _claimant_besides(
+    matcher: Matcher, knowledge: Knowledge, text: str, last: Entry
+) -> Reading | None:
+    """Return another claim of the last claimant's, or None if the last claim names none."""
+    if not _names_claimant(last, knowledge):
+        return None
+    # With the question's words first, then the claimant's name alone ("comment anything
+    # else" only dilutes it).
+    for asked in (f"{text} {_claimant(last)}", f"what did {_claimant(last)} say"):
+        found = decide(_own_claims(matcher.read(asked, _LEADERS), last), matcher.threshold)
+        if found.answer is not None:
+            return Reading(found, last)
+    return None
 
 
 def _points_at(text: str, last: Entry, alone: Decision) -> bool:

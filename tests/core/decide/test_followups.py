@@ -1053,6 +1053,11 @@ sources:
     title: The lamp post
     outlet: the lamp blog
     kind: article
+  - id: ola-comment
+    title: Ola's comment on the lamp post
+    outlet: comments on the lamp post
+    kind: reader-comment
+    author: Ola
 
 entries:
   - id: lamp-sale
@@ -1072,6 +1077,7 @@ entries:
   - id: lamp-towns
     questions: [Where are the lamps sent?, Which towns get the lamps?]
     answer: The blog said the lamps are sent to several northern towns.
+    keywords: [post, anything]
     status: opinion
     claimed_by: the lamp blog
     sources: [post]
@@ -1081,6 +1087,18 @@ entries:
     status: fact
     claimed_by: the lamp blog
     sources: [post]
+  - id: ola-shop
+    questions: [How many lamps did Ola's shop get?]
+    answer: Commenter Ola said Ola's shop got four lamps for the whole winter.
+    status: rumor
+    claimed_by: Ola (reader comment)
+    sources: [ola-comment]
+  - id: ola-glow
+    questions: [What did Ola think of the lamp's glow?]
+    answer: Commenter Ola said the brass lamp glows warmer than any other lamp Ola owns.
+    status: opinion
+    claimed_by: Ola (reader comment)
+    sources: [ola-comment]
 """
 
 
@@ -1110,3 +1128,12 @@ def test_which_x_exactly_is_declined_when_the_last_answer_names_no_x(
     first, named = _talk(lamps, "where is the lamp fair", "which town is it in exactly")
     assert first.entry_id == "lamp-fair"
     assert named.answered and named.entry_id == "lamp-fair"
+
+
+def test_did_she_say_anything_else_gets_another_claim_of_hers(lamps: KnowledgeService) -> None:
+    # Follow-up round 25: asked yes-or-no ("did she post anything else"), as "what else did
+    # she say" is, even when its verb ("post") is no word of her claims.
+    for message in ("did she post anything else", "did she say anything else"):
+        first, other = _talk(lamps, "how many lamps did ola's shop get", message)
+        assert first.entry_id == "ola-shop"
+        assert other.kind == "followup" and other.entry_id == "ola-glow"
