@@ -419,7 +419,8 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
         return FollowUp.WHY, ""
     if set(said) <= _BECAUSE_WORDS and (_BECAUSE & set(said) - {"so"} or said == ["how", "so"]):
         return FollowUp.WHY, ""
-    if not _NAME_WORDS.isdisjoint(said) and not _PERSON.isdisjoint(said) and "your" not in said:
+    named = not _PERSON.isdisjoint(said) or said in (["name"], ["names"])  # "name?" alone
+    if not _NAME_WORDS.isdisjoint(said) and named and "your" not in said:
         return FollowUp.NAME, ""
     if set(said) <= PROVENANCE_WORDS and not PROVENANCE_CUES.isdisjoint(said):
         return FollowUp.PROVENANCE, ""

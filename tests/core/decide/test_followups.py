@@ -257,6 +257,16 @@ def test_asking_a_name_the_sources_never_give_is_declined_with_why(
     assert "give no name" in to_text(name) and "a studio executive" in to_text(name)
 
 
+def test_a_bare_name_asks_the_name_of_whom_the_last_answer_spoke_of(
+    studio: KnowledgeService,
+) -> None:
+    # Follow-up round 25: "name?" alone is "whats that guys name".
+    _, name = _talk(studio, "where did the sequel rumor come from", "name?")
+    assert not name.answered and "give no name" in to_text(name)
+    _, named = _talk(studio, "when does shooting start", "names?")
+    assert named.kind == "followup" and named.claimed_by == "Zed (reader comment)"
+
+
 def test_asking_a_name_the_claim_gives_shows_the_claim_again(studio: KnowledgeService) -> None:
     _, name = _talk(studio, "when does shooting start", "whats his name")
     assert name.kind == "followup" and name.claimed_by == "Zed (reader comment)"
