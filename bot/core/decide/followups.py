@@ -200,7 +200,9 @@ def _elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Match 
             for m in tried
             if m.score >= _HELD * matcher.threshold
             and (
-                _linked(m.entry, last) or (want is Wanted.NEWS and _shares_neighbour(m.entry, last))
+                _linked(m.entry, last)
+                or (want is Wanted.NEWS and _shares_neighbour(m.entry, last))
+                or (want is Wanted.VALUE and _shares_tag(m.entry, last))
             )
             and holds(m.entry.answer, want)
             and (not person or _speaks_of(m.entry, last))
@@ -296,6 +298,10 @@ def _read(
         if decision.answer is None:
             decision = decide(matcher.read(about, about=about), matcher.threshold)
         return Reading(decision, last)
+    if how is FollowUp.POINTING and more(text) and not _PERSONS.isdisjoint(words(text)):
+        other = _claimant_besides(matcher, knowledge, text, last)
+        if other is not None:  # "did he post anything else": another of his claims
+            return other
     if how in (None, FollowUp.POINTING) and (_asked_of(text, last) or _checked(text, last)):
         return Reading(_sure(last), last)  # "after how many years" after "four years after"
     ranking = matcher.read(text, _LEADERS)
@@ -409,6 +415,21 @@ def _read(
             return Reading(Decision(None, 0.0))
         return Reading(alone)
     return Reading(context, last)
+
+
+def _claimant_besides(
+    matcher: Matcher, knowledge: Knowledge, text: str, last: Entry
+) -> Reading | None:
+    """Return another claim of the last claimant's, or None if the last claim names none."""
+    if not _names_claimant(last, knowledge):
+        return None
+    # With the question's words first, then the claimant's name alone ("comment anything
+    # else" only dilutes it).
+    for asked in (f"{text} {_claimant(last)}", f"what did {_claimant(last)} say"):
+        found = decide(_own_claims(matcher.read(asked, _LEADERS), last), matcher.threshold)
+        if found.answer is not None:
+            return Reading(found, last)
+    return None
 
 
 def _points_at(text: str, last: Entry, alone: Decision) -> bool:
@@ -697,6 +718,11 @@ def _shares_neighbour(entry: Entry, last: Entry) -> bool:
     """Return whether an entry points at an entry the last answer points at too."""
     near = {*last.related, *last.conflicts_with}
     return not near.isdisjoint((*entry.related, *entry.conflicts_with))
+
+
+def _shares_tag(entry: Entry, last: Entry) -> bool:
+    """Return whether an entry is filed under a topic the last answer is filed under too."""
+    return not set(entry.tags).isdisjoint(last.tags)
 
 
 def _claimant(entry: Entry) -> str:

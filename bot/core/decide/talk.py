@@ -183,6 +183,7 @@ OTHERS_WORDS = (
 _NEXT_FILLER = frozenset("and so ok okay lol tho though".split())
 _MAX_FOLLOW_UP_WORDS = 7
 _MAX_WHO_WORDS = 5
+_MAX_VALUE_WORDS = 9
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,7 +419,8 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
         return FollowUp.WHY, ""
     if set(said) <= _BECAUSE_WORDS and (_BECAUSE & set(said) - {"so"} or said == ["how", "so"]):
         return FollowUp.WHY, ""
-    if not _NAME_WORDS.isdisjoint(said) and not _PERSON.isdisjoint(said) and "your" not in said:
+    named = not _PERSON.isdisjoint(said) or said in (["name"], ["names"])  # "name?" alone
+    if not _NAME_WORDS.isdisjoint(said) and named and "your" not in said:
         return FollowUp.NAME, ""
     if set(said) <= PROVENANCE_WORDS and not PROVENANCE_CUES.isdisjoint(said):
         return FollowUp.PROVENANCE, ""
@@ -525,8 +527,11 @@ _WHICH = frozenset("what which wat whats".split())
 def wanted(message: str) -> Wanted | None:
     """Return what a short question asks for that an answer must hold ("what year tho")."""
     said = kernel(message)
-    if not said or len(said) > _MAX_FOLLOW_UP_WORDS:
+    if not said:
         return None
+    if len(said) > _MAX_FOLLOW_UP_WORDS:
+        # "what does a used one go for now": a value, with room for "a used one"
+        return Wanted.VALUE if len(said) <= _MAX_VALUE_WORDS and _valued(said) else None
     if said[0] in _LEADING and len(said) > 1:
         said = said[1:]  # "AFTER how many years", "SINCE when": what follows asks
     if "year" in said and not _WHICH.isdisjoint(said):
@@ -662,7 +667,12 @@ def asked_by_name(message: str) -> str | None:
     named = "names" in said or tuple(said[-2:]) in _IDENTIFIED or len(said) == 2
     # "what dealer should i try": one of them, by name, for the asker to go to.
     named = named or any(p in _ASKER_PAIRS for p in itertools.pairwise(said[2:]))
-    return thing if named and thing.startswith(_NAMED_KINDS) else None
+    # "which markets exactly": pinned down, any kind of thing is asked for by name.
+    pinned = not _PINNED.isdisjoint(said) and thing not in _PINNED and thing not in STOPWORDS
+    return thing if pinned or (named and thing.startswith(_NAMED_KINDS)) else None
+
+
+_PINNED = frozenset("exactly specifically precisely".split())
 
 
 def names(answer: str, thing: str) -> bool:

@@ -257,6 +257,16 @@ def test_asking_a_name_the_sources_never_give_is_declined_with_why(
     assert "give no name" in to_text(name) and "a studio executive" in to_text(name)
 
 
+def test_a_bare_name_asks_the_name_of_whom_the_last_answer_spoke_of(
+    studio: KnowledgeService,
+) -> None:
+    # Follow-up round 25: "name?" alone is "whats that guys name".
+    _, name = _talk(studio, "where did the sequel rumor come from", "name?")
+    assert not name.answered and "give no name" in to_text(name)
+    _, named = _talk(studio, "when does shooting start", "names?")
+    assert named.kind == "followup" and named.claimed_by == "Zed (reader comment)"
+
+
 def test_asking_a_name_the_claim_gives_shows_the_claim_again(studio: KnowledgeService) -> None:
     _, name = _talk(studio, "when does shooting start", "whats his name")
     assert name.kind == "followup" and name.claimed_by == "Zed (reader comment)"
@@ -1043,3 +1053,97 @@ def test_asking_when_more_is_known_gets_a_neighbour_that_says_when(
             first, when = _talk(shipped, opener, message)
             assert first.answered
             assert when.kind == "followup" and when.entry_id == "bmwblog-600-likely-change"
+
+
+LAMPS = """
+version: 1
+
+sources:
+  - id: post
+    title: The lamp post
+    outlet: the lamp blog
+    kind: article
+  - id: ola-comment
+    title: Ola's comment on the lamp post
+    outlet: comments on the lamp post
+    kind: reader-comment
+    author: Ola
+
+entries:
+  - id: lamp-sale
+    questions: [How was the brass lamp sold?]
+    answer: The blog said the brass lamp was sold in one colour only, with no shade options.
+    status: fact
+    claimed_by: the lamp blog
+    sources: [post]
+    tags: [brass]
+  - id: lamp-used
+    questions: [What are used brass lamps worth?]
+    answer: The blog said used brass lamps sell for close to their list price.
+    status: fact
+    claimed_by: the lamp blog
+    sources: [post]
+    tags: [brass]
+  - id: lamp-towns
+    questions: [Where are the lamps sent?, Which towns get the lamps?]
+    answer: The blog said the lamps are sent to several northern towns.
+    keywords: [post, anything]
+    status: opinion
+    claimed_by: the lamp blog
+    sources: [post]
+  - id: lamp-fair
+    questions: [Where is the lamp fair held?]
+    answer: The blog said the lamp fair is held in Oakham town hall.
+    status: fact
+    claimed_by: the lamp blog
+    sources: [post]
+  - id: ola-shop
+    questions: [How many lamps did Ola's shop get?]
+    answer: Commenter Ola said Ola's shop got four lamps for the whole winter.
+    status: rumor
+    claimed_by: Ola (reader comment)
+    sources: [ola-comment]
+  - id: ola-glow
+    questions: [What did Ola think of the lamp's glow?]
+    answer: Commenter Ola said the brass lamp glows warmer than any other lamp Ola owns.
+    status: opinion
+    claimed_by: Ola (reader comment)
+    sources: [ola-comment]
+"""
+
+
+@pytest.fixture(scope="module")
+def lamps(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    path = Path(tmp_path_factory.mktemp("lamps")) / "lamps.yaml"
+    path.write_text(LAMPS, encoding="utf-8")
+    return KnowledgeService.from_path(path)
+
+
+def test_asking_a_value_gets_an_entry_filed_under_the_same_topic(lamps: KnowledgeService) -> None:
+    # Follow-up round 25: the sale's entry gives no value and links to nothing; the used
+    # lamps' entry, filed under the same tag, does give one.
+    for message in ("what do they go for now", "what does a used one go for these days"):
+        first, worth = _talk(lamps, "did the brass lamp come in one colour", message)
+        assert first.entry_id == "lamp-sale"
+        assert worth.kind == "followup" and worth.entry_id == "lamp-used"
+
+
+def test_which_x_exactly_is_declined_when_the_last_answer_names_no_x(
+    lamps: KnowledgeService,
+) -> None:
+    # Follow-up round 25: "several northern towns" names none; "Oakham town hall" names one.
+    first, which = _talk(lamps, "where do the lamps get sent", "which towns exactly")
+    assert first.entry_id == "lamp-towns"
+    assert not which.answered and which.notice is not None and "name no towns" in which.notice
+    first, named = _talk(lamps, "where is the lamp fair", "which town is it in exactly")
+    assert first.entry_id == "lamp-fair"
+    assert named.answered and named.entry_id == "lamp-fair"
+
+
+def test_did_she_say_anything_else_gets_another_claim_of_hers(lamps: KnowledgeService) -> None:
+    # Follow-up round 25: asked yes-or-no ("did she post anything else"), as "what else did
+    # she say" is, even when its verb ("post") is no word of her claims.
+    for message in ("did she post anything else", "did she say anything else"):
+        first, other = _talk(lamps, "how many lamps did ola's shop get", message)
+        assert first.entry_id == "ola-shop"
+        assert other.kind == "followup" and other.entry_id == "ola-glow"

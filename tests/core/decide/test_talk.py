@@ -295,6 +295,9 @@ def test_a_price_measured_against_is_not_asked(message: str, want: Wanted | None
         ("what dealer can i try", "dealer"),
         ("what timestamp should i skip to", None),  # no kind that goes by a name
         ("which dealer gets the most", None),
+        ("which towns exactly", "towns"),  # follow-up round 25: pinned down, any kind
+        ("what rivers specifically", "rivers"),
+        ("what exactly did the mayor say", None),
     ],
 )
 def test_which_of_a_named_kind_the_asker_should_try_asks_a_name(
@@ -366,6 +369,9 @@ def test_worth_and_go_for_want_a_value_and_how_priced_wants_no_sum() -> None:
     assert wanted("what would they fetch for now") is Wanted.VALUE
     assert wanted("what's a clean one worth") is Wanted.VALUE
     assert wanted("should i go for it") is None
+    # Follow-up round 25: a value asked with a few more words ("a used one").
+    assert wanted("what does a clean used one sell for now") is Wanted.VALUE
+    assert wanted("what does a clean used one sell for in spain") is None
     assert holds("Used ones sell for close to their MSRP.", Wanted.VALUE)
     assert not holds("Used ones sell for close to their MSRP.", Wanted.PRICE)
     assert wanted("how was the cake priced") is None
