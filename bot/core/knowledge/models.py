@@ -203,8 +203,10 @@ def source_of(row: SourceRow) -> Source:
     return Source(row[0], row[1], row[2], _KINDS[row[3]], row[4], row[5], row[6])
 
 
-def _strings_of(rows: Iterable[EntryRow], fields: array[int], lines: array[int]) -> Iterator[str]:
-    """Yield every string of every row in order, noting where each field starts and the lines."""
+def _strings_of(
+    rows: Iterable[EntryRow], fields: array[int], lines: array[int], line_at: array[int]
+) -> Iterator[str]:
+    """Yield every string of every row in order, noting where each field and row's lines start."""
     count = 0
     for row in rows:
         for number in range(_FIELDS):
@@ -217,6 +219,7 @@ def _strings_of(rows: Iterable[EntryRow], fields: array[int], lines: array[int])
                 yield cast(str, value)
                 count += 1
         lines.frombytes(row[10])
+        line_at.append(len(lines))  # a row built in code may have no phrasing lines
     fields.append(count)
 
 
@@ -239,13 +242,8 @@ class Entries(Sequence[Entry]):
     def __init__(self, rows: Iterable[EntryRow]) -> None:
         self._fields = array("I")  # row r's fields start at strings _fields[10 r : 10 r + 10]
         self._lines = array("I")  # row r's entry line, then its phrasings' lines
-        self._strings = Strings(_strings_of(rows, self._fields, self._lines))
-        self._line_at = array("I", [0])
-        for row in range(len(self._fields) // _FIELDS):
-            at = _FIELDS * row
-            self._line_at.append(
-                self._line_at[-1] + 1 + self._fields[at + 2] - self._fields[at + 1]
-            )
+        self._line_at = array("I", [0])  # row r's lines are _lines[_line_at[r] : _line_at[r + 1]]
+        self._strings = Strings(_strings_of(rows, self._fields, self._lines, self._line_at))
         self.rows = Rows(self)
         self._recent: OrderedDict[int, Entry] = OrderedDict()  # the last _RECENT entries built
 

@@ -212,3 +212,15 @@ def test_a_reload_reports_changes_by_value(tmp_path: Path) -> None:
     path.write_text("# moved down a line\n" + text.replace("About 3 cars", "About 4 cars"))
     result = service.reload()
     assert result.ok and result.changed == ("e3",) and not result.added and not result.removed
+
+
+def test_entries_built_in_code_without_phrasing_lines_keep_their_own_lines() -> None:
+    # An admin tool or a test may build entries without the file's line numbers.
+    built = [
+        Entry(f"e{i}", ("one phrasing", "another"), "an answer", Status.FACT, "x", ("s",), line=i)
+        for i in range(3)
+    ]
+    entries = Entries.of(built)
+    assert [e.line for e in entries] == [0, 1, 2]
+    assert [e.question_lines for e in entries] == [(), (), ()]
+    assert list(entries) == built
