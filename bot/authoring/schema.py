@@ -43,7 +43,10 @@ def _field(f: Field, parent: str) -> dict[str, Any]:
     if f.name == "sources" and parent == "entry":
         description = "Ids of the sources this claim comes from."
     if f.name == "kind" and parent == "small talk":
-        description = "What the message is: a greeting, thanks, a call for help, or 'who are you'."
+        description = (
+            "What the message is: a greeting, thanks, a reaction, a goodbye, a call for help, "
+            "or 'who are you'."
+        )
     return {"description": description, **_shape(f)}
 
 

@@ -283,6 +283,10 @@ def _read(
         # "what about euro emissions rules": X names what no entry holds, so no answer is X's,
         # not the last answer's topic asked again without it.
         return Reading(Decision(None, 0.0))
+    if how is FollowUp.ABOUT and _answers_alone(matcher, about, last):
+        # "what about used ones down the line" after the resale forecast: X asked on its own
+        # gets that answer, so no other claim is X's.
+        return Reading(_sure(last), last)
     if how in (FollowUp.AGREE, FollowUp.ABOUT):
         # "does bmwna agree": the party's claim on the last question; "what about australia":
         # the last question asked of X, its own topic dropped. Else X's best known claim.

@@ -91,12 +91,13 @@ class Entry:
 
 
 class TalkKind(StrEnum):
-    """What a small-talk message is: a greeting, thanks, a reaction ("lol", "ok"), a call for
-    help, or "who are you"."""
+    """What a small-talk message is: a greeting, thanks, a reaction ("lol", "ok"), a goodbye, a
+    call for help, or "who are you"."""
 
     GREETING = "greeting"
     THANKS = "thanks"
     REACTION = "reaction"
+    FAREWELL = "farewell"
     HELP = "help"
     IDENTITY = "identity"
 

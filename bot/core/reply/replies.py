@@ -72,7 +72,7 @@ EXAMPLES = 3
 
 def small_talk(question: str, talk: SmallTalk, knowledge: Knowledge) -> Reply:
     """Reply to small talk; a few example questions come with a greeting, help or "who are you"."""
-    brief = talk.kind in (TalkKind.THANKS, TalkKind.REACTION)
+    brief = talk.kind in (TalkKind.THANKS, TalkKind.REACTION, TalkKind.FAREWELL)
     offers = () if brief else knowledge.entries[:EXAMPLES]
     return Reply(
         question=question,

@@ -1147,3 +1147,45 @@ def test_did_she_say_anything_else_gets_another_claim_of_hers(lamps: KnowledgeSe
         first, other = _talk(lamps, "how many lamps did ola's shop get", message)
         assert first.entry_id == "ola-shop"
         assert other.kind == "followup" and other.entry_id == "ola-glow"
+
+
+BIKES = """
+version: 1
+
+sources:
+  - id: post
+    title: The bike post
+    outlet: the cycling blog
+    kind: article
+
+entries:
+  - id: resale-outlook
+    questions: [What will a used bike sell for?, Will used bikes hold their value?]
+    answer: >-
+      The blog predicted used bikes will sell for their list price at best, then hold steady
+      after five years.
+    status: opinion
+    claimed_by: the cycling blog
+    sources: [post]
+    related: [bike-run]
+  - id: bike-run
+    questions: [How many bikes will be made in the next five years?]
+    answer: The blog expects 500 bikes to be made over the next five years.
+    status: opinion
+    claimed_by: the cycling blog
+    sources: [post]
+    related: [resale-outlook]
+"""
+
+
+def test_what_about_x_that_the_last_answer_answers_alone_gets_it_again(tmp_path: Path) -> None:
+    # Follow-up round 26: X asked on its own gets the last answer, so the neighbour that
+    # shares X's words with the last question's title is not meant.
+    path = tmp_path / "bikes.yaml"
+    path.write_text(BIKES, encoding="utf-8")
+    bikes = KnowledgeService.from_path(path)
+    first, later = _talk(
+        bikes, "what will a used bike sell for", "what about used bikes after five years"
+    )
+    assert first.entry_id == "resale-outlook"
+    assert later.kind == "followup" and later.entry_id == "resale-outlook"

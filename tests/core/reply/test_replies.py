@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.knowledge.loader import default_knowledge_path
+from bot.core.knowledge.models import TalkKind
 from bot.core.render.jsonlines import to_json
 from bot.core.render.text import summary, to_text
 from bot.core.reply.replies import DECLINE_TEXT
@@ -87,3 +89,18 @@ def test_long_question_is_cut_with_a_notice(mini_path: Path) -> None:
 def test_empty_question_gets_a_hint_not_an_error(service: KnowledgeService) -> None:
     reply = service.ask("   ")
     assert not reply.answered and reply.notice and "Ask me something" in reply.notice
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("cya", TalkKind.FAREWELL),
+        ("ok night", TalkKind.FAREWELL),
+        ("ok peace out", TalkKind.FAREWELL),
+        ("lol knew it", TalkKind.REACTION),  # not HERR26's "recognised" location
+    ],
+)
+def test_a_goodbye_or_a_told_you_so_is_brief_small_talk(message: str, kind: TalkKind) -> None:
+    reply = KnowledgeService.from_path(default_knowledge_path()).ask(message)
+    assert reply.kind == "smalltalk" and reply.talk is kind
+    assert not reply.suggestions  # no example questions, as after thanks

@@ -2130,3 +2130,20 @@ def test_round_48_explain_what_they_meant_asks_about_the_story(matcher_real: Mat
         " hit the profit goals. can someone explain what they meant"
     )
     assert best(matcher_real, question) != "aus-evasive-or-demand"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Follow-up round 26: "down the line", "in the long run" are time ahead (the resale
+        # forecast), not a production line.
+        ("are 1ms a good buy down the line", "value-prediction"),
+        ("what will used ones be worth down the line", "value-prediction"),
+        # How popular a car was asks how it was received (the GP split enthusiasts).
+        ("how popular was the gp when it launched", "gp-polarised"),
+    ],
+)
+def test_follow_up_round_26_phrasings_reach_their_entry(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    assert _decided(matcher_real, question) == entry
