@@ -2147,3 +2147,28 @@ def test_follow_up_round_26_phrasings_reach_their_entry(
     matcher_real: Matcher, question: str, entry: str
 ) -> None:
     assert _decided(matcher_real, question) == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Round 50: "before X SPOKE UP / WEIGHED IN" is before X's official word (knowledge
+        # group "official"): the rumoured figure, not the official one.
+        (
+            "what figure were people rumouring for oz before bmw australia weighed in",
+            "aus-rumour-100",
+        ),
+        ("how many did the aussie rumour say, before bmw aus spoke", "aus-rumour-100"),
+        # A limit kept up to make the car look rare is the "artificial limit" the blog denies
+        # (knowledge group "artificial"): a marketing ploy, keeping it rare.
+        (
+            "honestly is the low build number just a marketing ploy by bmw",
+            "production-limit-causes",
+        ),
+        ("do they cap 1m output only to keep it rare", "production-limit-causes"),
+    ],
+)
+def test_round_50_paraphrases_of_the_knowledge_reach_their_entry(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    assert _decided(matcher_real, question) == entry
