@@ -11,10 +11,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 import yaml
+from generated_knowledge import generated
 
 from bot.core.decide.decision import decide
 from bot.core.knowledge.loader import default_knowledge_path, load_knowledge, parse_knowledge
-from bot.core.knowledge.models import Entry, Knowledge, Source, SourceKind, Status
 from bot.core.retrieve.matcher import Matcher, answer_kinds
 
 EVAL = Path(__file__).resolve().parents[2] / "eval"
@@ -247,27 +247,9 @@ entries:
     assert matcher.rank("when did the blog interview watts")[0].entry.id == "interview"
 
 
-def _generated(count: int) -> Knowledge:
-    """Return a knowledge base of ``count`` entries, each with words of its own."""
-    entries = tuple(
-        Entry(
-            id=f"e{i}",
-            questions=(f"how many zorb{i} cars in quilt{i}", f"when does plim{i} start"),
-            answer=f"About {i} cars, says frob{i}.",
-            status=Status.RUMOR,
-            claimed_by="someone",
-            sources=("s",),
-            keywords=(f"kw{i}",),
-        )
-        for i in range(count)
-    )
-    source = Source("s", "Title", "Outlet", SourceKind.ARTICLE)
-    return Knowledge("generated", 1, (), {"s": source}, entries, "digest")
-
-
 def test_the_index_holds_no_container_per_entry_term_or_phrasing() -> None:
-    Matcher(_generated(10))  # load the word tables and caches first
-    knowledge = _generated(3_000)
+    Matcher(generated(10))  # load the word tables and caches first
+    knowledge = generated(3_000)
     gc.collect()
     before = len(gc.get_objects())
     matcher = Matcher(knowledge)
