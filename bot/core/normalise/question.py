@@ -97,11 +97,16 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
     it gonna be hard to get one"); one that asks after an "if" clause ("if it did 150 on a
     public road how is that legal?") opens too.
     """
+    either = "or" in words(message)  # "is it hype OR the tooling": alternatives to weigh
     pieces = [
         (s, found)
         for whole in _BREAK.split(message, MAX_PARTS)
         for s in _turned(whole)
-        if (found := _uncleft(_unrequested(_untagged(_unopened(s, _plainly(words(s)))))))
+        if (
+            found := _judged(
+                _uncleft(_unrequested(_untagged(_unopened(s, _plainly(words(s)))))), either
+            )
+        )
     ]
     if len(pieces) <= 1:
         alone: list[Part] = []
@@ -393,6 +398,27 @@ def _uncleft(found: list[str]) -> list[str]:
                 if _NOT_DOERS.isdisjoint(doer) and not _AUXILIARIES.intersection(doer):
                     return ["who", *found[j + 1 :]]
                 break
+    return found
+
+
+# "WHO'S RIGHT", "WHICH ONE IS CORRECT": a verdict on the claims the message weighs, not a
+# person or a thing it asks for; it asks what "is it true" asks.
+_JUDGING = frozenset("who whos which".split())
+_JUDGED = frozenset("right wrong correct".split())
+_BEFORE_JUDGED = frozenset("is was s one of them here then".split())
+
+
+def _judged(found: list[str], either: bool) -> list[str]:
+    """Return a sentence asking who or which is right ("who's right about it") in a message
+    offering alternatives (``either``) as whether the claim is true ("is it true about it")."""
+    for i, word in enumerate(found if either else ()):
+        if word not in _JUDGING:
+            continue
+        j = i + 1
+        while j < len(found) and j - i <= 3 and found[j] in _BEFORE_JUDGED:
+            j += 1
+        if j < len(found) and found[j] in _JUDGED:
+            return [*found[:i], "is", "it", "true", *found[j + 1 :]]
     return found
 
 

@@ -1052,3 +1052,32 @@ def test_round_48_from_what_country_still_asks_a_country() -> None:
 def test_round_48_a_timeframe_asks_how_long(question: str) -> None:
     # "what TIMEFRAME": a span of time, in the words "how long" accepts
     assert q.focus(tuple(words(question))) == q.focus(tuple(words("how long is it")))
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        (
+            "is the small batch a sales trick or is it the paint shop. who's right",
+            "is it true",
+        ),
+        (
+            "my aunt says the wagon is built in one plant or maybe two. which one is correct here",
+            "is it true here",
+        ),
+        (
+            "rain delay or a parts shortage. whos right about the late cars",
+            "is it true about the late cars",
+        ),
+    ],
+)
+def test_round_51_who_is_right_after_alternatives_weighs_a_claim(
+    message: str, question: str
+) -> None:
+    # "who's right" after "X or Y" weighs the alternatives, as "is it true": no person asked for
+    assert asked(message)[-1] == question
+    assert q.focus(tuple(q.parts(message)[-1].words)) == ()
+
+
+def test_round_51_who_is_right_without_alternatives_is_left_alone() -> None:
+    assert asked("my cousin drove one last week. who's right") == ["who right"]
