@@ -411,7 +411,9 @@ _BEFORE_JUDGED = frozenset("is was s one of them here then".split())
 def _judged(found: list[str], either: bool) -> list[str]:
     """Return a sentence asking who or which is right ("who's right about it") in a message
     offering alternatives (``either``) as whether the claim is true ("is it true about it")."""
-    for i, word in enumerate(found if either else ()):
+    if not either:
+        return found
+    for i, word in enumerate(found):
         if word not in _JUDGING:
             continue
         j = i + 1

@@ -271,17 +271,13 @@ def _handles(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
     A handle also written with a capital anywhere ("bmwblog", the site BMWBlog) is left to
     the names rule, which judges every capitalised word."""
     rows = knowledge.rows
-    handles = {
-        found.group(1) for text in rows.texts(4) if (found := _HANDLE.match(text)) is not None
-    }
     written = {
         word.strip(".,;:!?()\"'").lower()
         for text in itertools.chain(rows.texts(2), rows.texts(4))
         for word in text.split()
         if not word.islower()
     }
-    terms = (content(analyse(handle, synonyms)) for handle in handles - written)
-    return frozenset(t[0] for t in terms if len(t) == 1 and not t[0].isdigit())
+    return _one_word_terms(_claimant_handles(knowledge) - written, synonyms)
 
 
 def _brands(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
@@ -289,16 +285,27 @@ def _brands(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
     BMWBlog): the name of a site or brand, which the names rule misses (it is written in lower
     case too), but which answers "which OUTLET put the 600 out first"."""
     rows = knowledge.rows
-    handles = {
-        found.group(1) for text in rows.texts(4) if (found := _HANDLE.match(text)) is not None
-    }
     camel = {
         word.lower()
         for text in itertools.chain(rows.texts(2), rows.texts(4))
         for word in (w.strip(".,;:!?()\"'") for w in text.split())
         if _CAMEL.fullmatch(word)
     }
-    terms = (content(analyse(handle, synonyms)) for handle in handles & camel)
+    return _one_word_terms(_claimant_handles(knowledge) & camel, synonyms)
+
+
+def _claimant_handles(knowledge: Knowledge) -> set[str]:
+    """Return the claimants of one lower-case word before a note ("goat (reader comment)")."""
+    return {
+        found.group(1)
+        for text in knowledge.rows.texts(4)
+        if (found := _HANDLE.match(text)) is not None
+    }
+
+
+def _one_word_terms(handles: Iterable[str], synonyms: Synonyms) -> frozenset[str]:
+    """Return the terms of the handles that read as one word, not a number."""
+    terms = (content(analyse(handle, synonyms)) for handle in handles)
     return frozenset(t[0] for t in terms if len(t) == 1 and not t[0].isdigit())
 
 
@@ -563,34 +570,17 @@ class Matcher:
         self._brand_ids = frozenset(
             i for t, i in ids.items() if t in self._brands and not self._generic(i)
         )
-        self._brand_count: _Ints = np.bincount(
-            np.concatenate(
-                [
-                    np.zeros(0, dtype=np.int64),
-                    *(
-                        self._post_entry[self._post_start[t] : self._post_start[t + 1]]
-                        for t in self._brand_ids
-                    ),
-                ]
-            ),
-            minlength=len(self._entries),
-        ).astype(np.int64)
+        self._brand_count = self._holders_count(self._brand_ids)
         self._name_ids = frozenset(
             i
             for t, i in ids.items()
             if (t in self._names or t in self._handles) and not self._generic(i)
         )
-        held = [
-            self._post_entry[self._post_start[term] : self._post_start[term + 1]]
-            for term in self._name_ids
-        ]
         self._counts_cars = self._mask([e for t in _COUNT_NOUNS for e in self._counting.get(t, ())])
         self._counts_name = self._mask(
             [e for t, counters in self._counting.items() if t in self._names for e in counters]
         )
-        self._name_count: _Ints = np.bincount(
-            np.concatenate([np.zeros(0, dtype=np.int64), *held]), minlength=len(self._entries)
-        ).astype(np.int64)
+        self._name_count = self._holders_count(self._name_ids)
         self._businesses = _named_businesses(rows.texts(2))
         names = (w for w in known_words if len(w) >= _PREFIX and stem(w) in self._names)
         self._spelling = Spelling(set(STOPWORDS) | known_words, ids, names)
@@ -919,6 +909,13 @@ class Matcher:
         mask = np.zeros(len(self._entries), dtype=bool)
         mask[np.asarray(entries, dtype=np.int64)] = True
         return mask
+
+    def _holders_count(self, terms: Iterable[int]) -> _Ints:
+        """Return how many of the terms each entry holds."""
+        held = [self._post_entry[self._post_start[t] : self._post_start[t + 1]] for t in terms]
+        return np.bincount(
+            np.concatenate([np.zeros(0, dtype=np.int64), *held]), minlength=len(self._entries)
+        ).astype(np.int64)
 
     def _holding(self, term: int) -> _Mask:
         """Return the mask of the entries that hold a term."""
