@@ -3,7 +3,8 @@
     .venv/bin/python scripts/demo_stats.py docs/images/kb-stats.png
 
 The questions are the project's own question sets, answered by the shipped knowledge, asked
-a seeded-random number of times a day; it needs matplotlib (the ``charts`` extra).
+a seeded-random number of times a day, over a fixed fortnight, so the same code and knowledge draw
+the same image; it needs matplotlib (the ``charts`` extra).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import argparse
 import random
 import sys
 import tempfile
-import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.authoring.evaluation import load_questions
@@ -23,6 +24,7 @@ from bot.store.db import DAY, Store
 from bot.store.records import Asked, Scope
 
 ROOT = Path(__file__).resolve().parents[1]
+NOW = datetime(2026, 12, 1, 12, tzinfo=UTC).timestamp()
 
 
 def main(out: Path) -> int:
@@ -31,14 +33,16 @@ def main(out: Path) -> int:
     questions = [q.q for name in ("questions", "holdout")
                  for q in load_questions(ROOT / "tests" / "eval" / f"{name}.yaml")]  # fmt: skip
     rng = random.Random(15)
-    now = time.time()
-    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "demo.db") as store:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        Store(Path(tmp) / "demo.db", clock=lambda: NOW) as store,
+    ):
         for day in range(14):
             for _ in range(rng.randint(20, 60) + day * 3):
                 reply = service.ask(rng.choice(questions))
                 store.record(
                     Asked(reply.question, reply.answered, reply.score, reply.kind,
-                          reply.entry_id, guild_id=1, at=now - (13 - day) * DAY)
+                          reply.entry_id, guild_id=1, at=NOW - (13 - day) * DAY)
                 )  # fmt: skip
         store.flush()
         usage = store.usage(Scope.server(1), days=14)
