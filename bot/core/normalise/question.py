@@ -1210,7 +1210,7 @@ def afterwards(asked: tuple[str, ...]) -> bool:
     did the blog post a few days LATER", "... what HAPPENED AFTER", "how many were built in
     total"): past tense, and "later" last, before what it followed ("... LATER AFTER talking
     to bmwna") or "happened after / next"; "used gp prices 4 yrs later" asks what they say."""
-    if _final_count(asked) or _replaced(asked):
+    if _final_count(asked) or _replaced(asked) or _final_figure(asked) or _ended_up_what(asked):
         return True
     if "did" not in asked and "happened" not in asked:  # no past tense: most questions
         return False
@@ -1227,6 +1227,61 @@ def afterwards(asked: tuple[str, ...]) -> bool:
         or _ever_followed(asked)
         or _learnt_in_the_end(asked)
         or _came_true(asked)
+        or _ever_undone(asked)
+    )
+
+
+# "the FINAL TALLY", "the final official us NUMBER", "FINAL TOTAL number of 1ms": the count
+# once it was all over, which the sources never reached.
+_FINAL_FIGURES = frozenset("number numbers total tally count figure figures".split())
+_FINAL_GAP = 3  # "the final official us NUMBER": the words that may stand between them
+_FINAL_ASKERS = frozenset("what whats which did".split())
+
+
+def _final_figure(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks for the final figure ("what was the FINAL official us
+    NUMBER", "did the memo give the final number", "FINAL TOTAL number of 1ms MADE"): a
+    what- or did-question, or words naming the cars made; "is 600 the final number" asks
+    whether a figure stands, and "final australian count" the count the sources give."""
+    if "final" not in asked:  # most questions
+        return False
+    start = _after_lead_ins(asked)
+    first = asked[start] if start < len(asked) else ""
+    if first not in _FINAL_ASKERS and _MADE_PAST.isdisjoint(asked):
+        return False
+    return any(
+        w == "final" and not _FINAL_FIGURES.isdisjoint(asked[i + 1 : i + 1 + _FINAL_GAP])
+        for i, w in enumerate(asked)
+    )
+
+
+def _ended_up_what(asked: tuple[str, ...]) -> bool:
+    """Return whether a what- or which-question asks what something ENDED UP being ("what was
+    the number they ENDED UP announcing"): how it came out, after the sources; "how many ended
+    up going to oz" asks a count the sources may give."""
+    start = _after_lead_ins(asked)
+    return asked[start : start + 1] in (("what",), ("whats",), ("which",)) and any(
+        a == "ended" and b == "up" for a, b in itertools.pairwise(asked[start:])
+    )
+
+
+# "did bmw EVER REOPEN the allocations", "did they ever RESTART it": a later change of course.
+_UNDONE = frozenset(
+    """
+    reopen reopened restart restarted resume resumed reverse reversed revive revived reinstate
+    reinstated relaunch relaunched
+    """.split()
+)
+
+
+def _ever_undone(asked: tuple[str, ...]) -> bool:
+    """Return whether a yes/no question asks if something was ever reopened or reversed ("did
+    bmw ever reopen us allocations after the memo"): a later event the sources never reach."""
+    start = _after_lead_ins(asked)
+    return (
+        asked[start : start + 1] == ("did",)
+        and "ever" in asked
+        and not _UNDONE.isdisjoint(asked[start:])
     )
 
 

@@ -1081,3 +1081,48 @@ def test_round_51_who_is_right_after_alternatives_weighs_a_claim(
 
 def test_round_51_who_is_right_without_alternatives_is_left_alone() -> None:
     assert asked("my cousin drove one last week. who's right") == ["who right"]
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("what was the final delivery count for canada", True),
+        ("did the press release give the final total", True),
+        ("final tally of wagons built in europe", True),
+        ("is 300 the final number", False),  # whether a figure stands, which a source may say
+        ("final canadian count", False),  # a count a source may give, no car said to be made
+        ("whats the final word on the wagon", False),  # a view, no figure
+    ],
+)
+def test_round_53_the_final_figure_is_asked_afterwards(question: str, later: bool) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("what was the price they ended up settling on", True),
+        ("which colour ended up being the most popular", True),
+        ("how many ended up going to canada", False),  # a count a source may give
+        ("what does a wagon end up selling for", False),  # no past: what a source expects
+    ],
+)
+def test_round_53_what_something_ended_up_being_is_asked_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("did the factory ever reopen the order books after the letter", True),
+        ("did they ever restart deliveries", True),
+        ("did the factory reopen in may", False),  # no "ever": what a source may report
+        ("will they ever reopen the order books", False),  # a forecast, not what came after
+    ],
+)
+def test_round_53_whether_something_was_ever_undone_is_asked_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
