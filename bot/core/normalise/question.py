@@ -992,6 +992,18 @@ def wants(asked: tuple[str, ...]) -> str | None:
     return None if inner is None else _wants(asked[inner:], reported=True)
 
 
+# "what PERCENT does it drop", "residual PERCENTAGE": a share asked for, which only an answer
+# giving one holds; "100 percent sure" gives one.
+_PER_CENT = frozenset("percent percentage percentages pct".split())
+
+
+def _per_cent(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks for a percentage: the word, not after a figure."""
+    if _PER_CENT.isdisjoint(asked):  # most questions
+        return False
+    return any(w in _PER_CENT and not (i and asked[i - 1].isdigit()) for i, w in enumerate(asked))
+
+
 def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     """Return "number" for "how many / how much hp ...", "date" for "what year ...", "time" for
     "when ...", "name" for "which cars ..." or "what is it called", "money" for a price ("how
@@ -1002,6 +1014,8 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     """
     asked = _going_rate(asked)
     start = _after_lead_ins(asked)
+    if _per_cent(asked):
+        return "percent"  # "what residual value PERCENT", "by what percentage": a share
     if asked[-1:] == ("date",):
         return "date"  # "segler interview date?", "release date"
     if _priced_short(asked):

@@ -211,12 +211,17 @@ _MONEY = re.compile(
 )
 
 
+_PERCENT = re.compile(r"\d\s?%|\d\s?per\s?cent", re.IGNORECASE)  # "100%", "15 percent"
+
+
 def answer_kinds(answer: Sequence[str], text: str = "") -> list[str]:
     """Return the kinds of answer a text gives: a number, a date (a year or a month), a time (a
     date, a span such as "two weeks before", or a moment such as "yesterday" or "1:50"), money
     (a figure in a currency: "$45,000", "60k euros"; ``text`` is the answer as written), a day
     ("yesterday", "the day before", "on Monday")."""
     found = ["money"] if _MONEY.search(text) else []
+    if _PERCENT.search(text):
+        found.append("percent")
     if _DAY.search(text) or not _DAYS.isdisjoint(answer):
         found.append("day")
     # "1m" is a name, not a number; "a V8" gives one (eight cylinders).
@@ -461,7 +466,7 @@ class Matcher:
         # the allocator's arenas long after the build.
         post_term, post_entry, post_value = array("q"), array("q"), array("d")
         kinds: dict[str, list[int]] = {
-            k: [] for k in ("number", "date", "year", "time", "money", "day")
+            k: [] for k in ("number", "date", "year", "time", "money", "day", "percent")
         }
         counting: dict[str, list[int]] = {}  # a word an answer counts -> the entries
         after_figures: dict[str, str | None] = {}  # the words after a figure -> what they count

@@ -1126,3 +1126,17 @@ def test_round_53_whether_something_was_ever_undone_is_asked_afterwards(
     question: str, later: bool
 ) -> None:
     assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("what resale % does the wagon keep", "percent"),
+        ("by what percentage did the price drop", "percent"),
+        ("what share in percent is the diesel", "percent"),
+        ("was he 100 percent sure", None),  # a figure given, none asked for
+        ("was he 100% sure", None),
+    ],
+)
+def test_round_53_a_percentage_asked_wants_one(question: str, kind: str | None) -> None:
+    assert q.wants(tuple(words(question))) == kind

@@ -2154,3 +2154,11 @@ def test_round_50_paraphrases_of_the_knowledge_reach_their_entry(
     matcher_real: Matcher, question: str, entry: str
 ) -> None:
     assert _decided(matcher_real, question) == entry
+
+
+def test_round_53_a_percentage_is_a_kind_of_answer() -> None:
+    # "what residual value %": only an answer giving a share holds one; a plain figure does not.
+    assert "percent" in answer_kinds(["he", "100", "sure"], "He was (100%) sure.")
+    assert "percent" in answer_kinds(["15", "percent", "off"], "15 percent off")
+    assert "percent" not in answer_kinds(["loses", "a", "little", "value"], "loses a little value")
+    assert "percent" not in answer_kinds(["600", "cars"], "600 cars")
