@@ -612,6 +612,23 @@ def compared_amount(asked: tuple[str, ...]) -> bool:
     )
 
 
+# "who WOULD WIN", "would the coupe BEAT it": the result of a contest that never took place.
+_CONTESTS = frozenset("win beat smoke outrun outpace".split())
+_CONTEST_REACH = 4  # "would THE COUPE BEAT": the words from "would" to the verb, at most
+
+
+def would_win(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks who would win a contest ("who would win on track",
+    "would the coupe beat a cayman"): a guess the sources never make; "who won" asks what
+    they report."""
+    if "would" not in asked:  # most questions
+        return False
+    return any(
+        w == "would" and not _CONTESTS.isdisjoint(asked[i + 1 : i + _CONTEST_REACH])
+        for i, w in enumerate(asked)
+    )
+
+
 # "when does production END", "what month did the run WRAP UP": the time of an end, which an
 # entry giving only when it starts ("from March") does not give. "Stop" is left out: "when does
 # it stop dropping" asks how long a fall lasts.

@@ -45,6 +45,7 @@ from ..normalise.question import (
     said,
     teller,
     wants,
+    would_win,
     yes_no,
 )
 from ..normalise.slang import plain
@@ -136,6 +137,7 @@ _LONG = 20
 _AGREE_FROM = 0.35
 _AFTERWARDS = "afterwardsoutcome"  # a coined term: what happened after the sources, held by none
 _DIFFERENCE = "differencesize"  # a coined term: how much two things differ, held by none
+_CONTEST = "contestresult"  # a coined term: who would win a contest, held by none
 _SPOT_SHARE = 0.5  # of its own weight, the spot a where-filmed question asks for
 _PHRASE = 4  # the longest synonym phrase a focus word is read as the start of
 _DEED_CHECKS = 64  # a who-question's deed is checked phrasing by phrasing in this many entries
@@ -1303,6 +1305,11 @@ class Matcher:
                     # "how much MORE profitable": the size of the difference, which no entry
                     # holds; an entry only saying it is more profitable restates the question.
                     deeds[_DIFFERENCE] = _Term(_DIFFERENCE, self._unknown_weight, False, True)
+                if would_win(spelled):
+                    # "who WOULD WIN on track": a contest's result, which no entry holds; one
+                    # wishing for the contest or naming its cars does not say who wins.
+                    focused = [_CONTEST]
+                    deeds[_CONTEST] = _Term(_CONTEST, self._unknown_weight, False, True)
                 if wanted is None:
                     wanted = wants(spelled)
                     run = content(self.synonyms.apply([stem(w) for w in counted(spelled)]))

@@ -1140,3 +1140,17 @@ def test_round_53_whether_something_was_ever_undone_is_asked_afterwards(
 )
 def test_round_53_a_percentage_asked_wants_one(question: str, kind: str | None) -> None:
     assert q.wants(tuple(words(question))) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "contest"),
+    [
+        ("who would win, the wagon or the hatch", True),
+        ("would the wagon beat a hatch on a drag strip", True),
+        ("who won the drag race", False),  # what happened, which a source may report
+        ("would the wagon win any awards", True),
+        ("what would the dealer charge", False),
+    ],
+)
+def test_round_53_who_would_win_asks_a_contest_never_run(question: str, contest: bool) -> None:
+    assert q.would_win(tuple(words(question))) is contest

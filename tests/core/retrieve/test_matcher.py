@@ -2162,3 +2162,8 @@ def test_round_53_a_percentage_is_a_kind_of_answer() -> None:
     assert "percent" in answer_kinds(["15", "percent", "off"], "15 percent off")
     assert "percent" not in answer_kinds(["loses", "a", "little", "value"], "loses a little value")
     assert "percent" not in answer_kinds(["600", "cars"], "600 cars")
+
+
+def test_round_53_who_would_win_is_no_wish_for_the_race(matcher_real: Matcher) -> None:
+    # Mr. Mowse wished for a showdown with the Cayman S; who would win it the sources never say.
+    assert best(matcher_real, "would a 1m beat a cayman s in a showdown") is None
