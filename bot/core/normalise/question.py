@@ -612,6 +612,32 @@ def compared_amount(asked: tuple[str, ...]) -> bool:
     )
 
 
+# "what did they SAY ON THE podcast", "how many did they GUESS ON the show": what was said on
+# a show, which written sources that quote none of it never give; "did they talk numbers on the
+# podcast" asks whether they did.
+_SAID_ON = frozenset("say said guess guessed predict predicted estimate estimated".split())
+_ON = frozenset("on in".split())
+_ON_WHICH = frozenset("the their a that this those".split())
+_SAID_ON_ASKERS = frozenset("what whats how which".split())
+
+
+def said_on_show(asked: tuple[str, ...], shows: frozenset[str]) -> bool:
+    """Return whether a what- or how-question asks what was said or guessed on a show
+    (``shows``: the words that name one, "podcast", "episode"): "what did they SAY ON THE
+    podcast about the price", "how many did they GUESS ON the show"."""
+    if shows.isdisjoint(asked) or _SAID_ON.isdisjoint(asked):  # most questions
+        return False
+    start = _after_lead_ins(asked)
+    if start < len(asked) and asked[start] not in _SAID_ON_ASKERS:
+        return False
+    for i, w in enumerate(asked[:-1]):
+        if w in _ON:
+            at = i + 2 if asked[i + 1] in _ON_WHICH else i + 1
+            if at < len(asked) and asked[at] in shows:
+                return True
+    return False
+
+
 # "who WOULD WIN", "would the coupe BEAT it": the result of a contest that never took place.
 _CONTESTS = frozenset("win beat smoke outrun outpace".split())
 _CONTEST_REACH = 4  # "would THE COUPE BEAT": the words from "would" to the verb, at most

@@ -43,6 +43,7 @@ from ..normalise.question import (
     points_back,
     reported_figures,
     said,
+    said_on_show,
     teller,
     wants,
     would_win,
@@ -138,6 +139,9 @@ _AGREE_FROM = 0.35
 _AFTERWARDS = "afterwardsoutcome"  # a coined term: what happened after the sources, held by none
 _DIFFERENCE = "differencesize"  # a coined term: how much two things differ, held by none
 _CONTEST = "contestresult"  # a coined term: who would win a contest, held by none
+_SHOWN = "showcontent"  # a coined term: what was said on a show, held by none
+# The words that name a show ("podcast", and what the knowledge reads as one: "bimmercast").
+_SHOW_WORDS = ("podcast", "episode", "show", "stream")
 _SPOT_SHARE = 0.5  # of its own weight, the spot a where-filmed question asks for
 _PHRASE = 4  # the longest synonym phrase a focus word is read as the start of
 _DEED_CHECKS = 64  # a who-question's deed is checked phrasing by phrasing in this many entries
@@ -561,6 +565,7 @@ class Matcher:
             if spot is None
             else _Term(stem(SPOT), _SPOT_SHARE * self._weight[spot], True, True)
         )
+        self._shows = frozenset(self.synonyms.apply([stem(w) for w in _SHOW_WORDS]))
         strong = np.array(strong_df, dtype=np.int64)
         # One byte per term (1: distinctive): read one term at a time, faster than numpy.
         self._distinctive = ((strong > 0) & (strong <= _DISTINCTIVE_SHARE * size)).tobytes()
@@ -1305,6 +1310,12 @@ class Matcher:
                     # "how much MORE profitable": the size of the difference, which no entry
                     # holds; an entry only saying it is more profitable restates the question.
                     deeds[_DIFFERENCE] = _Term(_DIFFERENCE, self._unknown_weight, False, True)
+                shows = frozenset(w for w in spelled if self._names_show(w))
+                if shows and said_on_show(spelled, shows):
+                    # "what did they SAY ON THE podcast": what the show said, which no entry
+                    # holds; one written by the show's makers does not quote it.
+                    focused = [_SHOWN]
+                    deeds[_SHOWN] = _Term(_SHOWN, self._unknown_weight, False, True)
                 if would_win(spelled):
                     # "who WOULD WIN on track": a contest's result, which no entry holds; one
                     # wishing for the contest or naming its cars does not say who wins.
@@ -1429,6 +1440,10 @@ class Matcher:
         if _MODEL_CODE.fullmatch(term):
             return True
         return term in self.synonyms.canonical and english_zipf(term) < _UNCOVERED_ZIPF
+
+    def _names_show(self, word: str) -> bool:
+        """Return whether a question word names a show ("podcast", "episodes", a synonym)."""
+        return self.synonyms.apply([stem(word)])[0] in self._shows
 
     def _known(self, term: str) -> str:
         """Return the term, or a known stem of its word family when it is not known itself."""

@@ -1154,3 +1154,18 @@ def test_round_53_a_percentage_asked_wants_one(question: str, kind: str | None) 
 )
 def test_round_53_who_would_win_asks_a_contest_never_run(question: str, contest: bool) -> None:
     assert q.would_win(tuple(words(question))) is contest
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("what did they say on the show about the wagon", True),
+        ("how many did the hosts guess on their show", True),
+        ("whats the price they predicted in that show", True),
+        ("did they talk prices on the show", False),  # whether they did, which a source says
+        ("what show did they say it on", False),  # no show said on: which show
+        ("what did they say about the show", False),  # about the show, not on it
+    ],
+)
+def test_round_53_what_was_said_on_a_show_is_asked_of_the_show(question: str, shown: bool) -> None:
+    assert q.said_on_show(tuple(words(question)), frozenset({"show"})) is shown

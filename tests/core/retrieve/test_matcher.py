@@ -2167,3 +2167,11 @@ def test_round_53_a_percentage_is_a_kind_of_answer() -> None:
 def test_round_53_who_would_win_is_no_wish_for_the_race(matcher_real: Matcher) -> None:
     # Mr. Mowse wished for a showdown with the Cayman S; who would win it the sources never say.
     assert best(matcher_real, "would a 1m beat a cayman s in a showdown") is None
+
+
+def test_round_53_what_was_said_on_the_podcast_is_no_post_of_its_makers(
+    matcher_real: Matcher,
+) -> None:
+    # The sources say the blog speculated on its podcast, never what it said there: the entry
+    # on who runs the BimmerCast does not answer what was said on it.
+    assert best(matcher_real, "what did they say about segler on the podcast") is None
