@@ -2175,3 +2175,17 @@ def test_round_53_what_was_said_on_the_podcast_is_no_post_of_its_makers(
     # The sources say the blog speculated on its podcast, never what it said there: the entry
     # on who runs the BimmerCast does not answer what was said on it.
     assert best(matcher_real, "what did they say about segler on the podcast") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("the 1m leaping away at every light, who credited that and to what", "goat-torque"),
+        ("who gets the credit for the gp", "gp-segler-track-record"),
+    ],
+)
+def test_round_53_credit_for_a_cause_or_a_success_is_a_keyword(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    # goat put the 1M's getaways down to torque; the blog credits the GP's success to Segler.
+    assert best(matcher_real, question) == entry
