@@ -2189,3 +2189,11 @@ def test_round_53_credit_for_a_cause_or_a_success_is_a_keyword(
 ) -> None:
     # goat put the 1M's getaways down to torque; the blog credits the GP's success to Segler.
     assert best(matcher_real, question) == entry
+
+
+def test_round_53_whether_a_commenter_works_at_a_dealer_is_never_told(
+    matcher_real: Matcher,
+) -> None:
+    # The sources give commenters' handles, never where one works: "work at a dealership" is
+    # the uncovered group of who someone really is, so goat's comment does not answer it.
+    assert best(matcher_real, "does goat work at a dealership") is None
