@@ -612,6 +612,49 @@ def compared_amount(asked: tuple[str, ...]) -> bool:
     )
 
 
+# "what did they SAY ON THE podcast", "how many did they GUESS ON the show": what was said on
+# a show, which written sources that quote none of it never give; "did they talk numbers on the
+# podcast" asks whether they did.
+_SAID_ON = frozenset("say said guess guessed predict predicted estimate estimated".split())
+_ON = frozenset("on in".split())
+_ON_WHICH = frozenset("the their a that this those".split())
+_SAID_ON_ASKERS = frozenset("what whats how which".split())
+
+
+def said_on_show(asked: tuple[str, ...], shows: frozenset[str]) -> bool:
+    """Return whether a what- or how-question asks what was said or guessed on a show
+    (``shows``: the words that name one, "podcast", "episode"): "what did they SAY ON THE
+    podcast about the price", "how many did they GUESS ON the show"."""
+    if shows.isdisjoint(asked) or _SAID_ON.isdisjoint(asked):  # most questions
+        return False
+    start = _after_lead_ins(asked)
+    if start < len(asked) and asked[start] not in _SAID_ON_ASKERS:
+        return False
+    for i, w in enumerate(asked[:-1]):
+        if w in _ON:
+            at = i + 2 if asked[i + 1] in _ON_WHICH else i + 1
+            if at < len(asked) and asked[at] in shows:
+                return True
+    return False
+
+
+# "who WOULD WIN", "would the coupe BEAT it": the result of a contest that never took place.
+_CONTESTS = frozenset("win beat smoke outrun outpace".split())
+_CONTEST_REACH = 4  # "would THE COUPE BEAT": the words from "would" to the verb, at most
+
+
+def would_win(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks who would win a contest ("who would win on track",
+    "would the coupe beat a cayman"): a guess the sources never make; "who won" asks what
+    they report."""
+    if "would" not in asked:  # most questions
+        return False
+    return any(
+        w == "would" and not _CONTESTS.isdisjoint(asked[i + 1 : i + _CONTEST_REACH])
+        for i, w in enumerate(asked)
+    )
+
+
 # "when does production END", "what month did the run WRAP UP": the time of an end, which an
 # entry giving only when it starts ("from March") does not give. "Stop" is left out: "when does
 # it stop dropping" asks how long a fall lasts.
@@ -992,6 +1035,18 @@ def wants(asked: tuple[str, ...]) -> str | None:
     return None if inner is None else _wants(asked[inner:], reported=True)
 
 
+# "what PERCENT does it drop", "residual PERCENTAGE": a share asked for, which only an answer
+# giving one holds; "100 percent sure" gives one.
+_PER_CENT = frozenset("percent percentage percentages pct".split())
+
+
+def _per_cent(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks for a percentage: the word, not after a figure."""
+    if _PER_CENT.isdisjoint(asked):  # most questions
+        return False
+    return any(w in _PER_CENT and not (i and asked[i - 1].isdigit()) for i, w in enumerate(asked))
+
+
 def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     """Return "number" for "how many / how much hp ...", "date" for "what year ...", "time" for
     "when ...", "name" for "which cars ..." or "what is it called", "money" for a price ("how
@@ -1002,6 +1057,8 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     """
     asked = _going_rate(asked)
     start = _after_lead_ins(asked)
+    if _per_cent(asked):
+        return "percent"  # "what residual value PERCENT", "by what percentage": a share
     if asked[-1:] == ("date",):
         return "date"  # "segler interview date?", "release date"
     if _priced_short(asked):
@@ -1210,7 +1267,7 @@ def afterwards(asked: tuple[str, ...]) -> bool:
     did the blog post a few days LATER", "... what HAPPENED AFTER", "how many were built in
     total"): past tense, and "later" last, before what it followed ("... LATER AFTER talking
     to bmwna") or "happened after / next"; "used gp prices 4 yrs later" asks what they say."""
-    if _final_count(asked) or _replaced(asked):
+    if _final_count(asked) or _replaced(asked) or _final_figure(asked) or _ended_up_what(asked):
         return True
     if "did" not in asked and "happened" not in asked:  # no past tense: most questions
         return False
@@ -1227,6 +1284,61 @@ def afterwards(asked: tuple[str, ...]) -> bool:
         or _ever_followed(asked)
         or _learnt_in_the_end(asked)
         or _came_true(asked)
+        or _ever_undone(asked)
+    )
+
+
+# "the FINAL TALLY", "the final official us NUMBER", "FINAL TOTAL number of 1ms": the count
+# once it was all over, which the sources never reached.
+_FINAL_FIGURES = frozenset("number numbers total tally count figure figures".split())
+_FINAL_GAP = 3  # "the final official us NUMBER": the words that may stand between them
+_FINAL_ASKERS = frozenset("what whats which did".split())
+
+
+def _final_figure(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks for the final figure ("what was the FINAL official us
+    NUMBER", "did the memo give the final number", "FINAL TOTAL number of 1ms MADE"): a
+    what- or did-question, or words naming the cars made; "is 600 the final number" asks
+    whether a figure stands, and "final australian count" the count the sources give."""
+    if "final" not in asked:  # most questions
+        return False
+    start = _after_lead_ins(asked)
+    first = asked[start] if start < len(asked) else ""
+    if first not in _FINAL_ASKERS and _MADE_PAST.isdisjoint(asked):
+        return False
+    return any(
+        w == "final" and not _FINAL_FIGURES.isdisjoint(asked[i + 1 : i + 1 + _FINAL_GAP])
+        for i, w in enumerate(asked)
+    )
+
+
+def _ended_up_what(asked: tuple[str, ...]) -> bool:
+    """Return whether a what- or which-question asks what something ENDED UP being ("what was
+    the number they ENDED UP announcing"): how it came out, after the sources; "how many ended
+    up going to oz" asks a count the sources may give."""
+    start = _after_lead_ins(asked)
+    return asked[start : start + 1] in (("what",), ("whats",), ("which",)) and any(
+        a == "ended" and b == "up" for a, b in itertools.pairwise(asked[start:])
+    )
+
+
+# "did bmw EVER REOPEN the allocations", "did they ever RESTART it": a later change of course.
+_UNDONE = frozenset(
+    """
+    reopen reopened restart restarted resume resumed reverse reversed revive revived reinstate
+    reinstated relaunch relaunched
+    """.split()
+)
+
+
+def _ever_undone(asked: tuple[str, ...]) -> bool:
+    """Return whether a yes/no question asks if something was ever reopened or reversed ("did
+    bmw ever reopen us allocations after the memo"): a later event the sources never reach."""
+    start = _after_lead_ins(asked)
+    return (
+        asked[start : start + 1] == ("did",)
+        and "ever" in asked
+        and not _UNDONE.isdisjoint(asked[start:])
     )
 
 

@@ -66,6 +66,7 @@ A comma after the number ends it ("1,000, or more")."""
 _SHORT_K = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?k\b")
 _CONTRACTION = re.compile(r"\s?'\s?(s|t|re|ve|ll|d|m)\b")
 _DIGIT = re.compile(r"\d")
+_BARE_PERCENT = re.compile(r"(?<!\d)(?<!\d )%")  # "value %", not "100%" nor "100 %"
 _TOKEN = re.compile(r"\d+:\d\d|[a-z0-9]+")
 # Each byte but a letter or digit as a space: ASCII text then splits into _TOKEN's words.
 _GAPS = bytes(c if chr(c) in "0123456789abcdefghijklmnopqrstuvwxyz" else 32 for c in range(256))
@@ -151,6 +152,8 @@ def _split(folded: str) -> list[str]:
             folded = _SHORT_K.sub(_expand_k, folded)
     if "'" in folded:
         folded = _CONTRACTION.sub(lambda m: "" if m.group(1) == "s" else m.group(1), folded)
+    if "%" in folded:  # "what residual value % will it keep": the word, asked of no figure
+        folded = _BARE_PERCENT.sub(" percent ", folded)
     plain = ":" not in folded and folded.isascii()  # no "12:30": split faster than _TOKEN finds
     tokens = folded.encode().translate(_GAPS).decode().split() if plain else _TOKEN.findall(folded)
     if has_digit and not _ORDINALS.keys().isdisjoint(tokens):

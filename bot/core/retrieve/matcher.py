@@ -43,8 +43,10 @@ from ..normalise.question import (
     points_back,
     reported_figures,
     said,
+    said_on_show,
     teller,
     wants,
+    would_win,
     yes_no,
 )
 from ..normalise.slang import plain
@@ -136,6 +138,10 @@ _LONG = 20
 _AGREE_FROM = 0.35
 _AFTERWARDS = "afterwardsoutcome"  # a coined term: what happened after the sources, held by none
 _DIFFERENCE = "differencesize"  # a coined term: how much two things differ, held by none
+_CONTEST = "contestresult"  # a coined term: who would win a contest, held by none
+_SHOWN = "showcontent"  # a coined term: what was said on a show, held by none
+# The words that name a show ("podcast", and what the knowledge reads as one: "bimmercast").
+_SHOW_WORDS = ("podcast", "episode", "show", "stream")
 _SPOT_SHARE = 0.5  # of its own weight, the spot a where-filmed question asks for
 _PHRASE = 4  # the longest synonym phrase a focus word is read as the start of
 _DEED_CHECKS = 64  # a who-question's deed is checked phrasing by phrasing in this many entries
@@ -211,12 +217,17 @@ _MONEY = re.compile(
 )
 
 
+_PERCENT = re.compile(r"\d\s?%|\d\s?per\s?cent", re.IGNORECASE)  # "100%", "15 percent"
+
+
 def answer_kinds(answer: Sequence[str], text: str = "") -> list[str]:
     """Return the kinds of answer a text gives: a number, a date (a year or a month), a time (a
     date, a span such as "two weeks before", or a moment such as "yesterday" or "1:50"), money
     (a figure in a currency: "$45,000", "60k euros"; ``text`` is the answer as written), a day
     ("yesterday", "the day before", "on Monday")."""
     found = ["money"] if _MONEY.search(text) else []
+    if _PERCENT.search(text):
+        found.append("percent")
     if _DAY.search(text) or not _DAYS.isdisjoint(answer):
         found.append("day")
     # "1m" is a name, not a number; "a V8" gives one (eight cylinders).
@@ -461,7 +472,7 @@ class Matcher:
         # the allocator's arenas long after the build.
         post_term, post_entry, post_value = array("q"), array("q"), array("d")
         kinds: dict[str, list[int]] = {
-            k: [] for k in ("number", "date", "year", "time", "money", "day")
+            k: [] for k in ("number", "date", "year", "time", "money", "day", "percent")
         }
         counting: dict[str, list[int]] = {}  # a word an answer counts -> the entries
         after_figures: dict[str, str | None] = {}  # the words after a figure -> what they count
@@ -554,6 +565,7 @@ class Matcher:
             if spot is None
             else _Term(stem(SPOT), _SPOT_SHARE * self._weight[spot], True, True)
         )
+        self._shows = frozenset(self.synonyms.apply([stem(w) for w in _SHOW_WORDS]))
         strong = np.array(strong_df, dtype=np.int64)
         # One byte per term (1: distinctive): read one term at a time, faster than numpy.
         self._distinctive = ((strong > 0) & (strong <= _DISTINCTIVE_SHARE * size)).tobytes()
@@ -1298,6 +1310,17 @@ class Matcher:
                     # "how much MORE profitable": the size of the difference, which no entry
                     # holds; an entry only saying it is more profitable restates the question.
                     deeds[_DIFFERENCE] = _Term(_DIFFERENCE, self._unknown_weight, False, True)
+                shows = frozenset(w for w in spelled if self._names_show(w))
+                if shows and said_on_show(spelled, shows):
+                    # "what did they SAY ON THE podcast": what the show said, which no entry
+                    # holds; one written by the show's makers does not quote it.
+                    focused = [_SHOWN]
+                    deeds[_SHOWN] = _Term(_SHOWN, self._unknown_weight, False, True)
+                if would_win(spelled):
+                    # "who WOULD WIN on track": a contest's result, which no entry holds; one
+                    # wishing for the contest or naming its cars does not say who wins.
+                    focused = [_CONTEST]
+                    deeds[_CONTEST] = _Term(_CONTEST, self._unknown_weight, False, True)
                 if wanted is None:
                     wanted = wants(spelled)
                     run = content(self.synonyms.apply([stem(w) for w in counted(spelled)]))
@@ -1417,6 +1440,10 @@ class Matcher:
         if _MODEL_CODE.fullmatch(term):
             return True
         return term in self.synonyms.canonical and english_zipf(term) < _UNCOVERED_ZIPF
+
+    def _names_show(self, word: str) -> bool:
+        """Return whether a question word names a show ("podcast", "episodes", a synonym)."""
+        return self.synonyms.apply([stem(word)])[0] in self._shows
 
     def _known(self, term: str) -> str:
         """Return the term, or a known stem of its word family when it is not known itself."""

@@ -391,3 +391,12 @@ def test_when_more_is_known_wants_a_time_ahead() -> None:
 
 def test_who_was_quoted_is_a_provenance_follow_up() -> None:
     assert follow_up("who was quoted") == (FollowUp.PROVENANCE, "")
+
+
+@pytest.mark.parametrize("message", ["how is everyone doing today", "hows it going", "how r u"])
+def test_round_53_asking_how_people_are_is_a_greeting(
+    service: KnowledgeService, message: str
+) -> None:
+    # "how's everyone doing today": no question about the story, whose "today" an entry holds.
+    reply = service.ask(message)
+    assert reply.kind == "smalltalk" and reply.talk is TalkKind.GREETING

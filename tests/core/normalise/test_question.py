@@ -1081,3 +1081,91 @@ def test_round_51_who_is_right_after_alternatives_weighs_a_claim(
 
 def test_round_51_who_is_right_without_alternatives_is_left_alone() -> None:
     assert asked("my cousin drove one last week. who's right") == ["who right"]
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("what was the final delivery count for canada", True),
+        ("did the press release give the final total", True),
+        ("final tally of wagons built in europe", True),
+        ("is 300 the final number", False),  # whether a figure stands, which a source may say
+        ("final canadian count", False),  # a count a source may give, no car said to be made
+        ("whats the final word on the wagon", False),  # a view, no figure
+    ],
+)
+def test_round_53_the_final_figure_is_asked_afterwards(question: str, later: bool) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("what was the price they ended up settling on", True),
+        ("which colour ended up being the most popular", True),
+        ("how many ended up going to canada", False),  # a count a source may give
+        ("what does a wagon end up selling for", False),  # no past: what a source expects
+    ],
+)
+def test_round_53_what_something_ended_up_being_is_asked_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("did the factory ever reopen the order books after the letter", True),
+        ("did they ever restart deliveries", True),
+        ("did the factory reopen in may", False),  # no "ever": what a source may report
+        ("will they ever reopen the order books", False),  # a forecast, not what came after
+    ],
+)
+def test_round_53_whether_something_was_ever_undone_is_asked_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("what resale % does the wagon keep", "percent"),
+        ("by what percentage did the price drop", "percent"),
+        ("what share in percent is the diesel", "percent"),
+        ("was he 100 percent sure", None),  # a figure given, none asked for
+        ("was he 100% sure", None),
+    ],
+)
+def test_round_53_a_percentage_asked_wants_one(question: str, kind: str | None) -> None:
+    assert q.wants(tuple(words(question))) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "contest"),
+    [
+        ("who would win, the wagon or the hatch", True),
+        ("would the wagon beat a hatch on a drag strip", True),
+        ("who won the drag race", False),  # what happened, which a source may report
+        ("would the wagon win any awards", True),
+        ("what would the dealer charge", False),
+    ],
+)
+def test_round_53_who_would_win_asks_a_contest_never_run(question: str, contest: bool) -> None:
+    assert q.would_win(tuple(words(question))) is contest
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("what did they say on the show about the wagon", True),
+        ("how many did the hosts guess on their show", True),
+        ("whats the price they predicted in that show", True),
+        ("did they talk prices on the show", False),  # whether they did, which a source says
+        ("what show did they say it on", False),  # no show said on: which show
+        ("what did they say about the show", False),  # about the show, not on it
+    ],
+)
+def test_round_53_what_was_said_on_a_show_is_asked_of_the_show(question: str, shown: bool) -> None:
+    assert q.said_on_show(tuple(words(question)), frozenset({"show"})) is shown

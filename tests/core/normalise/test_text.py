@@ -100,3 +100,8 @@ def test_ordinals_read_as_words() -> None:
 def test_somebody_is_a_function_word_like_someone() -> None:
     """Round 17: "SOMEBODY in the comments guessed" names nobody, as "someone" does."""
     assert "somebody" in STOPWORDS and "everybody" in STOPWORDS
+
+
+def test_round_53_a_bare_percent_sign_is_the_word() -> None:
+    assert words("what resale % is left") == ["what", "resale", "percent", "is", "left"]
+    assert words("100% sure, 50 % off") == ["100", "sure", "50", "off"]

@@ -2154,3 +2154,46 @@ def test_round_50_paraphrases_of_the_knowledge_reach_their_entry(
     matcher_real: Matcher, question: str, entry: str
 ) -> None:
     assert _decided(matcher_real, question) == entry
+
+
+def test_round_53_a_percentage_is_a_kind_of_answer() -> None:
+    # "what residual value %": only an answer giving a share holds one; a plain figure does not.
+    assert "percent" in answer_kinds(["he", "100", "sure"], "He was (100%) sure.")
+    assert "percent" in answer_kinds(["15", "percent", "off"], "15 percent off")
+    assert "percent" not in answer_kinds(["loses", "a", "little", "value"], "loses a little value")
+    assert "percent" not in answer_kinds(["600", "cars"], "600 cars")
+
+
+def test_round_53_who_would_win_is_no_wish_for_the_race(matcher_real: Matcher) -> None:
+    # Mr. Mowse wished for a showdown with the Cayman S; who would win it the sources never say.
+    assert best(matcher_real, "would a 1m beat a cayman s in a showdown") is None
+
+
+def test_round_53_what_was_said_on_the_podcast_is_no_post_of_its_makers(
+    matcher_real: Matcher,
+) -> None:
+    # The sources say the blog speculated on its podcast, never what it said there: the entry
+    # on who runs the BimmerCast does not answer what was said on it.
+    assert best(matcher_real, "what did they say about segler on the podcast") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("the 1m leaping away at every light, who credited that and to what", "goat-torque"),
+        ("who gets the credit for the gp", "gp-segler-track-record"),
+    ],
+)
+def test_round_53_credit_for_a_cause_or_a_success_is_a_keyword(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    # goat put the 1M's getaways down to torque; the blog credits the GP's success to Segler.
+    assert best(matcher_real, question) == entry
+
+
+def test_round_53_whether_a_commenter_works_at_a_dealer_is_never_told(
+    matcher_real: Matcher,
+) -> None:
+    # The sources give commenters' handles, never where one works: "work at a dealership" is
+    # the uncovered group of who someone really is, so goat's comment does not answer it.
+    assert best(matcher_real, "does goat work at a dealership") is None
