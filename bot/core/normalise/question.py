@@ -1260,7 +1260,7 @@ def afterwards(asked: tuple[str, ...]) -> bool:
     did the blog post a few days LATER", "... what HAPPENED AFTER", "how many were built in
     total"): past tense, and "later" last, before what it followed ("... LATER AFTER talking
     to bmwna") or "happened after / next"; "used gp prices 4 yrs later" asks what they say."""
-    if _final_count(asked) or _replaced(asked):
+    if _final_count(asked) or _replaced(asked) or _final_tally(asked):
         return True
     if "did" not in asked and "happened" not in asked:  # no past tense: most questions
         return False
@@ -1278,6 +1278,20 @@ def afterwards(asked: tuple[str, ...]) -> bool:
         or _learnt_in_the_end(asked)
         or _came_true(asked)
     )
+
+
+# "the FINAL TOTAL / NUMBER / TALLY": the count once it was all over, a later outcome.
+_TALLIES = frozenset("total totals number numbers count tally figure figures".split())
+
+
+def _final_tally(asked: tuple[str, ...]) -> bool:
+    """Return whether a question that is no yes/no question asks the final count of
+    something ("FINAL TOTAL number made worldwide", "..., FINAL NUMBER"); "is 600 the final
+    number" weighs a figure the sources give."""
+    if "final" not in asked:  # most questions
+        return False
+    pair = any(a == "final" and b in _TALLIES for a, b in itertools.pairwise(asked))
+    return pair and not yes_no(asked)
 
 
 # "what car REPLACED the 1m", "who SUCCEEDED him": the one that came after, a later event.

@@ -1145,3 +1145,17 @@ def test_round_52_did_a_forecast_actually_come_true_asks_what_came_after(
     question: str, later: bool
 ) -> None:
     assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("final tally of sheep sold at the fair", True),
+        ("how many loaves got baked that week, final number", True),
+        ("is 40 the final count of sheep", False),  # a figure weighed: the sources may say
+        ("what was the final verdict on the van", False),
+    ],
+)
+def test_round_52_a_final_tally_asks_what_came_after(question: str, later: bool) -> None:
+    # "the FINAL TOTAL / NUMBER / TALLY": the count once it was all over
+    assert q.afterwards(tuple(words(question))) is later
