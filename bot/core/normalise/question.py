@@ -629,6 +629,22 @@ def compared_amount(asked: tuple[str, ...]) -> bool:
     )
 
 
+# "who WOULD WIN", "which one'd win": a match-up that was never run, so no source says.
+_WOULD = frozenset("would wud could".split())
+_WIN = frozenset("win winner".split())
+
+
+def contest(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks who or which would win a match-up ("who would win, 1m
+    or cayman s"): what might happen, which no source says; "did the 1m win" asks what the
+    video showed."""
+    start = _after_lead_ins(asked)
+    rest = asked[start:]
+    if rest[:1] not in (("who",), ("which",), ("whos",)):
+        return False
+    return any(a in _WOULD and b in _WIN for a, b in itertools.pairwise(rest))
+
+
 # "when does production END", "what month did the run WRAP UP": the time of an end, which an
 # entry giving only when it starts ("from March") does not give. "Stop" is left out: "when does
 # it stop dropping" asks how long a fall lasts.

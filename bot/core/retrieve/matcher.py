@@ -33,6 +33,7 @@ from ..normalise.question import (
     business_kind,
     classed,
     compared_amount,
+    contest,
     counted,
     filmed_where,
     focus,
@@ -136,6 +137,7 @@ _LONG = 20
 _AGREE_FROM = 0.35
 _AFTERWARDS = "afterwardsoutcome"  # a coined term: what happened after the sources, held by none
 _DIFFERENCE = "differencesize"  # a coined term: how much two things differ, held by none
+_CONTEST = "contestwinner"  # a coined term: who would win a match-up never run, held by none
 _SPOT_SHARE = 0.5  # of its own weight, the spot a where-filmed question asks for
 _PHRASE = 4  # the longest synonym phrase a focus word is read as the start of
 _DEED_CHECKS = 64  # a who-question's deed is checked phrasing by phrasing in this many entries
@@ -1297,6 +1299,9 @@ class Matcher:
                     deeds[_AFTERWARDS] = _Term(_AFTERWARDS, self._unknown_weight, False, True)
                 if self._spot is not None and filmed_where(spelled):
                     deeds[self._spot.stem] = self._spot  # "where was the clip SHOT": the spot
+                if contest(spelled):
+                    # "who WOULD WIN, the 1m or a cayman s": a match-up no source reports
+                    deeds[_CONTEST] = _Term(_CONTEST, self._unknown_weight, False, True)
                 if compared_amount(spelled):
                     # "how much MORE profitable": the size of the difference, which no entry
                     # holds; an entry only saying it is more profitable restates the question.

@@ -1159,3 +1159,16 @@ def test_round_52_did_a_forecast_actually_come_true_asks_what_came_after(
 def test_round_52_a_final_tally_asks_what_came_after(question: str, later: bool) -> None:
     # "the FINAL TOTAL / NUMBER / TALLY": the count once it was all over
     assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "contested"),
+    [
+        ("who would win, the tractor or the van", True),
+        ("which one would win on a wet field", True),
+        ("who won the tractor pull", False),  # what happened: the sources may say
+        ("did the van win lol", False),
+    ],
+)
+def test_round_52_who_would_win_asks_a_match_up_never_run(question: str, contested: bool) -> None:
+    assert q.contest(tuple(words(question))) is contested
