@@ -17,7 +17,7 @@ _FILLER = frozenset(
     """
     there guys all everyone folks yall bot onem onembot a lot so much very again ok okay man
     mate bro dude fam friend buddy lads peeps ppl just and you again pal for that the help
-    yo anyway anyways lol lmao lmfao rofl haha oh well then
+    yo anyway anyways lol lmao lmfao rofl haha oh well then today tonight
     """.split()
 )
 _MAX_TALK_WORDS = 8
@@ -200,6 +200,11 @@ class Talk:
         for item in knowledge.smalltalk:
             for phrasing in item.phrasings:
                 found.setdefault(" ".join(_said(phrasing)), item)
+        for item in knowledge.smalltalk:  # "how's everyone doing today": read without fillers
+            for phrasing in item.phrasings:
+                kept = [w for w in _said(phrasing) if w not in _FILLER]
+                if len(kept) > 1:
+                    found.setdefault(" ".join(kept), item)
         vocabulary = tuple(
             (frozenset(w for p in item.phrasings for w in _said(p)), item)
             for item in knowledge.smalltalk

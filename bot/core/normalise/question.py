@@ -158,6 +158,9 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             out += [Part(tuple(found[:at]), True), Part(tuple(found[at:]), False, True)]
         elif seems is not None:  # "..., LOOKS LIKE somewhere in europe": how it looks to them
             out += [Part(tuple(found[:seems]), True), Part(tuple(found[seems + 2 :]), False)]
+        elif (not m or sum(marked) > 1) and _half_remembered(found):
+            # "i think they said SOMETHING ABOUT x or y? cant remember, what was it": a guess
+            out.append(Part(tuple(found), False, True))
         elif not m and (cut := _reaction(found)) is not None:
             out.append(Part(tuple(found[:cut]), m))
         elif not m and len(found) > 1 and found[0] in _SEEMING:  # "LOOKS grey n rainy"
@@ -262,6 +265,20 @@ def _reaction(sentence: list[str]) -> int | None:
         if sentence[i] == "which" and sentence[i + 1] in _REACTING:
             return i
     return None
+
+
+# "I THINK they said SOMETHING ABOUT the turbos": what the asker half remembers was said.
+_RECALLING = frozenset({("i", "think"), ("i", "thought"), ("i", "believe"), ("pretty", "sure")})
+_VAGUELY = frozenset({("something", "about"), ("something", "like"), ("something", "with")})
+
+
+def _half_remembered(sentence: list[str]) -> bool:
+    """Return whether a story sentence is the asker's hedged recollection of what was said
+    ("i think they said SOMETHING ABOUT the turbos or the gearing"): a guess, maybe wrong, at
+    what the question asks, no claim of the story."""
+    start = _after_lead_ins(tuple(sentence))
+    vague = not _VAGUELY.isdisjoint(itertools.pairwise(sentence[start + 2 :]))
+    return vague and tuple(sentence[start : start + 2]) in _RECALLING
 
 
 def _second_guess(sentence: list[str]) -> int | None:
@@ -639,7 +656,8 @@ def said_on_show(asked: tuple[str, ...], shows: frozenset[str]) -> bool:
 
 
 # "who WOULD WIN", "would the coupe BEAT it": the result of a contest that never took place.
-_CONTESTS = frozenset("win beat smoke outrun outpace".split())
+_CONTESTS = frozenset("win winner beat smoke outrun outpace".split())
+_WOULD = frozenset("would wud could".split())
 _CONTEST_REACH = 4  # "would THE COUPE BEAT": the words from "would" to the verb, at most
 
 
@@ -647,10 +665,10 @@ def would_win(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks who would win a contest ("who would win on track",
     "would the coupe beat a cayman"): a guess the sources never make; "who won" asks what
     they report."""
-    if "would" not in asked:  # most questions
+    if _WOULD.isdisjoint(asked):  # most questions
         return False
     return any(
-        w == "would" and not _CONTESTS.isdisjoint(asked[i + 1 : i + _CONTEST_REACH])
+        w in _WOULD and not _CONTESTS.isdisjoint(asked[i + 1 : i + _CONTEST_REACH])
         for i, w in enumerate(asked)
     )
 
@@ -1067,10 +1085,14 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
         return "money"  # "STICKER of an x1 in canada?": "what is the sticker of ...", a price
     if _of_what_year(asked):
         return "year"  # "march OF WHAT YEAR tho": the year of a month the question gives
+    if _month_and_year(asked):
+        return "month"  # "what MONTH AND YEAR": a year alone does not say when in it
     head = asked[start : start + 2]
     if _names_one(asked[start:]):
         return "name"
-    if head[:1] in (("when",), ("whens",)) or head in (("till", "when"), ("until", "when")):
+    if head in (("till", "when"), ("until", "when")) or (
+        head[:1] in (("when",), ("whens",)) and not _when_clause(asked[start:])
+    ):
         return "time"  # "when does that start", "when": a date or a time ("two weeks before")
     if len(head) < 2:
         return None
@@ -1121,6 +1143,32 @@ def _of_what_year(asked: tuple[str, ...]) -> bool:
     )
 
 
+_SUBJECTS = frozenset("they he she you we".split())
+_JUDGED_BY = frozenset("think thought find found feel felt believe believed say said".split())
+
+
+def _when_clause(asked: tuple[str, ...]) -> bool:
+    """Return whether a question opening with "when" opens a clause of time before what it
+    asks ("WHEN THE BLOG FIRST WROTE about it did they think it sounded legit"): a subject after
+    "when", then an auxiliary and a pronoun that ask; "when did they write it" asks when."""
+    if len(asked) < 4 or asked[1] in _AUXILIARIES:
+        return False
+    return any(
+        a in _AUXILIARIES and b in _SUBJECTS and c in _JUDGED_BY
+        for a, b, c in zip(asked[2:], asked[3:], asked[4:], strict=False)
+    )
+
+
+def _month_and_year(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks a month and a year together ("what MONTH AND YEAR did
+    it end", "the year and month"): a year alone does not answer it, as a bare "what month"
+    still takes one (the year is all some answers give)."""
+    return any(
+        {a, c} == {"month", "year"} and b == "and"
+        for a, b, c in zip(asked, asked[1:], asked[2:], strict=False)
+    )
+
+
 def counted(asked: tuple[str, ...]) -> tuple[str, ...]:
     """Return the words naming what a "how many" question counts: "how many BMW DEALERS are
     there" counts dealers (any word of the run may be its head), "how many per month" and
@@ -1133,6 +1181,9 @@ def counted(asked: tuple[str, ...]) -> tuple[str, ...]:
         return ()
     run: list[str] = []
     for word in asked[start + 2 :]:
+        if len(word) == 1 and word.isalpha() and run[-1:] and run[-1].isdigit():
+            run.append(word)  # "how many 1 M'S": a name a figure opens, spelt apart
+            continue
         if word in REACHED:
             break  # "how many CAME here": where they went, not what is counted
         if word in STOPWORDS or word in _AUXILIARIES or word in _NO_FOCUS or word in _TOTALS:
@@ -1267,7 +1318,13 @@ def afterwards(asked: tuple[str, ...]) -> bool:
     did the blog post a few days LATER", "... what HAPPENED AFTER", "how many were built in
     total"): past tense, and "later" last, before what it followed ("... LATER AFTER talking
     to bmwna") or "happened after / next"; "used gp prices 4 yrs later" asks what they say."""
-    if _final_count(asked) or _replaced(asked) or _final_figure(asked) or _ended_up_what(asked):
+    if (
+        _final_count(asked)
+        or _replaced(asked)
+        or _final_figure(asked)
+        or _final_tally(asked)
+        or _ended_up_what(asked)
+    ):
         return True
     if "did" not in asked and "happened" not in asked:  # no past tense: most questions
         return False
@@ -1342,6 +1399,20 @@ def _ever_undone(asked: tuple[str, ...]) -> bool:
     )
 
 
+# "the FINAL TOTAL / NUMBER / TALLY": the count once it was all over, a later outcome.
+_TALLIES = frozenset("total totals number numbers count tally figure figures".split())
+
+
+def _final_tally(asked: tuple[str, ...]) -> bool:
+    """Return whether a question that is no yes/no question asks the final count of
+    something ("FINAL TOTAL number made worldwide", "..., FINAL NUMBER"); "is 600 the final
+    number" weighs a figure the sources give."""
+    if "final" not in asked:  # most questions
+        return False
+    pair = any(a == "final" and b in _TALLIES for a, b in itertools.pairwise(asked))
+    return pair and not yes_no(asked)
+
+
 # "what car REPLACED the 1m", "who SUCCEEDED him": the one that came after, a later event.
 _REPLACED = frozenset("replaced succeeded superseded".split())
 
@@ -1389,6 +1460,7 @@ def _ever_followed(asked: tuple[str, ...]) -> bool:
 # "did it ACTUALLY start in november": whether a planned event came about, not what was said.
 _INDEED = frozenset("actually really ever".split())
 _CAME_ABOUT = frozenset("start starts started begin began happen happened launch launched".split())
+_CAME_TRUE = frozenset({("come", "true"), ("pan", "out"), ("play", "out")})
 
 
 def _came_true(asked: tuple[str, ...]) -> bool:
@@ -1397,10 +1469,12 @@ def _came_true(asked: tuple[str, ...]) -> bool:
     says; "did they actually pull the post" asks what the sources report."""
     start = _after_lead_ins(asked)
     rest = asked[start:]
+    # "did the prediction COME TRUE", "did it PAN OUT": a forecast held, said in two words
+    held = not _CAME_TRUE.isdisjoint(itertools.pairwise(rest))
     return (
         rest[:1] == ("did",)
         and not _INDEED.isdisjoint(rest)
-        and not _CAME_ABOUT.isdisjoint(rest)
+        and (held or not _CAME_ABOUT.isdisjoint(rest))
         and _REPORTING.isdisjoint(rest)
     )
 

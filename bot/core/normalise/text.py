@@ -37,7 +37,7 @@ STOPWORDS = frozenset(
     wonder heard hear stuff thing things whole
     theyd youd hed itd wed em tryna ugh super seem seems everyone everyones swear swears swore
     tidbit though although even kinda sorta btw idk whether apparently supposedly
-    presumably obviously definitely probably maybe perhaps
+    presumably obviously definitely probably maybe perhaps somehow
     """.split()
 )
 """Function words that carry no topic; they are ignored when weighing a question."""

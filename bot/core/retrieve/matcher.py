@@ -236,7 +236,10 @@ def answer_kinds(answer: Sequence[str], text: str = "") -> list[str]:
     years = any(t.isdigit() and len(t) == 4 and t[:2] in ("19", "20") for t in answer)
     if years:
         found.append("year")
-    if years or any(t in _MONTHS for t in answer):
+    months = any(t in _MONTHS for t in answer)
+    if months:
+        found.append("month")
+    if years or months:
         found += ["date", "time"]
     elif any(t in _TIMES or (":" in t and t.replace(":", "").isdigit()) for t in answer):
         found.append("time")
@@ -472,7 +475,7 @@ class Matcher:
         # the allocator's arenas long after the build.
         post_term, post_entry, post_value = array("q"), array("q"), array("d")
         kinds: dict[str, list[int]] = {
-            k: [] for k in ("number", "date", "year", "time", "money", "day", "percent")
+            k: [] for k in ("number", "date", "year", "month", "time", "money", "day", "percent")
         }
         counting: dict[str, list[int]] = {}  # a word an answer counts -> the entries
         after_figures: dict[str, str | None] = {}  # the words after a figure -> what they count

@@ -62,6 +62,8 @@ def service() -> KnowledgeService:
         ("ok cool", TalkKind.REACTION),
         ("lol ok", TalkKind.REACTION),  # reactions in a row, each a filler word alone
         ("yo lol", TalkKind.GREETING),  # of mixed kinds, the one not a reaction
+        ("how's everybody doing tonight", TalkKind.GREETING),  # round 52: asking after you
+        ("how are you doing today?", TalkKind.GREETING),
         ("\U0001f44d", TalkKind.REACTION),  # an emoji alone reacts
         ("\U0001f525 \U0001f525\ufe0f", TalkKind.REACTION),
     ],

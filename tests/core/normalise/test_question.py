@@ -1169,3 +1169,94 @@ def test_round_53_who_would_win_asks_a_contest_never_run(question: str, contest:
 )
 def test_round_53_what_was_said_on_a_show_is_asked_of_the_show(question: str, shown: bool) -> None:
     assert q.said_on_show(tuple(words(question)), frozenset({"show"})) is shown
+
+
+def test_round_52_how_many_counts_a_name_a_figure_opens_spelt_apart() -> None:
+    # "how many 5 M'S": the letter after the figure is part of the name counted, not the
+    # stopword "m" (of "i'm") that ends the run: the bare figure is what no answer counts.
+    assert q.counted(tuple(words("how many 5 m's did the club own"))) == ("5", "m")
+    assert q.counted(tuple(words("how many vans did the shop sell"))) == ("vans",)
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("what month and year did the bakery close", "month"),
+        ("the year and month the ferry stopped running?", "month"),
+        # Either will do: a year alone still answers it.
+        ("what month or year did the bakery close", "date"),
+        ("what month did the bakery close", "date"),
+    ],
+)
+def test_round_52_a_month_and_a_year_want_a_month(question: str, wanted: str) -> None:
+    assert q.wants(tuple(words(question))) == wanted
+
+
+def test_round_52_a_half_remembered_saying_is_the_askers_guess() -> None:
+    # "I THINK they said SOMETHING ABOUT x or y? cant remember, what was it": the asker's guess
+    # at the answer, maybe wrong, weighs as little as a second guess does.
+    message = (
+        "a neighbour had a theory about why the van stalls. i think they said something about "
+        "the battery or the fuel? cant recall, what was it"
+    )
+    found = q.parts(message)
+    assert [p.guess for p in found] == [False, True, False]
+    assert found[-1].asks
+    assert not any(p.guess for p in q.parts("i think the van stalls. what did they say"))
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("when the paper first ran the story did they think it held up", None),
+        ("when the mayor spoke did you feel she was hedging", None),
+        ("when did the paper first run the story", "time"),
+        ("when the ferry starts running", "time"),
+    ],
+)
+def test_round_52_a_when_clause_before_the_question_asks_no_time(
+    question: str, wanted: str | None
+) -> None:
+    # "WHEN THE PAPER FIRST RAN IT, did they think ...": a clause of time, then what is asked
+    assert q.wants(tuple(words(question))) == wanted
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("did the weather forecast actually come true", True),
+        ("did their plan ever pan out", True),
+        ("did the forecast come true", False),  # no "actually": what the sources say may do
+    ],
+)
+def test_round_52_did_a_forecast_actually_come_true_asks_what_came_after(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("final tally of sheep sold at the fair", True),
+        ("how many loaves got baked that week, final number", True),
+        ("is 40 the final count of sheep", False),  # a figure weighed: the sources may say
+        ("what was the final verdict on the van", False),
+    ],
+)
+def test_round_52_a_final_tally_asks_what_came_after(question: str, later: bool) -> None:
+    # "the FINAL TOTAL / NUMBER / TALLY": the count once it was all over
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "contested"),
+    [
+        ("who would win, the tractor or the van", True),
+        ("which one would win on a wet field", True),
+        ("who won the tractor pull", False),  # what happened: the sources may say
+        ("did the van win lol", False),
+    ],
+)
+def test_round_52_who_would_win_asks_a_match_up_never_run(question: str, contested: bool) -> None:
+    assert q.would_win(tuple(words(question))) is contested

@@ -65,6 +65,11 @@ def test_nobody_is_a_function_word_like_somebody() -> None:
     assert content(analyse("nobody or noone knows the price", Synonyms([]))) == ["price"]
 
 
+def test_round_52_somehow_is_a_hedge_like_perhaps() -> None:
+    # "would it hurt the price SOMEHOW": a hedge, no topic a word the knowledge never saw adds
+    assert content(analyse("would it hurt the price somehow", Synonyms([]))) == ["hurt", "price"]
+
+
 def test_synonyms_mix_word_and_phrase_rules_at_any_position() -> None:
     syn = Synonyms([["usa", "america", "north america"], ["suv", "big car"], ["uk", "gb"]])
     assert analyse("big car north america gb", syn) == ["suv", "usa", "uk"]

@@ -2197,3 +2197,25 @@ def test_round_53_whether_a_commenter_works_at_a_dealer_is_never_told(
     # The sources give commenters' handles, never where one works: "work at a dealership" is
     # the uncovered group of who someone really is, so goat's comment does not answer it.
     assert best(matcher_real, "does goat work at a dealership") is None
+
+
+def test_round_52_a_month_is_a_kind_of_answer_a_year_is_not() -> None:
+    # "what month AND year": a year alone does not say it; "from March" gives the month.
+    assert "month" in answer_kinds(["from", "march"])
+    assert "month" not in answer_kinds(["in", "2011"])
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # "Insider guy" is yourbestsource (who claimed a schedule "just shared with us"): what
+        # he claimed is his figures, not only how sure he was.
+        ("that insider guy, what did he claim", "ybs-monthly-rate"),
+        # "Dodging / ducking the question" is the evasiveness the Australian reader suspected.
+        ("was bmw oz just ducking the question on their numbers", "aus-evasive-or-demand"),
+    ],
+)
+def test_round_52_paraphrases_of_the_knowledge_reach_their_entry(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    assert _decided(matcher_real, question) == entry
