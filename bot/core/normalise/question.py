@@ -75,7 +75,9 @@ _ASKS = _WH | _AUXILIARIES | frozenset("where wheres when why y".split())
 # homework"): an "I've" left out, not a question.
 _OPENERS = _ASKS - frozenset("been done".split())
 # After "how many", words that lead to the thing counted: "how many PER month" counts by month.
-_NO_FOCUS = STOPWORDS | frozenset("per every".split())
+# "how many EXTRA would they need", "how many ADDITIONAL cars": how much more, not what is counted.
+_EXTRA = frozenset("extra additional".split())
+_NO_FOCUS = STOPWORDS | frozenset("per every".split()) | _EXTRA
 
 
 @dataclass(frozen=True, slots=True)
@@ -542,12 +544,29 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
             or head in _MOMENT
             or len(head) < 2
             or head.isdigit()
+            or (word == "which" and head in WRITINGS)
         ):
             return ()
         if head in _SPANS:
             return tuple(_KINDS["long"].split())  # "what TIMEFRAME did they give": how long
         return _COUNTRIES if head in _COUNTRY else (head,)
     return ()
+
+
+# "WHICH ARTICLE brings up watts", "which of the posts": every claim comes from one of the two
+# posts, and the answer's source says which, so the word is no focus an entry must hold.
+WRITINGS = frozenset("article articles post posts piece pieces".split())
+
+
+def which_writing(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks which of the posts says something ("WHICH OF THE
+    ARTICLES brings up watts", "which post mentions the x1")."""
+    for i, word in enumerate(asked[:-1]):
+        if word == "which":
+            after = [w for w in asked[i + 1 : i + 4] if w not in ("the", "of", "two")]
+            if after[:1] and after[0] in WRITINGS:
+                return True
+    return False
 
 
 # "what TIMEFRAME", "which TIMELINE": a span of time, asked as "how long" asks it.
@@ -874,12 +893,33 @@ def _preface(asked: tuple[str, ...], i: int) -> bool:
     return not _PREFACE_VERBS.isdisjoint(asked[i + 1 : i + 1 + _PREFACE_REACH])
 
 
+# "ANYONE KNOW which dealer", "DOES ANYBODY KNOW how many": asking the channel what it knows
+# is the question after it.
+_ASKED_ONES = frozenset("anyone anybody any1 someone somebody you u ya yall".split())
+_KNOWING_REACH = 4  # "does anyone EVEN know which": "know" within this many words
+
+
+def _past_knowing(asked: tuple[str, ...], start: int) -> int:
+    """Return where the wh-question an "anyone know" lead-in asks begins ("anyone know WHICH
+    az dealership"), or ``start`` when the question does not open so."""
+    head = asked[start : start + _KNOWING_REACH + 1]
+    if "know" not in head:
+        return start
+    at = head.index("know")
+    before = [w for w in head[:at] if w not in ("does", "do", "even")]
+    if len(before) != 1 or before[0] not in _ASKED_ONES:
+        return start
+    after = start + at + 1
+    return after if asked[after : after + 1] and asked[after] in _WH else start
+
+
 def _after_lead_ins(asked: tuple[str, ...]) -> int:
     """Return where a question starts after its lead-in words ("so ok WHERE ..."), or after a
     "but" that turns to a question word ("... sell near msrp BUT WHAT was it")."""
     start = 0
     while start < len(asked) and asked[start] in _LEAD_INS:
         start += 1
+    start = _past_knowing(asked, start)
     if "but" not in asked:  # most questions: no turn to look for
         return start
     turns = [
@@ -1119,6 +1159,8 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
             return "money"  # "what did the gp cost", "what does a 1m cost new"
         if (reported or (named[:1] and named[0] in _AUXILIARIES)) and _would_cost(asked):
             return "money"  # "what did he SAY the 1m WOULD COST": a price passed on
+    if _gave_price(asked[start:]):
+        return "money"  # "did he GIVE A PRICE in that interview": a price he named, if any
     if head[0] in ("what", "which", "whats", "wat") and head[1] in _QUALIFIERS:
         head = (head[0], *asked[start + 2 : start + 3])  # "what EXACT date": the noun after
     if head[0] in ("what", "which", "whats", "wat") and head[1:] and head[1] in _FIGURES:
@@ -1132,6 +1174,24 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     if head[0] in ("what", "which", "whats", "wat") and head[1:] and head[1] in _MOMENT:
         return "time"  # "at what point in the video", "what time": when
     return None
+
+
+# Verbs of naming a figure: "did he GIVE a price", "did they ever QUOTE a price".
+_GIVING = frozenset(
+    "give gave given quote quoted name named mention mentioned state stated say said".split()
+)
+_ARTICLES = frozenset("a an any the some".split())
+
+
+def _gave_price(asked: tuple[str, ...]) -> bool:
+    """Return whether a yes/no question asks if someone named a price ("did he give a price",
+    "did they ever quote any price"): an answer must state one."""
+    if asked[:1] == () or asked[0] not in _AUXILIARIES:
+        return False
+    return any(
+        a in _GIVING and ((b in _ARTICLES and c in _PRICED) or b in _PRICED)
+        for a, b, c in zip(asked, asked[1:], (*asked[2:], ""), strict=False)
+    )
 
 
 def _of_what_year(asked: tuple[str, ...]) -> bool:
@@ -1184,6 +1244,8 @@ def counted(asked: tuple[str, ...]) -> tuple[str, ...]:
         if len(word) == 1 and word.isalpha() and run[-1:] and run[-1].isdigit():
             run.append(word)  # "how many 1 M'S": a name a figure opens, spelt apart
             continue
+        if word in _EXTRA and not run:
+            continue  # "how many EXTRA cars": cars
         if word in REACHED:
             break  # "how many CAME here": where they went, not what is counted
         if word in STOPWORDS or word in _AUXILIARIES or word in _NO_FOCUS or word in _TOTALS:
@@ -1439,14 +1501,21 @@ def _learnt_in_the_end(asked: tuple[str, ...]) -> bool:
 _FOLLOW_UPS = frozenset("followup followups follow successor successors sequel sequels".split())
 # "did they ever do A SECOND RUN", "did bmw ever build ANOTHER BATCH": a later production run.
 _ANOTHER = frozenset("second 2nd another".split())
+_SUCCEEDING = frozenset("successor successors sequel sequels".split())
 _RUNS = frozenset("run runs batch batches".split())
 
 
 def _ever_followed(asked: tuple[str, ...]) -> bool:
     """Return whether a yes/no question asks if a later post, car or run ever came ("did they
     EVER do a FOLLOW UP on it", "did bmw ever build a SUCCESSOR", "did they ever do a SECOND
-    BATCH"): nothing in the sources says."""
+    BATCH", and without "ever" "did the 1m GET a SUCCESSOR"): nothing in the sources says."""
     start = _after_lead_ins(asked)
+    if asked[start : start + 1] == ("did",) and any(
+        a in ("get", "have")
+        and (b in _SUCCEEDING or (b in ("a", "an", "any") and c in _SUCCEEDING))
+        for a, b, c in zip(asked, asked[1:], (*asked[2:], ""), strict=False)
+    ):
+        return True  # "did the 1m GET A SUCCESSOR": a later car it had, "ever" or not
     return (
         asked[start : start + 1] == ("did",)
         and "ever" in asked

@@ -50,6 +50,25 @@ def _pools(known: set[str]) -> dict[tuple[str, int], tuple[str, ...]]:
     return {key: tuple(group) for key, group in pools.items()}
 
 
+# A common word with one of these endings is a word of its own ("detailer", "tinkerers"),
+# even when the word list lacks it: not a typo of another known word ("dealer").
+_DERIVING = ("ers", "er")
+
+
+def _derived_from(word: str) -> str | None:
+    """Return the common English word a word is made from with a doer's ending ("detail" for
+    "detailer"), or None."""
+    for end in _DERIVING:
+        base = word[: -len(end)]
+        if (
+            word.endswith(end)
+            and len(base) >= MIN_TYPO_LEN
+            and english_zipf(base) >= _REAL_WORD_ZIPF
+        ):
+            return base
+    return None
+
+
 class Spelling:
     """The known words of a knowledge file, and the closest of them to a misspelt word."""
 
@@ -74,7 +93,11 @@ class Spelling:
             or english_zipf(word) >= _REAL_WORD_ZIPF
         ):
             return word
-        return self._correct(word)
+        fixed = self._correct(word)
+        base = _derived_from(word)
+        if base is not None and not fixed.startswith(base):
+            return word  # "detailer" is no "dealer"; "collecter" is "collector"
+        return fixed
 
     def _correct(self, word: str) -> str:
         from rapidfuzz import process  # imported on the first typo, not on every start

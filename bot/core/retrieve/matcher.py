@@ -25,6 +25,7 @@ from ..normalise.question import (
     CONTEXT_UNKNOWN,
     REACHED,
     SPOT,
+    WRITINGS,
     Part,
     afterwards,
     arithmetic,
@@ -46,6 +47,7 @@ from ..normalise.question import (
     said_on_show,
     teller,
     wants,
+    which_writing,
     would_win,
     yes_no,
 )
@@ -109,6 +111,7 @@ _NOT_TOLD = frozenset(
         *REACHED,  # "how many gps got SENT to the us": the count's cars, no deed of the us
     )
 )
+_WRITTEN_STEMS = frozenset(stem(w) for w in WRITINGS)
 # Words that weigh whether a claim holds ("is that REAL", "was he LYING", "is it LEGIT") ask
 # about the story's claim: they give an asking sentence no topic of its own.
 _VERDICT_WORDS = "true real wrong right legit confirm believe normal typical usual".split()
@@ -985,6 +988,10 @@ class Matcher:
         named = self._named_holders(query, self._either(question))
         if named is not None:  # "uk allocation": an entry naming the UK
             holders = named if holders is None else holders & named
+        if any(which_writing(p.words) for p in parts(question) if p.asks):
+            # "WHICH ARTICLE brings up watts": every claim comes from one of the posts, and the
+            # answer's source says which; the word is asked of none.
+            query = [t for t in query if t.stem not in _WRITTEN_STEMS]
         told = self._predicate_holders(query)
         if told is not None:  # "what does gabe DRIVE": an entry that says it of Gabe
             holders = told if holders is None else holders & told

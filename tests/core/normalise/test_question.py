@@ -1260,3 +1260,43 @@ def test_round_52_a_final_tally_asks_what_came_after(question: str, later: bool)
 )
 def test_round_52_who_would_win_asks_a_match_up_never_run(question: str, contested: bool) -> None:
     assert q.would_win(tuple(words(question))) is contested
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        # Round 54: "ANYONE KNOW which / how many ..." asks the channel: the question is after it.
+        ("anyone know which garage in leeds stocks them", "name"),
+        ("does anybody even know how many vans the depot got", "number"),
+    ],
+)
+def test_round_54_anyone_know_opens_the_question_after_it(question: str, wanted: str) -> None:
+    assert q.wants(tuple(words(question))) == wanted
+
+
+def test_round_54_did_it_get_a_successor_asks_what_came_after() -> None:
+    # "did X GET A SUCCESSOR": a later car, with "ever" or without it.
+    assert q.afterwards(tuple(words("did the wagon get a successor")))
+    assert q.afterwards(tuple(words("did that hatchback have a sequel")))
+    assert not q.afterwards(tuple(words("did the cast sign on for the sequel")))
+
+
+@pytest.mark.parametrize(
+    "question", ["did the engineer give a price for it", "did they ever quote any price"]
+)
+def test_round_54_did_someone_give_a_price_wants_one(question: str) -> None:
+    # "did he GIVE A PRICE": an answer must state one, not only be about the person.
+    assert q.wants(tuple(words(question))) == "money"
+
+
+def test_round_54_how_many_extra_counts_nothing_named_extra() -> None:
+    # "how many EXTRA would they need": how much more, not a thing called "extra".
+    assert q.counted(tuple(words("how many extra would the plant need to sell"))) == ()
+    assert q.counted(tuple(words("how many additional vans came"))) == ("vans",)
+
+
+def test_round_54_which_article_asks_no_focus() -> None:
+    # "WHICH OF THE ARTICLES brings up X": every claim comes from one; the answer's source says.
+    assert q.which_writing(tuple(words("which of the posts talks about the van")))
+    assert q.focus(tuple(words("which of the posts talks about the van"))) == ()
+    assert not q.which_writing(tuple(words("which van did the post talk about")))

@@ -76,3 +76,11 @@ def test_a_typo_keeps_its_first_letter_before_a_commoner_word() -> None:
     fix = Spelling(KNOWN | {"location"}, {stem(w) for w in KNOWN | {"location"}}).fix
     assert fix("alocation") == "allocation"  # one edit from both; "location" is commoner
     assert fix("locaton") == "location"
+
+
+def test_round_54_a_common_word_with_a_doers_ending_is_no_typo() -> None:
+    # "detailer" is "detail" + "er", not "dealer" two edits away; "collecter" is still the
+    # known "collector" it misspells.
+    fix = Spelling(KNOWN | {"collector"}, {stem(w) for w in KNOWN | {"collector"}}).fix
+    assert fix("detailer") == "detailer"
+    assert fix("collecter") == "collector"

@@ -2219,3 +2219,45 @@ def test_round_52_paraphrases_of_the_knowledge_reach_their_entry(
     matcher_real: Matcher, question: str, entry: str
 ) -> None:
     assert _decided(matcher_real, question) == entry
+
+
+@pytest.mark.parametrize(
+    ("chat", "plain_words"),
+    [
+        # Round 54: values that "stop sliding" stabilise; what a clip is meant to "prove" is
+        # the proof it is offered as (knowledge groups "stabilise" and "proof").
+        ("when do 1m values stop sliding", "when do 1m values stabilise"),
+        ("what is the clip meant to prove", "what is the clip meant to proof"),
+    ],
+)
+def test_round_54_chat_idioms_read_as_the_plain_words(
+    matcher_real: Matcher, chat: str, plain_words: str
+) -> None:
+    terms = {t.stem for t in matcher_real._query(chat)[0] if t.known}
+    assert terms == {t.stem for t in matcher_real._query(plain_words)[0] if t.known}
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Round 54: the footage is offered as proof of how fast the 1M is (group "proof").
+        ("so what is the uk footage supposed to prove", "video-1-50-mark"),
+        # A detailer is no dealer: the Arizona dealer's three cars do not answer it.
+        ("anybody know a good detailer near mesa", None),
+        # "did he give a price": an answer must state one.
+        ("did watts quote a price for the 1m", None),
+        # "which of the articles": the entry need not hold "article" (its source says which).
+        ("which of the articles mentions the x1", "x1-alongside"),
+    ],
+)
+def test_round_54_questions_reach_their_entry_or_none(
+    matcher_real: Matcher, question: str, entry: str | None
+) -> None:
+    assert _decided(matcher_real, question) == entry
+
+
+def test_round_54_the_n54_answer_says_it_is_still_compliant(matcher_real: Matcher) -> None:
+    # "is the n54 still emissions legal": the answer says it still is (the source's "remains").
+    ranked = matcher_real.rank("is the n54 still smog legal after 2011")
+    assert ranked[0].entry.id == "n54-emissions"
+    assert "still emissions-compliant" in ranked[0].entry.answer
