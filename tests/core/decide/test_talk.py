@@ -391,3 +391,18 @@ def test_when_more_is_known_wants_a_time_ahead() -> None:
 
 def test_who_was_quoted_is_a_provenance_follow_up() -> None:
     assert follow_up("who was quoted") == (FollowUp.PROVENANCE, "")
+
+
+@pytest.mark.parametrize(
+    "message", ["why are they so sure", "why would he say that", "why does she believe it"]
+)
+def test_why_with_only_a_pronoun_and_a_verb_of_belief_asks_why(message: str) -> None:
+    # Follow-up round 27: why the last claim is held, not a claim that holds "sure".
+    assert follow_up(message) == (FollowUp.WHY, "")
+
+
+def test_who_at_a_party_did_that_asks_who_made_the_last_claim() -> None:
+    # Follow-up round 27: "who at the gazette printed that" points back as "who started that"
+    # does; without a pointer it asks anew.
+    assert follow_up("who at the gazette printed that") == (FollowUp.PROVENANCE, "")
+    assert follow_up("who at the gazette printed the first story") != (FollowUp.PROVENANCE, "")
