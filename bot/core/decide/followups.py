@@ -119,6 +119,13 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "did he say what the 1m costs" after Watts: a neighbour that names no price is no
         # answer to what the question wants.
         return _given_elsewhere(matcher, text, last, lacking)
+    if lacking is Wanted.PRICE and answer is not None and _lacks_too(answer.entry, lacking):
+        # "what was the gp's price" after how many GPs came over: a claim that it was "priced
+        # aggressively" names no price, nor does the last answer.
+        held = _elsewhere(matcher, text, last, lacking)
+        if held is None:
+            return Reading(Decision(None, 0.0), notice=_lacks(answer.entry, lacking))
+        return Reading(Decision(held, held.score), last)
     if leaning is not None and leaning[0] is FollowUp.ABOUT and answer is not None:
         asked = wanted(" ".join(words(last.title)[:_TITLE_WORDS]))  # the opening asks
         if asked is Wanted.AMOUNT and _lacks_too(answer.entry, asked):
@@ -412,6 +419,13 @@ def _read(
             # "when did he leave bmw" after Segler: he is Segler, of whom nothing says so,
             # not a claim about someone else that shares a word ("leaving aside").
             return Reading(claimant)
+    elif claimed and len(people := _claimants_named(last, knowledge)) == 1:
+        # "what did he promise" after the blog's entry that names Dr. Segler: he is the one
+        # claimant the last answer names, though the last claim is not his.
+        said = matcher.read(f"{text} {people[0]}", 5)
+        person = decide(said, matcher.threshold)
+        if person.answer is not None and person.confidence > context.confidence:
+            context = person
     if context.answer is None or context.confidence < alone.confidence:
         if _someone_else(text, alone, last):
             # "what car did he drive there" after the blog's talk with a named executive:
@@ -746,6 +760,26 @@ def _names_claimant(entry: Entry, knowledge: Knowledge) -> bool:
         return True
     authors = (knowledge.sources[s].author for s in entry.sources)
     return any(a and a.split()[0].lower() not in _UNNAMED for a in authors)
+
+
+# A person who made a claim: "Dr. Segler (former head ...)", "Michael (reader comment)".
+_PERSON_CLAIMANT = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?([A-Za-z][\w]*)")
+
+
+def _claimants_named(entry: Entry, knowledge: Knowledge) -> list[str]:
+    """Return the people who made other entries' claims whom an entry's answer names ("the
+    blog also interviewed Dr. Segler"), each once: titled, or readers who commented."""
+    found: list[str] = []
+    for other in knowledge.entries:
+        head = _PERSON_CLAIMANT.match(other.claimed_by)
+        titled = head is not None and head.group(0) != head.group(1)
+        reader = other.claimed_by.endswith(" (reader comment)") and " " not in _claimant(other)
+        if head is None or not (titled or reader):
+            continue
+        name = head.group(1)
+        if name.lower() not in found and re.search(rf"\b{re.escape(name)}\b", entry.answer):
+            found.append(name.lower())
+    return found
 
 
 def _no_link(entry: Entry, knowledge: Knowledge) -> str:

@@ -84,7 +84,13 @@ PROVENANCE_CUES = frozenset(
 )
 WHYS = frozenset("why y".split())  # "y tho": why, spelt as chat spells it
 _WHY_WORDS = WHYS | frozenset("how come so and but tho though is that it whys huh lol not".split())
+# "why do THEY THINK that", "why ARE THEY SO SURE": why the last answer's claimant holds it.
+_WHY_WORDS |= frozenset(
+    """they he she do does did are was were would think thinks thought say says said believe
+    believes sure certain confident convinced""".split()
+)
 _MAX_WHY_WORDS = 8  # "then y is it so hard to get": a why-question about the last answer
+_MAX_WHO_AT = 6  # "who at the blog wrote that"
 # "on what basis?", "based on what", "how so", "reason?", "what makes them think that".
 _BECAUSE = frozenset("basis based reason reasons reasoning so".split())
 _BECAUSE_WORDS = _BECAUSE | frozenset(
@@ -431,6 +437,8 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
         return FollowUp.PROVENANCE, ""
     if said[0] in ("who", "whos") and len(said) <= 4 and said[-1] in _POINTERS | {"up"}:
         return FollowUp.PROVENANCE, ""  # "who started that", "who brought that up"
+    if said[:2] == ["who", "at"] and len(said) <= _MAX_WHO_AT and said[-1] in _POINTERS:
+        return FollowUp.PROVENANCE, ""  # "who at the firm pushed that": who of them said it
     back = " back then " in f" {' '.join(plain)} "  # "how many per dealer back then"
     if len(said) <= _MAX_POINTING_WORDS and (back or not _POINTERS.isdisjoint(said)):
         return FollowUp.POINTING, ""

@@ -323,6 +323,9 @@ def _seeming(sentence: list[str]) -> int | None:
 # right" is no tag.
 _TAGS = frozenset("right rite ryt".split())
 _DOUBTING = (("no", "way"),)
+# "WAIT, who is ...", "HOLD ON what ...", "RANDOM BUT who's ...": an interjection before a
+# question word or an auxiliary, not a word of the question; "wait i heard ..." is kept.
+_INTERJECTIONS = (("wait",), ("hold", "on"), ("hang", "on"), ("random", "but"))
 _BEFORE_PREDICATE = _AUXILIARIES | frozenset("s thats whos its".split())
 
 
@@ -345,6 +348,10 @@ def _untagged(found: list[str]) -> list[str]:
         found = found[:-1]
     if len(found) > 3 and tuple(found[:2]) in _DOUBTING:
         found = found[2:]
+    for opener in _INTERJECTIONS:
+        n = len(opener)
+        if len(found) > n + 2 and tuple(found[:n]) == opener and found[n] in _ASKS:
+            return found[n:]
     return found
 
 
@@ -1548,12 +1555,24 @@ def _came_true(asked: tuple[str, ...]) -> bool:
     )
 
 
+# "did they EVENTUALLY build more": how it ended; "did they FINALLY confirm it" may ask the story.
+_AT_LAST = frozenset("eventually ultimately".split())
+
+
 def _ended_up(asked: tuple[str, ...]) -> bool:
     """Return whether a yes/no question asks how a story ended ("did bmw END UP doubling it",
-    "did he ever end up buying one"); "how many did australia end up getting" asks a count."""
+    "did he ever end up buying one", "did it double IN THE END", "did they EVENTUALLY build
+    more"); "how many did australia end up getting" asks a count."""
     start = _after_lead_ins(asked)
-    return asked[start : start + 1] == ("did",) and any(
-        a == "end" and b == "up" for a, b in itertools.pairwise(asked[start:])
+    if asked[start : start + 1] != ("did",):
+        return False
+    rest = asked[start:]
+    if any(a == "end" and b == "up" for a, b in itertools.pairwise(rest)):
+        return True
+    if "or" in rest and sum(w.isdigit() for w in rest) > 1:
+        return False  # "did australia get 100 or 125 in the end": which figure the sources give
+    return not _AT_LAST.isdisjoint(rest) or any(
+        rest[i : i + 3] == ("in", "the", "end") for i in range(len(rest) - 2)
     )
 
 

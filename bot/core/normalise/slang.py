@@ -59,6 +59,8 @@ _MEANINGS = {
     # Words of quantity: "a TON of value", "LOADS of people", "a COUPLE cars".
     "much": "ton tons loads heaps",
     "few": "couple",
+    # "is the rumor DEAD": over, as "is it over" asks.
+    "over": "dead",
     "yeah": "yea",
     "let": "lemme",
     "must": "gotta",

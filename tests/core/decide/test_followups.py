@@ -1189,3 +1189,64 @@ def test_what_about_x_that_the_last_answer_answers_alone_gets_it_again(tmp_path:
     )
     assert first.entry_id == "resale-outlook"
     assert later.kind == "followup" and later.entry_id == "resale-outlook"
+
+
+def test_a_price_asked_after_an_answer_is_declined_when_the_claim_found_names_none(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 27: "aggressively priced" is no price, and the last answer (the GPs'
+    # count, the NYT's label) gives none either.
+    for opener in (
+        "how many gps were sent to america",
+        "did the new york times call the gp a collectors car",
+    ):
+        for message in ("whats the price of a gp", "what was the gp priced at"):
+            first, price = _talk(shipped, opener, message)
+            assert first.answered
+            assert not price.answered and price.kind != "smalltalk"
+
+
+def test_why_are_they_so_sure_asks_the_reasons_for_the_last_answer(
+    studio: KnowledgeService, shipped: KnowledgeService
+) -> None:
+    # Follow-up round 27: a why-question of only a pronoun and a verb of belief ("why would
+    # they think so", "why are they so certain") asks why the last claim is held.
+    first, why = _talk(studio, "will the studio make more films this year", "why are they so sure")
+    assert first.entry_id == "film-outlook"
+    assert why.kind == "followup" and why.entry_id == "film-market"
+    # Knowledge: the blog's "case closed" is given its reason ("given the memo"), and its "very
+    # special car" leads to the market it reasons from.
+    first, why = _talk(shipped, "is it case closed for america", "why are they so certain")
+    assert first.entry_id == "us-case-closed" and why.entry_id == "us-case-closed"
+    first, why = _talk(
+        shipped, "will bmw ever make something like the 1m again", "why would they think so"
+    )
+    assert first.entry_id == "not-duplicated-soon" and why.entry_id == "bigger-market-than-gp"
+
+
+def test_an_opener_switching_topic_names_no_topic(shipped: KnowledgeService) -> None:
+    # Follow-up round 27: knowledge, "different question", "switching gears", ... are fillers.
+    for message in ("different question: who is brian watts", "switching gears, who is watts"):
+        (reply,) = _talk(shipped, message)
+        assert reply.entry_id == "who-is-watts"
+
+
+def test_bmwnas_denial_gives_the_words_of_the_source(shipped: KnowledgeService) -> None:
+    # Follow-up round 27: knowledge, the post says "there is no change in 1M production for
+    # the US market"; the answer now says so in those words.
+    (reply,) = _talk(shipped, "what did bmw north america tell the blog")
+    assert reply.entry_id == "bmwna-no-change-us" and "no change" in (reply.answer or "")
+
+
+def test_he_is_the_one_claimant_the_last_answer_names_when_its_claim_is_not_his(
+    studio: KnowledgeService,
+) -> None:
+    # Follow-up round 27: the unsigned reply names Zed, who made claims of his own; "he" is
+    # Zed, not a claim the question's words alone would not reach.
+    for message, entry in (
+        ("what did he say about cinemas", "markets-europe"),
+        ("what did he think about premiere tickets", "tickets-hard"),
+    ):
+        first, his = _talk(studio, "did anyone doubt zed's date", message)
+        assert first.entry_id == "zed-reply"
+        assert his.kind == "followup" and his.entry_id == entry

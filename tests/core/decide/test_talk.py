@@ -402,3 +402,18 @@ def test_round_53_asking_how_people_are_is_a_greeting(
     # "how's everyone doing today": no question about the story, whose "today" an entry holds.
     reply = service.ask(message)
     assert reply.kind == "smalltalk" and reply.talk is TalkKind.GREETING
+
+
+@pytest.mark.parametrize(
+    "message", ["why are they so sure", "why would he say that", "why does she believe it"]
+)
+def test_why_with_only_a_pronoun_and_a_verb_of_belief_asks_why(message: str) -> None:
+    # Follow-up round 27: why the last claim is held, not a claim that holds "sure".
+    assert follow_up(message) == (FollowUp.WHY, "")
+
+
+def test_who_at_a_party_did_that_asks_who_made_the_last_claim() -> None:
+    # Follow-up round 27: "who at the gazette printed that" points back as "who started that"
+    # does; without a pointer it asks anew.
+    assert follow_up("who at the gazette printed that") == (FollowUp.PROVENANCE, "")
+    assert follow_up("who at the gazette printed the first story") != (FollowUp.PROVENANCE, "")

@@ -451,6 +451,21 @@ def test_a_tag_asking_for_agreement_is_no_word_of_the_question(message: str, que
     assert asked(message) == [" ".join(words(question))]
 
 
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("wait, who runs the gazette", "who runs the gazette"),
+        ("hold on what did the gazette print", "what did the gazette print"),
+        ("random but is the gazette daily", "is the gazette daily"),
+        ("wait i read the gazette daily", "wait i read the gazette daily"),  # no question word
+    ],
+)
+def test_an_interjection_before_a_question_word_is_no_word_of_the_question(
+    message: str, question: str
+) -> None:
+    assert asked(message) == [" ".join(words(question))]
+
+
 def test_a_who_question_reads_a_verb_and_its_particle_as_one_deed() -> None:
     assert q.focus(tuple(words("who signs off on the testing"))) == ("signs off",)
     assert q.focus(tuple(words("who wrote the article"))) == ("wrote",)
@@ -588,6 +603,10 @@ def test_later_before_what_it_followed_asks_what_came_after(question: str, later
         ("what did the dealer hear back in the end", True),  # what came of it at last
         ("what did watts say eventually", True),
         ("what did watts say in the interview", False),
+        ("did the bakery close in the end", True),  # how the story ended
+        ("did the bakery eventually close", True),
+        ("did the town get 40 or 45 loaves in the end", False),  # which figure was given
+        ("did the bakery close at the end of the street", False),
     ],
 )
 def test_a_replacement_a_later_run_or_an_outcome_asks_what_came_after(

@@ -51,6 +51,11 @@ def test_round_48_the_askers_own_lot_and_hedges_are_fillers() -> None:
     assert plain("thru") == "through"
 
 
+def test_follow_up_round_27_a_dead_story_is_over() -> None:
+    # "is the sequel rumor DEAD" asks whether it is over, a word that weighs nothing.
+    assert plain("dead") == "over"
+
+
 @pytest.mark.parametrize(
     ("chat", "word"),
     [("sayin", "saying"), ("trippin", "tripping"), ("hangin", "hanging"), ("cabin", "cabin")],
