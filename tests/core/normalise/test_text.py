@@ -93,16 +93,6 @@ def test_analysing_many_texts_at_once_equals_one_at_a_time(texts: list[str]) -> 
     assert seen == set().union(*(words(t) for t in texts))
 
 
-def test_ordinals_read_as_words() -> None:
-    assert words("the 2nd article") == words("the second article")
-    assert words("1st and 3rd") == ["first", "and", "third"]
-
-
-def test_somebody_is_a_function_word_like_someone() -> None:
-    """Round 17: "SOMEBODY in the comments guessed" names nobody, as "someone" does."""
-    assert "somebody" in STOPWORDS and "everybody" in STOPWORDS
-
-
 @given(st.lists(st.lists(_PIECES, max_size=8).map(" ".join), max_size=12))
 def test_phrase_keys_of_many_texts_equal_one_at_a_time(texts: list[str]) -> None:
     texts += ["Line one\nline two", "Ségler\u2019s 2,500 cars"]
@@ -143,3 +133,13 @@ def test_synonyms_take_the_longest_phrase_at_each_position(tokens: list[str]) ->
     # Phrases that share their first word ("the states", "the united states"), a phrase cut
     # short at the end, and one-word rules on a phrase's first word ("1 series", "series").
     assert Synonyms(_GROUPS).apply(tokens) == _longest_first(_GROUPS, tokens)
+
+
+def test_ordinals_read_as_words() -> None:
+    assert words("the 2nd article") == words("the second article")
+    assert words("1st and 3rd") == ["first", "and", "third"]
+
+
+def test_somebody_is_a_function_word_like_someone() -> None:
+    """Round 17: "SOMEBODY in the comments guessed" names nobody, as "someone" does."""
+    assert "somebody" in STOPWORDS and "everybody" in STOPWORDS
