@@ -16,7 +16,7 @@ from typing import Any, TypeVar, cast
 
 import yaml
 
-from ..normalise.text import phrase_key
+from ..normalise.text import phrase_keys
 from . import default_knowledge_path as default_knowledge_path
 from .errors import MAX_PROBLEMS, KnowledgeError, Problem
 from .models import (
@@ -79,6 +79,9 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
 
 _YAML = "tag:yaml.org,2002:"
+_STR = _YAML + "str"
+_NULL = _YAML + "null"
+_REMEMBERED_TAG_CHARS = 24
 _SCALAR_TAGS = frozenset(
     _YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp", "binary")
 )
@@ -255,6 +258,12 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
         self._aliases = 0
         self._expanded = 0
         self._weights: dict[int, int] = {}
+        # The first characters of the plain scalars an implicit resolver may tag (no resolver
+        # for every character, no path resolvers): any other scalar is tagged "str" at once.
+        resolvers: dict[Any, Any] = self.yaml_implicit_resolvers
+        self._fast = None not in resolvers and not self.yaml_path_resolvers
+        self._resolved: frozenset[str] = frozenset(resolvers)
+        self._plain_tags: dict[str, str] = {}  # short plain scalars' tags: keys, statuses
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         # ``index``: the position in a list, or the key node in a mapping (the stub says int).
@@ -262,6 +271,8 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
         if isinstance(event, yaml.AliasEvent):
             self._count_alias(event)
         if isinstance(event, yaml.ScalarEvent) and event.anchor is None:  # as PyYAML's would:
+            if self._fast:
+                return self._scalar(self.get_event())
             return self.compose_scalar_node(None)  # type: ignore[arg-type]  # (stub: no None)
         if (
             self._depth == 1
@@ -284,6 +295,85 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
         finally:
             if nested:
                 self._depth -= 1
+        return node
+
+    def _scalar(self, event: Any) -> yaml.ScalarNode:
+        """Return the node of a scalar without an anchor, as ``compose_scalar_node`` would.
+
+        Only with no path resolvers and no implicit resolver for every character: the tag of
+        a quoted scalar, or of a plain one whose first character no resolver is for, is "str".
+        """
+        tag = event.tag
+        if tag is None or tag == "!":
+            value = event.value
+            implicit = event.implicit
+            if implicit[0] and (not value or value[0] in self._resolved):
+                # With no path resolvers, a plain scalar's tag depends on its text alone.
+                tag = self._plain_tags.get(value)
+                if tag is None:
+                    tag = self.resolve(yaml.ScalarNode, value, implicit)  # type: ignore[no-untyped-call]
+                    if len(value) <= _REMEMBERED_TAG_CHARS:
+                        self._plain_tags[value] = tag
+            else:
+                tag = _STR
+        return yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+
+    def compose_sequence_node(self, anchor: str | None) -> yaml.SequenceNode:  # type: ignore[override]
+        """Compose a list as PyYAML's composer would, its plain scalars without a call each."""
+        if not self._fast:
+            return super().compose_sequence_node(anchor)  # type: ignore[arg-type]
+        start: Any = self.get_event()
+        tag = start.tag
+        if tag is None or tag == "!":
+            tag = self.resolve(yaml.SequenceNode, None, start.implicit)  # type: ignore[no-untyped-call]
+        node = yaml.SequenceNode(tag, [], start.start_mark, None, flow_style=start.flow_style)
+        if anchor is not None:
+            self.anchors[anchor] = node
+        items = node.value
+        peek: Callable[[], Any] = self.peek_event  # events, read without a check
+        get: Callable[[], Any] = self.get_event
+        while True:
+            event = peek()
+            kind = type(event)
+            if kind is yaml.SequenceEndEvent:
+                break
+            if kind is yaml.ScalarEvent and event.anchor is None:
+                items.append(self._scalar(get()))
+            else:
+                items.append(self.compose_node(node, len(items)))
+        node.end_mark = get().end_mark
+        return node
+
+    def compose_mapping_node(self, anchor: str | None) -> yaml.MappingNode:  # type: ignore[override]
+        """Compose a mapping as PyYAML's composer would, its plain scalars without a call each."""
+        if not self._fast:
+            return super().compose_mapping_node(anchor)  # type: ignore[arg-type]
+        start: Any = self.get_event()
+        tag = start.tag
+        if tag is None or tag == "!":
+            tag = self.resolve(yaml.MappingNode, None, start.implicit)  # type: ignore[no-untyped-call]
+        node = yaml.MappingNode(tag, [], start.start_mark, None, flow_style=start.flow_style)
+        if anchor is not None:
+            self.anchors[anchor] = node
+        pairs = node.value
+        peek: Callable[[], Any] = self.peek_event  # events, read without a check
+        get: Callable[[], Any] = self.get_event
+        while True:
+            event = peek()
+            kind = type(event)
+            if kind is yaml.MappingEndEvent:
+                break
+            if kind is yaml.ScalarEvent and event.anchor is None:
+                key: Any = self._scalar(get())
+            else:
+                key = self.compose_node(node, None)
+            event = peek()
+            if type(event) is yaml.ScalarEvent and event.anchor is None:
+                value: Any = self._scalar(get())
+            else:
+                value = self.compose_node(node, key)
+            pairs.append((key, value))
+        node.end_mark = get().end_mark
         return node
 
     def _count_alias(self, event: yaml.AliasEvent) -> None:
@@ -532,14 +622,18 @@ class _Validator:
         return allowed
 
     def text(self, node: yaml.Node, what: str, limit: int = MAX_TEXT_CHARS) -> str | None:
-        if not isinstance(node, yaml.ScalarNode) or not self.check_tag(node):
-            if not isinstance(node, yaml.ScalarNode):
-                self.problem(node, f"{what} must be text, not a {_kind(node)}")
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(node, f"{what} must be text, not a {_kind(node)}")
             return None
-        if node.tag == _YAML + "null" or not str(node.value).strip():
+        tag = node.tag
+        if tag not in _SCALAR_TAGS:
+            self.check_tag(node)  # reports it
+            return None
+        split = str(node.value).split()
+        if tag == _NULL or not split:
             self.problem(node, f"{what} must not be empty")
             return None
-        value = " ".join(str(node.value).split())
+        value = " ".join(split)
         if len(value) > limit:
             self.problem(node, f"{what} is {len(value):,} characters long; the limit is {limit:,}")
             return None
@@ -702,6 +796,7 @@ class _Validator:
         source_ids = self.unique(*sources, "source")
         entry_ids = self.unique(*entries, "entry")
         owner: dict[str, str] = {}
+        keys = iter(phrase_keys([question for row in entries[0] for question in row[1]]))
         for row, node in zip(*entries, strict=True):
             eid, questions, cited, related, conflicts = row[0], row[1], row[5], row[6], row[7]
             for ref in cited:
@@ -714,10 +809,10 @@ class _Validator:
                     elif ref not in entry_ids:
                         self.problem(node, f"entry '{eid}' has unknown entry '{ref}' in {key}")
             for question in questions:
-                key = phrase_key(question)
-                other = owner.get(key)
+                phrase = next(keys)
+                other = owner.get(phrase)
                 if other is None:
-                    owner[key] = eid
+                    owner[phrase] = eid
                 elif other == eid:
                     self.problem(node, f"entry '{eid}' repeats the phrasing '{question}'")
                 else:

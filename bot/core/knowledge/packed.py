@@ -34,18 +34,10 @@ class Strings(Sequence[str]):
     def __init__(self, items: Iterable[str] = ()) -> None:
         runs: list[str] = []
         ends = array("I")  # each string's end, from the start of its run
-        pending: list[str] = []
-        at = 0
-        for item in items:
-            at += len(item)
-            ends.append(at)
-            pending.append(item)
-            if len(pending) == _RUN:
-                runs.append("".join(pending))
-                pending.clear()
-                at = 0
-        if pending:
-            runs.append("".join(pending))
+        it = iter(items)
+        while run := list(itertools.islice(it, _RUN)):  # a run at a time, each string in C
+            ends.extend(itertools.accumulate(map(len, run)))
+            runs.append("".join(run))
         self._runs = tuple(runs)
         self._ends = ends
 

@@ -204,6 +204,19 @@ def phrase_key(text: str) -> str:
     return " ".join(words(text))
 
 
+def phrase_keys(texts: Sequence[str]) -> list[str]:
+    """Return ``phrase_key`` of each text, plain ASCII texts on one line folded as one string
+    (as ``analyse_many`` does) and without going through the small cache of ``words``."""
+    keys: dict[str, str] = {}
+    batch = [text for text in dict.fromkeys(texts) if text.isascii() and "\n" not in text]
+    for start in range(0, len(batch), _BATCH):
+        some = batch[start : start + _BATCH]
+        folded = "\n".join(some).lower().translate(_ASCII_MARKS).split("\n")
+        for text, part in zip(some, folded, strict=True):
+            keys[text] = " ".join(_split(part))
+    return [keys[text] if text in keys else phrase_key(text) for text in texts]
+
+
 class Synonyms:
     """Rewrite words and multi-word phrases to the canonical term of their group."""
 
@@ -228,6 +241,9 @@ class Synonyms:
         self._phrase_starts = {first for first in sizes if first not in self._single} | {
             v[0] for v, c in self._rules.items() if len(v) > 1 or len(c) > 1
         }
+        # The first two words of every phrase of two words or more: no longer phrase can match
+        # where the next word is not one of them.
+        self._pairs = frozenset(v[:2] for v in self._rules if len(v) > 1)
 
     def apply(self, tokens: Sequence[str]) -> list[str]:
         """Rewrite a stem sequence, preferring the longest phrase at each position."""
@@ -239,10 +255,16 @@ class Synonyms:
             return list(map(single.get, tokens, tokens))
         out: list[str] = []
         done = 0  # tokens before this index are in ``out`` already
+        pairs = self._pairs
         for i in [i for i, token in enumerate(tokens) if token in starts]:
             if i < done:
                 continue
+            # A longer phrase only if the next two words begin one (at the end, a phrase cut
+            # short would match no more than its one-word rule, which is tried as size 1).
+            longer = tuple(tokens[i : i + 2]) in pairs
             for size in sizes[tokens[i]]:
+                if size > 1 and not longer:
+                    continue
                 replacement = self._rules.get(tuple(tokens[i : i + size]))
                 if replacement is not None:
                     out.extend(map(single.get, tokens[done:i], tokens[done:i]))

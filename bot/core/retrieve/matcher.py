@@ -249,13 +249,15 @@ def answer_kinds(answer: Sequence[str], text: str = "") -> list[str]:
     return found
 
 
-def _name_terms(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
-    """Return the terms that name someone or something in the knowledge's answers: words
-    written capitalised ("Segler", "UK", "X1") and never in lower case ("Sales" in a title is
-    also "sales"), so that the question's names must be in its entry."""
+def _name_terms(
+    answers: Sequence[str], claimants: Sequence[str], synonyms: Synonyms
+) -> frozenset[str]:
+    """Return the terms that name someone or something in the knowledge's answers (and their
+    claimants, entry by entry): words written capitalised ("Segler", "UK", "X1") and never in
+    lower case ("Sales" in a title is also "sales"), so that the question's names must be in
+    its entry."""
     tokens: set[str] = set()  # every word but a sentence's first ("According to ...")
-    rows = knowledge.rows  # read by column: no Entry built for each
-    for pair in zip(rows.texts(2), rows.texts(4), strict=True):  # the answer and the claimant
+    for pair in zip(answers, claimants, strict=True):  # the answer and the claimant
         for text in pair:
             split = text.split()
             tokens.update(  # "Dr. Segler": a short word before a full stop abbreviates
@@ -280,44 +282,41 @@ def _name_terms(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
     return frozenset(t for t in terms(capital) - terms(lower) if not t.isdigit())
 
 
-def _handles(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
+def _handles(
+    answers: Sequence[str], claimants: Sequence[str], synonyms: Synonyms
+) -> frozenset[str]:
     """Return the handles that commenters go by, written only in lower case: a claimant of
     one word before a note in brackets ("goat (reader comment)") names its writer, so an
     entry saying what goat wrote names someone ("which commenter credited the torque").
 
     A handle also written with a capital anywhere ("bmwblog", the site BMWBlog) is left to
     the names rule, which judges every capitalised word."""
-    rows = knowledge.rows
     written = {
         word.strip(".,;:!?()\"'").lower()
-        for text in itertools.chain(rows.texts(2), rows.texts(4))
+        for text in dict.fromkeys(itertools.chain(answers, claimants))  # each text once
         for word in text.split()
         if not word.islower()
     }
-    return _one_word_terms(_claimant_handles(knowledge) - written, synonyms)
+    return _one_word_terms(_claimant_handles(claimants) - written, synonyms)
 
 
-def _brands(knowledge: Knowledge, synonyms: Synonyms) -> frozenset[str]:
+def _brands(answers: Sequence[str], claimants: Sequence[str], synonyms: Synonyms) -> frozenset[str]:
     """Return the handles also written with capitals inside the word ("bmwblog", the site
     BMWBlog): the name of a site or brand, which the names rule misses (it is written in lower
     case too), but which answers "which OUTLET put the 600 out first"."""
-    rows = knowledge.rows
-    camel = {
-        word.lower()
-        for text in itertools.chain(rows.texts(2), rows.texts(4))
-        for word in (w.strip(".,;:!?()\"'") for w in text.split())
-        if _CAMEL.fullmatch(word)
-    }
-    return _one_word_terms(_claimant_handles(knowledge) & camel, synonyms)
+    # Each text and each word once, in the order first written: the same set, built the same.
+    written = dict.fromkeys(
+        w.strip(".,;:!?()\"'")
+        for text in dict.fromkeys(itertools.chain(answers, claimants))
+        for w in text.split()
+    )
+    camel = {word.lower() for word in written if _CAMEL.fullmatch(word)}
+    return _one_word_terms(_claimant_handles(claimants) & camel, synonyms)
 
 
-def _claimant_handles(knowledge: Knowledge) -> set[str]:
+def _claimant_handles(claimants: Iterable[str]) -> set[str]:
     """Return the claimants of one lower-case word before a note ("goat (reader comment)")."""
-    return {
-        found.group(1)
-        for text in knowledge.rows.texts(4)
-        if (found := _HANDLE.match(text)) is not None
-    }
+    return {found.group(1) for text in claimants if (found := _HANDLE.match(text)) is not None}
 
 
 def _one_word_terms(handles: Iterable[str], synonyms: Synonyms) -> frozenset[str]:
@@ -360,13 +359,15 @@ def _a_name(word: str) -> bool:
     return word[:1].isupper() and not word.isupper() and not word.endswith(("'s", "\u2019s"))
 
 
-def _speakers(knowledge: Knowledge, synonyms: Synonyms, names: frozenset[str]) -> frozenset[str]:
+def _speakers(
+    claimants: Iterable[str], synonyms: Synonyms, names: frozenset[str]
+) -> frozenset[str]:
     """Return the names of those who speak in the knowledge: the names, a claimant's name
     of several words that a synonym reads as one ("The New York Times" is "nyt"), and a
     claimant named by one word, however it is written ("bmwblog (reader comment)": a
     username in lower case, which the answers also use as a plain word)."""
     found = set(names)
-    for text in dict.fromkeys(knowledge.rows.texts(4)):  # a claimant speaks in many entries
+    for text in dict.fromkeys(claimants):  # a claimant speaks in many entries
         for run in _CAPITALISED_RUN.findall(text):
             terms = content(analyse(run, synonyms))
             if len(terms) == 1 and len(words(run)) > 1:
@@ -450,8 +451,11 @@ class Matcher:
         self.knowledge = knowledge
         self.threshold = threshold
         self.synonyms = Synonyms(knowledge.synonyms)
-        self._names = _name_terms(knowledge, self.synonyms)
-        self._speakers = _speakers(knowledge, self.synonyms, self._names)
+        rows = knowledge.rows  # read by column, once each: no Entry is built for each
+        answers, claimants = list(rows.texts(2)), list(rows.texts(4))
+        phrasings = list(rows.lists(1))
+        self._names = _name_terms(answers, claimants, self.synonyms)
+        self._speakers = _speakers(claimants, self.synonyms, self._names)
         self._explain = frozenset(self.synonyms.apply([stem(w) for w in _EXPLAIN_WORDS]))
         self._verdict = (
             frozenset(self.synonyms.apply([stem(w) for w in _VERDICT_WORDS])) | self._explain
@@ -460,10 +464,7 @@ class Matcher:
         self._entries = Entries.of(knowledge.entries)
         texts: list[str] = [text for group in knowledge.synonyms for text in group]
         skip = len(texts)  # synonyms only lend their words to the spelling corrector
-        rows = knowledge.rows  # read by column: no Entry is built for each
-        for questions, keywords, answer_text in zip(
-            rows.lists(1), rows.lists(8), rows.texts(2), strict=True
-        ):
+        for questions, keywords, answer_text in zip(phrasings, rows.lists(8), answers, strict=True):
             texts += questions
             texts += (" ".join(keywords), answer_text)
         analysed, known_words = analyse_many(texts, self.synonyms)
@@ -486,9 +487,7 @@ class Matcher:
         # row_start[e + 1], and phrasing p's terms are row_terms[term_start[p]:term_start[p + 1]].
         row_terms, term_start, row_start = array("q"), array("q", [0]), array("q", [0])
         keyword_term, keyword_entry = array("q"), array("q")  # each entry's keyword terms
-        for index, (questions, answer_text) in enumerate(
-            zip(rows.lists(1), rows.texts(2), strict=True)
-        ):
+        for index, (questions, answer_text) in enumerate(zip(phrasings, answers, strict=True)):
             keys: dict[int, None] = {}
             for terms in analysed[at : at + len(questions)]:
                 row = [ids.setdefault(t, len(ids)) for t in terms]
@@ -533,14 +532,15 @@ class Matcher:
         )
         # Who speaks in each entry ("Claimed by: HERR26"): "what did herr26 say" asks for those.
         # Known terms only, as flat arrays: entries of term t are speaker_entry[at[t]:at[t + 1]].
-        claimants, _ = analyse_many(list(rows.texts(4)), self.synonyms)
+        claimed, _ = analyse_many(claimants, self.synonyms)
         said_term, said_entry = array("q"), array("q")
-        for index, terms in enumerate(claimants):
+        for index, terms in enumerate(claimed):
             for term in dict.fromkeys(terms):
                 if (slot := ids.get(term)) is not None:
                     said_term.append(slot)
                     said_entry.append(index)
-        release(claimants)
+        release(claimed)
+        release(phrasings)
         by_term = np.argsort(np.frombuffer(said_term, dtype=np.int64), kind="stable")
         self._speaker_entry: _Ints = np.frombuffer(said_entry, dtype=np.int64)[by_term]
         self._speaker_at = _machine(
@@ -583,8 +583,8 @@ class Matcher:
         self._phrasings(row_terms, term_start, row_start, self._weight.tolist())
 
         # How many names each entry holds that few entries share ("Segler", not "1M").
-        self._handles = _handles(knowledge, self.synonyms)
-        self._brands = _brands(knowledge, self.synonyms)
+        self._handles = _handles(answers, claimants, self.synonyms)
+        self._brands = _brands(answers, claimants, self.synonyms)
         self._brand_ids = frozenset(
             i for t, i in ids.items() if t in self._brands and not self._generic(i)
         )
@@ -599,11 +599,13 @@ class Matcher:
             [e for t, counters in self._counting.items() if t in self._names for e in counters]
         )
         self._name_count = self._holders_count(self._name_ids)
-        self._businesses = _named_businesses(rows.texts(2))
+        self._businesses = _named_businesses(answers)
         names = (w for w in known_words if len(w) >= _PREFIX and stem(w) in self._names)
         self._spelling = Spelling(set(STOPWORDS) | known_words, ids, names)
-        written = itertools.chain.from_iterable(zip(rows.texts(2), rows.texts(4), strict=True))
+        written = itertools.chain.from_iterable(zip(answers, claimants, strict=True))
         self._two_word_names = Names(name_pairs(written), known_words, ids)
+        release(answers)
+        release(claimants)
         by_prefix: dict[str, list[str]] = {}
         for known in ids:
             if len(known) >= _PREFIX and known.isalpha():
@@ -624,7 +626,9 @@ class Matcher:
         phrasings (global numbers) are pair_rows[rows_at[k]:rows_at[k + 1]].
         """
         # Summed in each phrasing's own order, as the answers always were (floats round).
-        weights = [sum(idf[t] for t in row_terms[a:b]) for a, b in itertools.pairwise(term_start)]
+        weights = [
+            sum(map(idf.__getitem__, row_terms[a:b])) for a, b in itertools.pairwise(term_start)
+        ]
         starts, ends = np.frombuffer(row_start, np.int64), np.frombuffer(term_start, np.int64)
         sizes, lengths = starts[1:] - starts[:-1], ends[1:] - ends[:-1]
         terms = np.frombuffer(row_terms, dtype=np.int64)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
+from bot.core.knowledge import loader
 from bot.core.knowledge.errors import KnowledgeError
 from bot.core.knowledge.loader import default_knowledge_path, load_knowledge, parse_knowledge
 from bot.core.knowledge.models import SourceKind, Status
@@ -204,3 +206,50 @@ def test_nesting_up_to_the_limit_is_only_a_schema_problem(mini_text: str) -> Non
         "    keywords: [allocation, quota]", "    keywords: " + "[" * 60 + "]" * 60
     )
     assert all("nests" not in message for _, message in problems(broken))
+
+
+def _tree(node: yaml.Node | None) -> object:
+    """Return a node tree as plain values: kind, tag, value or children, places and style."""
+    if node is None:
+        return None
+    places = (node.start_mark.line, node.start_mark.column, node.end_mark.line)
+    if isinstance(node, yaml.ScalarNode):
+        return ("scalar", node.tag, node.value, places, node.style)
+    if isinstance(node, yaml.SequenceNode):
+        return ("seq", node.tag, [_tree(n) for n in node.value], places, node.flow_style)
+    pairs = [(_tree(k), _tree(v)) for k, v in node.value]
+    return ("map", node.tag, pairs, places, node.flow_style)
+
+
+def test_the_composer_builds_the_tree_pyyaml_builds() -> None:
+    # Every kind of scalar the resolvers tag (and look-alikes), quoted and block scalars,
+    # explicit tags, anchors and aliases, flow collections, empty values, merge keys.
+    text = """\
+plain: [yes, No, "yes", 'no', ~, null, '', 0x1F, 1:30, 1_000, -2.5e+3, .inf, .NaN, 2011-10-03]
+when: 2011-10-03 10:20:30 +01:00
+equals: =
+text: !!str 12
+number: !!int "12"
+odd: !thing value
+base: &base {a: 1, b: [x, y]}
+copy: *base
+merged: {<<: *base, c: 3}
+empty:
+nested:
+  - - deep
+    - &item {k: v}
+  - *item
+  - ? complex key
+    : value
+folded: >
+  one
+  two
+literal: |
+  kept
+anchored: &n fixed
+again: *n
+"""
+    data = text.encode()
+    # PyYAML's own composer over the same (C) parser: plain scalars have the same style.
+    reference = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    assert _tree(loader._compose(data, "x")) == _tree(yaml.compose(data, Loader=reference))

@@ -12,6 +12,7 @@ from bot.core.normalise.text import (
     analyse_many,
     content,
     phrase_key,
+    phrase_keys,
     stem,
     words,
 )
@@ -95,6 +96,48 @@ def test_analysing_many_texts_at_once_equals_one_at_a_time(texts: list[str]) -> 
     many, seen = analyse_many(texts, syn)
     assert many == [tuple(dict.fromkeys(content(analyse(t, syn)))) for t in texts]
     assert seen == set().union(*(words(t) for t in texts))
+
+
+@given(st.lists(st.lists(_PIECES, max_size=8).map(" ".join), max_size=12))
+def test_phrase_keys_of_many_texts_equal_one_at_a_time(texts: list[str]) -> None:
+    texts += ["Line one\nline two", "Ségler\u2019s 2,500 cars"]
+    assert phrase_keys(texts) == [phrase_key(t) for t in texts]
+
+
+_GROUPS = [
+    ["usa", "us", "the states", "united states of america", "the united states"],
+    ["1m", "1 series m", "1 series"],
+    ["state", "nation"],
+    ["series", "run", "production run"],
+]
+_STEMS = st.sampled_from(
+    [stem(w) for w in "the united states of america us 1 series m run production a".split()]
+)
+
+
+def _longest_first(groups: list[list[str]], tokens: list[str]) -> list[str]:
+    """Rewrite tokens as the synonyms promise, plainly: the longest phrase at each position."""
+    rules: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for group in groups:
+        variants = [tuple(stem(w) for w in words(term)) for term in group]
+        for variant in variants:
+            rules.setdefault(variant, variants[0])
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        size = next(
+            (n for n in range(len(tokens) - i, 0, -1) if tuple(tokens[i : i + n]) in rules), 0
+        )
+        out += rules[tuple(tokens[i : i + size])] if size else [tokens[i]]
+        i += size or 1
+    return out
+
+
+@given(st.lists(_STEMS, max_size=10))
+def test_synonyms_take_the_longest_phrase_at_each_position(tokens: list[str]) -> None:
+    # Phrases that share their first word ("the states", "the united states"), a phrase cut
+    # short at the end, and one-word rules on a phrase's first word ("1 series", "series").
+    assert Synonyms(_GROUPS).apply(tokens) == _longest_first(_GROUPS, tokens)
 
 
 def test_ordinals_read_as_words() -> None:
