@@ -1614,8 +1614,11 @@ def _came_true(asked: tuple[str, ...]) -> bool:
             and _REPORTING.isdisjoint(head)
             and _AFFIRMING.isdisjoint(head)  # "did bmw actually CONFIRM it like he said"
         )
-    # "did the prediction COME TRUE", "did it PAN OUT": a forecast held, said in two words
-    held = not _CAME_TRUE.isdisjoint(itertools.pairwise(rest))
+    # "did the prediction COME TRUE", "did it PAN OUT": a forecast held, said in two words;
+    # "did they EVER ACTUALLY race": whether it ever came about at all, whatever the verb
+    held = not _CAME_TRUE.isdisjoint(itertools.pairwise(rest)) or any(
+        a == "ever" and b in ("actually", "really") for a, b in itertools.pairwise(rest)
+    )
     return (
         rest[:1] == ("did",)
         and not _INDEED.isdisjoint(rest)

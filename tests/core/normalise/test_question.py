@@ -1364,3 +1364,18 @@ def test_round_55_who_wrote_an_article_asks_a_byline(question: str, asked: bool)
 )
 def test_round_55_how_many_in_the_end_asks_a_settled_count(question: str, asked: bool) -> None:
     assert q.outcome_count(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("did the wagon ever actually tow the trailer", True),
+        ("did they ever really meet on a track", True),
+        ("did they ever actually say which dealer", False),  # what was said
+        ("did the wagon actually tow the trailer", False),  # no "ever": what a source may show
+    ],
+)
+def test_round_55_whether_it_ever_actually_happened_is_asked_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
