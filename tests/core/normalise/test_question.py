@@ -1379,3 +1379,16 @@ def test_round_55_whether_it_ever_actually_happened_is_asked_afterwards(
     question: str, later: bool
 ) -> None:
     assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("did priya get one of the five", True),
+        ("did she buy one in the end", True),
+        ("did the uk get one", False),  # a market's allocation, which a source may give
+        ("did she get the email", False),  # no car got
+    ],
+)
+def test_round_55_whether_someone_got_one_is_asked_afterwards(question: str, later: bool) -> None:
+    assert q.afterwards(tuple(words(question))) is later
