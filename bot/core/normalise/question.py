@@ -699,6 +699,27 @@ def would_win(asked: tuple[str, ...]) -> bool:
     )
 
 
+# "who WROTE the ARTICLE", "who PENNED that piece": the writer of one piece, whom no source
+# names ("who wrote that comment" asks for a commenter, whom the sources do name; "who wrote
+# these articles" for the blog behind both posts, which the knowledge names).
+_WROTE = frozenset("wrote write writes written authored penned".split())
+_PIECES = frozenset("article piece story column writeup".split())
+_PIECE_REACH = 5  # "who wrote THE NEW YORK TIMES PIECE": the words from the verb to the piece
+
+
+def byline(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks who wrote one article ("who wrote the motoring article",
+    "who penned that piece"): a byline no source gives; "who wrote that reply" asks for a
+    commenter, "who wrote these articles" for the blog."""
+    if "who" not in asked:  # most questions
+        return False
+    rest = asked[asked.index("who") + 1 :]
+    return any(
+        w in _WROTE and not _PIECES.isdisjoint(rest[i + 1 : i + 1 + _PIECE_REACH])
+        for i, w in enumerate(rest[:3])
+    )
+
+
 # "when does production END", "what month did the run WRAP UP": the time of an end, which an
 # entry giving only when it starts ("from March") does not give. "Stop" is left out: "when does
 # it stop dropping" asks how long a fall lasts.
@@ -1382,6 +1403,24 @@ def _final_count(asked: tuple[str, ...]) -> bool:
     return made and (ended or not _FINALLY.isdisjoint(asked) or not _TOTALS.isdisjoint(asked))
 
 
+def outcome_count(asked: tuple[str, ...]) -> bool:
+    """Return whether a "how many" question asks how many something came to in the end ("how
+    many did the us END UP getting", "how many did they get IN TOTAL in the end"): a count
+    only a settled fact gives, not a forecast or a rumoured figure ("how many did australia
+    end up receiving": the 125 it received)."""
+    if "many" not in asked:  # no "how many": most questions
+        return False
+    at = next(
+        (i for i, (a, b) in enumerate(itertools.pairwise(asked)) if (a, b) == ("how", "many")),
+        None,
+    )
+    if at is None or "did" not in asked[at:]:
+        return False
+    ended = any(a in ("end", "ended") and b == "up" for a, b in itertools.pairwise(asked))
+    ended = ended or any(asked[i : i + 3] == ("in", "the", "end") for i in range(len(asked) - 2))
+    return ended or not _AT_LAST.isdisjoint(asked)
+
+
 def afterwards(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks what happened after the sources were written ("what
     did the blog post a few days LATER", "... what HAPPENED AFTER", "how many were built in
@@ -1539,14 +1578,47 @@ _CAME_ABOUT = frozenset("start starts started begin began happen happened launch
 _CAME_TRUE = frozenset({("come", "true"), ("pan", "out"), ("play", "out")})
 
 
+# "... LIKE THEY SAID", "AS the blog PREDICTED": the forecast a question checks against what
+# happened; the verb of saying is the clause's, not the question's.
+_AS_FORECAST = frozenset("like as".split())
+_AFFIRMING = frozenset("confirm confirms confirmed deny denies denied admit admitted".split())
+_FORECAST_GAP = 3  # "like the blog had PREDICTED": the words that may stand between them
+
+
+def _as_forecast(rest: tuple[str, ...]) -> int | None:
+    """Return where a clause naming a forecast opens ("did prices actually settle LIKE THEY
+    SAID"), or None: "like" or "as" followed within three words by a verb of saying or
+    guessing, after the question's own verb."""
+    for i, word in enumerate(rest):
+        if (
+            i > 1
+            and word in _AS_FORECAST
+            and not _REPORTING.isdisjoint(rest[i + 1 : i + 1 + _FORECAST_GAP])
+        ):
+            return i
+    return None
+
+
 def _came_true(asked: tuple[str, ...]) -> bool:
     """Return whether a yes/no question asks if a forecast event came about ("did the f30
-    ACTUALLY START in november", "did the doubling REALLY HAPPEN"): nothing in the sources
-    says; "did they actually pull the post" asks what the sources report."""
+    ACTUALLY START in november", "did the doubling REALLY HAPPEN", "did values actually level
+    off LIKE THEY SAID"): nothing in the sources says; "did they actually pull the post" asks
+    what the sources report."""
     start = _after_lead_ins(asked)
     rest = asked[start:]
-    # "did the prediction COME TRUE", "did it PAN OUT": a forecast held, said in two words
-    held = not _CAME_TRUE.isdisjoint(itertools.pairwise(rest))
+    if rest[:1] == ("did",) and (clause := _as_forecast(rest)) is not None:
+        # "did X actually <verb> ... LIKE THEY SAID": whether the forecast held, whatever verb
+        head = rest[:clause]
+        return (
+            not _INDEED.isdisjoint(head)
+            and _REPORTING.isdisjoint(head)
+            and _AFFIRMING.isdisjoint(head)  # "did bmw actually CONFIRM it like he said"
+        )
+    # "did the prediction COME TRUE", "did it PAN OUT": a forecast held, said in two words;
+    # "did they EVER ACTUALLY race": whether it ever came about at all, whatever the verb
+    held = not _CAME_TRUE.isdisjoint(itertools.pairwise(rest)) or any(
+        a == "ever" and b in ("actually", "really") for a, b in itertools.pairwise(rest)
+    )
     return (
         rest[:1] == ("did",)
         and not _INDEED.isdisjoint(rest)
@@ -1555,6 +1627,8 @@ def _came_true(asked: tuple[str, ...]) -> bool:
     )
 
 
+# "did he GET ONE of them", "did she BUY ONE": whether someone got a car in the end.
+_GOT_ONE = frozenset("get got buy bought snag snagged grab grabbed score scored land".split())
 # "did they EVENTUALLY build more": how it ended; "did they FINALLY confirm it" may ask the story.
 _AT_LAST = frozenset("eventually ultimately".split())
 
@@ -1569,6 +1643,8 @@ def _ended_up(asked: tuple[str, ...]) -> bool:
     rest = asked[start:]
     if any(a == "end" and b == "up" for a, b in itertools.pairwise(rest)):
         return True
+    if rest[2:4] and rest[2] in _GOT_ONE and rest[3] == "one":
+        return True  # "did HE GET ONE (of them)": whether someone got a car, after the sources
     if "or" in rest and sum(w.isdigit() for w in rest) > 1:
         return False  # "did australia get 100 or 125 in the end": which figure the sources give
     return not _AT_LAST.isdisjoint(rest) or any(

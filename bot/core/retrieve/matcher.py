@@ -32,6 +32,7 @@ from ..normalise.question import (
     asks_who,
     business,
     business_kind,
+    byline,
     classed,
     compared_amount,
     counted,
@@ -40,6 +41,7 @@ from ..normalise.question import (
     guessed,
     hearsay,
     listed,
+    outcome_count,
     parts,
     points_back,
     reported_figures,
@@ -143,6 +145,9 @@ _AFTERWARDS = "afterwardsoutcome"  # a coined term: what happened after the sour
 _DIFFERENCE = "differencesize"  # a coined term: how much two things differ, held by none
 _CONTEST = "contestresult"  # a coined term: who would win a contest, held by none
 _SHOWN = "showcontent"  # a coined term: what was said on a show, held by none
+# "how many did they END UP with IN TOTAL": the words asking for a final count, no topic of it.
+_OUTCOME_WORDS = ("many", "end", "ended", "total", "ultimately", "eventually", "altogether")
+_BYLINE = "bylinewriter"  # a coined term: who wrote an article, held by none
 # The words that name a show ("podcast", and what the knowledge reads as one: "bimmercast").
 _SHOW_WORDS = ("podcast", "episode", "show", "stream")
 _SPOT_SHARE = 0.5  # of its own weight, the spot a where-filmed question asks for
@@ -462,6 +467,11 @@ class Matcher:
         )
         self._provenance = frozenset(self.synonyms.apply([stem(w) for w in _PROVENANCE_WORDS]))
         self._entries = Entries.of(knowledge.entries)
+        # The entries stating a settled fact (not a rumour, a forecast or an opinion).
+        self._settled: _Mask = np.array(
+            [status == "fact" for status in knowledge.rows.texts(3)], dtype=bool
+        )
+        self._outcome_words = frozenset(self.synonyms.apply([stem(w) for w in _OUTCOME_WORDS]))
         texts: list[str] = [text for group in knowledge.synonyms for text in group]
         skip = len(texts)  # synonyms only lend their words to the spelling corrector
         for questions, keywords, answer_text in zip(phrasings, rows.lists(8), answers, strict=True):
@@ -999,6 +1009,20 @@ class Matcher:
         told = self._predicate_holders(query)
         if told is not None:  # "what does gabe DRIVE": an entry that says it of Gabe
             holders = told if holders is None else holders & told
+        if any(outcome_count(p.words) for p in parts(question) if p.asks):
+            # "how many did the us END UP getting": a count once it was over, which only an
+            # entry stating a fact can give; a rumoured or forecast figure does not.
+            settled = self._settled.copy()
+            # "did THE USA end up getting": the count of what it is asked about, its heaviest
+            # word beside the count's own; Australia's settled count is not the USA's
+            topics = [
+                t
+                for t in query
+                if t.known and t.asks and t.stem not in self._outcome_words and t.stem not in things
+            ]
+            if topics:
+                settled &= self._holding(self._ids[max(topics, key=lambda t: t.weight).stem])
+            holders = settled if holders is None else holders & settled
         spoke = self._said_holders(question)
         if spoke is not None:  # "what did the NYT say about the 1M": the NYT on the 1M
             holders = spoke if holders is None else holders & spoke
@@ -1330,6 +1354,11 @@ class Matcher:
                     # holds; one written by the show's makers does not quote it.
                     focused = [_SHOWN]
                     deeds[_SHOWN] = _Term(_SHOWN, self._unknown_weight, False, True)
+                if byline(spelled):
+                    # "who WROTE the ARTICLE": its writer, whom no entry names; the one saying
+                    # which blog the posts come from names no person.
+                    focused = [_BYLINE]
+                    deeds[_BYLINE] = _Term(_BYLINE, self._unknown_weight, False, True)
                 if would_win(spelled):
                     # "who WOULD WIN on track": a contest's result, which no entry holds; one
                     # wishing for the contest or naming its cars does not say who wins.

@@ -1319,3 +1319,76 @@ def test_round_54_which_article_asks_no_focus() -> None:
     assert q.which_writing(tuple(words("which of the posts talks about the van")))
     assert q.focus(tuple(words("which of the posts talks about the van"))) == ()
     assert not q.which_writing(tuple(words("which van did the post talk about")))
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("did used values really level off like the forum predicted", True),
+        ("did wagon prices actually settle as the dealer claimed", True),
+        ("did they actually say it like that", False),  # what was said, which a source may give
+        ("did bmw actually confirm it like the insider said", False),  # a report, not an outcome
+        ("did the blog say prices would settle like the forum said", False),  # no "actually"
+    ],
+)
+def test_round_55_whether_a_forecast_held_like_they_said_is_asked_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("who penned the gazette article on the wagon", True),
+        ("who penned that story", True),
+        ("who wrote these articles", False),  # the posts, whose blog the knowledge names
+        ("who wrote the new york times piece about it", True),
+        ("who wrote that reply", False),  # a commenter, whom a source may name
+        ("who wrote the posts", False),  # the blog, which the sources name
+    ],
+)
+def test_round_55_who_wrote_an_article_asks_a_byline(question: str, asked: bool) -> None:
+    assert q.byline(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("how many wagons did canada end up with", True),
+        ("how many did the dealers get in the end", True),
+        ("in the end how many did they ultimately receive", True),
+        ("how many wagons did canada get", False),  # a count a rumour or forecast may give
+        ("how many will canada end up with", False),  # a forecast asked, no past count
+    ],
+)
+def test_round_55_how_many_in_the_end_asks_a_settled_count(question: str, asked: bool) -> None:
+    assert q.outcome_count(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("did the wagon ever actually tow the trailer", True),
+        ("did they ever really meet on a track", True),
+        ("did they ever actually say which dealer", False),  # what was said
+        ("did the wagon actually tow the trailer", False),  # no "ever": what a source may show
+    ],
+)
+def test_round_55_whether_it_ever_actually_happened_is_asked_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("did priya get one of the five", True),
+        ("did she buy one in the end", True),
+        ("did the uk get one", False),  # a market's allocation, which a source may give
+        ("did she get the email", False),  # no car got
+    ],
+)
+def test_round_55_whether_someone_got_one_is_asked_afterwards(question: str, later: bool) -> None:
+    assert q.afterwards(tuple(words(question))) is later

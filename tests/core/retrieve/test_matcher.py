@@ -2261,3 +2261,27 @@ def test_round_54_the_n54_answer_says_it_is_still_compliant(matcher_real: Matche
     ranked = matcher_real.rank("is the n54 still smog legal after 2011")
     assert ranked[0].entry.id == "n54-emissions"
     assert "still emissions-compliant" in ranked[0].entry.answer
+
+
+def test_round_55_whether_a_forecast_held_is_not_the_forecast(matcher_real: Matcher) -> None:
+    # The blog forecast that values would stabilise; whether they did, no source says.
+    assert best(matcher_real, "did used prices actually level off like the blog said") is None
+
+
+def test_round_55_who_wrote_an_article_is_no_blog_it_came_from(matcher_real: Matcher) -> None:
+    # No source names the writer of any article; the entry on the blog behind the BimmerCast
+    # names no person.
+    assert best(matcher_real, "who wrote the bmwblog piece on the 600 cars") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("how many 1ms did the states end up with in total", None),  # only rumoured figures
+        ("how many did oz end up with in total", "aus-received-125"),  # a settled count
+    ],
+)
+def test_round_55_a_count_in_the_end_takes_a_settled_fact(
+    matcher_real: Matcher, question: str, entry: str | None
+) -> None:
+    assert best(matcher_real, question) == entry
