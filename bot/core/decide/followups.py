@@ -247,6 +247,9 @@ def _read(
         mentioned = _spoken_of(text, last, knowledge)
         if mentioned is not None:  # "who started the rumor" after a fact that speaks of it
             return Reading(_sure(mentioned), last, cited=True)
+        begun = _rumor_begun(text, last, knowledge)
+        if begun is not None:  # "who started that" after a verdict on a rumor: the rumor's
+            return Reading(_sure(begun), last, cited=True)
         return Reading(_sure(last), last, cited=True)  # the same claim, who made it and where
     if how is FollowUp.NAME:
         if _names_claimant(last, knowledge):
@@ -712,6 +715,25 @@ def _spoken_of(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
             if knowledge.by_id[entry_id].status is status:
                 return knowledge.by_id[entry_id]
     return None
+
+
+def _rumor_begun(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
+    """Return the one rumor linked to the last answer when a provenance question asks where
+    something began ("who started that", "where did it come from") and the last answer, no
+    rumor itself, only speaks of one: a verdict or an overview starts nothing; the rumor does."""
+    if _BEGUN.isdisjoint(words(text)) or last.status is Status.RUMOR:
+        return None
+    if not any(_STATUS_WORDS.get(w) is Status.RUMOR for w in words(last.answer)):
+        return None
+    linked = dict.fromkeys((*last.related, *last.conflicts_with))
+    rumors = [knowledge.by_id[i] for i in linked if knowledge.by_id[i].status is Status.RUMOR]
+    return rumors[0] if len(rumors) == 1 else None
+
+
+# Verbs of beginning: "who STARTED that", "where did it COME from", "where did it ORIGINATE".
+_BEGUN = frozenset(
+    "start started starts begin began begun come came comes origin originate originated".split()
+)
 
 
 def _sure(entry: Entry) -> Decision:

@@ -1319,3 +1319,16 @@ def test_round_54_which_article_asks_no_focus() -> None:
     assert q.which_writing(tuple(words("which of the posts talks about the van")))
     assert q.focus(tuple(words("which of the posts talks about the van"))) == ()
     assert not q.which_writing(tuple(words("which van did the post talk about")))
+
+
+def test_a_bare_it_asked_of_after_a_story_is_what_its_last_clause_told() -> None:
+    message = (
+        "my cousin keeps saying the bakery will open a second shop, but i heard the baker put"
+        " up some kind of notice?? what did it actually say"
+    )
+    assert q.told_last(message) == (
+        "i heard the baker put up some kind of notice? what did it actually say?"
+    )
+    assert q.told_last("the baker put up a notice. what did that notice say") is None
+    assert q.told_last("my cousin says a lot, but the baker put up a notice. what was it") is None
+    assert q.told_last("what did it say") is None
