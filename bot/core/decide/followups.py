@@ -96,6 +96,10 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
     if (leaning is None or leaning[0] is FollowUp.POINTING) and _asks_source_of(text, last):
         leaning = (FollowUp.PROVENANCE, "")  # "where did segler say it" after Segler's claim
     reading = _read(matcher, knowledge, text, last, leaning)
+    if reading.decision.answer is None and reading.notice is None and _how_sure(text):
+        # "was he sure" after a reader's guess: how settled the last claim is, which its
+        # answer says, when no claim of his says how sure he was.
+        return Reading(_sure(last), last)
     answer = reading.decision.answer
     want = wanted(text)
     points = leaning is not None and leaning[0] is FollowUp.POINTING
@@ -149,6 +153,22 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "what year tho" when nothing near gives one either: declined.
         return _given_elsewhere(matcher, text, last, lacking)
     return reading
+
+
+def _how_sure(text: str) -> bool:
+    """Return whether a short question only asks how sure the last claimant was ("was he sure",
+    "is she certain")."""
+    said = words(text)
+    return (
+        len(said) <= _MAX_SURE_WORDS
+        and not _SURE.isdisjoint(said)
+        and set(said) <= _SURE | _SURE_WORDS
+    )
+
+
+_SURE = frozenset("sure certain confident".split())
+_SURE_WORDS = frozenset("was is were are he she they really even how that about of it".split())
+_MAX_SURE_WORDS = 5
 
 
 def _asks_source_of(text: str, last: Entry) -> bool:
