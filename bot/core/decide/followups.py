@@ -96,6 +96,10 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
     if (leaning is None or leaning[0] is FollowUp.POINTING) and _asks_source_of(text, last):
         leaning = (FollowUp.PROVENANCE, "")  # "where did segler say it" after Segler's claim
     reading = _read(matcher, knowledge, text, last, leaning)
+    if reading.decision.answer is None and reading.notice is None and _how_sure(text):
+        # "was he sure" after a reader's guess: how settled the last claim is, which its
+        # answer says, when no claim of his says how sure he was.
+        return Reading(_sure(last), last)
     answer = reading.decision.answer
     want = wanted(text)
     points = leaning is not None and leaning[0] is FollowUp.POINTING
@@ -149,6 +153,22 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "what year tho" when nothing near gives one either: declined.
         return _given_elsewhere(matcher, text, last, lacking)
     return reading
+
+
+def _how_sure(text: str) -> bool:
+    """Return whether a short question only asks how sure the last claimant was ("was he sure",
+    "is she certain")."""
+    said = words(text)
+    return (
+        len(said) <= _MAX_SURE_WORDS
+        and not _SURE.isdisjoint(said)
+        and set(said) <= _SURE | _SURE_WORDS
+    )
+
+
+_SURE = frozenset("sure certain confident".split())
+_SURE_WORDS = frozenset("was is were are he she they really even how that about of it".split())
+_MAX_SURE_WORDS = 5
 
 
 def _asks_source_of(text: str, last: Entry) -> bool:
@@ -247,6 +267,9 @@ def _read(
         mentioned = _spoken_of(text, last, knowledge)
         if mentioned is not None:  # "who started the rumor" after a fact that speaks of it
             return Reading(_sure(mentioned), last, cited=True)
+        begun = _rumor_begun(text, last, knowledge)
+        if begun is not None:  # "who started that" after a verdict on a rumor: the rumor's
+            return Reading(_sure(begun), last, cited=True)
         return Reading(_sure(last), last, cited=True)  # the same claim, who made it and where
     if how is FollowUp.NAME:
         if _names_claimant(last, knowledge):
@@ -712,6 +735,25 @@ def _spoken_of(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
             if knowledge.by_id[entry_id].status is status:
                 return knowledge.by_id[entry_id]
     return None
+
+
+def _rumor_begun(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
+    """Return the one rumor linked to the last answer when a provenance question asks where
+    something began ("who started that", "where did it come from") and the last answer, no
+    rumor itself, only speaks of one: a verdict or an overview starts nothing; the rumor does."""
+    if _BEGUN.isdisjoint(words(text)) or last.status is Status.RUMOR:
+        return None
+    if not any(_STATUS_WORDS.get(w) is Status.RUMOR for w in words(last.answer)):
+        return None
+    linked = dict.fromkeys((*last.related, *last.conflicts_with))
+    rumors = [knowledge.by_id[i] for i in linked if knowledge.by_id[i].status is Status.RUMOR]
+    return rumors[0] if len(rumors) == 1 else None
+
+
+# Verbs of beginning: "who STARTED that", "where did it COME from", "where did it ORIGINATE".
+_BEGUN = frozenset(
+    "start started starts begin began begun come came comes origin originate originated".split()
+)
 
 
 def _sure(entry: Entry) -> Decision:

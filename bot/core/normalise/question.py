@@ -1709,6 +1709,35 @@ def hearsay(sentence: tuple[str, ...]) -> bool:
     return len(head) >= 2 and head[0] in _HEARSAY and head[1] in _HEARSAY_VERBS
 
 
+def told_last(message: str) -> str | None:
+    """Return a story's last clause and its question when the question asks only of a bare
+    pronoun ("... he keeps saying hell get one, but i heard bmw sent the dealers some kind of
+    memo?? WHAT DID IT actually SAY"): "it" is what that clause told, not the whole story;
+    None for any other message."""
+    found = parts(message)
+    if len(found) < 2 or not found[-1].asks or any(p.asks for p in found[:-1]):
+        return None
+    asked = found[-1].words
+    start = _after_lead_ins(asked)
+    if asked[start : start + 2] not in _SUBJECT_AFTER or len(asked) - start > _BARE_ASKED:
+        return None
+    if asked[start + 2 : start + 3] != ("it",) or asked[-1] not in _BARE_SAYING:
+        return None  # "what did THAT MEMO say" names its topic; "what was it" asks a figure
+    story = found[-2].words
+    cut = max((i + 1 for i, w in enumerate(story) if w == "but"), default=0)
+    clause = story[cut:]
+    if len(clause) == sum(len(p.words) for p in found[:-1]):
+        return None  # the story is that one clause already
+    return f"{' '.join(clause)}? {' '.join(asked)}?"
+
+
+# "what DID IT (actually) SAY": a wh-word and an auxiliary before a bare pronoun and a verb of
+# saying.
+_SUBJECT_AFTER = frozenset((wh, aux) for wh in ("what", "whats") for aux in ("did", "does"))
+_BARE_SAYING = frozenset("say says mean means claim claims state states".split())
+_BARE_ASKED = 6  # "what did it actually say (to them)"
+
+
 def points_back(asked: tuple[str, ...]) -> bool:
     """Return whether a question points back at something named before it ("that number",
     "how many was it": a count of something the story named; "did bmw ever SAY THAT")."""

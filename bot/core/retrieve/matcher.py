@@ -48,6 +48,7 @@ from ..normalise.question import (
     said,
     said_on_show,
     teller,
+    told_last,
     wants,
     which_writing,
     would_win,
@@ -680,6 +681,9 @@ class Matcher:
         that both the whole message (at _AGREE_FROM or more) and its asking sentences alone rank
         first is as sure as the asking sentences make it, if that is surer.
         """
+        narrowed = told_last(question)
+        if narrowed is not None:
+            question = narrowed
         ranking, halved = self._ranked(question, limit, about)
         found = parts(question)
         told = not all(p.asks for p in found)

@@ -673,6 +673,28 @@ def test_a_provenance_question_naming_a_rumor_gets_the_rumor_the_answer_speaks_o
     assert status.entry_id == "sequel-budget"  # "that": the status of the last claim itself
 
 
+def test_asking_who_started_a_rumor_the_answer_speaks_of_gets_the_rumor(
+    studio: KnowledgeService,
+) -> None:
+    _, began = _talk(studio, "how big is the sequel's budget", "who started that")
+    assert began.kind == "followup" and began.entry_id == "sequel-origin"
+    _, whence = _talk(studio, "how big is the sequel's budget", "where did it come from")
+    assert whence.entry_id == "sequel-origin"
+    _, said = _talk(studio, "how big is the sequel's budget", "who said that")
+    assert said.entry_id == "sequel-budget"  # who said the fact itself: no verb of beginning
+
+
+def test_asking_how_sure_the_claimant_was_gets_the_last_claim_again(
+    studio: KnowledgeService, shipped: KnowledgeService
+) -> None:
+    first, sure = _talk(studio, "when does shooting start", "was he sure")
+    assert first.entry_id == "shoot-date"
+    assert sure.kind == "followup" and sure.entry_id == "shoot-date"  # Zed's claim, a rumor
+    # No claim of his says how sure he was: his claim again, whose status says how settled.
+    told, certain = _talk(shipped, "what did herr26 think the location was", "is he certain")
+    assert certain.kind == "followup" and certain.entry_id == told.entry_id
+
+
 def test_what_did_x_add_gets_the_claim_x_made_on_the_topic(studio: KnowledgeService) -> None:
     assert follow_up("what did ann add to that") == (FollowUp.AGREE, "ann")
     _, added = _talk(studio, "when does shooting start", "ok what did the blog add")

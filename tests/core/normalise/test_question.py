@@ -1392,3 +1392,16 @@ def test_round_55_whether_it_ever_actually_happened_is_asked_afterwards(
 )
 def test_round_55_whether_someone_got_one_is_asked_afterwards(question: str, later: bool) -> None:
     assert q.afterwards(tuple(words(question))) is later
+
+
+def test_a_bare_it_asked_of_after_a_story_is_what_its_last_clause_told() -> None:
+    message = (
+        "my cousin keeps saying the bakery will open a second shop, but i heard the baker put"
+        " up some kind of notice?? what did it actually say"
+    )
+    assert q.told_last(message) == (
+        "i heard the baker put up some kind of notice? what did it actually say?"
+    )
+    assert q.told_last("the baker put up a notice. what did that notice say") is None
+    assert q.told_last("my cousin says a lot, but the baker put up a notice. what was it") is None
+    assert q.told_last("what did it say") is None
