@@ -2261,3 +2261,23 @@ def test_round_54_the_n54_answer_says_it_is_still_compliant(matcher_real: Matche
     ranked = matcher_real.rank("is the n54 still smog legal after 2011")
     assert ranked[0].entry.id == "n54-emissions"
     assert "still emissions-compliant" in ranked[0].entry.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Round 56: "higher or LOWER": the other side of the comparison is no topic, nor is
+        # settling a bet (together they leave the Australian count asked).
+        (
+            "going by the later post, was the australian allocation higher or lower than the "
+            "first rumour? trying to settle a bet with a mate",
+            "aus-received-125",
+        ),
+        # "the schedule dude" is yourbestsource, who posted the production schedule.
+        ("what did the schedule dude say about the f30", "f30-november"),
+    ],
+)
+def test_round_56_questions_reach_their_entry(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    assert _decided(matcher_real, question) == entry
