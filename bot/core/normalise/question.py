@@ -355,6 +355,24 @@ def _untagged(found: list[str]) -> list[str]:
     return found
 
 
+# "was it bigger OR SMALLER than the rumour": both ways a figure could differ, offered by the
+# asker; the second is the same question asked the other way round.
+_SIZES = frozenset("bigger smaller larger greater more less fewer higher lower".split())
+
+
+def other_side(found: Sequence[str]) -> set[int]:
+    """Return the positions of a comparative offered as the other side of one before it
+    ("bigger or SMALLER", "more or LESS")."""
+    return {
+        i + 1
+        for i in range(1, len(found) - 1)
+        if found[i] == "or"
+        and found[i - 1] in _SIZES
+        and found[i + 1] in _SIZES
+        and found[i - 1] != found[i + 1]
+    }
+
+
 # "explain it IN SIMPLE WORDS", "IN PLAIN ENGLISH": how to answer, not what about (round 18)
 _MANNER = frozenset("simple plain layman laymans basic easy normal".split())
 _MANNER_OF = frozenset("words terms english language".split())
@@ -376,9 +394,46 @@ _REQUESTS = frozenset("clear clarify settle sort".split())
 _REQUESTED = frozenset("it this that things up down out in me us for pls please".split())
 
 
+_SETTLING = frozenset("settle settles settling".split())
+_DISPUTES = frozenset("bet bets argument arguments debate debates dispute disputes".split())
+_DISPUTE_OWNERS = frozenset("a an the this that our my".split())
+_SETTLED_THING = frozenset("this it that".split())
+_PLEASE = frozenset("pls plz please for me us".split())
+
+
+def _settled_span(found: list[str], at: int) -> int:
+    """Return the length of a request to settle a dispute from ``at`` ("settle A BET", "settle
+    THIS pls"), 0 when the verb settles something else ("is the number settled")."""
+    end = at + 1
+    if found[end] in _DISPUTE_OWNERS and end + 1 < len(found) and found[end + 1] in _DISPUTES:
+        end += 2
+    elif found[end] in _DISPUTES or (
+        found[end] in _SETTLED_THING and (end + 1 == len(found) or found[end + 1] in _PLEASE)
+    ):
+        end += 1
+    else:
+        return 0
+    while end < len(found) and found[end] in _PLEASE:
+        end += 1
+    return end - at
+
+
+def _unsettled(found: list[str]) -> list[str]:
+    """Return a sentence without a request to settle the asker's own dispute, wherever it
+    stands ("..., SETTLE THIS pls", "trying to SETTLE A BET w my mate"): it names no topic,
+    and "settle" would read as values settling down or a number being settled."""
+    for i, word in enumerate(found[:-1]):
+        if word in _SETTLING and (span := _settled_span(found, i)):
+            if i == 0 and span == len(found):
+                return found
+            return found[:i] + found[i + span :]
+    return found
+
+
 def _unrequested(found: list[str]) -> list[str]:
     """Return a sentence without its request to explain ("can u CLEAR IT UP", "could someone
     SETTLE THIS for me"): the story says what is to be explained."""
+    found = _unsettled(found)
     at = (
         2 if found[:1] and found[0] in _AUXILIARIES and found[1:2] and found[1] in _LISTENERS else 0
     )

@@ -41,6 +41,7 @@ from ..normalise.question import (
     guessed,
     hearsay,
     listed,
+    other_side,
     outcome_count,
     parts,
     points_back,
@@ -1295,10 +1296,12 @@ class Matcher:
             analysed = [self._word(w) for w in typed]
             commonness = {s: zipf for s, zipf, _ in analysed}
             # Unknown adverbs ("supposedly", "apparently") and guessed figures are asides.
+            # ... and so is the other side of a comparison offered ("bigger or SMALLER").
+            sides = other_side(typed)
             asides = {
                 s
-                for (s, _, _), w in zip(analysed, typed, strict=True)
-                if w[-2:] == "ly" or w in guesses
+                for i, ((s, _, _), w) in enumerate(zip(analysed, typed, strict=True))
+                if w[-2:] == "ly" or w in guesses or i in sides
             }
             figures_said = reported_figures(typed)
             # "my sa called me today and SAID ...": who told the story's claim, and when

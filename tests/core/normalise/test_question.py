@@ -1405,3 +1405,29 @@ def test_a_bare_it_asked_of_after_a_story_is_what_its_last_clause_told() -> None
     assert q.told_last("the baker put up a notice. what did that notice say") is None
     assert q.told_last("my cousin says a lot, but the baker put up a notice. what was it") is None
     assert q.told_last("what did it say") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        # Round 56: a request to settle the asker's own dispute names no topic.
+        (
+            "what did the blog think of the memo, settle this pls",
+            "what did the blog think of the memo",
+        ),
+        (
+            "was it 100 or 125, trying to settle a bet w my cousin",
+            "was it 100 or 125 trying to w my cousin",
+        ),
+        # "is the number settled" asks whether it is final: kept.
+        ("is the number settled yet", "is the number settled yet"),
+    ],
+)
+def test_round_56_settling_a_bet_is_no_topic(message: str, question: str) -> None:
+    assert asked(message) == [question]
+
+
+def test_round_56_the_other_side_of_a_comparison_is_marked() -> None:
+    assert q.other_side(words("were sales higher or lower than the plan")) == {4}
+    assert q.other_side(words("higher or higher")) == set()
+    assert q.other_side(words("was it red or blue")) == set()

@@ -2285,3 +2285,23 @@ def test_round_55_a_count_in_the_end_takes_a_settled_fact(
     matcher_real: Matcher, question: str, entry: str | None
 ) -> None:
     assert best(matcher_real, question) == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Round 56: "higher or LOWER": the other side of the comparison is no topic, nor is
+        # settling a bet (together they leave the Australian count asked).
+        (
+            "going by the later post, was the australian allocation higher or lower than the "
+            "first rumour? trying to settle a bet with a mate",
+            "aus-received-125",
+        ),
+        # "the schedule dude" is yourbestsource, who posted the production schedule.
+        ("what did the schedule dude say about the f30", "f30-november"),
+    ],
+)
+def test_round_56_questions_reach_their_entry(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    assert _decided(matcher_real, question) == entry
