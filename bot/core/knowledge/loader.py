@@ -87,6 +87,7 @@ _SCALAR_TAGS = frozenset(
 )
 _T = TypeVar("_T")
 _E = TypeVar("_E", Status, SourceKind, TalkKind)
+_Collection = TypeVar("_Collection", yaml.SequenceNode, yaml.MappingNode)
 _Row = TypeVar("_Row", SourceRow, EntryRow)
 _ProblemRow = tuple[str, int, str]
 """A problem's file, line and message: a Problem's fields, in its sort order."""
@@ -318,17 +319,22 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
                 tag = _STR
         return yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
 
+    def _opened(self, kind: type[_Collection], anchor: str | None) -> _Collection:
+        """Return the empty node a list's or mapping's start event opens, as PyYAML would."""
+        start: Any = self.get_event()
+        tag = start.tag
+        if tag is None or tag == "!":
+            tag = self.resolve(kind, None, start.implicit)  # type: ignore[no-untyped-call]
+        node = kind(tag, [], start.start_mark, None, flow_style=start.flow_style)
+        if anchor is not None:
+            self.anchors[anchor] = node
+        return node
+
     def compose_sequence_node(self, anchor: str | None) -> yaml.SequenceNode:  # type: ignore[override]
         """Compose a list as PyYAML's composer would, its plain scalars without a call each."""
         if not self._fast:
             return super().compose_sequence_node(anchor)  # type: ignore[arg-type]
-        start: Any = self.get_event()
-        tag = start.tag
-        if tag is None or tag == "!":
-            tag = self.resolve(yaml.SequenceNode, None, start.implicit)  # type: ignore[no-untyped-call]
-        node = yaml.SequenceNode(tag, [], start.start_mark, None, flow_style=start.flow_style)
-        if anchor is not None:
-            self.anchors[anchor] = node
+        node = self._opened(yaml.SequenceNode, anchor)
         items = node.value
         peek: Callable[[], Any] = self.peek_event  # events, read without a check
         get: Callable[[], Any] = self.get_event
@@ -348,13 +354,7 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
         """Compose a mapping as PyYAML's composer would, its plain scalars without a call each."""
         if not self._fast:
             return super().compose_mapping_node(anchor)  # type: ignore[arg-type]
-        start: Any = self.get_event()
-        tag = start.tag
-        if tag is None or tag == "!":
-            tag = self.resolve(yaml.MappingNode, None, start.implicit)  # type: ignore[no-untyped-call]
-        node = yaml.MappingNode(tag, [], start.start_mark, None, flow_style=start.flow_style)
-        if anchor is not None:
-            self.anchors[anchor] = node
+        node = self._opened(yaml.MappingNode, anchor)
         pairs = node.value
         peek: Callable[[], Any] = self.peek_event  # events, read without a check
         get: Callable[[], Any] = self.get_event
