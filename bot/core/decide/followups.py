@@ -21,12 +21,14 @@ from .talk import (
     and_x,
     asked_by_name,
     asks,
+    asks_given_name,
     asks_of_own,
     asks_who_did,
     asks_why,
     beyond,
     corrected,
     follow_up,
+    gives_given_name,
     gives_reasons,
     holds,
     kernel,
@@ -123,12 +125,21 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "did he say what the 1m costs" after Watts: a neighbour that names no price is no
         # answer to what the question wants.
         return _given_elsewhere(matcher, text, last, lacking)
-    if lacking is Wanted.PRICE and answer is not None and _lacks_too(answer.entry, lacking):
+    # "how much torque" after the N54 answer: its "2011" is no torque figure, so a figure is
+    # wanted even when the last answer holds one.
+    summed = lacking if lacking is not None else want if want is Wanted.AMOUNT else None
+    if (
+        summed is not None
+        and summed in _SUMMED
+        and answer is not None
+        and _lacks_too(answer.entry, summed)
+    ):
         # "what was the gp's price" after how many GPs came over: a claim that it was "priced
-        # aggressively" names no price, nor does the last answer.
-        held = _elsewhere(matcher, text, last, lacking)
+        # aggressively" names no price, nor does the last answer; "how much torque" after the
+        # engine: goat's "its torque" gives no figure.
+        held = _elsewhere(matcher, text, last, summed)
         if held is None:
-            return Reading(Decision(None, 0.0), notice=_lacks(answer.entry, lacking))
+            return Reading(Decision(None, 0.0), notice=_lacks(answer.entry, summed))
         return Reading(Decision(held, held.score), last)
     if leaning is not None and leaning[0] is FollowUp.ABOUT and answer is not None:
         asked = wanted(" ".join(words(last.title)[:_TITLE_WORDS]))  # the opening asks
@@ -139,6 +150,9 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
     if answer is not None and thing is not None and not names(answer.entry.answer, thing):
         # "which dealership is it" after the Arizona dealer's three cars: it is never named.
         return Reading(Decision(None, 0.0), notice=_no_name(answer.entry, thing))
+    if answer is not None and asks_given_name(text) and not gives_given_name(answer.entry.answer):
+        # "whats his first name" after Dr. Segler's claim: the sources give only his title.
+        return Reading(Decision(None, 0.0), notice=_no_given_name(answer.entry))
     if answer is None or answer.entry_id != last.id:
         return reading
     if beyond(text) and (leaning is None or points):
@@ -153,6 +167,9 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "what year tho" when nothing near gives one either: declined.
         return _given_elsewhere(matcher, text, last, lacking)
     return reading
+
+
+_SUMMED = frozenset({Wanted.PRICE, Wanted.AMOUNT})
 
 
 def _how_sure(text: str) -> bool:
@@ -835,6 +852,10 @@ def _unnamed(entry: Entry) -> str:
 
 def _no_name(entry: Entry, thing: str) -> str:
     return f"The sources of '{entry.title}' name no {thing}."
+
+
+def _no_given_name(entry: Entry) -> str:
+    return f"The sources of '{entry.title}' give no first name."
 
 
 def _lacks(entry: Entry, want: Wanted) -> str:

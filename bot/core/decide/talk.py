@@ -688,6 +688,30 @@ def asked_by_name(message: str) -> str | None:
 _PINNED = frozenset("exactly specifically precisely".split())
 
 
+def asks_given_name(message: str) -> bool:
+    """Return whether a short question asks a person's given or full name ("whats her first
+    name", "full name?")."""
+    said = words(message[:200])
+    return len(said) <= _MAX_NAMING_WORDS and any(
+        p in _GIVEN_NAMES for p in itertools.pairwise(said)
+    )
+
+
+_GIVEN_NAMES = frozenset(
+    (w, "name") for w in "first full given real christian whole".split()
+) | frozenset({("forename", "name")})
+
+
+def gives_given_name(answer: str) -> bool:
+    """Return whether an answer names someone by given name and surname ("Brian Watts"), not
+    only by a title ("Dr. Segler", "Mr. Mowse") or a handle ("goat", "HERR26")."""
+    return any(m.group(1) not in _TITLES for m in _FULL_NAME.finditer(answer))
+
+
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\.? [A-Z][a-z]+\b")
+_TITLES = frozenset("Dr Mr Mrs Ms Herr Prof Sir The In".split())
+
+
 def names(answer: str, thing: str) -> bool:
     """Return whether an answer gives a name for a thing: a capitalised word before it
     ("Scottsdale dealership"), not an owner ("the CA's dealership") or a code ("US dealers")."""

@@ -12,7 +12,9 @@ from bot.core.decide.talk import (
     FollowUp,
     Wanted,
     asked_by_name,
+    asks_given_name,
     follow_up,
+    gives_given_name,
     holds,
     kernel,
     names,
@@ -1272,3 +1274,79 @@ def test_he_is_the_one_claimant_the_last_answer_names_when_its_claim_is_not_his(
         first, his = _talk(studio, "did anyone doubt zed's date", message)
         assert first.entry_id == "zed-reply"
         assert his.kind == "followup" and his.entry_id == entry
+
+
+MOWERS = """
+version: 1
+
+sources:
+  - id: post
+    title: The mower post
+    outlet: the garden blog
+    kind: article
+  - id: ida-comment
+    title: Ida's comment on the mower post
+    outlet: comments on the mower post
+    kind: reader-comment
+    author: Ida
+
+entries:
+  - id: mower-engine
+    questions: [Which engine does the mower use?]
+    answer: The blog said the mower uses the K9 engine, still sold after 2019.
+    status: fact
+    claimed_by: the garden blog
+    sources: [post]
+    related: [mower-pull]
+  - id: mower-pull
+    questions: [What did Ida say about the mower's pull?, Does the mower have torque?]
+    keywords: [torque]
+    answer: Ida said the mower pulls through wet grass, and put that down to its torque.
+    status: opinion
+    claimed_by: Ida (reader comment)
+    sources: [ida-comment]
+    related: [mower-engine]
+  - id: lind-limit
+    questions: [What did Dr. Lind say about the mower run?]
+    answer: Dr. Lind, the garden firm's former head, said the mower run would not be limited.
+    status: fact
+    claimed_by: Dr. Lind (former head of the garden firm)
+    sources: [post]
+  - id: berg-role
+    questions: [Who is the garden firm's sales head?]
+    answer: Tom Berg is the garden firm's head of sales, the blog said.
+    status: fact
+    claimed_by: the garden blog
+    sources: [post]
+"""
+
+
+@pytest.fixture(scope="module")
+def mowers(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    path = Path(tmp_path_factory.mktemp("mowers")) / "mowers.yaml"
+    path.write_text(MOWERS, encoding="utf-8")
+    return KnowledgeService.from_path(path)
+
+
+def test_how_much_after_an_answer_is_declined_when_the_claim_found_gives_no_figure(
+    mowers: KnowledgeService,
+) -> None:
+    # Follow-up round 29: the last answer's "2019" does not stop "how much torque" from
+    # wanting a figure, which Ida's "its torque" does not give.
+    first, torque = _talk(
+        mowers, "which engine does the mower use", "how much torque does the mower have"
+    )
+    assert first.entry_id == "mower-engine"
+    assert not torque.answered and torque.kind != "smalltalk"
+
+
+def test_a_first_name_is_declined_when_the_answer_gives_only_a_title(
+    mowers: KnowledgeService,
+) -> None:
+    # Follow-up round 29: "Dr. Lind" gives no first name; "Tom Berg" does.
+    first, name = _talk(mowers, "what did dr lind say about the mower run", "whats his first name")
+    assert first.entry_id == "lind-limit"
+    assert not name.answered and "first name" in to_text(name)
+    assert asks_given_name("and her full name?") and not asks_given_name("whats his name")
+    assert gives_given_name("Tom Berg is the garden firm's head of sales.")
+    assert not gives_given_name("Dr. Lind said so. Mr. Moss agreed, as did Ida.")

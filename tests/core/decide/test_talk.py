@@ -10,8 +10,10 @@ from bot.core.decide.talk import (
     Wanted,
     and_x,
     asked_by_name,
+    asks_given_name,
     asks_of_own,
     follow_up,
+    gives_given_name,
     gives_reasons,
     holds,
     kernel,
@@ -417,3 +419,11 @@ def test_who_at_a_party_did_that_asks_who_made_the_last_claim() -> None:
     # does; without a pointer it asks anew.
     assert follow_up("who at the gazette printed that") == (FollowUp.PROVENANCE, "")
     assert follow_up("who at the gazette printed the first story") != (FollowUp.PROVENANCE, "")
+
+
+def test_a_given_name_is_asked_and_given() -> None:
+    # Follow-up round 29: "first / full name" asks a given name, which a title does not give.
+    assert asks_given_name("whats her full name") and asks_given_name("first name?")
+    assert not asks_given_name("what was the name of the shop")
+    assert gives_given_name("Ola Lund runs the shop.")
+    assert not gives_given_name("Prof. Lund said so, and Mrs. Vik agreed with bob42.")
