@@ -99,14 +99,17 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
     it gonna be hard to get one"); one that asks after an "if" clause ("if it did 150 on a
     public road how is that legal?") opens too.
     """
-    either = "or" in words(message)  # "is it hype OR the tooling": alternatives to weigh
+    every = words(message)
+    # "is it hype OR the tooling", "he RECKONS ..., she SAYS ...": alternatives to weigh
+    either = "or" in every or sum(w in _VIEWS for w in every) > 1
     pieces = [
         (s, found)
         for whole in _BREAK.split(message, MAX_PARTS)
         for s in _turned(whole)
         if (
             found := _judged(
-                _uncleft(_unrequested(_untagged(_unopened(s, _plainly(words(s)))))), either
+                _uncleft(_unrequested(_untagged(_unopened(s, _plainly(_related(words(s))))))),
+                either,
             )
         )
     ]
@@ -378,6 +381,41 @@ _MANNER = frozenset("simple plain layman laymans basic easy normal".split())
 _MANNER_OF = frozenset("words terms english language".split())
 
 
+# "MY COUSIN sends me a thing saying ...", "HIS BOSS told him": one of the asker's (or a
+# teller's) people who passed a claim on is someone, no topic; "thanks bro" is left alone, and
+# so is "buddy" (even "my buddy" cost a validation turn, rounds 56 and 57).
+_OWNERS = frozenset("my his her our their".split())
+_FROM = frozenset("in from".split())
+_RELATIONS = frozenset(
+    """
+    bro bros cousin cousins coworker coworkers uncle bloke pal pals homie friend friends wife
+    husband dad father mom mum brother sister gf bf girlfriend boyfriend roommate neighbour
+    neighbor colleague boss son
+    """.split()
+)
+
+
+def _related(found: list[str]) -> list[str]:
+    """Return a sentence's words with one of someone's people ("MY COUSIN", "HIS BOSS") read
+    as "someone", and where they live ("my cousin IN SYDNEY") dropped: who passed a claim on
+    names no topic."""
+    if _RELATIONS.isdisjoint(found):
+        return found
+    out: list[str] = []
+    skip = 0
+    for i, w in enumerate(found):
+        if skip:
+            skip -= 1
+        elif w in _RELATIONS and out and out[-1] in _OWNERS:
+            out[-1] = "someone"
+            # "my cousin IN SYDNEY sent me ...": where they live is their story too
+            if i + 2 < len(found) and found[i + 1] in _FROM and found[i + 2] not in STOPWORDS:
+                skip = 2
+        else:
+            out.append(w)
+    return out
+
+
 def _plainly(found: list[str]) -> list[str]:
     """Return a sentence's words without a phrase asking for the answer's manner ("... what
     happened IN SIMPLE WORDS", "IN PLAIN ENGLISH"): it names no topic."""
@@ -485,6 +523,7 @@ def _uncleft(found: list[str]) -> list[str]:
 # "WHO'S RIGHT", "WHICH ONE IS CORRECT": a verdict on the claims the message weighs, not a
 # person or a thing it asks for; it asks what "is it true" asks.
 _JUDGING = frozenset("who whos which".split())
+_VIEWS = frozenset("says reckons thinks swears claims".split())  # two views told: alternatives
 _JUDGED = frozenset("right wrong correct".split())
 _BEFORE_JUDGED = frozenset("is was s one of them here then".split())
 

@@ -1417,7 +1417,7 @@ def test_a_bare_it_asked_of_after_a_story_is_what_its_last_clause_told() -> None
         ),
         (
             "was it 100 or 125, trying to settle a bet w my cousin",
-            "was it 100 or 125 trying to w my cousin",
+            "was it 100 or 125 trying to w someone",
         ),
         # "is the number settled" asks whether it is final: kept.
         ("is the number settled yet", "is the number settled yet"),
@@ -1431,3 +1431,34 @@ def test_round_56_the_other_side_of_a_comparison_is_marked() -> None:
     assert q.other_side(words("were sales higher or lower than the plan")) == {4}
     assert q.other_side(words("higher or higher")) == set()
     assert q.other_side(words("was it red or blue")) == set()
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        # Round 57: one of the asker's people who passed a claim on is someone, no topic.
+        (
+            "my roommate says the bakery shuts in may, is that true",
+            "someone says the bakery shuts in may is that true",
+        ),
+        # ... and where they live is their story too ("my cousin IN LEEDS").
+        (
+            "did my cousin in leeds hear right that the bakery shuts",
+            "did someone hear right that the bakery shuts",
+        ),
+        ("his boss from work said so, why", "someone said so why"),
+        # A relation not after "my", "his", ...: left alone ("thanks bro").
+        ("thanks bro, and why did it shut", "thanks bro and why did it shut"),
+        # "buddy" stays: "my buddy" cost a validation turn (rounds 56 and 57).
+        ("my buddy says it shut, why", "my buddy says it shut why"),
+    ],
+)
+def test_round_57_the_askers_people_are_someone(message: str, question: str) -> None:
+    assert asked(message) == [question]
+
+
+def test_round_57_two_views_told_are_alternatives() -> None:
+    # Round 57: "X reckons ..., Y says ... who's right" weighs two claims as "or" does.
+    message = "the baker reckons it shuts in may, the mayor says june. who's right"
+    assert asked(message) == ["is it true"]
+    assert asked("the baker says it shuts in may. who's right") == ["who right"]
