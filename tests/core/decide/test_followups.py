@@ -212,11 +212,16 @@ entries:
 """
 
 
+def _built(factory: pytest.TempPathFactory, name: str, text: str) -> KnowledgeService:
+    """Build a service from a small knowledge file written for one group of tests."""
+    path = Path(factory.mktemp(name)) / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return KnowledgeService.from_path(path)
+
+
 @pytest.fixture(scope="module")
 def studio(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
-    path = Path(tmp_path_factory.mktemp("studio")) / "studio.yaml"
-    path.write_text(STUDIO, encoding="utf-8")
-    return KnowledgeService.from_path(path)
+    return _built(tmp_path_factory, "studio", STUDIO)
 
 
 @pytest.fixture(scope="module")
@@ -907,9 +912,7 @@ entries:
 
 @pytest.fixture(scope="module")
 def bakery(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
-    path = Path(tmp_path_factory.mktemp("bakery")) / "bakery.yaml"
-    path.write_text(BAKERY, encoding="utf-8")
-    return KnowledgeService.from_path(path)
+    return _built(tmp_path_factory, "bakery", BAKERY)
 
 
 def test_where_a_claim_was_heard_asks_its_provenance(bakery: KnowledgeService) -> None:
@@ -1013,9 +1016,7 @@ entries:
 
 @pytest.fixture(scope="module")
 def parade(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
-    path = Path(tmp_path_factory.mktemp("parade")) / "parade.yaml"
-    path.write_text(PARADE, encoding="utf-8")
-    return KnowledgeService.from_path(path)
+    return _built(tmp_path_factory, "parade", PARADE)
 
 
 def test_why_after_an_answer_without_reasons_gets_the_neighbour_that_gives_some(
@@ -1138,9 +1139,7 @@ entries:
 
 @pytest.fixture(scope="module")
 def lamps(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
-    path = Path(tmp_path_factory.mktemp("lamps")) / "lamps.yaml"
-    path.write_text(LAMPS, encoding="utf-8")
-    return KnowledgeService.from_path(path)
+    return _built(tmp_path_factory, "lamps", LAMPS)
 
 
 def test_asking_a_value_gets_an_entry_filed_under_the_same_topic(lamps: KnowledgeService) -> None:
@@ -1323,9 +1322,7 @@ entries:
 
 @pytest.fixture(scope="module")
 def mowers(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
-    path = Path(tmp_path_factory.mktemp("mowers")) / "mowers.yaml"
-    path.write_text(MOWERS, encoding="utf-8")
-    return KnowledgeService.from_path(path)
+    return _built(tmp_path_factory, "mowers", MOWERS)
 
 
 def test_how_much_after_an_answer_is_declined_when_the_claim_found_gives_no_figure(
