@@ -804,7 +804,12 @@ def _shares_tag(entry: Entry, last: Entry) -> bool:
 
 def _claimant(entry: Entry) -> str:
     """Return who made an entry's claim, without how it reached us ("HERR26")."""
-    return re.split(r"[,(]", entry.claimed_by, maxsplit=1)[0].strip()
+    return _claimant_of(entry.claimed_by)
+
+
+def _claimant_of(claimed_by: str) -> str:
+    """Return who made a claim from its ``claimed_by`` text, without how it reached us."""
+    return re.split(r"[,(]", claimed_by, maxsplit=1)[0].strip()
 
 
 def _rank(entry: Entry, last: Entry) -> int:
@@ -829,10 +834,12 @@ def _claimants_named(entry: Entry, knowledge: Knowledge) -> list[str]:
     """Return the people who made other entries' claims whom an entry's answer names ("the
     blog also interviewed Dr. Segler"), each once: titled, or readers who commented."""
     found: list[str] = []
-    for other in knowledge.entries:
-        head = _PERSON_CLAIMANT.match(other.claimed_by)
+    # Each claimant once, read by column: a claimant speaks in many entries, and no Entry is
+    # built for any of them.
+    for claimed_by in dict.fromkeys(knowledge.rows.texts(4)):
+        head = _PERSON_CLAIMANT.match(claimed_by)
         titled = head is not None and head.group(0) != head.group(1)
-        reader = other.claimed_by.endswith(" (reader comment)") and " " not in _claimant(other)
+        reader = claimed_by.endswith(" (reader comment)") and " " not in _claimant_of(claimed_by)
         if head is None or not (titled or reader):
             continue
         name = head.group(1)

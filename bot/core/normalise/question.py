@@ -1520,13 +1520,7 @@ def afterwards(asked: tuple[str, ...]) -> bool:
     did the blog post a few days LATER", "... what HAPPENED AFTER", "how many were built in
     total"): past tense, and "later" last, before what it followed ("... LATER AFTER talking
     to bmwna") or "happened after / next"; "used gp prices 4 yrs later" asks what they say."""
-    if (
-        _final_count(asked)
-        or _replaced(asked)
-        or _final_figure(asked)
-        or _final_tally(asked)
-        or _ended_up_what(asked)
-    ):
+    if _final_count(asked) or _replaced(asked) or _final_figure(asked) or _ended_up_what(asked):
         return True
     if "did" not in asked and "happened" not in asked:  # no past tense: most questions
         return False
@@ -1549,18 +1543,23 @@ def afterwards(asked: tuple[str, ...]) -> bool:
 
 # "the FINAL TALLY", "the final official us NUMBER", "FINAL TOTAL number of 1ms": the count
 # once it was all over, which the sources never reached.
-_FINAL_FIGURES = frozenset("number numbers total tally count figure figures".split())
+_FINAL_FIGURES = frozenset("number numbers total totals tally count figure figures".split())
 _FINAL_GAP = 3  # "the final official us NUMBER": the words that may stand between them
 _FINAL_ASKERS = frozenset("what whats which did".split())
 
 
 def _final_figure(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks for the final figure ("what was the FINAL official us
-    NUMBER", "did the memo give the final number", "FINAL TOTAL number of 1ms MADE"): a
-    what- or did-question, or words naming the cars made; "is 600 the final number" asks
-    whether a figure stands, and "final australian count" the count the sources give."""
+    NUMBER", "did the memo give the final number", "FINAL TOTAL number of 1ms MADE", "...,
+    FINAL NUMBER"): right after "final" in any question but a yes/no one, within three words
+    of it in a what- or did-question or one naming the cars made; "is 600 the final number"
+    asks whether a figure stands, and "final australian count" the count the sources give."""
     if "final" not in asked:  # most questions
         return False
+    if not yes_no(asked) and any(
+        a == "final" and b in _FINAL_FIGURES for a, b in itertools.pairwise(asked)
+    ):
+        return True  # "how many got built, FINAL NUMBER": the count once it was all over
     start = _after_lead_ins(asked)
     first = asked[start] if start < len(asked) else ""
     if first not in _FINAL_ASKERS and _MADE_PAST.isdisjoint(asked):
@@ -1599,20 +1598,6 @@ def _ever_undone(asked: tuple[str, ...]) -> bool:
         and "ever" in asked
         and not _UNDONE.isdisjoint(asked[start:])
     )
-
-
-# "the FINAL TOTAL / NUMBER / TALLY": the count once it was all over, a later outcome.
-_TALLIES = frozenset("total totals number numbers count tally figure figures".split())
-
-
-def _final_tally(asked: tuple[str, ...]) -> bool:
-    """Return whether a question that is no yes/no question asks the final count of
-    something ("FINAL TOTAL number made worldwide", "..., FINAL NUMBER"); "is 600 the final
-    number" weighs a figure the sources give."""
-    if "final" not in asked:  # most questions
-        return False
-    pair = any(a == "final" and b in _TALLIES for a, b in itertools.pairwise(asked))
-    return pair and not yes_no(asked)
 
 
 # "what car REPLACED the 1m", "who SUCCEEDED him": the one that came after, a later event.

@@ -986,6 +986,7 @@ class Matcher:
         any may."""
         if arithmetic(question):
             return np.zeros(len(self._entries), dtype=bool)  # a sum: no entry holds its result
+        found = parts(question)
         if wanted == "deed":  # "who RUNS bmwblog": a phrasing saying it of bmwblog
             holders = self._deed_holders(focused, query)
         else:
@@ -994,7 +995,7 @@ class Matcher:
             pass
         elif wanted == "name":  # "which cars": the entry must name one the question does not
             # "which OUTLET": a site's name will do; "WHO at bmwna": a person's
-            kind = self._naming(query, brands=not any(asks_who(p.words) for p in parts(question)))
+            kind = self._naming(query, brands=not any(asks_who(p.words) for p in found))
             shop = self._business(question)
             if shop is not None:  # "which dealer": the entry must name a dealer
                 kind = kind & self._mask(list(self._businesses.get(shop, ())))
@@ -1007,14 +1008,14 @@ class Matcher:
         named = self._named_holders(query, self._either(question))
         if named is not None:  # "uk allocation": an entry naming the UK
             holders = named if holders is None else holders & named
-        if any(which_writing(p.words) for p in parts(question) if p.asks):
+        if any(which_writing(p.words) for p in found if p.asks):
             # "WHICH ARTICLE brings up watts": every claim comes from one of the posts, and the
             # answer's source says which; the word is asked of none.
             query = [t for t in query if t.stem not in _WRITTEN_STEMS]
         told = self._predicate_holders(query)
         if told is not None:  # "what does gabe DRIVE": an entry that says it of Gabe
             holders = told if holders is None else holders & told
-        if any(outcome_count(p.words) for p in parts(question) if p.asks):
+        if any(outcome_count(p.words) for p in found if p.asks):
             # "how many did the us END UP getting": a count once it was over, which only an
             # entry stating a fact can give; a rumoured or forecast figure does not.
             settled = self._settled.copy()
