@@ -245,6 +245,12 @@ class Talk:
             item = self.by_phrase.get(" ".join(text))
             if item is not None:
                 return item
+        if not kept:
+            # "yo bot", "ok then": only fillers, some of them small talk themselves ("yo" is a
+            # greeting, "ok" a reaction); a greeting or thanks among them is what is said.
+            found = [p for p in map(self.by_phrase.get, said) if p is not None]
+            if found:
+                return next((p for p in found if p.kind is not TalkKind.REACTION), found[0])
         for row in (said, kept):  # "bummer, thanks anyway": fillers around a row of them
             pieces = [self.by_phrase.get(w) for w in row]
             if len(row) > 1 and all(pieces):

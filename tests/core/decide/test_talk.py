@@ -64,6 +64,9 @@ def service() -> KnowledgeService:
         ("ok cool", TalkKind.REACTION),
         ("lol ok", TalkKind.REACTION),  # reactions in a row, each a filler word alone
         ("yo lol", TalkKind.GREETING),  # of mixed kinds, the one not a reaction
+        ("yo mate", TalkKind.GREETING),  # follow-up round 31: fillers only, "yo" a greeting
+        ("oh well then", TalkKind.REACTION),  # fillers only, "oh" a reaction
+        ("no worries mate", TalkKind.REACTION),  # follow-up round 31: "it's no problem"
         ("how's everybody doing tonight", TalkKind.GREETING),  # round 52: asking after you
         ("how are you doing today?", TalkKind.GREETING),
         ("\U0001f44d", TalkKind.REACTION),  # an emoji alone reacts
