@@ -102,8 +102,11 @@ _NAME_WORDS = frozenset("name names named called".split())
 _PERSON = frozenset("he him his she her guy guys dude person man commenter poster".split())
 _ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how|wat)\s*(?:about|bout|abt)\s+(.+?)[\s?!.]*$", re.I)
 # "and for the us?", "but in australia": the same, for a place or a name of a few words.
-# "no i meant", "sorry, i mean": a correction of the last question, which the rest asks anew.
-_CORRECTION = r"(?:(?:no+|nah|nope|sorry)\b[\s,.!]*)?i\s+mean(?:t)?\b[\s,:]*"
+# "no i meant", "sorry, i mean", "no wait i meant": a correction of the last question, which the
+# rest asks anew.
+_CORRECTION = (
+    r"(?:(?:no+|nah|nope|sorry|oops|oh|wait|actually|my bad)\b[\s,.!]*)*i\s+mean(?:t)?\b[\s,:]*"
+)
 _CORRECTS = re.compile(rf"^\s*{_CORRECTION}(?=\w)", re.I)
 _AND_FOR = re.compile(
     rf"^\s*(?:(?:and|but)\s+|{_CORRECTION})(?:for|in|inside)\s+((?:\S+\s*){{1,3}}?)[\s?!.]*$",

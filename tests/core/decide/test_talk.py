@@ -12,6 +12,7 @@ from bot.core.decide.talk import (
     asked_by_name,
     asks_given_name,
     asks_of_own,
+    corrected,
     follow_up,
     gives_given_name,
     gives_reasons,
@@ -430,3 +431,15 @@ def test_a_given_name_is_asked_and_given() -> None:
     assert not asks_given_name("what was the name of the shop")
     assert gives_given_name("Ola Lund runs the shop.")
     assert not gives_given_name("Prof. Lund said so, and Mrs. Vik agreed with bob42.")
+
+
+@pytest.mark.parametrize(
+    ("message", "rest"),
+    [
+        ("no i meant the yearly total", "the yearly total"),
+        ("no wait i meant the yearly total", "the yearly total"),  # follow-up round 31
+        ("oops, actually i mean the molds", "the molds"),
+    ],
+)
+def test_a_correction_after_an_interjection_asks_its_rest_anew(message: str, rest: str) -> None:
+    assert corrected(message) == rest
