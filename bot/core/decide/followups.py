@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..knowledge.models import Entry, Knowledge, Status
+from ..knowledge.models import Entry, Knowledge, SourceKind, Status
 from ..normalise.slang import plain
 from ..normalise.text import STOPWORDS, stem, words
 from ..retrieve.matcher import Matcher
@@ -24,6 +24,7 @@ from .talk import (
     asks_given_name,
     asks_of_own,
     asks_who_did,
+    asks_who_is_right,
     asks_why,
     beyond,
     corrected,
@@ -94,6 +95,12 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "should i keep my order" after the allocation: advice on the asker's own things,
         # not the claim on orders that shares its words.
         return Reading(Decision(None, 0.0))
+    if asks_who_is_right(text):
+        # "so who's right then" after a rumor: the writer's own verdict on its dispute, else
+        # the settled side; "so he was kinda right?" after a claim with no dispute: that claim.
+        judged = _verdict_on(last, knowledge)
+        if judged is not None:
+            return Reading(_sure(judged), last)
     leaning = follow_up(text)
     if (leaning is None or leaning[0] is FollowUp.POINTING) and _asks_source_of(text, last):
         leaning = (FollowUp.PROVENANCE, "")  # "where did segler say it" after Segler's claim
@@ -170,6 +177,36 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
 
 
 _SUMMED = frozenset({Wanted.PRICE, Wanted.AMOUNT})
+
+
+def _verdict_on(last: Entry, knowledge: Knowledge) -> Entry | None:
+    """Return what says who is right after ``last``: of its dispute (its sides, the claims it
+    conflicts with either way), a side that is the articles' own opinion, else such an opinion
+    linked to a side and back to an unsettled one (the rumor it judges), else a side that is a
+    fact or a denial; ``last`` itself when it
+    is in no dispute; None when its dispute has no such claim."""
+    others = (e for e in knowledge.entries if last.id in e.conflicts_with)
+    sides = list(dict.fromkeys([last, *(knowledge.by_id[i] for i in last.conflicts_with), *others]))
+    if len(sides) == 1:
+        return last
+    judged = next((e for e in sides if _writers_view(e, knowledge)), None)
+    if judged is not None:
+        return judged
+    judged_ids = {last.id} | {e.id for e in sides if e.status not in (Status.FACT, Status.DENIED)}
+    near = (knowledge.by_id[i] for e in sides for i in e.related if i in knowledge.by_id)
+    judged = next(
+        (e for e in near if _writers_view(e, knowledge) and not judged_ids.isdisjoint(e.related)),
+        None,
+    )
+    if judged is not None:
+        return judged
+    return next((e for e in sides if e.status in (Status.FACT, Status.DENIED)), None)
+
+
+def _writers_view(entry: Entry, knowledge: Knowledge) -> bool:
+    """Return whether an entry is the opinion of the articles' writer, from them alone."""
+    kinds = {knowledge.sources[s].kind for s in entry.sources if s in knowledge.sources}
+    return entry.status is Status.OPINION and kinds == {SourceKind.ARTICLE}
 
 
 def _how_sure(text: str) -> bool:

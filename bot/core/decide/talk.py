@@ -741,3 +741,37 @@ def asks(message: str) -> bool:
         return True
     said = kernel(message)
     return bool(said) and said[0] in _ANY
+
+
+# "so who's right then", "which one is correct": who of the last answer's sides is right.
+_RIGHT = frozenset("right correct".split())
+_WHO_RIGHT = frozenset("who whos which".split())
+_WHO_RIGHT_WORDS = _RIGHT | _WHO_RIGHT | frozenset(
+    "is was are were one side party here actually really in the end of them those two then"
+    " so now".split()
+)
+_MAX_WHO_RIGHT_WORDS = 8
+# "so the porsche guy is kinda right?", "so he was right": whether someone was right.
+_IS_RIGHT = re.compile(
+    r"^\s*(?:(?:so|ok|okay|and|then|wait)\b[\s,]*)+((?:[^\s?!.,]+\s+){1,4}?)"
+    r"(?:is|was|are|were|s)\s+(?:(?:kinda|kind of|sort of|sorta|partly|half|technically|"
+    r"actually|right|basically)\s+)?(?:right|correct)\b[\s?!.]*$",
+    re.I,
+)
+_POINTED = frozenset("that it this thats its".split())
+
+
+def asks_who_is_right(message: str) -> bool:
+    """Return whether a message asks who is right ("so who's right then") or whether someone
+    was ("so the guy at work was kinda right?"), not whether a thing is ("is that right")."""
+    said = kernel(message)
+    if (
+        said
+        and len(said) <= _MAX_WHO_RIGHT_WORDS
+        and set(said) <= _WHO_RIGHT_WORDS
+        and not _RIGHT.isdisjoint(said)
+        and not _WHO_RIGHT.isdisjoint(said)
+    ):
+        return True
+    someone = _IS_RIGHT.match(message[:200])
+    return someone is not None and not set(words(someone.group(1))) <= _POINTED

@@ -12,6 +12,7 @@ from bot.core.decide.talk import (
     FollowUp,
     Wanted,
     asked_by_name,
+    asks_who_is_right,
     asks_given_name,
     follow_up,
     gives_given_name,
@@ -1347,3 +1348,73 @@ def test_a_first_name_is_declined_when_the_answer_gives_only_a_title(
     assert asks_given_name("and her full name?") and not asks_given_name("whats his name")
     assert gives_given_name("Tom Berg is the garden firm's head of sales.")
     assert not gives_given_name("Dr. Lind said so. Mr. Moss agreed, as did Ida.")
+
+
+KITES = """
+version: 1
+
+sources:
+  - id: post
+    title: The kite post
+    outlet: the kite blog
+    kind: article
+  - id: paper
+    title: A paper's note on kites
+    outlet: a kite paper
+    kind: other-site
+  - id: maker-note
+    title: The kite maker's note
+    outlet: the kite maker
+    kind: official-statement
+
+entries:
+  - id: kite-double
+    questions: [Will the kite maker double its kites?]
+    answer: A kite paper passed on a rumor that the kite maker would double its kites to 800.
+    status: rumor
+    claimed_by: a kite paper
+    sources: [paper]
+    related: [kite-verdict]
+    conflicts_with: [maker-denies]
+  - id: maker-denies
+    questions: [What did the kite maker say about doubling?]
+    answer: The kite maker denied any change to its kites.
+    status: denied
+    claimed_by: the kite maker
+    sources: [maker-note]
+    conflicts_with: [kite-double]
+  - id: kite-verdict
+    questions: [What does the blog make of the kite doubling?]
+    answer: The blog called the doubling wishful thinking.
+    status: opinion
+    claimed_by: the kite blog
+    sources: [post]
+    related: [kite-double]
+  - id: kite-string
+    questions: [How long is the kite string?]
+    answer: The blog said the string is thirty metres long, as the shop assistant had said.
+    status: fact
+    claimed_by: the kite blog
+    sources: [post]
+"""
+
+
+@pytest.fixture(scope="module")
+def kites(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    return _built(tmp_path_factory, "kites", KITES)
+
+
+def test_who_is_right_gets_the_writers_verdict_on_the_dispute(kites: KnowledgeService) -> None:
+    # Follow-up round 31: "so who's right then" after either side of a dispute is the blog's
+    # own verdict on it; "so the shop guy was kinda right?" after a claim in no dispute is
+    # that claim.
+    first, denied, right = _talk(
+        kites, "will the kite maker double its kites", "what did the maker say", "so whos right"
+    )
+    assert first.entry_id == "kite-double" and denied.entry_id == "maker-denies"
+    assert right.kind == "followup" and right.entry_id == "kite-verdict"
+    _, right = _talk(kites, "will the kite maker double its kites", "which one is correct then")
+    assert right.entry_id == "kite-verdict"
+    string, guy = _talk(kites, "how long is the kite string", "so the shop guy was kinda right?")
+    assert string.entry_id == "kite-string" and guy.entry_id == "kite-string"
+    assert not asks_who_is_right("is that right") and not asks_who_is_right("is 40 the right length")
