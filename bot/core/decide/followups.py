@@ -23,6 +23,7 @@ from .talk import (
     asks,
     asks_given_name,
     asks_of_own,
+    asks_outlet,
     asks_who_did,
     asks_who_is_right,
     asks_why,
@@ -95,6 +96,9 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "should i keep my order" after the allocation: advice on the asker's own things,
         # not the claim on orders that shares its words.
         return Reading(Decision(None, 0.0))
+    if asks_outlet(text):
+        # "wait, which blog" after a claim: the outlet it comes from, which its sources name.
+        return Reading(_sure(last), last, cited=True)
     if asks_who_is_right(text):
         # "so who's right then" after a rumor: the writer's own verdict on its dispute, else
         # the settled side; "so he was kinda right?" after a claim with no dispute: that claim.

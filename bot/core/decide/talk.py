@@ -775,3 +775,21 @@ def asks_who_is_right(message: str) -> bool:
         return True
     someone = _IS_RIGHT.match(message[:200])
     return someone is not None and not set(words(someone.group(1))) <= _POINTED
+
+
+# "which blog", "what site was it": which outlet the last claim comes from, its source.
+_OUTLETS = tuple("blog site websit magazin mag publicat paper newspaper outlet".split())
+_OUTLET_WORDS = frozenset("is it was that this then exactly again the one".split())
+_MAX_OUTLET_WORDS = 5
+
+
+def asks_outlet(message: str) -> bool:
+    """Return whether a short question asks which outlet something comes from ("wait, which
+    blog", "what site was that")."""
+    said = kernel(message)
+    return (
+        1 < len(said) <= _MAX_OUTLET_WORDS
+        and said[0] in _NAMING
+        and said[1].startswith(_OUTLETS)
+        and set(said[2:]) <= _OUTLET_WORDS
+    )
