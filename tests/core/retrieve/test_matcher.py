@@ -2293,3 +2293,11 @@ def test_round_56_questions_reach_their_entry(
     matcher_real: Matcher, question: str, entry: str
 ) -> None:
     assert _decided(matcher_real, question) == entry
+
+
+def test_follow_up_round_31_a_commenter_on_the_clip_is_asked_about_by_its_name(
+    matcher_real: Matcher,
+) -> None:
+    # Follow-up round 31: goat's comment is on the clip ("squirting away from every light"),
+    # so asking what he made of the footage reaches it.
+    assert _decided(matcher_real, "how did goat react to the footage") == "goat-torque"
