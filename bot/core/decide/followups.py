@@ -96,8 +96,10 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "should i keep my order" after the allocation: advice on the asker's own things,
         # not the claim on orders that shares its words.
         return Reading(Decision(None, 0.0))
-    if asks_outlet(text):
-        # "wait, which blog" after a claim: the outlet it comes from, which its sources name.
+    outlet = asks_outlet(text)
+    if outlet is not None and _outlet_named(last, knowledge, outlet):
+        # "wait, which blog" after a claim: the outlet it comes from, which its answer or its
+        # sources name ("BMWBlog's figure", "Motoring"); "a trade paper" names none.
         return Reading(_sure(last), last, cited=True)
     if asks_who_is_right(text):
         # "so who's right then" after a rumor: the writer's own verdict on its dispute, else
@@ -181,6 +183,17 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
 
 
 _SUMMED = frozenset({Wanted.PRICE, Wanted.AMOUNT})
+
+
+def _outlet_named(last: Entry, knowledge: Knowledge, outlet: str) -> bool:
+    """Return whether the last answer names an outlet of the kind asked ("BMWBlog" for a blog,
+    "Scottsdale dealership") or its sources come from an outlet with a name of its own."""
+    stem = outlet[:4]
+    said = re.findall(r"[\w'\u2019]+", last.answer)
+    if any(w[:1].isupper() and stem in w[1:].lower() for w in said) or names(last.answer, outlet):
+        return True
+    outlets = (knowledge.sources[s].outlet for s in last.sources if s in knowledge.sources)
+    return any(o[:1].isupper() for o in outlets)
 
 
 def _verdict_on(last: Entry, knowledge: Knowledge) -> Entry | None:

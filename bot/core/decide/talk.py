@@ -746,9 +746,13 @@ def asks(message: str) -> bool:
 # "so who's right then", "which one is correct": who of the last answer's sides is right.
 _RIGHT = frozenset("right correct".split())
 _WHO_RIGHT = frozenset("who whos which".split())
-_WHO_RIGHT_WORDS = _RIGHT | _WHO_RIGHT | frozenset(
-    "is was are were one side party here actually really in the end of them those two then"
-    " so now".split()
+_WHO_RIGHT_WORDS = (
+    _RIGHT
+    | _WHO_RIGHT
+    | frozenset(
+        "is was are were one side party here actually really in the end of them those two then"
+        " so now".split()
+    )
 )
 _MAX_WHO_RIGHT_WORDS = 8
 # "so the porsche guy is kinda right?", "so he was right": whether someone was right.
@@ -783,13 +787,15 @@ _OUTLET_WORDS = frozenset("is it was that this then exactly again the one".split
 _MAX_OUTLET_WORDS = 5
 
 
-def asks_outlet(message: str) -> bool:
-    """Return whether a short question asks which outlet something comes from ("wait, which
-    blog", "what site was that")."""
+def asks_outlet(message: str) -> str | None:
+    """Return the kind of outlet a short question asks about ("wait, which BLOG", "what SITE
+    was that"), or None."""
     said = kernel(message)
-    return (
+    if (
         1 < len(said) <= _MAX_OUTLET_WORDS
         and said[0] in _NAMING
         and said[1].startswith(_OUTLETS)
         and set(said[2:]) <= _OUTLET_WORDS
-    )
+    ):
+        return said[1]
+    return None

@@ -12,9 +12,9 @@ from bot.core.decide.talk import (
     FollowUp,
     Wanted,
     asked_by_name,
+    asks_given_name,
     asks_outlet,
     asks_who_is_right,
-    asks_given_name,
     follow_up,
     gives_given_name,
     holds,
@@ -1361,7 +1361,7 @@ sources:
     kind: article
   - id: paper
     title: A paper's note on kites
-    outlet: a kite paper
+    outlet: Kite Weekly
     kind: other-site
   - id: maker-note
     title: The kite maker's note
@@ -1418,13 +1418,17 @@ def test_who_is_right_gets_the_writers_verdict_on_the_dispute(kites: KnowledgeSe
     assert right.entry_id == "kite-verdict"
     string, guy = _talk(kites, "how long is the kite string", "so the shop guy was kinda right?")
     assert string.entry_id == "kite-string" and guy.entry_id == "kite-string"
-    assert not asks_who_is_right("is that right") and not asks_who_is_right("is 40 the right length")
+    assert not asks_who_is_right("is that right") and not asks_who_is_right(
+        "is 40 the right length"
+    )
 
 
 def test_which_blog_asks_where_the_last_claim_comes_from(kites: KnowledgeService) -> None:
-    # Follow-up round 31: "wait, which paper" after a rumor is which outlet it comes from, the
-    # same claim with its sources, not a decline for want of a named paper.
+    # Follow-up round 31: "wait, which paper" after a rumor from a paper with a name of its own
+    # is which outlet it comes from, the same claim with its sources ("a trade paper" names
+    # none: declined, as before).
     first, outlet = _talk(kites, "will the kite maker double its kites", "wait, which paper")
     assert first.entry_id == "kite-double"
     assert outlet.kind == "followup" and outlet.entry_id == "kite-double" and outlet.cited
-    assert asks_outlet("what site was that") and not asks_outlet("which paper said 800")
+    assert asks_outlet("what site was that") == "site"
+    assert asks_outlet("which paper said 800") is None
