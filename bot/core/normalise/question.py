@@ -629,6 +629,8 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
         elif word == "who":  # "who WROTE the article": the entry must say who did that
             if head in STOPWORDS or head in _REPORTING or head in _DROPPED or len(head) < 3:
                 return ()
+            if head in _POINTING_VERBS and asked[after[0] + 1 :] in _POINTED_BACK:
+                return ()  # "... who WROTE THAT": who said what the story quoted, no deed
             particle = asked[after[0] + 1 : after[0] + 2]
             if particle and particle[0] in _PARTICLES:  # "who SIGNS OFF on it": one deed
                 return (f"{head} {particle[0]}",)
@@ -1455,6 +1457,9 @@ _POINTED = frozenset(
 # pronoun after a preposition is what the story told.
 _POINTING_OBJECTS = frozenset("that this it".split())
 _POINTING_AFTER = frozenset("about behind with on into".split())
+# "... who WROTE THAT", "who POSTED IT": what the story quoted was said in writing.
+_POINTING_VERBS = _REPORTED | frozenset("write writes wrote post posts posted typed".split())
+_POINTED_BACK = tuple((w,) for w in _POINTING_OBJECTS)
 # "how many actually CAME HERE", "are any GETTING HERE": the place is where the story said the
 # asker is ("im in sydney ...").
 _ARRIVING = frozenset(
@@ -1829,7 +1834,7 @@ def points_back(asked: tuple[str, ...]) -> bool:
         (w in _DEMONSTRATIVES and asked[i + 1 : i + 2] and asked[i + 1] in _POINTED)
         or (w in _POINTING_OBJECTS and i > start and asked[i - 1] in _POINTING_AFTER)
         or (w == "here" and i > start and asked[i - 1] in _ARRIVING)
-        or (w in _POINTING_OBJECTS and i == len(asked) - 1 and asked[i - 1] in _REPORTED)
+        or (w in _POINTING_OBJECTS and i == len(asked) - 1 and asked[i - 1] in _POINTING_VERBS)
         for i, w in enumerate(asked)
     )
 
