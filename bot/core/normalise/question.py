@@ -1822,6 +1822,17 @@ _BARE_SAYING = frozenset("say says mean means claim claims state states".split()
 _BARE_ASKED = 6  # "what did it actually say (to them)"
 
 
+# "is that AN ACTUAL number": words between a demonstrative and the thing it points at.
+_BEFORE_POINTED = frozenset("a an actual real".split())
+
+
+def _names_pointed(rest: tuple[str, ...]) -> bool:
+    """Return whether words after a demonstrative name a thing said before ("that NUMBER",
+    "is that AN ACTUAL NUMBER"), past an article or an adjective of truth."""
+    words = list(itertools.dropwhile(lambda w: w in _BEFORE_POINTED, rest))
+    return bool(words) and words[0] in _POINTED
+
+
 def points_back(asked: tuple[str, ...]) -> bool:
     """Return whether a question points back at something named before it ("that number",
     "how many was it": a count of something the story named; "did bmw ever SAY THAT")."""
@@ -1831,7 +1842,7 @@ def points_back(asked: tuple[str, ...]) -> bool:
         if all(w in STOPWORDS or w in _AUXILIARIES for w in clause):
             return True  # "how many WAS IT", "how many AND were any left"
     return any(
-        (w in _DEMONSTRATIVES and asked[i + 1 : i + 2] and asked[i + 1] in _POINTED)
+        (w in _DEMONSTRATIVES and _names_pointed(asked[i + 1 :]))
         or (w in _POINTING_OBJECTS and i > start and asked[i - 1] in _POINTING_AFTER)
         or (w == "here" and i > start and asked[i - 1] in _ARRIVING)
         or (w in _POINTING_OBJECTS and i == len(asked) - 1 and asked[i - 1] in _POINTING_VERBS)
