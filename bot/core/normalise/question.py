@@ -1769,17 +1769,19 @@ _LISTED = frozenset(
     problems explanations answers""".split()
 )
 _LIST_SIZE = re.compile(r"[2-9]")
+# "the two 2500S", "both 600S": figures named as things, counted by the size before them.
+_FIGURES_NAMED = re.compile(r"\d+s")
 
 
 def listed(sentence: Sequence[str]) -> frozenset[int]:
     """Return where a sentence counts the items it asks for ("the 2 THINGS limiting
     production", "3 REASONS"): that figure is the answer's shape, no figure it asks about."""
-    if _LISTED.isdisjoint(sentence):  # most questions: no word of a list, so no pattern run
-        return frozenset()
+    if _LISTED.isdisjoint(sentence) and not any(map(_FIGURES_NAMED.fullmatch, sentence)):
+        return frozenset()  # most questions: no word of a list, so no pattern run
     return frozenset(
         i
         for i, (word, after) in enumerate(itertools.pairwise(sentence))
-        if _LIST_SIZE.fullmatch(word) and after in _LISTED
+        if _LIST_SIZE.fullmatch(word) and (after in _LISTED or _FIGURES_NAMED.fullmatch(after))
     )
 
 

@@ -1484,3 +1484,9 @@ def test_round_60_who_wrote_that_asks_for_no_deed(question: str) -> None:
     asked = tuple(words(question))
     assert q.points_back(asked)
     assert q.focus(asked) == ()
+
+
+def test_round_60_a_size_before_figures_named_as_things_counts_them() -> None:
+    # Round 60: "the two 600s" counts the figures named; "two" is no figure asked about.
+    assert q.listed(tuple(words("were the two 600s about the same market"))) == frozenset({2})
+    assert q.listed(tuple(words("were 2 of the 600 sold"))) == frozenset()
