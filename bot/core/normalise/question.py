@@ -629,6 +629,8 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
         elif word == "who":  # "who WROTE the article": the entry must say who did that
             if head in STOPWORDS or head in _REPORTING or head in _DROPPED or len(head) < 3:
                 return ()
+            if head in _POINTING_VERBS and asked[after[0] + 1 :] in _POINTED_BACK:
+                return ()  # "... who WROTE THAT": who said what the story quoted, no deed
             particle = asked[after[0] + 1 : after[0] + 2]
             if particle and particle[0] in _PARTICLES:  # "who SIGNS OFF on it": one deed
                 return (f"{head} {particle[0]}",)
@@ -1455,6 +1457,9 @@ _POINTED = frozenset(
 # pronoun after a preposition is what the story told.
 _POINTING_OBJECTS = frozenset("that this it".split())
 _POINTING_AFTER = frozenset("about behind with on into".split())
+# "... who WROTE THAT", "who POSTED IT": what the story quoted was said in writing.
+_POINTING_VERBS = _REPORTED | frozenset("write writes wrote post posts posted typed".split())
+_POINTED_BACK = tuple((w,) for w in _POINTING_OBJECTS)
 # "how many actually CAME HERE", "are any GETTING HERE": the place is where the story said the
 # asker is ("im in sydney ...").
 _ARRIVING = frozenset(
@@ -1764,17 +1769,19 @@ _LISTED = frozenset(
     problems explanations answers""".split()
 )
 _LIST_SIZE = re.compile(r"[2-9]")
+# "the two 2500S", "both 600S": figures named as things, counted by the size before them.
+_FIGURES_NAMED = re.compile(r"\d+s")
 
 
 def listed(sentence: Sequence[str]) -> frozenset[int]:
     """Return where a sentence counts the items it asks for ("the 2 THINGS limiting
     production", "3 REASONS"): that figure is the answer's shape, no figure it asks about."""
-    if _LISTED.isdisjoint(sentence):  # most questions: no word of a list, so no pattern run
-        return frozenset()
+    if _LISTED.isdisjoint(sentence) and not any(map(_FIGURES_NAMED.fullmatch, sentence)):
+        return frozenset()  # most questions: no word of a list, so no pattern run
     return frozenset(
         i
         for i, (word, after) in enumerate(itertools.pairwise(sentence))
-        if _LIST_SIZE.fullmatch(word) and after in _LISTED
+        if _LIST_SIZE.fullmatch(word) and (after in _LISTED or _FIGURES_NAMED.fullmatch(after))
     )
 
 
@@ -1817,6 +1824,17 @@ _BARE_SAYING = frozenset("say says mean means claim claims state states".split()
 _BARE_ASKED = 6  # "what did it actually say (to them)"
 
 
+# "is that AN ACTUAL number": words between a demonstrative and the thing it points at.
+_BEFORE_POINTED = frozenset("a an actual real".split())
+
+
+def _names_pointed(rest: tuple[str, ...]) -> bool:
+    """Return whether words after a demonstrative name a thing said before ("that NUMBER",
+    "is that AN ACTUAL NUMBER"), past an article or an adjective of truth."""
+    words = list(itertools.dropwhile(lambda w: w in _BEFORE_POINTED, rest))
+    return bool(words) and words[0] in _POINTED
+
+
 def points_back(asked: tuple[str, ...]) -> bool:
     """Return whether a question points back at something named before it ("that number",
     "how many was it": a count of something the story named; "did bmw ever SAY THAT")."""
@@ -1826,10 +1844,10 @@ def points_back(asked: tuple[str, ...]) -> bool:
         if all(w in STOPWORDS or w in _AUXILIARIES for w in clause):
             return True  # "how many WAS IT", "how many AND were any left"
     return any(
-        (w in _DEMONSTRATIVES and asked[i + 1 : i + 2] and asked[i + 1] in _POINTED)
+        (w in _DEMONSTRATIVES and _names_pointed(asked[i + 1 :]))
         or (w in _POINTING_OBJECTS and i > start and asked[i - 1] in _POINTING_AFTER)
         or (w == "here" and i > start and asked[i - 1] in _ARRIVING)
-        or (w in _POINTING_OBJECTS and i == len(asked) - 1 and asked[i - 1] in _REPORTED)
+        or (w in _POINTING_OBJECTS and i == len(asked) - 1 and asked[i - 1] in _POINTING_VERBS)
         for i, w in enumerate(asked)
     )
 

@@ -122,6 +122,9 @@ _VERDICT_WORDS = "true real wrong right legit confirm believe normal typical usu
 # Words that ask what the story's claim means ("can someone EXPLAIN what they MEANT"): they weigh
 # it as the words above do, and name no topic of their own, so they weigh half.
 _EXPLAIN_WORDS = "mean meant explain explained".split()
+# Words that ask who put the story's quote in writing ("... who WROTE that"): they weigh it as
+# the words above do.
+_WRITING_WORDS = "write writes wrote posted typed".split()
 # Words that ask where a claim came from ("who said it ORIGINALLY") in a message with a story
 # count as story: the story's saying is the topic, not an entry about an original post.
 _PROVENANCE_WORDS = "origin original originally".split()
@@ -464,6 +467,7 @@ class Matcher:
         self._names = _name_terms(answers, claimants, self.synonyms)
         self._speakers = _speakers(claimants, self.synonyms, self._names)
         self._explain = frozenset(self.synonyms.apply([stem(w) for w in _EXPLAIN_WORDS]))
+        self._writing = frozenset(self.synonyms.apply([stem(w) for w in _WRITING_WORDS]))
         self._verdict = (
             frozenset(self.synonyms.apply([stem(w) for w in _VERDICT_WORDS])) | self._explain
         )
@@ -1424,7 +1428,7 @@ class Matcher:
         if vague and story > 0:
             # "... something about the molds. can someone EXPLAIN what they MEANT": words that
             # weigh the story's claim ask nothing of their own; the story says which claim.
-            for key in asking & self._explain:
+            for key in asking & (self._explain | (self._writing if pointing else frozenset())):
                 t = terms[key]
                 terms[key] = t._replace(weight=t.weight * CONTEXT_KNOWN)
         if vague:  # "... SAID no more cars. is that real": the claim is the topic, not its teller

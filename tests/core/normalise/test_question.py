@@ -1462,3 +1462,31 @@ def test_round_57_two_views_told_are_alternatives() -> None:
     message = "the baker reckons it shuts in may, the mayor says june. who's right"
     assert asked(message) == ["is it true"]
     assert asked("the baker says it shuts in may. who's right") == ["who right"]
+
+
+@pytest.mark.parametrize(
+    ("question", "pointing"),
+    [
+        # Round 60: an article or an adjective of truth may stand between the demonstrative and
+        # what it points at ("is that AN ACTUAL figure").
+        ("is that an actual figure or just talk", True),
+        ("was that a real quote", True),
+        ("is that the plan", False),
+    ],
+)
+def test_round_60_that_an_actual_figure_points_back(question: str, pointing: bool) -> None:
+    assert q.points_back(tuple(words(question))) is pointing
+
+
+@pytest.mark.parametrize("question", ["who wrote that", "who posted it"])
+def test_round_60_who_wrote_that_asks_for_no_deed(question: str) -> None:
+    # Round 60: "... who WROTE THAT" after a quote asks who said it, as "who said that" does.
+    asked = tuple(words(question))
+    assert q.points_back(asked)
+    assert q.focus(asked) == ()
+
+
+def test_round_60_a_size_before_figures_named_as_things_counts_them() -> None:
+    # Round 60: "the two 600s" counts the figures named; "two" is no figure asked about.
+    assert q.listed(tuple(words("were the two 600s about the same market"))) == frozenset({2})
+    assert q.listed(tuple(words("were 2 of the 600 sold"))) == frozenset()

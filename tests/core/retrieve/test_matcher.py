@@ -2307,3 +2307,24 @@ def test_follow_up_round_31_bmws_other_m_cars_to_come_are_no_topic(matcher_real:
     # Follow-up round 31: the sources say nothing of BMW's next M cars, so a question on them
     # is not answered by a claim that shares "making" or "after this".
     assert _decided(matcher_real, "what new m car is bmw making after this") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Round 60: a store is a dealer ("bmw store" already was).
+        ("what did that one commenter's store end up getting", "arizona-dealer-three"),
+        # "are we talking (about)" is a filler: "which one" asks for the market the story names.
+        (
+            "the blog wondered if bmw could sell a new batch without one market. which one are "
+            "we talking about",
+            "sell-2500-without-us",
+        ),
+        # "... who WROTE THAT": whoever said what the story quotes, not an entry on a writer.
+        ("one commenter said the 1m pulls away at every light. who wrote that", "goat-torque"),
+    ],
+)
+def test_round_60_questions_reach_their_entry(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    assert _decided(matcher_real, question) == entry
