@@ -1462,3 +1462,11 @@ def test_round_57_two_views_told_are_alternatives() -> None:
     message = "the baker reckons it shuts in may, the mayor says june. who's right"
     assert asked(message) == ["is it true"]
     assert asked("the baker says it shuts in may. who's right") == ["who right"]
+
+
+def test_what_asked_in_place_after_a_verb_of_saying_is_put_first() -> None:
+    # Follow-up round 30: "X said what about Y" asks what "what did X say about Y" asks.
+    assert asked("the ferry blog said what about the harbour") == [
+        "what did the ferry blog say about the harbour"
+    ]
+    assert asked("do they say what the fare was") == ["do they say what the fare was"]
