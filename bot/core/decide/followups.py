@@ -36,6 +36,7 @@ from .talk import (
     kernel,
     like_x,
     more,
+    name_of,
     names,
     same_as,
     topical,
@@ -343,6 +344,16 @@ def _read(
             return Reading(_sure(begun), last, cited=True)
         return Reading(_sure(last), last, cited=True)  # the same claim, who made it and where
     if how is FollowUp.NAME:
+        owned = name_of(text)
+        if owned is not None and not names(last.answer, owned):
+            # "whats the name of his CA" after a reader's claim: the name of someone the
+            # claim only speaks of, which it never gives, not the claimant's.
+            return Reading(Decision(None, 0.0), notice=_no_name(last, owned))
+        handle = _names_claimant(last, knowledge) and not gives_given_name(_claimant(last))
+        if asks_given_name(text) and (handle or not gives_given_name(last.answer)):
+            # "whats his real name" after a commenter's claim: the sources give only his
+            # handle, whatever two capitalised words ("North American") the claim holds.
+            return Reading(Decision(None, 0.0), notice=_no_given_name(last))
         if _names_claimant(last, knowledge):
             return Reading(_sure(last), last)
         return Reading(Decision(None, 0.0), notice=_unnamed(last))
@@ -395,6 +406,14 @@ def _read(
         decision = decide(
             matcher.read(f"{about} {title}", about=about).without(last), matcher.threshold
         )
+        renamed = _renamed(matcher, last.title, about) if how is FollowUp.ABOUT else None
+        if renamed is not None and renamed != title:
+            # "what about the mini" after how many 1Ms come to America: X stands for the
+            # title's name ("1Ms"), which its most telling word ("America") may not be.
+            read = matcher.read(f"{about} {renamed}", about=about).without(last)
+            instead = decide(read, matcher.threshold)
+            if instead.confidence > decision.confidence:
+                decision = instead
         named = set(words(about)) - STOPWORDS
         spoken = how is FollowUp.ABOUT and bool(named) and named <= set(words(last.answer))
         if decision.answer is None and spoken:
@@ -925,6 +944,17 @@ def _lacks(entry: Entry, want: Wanted) -> str:
 
 def _beyond_notice(entry: Entry) -> str:
     return f"All I know on that is in '{entry.title}'."
+
+
+def _renamed(matcher: Matcher, title: str, about: str) -> str | None:
+    """Return the last question's title without the names in it when X is a name too ("how
+    many 1Ms are coming to America" -> "what about the mini": how many are coming to America),
+    or None when X or the title names nothing."""
+    if not any(matcher.naming(about)):
+        return None
+    said = words(title)
+    kept = [w for w, named in zip(said, matcher.naming(title), strict=True) if not named]
+    return " ".join(kept) if len(kept) < len(said) else None
 
 
 def _retitled(matcher: Matcher, title: str, about: str) -> str:

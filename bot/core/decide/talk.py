@@ -108,10 +108,20 @@ _CORRECTION = (
     r"(?:(?:no+|nah|nope|sorry|oops|oh|wait|actually|my bad)\b[\s,.!]*)*i\s+mean(?:t)?\b[\s,:]*"
 )
 _CORRECTS = re.compile(rf"^\s*{_CORRECTION}(?=\w)", re.I)
+# "no not that memo, the one sent to dealers", "nah not that one - the other": what the last
+# answer told is turned away, and what follows the comma asks anew.
+_TURNED_AWAY = re.compile(
+    r"^\s*(?:(?:no+|nah|nope|sorry)\b[\s,.!]*)?not\s+(?:that|this|the|those|these)"
+    rf"(?:\s+(?!(?:i|you|we|he|she|they|it)\b)[^\s,;:.!?]+){{0,2}}?\s*[,;:.!-]+\s*"
+    rf"(?:{_CORRECTION})?(?=\w)",
+    re.I,
+)
 _AND_FOR = re.compile(
     rf"^\s*(?:(?:and|but)\s+|{_CORRECTION})(?:for|in|inside)\s+((?:\S+\s*){{1,3}}?)[\s?!.]*$",
     re.I,
 )
+# "no i meant the mini", "sorry i mean australia": the last question asked of X instead.
+_MEANT_X = re.compile(rf"^\s*{_CORRECTION}((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+)?)[\s?!.]*$", re.I)
 # "does the blog expect the same for the 1m", "same for australia?": the last question of X.
 _SAME_FOR = re.compile(r"\bsame\s+(?:for|with|in)\s+((?:[^\s?!.]+\s*){1,3}?)[\s?!.]*$", re.I)
 _MAX_SAME_WORDS = 10
@@ -382,6 +392,7 @@ def kernel(message: str) -> list[str]:
 def corrected(message: str) -> str:
     """Return a correction without its opener: "no i meant the yearly total" asks anew what
     "the yearly total" asks ("no i meant in the us" stays, the last question asked there)."""
+    message = _TURNED_AWAY.sub("", message, count=1)
     if follow_up(message) is not None:
         return message
     return _CORRECTS.sub("", message, count=1)
@@ -418,6 +429,9 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
     about = _ABOUT.match(message[:200]) or _AND_FOR.match(message[:200])
     if about is not None:
         return FollowUp.ABOUT, about.group(1)
+    meant = _MEANT_X.match(message[:200])
+    if meant is not None and words(meant.group(1))[0] not in _NOT_X:
+        return FollowUp.ABOUT, meant.group(1)  # "no i meant the mini", not "i meant why"
     then = _THEN.match(message[:200])
     if then is not None and not (set(words(then.group(1))) - STOPWORDS <= _NOT_NAMES):
         return FollowUp.ABOUT, then.group(1)  # "ok the us then", not "what then"
@@ -532,6 +546,7 @@ class Wanted(StrEnum):
     "how many"."""
 
     YEAR = "year"
+    DAY = "exact date"  # "what date did it go out": a day or a month, not a year alone
     TIME = "date"
     PRICE = "price"
     VALUE = "value"  # "what are they worth": a price, or one measured against the sticker
@@ -551,6 +566,8 @@ def wanted(message: str) -> Wanted | None:
     said = kernel(message)
     if not said:
         return None
+    if not _CURRENCIES.isdisjoint(said) and len(said) <= _MAX_CURRENCY_WORDS:
+        return Wanted.PRICE  # "what would it be worth in actual DOLLARS": a sum, not "MSRP"
     if len(said) > _MAX_FOLLOW_UP_WORDS:
         # "what does a used one go for now": a value, with room for "a used one"
         return Wanted.VALUE if len(said) <= _MAX_VALUE_WORDS and _valued(said) else None
@@ -558,6 +575,8 @@ def wanted(message: str) -> Wanted | None:
         said = said[1:]  # "AFTER how many years", "SINCE when": what follows asks
     if "year" in said and not _WHICH.isdisjoint(said):
         return Wanted.YEAR
+    if not _DATED.isdisjoint(said) and said[0] in _WHICH:
+        return Wanted.DAY
     manner = said[0] == "how" and said[1:2] != ["much"]  # "HOW was it priced": not a sum
     if not manner and any(
         w in _PRICED and said[i - 1 : i] not in _MEASURED for i, w in enumerate(said)
@@ -575,6 +594,9 @@ def wanted(message: str) -> Wanted | None:
     return None
 
 
+_CURRENCIES = frozenset("dollars dollar bucks usd euros euro pounds quid".split())
+_MAX_CURRENCY_WORDS = 14
+_DATED = frozenset("date dates day month".split())  # "what DATE", "which DAY", "what MONTH"
 _STICKER = re.compile(r"\b(?:msrp|sticker|list price|original price)\b", re.IGNORECASE)
 _FETCH = frozenset("go goes going went sell sells selling fetch fetches".split())
 _NOW = frozenset("now today nowadays anymore these days used".split())
@@ -619,6 +641,8 @@ def holds(answer: str, want: Wanted) -> bool:
         return any(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in said)
     if want is Wanted.AMOUNT:  # "within three years" is how long, not how many
         said = _without_spans(said)
+    if want is Wanted.DAY:  # "2011" is a year, no date; "the day before" is one
+        return not {"day", "month"}.isdisjoint(answer_kinds([stem(w) for w in said], answer))
     kinds = {Wanted.TIME: "time", Wanted.PRICE: "money", Wanted.VALUE: "money"}
     kind = kinds.get(want, "number")
     return kind in answer_kinds([stem(w) for w in said], answer)
@@ -669,9 +693,12 @@ _MAX_NAMING_WORDS = 10
 _NAMED_KINDS = tuple(
     """
     dealer store shop compan firm outlet site websit magazin publicat paper forum exec person
-    guy employe salesm manager advis commenter reader poster member
+    guy employe salesm manager advis commenter reader poster member road street highw motorw
+    freew avenu council authorit agenc
     """.split()
 )
+_QUALIFIED = 3  # "which local council": a bare question word, a qualifier and a thing
+_PLACING = frozenset("on in at".split())
 _NAMING = frozenset("which what".split())  # "WHAT dealership" asks as "which dealership" does
 _ASKER_PAIRS = frozenset({("should", "i"), ("should", "we"), ("do", "i"), ("can", "i")})
 _STEM = 5  # "dealers" is "dealership" or "dealer" in an answer: the same first letters
@@ -680,13 +707,18 @@ _STEM = 5  # "dealers" is "dealership" or "dealer" in an answer: the same first 
 def asked_by_name(message: str) -> str | None:
     """Return what a question asks the name of ("which DEALERSHIP is it", "which dealers, got
     names?", a bare "which DEALERSHIP"), or None."""
-    said = words(message[:200])
+    said = kernel(message)  # "which dealership THO": a closing tag asks nothing
     asking = next((w for w in said[:2] if w in _NAMING), None)
     if asking is None or len(said) > _MAX_NAMING_WORDS or said[-1] == asking:
         return None
     thing = said[said.index(asking) + 1]
+    if len(said) == _QUALIFIED and not _PINNED.intersection(said) and thing not in STOPWORDS:
+        thing = said[-1]  # "which LOCAL council": the thing is the last word, not its qualifier
     # "which dealership" on its own asks for the name as much as "which dealership is it".
-    named = "names" in said or tuple(said[-2:]) in _IDENTIFIED or len(said) == 2
+    bare = len(said) == 2 or (len(said) == _QUALIFIED and said[0] == asking)
+    named = "names" in said or tuple(said[-2:]) in _IDENTIFIED or bare
+    # "what road was it ON": where it was, by the name of the place.
+    named = named or (tuple(said[-3:-1]) in _IDENTIFIED and said[-1] in _PLACING)
     # "what dealer should i try": one of them, by name, for the asker to go to.
     named = named or any(p in _ASKER_PAIRS for p in itertools.pairwise(said[2:]))
     # "which markets exactly": pinned down, any kind of thing is asked for by name.
@@ -721,6 +753,25 @@ _FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\.? [A-Z][a-z]+\b")
 _TITLES = frozenset("Dr Mr Mrs Ms Herr Prof Sir The In".split())
 
 
+def name_of(message: str) -> str | None:
+    """Return whom a name question asks the name of when that is not the person pointed at
+    ("whats the name of his CA", "his advisor's name?"), or None ("whats that guys name")."""
+    found = _NAME_OF.search(message[:200]) or _NAMES_OWN.search(message[:200])
+    if found is None:
+        return None
+    thing = found.group(1).lower()
+    return None if thing in _PERSON | _NAME_KINDS or thing in STOPWORDS else thing
+
+
+# "his REAL name", "her LAST name": which of a person's names, not whose.
+_NAME_KINDS = frozenset("first full given real christian whole last sur middle user screen".split())
+# "the name OF HIS CA", "the names of the dealers"; "his CA'S NAME", "the dealer's name".
+_NAME_OF = re.compile(r"\bnames?\s+of\s+(?:(?:his|her|their|the|that|this)\s+)?([a-z]\w*)", re.I)
+_NAMES_OWN = re.compile(
+    r"\b(?:his|her|their|the|that|this)\s+([a-z]\w*?)(?:'s|\u2019s|s')?\s+names?\b", re.I
+)
+
+
 def names(answer: str, thing: str) -> bool:
     """Return whether an answer gives a name for a thing: a capitalised word before it
     ("Scottsdale dealership"), not an owner ("the CA's dealership") or a code ("US dealers")."""
@@ -729,6 +780,8 @@ def names(answer: str, thing: str) -> bool:
     for before, word in itertools.pairwise(said):
         if not word.lower().startswith(stem) or not before[:1].isupper():
             continue
+        if len(stem) < _STEM and word.lower().rstrip("s'\u2019") != stem:
+            continue  # "the CA": a short word is itself, not the start of "Cayman"
         if not before.isupper() and not before.endswith(("'s", "\u2019s")):
             return True
     return False

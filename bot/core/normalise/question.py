@@ -106,12 +106,7 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         (s, found)
         for whole in _BREAK.split(message, MAX_PARTS)
         for s in _turned(whole)
-        if (
-            found := _judged(
-                _uncleft(_unrequested(_untagged(_unopened(s, _plainly(_related(words(s))))))),
-                either,
-            )
-        )
+        if (found := _judged(_read_as_asked(s), either))
     ]
     if len(pieces) <= 1:
         alone: list[Part] = []
@@ -414,6 +409,31 @@ def _related(found: list[str]) -> list[str]:
         else:
             out.append(w)
     return out
+
+
+def _read_as_asked(sentence: str) -> list[str]:
+    """Return a sentence's words as its question is put, without the chat around it."""
+    found = _plainly(_in_situ(_related(words(sentence))))
+    return _uncleft(_unrequested(_untagged(_unopened(sentence, found))))
+
+
+def _in_situ(found: list[str]) -> list[str]:
+    """Return a question asked with its question word in place ("yourbestsource SAID WHAT
+    about production") as it is usually put ("what did yourbestsource say about production")."""
+    if "what" not in found:
+        return found
+    at = found.index("what")
+    if not 0 < at <= _IN_SITU_MOST or found[at - 1] not in _SAID_WHAT or found[0] in _ASKING_WORDS:
+        return found
+    return ["what", "did", *found[: at - 1], "say", *found[at + 1 :]]
+
+
+# "he SAID what", "the blog CLAIMED what": a verb of saying before "what" asks what was said.
+_SAID_WHAT = frozenset("said says claimed claims reckoned thinks thought posted wrote".split())
+_IN_SITU_MOST = 4  # "the guy from arizona said what": who said it, in three words at most
+_ASKING_WORDS = frozenset(
+    "what who whos why how when where which so and is was are were did does do can could".split()
+)
 
 
 def _plainly(found: list[str]) -> list[str]:

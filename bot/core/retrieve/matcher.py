@@ -1479,6 +1479,14 @@ class Matcher:
             out.append((word, max((self._weight[i] for i in found if i is not None), default=0.0)))
         return out
 
+    def naming(self, text: str) -> list[bool]:
+        """Return, for each word of ``text``, whether it names someone or something the answers
+        write capitalised ("MINI", "1M", "Segler"), not a common word ("priced")."""
+        return [
+            not self._names.isdisjoint(content(self.synonyms.apply([self._word(word)[0]])))
+            for word in words(text)
+        ]
+
     def _choice_of_layouts(self, sentence: tuple[str, ...]) -> frozenset[str]:
         """Return the engine layouts a sentence offers as a choice one of which an entry holds
         ("was it a V6 or a V8": an answer naming the V8 settles it), else nothing."""

@@ -1432,3 +1432,29 @@ def test_which_blog_asks_where_the_last_claim_comes_from(kites: KnowledgeService
     assert outlet.kind == "followup" and outlet.entry_id == "kite-double" and outlet.cited
     assert asks_outlet("what site was that") == "site"
     assert asks_outlet("which paper said 800") is None
+
+
+def test_the_name_of_someone_the_claim_only_speaks_of_is_declined(
+    studio: KnowledgeService,
+) -> None:
+    # Follow-up round 30: not the claimant's name, which the claim gives.
+    first, agent = _talk(studio, "when does shooting start", "whats the name of his agent")
+    assert first.entry_id == "shoot-date"
+    assert not agent.answered and "name no agent" in to_text(agent)
+    _, real = _talk(studio, "when does shooting start", "whats his real name")
+    assert not real.answered and "no first name" in to_text(real)  # Zed is a handle
+    _, whose = _talk(studio, "when does shooting start", "whats that guys name")
+    assert whose.entry_id == "shoot-date"  # the claimant, whom the claim names
+
+
+def test_a_claim_turned_away_asks_anew_what_follows(studio: KnowledgeService) -> None:
+    # Follow-up round 30: "no not that, ..." drops what the last answer told.
+    france = "how many films will the studio shoot in france"
+    _, start = _talk(studio, france, "not that number, the shooting date")
+    assert start.entry_id == "shoot-date"  # not "that number", the last answer's
+
+
+def test_what_about_a_name_stands_for_the_titles_name(shipped: KnowledgeService) -> None:
+    # Follow-up round 30: "the jcw gp" stands for the title's "1Ms", not for "America".
+    _, gp = _talk(shipped, "how many 1ms is america getting", "and what about the jcw gp")
+    assert gp.kind == "followup" and gp.entry_id == "gp-414-us"

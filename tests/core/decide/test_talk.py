@@ -18,6 +18,8 @@ from bot.core.decide.talk import (
     gives_reasons,
     holds,
     kernel,
+    name_of,
+    names,
     wanted,
 )
 from bot.core.knowledge.loader import default_knowledge_path
@@ -436,10 +438,77 @@ def test_a_given_name_is_asked_and_given() -> None:
 @pytest.mark.parametrize(
     ("message", "rest"),
     [
-        ("no i meant the yearly total", "the yearly total"),
-        ("no wait i meant the yearly total", "the yearly total"),  # follow-up round 31
-        ("oops, actually i mean the molds", "the molds"),
+        ("no i meant the yearly total at the plant", "the yearly total at the plant"),
+        # follow-up round 31 (a short "i meant X" is "what about X", follow-up round 30)
+        ("no wait i meant the yearly total at the plant", "the yearly total at the plant"),
+        ("oops, actually i mean the molds they reused", "the molds they reused"),
     ],
 )
 def test_a_correction_after_an_interjection_asks_its_rest_anew(message: str, rest: str) -> None:
     assert corrected(message) == rest
+
+
+@pytest.mark.parametrize(
+    ("message", "rest"),
+    [
+        ("nah not that one, the harbour tour", "the harbour tour"),  # follow-up round 30
+        ("no not that poster - i meant the trailer", "the trailer"),
+        ("not that i mind, where is it", "not that i mind, where is it"),  # no correction
+    ],
+)
+def test_what_the_last_answer_told_turned_away_leaves_what_is_asked_anew(
+    message: str, rest: str
+) -> None:
+    assert corrected(message) == rest
+
+
+def test_i_meant_x_asks_the_last_question_of_x() -> None:
+    # Follow-up round 30: a short correction naming X is "what about X".
+    assert follow_up("no wait i meant the ferry") == (FollowUp.ABOUT, "the ferry")
+    assert follow_up("oops i meant lisbon") == (FollowUp.ABOUT, "lisbon")
+    assert follow_up("no i meant why") != (FollowUp.ABOUT, "why")
+
+
+def test_the_name_of_someone_else_than_the_person_pointed_at() -> None:
+    # Follow-up round 30: "the name of his agent" asks the agent's name, not his.
+    assert name_of("whats the name of her agent") == "agent"
+    assert name_of("his lawyers name?") == "lawyers"
+    assert name_of("whats that guys name") is None
+    assert name_of("whats her real name") is None  # which of her names, not whose
+    assert not names("Captain Pablo runs the ferry.", "pa")  # a short word is itself
+
+
+@pytest.mark.parametrize(
+    ("message", "thing"),
+    [
+        ("which shop tho", "shop"),  # follow-up round 30: a closing tag asks nothing
+        ("what street was it on", "street"),  # where it was, by the place's name
+        ("which local council", "council"),  # a qualifier before the thing
+        ("what year was it in", None),
+    ],
+)
+def test_a_name_asked_around_chat_and_qualifiers(message: str, thing: str | None) -> None:
+    assert asked_by_name(message) == thing
+
+
+def test_a_date_and_a_sum_in_a_currency_are_wanted() -> None:
+    # Follow-up round 30: a day or a month, not a year alone; a currency, not "the sticker".
+    assert wanted("what date did the ferry leave") is Wanted.DAY
+    assert not holds("The ferry left in 2011.", Wanted.DAY)
+    assert holds("The ferry left the day before.", Wanted.DAY)
+    assert holds("The ferry left in March.", Wanted.DAY)
+    assert wanted("so what would the boat fetch in 3 years in actual euros") is Wanted.PRICE
+    assert not holds("It would fetch its list price at best.", Wanted.PRICE)
+
+
+@pytest.mark.parametrize("message", ["ok np", "no worries", "all good lol"])
+def test_no_problem_is_a_reaction(service: KnowledgeService, message: str) -> None:
+    # Follow-up round 30: said after a decline, it asks nothing.
+    reply, _ = _in_turn(service, US, message)
+    assert reply.kind == "smalltalk" and reply.talk is TalkKind.REACTION
+
+
+def test_paint_colours_asked_in_the_past_are_never_covered(service: KnowledgeService) -> None:
+    # Follow-up round 30: "colours did it come in", as "colours does it come in" was.
+    reply, _ = _in_turn(service, "tell me about the x1", "what colours did they come in then")
+    assert not reply.answered

@@ -1490,3 +1490,11 @@ def test_round_60_a_size_before_figures_named_as_things_counts_them() -> None:
     # Round 60: "the two 600s" counts the figures named; "two" is no figure asked about.
     assert q.listed(tuple(words("were the two 600s about the same market"))) == frozenset({2})
     assert q.listed(tuple(words("were 2 of the 600 sold"))) == frozenset()
+
+
+def test_what_asked_in_place_after_a_verb_of_saying_is_put_first() -> None:
+    # Follow-up round 30: "X said what about Y" asks what "what did X say about Y" asks.
+    assert asked("the ferry blog said what about the harbour") == [
+        "what did the ferry blog say about the harbour"
+    ]
+    assert asked("do they say what the fare was") == ["do they say what the fare was"]
