@@ -1655,6 +1655,7 @@ def _ever_followed(asked: tuple[str, ...]) -> bool:
 _INDEED = frozenset("actually really ever".split())
 _CAME_ABOUT = frozenset("start starts started begin began happen happened launch launched".split())
 _CAME_TRUE = frozenset({("come", "true"), ("pan", "out"), ("play", "out")})
+_WHEN_ASKERS = frozenset({("when",), ("whens",), ("what",), ("which",)})
 
 
 # "... LIKE THEY SAID", "AS the blog PREDICTED": the forecast a question checks against what
@@ -1698,8 +1699,11 @@ def _came_true(asked: tuple[str, ...]) -> bool:
     held = not _CAME_TRUE.isdisjoint(itertools.pairwise(rest)) or any(
         a == "ever" and b in ("actually", "really") for a, b in itertools.pairwise(rest)
     )
+    # "WHEN did f30 production ACTUALLY START", "what year did it really begin": the date of a
+    # forecast event as it came about, which the sources never reach
+    dated = rest[:1] in _WHEN_ASKERS and "did" in rest[1:4] and not _CAME_ABOUT.isdisjoint(rest)
     return (
-        rest[:1] == ("did",)
+        (rest[:1] == ("did",) or dated)
         and not _INDEED.isdisjoint(rest)
         and (held or not _CAME_ABOUT.isdisjoint(rest))
         and _REPORTING.isdisjoint(rest)
@@ -1817,10 +1821,28 @@ _BARE_SAYING = frozenset("say says mean means claim claims state states".split()
 _BARE_ASKED = 6  # "what did it actually say (to them)"
 
 
+# "is that even legal", "was this normal": a short verdict on what the story told, whose own
+# words name no topic.
+_JUDGING_COPULAS = frozenset("is was isnt wasnt".split())
+_JUDGED_THINGS = frozenset("that this".split())
+_JUDGING_MOST = 3  # the words after "is that": "even legal", "actually allowed"
+
+
+def _judges_it(asked: tuple[str, ...]) -> bool:
+    return (
+        len(asked) >= 3
+        and asked[0] in _JUDGING_COPULAS
+        and asked[1] in _JUDGED_THINGS
+        and len(asked) - 2 <= _JUDGING_MOST
+    )
+
+
 def points_back(asked: tuple[str, ...]) -> bool:
     """Return whether a question points back at something named before it ("that number",
     "how many was it": a count of something the story named; "did bmw ever SAY THAT")."""
     start = _after_lead_ins(asked)
+    if _judges_it(asked[start:]):
+        return True  # "is THAT even legal": the story's deed is what is judged
     if asked[start : start + 2] in (("how", "many"), ("hows", "many")):
         clause = itertools.takewhile(lambda w: w not in _JOINS, asked[start + 2 :])
         if all(w in STOPWORDS or w in _AUXILIARIES for w in clause):
