@@ -756,16 +756,22 @@ _SAID_ON = frozenset("say said guess guessed predict predicted estimate estimate
 _ON = frozenset("on in".split())
 _ON_WHICH = frozenset("the their a that this those".split())
 _SAID_ON_ASKERS = frozenset("what whats how which".split())
+_AIRED_ASKERS = frozenset("was were is".split())
 
 
 def said_on_show(asked: tuple[str, ...], shows: frozenset[str]) -> bool:
     """Return whether a what- or how-question asks what was said or guessed on a show
     (``shows``: the words that name one, "podcast", "episode"): "what did they SAY ON THE
     podcast about the price", "how many did they GUESS ON the show"."""
-    if shows.isdisjoint(asked) or _SAID_ON.isdisjoint(asked):  # most questions
+    if shows.isdisjoint(asked):  # most questions
         return False
     start = _after_lead_ins(asked)
-    if start < len(asked) and asked[start] not in _SAID_ON_ASKERS:
+    # "WAS the watts interview ON THE podcast", "did they talk about it on the show": whether
+    # something was on the show, which no source says of anything
+    aired = start < len(asked) and asked[start] in _AIRED_ASKERS
+    if not aired and _SAID_ON.isdisjoint(asked):
+        return False
+    if not aired and start < len(asked) and asked[start] not in _SAID_ON_ASKERS:
         return False
     for i, w in enumerate(asked[:-1]):
         if w in _ON:
