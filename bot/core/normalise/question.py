@@ -330,6 +330,8 @@ _DOUBTING = (("no", "way"),)
 # question word or an auxiliary, not a word of the question; "wait i heard ..." is kept.
 _INTERJECTIONS = (("wait",), ("hold", "on"), ("hang", "on"), ("random", "but"))
 _BEFORE_PREDICATE = _AUXILIARIES | frozenset("s thats whos its".split())
+# "RANDOM BUT i saw ...": an interjection before whatever follows, not only a question
+_ANY_INTERJECTIONS = frozenset({("random", "but")})
 
 
 # "REALISTICALLY, any chance of more": an adverb set off by a comma before the question.
@@ -353,8 +355,9 @@ def _untagged(found: list[str]) -> list[str]:
         found = found[2:]
     for opener in _INTERJECTIONS:
         n = len(opener)
-        if len(found) > n + 2 and tuple(found[:n]) == opener and found[n] in _ASKS:
-            return found[n:]
+        if len(found) > n + 2 and tuple(found[:n]) == opener:
+            if found[n] in _ASKS or opener in _ANY_INTERJECTIONS:
+                return found[n:]
     return found
 
 
