@@ -355,9 +355,12 @@ def _untagged(found: list[str]) -> list[str]:
         found = found[2:]
     for opener in _INTERJECTIONS:
         n = len(opener)
-        if len(found) > n + 2 and tuple(found[:n]) == opener:
-            if found[n] in _ASKS or opener in _ANY_INTERJECTIONS:
-                return found[n:]
+        if (
+            len(found) > n + 2
+            and tuple(found[:n]) == opener
+            and (found[n] in _ASKS or opener in _ANY_INTERJECTIONS)
+        ):
+            return found[n:]
     return found
 
 
