@@ -2310,3 +2310,9 @@ def test_a_misremembered_figure_offered_beside_a_held_one_is_an_aside(
 
 def test_what_markup_dealers_charge_is_a_topic_never_covered(matcher_real: Matcher) -> None:
     assert best(matcher_real, "what markup do dealers usually add to a 1m") is None
+
+
+def test_pointless_asks_as_is_there_any_point(matcher_real: Matcher) -> None:
+    # Round 58: "is it pointless" is the phrasings' "is there any point".
+    question = "would it be pointless to wait for extra us cars"
+    assert best(matcher_real, question) == "bmwna-memo-no-more"
