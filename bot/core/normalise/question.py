@@ -325,6 +325,8 @@ _DOUBTING = (("no", "way"),)
 # question word or an auxiliary, not a word of the question; "wait i heard ..." is kept.
 _INTERJECTIONS = (("wait",), ("hold", "on"), ("hang", "on"), ("random", "but"))
 _BEFORE_PREDICATE = _AUXILIARIES | frozenset("s thats whos its".split())
+# "RANDOM BUT i saw ...": an interjection before whatever follows, not only a question
+_ANY_INTERJECTIONS = frozenset({("random", "but")})
 
 
 # "REALISTICALLY, any chance of more": an adverb set off by a comma before the question.
@@ -348,7 +350,11 @@ def _untagged(found: list[str]) -> list[str]:
         found = found[2:]
     for opener in _INTERJECTIONS:
         n = len(opener)
-        if len(found) > n + 2 and tuple(found[:n]) == opener and found[n] in _ASKS:
+        if (
+            len(found) > n + 2
+            and tuple(found[:n]) == opener
+            and (found[n] in _ASKS or opener in _ANY_INTERJECTIONS)
+        ):
             return found[n:]
     return found
 
@@ -778,16 +784,22 @@ _SAID_ON = frozenset("say said guess guessed predict predicted estimate estimate
 _ON = frozenset("on in".split())
 _ON_WHICH = frozenset("the their a that this those".split())
 _SAID_ON_ASKERS = frozenset("what whats how which".split())
+_AIRED_ASKERS = frozenset("was were is".split())
 
 
 def said_on_show(asked: tuple[str, ...], shows: frozenset[str]) -> bool:
     """Return whether a what- or how-question asks what was said or guessed on a show
     (``shows``: the words that name one, "podcast", "episode"): "what did they SAY ON THE
     podcast about the price", "how many did they GUESS ON the show"."""
-    if shows.isdisjoint(asked) or _SAID_ON.isdisjoint(asked):  # most questions
+    if shows.isdisjoint(asked):  # most questions
         return False
     start = _after_lead_ins(asked)
-    if start < len(asked) and asked[start] not in _SAID_ON_ASKERS:
+    # "WAS the watts interview ON THE podcast", "did they talk about it on the show": whether
+    # something was on the show, which no source says of anything
+    aired = start < len(asked) and asked[start] in _AIRED_ASKERS
+    if not aired and _SAID_ON.isdisjoint(asked):
+        return False
+    if not aired and start < len(asked) and asked[start] not in _SAID_ON_ASKERS:
         return False
     for i, w in enumerate(asked[:-1]):
         if w in _ON:
@@ -1680,6 +1692,7 @@ def _ever_followed(asked: tuple[str, ...]) -> bool:
 _INDEED = frozenset("actually really ever".split())
 _CAME_ABOUT = frozenset("start starts started begin began happen happened launch launched".split())
 _CAME_TRUE = frozenset({("come", "true"), ("pan", "out"), ("play", "out")})
+_WHEN_ASKERS = frozenset({("when",), ("whens",), ("what",), ("which",)})
 
 
 # "... LIKE THEY SAID", "AS the blog PREDICTED": the forecast a question checks against what
@@ -1723,8 +1736,11 @@ def _came_true(asked: tuple[str, ...]) -> bool:
     held = not _CAME_TRUE.isdisjoint(itertools.pairwise(rest)) or any(
         a == "ever" and b in ("actually", "really") for a, b in itertools.pairwise(rest)
     )
+    # "WHEN did f30 production ACTUALLY START", "what year did it really begin": the date of a
+    # forecast event as it came about, which the sources never reach
+    dated = rest[:1] in _WHEN_ASKERS and "did" in rest[1:4] and not _CAME_ABOUT.isdisjoint(rest)
     return (
-        rest[:1] == ("did",)
+        (rest[:1] == ("did",) or dated)
         and not _INDEED.isdisjoint(rest)
         and (held or not _CAME_ABOUT.isdisjoint(rest))
         and _REPORTING.isdisjoint(rest)
@@ -1855,10 +1871,28 @@ def _names_pointed(rest: tuple[str, ...]) -> bool:
     return bool(words) and words[0] in _POINTED
 
 
+# "is that even legal", "was this normal": a short verdict on what the story told, whose own
+# words name no topic.
+_JUDGING_COPULAS = frozenset("is was isnt wasnt".split())
+_JUDGED_THINGS = frozenset("that this".split())
+_JUDGING_MOST = 3  # the words after "is that": "even legal", "actually allowed"
+
+
+def _judges_it(asked: tuple[str, ...]) -> bool:
+    return (
+        len(asked) >= 3
+        and asked[0] in _JUDGING_COPULAS
+        and asked[1] in _JUDGED_THINGS
+        and len(asked) - 2 <= _JUDGING_MOST
+    )
+
+
 def points_back(asked: tuple[str, ...]) -> bool:
     """Return whether a question points back at something named before it ("that number",
     "how many was it": a count of something the story named; "did bmw ever SAY THAT")."""
     start = _after_lead_ins(asked)
+    if _judges_it(asked[start:]):
+        return True  # "is THAT even legal": the story's deed is what is judged
     if asked[start : start + 2] in (("how", "many"), ("hows", "many")):
         clause = itertools.takewhile(lambda w: w not in _JOINS, asked[start + 2 :])
         if all(w in STOPWORDS or w in _AUXILIARIES for w in clause):

@@ -1291,10 +1291,11 @@ class Matcher:
         claimed: set[str] = set()  # and its other words
         passed_on: set[str] = set()  # figures a story's claim gives that no answer states
         told = not all(p.asks for p in found)
+        offered = self._offered_figures(found)
         for part in found:
             typed = self._two_word_names.fix(part.words)
             figures, rough = guessed(typed)  # "like 400 something": the asker's own guess
-            guesses = {typed[i] for i in figures}
+            guesses = {typed[i] for i in figures} | offered
             rough |= listed(typed)  # "the 2 things limiting it": no figure it asks about
             if rough:
                 typed = [w for i, w in enumerate(typed) if i not in rough]
@@ -1449,6 +1450,17 @@ class Matcher:
                     terms[key] = _Term(t.stem, t.weight * scale, t.known, uncapped=t.weight)
         topicless = pointing or not any(self._distinctive[t] for t in alone)
         return (list(terms.values()), uncovered or focused, wanted, things), topicless
+
+    def _offered_figures(self, found: tuple[Part, ...]) -> frozenset[str]:
+        """Return the figures a message offers as alternatives that no entry holds, when
+        another it offers is held ("wasnt it 500 for the us? OR was it 600"): the asker's
+        misremembered figure, which the held one's answer corrects."""
+        said = [w for p in found for w in p.words]
+        if "or" not in said:  # most questions
+            return frozenset()
+        figures = {w for w in said if w.isdigit()}
+        held = {w for w in figures if self._word(w)[0] in self._ids}
+        return frozenset(figures - held) if held and len(figures) > len(held) else frozenset()
 
     def _opening(self, spelled: tuple[str, ...], head: str) -> list[str]:
         """Return the term of a phrase the synonyms read as one that a one-word focus opens

@@ -1498,3 +1498,29 @@ def test_what_asked_in_place_after_a_verb_of_saying_is_put_first() -> None:
         "what did the ferry blog say about the harbour"
     ]
     assert asked("do they say what the fare was") == ["do they say what the fare was"]
+
+
+# Round 58
+
+
+def test_a_short_verdict_on_this_or_that_points_back_at_the_story() -> None:
+    assert q.points_back(tuple(words("is that even legal")))
+    assert q.points_back(tuple(words("was this actually allowed")))
+    assert not q.points_back(tuple(words("is the n54 legal after 2011")))
+
+
+def test_when_a_forecast_event_actually_happened_asks_what_came_after() -> None:
+    assert q.afterwards(tuple(words("when did x1 production actually begin")))
+    assert q.afterwards(tuple(words("what year did the new plant really start")))
+    assert not q.afterwards(tuple(words("when does x1 production start")))
+
+
+def test_whether_something_was_on_a_show_asks_what_the_show_aired() -> None:
+    shows = frozenset({"podcast"})
+    assert q.said_on_show(tuple(words("was the laguna seca chat on the podcast")), shows)
+    assert not q.said_on_show(tuple(words("is the podcast run by the blog")), shows)
+
+
+def test_random_but_is_an_interjection_before_a_story_too() -> None:
+    found = q.parts("random but my mate sent me a link. who runs the podcast?")
+    assert found[0].words[:2] != ("random", "but")

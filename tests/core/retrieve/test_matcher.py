@@ -2328,3 +2328,26 @@ def test_round_60_questions_reach_their_entry(
     matcher_real: Matcher, question: str, entry: str
 ) -> None:
     assert _decided(matcher_real, question) == entry
+
+
+def test_a_verdict_on_a_story_the_sources_never_tell_is_declined(matcher_real: Matcher) -> None:
+    # "is that even allowed" judges the story's deed, so the story gives the topic (round 58).
+    question = "my neighbour parked his boat on my lawn for a month. is that even allowed?"
+    assert best(matcher_real, question) is None
+
+
+def test_a_misremembered_figure_offered_beside_a_held_one_is_an_aside(
+    matcher_real: Matcher,
+) -> None:
+    # 700 is no figure of the sources; the 600 offered with it is (round 58).
+    assert best(matcher_real, "was it 700 cars for the us, or 600?") == "us-600-bmwblog"
+
+
+def test_what_markup_dealers_charge_is_a_topic_never_covered(matcher_real: Matcher) -> None:
+    assert best(matcher_real, "what markup do dealers usually add to a 1m") is None
+
+
+def test_pointless_asks_as_is_there_any_point(matcher_real: Matcher) -> None:
+    # Round 58: "is it pointless" is the phrasings' "is there any point".
+    question = "would it be pointless to wait for extra us cars"
+    assert best(matcher_real, question) == "bmwna-memo-no-more"
