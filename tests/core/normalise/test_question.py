@@ -1471,7 +1471,7 @@ def test_round_57_two_views_told_are_alternatives() -> None:
         # what it points at ("is that AN ACTUAL figure").
         ("is that an actual figure or just talk", True),
         ("was that a real quote", True),
-        ("is that the plan", False),
+        ("is that the plan they made for the launch", False),
     ],
 )
 def test_round_60_that_an_actual_figure_points_back(question: str, pointing: bool) -> None:
