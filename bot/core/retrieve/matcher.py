@@ -33,6 +33,7 @@ from ..normalise.question import (
     business,
     business_kind,
     byline,
+    dateline,
     classed,
     compared_amount,
     counted,
@@ -43,6 +44,7 @@ from ..normalise.question import (
     listed,
     other_side,
     outcome_count,
+    present_value,
     parts,
     points_back,
     reported_figures,
@@ -149,7 +151,10 @@ _CONTEST = "contestresult"  # a coined term: who would win a contest, held by no
 _SHOWN = "showcontent"  # a coined term: what was said on a show, held by none
 # "how many did they END UP with IN TOTAL": the words asking for a final count, no topic of it.
 _OUTCOME_WORDS = ("many", "end", "ended", "total", "ultimately", "eventually", "altogether")
+# "whats a 1m WORTH today": the words an entry giving a value holds (a used price, MSRP).
+_VALUE_WORDS = ("worth", "value", "price", "msrp", "residual")
 _BYLINE = "bylinewriter"  # a coined term: who wrote an article, held by none
+_DATELINE = "datelinedate"  # a coined term: when an article came out, held by none
 # The words that name a show ("podcast", and what the knowledge reads as one: "bimmercast").
 _SHOW_WORDS = ("podcast", "episode", "show", "stream")
 _SPOT_SHARE = 0.5  # of its own weight, the spot a where-filmed question asks for
@@ -474,6 +479,7 @@ class Matcher:
             [status == "fact" for status in knowledge.rows.texts(3)], dtype=bool
         )
         self._outcome_words = frozenset(self.synonyms.apply([stem(w) for w in _OUTCOME_WORDS]))
+        self._value_words = tuple(dict.fromkeys(self.synonyms.apply([stem(w) for w in _VALUE_WORDS])))
         texts: list[str] = [text for group in knowledge.synonyms for text in group]
         skip = len(texts)  # synonyms only lend their words to the spelling corrector
         for questions, keywords, answer_text in zip(phrasings, rows.lists(8), answers, strict=True):
@@ -1029,6 +1035,14 @@ class Matcher:
             if topics:
                 settled &= self._holding(self._ids[max(topics, key=lambda t: t.weight).stem])
             holders = settled if holders is None else holders & settled
+        if any(present_value(p.words) for p in found if p.asks):
+            # "whats a 1m WORTH TODAY": a value at the time of asking, which only an entry
+            # stating a fact can give (used GPs near MSRP); a forecast of values does not.
+            valued = self._settled & np.logical_or.reduce(
+                [self._holding(self._ids[t]) for t in self._value_words if t in self._ids]
+                or [np.zeros(len(self._entries), dtype=bool)]
+            )
+            holders = valued if holders is None else holders & valued
         spoke = self._said_holders(question)
         if spoke is not None:  # "what did the NYT say about the 1M": the NYT on the 1M
             holders = spoke if holders is None else holders & spoke
@@ -1144,8 +1158,11 @@ class Matcher:
         holders: _Mask | None = None
         alternatives: _Mask | None = None
         total = sum(t.weight for t in query)
+        asked = sum(t.weight for t in query if t.asks) or total
         for t in query:
-            if not t.known or t.weight < _NAME_SHARE * total or t.stem not in self._names:
+            if not t.known or t.stem not in self._names:
+                continue
+            if t.weight < _NAME_SHARE * (asked if t.asks else total):
                 continue
             term = self._ids[t.stem]
             if self._generic(term):
@@ -1367,6 +1384,11 @@ class Matcher:
                     # which blog the posts come from names no person.
                     focused = [_BYLINE]
                     deeds[_BYLINE] = _Term(_BYLINE, self._unknown_weight, False, True)
+                if dateline(spelled):
+                    # "when did the nyt ARTICLE COME OUT": the date a piece appeared, which no
+                    # entry gives; one saying when the GP came out does not date the piece.
+                    focused = [_DATELINE]
+                    deeds[_DATELINE] = _Term(_DATELINE, self._unknown_weight, False, True)
                 if would_win(spelled):
                     # "who WOULD WIN on track": a contest's result, which no entry holds; one
                     # wishing for the contest or naming its cars does not say who wins.
