@@ -153,6 +153,8 @@ _SHOWN = "showcontent"  # a coined term: what was said on a show, held by none
 _OUTCOME_WORDS = ("many", "end", "ended", "total", "ultimately", "eventually", "altogether")
 # "whats a 1m WORTH today": the words an entry giving a value holds (a used price, MSRP).
 _VALUE_WORDS = ("worth", "value", "price", "msrp", "residual")
+_SCOPE_WORDS = ("worldwide",)
+_OR_FILLERS = frozenset("just only simply maybe rather the a an is it was".split())  # "or JUST"  # a market no entry writes capitalised
 _BYLINE = "bylinewriter"  # a coined term: who wrote an article, held by none
 _DATELINE = "datelinedate"  # a coined term: when an article came out, held by none
 # The words that name a show ("podcast", and what the knowledge reads as one: "bimmercast").
@@ -479,6 +481,8 @@ class Matcher:
             [status == "fact" for status in knowledge.rows.texts(3)], dtype=bool
         )
         self._outcome_words = frozenset(self.synonyms.apply([stem(w) for w in _OUTCOME_WORDS]))
+        # "worldwide", "globally": a market as names are ("the UK"), though written in lower case
+        self._scopes = frozenset(self.synonyms.apply([stem(w) for w in _SCOPE_WORDS]))
         self._value_words = tuple(dict.fromkeys(self.synonyms.apply([stem(w) for w in _VALUE_WORDS])))
         texts: list[str] = [text for group in knowledge.synonyms for text in group]
         skip = len(texts)  # synonyms only lend their words to the spelling corrector
@@ -1160,7 +1164,7 @@ class Matcher:
         total = sum(t.weight for t in query)
         asked = sum(t.weight for t in query if t.asks) or total
         for t in query:
-            if not t.known or t.stem not in self._names:
+            if not t.known or (t.stem not in self._names and t.stem not in self._scopes):
                 continue
             if t.weight < _NAME_SHARE * (asked if t.asks else total):
                 continue
@@ -1193,7 +1197,13 @@ class Matcher:
             if part.asks:
                 around += classed(part.words)
         stems = [self._word(w)[0] for w in around]
-        return frozenset(t for s in stems for t in content(self.synonyms.apply([s])))
+        found = {t for s in stems for t in content(self.synonyms.apply([s]))}
+        for i, w in enumerate(said):  # "worldwide or JUST NORTH AMERICA": the name after fillers
+            if w == "or":
+                rest = [x for x in said[i + 1 : i + 1 + _PHRASE + 2] if x not in _OR_FILLERS]
+                named = content(self.synonyms.apply([self._word(x)[0] for x in rest[:_PHRASE]]))
+                found.update(named[:1])
+        return frozenset(found)
 
     def _deed_holders(self, deeds: list[str], query: list[_Term]) -> _Mask | None:
         """Return the entries that say who did what a who-question asks ("who WROTE the
