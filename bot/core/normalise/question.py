@@ -1316,6 +1316,8 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
         return "number"  # "what number did they guess", "what figure did he give": a figure
     if _asks_figure(asked[start:]):
         return "number"  # "whats the actual torque NUMBER": a figure, as "how many" wants
+    if head[0] in ("what", "which", "whats", "wat") and head[1:] == ("year",):
+        return "year"  # "what YEAR did it start": a year, which "in november" does not give
     if head[0] in ("what", "which", "whats", "wat") and head[1:] and head[1] in _DATING:
         return "date"
     if head[0] in ("what", "which", "whats", "wat") and head[1:] == ("day",):
