@@ -1254,6 +1254,12 @@ def _per_cent(asked: tuple[str, ...]) -> bool:
     return any(w in _PER_CENT and not (i and asked[i - 1].isdigit()) for i, w in enumerate(asked))
 
 
+# "how much MARKUP", "how much over sticker are dealers CHARGING": what a seller asks on top.
+_CHARGING = frozenset(
+    "charge charges charged charging markup markups mark marking marked gouge gouging".split()
+)
+
+
 def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     """Return "number" for "how many / how much hp ...", "date" for "what year ...", "time" for
     "when ...", "name" for "which cars ..." or "what is it called", "money" for a price ("how
@@ -1290,6 +1296,8 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     if head[0] in ("how", "hows") and head[1] == "long" and not _TAKES.isdisjoint(asked):
         return "time"  # "how long does it TAKE": a span of time, not what lasts how long
     rest = asked[start + 2 : start + 3]
+    if head == ("how", "much") and not _CHARGING.isdisjoint(asked[start + 2 :]):
+        return "money"  # "how much MARKUP are dealers CHARGING": a sum over the price
     if head == ("how", "much") and rest and rest[0] not in _AUXILIARIES:
         return "number"  # "how much torque": a figure
     if head == ("how", "much") and rest:
