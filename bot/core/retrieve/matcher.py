@@ -152,7 +152,7 @@ _SHOWN = "showcontent"  # a coined term: what was said on a show, held by none
 # "how many did they END UP with IN TOTAL": the words asking for a final count, no topic of it.
 _OUTCOME_WORDS = ("many", "end", "ended", "total", "ultimately", "eventually", "altogether")
 # "whats a 1m WORTH today": the words an entry giving a value holds (a used price, MSRP).
-_VALUE_WORDS = ("worth", "value", "price", "msrp", "residual")
+_VALUE_WORDS = ("value", "price", "msrp", "residual")
 _SCOPE_WORDS = ("worldwide",)
 _OR_FILLERS = frozenset("just only simply maybe rather the a an is it was".split())  # "or JUST"  # a market no entry writes capitalised
 _BYLINE = "bylinewriter"  # a coined term: who wrote an article, held by none
