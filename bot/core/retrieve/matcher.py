@@ -151,10 +151,10 @@ _CONTEST = "contestresult"  # a coined term: who would win a contest, held by no
 _SHOWN = "showcontent"  # a coined term: what was said on a show, held by none
 # "how many did they END UP with IN TOTAL": the words asking for a final count, no topic of it.
 _OUTCOME_WORDS = ("many", "end", "ended", "total", "ultimately", "eventually", "altogether")
-# "whats a 1m WORTH today": the words an entry giving a value holds (a used price, MSRP).
+# "whats a 1m WORTH today": the words an entry giving a value holds (a used price, MSRP);
+# "worth" is left out, since entries hold it of other things ("is it worth waiting").
 _VALUE_WORDS = ("value", "price", "msrp", "residual")
-_SCOPE_WORDS = ("worldwide",)
-_OR_FILLERS = frozenset("just only simply maybe rather the a an is it was".split())  # "or JUST"  # a market no entry writes capitalised
+_SCOPE_WORDS = ("worldwide",)  # a market no entry writes capitalised ("globally", "worldwide")
 _BYLINE = "bylinewriter"  # a coined term: who wrote an article, held by none
 _DATELINE = "datelinedate"  # a coined term: when an article came out, held by none
 # The words that name a show ("podcast", and what the knowledge reads as one: "bimmercast").
@@ -1198,11 +1198,10 @@ class Matcher:
                 around += classed(part.words)
         stems = [self._word(w)[0] for w in around]
         found = {t for s in stems for t in content(self.synonyms.apply([s]))}
-        for i, w in enumerate(said):  # "worldwide or JUST NORTH AMERICA": the name after fillers
-            if w == "or":
-                rest = [x for x in said[i + 1 : i + 1 + _PHRASE + 2] if x not in _OR_FILLERS]
-                named = content(self.synonyms.apply([self._word(x)[0] for x in rest[:_PHRASE]]))
-                found.update(named[:1])
+        for i, w in enumerate(said):  # "worldwide or just NORTH AMERICA": the first term after
+            if w == "or":  # "or", read as a phrase past the little words before it
+                rest = said[i + 1 : i + 1 + _PHRASE]
+                found.update(content(self.synonyms.apply([self._word(x)[0] for x in rest]))[:1])
         return frozenset(found)
 
     def _deed_holders(self, deeds: list[str], query: list[_Term]) -> _Mask | None:

@@ -1462,3 +1462,77 @@ def test_round_57_two_views_told_are_alternatives() -> None:
     message = "the baker reckons it shuts in may, the mayor says june. who's right"
     assert asked(message) == ["is it true"]
     assert asked("the baker says it shuts in may. who's right") == ["who right"]
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("what would a wagon fetch today", True),
+        ("what do used ones sell for these days", True),
+        ("whats it worth right now", True),
+        ("now that the memo is out, is it worth the wait", False),  # no time of a value
+        ("what will it be worth in five years", False),  # a forecast asked
+        ("is the wagon still coming now", False),  # no value asked
+    ],
+)
+def test_round_59_a_value_now_asks_the_present(question: str, asked: bool) -> None:
+    assert q.present_value(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("did the second run wreck prices like the forum said it would", True),
+        ("did values sink like they said they would", True),
+        ("did values sink like they said", False),  # no forecast told, no "actually"
+        ("did he say it would sink like that", False),  # what was said, asked
+    ],
+)
+def test_round_59_like_they_said_it_would_asks_if_a_forecast_held(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("when did the gazette piece about the wagon come out", True),
+        ("what date was the second post published", True),
+        ("which year did that article go up", True),
+        ("when was the club gonna post more", False),  # no piece named
+        ("when did the memo go out", False),  # a memo, which a source may time
+        ("when did the wagon come out", False),  # a car, not a piece
+    ],
+)
+def test_round_59_when_a_piece_came_out_asks_a_dateline(question: str, asked: bool) -> None:
+    assert q.dateline(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("did the importer say anything about pricing in the memo", ("pricing",)),
+        ("what did the importer say about pricing on that call", ("pricing",)),
+        ("what did the importer say about pricing in canada", ("pricing", "canada")),
+    ],
+)
+def test_round_59_where_it_was_said_is_no_topic(question: str, topic: tuple[str, ...]) -> None:
+    found = q.said(tuple(words(question)))
+    assert found is not None
+    assert found[1] == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("what year did the wagon build start", "year"),
+        ("which year was the launch", "year"),
+        ("what month did the wagon build start", "date"),
+        ("how much markup are the dealers adding", "money"),
+        ("how much over sticker are dealers charging", "money"),
+        ("how much torque does it make", "number"),
+    ],
+)
+def test_round_59_what_year_and_how_much_markup(question: str, kind: str) -> None:
+    assert q.wants(tuple(words(question))) == kind
