@@ -817,9 +817,7 @@ def byline(asked: tuple[str, ...]) -> bool:
 # "when did the nyt ARTICLE COME OUT", "what date was the post PUBLISHED": the date a piece
 # appeared, which no source gives (neither post is dated, nor any piece they cite).
 _WRITTEN_PIECES = _PIECES | frozenset("post".split())
-_PUBLISHED = frozenset(
-    "published posted released printed written ran dropped".split()
-)
+_PUBLISHED = frozenset("published posted released printed written ran dropped".split())
 _APPEARING = frozenset(
     {(a, b) for a in ("come", "came", "comes", "coming") for b in ("out",)}
     | {(a, "up") for a in ("go", "went", "gone", "goes", "going")}

@@ -33,10 +33,10 @@ from ..normalise.question import (
     business,
     business_kind,
     byline,
-    dateline,
     classed,
     compared_amount,
     counted,
+    dateline,
     filmed_where,
     focus,
     guessed,
@@ -44,9 +44,9 @@ from ..normalise.question import (
     listed,
     other_side,
     outcome_count,
-    present_value,
     parts,
     points_back,
+    present_value,
     reported_figures,
     said,
     said_on_show,
@@ -483,7 +483,9 @@ class Matcher:
         self._outcome_words = frozenset(self.synonyms.apply([stem(w) for w in _OUTCOME_WORDS]))
         # "worldwide", "globally": a market as names are ("the UK"), though written in lower case
         self._scopes = frozenset(self.synonyms.apply([stem(w) for w in _SCOPE_WORDS]))
-        self._value_words = tuple(dict.fromkeys(self.synonyms.apply([stem(w) for w in _VALUE_WORDS])))
+        self._value_words = tuple(
+            dict.fromkeys(self.synonyms.apply([stem(w) for w in _VALUE_WORDS]))
+        )
         texts: list[str] = [text for group in knowledge.synonyms for text in group]
         skip = len(texts)  # synonyms only lend their words to the spelling corrector
         for questions, keywords, answer_text in zip(phrasings, rows.lists(8), answers, strict=True):

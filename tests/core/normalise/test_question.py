@@ -276,13 +276,13 @@ def test_questions_without_a_particular_focus(question: str) -> None:
         # round 20: "the going rate" is what something sells for, not a rate of production
         ("whats the going rate on a clean e46 m3", "money"),
         ("what's the monthly rate out of the plant", None),
-        ("what year did the mini gp come out", "date"),
+        ("what year did the mini gp come out", "year"),  # a year (round 59)
         ("which cars did the blog set aside", "name"),
         ("what were those special editions called", "name"),
         ("who at the dealer did they talk to", "name"),
         ("who said the dealer got three", None),
         ("which is faster, the 1m or the cayman", None),
-        ("which year was the zhp out", "date"),
+        ("which year was the zhp out", "year"),
         ("which date was the memo sent", "date"),
         ("segler interview date?", "date"),
         ("sticker of an x1 in canada?", "money"),  # a fragment opening with a price
@@ -843,7 +843,7 @@ def test_the_askers_second_guess_is_marked_as_a_guess() -> None:
         ("what number did the dealer quote", "number"),
         ("what figures did the magazine print", "number"),
         ("what exact date was the interview", "date"),
-        ("what precise year did the coupe launch", "date"),
+        ("what precise year did the coupe launch", "year"),  # a year (round 59)
         ("what month does the new model go on sale", "date"),
         ("what exact reason did they give", None),
     ],
