@@ -167,6 +167,10 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
     if answer is not None and asks_given_name(text) and not gives_given_name(answer.entry.answer):
         # "whats his first name" after Dr. Segler's claim: the sources give only his title.
         return Reading(Decision(None, 0.0), notice=_no_given_name(answer.entry))
+    if lacking is Wanted.YEAR and leaning is None and answer is None:
+        # "what year tho" after "shooting starts in May": no claim gives a year, since a month
+        # is none (round 59), so the last answer's lack is said, or a neighbour's year given.
+        return _given_elsewhere(matcher, text, last, lacking)
     if answer is None or answer.entry_id != last.id:
         return reading
     if beyond(text) and (leaning is None or points):

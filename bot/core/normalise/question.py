@@ -848,6 +848,31 @@ def byline(asked: tuple[str, ...]) -> bool:
     )
 
 
+# "when did the nyt ARTICLE COME OUT", "what date was the post PUBLISHED": the date a piece
+# appeared, which no source gives (neither post is dated, nor any piece they cite).
+_WRITTEN_PIECES = _PIECES | frozenset("post".split())
+_PUBLISHED = frozenset("published posted released printed written ran dropped".split())
+_APPEARING = frozenset(
+    {(a, b) for a in ("come", "came", "comes", "coming") for b in ("out",)}
+    | {(a, "up") for a in ("go", "went", "gone", "goes", "going")}
+)
+
+
+def dateline(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks when a piece came out ("when did the new york times
+    ARTICLE about the gp COME OUT", "what date was the first POST PUBLISHED"): it opens with
+    "when" or "what / which day, date, month, year" and names a piece and its appearing; "when
+    was bmwblog gonna post more" names no piece, "when did the memo go out" no article."""
+    start = _after_lead_ins(asked)
+    head = asked[start : start + 2]
+    timed = bool(head[:1]) and head[0] in _WHEN_ASKED
+    timed = timed or (len(head) == 2 and head[0] in _WHATS | {"which"} and head[1] in _DATING)
+    if not timed or _WRITTEN_PIECES.isdisjoint(asked):
+        return False
+    rest = asked[start + 1 :]
+    return not _PUBLISHED.isdisjoint(rest) or not _APPEARING.isdisjoint(itertools.pairwise(rest))
+
+
 # "when does production END", "what month did the run WRAP UP": the time of an end, which an
 # entry giving only when it starts ("from March") does not give. "Stop" is left out: "when does
 # it stop dropping" asks how long a fall lasts.
@@ -1261,6 +1286,12 @@ def _per_cent(asked: tuple[str, ...]) -> bool:
     return any(w in _PER_CENT and not (i and asked[i - 1].isdigit()) for i, w in enumerate(asked))
 
 
+# "how much MARKUP", "how much over sticker are dealers CHARGING": what a seller asks on top.
+_CHARGING = frozenset(
+    "charge charges charged charging markup markups mark marking marked gouge gouging".split()
+)
+
+
 def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     """Return "number" for "how many / how much hp ...", "date" for "what year ...", "time" for
     "when ...", "name" for "which cars ..." or "what is it called", "money" for a price ("how
@@ -1297,6 +1328,8 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     if head[0] in ("how", "hows") and head[1] == "long" and not _TAKES.isdisjoint(asked):
         return "time"  # "how long does it TAKE": a span of time, not what lasts how long
     rest = asked[start + 2 : start + 3]
+    if head == ("how", "much") and not _CHARGING.isdisjoint(asked[start + 2 :]):
+        return "money"  # "how much MARKUP are dealers CHARGING": a sum over the price
     if head == ("how", "much") and rest and rest[0] not in _AUXILIARIES:
         return "number"  # "how much torque": a figure
     if head == ("how", "much") and rest:
@@ -1323,6 +1356,8 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
         return "number"  # "what number did they guess", "what figure did he give": a figure
     if _asks_figure(asked[start:]):
         return "number"  # "whats the actual torque NUMBER": a figure, as "how many" wants
+    if head[0] in ("what", "which", "whats", "wat") and head[1:] == ("year",):
+        return "year"  # "what YEAR did it start": a year, which "in november" does not give
     if head[0] in ("what", "which", "whats", "wat") and head[1:] and head[1] in _DATING:
         return "date"
     if head[0] in ("what", "which", "whats", "wat") and head[1:] == ("day",):
@@ -1552,6 +1587,28 @@ def outcome_count(asked: tuple[str, ...]) -> bool:
     return ended or not _AT_LAST.isdisjoint(asked)
 
 
+# "what is a 1m WORTH TODAY", "what do they SELL FOR NOW": a value at the time of asking.
+_VALUED = frozenset(
+    "worth value values valued price prices priced cost costs resale selling sell sells going "
+    "go goes fetch fetching".split()
+)
+_NOW = frozenset("now today nowadays currently rn atm".split())
+_NOW_PAIRS = frozenset({("these", "days"), ("right", "now"), ("at", "present")})
+
+
+def present_value(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks what something is worth or sells for at the time of
+    asking ("whats a 1m actually WORTH TODAY", "what do they GO FOR THESE DAYS"): a value only
+    a settled fact gives (the blog's count of used GP prices), not a forecast of one; "NOW
+    THAT the memo is out, is it worth it" names no time of a value."""
+    if _VALUED.isdisjoint(asked):  # no value asked: most questions
+        return False
+    now = any(
+        w in _NOW and (w != "now" or asked[i + 1 : i + 2] != ("that",)) for i, w in enumerate(asked)
+    )
+    return now or not _NOW_PAIRS.isdisjoint(itertools.pairwise(asked))
+
+
 def afterwards(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks what happened after the sources were written ("what
     did the blog post a few days LATER", "... what HAPPENED AFTER", "how many were built in
@@ -1716,6 +1773,19 @@ def _as_forecast(rest: tuple[str, ...]) -> int | None:
     return None
 
 
+# "like they said it WOULD": the clause's verb of saying tells of a forecast.
+_FORETELLING = frozenset("would wud will gonna".split())
+
+
+def _foretold(clause: tuple[str, ...]) -> bool:
+    """Return whether a clause after "like" or "as" tells of a forecast ("LIKE THEY SAID IT
+    WOULD"): a verb of saying followed within two words by "would", "will" or "gonna"."""
+    return any(
+        w in _REPORTING and not _FORETELLING.isdisjoint(clause[i + 1 : i + 3])
+        for i, w in enumerate(clause[:_FORECAST_GAP])
+    )
+
+
 def _came_true(asked: tuple[str, ...]) -> bool:
     """Return whether a yes/no question asks if a forecast event came about ("did the f30
     ACTUALLY START in november", "did the doubling REALLY HAPPEN", "did values actually level
@@ -1727,7 +1797,7 @@ def _came_true(asked: tuple[str, ...]) -> bool:
         # "did X actually <verb> ... LIKE THEY SAID": whether the forecast held, whatever verb
         head = rest[:clause]
         return (
-            not _INDEED.isdisjoint(head)
+            (not _INDEED.isdisjoint(head) or _foretold(rest[clause + 1 :]))
             and _REPORTING.isdisjoint(head)
             and _AFFIRMING.isdisjoint(head)  # "did bmw actually CONFIRM it like he said"
         )
@@ -2015,6 +2085,23 @@ _SAID_VERBS = _SAYING | frozenset(
 _SPEAKER_AUX = frozenset("did does do has have had was is were".split())
 _ABOUT = frozenset("about abt bout of on regarding".split())
 _TOLD_TO = frozenset("him her".split())
+# "... about pricing IN THE MEMO": where it was said, not what about; the topic ends there.
+_SAID_IN = frozenset("in on during".split())
+_MEDIA = frozenset(
+    """
+    memo memos article articles post posts piece interview interviews email emails comment
+    comments reply replies letter statement story clip video vid podcast convo conversation call
+    """.split()
+)
+
+
+def _said_where(topic: tuple[str, ...]) -> tuple[str, ...]:
+    """Return a spoken-of topic without where it was said ("pricing IN THE MEMO": "pricing"),
+    "in" or "on", up to two words, then a medium ("memo", "interview", "comments")."""
+    for i, w in enumerate(topic):
+        if i and w in _SAID_IN and not _MEDIA.isdisjoint(topic[i + 1 : i + 4]):
+            return topic[:i]
+    return topic
 
 
 def said(asked: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -2045,7 +2132,7 @@ def said(asked: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | No
         if after[:1] != ("anything",) or len(after) == 1:
             return None
         after = after[1:]
-    topic = after[1:] if after[:1] and after[0] in _ABOUT else ()
+    topic = _said_where(after[1:]) if after[:1] and after[0] in _ABOUT else ()
     return speaker, tuple(w for w in topic if w not in STOPWORDS)
 
 

@@ -36,6 +36,7 @@ from ..normalise.question import (
     classed,
     compared_amount,
     counted,
+    dateline,
     filmed_where,
     focus,
     guessed,
@@ -45,6 +46,7 @@ from ..normalise.question import (
     outcome_count,
     parts,
     points_back,
+    present_value,
     reported_figures,
     said,
     said_on_show,
@@ -152,7 +154,12 @@ _CONTEST = "contestresult"  # a coined term: who would win a contest, held by no
 _SHOWN = "showcontent"  # a coined term: what was said on a show, held by none
 # "how many did they END UP with IN TOTAL": the words asking for a final count, no topic of it.
 _OUTCOME_WORDS = ("many", "end", "ended", "total", "ultimately", "eventually", "altogether")
+# "whats a 1m WORTH today": the words an entry giving a value holds (a used price, MSRP);
+# "worth" is left out, since entries hold it of other things ("is it worth waiting").
+_VALUE_WORDS = ("value", "price", "msrp", "residual")
+_SCOPE_WORDS = ("worldwide",)  # a market no entry writes capitalised ("globally", "worldwide")
 _BYLINE = "bylinewriter"  # a coined term: who wrote an article, held by none
+_DATELINE = "datelinedate"  # a coined term: when an article came out, held by none
 # The words that name a show ("podcast", and what the knowledge reads as one: "bimmercast").
 _SHOW_WORDS = ("podcast", "episode", "show", "stream")
 _SPOT_SHARE = 0.5  # of its own weight, the spot a where-filmed question asks for
@@ -478,6 +485,11 @@ class Matcher:
             [status == "fact" for status in knowledge.rows.texts(3)], dtype=bool
         )
         self._outcome_words = frozenset(self.synonyms.apply([stem(w) for w in _OUTCOME_WORDS]))
+        # "worldwide", "globally": a market as names are ("the UK"), though written in lower case
+        self._scopes = frozenset(self.synonyms.apply([stem(w) for w in _SCOPE_WORDS]))
+        self._value_words = tuple(
+            dict.fromkeys(self.synonyms.apply([stem(w) for w in _VALUE_WORDS]))
+        )
         texts: list[str] = [text for group in knowledge.synonyms for text in group]
         skip = len(texts)  # synonyms only lend their words to the spelling corrector
         for questions, keywords, answer_text in zip(phrasings, rows.lists(8), answers, strict=True):
@@ -1033,6 +1045,14 @@ class Matcher:
             if topics:
                 settled &= self._holding(self._ids[max(topics, key=lambda t: t.weight).stem])
             holders = settled if holders is None else holders & settled
+        if any(present_value(p.words) for p in found if p.asks):
+            # "whats a 1m WORTH TODAY": a value at the time of asking, which only an entry
+            # stating a fact can give (used GPs near MSRP); a forecast of values does not.
+            valued = self._settled & np.logical_or.reduce(
+                [self._holding(self._ids[t]) for t in self._value_words if t in self._ids]
+                or [np.zeros(len(self._entries), dtype=bool)]
+            )
+            holders = valued if holders is None else holders & valued
         spoke = self._said_holders(question)
         if spoke is not None:  # "what did the NYT say about the 1M": the NYT on the 1M
             holders = spoke if holders is None else holders & spoke
@@ -1148,8 +1168,11 @@ class Matcher:
         holders: _Mask | None = None
         alternatives: _Mask | None = None
         total = sum(t.weight for t in query)
+        asked = sum(t.weight for t in query if t.asks) or total
         for t in query:
-            if not t.known or t.weight < _NAME_SHARE * total or t.stem not in self._names:
+            if not t.known or (t.stem not in self._names and t.stem not in self._scopes):
+                continue
+            if t.weight < _NAME_SHARE * (asked if t.asks else total):
                 continue
             term = self._ids[t.stem]
             if self._generic(term):
@@ -1180,7 +1203,12 @@ class Matcher:
             if part.asks:
                 around += classed(part.words)
         stems = [self._word(w)[0] for w in around]
-        return frozenset(t for s in stems for t in content(self.synonyms.apply([s])))
+        found = {t for s in stems for t in content(self.synonyms.apply([s]))}
+        for i, w in enumerate(said):  # "worldwide or just NORTH AMERICA": the first term after
+            if w == "or":  # "or", read as a phrase past the little words before it
+                rest = said[i + 1 : i + 1 + _PHRASE]
+                found.update(content(self.synonyms.apply([self._word(x)[0] for x in rest]))[:1])
+        return frozenset(found)
 
     def _deed_holders(self, deeds: list[str], query: list[_Term]) -> _Mask | None:
         """Return the entries that say who did what a who-question asks ("who WROTE the
@@ -1372,6 +1400,11 @@ class Matcher:
                     # which blog the posts come from names no person.
                     focused = [_BYLINE]
                     deeds[_BYLINE] = _Term(_BYLINE, self._unknown_weight, False, True)
+                if dateline(spelled):
+                    # "when did the nyt ARTICLE COME OUT": the date a piece appeared, which no
+                    # entry gives; one saying when the GP came out does not date the piece.
+                    focused = [_DATELINE]
+                    deeds[_DATELINE] = _Term(_DATELINE, self._unknown_weight, False, True)
                 if would_win(spelled):
                     # "who WOULD WIN on track": a contest's result, which no entry holds; one
                     # wishing for the contest or naming its cars does not say who wins.

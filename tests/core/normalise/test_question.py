@@ -276,13 +276,13 @@ def test_questions_without_a_particular_focus(question: str) -> None:
         # round 20: "the going rate" is what something sells for, not a rate of production
         ("whats the going rate on a clean e46 m3", "money"),
         ("what's the monthly rate out of the plant", None),
-        ("what year did the mini gp come out", "date"),
+        ("what year did the mini gp come out", "year"),  # a year (round 59)
         ("which cars did the blog set aside", "name"),
         ("what were those special editions called", "name"),
         ("who at the dealer did they talk to", "name"),
         ("who said the dealer got three", None),
         ("which is faster, the 1m or the cayman", None),
-        ("which year was the zhp out", "date"),
+        ("which year was the zhp out", "year"),
         ("which date was the memo sent", "date"),
         ("segler interview date?", "date"),
         ("sticker of an x1 in canada?", "money"),  # a fragment opening with a price
@@ -843,7 +843,7 @@ def test_the_askers_second_guess_is_marked_as_a_guess() -> None:
         ("what number did the dealer quote", "number"),
         ("what figures did the magazine print", "number"),
         ("what exact date was the interview", "date"),
-        ("what precise year did the coupe launch", "date"),
+        ("what precise year did the coupe launch", "year"),  # a year (round 59)
         ("what month does the new model go on sale", "date"),
         ("what exact reason did they give", None),
     ],
@@ -1524,3 +1524,77 @@ def test_whether_something_was_on_a_show_asks_what_the_show_aired() -> None:
 def test_random_but_is_an_interjection_before_a_story_too() -> None:
     found = q.parts("random but my mate sent me a link. who runs the podcast?")
     assert found[0].words[:2] != ("random", "but")
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("what would a wagon fetch today", True),
+        ("what do used ones sell for these days", True),
+        ("whats it worth right now", True),
+        ("now that the memo is out, is it worth the wait", False),  # no time of a value
+        ("what will it be worth in five years", False),  # a forecast asked
+        ("is the wagon still coming now", False),  # no value asked
+    ],
+)
+def test_round_59_a_value_now_asks_the_present(question: str, asked: bool) -> None:
+    assert q.present_value(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("did the second run wreck prices like the forum said it would", True),
+        ("did values sink like they said they would", True),
+        ("did values sink like they said", False),  # no forecast told, no "actually"
+        ("did he say it would sink like that", False),  # what was said, asked
+    ],
+)
+def test_round_59_like_they_said_it_would_asks_if_a_forecast_held(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("when did the gazette piece about the wagon come out", True),
+        ("what date was the second post published", True),
+        ("which year did that article go up", True),
+        ("when was the club gonna post more", False),  # no piece named
+        ("when did the memo go out", False),  # a memo, which a source may time
+        ("when did the wagon come out", False),  # a car, not a piece
+    ],
+)
+def test_round_59_when_a_piece_came_out_asks_a_dateline(question: str, asked: bool) -> None:
+    assert q.dateline(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("did the importer say anything about pricing in the memo", ("pricing",)),
+        ("what did the importer say about pricing on that call", ("pricing",)),
+        ("what did the importer say about pricing in canada", ("pricing", "canada")),
+    ],
+)
+def test_round_59_where_it_was_said_is_no_topic(question: str, topic: tuple[str, ...]) -> None:
+    found = q.said(tuple(words(question)))
+    assert found is not None
+    assert found[1] == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("what year did the wagon build start", "year"),
+        ("which year was the launch", "year"),
+        ("what month did the wagon build start", "date"),
+        ("how much markup are the dealers adding", "money"),
+        ("how much over sticker are dealers charging", "money"),
+        ("how much torque does it make", "number"),
+    ],
+)
+def test_round_59_what_year_and_how_much_markup(question: str, kind: str) -> None:
+    assert q.wants(tuple(words(question))) == kind

@@ -2351,3 +2351,40 @@ def test_pointless_asks_as_is_there_any_point(matcher_real: Matcher) -> None:
     # Round 58: "is it pointless" is the phrasings' "is there any point".
     question = "would it be pointless to wait for extra us cars"
     assert best(matcher_real, question) == "bmwna-memo-no-more"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Round 59: a value at the time of asking takes a settled fact holding a price word
+        # (used GPs near MSRP), not the blog's forecast of 1M values ...
+        ("whats a 1m worth right now", None),
+        ("what do second hand gps fetch today", "gp-used-values"),
+        # ... and a name the asking sentence gives counts by the asking sentence's weight, so a
+        # long story does not let the GP's entry answer for the 1M.
+        (
+            "my neighbour found a 1m on gumtree with 40k miles and a silly asking price. the "
+            "blog reckoned it would sell for msrp then lose a bit. whats a 1m actually worth today",
+            None,
+        ),
+        # "globally" names a market as "the UK" does: the US end of production is not the world's.
+        ("when did they finish making 1ms globally", None),
+        ("how many 1ms is bmw building globally", "molds-2500-run"),
+        # The name after "or" and its fillers is an alternative too ("or JUST north america").
+        ("was yourbestsource going on about worldwide or just north america", "ybs-600-per-year"),
+        # Whether a forecast held, when the clause says it was one ("said it would").
+        ("did the second batch wreck collector values like the blog said it would", None),
+        # When a piece came out: no source dates one.
+        ("when did the motoring piece on the doubling come out", None),
+        # What was said about the price, not where it was said ("in that memo").
+        ("did bmwna say anything about the price in that memo", None),
+        # "which year": a year, which "November" does not give.
+        ("which year did the f30 build begin", None),
+        # "how much markup": a sum of money, which the forecast of values does not give.
+        ("how much markup are dealers adding on a 1m", None),
+    ],
+)
+def test_round_59_questions_reach_their_entry_or_none(
+    matcher_real: Matcher, question: str, entry: str | None
+) -> None:
+    assert _decided(matcher_real, question) == entry
