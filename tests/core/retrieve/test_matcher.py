@@ -2306,7 +2306,7 @@ def test_follow_up_round_31_a_commenter_on_the_clip_is_asked_about_by_its_name(
 def test_follow_up_round_31_bmws_other_m_cars_to_come_are_no_topic(matcher_real: Matcher) -> None:
     # Follow-up round 31: the sources say nothing of BMW's next M cars, so a question on them
     # is not answered by a claim that shares "making" or "after this".
-    assert _decided(matcher_real, "what new m car is bmw making after this") is None
+    assert _decided(matcher_real, "whats the next m model bmw is making after this") is None
 
 
 @pytest.mark.parametrize(
