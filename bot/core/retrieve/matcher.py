@@ -128,6 +128,8 @@ _WRITING_WORDS = "write writes wrote posted typed".split()
 # Words that ask where a claim came from ("who said it ORIGINALLY") in a message with a story
 # count as story: the story's saying is the topic, not an entry about an original post.
 _PROVENANCE_WORDS = "origin original originally".split()
+_SUMMARY = re.compile(r"\bsummary\b", re.IGNORECASE)  # a claimant summing the sources up
+_SCOPE_WORDS = ("worldwide",)  # a market's scope, asked as a market's name is
 _NAME_SHARE = 0.1  # a name weighing less of the question than this is an aside
 _MAX_EITHER_CHARS = 300  # "X or Y" is read in a question's first characters only
 _MOST_SHARE = 0.7  # a name this many entries hold ("1m") is missing only from another's entry
@@ -465,6 +467,8 @@ class Matcher:
         answers, claimants = list(rows.texts(2)), list(rows.texts(4))
         phrasings = list(rows.lists(1))
         self._names = _name_terms(answers, claimants, self.synonyms)
+        # "when did production end WORLDWIDE": a market's scope, which an answer must hold
+        self._scope = frozenset(self.synonyms.apply([stem(w) for w in _SCOPE_WORDS]))
         self._speakers = _speakers(claimants, self.synonyms, self._names)
         self._explain = frozenset(self.synonyms.apply([stem(w) for w in _EXPLAIN_WORDS]))
         self._writing = frozenset(self.synonyms.apply([stem(w) for w in _WRITING_WORDS]))
@@ -473,9 +477,14 @@ class Matcher:
         )
         self._provenance = frozenset(self.synonyms.apply([stem(w) for w in _PROVENANCE_WORDS]))
         self._entries = Entries.of(knowledge.entries)
-        # The entries stating a settled fact (not a rumour, a forecast or an opinion).
+        # The entries stating a settled fact (not a rumour, a forecast or an opinion); a summary
+        # of the sources only relays the claims it sums up ("the US would get only 600").
         self._settled: _Mask = np.array(
-            [status == "fact" for status in knowledge.rows.texts(3)], dtype=bool
+            [
+                status == "fact" and not _SUMMARY.search(claimant)
+                for status, claimant in zip(rows.texts(3), rows.texts(4), strict=True)
+            ],
+            dtype=bool,
         )
         self._outcome_words = frozenset(self.synonyms.apply([stem(w) for w in _OUTCOME_WORDS]))
         texts: list[str] = [text for group in knowledge.synonyms for text in group]
@@ -1148,8 +1157,19 @@ class Matcher:
         holders: _Mask | None = None
         alternatives: _Mask | None = None
         total = sum(t.weight for t in query)
+        names = self._names
+        if not any(
+            t.known
+            and t.weight >= _NAME_SHARE * total
+            and t.stem in names
+            and not self._generic(self._ids[t.stem])
+            for t in query
+        ):
+            # "when did production end WORLDWIDE": with no other name, the market's scope is
+            # asked as a market's name is ("was it worldwide or NORTH AMERICA": the name is)
+            names = names | self._scope
         for t in query:
-            if not t.known or t.weight < _NAME_SHARE * total or t.stem not in self._names:
+            if not t.known or t.weight < _NAME_SHARE * total or t.stem not in names:
                 continue
             term = self._ids[t.stem]
             if self._generic(term):
