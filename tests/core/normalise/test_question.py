@@ -1498,3 +1498,12 @@ def test_what_asked_in_place_after_a_verb_of_saying_is_put_first() -> None:
         "what did the ferry blog say about the harbour"
     ]
     assert asked("do they say what the fare was") == ["do they say what the fare was"]
+
+
+def test_round_61_did_someone_confirm_it_themselves_asks_what_they_said() -> None:
+    # Said by the one named, not passed on by someone else.
+    found = q.said(tuple(words("did the bakery confirm the 40 loaves themselves")))
+    assert found == (("bakery",), ("40", "loaves"))
+    assert q.said(tuple(words("did the baker say that himself"))) == (("baker",), ())
+    # Without the reflexive, a bare did-question names no speaker to check.
+    assert q.said(tuple(words("did the bakery confirm the 40 loaves"))) is None
