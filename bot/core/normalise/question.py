@@ -2104,10 +2104,15 @@ def _said_where(topic: tuple[str, ...]) -> tuple[str, ...]:
     return topic
 
 
+_CONFIRMED = frozenset("confirm confirmed confirms announce announced announces".split())
+_SELF = frozenset("themselves themself himself herself itself".split())  # "... X itself"
+
+
 def said(asked: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """Return who a "what did X say about Y" question asks about and what they spoke of: the
     words of X and of Y (none when it names no topic, "what did gabe say"); None for another
-    question. "Did X say anything about Y" asks the same."""
+    question. "Did X say anything about Y" asks the same, and so does "did X say / confirm Y
+    THEMSELVES" (said by X itself)."""
     start = _after_lead_ins(asked)
     what = asked[start : start + 1] in (("what",), ("whats",), ("wat",))
     at = start + 1 if what else start
@@ -2118,7 +2123,8 @@ def said(asked: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | No
     if asked[at : at + 1] not in tuple((w,) for w in _SPEAKER_AUX):
         return None
     rest = asked[at + 1 :]
-    verb = next((i for i, w in enumerate(rest) if w in _SAID_VERBS), None)
+    verbs = _SAID_VERBS | _CONFIRMED if asked[-1:] and asked[-1] in _SELF else _SAID_VERBS
+    verb = next((i for i, w in enumerate(rest) if w in verbs), None)
     if not verb:
         return None
     spoke = rest[:verb]
@@ -2128,6 +2134,9 @@ def said(asked: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | No
     after = rest[verb + 1 :]
     if after[:1] and after[0] in _TOLD_TO:
         return None  # "what did bmwblog tell HIM": what reached him, told in his claim too
+    if not what and asked[-1:] and asked[-1] in _SELF:
+        # "did bmw australia CONFIRM the 125 THEMSELVES": said by X itself, not passed on
+        return speaker, tuple(w for w in after[:-1] if w not in STOPWORDS)
     if not what:  # a bare "did gabe say anything" asks it of the last topic: no mask
         if after[:1] != ("anything",) or len(after) == 1:
             return None

@@ -130,6 +130,7 @@ _WRITING_WORDS = "write writes wrote posted typed".split()
 # Words that ask where a claim came from ("who said it ORIGINALLY") in a message with a story
 # count as story: the story's saying is the topic, not an entry about an original post.
 _PROVENANCE_WORDS = "origin original originally".split()
+_SUMMARY = re.compile(r"\bsummary\b", re.IGNORECASE)  # a claimant summing the sources up
 _NAME_SHARE = 0.1  # a name weighing less of the question than this is an aside
 _MAX_EITHER_CHARS = 300  # "X or Y" is read in a question's first characters only
 _MOST_SHARE = 0.7  # a name this many entries hold ("1m") is missing only from another's entry
@@ -480,9 +481,14 @@ class Matcher:
         )
         self._provenance = frozenset(self.synonyms.apply([stem(w) for w in _PROVENANCE_WORDS]))
         self._entries = Entries.of(knowledge.entries)
-        # The entries stating a settled fact (not a rumour, a forecast or an opinion).
+        # The entries stating a settled fact (not a rumour, a forecast or an opinion); a summary
+        # of the sources only relays the claims it sums up ("the US would get only 600").
         self._settled: _Mask = np.array(
-            [status == "fact" for status in knowledge.rows.texts(3)], dtype=bool
+            [
+                status == "fact" and not _SUMMARY.search(claimant)
+                for status, claimant in zip(rows.texts(3), rows.texts(4), strict=True)
+            ],
+            dtype=bool,
         )
         self._outcome_words = frozenset(self.synonyms.apply([stem(w) for w in _OUTCOME_WORDS]))
         # "worldwide", "globally": a market as names are ("the UK"), though written in lower case

@@ -1598,3 +1598,12 @@ def test_round_59_where_it_was_said_is_no_topic(question: str, topic: tuple[str,
 )
 def test_round_59_what_year_and_how_much_markup(question: str, kind: str) -> None:
     assert q.wants(tuple(words(question))) == kind
+
+
+def test_round_61_did_someone_confirm_it_themselves_asks_what_they_said() -> None:
+    # Said by the one named, not passed on by someone else.
+    found = q.said(tuple(words("did the bakery confirm the 40 loaves themselves")))
+    assert found == (("bakery",), ("40", "loaves"))
+    assert q.said(tuple(words("did the baker say that himself"))) == (("baker",), ())
+    # Without the reflexive, a bare did-question names no speaker to check.
+    assert q.said(tuple(words("did the bakery confirm the 40 loaves"))) is None

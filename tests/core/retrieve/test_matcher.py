@@ -2388,3 +2388,42 @@ def test_round_59_questions_reach_their_entry_or_none(
     matcher_real: Matcher, question: str, entry: str | None
 ) -> None:
     assert _decided(matcher_real, question) == entry
+
+
+def test_round_61_a_market_scope_asked_needs_an_entry_that_holds_it() -> None:
+    matcher = _small(
+        [
+            (
+                "us-cut-off",
+                '"when does us production of the coupe end", "is the coupe built past 2013"',
+                "BMW said it will not build the coupe for the US beyond 2013.",
+            ),
+            (
+                "sales-head",
+                '"who heads the sales team", "who runs sales"',
+                "Jo Bloggs heads the worldwide sales team.",
+            ),
+        ]
+    )
+    assert best(matcher, "when does us production of the coupe end") == "us-cut-off"
+    # Worldwide, not the US: the entry on the US cut-off does not say.
+    assert best(matcher, "when does production of the coupe end worldwide") is None
+    assert best(matcher, "who runs the worldwide sales team") == "sales-head"
+
+
+def test_round_61_a_summary_of_the_sources_is_no_settled_count() -> None:
+    matcher = _small(
+        [
+            (
+                "summary",
+                '"what is this about", "give me the rundown", "how many coupes will canada get"',
+                "I cover the posts on the coupe, a report that Canada would get only 300 coupes, "
+                "and a memo saying no more coupes would be built for Canada.",
+            ),
+        ],
+        claimants={"summary": "the bot (summary of the sources)"},
+    )
+    assert best(matcher, "give me the rundown") == "summary"
+    assert best(matcher, "how many coupes will canada get") == "summary"
+    # The count in the end: the summary only relays a reported figure.
+    assert best(matcher, "how many coupes did canada end up getting in the end") is None
