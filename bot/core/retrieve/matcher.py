@@ -269,30 +269,23 @@ _KINDS = ("number", "date", "year", "month", "time", "money", "day", "percent")
 
 def _kinds_held(answers: Sequence[Sequence[str]], texts: Sequence[str]) -> dict[str, list[int]]:
     """Return, for each kind of answer (see ``answer_kinds``), the answers that give it, as
-    ``answer_kinds`` of each would: each distinct term is judged once, each pattern runs once
-    over all the texts (joined by NULs, which none of them can match, so no match reaches
-    across two texts), then each answer's terms are looked up in the sets of the terms that
-    give a number, a year or a time."""
+    ``answer_kinds`` of each would: each distinct term is judged once, then each answer's
+    terms are looked up in the sets of the terms that give a number, a year or a time."""
     held: dict[str, list[int]] = {kind: [] for kind in _KINDS}
     distinct: set[str] = set().union(*answers)
     numbers = {t for t in distinct if t.replace(":", "").isdigit()}
     years = {t for t in numbers if t.isdigit() and len(t) == 4 and t[:2] in ("19", "20")}
     times = {t for t in numbers if ":" in t} | (_TIMES & distinct)
-    joined = "\0".join(texts)
-    starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=0))
-
-    def holding(pattern: re.Pattern[str]) -> set[int]:
-        return {bisect.bisect_right(starts, m.start()) - 1 for m in pattern.finditer(joined)}
-
-    money, percent, day, engine = (holding(p) for p in (_MONEY, _PERCENT, _DAY, _ENGINE))
-    held["money"] += sorted(money)
-    held["percent"] += sorted(percent)
-    days, number = held["day"], held["number"]
+    money, percent, days, number = held["money"], held["percent"], held["day"], held["number"]
     year, month, date, timed = held["year"], held["month"], held["date"], held["time"]
-    for index, answer in enumerate(answers):
-        if index in day or not _DAYS.isdisjoint(answer):
+    for index, (answer, text) in enumerate(zip(answers, texts, strict=True)):
+        if _MONEY.search(text):
+            money.append(index)
+        if _PERCENT.search(text):
+            percent.append(index)
+        if _DAY.search(text) or not _DAYS.isdisjoint(answer):
             days.append(index)
-        if not numbers.isdisjoint(answer) or index in engine:
+        if not numbers.isdisjoint(answer) or _ENGINE.search(text):
             number.append(index)
         dated = False
         if not years.isdisjoint(answer):
