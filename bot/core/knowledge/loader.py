@@ -12,7 +12,7 @@ from array import array
 from collections.abc import Callable, Iterator, KeysView
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 import yaml
 
@@ -562,7 +562,7 @@ class _Validator:
                 built, line = build(item), _line(item)
             else:  # built while the file was read
                 self.problems += streamed_problems.get(position, ())
-                built, line = cast(_T | None, item), streamed_lines[position]
+                built, line = item, streamed_lines[position]
             if built is not None:
                 values.append(built)
                 lines.append(line)
@@ -661,8 +661,8 @@ class _Validator:
             count = len(node.value)
             self.problem(node, f"{what} has {count:,} items; the limit is {MAX_LIST_ITEMS:,}")
             return ()
-        values = (self.text(item, f"each item of {what}") for item in node.value)
-        return tuple(v for v in values if v is not None)
+        text, each = self.text, f"each item of {what}"
+        return tuple(value for item in node.value if (value := text(item, each)) is not None)
 
     def groups(self, node: yaml.Node) -> tuple[tuple[str, ...], ...]:
         if not isinstance(node, yaml.SequenceNode):

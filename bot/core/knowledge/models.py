@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
@@ -10,7 +11,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
-from typing import cast, overload
+from typing import overload
 
 import numpy as np
 
@@ -206,19 +207,26 @@ def source_of(row: SourceRow) -> Source:
 
 def _strings_of(
     rows: Iterable[EntryRow], fields: array[int], lines: array[int], line_at: array[int]
-) -> Iterator[str]:
-    """Yield every string of every row in order, noting where each field and row's lines start."""
+) -> Iterator[tuple[str, ...]]:
+    """Yield every row's strings in order, a tuple a row, noting where each field and row's
+    lines start."""
     count = 0
     for row in rows:
-        for number in range(_FIELDS):
-            fields.append(count)
-            value = row[number]
-            if isinstance(value, tuple):
-                yield from value
-                count += len(value)
-            else:
-                yield cast(str, value)
-                count += 1
+        questions, sources, related, conflicts, keywords = row[1], row[5], row[6], row[7], row[8]
+        sizes = (1, len(questions), 1, 1, 1, len(sources), len(related), len(conflicts))
+        fields.extend(itertools.accumulate((*sizes, len(keywords)), initial=count))
+        strings = (
+            row[0],
+            *questions,
+            *row[2:5],
+            *sources,
+            *related,
+            *conflicts,
+            *keywords,
+            *row[9],
+        )
+        count += len(strings)
+        yield strings
         lines.frombytes(row[10])
         line_at.append(len(lines))  # a row built in code may have no phrasing lines
     fields.append(count)
@@ -244,7 +252,11 @@ class Entries(Sequence[Entry]):
         self._fields = array("I")  # row r's fields start at strings _fields[10 r : 10 r + 10]
         self._lines = array("I")  # row r's entry line, then its phrasings' lines
         self._line_at = array("I", [0])  # row r's lines are _lines[_line_at[r] : _line_at[r + 1]]
-        self._strings = Strings(_strings_of(rows, self._fields, self._lines, self._line_at))
+        self._strings = Strings(
+            itertools.chain.from_iterable(
+                _strings_of(rows, self._fields, self._lines, self._line_at)
+            )
+        )
         self.rows = Rows(self)
         self._recent: OrderedDict[int, Entry] = OrderedDict()  # the last _RECENT entries built
 

@@ -152,10 +152,14 @@ class Spelling:
         return None
 
 
-_TITLED = re.compile(r"(?=\b([A-Z][a-z]{1,2}\.|[A-Z]\w*)[ \t]+([A-Z]\w+))")
+_TITLED = re.compile(r"([A-Z](?<!\w[A-Z])(?:[a-z]{1,2}\.|\w*))(?=[ \t]+([A-Z]\w+))")
 """Two capitalised words in a row ("Brian Watts", "Laguna Seca", "Mr. Mowse"): one name. A
 word ending in a full stop starts a name only as a short title ("Dr.", "Mr."), not as the end
-of a sentence ("... in November. It"). A lookahead: "Commenter Mr. Mowse" holds two."""
+of a sentence ("... in November. It"). The second word is read ahead: "Commenter Mr. Mowse"
+holds two. It finds what a lookahead for the two words tried at every word boundary finds
+(the test keeps that form), about twice as fast: it starts with a capital, which the regex
+engine seeks quickly, checks the word boundary before it by looking back, and takes in the
+first word, in which no other name can start."""
 
 
 def name_pairs(texts: Iterable[str]) -> set[tuple[str, str]]:

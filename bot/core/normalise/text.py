@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -59,11 +60,15 @@ _ASCII_MARKS = str.maketrans(
 )
 _MAX_DIGITS = 12  # longer digit runs stay plain tokens (int() of huge strings is slow or refused)
 _MAX_NUMBER = 10**12
-_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})++(?!\d|,\d)")
-"""A number written with thousands separators. Linear time on any input: a run can only start
+_THOUSANDS = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:,\d{3})++(?!\d|,\d)")
+r"""A number written with thousands separators. Linear time on any input: a run can only start
 after a non-digit, non-comma character, and its groups are taken possessively (no backtracking).
-A comma after the number ends it ("1,000, or more")."""
-_SHORT_K = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?k\b")
+A comma after the number ends it ("1,000, or more"). Its first digit comes first and what
+stands before it is checked by looking back from after it: the same matches as
+``(?<![\d.,])\d{1,3}...``, but the regex engine skips to the digits instead of trying every
+position."""
+# "5k", "2.5 k": the digits first, as in _THOUSANDS (``(?<![\w.])(\d+(?:\.\d+)?)\s?k\b``).
+_SHORT_K = re.compile(r"(\d(?<![\w.]\d)\d*(?:\.\d+)?)\s?k\b")
 _CONTRACTION = re.compile(r"\s?'\s?(s|t|re|ve|ll|d|m)\b")
 _DIGIT = re.compile(r"\d")
 _BARE_PERCENT = re.compile(r"(?<!\d)(?<!\d )%")  # "value %", not "100%" nor "100 %"
@@ -147,11 +152,11 @@ def _split(folded: str) -> list[str]:
     has_digit = _DIGIT.search(folded) is not None
     if has_digit:
         if "," in folded:
-            folded = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), folded)
+            folded = _THOUSANDS.sub(_no_commas, folded)
         if "k" in folded:
             folded = _SHORT_K.sub(_expand_k, folded)
     if "'" in folded:
-        folded = _CONTRACTION.sub(lambda m: "" if m.group(1) == "s" else m.group(1), folded)
+        folded = _CONTRACTION.sub(_contracted, folded)
     if "%" in folded:  # "what residual value % will it keep": the word, asked of no figure
         folded = _BARE_PERCENT.sub(" percent ", folded)
     plain = ":" not in folded and folded.isascii()  # no "12:30": split faster than _TOKEN finds
@@ -164,6 +169,14 @@ def _split(folded: str) -> list[str]:
     if has_digit and (sum(map(str.isdigit, tokens)) > 1 or not _SCALES.keys().isdisjoint(tokens)):
         return _join_number_words(tokens)
     return tokens
+
+
+def _no_commas(match: re.Match[str]) -> str:
+    return match.group(0).replace(",", "")
+
+
+def _contracted(match: re.Match[str]) -> str:
+    return "" if match.group(1) == "s" else match.group(1)
 
 
 @lru_cache(maxsize=65536)
@@ -212,8 +225,7 @@ def phrase_keys(texts: Sequence[str]) -> list[str]:
     for start in range(0, len(batch), _BATCH):
         some = batch[start : start + _BATCH]
         folded = "\n".join(some).lower().translate(_ASCII_MARKS).split("\n")
-        for text, part in zip(some, folded, strict=True):
-            keys[text] = " ".join(_split(part))
+        keys.update(zip(some, map(" ".join, map(_split, folded)), strict=True))
     return [keys[text] if text in keys else phrase_key(text) for text in texts]
 
 
@@ -238,6 +250,8 @@ class Synonyms:
         self.canonical = frozenset(c[0] for c in self._rules.values() if len(c) == 1)
         # Word-for-word rules can be applied by a plain lookup; any other rule needs the scan.
         self._single = {v[0]: c[0] for v, c in self._rules.items() if len(v) == len(c) == 1}
+        # One-word rules whose canonical term has more words ("salesman" -> "client advisor").
+        self._wider = {v[0]: c for v, c in self._rules.items() if len(v) == 1 and len(c) > 1}
         self._phrase_starts = {first for first in sizes if first not in self._single} | {
             v[0] for v, c in self._rules.items() if len(v) > 1 or len(c) > 1
         }
@@ -255,22 +269,25 @@ class Synonyms:
             return list(map(single.get, tokens, tokens))
         out: list[str] = []
         done = 0  # tokens before this index are in ``out`` already
-        pairs = self._pairs
+        pairs, wider, rules = self._pairs, self._wider, self._rules
+        last = len(tokens) - 1
         for i in [i for i, token in enumerate(tokens) if token in starts]:
             if i < done:
                 continue
+            token = tokens[i]
             # A longer phrase only if the next two words begin one (at the end, a phrase cut
             # short would match no more than its one-word rule, which is tried as size 1).
-            longer = tuple(tokens[i : i + 2]) in pairs
-            for size in sizes[tokens[i]]:
-                if size > 1 and not longer:
-                    continue
-                replacement = self._rules.get(tuple(tokens[i : i + size]))
-                if replacement is not None:
-                    out.extend(map(single.get, tokens[done:i], tokens[done:i]))
-                    out.extend(replacement)
-                    done = i + size
-                    break
+            if i < last and (token, tokens[i + 1]) in pairs:
+                for size in sizes[token]:
+                    replacement = rules.get(tuple(tokens[i : i + size]))
+                    if replacement is not None:
+                        break
+            else:  # a word-for-word rule is the plain lookup below, as if the word were not here
+                replacement, size = wider.get(token), 1
+            if replacement is not None:
+                out.extend(map(single.get, tokens[done:i], tokens[done:i]))
+                out.extend(replacement)
+                done = i + size
         out.extend(map(single.get, tokens[done:], tokens[done:]))
         return out
 
@@ -290,27 +307,41 @@ def analyse_many(
 ) -> tuple[list[tuple[str, ...]], set[str]]:
     """Return each text's content stems (as ``analyse`` then ``content``, without repeats) and
     every word seen, as one text at a time would, several times faster: each distinct text is
-    read once, and plain ASCII texts on one line are folded as one string, then split one by
-    one (no rule reaches across two). Stems are tuples, which the collector soon stops tracking.
+    read once, and plain ASCII texts on one line are read a batch at a time: folded as one
+    string, then split one by one (no rule reaches across two); the batch's words, each text's
+    closed by a mark no word can be, are stemmed, rewritten by the synonyms (no rule holds the
+    mark, so none reaches across it) and cleared of stopwords as one list, then cut at the
+    marks. Stems are tuples, which the collector soon stops tracking.
     """
     distinct = dict.fromkeys(texts)
     batch = [text for text in distinct if text.isascii() and "\n" not in text]
     terms: dict[str, tuple[str, ...]] = {}
     seen: set[str] = set()
-
-    def keep(text: str, found: list[str]) -> None:
-        seen.update(found)
-        stems = synonyms.apply(list(map(stem, found)))
-        terms[text] = tuple(dict.fromkeys(filterfalse(_STOP_STEMS.__contains__, stems)))
-
     for start in range(0, len(batch), _BATCH):
         some = batch[start : start + _BATCH]
         folded = "\n".join(some).lower().translate(_ASCII_MARKS).split("\n")
-        for text, part in zip(some, folded, strict=True):
-            keep(text, _split(part))
+        found = list(map(_split, folded))
+        seen.update(itertools.chain.from_iterable(found))
+        for one in found:
+            one.append(_END)
+        stems = synonyms.apply(list(map(stem, itertools.chain.from_iterable(found))))
+        kept = list(filterfalse(_STOP_STEMS.__contains__, stems))
+        at, find = 0, kept.index
+        for text in some:
+            end = find(_END, at)
+            terms[text] = tuple(dict.fromkeys(kept[at:end]))
+            at = end + 1
     for text in [text for text in distinct if text not in terms]:
-        keep(text, words(text))
+        written = words(text)
+        seen.update(written)
+        stems = synonyms.apply(list(map(stem, written)))
+        terms[text] = tuple(dict.fromkeys(filterfalse(_STOP_STEMS.__contains__, stems)))
     return [terms[text] for text in texts], seen
+
+
+# Closes each text's words in analyse_many's sequences: no word holds a line break, and a
+# word with a colon is its own stem.
+_END = "\n:"
 
 
 def content(tokens: Iterable[str]) -> list[str]:

@@ -8,7 +8,7 @@ import math
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -206,6 +206,10 @@ _COUNTED = re.compile(
     r"(?:\s*(?:-|to|and|or)\s*\d[\d,.]*)?[\s-]+([a-z\d]+(?:[\s-]+[a-z\d]+){0,2})",
     re.IGNORECASE,
 )
+# The same without IGNORECASE, for ASCII text in lower case: there it finds the same matches
+# (in lower case), about twice as fast. Beyond ASCII the case rules differ from lowering (with
+# IGNORECASE "s" matches "\u017f" and "k" the Kelvin sign), so other text keeps the pattern.
+_COUNTED_LOWER = re.compile(_COUNTED.pattern)
 
 
 # An engine's layout and its count of cylinders: "a V8 Benz", "a W12".
@@ -219,7 +223,11 @@ def _counts(answer: str, synonyms: Synonyms, seen: dict[str, str | None]) -> lis
     divisor ("2 per DEALER"), and the cylinders of an engine ("a V8"); ``seen`` remembers the
     words after figures already read."""
     found: list[str] = [_CYLINDER] if _ENGINE.search(answer) else []
-    for figure, after in _COUNTED.findall(answer):
+    if answer.isascii():
+        counted = _COUNTED_LOWER.findall(answer.lower())  # (see _COUNTED_LOWER)
+    else:
+        counted = _COUNTED.findall(answer)
+    for figure, after in counted:
         if len(figure) == 4 and figure[:2] in ("19", "20"):
             continue
         key = after.lower()
@@ -267,6 +275,44 @@ def answer_kinds(answer: Sequence[str], text: str = "") -> list[str]:
     return found
 
 
+_KINDS = ("number", "date", "year", "month", "time", "money", "day", "percent")
+
+
+def _kinds_held(answers: Sequence[Sequence[str]], texts: Sequence[str]) -> dict[str, list[int]]:
+    """Return, for each kind of answer (see ``answer_kinds``), the answers that give it, as
+    ``answer_kinds`` of each would: each distinct term is judged once, then each answer's
+    terms are looked up in the sets of the terms that give a number, a year or a time."""
+    held: dict[str, list[int]] = {kind: [] for kind in _KINDS}
+    distinct: set[str] = set().union(*answers)
+    numbers = {t for t in distinct if t.replace(":", "").isdigit()}
+    years = {t for t in numbers if t.isdigit() and len(t) == 4 and t[:2] in ("19", "20")}
+    times = {t for t in numbers if ":" in t} | (_TIMES & distinct)
+    money, percent, days, number = held["money"], held["percent"], held["day"], held["number"]
+    year, month, date, timed = held["year"], held["month"], held["date"], held["time"]
+    for index, (answer, text) in enumerate(zip(answers, texts, strict=True)):
+        if _MONEY.search(text):
+            money.append(index)
+        if _PERCENT.search(text):
+            percent.append(index)
+        if _DAY.search(text) or not _DAYS.isdisjoint(answer):
+            days.append(index)
+        if not numbers.isdisjoint(answer) or _ENGINE.search(text):
+            number.append(index)
+        dated = False
+        if not years.isdisjoint(answer):
+            year.append(index)
+            dated = True
+        if not _MONTHS.isdisjoint(answer):
+            month.append(index)
+            dated = True
+        if dated:
+            date.append(index)
+            timed.append(index)
+        elif not times.isdisjoint(answer):
+            timed.append(index)
+    return held
+
+
 def _name_terms(
     answers: Sequence[str], claimants: Sequence[str], synonyms: Synonyms
 ) -> frozenset[str]:
@@ -275,14 +321,15 @@ def _name_terms(
     lower case ("Sales" in a title is also "sales"), so that the question's names must be in
     its entry."""
     tokens: set[str] = set()  # every word but a sentence's first ("According to ...")
-    for pair in zip(answers, claimants, strict=True):  # the answer and the claimant
-        for text in pair:
-            split = text.split()
-            tokens.update(  # "Dr. Segler": a short word before a full stop abbreviates
-                w
-                for before, w in itertools.pairwise(split)
-                if before[-1] not in ".!?" or len(before) < 4
-            )
+    # The answer and the claimant, entry by entry, each text once (a claimant speaks in many
+    # entries): the same words added in the same order, less the repeats.
+    for text in dict.fromkeys(itertools.chain.from_iterable(zip(answers, claimants, strict=True))):
+        split = text.split()
+        tokens.update(  # "Dr. Segler": a short word before a full stop abbreviates
+            w
+            for before, w in itertools.pairwise(split)
+            if before[-1] not in ".!?" or len(before) < 4
+        )
     tokens = {token.strip(".,;:!?()\"'") for token in tokens}
     tokens = {token for token in tokens if not _PRONOUN_I.fullmatch(token)}  # "I'll say"
     lower = {token for token in tokens if token[:1].islower()}
@@ -294,8 +341,10 @@ def _name_terms(
 
     def terms(written: set[str]) -> set[str]:
         # Word by word: joined in a set's order, adjacent words would form phrases that
-        # change with the string hash seed.
-        return {term for token in written for term in content(analyse(token, synonyms))}
+        # change with the string hash seed. Each word's terms come without repeats, which
+        # adds the same terms to the set in the same order.
+        analysed, _ = analyse_many(list(written), synonyms)
+        return {term for found in analysed for term in found}
 
     return frozenset(t for t in terms(capital) - terms(lower) if not t.isdigit())
 
@@ -350,6 +399,7 @@ _PRONOUN_I = re.compile(r"I(?:['\u2019](?:ll|m|ve|d))?")
 _WRITTEN_WORD = re.compile(r"[\w'\u2019]+")
 # Where business_kind may find a kind (and a few places where it does not), to skip the rest.
 _BUSINESS = re.compile(rf"\b(?:{'|'.join(BUSINESSES)}|(?:{'|'.join(ADVISORS)})\b)", re.I)
+_BUSINESS_LOWER = re.compile(_BUSINESS.pattern)  # for ASCII text lowered (see _COUNTED_LOWER)
 
 
 def _named_businesses(answers: Iterable[str]) -> dict[str, tuple[int, ...]]:
@@ -359,7 +409,11 @@ def _named_businesses(answers: Iterable[str]) -> dict[str, tuple[int, ...]]:
     follow too ("the salesman Bob")."""
     found: dict[str, list[int]] = {}
     for index, answer in enumerate(answers):
-        said = _WRITTEN_WORD.findall(answer) if _BUSINESS.search(answer) else []
+        if answer.isascii():  # (see _COUNTED_LOWER)
+            named = _BUSINESS_LOWER.search(answer.lower())
+        else:
+            named = _BUSINESS.search(answer)
+        said = _WRITTEN_WORD.findall(answer) if named else []
         for at, word in enumerate(said):
             kind = business_kind(word.lower())
             if kind is None:
@@ -505,58 +559,60 @@ class Matcher:
         named, _ = analyse_many(
             [entry_id.replace("-", " ") for entry_id in rows.texts(0)], self.synonyms
         )
-        at = skip
-        ids: dict[str, int] = {}
-        df: list[int] = []
-        strong_df: list[int] = []  # entries whose phrasings, keywords or id hold the term
+
+        # Term ids in the order the terms are first met: each entry's phrasings, keywords, id
+        # and answer, as the entries' postings meet them below.
+        def met() -> Iterator[tuple[str, ...]]:
+            at = skip
+            for index, questions in enumerate(phrasings):
+                end = at + len(questions) + 1
+                yield from analysed[at:end]  # the phrasings, then the keywords
+                yield named[index]
+                yield analysed[end]  # the answer
+                at = end + 1
+
+        ids = dict(zip(dict.fromkeys(itertools.chain.from_iterable(met())), itertools.count()))
+        term_id = ids.__getitem__
         # Postings as raw machine numbers: millions of int and float objects would linger in
         # the allocator's arenas long after the build.
         post_term, post_entry, post_value = array("q"), array("q"), array("d")
-        kinds: dict[str, list[int]] = {
-            k: [] for k in ("number", "date", "year", "month", "time", "money", "day", "percent")
-        }
+        answer_terms: list[tuple[str, ...]] = []  # each answer's, for the kinds it gives
         counting: dict[str, list[int]] = {}  # a word an answer counts -> the entries
         after_figures: dict[str, str | None] = {}  # the words after a figure -> what they count
         # Each entry's phrasings as term ids: entry e's phrasings are rows row_start[e] up to
         # row_start[e + 1], and phrasing p's terms are row_terms[term_start[p]:term_start[p + 1]].
         row_terms, term_start, row_start = array("q"), array("q", [0]), array("q", [0])
         keyword_term, keyword_entry = array("q"), array("q")  # each entry's keyword terms
+        at = skip
         for index, (questions, answer_text) in enumerate(zip(phrasings, answers, strict=True)):
-            keys: dict[int, None] = {}
-            for terms in analysed[at : at + len(questions)]:
-                row = [ids.setdefault(t, len(ids)) for t in terms]
-                if row:
-                    row_terms.extend(row)
+            end = at + len(questions)  # the keywords; the answer after them
+            for terms in analysed[at:end]:
+                if terms:
+                    row_terms.extend(map(term_id, terms))
                     term_start.append(len(row_terms))
-                keys.update(dict.fromkeys(row))
             row_start.append(len(term_start) - 1)
-            at += len(questions)
-            extra = [*analysed[at], *named[index]]
-            held_keywords = dict.fromkeys(ids.setdefault(t, len(ids)) for t in analysed[at])
-            keyword_term.extend(held_keywords)
-            keyword_entry.extend(itertools.repeat(index, len(held_keywords)))
-            keys.update(dict.fromkeys(ids.setdefault(t, len(ids)) for t in extra))
-            answer = [ids.setdefault(t, len(ids)) for t in analysed[at + 1]]
-            for kind in answer_kinds(analysed[at + 1], answer_text):
-                kinds[kind].append(index)
+            keyword_term.extend(map(term_id, analysed[end]))  # terms without repeats
+            keyword_entry.extend(itertools.repeat(index, len(analysed[end])))
+            # The terms of its phrasings, keywords and id: the entry holds them fully.
+            held = itertools.chain.from_iterable(analysed[at : end + 1])
+            keys = dict.fromkeys(map(term_id, itertools.chain(held, named[index])))
+            answer_terms.append(analysed[end + 1])
+            weak = [t for t in map(term_id, analysed[end + 1]) if t not in keys]
             for thing in dict.fromkeys(_counts(answer_text, self.synonyms, after_figures)):
                 counting.setdefault(thing, []).append(index)
-            at += 2
-            weak = [t for t in dict.fromkeys(answer) if t not in keys]
-            if len(df) < len(ids):
-                grow = len(ids) - len(df)
-                df.extend([0] * grow)
-                strong_df.extend([0] * grow)
-            for t in keys:
-                df[t] += 1
-                strong_df[t] += 1
-            for t in weak:
-                df[t] += 1
+            at = end + 2
             post_term.extend(keys)
             post_term.extend(weak)
             post_entry.extend(itertools.repeat(index, len(keys) + len(weak)))
             post_value.extend(itertools.repeat(1.0, len(keys)))
             post_value.extend(itertools.repeat(_ANSWER_WEIGHT, len(weak)))
+        # Each entry's terms are in its postings once: how many entries hold each term, and
+        # hold it fully (by weight: _ANSWER_WEIGHT is less than 1).
+        terms_posted = np.frombuffer(post_term, dtype=np.int64)
+        df: list[int] = np.bincount(terms_posted, minlength=len(ids)).tolist()
+        strong = np.bincount(
+            terms_posted[np.frombuffer(post_value, dtype=np.float64) == 1.0], minlength=len(ids)
+        )
         release(analysed)
         release(named)
         # (term, entry) pairs of the keyword lines as sorted codes: term * entries + entry.
@@ -584,6 +640,8 @@ class Matcher:
         )
         release(texts)
         size = max(len(self._entries), 1)
+        kinds = _kinds_held(answer_terms, answers)
+        release(answer_terms)
         self._kinds = {kind: self._mask(held) for kind, held in kinds.items()}
         self._counting = {thing: tuple(held) for thing, held in counting.items()}
         common: dict[str, float] = {}
@@ -606,7 +664,6 @@ class Matcher:
             else _Term(stem(SPOT), _SPOT_SHARE * self._weight[spot], True, True)
         )
         self._shows = frozenset(self.synonyms.apply([stem(w) for w in _SHOW_WORDS]))
-        strong = np.array(strong_df, dtype=np.int64)
         # One byte per term (1: distinctive): read one term at a time, faster than numpy.
         self._distinctive = ((strong > 0) & (strong <= _DISTINCTIVE_SHARE * size)).tobytes()
 
@@ -636,8 +693,8 @@ class Matcher:
         self._businesses = _named_businesses(answers)
         names = (w for w in known_words if len(w) >= _PREFIX and stem(w) in self._names)
         self._spelling = Spelling(set(STOPWORDS) | known_words, ids, names)
-        written = itertools.chain.from_iterable(zip(answers, claimants, strict=True))
-        self._two_word_names = Names(name_pairs(written), known_words, ids)
+        written = dict.fromkeys(itertools.chain.from_iterable(zip(answers, claimants, strict=True)))
+        self._two_word_names = Names(name_pairs(written), known_words, ids)  # each text once
         release(answers)
         release(claimants)
         by_prefix: dict[str, list[str]] = {}

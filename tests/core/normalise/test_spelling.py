@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from bot.core.normalise.spelling import Names, Spelling, name_pairs
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.core.normalise.spelling import _TITLED, Names, Spelling, name_pairs
 from bot.core.normalise.text import stem
 
 KNOWN = {"allocation", "production", "dealer", "getting", "segler", "molds", "the"}
@@ -84,3 +89,16 @@ def test_round_54_a_common_word_with_a_doers_ending_is_no_typo() -> None:
     fix = Spelling(KNOWN | {"collector"}, {stem(w) for w in KNOWN | {"collector"}}).fix
     assert fix("detailer") == "detailer"
     assert fix("collecter") == "collector"
+
+
+# The two-word-name pattern as first written: a lookahead tried at every position.
+_TITLED_PLAIN = re.compile(r"(?=\b([A-Z][a-z]{1,2}\.|[A-Z]\w*)[ \t]+([A-Z]\w+))")
+
+
+@given(st.text(alphabet="ABMab1_.'-( \t\n\u00c9\u00e9", max_size=40))
+def test_two_word_names_are_found_as_the_plain_pattern_finds_them(text: str) -> None:
+    # Names overlap ("Commenter Mr. Mowse"), start after any non-word ("(Ab Cd", "x.Ab Cd") or
+    # at the start, never inside a word ("aBc Def", "_Ab Cd", "\u00e9Ab Cd").
+    assert _TITLED.findall(text) == _TITLED_PLAIN.findall(text)
+    for fixed in ("Commenter Mr. Mowse said", "Dr. Ab and Brian Watts", "in Nov. It", "aBc Def"):
+        assert _TITLED.findall(fixed) == _TITLED_PLAIN.findall(fixed)

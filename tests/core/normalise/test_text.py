@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.core.normalise.text import (
+    _SHORT_K,
+    _THOUSANDS,
     STOPWORDS,
     Synonyms,
     analyse,
@@ -86,13 +90,23 @@ def test_numbers_join_only_when_they_are_next_to_each_other_or_scaled() -> None:
 
 _PIECES = st.sampled_from(
     "one two twenty five hundred thousand grand 5 50 2,500 2.5k 1M 3k 007 0 1:30 k , . ' 's "
-    "don't it's 2011 \u00b2 \u0661 5k é Ünïcode north america us 1 series m the states".split(" ")
+    "don't it's 2011 \u00b2 \u0661 5k é Ünïcode north america us 1 series m the states "
+    "north america the states series 1 salesman client advisor % \t".split(" ")
 )
 
 
 @given(st.lists(st.lists(_PIECES, max_size=8).map(" ".join), max_size=12))
 def test_analysing_many_texts_at_once_equals_one_at_a_time(texts: list[str]) -> None:
-    syn = Synonyms([["usa", "us", "the states", "north america"], ["1m", "1 series m"]])
+    # A batch's texts are rewritten as one list of words: a phrase ending one text and one
+    # starting the next ("... north", "america ...") must not join, and a word rewritten as
+    # two ("salesman": "client advisor") keeps both in its own text.
+    syn = Synonyms(
+        [
+            ["usa", "us", "the states", "north america"],
+            ["1m", "1 series m"],
+            ["client advisor", "salesman"],
+        ]
+    )
     many, seen = analyse_many(texts, syn)
     assert many == [tuple(dict.fromkeys(content(analyse(t, syn)))) for t in texts]
     assert seen == set().union(*(words(t) for t in texts))
@@ -109,9 +123,14 @@ _GROUPS = [
     ["1m", "1 series m", "1 series"],
     ["state", "nation"],
     ["series", "run", "production run"],
+    ["client advisor", "salesman"],  # a word rewritten as two
 ]
 _STEMS = st.sampled_from(
-    [stem(w) for w in "the united states of america us 1 series m run production a".split()]
+    [
+        stem(w)
+        for w in "the united states of america us 1 series m run production a salesman client "
+        "advisor".split()
+    ]
 )
 
 
@@ -153,3 +172,13 @@ def test_somebody_is_a_function_word_like_someone() -> None:
 def test_round_53_a_bare_percent_sign_is_the_word() -> None:
     assert words("what resale % is left") == ["what", "resale", "percent", "is", "left"]
     assert words("100% sure, 50 % off") == ["100", "sure", "50", "off"]
+
+
+@given(st.text(alphabet="0123456789,.k kx_\u0661", max_size=30))
+def test_number_patterns_match_as_their_lookbehind_first_forms(text: str) -> None:
+    # The first digit is read before what stands before it is checked: the same matches.
+    thousands = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})++(?!\d|,\d)")
+    short_k = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?k\b")
+    for pattern, plain in ((_THOUSANDS, thousands), (_SHORT_K, short_k)):
+        found = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in plain.finditer(text)]

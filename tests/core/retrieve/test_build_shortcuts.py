@@ -1,0 +1,49 @@
+"""The index build's shortcuts find what the plain per-answer code finds."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.core.normalise.text import Synonyms, analyse_many
+from bot.core.retrieve.matcher import (
+    _BUSINESS,
+    _BUSINESS_LOWER,
+    _COUNTED,
+    _COUNTED_LOWER,
+    _kinds_held,
+    answer_kinds,
+)
+
+_PIECES = st.sampled_from(
+    "$45,000 60k euros 5 dollars \u00a3300 15% 2 per cent the day before The Day After V8 "
+    "W12 v8 yesterday Monday 2011 1999 1:50 12:30 March spring weeks ago 600-car 2,500 cars "
+    "four years 4 to 5 years two per dealer Scottsdale dealership salesman Bob CA "
+    "\u017ftore DEALERS K \u212a 1M M3s a an the of . , ' - \t".split(" ")
+)
+_TEXTS = st.lists(_PIECES, min_size=1, max_size=10).map(" ".join)
+
+
+@given(st.lists(_TEXTS, max_size=8))
+def test_kinds_held_are_each_answers_kinds(texts: list[str]) -> None:
+    texts = [*texts, "5 %", "the day before"]
+    syn = Synonyms([["per cent", "percent"], ["day", "days"]])
+    terms, _ = analyse_many(texts, syn)
+    plain: dict[str, list[int]] = {}
+    for index, (answer, text) in enumerate(zip(terms, texts, strict=True)):
+        for kind in answer_kinds(answer, text):
+            plain.setdefault(kind, []).append(index)
+    held = _kinds_held(terms, texts)
+    assert {kind: found for kind, found in held.items() if found} == plain
+
+
+@given(_TEXTS)
+def test_lowered_patterns_find_on_ascii_what_the_case_blind_ones_find(text: str) -> None:
+    if not text.isascii():  # "\u017f" matches "s" only case-blind: such text keeps the pattern
+        return
+    lowered = [tuple(part.lower() for part in found) for found in _COUNTED.findall(text)]
+    assert _COUNTED_LOWER.findall(text.lower()) == lowered
+    assert bool(_BUSINESS_LOWER.search(text.lower())) == bool(_BUSINESS.search(text))
+    assert _COUNTED_LOWER.flags & re.IGNORECASE == 0
