@@ -619,6 +619,8 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
         return _SPEED_FIGURE  # "what was the SPEED LIMIT": its value, a speed
     if _when_ends(asked):
         return _ENDS  # "what month does it END": an entry on its end, not on its start
+    if arbitrates(asked):
+        return ()  # "who's RIGHT": a call between the sides told, no word an answer holds
     fragment = _fragment(asked)
     if fragment:
         return fragment
@@ -955,6 +957,8 @@ def _doing(asked: tuple[str, ...], after: list[int]) -> bool:
 
 def asks_who(asked: tuple[str, ...]) -> bool:
     """Return whether the question word focus reads is "who" ("who WROTE the article")."""
+    if arbitrates(asked):
+        return False  # "who's right": which side holds, not who did it
     for i, word in enumerate(asked[:-1]):
         if word in _WH and asked[i - 1 : i] != ("or",):
             return word == "who"
@@ -1957,12 +1961,41 @@ def _judges_it(asked: tuple[str, ...]) -> bool:
     )
 
 
+# "who's right", "which is it": the asker's call between the sides the story set out, whose
+# own words name no topic; "according to the blog" may follow.
+_ARBITERS = frozenset("who whos which".split())
+_SIDES = frozenset("right correct wrong it true".split())
+_ARBITER_FILLER = frozenset("is s one actually really then here".split())
+# The words that may follow the call: "according to the blog", "here tho".
+_AFTER_ARBITER = STOPWORDS | frozenset(
+    "according blog blogs article articles post piece here then tho though".split()
+)
+
+
+def arbitrates(asked: tuple[str, ...]) -> bool:
+    """Return whether a question only asks which side of the story holds ("ok WHO'S RIGHT
+    according to the article", "so WHICH IS IT"), not who did something."""
+    start = _after_lead_ins(asked)
+    if start >= len(asked) or asked[start] not in _ARBITERS:
+        return False
+    at = start + 1
+    while at < len(asked) and asked[at] in _ARBITER_FILLER:
+        at += 1
+    if at >= len(asked) or asked[at] not in _SIDES:
+        return False
+    if asked[at] == "it" and asked[start] != "which":
+        return False  # "who is it": a person
+    return all(w in _AFTER_ARBITER for w in asked[at + 1 :])
+
+
 def points_back(asked: tuple[str, ...]) -> bool:
     """Return whether a question points back at something named before it ("that number",
     "how many was it": a count of something the story named; "did bmw ever SAY THAT")."""
     start = _after_lead_ins(asked)
     if _judges_it(asked[start:]):
         return True  # "is THAT even legal": the story's deed is what is judged
+    if arbitrates(asked):
+        return True  # "who's right": the story's sides are what is judged
     if asked[start : start + 2] in (("how", "many"), ("hows", "many")):
         clause = itertools.takewhile(lambda w: w not in _JOINS, asked[start + 2 :])
         if all(w in STOPWORDS or w in _AUXILIARIES for w in clause):

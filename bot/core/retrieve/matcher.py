@@ -28,6 +28,7 @@ from ..normalise.question import (
     WRITINGS,
     Part,
     afterwards,
+    arbitrates,
     arithmetic,
     asks_who,
     business,
@@ -1528,7 +1529,10 @@ class Matcher:
             for key in asking & (self._explain | (self._writing if pointing else frozenset())):
                 t = terms[key]
                 terms[key] = t._replace(weight=t.weight * CONTEXT_KNOWN)
-        if vague:  # "... SAID no more cars. is that real": the claim is the topic, not its teller
+        # "he says X, the blog says Y. WHO'S RIGHT": a call between sides keeps who told each
+        called = any(arbitrates(p.words) for p in found if p.asks)
+        if vague and not called:
+            # "... SAID no more cars. is that real": the claim is the topic, not its teller
             for key in told_by - asking - claimed:
                 t = terms[key]
                 if t.known and key not in self._names:  # "a dealer in BRISBANE told me": where

@@ -1607,3 +1607,25 @@ def test_round_61_did_someone_confirm_it_themselves_asks_what_they_said() -> Non
     assert q.said(tuple(words("did the baker say that himself"))) == (("baker",), ())
     # Without the reflexive, a bare did-question names no speaker to check.
     assert q.said(tuple(words("did the bakery confirm the 40 loaves"))) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "calls"),
+    [
+        ("ok who's right according to the article", True),
+        ("whos right here", True),
+        ("so which one is it", True),
+        ("who is it", False),
+        ("who is right about the wagon delay in canada", False),
+        ("which dealer is right", False),
+    ],
+)
+def test_followup_32_a_call_between_the_sides_told_points_back(question: str, calls: bool) -> None:
+    # "he says the wagon is late, she says it's early. WHO'S RIGHT": the story's sides are the
+    # topic; the call names none and asks for no person who did something
+    asked = tuple(words(question))
+    assert q.arbitrates(asked) is calls
+    assert q.points_back(asked) is calls
+    if calls:
+        assert q.focus(asked) == ()
+        assert not q.asks_who(asked)
