@@ -1895,6 +1895,32 @@ def listed(sentence: Sequence[str]) -> frozenset[int]:
     )
 
 
+# "what could MAKE the numbers CHANGE": "make" causes a change there, it builds nothing.
+_CAUSING = frozenset("make makes made making".split())
+_CHANGING = frozenset(
+    """
+    change changes shift shifts move moves drop drops rise rises go goes happen differ vary
+    increase decrease grow shrink slip
+    """.split()
+)
+_CAUSED_MOST = 3  # "make (the) (us) (numbers) change": at most three words of what changes
+
+
+def causing(sentence: Sequence[str]) -> frozenset[int]:
+    """Return where "make" causes a change ("what could MAKE the numbers change", "would that
+    MAKE prices drop"): no making of cars, so no production word."""
+    if _CAUSING.isdisjoint(sentence):
+        return frozenset()  # most questions
+    sentence = tuple(sentence)
+    return frozenset(
+        i
+        for i, word in enumerate(sentence)
+        if word in _CAUSING
+        and not _CHANGING.isdisjoint(sentence[i + 2 : i + 2 + _CAUSED_MOST])
+        and sentence[i + 1 : i + 2] != ("more",)  # "make more change" is no cause
+    )
+
+
 def hearsay(sentence: tuple[str, ...]) -> bool:
     """Return whether a sentence passes on a claim from nobody in particular ("someone said
     the chase car was a cayman s", "i heard ...", "people say ...")."""
@@ -2189,3 +2215,29 @@ def teller(sentence: Sequence[str]) -> int:
         if word in _TELLING:
             return at + 1
     return 0
+
+
+# "the reply TO yourbestsource", "why did someone TELL ybs": the one spoken to, not the speaker.
+_ANSWERING = frozenset("reply replies replied response responses responded respond answer".split())
+_TELLING_TO = frozenset("tell tells told telling".split())
+
+
+def addressed(asked: Sequence[str]) -> tuple[tuple[int, int], ...]:
+    """Return where an asking sentence names the one a reply or a telling was made to ("the
+    reply to YOURBESTSOURCE", "why did someone tell YBS the numbers could change"), each as
+    the place of the verb and of the name: when no one named made the reply, the name spoken
+    to is not whose claims are asked."""
+    asked = tuple(asked)
+    found: list[tuple[int, int]] = []
+    for i, w in enumerate(asked):
+        if w in _ANSWERING and asked[i + 1 : i + 2] == ("to",):
+            at = i + 2
+        elif w in _TELLING_TO and i > 0:
+            at = i + 1
+        else:
+            continue
+        if asked[at : at + 1] == ("the",):
+            at += 1
+        if at < len(asked) and asked[at] not in STOPWORDS:
+            found.append((i, at))
+    return tuple(found)

@@ -27,6 +27,7 @@ from ..normalise.question import (
     SPOT,
     WRITINGS,
     Part,
+    addressed,
     afterwards,
     arbitrates,
     arithmetic,
@@ -34,6 +35,7 @@ from ..normalise.question import (
     business,
     business_kind,
     byline,
+    causing,
     classed,
     compared_amount,
     counted,
@@ -1389,6 +1391,7 @@ class Matcher:
             figures, rough = guessed(typed)  # "like 400 something": the asker's own guess
             guesses = {typed[i] for i in figures} | offered
             rough |= listed(typed)  # "the 2 things limiting it": no figure it asks about
+            rough |= causing(typed)  # "what could MAKE the numbers change": no production
             if rough:
                 typed = [w for i, w in enumerate(typed) if i not in rough]
             analysed = [self._word(w) for w in typed]
@@ -1402,6 +1405,13 @@ class Matcher:
                 if w[-2:] == "ly" or w in guesses or i in sides
             }
             figures_said = reported_figures(typed)
+            # "the reply to YOURBESTSOURCE", "why did someone tell YBS": the one spoken to, whose
+            # own claims are not asked when no one named spoke ("what did bmwblog tell gabe")
+            spoken_to = set()
+            for verb, at in addressed(typed) if part.asks else ():
+                before = content(self.synonyms.apply([s for s, _, _ in analysed[:verb]]))
+                if self._speakers.isdisjoint(before):
+                    spoken_to.update(content(self.synonyms.apply([analysed[at][0]])))
             # "my sa called me today and SAID ...": who told the story's claim, and when
             tellers = (
                 set()
@@ -1492,6 +1502,8 @@ class Matcher:
                     share = CONTEXT_UNKNOWN
                 if not known and term in asides:
                     share = CONTEXT_UNKNOWN
+                if known and term in spoken_to and term in self._speakers:
+                    share = min(share, CONTEXT_KNOWN)
                 if not known and not part.asks and term in figures_said:
                     passed_on.add(term)
                 if weight is None:

@@ -1629,3 +1629,28 @@ def test_followup_32_a_call_between_the_sides_told_points_back(question: str, ca
     if calls:
         assert q.focus(asked) == ()
         assert not q.asks_who(asked)
+
+
+def test_round_62_the_one_a_reply_or_a_telling_was_made_to() -> None:
+    def at(text: str) -> tuple[tuple[int, int], ...]:
+        return q.addressed(words(text))
+
+    # The verb's place and the addressee's: "reply to X", "tell (the) X".
+    assert at("what did the reply to quillfeather say") == ((3, 5),)
+    assert at("why did somebody tell the baker the oven was late") == ((3, 5),)
+    # No one spoken to: "tell me", a reply to nothing named, a telling with nothing before it.
+    assert at("can you tell me when the bakery opens") == ()
+    assert at("did anyone reply") == ()
+    assert at("tell quillfeather hi") == ()
+
+
+def test_round_62_make_that_causes_a_change_makes_nothing() -> None:
+    def at(text: str) -> frozenset[int]:
+        return q.causing(words(text))
+
+    assert at("what could make the prices change") == {2}
+    assert at("would a late delivery make loaf numbers drop") == {4}
+    # Making things: "make more", "make a cake", a change too far from the verb.
+    assert at("will they make more so numbers change") == frozenset()
+    assert at("did the bakery make any cakes") == frozenset()
+    assert at("who made the big wedding cake that day change") == frozenset()

@@ -2427,3 +2427,70 @@ def test_round_61_a_summary_of_the_sources_is_no_settled_count() -> None:
     assert best(matcher, "how many coupes will canada get") == "summary"
     # The count in the end: the summary only relays a reported figure.
     assert best(matcher, "how many coupes did canada end up getting in the end") is None
+
+
+def test_round_62_a_name_spoken_to_weighs_as_an_aside() -> None:
+    matcher = _small(
+        [
+            (
+                "quill-sure",
+                '"how sure is quillfeather", "is quillfeather reliable"',
+                "Quillfeather claimed to be certain of the delivery dates.",
+            ),
+            (
+                "reply-quill",
+                '"did anyone reply to quillfeather"',
+                "Grimble replied to quillfeather that the delivery dates could slip.",
+            ),
+        ],
+        claimants={
+            "quill-sure": "quillfeather (reader comment)",
+            "reply-quill": "grimble (reader comment)",
+        },
+    )
+
+    def weight(question: str) -> float:
+        return next(t.weight for t in matcher._query(question)[0] if t.stem == "quillfeath")
+
+    full = weight("why did quillfeather say the dates could slip")
+    # Replied or told to: the one spoken to is not whose claim is asked, it weighs half.
+    assert weight("what did the reply to quillfeather say") == pytest.approx(full / 2)
+    assert weight("why did somebody tell quillfeather the dates could slip") == pytest.approx(
+        full / 2
+    )
+    # A speaker named told it: what passed between the two is asked, the name weighs in full.
+    assert weight("what did grimble tell quillfeather") == pytest.approx(full)
+
+
+def test_round_62_make_that_causes_a_change_is_no_production_word() -> None:
+    matcher = _small(
+        [
+            (
+                "ovens",
+                '"how many loaves do they bake", "loaf production numbers"',
+                "The bakery makes about 300 loaves a day.",
+            ),
+            (
+                "reply-prices",
+                '"did anyone reply about the prices"',
+                "A reply said prices could change with the price of flour.",
+            ),
+        ],
+        synonyms="synonyms:\n  - [production, make, made, bake]\n",
+    )
+
+    def stems(question: str) -> set[str]:
+        return {t.stem for t in matcher._query(question)[0]}
+
+    # "make" causes the change: it asks nothing of production.
+    assert "product" not in stems("what did the reply say could make the prices change")
+    assert best(matcher, "what did the reply say could make the prices change") == "reply-prices"
+    # Making loaves is production.
+    assert "product" in stems("how many loaves do they make")
+
+
+def test_round_62_a_take_on_something_is_an_opinion_of_it(matcher_real: Matcher) -> None:
+    # "the blog's TAKE ON" is its stance on, no take held by an entry's own phrasing: how a 1M
+    # keeps its value over the years is the blog's forecast, not what more production would do.
+    question = "whats the blogs take on how a 1m keeps its value over the years"
+    assert best(matcher_real, question) == "value-prediction"
