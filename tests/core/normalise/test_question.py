@@ -1629,3 +1629,18 @@ def test_followup_32_a_call_between_the_sides_told_points_back(question: str, ca
     if calls:
         assert q.focus(asked) == ()
         assert not q.asks_who(asked)
+
+
+def test_followup_33_a_guess_about_the_teller_before_or_is_that_true_is_the_guess() -> None:
+    # "IS HE JUST pushing the spelt or is that true": the guess comes first, the
+    # question about what the story told after "or"
+    told = "the baker said the rye is sold out. is he just pushing the spelt or is that true"
+    found = q.parts(told)
+    assert [(" ".join(p.words), p.asks, p.guess) for p in found] == [
+        ("the baker said the rye is sold out", False, False),
+        ("is he just pushing the spelt", False, True),
+        ("is that true", True, False),
+    ]
+    # a question about the teller with no verdict after "or" is left as it was
+    found = q.parts("the baker said the rye is sold out. is he just lazy or tired")
+    assert [p.guess for p in found] == [False, False]
