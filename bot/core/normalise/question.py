@@ -149,13 +149,16 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         if pointed and not m:
             out += [Part(tuple(words(q)), True) for q in _QUOTED.findall(said) if len(words(q)) > 2]
     for (_, found), m in zip(pieces, marked, strict=True):
-        at = _second_guess(found) if m else None
+        first = _first_guess(found) if m else None
+        at = _second_guess(found) if m and first is None else None
         seems = _seeming(found) if m else None
         premise = _premise(tuple(found)) if m else None
         if premise is not None:  # "IF demand is so high in australia, why ...": a premise
             out += [Part(tuple(found[:premise]), False), Part(tuple(found[premise:]), True)]
         elif at is not None:  # "is that real OR IS HE JUST trying to upsell me": the asker's guess
             out += [Part(tuple(found[:at]), True), Part(tuple(found[at:]), False, True)]
+        elif first is not None:  # "IS HE JUST trying to upsell me or is that real": the same
+            out += [Part(tuple(found[:first]), False, True), Part(tuple(found[first + 1 :]), True)]
         elif seems is not None:  # "..., LOOKS LIKE somewhere in europe": how it looks to them
             out += [Part(tuple(found[:seems]), True), Part(tuple(found[seems + 2 :]), False)]
         elif (not m or sum(marked) > 1) and _half_remembered(found):
@@ -295,6 +298,30 @@ def _second_guess(sentence: list[str]) -> int | None:
                 or sentence[i + 2] in ("that", "this")
                 or (sentence[i + 2] in _TELLERS and len(sentence) - i > 4)
             )
+        ):
+            return i
+    return None
+
+
+_GUESSED_AT = _TELLERS | frozenset({"they"})  # "is HE just ...", "are THEY just ..."
+_TOLD_THING = frozenset("that this it".split())  # "... or is THAT real"
+
+
+def _first_guess(sentence: list[str]) -> int | None:
+    """Return where an asking sentence that opens with the asker's guess about a teller ("IS
+    HE JUST trying to upsell me or is that real") turns with "or" to its question about what
+    was told, or None (round 33)."""
+    start = _after_lead_ins(tuple(sentence))
+    head = sentence[start : start + 4]
+    if len(head) < 3 or head[0] not in _AUXILIARIES or head[1] not in _GUESSED_AT:
+        return None
+    if "just" not in head[2:]:
+        return None
+    for i in range(start + 3, len(sentence) - 2):
+        if (
+            sentence[i] == "or"
+            and sentence[i + 1] in _AUXILIARIES
+            and sentence[i + 2] in _TOLD_THING
         ):
             return i
     return None

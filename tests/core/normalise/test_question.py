@@ -1654,3 +1654,18 @@ def test_round_62_make_that_causes_a_change_makes_nothing() -> None:
     assert at("will they make more so numbers change") == frozenset()
     assert at("did the bakery make any cakes") == frozenset()
     assert at("who made the big wedding cake that day change") == frozenset()
+
+
+def test_followup_33_a_guess_about_the_teller_before_or_is_that_true_is_the_guess() -> None:
+    # "IS HE JUST pushing the spelt or is that true": the guess comes first, the
+    # question about what the story told after "or"
+    told = "the baker said the rye is sold out. is he just pushing the spelt or is that true"
+    found = q.parts(told)
+    assert [(" ".join(p.words), p.asks, p.guess) for p in found] == [
+        ("the baker said the rye is sold out", False, False),
+        ("is he just pushing the spelt", False, True),
+        ("is that true", True, False),
+    ]
+    # a question about the teller with no verdict after "or" is left as it was
+    found = q.parts("the baker said the rye is sold out. is he just lazy or tired")
+    assert [p.guess for p in found] == [False, False]

@@ -1670,6 +1670,30 @@ def test_the_askers_second_guess_weighs_as_chatter() -> None:
     assert best(matcher, "is the sedan special") == "sedan"
 
 
+def test_followup_33_the_askers_guess_before_the_question_weighs_as_chatter() -> None:
+    matcher = _small(
+        [
+            (
+                "sold",
+                '"are the coupes all gone", "did the coupe sell out"',
+                "Every coupe was sold before launch.",
+            ),
+            (
+                "sedan",
+                '"is the sedan special", "do salesmen upsell buyers into the sedan"',
+                "The blog said salesmen upsell buyers into the sedan.",
+            ),
+        ]
+    )
+    # "is he just trying to upsell me into a sedan OR IS THAT TRUE": the guess put first is
+    # still the asker's own, the claim told is what is asked about (follow-up round 33).
+    told = (
+        "my salesman rang and said the coupes are all gone. "
+        "is he just trying to upsell me into a sedan or is that true"
+    )
+    assert matcher.rank(told)[0].entry.id == "sold"
+
+
 def test_hedges_and_is_that_real_in_the_knowledge_file(matcher_real: Matcher) -> None:
     # "is that real" weighs the claim as "is that true" does; "some kind of" is a hedge.
     read = matcher_real.synonyms.apply
