@@ -1645,7 +1645,7 @@ def test_round34_an_entry_that_gives_what_is_asked_beats_one_that_names_its_word
     assert best(matcher_real, question) == entry
 
 
-def test_the_askers_second_guess_weighs_as_chatter() -> None:
+def test_the_askers_guess_before_or_after_the_question_weighs_as_chatter() -> None:
     matcher = _small(
         [
             (
@@ -1668,23 +1668,6 @@ def test_the_askers_second_guess_weighs_as_chatter() -> None:
     )
     assert matcher.rank(told)[0].entry.id == "sold"
     assert best(matcher, "is the sedan special") == "sedan"
-
-
-def test_followup_33_the_askers_guess_before_the_question_weighs_as_chatter() -> None:
-    matcher = _small(
-        [
-            (
-                "sold",
-                '"are the coupes all gone", "did the coupe sell out"',
-                "Every coupe was sold before launch.",
-            ),
-            (
-                "sedan",
-                '"is the sedan special", "do salesmen upsell buyers into the sedan"',
-                "The blog said salesmen upsell buyers into the sedan.",
-            ),
-        ]
-    )
     # "is he just trying to upsell me into a sedan OR IS THAT TRUE": the guess put first is
     # still the asker's own, the claim told is what is asked about (follow-up round 33).
     told = (
