@@ -352,36 +352,36 @@ def _name_terms(
     return frozenset(t for t in terms(capital) - terms(lower) if not t.isdigit())
 
 
-def _handles(
-    answers: Sequence[str], claimants: Sequence[str], synonyms: Synonyms
-) -> frozenset[str]:
-    """Return the handles that commenters go by, written only in lower case: a claimant of
-    one word before a note in brackets ("goat (reader comment)") names its writer, so an
-    entry saying what goat wrote names someone ("which commenter credited the torque").
-
-    A handle also written with a capital anywhere ("bmwblog", the site BMWBlog) is left to
-    the names rule, which judges every capitalised word."""
-    written = {
-        word.strip(".,;:!?()\"'").lower()
-        for text in dict.fromkeys(itertools.chain(answers, claimants))  # each text once
-        for word in text.split()
-        if not word.islower()
-    }
-    return _one_word_terms(_claimant_handles(claimants) - written, synonyms)
-
-
-def _brands(answers: Sequence[str], claimants: Sequence[str], synonyms: Synonyms) -> frozenset[str]:
-    """Return the handles also written with capitals inside the word ("bmwblog", the site
-    BMWBlog): the name of a site or brand, which the names rule misses (it is written in lower
-    case too), but which answers "which OUTLET put the 600 out first"."""
-    # Each text and each word once, in the order first written: the same set, built the same.
-    written = dict.fromkeys(
+def _written_words(answers: Iterable[str], claimants: Iterable[str]) -> dict[str, None]:
+    """Return the words of the answers and claimants, stripped of the marks around them, each
+    once, in the order first written (each text read once: a claimant speaks in many entries).
+    """
+    return dict.fromkeys(
         w.strip(".,;:!?()\"'")
         for text in dict.fromkeys(itertools.chain(answers, claimants))
         for w in text.split()
     )
-    camel = {word.lower() for word in written if _CAMEL.fullmatch(word)}
-    return _one_word_terms(_claimant_handles(claimants) & camel, synonyms)
+
+
+def _handles(words: Iterable[str], handles: set[str], synonyms: Synonyms) -> frozenset[str]:
+    """Return the handles that commenters go by, written only in lower case: a claimant of
+    one word before a note in brackets ("goat (reader comment)", see ``_claimant_handles``)
+    names its writer, so an entry saying what goat wrote names someone ("which commenter
+    credited the torque"). ``words`` are the texts' words (see ``_written_words``).
+
+    A handle also written with a capital anywhere ("bmwblog", the site BMWBlog) is left to
+    the names rule, which judges every capitalised word. (The marks stripped are not letters:
+    a word is in lower case, stripped or not, alike.)"""
+    written = {word.lower() for word in words if not word.islower()}
+    return _one_word_terms(handles - written, synonyms)
+
+
+def _brands(words: Iterable[str], handles: set[str], synonyms: Synonyms) -> frozenset[str]:
+    """Return the handles also written with capitals inside the word ("bmwblog", the site
+    BMWBlog): the name of a site or brand, which the names rule misses (it is written in lower
+    case too), but which answers "which OUTLET put the 600 out first"."""
+    camel = {word.lower() for word in words if _CAMEL.fullmatch(word)}
+    return _one_word_terms(handles & camel, synonyms)
 
 
 def _claimant_handles(claimants: Iterable[str]) -> set[str]:
@@ -677,8 +677,11 @@ class Matcher:
         self._phrasings(row_terms, term_start, row_start, self._weight.tolist())
 
         # How many names each entry holds that few entries share ("Segler", not "1M").
-        self._handles = _handles(answers, claimants, self.synonyms)
-        self._brands = _brands(answers, claimants, self.synonyms)
+        # Each text's words read once for both (in the order first written, as each read them).
+        seen_words, handles = _written_words(answers, claimants), _claimant_handles(claimants)
+        self._handles = _handles(seen_words, handles, self.synonyms)
+        self._brands = _brands(seen_words, handles, self.synonyms)
+        del seen_words
         self._brand_ids = frozenset(
             i for t, i in ids.items() if t in self._brands and not self._generic(i)
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from hypothesis import given
@@ -13,7 +14,12 @@ from bot.core.retrieve.matcher import (
     _BUSINESS_LOWER,
     _COUNTED,
     _COUNTED_LOWER,
+    _brands,
+    _claimant_handles,
+    _handles,
     _kinds_held,
+    _one_word_terms,
+    _written_words,
     answer_kinds,
 )
 
@@ -47,3 +53,39 @@ def test_lowered_patterns_find_on_ascii_what_the_case_blind_ones_find(text: str)
     assert _COUNTED_LOWER.findall(text.lower()) == lowered
     assert bool(_BUSINESS_LOWER.search(text.lower())) == bool(_BUSINESS.search(text))
     assert _COUNTED_LOWER.flags & re.IGNORECASE == 0
+
+
+_WRITERS = st.sampled_from(
+    "goat (reader comment)|bmwblog (site)|JRobUSC (forum)|jrobusc (forum)|Herr26|herr26 (x)|"
+    "e92fan (comment)|BMW press release".split("|")
+)
+_WORDS = st.sampled_from(
+    "goat Goat GOAT. bmwblog BMWBlog BMWBlog, (BMWBlog) JRobUSC jrobusc! e92fan E92fan "
+    "Herr26 \"goat\" 'bmwblog' said the 1M . , ( ) \u017ftore \u212a".split(" ")
+)
+
+
+@given(
+    st.lists(st.lists(_WORDS, min_size=1, max_size=6).map(" ".join), max_size=6),
+    st.lists(_WRITERS, max_size=6),
+)
+def test_handles_and_brands_from_the_shared_words(answers: list[str], claimants: list[str]) -> None:
+    """The handles and brands read from the words read once for both (``_written_words``) are
+    those each found reading every text itself: stripping marks changes no word's case."""
+    syn = Synonyms([["bmwblog", "bmw blog"]])
+    texts = dict.fromkeys(itertools.chain(answers, claimants))
+    handles = _claimant_handles(claimants)
+    not_lower = {
+        word.strip(".,;:!?()\"'").lower()
+        for text in texts
+        for word in text.split()
+        if not word.islower()
+    }
+    written = dict.fromkeys(w.strip(".,;:!?()\"'") for text in texts for w in text.split())
+    camel = {
+        word.lower() for word in written if re.fullmatch(r"(?=\w*[a-z])[A-Z]\w*[A-Z]\w*", word)
+    }
+    words = _written_words(answers, claimants)
+    assert list(words) == list(written)
+    assert _handles(words, handles, syn) == _one_word_terms(handles - not_lower, syn)
+    assert _brands(words, handles, syn) == _one_word_terms(handles & camel, syn)
