@@ -1497,6 +1497,13 @@ def business(asked: tuple[str, ...]) -> str | None:
     for a state; "the NAME of his advisor" is asked by its focus, see focus)."""
     if len(asked) > 1 and asked[-1] in _CALLED and asked[-2] in ADVISORS:
         return "advisor"  # "whats his CA CALLED"
+    what = next((i for i, w in enumerate(asked) if w in _WHATS), None)
+    if what is not None and asked[what + 2 : what + 3] and asked[what + 2] in _AUXILIARIES:
+        # "what DEALERSHIP does he work at", "what store is she at": a business's name;
+        # "what dealer allocations ..." asks something else
+        kind = business_kind(asked[what + 1])
+        if kind is not None:
+            return kind
     if "which" not in asked:
         return None
     start = asked.index("which") + 1
@@ -1515,7 +1522,11 @@ def _names_one(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks for a name: "what were those cars CALLED", "WHICH
     editions are they talking about", "WHO AT bmwna" (not a choice between the ones it names:
     "which is faster, the 1m OR the x1", nor "which year", "which plant")."""
-    if len(asked) < 3 or "or" in asked:
+    if len(asked) < 3:
+        return False
+    if asked[0] in _WHATS | {"which"} and business(asked[:4]) is not None:
+        return True  # "WHICH DEALERSHIP is he at, phoenix OR scottsdale": the choice is a guess
+    if "or" in asked:
         return False
     if asked[0] in ("what", "whats", "wat") and asked[-1] in _CALLED:
         return True
@@ -1600,6 +1611,9 @@ def _final_count(asked: tuple[str, ...]) -> bool:
     return made and (ended or not _FINALLY.isdisjoint(asked) or not _TOTALS.isdisjoint(asked))
 
 
+_PAST_COUNT = frozenset("did ended were was got".split())
+
+
 def outcome_count(asked: tuple[str, ...]) -> bool:
     """Return whether a "how many" question asks how many something came to in the end ("how
     many did the us END UP getting", "how many did they get IN TOTAL in the end"): a count
@@ -1611,7 +1625,8 @@ def outcome_count(asked: tuple[str, ...]) -> bool:
         (i for i, (a, b) in enumerate(itertools.pairwise(asked)) if (a, b) == ("how", "many")),
         None,
     )
-    if at is None or "did" not in asked[at:]:
+    # "how many DID they get", "how many ENDED up built", "how many WERE made in the end": past
+    if at is None or _PAST_COUNT.isdisjoint(asked[at:]):
         return False
     ended = any(a in ("end", "ended") and b == "up" for a, b in itertools.pairwise(asked))
     ended = ended or any(asked[i : i + 3] == ("in", "the", "end") for i in range(len(asked) - 2))
@@ -1898,6 +1913,22 @@ def guessed(sentence: Sequence[str]) -> tuple[frozenset[int], frozenset[int]]:
         if i + 1 in after or word.endswith("ish") or (i and sentence[i - 1] in _ROUGHLY):
             figures.add(i)
     return frozenset(figures), frozenset(after)
+
+
+# "bmwblog said 6000 for the states RIGHT": a tag asking to check the claim it ends.
+_CHECKING_TAGS = frozenset("right correct".split())
+
+
+def checked_figures(message: str) -> frozenset[str]:
+    """Return the figures of a claim the asker wants checked ("so the us gets 1000 right?"):
+    the asker's memory of a figure, which may be wrong. A "how many" question with a tag
+    ("how many ... right") asks the figure and offers none."""
+    found: set[str] = set()
+    for sentence in _BREAK.split(message, MAX_PARTS):
+        said = words(sentence)
+        if len(said) > 2 and said[-1] in _CHECKING_TAGS and "how" not in said:
+            found.update(w for w in said[:-1] if w.isdigit())
+    return frozenset(found)
 
 
 # "the TWO things limiting it", "what are the 3 REASONS": how many items the answer lists.

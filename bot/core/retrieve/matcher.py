@@ -36,6 +36,7 @@ from ..normalise.question import (
     business_kind,
     byline,
     causing,
+    checked_figures,
     classed,
     compared_amount,
     counted,
@@ -1389,10 +1390,11 @@ class Matcher:
         passed_on: set[str] = set()  # figures a story's claim gives that no answer states
         told = not all(p.asks for p in found)
         offered = self._offered_figures(found)
+        checked = checked_figures(question)  # "so the us gets 1000 right?": maybe misremembered
         for part in found:
             typed = self._two_word_names.fix(part.words)
             figures, rough = guessed(typed)  # "like 400 something": the asker's own guess
-            guesses = {typed[i] for i in figures} | offered
+            guesses = {typed[i] for i in figures} | offered | checked
             rough |= listed(typed)  # "the 2 things limiting it": no figure it asks about
             rough |= causing(typed)  # "what could MAKE the numbers change": no production
             if rough:
@@ -1491,6 +1493,12 @@ class Matcher:
                     wanted = wants(spelled)
                     run = content(self.synonyms.apply([stem(w) for w in counted(spelled)]))
                     things = [self._known(t) for t in run]
+                if wanted is None and any(
+                    w in checked and self._word(w)[0] not in self._ids for w in spelled
+                ):
+                    # "so the us gets 1000 right?" with a figure no entry holds: the figure
+                    # is what is checked, so only an entry giving one can set it right
+                    wanted = "number"
             for term in dict.fromkeys(content(self.synonyms.apply([s for s, _, _ in analysed]))):
                 if commonness.get(term, 0.0) < _OWN_WORD_ZIPF:  # "trailer" is no "trail"
                     term = self._known(term)

@@ -557,6 +557,10 @@ def test_a_figure_the_asker_only_guesses_is_found_with_its_rough_words(
         ("which is the closest dealer", None),
         ("what did the dealer say", None),
         ("what is the name of the podcast", None),
+        # Round 64: "what DEALERSHIP does he work at" asks its name as "which dealership" does.
+        ("what dealership does gabe work at", "dealer"),
+        ("so what store is she at", "store"),
+        ("what dealer allocations were there", None),
     ],
 )
 def test_a_question_asking_a_business_or_advisor_by_name_is_found(
@@ -1669,3 +1673,49 @@ def test_followup_33_a_guess_about_the_teller_before_or_is_that_true_is_the_gues
     # a question about the teller with no verdict after "or" is left as it was
     found = q.parts("the baker said the rye is sold out. is he just lazy or tired")
     assert [p.guess for p in found] == [False, False]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # Round 64: places offered as guesses ("tempe OR mesa") still leave a name to give.
+        ("which dealership is he at tempe or mesa", "name"),
+        ("what dealership does gabe work at", "name"),
+        ("which is faster the 1m or the x1", None),
+    ],
+)
+def test_round_64_a_business_asked_by_name_wants_a_name_beside_guesses(
+    question: str, kind: str | None
+) -> None:
+    assert q.wants(tuple(words(question))) == kind
+
+
+@pytest.mark.parametrize(
+    ("message", "figures"),
+    [
+        # Round 64: a claim ending in a tag asking to check it gives the figure to check.
+        ("so the bakery sells 750 loaves right?", {"750"}),
+        ("i heard 40 a week. is that correct", set()),  # the tag is no sentence's end there
+        ("the bakery sells 40 a week. correct", set()),  # a tag alone is no claim
+        ("how many loaves, 750 right", set()),  # "how many" asks the figure
+    ],
+)
+def test_round_64_a_claim_tagged_for_checking_gives_its_figures(
+    message: str, figures: set[str]
+) -> None:
+    assert q.checked_figures(message) == figures
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 64: a count once it was over, asked without "did" ("how many ENDED up ...").
+        ("how many loaves ended up baked in the end", True),
+        ("how many were sold in the end", True),
+        ("how many will end up sold", False),  # a forecast
+    ],
+)
+def test_round_64_a_count_in_the_end_is_asked_in_the_past_without_did(
+    question: str, expected: bool
+) -> None:
+    assert q.outcome_count(tuple(words(question))) is expected

@@ -2501,3 +2501,52 @@ def test_round_62_a_take_on_something_is_an_opinion_of_it(matcher_real: Matcher)
     # keeps its value over the years is the blog's forecast, not what more production would do.
     question = "whats the blogs take on how a 1m keeps its value over the years"
     assert best(matcher_real, question) == "value-prediction"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Round 64: the Nurburgring alone is a place a guess may name ("... at the nurburgring"),
+        # not the lap time no source gives, which "nurburgring lap time" still asks.
+        ("did they meet watts at the nurburgring", "who-is-watts"),
+        ("whats the 1m's nurburgring lap time", None),
+        # "The rest of the world" is one term: "the rest of it" asks for no market.
+        ("what about the rest of it", None),
+        ("what about 1m sales in the rest of the globe", "doubling-verdict"),
+        # Topics no source covers: the colours on offer, the emissions standard met, the
+        # blog's name (the blog behind the BimmerCast is still who wrote the posts), a person's
+        # own car.
+        ("was white the only colour the 1m was sold in", None),
+        ("what emissions standard does the n54 meet", None),
+        ("what is the name of this blog", None),
+        ("which blog wrote the doubling post", "bimmercast-blog"),
+        ("does segler have his own 1m", None),
+        # ... the plant that builds a car, however it is named, and what markup is normal.
+        ("whats the production plant for the x1", None),
+        ("is that a usual markup for a 1m", None),
+        # "Why can't they JUST BUILD MORE" asks what holds production back, after a story too.
+        (
+            "my whole forum is begging bmw for cars. why cant they just build more of these",
+            "production-limit-causes",
+        ),
+    ],
+)
+def test_round_64_knowledge_reads_these_as_the_sources_allow(
+    matcher_real: Matcher, question: str, entry: str | None
+) -> None:
+    assert best(matcher_real, question) == entry
+
+
+def test_round_64_which_or_what_dealership_asks_for_a_name_no_entry_gives(
+    matcher_real: Matcher,
+) -> None:
+    # No answer names a dealership: "the CA's dealership in Arizona" gives its state, not its
+    # name, so a question asking which one is declined, offered guesses or not.
+    assert best(matcher_real, "which dealership in arizona gets the 3, tempe or mesa?") is None
+    assert best(matcher_real, "what dealership does gabe work at") is None
+
+
+def test_round_64_a_figure_the_asker_wants_checked_is_set_right(matcher_real: Matcher) -> None:
+    # "... 750 ... right": the misremembered figure no entry holds is an aside, and only an
+    # entry giving a figure can set it right (BMWBlog's 600).
+    assert best(matcher_real, "the us is getting 750 1ms right") == "us-600-bmwblog"
