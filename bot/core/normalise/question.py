@@ -679,6 +679,8 @@ def focus(asked: tuple[str, ...]) -> tuple[str, ...]:
             head = asked[writer]  # "which NYT WRITER": a writer, not the outlet
         elif _copula_the(word, asked, after) or _qualified(word, asked, after):
             head = asked[after[1]]  # "what IS THE name of ...", "what BIG market"
+        elif (named := _owner_named(word, asked, after[0])) is not None:
+            head = asked[named]  # "what's michael's CA's NAME": a name, not michael
         elif head in _AUXILIARIES or word == "whos":
             return ()
         elif word == "who":  # "who WROTE the article": the entry must say who did that
@@ -814,6 +816,19 @@ _ON = frozenset("on in".split())
 _ON_WHICH = frozenset("the their a that this those".split())
 _SAID_ON_ASKERS = frozenset("what whats how which".split())
 _AIRED_ASKERS = frozenset("was were is".split())
+# "what did the podcast CREW predict": the people of a show, speaking for it
+_SHOW_PEOPLE = frozenset("crew guys hosts host team people folks lads boys gang".split())
+
+
+def _show_said(asked: tuple[str, ...], shows: frozenset[str]) -> bool:
+    """Return whether a show (or its people) is the one saying or guessing in a question:
+    "what did THE PODCAST SAY about it", "what did the bimmercast CREW PREDICT"."""
+    for i, w in enumerate(asked[:-1]):
+        if w in shows:
+            at = i + 2 if asked[i + 1] in _SHOW_PEOPLE else i + 1
+            if at < len(asked) and asked[at] in _SAID_ON:
+                return True
+    return False
 
 
 def said_on_show(asked: tuple[str, ...], shows: frozenset[str]) -> bool:
@@ -830,6 +845,8 @@ def said_on_show(asked: tuple[str, ...], shows: frozenset[str]) -> bool:
         return False
     if not aired and start < len(asked) and asked[start] not in _SAID_ON_ASKERS:
         return False
+    if not aired and _show_said(asked[start:], shows):
+        return True
     for i, w in enumerate(asked[:-1]):
         if w in _ON:
             at = i + 2 if asked[i + 1] in _ON_WHICH else i + 1
@@ -955,6 +972,23 @@ def _copula_the(word: str, asked: tuple[str, ...], after: list[int]) -> bool:
         and asked[after[0] + 1 : after[0] + 2] == ("the",)
         and asked[after[1] + 1 : after[1] + 2] == ("of",)
     )
+
+
+_NAMES_ASKED = frozenset("name names".split())
+_OWNER_REACH = 3  # "what's THE AUSSIE COMMENTER'S name": the words that may name the owner
+
+
+def _owner_named(word: str, asked: tuple[str, ...], head: int) -> int | None:
+    """Return where a what-question asks the name of someone it names before it ("what's
+    michael's CA's NAME", "whats the aussie commenters NAME"), else None."""
+    if word not in ("what", "whats", "wat", "wut") or asked[head] in STOPWORDS:
+        return None  # "whats HIS name": the name of the one told of, as before
+    for at in range(head + 1, min(head + 1 + _OWNER_REACH, len(asked))):
+        if asked[at] in _NAMES_ASKED:
+            return at
+        if asked[at] in STOPWORDS or asked[at] in _AUXILIARIES:
+            return None
+    return None
 
 
 _FRAGMENT = 10  # "NAME of michaels client advisor?": a short question without a question word
@@ -1216,6 +1250,8 @@ def _embedded(asked: tuple[str, ...]) -> int | None:
     """Return where the question a yes/no question reports begins ("did watts say HOW MANY
     1ms the us would get"), or None: whether someone said it is asked, and what it is."""
     start = _after_lead_ins(asked)
+    if asked[start : start + 1] and asked[start] not in _AUXILIARIES:
+        start = _reported_ask(asked, start)  # "in the interview, DID he say how many ..."
     if asked[start : start + 1] == () or asked[start] not in _AUXILIARIES:
         return None
     for i in range(start + 1, len(asked)):
@@ -1303,6 +1339,24 @@ def wants(asked: tuple[str, ...]) -> str | None:
         return found
     inner = _embedded(asked)
     return None if inner is None else _wants(asked[inner:], reported=True)
+
+
+# "the sales HEAD in asia", "the asia GUY": a place that a person's title holds, not a market.
+_TITLES = frozenset("head heads boss chief director manager president executive exec vp".split())
+_TITLE_LINKS = frozenset("for in of from".split())
+_TITLE_REACH = 6  # "HEAD of sales and marketing FOR asia": the words from the title to the place
+_AFTER_REACH = 3  # "the ASIAN m sales HEAD": the words from the place to its holder
+_HOLDERS = _TITLES | frozenset("guy guys dude person people rep side office division".split())
+
+
+def titled(asked: Sequence[str], at: int) -> bool:
+    """Return whether the word at ``at`` is the place of someone's title: "the m sales guy IN
+    ASIA", "the ASIA GUY", not a market asked about ("how many did ASIA get")."""
+    if not _HOLDERS.isdisjoint(asked[at + 1 : at + 1 + _AFTER_REACH]):
+        return True  # "the ASIAN m sales HEAD"
+    if not at or asked[at - 1] not in _TITLE_LINKS:
+        return False
+    return not _HOLDERS.isdisjoint(asked[max(at - _TITLE_REACH, 0) : at - 1])
 
 
 # "what PERCENT does it drop", "residual PERCENTAGE": a share asked for, which only an answer
@@ -2222,6 +2276,27 @@ def _said_where(topic: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _CONFIRMED = frozenset("confirm confirmed confirms announce announced announces".split())
+# "did X say HOW many / WHEN ...": a question reported, asked of what X gave
+_REPORTED_ASKS = frozenset("how what when which where".split())
+_REPORTING_AUX = frozenset("did does".split())
+_CALLING = frozenset("call called".split())
+_REPORTER_MOST = 3  # "did THE NEW YORK TIMES write about it": the words a speaker asked of takes
+_REPORTER_REACH = 4  # "did THE FORMER M BOSS say how many": the words the speaker may take
+
+
+def _reported_ask(asked: tuple[str, ...], start: int) -> int:
+    """Return where the first "did" of a sentence opens a reported question ("..., DID segler
+    say how many ..."), else ``start``."""
+    first = next((j for j in range(start, len(asked)) if asked[j] in _REPORTING_AUX), None)
+    if first is None or not _WH_LAST.isdisjoint(asked[start:first]):
+        return start  # "what did bmwna say WHEN asked": a question of its own, not reported
+    reach = asked[first + 2 : first + 2 + _REPORTER_REACH]
+    for k, w in enumerate(reach, first + 2):
+        if w in _SAID_VERBS and asked[k + 1 : k + 2] and asked[k + 1] in _REPORTED_ASKS:
+            return first
+    return start
+
+
 _SELF = frozenset("themselves themself himself herself itself".split())  # "... X itself"
 
 
@@ -2229,7 +2304,8 @@ def said(asked: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | No
     """Return who a "what did X say about Y" question asks about and what they spoke of: the
     words of X and of Y (none when it names no topic, "what did gabe say"); None for another
     question. "Did X say anything about Y" asks the same, and so does "did X say / confirm Y
-    THEMSELVES" (said by X itself)."""
+    THEMSELVES" (said by X itself), "did X say HOW MANY ..." (after a lead-in too), "did X
+    write ABOUT Y" and "did X CALL Y a Z" (X of a few words)."""
     start = _after_lead_ins(asked)
     what = asked[start : start + 1] in (("what",), ("whats",), ("wat",))
     at = start + 1 if what else start
@@ -2237,6 +2313,9 @@ def said(asked: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | No
         # "how many 1ms did SEGLER SAY bmw would build": a figure that one must have given
         at = next((i for i in range(start + 2, len(asked)) if asked[i] in _SPEAKER_AUX), at)
         what = at > start
+    if not what and asked[at : at + 1] not in tuple((w,) for w in _SPEAKER_AUX):
+        # "in the interview, DID segler SAY HOW many ...": a reported question after a lead-in
+        at = _reported_ask(asked, start)
     if asked[at : at + 1] not in tuple((w,) for w in _SPEAKER_AUX):
         return None
     rest = asked[at + 1 :]
@@ -2254,6 +2333,17 @@ def said(asked: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | No
     if not what and asked[-1:] and asked[-1] in _SELF:
         # "did bmw australia CONFIRM the 125 THEMSELVES": said by X itself, not passed on
         return speaker, tuple(w for w in after[:-1] if w not in STOPWORDS)
+    if not what and after[:1] and after[0] in _REPORTED_ASKS:
+        # "did segler say HOW MANY the us would get": what that one must have given
+        return speaker, tuple(w for w in after[1:] if w not in STOPWORDS)
+    # "did the times ever WRITE ABOUT the 1m", "did the times CALL THE 1M a collector car":
+    # what that one said of it (a speaker of a few words, the one asked about)
+    plainly = not what and asked[at] in _REPORTING_AUX and 0 < len(speaker) <= _REPORTER_MOST
+    if plainly and after[:1] and after[0] in _ABOUT:
+        return speaker, tuple(w for w in _said_where(after[1:]) if w not in STOPWORDS)
+    called = tuple(w for w in after if w not in STOPWORDS)
+    if plainly and rest[verb] in _CALLING and len(called) > 1:
+        return speaker, called
     if not what:  # a bare "did gabe say anything" asks it of the last topic: no mask
         if after[:1] != ("anything",) or len(after) == 1:
             return None

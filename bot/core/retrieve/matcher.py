@@ -55,6 +55,7 @@ from ..normalise.question import (
     said,
     said_on_show,
     teller,
+    titled,
     told_last,
     wants,
     which_writing,
@@ -430,6 +431,38 @@ def _named_businesses(answers: Iterable[str]) -> dict[str, tuple[int, ...]]:
     return {kind: tuple(dict.fromkeys(held)) for kind, held in found.items()}
 
 
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()]")
+_HOW_MANY = ("how", "many")
+
+
+def _titled_places(
+    answers: Sequence[str], names: frozenset[str], synonyms: Synonyms
+) -> dict[str, list[int]]:
+    """Return, for each name written capitalised in the answers, the entries whose answer
+    writes it only as the place of someone's title ("BMW M's head of sales and marketing for
+    ASIA"): such an entry gives no count for that market."""
+    seen: dict[str, dict[int, bool]] = {}  # name -> entry -> every use a title's
+    read: dict[str, list[str]] = {}  # each capitalised word's terms, read once
+    for index, answer in enumerate(answers):
+        for clause in _CLAUSE_BREAK.split(answer):
+            said = _WRITTEN_WORD.findall(clause)
+            lowered = [w.lower() for w in said]
+            for at, word in enumerate(said):
+                if not word[:1].isupper():
+                    continue
+                terms = read.get(word)
+                if terms is None:
+                    terms = read[word] = [t for t in content(analyse(word, synonyms)) if t in names]
+                for term in terms:
+                    uses = seen.setdefault(term, {})
+                    uses[index] = uses.get(index, True) and titled(lowered, at)
+    return {
+        term: [index for index, only in uses.items() if only]
+        for term, uses in seen.items()
+        if any(uses.values())
+    }
+
+
 def _a_name(word: str) -> bool:
     """Return whether a written word is a name: capitalised, not a code ("US") nor an owner."""
     return word[:1].isupper() and not word.isupper() and not word.endswith(("'s", "\u2019s"))
@@ -698,6 +731,12 @@ class Matcher:
         )
         self._name_count = self._holders_count(self._name_ids)
         self._businesses = _named_businesses(answers)
+        # "how many go to ASIA": not an entry naming Asia only in its claimant's title
+        self._titled = {
+            term: self._mask(held)
+            for term, held in _titled_places(answers, self._names, self.synonyms).items()
+            if term in ids and not self._generic(ids[term])
+        }
         names = (w for w in known_words if len(w) >= _PREFIX and stem(w) in self._names)
         self._spelling = Spelling(set(STOPWORDS) | known_words, ids, names)
         written = dict.fromkeys(itertools.chain.from_iterable(zip(answers, claimants, strict=True)))
@@ -1091,6 +1130,9 @@ class Matcher:
             if wanted == "number":  # "how many DEALERS": a number of dealers
                 kind = kind & self._counters(things)
             holders = kind if holders is None else holders & kind
+        placed = self._placed(found, counting=wanted == "number")
+        if placed is not None:  # "how many did ASIA get": not the Asia head's claim
+            holders = placed if holders is None else holders & placed
         named = self._named_holders(query, self._either(question))
         if named is not None:  # "uk allocation": an entry naming the UK
             holders = named if holders is None else holders & named
@@ -1127,6 +1169,27 @@ class Matcher:
         if spoke is not None:  # "what did the NYT say about the 1M": the NYT on the 1M
             holders = spoke if holders is None else holders & spoke
         return holders
+
+    def _placed(self, found: tuple[Part, ...], *, counting: bool) -> _Mask | None:
+        """Return the entries that do not hold a market a count is asked of only as the place
+        of someone's title ("how many 1ms did ASIA get": not the rumour of the M sales head for
+        Asia), or None when the question asks of no such market ("how many did the ASIA GUY
+        say": the title asked). A count is asked when ``counting`` or "how many" is said."""
+        if not self._titled:
+            return None
+        placed: _Mask | None = None
+        for part in found:
+            if not part.asks or not (counting or _HOW_MANY in itertools.pairwise(part.words)):
+                continue
+            said = [self._spelled(w) for w in part.words]
+            for at, word in enumerate(said):
+                if titled(said, at):
+                    continue
+                for term in content(self.synonyms.apply([stem(word)])):
+                    off = self._titled.get(term)
+                    if off is not None:
+                        placed = ~off if placed is None else placed & ~off
+        return placed
 
     def _said_holders(self, question: str) -> _Mask | None:
         """Return the entries in which the one a "what did X say about Y" question names speaks

@@ -1719,3 +1719,94 @@ def test_round_64_a_count_in_the_end_is_asked_in_the_past_without_did(
     question: str, expected: bool
 ) -> None:
     assert q.outcome_count(tuple(words(question))) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        # The show, or its people, is the one saying or guessing: what was said on it.
+        ("what did the show crew predict for the wagon", True),
+        ("what did the show say about prices", True),
+        ("how many did the show hosts guess", True),
+        ("what did they say about the show", False),  # about the show, not said by it
+        ("what did the show host drive", False),  # no saying
+    ],
+)
+def test_round_65_a_show_saying_is_what_was_said_on_it(question: str, shown: bool) -> None:
+    assert q.said_on_show(tuple(words(question)), frozenset({"show"})) is shown
+
+
+@pytest.mark.parametrize(
+    ("question", "place", "title"),
+    [
+        ("how many loaves did iceland get", "iceland", False),
+        ("the sales head in iceland said so, how many did iceland get", "iceland", True),
+        ("what did the iceland guy say", "iceland", True),
+        ("how many did the icelandic bread sales head expect", "icelandic", True),
+        ("how many loaves go to iceland", "iceland", False),
+    ],
+)
+def test_round_65_a_place_in_a_title_is_no_market(question: str, place: str, title: bool) -> None:
+    said = words(question)
+    assert q.titled(said, said.index(place)) is title
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        # "what's X's name": the name asked, not the one who has it.
+        ("what's the baker's apprentice's name", ("name",)),
+        ("whats quillfeathers name", ("name",)),
+        ("whats his name", ()),  # the name of the one told of, as before
+        ("whats the bakers opinion", ("bakers",)),
+    ],
+)
+def test_round_65_whats_someones_name_asks_a_name(question: str, wanted: tuple[str, ...]) -> None:
+    assert q.focus(tuple(words(question))) == wanted
+
+
+@pytest.mark.parametrize(
+    ("question", "found", "wanted"),
+    [
+        # "did X say HOW MANY ...": a figure X must have given, after a lead-in too
+        (
+            "did the baker say how many loaves they sold",
+            (("baker",), ("many", "loaves", "sold")),
+            "number",
+        ),
+        (
+            "in the interview the paper ran, did the baker say how many loaves they sold",
+            (("baker",), ("many", "loaves", "sold")),
+            "number",
+        ),
+        # a wh-question of its own: "when" is no reported question
+        ("what did the baker say when asked about rye", (("baker",), ()), None),
+        ("did the baker say anything", None, None),
+    ],
+)
+def test_round_65_did_x_say_how_many_asks_what_x_gave(
+    question: str, found: tuple[tuple[str, ...], tuple[str, ...]] | None, wanted: str | None
+) -> None:
+    asked = tuple(words(question))
+    assert q.said(asked) == found
+    assert q.wants(asked) == wanted
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        # "did X write about Y", "did X call Y a Z": what X said of Y
+        (
+            "did the gazette ever call the rye loaf a classic",
+            (("gazette",), ("rye", "loaf", "classic")),
+        ),
+        ("did the gazette write about the rye loaf", (("gazette",), ("rye", "loaf"))),
+        # a long subject is no speaker asked of; "call around" calls no one anything
+        ("does the bakers price match what the later article says about rye", None),
+        ("is that official or should i call around", None),
+    ],
+)
+def test_round_65_did_x_write_about_or_call_y_asks_what_x_said_of_y(
+    question: str, found: tuple[tuple[str, ...], tuple[str, ...]] | None
+) -> None:
+    assert q.said(tuple(words(question))) == found

@@ -2550,3 +2550,38 @@ def test_round_64_a_figure_the_asker_wants_checked_is_set_right(matcher_real: Ma
     # "... 750 ... right": the misremembered figure no entry holds is an aside, and only an
     # entry giving a figure can set it right (BMWBlog's 600).
     assert best(matcher_real, "the us is getting 750 1ms right") == "us-600-bmwblog"
+
+
+def test_round_65_a_market_only_in_a_claimants_title_gives_no_count() -> None:
+    matcher = _small(
+        [
+            (
+                "iceland-rumour",
+                '"who started the doubling rumour", "what did the iceland sales head say"',
+                "The head of bread sales for Iceland said the bakery would double output from"
+                " 300 to 600 loaves.",
+            ),
+            ("norway-count", '"how many loaves does norway get"', "Norway gets 40 loaves."),
+        ]
+    )
+    # Iceland is the place of a title: the rumour gives no count of Iceland's loaves.
+    assert best(matcher, "how many loaves does iceland get") is None
+    # Asked of the one with the title, the rumour's count answers.
+    assert best(matcher, "how many loaves did the iceland sales head say") == "iceland-rumour"
+    assert best(matcher, "how many loaves does norway get") == "norway-count"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is nz part of the 125 australian cars",  # another market ("nz", "kiwi")
+        "which manufacturing plant turns out the 1m",  # a plant, never named
+        "was white the only colour you could order",  # paint options, never listed
+        "what emissions standard does the n54 meet",  # only that it stays compliant
+        "what dealer does michael work at",  # where someone works, never said
+    ],
+)
+def test_round_65_topics_the_sources_never_cover_are_declined(
+    matcher_real: Matcher, question: str
+) -> None:
+    assert best(matcher_real, question) is None
