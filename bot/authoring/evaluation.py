@@ -6,12 +6,21 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import yaml
 
 from ..core.decide.memory import Conversations
 from ..core.render.text import summary
 from ..core.reply.replies import Reply
+
+
+class Asker(Protocol):
+    """Answer a message in a conversation: after its last answer and its last declined question."""
+
+    def __call__(
+        self, question: str, after: str | None = None, *, declined: str | None = None
+    ) -> Reply: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,15 +204,13 @@ def load_conversations(path: str | Path) -> list[list[Turn]]:
     return out
 
 
-def evaluate_conversations(
-    conversations: list[list[Turn]], ask: Callable[[str, str | None], Reply]
-) -> list[TurnVerdict]:
+def evaluate_conversations(conversations: list[list[Turn]], ask: Asker) -> list[TurnVerdict]:
     """Play each conversation turn by turn, each turn read against the last answer."""
     verdicts = []
     for number, turns in enumerate(conversations):
         memory = Conversations()
         for turn in turns:
-            reply = ask(turn.q, memory.last(number))
+            reply = ask(turn.q, memory.last(number), declined=memory.declined(number))
             memory.remember(number, reply)
             text = summary(reply)
             if turn.want == "answer":

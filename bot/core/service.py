@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .decide.decision import DEFAULT_THRESHOLD, Decision, decide, volunteer
-from .decide.followups import read_after, read_alone
+from .decide.followups import pointed_past, read_after, read_alone, restated
 from .decide.talk import Talk
 from .decide.twopart import second_part, split_answer
 from .knowledge.errors import KnowledgeError, Problem
@@ -132,11 +132,13 @@ class KnowledgeService:
         """Return the knowledge in service now."""
         return self._snapshot.knowledge
 
-    def ask(self, question: str, after: str | None = None) -> Reply:
+    def ask(self, question: str, after: str | None = None, *, declined: str | None = None) -> Reply:
         """Answer one question from the snapshot in service when the call starts.
 
         ``after`` is the entry id of the last answer in the same conversation, if it is recent:
         a follow-up ("who said that?", "what about australia?") is answered against it.
+        ``declined`` is the conversation's last question if it was declined since: "what about
+        australia" after "how many are going to germany" asks that question of Australia.
         """
         snapshot = self._snapshot
         notice = None
@@ -153,7 +155,12 @@ class KnowledgeService:
         if talk is not None:
             reply = small_talk(question, talk, snapshot.knowledge)
         else:
-            reply = self._answer(snapshot, question, text, after, notice)
+            again = restated(snapshot.matcher, text, declined) if declined else None
+            if again is not None:  # the declined question asked anew, of what this one names
+                anew = self._answer(snapshot, question, again, None, notice)
+                reply = replace(anew, asked=declined)
+            else:
+                reply = self._answer(snapshot, question, text, after, notice, declined)
             laughed = snapshot.talk.laughed(text) if reply.kind == "decline" else None
             if laughed is not None:  # "lol small world": a reaction, not a missed question
                 reply = small_talk(question, laughed, snapshot.knowledge)
@@ -165,7 +172,13 @@ class KnowledgeService:
         return reply
 
     def _answer(
-        self, snapshot: Snapshot, question: str, text: str, after: str | None, notice: str | None
+        self,
+        snapshot: Snapshot,
+        question: str,
+        text: str,
+        after: str | None,
+        notice: str | None,
+        declined: str | None = None,
     ) -> Reply:
         """Answer a question that is not small talk, against the last answer if it leans on it."""
         knowledge = snapshot.knowledge
@@ -174,6 +187,9 @@ class KnowledgeService:
             ranking = snapshot.matcher.read(text)
             decision = decide(ranking, snapshot.matcher.threshold)
             decision = read_alone(snapshot.matcher, text, decision)  # "who brought that up"
+            past = pointed_past(snapshot.matcher, text, declined) if declined else None
+            if decision.answer is None and past is not None:
+                decision = past  # "what car were they in" after "who filmed it" was declined
             if not text.strip():
                 notice = _EMPTY
             second = second_part(snapshot.matcher, knowledge, text, ranking, decision)

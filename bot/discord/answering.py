@@ -74,7 +74,11 @@ class Answering:
     def ask(self, question: str, channel_id: int | None, user_id: int) -> Reply:
         """Answer a question against the asker's last answer in the same channel."""
         key = (channel_id, user_id)
-        reply = self.bot.service.ask(clean_question(question), self.conversations.last(key))
+        reply = self.bot.service.ask(
+            clean_question(question),
+            self.conversations.last(key),
+            declined=self.conversations.declined(key),
+        )
         self.conversations.remember(key, reply)
         return reply
 

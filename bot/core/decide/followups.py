@@ -29,6 +29,7 @@ from .talk import (
     asks_why,
     beyond,
     corrected,
+    doubts,
     follow_up,
     gives_given_name,
     gives_reasons,
@@ -38,6 +39,7 @@ from .talk import (
     more,
     name_of,
     names,
+    other_of,
     same_as,
     topical,
     wanted,
@@ -97,6 +99,10 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "should i keep my order" after the allocation: advice on the asker's own things,
         # not the claim on orders that shares its words.
         return Reading(Decision(None, 0.0))
+    if doubts(text):
+        # "sounds made up", "yeah right, they'll build more anyway" after a claim: what backs
+        # it is its status and its sources, not a claim that shares a word ("cope", "more").
+        return Reading(_sure(last), last, cited=True)
     outlet = asks_outlet(text)
     if outlet is not None and _outlet_named(last, knowledge, outlet):
         # "wait, which blog" after a claim: the outlet it comes from, which its answer or its
@@ -619,7 +625,8 @@ def _party_on(matcher: Matcher, last: Entry, party: str) -> Reading | None:
     named = set(words(party)) - STOPWORDS
     if not named:
         return None
-    if _states_view(last, party):
+    if _states_view(last, party) or named <= set(words(_claimant(last))):
+        # "and the blog agreed?" after the blog's own doubt: the party's view is that answer.
         return Reading(_sure(last), last)
     read = matcher.read(f"{party} {last.title}", _LEADERS, about=party).without(last)
     own = next(
@@ -979,3 +986,43 @@ def _retitled(matcher: Matcher, title: str, about: str) -> str:
     while end < len(weighed) and weighed[end][1] >= bar:
         end += 1
     return " ".join(w for w, _ in weighed[:start] + weighed[end:])
+
+
+_MAX_RESTATED_WORDS = 10  # "how many 1ms are going to germany": a plain question
+
+
+def restated(matcher: Matcher, text: str, declined: str) -> str | None:
+    """Return the declined last question asked of X when a message asks it of X ("what about
+    australia" after "how many are going to germany", declined for want of any word on
+    Germany: "how many are going to australia"), or None.
+
+    X takes the place of the one run of words no entry holds, which is why it was declined;
+    a declined question that leaned on an answer itself ("and canada?") is not restated."""
+    other = other_of(text)
+    if other is None or follow_up(declined) is not None or and_x(declined) is not None:
+        return None
+    weighed = matcher.rarity(declined[:200])
+    if len(weighed) > _MAX_RESTATED_WORDS:
+        return None  # a story: what it was declined for is no single word to swap
+    unknown = [
+        i
+        for i, (word, weight) in enumerate(weighed)
+        if weight == 0 and word not in STOPWORDS and not word.isdigit()
+    ]
+    if not unknown or unknown[-1] - unknown[0] != len(unknown) - 1:
+        return None
+    said = [word for word, _ in weighed]
+    return " ".join([*said[: unknown[0]], *words(other), *said[unknown[-1] + 1 :]])
+
+
+def pointed_past(matcher: Matcher, text: str, declined: str) -> Decision | None:
+    """Return the answer a short question pointing back earns read with the declined question
+    before it, when no answer came since ("who filmed the 1m video", declined, then "what car
+    were they in": they are who filmed it), or None."""
+    leaning = follow_up(text)
+    if leaning is None or leaning[0] is not FollowUp.POINTING:
+        return None
+    if follow_up(declined) is not None or and_x(declined) is not None:
+        return None
+    decision = decide(matcher.read(f"{text} {declined}", _LEADERS), matcher.threshold)
+    return decision if decision.answer is not None else None

@@ -29,6 +29,9 @@ class Conversations:
         self._most = most
         self._clock = clock
         self._last: OrderedDict[Hashable, tuple[str, float]] = OrderedDict()
+        # The question of a decline that came after the last answer: "what about australia"
+        # after "how many are going to germany" (declined) asks it of Australia.
+        self._declined: OrderedDict[Hashable, tuple[str, float]] = OrderedDict()
 
     def last(self, key: Hashable) -> str | None:
         """Return the entry id of the conversation's last answer, if it is recent enough."""
@@ -41,9 +44,28 @@ class Conversations:
             return None
         return entry_id
 
+    def declined(self, key: Hashable) -> str | None:
+        """Return the question of the conversation's last reply if it was declined, and recent."""
+        found = self._declined.get(key)
+        if found is None:
+            return None
+        question, at = found
+        if self._clock() - at > self._ttl:
+            del self._declined[key]
+            return None
+        return question
+
     def remember(self, key: Hashable, reply: Reply) -> None:
         """Keep an answer, or a close decline's first offer, as the conversation's context;
-        other declines, clarifying questions and small talk leave it."""
+        other declines, clarifying questions and small talk leave it. A declined question is
+        kept until the next answer or decline (small talk leaves it)."""
+        if reply.answered or reply.kind == "clarify":
+            self._declined.pop(key, None)
+        elif reply.kind == "decline":
+            self._declined[key] = (reply.asked or reply.question, self._clock())
+            self._declined.move_to_end(key)
+            while len(self._declined) > self._most:
+                self._declined.popitem(last=False)
         entry_id = reply.entry_id if reply.answered else _offered(reply)
         if entry_id is None:
             return

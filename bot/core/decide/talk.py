@@ -71,7 +71,7 @@ PROVENANCE_WORDS = frozenset(
     backed back up evidence whos thats wheres the any there ur your trust believe accurate
     right correct real come came comes origin start started or opinion just an a
     published posted reported printed src srcs sauce fr originally original first initially
-    hear heard quote quoted quoting quotes
+    hear heard quote quoted quoting quotes read u see saw seen find found
     """.split()
 )
 PROVENANCE_CUES = frozenset(
@@ -79,7 +79,7 @@ PROVENANCE_CUES = frozenset(
     said says say source sources link true confirmed confirm legit really proof citation cite
     claimed claim know reliable verified evidence trust believe accurate right correct real
     from origin fact opinion rumor rumour published posted reported printed src srcs sauce fr
-    hear heard quote quoted quoting quotes
+    hear heard quote quoted quoting quotes read see saw seen found
     """.split()
 )
 WHYS = frozenset("why y".split())  # "y tho": why, spelt as chat spells it
@@ -123,7 +123,11 @@ _AND_FOR = re.compile(
 # "no i meant the mini", "sorry i mean australia": the last question asked of X instead.
 _MEANT_X = re.compile(rf"^\s*{_CORRECTION}((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+)?)[\s?!.]*$", re.I)
 # "does the blog expect the same for the 1m", "same for australia?": the last question of X.
-_SAME_FOR = re.compile(r"\bsame\s+(?:for|with|in)\s+((?:[^\s?!.]+\s*){1,3}?)[\s?!.]*$", re.I)
+_SAME_FOR = re.compile(
+    r"\bsame\s+(?:(?:thing\s+)?(?:will\s+|would\s+|could\s+)?happens?\s+)?(?:for|with|in|to)\s+"
+    r"((?:[^\s?!.]+\s*){1,3}?)[\s?!.]*$",
+    re.I,
+)
 _MAX_SAME_WORDS = 10
 # "and the blog?", "and australia": X alone after "and", asked as "what about X".
 _AND_X = re.compile(r"^\s*and\s+((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+)?)[\s?!.]*$", re.I)
@@ -152,6 +156,14 @@ _AGREE = re.compile(
     r"(?:\s+(?:with\s+)?(?:that|it|this|him|her|them))?[\s?!.]*$",
     re.I,
 )
+# "and the blog agreed?", "so bmwna disagrees": the same, put as a statement to be confirmed.
+_AGREED = re.compile(
+    r"^\s*(?:and\s+|but\s+|so\s+)?((?:\S+\s*){1,3}?)\s+"
+    r"(?:agreed|agrees|disagreed|disagrees|concurred|concurs)"
+    r"(?:\s+(?:with\s+)?(?:that|it|this|him|her|them))?[\s?!.]*$",
+    re.I,
+)
+_NO_PARTY = frozenset("who whos what which nobody noone no none i we you u me".split())
 # "what does the blog think", "so what did bmwna say about that", "what did he add to that": the
 # same, asked openly ("what did the memo say" asks what the memo said).
 _THINKS = re.compile(
@@ -439,6 +451,9 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
     if same is not None and len(words(message[:200])) <= _MAX_SAME_WORDS:
         return FollowUp.ABOUT, same.group(1)
     agree = _AGREE.match(message[:200]) or _THINKS.match(message[:200])
+    agreed = _AGREED.match(message[:200])
+    if agree is None and agreed is not None and words(agreed.group(1))[0] not in _NO_PARTY:
+        agree = agreed
     if agree is not None and _SOMEONE.isdisjoint(words(agree.group(1))):
         return FollowUp.AGREE, agree.group(1)  # "does bmwna agree", not "did anyone agree"
     plain, said = words(message[:200]), kernel(message)
@@ -852,3 +867,48 @@ def asks_outlet(message: str) -> str | None:
     ):
         return said[1]
     return None
+
+
+# A sceptical reply to the last answer: "sounds fake ngl", "yeah right", "doubt it",
+# "source: trust me bro?". It asks nothing new: what backs the claim is its status and sources.
+_DOUBT_TAGS = frozenset(
+    "ngl tbh lol lmao lmfao haha imo fr honestly tho though bro man dude lowkey ok okay so".split()
+)
+_DOUBTED = re.compile(
+    r"^(?:(?:that|this|it|all)\s+(?:is|s)|(?:(?:that|this|it|all)\s+)?"
+    r"(?:sounds?|seems?|smells?|feels?))\s+(?:\w+\s+){0,2}?"
+    r"(?:fake|made up|cope|bs|sus|fishy|sketchy|bogus|cap|nonsense|bull\w*|far fetched"
+    r"|too good to be true)$"
+    r"|^(?:that|this)\s+(?:\w+\s+)?(?:fake|made up|cope|bs|cap|nonsense|bull\w*)$"
+    r"|^(?:i\s+)?(?:doubt|dont buy|do not buy|don t buy)\s+(?:it|that|this|that one)$"
+    r"|^(?:source\s+|src\s+|sauce\s+)?trust me(?:\s+bro)?$"
+    r"|^(?:press\s+)?x\s+(?:to\s+)?doubt$"
+)
+_YEAH_RIGHT = re.compile(r"^\s*(?:yeah|yea|ya|yeh|yh)\s+right\b", re.I)
+_MAX_DOUBT_WORDS = 12
+
+
+def doubts(message: str) -> bool:
+    """Return whether a message only doubts the last answer ("sounds made up", "yeah right,
+    they'll build more anyway"), asking nothing of its own."""
+    said = words(message[:200])
+    if not said or len(said) > _MAX_DOUBT_WORDS:
+        return False
+    if _YEAH_RIGHT.match(message[:200]):
+        return not (_ASKING.intersection(said) or "?" in message)
+    kept = [w for w in said if w not in _DOUBT_TAGS]
+    return bool(kept) and _DOUBTED.match(" ".join(kept)) is not None
+
+
+_LEAD = re.compile(r"^\s*(?:(?:ok|okay|k|so|alright|well|hmm|right)\b[\s,.!]*)+", re.I)
+_THEN_END = re.compile(r"[\s,]+(?:then|tho|though)[\s?!.]*$", re.I)
+
+
+def other_of(message: str) -> str | None:
+    """Return X of a message asking the last question again of X ("what about the us", "and
+    in australia?", "ok and canada then"), or None."""
+    bare = _THEN_END.sub("", _LEAD.sub("", message[:200]))
+    leaning = follow_up(bare)
+    if leaning is not None and leaning[0] is FollowUp.ABOUT:
+        return leaning[1]
+    return and_x(bare)

@@ -65,6 +65,7 @@ class Reply:
     cited: bool = False  # asked where the claim comes from: its sources belong in the answer
     talk: TalkKind | None = None  # small talk: what kind
     second: SecondAnswer | None = None  # a message asking two questions: the other's answer
+    asked: str | None = None  # "what about X" after a decline: that declined question
 
 
 EXAMPLES = 3

@@ -1458,3 +1458,94 @@ def test_what_about_a_name_stands_for_the_titles_name(shipped: KnowledgeService)
     # Follow-up round 30: "the jcw gp" stands for the title's "1Ms", not for "America".
     _, gp = _talk(shipped, "how many 1ms is america getting", "and what about the jcw gp")
     assert gp.kind == "followup" and gp.entry_id == "gp-414-us"
+
+
+def _played(service: KnowledgeService, *messages: str) -> list[Reply]:
+    """Play messages as the front ends do: with the last answer and the last declined question."""
+    memory = Conversations()
+    replies = []
+    for message in messages:
+        reply = service.ask(message, memory.last(0), declined=memory.declined(0))
+        memory.remember(0, reply)
+        replies.append(reply)
+    return replies
+
+
+def test_followup_34_a_sceptical_reply_gets_the_last_claim_with_its_sources(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 34: "smells fishy" asks nothing new; it was declined, and "yeah right,
+    # ..." got a claim sharing its words ("sold").
+    for doubt in ("smells fishy tbh", "yeah right, mini sold way more than that"):
+        first, again = _talk(shipped, "how many cars did mini bring to the us", doubt)
+        assert first.entry_id == "gp-414-us"
+        assert again.kind == "followup" and again.entry_id == "gp-414-us" and again.cited
+    _, bought = _talk(shipped, "who is brian watts", "i dont buy it")
+    assert bought.entry_id == "who-is-watts" and bought.cited  # not a "did you mean"
+
+
+def test_followup_34_where_did_you_see_that_asks_where_the_claim_comes_from(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 34: a verb of reading or seeing is a provenance cue ("where did u read
+    # that" was declined).
+    _, seen = _talk(shipped, "how many cars did mini bring to the us", "where did you see that")
+    assert seen.kind == "followup" and seen.entry_id == "gp-414-us" and seen.cited
+
+
+def test_followup_34_what_about_x_after_a_decline_asks_the_declined_question_of_x(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 34: X takes the place of the word no entry holds ("sweden"); the
+    # declined question stays the one asked again ("norway" is declined in turn).
+    _, norway, us = _played(
+        shipped, "how many 1ms is sweden getting", "and norway?", "what about the us then"
+    )
+    assert not norway.answered and norway.asked == "how many 1ms is sweden getting"
+    assert us.answered and us.entry_id == "us-600-bmwblog"
+    _, australia = _played(shipped, "how many 1ms did sweden get", "and in australia?")
+    assert australia.entry_id == "aus-received-125"  # not the reader's guess on Australia
+
+
+def test_followup_34_a_separate_question_marker_weighs_nothing(shipped: KnowledgeService) -> None:
+    # Follow-up round 34 (knowledge): "separate q", "different topic" open a new question as
+    # "new question" does; the words weighed against the last answer's topic and declined it.
+    _, watts = _talk(shipped, "how many cars did mini bring to the us", "separate q, who is watts")
+    assert watts.entry_id == "who-is-watts"
+
+
+def test_followup_34_a_pointing_question_after_a_decline_reads_with_the_declined_question(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 34: "he" is who the declined question asked about, the one who filmed.
+    declined, car = _played(shipped, "who recorded the 1m clip", "what car was he in")
+    assert not declined.answered and not declined.suggestions  # nothing close was offered
+    assert car.entry_id == "chase-car-v8-benz"
+
+
+def test_followup_34_and_x_agreed_asks_what_x_says_on_the_last_answer(
+    studio: KnowledgeService,
+) -> None:
+    # Follow-up round 34: "and the blog agreed?" is "does the blog agree" put as a statement;
+    # it got Ann's agreement with Zed (its "agreed"). The blog's own claim is its view.
+    _, blog = _talk(studio, "what does the blog make of the shooting start", "and the blog agreed?")
+    assert blog.kind == "followup" and blog.entry_id == "crew-doubt"
+    _, reasoned = _talk(studio, "how many tickets must the sequel sell", "so the blog agreed?")
+    assert reasoned.entry_id == "sequel-payoff"  # "the blog reasoned": its claimant, its view
+    _, paper = _talk(studio, "did anyone doubt zed's date", "and the trade paper agreed?")
+    assert paper.entry_id == "shoot-june"  # the paper's own claim on the start date
+    assert follow_up("who agreed") is None and follow_up("everyone agreed?") is None
+
+
+def test_followup_34_will_the_same_happen_with_x_asks_the_last_question_of_x(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 34: as "same for X" does; alone it got the 1M's resale forecast.
+    first, same = _talk(
+        shipped,
+        "what happened with zhp allocations in 2003",
+        "will the same happen with the 1m then",
+    )
+    assert first.entry_id == "zhp-2003-allocation"
+    assert same.kind == "followup" and same.entry_id == "zhp-same-for-1m"
+    assert follow_up("could the same thing happen to the gp") == (FollowUp.ABOUT, "the gp")

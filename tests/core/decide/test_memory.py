@@ -36,3 +36,16 @@ def test_a_question_a_third_short_of_the_answer_still_sets_the_context() -> None
     memory = Conversations()
     memory.remember(0, _decline(0.3))  # "how many will the uk get next year": the UK entry, nearly
     assert memory.last(0) == "shoot-date"  # "ok how many did they get" is asked of it
+
+
+def test_followup_34_a_declined_question_is_kept_until_the_next_answer() -> None:
+    memory = Conversations()
+    asked = Reply(question="how many go to sweden", answered=False, score=0.0, kind="decline")
+    memory.remember(0, asked)
+    assert memory.declined(0) == "how many go to sweden"  # "and norway?" asks it of Norway
+    memory.remember(0, _decline(0.9, kind="smalltalk"))
+    again = Reply("and norway?", False, 0.0, kind="decline", asked="how many go to sweden")
+    memory.remember(0, again)
+    assert memory.declined(0) == "how many go to sweden"  # the question asked again, not "and"
+    memory.remember(0, Reply(question="q", answered=True, score=1.0, entry_id="poster"))
+    assert memory.declined(0) is None

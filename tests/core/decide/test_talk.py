@@ -13,6 +13,7 @@ from bot.core.decide.talk import (
     asks_given_name,
     asks_of_own,
     corrected,
+    doubts,
     follow_up,
     gives_given_name,
     gives_reasons,
@@ -20,6 +21,7 @@ from bot.core.decide.talk import (
     kernel,
     name_of,
     names,
+    other_of,
     wanted,
 )
 from bot.core.knowledge.loader import default_knowledge_path
@@ -512,3 +514,18 @@ def test_paint_colours_asked_in_the_past_are_never_covered(service: KnowledgeSer
     # Follow-up round 30: "colours did it come in", as "colours does it come in" was.
     reply, _ = _in_turn(service, "tell me about the x1", "what colours did they come in then")
     assert not reply.answered
+
+
+def test_followup_34_a_sceptical_reply_only_doubts() -> None:
+    for doubt in ("smells fishy tbh", "lol that seems kinda made up", "i doubt that", "x doubt"):
+        assert doubts(doubt), doubt
+    assert doubts("yeah right, they will start in june")
+    for asked in ("sounds fake, who said 800", "yeah right but who said it", "is that fake"):
+        assert not doubts(asked), asked
+
+
+def test_followup_34_other_of_reads_what_about_x_with_chat_around_it() -> None:
+    assert other_of("ok what about the us then") == "the us"
+    assert other_of("and in spain?") == "spain?"
+    assert other_of("and norway?") == "norway"
+    assert other_of("why not") is None

@@ -65,10 +65,12 @@ class Watch:
     def install(self, service: KnowledgeService, monkeypatch: pytest.MonkeyPatch) -> None:
         ask, reload = service.ask, service.reload
 
-        def watched_ask(question: str, after: str | None = None) -> Reply:
+        def watched_ask(
+            question: str, after: str | None = None, *, declined: str | None = None
+        ) -> Reply:
             with self._lock:
                 running, started = self._running, self.reloads_started
-            reply = ask(question, after)
+            reply = ask(question, after, declined=declined)
             with self._lock:
                 self.served.append(self.plan.by_digest.get(reply.knowledge_digest, -1))
                 overlapped = running or self._running or self.reloads_started != started
