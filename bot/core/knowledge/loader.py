@@ -144,6 +144,17 @@ ENTRY_FIELDS = (
 )
 
 
+def _keys(fields: tuple[Field, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Return the keys a mapping of ``fields`` may hold, and those it must (in their order)."""
+    return frozenset(f.name for f in fields), tuple(f.name for f in fields if f.required)
+
+
+# Worked out once: the validator checks a mapping's keys against them 10,000 times a big file.
+_TOP_KEYS, _TALK_KEYS, _SOURCE_KEYS, _ENTRY_KEYS = map(
+    _keys, (TOP_FIELDS, TALK_FIELDS, SOURCE_FIELDS, ENTRY_FIELDS)
+)
+
+
 def load_knowledge(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Knowledge:
     """Read, parse and validate a knowledge file; raise KnowledgeError listing every problem."""
     name = str(path)
@@ -241,6 +252,9 @@ class _BudgetError(Exception):
         super().__init__(message)
         self.line = line
         self.message = message
+
+
+_OPENING = (yaml.SequenceStartEvent, yaml.MappingStartEvent)  # what _nested composes
 
 
 class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
@@ -345,6 +359,8 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
                 break
             if kind is yaml.ScalarEvent and event.anchor is None:
                 items.append(self._scalar(get()))
+            elif kind in _OPENING and event.anchor is None and self._depth != 1:
+                items.append(self._nested(event))
             else:
                 items.append(self.compose_node(node, len(items)))
         node.end_mark = get().end_mark
@@ -368,13 +384,31 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
             else:
                 key = self.compose_node(node, None)
             event = peek()
-            if type(event) is yaml.ScalarEvent and event.anchor is None:
+            kind = type(event)
+            if kind is yaml.ScalarEvent and event.anchor is None:
                 value: Any = self._scalar(get())
+            elif kind in _OPENING and event.anchor is None and self._depth != 1:
+                value = self._nested(event)
             else:
                 value = self.compose_node(node, key)
             pairs.append((key, value))
         node.end_mark = get().end_mark
         return node
+
+    def _nested(self, event: Any) -> yaml.Node:
+        """Compose the list or mapping that ``event`` opens (no anchor, below the top level,
+        where no list is streamed) as ``compose_node`` would, without its calls and checks:
+        with no path resolvers, PyYAML's resolver has nothing to descend into."""
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            mark = getattr(event, "start_mark", None)
+            raise _DepthError(int(mark.line) + 1 if mark is not None else 0)
+        try:
+            if type(event) is yaml.SequenceStartEvent:
+                return self.compose_sequence_node(None)
+            return self.compose_mapping_node(None)
+        finally:
+            self._depth -= 1
 
     def _count_alias(self, event: yaml.AliasEvent) -> None:
         """Count an alias and what it repeats; refuse the file past either budget."""
@@ -421,8 +455,12 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
         node = yaml.SequenceNode(tag, [], start.start_mark, None, flow_style=start.flow_style)
         self._depth += 1
         try:
-            while not self.check_event(yaml.SequenceEndEvent):
-                item = self.compose_node(node, len(node.value))
+            peek: Callable[[], Any] = self.peek_event
+            while type(event := peek()) is not yaml.SequenceEndEvent:
+                if self._fast and type(event) in _OPENING and event.anchor is None:
+                    item: yaml.Node | None = self._nested(event)
+                else:
+                    item = self.compose_node(node, len(node.value))
                 if item is not None:
                     node.value.append(build(key, item))
         finally:
@@ -519,7 +557,7 @@ class _Validator:
     def knowledge(self, root: yaml.Node | None) -> Knowledge:
         if root is None:
             raise KnowledgeError([Problem(self.name, 1, "the file is empty")])
-        top = self.mapping(root, "the file", TOP_FIELDS)
+        top = self.mapping(root, "the file", _TOP_KEYS)
         version = 1
         if top is not None and "version" in top:
             version = self.integer(top["version"], "version") or 1
@@ -586,13 +624,14 @@ class _Validator:
         return value
 
     def mapping(
-        self, node: yaml.Node, what: str, fields: tuple[Field, ...]
+        self, node: yaml.Node, what: str, keys: tuple[frozenset[str], tuple[str, ...]]
     ) -> dict[str, yaml.Node] | None:
+        """Return a mapping's values by key; ``keys``: those allowed and those required."""
         self.check_tag(node)
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, f"{what} must be a mapping of keys to values")
             return None
-        known = {f.name for f in fields}
+        known, required = keys
         out: dict[str, yaml.Node] = {}
         for key_node, value in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
@@ -605,9 +644,9 @@ class _Validator:
                 self.problem(key_node, f"key '{key}' appears twice in {what}")
             else:
                 out[key] = value
-        for f in fields:
-            if f.required and f.name not in out:
-                self.problem(node, f"{what} is missing the required key '{f.name}'")
+        for name in required:
+            if name not in out:
+                self.problem(node, f"{what} is missing the required key '{name}'")
         return out
 
     def check_tag(self, node: yaml.Node) -> bool:
@@ -709,7 +748,7 @@ class _Validator:
             return None
 
     def source(self, node: yaml.Node) -> SourceRow | None:
-        m = self.mapping(node, "a source", SOURCE_FIELDS)
+        m = self.mapping(node, "a source", _SOURCE_KEYS)
         if m is None:
             return None
         sid = self.slug(m["id"], "source id") if "id" in m else None
@@ -735,7 +774,7 @@ class _Validator:
         )
 
     def talk(self, node: yaml.Node) -> SmallTalk | None:
-        m = self.mapping(node, "a small-talk item", TALK_FIELDS)
+        m = self.mapping(node, "a small-talk item", _TALK_KEYS)
         if m is None or not all(k in m for k in ("kind", "phrasings", "reply")):
             return None
         kind = self.choice(m["kind"], "the kind of a small-talk item", TalkKind)
@@ -746,7 +785,7 @@ class _Validator:
         return SmallTalk(kind, phrasings, reply)
 
     def entry(self, node: yaml.Node) -> EntryRow | None:
-        m = self.mapping(node, "an entry", ENTRY_FIELDS)
+        m = self.mapping(node, "an entry", _ENTRY_KEYS)
         if m is None:
             return None
         eid = self.slug(m["id"], "entry id") if "id" in m else None

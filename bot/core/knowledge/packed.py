@@ -52,7 +52,7 @@ class Strings(Sequence[str]):
         if isinstance(index, slice):
             start, stop, step = index.indices(len(self._ends))
             if step == 1:
-                return self._span(start, stop)
+                return self.span(start, stop)
             return [self._at(i) for i in range(start, stop, step)]
         if index < 0:
             index += len(self._ends)
@@ -65,8 +65,10 @@ class Strings(Sequence[str]):
         start = ends[index - 1] if index % _RUN else 0
         return self._runs[index // _RUN][start : ends[index]]
 
-    def _span(self, start: int, stop: int) -> list[str]:
-        """Return the strings ``start`` to ``stop``: one slice of its run each, cut in a loop."""
+    def span(self, start: int, stop: int) -> list[str]:
+        """Return the strings ``start`` to ``stop`` (``self[start:stop]`` for ``0 <= start <=
+        stop <= len(self)``, without the slice's checks): one slice of its run each, cut in a
+        loop."""
         ends, out = self._ends, []
         while start < stop:
             run, within = divmod(start, _RUN)

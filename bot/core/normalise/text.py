@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -76,6 +77,7 @@ _TOKEN = re.compile(r"\d+:\d\d|[a-z0-9]+")
 # Each byte but a letter or digit as a space: ASCII text then splits into _TOKEN's words.
 _GAPS = bytes(c if chr(c) in "0123456789abcdefghijklmnopqrstuvwxyz" else 32 for c in range(256))
 _BATCH = 2048  # texts folded per step by analyse_many
+_NUMBERS_OR_ORDINALS = frozenset(_NUMBER_WORDS) | frozenset(_ORDINALS)
 
 
 def fold(text: str) -> str:
@@ -161,13 +163,20 @@ def _split(folded: str) -> list[str]:
         folded = _BARE_PERCENT.sub(" percent ", folded)
     plain = ":" not in folded and folded.isascii()  # no "12:30": split faster than _TOKEN finds
     tokens = folded.encode().translate(_GAPS).decode().split() if plain else _TOKEN.findall(folded)
-    if has_digit and not _ORDINALS.keys().isdisjoint(tokens):
-        tokens = [_ORDINALS.get(t, t) for t in tokens]
-    if not _NUMBER_WORDS.keys().isdisjoint(tokens):
+    if not _NUMBERS_OR_ORDINALS.isdisjoint(tokens):  # one check for both, seldom met
+        if has_digit and not _ORDINALS.keys().isdisjoint(tokens):
+            tokens = [_ORDINALS.get(t, t) for t in tokens]
+        if not _NUMBER_WORDS.keys().isdisjoint(tokens):
+            return _join_number_words(tokens)
+    if has_digit and not _SCALES.keys().isdisjoint(tokens):  # "3 hundred"
         return _join_number_words(tokens)
-    # One number without a scale word reads the same joined: "2011" stays "2011".
-    if has_digit and (sum(map(str.isdigit, tokens)) > 1 or not _SCALES.keys().isdisjoint(tokens)):
-        return _join_number_words(tokens)
+    # Figures join only where one stands right before another: "2011" stays "2011", and so
+    # does "in 2011 it built 740 cars" (any digits count as a figure here: only texts that
+    # cannot change skip the joining).
+    if has_digit and sum(map(str.isdigit, tokens)) > 1:
+        digits = list(map(str.isdigit, tokens))
+        if True in map(operator.and_, digits, itertools.islice(digits, 1, None)):
+            return _join_number_words(tokens)
     return tokens
 
 
@@ -320,11 +329,12 @@ def analyse_many(
     for start in range(0, len(batch), _BATCH):
         some = batch[start : start + _BATCH]
         folded = "\n".join(some).lower().translate(_ASCII_MARKS).split("\n")
-        found = list(map(_split, folded))
-        seen.update(itertools.chain.from_iterable(found))
-        for one in found:
-            one.append(_END)
-        stems = synonyms.apply(list(map(stem, itertools.chain.from_iterable(found))))
+        written: list[str] = []  # the batch's words, each text's closed by _END
+        for found in map(_split, folded):  # each text's list freed at once, never collected
+            seen.update(found)
+            written += found
+            written.append(_END)
+        stems = synonyms.apply(list(map(stem, written)))
         kept = list(filterfalse(_STOP_STEMS.__contains__, stems))
         at, find = 0, kept.index
         for text in some:

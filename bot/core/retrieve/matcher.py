@@ -187,7 +187,10 @@ _DAYS = frozenset(
     for w in "yesterday today tomorrow monday tuesday wednesday thursday friday saturday "
     "sunday".split()
 )
-_DAY = re.compile(r"\bthe day (?:before|after)\b", re.IGNORECASE)
+_DAY = re.compile(r"[Tt](?<!\w[Tt])(?i:he day (?:before|after))\b")
+r"""``\bthe day (?:before|after)\b``, case-blind: the same matches, but its first letter is read
+before what stands before it is checked (case-blind, "t" is only "t" or "T"), so the regex
+engine skips to the letter instead of trying the whole pattern at every position."""
 
 
 _TIMES = frozenset(
@@ -218,7 +221,7 @@ _COUNTED_LOWER = re.compile(_COUNTED.pattern)
 
 
 # An engine's layout and its count of cylinders: "a V8 Benz", "a W12".
-_ENGINE = re.compile(r"\b[VW](?:6|8|10|12|16)\b")
+_ENGINE = re.compile(r"[VW](?<!\w[VW])(?:6|8|10|12|16)\b")  # ``\b[VW]...``: see _DAY
 _CYLINDER = stem("cylinder")
 
 
@@ -246,9 +249,12 @@ def _counts(answer: str, synonyms: Synonyms, seen: dict[str, str | None]) -> lis
 
 
 _MONEY = re.compile(
-    r"[$\u20ac\u00a3]\s?\d|\d\s?(?:k\s)?(?:dollars?|euros?|pounds|usd|eur|gbp|aud|bucks)\b",
+    r"[$\u20ac\u00a3\d](?:(?<=[$\u20ac\u00a3])\s?\d"
+    r"|(?<=\d)\s?(?:k\s)?(?:dollars?|euros?|pounds|usd|eur|gbp|aud|bucks)\b)",
     re.IGNORECASE,
 )
+r"""``[$\u20ac\u00a3]\s?\d|\d\s?(?:k\s)?(?:dollars?|...)\b``: the same matches, its two branches
+behind one first character, which the regex engine skips to (see ``_DAY``)."""
 
 
 _PERCENT = re.compile(r"\d\s?%|\d\s?per\s?cent", re.IGNORECASE)  # "100%", "15 percent"

@@ -253,3 +253,28 @@ again: *n
     # PyYAML's own composer over the same (C) parser: plain scalars have the same style.
     reference = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     assert _tree(loader._compose(data, "x")) == _tree(yaml.compose(data, Loader=reference))
+
+
+def test_a_streamed_list_is_composed_as_pyyaml_composes_it() -> None:
+    # The items of a top-level list handed over as they are read (here handed back as they
+    # are): lists and mappings inside them, tagged, anchored, aliased and in flow style.
+    text = """\
+entries:
+  - id: a
+    questions: [q1, "q2"]
+    nested: {b: [x, {c: [y, z]}], d: !!seq [1, 2]}
+    tags: &tags [one, two]
+  - &second
+    id: b
+    tags: *tags
+    more:
+      - - deep
+        - {k: v}
+  - [flow, item]
+  - plain
+  - *second
+"""
+    data = text.encode()
+    reference = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    kept = loader._compose(data, "x", lambda key, node: node)
+    assert _tree(kept) == _tree(yaml.compose(data, Loader=reference))

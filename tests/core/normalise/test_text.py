@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.core.normalise.text import (
+    _SCALES,
     _SHORT_K,
     _THOUSANDS,
     STOPWORDS,
     Synonyms,
+    _join_number_words,
+    _split,
     analyse,
     analyse_many,
     content,
@@ -182,3 +186,28 @@ def test_number_patterns_match_as_their_lookbehind_first_forms(text: str) -> Non
     for pattern, plain in ((_THOUSANDS, thousands), (_SHORT_K, short_k)):
         found = [(m.span(), m.groups()) for m in pattern.finditer(text)]
         assert found == [(m.span(), m.groups()) for m in plain.finditer(text)]
+
+
+_NUMBERISH = st.sampled_from(
+    "0 00 05 7 12 2011 740 1000000000000 99999999999999 1m first hundred thousand grand "
+    "cars in the \u00b2 \u0661 12:30".split(" ")
+)
+
+
+@given(st.lists(_NUMBERISH, max_size=10))
+def test_figures_apart_read_the_same_joined(tokens: list[str]) -> None:
+    """Without a number word, joining changes nothing unless a figure stands right before
+    another or a scale word: ``_split`` skips the joining then."""
+    close = any(a.isdigit() and (b.isdigit() or b in _SCALES) for a, b in pairwise(tokens))
+    if not close:
+        assert _join_number_words(tokens) == tokens
+
+
+def test_figures_join_only_side_by_side() -> None:
+    assert _split("in 2011 it built 740 cars, 2 per dealer") == [
+        "in", "2011", "it", "built", "740", "cars", "2", "per", "dealer",
+    ]  # fmt: skip
+    assert _split("100 5 cars and 3 hundred more in 2011 2012") == [
+        "105", "cars", "and", "300", "more", "in", "2011", "2012",
+    ]  # fmt: skip
+    assert _split("the 2nd of 3 two 1ms") == ["the", "second", "of", "5", "1ms"]

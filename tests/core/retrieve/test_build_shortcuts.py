@@ -14,6 +14,9 @@ from bot.core.retrieve.matcher import (
     _BUSINESS_LOWER,
     _COUNTED,
     _COUNTED_LOWER,
+    _DAY,
+    _ENGINE,
+    _MONEY,
     _brands,
     _claimant_handles,
     _handles,
@@ -53,6 +56,46 @@ def test_lowered_patterns_find_on_ascii_what_the_case_blind_ones_find(text: str)
     assert _COUNTED_LOWER.findall(text.lower()) == lowered
     assert bool(_BUSINESS_LOWER.search(text.lower())) == bool(_BUSINESS.search(text))
     assert _COUNTED_LOWER.flags & re.IGNORECASE == 0
+
+
+# The kinds' patterns as first written, with the check of what stands before them first.
+_PLAIN_FORMS = (
+    (_DAY, re.compile(r"\bthe day (?:before|after)\b", re.IGNORECASE)),
+    (_ENGINE, re.compile(r"\b[VW](?:6|8|10|12|16)\b")),
+    (
+        _MONEY,
+        re.compile(
+            r"[$\u20ac\u00a3]\s?\d|\d\s?(?:k\s)?(?:dollars?|euros?|pounds|usd|eur|gbp|aud|bucks)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+_NEAR_MISSES = st.lists(
+    st.sampled_from(
+        [
+            *"the The tHE day DAY before after xthe _the 1the V W v w 6 8 10 12 16 1V8 _V8 V8x "
+            "$ \u20ac \u00a3 5 \u0661 k K \u212a dollar dollars euro usd bucks pounds . - , "
+            "\u0442he \u0130".split(" "),
+            " ",
+            "  ",
+            "\t",
+            "",
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@given(st.one_of(_NEAR_MISSES, _NEAR_MISSES.map(lambda t: t.replace("", " ")), _TEXTS))
+def test_kind_patterns_match_as_their_plain_forms(text: str) -> None:
+    """Read from their first character (which the regex engine skips to), the answer kinds'
+    patterns find what their plain forms find, where they find it."""
+    for pattern, plain in _PLAIN_FORMS:
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
+        for start in range(len(text)):
+            assert bool(pattern.fullmatch(text, start)) == bool(plain.fullmatch(text, start))
 
 
 _WRITERS = st.sampled_from(
