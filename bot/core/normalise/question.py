@@ -159,6 +159,9 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             out += [Part(tuple(found[:at]), True), Part(tuple(found[at:]), False, True)]
         elif first is not None:  # "IS HE JUST trying to upsell me or is that real": the same
             out += [Part(tuple(found[:first]), False, True), Part(tuple(found[first + 1 :]), True)]
+        elif m and sum(marked) > 1 and _or_what(found):
+            # "what is it? IS IT A PODCAST OR WHAT": the asker's guess beside the question
+            out.append(Part(tuple(found), False, True))
         elif seems is not None:  # "..., LOOKS LIKE somewhere in europe": how it looks to them
             out += [Part(tuple(found[:seems]), True), Part(tuple(found[seems + 2 :]), False)]
         elif (not m or sum(marked) > 1) and _half_remembered(found):
@@ -282,6 +285,25 @@ def _half_remembered(sentence: list[str]) -> bool:
     start = _after_lead_ins(tuple(sentence))
     vague = not _VAGUELY.isdisjoint(itertools.pairwise(sentence[start + 2 :]))
     return vague and tuple(sentence[start : start + 2]) in _RECALLING
+
+
+# "... what even is it? IS IT a podcast OR WHAT": a guess the asker offers, open to any answer.
+_GUESSED_THINGS = frozenset("it that this".split())
+
+
+def _or_what(sentence: list[str]) -> bool:
+    """Return whether an asking sentence only offers the asker's guess and leaves it open ("is
+    it a podcast or what", "is that a real number or what"): an auxiliary and "it / that /
+    this", and "or what" at its end."""
+    start = _after_lead_ins(tuple(sentence))
+    head = sentence[start : start + 2]
+    return (
+        len(sentence) - start > 4
+        and sentence[-2:] == ["or", "what"]
+        and len(head) == 2
+        and head[0] in _AUXILIARIES
+        and head[1] in _GUESSED_THINGS
+    )
 
 
 def _second_guess(sentence: list[str]) -> int | None:

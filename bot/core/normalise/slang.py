@@ -74,6 +74,9 @@ _MEANINGS = {
         # What the asker missed ("i MISSED who it was", "i MISSED OUT on an allocation") is
         # their own story, not the sources' exclusion of a market ("MISSING the us").
         " missed"
+        # Saying something came up "randomly" ("he RANDOMLY mentioned another car") is the
+        # asker's surprise, not a topic; "random" itself ("some random footage") stays a word.
+        " randomly"
     ),
 }
 CHAT_WORDS = {

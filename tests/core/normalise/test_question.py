@@ -376,6 +376,17 @@ def test_the_askers_own_guess_after_or_is_story() -> None:
     assert asked(message) == ["will it go up in value"]
 
 
+def test_round_66_a_guess_left_open_with_or_what_is_story() -> None:
+    # "... IS IT a tv show OR WHAT": the asker's guess beside the question, open to any answer.
+    message = "what even is the bimmercast? was it a tv show or what"
+    assert asked(message) == ["what even is the bimmercast"]
+    assert [p.guess for p in q.parts(message)] == [False, True]
+    # Alone it is still the question; without "or what" it is a question of its own.
+    assert asked("is it a tv show or what") == ["is it a tv show or what"]
+    message = "what even is the bimmercast? is it a tv show"
+    assert asked(message) == ["what even is the bimmercast", "is it a tv show"]
+
+
 def test_a_guess_about_whoever_passed_the_claim_on_is_story() -> None:
     message = "my neighbour swears the run is over. is that what bmw said or is she winding me up"
     assert asked(message) == ["is that what bmw said"]

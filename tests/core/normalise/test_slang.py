@@ -56,6 +56,16 @@ def test_follow_up_round_27_a_dead_story_is_over() -> None:
     assert plain("dead") == "over"
 
 
+def test_round_66_saying_something_came_up_randomly_is_a_filler() -> None:
+    # "he RANDOMLY dropped news on another car": the asker's surprise, not a topic; the
+    # adjective ("some random footage") is left a word of its own.
+    assert plain("randomly") == "just"
+    assert plain("random") == "random"
+    matcher = Matcher(load_knowledge(default_knowledge_path()))
+    best = matcher.rank("so ybs randomly dropped news on some other car?", 1)[0]
+    assert best.entry.id == "f30-november"
+
+
 @pytest.mark.parametrize(
     ("chat", "word"),
     [("sayin", "saying"), ("trippin", "tripping"), ("hangin", "hanging"), ("cabin", "cabin")],
