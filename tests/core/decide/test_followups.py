@@ -1257,8 +1257,8 @@ def test_an_opener_switching_topic_names_no_topic(shipped: KnowledgeService) -> 
 
 
 def test_bmwnas_denial_gives_the_words_of_the_source(shipped: KnowledgeService) -> None:
-    # Follow-up round 27: knowledge, the post says "there is no change in 1M production for
-    # the US market"; the answer now says so in those words.
+    # Follow-up round 27: knowledge, the post says BMWNA was specific that there is "no change"
+    # for the US market; the answer says so (in its own words since the ninth audit).
     (reply,) = _talk(shipped, "what did bmw north america tell the blog")
     assert reply.entry_id == "bmwna-no-change-us" and "no change" in (reply.answer or "")
 

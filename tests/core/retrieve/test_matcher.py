@@ -2537,6 +2537,27 @@ def test_round_64_knowledge_reads_these_as_the_sources_allow(
     assert best(matcher_real, question) == entry
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Ninth audit: the blog says the N54 stays emissions-compliant in the US after 2011, so
+        # "emissions standards" alone is its topic; only WHICH standard is never covered.
+        ("will the n54 keep meeting us emissions standards beyond 2011", "n54-emissions"),
+        ("which emission standards does the n54 pass", None),
+        # Where Michael's CA works (a large Arizona dealership) is in the sources: bare
+        # "work at" no longer names a topic never covered.
+        ("does the CA michael mentioned work at a big dealership", "arizona-dealer-three"),
+        ("what dealer does michael work at", None),
+        # Watts works for BMW, as its head of worldwide M marketing and sales.
+        ("so where does watts work", "who-is-watts"),
+    ],
+)
+def test_ninth_audit_topics_the_sources_do_cover_are_answered(
+    matcher_real: Matcher, question: str, entry: str | None
+) -> None:
+    assert best(matcher_real, question) == entry
+
+
 def test_round_64_which_or_what_dealership_asks_for_a_name_no_entry_gives(
     matcher_real: Matcher,
 ) -> None:
