@@ -29,6 +29,8 @@ from .talk import (
     asks_why,
     beyond,
     corrected,
+    defined,
+    defines,
     doubts,
     follow_up,
     gives_given_name,
@@ -173,6 +175,23 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
     if answer is not None and asks_given_name(text) and not gives_given_name(answer.entry.answer):
         # "whats his first name" after Dr. Segler's claim: the sources give only his title.
         return Reading(Decision(None, 0.0), notice=_no_given_name(answer.entry))
+    if answer is not None and _on_show(text, last) and _off_show(answer.entry, last):
+        # "did they interview him on it" after what the podcast is: the sources say what was
+        # said on the podcast only where a claim speaks of it; the podcast's own entry again,
+        # or an interview never placed on it, does not say so.
+        return Reading(Decision(None, 0.0), notice=_not_on_show(last))
+    thing = defined(text)
+    outlets = {w for s in knowledge.sources.values() for w in words(s.outlet)}
+    if thing in outlets:
+        thing = None  # "who's bmwna": an outlet, which every claim it makes is cited by
+    if thing is not None and answer is not None and _undefined(thing, answer.entry, last):
+        # "who's gabe" after Gabe's reply: the sources say what he said, not who he is; the
+        # same claim again, or a neighbour that names him too, is no answer. An entry that
+        # does say ("what's the podcast" after a claim naming it) is.
+        told = next((e for e in knowledge.entries if _defining(e, thing)), None)
+        if told is not None:
+            return Reading(_sure(told), last)
+        return Reading(Decision(None, 0.0), notice=_not_defined(last, thing))
     if lacking is Wanted.YEAR and leaning is None and answer is None:
         # "what year tho" after "shooting starts in May": no claim gives a year, since a month
         # is none (round 59), so the last answer's lack is said, or a neighbour's year given.
@@ -180,6 +199,11 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
     if answer is None or answer.entry_id != last.id:
         return reading
     if beyond(text) and (leaning is None or points):
+        besides = _besides_held(text, last, knowledge)
+        if besides is not None:
+            # "what else do they sell" after a claim that names one more thing sold: the
+            # neighbour that tells of it, which holds every telling word of the question.
+            return Reading(_sure(besides), last)
         # "what other colors": the answer already given is all there is ("any other source?"
         # is answered by its sources).
         offers = tuple(Match(knowledge.by_id[i], 0.0) for i in last.related[:2])
@@ -778,6 +802,20 @@ def _restates(text: str, last: Entry) -> bool:
     return bool(own) and own <= _stems(f"{last.title} {last.answer}")
 
 
+def _besides_held(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
+    """Return the first entry the last answer points at whose title or answer holds every
+    telling word of a "what else" question, other than the words asking for more ("what else
+    are they making" after a claim that names a second model made: the claim on that model)."""
+    own = _stems(text) - _FUNCTION_STEMS - _BEYOND_STEMS
+    if not own:
+        return None
+    for entry_id in last.related:
+        entry = knowledge.by_id[entry_id]
+        if own <= _stems(f"{entry.title} {entry.answer}"):
+            return entry
+    return None
+
+
 def _stems(text: str) -> set[str]:
     """Return the stems of a text's words."""
     return {stem(w) for w in words(text)}
@@ -785,6 +823,7 @@ def _stems(text: str) -> set[str]:
 
 _FUNCTION_STEMS = frozenset(_stems(" ".join(STOPWORDS)))
 _WHY_STEMS = frozenset(_stems(" ".join(WHYS)))
+_BEYOND_STEMS = frozenset(_stems("other others else besides another"))
 
 
 def _elsewhere_than(decision: Decision, last: Entry) -> bool:
@@ -842,11 +881,16 @@ def _rumor_begun(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
     """Return the one rumor linked to the last answer when a provenance question asks where
     something began ("who started that", "where did it come from") and the last answer, no
     rumor itself, only speaks of one: a verdict or an overview starts nothing; the rumor does."""
-    if _BEGUN.isdisjoint(words(text)) or last.status is Status.RUMOR:
+    said = words(text)
+    told = not _TOLD.isdisjoint(said) and last.status is Status.OPINION
+    if (_BEGUN.isdisjoint(said) and not told) or last.status is Status.RUMOR:
         return None
     if not any(_STATUS_WORDS.get(w) is Status.RUMOR for w in words(last.answer)):
         return None
-    linked = dict.fromkeys((*last.related, *last.conflicts_with))
+    # "who said that" after a verdict on a rumor it points at: the rumor's teller, not the
+    # judge; after a fact ("the rumor starts from this budget") or a denial, who said it.
+    pointed = last.related if _BEGUN.isdisjoint(said) else (*last.related, *last.conflicts_with)
+    linked = dict.fromkeys(pointed)
     rumors = [knowledge.by_id[i] for i in linked if knowledge.by_id[i].status is Status.RUMOR]
     return rumors[0] if len(rumors) == 1 else None
 
@@ -855,6 +899,10 @@ def _rumor_begun(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
 _BEGUN = frozenset(
     "start started starts begin began begun come came comes origin originate originated".split()
 )
+
+
+# Verbs of telling: "who SAID that" after a verdict on a rumor asks who told the rumor.
+_TOLD = frozenset("say said says claim claimed claims".split())
 
 
 def _sure(entry: Entry) -> Decision:
@@ -930,6 +978,51 @@ def _claimants_named(entry: Entry, knowledge: Knowledge) -> list[str]:
         if name.lower() not in found and re.search(rf"\b{re.escape(name)}\b", entry.answer):
             found.append(name.lower())
     return found
+
+
+def _on_show(text: str, last: Entry) -> bool:
+    """Return whether a question asks what was on a show: "on the podcast", or "on it" right
+    after an answer about one."""
+    if _ON_SHOW.search(text[:200]) is not None:
+        return True
+    return _ON_IT.search(text[:200]) is not None and not _SHOWS.isdisjoint(words(last.title))
+
+
+def _off_show(entry: Entry, last: Entry) -> bool:
+    """Return whether an entry found for a question on a show tells of no show, or is the last
+    answer about the show again."""
+    return entry.id == last.id or _SHOWS.isdisjoint(_stems(entry.answer))
+
+
+def _not_on_show(entry: Entry) -> str:
+    return f"The sources do not say what was on the podcast beyond '{entry.title}'."
+
+
+# A show things are said on: "on the PODCAST", "on the BIMMERCAST", "on an EPISODE".
+_SHOWS = frozenset("podcast podcasts bimmercast bimmercasts show episode episodes".split())
+_ON_SHOW = re.compile(
+    r"\bon (?:the |a |an |their |that )?(?:podcast|bimmercast|show|episode)s?\b", re.I
+)
+_ON_IT = re.compile(r"\bon (?:it|there)\b", re.I)
+
+
+def _undefined(thing: str, entry: Entry, last: Entry) -> bool:
+    """Return whether a thing a question asks what or who it is is a name the last answer uses
+    ("Gabe", "ZHP") and the entry found, the last answer or one linked to it, neither says
+    what it is nor is an entry asking so."""
+    used = re.search(rf"\b{re.escape(thing)}\b", last.answer, re.I)
+    if used is None or not used.group(0)[:1].isupper() or not _linked(entry, last):
+        return False
+    return not _defining(entry, thing)
+
+
+def _defining(entry: Entry, thing: str) -> bool:
+    """Return whether an entry says what or who a thing is, or is filed as saying so."""
+    return defines(entry.answer, thing) or any(defined(q) == thing for q in entry.questions)
+
+
+def _not_defined(entry: Entry, thing: str) -> str:
+    return f"The sources of '{entry.title}' do not say what or who {thing} is."
 
 
 def _no_link(entry: Entry, knowledge: Knowledge) -> str:

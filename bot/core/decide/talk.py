@@ -768,6 +768,47 @@ _FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\.? [A-Z][a-z]+\b")
 _TITLES = frozenset("Dr Mr Mrs Ms Herr Prof Sir The In".split())
 
 
+def defined(message: str) -> str | None:
+    """Return the one word a short question asks what or who it is ("who's gabe", "what even
+    is a zhp"), or None."""
+    said = [w for w in words(message[:200]) if w not in _DEFINING_FILLER]
+    if len(said) < 2 or said[0] not in _DEFINING:
+        return None
+    rest = said[1:]
+    if rest[0] in _COPULAS:
+        rest = rest[1:]
+    elif said[0] in ("who", "what") and _CONTRACTED.search(message[:200]) is None:
+        return None  # "what year": no "what's"
+    rest = [w for w in rest if w not in _ARTICLES]
+    return rest[0] if len(rest) == 1 and rest[0] not in STOPWORDS else None
+
+
+def defines(text: str, thing: str) -> bool:
+    """Return whether a text says what or who a thing is ("Brian Watts is BMW's head of ...",
+    "Michael's CA (client advisor)", "Motoring, an Australian publication")."""
+    named = re.escape(thing)
+    found = re.search(
+        rf"\b{named}\b(?:\s*\(|,\s*(?:a|an|the)\b|\s+(?:is|was|are|were)\s+"
+        r"(?:a|an|the|\w+['\u2019]s)\b)",
+        text,
+        re.I,
+    )
+    role = re.search(rf"\b(?:{_ROLES})\s+{named}\b", text, re.I)  # "commenter goat"
+    return found is not None or role is not None
+
+
+# Words that say what kind of someone or something a name is: "COMMENTER goat".
+_ROLES = "commenter|reader|publication|magazine|site|podcast|writer|editor|poster"
+
+
+# "WHO'S gabe", "WHAT even is a zhp": a question asking what a thing is.
+_DEFINING = frozenset("who whos what whats".split())
+_COPULAS = frozenset("is are was were".split())
+_CONTRACTED = re.compile(r"\b(?:who|what)['\u2019]s\b", re.I)
+_ARTICLES = frozenset("a an the".split())
+_DEFINING_FILLER = frozenset("even exactly tf heck hell like so ok okay wait and but um uh".split())
+
+
 def name_of(message: str) -> str | None:
     """Return whom a name question asks the name of when that is not the person pointed at
     ("whats the name of his CA", "his advisor's name?"), or None ("whats that guys name")."""

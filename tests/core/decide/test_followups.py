@@ -1549,3 +1549,56 @@ def test_followup_34_will_the_same_happen_with_x_asks_the_last_question_of_x(
     assert first.entry_id == "zhp-2003-allocation"
     assert same.kind == "followup" and same.entry_id == "zhp-same-for-1m"
     assert follow_up("could the same thing happen to the gp") == (FollowUp.ABOUT, "the gp")
+
+
+def test_followup_35_what_else_gets_the_neighbour_that_holds_the_question(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 35: "what else does bmw build" after the limits on 1M output, whose
+    # answer names one more car built, was declined as asking beyond the last answer; the
+    # neighbour on that car holds every word the question asks with.
+    first, built = _talk(
+        shipped, "what keeps 1m output so low", "so what else does bmw build there"
+    )
+    assert first.entry_id == "production-limit-causes"
+    assert built.kind == "followup" and built.entry_id == "x1-alongside"
+
+
+def test_followup_35_who_said_that_after_a_verdict_on_a_rumor_is_the_rumors_teller(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 35: "who said that" after the blog's verdict on the doubling rumor asks
+    # who told the rumor; after BMWNA's denial of it, "that" stays the denial.
+    verdict, told = _talk(shipped, "what's the blog's verdict on the 5000 figure", "who said that")
+    assert verdict.entry_id == "doubling-verdict"
+    assert told.kind == "followup" and told.entry_id == "doubling-rumor"
+    denial, denied = _talk(shipped, "did bmwna deny the doubling", "who said that")
+    assert denial.entry_id == "bmwna-no-change-us" and denied.entry_id == "bmwna-no-change-us"
+
+
+def test_followup_35_who_is_x_after_a_claim_naming_x_that_says_nothing_of_x_is_declined(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 35: the sources say what Gabe said, not who he is, and what a reader
+    # recalled of the ZHP, not what a ZHP is; the claim again, or a neighbour naming the same
+    # name, was given. An outlet ("bmwna") is what its claims are cited by: read as before.
+    first, gabe = _talk(shipped, "how did gabe answer the bmwblog commenter", "wait who's gabe")
+    assert first.entry_id == "gabe-reply-next-week" and not gabe.answered
+    _, zhp = _talk(shipped, "how were zhp allocations handled back in 2003", "whats a zhp exactly")
+    assert not zhp.answered
+    _, bmwna = _talk(shipped, "what was in the memo to dealers", "who's bmwna")
+    assert bmwna.answered
+
+
+def test_followup_35_what_was_on_the_podcast_is_only_what_a_claim_places_there(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 35: "on it" after what the podcast is asks what was on the podcast;
+    # who Watts is never places him there (it was given), while the claim that the writers
+    # speculated on recent episodes does.
+    first, watts = _talk(shipped, "tell me about the bimmercast", "did watts ever go on it")
+    assert first.entry_id == "bimmercast-blog" and not watts.answered
+    _, numbers = _talk(
+        shipped, "tell me about the bimmercast", "did they speculate about numbers on it"
+    )
+    assert numbers.entry_id == "blog-no-speculation"

@@ -13,6 +13,8 @@ from bot.core.decide.talk import (
     asks_given_name,
     asks_of_own,
     corrected,
+    defined,
+    defines,
     doubts,
     follow_up,
     gives_given_name,
@@ -529,3 +531,18 @@ def test_followup_34_other_of_reads_what_about_x_with_chat_around_it() -> None:
     assert other_of("and in spain?") == "spain?"
     assert other_of("and norway?") == "norway"
     assert other_of("why not") is None
+
+
+def test_followup_35_a_short_question_asking_what_or_who_a_name_is() -> None:
+    # Follow-up round 35: "who's X", "what even is a X" ask what X is; "what year", "who's
+    # right", "what is it" name nothing.
+    assert defined("wait who's zed") == "zed"
+    assert defined("what even is a gizmo") == "gizmo"
+    assert defined("who is ann") == "ann"
+    assert defined("what year") is None and defined("what is it") is None
+    assert defined("who's right") == "right"  # a name only if the last answer writes it so
+    assert defined("who said that") is None and defined("who is ann really") is None
+    assert defines("Ann is the studio's editor.", "ann")
+    assert defines("Zed (a projectionist) said so.", "zed")
+    assert defines("Commenter Zed said so.", "zed")
+    assert not defines("When the Gizmo was introduced, it sold out.", "gizmo")
