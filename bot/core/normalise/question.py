@@ -306,10 +306,18 @@ def _or_what(sentence: list[str]) -> bool:
     )
 
 
+# "is that REAL or just forum noise", "LEGIT or just hype": a check of what was told (round 67).
+_CHECKED = frozenset("right correct true legit real confirmed accurate official".split())
+
+
 def _second_guess(sentence: list[str]) -> int | None:
     """Return where an asking sentence turns to the asker's own guess ("is there anything
     official behind that OR WAS HE JUST lazy", "... go up in value OR IS THAT a dumb plan"),
-    or None."""
+    or None. A check followed by the asker's own doubt ("is that real OR JUST forum noise",
+    "legit OR JUST hype") turns there too: the doubt names no topic asked."""
+    for i in range(1, len(sentence) - 2):
+        if sentence[i : i + 2] == ["or", "just"] and sentence[i - 1] in _CHECKED:
+            return i
     for i in range(1, len(sentence) - 3):
         if (
             sentence[i] == "or"

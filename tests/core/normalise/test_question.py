@@ -1821,3 +1821,25 @@ def test_round_65_did_x_write_about_or_call_y_asks_what_x_said_of_y(
     question: str, found: tuple[tuple[str, ...], tuple[str, ...]] | None
 ) -> None:
     assert q.said(tuple(words(question))) == found
+
+
+@pytest.mark.parametrize(
+    ("message", "guessed"),
+    [
+        # Round 67: a check followed by the asker's own doubt ("... or just X") is split there,
+        # the doubt marked as the asker's guess; "or" between two things asked is left alone.
+        (
+            "the baker said rye is sold out for good. is that real or just bakery gossip",
+            [False, False, True],
+        ),
+        (
+            "my neighbour swears the new loaf has honey in it. legit or just hype?",
+            [False, False, True],
+        ),
+        ("the loaf is sold out. is it rye or just plain wheat?", [False, False]),
+    ],
+)
+def test_round_67_a_check_beside_the_askers_doubt_leaves_the_doubt_a_guess(
+    message: str, guessed: list[bool]
+) -> None:
+    assert [p.guess for p in q.parts(message)] == guessed
