@@ -150,17 +150,20 @@ _SAME_AS = re.compile(
     re.I,
 )
 # "does bmwna agree": what the named party says on the last answer's topic.
+_AGREE_LEAD = r"^\s*(?:and\s+|but\s+|so\s+)?"
+_PARTY = r"((?:\S+\s*){1,3}?)\s+"
+_WITH_THAT = r"(?:\s+(?:with\s+)?(?:that|it|this|him|her|them))?[\s?!.]*$"
 _AGREE = re.compile(
-    r"^\s*(?:and\s+|but\s+|so\s+)?(?:does|do|did|would)\s+((?:\S+\s*){1,3}?)\s+"
-    r"(?:agree|disagree|concur|think so|say so|buy it|buy that)"
-    r"(?:\s+(?:with\s+)?(?:that|it|this|him|her|them))?[\s?!.]*$",
+    _AGREE_LEAD
+    + r"(?:does|do|did|would)\s+"
+    + _PARTY
+    + r"(?:agree|disagree|concur|think so|say so|buy it|buy that)"
+    + _WITH_THAT,
     re.I,
 )
 # "and the blog agreed?", "so bmwna disagrees": the same, put as a statement to be confirmed.
 _AGREED = re.compile(
-    r"^\s*(?:and\s+|but\s+|so\s+)?((?:\S+\s*){1,3}?)\s+"
-    r"(?:agreed|agrees|disagreed|disagrees|concurred|concurs)"
-    r"(?:\s+(?:with\s+)?(?:that|it|this|him|her|them))?[\s?!.]*$",
+    _AGREE_LEAD + _PARTY + r"(?:agreed|agrees|disagreed|disagrees|concurred|concurs)" + _WITH_THAT,
     re.I,
 )
 _NO_PARTY = frozenset("who whos what which nobody noone no none i we you u me".split())

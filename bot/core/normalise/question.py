@@ -853,10 +853,17 @@ _SHOW_PEOPLE = frozenset("crew guys hosts host team people folks lads boys gang"
 def _show_said(asked: tuple[str, ...], shows: frozenset[str]) -> bool:
     """Return whether a show (or its people) is the one saying or guessing in a question:
     "what did THE PODCAST SAY about it", "what did the bimmercast CREW PREDICT"."""
+    return _followed(asked, shows, _SHOW_PEOPLE, _SAID_ON)
+
+
+def _followed(
+    asked: tuple[str, ...], first: frozenset[str], skip: frozenset[str], then: frozenset[str]
+) -> bool:
+    """Return whether a word of ``first`` comes before one of ``then``, a ``skip`` word between."""
     for i, w in enumerate(asked[:-1]):
-        if w in shows:
-            at = i + 2 if asked[i + 1] in _SHOW_PEOPLE else i + 1
-            if at < len(asked) and asked[at] in _SAID_ON:
+        if w in first:
+            at = i + 2 if asked[i + 1] in skip else i + 1
+            if at < len(asked) and asked[at] in then:
                 return True
     return False
 
@@ -877,12 +884,7 @@ def said_on_show(asked: tuple[str, ...], shows: frozenset[str]) -> bool:
         return False
     if not aired and _show_said(asked[start:], shows):
         return True
-    for i, w in enumerate(asked[:-1]):
-        if w in _ON:
-            at = i + 2 if asked[i + 1] in _ON_WHICH else i + 1
-            if at < len(asked) and asked[at] in shows:
-                return True
-    return False
+    return _followed(asked, _ON, _ON_WHICH, shows)
 
 
 # "who WOULD WIN", "would the coupe BEAT it": the result of a contest that never took place.
