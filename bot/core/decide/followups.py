@@ -181,8 +181,7 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # or an interview never placed on it, does not say so.
         return Reading(Decision(None, 0.0), notice=_not_on_show(last))
     thing = defined(text)
-    outlets = {w for s in knowledge.sources.values() for w in words(s.outlet)}
-    if thing in outlets:
+    if thing is not None and any(thing in words(s.outlet) for s in knowledge.sources.values()):
         thing = None  # "who's bmwna": an outlet, which every claim it makes is cited by
     if thing is not None and answer is not None and _undefined(thing, answer.entry, last):
         # "who's gabe" after Gabe's reply: the sources say what he said, not who he is; the
@@ -1092,7 +1091,7 @@ def restated(matcher: Matcher, text: str, declined: str) -> str | None:
     X takes the place of the one run of words no entry holds, which is why it was declined;
     a declined question that leaned on an answer itself ("and canada?") is not restated."""
     other = other_of(text)
-    if other is None or follow_up(declined) is not None or and_x(declined) is not None:
+    if other is None or _leaned(declined):
         return None
     weighed = matcher.rarity(declined[:200])
     if len(weighed) > _MAX_RESTATED_WORDS:
@@ -1115,7 +1114,12 @@ def pointed_past(matcher: Matcher, text: str, declined: str) -> Decision | None:
     leaning = follow_up(text)
     if leaning is None or leaning[0] is not FollowUp.POINTING:
         return None
-    if follow_up(declined) is not None or and_x(declined) is not None:
+    if _leaned(declined):
         return None
     decision = decide(matcher.read(f"{text} {declined}", _LEADERS), matcher.threshold)
     return decision if decision.answer is not None else None
+
+
+def _leaned(declined: str) -> bool:
+    """Return whether a declined question leaned on an answer itself ("and canada?")."""
+    return follow_up(declined) is not None or and_x(declined) is not None

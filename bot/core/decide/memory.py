@@ -35,25 +35,11 @@ class Conversations:
 
     def last(self, key: Hashable) -> str | None:
         """Return the entry id of the conversation's last answer, if it is recent enough."""
-        found = self._last.get(key)
-        if found is None:
-            return None
-        entry_id, at = found
-        if self._clock() - at > self._ttl:
-            del self._last[key]
-            return None
-        return entry_id
+        return self._fresh(self._last, key)
 
     def declined(self, key: Hashable) -> str | None:
         """Return the question of the conversation's last reply if it was declined, and recent."""
-        found = self._declined.get(key)
-        if found is None:
-            return None
-        question, at = found
-        if self._clock() - at > self._ttl:
-            del self._declined[key]
-            return None
-        return question
+        return self._fresh(self._declined, key)
 
     def remember(self, key: Hashable, reply: Reply) -> None:
         """Keep an answer, or a close decline's first offer, as the conversation's context;
@@ -62,17 +48,30 @@ class Conversations:
         if reply.answered or reply.kind == "clarify":
             self._declined.pop(key, None)
         elif reply.kind == "decline":
-            self._declined[key] = (reply.asked or reply.question, self._clock())
-            self._declined.move_to_end(key)
-            while len(self._declined) > self._most:
-                self._declined.popitem(last=False)
+            self._keep(self._declined, key, reply.asked or reply.question)
         entry_id = reply.entry_id if reply.answered else _offered(reply)
-        if entry_id is None:
-            return
-        self._last[key] = (entry_id, self._clock())
-        self._last.move_to_end(key)
-        while len(self._last) > self._most:
-            self._last.popitem(last=False)
+        if entry_id is not None:
+            self._keep(self._last, key, entry_id)
+
+    def _fresh(self, table: OrderedDict[Hashable, tuple[str, float]], key: Hashable) -> str | None:
+        """Return what ``table`` keeps for a conversation if it is recent; forget it if stale."""
+        found = table.get(key)
+        if found is None:
+            return None
+        value, at = found
+        if self._clock() - at > self._ttl:
+            del table[key]
+            return None
+        return value
+
+    def _keep(
+        self, table: OrderedDict[Hashable, tuple[str, float]], key: Hashable, value: str
+    ) -> None:
+        """Keep ``value`` for a conversation as its newest, forgetting the oldest beyond the cap."""
+        table[key] = (value, self._clock())
+        table.move_to_end(key)
+        while len(table) > self._most:
+            table.popitem(last=False)
 
 
 def _offered(reply: Reply) -> str | None:
