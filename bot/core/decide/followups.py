@@ -28,6 +28,7 @@ from .talk import (
     asks_who_is_right,
     asks_why,
     beyond,
+    compared_with,
     corrected,
     defined,
     defines,
@@ -116,6 +117,11 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         judged = _verdict_on(last, knowledge)
         if judged is not None:
             return Reading(_sure(judged), last)
+    against = _held_against(matcher, text, last)
+    if against is not None:
+        # "is that more than the us" after Australia's 125: the US figure, which the last
+        # answer is held against; "how does that square with X": X's claim.
+        return against
     leaning = follow_up(text)
     if (leaning is None or leaning[0] is FollowUp.POINTING) and _asks_source_of(text, last):
         leaning = (FollowUp.PROVENANCE, "")  # "where did segler say it" after Segler's claim
@@ -217,6 +223,25 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
 
 
 _SUMMED = frozenset({Wanted.PRICE, Wanted.AMOUNT})
+_SAYING = frozenset(
+    "say says said saying claim claims claimed claiming tell tells told think thinks thought"
+    " report reports reported promise promised".split()
+)
+
+
+def _held_against(matcher: Matcher, text: str, last: Entry) -> Reading | None:
+    """Return what a message holding the last answer against X asks: X's figure when the last
+    answer gives one and X tells no one's saying ("is that more than the us"), else X's claim
+    ("how does that compare to what segler said"); None when it is no such message or nothing
+    answers it."""
+    other = compared_with(text)
+    if other is None:
+        return None
+    told = not _SAYING.isdisjoint(words(other))  # "what segler said": his claim
+    counted = holds(last.answer, Wanted.AMOUNT) and not told and not matcher.unknown(other)
+    question = f"how many {other}" if counted else other
+    found = decide(matcher.read(question, about=other).without(last), matcher.threshold)
+    return None if found.answer is None else Reading(found, last)
 
 
 def _outlet_named(last: Entry, knowledge: Knowledge, outlet: str) -> bool:
@@ -459,6 +484,10 @@ def _read(
         other = _claimant_besides(matcher, knowledge, text, last)
         if other is not None:  # "did he post anything else": another of his claims
             return other
+    if how in (None, FollowUp.POINTING) and _doubted_figure(text, last, knowledge):
+        # "wait i thought it was 700", "so not 200?" after the US's 600: a figure no claim
+        # gives, held against the last answer's, which is what the sources say.
+        return Reading(_sure(last), last)
     if how in (None, FollowUp.POINTING) and (_asked_of(text, last) or _checked(text, last)):
         return Reading(_sure(last), last)  # "after how many years" after "four years after"
     ranking = matcher.read(text, _LEADERS)
@@ -777,6 +806,25 @@ def _checked(text: str, last: Entry) -> bool:
 
 
 _MAX_CHECK_WORDS = 3
+
+
+def _doubted_figure(text: str, last: Entry, knowledge: Knowledge) -> bool:
+    """Return whether a short message holds a figure no claim gives against the last answer's
+    figure ("i thought it was 700", "so not 200?"), saying nothing else."""
+    said = kernel(text)
+    figures = {w for w in said if w.isdigit()}
+    if len(figures) != 1 or len(said) > _MAX_DOUBT_WORDS or _DOUBT_CUES.isdisjoint(said):
+        return False
+    if set(said) - figures - STOPWORDS - _DOUBTING - _POINTERS:
+        return False  # "not 200 in the us?": a question of its own
+    if not holds(last.answer, Wanted.AMOUNT):
+        return False
+    return all(figures.isdisjoint(words(e.answer)) for e in knowledge.entries)
+
+
+_MAX_DOUBT_WORDS = 6
+_DOUBT_CUES = frozenset("not thought think heard wasnt isnt wasn isn".split())
+_DOUBTING = _DOUBT_CUES | frozenset("i was is it thats so wait t".split())
 
 
 def _swapped(knowledge: Knowledge, matcher: Matcher, text: str, last: Entry) -> Reading | None:
@@ -1101,10 +1149,29 @@ def restated(matcher: Matcher, text: str, declined: str) -> str | None:
         for i, (word, weight) in enumerate(weighed)
         if weight == 0 and word not in STOPWORDS and not word.isdigit()
     ]
-    if not unknown or unknown[-1] - unknown[0] != len(unknown) - 1:
-        return None
     said = [word for word, _ in weighed]
+    if not unknown:
+        return _swapped_most(matcher, weighed, other)
+    if unknown[-1] - unknown[0] != len(unknown) - 1:
+        return None
     return " ".join([*said[: unknown[0]], *words(other), *said[unknown[-1] + 1 :]])
+
+
+def _swapped_most(matcher: Matcher, weighed: list[tuple[str, float]], other: str) -> str | None:
+    """Return a declined question whose every word some entry holds asked of X instead of the
+    word whose swap for X is answered best ("how many are going to the uk", declined though
+    the UK's video is known, then "what about the us": "how many are going to the us"), or
+    None when no swap is answered."""
+    said = [word for word, _ in weighed]
+    best: tuple[float, str] | None = None
+    for i, (_, weight) in enumerate(weighed):
+        if weight == 0:
+            continue
+        again = " ".join([*said[:i], *words(other), *said[i + 1 :]])
+        found = decide(matcher.read(again), matcher.threshold)
+        if found.answer is not None and (best is None or found.confidence > best[0]):
+            best = (found.confidence, again)
+    return None if best is None else best[1]
 
 
 def pointed_past(matcher: Matcher, text: str, declined: str) -> Decision | None:

@@ -31,7 +31,10 @@ _SOMEONE_ELSE = frozenset("that this he him his she her they them their it its g
 _BOT_WORDS = frozenset("bot onem onembot".split())  # "whats this BOT for" asks about the bot
 # A laugh opening a short message that asks nothing makes it a reaction: "lol small world".
 _LAUGHS = frozenset("lol lmao lmfao rofl haha hahaha hah heh lolol".split())
+# A short remark opening with a reaction like a laugh is one too: "gg roommate", "rip my wallet".
+_REACTING = _LAUGHS | frozenset("gg rip oof bruh".split())
 _MAX_LAUGHED_WORDS = 5
+_MAX_REMARK_WORDS = 7  # "lmao she's not gonna go for it": a laughed remark about the asker's own
 _MUSED = frozenset("huh eh hmm lol haha lmao".split())  # "bit of a letdown huh": a remark
 _AUXILIARY_OPENERS = frozenset(
     "is was are were do does did can could will would should has have had".split()
@@ -157,7 +160,7 @@ _AGREE = re.compile(
     _AGREE_LEAD
     + r"(?:does|do|did|would)\s+"
     + _PARTY
-    + r"(?:agree|disagree|concur|think so|say so|buy it|buy that)"
+    + r"(?:agree|disagree|concur|think so|say so|buy it|buy that|confirm|deny|back|dispute)"
     + _WITH_THAT,
     re.I,
 )
@@ -318,7 +321,7 @@ class Talk:
             item = self.by_phrase.get(" ".join(part[1:]))
         return item
 
-    def laughed(self, message: str) -> SmallTalk | None:
+    def laughed(self, message: str, most: int = _MAX_LAUGHED_WORDS) -> SmallTalk | None:
         """Return the reaction a short message opening with a laugh or closing with "huh" is when
         it asks nothing ("lol small world", "bit of a letdown huh"), or None; it is tried as a
         question first."""
@@ -327,9 +330,9 @@ class Talk:
         said = _said(message[:200])
         while len(said) > 1 and said[0] in _CHAT_OPENERS:
             said = said[1:]  # "ok he's still not convinced lol": the opener says nothing
-        if not said or len(said) > _MAX_LAUGHED_WORDS or asks(message):
+        if not said or len(said) > most or asks(message):
             return None
-        if said[0] not in _LAUGHS and (len(said) < 2 or said[-1] not in _MUSED):
+        if said[0] not in _REACTING and (len(said) < 2 or said[-1] not in _MUSED):
             return None
         if not _AUXILIARY_OPENERS.isdisjoint(said[:2]):
             return None  # "lol is that real": a question without its question mark
@@ -345,7 +348,7 @@ class Talk:
         said = [w for w in _said(message[:200]) if w not in _LAUGHS]
         if _OWN_PEOPLE.isdisjoint(said) and said[:1] not in _VERDICTS:
             return None
-        return self.laughed(message)
+        return self.laughed(message, _MAX_REMARK_WORDS)
 
 
 # People in the asker's own life, as a remark names them; not "they", often a party of the claims.
@@ -574,6 +577,14 @@ class Wanted(StrEnum):
 
 
 _PRICED = frozenset("cost costs price prices priced pricing msrp pay paid".split())
+# "how much was a zhp", "how much is one": a sum of money for a thing, not "how much more".
+_COPULAS_OF_PRICE = frozenset("is was are were s".split())
+_PRICED_THINGS = frozenset("a an one".split())  # not "how much was the budget said"
+_MAX_PRICED_THING = 8  # "how much was a zhp in 2003"
+_NOT_PRICED = frozenset("more less fewer left of".split())
+# "whats the profit per car", "margin on each one": a sum made on each car.
+_EARNED = frozenset("profit profits margin margins".split())
+_EACH = frozenset("per each every".split())
 _MEASURED = tuple([w] for w in "over above under below than near at".split())
 _LEADING = frozenset("after before since from for within until till by in at".split())
 _WHICH = frozenset("what which wat whats".split())
@@ -606,6 +617,19 @@ def wanted(message: str) -> Wanted | None:
         return Wanted.NEWS if _news(said) else Wanted.TIME
     if said[0] in ("where", "wheres") and said[-1] != "from":
         return Wanted.PLACE  # "where does that figure come FROM" asks its origin
+    if (
+        said[:2] == ["how", "much"]
+        and said[2:3]
+        and said[2] in _COPULAS_OF_PRICE
+        and said[3:4]
+        and said[3] in _PRICED_THINGS
+        and len(said) <= _MAX_PRICED_THING
+        and _NOT_PRICED.isdisjoint(said)
+        and not any(w.endswith("ing") for w in said)
+    ):
+        return Wanted.PRICE  # "how much was a zhp in 2003": what one cost
+    if not _EARNED.isdisjoint(said) and not _EACH.isdisjoint(said):
+        return Wanted.PRICE  # "whats the profit per car": a sum, which "profit target" is not
     if said[:2] in (["how", "many"], ["how", "much"]):
         # "how many YEARS after launch": a span of time, which a count does not give
         return Wanted.TIME if said[2:3] and said[2] in _SPANS else Wanted.AMOUNT
@@ -944,7 +968,28 @@ def doubts(message: str) -> bool:
     return bool(kept) and _DOUBTED.match(" ".join(kept)) is not None
 
 
-_LEAD = re.compile(r"^\s*(?:(?:ok|okay|k|so|alright|well|hmm|right)\b[\s,.!]*)+", re.I)
+# "is that more than the us", "how does that compare to the mini", "how does that square with
+# bmwblog saying it would change": the last answer held against X, which is what is asked.
+_COMPARED = re.compile(
+    r"^\s*(?:(?:and|but|so|ok|okay|wait|hmm)\b[\s,.!]*)*"
+    r"(?:(?:is|was|are|were)\s+(?:that|it|this|they|those)\s+(?:any\s+|much\s+|a\s+lot\s+)?"
+    r"(?:more|less|fewer|bigger|smaller|higher|lower|greater|larger)\s+than"
+    r"|how\s+(?:does|do|did|is|would)\s+(?:that|it|this|they|those)\s+"
+    r"(?:compare|stack\s+up|square|fit|line\s+up)\s*(?:to|with|against|next\s+to)?"
+    r"|(?:that|it|this)\s+(?:compared|vs\.?|versus)\s*(?:to|with)?)"
+    r"\s+((?:[^\s?!]+\s*){1,10}?)[\s?!.]*$",
+    re.I,
+)
+
+
+def compared_with(message: str) -> str | None:
+    """Return X of a message holding the last answer against X ("is that more than the us",
+    "how does that compare to what segler said"), or None."""
+    found = _COMPARED.match(message[:200])
+    return None if found is None else found.group(1)
+
+
+_LEAD = re.compile(r"^\s*(?:(?:ok|okay|k|so|alright|well|hmm|right|fine)\b[\s,.!]*)+", re.I)
 _THEN_END = re.compile(r"[\s,]+(?:then|tho|though)[\s?!.]*$", re.I)
 
 

@@ -1602,3 +1602,77 @@ def test_followup_35_what_was_on_the_podcast_is_only_what_a_claim_places_there(
         shipped, "tell me about the bimmercast", "did they speculate about numbers on it"
     )
     assert numbers.entry_id == "blog-no-speculation"
+
+
+def test_followup_36_what_about_x_after_a_decline_naming_known_words_swaps_a_word(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 36: "how many 1ms are going to the uk" is declined though every word of
+    # it is known (the UK's video), so no unknown run was there to swap for X; the word whose
+    # swap is answered best is swapped now ("the uk" -> "america").
+    declined, again = _played(
+        shipped, "how many 1ms are going to the uk", "what about america then"
+    )
+    assert not declined.answered
+    assert again.answered and again.entry_id == "us-600-bmwblog"
+
+
+def test_followup_36_a_comparison_with_the_last_answer_asks_of_x(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 36: "is that bigger than what america gets" after Australia's 125 asks
+    # America's figure; "how does that square with X" asks X's claim.
+    first, bigger = _talk(
+        shipped,
+        "how many 1ms went to australia in the end",
+        "is that bigger than what america gets",
+    )
+    assert first.entry_id == "aus-received-125"
+    assert bigger.kind == "followup" and bigger.entry_id == "us-600-bmwblog"
+    _, world = _talk(
+        shipped, "how many 1ms went to the whole world", "how does that stack up against the us"
+    )
+    assert world.entry_id == "us-600-bmwblog"
+
+
+def test_followup_36_did_x_back_it_asks_xs_word_on_the_last_answer(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 36: "did bmwna back it" is "does bmwna agree" put with another verb.
+    _, backed = _talk(shipped, "where did the doubling talk come from", "did bmwna back it")
+    assert backed.kind == "followup" and backed.entry_id == "bmwna-no-change-us"
+
+
+def test_followup_36_the_price_of_a_thing_the_last_answer_names_is_declined(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 36: "how much was a zhp then" asks a price, not a count (the last answer's
+    # "2 per dealer"); no claim gives one. "The margin on each one" asks a sum too.
+    first, price = _talk(
+        shipped,
+        "did the zhp guy think the 1m would be handled the same way",
+        "how much was a zhp then",
+    )
+    assert first.entry_id == "zhp-same-for-1m" and not price.answered
+    _, margin = _talk(
+        shipped, "why would bmw have to sell another 2500", "and the margin on each one?"
+    )
+    assert not margin.answered
+
+
+def test_followup_36_a_figure_no_claim_gives_held_against_the_last_answer(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 36: "hmm i thought it was 300" after the US figure: no claim says 300,
+    # so the answer is the last one again, with who said it.
+    first, doubted = _talk(
+        shipped, "how many 1ms are headed to america", "hmm i thought it was 300"
+    )
+    assert first.entry_id == "us-600-bmwblog"
+    assert doubted.kind == "followup" and doubted.entry_id == "us-600-bmwblog"
+
+
+def test_followup_36_everywhere_else_is_the_rest_of_the_world(shipped: KnowledgeService) -> None:
+    # Follow-up round 36: "everywhere else" after the US verdict is the rest of the world.
+    _, rest = _talk(shipped, "why is the us done", "and everywhere else")
+    assert rest.entry_id == "doubling-verdict"

@@ -12,6 +12,7 @@ from bot.core.decide.talk import (
     asked_by_name,
     asks_given_name,
     asks_of_own,
+    compared_with,
     corrected,
     defined,
     defines,
@@ -546,3 +547,48 @@ def test_followup_35_a_short_question_asking_what_or_who_a_name_is() -> None:
     assert defines("Zed (a projectionist) said so.", "zed")
     assert defines("Commenter Zed said so.", "zed")
     assert not defines("When the Gizmo was introduced, it sold out.", "gizmo")
+
+
+def test_followup_36_what_about_x_after_fine() -> None:
+    # Follow-up round 36: "fine," opens a "what about X" as "ok," does.
+    assert other_of("well fine, what about norway") == "norway"
+    assert other_of("fine, and norway then") == "norway"
+
+
+def test_followup_36_a_comparison_with_the_last_answer_names_x() -> None:
+    assert compared_with("is that bigger than spain?") == "spain"
+    assert compared_with("how does that compare to what ann said") == "what ann said"
+    assert compared_with("ok how does it stack up against the sequel") == "the sequel"
+    assert compared_with("is that a big number") is None
+    assert compared_with("how does it compare") is None
+
+
+def test_followup_36_did_x_confirm_it_asks_xs_word() -> None:
+    assert follow_up("did zed confirm it") == (FollowUp.AGREE, "zed")
+    assert follow_up("so did the paper deny that") == (FollowUp.AGREE, "the paper")
+
+
+def test_followup_36_how_much_was_a_thing_asks_a_price() -> None:
+    assert wanted("how much was a gizmo in 1999") is Wanted.PRICE
+    assert wanted("how much is one") is Wanted.PRICE
+    assert wanted("whats the profit per unit") is Wanted.PRICE
+    assert wanted("how much is it going up") is Wanted.AMOUNT
+    assert wanted("how much more is there") is Wanted.AMOUNT
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("tysm!!", TalkKind.THANKS),
+        ("bet", TalkKind.REACTION),
+        ("ok bet", TalkKind.REACTION),
+        ("gg my wallet", TalkKind.REACTION),
+        ("haha my dad won't believe it", TalkKind.REACTION),
+    ],
+)
+def test_followup_36_chat_thanks_and_reactions(message: str, kind: TalkKind) -> None:
+    # Follow-up round 36: "tysm", "bet", a remark opening with "gg" / "rip", and a laughed
+    # remark about the asker's own people of up to seven words are small talk.
+    service = KnowledgeService.from_path(default_knowledge_path())
+    reply = service.ask(message)
+    assert reply.kind == "smalltalk" and reply.talk is kind
