@@ -1139,7 +1139,8 @@ class Matcher:
         placed = self._placed(found, counting=wanted == "number")
         if placed is not None:  # "how many did ASIA get": not the Asia head's claim
             holders = placed if holders is None else holders & placed
-        named = self._named_holders(query, self._either(question))
+        story = [p.words for p in found if not p.asks]
+        named = self._named_holders(query, self._either(question), story)
         if named is not None:  # "uk allocation": an entry naming the UK
             holders = named if holders is None else holders & named
         if any(which_writing(p.words) for p in found if p.asks):
@@ -1299,13 +1300,27 @@ class Matcher:
             holders |= self._holding(term)
         return holders
 
-    def _named_holders(self, query: list[_Term], either: frozenset[str]) -> _Mask | None:
+    def _terms(self, said: Sequence[str]) -> frozenset[str]:
+        """Return the terms a sentence's words read as."""
+        return frozenset(content(self.synonyms.apply([self._word(w)[0] for w in said])))
+
+    def _named_holders(
+        self, query: list[_Term], either: frozenset[str], story: Sequence[Sequence[str]] = ()
+    ) -> _Mask | None:
         """Return the entries that hold every name the question gives weight ("the UK",
         "Segler"), or None when it names none: an entry about another market or person does
         not answer it. Of names asked as alternatives ("did WATTS or BMWNA hint ..."), one
-        is enough."""
+        is enough.
+
+        The names only the story around the question gives (``story``: its sentences' words)
+        count only when the asking sentences name none of their own ("everyone says the ASIA
+        guy confirmed it ... what did BMWNA tell the blog": the story only led to the
+        question), and then only those of the last story sentence that names any ("my brother
+        is a huge MERCEDES guy ... one of the commenters guessed the camera car, JROBUSC i
+        think. what did he think it was": the question points back at the last one told)."""
         holders: _Mask | None = None
         alternatives: _Mask | None = None
+        told: list[str] = []  # the names only the story gives
         total = sum(t.weight for t in query)
         asked = sum(t.weight for t in query if t.asks) or total
         for t in query:
@@ -1314,6 +1329,9 @@ class Matcher:
             if t.weight < _NAME_SHARE * (asked if t.asks else total):
                 continue
             term = self._ids[t.stem]
+            if not t.asks and not self._generic(term):
+                told.append(t.stem)
+                continue
             if self._generic(term):
                 if t.stem not in either and self._held_by_most(term):
                     # "is the 1M manual only": most entries hold it, so one that does not and
@@ -1326,6 +1344,13 @@ class Matcher:
                 alternatives = held if alternatives is None else alternatives | held
                 continue
             holders = held if holders is None else holders & held
+        if holders is None and told:
+            # the question names none of its own: the story's last sentence naming any gives it
+            sentences = (self._terms(said) for said in reversed(story))
+            last = next((n for terms in sentences if (n := [t for t in told if t in terms])), told)
+            for name in last:
+                held = self._holding(self._ids[name])
+                holders = held if holders is None else holders & held
         if alternatives is None:
             return holders
         return alternatives if holders is None else holders & alternatives

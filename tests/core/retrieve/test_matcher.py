@@ -2606,3 +2606,65 @@ def test_round_65_topics_the_sources_never_cover_are_declined(
     matcher_real: Matcher, question: str
 ) -> None:
     assert best(matcher_real, question) is None
+
+
+def test_round_70_names_only_the_story_gives_count_when_the_question_names_none() -> None:
+    matcher = _small(
+        [
+            (
+                "oslo-rumour",
+                '"what did the oslo sales head say", "who said output would double"',
+                "The head of sales in Oslo told a magazine that the bakery would double its"
+                " output.",
+            ),
+            (
+                "bergen-word",
+                '"what did the bergen office tell the blog", "does bergen get more loaves"',
+                "The Bergen office told the blog that nothing would change for Bergen's loaves.",
+            ),
+        ]
+    )
+    # The question names Bergen: Oslo, named only in the story that led to it, is not asked of
+    # the answer (without the rule the Bergen entry was halved for lacking Oslo: declined).
+    told = (
+        "everyone on my forum swears the oslo guy promised double. i dont buy it. what did the"
+        " bergen office tell the blog"
+    )
+    assert best(matcher, told) == "bergen-word"
+    # A question naming nothing of its own still takes its topic from the story's names.
+    assert best(matcher, "the oslo guy promised double. what did he actually say") == "oslo-rumour"
+
+
+def test_round_70_a_question_naming_none_takes_the_names_of_the_last_story_sentence() -> None:
+    matcher = _small(
+        [
+            (
+                "anna-guess",
+                '"what did anna guess the van was", "who guessed the van"',
+                "Reader Anna guessed from its sound that the van filming the bus was a Saab.",
+            ),
+            (
+                "volvo-plant",
+                '"where does volvo build the van"',
+                "The van is built by Volvo in Ghent.",
+            ),
+        ]
+    )
+    # "what did she think": the question points back at the last one the story told of (Anna);
+    # Volvo, named in the asker's own scene before, is not asked of the answer (without the rule
+    # the Anna entry was halved for lacking Volvo: declined).
+    told = (
+        "my uncle is a huge volvo fan and he got all defensive lol. one of the readers guessed"
+        " the van, anna i think. what did she think it was"
+    )
+    assert best(matcher, told) == "anna-guess"
+    # Told in one sentence, both names stay asked of the answer: none holds both.
+    assert (
+        best(matcher, "a volvo fan told me anna guessed the van. what did she think it was") is None
+    )
+
+
+def test_round_70_shifty_is_evasive(matcher_real: Matcher) -> None:
+    # "Shifty" read as "shift" (a change of numbers); it is the reader's "deliberately evasive".
+    question = "why would bmw australia be so shifty about its numbers"
+    assert best(matcher_real, question) == "aus-evasive-or-demand"
