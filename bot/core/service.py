@@ -21,6 +21,7 @@ from .score.ranking import Match
 DEFAULT_MAX_QUESTION_CHARS = 1000
 # A mention typed as text ("@bot what did ..."): who is addressed, not what is asked.
 _MENTION = re.compile(r"^\s*(?:@\S+[\s,:]*)+")
+_UNANSWERED = 'Your message asks two things; I can answer only one. Nothing I know answers "{}".'
 _EMPTY = "Ask me something about the BMW 1M Coupe's production, e.g. how many the US gets."
 
 
@@ -97,6 +98,11 @@ def build_snapshot(path: str | Path, threshold: float = DEFAULT_THRESHOLD) -> Sn
     knowledge = load_knowledge(path)
     matcher = Matcher(knowledge, threshold=threshold)
     return Snapshot(knowledge, matcher, time.time(), Talk.of(knowledge))
+
+
+def _join(first: str | None, second: str) -> str:
+    """Return two notices as one, the first (if any) first."""
+    return second if first is None else f"{first} {second}"
 
 
 class KnowledgeService:
@@ -196,7 +202,9 @@ class KnowledgeService:
             if decision.answer is None and not decision.clarify:
                 split = split_answer(snapshot.matcher, knowledge, text)
                 if split is not None:
-                    decision, second = split
+                    decision, second, unknown = split
+                    if unknown is not None:  # one of two questions answered, the other not
+                        notice = _join(notice, _UNANSWERED.format(unknown))
             return compose(question, decision, knowledge, notice, second=second)
         reading = read_after(snapshot.matcher, knowledge, text, last)
         notice = reading.notice or notice

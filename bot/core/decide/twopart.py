@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..knowledge.models import Knowledge
-from ..normalise.question import questions
+from ..normalise.question import joined, questions
 from ..retrieve.matcher import Matcher
 from ..score.ranking import Match, Ranking
 from .decision import Decision, decide
@@ -49,11 +49,14 @@ def second_part(
 
 def split_answer(
     matcher: Matcher, knowledge: Knowledge, text: str
-) -> tuple[Decision, Match] | None:
+) -> tuple[Decision, Match | None, str | None] | None:
     """Return the answers to a message's two questions when the whole message reads as neither
     ("how many gps came over and how long till the nyt called em collectible"): each question,
     ranked with the rest as its story, is answered by an entry of its own, so the first is the
-    answer and the second joins it; None unless both are answered, each at SURE_PART."""
+    answer and the second joins it; each at SURE_PART. Or return the answer to the first alone,
+    with the second as asked for the reply to say nothing known answers it, when the two are
+    joined in one sentence and the second, declined, asks about a topic the sources never cover
+    ("how many did australia get and how many did new zealand get"). None otherwise."""
     asked = questions(text)
     if asked is None:
         return None
@@ -62,10 +65,26 @@ def split_answer(
     decided = decide(matcher.read(asked[0]), SURE_PART)
     first = decided.answer
     if first is None:
-        return None  # the second question need not be ranked
-    second = decide(matcher.read(asked[1]), SURE_PART).answer
-    if second is None or first.entry_id == second.entry_id:
+        # The second need not be ranked: answered alone, it often borrows from the first, which
+        # it follows up ("did the memo give the final number? LIKE HOW MANY did they allocate").
         return None
-    if second.entry_id in knowledge.conflicts.get(first.entry_id, ()):
-        return None
-    return decided, second
+    ranked = matcher.read(asked[1])
+    second = decide(ranked, SURE_PART).answer
+    if second is not None:
+        if first.entry_id == second.entry_id:
+            return None
+        if second.entry_id in knowledge.conflicts.get(first.entry_id, ()):
+            return None
+        return decided, second, None
+    other = _asked(asked[1])
+    if not joined(text) or not matcher.beyond(other):
+        return None  # a follow-up of the first, or declined as unclear, not as never covered
+    if decide(ranked, matcher.threshold).answer is not None:
+        return None  # answered, though not surely: the whole message stays declined
+    return decided, None, other
+
+
+def _asked(reading: str) -> str:
+    """Return the question of a reading made by ``questions``: its last line, without the
+    question mark added there."""
+    return reading.rsplit("\n", 1)[-1].removesuffix(" ?")

@@ -22,12 +22,14 @@ CONTEXT_UNKNOWN = 0.15
 # or semicolon, or where chat turns to its question ("anyway", "lol", ", so should i").
 _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of spaces
     # Every break starts with one of these: most places are passed over at one test.
-    r"(?=[\s;,almqth])(?:(?<=[.!?])(?<!\.[a-z]\.)(?<!\b(?:dr|mr|ms|st|jr|sr|vs|mt|ft)\.)\s"
+    r"(?=[\s;,almqth23cf])(?:(?<=[.!?])(?<!\.[a-z]\.)(?<!\b(?:dr|mr|ms|st|jr|sr|vs|mt|ft)\.)\s"
     r"|[\n;]"
     # "... on the waitlist since forever 😩 how many ...": an emoji ends a sentence as "!" does
     r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])\s"
     r"|\b(?:anyways?|long story short|tl;?\s?dr|my question is|question is|question:"
     r"|lol|lmao|haha)\b"
+    # "two things: what ... and what ...": a count of the questions to come opens them
+    r"|\b(?:two|three|2|3|couple(?:\s+of)?|few)\s+(?:things|questions|qs)\s*:"
     # "... does it say itll appreciate OR WHAT, trying to win this argument": a tag ends it
     r"|(?<=\bor what),\s|(?<=\bor nah),\s|(?<=\bor not),\s"
     # ", can someone ...": a request to the channel that turns to the question (round 18)
@@ -1764,7 +1766,61 @@ def afterwards(asked: tuple[str, ...]) -> bool:
         or _learnt_in_the_end(asked)
         or _came_true(asked)
         or _ever_undone(asked)
+        or _proved_right(asked)
+        or _ever_as_another(asked)
     )
+
+
+_LIKE_ANOTHER = frozenset("like as".split())
+_ANOTHER_MOST = 4  # "LIKE THE MINI GP DID", "like THEY DID the gp": the words up to "did"
+
+
+def _ever_as_another(asked: tuple[str, ...]) -> bool:
+    """Return whether a did-question asks if something ever happened to one thing as it did to
+    another ("did the 1m EVER get called a collectors car LIKE THE GP DID", "did the times ever
+    write about the 1m LIKE THEY DID the gp"): what the sources tell of the other is the model,
+    and whether it came to pass for the one is a later event they do not reach."""
+    start = _after_lead_ins(asked)
+    rest = asked[start:]
+    if rest[:1] != ("did",) or "ever" not in rest:
+        return False
+    ever = rest.index("ever")
+    return any(
+        w in _LIKE_ANOTHER and "did" in rest[i + 1 : i + 2 + _ANOTHER_MOST]
+        for i, w in enumerate(rest)
+        if i > ever
+    )
+
+
+# "did he TURN OUT to be RIGHT": a claim judged by what came after it.
+_TURNED = frozenset({("turn", "out"), ("turned", "out")})
+_VERDICTS = frozenset("right wrong correct incorrect true false accurate legit".split())
+_VERDICT_GAP = 3  # "turn out TO BE right": the words that may stand between them
+
+
+def _proved_right(asked: tuple[str, ...]) -> bool:
+    """Return whether a did-question asks if a claim turned out right or wrong ("did
+    yourbestsource TURN OUT to be RIGHT about 600", "did the blog turn out wrong"): a verdict
+    only what happened after the sources can give; "did it turn out to still be up" asks what
+    they say, and "if demand turned out lower" is no question of its own."""
+    start = _after_lead_ins(asked)
+    rest = asked[start:]
+    if rest[:1] != ("did",):
+        return False
+    return any(
+        pair in _TURNED and not _VERDICTS.isdisjoint(rest[i + 2 : i + 2 + _VERDICT_GAP])
+        for i, pair in enumerate(itertools.pairwise(rest))
+    )
+    for i in range(1, len(rest)):
+        if rest[i : i + 2] in _TURNED:
+            after = i + 2
+        elif rest[i : i + 1] in _TURNED:
+            after = i + 1
+        else:
+            continue
+        if not _VERDICTS.isdisjoint(rest[after : after + _VERDICT_GAP]):
+            return True
+    return False
 
 
 # "the FINAL TALLY", "the final official us NUMBER", "FINAL TOTAL number of 1ms": the count
@@ -2206,6 +2262,13 @@ def questions(message: str) -> tuple[str, str] | None:
     if len(asking) != 2:
         return None
     return _asking(pieces, asking[0]), _asking(pieces, asking[1])
+
+
+def joined(message: str) -> bool:
+    """Return whether a message asks in one sentence only, so that two questions ``questions``
+    finds in it are joined by "and" ("how many did X get AND how many did Y get"), not a
+    question and another sentence that follows it up ("... LIKE how many in total?")."""
+    return sum(p.asks and _opens(p.words) for p in parts(message)) == 1
 
 
 def _opens(sentence: tuple[str, ...]) -> bool:

@@ -166,6 +166,11 @@ _VALUE_WORDS = ("value", "price", "msrp", "residual")
 _SCOPE_WORDS = ("worldwide",)  # a market no entry writes capitalised ("globally", "worldwide")
 _BYLINE = "bylinewriter"  # a coined term: who wrote an article, held by none
 _DATELINE = "datelinedate"  # a coined term: when an article came out, held by none
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A year this much later than the last the answers name is past every forecast they make (the
+# blog's "4-5 years" for values to settle): "should i pay over msrp in 2030".
+_HORIZON = 5
+_COINED = frozenset((_AFTERWARDS, _DIFFERENCE, _CONTEST, _SHOWN, _BYLINE, _DATELINE))
 # The words that name a show ("podcast", and what the knowledge reads as one: "bimmercast").
 _SHOW_WORDS = ("podcast", "episode", "show", "stream")
 _SPOT_SHARE = 0.5  # of its own weight, the spot a where-filmed question asks for
@@ -588,6 +593,11 @@ class Matcher:
             dtype=bool,
         )
         self._outcome_words = frozenset(self.synonyms.apply([stem(w) for w in _OUTCOME_WORDS]))
+        # The last year any answer names ("after 2011"): a question about a year well past it
+        # asks what the sources could not know.
+        self._latest_year = max(
+            (int(y) for text in answers for y in _YEAR.findall(text)), default=None
+        )
         # "worldwide", "globally": a market as names are ("the UK"), though written in lower case
         self._scopes = frozenset(self.synonyms.apply([stem(w) for w in _SCOPE_WORDS]))
         self._value_words = tuple(
@@ -1551,7 +1561,7 @@ class Matcher:
                     # question do not name it, so an entry on the molds reaches no answer.
                     for head in heads_uncovered:
                         deeds.setdefault(head, _Term(head, self._unknown_weight, False, True))
-                if afterwards(spelled):
+                if afterwards(spelled) or self._past_horizon(spelled):
                     # "what did they post a few days LATER": what came after, which no entry
                     # holds; it weighs as a word none holds.
                     focused = [_AFTERWARDS]
@@ -1695,6 +1705,26 @@ class Matcher:
     def unknown(self, question: str) -> list[str]:
         """Return the words of a question that no entry holds ("salary"), as stems."""
         return [t.stem for t in self._query(question)[0] if not t.known]
+
+    def _past_horizon(self, asked: tuple[str, ...]) -> bool:
+        """Return whether an asking sentence names a year later than the last one the answers
+        name by more than _HORIZON ("is a 1m worth buying IN 2030"): what came after them."""
+        latest = self._latest_year
+        return latest is not None and any(
+            _YEAR.fullmatch(w) is not None and int(w) > latest + _HORIZON for w in asked
+        )
+
+    def beyond(self, question: str) -> bool:
+        """Return whether a question asks about a topic the sources never cover: one a synonym
+        group names ("how many did new zealand get", "how long has he been at bmw"), what came
+        after them, or a value at the time of asking ("what do they go for these days")."""
+        found = parts(question)
+        if any(present_value(p.words) or outcome_count(p.words) for p in found if p.asks):
+            return True
+        return any(
+            not t.known and t.asks and (t.stem in _COINED or self._uncovered(t.stem))
+            for t in self._query(question)[0]
+        )
 
     def rarity(self, text: str) -> list[tuple[str, float]]:
         """Return each word of ``text`` with how telling it is: the weight of its term, higher

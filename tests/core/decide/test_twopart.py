@@ -168,3 +168,36 @@ def test_a_question_that_borrows_its_topic_from_the_other_is_not_answered_apart(
     shipped = KnowledgeService.from_path(default_knowledge_path())
     # "he" is Gabe, whose entries say nothing of what he drives.
     assert not shipped.ask("who is gabe and what car does he drive").answered
+
+
+@pytest.fixture(scope="module")
+def garden_uncovered(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    # The garden with a topic the posts never cover, named by a coined group as the shipped
+    # knowledge names its own ("othermarket", "careerhistory").
+    text = GARDEN.replace("version: 1\n", "version: 1\n\nsynonyms:\n  - [soilacidity, soil ph]\n")
+    path = Path(tmp_path_factory.mktemp("garden")) / "garden.yaml"
+    path.write_text(text, encoding="utf-8")
+    return KnowledgeService.from_path(path)
+
+
+def test_round_69_one_of_two_joined_questions_is_answered_when_the_other_is_never_covered(
+    garden_uncovered: KnowledgeService,
+) -> None:
+    message = "what colour is the shed and what is the soil ph"
+    whole = garden_uncovered.snapshot.matcher.read(message).best
+    assert whole is None or whole.score < garden_uncovered.snapshot.matcher.threshold
+    reply = garden_uncovered.ask(message)
+    assert reply.entry_id == "shed-colour" and reply.second is None
+    assert reply.notice is not None and '"what is the soil ph"' in reply.notice
+    assert "what is the soil ph" in to_text(reply)
+
+
+def test_round_69_a_second_question_is_not_left_unanswered_unless_joined_and_never_covered(
+    garden_uncovered: KnowledgeService,
+) -> None:
+    # Another sentence may follow the first question up; a question declined as unclear may
+    # be about what the first one asks; the second answered alone may borrow from the first.
+    assert not garden_uncovered.ask("what colour is the shed? and what is the soil ph?").answered
+    unclear = "what colour is the shed and what is the capital of peru"
+    assert not garden_uncovered.ask(unclear).answered
+    assert not garden_uncovered.ask("what is the soil ph and what colour is the shed").answered

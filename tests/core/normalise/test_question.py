@@ -1843,3 +1843,40 @@ def test_round_67_a_check_beside_the_askers_doubt_leaves_the_doubt_a_guess(
     message: str, guessed: list[bool]
 ) -> None:
     assert [p.guess for p in q.parts(message)] == guessed
+
+
+def test_round_69_a_count_of_questions_to_come_opens_them() -> None:
+    # "two things: what ... and what ...": the count is no sentence of its own (its figure
+    # weighs nothing) and the question after it opens with its question word.
+    message = "been baking for years. two things: what flour does the baker use and what oven"
+    assert asked(message) == ["what flour does the baker use and what oven"]
+    assert q.questions(message) is not None
+    assert q.joined(message)
+
+
+def test_round_69_two_asking_sentences_are_not_joined() -> None:
+    # A question and another sentence that follows it up are not two questions "and" joins.
+    assert not q.joined("what flour does the baker use? like which mill is it from?")
+    assert q.joined("what flour does the baker use and which mill is it from")
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 69: whether a claim TURNED OUT right or wrong is judged after the sources.
+        ("did the baker turn out to be right about the rye", True),
+        ("did the neighbour turn out wrong about the loaf", True),
+        # ... but whether something turned out to be so asks what they say, and an "if"
+        # clause is no question of its own.
+        ("did the post turn out to still be up", False),
+        ("what happens to the rye if demand turned out lower", False),
+        # Whether something ever happened to one thing AS IT DID to another: a later event.
+        ("did the rye ever get called a classic by the paper like the sourdough did", True),
+        ("did the paper ever write about the rye like they did the sourdough", True),
+        ("did the paper ever write about the rye", False),
+    ],
+)
+def test_round_69_a_verdict_by_what_came_after_is_asked_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later

@@ -2668,3 +2668,43 @@ def test_round_70_shifty_is_evasive(matcher_real: Matcher) -> None:
     # "Shifty" read as "shift" (a change of numbers); it is the reader's "deliberately evasive".
     question = "why would bmw australia be so shifty about its numbers"
     assert best(matcher_real, question) == "aus-evasive-or-demand"
+
+
+def test_round_69_a_year_past_every_forecast_is_after_the_sources() -> None:
+    matcher = _small(
+        [
+            (
+                "loaf-prices",
+                '"what will loaves cost", "will loaf prices drop"',
+                "The baker expects loaf prices to settle by 2013.",
+            ),
+        ]
+    )
+    assert best(matcher, "will loaf prices drop") == "loaf-prices"
+    assert best(matcher, "will loaf prices drop in 2014") == "loaf-prices"  # within the horizon
+    # Well past the last year the answers name: what happened after, which none can say.
+    assert best(matcher, "will loaf prices drop in 2030") is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what did goat do before bmw",  # career before BMW (knowledge group "careerhistory")
+        "where can i hear the segler interview",  # a place to listen (knowledge group "weblink")
+    ],
+)
+def test_round_69_topics_the_sources_never_cover_are_declined(
+    matcher_real: Matcher, question: str
+) -> None:
+    assert best(matcher_real, question) is None
+
+
+def test_round_69_until_when_asks_for_the_end_date(matcher_real: Matcher) -> None:
+    # "UNTIL WHEN": the end date, as "till when" asks (knowledge group "till").
+    assert best(matcher_real, "until when are 1ms built for america") == "us-not-extended-2011"
+
+
+def test_round_69_a_topic_never_covered_is_told_apart(matcher_real: Matcher) -> None:
+    assert matcher_real.beyond("how many did new zealand get")  # another market
+    assert matcher_real.beyond("what do they go for these days")  # a value today
+    assert not matcher_real.beyond("should i still go tomorrow")  # unclear, not uncovered
