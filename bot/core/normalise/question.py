@@ -2421,3 +2421,44 @@ def addressed(asked: Sequence[str]) -> tuple[tuple[int, int], ...]:
         if at < len(asked) and asked[at] not in STOPWORDS:
             found.append((i, at))
     return tuple(found)
+
+
+# "MORE OR LESS THAN 100 a month", "OVER OR UNDER 500", "more than 100 OR LESS": a bound the
+# asker holds the figure asked against both ways, which nobody gave.
+_BOUND_WORDS = frozenset("more less fewer over under above below".split())
+_THAN_BOUNDS = frozenset("more less fewer".split())  # "more CARS": a bound only before "than"
+_BOUND_FILLERS = frozenset("like about around roughly".split())
+
+
+def bound(sentence: Sequence[str]) -> frozenset[int]:
+    """Return where a sentence compares the figure it asks with a bound of its own, both ways
+    ("is it MORE OR LESS THAN 100 a month", "OVER OR UNDER 500", "did they get MORE THAN 100
+    OR LESS"): the bound and its comparing words, which ask for the figure, whatever it is."""
+    if _BOUND_WORDS.isdisjoint(sentence):
+        return frozenset()  # most questions
+    found: set[int] = set()
+    n = len(sentence)
+    for i, word in enumerate(sentence):
+        if word not in _BOUND_WORDS:
+            continue
+        span, j, both = [i], i + 1, False
+        if j + 1 < n and sentence[j] == "or" and sentence[j + 1] in _BOUND_WORDS:
+            span += [j, j + 1]
+            j, both = j + 2, True
+        if j < n and sentence[j] == "than":
+            span.append(j)
+            j += 1
+        elif word in _THAN_BOUNDS or (both and sentence[j - 1] in _THAN_BOUNDS):
+            continue
+        if j < n and sentence[j] in _BOUND_FILLERS:
+            span.append(j)
+            j += 1
+        if j >= n or not sentence[j].isdigit():
+            continue
+        span.append(j)
+        if j + 2 < n and sentence[j + 1] == "or" and sentence[j + 2] in _BOUND_WORDS:
+            span += [j + 1, j + 2]  # "more than 100 OR LESS": the other way after the figure
+            both = True
+        if both:
+            found.update(span)
+    return frozenset(found)

@@ -32,6 +32,7 @@ from ..normalise.question import (
     arbitrates,
     arithmetic,
     asks_who,
+    bound,
     business,
     business_kind,
     byline,
@@ -1466,6 +1467,13 @@ class Matcher:
             guesses = {typed[i] for i in figures} | offered | checked
             rough |= listed(typed)  # "the 2 things limiting it": no figure it asks about
             rough |= causing(typed)  # "what could MAKE the numbers change": no production
+            bounded = bound(typed) if part.asks else frozenset()
+            limits: set[str] = set()
+            if bounded:
+                # "is it MORE OR LESS THAN 100 a month", "OVER OR UNDER 500": the asker's
+                # bound, no figure anyone gave; the figure compared is asked
+                limits = {typed[i] for i in bounded if typed[i].isdigit()}
+                rough |= {i for i in bounded if typed[i] not in limits}
             if rough:
                 typed = [w for i, w in enumerate(typed) if i not in rough]
             analysed = [self._word(w) for w in typed]
@@ -1580,6 +1588,8 @@ class Matcher:
                     share = 1.0
                 if part.guess:  # "... or is he just trying to upsell me": no claim of the story
                     share = CONTEXT_UNKNOWN
+                if term in limits:
+                    share = min(share, CONTEXT_KNOWN if known else CONTEXT_UNKNOWN)
                 if not known and term in asides:
                     share = CONTEXT_UNKNOWN
                 if known and term in spoken_to and term in self._speakers:

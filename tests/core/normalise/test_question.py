@@ -1843,3 +1843,21 @@ def test_round_67_a_check_beside_the_askers_doubt_leaves_the_doubt_a_guess(
     message: str, guessed: list[bool]
 ) -> None:
     assert [p.guess for p in q.parts(message)] == guessed
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        # Round 68: a bound offered both ways is the asker's, with its comparing words
+        ("is it more or less than 100 loaves a week", ("more", "or", "less", "than", "100")),
+        ("over or under 300 for the year?", ("over", "or", "under", "300")),
+        ("did the bakery sell more than 50 or less", ("more", "than", "50", "or", "less")),
+        # one way, or "more or less" meaning roughly, or no figure: no bound offered both ways
+        ("will the bakery sell more than 50 loaves", ()),
+        ("it sold more or less 50 loaves", ()),
+        ("is rye more or less popular than wheat", ()),
+    ],
+)
+def test_round_68_a_bound_offered_both_ways(question: str, found: tuple[str, ...]) -> None:
+    said = words(question)
+    assert tuple(said[i] for i in sorted(q.bound(said))) == found

@@ -2606,3 +2606,38 @@ def test_round_65_topics_the_sources_never_cover_are_declined(
     matcher_real: Matcher, question: str
 ) -> None:
     assert best(matcher_real, question) is None
+
+
+def test_round_68_a_bound_offered_both_ways_asks_the_figure() -> None:
+    matcher = _small(
+        [
+            (
+                "baker-sure",
+                '"how sure was the baker", "was the baker certain"',
+                "The baker said he was 100% sure of the bake schedule.",
+            ),
+            (
+                "baker-rate",
+                '"how many loaves a week does the baker bake", "what is the weekly bake"',
+                "The baker said he bakes between 20 and 40 loaves a week.",
+            ),
+            ("shop-less", '"did the shop sell less rye"', "The shop sold less rye than wheat."),
+        ]
+    )
+    # "more or less than 100": the asker's bound, neither the baker's 100% nor the shop's less
+    assert best(matcher, "is the weekly bake more or less than 100") == "baker-rate"
+    assert best(matcher, "how sure was the baker, 100 percent?") == "baker-sure"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what region was the yearly total from the insider for",
+        "which region did the yearly 600 cover per yourbestsource",
+    ],
+)
+def test_round_68_the_yearly_schedule_names_its_region(
+    matcher_real: Matcher, question: str
+) -> None:
+    # yourbestsource's yearly 600 was the North American schedule: the region it names
+    assert best(matcher_real, question) == "ybs-600-per-year"
