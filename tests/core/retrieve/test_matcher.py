@@ -2641,3 +2641,13 @@ def test_round_68_the_yearly_schedule_names_its_region(
 ) -> None:
     # yourbestsource's yearly 600 was the North American schedule: the region it names
     assert best(matcher_real, question) == "ybs-600-per-year"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["has bmw cancelled the 1m for america", "did they cancel us production of the 1 series m"],
+)
+def test_round_68_cancelling_is_ending(matcher_real: Matcher, question: str) -> None:
+    # "cancel" reads as the end group: the answer corrects the premise (US production is not
+    # extended beyond 2011)
+    assert best(matcher_real, question) == "us-not-extended-2011"
