@@ -1668,6 +1668,8 @@ _ARRIVING = frozenset(
 _HEARSAY = frozenset("someone somebody people ppl everyone everybody they heard".split())
 _HEARSAY_VERBS = frozenset("said say says saying heard claimed reckon reckons".split())
 _LATER = frozenset("later afterwards afterward".split())
+_NEXT = frozenset("after next afterwards".split())
+_THE_NEXT = frozenset("the".split())
 _FOLLOWED = frozenset("after once when".split())  # "a few days later AFTER talking to bmwna"
 
 
@@ -1754,8 +1756,9 @@ def afterwards(asked: tuple[str, ...]) -> bool:
         a in _LATER and b in _FOLLOWED for a, b in itertools.pairwise(asked)
     )
     happened = any(
-        a == "happened" and b in ("after", "next", "afterwards")
-        for a, b in itertools.pairwise(asked)
+        a == "happened"
+        and (b in _NEXT or (b in _THE_NEXT and c in _NEXT))  # "happened THE NEXT week"
+        for a, b, c in zip(asked, [*asked[1:], ""], [*asked[2:], "", ""], strict=True)
     )
     return (
         bool(after or happened)
@@ -2462,3 +2465,28 @@ def bound(sentence: Sequence[str]) -> frozenset[int]:
         if both:
             found.update(span)
     return frozenset(found)
+
+
+# "i WANNA KNOW what happened after", "i WONDER what ...": the asker's question, told as a
+# statement beside the one that asks.
+_WONDERING = frozenset(
+    {("wanna", "know"), ("want", "know"), ("wondering",), ("wonder",), ("curious",)}
+)
+_WONDER_REACH = 4  # "i REALLY WANT TO know what": the words from the asker to the wh-word
+
+
+def wondered(sentence: Sequence[str]) -> tuple[str, ...]:
+    """Return the question the asker says they want answered in a sentence of their own ("but
+    i wanna know WHAT ACTUALLY HAPPENED AFTER"), from its wh-word on, or nothing."""
+    for i, word in enumerate(sentence):
+        if word not in _ASKER:
+            continue
+        near = [w for w in sentence[i + 1 : i + 1 + _WONDER_REACH] if w != "to"]
+        if not any(
+            tuple(near[j : j + len(pair)]) == pair for pair in _WONDERING for j in range(len(near))
+        ):
+            continue
+        for j in range(i + 2, min(len(sentence), i + 2 + _WONDER_REACH)):
+            if sentence[j] in _WH_LAST:
+                return tuple(sentence[j:])
+    return ()

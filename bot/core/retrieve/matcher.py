@@ -60,6 +60,7 @@ from ..normalise.question import (
     told_last,
     wants,
     which_writing,
+    wondered,
     would_win,
     yes_no,
 )
@@ -1534,9 +1535,12 @@ class Matcher:
                     # question do not name it, so an entry on the molds reaches no answer.
                     for head in heads_uncovered:
                         deeds.setdefault(head, _Term(head, self._unknown_weight, False, True))
-                if afterwards(spelled):
+                if afterwards(spelled) or any(
+                    afterwards(wondered(p.words)) for p in found if not p.asks
+                ):
                     # "what did they post a few days LATER": what came after, which no entry
-                    # holds; it weighs as a word none holds.
+                    # holds; it weighs as a word none holds. So does "... i wanna know what
+                    # happened AFTER. did they ...", the asker's own question told beside.
                     focused = [_AFTERWARDS]
                     deeds[_AFTERWARDS] = _Term(_AFTERWARDS, self._unknown_weight, False, True)
                 if self._spot is not None and filmed_where(spelled):

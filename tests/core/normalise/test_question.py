@@ -1861,3 +1861,30 @@ def test_round_67_a_check_beside_the_askers_doubt_leaves_the_doubt_a_guess(
 def test_round_68_a_bound_offered_both_ways(question: str, found: tuple[str, ...]) -> None:
     said = words(question)
     assert tuple(said[i] for i in sorted(q.bound(said))) == found
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 68: "happened THE NEXT day" asks what came after, as "happened next" does
+        ("what really happened the next day at the bakery", True),
+        ("what happened next at the bakery", True),
+        ("what happened the day the bakery opened", False),
+    ],
+)
+def test_round_68_happened_the_next_asks_what_came_after(question: str, later: bool) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asked"),
+    [
+        # Round 68: the asker's own question told as a statement
+        ("the rye thing makes sense but i wanna know what happened after", "what happened after"),
+        ("im curious how the bakery did it", "how the bakery did it"),
+        ("i know what happened after", ""),
+        ("the baker wants to know what happened", ""),
+    ],
+)
+def test_round_68_the_askers_wondering_is_a_question(sentence: str, asked: str) -> None:
+    assert q.wondered(tuple(words(sentence))) == tuple(words(asked))

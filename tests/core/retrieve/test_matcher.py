@@ -2651,3 +2651,24 @@ def test_round_68_cancelling_is_ending(matcher_real: Matcher, question: str) -> 
     # "cancel" reads as the end group: the answer corrects the premise (US production is not
     # extended beyond 2011)
     assert best(matcher_real, question) == "us-not-extended-2011"
+
+
+def test_round_68_what_happened_after_told_or_asked_is_declined() -> None:
+    matcher = _small(
+        [
+            (
+                "new-ovens",
+                '"would the bakery need new ovens", "will they reinvest in ovens"',
+                "The blog reasoned that once the ovens wear out the bakery would need to reinvest"
+                " in new ovens.",
+            ),
+            ("oven-life", '"how long do the ovens last"', "The ovens last for about 2,000 loaves."),
+        ]
+    )
+    assert best(matcher, "did the bakery reinvest in new ovens") == "new-ovens"
+    # what came after the blog's reasoning, which no entry holds: "i wanna know what happened
+    # after" said beside the question, or "what happened THE NEXT day"
+    told = "the oven thing makes sense but i wanna know what actually happened after."
+    assert best(matcher, told + " did the bakery reinvest in new ovens") is None
+    later = "what really happened the next day, did they reinvest in new ovens"
+    assert best(matcher, later) is None
