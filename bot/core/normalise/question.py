@@ -223,6 +223,7 @@ _TURN = re.compile(
     r"\s+(?:there|it|that|this|they|he|she|the|any|anyone|someone|you|u|we|these|those)\b)",
     re.IGNORECASE,
 )
+_SO_TURN = re.compile(r"\s+so\s+(?=(?:what|whats|how|hows|who|whos|why|where|wheres|which)\s)")
 _TOLD_LEAST = 5  # words the aside takes before such a turn: "quick q: what ..." asks whole
 _ASKER = frozenset("i im ive id ill me my mine".split())
 # "AFTER bmwblog said it would change, what did gabe say": a clause the question hangs on
@@ -235,6 +236,9 @@ def _turned(sentence: str) -> list[str]:
     sentence of its own would be. A clause that asks, passes a claim on, or that the question
     hangs on, stays."""
     turn = _TURN.search(sentence)
+    # "... idk maybe my screen is trash SO WHAT color was it": a run-on aside turning to its
+    # question at "so", with no stop typed; what the aside passes on is story too
+    run_on = turn is None and (turn := _SO_TURN.search(sentence)) is not None
     if turn is None:
         return [sentence]
     told = words(sentence[: turn.start()])
@@ -243,7 +247,7 @@ def _turned(sentence: str) -> list[str]:
         or _ASKER.isdisjoint(told)
         or told[0] in _SUBORDINATE
         or _opens(tuple(told))
-        or teller(told) > 0  # "someone told me X, is that legit": the claim asked about
+        or (not run_on and teller(told) > 0)  # "someone told me X, is that legit": the claim
     ):
         return [sentence]
     return [sentence[: turn.start()], sentence[turn.end() :]]

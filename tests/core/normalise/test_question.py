@@ -1888,3 +1888,21 @@ def test_round_68_happened_the_next_asks_what_came_after(question: str, later: b
 )
 def test_round_68_the_askers_wondering_is_a_question(sentence: str, asked: str) -> None:
     assert q.wondered(tuple(words(sentence))) == tuple(words(asked))
+
+
+@pytest.mark.parametrize(
+    ("message", "asking"),
+    [
+        # Round 68: a run-on aside of the asker's turns to its question at "so" + a wh-word
+        (
+            "my neighbour swears the loaf was rye but i tasted wheat idk maybe my taste is off"
+            " so what flour was in the loaf",
+            [False, True],
+        ),
+        # a short lead-in, or no asker in the aside: one sentence
+        ("ok so what flour was in the loaf", [True]),
+        ("the baker said rye all week so what flour was in the loaf", [True]),
+    ],
+)
+def test_round_68_a_run_on_aside_turns_at_so(message: str, asking: list[bool]) -> None:
+    assert [p.asks for p in q.parts(message)] == asking
