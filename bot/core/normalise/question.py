@@ -52,6 +52,7 @@ _AUXILIARIES = frozenset(
 )
 _WH = frozenset("what whats wat wut which how hows who whos".split())
 _AMOUNT = frozenset("many much".split())
+_HOW_MANY = ("how", "many")
 # Verbs of a count's cars reaching a place: "how many CAME here", "how many GOT SENT to the us"
 # counts the cars the story or the question names, not an arrival an entry must hold.
 # Past forms only: "how does the f30 COME into it", "was something big COMING" ask a deed.
@@ -2494,3 +2495,26 @@ def wondered(sentence: Sequence[str]) -> tuple[str, ...]:
             if sentence[j] in _WH_LAST:
                 return tuple(sentence[j:])
     return ()
+
+
+# "how many does ohio get OUT OF THE US TOTAL": the whole a share is asked of, not what is asked.
+_WHOLE_MOST = 5  # "out of THE FIRST NORTH AMERICAN RUN": the words that may name the whole
+
+
+def share_of(sentence: Sequence[str]) -> frozenset[int]:
+    """Return where a "how many" sentence names the whole its count is a share of ("how many
+    loaves does the cafe get OUT OF THE BAKERY'S TOTAL"): the whole is known, the share asked."""
+    if "out" not in sentence:
+        return frozenset()  # most questions
+    asked = next(
+        (i for i, (a, b) in enumerate(itertools.pairwise(sentence)) if (a, b) == _HOW_MANY), None
+    )
+    if asked is None:
+        return frozenset()
+    for i in range(asked + 2, len(sentence) - 2):
+        if sentence[i] == "out" and sentence[i + 1] == "of":
+            end = i + 2
+            while end < len(sentence) and end < i + 2 + _WHOLE_MOST and sentence[end] not in _ASKS:
+                end += 1
+            return frozenset(range(i, end))
+    return frozenset()

@@ -55,6 +55,7 @@ from ..normalise.question import (
     reported_figures,
     said,
     said_on_show,
+    share_of,
     teller,
     titled,
     told_last,
@@ -1475,9 +1476,19 @@ class Matcher:
                 # bound, no figure anyone gave; the figure compared is asked
                 limits = {typed[i] for i in bounded if typed[i].isdigit()}
                 rough |= {i for i in bounded if typed[i] not in limits}
+            whole = share_of(typed) if part.asks else frozenset()
             if rough:
+                whole = frozenset(i - sum(j < i for j in rough) for i in whole if i not in rough)
                 typed = [w for i, w in enumerate(typed) if i not in rough]
             analysed = [self._word(w) for w in typed]
+            # "how many does ohio get OUT OF THE US TOTAL": the whole is known, the share asked
+            wholes: set[str] = set()
+            if whole:
+                stems = [s for s, _, _ in analysed]
+                wholes = set(content(self.synonyms.apply([stems[i] for i in sorted(whole)])))
+                wholes -= set(
+                    content(self.synonyms.apply([s for i, s in enumerate(stems) if i not in whole]))
+                )
             commonness = {s: zipf for s, zipf, _ in analysed}
             # Unknown adverbs ("supposedly", "apparently") and guessed figures are asides.
             # ... and so is the other side of a comparison offered ("bigger or SMALLER").
@@ -1592,6 +1603,8 @@ class Matcher:
                     share = 1.0
                 if part.guess:  # "... or is he just trying to upsell me": no claim of the story
                     share = CONTEXT_UNKNOWN
+                if term in wholes:
+                    share = min(share, CONTEXT_KNOWN)
                 if term in limits:
                     share = min(share, CONTEXT_KNOWN if known else CONTEXT_UNKNOWN)
                 if not known and term in asides:

@@ -1906,3 +1906,17 @@ def test_round_68_the_askers_wondering_is_a_question(sentence: str, asked: str) 
 )
 def test_round_68_a_run_on_aside_turns_at_so(message: str, asking: list[bool]) -> None:
     assert [p.asks for p in q.parts(message)] == asking
+
+
+@pytest.mark.parametrize(
+    ("question", "whole"),
+    [
+        # Round 68: the whole a "how many" share is asked out of
+        ("how many loaves does the cafe get out of the bakery total", "out of the bakery total"),
+        ("how many loaves did the cafe get out of the first batch", "out of the first batch"),
+        ("the cafe ran out of loaves, how many did it sell", ""),
+    ],
+)
+def test_round_68_the_whole_a_share_is_asked_of(question: str, whole: str) -> None:
+    said = words(question)
+    assert tuple(said[i] for i in sorted(q.share_of(said))) == tuple(words(whole))

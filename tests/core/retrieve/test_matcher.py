@@ -2672,3 +2672,20 @@ def test_round_68_what_happened_after_told_or_asked_is_declined() -> None:
     assert best(matcher, told + " did the bakery reinvest in new ovens") is None
     later = "what really happened the next day, did they reinvest in new ovens"
     assert best(matcher, later) is None
+
+
+def test_round_68_a_share_out_of_a_whole_asks_the_share() -> None:
+    matcher = _small(
+        [
+            (
+                "bakery-total",
+                '"how many loaves does the bakery bake a year", "whats the bakery total"',
+                "The bakery said it bakes around 600 loaves a year in total for the town.",
+            ),
+            ("cafe-open", '"when does the cafe open"', "The cafe opens at 8."),
+        ]
+    )
+    assert best(matcher, "how many loaves does the bakery bake in total") == "bakery-total"
+    # "OUT OF THE BAKERY TOTAL": the whole the shop's share is part of, which no entry divides
+    asked = "how many loaves does the north street shop get out of the bakery total"
+    assert best(matcher, asked) is None
