@@ -2464,9 +2464,11 @@ def bound(sentence: Sequence[str]) -> frozenset[int]:
         if j >= n or not sentence[j].isdigit():
             continue
         span.append(j)
-        if j + 2 < n and sentence[j + 1] == "or" and sentence[j + 2] in _BOUND_WORDS:
-            span += [j + 1, j + 2]  # "more than 100 OR LESS": the other way after the figure
-            both = True
+        for k in (j + 1, j + 2):  # "more than 100 (cars) OR LESS": the other way after it
+            if k + 1 < n and sentence[k] == "or" and sentence[k + 1] in _BOUND_WORDS:
+                span += [k, k + 1]
+                both = True
+                break
         if both:
             found.update(span)
     return frozenset(found)

@@ -1546,7 +1546,7 @@ class Matcher:
                     # question do not name it, so an entry on the molds reaches no answer.
                     for head in heads_uncovered:
                         deeds.setdefault(head, _Term(head, self._unknown_weight, False, True))
-                if afterwards(spelled) or any(
+                if (afterwards(spelled) and not bounded) or any(
                     afterwards(wondered(p.words)) for p in found if not p.asks
                 ):
                     # "what did they post a few days LATER": what came after, which no entry

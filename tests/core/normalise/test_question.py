@@ -1852,6 +1852,7 @@ def test_round_67_a_check_beside_the_askers_doubt_leaves_the_doubt_a_guess(
         ("is it more or less than 100 loaves a week", ("more", "or", "less", "than", "100")),
         ("over or under 300 for the year?", ("over", "or", "under", "300")),
         ("did the bakery sell more than 50 or less", ("more", "than", "50", "or", "less")),
+        ("more than 50 loaves or less?", ("more", "than", "50", "or", "less")),
         # one way, or "more or less" meaning roughly, or no figure: no bound offered both ways
         ("will the bakery sell more than 50 loaves", ()),
         ("it sold more or less 50 loaves", ()),

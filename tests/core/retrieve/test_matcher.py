@@ -2689,3 +2689,26 @@ def test_round_68_a_share_out_of_a_whole_asks_the_share() -> None:
     # "OUT OF THE BAKERY TOTAL": the whole the shop's share is part of, which no entry divides
     asked = "how many loaves does the north street shop get out of the bakery total"
     assert best(matcher, asked) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did the cafe end up with more than 30 loaves or less in the end",
+        "did the cafe end up with more or less than 30 loaves in the end",
+    ],
+)
+def test_round_68_a_bound_both_ways_at_the_end_asks_the_count_given(question: str) -> None:
+    matcher = _small(
+        [
+            (
+                "cafe-got",
+                '"how many loaves did the cafe get", "how many loaves did the cafe end up with"',
+                "The blog's later post said the cafe received 40 loaves.",
+            ),
+            ("cafe-open", '"when does the cafe open"', "The cafe opens at 8."),
+        ]
+    )
+    # more or less than a bound "in the end": which count the posts give, not what came after
+    assert best(matcher, question) == "cafe-got"
+    assert best(matcher, "did the cafe end up with more than 40 loaves in the end") is None
