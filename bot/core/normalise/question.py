@@ -224,7 +224,10 @@ _TURN = re.compile(
     r"\s+(?:there|it|that|this|they|he|she|the|any|anyone|someone|you|u|we|these|those)\b)",
     re.IGNORECASE,
 )
-_SO_TURN = re.compile(r"\s+so\s+(?=(?:what|whats|how|hows|who|whos|why|where|wheres|which)\s)")
+# ("\bso" first, not "\s+so": a run of spaces is then never scanned again from each of them)
+_SO_TURN = re.compile(
+    r"\bso\s+(?=(?:what|whats|how|hows|who|whos|why|where|wheres|which)\s)", re.IGNORECASE
+)
 _TOLD_LEAST = 5  # words the aside takes before such a turn: "quick q: what ..." asks whole
 _ASKER = frozenset("i im ive id ill me my mine".split())
 # "AFTER bmwblog said it would change, what did gabe say": a clause the question hangs on
