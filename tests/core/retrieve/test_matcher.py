@@ -2712,3 +2712,11 @@ def test_round_68_a_bound_both_ways_at_the_end_asks_the_count_given(question: st
     # more or less than a bound "in the end": which count the posts give, not what came after
     assert best(matcher, question) == "cafe-got"
     assert best(matcher, "did the cafe end up with more than 40 loaves in the end") is None
+
+
+def test_round_68_the_gp_was_sold_with_no_options(matcher_real: Matcher) -> None:
+    # the source's own terms ("priced aggressively with no options"), which a reader asking
+    # whether it came with any finds in the answer
+    ranked = matcher_real.rank("could a jcw gp be ordered with extras")
+    assert ranked[0].entry.id == "gp-price-options-manual"
+    assert "with no options" in ranked[0].entry.answer
