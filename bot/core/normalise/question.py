@@ -54,6 +54,7 @@ _AUXILIARIES = frozenset(
 )
 _WH = frozenset("what whats wat wut which how hows who whos".split())
 _AMOUNT = frozenset("many much".split())
+_HOW_MANY = ("how", "many")
 # Verbs of a count's cars reaching a place: "how many CAME here", "how many GOT SENT to the us"
 # counts the cars the story or the question names, not an arrival an entry must hold.
 # Past forms only: "how does the f30 COME into it", "was something big COMING" ask a deed.
@@ -225,6 +226,10 @@ _TURN = re.compile(
     r"\s+(?:there|it|that|this|they|he|she|the|any|anyone|someone|you|u|we|these|those)\b)",
     re.IGNORECASE,
 )
+# ("\bso" first, not "\s+so": a run of spaces is then never scanned again from each of them)
+_SO_TURN = re.compile(
+    r"\bso\s+(?=(?:what|whats|how|hows|who|whos|why|where|wheres|which)\s)", re.IGNORECASE
+)
 _TOLD_LEAST = 5  # words the aside takes before such a turn: "quick q: what ..." asks whole
 _ASKER = frozenset("i im ive id ill me my mine".split())
 # "AFTER bmwblog said it would change, what did gabe say": a clause the question hangs on
@@ -237,6 +242,9 @@ def _turned(sentence: str) -> list[str]:
     sentence of its own would be. A clause that asks, passes a claim on, or that the question
     hangs on, stays."""
     turn = _TURN.search(sentence)
+    # "... idk maybe my screen is trash SO WHAT color was it": a run-on aside turning to its
+    # question at "so", with no stop typed; what the aside passes on is story too
+    run_on = turn is None and (turn := _SO_TURN.search(sentence)) is not None
     if turn is None:
         return [sentence]
     told = words(sentence[: turn.start()])
@@ -245,7 +253,7 @@ def _turned(sentence: str) -> list[str]:
         or _ASKER.isdisjoint(told)
         or told[0] in _SUBORDINATE
         or _opens(tuple(told))
-        or teller(told) > 0  # "someone told me X, is that legit": the claim asked about
+        or (not run_on and teller(told) > 0)  # "someone told me X, is that legit": the claim
     ):
         return [sentence]
     return [sentence[: turn.start()], sentence[turn.end() :]]
@@ -1670,6 +1678,8 @@ _ARRIVING = frozenset(
 _HEARSAY = frozenset("someone somebody people ppl everyone everybody they heard".split())
 _HEARSAY_VERBS = frozenset("said say says saying heard claimed reckon reckons".split())
 _LATER = frozenset("later afterwards afterward".split())
+_NEXT = frozenset("after next afterwards".split())
+_THE_NEXT = frozenset("the".split())
 _FOLLOWED = frozenset("after once when".split())  # "a few days later AFTER talking to bmwna"
 
 
@@ -1756,8 +1766,9 @@ def afterwards(asked: tuple[str, ...]) -> bool:
         a in _LATER and b in _FOLLOWED for a, b in itertools.pairwise(asked)
     )
     happened = any(
-        a == "happened" and b in ("after", "next", "afterwards")
-        for a, b in itertools.pairwise(asked)
+        a == "happened"
+        and (b in _NEXT or (b in _THE_NEXT and c in _NEXT))  # "happened THE NEXT week"
+        for a, b, c in zip(asked, [*asked[1:], ""], [*asked[2:], "", ""], strict=True)
     )
     return (
         bool(after or happened)
@@ -2484,3 +2495,94 @@ def addressed(asked: Sequence[str]) -> tuple[tuple[int, int], ...]:
         if at < len(asked) and asked[at] not in STOPWORDS:
             found.append((i, at))
     return tuple(found)
+
+
+# "MORE OR LESS THAN 100 a month", "OVER OR UNDER 500", "more than 100 OR LESS": a bound the
+# asker holds the figure asked against both ways, which nobody gave.
+_BOUND_WORDS = frozenset("more less fewer over under above below".split())
+_THAN_BOUNDS = frozenset("more less fewer".split())  # "more CARS": a bound only before "than"
+_BOUND_FILLERS = frozenset("like about around roughly".split())
+
+
+def bound(sentence: Sequence[str]) -> frozenset[int]:
+    """Return where a sentence compares the figure it asks with a bound of its own, both ways
+    ("is it MORE OR LESS THAN 100 a month", "OVER OR UNDER 500", "did they get MORE THAN 100
+    OR LESS"): the bound and its comparing words, which ask for the figure, whatever it is."""
+    if _BOUND_WORDS.isdisjoint(sentence):
+        return frozenset()  # most questions
+    found: set[int] = set()
+    n = len(sentence)
+    for i, word in enumerate(sentence):
+        if word not in _BOUND_WORDS:
+            continue
+        span, j, both = [i], i + 1, False
+        if j + 1 < n and sentence[j] == "or" and sentence[j + 1] in _BOUND_WORDS:
+            span += [j, j + 1]
+            j, both = j + 2, True
+        if j < n and sentence[j] == "than":
+            span.append(j)
+            j += 1
+        elif word in _THAN_BOUNDS or (both and sentence[j - 1] in _THAN_BOUNDS):
+            continue
+        if j < n and sentence[j] in _BOUND_FILLERS:
+            span.append(j)
+            j += 1
+        if j >= n or not sentence[j].isdigit():
+            continue
+        span.append(j)
+        for k in (j + 1, j + 2):  # "more than 100 (cars) OR LESS": the other way after it
+            if k + 1 < n and sentence[k] == "or" and sentence[k + 1] in _BOUND_WORDS:
+                span += [k, k + 1]
+                both = True
+                break
+        if both:
+            found.update(span)
+    return frozenset(found)
+
+
+# "i WANNA KNOW what happened after", "i WONDER what ...": the asker's question, told as a
+# statement beside the one that asks.
+_WONDERING = frozenset(
+    {("wanna", "know"), ("want", "know"), ("wondering",), ("wonder",), ("curious",)}
+)
+_WONDER_REACH = 4  # "i REALLY WANT TO know what": the words from the asker to the wh-word
+
+
+def wondered(sentence: Sequence[str]) -> tuple[str, ...]:
+    """Return the question the asker says they want answered in a sentence of their own ("but
+    i wanna know WHAT ACTUALLY HAPPENED AFTER"), from its wh-word on, or nothing."""
+    for i, word in enumerate(sentence):
+        if word not in _ASKER:
+            continue
+        near = [w for w in sentence[i + 1 : i + 1 + _WONDER_REACH] if w != "to"]
+        if not any(
+            tuple(near[j : j + len(pair)]) == pair for pair in _WONDERING for j in range(len(near))
+        ):
+            continue
+        for j in range(i + 2, min(len(sentence), i + 2 + _WONDER_REACH)):
+            if sentence[j] in _WH_LAST:
+                return tuple(sentence[j:])
+    return ()
+
+
+# "how many does ohio get OUT OF THE US TOTAL": the whole a share is asked of, not what is asked.
+_WHOLE_MOST = 5  # "out of THE FIRST NORTH AMERICAN RUN": the words that may name the whole
+
+
+def share_of(sentence: Sequence[str]) -> frozenset[int]:
+    """Return where a "how many" sentence names the whole its count is a share of ("how many
+    loaves does the cafe get OUT OF THE BAKERY'S TOTAL"): the whole is known, the share asked."""
+    if "out" not in sentence:
+        return frozenset()  # most questions
+    asked = next(
+        (i for i, (a, b) in enumerate(itertools.pairwise(sentence)) if (a, b) == _HOW_MANY), None
+    )
+    if asked is None:
+        return frozenset()
+    for i in range(asked + 2, len(sentence) - 2):
+        if sentence[i] == "out" and sentence[i + 1] == "of":
+            end = i + 2
+            while end < len(sentence) and end < i + 2 + _WHOLE_MOST and sentence[end] not in _ASKS:
+                end += 1
+            return frozenset(range(i, end))
+    return frozenset()

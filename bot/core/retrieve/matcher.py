@@ -32,6 +32,7 @@ from ..normalise.question import (
     arbitrates,
     arithmetic,
     asks_who,
+    bound,
     business,
     business_kind,
     byline,
@@ -54,11 +55,13 @@ from ..normalise.question import (
     reported_figures,
     said,
     said_on_show,
+    share_of,
     teller,
     titled,
     told_last,
     wants,
     which_writing,
+    wondered,
     would_win,
     yes_no,
 )
@@ -1501,9 +1504,26 @@ class Matcher:
             guesses = {typed[i] for i in figures} | offered | checked
             rough |= listed(typed)  # "the 2 things limiting it": no figure it asks about
             rough |= causing(typed)  # "what could MAKE the numbers change": no production
+            bounded = bound(typed) if part.asks else frozenset()
+            limits: set[str] = set()
+            if bounded:
+                # "is it MORE OR LESS THAN 100 a month", "OVER OR UNDER 500": the asker's
+                # bound, no figure anyone gave; the figure compared is asked
+                limits = {typed[i] for i in bounded if typed[i].isdigit()}
+                rough |= {i for i in bounded if typed[i] not in limits}
+            whole = share_of(typed) if part.asks else frozenset()
             if rough:
+                whole = frozenset(i - sum(j < i for j in rough) for i in whole if i not in rough)
                 typed = [w for i, w in enumerate(typed) if i not in rough]
             analysed = [self._word(w) for w in typed]
+            # "how many does ohio get OUT OF THE US TOTAL": the whole is known, the share asked
+            wholes: set[str] = set()
+            if whole:
+                stems = [s for s, _, _ in analysed]
+                wholes = set(content(self.synonyms.apply([stems[i] for i in sorted(whole)])))
+                wholes -= set(
+                    content(self.synonyms.apply([s for i, s in enumerate(stems) if i not in whole]))
+                )
             commonness = {s: zipf for s, zipf, _ in analysed}
             # Unknown adverbs ("supposedly", "apparently") and guessed figures are asides.
             # ... and so is the other side of a comparison offered ("bigger or SMALLER").
@@ -1561,9 +1581,14 @@ class Matcher:
                     # question do not name it, so an entry on the molds reaches no answer.
                     for head in heads_uncovered:
                         deeds.setdefault(head, _Term(head, self._unknown_weight, False, True))
-                if afterwards(spelled) or self._past_horizon(spelled):
+                if (
+                    (afterwards(spelled) and not bounded)
+                    or self._past_horizon(spelled)
+                    or any(afterwards(wondered(p.words)) for p in found if not p.asks)
+                ):
                     # "what did they post a few days LATER": what came after, which no entry
-                    # holds; it weighs as a word none holds.
+                    # holds; it weighs as a word none holds. So does "... i wanna know what
+                    # happened AFTER. did they ...", the asker's own question told beside.
                     focused = [_AFTERWARDS]
                     deeds[_AFTERWARDS] = _Term(_AFTERWARDS, self._unknown_weight, False, True)
                 if self._spot is not None and filmed_where(spelled):
@@ -1615,6 +1640,10 @@ class Matcher:
                     share = 1.0
                 if part.guess:  # "... or is he just trying to upsell me": no claim of the story
                     share = CONTEXT_UNKNOWN
+                if term in wholes:
+                    share = min(share, CONTEXT_KNOWN)
+                if term in limits:
+                    share = min(share, CONTEXT_KNOWN if known else CONTEXT_UNKNOWN)
                 if not known and term in asides:
                     share = CONTEXT_UNKNOWN
                 if known and term in spoken_to and term in self._speakers:

@@ -1861,6 +1861,25 @@ def test_round_69_two_asking_sentences_are_not_joined() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        # Round 68: a bound offered both ways is the asker's, with its comparing words
+        ("is it more or less than 100 loaves a week", ("more", "or", "less", "than", "100")),
+        ("over or under 300 for the year?", ("over", "or", "under", "300")),
+        ("did the bakery sell more than 50 or less", ("more", "than", "50", "or", "less")),
+        ("more than 50 loaves or less?", ("more", "than", "50", "or", "less")),
+        # one way, or "more or less" meaning roughly, or no figure: no bound offered both ways
+        ("will the bakery sell more than 50 loaves", ()),
+        ("it sold more or less 50 loaves", ()),
+        ("is rye more or less popular than wheat", ()),
+    ],
+)
+def test_round_68_a_bound_offered_both_ways(question: str, found: tuple[str, ...]) -> None:
+    said = words(question)
+    assert tuple(said[i] for i in sorted(q.bound(said))) == found
+
+
+@pytest.mark.parametrize(
     ("question", "later"),
     [
         # Round 69: whether a claim TURNED OUT right or wrong is judged after the sources.
@@ -1880,3 +1899,62 @@ def test_round_69_a_verdict_by_what_came_after_is_asked_afterwards(
     question: str, later: bool
 ) -> None:
     assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 68: "happened THE NEXT day" asks what came after, as "happened next" does
+        ("what really happened the next day at the bakery", True),
+        ("what happened next at the bakery", True),
+        ("what happened the day the bakery opened", False),
+    ],
+)
+def test_round_68_happened_the_next_asks_what_came_after(question: str, later: bool) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asked"),
+    [
+        # Round 68: the asker's own question told as a statement
+        ("the rye thing makes sense but i wanna know what happened after", "what happened after"),
+        ("im curious how the bakery did it", "how the bakery did it"),
+        ("i know what happened after", ""),
+        ("the baker wants to know what happened", ""),
+    ],
+)
+def test_round_68_the_askers_wondering_is_a_question(sentence: str, asked: str) -> None:
+    assert q.wondered(tuple(words(sentence))) == tuple(words(asked))
+
+
+@pytest.mark.parametrize(
+    ("message", "asking"),
+    [
+        # Round 68: a run-on aside of the asker's turns to its question at "so" + a wh-word
+        (
+            "my neighbour swears the loaf was rye but i tasted wheat idk maybe my taste is off"
+            " so what flour was in the loaf",
+            [False, True],
+        ),
+        # a short lead-in, or no asker in the aside: one sentence
+        ("ok so what flour was in the loaf", [True]),
+        ("the baker said rye all week so what flour was in the loaf", [True]),
+    ],
+)
+def test_round_68_a_run_on_aside_turns_at_so(message: str, asking: list[bool]) -> None:
+    assert [p.asks for p in q.parts(message)] == asking
+
+
+@pytest.mark.parametrize(
+    ("question", "whole"),
+    [
+        # Round 68: the whole a "how many" share is asked out of
+        ("how many loaves does the cafe get out of the bakery total", "out of the bakery total"),
+        ("how many loaves did the cafe get out of the first batch", "out of the first batch"),
+        ("the cafe ran out of loaves, how many did it sell", ""),
+    ],
+)
+def test_round_68_the_whole_a_share_is_asked_of(question: str, whole: str) -> None:
+    said = words(question)
+    assert tuple(said[i] for i in sorted(q.share_of(said))) == tuple(words(whole))
