@@ -1137,8 +1137,12 @@ def restated(matcher: Matcher, text: str, declined: str) -> str | None:
     Germany: "how many are going to australia"), or None.
 
     X takes the place of the one run of words no entry holds, which is why it was declined;
-    a declined question that leaned on an answer itself ("and canada?") is not restated."""
+    a declined question that leaned on an answer itself ("and canada?") is not restated. A bare
+    fragment ("torque?" after "how much hp does it have") is X too, but only in place of such
+    a run: it is no "what about" to swap for a known word."""
     other = other_of(text)
+    fragment = _fragment(text) if other is None else None
+    other = other or fragment
     if other is None or _leaned(declined):
         return None
     weighed = matcher.rarity(declined[:200])
@@ -1151,10 +1155,19 @@ def restated(matcher: Matcher, text: str, declined: str) -> str | None:
     ]
     said = [word for word, _ in weighed]
     if not unknown:
-        return _swapped_most(matcher, weighed, other)
+        return None if fragment else _swapped_most(matcher, weighed, other)
     if unknown[-1] - unknown[0] != len(unknown) - 1:
         return None
     return " ".join([*said[: unknown[0]], *words(other), *said[unknown[-1] + 1 :]])
+
+
+_FRAGMENT = re.compile(r"^\s*([a-z0-9][\w'-]*(?:\s+[a-z0-9][\w'-]*)?)\s*\?+\s*$", re.I)
+
+
+def _fragment(text: str) -> str | None:
+    """Return a bare fragment of one or two words asked on its own ("torque?"), or None."""
+    found = _FRAGMENT.match(text[:200])
+    return None if found is None else found.group(1)
 
 
 def _swapped_most(matcher: Matcher, weighed: list[tuple[str, float]], other: str) -> str | None:

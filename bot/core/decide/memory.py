@@ -43,13 +43,18 @@ class Conversations:
 
     def remember(self, key: Hashable, reply: Reply) -> None:
         """Keep an answer, or a close decline's first offer, as the conversation's context;
-        other declines, clarifying questions and small talk leave it. A declined question is
-        kept until the next answer or decline (small talk leaves it)."""
+        other declines, clarifying questions and small talk leave it, but a clarifying question
+        with no context yet sets its first option. A declined question is kept until the next
+        answer or decline (small talk leaves it)."""
         if reply.answered or reply.kind == "clarify":
             self._declined.pop(key, None)
         elif reply.kind == "decline":
             self._keep(self._declined, key, reply.asked or reply.question)
         entry_id = reply.entry_id if reply.answered else _offered(reply)
+        if entry_id is None and reply.kind == "clarify" and reply.suggestions:
+            # "why does X want more" -> "did you mean A or B" -> "who said that": read against
+            # A, the likelier reading, rather than alone; a context already set stays.
+            entry_id = None if self.last(key) is not None else reply.suggestions[0].entry_id
         if entry_id is not None:
             self._keep(self._last, key, entry_id)
 

@@ -989,7 +989,10 @@ def compared_with(message: str) -> str | None:
     return None if found is None else found.group(1)
 
 
-_LEAD = re.compile(r"^\s*(?:(?:ok|okay|k|so|alright|well|hmm|right|fine)\b[\s,.!]*)+", re.I)
+_LEAD = re.compile(
+    r"^\s*(?:(?:ok|okay|k|kk|so|alright|well|hmm|hm|right|fine|oh|ohh|ah|ahh|cool|nice|gotcha)\b[\s,.!]*)+",
+    re.I,
+)
 _THEN_END = re.compile(r"[\s,]+(?:then|tho|though)[\s?!.]*$", re.I)
 
 

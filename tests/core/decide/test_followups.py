@@ -1676,3 +1676,14 @@ def test_followup_36_everywhere_else_is_the_rest_of_the_world(shipped: Knowledge
     # Follow-up round 36: "everywhere else" after the US verdict is the rest of the world.
     _, rest = _talk(shipped, "why is the us done", "and everywhere else")
     assert rest.entry_id == "doubling-verdict"
+
+
+def test_followup_37_a_bare_fragment_after_a_decline_asks_the_declined_question_of_it(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 37: "torque?" after a declined "how many seats does the 1m have" asks
+    # how much torque, in place of the word no entry holds: declined again, where it got the
+    # reader's remark on torque read alone. A fragment after a declined question whose every
+    # word is known is read as before (no best-answered swap).
+    _, fragment = _played(shipped, "how many seats does the 1m have", "torque?")
+    assert not fragment.answered and fragment.asked == "how many seats does the 1m have"

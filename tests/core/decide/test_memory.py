@@ -49,3 +49,13 @@ def test_followup_34_a_declined_question_is_kept_until_the_next_answer() -> None
     assert memory.declined(0) == "how many go to sweden"  # the question asked again, not "and"
     memory.remember(0, Reply(question="q", answered=True, score=1.0, entry_id="poster"))
     assert memory.declined(0) is None
+
+
+def test_followup_37_a_clarifying_question_with_no_context_sets_its_first_option() -> None:
+    # Follow-up round 37: "did you mean A or B" as the first reply left no context, so "who
+    # said that" next was read alone and declined; it is now read against A. A clarifying
+    # question after an answer still keeps that answer (test above).
+    memory = Conversations()
+    memory.remember(0, _decline(0.9, kind="clarify"))
+    assert memory.last(0) == "shoot-date"
+    assert memory.declined(0) is None  # a clarifying question is no decline to restate

@@ -555,6 +555,14 @@ def test_followup_36_what_about_x_after_fine() -> None:
     assert other_of("fine, and norway then") == "norway"
 
 
+def test_followup_37_what_about_x_after_a_chat_interjection() -> None:
+    # Follow-up round 37: "oh", "ah", "cool", "nice", "gotcha" open a "what about X" as "ok" does.
+    assert other_of("oh ok what about norway") == "norway"
+    assert other_of("ah, and norway?") == "norway"
+    assert other_of("gotcha. what about the sequel then") == "the sequel"
+    assert other_of("oh no") is None
+
+
 def test_followup_36_a_comparison_with_the_last_answer_names_x() -> None:
     assert compared_with("is that bigger than spain?") == "spain"
     assert compared_with("how does that compare to what ann said") == "what ann said"
