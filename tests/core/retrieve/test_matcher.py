@@ -2668,3 +2668,19 @@ def test_round_70_shifty_is_evasive(matcher_real: Matcher) -> None:
     # "Shifty" read as "shift" (a change of numbers); it is the reader's "deliberately evasive".
     question = "why would bmw australia be so shifty about its numbers"
     assert best(matcher_real, question) == "aus-evasive-or-demand"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Tenth audit: how the 1M shifts is never covered; "shift" alone drew the unsigned reply
+        # to yourbestsource (numbers that can shift) or MINI selling ("shifting") every GP.
+        ("does the 1m shift nicely", None),
+        ("is the shifter on the 1m any good", None),
+        ("could those numbers shift if demand moves", "blog-reply-ybs"),
+    ],
+)
+def test_tenth_audit_how_the_1m_shifts_is_never_covered(
+    matcher_real: Matcher, question: str, entry: str | None
+) -> None:
+    assert best(matcher_real, question) == entry
