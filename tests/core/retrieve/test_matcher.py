@@ -2822,3 +2822,19 @@ def test_round_68_the_gp_was_sold_with_no_options(matcher_real: Matcher) -> None
     ranked = matcher_real.rank("could a jcw gp be ordered with extras")
     assert ranked[0].entry.id == "gp-price-options-manual"
     assert "with no options" in ranked[0].entry.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Tenth audit: how the 1M shifts is never covered; "shift" alone drew the unsigned reply
+        # to yourbestsource (numbers that can shift) or MINI selling ("shifting") every GP.
+        ("does the 1m shift nicely", None),
+        ("is the shifter on the 1m any good", None),
+        ("could those numbers shift if demand moves", "blog-reply-ybs"),
+    ],
+)
+def test_tenth_audit_how_the_1m_shifts_is_never_covered(
+    matcher_real: Matcher, question: str, entry: str | None
+) -> None:
+    assert best(matcher_real, question) == entry
