@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..knowledge.models import Entry, Knowledge, SourceKind, Status
@@ -193,7 +194,7 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "who's gabe" after Gabe's reply: the sources say what he said, not who he is; the
         # same claim again, or a neighbour that names him too, is no answer. An entry that
         # does say ("what's the podcast" after a claim naming it) is.
-        told = next((e for e in knowledge.entries if _defining(e, thing)), None)
+        told = next((e for e in _holding(matcher, knowledge, thing) if _defining(e, thing)), None)
         if told is not None:
             return Reading(_sure(told), last)
         return Reading(Decision(None, 0.0), notice=_not_defined(last, thing))
@@ -261,8 +262,10 @@ def _verdict_on(last: Entry, knowledge: Knowledge) -> Entry | None:
     linked to a side and back to an unsettled one (the rumor it judges), else a side that is a
     fact or a denial; ``last`` itself when it
     is in no dispute; None when its dispute has no such claim."""
-    others = (e for e in knowledge.entries if last.id in e.conflicts_with)
-    sides = list(dict.fromkeys([last, *(knowledge.by_id[i] for i in last.conflicts_with), *others]))
+    # Those that list it, in file order, from the knowledge's table: no pass over every entry.
+    listing = (i for i in knowledge.conflicts.get(last.id, ()) if i not in last.conflicts_with)
+    linked = [*last.conflicts_with, *listing]
+    sides = list(dict.fromkeys([last, *(knowledge.by_id[i] for i in linked)]))
     if len(sides) == 1:
         return last
     judged = next((e for e in sides if _writers_view(e, knowledge)), None)
@@ -484,7 +487,7 @@ def _read(
         other = _claimant_besides(matcher, knowledge, text, last)
         if other is not None:  # "did he post anything else": another of his claims
             return other
-    if how in (None, FollowUp.POINTING) and _doubted_figure(text, last, knowledge):
+    if how in (None, FollowUp.POINTING) and _doubted_figure(matcher, text, last):
         # "wait i thought it was 700", "so not 200?" after the US's 600: a figure no claim
         # gives, held against the last answer's, which is what the sources say.
         return Reading(_sure(last), last)
@@ -808,7 +811,7 @@ def _checked(text: str, last: Entry) -> bool:
 _MAX_CHECK_WORDS = 3
 
 
-def _doubted_figure(text: str, last: Entry, knowledge: Knowledge) -> bool:
+def _doubted_figure(matcher: Matcher, text: str, last: Entry) -> bool:
     """Return whether a short message holds a figure no claim gives against the last answer's
     figure ("i thought it was 700", "so not 200?"), saying nothing else."""
     said = kernel(text)
@@ -819,7 +822,9 @@ def _doubted_figure(text: str, last: Entry, knowledge: Knowledge) -> bool:
         return False  # "not 200 in the us?": a question of its own
     if not holds(last.answer, Wanted.AMOUNT):
         return False
-    return all(figures.isdisjoint(words(e.answer)) for e in knowledge.entries)
+    # Read from the index, not by reading every answer: the same at any size of file.
+    (figure,) = figures
+    return matcher.unknown(figure) == [figure]
 
 
 _MAX_DOUBT_WORDS = 6
@@ -1061,6 +1066,14 @@ def _undefined(thing: str, entry: Entry, last: Entry) -> bool:
     if used is None or not used.group(0)[:1].isupper() or not _linked(entry, last):
         return False
     return not _defining(entry, thing)
+
+
+def _holding(matcher: Matcher, knowledge: Knowledge, word: str) -> Iterator[Entry]:
+    """Return, in file order, the entries that could say what a word is: those the index has
+    holding it, and those whose answer has it in a phrase the index reads whole ("follow-up
+    post"); only they are built, not every entry."""
+    written = (i for i, answer in enumerate(knowledge.rows.texts(2)) if word in answer.lower())
+    return map(knowledge.entries.__getitem__, sorted({*matcher.holders(word), *written}))
 
 
 def _defining(entry: Entry, thing: str) -> bool:

@@ -1822,16 +1822,6 @@ def _proved_right(asked: tuple[str, ...]) -> bool:
         pair in _TURNED and not _VERDICTS.isdisjoint(rest[i + 2 : i + 2 + _VERDICT_GAP])
         for i, pair in enumerate(itertools.pairwise(rest))
     )
-    for i in range(1, len(rest)):
-        if rest[i : i + 2] in _TURNED:
-            after = i + 2
-        elif rest[i : i + 1] in _TURNED:
-            after = i + 1
-        else:
-            continue
-        if not _VERDICTS.isdisjoint(rest[after : after + _VERDICT_GAP]):
-            return True
-    return False
 
 
 # "the FINAL TALLY", "the final official us NUMBER", "FINAL TOTAL number of 1ms": the count

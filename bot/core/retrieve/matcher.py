@@ -1743,6 +1743,17 @@ class Matcher:
             _YEAR.fullmatch(w) is not None and int(w) > latest + _HORIZON for w in asked
         )
 
+    def holders(self, word: str) -> list[int]:
+        """Return, in file order, the entries holding a word (as its stem) anywhere: in a
+        phrasing, keyword, id or answer; no spelling fix, so a name is read as typed."""
+        terms = content(self.synonyms.apply([stem(word)]))
+        slot = self._ids.get(terms[0]) if terms else None
+        if slot is None:
+            return []
+        return sorted(
+            set(self._post_entry[self._post_start[slot] : self._post_start[slot + 1]].tolist())
+        )
+
     def beyond(self, question: str) -> bool:
         """Return whether a question asks about a topic the sources never cover: one a synonym
         group names ("how many did new zealand get", "how long has he been at bmw"), what came

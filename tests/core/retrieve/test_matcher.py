@@ -2838,3 +2838,17 @@ def test_tenth_audit_how_the_1m_shifts_is_never_covered(
     matcher_real: Matcher, question: str, entry: str | None
 ) -> None:
     assert best(matcher_real, question) == entry
+
+
+def test_holders_are_the_entries_holding_a_word_anywhere_in_file_order() -> None:
+    matcher = _small(
+        [
+            ("rye-asked", '"is the rye good"', "The shop sells bread."),
+            ("none", '"is the shop open"', "The shop opens at nine."),
+            ("rye-told", '"what does the baker bake"', "The baker bakes rye on Mondays."),
+        ]
+    )
+    # In a phrasing or only in an answer, read as typed (no spelling fix), in file order.
+    assert matcher.holders("rye") == [0, 2]
+    assert matcher.holders("ryes") == [0, 2]  # the same stem
+    assert matcher.holders("croissant") == []
