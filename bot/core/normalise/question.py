@@ -878,20 +878,27 @@ def _followed(
     return False
 
 
+def may_say_on_show(asked: tuple[str, ...]) -> bool:
+    """Return whether a question is worded so that ``said_on_show`` may hold of it, whatever
+    its words name: most questions are not, and need not have their words looked up."""
+    start = _after_lead_ins(asked)
+    # "WAS the watts interview ON THE podcast", "did they talk about it on the show": whether
+    # something was on the show, which no source says of anything
+    if start < len(asked) and asked[start] in _AIRED_ASKERS:
+        return True
+    if _SAID_ON.isdisjoint(asked):
+        return False
+    return not (start < len(asked) and asked[start] not in _SAID_ON_ASKERS)
+
+
 def said_on_show(asked: tuple[str, ...], shows: frozenset[str]) -> bool:
     """Return whether a what- or how-question asks what was said or guessed on a show
     (``shows``: the words that name one, "podcast", "episode"): "what did they SAY ON THE
     podcast about the price", "how many did they GUESS ON the show"."""
-    if shows.isdisjoint(asked):  # most questions
+    if shows.isdisjoint(asked) or not may_say_on_show(asked):  # most questions
         return False
     start = _after_lead_ins(asked)
-    # "WAS the watts interview ON THE podcast", "did they talk about it on the show": whether
-    # something was on the show, which no source says of anything
     aired = start < len(asked) and asked[start] in _AIRED_ASKERS
-    if not aired and _SAID_ON.isdisjoint(asked):
-        return False
-    if not aired and start < len(asked) and asked[start] not in _SAID_ON_ASKERS:
-        return False
     if not aired and _show_said(asked[start:], shows):
         return True
     return _followed(asked, _ON, _ON_WHICH, shows)
@@ -1201,6 +1208,7 @@ def _past_knowing(asked: tuple[str, ...], start: int) -> int:
     return after if asked[after : after + 1] and asked[after] in _WH else start
 
 
+@lru_cache(maxsize=16)  # about twenty checks of a question ask it of the same few sentences
 def _after_lead_ins(asked: tuple[str, ...]) -> int:
     """Return where a question starts after its lead-in words ("so ok WHERE ..."), or after a
     "but" that turns to a question word ("... sell near msrp BUT WHAT was it")."""
@@ -2077,6 +2085,8 @@ def checked_figures(message: str) -> frozenset[str]:
     the asker's memory of a figure, which may be wrong. A "how many" question with a tag
     ("how many ... right") asks the figure and offers none."""
     found: set[str] = set()
+    if _CHECKING_TAGS.isdisjoint(words(message)):  # most messages: no sentence ends in a tag
+        return frozenset()
     for sentence in _BREAK.split(message, MAX_PARTS):
         said = words(sentence)
         if len(said) > 2 and said[-1] in _CHECKING_TAGS and "how" not in said:

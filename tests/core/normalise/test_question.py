@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.core.normalise import question as q
 from bot.core.normalise.text import words
@@ -1958,3 +1960,65 @@ def test_round_68_a_run_on_aside_turns_at_so(message: str, asking: list[bool]) -
 def test_round_68_the_whole_a_share_is_asked_of(question: str, whole: str) -> None:
     said = words(question)
     assert tuple(said[i] for i in sorted(q.share_of(said))) == tuple(words(whole))
+
+
+# The question path's shortcuts (perf16) find what their plain forms find.
+_CHAT_WORDS = st.sampled_from(
+    "so ok but what whats how which was were is did they anyone know say said guess guessed "
+    "predict on the podcast show episode about price us right correct RIGHT Correct \uff52ight "
+    "two thousand 1000 600 1m , . ? ; ! lol".split()
+)
+
+
+def _checked_figures_splitting_every_message(message: str) -> frozenset[str]:
+    found: set[str] = set()
+    for sentence in q._BREAK.split(message, q.MAX_PARTS):
+        said = words(sentence)
+        if len(said) > 2 and said[-1] in q._CHECKING_TAGS and "how" not in said:
+            found.update(w for w in said[:-1] if w.isdigit())
+    return frozenset(found)
+
+
+@given(st.lists(_CHAT_WORDS, max_size=14).map(" ".join))
+def test_checked_figures_skip_a_message_without_a_tag_as_splitting_it_would(
+    message: str,
+) -> None:
+    assert q.checked_figures(message) == _checked_figures_splitting_every_message(message)
+
+
+def test_checked_figures_of_a_tag_written_in_full_width_letters() -> None:
+    assert q.checked_figures("so the us gets 1000 \uff52\uff49\uff47\uff48\uff54?") == {"1000"}
+
+
+def _said_on_show_checking_shows_first(asked: tuple[str, ...], shows: frozenset[str]) -> bool:
+    if shows.isdisjoint(asked):
+        return False
+    start = q._after_lead_ins(asked)
+    aired = start < len(asked) and asked[start] in q._AIRED_ASKERS
+    if not aired and q._SAID_ON.isdisjoint(asked):
+        return False
+    if not aired and start < len(asked) and asked[start] not in q._SAID_ON_ASKERS:
+        return False
+    if not aired and q._show_said(asked[start:], shows):
+        return True
+    return q._followed(asked, q._ON, q._ON_WHICH, shows)
+
+
+@given(
+    st.lists(_CHAT_WORDS, max_size=12).map(lambda found: tuple(words(" ".join(found)))),
+    st.sets(st.sampled_from(["podcast", "show", "episode"])).map(frozenset),
+)
+def test_a_question_not_worded_to_ask_what_a_show_said_asks_it_of_no_show(
+    asked: tuple[str, ...], shows: frozenset[str]
+) -> None:
+    said = q.said_on_show(asked, shows)
+    assert said == _said_on_show_checking_shows_first(asked, shows)
+    assert q.may_say_on_show(asked) or not said
+
+
+def test_where_a_question_starts_is_remembered_for_the_same_words() -> None:
+    asked = tuple(words("so ok anyone know which dealer got the most"))
+    assert q._after_lead_ins(asked) == q._after_lead_ins.__wrapped__(asked) == 4
+    hits = q._after_lead_ins.cache_info().hits
+    q._after_lead_ins(tuple(words("so ok anyone know which dealer got the most")))
+    assert q._after_lead_ins.cache_info().hits == hits + 1
