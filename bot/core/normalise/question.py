@@ -391,6 +391,7 @@ _DOUBTING = (("no", "way"),)
 # "WAIT, who is ...", "HOLD ON what ...", "RANDOM BUT who's ...": an interjection before a
 # question word or an auxiliary, not a word of the question; "wait i heard ..." is kept.
 _INTERJECTIONS = (("wait",), ("hold", "on"), ("hang", "on"), ("random", "but"))
+_INTERJECTION_OPENERS = frozenset(opener[0] for opener in _INTERJECTIONS)
 _BEFORE_PREDICATE = _AUXILIARIES | frozenset("s thats whos its".split())
 # "RANDOM BUT i saw ...": an interjection before whatever follows, not only a question
 _ANY_INTERJECTIONS = frozenset({("random", "but")})
@@ -415,6 +416,8 @@ def _untagged(found: list[str]) -> list[str]:
         found = found[:-1]
     if len(found) > 3 and tuple(found[:2]) in _DOUBTING:
         found = found[2:]
+    if not found or found[0] not in _INTERJECTION_OPENERS:  # most sentences
+        return found
     for opener in _INTERJECTIONS:
         n = len(opener)
         if (
@@ -1523,6 +1526,8 @@ def _gave_price(asked: tuple[str, ...]) -> bool:
 def _of_what_year(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks the year of something it names ("november OF WHAT
     YEAR", "march IN WHICH YEAR")."""
+    if "year" not in asked:  # most questions
+        return False
     return any(
         a in ("of", "in") and b in ("what", "which") and c == "year"
         for a, b, c in zip(asked, asked[1:], asked[2:], strict=False)
@@ -2403,6 +2408,8 @@ _REPORTER_REACH = 4  # "did THE FORMER M BOSS say how many": the words the speak
 def _reported_ask(asked: tuple[str, ...], start: int) -> int:
     """Return where the first "did" of a sentence opens a reported question ("..., DID segler
     say how many ..."), else ``start``."""
+    if _REPORTING_AUX.isdisjoint(asked):  # most sentences
+        return start
     first = next((j for j in range(start, len(asked)) if asked[j] in _REPORTING_AUX), None)
     if first is None or not _WH_LAST.isdisjoint(asked[start:first]):
         return start  # "what did bmwna say WHEN asked": a question of its own, not reported
@@ -2492,6 +2499,8 @@ def addressed(asked: Sequence[str]) -> tuple[tuple[int, int], ...]:
     the place of the verb and of the name: when no one named made the reply, the name spoken
     to is not whose claims are asked."""
     asked = tuple(asked)
+    if _ANSWERING.isdisjoint(asked) and _TELLING_TO.isdisjoint(asked):  # most sentences
+        return ()
     found: list[tuple[int, int]] = []
     for i, w in enumerate(asked):
         if w in _ANSWERING and asked[i + 1 : i + 2] == ("to",):

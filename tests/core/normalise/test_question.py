@@ -2022,3 +2022,67 @@ def test_where_a_question_starts_is_remembered_for_the_same_words() -> None:
     hits = q._after_lead_ins.cache_info().hits
     q._after_lead_ins(tuple(words("so ok anyone know which dealer got the most")))
     assert q._after_lead_ins.cache_info().hits == hits + 1
+
+
+_SENTENCE_WORDS = st.sampled_from(
+    "wait hold hang on random but no way what which how many of in year month and did does "
+    "segler say said tell told reply replied to the ybs bmwna is it right 1m us".split()
+)
+_SENTENCES = st.lists(_SENTENCE_WORDS, max_size=12).map(tuple)
+
+
+def _untagged_trying_every_opener(found: list[str]) -> list[str]:
+    if len(found) > 2 and found[-1] in q._TAGS and found[-2] not in q._BEFORE_PREDICATE:
+        found = found[:-1]
+    if len(found) > 3 and tuple(found[:2]) in q._DOUBTING:
+        found = found[2:]
+    for opener in q._INTERJECTIONS:
+        n = len(opener)
+        if (
+            len(found) > n + 2
+            and tuple(found[:n]) == opener
+            and (found[n] in q._ASKS or opener in q._ANY_INTERJECTIONS)
+        ):
+            return found[n:]
+    return found
+
+
+def _reported_ask_scanning(asked: tuple[str, ...], start: int) -> int:
+    first = next((j for j in range(start, len(asked)) if asked[j] in q._REPORTING_AUX), None)
+    if first is None or not q._WH_LAST.isdisjoint(asked[start:first]):
+        return start
+    reach = asked[first + 2 : first + 2 + q._REPORTER_REACH]
+    for k, w in enumerate(reach, first + 2):
+        if w in q._SAID_VERBS and asked[k + 1 : k + 2] and asked[k + 1] in q._REPORTED_ASKS:
+            return first
+    return start
+
+
+def _addressed_scanning(asked: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    found: list[tuple[int, int]] = []
+    for i, w in enumerate(asked):
+        if w in q._ANSWERING and asked[i + 1 : i + 2] == ("to",):
+            at = i + 2
+        elif w in q._TELLING_TO and i > 0:
+            at = i + 1
+        else:
+            continue
+        if asked[at : at + 1] == ("the",):
+            at += 1
+        if at < len(asked) and asked[at] not in q.STOPWORDS:
+            found.append((i, at))
+    return tuple(found)
+
+
+@given(_SENTENCES, st.integers(min_value=0, max_value=3))
+def test_sentence_checks_that_skip_a_sentence_without_their_word_find_the_same(
+    asked: tuple[str, ...], start: int
+) -> None:
+    """(perf16) A check skips a sentence without the word it needs, as scanning finds."""
+    assert q._untagged(list(asked)) == _untagged_trying_every_opener(list(asked))
+    assert q._of_what_year(asked) == any(
+        a in ("of", "in") and b in ("what", "which") and c == "year"
+        for a, b, c in zip(asked, asked[1:], asked[2:], strict=False)
+    )
+    assert q._reported_ask(asked, start) == _reported_ask_scanning(asked, start)
+    assert q.addressed(asked) == _addressed_scanning(asked)
