@@ -164,6 +164,9 @@ _AGREE = re.compile(
     + _WITH_THAT,
     re.I,
 )
+# What _AGREE cannot match without, beside "agree" and "concur" ("think so", "buy it", "confirm",
+# "dispute"): none holds an "i", which case-blind matching also reads as a dotless one.
+_AGREE_CUES = ("so", "buy", "conf", "deny", "back", "spute")
 # "and the blog agreed?", "so bmwna disagrees": the same, put as a statement to be confirmed.
 _AGREED = re.compile(
     _AGREE_LEAD + _PARTY + r"(?:agreed|agrees|disagreed|disagrees|concurred|concurs)" + _WITH_THAT,
@@ -444,21 +447,35 @@ def like_x(message: str) -> str | None:
 
 def follow_up(message: str) -> tuple[FollowUp, str] | None:
     """Return how a message leans on the last answer (and, for "what about X", the X)."""
-    about = _ABOUT.match(message[:200]) or _AND_FOR.match(message[:200])
+    head = message[:200]
+    # Each pattern is tried only where a word it cannot match without is written: most
+    # messages hold none. Case-blind, a pattern matches a letter in either case, "k" as the
+    # Kelvin sign and "s" as the long s, all of which casefold() writes as the letter (the words
+    # looked for hold no "i", which also matches the dotless i that casefold() keeps).
+    cues = head.casefold()
+    about = _ABOUT.match(head) if "bout" in cues or "abt" in cues else None
+    if about is None and ("and" in cues or "but" in cues or "mean" in cues):
+        about = _AND_FOR.match(head)
     if about is not None:
         return FollowUp.ABOUT, about.group(1)
-    meant = _MEANT_X.match(message[:200])
+    meant = _MEANT_X.match(head) if "mean" in cues else None
     if meant is not None and words(meant.group(1))[0] not in _NOT_X:
         return FollowUp.ABOUT, meant.group(1)  # "no i meant the mini", not "i meant why"
-    then = _THEN.match(message[:200])
+    then = _THEN.match(head) if "then" in cues else None
     if then is not None and not (set(words(then.group(1))) - STOPWORDS <= _NOT_NAMES):
         return FollowUp.ABOUT, then.group(1)  # "ok the us then", not "what then"
-    same = _SAME_FOR.search(message[:200]) or _SAME_AS.match(message[:200])
-    if same is not None and len(words(message[:200])) <= _MAX_SAME_WORDS:
+    same = (_SAME_FOR.search(head) or _SAME_AS.match(head)) if "same" in cues else None
+    if same is not None and len(words(head)) <= _MAX_SAME_WORDS:
         return FollowUp.ABOUT, same.group(1)
-    agree = _AGREE.match(message[:200]) or _THINKS.match(message[:200])
-    agreed = _AGREED.match(message[:200])
-    if agree is None and agreed is not None and words(agreed.group(1))[0] not in _NO_PARTY:
+    agreeing = "agree" in cues or "concur" in cues
+    agree = _AGREE.match(head) if agreeing or any(map(cues.__contains__, _AGREE_CUES)) else None
+    if agree is None and (
+        "nk" in cues or "reckon" in cues or "say" in cues or "make" in cues or "add" in cues
+    ):
+        agree = _THINKS.match(head)  # "think", "reckon", "say", "make of" or "add" it needs
+    agreed = _AGREED.match(head) if agreeing else None
+    party = [] if agreed is None else words(agreed.group(1))  # "? agreed": none, no words
+    if agree is None and party and party[0] not in _NO_PARTY:
         agree = agreed
     if agree is not None and _SOMEONE.isdisjoint(words(agree.group(1))):
         return FollowUp.AGREE, agree.group(1)  # "does bmwna agree", not "did anyone agree"

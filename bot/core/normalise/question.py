@@ -391,6 +391,7 @@ _DOUBTING = (("no", "way"),)
 # "WAIT, who is ...", "HOLD ON what ...", "RANDOM BUT who's ...": an interjection before a
 # question word or an auxiliary, not a word of the question; "wait i heard ..." is kept.
 _INTERJECTIONS = (("wait",), ("hold", "on"), ("hang", "on"), ("random", "but"))
+_INTERJECTION_OPENERS = frozenset(opener[0] for opener in _INTERJECTIONS)
 _BEFORE_PREDICATE = _AUXILIARIES | frozenset("s thats whos its".split())
 # "RANDOM BUT i saw ...": an interjection before whatever follows, not only a question
 _ANY_INTERJECTIONS = frozenset({("random", "but")})
@@ -415,6 +416,8 @@ def _untagged(found: list[str]) -> list[str]:
         found = found[:-1]
     if len(found) > 3 and tuple(found[:2]) in _DOUBTING:
         found = found[2:]
+    if not found or found[0] not in _INTERJECTION_OPENERS:  # most sentences
+        return found
     for opener in _INTERJECTIONS:
         n = len(opener)
         if (
@@ -878,20 +881,27 @@ def _followed(
     return False
 
 
+def may_say_on_show(asked: tuple[str, ...]) -> bool:
+    """Return whether a question is worded so that ``said_on_show`` may hold of it, whatever
+    its words name: most questions are not, and need not have their words looked up."""
+    start = _after_lead_ins(asked)
+    # "WAS the watts interview ON THE podcast", "did they talk about it on the show": whether
+    # something was on the show, which no source says of anything
+    if start < len(asked) and asked[start] in _AIRED_ASKERS:
+        return True
+    if _SAID_ON.isdisjoint(asked):
+        return False
+    return not (start < len(asked) and asked[start] not in _SAID_ON_ASKERS)
+
+
 def said_on_show(asked: tuple[str, ...], shows: frozenset[str]) -> bool:
     """Return whether a what- or how-question asks what was said or guessed on a show
     (``shows``: the words that name one, "podcast", "episode"): "what did they SAY ON THE
     podcast about the price", "how many did they GUESS ON the show"."""
-    if shows.isdisjoint(asked):  # most questions
+    if shows.isdisjoint(asked) or not may_say_on_show(asked):  # most questions
         return False
     start = _after_lead_ins(asked)
-    # "WAS the watts interview ON THE podcast", "did they talk about it on the show": whether
-    # something was on the show, which no source says of anything
     aired = start < len(asked) and asked[start] in _AIRED_ASKERS
-    if not aired and _SAID_ON.isdisjoint(asked):
-        return False
-    if not aired and start < len(asked) and asked[start] not in _SAID_ON_ASKERS:
-        return False
     if not aired and _show_said(asked[start:], shows):
         return True
     return _followed(asked, _ON, _ON_WHICH, shows)
@@ -1201,6 +1211,7 @@ def _past_knowing(asked: tuple[str, ...], start: int) -> int:
     return after if asked[after : after + 1] and asked[after] in _WH else start
 
 
+@lru_cache(maxsize=16)  # about twenty checks of a question ask it of the same few sentences
 def _after_lead_ins(asked: tuple[str, ...]) -> int:
     """Return where a question starts after its lead-in words ("so ok WHERE ..."), or after a
     "but" that turns to a question word ("... sell near msrp BUT WHAT was it")."""
@@ -1515,6 +1526,8 @@ def _gave_price(asked: tuple[str, ...]) -> bool:
 def _of_what_year(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks the year of something it names ("november OF WHAT
     YEAR", "march IN WHICH YEAR")."""
+    if "year" not in asked:  # most questions
+        return False
     return any(
         a in ("of", "in") and b in ("what", "which") and c == "year"
         for a, b, c in zip(asked, asked[1:], asked[2:], strict=False)
@@ -2067,6 +2080,8 @@ def checked_figures(message: str) -> frozenset[str]:
     the asker's memory of a figure, which may be wrong. A "how many" question with a tag
     ("how many ... right") asks the figure and offers none."""
     found: set[str] = set()
+    if _CHECKING_TAGS.isdisjoint(words(message)):  # most messages: no sentence ends in a tag
+        return frozenset()
     for sentence in _BREAK.split(message, MAX_PARTS):
         said = words(sentence)
         if len(said) > 2 and said[-1] in _CHECKING_TAGS and "how" not in said:
@@ -2383,6 +2398,8 @@ _REPORTER_REACH = 4  # "did THE FORMER M BOSS say how many": the words the speak
 def _reported_ask(asked: tuple[str, ...], start: int) -> int:
     """Return where the first "did" of a sentence opens a reported question ("..., DID segler
     say how many ..."), else ``start``."""
+    if _REPORTING_AUX.isdisjoint(asked):  # most sentences
+        return start
     first = next((j for j in range(start, len(asked)) if asked[j] in _REPORTING_AUX), None)
     if first is None or not _WH_LAST.isdisjoint(asked[start:first]):
         return start  # "what did bmwna say WHEN asked": a question of its own, not reported
@@ -2472,6 +2489,8 @@ def addressed(asked: Sequence[str]) -> tuple[tuple[int, int], ...]:
     the place of the verb and of the name: when no one named made the reply, the name spoken
     to is not whose claims are asked."""
     asked = tuple(asked)
+    if _ANSWERING.isdisjoint(asked) and _TELLING_TO.isdisjoint(asked):  # most sentences
+        return ()
     found: list[tuple[int, int]] = []
     for i, w in enumerate(asked):
         if w in _ANSWERING and asked[i + 1 : i + 2] == ("to",):

@@ -47,6 +47,7 @@ from ..normalise.question import (
     guessed,
     hearsay,
     listed,
+    may_say_on_show,
     other_side,
     outcome_count,
     parts,
@@ -1023,7 +1024,11 @@ class Matcher:
         if not shared:
             return 0
         weights = self._row_weight
-        return 2 * max([s / (total + weights[p]) for p, s in shared.items()])
+        best = -1.0  # the greatest, as max() of them all (no list, no comprehension's frame)
+        for p, s in shared.items():
+            if (near := s / (total + weights[p])) > best:
+                best = near
+        return 2 * best
 
     def _coverage(self, query: list[_Term]) -> _Floats:
         """Return every entry's summed weight of the question's terms it holds."""
@@ -1597,7 +1602,11 @@ class Matcher:
                     # "how much MORE profitable": the size of the difference, which no entry
                     # holds; an entry only saying it is more profitable restates the question.
                     deeds[_DIFFERENCE] = _Term(_DIFFERENCE, self._unknown_weight, False, True)
-                shows = frozenset(w for w in spelled if self._names_show(w))
+                shows = (  # the words naming a show, looked up only where they may matter
+                    frozenset(w for w in spelled if self._names_show(w))
+                    if may_say_on_show(spelled)
+                    else frozenset()
+                )
                 if shows and said_on_show(spelled, shows):
                     # "what did they SAY ON THE podcast": what the show said, which no entry
                     # holds; one written by the show's makers does not quote it.

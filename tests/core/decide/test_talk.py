@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from bot.core.decide import talk
 from bot.core.decide.memory import Conversations
 from bot.core.decide.talk import (
     FollowUp,
@@ -600,3 +603,59 @@ def test_followup_36_chat_thanks_and_reactions(message: str, kind: TalkKind) -> 
     service = KnowledgeService.from_path(default_knowledge_path())
     reply = service.ask(message)
     assert reply.kind == "smalltalk" and reply.talk is kind
+
+
+# follow_up tries each pattern only where a word it needs is written (perf16): it finds what
+# trying every pattern finds, in any case and in the letters case-blind matching reads as ASCII.
+_LEANING_WORDS = st.sampled_from(
+    "what WHAT how wat about ABOUT bout abt and AND but no nah sorry i meant mean for in the us "
+    "then same SAME \u017fame as with would happen does do did bmwna blog think THINK reckon "
+    "say make of add to it that so SO buy agree agreed disagrees concur concurs a\u0261ree "
+    "\u212aay ok okay australia confirm CONFIRM deny back dispute di\u017fpute ? , . !".split()
+)
+
+
+def _leaning_by_every_pattern(message: str) -> tuple[FollowUp, str] | None:
+    head = message[:200]
+    about = talk._ABOUT.match(head) or talk._AND_FOR.match(head)
+    if about is not None:
+        return FollowUp.ABOUT, about.group(1)
+    meant = talk._MEANT_X.match(head)
+    if meant is not None and talk.words(meant.group(1))[0] not in talk._NOT_X:
+        return FollowUp.ABOUT, meant.group(1)
+    then = talk._THEN.match(head)
+    if then is not None and not (
+        set(talk.words(then.group(1))) - talk.STOPWORDS <= talk._NOT_NAMES
+    ):
+        return FollowUp.ABOUT, then.group(1)
+    same = talk._SAME_FOR.search(head) or talk._SAME_AS.match(head)
+    if same is not None and len(talk.words(head)) <= talk._MAX_SAME_WORDS:
+        return FollowUp.ABOUT, same.group(1)
+    agree = talk._AGREE.match(head) or talk._THINKS.match(head)
+    agreed = talk._AGREED.match(head)
+    party = [] if agreed is None else talk.words(agreed.group(1))
+    if agree is None and party and party[0] not in talk._NO_PARTY:
+        agree = agreed
+    if agree is not None and talk._SOMEONE.isdisjoint(talk.words(agree.group(1))):
+        return FollowUp.AGREE, agree.group(1)
+    return None
+
+
+@given(st.lists(_LEANING_WORDS, min_size=1, max_size=9).map(" ".join))
+def test_a_follow_up_pattern_is_skipped_only_where_it_cannot_match(message: str) -> None:
+    found, leaning = _leaning_by_every_pattern(message), follow_up(message)
+    if found is not None:
+        assert leaning == found
+    else:  # the rest reads the words alone, never "about X" nor "does X agree"
+        assert leaning is None or leaning[0] not in (FollowUp.ABOUT, FollowUp.AGREE)
+
+
+def test_a_follow_up_in_the_long_s_or_in_capitals_is_still_read() -> None:
+    assert follow_up("\u017fame for australia?") == (FollowUp.ABOUT, "australia")
+    assert follow_up("WHAT ABOUT THE MINI") == (FollowUp.ABOUT, "THE MINI")
+    assert follow_up("does BMWNA THINK SO") == (FollowUp.AGREE, "BMWNA")
+
+
+def test_agreed_with_no_party_named_is_no_follow_up() -> None:
+    # "? agreed": the party before "agreed" has no words; it once raised instead of passing.
+    assert follow_up("? agreed") is None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.core.normalise import question as q
 from bot.core.normalise.text import words
@@ -1958,3 +1960,129 @@ def test_round_68_a_run_on_aside_turns_at_so(message: str, asking: list[bool]) -
 def test_round_68_the_whole_a_share_is_asked_of(question: str, whole: str) -> None:
     said = words(question)
     assert tuple(said[i] for i in sorted(q.share_of(said))) == tuple(words(whole))
+
+
+# The question path's shortcuts (perf16) find what their plain forms find.
+_CHAT_WORDS = st.sampled_from(
+    "so ok but what whats how which was were is did they anyone know say said guess guessed "
+    "predict on the podcast show episode about price us right correct RIGHT Correct \uff52ight "
+    "two thousand 1000 600 1m , . ? ; ! lol".split()
+)
+
+
+def _checked_figures_splitting_every_message(message: str) -> frozenset[str]:
+    found: set[str] = set()
+    for sentence in q._BREAK.split(message, q.MAX_PARTS):
+        said = words(sentence)
+        if len(said) > 2 and said[-1] in q._CHECKING_TAGS and "how" not in said:
+            found.update(w for w in said[:-1] if w.isdigit())
+    return frozenset(found)
+
+
+@given(st.lists(_CHAT_WORDS, max_size=14).map(" ".join))
+def test_checked_figures_skip_a_message_without_a_tag_as_splitting_it_would(
+    message: str,
+) -> None:
+    assert q.checked_figures(message) == _checked_figures_splitting_every_message(message)
+
+
+def test_checked_figures_of_a_tag_written_in_full_width_letters() -> None:
+    assert q.checked_figures("so the us gets 1000 \uff52\uff49\uff47\uff48\uff54?") == {"1000"}
+
+
+def _said_on_show_checking_shows_first(asked: tuple[str, ...], shows: frozenset[str]) -> bool:
+    if shows.isdisjoint(asked):
+        return False
+    start = q._after_lead_ins(asked)
+    aired = start < len(asked) and asked[start] in q._AIRED_ASKERS
+    if not aired and q._SAID_ON.isdisjoint(asked):
+        return False
+    if not aired and start < len(asked) and asked[start] not in q._SAID_ON_ASKERS:
+        return False
+    if not aired and q._show_said(asked[start:], shows):
+        return True
+    return q._followed(asked, q._ON, q._ON_WHICH, shows)
+
+
+@given(
+    st.lists(_CHAT_WORDS, max_size=12).map(lambda found: tuple(words(" ".join(found)))),
+    st.sets(st.sampled_from(["podcast", "show", "episode"])).map(frozenset),
+)
+def test_a_question_not_worded_to_ask_what_a_show_said_asks_it_of_no_show(
+    asked: tuple[str, ...], shows: frozenset[str]
+) -> None:
+    said = q.said_on_show(asked, shows)
+    assert said == _said_on_show_checking_shows_first(asked, shows)
+    assert q.may_say_on_show(asked) or not said
+
+
+def test_where_a_question_starts_is_remembered_for_the_same_words() -> None:
+    asked = tuple(words("so ok anyone know which dealer got the most"))
+    assert q._after_lead_ins(asked) == q._after_lead_ins.__wrapped__(asked) == 4
+    hits = q._after_lead_ins.cache_info().hits
+    q._after_lead_ins(tuple(words("so ok anyone know which dealer got the most")))
+    assert q._after_lead_ins.cache_info().hits == hits + 1
+
+
+_SENTENCE_WORDS = st.sampled_from(
+    "wait hold hang on random but no way what which how many of in year month and did does "
+    "segler say said tell told reply replied to the ybs bmwna is it right 1m us".split()
+)
+_SENTENCES = st.lists(_SENTENCE_WORDS, max_size=12).map(tuple)
+
+
+def _untagged_trying_every_opener(found: list[str]) -> list[str]:
+    if len(found) > 2 and found[-1] in q._TAGS and found[-2] not in q._BEFORE_PREDICATE:
+        found = found[:-1]
+    if len(found) > 3 and tuple(found[:2]) in q._DOUBTING:
+        found = found[2:]
+    for opener in q._INTERJECTIONS:
+        n = len(opener)
+        if (
+            len(found) > n + 2
+            and tuple(found[:n]) == opener
+            and (found[n] in q._ASKS or opener in q._ANY_INTERJECTIONS)
+        ):
+            return found[n:]
+    return found
+
+
+def _reported_ask_scanning(asked: tuple[str, ...], start: int) -> int:
+    first = next((j for j in range(start, len(asked)) if asked[j] in q._REPORTING_AUX), None)
+    if first is None or not q._WH_LAST.isdisjoint(asked[start:first]):
+        return start
+    reach = asked[first + 2 : first + 2 + q._REPORTER_REACH]
+    for k, w in enumerate(reach, first + 2):
+        if w in q._SAID_VERBS and asked[k + 1 : k + 2] and asked[k + 1] in q._REPORTED_ASKS:
+            return first
+    return start
+
+
+def _addressed_scanning(asked: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    found: list[tuple[int, int]] = []
+    for i, w in enumerate(asked):
+        if w in q._ANSWERING and asked[i + 1 : i + 2] == ("to",):
+            at = i + 2
+        elif w in q._TELLING_TO and i > 0:
+            at = i + 1
+        else:
+            continue
+        if asked[at : at + 1] == ("the",):
+            at += 1
+        if at < len(asked) and asked[at] not in q.STOPWORDS:
+            found.append((i, at))
+    return tuple(found)
+
+
+@given(_SENTENCES, st.integers(min_value=0, max_value=3))
+def test_sentence_checks_that_skip_a_sentence_without_their_word_find_the_same(
+    asked: tuple[str, ...], start: int
+) -> None:
+    """(perf16) A check skips a sentence without the word it needs, as scanning finds."""
+    assert q._untagged(list(asked)) == _untagged_trying_every_opener(list(asked))
+    assert q._of_what_year(asked) == any(
+        a in ("of", "in") and b in ("what", "which") and c == "year"
+        for a, b, c in zip(asked, asked[1:], asked[2:], strict=False)
+    )
+    assert q._reported_ask(asked, start) == _reported_ask_scanning(asked, start)
+    assert q.addressed(asked) == _addressed_scanning(asked)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gc
 import os
+import random
 import subprocess
 import sys
+from bisect import bisect_left
 from pathlib import Path
 
 import numpy as np
@@ -2852,3 +2854,34 @@ def test_holders_are_the_entries_holding_a_word_anywhere_in_file_order() -> None
     assert matcher.holders("rye") == [0, 2]
     assert matcher.holders("ryes") == [0, 2]  # the same stem
     assert matcher.holders("croissant") == []
+
+
+def _similarity_by_list(
+    matcher: Matcher, index: int, found: dict[int, float], total: float
+) -> float:
+    terms, start, end = matcher._pair_term, matcher._pair_at[index], matcher._pair_at[index + 1]
+    shared: dict[int, float] = {}
+    for term, held in found.items():
+        k = bisect_left(terms, term, start, end)
+        if k < end and terms[k] == term:
+            for p in matcher._pair_rows[matcher._rows_at[k] : matcher._rows_at[k + 1]]:
+                shared[p] = shared[p] + held if p in shared else held
+    if not shared:
+        return 0
+    return 2 * max([s / (total + matcher._row_weight[p]) for p, s in shared.items()])
+
+
+def test_the_nearest_phrasing_is_found_as_the_greatest_of_a_list(matcher_real: Matcher) -> None:
+    """(perf16) The phrasing comparison keeps the greatest as it goes, with no list."""
+    rng = random.Random(16)
+    weights = matcher_real._weight
+    for _ in range(400):
+        index = rng.randrange(len(matcher_real.knowledge.entries))
+        start, end = matcher_real._pair_at[index], matcher_real._pair_at[index + 1]
+        held = rng.sample(list(matcher_real._pair_term[start:end]), min(4, end - start))
+        other = rng.sample(range(len(weights)), 3)
+        found = {term: weights[term] * rng.choice((1.0, 0.5, 0.3)) for term in held + other}
+        total = sum(found.values()) + rng.choice((0.0, 1.5))
+        assert matcher_real._similarity(index, found, total) == _similarity_by_list(
+            matcher_real, index, found, total
+        )
