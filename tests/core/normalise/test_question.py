@@ -1880,3 +1880,21 @@ def test_round_69_a_verdict_by_what_came_after_is_asked_afterwards(
     question: str, later: bool
 ) -> None:
     assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 71: "happened" and a word of following with words of timing between them.
+        ("what actually happened the next morning at the bakery", True),
+        ("what happened right after the oven broke", True),
+        ("what happened a day after the sale", True),
+        # ... but not with the place of it between them, nor the story's own time.
+        ("what happened in the kitchen after the fire", False),
+        ("what happened with the loaves back then", False),
+    ],
+)
+def test_round_71_what_happened_the_next_day_is_asked_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later

@@ -2708,3 +2708,22 @@ def test_round_69_a_topic_never_covered_is_told_apart(matcher_real: Matcher) -> 
     assert matcher_real.beyond("how many did new zealand get")  # another market
     assert matcher_real.beyond("what do they go for these days")  # a value today
     assert not matcher_real.beyond("should i still go tomorrow")  # unclear, not uncovered
+
+
+def test_round_71_a_us_state_no_answer_names_is_a_topic_never_covered() -> None:
+    matcher = _small(
+        [
+            (
+                "loaf-shops",
+                '"how many loaves does a shop get", "loaves per shop"',
+                "The baker said each shop gets 2 loaves a day; one big shop in Arizona gets 3.",
+            ),
+        ]
+    )
+    assert best(matcher, "how many loaves does a shop get") == "loaf-shops"
+    assert best(matcher, "how many loaves does a shop in arizona get") == "loaf-shops"  # named
+    # A state no answer names, where the question asks: the sources never cover it.
+    assert best(matcher, "how many loaves does a shop in oregon get") is None
+    assert matcher.beyond("how many loaves does a shop in oregon get")
+    # ... but where the asker is, told beside the question, is no topic of it.
+    assert best(matcher, "im in oregon, how many loaves does a shop get") == "loaf-shops"
