@@ -1507,6 +1507,11 @@ class Matcher:
         claimed: set[str] = set()  # and its other words
         passed_on: set[str] = set()  # figures a story's claim gives that no answer states
         told = not all(p.asks for p in found)
+        # "... but I WANNA KNOW WHAT ACTUALLY HAPPENED AFTER. did bmw ...": the asker's own
+        # sentence asks what came after, though it is told, not asked; the question is about it.
+        wished_after = any(
+            not p.asks and not _ASKER.isdisjoint(p.words) and afterwards(p.words) for p in found
+        )
         offered = self._offered_figures(found)
         checked = checked_figures(question)  # "so the us gets 1000 right?": maybe misremembered
         for part in found:
@@ -1575,7 +1580,7 @@ class Matcher:
                     # question do not name it, so an entry on the molds reaches no answer.
                     for head in heads_uncovered:
                         deeds.setdefault(head, _Term(head, self._unknown_weight, False, True))
-                if afterwards(spelled) or self._past_horizon(spelled):
+                if afterwards(spelled) or self._past_horizon(spelled) or wished_after:
                     # "what did they post a few days LATER": what came after, which no entry
                     # holds; it weighs as a word none holds.
                     focused = [_AFTERWARDS]

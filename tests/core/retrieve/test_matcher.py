@@ -2727,3 +2727,25 @@ def test_round_71_a_us_state_no_answer_names_is_a_topic_never_covered() -> None:
     assert matcher.beyond("how many loaves does a shop in oregon get")
     # ... but where the asker is, told beside the question, is no topic of it.
     assert best(matcher, "im in oregon, how many loaves does a shop get") == "loaf-shops"
+
+
+def test_round_71_the_askers_own_sentence_on_what_came_after_asks_it() -> None:
+    matcher = _small(
+        [
+            (
+                "oven-repair",
+                '"did the baker fix the oven", "oven repair plans"',
+                "The baker planned to fix the oven in spring.",
+            ),
+        ]
+    )
+    assert best(matcher, "did the baker fix the oven") == "oven-repair"
+    # The asker wants to know what happened after: what the sources cannot tell.
+    assert (
+        best(matcher, "i really want to know what happened after. did the baker fix the oven")
+        is None
+    )
+    # ... but a story sentence of someone else's is no wish of the asker's.
+    assert best(matcher, "the baker told what happened after. did the baker fix the oven") == (
+        "oven-repair"
+    )
