@@ -1691,8 +1691,6 @@ _ARRIVING = frozenset(
 _HEARSAY = frozenset("someone somebody people ppl everyone everybody they heard".split())
 _HEARSAY_VERBS = frozenset("said say says saying heard claimed reckon reckons".split())
 _LATER = frozenset("later afterwards afterward".split())
-_NEXT = frozenset("after next afterwards".split())
-_THE_NEXT = frozenset("the".split())
 _FOLLOWED = frozenset("after once when".split())  # "a few days later AFTER talking to bmwna"
 
 
@@ -1778,11 +1776,7 @@ def afterwards(asked: tuple[str, ...]) -> bool:
     after = (asked[-1:] and asked[-1] in _LATER) or any(
         a in _LATER and b in _FOLLOWED for a, b in itertools.pairwise(asked)
     )
-    happened = any(
-        a == "happened"
-        and (b in _NEXT or (b in _THE_NEXT and c in _NEXT))  # "happened THE NEXT week"
-        for a, b, c in zip(asked, [*asked[1:], ""], [*asked[2:], "", ""], strict=True)
-    )
+    happened = _happened_next(asked)
     return (
         bool(after or happened)
         or _ended_up(asked)
@@ -1793,6 +1787,29 @@ def afterwards(asked: tuple[str, ...]) -> bool:
         or _proved_right(asked)
         or _ever_as_another(asked)
     )
+
+
+# "what happened AFTER", "what happened THE NEXT week", "what happened RIGHT after": what
+# came after, told by "happened" and a word of following, with at most _HAPPENED_GAP words of
+# timing between them ("the", "right", "a few days"); "what happened IN THE VIDEO after the
+# pass" puts the video between them, and "what happened back then" is the story's own time.
+_NEXT = frozenset("after next afterwards afterward later".split())
+_TIMING = frozenset("the a few right just soon shortly straight day days week weeks month".split())
+_HAPPENED_GAP = 2
+
+
+def _happened_next(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks what happened after, as "happened" followed by a word of
+    following with only words of timing between ("what actually happened THE next week")."""
+    for i, w in enumerate(asked):
+        if w != "happened":
+            continue
+        for gap, later in enumerate(asked[i + 1 : i + 2 + _HAPPENED_GAP]):
+            if later in _NEXT:
+                return True
+            if later not in _TIMING or gap == _HAPPENED_GAP:
+                break
+    return False
 
 
 _LIKE_ANOTHER = frozenset("like as".split())

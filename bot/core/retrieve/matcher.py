@@ -105,6 +105,16 @@ _SCAN_ALL, _NEAR_BEST = 20_000, 0.5
 # that only shares the question's other words answers a different question.
 _FOCUS_MISSED = 0.5
 _ASKER = frozenset("i im ive id we me".split())
+# The US states, and the chat names of California: the sources give the US figures for the
+# whole country and one dealer's in Arizona, so a state no answer names, asked about ("how many
+# does a dealer in TEXAS get"), is a topic they never cover ("maine" stems to "main": left out).
+_STATES = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maryland massachusetts michigan
+    minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
+    tennessee texas utah vermont virginia washington wisconsin wyoming carolina dakota cali
+    socal norcal""".split()
+)
 # Words that ask nothing of a name: "how MANY", "who BROUGHT UP the zhp", "the zhp STORY", and
 # the words that only restate "who" ("was it a bmw PERSON", "which GUY").
 _WHO_WORDS = ("person", "persons", "people", "guy", "guys", "dude", "somebody")
@@ -706,6 +716,10 @@ class Matcher:
             key = stem(word)
             common[key] = max(common.get(key, 0.0), english_zipf(word))
         self._ids = ids
+        # A US state no answer names: a topic never covered (_STATES).
+        self._unnamed_states = frozenset(
+            t for w in _STATES for t in self.synonyms.apply([stem(w)]) if t not in self._ids
+        )
         # Term id -> weight as raw doubles: a float object per term would be freed with the index.
         self._weight = array(
             "d",
@@ -1501,6 +1515,11 @@ class Matcher:
         claimed: set[str] = set()  # and its other words
         passed_on: set[str] = set()  # figures a story's claim gives that no answer states
         told = not all(p.asks for p in found)
+        # "... but I WANNA KNOW WHAT ACTUALLY HAPPENED AFTER. did bmw ...": the asker's own
+        # sentence asks what came after, though it is told, not asked; the question is about it.
+        wished_after = any(
+            not p.asks and not _ASKER.isdisjoint(p.words) and afterwards(p.words) for p in found
+        )
         offered = self._offered_figures(found)
         checked = checked_figures(question)  # "so the us gets 1000 right?": maybe misremembered
         for part in found:
@@ -1589,6 +1608,7 @@ class Matcher:
                 if (
                     (afterwards(spelled) and not bounded)
                     or self._past_horizon(spelled)
+                    or wished_after
                     or any(afterwards(wondered(p.words)) for p in found if not p.asks)
                 ):
                     # "what did they post a few days LATER": what came after, which no entry
@@ -1670,7 +1690,9 @@ class Matcher:
                     terms[term] = _Term(term, share * weight, known, asks and not mine)
                     if asks:
                         asking.add(term)
-                if not known and part.asks and self._uncovered(term) and term not in layouts:
+                # "i'm in TEXAS, how many ...": where the asker is, not what is asked
+                elsewhere = not (mine and term in self._unnamed_states) and term not in layouts
+                if not known and part.asks and self._uncovered(term) and elsewhere:
                     uncovered.append(term)
         for key, t in deeds.items():
             terms[key] = t
@@ -1808,7 +1830,7 @@ class Matcher:
     def _uncovered(self, term: str) -> bool:
         """Return whether an unknown term names a topic the sources never cover: a synonym
         group's name for one ("horsepower"), or a model code no entry knows ("c63", "335i")."""
-        if _MODEL_CODE.fullmatch(term):
+        if _MODEL_CODE.fullmatch(term) or term in self._unnamed_states:
             return True
         return term in self.synonyms.canonical and english_zipf(term) < _UNCOVERED_ZIPF
 

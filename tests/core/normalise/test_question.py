@@ -2086,3 +2086,21 @@ def test_sentence_checks_that_skip_a_sentence_without_their_word_find_the_same(
     )
     assert q._reported_ask(asked, start) == _reported_ask_scanning(asked, start)
     assert q.addressed(asked) == _addressed_scanning(asked)
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 71: "happened" and a word of following with words of timing between them.
+        ("what actually happened the next morning at the bakery", True),
+        ("what happened right after the oven broke", True),
+        ("what happened a day after the sale", True),
+        # ... but not with the place of it between them, nor the story's own time.
+        ("what happened in the kitchen after the fire", False),
+        ("what happened with the loaves back then", False),
+    ],
+)
+def test_round_71_what_happened_the_next_day_is_asked_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later

@@ -2885,3 +2885,44 @@ def test_the_nearest_phrasing_is_found_as_the_greatest_of_a_list(matcher_real: M
         assert matcher_real._similarity(index, found, total) == _similarity_by_list(
             matcher_real, index, found, total
         )
+
+
+def test_round_71_a_us_state_no_answer_names_is_a_topic_never_covered() -> None:
+    matcher = _small(
+        [
+            (
+                "loaf-shops",
+                '"how many loaves does a shop get", "loaves per shop"',
+                "The baker said each shop gets 2 loaves a day; one big shop in Arizona gets 3.",
+            ),
+        ]
+    )
+    assert best(matcher, "how many loaves does a shop get") == "loaf-shops"
+    assert best(matcher, "how many loaves does a shop in arizona get") == "loaf-shops"  # named
+    # A state no answer names, where the question asks: the sources never cover it.
+    assert best(matcher, "how many loaves does a shop in oregon get") is None
+    assert matcher.beyond("how many loaves does a shop in oregon get")
+    # ... but where the asker is, told beside the question, is no topic of it.
+    assert best(matcher, "im in oregon, how many loaves does a shop get") == "loaf-shops"
+
+
+def test_round_71_the_askers_own_sentence_on_what_came_after_asks_it() -> None:
+    matcher = _small(
+        [
+            (
+                "oven-repair",
+                '"did the baker fix the oven", "oven repair plans"',
+                "The baker planned to fix the oven in spring.",
+            ),
+        ]
+    )
+    assert best(matcher, "did the baker fix the oven") == "oven-repair"
+    # The asker wants to know what happened after: what the sources cannot tell.
+    assert (
+        best(matcher, "i really want to know what happened after. did the baker fix the oven")
+        is None
+    )
+    # ... but a story sentence of someone else's is no wish of the asker's.
+    assert best(matcher, "the baker told what happened after. did the baker fix the oven") == (
+        "oven-repair"
+    )
