@@ -133,6 +133,17 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         return Reading(_sure(last), last)
     answer = reading.decision.answer
     want = wanted(text)
+    if (
+        want is Wanted.VALUE
+        and answer is not None
+        and answer.entry_id != last.id
+        and not any(matcher.naming(text))
+        and _names_more(answer.entry, last, text)
+    ):
+        # "whats one worth these days" after the 1M's resale forecast: the MINI GP's
+        # used value answers the question alone, but the question names no GP; the 1M's
+        # value today is what it asks, which the last answer lacks.
+        return Reading(Decision(None, 0.0), notice=_lacks(last, want))
     points = leaning is not None and leaning[0] is FollowUp.POINTING
     lacking = want if want is not None and not holds(last.answer, want) else None
     if (
@@ -371,6 +382,29 @@ def _elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Match 
     )
 
 
+def _confirmed_by(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
+    """Return the neighbour that says the last answer's claim was confirmed, when a message
+    asks whether it is ("is this confirmed then" after BMW's commitment to stop in a year: the
+    neighbour saying a memo "confirmed this"), else None."""
+    if not _CONFIRM.search(text) or _CONFIRM.search(last.answer):
+        return None
+    return next(
+        (e for i in last.related if _CONFIRM.search((e := knowledge.by_id[i]).answer)), None
+    )
+
+
+_CONFIRM = re.compile(r"\bconfirm(?:ed|s|ing)?\b", re.IGNORECASE)
+
+
+def _names_more(entry: Entry, last: Entry, text: str) -> bool:
+    """Return whether an entry's title names something neither the last answer nor the
+    question names: "whats one worth these days" after the 1M's forecast is not asked of
+    the MINI GP, whose used value its neighbour gives."""
+    named = {stem(w) for w in _proper(entry.title)}  # the title's names: what it is about
+    known = _proper(last.answer) | set(words(f"{last.title} {text}"))
+    return bool(named - {stem(w) for w in known})
+
+
 # Wants a neighbour may meet though the question points at nothing: "what are they worth",
 # "when would we hear more" after an answer that gives no value, no time ahead.
 _UNPOINTED = frozenset({Wanted.VALUE, Wanted.NEWS})
@@ -403,6 +437,9 @@ def _read(
         begun = _rumor_begun(text, last, knowledge)
         if begun is not None:  # "who started that" after a verdict on a rumor: the rumor's
             return Reading(_sure(begun), last, cited=True)
+        backed = _confirmed_by(text, last, knowledge)
+        if backed is not None:  # "is this confirmed then": a neighbour confirms it
+            return Reading(_sure(backed), last, cited=True)
         return Reading(_sure(last), last, cited=True)  # the same claim, who made it and where
     if how is FollowUp.NAME:
         owned = name_of(text)

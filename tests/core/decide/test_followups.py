@@ -1687,3 +1687,39 @@ def test_followup_37_a_bare_fragment_after_a_decline_asks_the_declined_question_
     # word is known is read as before (no best-answered swap).
     _, fragment = _played(shipped, "how many seats does the 1m have", "torque?")
     assert not fragment.answered and fragment.asked == "how many seats does the 1m have"
+
+
+def test_followup_38_specs_are_never_given(shipped: KnowledgeService) -> None:
+    # Follow-up round 38: the sources give no spec sheet of any car, so "the specs of the f30"
+    # after its start date is declined, not answered with that start date again.
+    first, specs = _played(
+        shipped, "when is production of the f30 starting", "the specs of the f30?"
+    )
+    assert first.entry_id == "f30-november"
+    assert not specs.answered
+
+
+def test_followup_38_a_value_now_is_not_asked_of_a_car_the_talk_never_named(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 38: "whats one worth these days" after the 1M's resale forecast asks the
+    # 1M's value now, which no claim gives; the MINI GP's used value, which the question alone
+    # finds, is about a car neither it nor the last answer names. Asked of the GPs, it is given.
+    _, today = _played(shipped, "will the 1m hold its value", "whats one worth these days")
+    assert not today.answered
+    _, gps = _played(
+        shipped, "how many mini gps came to the us", "and what are those worth these days"
+    )
+    assert gps.entry_id == "gp-used-values"
+
+
+def test_followup_38_is_that_confirmed_gets_the_neighbour_that_confirms_it(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 38: "is this confirmed then" after the N54's answer (BMW's commitment
+    # to stop US production after 2011) gets the neighbour saying the memo confirmed it.
+    first, confirmed = _played(
+        shipped, "can the n54 pass emissions after 2011", "is this confirmed then"
+    )
+    assert first.entry_id == "n54-emissions"
+    assert confirmed.entry_id == "us-not-extended-2011"
