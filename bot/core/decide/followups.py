@@ -634,7 +634,7 @@ def _read(
             # "when did he leave bmw" after Segler: he is Segler, of whom nothing says so,
             # not a claim about someone else that shares a word ("leaving aside").
             return Reading(claimant)
-    elif claimed and len(people := _claimants_named(last, knowledge)) == 1:
+    elif claimed and len(people := matcher.people_named(last.answer)) == 1:
         # "what did he promise" after the blog's entry that names Dr. Segler: he is the one
         # claimant the last answer names, though the last claim is not his.
         said = matcher.read(f"{text} {people[0]}", 5)
@@ -1045,28 +1045,6 @@ def _names_claimant(entry: Entry, knowledge: Knowledge) -> bool:
         return True
     authors = (knowledge.sources[s].author for s in entry.sources)
     return any(a and a.split()[0].lower() not in _UNNAMED for a in authors)
-
-
-# A person who made a claim: "Dr. Segler (former head ...)", "Michael (reader comment)".
-_PERSON_CLAIMANT = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?([A-Za-z][\w]*)")
-
-
-def _claimants_named(entry: Entry, knowledge: Knowledge) -> list[str]:
-    """Return the people who made other entries' claims whom an entry's answer names ("the
-    blog also interviewed Dr. Segler"), each once: titled, or readers who commented."""
-    found: list[str] = []
-    # Each claimant once, read by column: a claimant speaks in many entries, and no Entry is
-    # built for any of them.
-    for claimed_by in dict.fromkeys(knowledge.rows.texts(4)):
-        head = _PERSON_CLAIMANT.match(claimed_by)
-        titled = head is not None and head.group(0) != head.group(1)
-        reader = claimed_by.endswith(" (reader comment)") and " " not in _claimant_of(claimed_by)
-        if head is None or not (titled or reader):
-            continue
-        name = head.group(1)
-        if name.lower() not in found and re.search(rf"\b{re.escape(name)}\b", entry.answer):
-            found.append(name.lower())
-    return found
 
 
 def _on_show(text: str, last: Entry) -> bool:

@@ -429,9 +429,10 @@ def same_as(message: str) -> str | None:
 def and_x(message: str) -> str | None:
     """Return X of a bare "and X?" ("and the blog?"), or None ("and why")."""
     bare = _AND_X.match(message[:200])
-    if bare is None or words(bare.group(1))[0] in _NOT_X:
+    if bare is None:
         return None
-    return bare.group(1)
+    named = words(bare.group(1))  # "and 😀" names no word: no X
+    return None if not named or named[0] in _NOT_X else bare.group(1)
 
 
 _LIKE_X = re.compile(
@@ -459,7 +460,8 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
     if about is not None:
         return FollowUp.ABOUT, about.group(1)
     meant = _MEANT_X.match(head) if "mean" in cues else None
-    if meant is not None and words(meant.group(1))[0] not in _NOT_X:
+    x = words(meant.group(1))[:1] if meant is not None else []  # "i meant 😀": no word, no X
+    if meant is not None and x and x[0] not in _NOT_X:
         return FollowUp.ABOUT, meant.group(1)  # "no i meant the mini", not "i meant why"
     then = _THEN.match(head) if "then" in cues else None
     if then is not None and not (set(words(then.group(1))) - STOPWORDS <= _NOT_NAMES):

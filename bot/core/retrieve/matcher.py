@@ -512,6 +512,27 @@ def _speakers(
     return frozenset(found)
 
 
+# A person who made a claim: "Dr. Segler (former head ...)", "Michael (reader comment)".
+_PERSON_CLAIMANT = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?([A-Za-z][\w]*)")
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _claiming_people(claimants: Iterable[str]) -> dict[str, int]:
+    """Return the names of the people who made claims, titled ("Dr. Segler") or readers who
+    commented ("Michael (reader comment)"), each with its place in the order first claimed."""
+    people: dict[str, int] = {}
+    for claimed_by in dict.fromkeys(claimants):  # a claimant speaks in many entries
+        head = _PERSON_CLAIMANT.match(claimed_by)
+        if head is None:
+            continue
+        titled = head.group(0) != head.group(1)
+        who = re.split(r"[,(]", claimed_by, maxsplit=1)[0].strip()  # without how it reached us
+        reader = claimed_by.endswith(" (reader comment)") and " " not in who
+        if titled or reader:
+            people.setdefault(head.group(1), len(people))
+    return people
+
+
 # A claimant that is one word before its description: "goat (reader comment)", "BMWNA, as ...".
 _CLAIMANT_HEAD = re.compile(r"([^\s,(]+)\s*(?:[,(]|$)")
 
@@ -590,6 +611,7 @@ class Matcher:
         phrasings = list(rows.lists(1))
         self._names = _name_terms(answers, claimants, self.synonyms)
         self._speakers = _speakers(claimants, self.synonyms, self._names)
+        self._people = _claiming_people(claimants)
         self._explain = frozenset(self.synonyms.apply([stem(w) for w in _EXPLAIN_WORDS]))
         self._writing = frozenset(self.synonyms.apply([stem(w) for w in _WRITING_WORDS]))
         self._verdict = (
@@ -819,6 +841,13 @@ class Matcher:
         padded = np.array([*weights, math.inf])
         lightest = np.minimum.reduceat(padded, starts[:-1])
         self._lightest: _Floats = np.where(sizes > 0, lightest, math.inf)
+
+    def people_named(self, text: str) -> list[str]:
+        """Return the people who made claims whom a text names ("the blog also interviewed Dr.
+        Segler"), each once, in lower case, in the order first claimed: read from the text's
+        words, never from every claimant, so a long file costs nothing more."""
+        named = {w for w in _WORD_RUN.findall(text) if w in self._people}
+        return list(dict.fromkeys(w.lower() for w in sorted(named, key=self._people.__getitem__)))
 
     def clear_caches(self) -> None:
         """Forget the question words seen so far (their spelling fixes and stems), and the

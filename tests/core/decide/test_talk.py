@@ -659,3 +659,27 @@ def test_a_follow_up_in_the_long_s_or_in_capitals_is_still_read() -> None:
 def test_agreed_with_no_party_named_is_no_follow_up() -> None:
     # "? agreed": the party before "agreed" has no words; it once raised instead of passing.
     assert follow_up("? agreed") is None
+
+
+@pytest.mark.parametrize("message", ["and 😀", "and ‽", "and …?"])
+def test_a_bare_and_with_no_word_after_it_names_nothing(message: str) -> None:
+    # Fuzzing (3 December): X of "and X" was split into words and its first read, so a
+    # message whose X holds no word at all (an emoji) raised IndexError after any answer.
+    assert and_x(message) is None
+
+
+@pytest.mark.parametrize("message", ["i meant 😀", "no i meant …", "sorry i mean ‽?"])
+def test_i_meant_with_no_word_after_it_is_no_follow_up(message: str) -> None:
+    # Fuzzing (3 December): "i meant 😀" raised IndexError, even as a first question.
+    assert follow_up(message) is None
+
+
+@pytest.mark.parametrize("message", ["and 😀", "i meant 😀"])
+def test_a_follow_up_naming_no_word_is_read_like_any_message(
+    service: KnowledgeService, message: str
+) -> None:
+    # Fuzzing (3 December): both raised IndexError from the service, after an answer.
+    first = service.ask(US)
+    assert first.entry_id is not None
+    assert service.ask(message, first.entry_id).kind
+    assert service.ask(message).kind

@@ -2926,3 +2926,23 @@ def test_round_71_the_askers_own_sentence_on_what_came_after_asks_it() -> None:
     assert best(matcher, "the baker told what happened after. did the baker fix the oven") == (
         "oven-repair"
     )
+
+
+def test_the_people_a_text_names_are_read_from_its_words_not_from_every_claimant() -> None:
+    # Fuzzing (3 December): "his 😀 settling" after an answer read every entry's claimant to
+    # find whom the answer names (4.7 ms at 10,000 entries, 0.8 ms now): the claiming people
+    # are found once per file, and a text is read word by word.
+    claims = [(f"c{n}", f'"what did claimant {n} say"', f"Claim {n}.") for n in range(4)]
+    matcher = _small(
+        claims,
+        claimants={
+            "c0": "Dr. Quillon (a retired engineer)",
+            "c1": "Brenna (reader comment)",
+            "c2": "Mr. Quillon, as reported by the blog",
+            "c3": "Ottoline Vance (reader comment)",  # two words: neither titled nor a handle
+        },
+    )
+    text = "Brenna met Dr. Quillon; Ottoline too, and Quillon's friend Brennas."
+    assert matcher.people_named(text) == ["quillon", "brenna"]
+    assert matcher.people_named("the blog said nothing 😀") == []
+    assert matcher.people_named("") == []
