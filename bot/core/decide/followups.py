@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..knowledge.models import Entry, Knowledge, SourceKind, Status
+from ..knowledge.models import Entry, Knowledge, SourceKind, Status, claimant_of
 from ..normalise.slang import plain
 from ..normalise.text import STOPWORDS, stem, words
 from ..retrieve.matcher import Matcher
@@ -1025,12 +1025,7 @@ def _shares_tag(entry: Entry, last: Entry) -> bool:
 
 def _claimant(entry: Entry) -> str:
     """Return who made an entry's claim, without how it reached us ("HERR26")."""
-    return _claimant_of(entry.claimed_by)
-
-
-def _claimant_of(claimed_by: str) -> str:
-    """Return who made a claim from its ``claimed_by`` text, without how it reached us."""
-    return re.split(r"[,(]", claimed_by, maxsplit=1)[0].strip()
+    return claimant_of(entry.claimed_by)
 
 
 def _rank(entry: Entry, last: Entry) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
@@ -137,6 +138,11 @@ _FIELDS = 10
 _RECENT = 512
 """How many built entries an Entries keeps (see Entries.entry)."""
 """A row's fields of text (every field but the lines): the ones Entry equality compares."""
+
+
+def claimant_of(claimed_by: str) -> str:
+    """Return who made a claim from its ``claimed_by`` text, without how it reached us."""
+    return re.split(r"[,(]", claimed_by, maxsplit=1)[0].strip()
 
 
 def packed_lines(line: int, question_lines: Iterable[int]) -> bytes:

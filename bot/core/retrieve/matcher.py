@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..decide.decision import DEFAULT_THRESHOLD, NEAR_TIE
-from ..knowledge.models import Entries, Knowledge
+from ..knowledge.models import Entries, Knowledge, claimant_of
 from ..knowledge.packed import release
 from ..normalise.question import (
     ABOUT_A_CLAIM,
@@ -526,8 +526,7 @@ def _claiming_people(claimants: Iterable[str]) -> dict[str, int]:
         if head is None:
             continue
         titled = head.group(0) != head.group(1)
-        who = re.split(r"[,(]", claimed_by, maxsplit=1)[0].strip()  # without how it reached us
-        reader = claimed_by.endswith(" (reader comment)") and " " not in who
+        reader = claimed_by.endswith(" (reader comment)") and " " not in claimant_of(claimed_by)
         if titled or reader:
             people.setdefault(head.group(1), len(people))
     return people
@@ -1546,8 +1545,14 @@ class Matcher:
         told = not all(p.asks for p in found)
         # "... but I WANNA KNOW WHAT ACTUALLY HAPPENED AFTER. did bmw ...": the asker's own
         # sentence asks what came after, though it is told, not asked; the question is about it.
+        # So does "... i WANNA KNOW what happened after": the wondered question, read alone.
         wished_after = any(
-            not p.asks and not _ASKER.isdisjoint(p.words) and afterwards(p.words) for p in found
+            not p.asks
+            and (
+                (not _ASKER.isdisjoint(p.words) and afterwards(p.words))
+                or afterwards(wondered(p.words))
+            )
+            for p in found
         )
         offered = self._offered_figures(found)
         checked = checked_figures(question)  # "so the us gets 1000 right?": maybe misremembered
@@ -1638,7 +1643,6 @@ class Matcher:
                     (afterwards(spelled) and not bounded)
                     or self._past_horizon(spelled)
                     or wished_after
-                    or any(afterwards(wondered(p.words)) for p in found if not p.asks)
                 ):
                     # "what did they post a few days LATER": what came after, which no entry
                     # holds; it weighs as a word none holds. So does "... i wanna know what
