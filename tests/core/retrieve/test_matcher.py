@@ -2946,3 +2946,14 @@ def test_the_people_a_text_names_are_read_from_its_words_not_from_every_claimant
     assert matcher.people_named(text) == ["quillon", "brenna"]
     assert matcher.people_named("the blog said nothing 😀") == []
     assert matcher.people_named("") == []
+
+
+def test_round_73_a_successor_to_the_1m_is_no_topic(matcher_real: Matcher) -> None:
+    # Round 73: the blog said the 1M likely won't be duplicated soon (special-edition M3s
+    # aside); it says nothing of a model taking its place in the lineup.
+    assert _decided(matcher_real, "is a successor for the 1m on the way") is None
+    assert _decided(matcher_real, "whats gonna be replacing the 1m") is None
+    # ... while another car like it is what the blog spoke of.
+    assert _decided(matcher_real, "could bmw ever build another car like the 1m") == (
+        "not-duplicated-soon"
+    )
