@@ -971,6 +971,46 @@ def dateline(asked: tuple[str, ...]) -> bool:
     return not _PUBLISHED.isdisjoint(rest) or not _APPEARING.isdisjoint(itertools.pairwise(rest))
 
 
+# "what does HERR26 DRIVE", "what car did brian watts drive at laguna seca": someone's own car,
+# which no source gives; only the car filming the 1M is told ("what was the guy FILMING
+# driving"), and "what does it drive like" asks how a car handles.
+_WHAT_CAR = frozenset("car cars vehicle ride kind sort of".split())
+_DO = frozenset("do does did".split())
+_OWNING = frozenset("drive drives own owns daily dailies".split())
+_NOT_OWNERS = frozenset(
+    """
+    it its they them this that 1m car cars film filming filmed camera cameraman chase chasing
+    following trailing tailing behind video clip
+    """.split()
+)
+_OWNER_MOST = 3  # "what does THE AUSSIE COMMENTER drive": the words that may name the owner
+
+
+def own_car(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks what car someone drives or owns ("what does gabe drive",
+    "which car did he own"): a person's own car, which the sources never give."""
+    if _OWNING.isdisjoint(asked):  # most questions
+        return False
+    for i, word in enumerate(asked):
+        if word not in _WHATS and word != "which":
+            continue
+        at = i + 1
+        while at < len(asked) and asked[at] in _WHAT_CAR and at - i <= 3:
+            at += 1
+        if at >= len(asked) or asked[at] not in _DO:
+            continue
+        owner = list(itertools.takewhile(lambda w: w not in _OWNING, asked[at + 1 :]))
+        verb = at + 1 + len(owner)
+        if (
+            0 < len(owner) <= _OWNER_MOST
+            and verb < len(asked)
+            and _NOT_OWNERS.isdisjoint(owner)
+            and asked[verb + 1 : verb + 2] != ("like",)
+        ):
+            return True
+    return False
+
+
 # "when does production END", "what month did the run WRAP UP": the time of an end, which an
 # entry giving only when it starts ("from March") does not give. "Stop" is left out: "when does
 # it stop dropping" asks how long a fall lasts.

@@ -50,6 +50,7 @@ from ..normalise.question import (
     may_say_on_show,
     other_side,
     outcome_count,
+    own_car,
     parts,
     points_back,
     present_value,
@@ -180,11 +181,12 @@ _VALUE_WORDS = ("value", "price", "msrp", "residual")
 _SCOPE_WORDS = ("worldwide",)  # a market no entry writes capitalised ("globally", "worldwide")
 _BYLINE = "bylinewriter"  # a coined term: who wrote an article, held by none
 _DATELINE = "datelinedate"  # a coined term: when an article came out, held by none
+_OWN_CAR = "owncarmodel"  # a coined term: the car someone drives or owns, held by none
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A year this much later than the last the answers name is past every forecast they make (the
 # blog's "4-5 years" for values to settle): "should i pay over msrp in 2030".
 _HORIZON = 5
-_COINED = frozenset((_AFTERWARDS, _DIFFERENCE, _CONTEST, _SHOWN, _BYLINE, _DATELINE))
+_COINED = frozenset((_AFTERWARDS, _DIFFERENCE, _CONTEST, _SHOWN, _BYLINE, _DATELINE, _OWN_CAR))
 # The words that name a show ("podcast", and what the knowledge reads as one: "bimmercast").
 _SHOW_WORDS = ("podcast", "episode", "show", "stream")
 _SPOT_SHARE = 0.5  # of its own weight, the spot a where-filmed question asks for
@@ -1675,6 +1677,11 @@ class Matcher:
                     # entry gives; one saying when the GP came out does not date the piece.
                     focused = [_DATELINE]
                     deeds[_DATELINE] = _Term(_DATELINE, self._unknown_weight, False, True)
+                if own_car(spelled):
+                    # "what does HERR26 DRIVE": his own car, which no entry gives; one telling
+                    # how BMW could drive that fast in the UK does not say it.
+                    focused = [_OWN_CAR]
+                    deeds[_OWN_CAR] = _Term(_OWN_CAR, self._unknown_weight, False, True)
                 if would_win(spelled):
                     # "who WOULD WIN on track": a contest's result, which no entry holds; one
                     # wishing for the contest or naming its cars does not say who wins.

@@ -2104,3 +2104,19 @@ def test_round_71_what_happened_the_next_day_is_asked_afterwards(
     question: str, later: bool
 ) -> None:
     assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("what does the baker drive", True),  # round 73: someone's own car
+        ("what car did old tomasz own", True),
+        ("which car does marta drive to work", True),
+        ("what was the guy filming driving", False),  # the car in the clip, told by a source
+        ("what did the camera van drive behind", False),
+        ("what does it drive like", False),  # how a car handles
+        ("what did the baker say about driving", False),  # no "do" before the owner
+    ],
+)
+def test_round_73_what_someone_drives_asks_for_their_own_car(question: str, asked: bool) -> None:
+    assert q.own_car(tuple(words(question))) is asked

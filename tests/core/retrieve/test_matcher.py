@@ -2957,3 +2957,18 @@ def test_round_73_a_successor_to_the_1m_is_no_topic(matcher_real: Matcher) -> No
     assert _decided(matcher_real, "could bmw ever build another car like the 1m") == (
         "not-duplicated-soon"
     )
+
+
+def test_round_73_what_someone_drives_is_no_topic() -> None:
+    matcher = _small(
+        [
+            (
+                "fast-lane",
+                '"how can the baker drive that fast", "who lets the baker drive so fast"',
+                "The baker said bakers may drive fast on market day.",
+            ),
+        ]
+    )
+    assert best(matcher, "how can the baker drive that fast") == "fast-lane"
+    # The baker's own car: no answer gives it, though one says the baker may drive fast.
+    assert best(matcher, "what does the baker drive") is None
