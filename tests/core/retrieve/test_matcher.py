@@ -2972,3 +2972,14 @@ def test_round_73_what_someone_drives_is_no_topic() -> None:
     assert best(matcher, "how can the baker drive that fast") == "fast-lane"
     # The baker's own car: no answer gives it, though one says the baker may drive fast.
     assert best(matcher, "what does the baker drive") is None
+
+
+def test_round_73_backing_jrob_up_is_agreeing_with_jrobusc(matcher_real: Matcher) -> None:
+    # Round 73: "jrob" is JRobUSC, and backing him up or siding with him is agreeing, as
+    # Michael did ("that it was I got out of that video also").
+    assert _decided(matcher_real, "so who sided with jrob there") == (
+        "video-trailing-car-cannot-catch-up"
+    )
+    assert _decided(matcher_real, "who was backing up jrob") == (
+        "video-trailing-car-cannot-catch-up"
+    )
