@@ -2983,3 +2983,13 @@ def test_round_73_backing_jrob_up_is_agreeing_with_jrobusc(matcher_real: Matcher
     assert _decided(matcher_real, "who was backing up jrob") == (
         "video-trailing-car-cannot-catch-up"
     )
+
+
+def test_round_73_questioning_a_claim_is_pushing_back_on_it(matcher_real: Matcher) -> None:
+    # Round 73: the unsigned reply pushed back on YourBestSource; questioning his numbers or
+    # calling him out asks about that reply.
+    for question in (
+        "the schedule guy posted numbers, anyone questioned that?",
+        "did the blog call him out on the 600 schedule",
+    ):
+        assert _decided(matcher_real, question) == "blog-reply-ybs"
