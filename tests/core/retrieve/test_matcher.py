@@ -2993,3 +2993,10 @@ def test_round_73_questioning_a_claim_is_pushing_back_on_it(matcher_real: Matche
         "did the blog call him out on the 600 schedule",
     ):
         assert _decided(matcher_real, question) == "blog-reply-ybs"
+
+
+def test_round_73_doubling_in_value_is_no_doubled_production(matcher_real: Matcher) -> None:
+    # Round 73: a car doubling in value is its value rising (the blog's value forecast), not
+    # the doubling rumour's effect on residuals.
+    for question in ("will a 1m double its value in a few years", "do 1ms gain value"):
+        assert _decided(matcher_real, question) == "value-prediction"
