@@ -3000,3 +3000,16 @@ def test_round_73_doubling_in_value_is_no_doubled_production(matcher_real: Match
     # the doubling rumour's effect on residuals.
     for question in ("will a 1m double its value in a few years", "do 1ms gain value"):
         assert _decided(matcher_real, question) == "value-prediction"
+
+
+def test_round_73_getting_around_a_cap_is_no_rough_figure(matcher_real: Matcher) -> None:
+    # Round 73: "get around" is a way past a cap (the ZHP's buyers ordered beyond 2 per
+    # dealer), not the "around 100" of a hedged figure.
+    assert _decided(matcher_real, "how did buyers get around the dealer cap last time") in (
+        "zhp-2003-allocation",
+        "zhp-same-for-1m",
+    )
+    assert _decided(matcher_real, "did anyone find a workaround for 2 per dealer") in (
+        "zhp-2003-allocation",
+        "zhp-same-for-1m",
+    )
