@@ -3013,3 +3013,10 @@ def test_round_73_getting_around_a_cap_is_no_rough_figure(matcher_real: Matcher)
         "zhp-2003-allocation",
         "zhp-same-for-1m",
     )
+
+
+def test_round_73_a_post_put_back_is_restored(matcher_real: Matcher) -> None:
+    # Round 73: the blog's update says BMWBlog's post is still there; asking whether it was
+    # put back or reinstated asks that.
+    for question in ("did bmwblog ever put the post back", "was the bmwblog post reinstated"):
+        assert _decided(matcher_real, question) == "bmwblog-post-still-up"
