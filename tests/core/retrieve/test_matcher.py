@@ -3020,3 +3020,9 @@ def test_round_73_a_post_put_back_is_restored(matcher_real: Matcher) -> None:
     # put back or reinstated asks that.
     for question in ("did bmwblog ever put the post back", "was the bmwblog post reinstated"):
         assert _decided(matcher_real, question) == "bmwblog-post-still-up"
+
+
+def test_round_73_saying_back_is_replying(matcher_real: Matcher) -> None:
+    # Round 73: what someone said or wrote back is their reply (Gabe's to bmwblog).
+    for question in ("and gabe wrote back what", "what did gabe fire back with"):
+        assert _decided(matcher_real, question) == "gabe-reply-next-week"
