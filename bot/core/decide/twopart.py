@@ -61,7 +61,7 @@ def split_answer(
     if asked is None:
         return None
     # Surer than an answer alone: a question read beside another may borrow its topic ("who is
-    # gabe and what car does he drive": Gabe's entries, none of which says what he drives).
+    # gabe and what does he do for work": Gabe's entries, none of which says what he does).
     decided = decide(matcher.read(asked[0]), SURE_PART)
     first = decided.answer
     if first is None:
