@@ -1229,6 +1229,8 @@ def _after_lead_ins(asked: tuple[str, ...]) -> int:
 
 # Words that ask for a price: "what's the MSRP", "x1 price?", "what did the gp COST".
 _PRICED = frozenset("price prices pricing msrp sticker cost costs".split())
+# Between "what" and what it asks for: "what was THAT msrp", "whats ITS price": a price too.
+_BEFORE_NAMED = frozenset("the a an is was s that this its their his her".split())
 _SHORT_PRICED = 9  # "what did a 1m cost in australia", "what does a 1m cost new in the us"
 _SAYING = frozenset("say said says think thought call called mention mentioned".split())
 # Verbs of saying or raising a claim: "who PUT OUT the 600 figure" asks for a claim's source,
@@ -1473,7 +1475,7 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     if head == ("how", "much") and rest:
         return "money"  # "how much is a 1m", "how much did the gp cost": a price
     if head[0] in ("what", "whats", "wat"):
-        named = [w for w in asked[start + 1 :] if w not in ("the", "a", "an", "is", "was", "s")]
+        named = [w for w in asked[start + 1 :] if w not in _BEFORE_NAMED]
         if named[:1] and named[0] in _PRICED:
             return "money"  # "what's the msrp on a 1m", "what price did it sell at"
         if _priced_compound(named):

@@ -2104,3 +2104,19 @@ def test_round_71_what_happened_the_next_day_is_asked_afterwards(
     question: str, later: bool
 ) -> None:
     assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # Round 74: "what was THAT msrp", "whats ITS price": a determiner before the price word
+        # still asks for a price.
+        ("what was that msrp in euros, the one the review gave", "money"),
+        ("whats its price over in japan", "money"),
+        ("what was their sticker back then", "money"),
+        # ... and a determiner before another word asks for no price.
+        ("what was that review about", None),
+    ],
+)
+def test_round_74_a_price_after_a_determiner_wants_money(question: str, kind: str | None) -> None:
+    assert q.wants(tuple(words(question))) == kind
