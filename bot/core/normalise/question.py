@@ -917,12 +917,28 @@ def would_win(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks who would win a contest ("who would win on track",
     "would the coupe beat a cayman"): a guess the sources never make; "who won" asks what
     they report."""
+    if _faster_than(asked):
+        return True
     if _WOULD.isdisjoint(asked):  # most questions
         return False
     return any(
         w in _WOULD and not _CONTESTS.isdisjoint(asked[i + 1 : i + _CONTEST_REACH])
         for i, w in enumerate(asked)
     )
+
+
+# "IS the cayman s QUICKER THAN the 1m": which car is quicker in general, a contest the sources
+# never judge; "WAS it faster than the chase car" asks what a video showed, which they report.
+_IS = frozenset("is are isnt arent".split())
+_QUICKER = frozenset("faster quicker slower".split())
+
+
+def _faster_than(asked: tuple[str, ...]) -> bool:
+    """Return whether a question opens with "is / are" and compares two cars' speed ("is the
+    coupe faster than a cayman")."""
+    if asked[:1] and asked[0] not in _IS:  # most questions
+        return False
+    return any(w in _QUICKER and n == "than" for w, n in itertools.pairwise(asked))
 
 
 # "who WROTE the ARTICLE", "who PENNED that piece": the writer of one piece, whom no source

@@ -2120,3 +2120,20 @@ def test_round_71_what_happened_the_next_day_is_asked_afterwards(
 )
 def test_round_74_a_price_after_a_determiner_wants_money(question: str, kind: str | None) -> None:
     assert q.wants(tuple(words(question))) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "contest"),
+    [
+        # Round 74: "is X quicker than Y" asks which is quicker in general, a contest.
+        ("is the hatchback quicker than a golf r", True),
+        ("are wagons slower than sedans on a track", True),
+        # ... "was it faster than" asks what happened, and "is it fast" compares nothing.
+        ("was the hatchback faster than the van in the clip", False),
+        ("is the hatchback fast", False),
+    ],
+)
+def test_round_74_is_one_car_quicker_than_another_is_a_contest(
+    question: str, contest: bool
+) -> None:
+    assert q.would_win(tuple(words(question))) is contest
