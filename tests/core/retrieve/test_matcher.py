@@ -986,6 +986,9 @@ def test_other_colours_and_a_persons_actual_name_are_topics_the_sources_never_co
     assert best(matcher_real, "what colours could you get on a 1m") is None
     assert best(matcher_real, "is the 1m sold in anything other than white") is None
     assert best(matcher_real, "was the coupe in the footage white") == "video-uk-chase"
+    # Round 74: "the only 1M colour" with the car's name inside the phrase asks the same.
+    assert best(matcher_real, "is white the only 1m colour you can order") is None
+    assert best(matcher_real, "so is white really the only 1m color they made") is None
     # Nor do they say what a later model will be called.
     assert best(matcher_real, "what would the next 1m be called") is None
     # The sources never name the M sales head in Asia.
