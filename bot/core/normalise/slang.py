@@ -22,6 +22,7 @@ _MEANINGS = {
     "before": "b4",
     "through": "thru",
     "video": "vid vids",
+    "episode": "ep eps",
     "expensive": "pricey",
     "police": "cops cop",
     "american": "yank yanks yankee yankees murican muricans",

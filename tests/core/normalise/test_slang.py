@@ -66,6 +66,15 @@ def test_round_66_saying_something_came_up_randomly_is_a_filler() -> None:
     assert best.entry.id == "f30-november"
 
 
+def test_round_74_an_ep_is_an_episode() -> None:
+    # "which EP of the show had the interview": an episode, which no source numbers.
+    assert plain("ep") == "episode"
+    assert plain("eps") == "episode"
+    matcher = Matcher(load_knowledge(default_knowledge_path()))
+    ranked = matcher.rank("what bimmercast ep was segler on", 1)
+    assert not ranked or ranked[0].score < matcher.threshold
+
+
 @pytest.mark.parametrize(
     ("chat", "word"),
     [("sayin", "saying"), ("trippin", "tripping"), ("hangin", "hanging"), ("cabin", "cabin")],
