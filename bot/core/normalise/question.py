@@ -1822,12 +1822,22 @@ def _happened_next(asked: tuple[str, ...]) -> bool:
     for i, w in enumerate(asked):
         if w != "happened":
             continue
+        if _at_last(asked[i + 1 :]):
+            return True
         for gap, later in enumerate(asked[i + 1 : i + 2 + _HAPPENED_GAP]):
             if later in _NEXT:
                 return True
             if later not in _TIMING or gap == _HAPPENED_GAP:
                 break
     return False
+
+
+def _at_last(rest: tuple[str, ...]) -> bool:
+    """Return whether the words after "happened" say how it ended ("what happened IN THE END",
+    "what happened EVENTUALLY"); "what happened in the end OF THE VIDEO" is the story's time."""
+    if rest[:1] and rest[0] in _FINALLY:
+        return True
+    return rest[:3] == ("in", "the", "end") and rest[3:4] != ("of",)
 
 
 _LIKE_ANOTHER = frozenset("like as".split())

@@ -2137,3 +2137,17 @@ def test_round_74_is_one_car_quicker_than_another_is_a_contest(
     question: str, contest: bool
 ) -> None:
     assert q.would_win(tuple(words(question))) is contest
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 74: "happened IN THE END / EVENTUALLY" asks how the story ended.
+        ("so what really happened in the end with the bakery", True),
+        ("what happened eventually to the old mill", True),
+        # ... but the end OF something told is the story's own time.
+        ("what happened in the end of the film", False),
+    ],
+)
+def test_round_74_what_happened_in_the_end_is_asked_afterwards(question: str, later: bool) -> None:
+    assert q.afterwards(tuple(words(question))) is later
