@@ -2619,6 +2619,35 @@ def wondered(sentence: Sequence[str]) -> tuple[str, ...]:
     return ()
 
 
+# "THE GUY WHO BROUGHT UP THE ZHP, does he think ...": who is meant, named by what they did,
+# before the question asked of them; the question is what they think, not what they did.
+_SOMEONE = frozenset(
+    "guy dude person commenter reader bloke fella man woman one poster someone".split()
+)
+_DETERMINERS = frozenset("the that this some".split())
+_QUESTION_OPENERS = frozenset("does did do is was will would can could".split())
+_WH_OPENERS = frozenset("what which when how where why whats".split())
+_ASKED_OF = frozenset("he she they it that".split())
+
+
+def identified(sentence: Sequence[str]) -> frozenset[int]:
+    """Return where a sentence names who it asks about by what they did before the question
+    ("the guy WHO BROUGHT UP THE ZHP does he think ..."): from "who" to the question's opener."""
+    if "who" not in sentence:
+        return frozenset()  # most questions
+    start = _after_lead_ins(tuple(sentence))
+    head = sentence[start : start + 3]
+    if len(head) < 3 or head[0] not in _DETERMINERS or head[1] not in _SOMEONE or head[2] != "who":
+        return frozenset()
+    for end in range(start + 4, len(sentence) - 1):
+        opener = sentence[end]
+        if opener in _WH_OPENERS or (
+            opener in _QUESTION_OPENERS and sentence[end + 1] in _ASKED_OF
+        ):  # "WHAT did she say", "DOES HE think": not "... WAS late"
+            return frozenset(range(start + 2, end))
+    return frozenset()
+
+
 # "how many does ohio get OUT OF THE US TOTAL": the whole a share is asked of, not what is asked.
 _WHOLE_MOST = 5  # "out of THE FIRST NORTH AMERICAN RUN": the words that may name the whole
 

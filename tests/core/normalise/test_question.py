@@ -2151,3 +2151,20 @@ def test_round_74_is_one_car_quicker_than_another_is_a_contest(
 )
 def test_round_74_what_happened_in_the_end_is_asked_afterwards(question: str, later: bool) -> None:
     assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        # Round 74: "the guy WHO BAKED THE PIE, does he think ...": who is meant, named by
+        # what they did, before the question asked of them.
+        ("the guy who baked the pie, does he think it will sell", "who baked the pie"),
+        ("that commenter who posted the map, what did she say about parking", "who posted the map"),
+        # ... no question after the clause, or no one named by a deed: nothing.
+        ("the guy who baked the pie was late", ""),
+        ("who baked the pie, does anyone know", ""),
+    ],
+)
+def test_round_74_who_is_meant_before_the_question_asked_of_them(question: str, who: str) -> None:
+    asked = tuple(words(question))
+    assert " ".join(asked[i] for i in sorted(q.identified(asked))) == who
