@@ -15,7 +15,7 @@ from ..retrieve.matcher import answer_kinds
 # Words that may stand around a greeting or thanks without making it a question.
 _FILLER = frozenset(
     """
-    there guys all everyone folks yall bot onem onembot a lot so much very again ok okay man
+    there guys all everyone chat folks yall bot onem onembot a lot so much very again ok okay man
     mate bro dude fam friend buddy lads peeps ppl just and you again pal for that the help
     yo anyway anyways lol lmao lmfao rofl haha oh well then today tonight
     """.split()

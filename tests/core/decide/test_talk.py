@@ -80,6 +80,7 @@ def service() -> KnowledgeService:
         ("no worries mate", TalkKind.REACTION),  # follow-up round 31: "it's no problem"
         ("how's everybody doing tonight", TalkKind.GREETING),  # round 52: asking after you
         ("how are you doing today?", TalkKind.GREETING),
+        ("morning chat", TalkKind.GREETING),  # round 74: the channel addressed
         ("\U0001f44d", TalkKind.REACTION),  # an emoji alone reacts
         ("\U0001f525 \U0001f525\ufe0f", TalkKind.REACTION),
     ],
