@@ -22,6 +22,8 @@ _MEANINGS = {
     "before": "b4",
     "through": "thru",
     "video": "vid vids",
+    # "nobody QUESTIONED it": disputed it, not "a question" (round 74)
+    "disputed": "questioned",
     "episode": "ep eps",
     "expensive": "pricey",
     "police": "cops cop",
