@@ -2949,3 +2949,15 @@ def test_the_people_a_text_names_are_read_from_its_words_not_from_every_claimant
     assert matcher.people_named(text) == ["quillon", "brenna"]
     assert matcher.people_named("the blog said nothing 😀") == []
     assert matcher.people_named("") == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Round 74: knowledge, "a different model / bmw" is the other car yourbestsource named.
+        "ybs talked about a different bmw as well?",
+        "that insider commenter brought up a different model too, which one",
+    ],
+)
+def test_round_74_a_different_model_is_the_f30(matcher_real: Matcher, question: str) -> None:
+    assert _decided(matcher_real, question) == "f30-november"
