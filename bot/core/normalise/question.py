@@ -2641,6 +2641,8 @@ def identified(sentence: Sequence[str]) -> frozenset[int]:
         return frozenset()
     for end in range(start + 4, len(sentence) - 1):
         opener = sentence[end]
+        if sentence[end - 1] == "who":
+            return frozenset()  # "the guy who said it, WHO is he": who they are is asked
         if opener in _WH_OPENERS or (
             opener in _QUESTION_OPENERS and sentence[end + 1] in _ASKED_OF
         ):  # "WHAT did she say", "DOES HE think": not "... WAS late"

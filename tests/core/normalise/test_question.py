@@ -2163,6 +2163,7 @@ def test_round_74_what_happened_in_the_end_is_asked_afterwards(question: str, la
         # ... no question after the clause, or no one named by a deed: nothing.
         ("the guy who baked the pie was late", ""),
         ("who baked the pie, does anyone know", ""),
+        ("the guy who baked the pie, who is he", ""),  # who they are is what is asked
     ],
 )
 def test_round_74_who_is_meant_before_the_question_asked_of_them(question: str, who: str) -> None:
