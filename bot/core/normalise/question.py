@@ -1942,7 +1942,7 @@ def _ever_undone(asked: tuple[str, ...]) -> bool:
 
 
 # "what car REPLACED the 1m", "who SUCCEEDED him": the one that came after, a later event.
-_REPLACED = frozenset("replaced succeeded superseded".split())
+_REPLACED = frozenset("replaced replaces succeeded succeeds superseded supersedes".split())
 
 
 def _replaced(asked: tuple[str, ...]) -> bool:

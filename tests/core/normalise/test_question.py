@@ -2169,3 +2169,16 @@ def test_round_74_what_happened_in_the_end_is_asked_afterwards(question: str, la
 def test_round_74_who_is_meant_before_the_question_asked_of_them(question: str, who: str) -> None:
     asked = tuple(words(question))
     assert " ".join(asked[i] for i in sorted(q.identified(asked))) == who
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 74: "what REPLACES / SUCCEEDS it" asks the one after, as "replaced" does.
+        ("what replaces the old hatchback once it stops", True),
+        ("which model succeeds the wagon", True),
+        ("what parts does the mechanic replace", False),  # the verb past the first three words
+    ],
+)
+def test_round_74_what_replaces_it_is_asked_afterwards(question: str, later: bool) -> None:
+    assert q.afterwards(tuple(words(question))) is later
