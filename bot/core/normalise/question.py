@@ -490,7 +490,26 @@ def _related(found: list[str]) -> list[str]:
 def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
     found = _plainly(_in_situ(_related(words(sentence))))
-    return _uncleft(_unrequested(_untagged(_unopened(sentence, found))))
+    return _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
+
+
+def _unparticled(found: list[str]) -> list[str]:
+    """Return a sentence without "around" where it rounds no figure ("this time AROUND", "how
+    did people get AROUND it", "the number thrown AROUND"): a particle, not "around 100"."""
+    if "around" not in found:
+        return found  # most sentences
+    return [
+        w
+        for i, w in enumerate(found)
+        if w != "around"
+        or not (i and found[i - 1] in _BEFORE_PARTICLE)
+        or (i + 1 < len(found) and found[i + 1][:1].isdigit())
+    ]
+
+
+_BEFORE_PARTICLE = frozenset(
+    "time get got getting gets go going went thrown throwing floating walking".split()
+)
 
 
 def _in_situ(found: list[str]) -> list[str]:

@@ -2182,3 +2182,19 @@ def test_round_74_who_is_meant_before_the_question_asked_of_them(question: str, 
 )
 def test_round_74_what_replaces_it_is_asked_afterwards(question: str, later: bool) -> None:
     assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("message", "kept"),
+    [
+        # Round 74: "around" after "get / time / thrown ..." is a particle, no rounding.
+        ("how did the bakers get around the rule", False),
+        ("will it sell out this time around", False),
+        ("why is that rumour going around the village", False),
+        # ... "around 100" rounds a figure, and "around town" is a place.
+        ("did they get around 100 loaves", True),
+        ("is there a bakery around town", True),
+    ],
+)
+def test_round_74_around_as_a_particle_is_no_word(message: str, kept: bool) -> None:
+    assert ("around" in q.parts(message)[0].words) is kept
