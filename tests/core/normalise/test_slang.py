@@ -75,6 +75,16 @@ def test_round_74_questioned_is_disputed() -> None:
     assert best[0].entry.id == "blog-reply-ybs"
 
 
+def test_round_74_a_bloke_is_a_guy() -> None:
+    # "the aussie BLOKE in the comments": a guy, not a word no entry has ever seen.
+    assert plain("bloke") == "guy"
+    assert plain("fellas") == "guys"
+    matcher = Matcher(load_knowledge(default_knowledge_path()))
+    assert matcher.rank("what did the aussie bloke say", 3) == matcher.rank(
+        "what did the aussie guy say", 3
+    )
+
+
 def test_round_74_an_ep_is_an_episode() -> None:
     # "which EP of the show had the interview": an episode, which no source numbers.
     assert plain("ep") == "episode"
