@@ -490,7 +490,18 @@ def _related(found: list[str]) -> list[str]:
 def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
     found = _plainly(_in_situ(_related(words(sentence))))
-    return _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
+    return _backers(_unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found))))))
+
+
+# "WHO BACKED UP jrob": who agreed with him; "what backs up the claim" asks for evidence.
+_BACKING = frozenset("back backed backs backing".split())
+
+
+def _backers(found: list[str]) -> list[str]:
+    """Return a who-question asking who backed someone up as "who agreed with ..."."""
+    if found[:1] != ["who"] or len(found) < 4 or found[1] not in _BACKING or found[2] != "up":
+        return found
+    return ["who", "agreed", "with", *found[3:]]
 
 
 def _unparticled(found: list[str]) -> list[str]:

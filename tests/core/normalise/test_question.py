@@ -2198,3 +2198,16 @@ def test_round_74_what_replaces_it_is_asked_afterwards(question: str, later: boo
 )
 def test_round_74_around_as_a_particle_is_no_word(message: str, kept: bool) -> None:
     assert ("around" in q.parts(message)[0].words) is kept
+
+
+@pytest.mark.parametrize(
+    ("message", "read"),
+    [
+        # Round 74: "who BACKED UP the baker" asks who agreed with her.
+        ("who backed up the baker on the recipe", ("who", "agreed", "with", "the", "baker")),
+        # ... "what backs up the claim" asks for evidence, and stays.
+        ("what backs up the claim", ("what", "backs", "up", "the", "claim")),
+    ],
+)
+def test_round_74_who_backed_someone_up_is_who_agreed(message: str, read: tuple[str, ...]) -> None:
+    assert q.parts(message)[0].words[: len(read)] == read
