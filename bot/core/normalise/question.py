@@ -490,7 +490,37 @@ def _related(found: list[str]) -> list[str]:
 def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
     found = _plainly(_in_situ(_related(words(sentence))))
-    return _uncleft(_unrequested(_untagged(_unopened(sentence, found))))
+    return _backers(_unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found))))))
+
+
+# "WHO BACKED UP jrob": who agreed with him; "what backs up the claim" asks for evidence.
+_BACKING = frozenset("back backed backs backing".split())
+
+
+def _backers(found: list[str]) -> list[str]:
+    """Return a who-question asking who backed someone up as "who agreed with ..."."""
+    if found[:1] != ["who"] or len(found) < 4 or found[1] not in _BACKING or found[2] != "up":
+        return found
+    return ["who", "agreed", "with", *found[3:]]
+
+
+def _unparticled(found: list[str]) -> list[str]:
+    """Return a sentence without "around" where it rounds no figure ("this time AROUND", "how
+    did people get AROUND it", "the number thrown AROUND"): a particle, not "around 100"."""
+    if "around" not in found:
+        return found  # most sentences
+    return [
+        w
+        for i, w in enumerate(found)
+        if w != "around"
+        or not (i and found[i - 1] in _BEFORE_PARTICLE)
+        or (i + 1 < len(found) and found[i + 1][:1].isdigit())
+    ]
+
+
+_BEFORE_PARTICLE = frozenset(
+    "time get got getting gets go going went thrown throwing floating walking".split()
+)
 
 
 def _in_situ(found: list[str]) -> list[str]:
@@ -917,12 +947,28 @@ def would_win(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks who would win a contest ("who would win on track",
     "would the coupe beat a cayman"): a guess the sources never make; "who won" asks what
     they report."""
+    if _faster_than(asked):
+        return True
     if _WOULD.isdisjoint(asked):  # most questions
         return False
     return any(
         w in _WOULD and not _CONTESTS.isdisjoint(asked[i + 1 : i + _CONTEST_REACH])
         for i, w in enumerate(asked)
     )
+
+
+# "IS the cayman s QUICKER THAN the 1m": which car is quicker in general, a contest the sources
+# never judge; "WAS it faster than the chase car" asks what a video showed, which they report.
+_IS = frozenset("is are isnt arent".split())
+_QUICKER = frozenset("faster quicker slower".split())
+
+
+def _faster_than(asked: tuple[str, ...]) -> bool:
+    """Return whether a question opens with "is / are" and compares two cars' speed ("is the
+    coupe faster than a cayman")."""
+    if asked[:1] and asked[0] not in _IS:  # most questions
+        return False
+    return any(w in _QUICKER and n == "than" for w, n in itertools.pairwise(asked))
 
 
 # "who WROTE the ARTICLE", "who PENNED that piece": the writer of one piece, whom no source
@@ -1269,6 +1315,8 @@ def _after_lead_ins(asked: tuple[str, ...]) -> int:
 
 # Words that ask for a price: "what's the MSRP", "x1 price?", "what did the gp COST".
 _PRICED = frozenset("price prices pricing msrp sticker cost costs".split())
+# Between "what" and what it asks for: "what was THAT msrp", "whats ITS price": a price too.
+_BEFORE_NAMED = frozenset("the a an is was s that this its their his her".split())
 _SHORT_PRICED = 9  # "what did a 1m cost in australia", "what does a 1m cost new in the us"
 _SAYING = frozenset("say said says think thought call called mention mentioned".split())
 # Verbs of saying or raising a claim: "who PUT OUT the 600 figure" asks for a claim's source,
@@ -1513,7 +1561,7 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     if head == ("how", "much") and rest:
         return "money"  # "how much is a 1m", "how much did the gp cost": a price
     if head[0] in ("what", "whats", "wat"):
-        named = [w for w in asked[start + 1 :] if w not in ("the", "a", "an", "is", "was", "s")]
+        named = [w for w in asked[start + 1 :] if w not in _BEFORE_NAMED]
         if named[:1] and named[0] in _PRICED:
             return "money"  # "what's the msrp on a 1m", "what price did it sell at"
         if _priced_compound(named):
@@ -1844,12 +1892,22 @@ def _happened_next(asked: tuple[str, ...]) -> bool:
     for i, w in enumerate(asked):
         if w != "happened":
             continue
+        if _at_last(asked[i + 1 :]):
+            return True
         for gap, later in enumerate(asked[i + 1 : i + 2 + _HAPPENED_GAP]):
             if later in _NEXT:
                 return True
             if later not in _TIMING or gap == _HAPPENED_GAP:
                 break
     return False
+
+
+def _at_last(rest: tuple[str, ...]) -> bool:
+    """Return whether the words after "happened" say how it ended ("what happened IN THE END",
+    "what happened EVENTUALLY"); "what happened in the end OF THE VIDEO" is the story's time."""
+    if rest[:1] and rest[0] in _FINALLY:
+        return True
+    return rest[:3] == ("in", "the", "end") and rest[3:4] != ("of",)
 
 
 _LIKE_ANOTHER = frozenset("like as".split())
@@ -1954,7 +2012,7 @@ def _ever_undone(asked: tuple[str, ...]) -> bool:
 
 
 # "what car REPLACED the 1m", "who SUCCEEDED him": the one that came after, a later event.
-_REPLACED = frozenset("replaced succeeded superseded".split())
+_REPLACED = frozenset("replaced replaces succeeded succeeds superseded supersedes".split())
 
 
 def _replaced(asked: tuple[str, ...]) -> bool:
@@ -2629,6 +2687,37 @@ def wondered(sentence: Sequence[str]) -> tuple[str, ...]:
             if sentence[j] in _WH_LAST:
                 return tuple(sentence[j:])
     return ()
+
+
+# "THE GUY WHO BROUGHT UP THE ZHP, does he think ...": who is meant, named by what they did,
+# before the question asked of them; the question is what they think, not what they did.
+_SOMEONE = frozenset(
+    "guy dude person commenter reader bloke fella man woman one poster someone".split()
+)
+_DETERMINERS = frozenset("the that this some".split())
+_QUESTION_OPENERS = frozenset("does did do is was will would can could".split())
+_WH_OPENERS = frozenset("what which when how where why whats".split())
+_ASKED_OF = frozenset("he she they it that".split())
+
+
+def identified(sentence: Sequence[str]) -> frozenset[int]:
+    """Return where a sentence names who it asks about by what they did before the question
+    ("the guy WHO BROUGHT UP THE ZHP does he think ..."): from "who" to the question's opener."""
+    if "who" not in sentence:
+        return frozenset()  # most questions
+    start = _after_lead_ins(tuple(sentence))
+    head = sentence[start : start + 3]
+    if len(head) < 3 or head[0] not in _DETERMINERS or head[1] not in _SOMEONE or head[2] != "who":
+        return frozenset()
+    for end in range(start + 4, len(sentence) - 1):
+        opener = sentence[end]
+        if sentence[end - 1] == "who":
+            return frozenset()  # "the guy who said it, WHO is he": who they are is asked
+        if opener in _WH_OPENERS or (
+            opener in _QUESTION_OPENERS and sentence[end + 1] in _ASKED_OF
+        ):  # "WHAT did she say", "DOES HE think": not "... WAS late"
+            return frozenset(range(start + 2, end))
+    return frozenset()
 
 
 # "how many does ohio get OUT OF THE US TOTAL": the whole a share is asked of, not what is asked.

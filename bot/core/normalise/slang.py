@@ -22,6 +22,12 @@ _MEANINGS = {
     "before": "b4",
     "through": "thru",
     "video": "vid vids",
+    # "nobody QUESTIONED it": disputed it, not "a question" (round 74)
+    "disputed": "questioned",
+    "episode": "ep eps",
+    # "the aussie BLOKE in the comments": a guy (round 74)
+    "guy": "bloke fella feller chap",
+    "guys": "blokes fellas chaps",
     "expensive": "pricey",
     "police": "cops cop",
     "american": "yank yanks yankee yankees murican muricans",

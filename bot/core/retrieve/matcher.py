@@ -46,6 +46,7 @@ from ..normalise.question import (
     focus,
     guessed,
     hearsay,
+    identified,
     listed,
     may_say_on_show,
     other_side,
@@ -1571,7 +1572,8 @@ class Matcher:
                 # bound, no figure anyone gave; the figure compared is asked
                 limits = {typed[i] for i in bounded if typed[i].isdigit()}
                 rough |= {i for i in bounded if typed[i] not in limits}
-            whole = share_of(typed) if part.asks else frozenset()
+            # ... and "THE GUY WHO BROUGHT UP THE ZHP, does he think": who is meant is known
+            whole = share_of(typed) | identified(typed) if part.asks else frozenset()
             if rough:
                 whole = frozenset(i - sum(j < i for j in rough) for i in whole if i not in rough)
                 typed = [w for i, w in enumerate(typed) if i not in rough]

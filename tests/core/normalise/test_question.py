@@ -2120,3 +2120,110 @@ def test_round_71_what_happened_the_next_day_is_asked_afterwards(
 )
 def test_round_73_what_someone_drives_asks_for_their_own_car(question: str, asked: bool) -> None:
     assert q.own_car(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # Round 74: "what was THAT msrp", "whats ITS price": a determiner before the price word
+        # still asks for a price.
+        ("what was that msrp in euros, the one the review gave", "money"),
+        ("whats its price over in japan", "money"),
+        ("what was their sticker back then", "money"),
+        # ... and a determiner before another word asks for no price.
+        ("what was that review about", None),
+    ],
+)
+def test_round_74_a_price_after_a_determiner_wants_money(question: str, kind: str | None) -> None:
+    assert q.wants(tuple(words(question))) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "contest"),
+    [
+        # Round 74: "is X quicker than Y" asks which is quicker in general, a contest.
+        ("is the hatchback quicker than a golf r", True),
+        ("are wagons slower than sedans on a track", True),
+        # ... "was it faster than" asks what happened, and "is it fast" compares nothing.
+        ("was the hatchback faster than the van in the clip", False),
+        ("is the hatchback fast", False),
+    ],
+)
+def test_round_74_is_one_car_quicker_than_another_is_a_contest(
+    question: str, contest: bool
+) -> None:
+    assert q.would_win(tuple(words(question))) is contest
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 74: "happened IN THE END / EVENTUALLY" asks how the story ended.
+        ("so what really happened in the end with the bakery", True),
+        ("what happened eventually to the old mill", True),
+        # ... but the end OF something told is the story's own time.
+        ("what happened in the end of the film", False),
+    ],
+)
+def test_round_74_what_happened_in_the_end_is_asked_afterwards(question: str, later: bool) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        # Round 74: "the guy WHO BAKED THE PIE, does he think ...": who is meant, named by
+        # what they did, before the question asked of them.
+        ("the guy who baked the pie, does he think it will sell", "who baked the pie"),
+        ("that commenter who posted the map, what did she say about parking", "who posted the map"),
+        # ... no question after the clause, or no one named by a deed: nothing.
+        ("the guy who baked the pie was late", ""),
+        ("who baked the pie, does anyone know", ""),
+        ("the guy who baked the pie, who is he", ""),  # who they are is what is asked
+    ],
+)
+def test_round_74_who_is_meant_before_the_question_asked_of_them(question: str, who: str) -> None:
+    asked = tuple(words(question))
+    assert " ".join(asked[i] for i in sorted(q.identified(asked))) == who
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 74: "what REPLACES / SUCCEEDS it" asks the one after, as "replaced" does.
+        ("what replaces the old hatchback once it stops", True),
+        ("which model succeeds the wagon", True),
+        ("what parts does the mechanic replace", False),  # the verb past the first three words
+    ],
+)
+def test_round_74_what_replaces_it_is_asked_afterwards(question: str, later: bool) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("message", "kept"),
+    [
+        # Round 74: "around" after "get / time / thrown ..." is a particle, no rounding.
+        ("how did the bakers get around the rule", False),
+        ("will it sell out this time around", False),
+        ("why is that rumour going around the village", False),
+        # ... "around 100" rounds a figure, and "around town" is a place.
+        ("did they get around 100 loaves", True),
+        ("is there a bakery around town", True),
+    ],
+)
+def test_round_74_around_as_a_particle_is_no_word(message: str, kept: bool) -> None:
+    assert ("around" in q.parts(message)[0].words) is kept
+
+
+@pytest.mark.parametrize(
+    ("message", "read"),
+    [
+        # Round 74: "who BACKED UP the baker" asks who agreed with her.
+        ("who backed up the baker on the recipe", ("who", "agreed", "with", "the", "baker")),
+        # ... "what backs up the claim" asks for evidence, and stays.
+        ("what backs up the claim", ("what", "backs", "up", "the", "claim")),
+    ],
+)
+def test_round_74_who_backed_someone_up_is_who_agreed(message: str, read: tuple[str, ...]) -> None:
+    assert q.parts(message)[0].words[: len(read)] == read

@@ -66,6 +66,34 @@ def test_round_66_saying_something_came_up_randomly_is_a_filler() -> None:
     assert best.entry.id == "f30-november"
 
 
+def test_round_74_questioned_is_disputed() -> None:
+    # "nobody QUESTIONED it": disputed, not a question asked (the blog's "open question").
+    assert plain("questioned") == "disputed"
+    matcher = Matcher(load_knowledge(default_knowledge_path()))
+    asked = "the schedule guy posted his 600 figure, was it ever questioned by anyone"
+    best = matcher.rank(asked, 1)
+    assert best[0].entry.id == "blog-reply-ybs"
+
+
+def test_round_74_a_bloke_is_a_guy() -> None:
+    # "the aussie BLOKE in the comments": a guy, not a word no entry has ever seen.
+    assert plain("bloke") == "guy"
+    assert plain("fellas") == "guys"
+    matcher = Matcher(load_knowledge(default_knowledge_path()))
+    assert matcher.rank("what did the aussie bloke say", 3) == matcher.rank(
+        "what did the aussie guy say", 3
+    )
+
+
+def test_round_74_an_ep_is_an_episode() -> None:
+    # "which EP of the show had the interview": an episode, which no source numbers.
+    assert plain("ep") == "episode"
+    assert plain("eps") == "episode"
+    matcher = Matcher(load_knowledge(default_knowledge_path()))
+    ranked = matcher.rank("what bimmercast ep was segler on", 1)
+    assert not ranked or ranked[0].score < matcher.threshold
+
+
 @pytest.mark.parametrize(
     ("chat", "word"),
     [("sayin", "saying"), ("trippin", "tripping"), ("hangin", "hanging"), ("cabin", "cabin")],

@@ -986,6 +986,9 @@ def test_other_colours_and_a_persons_actual_name_are_topics_the_sources_never_co
     assert best(matcher_real, "what colours could you get on a 1m") is None
     assert best(matcher_real, "is the 1m sold in anything other than white") is None
     assert best(matcher_real, "was the coupe in the footage white") == "video-uk-chase"
+    # Round 74: "the only 1M colour" with the car's name inside the phrase asks the same.
+    assert best(matcher_real, "is white the only 1m colour you can order") is None
+    assert best(matcher_real, "so is white really the only 1m color they made") is None
     # Nor do they say what a later model will be called.
     assert best(matcher_real, "what would the next 1m be called") is None
     # The sources never name the M sales head in Asia.
@@ -3026,3 +3029,13 @@ def test_round_73_saying_back_is_replying(matcher_real: Matcher) -> None:
     # Round 73: what someone said or wrote back is their reply (Gabe's to bmwblog).
     for question in ("and gabe wrote back what", "what did gabe fire back with"):
         assert _decided(matcher_real, question) == "gabe-reply-next-week"
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Round 74: knowledge, "a different model / bmw" is the other car yourbestsource named.
+        "ybs talked about a different bmw as well?",
+        "that insider commenter brought up a different model too, which one",
+    ],
+)
+def test_round_74_a_different_model_is_the_f30(matcher_real: Matcher, question: str) -> None:
+    assert _decided(matcher_real, question) == "f30-november"
