@@ -957,7 +957,8 @@ def asks_outlet(message: str) -> str | None:
 
 
 # A sceptical reply to the last answer: "sounds fake ngl", "yeah right", "doubt it",
-# "source: trust me bro?". It asks nothing new: what backs the claim is its status and sources.
+# "source: trust me bro?", "u sure?". It asks nothing new: what backs the claim is its status
+# and sources (asked "are you sure", the bot is as sure as the claim's status).
 _DOUBT_TAGS = frozenset(
     "ngl tbh lol lmao lmfao haha imo fr honestly tho though bro man dude lowkey ok okay so".split()
 )
@@ -970,6 +971,7 @@ _DOUBTED = re.compile(
     r"|^(?:i\s+)?(?:doubt|dont buy|do not buy|don t buy)\s+(?:it|that|this|that one)$"
     r"|^(?:source\s+|src\s+|sauce\s+)?trust me(?:\s+bro)?$"
     r"|^(?:press\s+)?x\s+(?:to\s+)?doubt$"
+    r"|^(?:(?:are|r)\s+)?(?:you|u|ya)\s+(?:sure|certain)(?:\s+(?:about\s+)?(?:that|this|it))?$"
 )
 _YEAH_RIGHT = re.compile(r"^\s*(?:yeah|yea|ya|yeh|yh)\s+right\b", re.I)
 _MAX_DOUBT_WORDS = 12

@@ -1723,3 +1723,13 @@ def test_followup_38_is_that_confirmed_gets_the_neighbour_that_confirms_it(
     )
     assert first.entry_id == "n54-emissions"
     assert confirmed.entry_id == "us-not-extended-2011"
+
+
+def test_followup_39_are_you_sure_gets_the_last_claim_with_its_sources(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 39: "r u sure about that" after an answer asks how sure the bot is, which
+    # is the last claim's status and sources; it found a reader's claim to be "100% sure".
+    first, sure = _played(shipped, "who is brian watts", "r u sure about that")
+    assert first.entry_id == sure.entry_id
+    assert sure.kind == "followup"
