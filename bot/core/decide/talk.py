@@ -296,8 +296,14 @@ class Talk:
         topical = [w for w in kept if w not in STOPWORDS and len(w) > 1]  # not "are are", "r u"
         pointing = not _SOMEONE_ELSE.isdisjoint(said) and _BOT_WORDS.isdisjoint(said)
         for vocabulary, item in self.vocabulary:
-            if pointing and item.kind in _ABOUT_BOT and _SOMEONE_ELSE.isdisjoint(vocabulary):
-                continue  # "whats that guys name": about someone the last answer named
+            if (
+                pointing
+                and item.kind in _ABOUT_BOT
+                and not _SOMEONE_ELSE.intersection(said) <= vocabulary
+            ):
+                # "whats that guys name": about someone the last answer named, unless the
+                # bot's own phrasings point so ("is THIS the bot" does not make "that guy" one)
+                continue
             if len(kept) > 1 and topical and vocabulary.issuperset(kept):
                 return item
         return None
