@@ -918,28 +918,35 @@ _WHO_RIGHT_WORDS = (
 _MAX_WHO_RIGHT_WORDS = 8
 # "so the porsche guy is kinda right?", "so he was right": whether someone was right.
 _IS_RIGHT = re.compile(
-    r"^\s*(?:(?:so|ok|okay|and|then|wait)\b[\s,]*)+((?:[^\s?!.,]+\s+){1,4}?)"
-    r"(?:is|was|are|were|s)\s+(?:(?:kinda|kind of|sort of|sorta|partly|half|technically|"
-    r"actually|right|basically)\s+)?(?:right|correct)\b[\s?!.]*$",
+    r"^\s*(?:(?:so|ok|okay|and|then|wait)\b[\s,]*)+(?:((?:[^\s?!.,]+\s+){1,4}?)"
+    r"(?:is|was|are|were|s)|(?:he|she|they)['\u2019]?(?:s|re))\s+(?:(?:kinda|kind of|sort of"
+    r"|sorta|partly|half|technically|actually|right|basically)\s+)?(?:right|correct)\b"
+    r"(?:\s+(?:lol|lmao|haha|tho|then))?[\s?!.]*$",
     re.I,
 )
+# "those numbers dont match, whos right": the question after the message's last comma.
+_LAST_CLAUSE = re.compile(r"[,;]")
 _POINTED = frozenset("that it this thats its".split())
 
 
 def asks_who_is_right(message: str) -> bool:
-    """Return whether a message asks who is right ("so who's right then") or whether someone
-    was ("so the guy at work was kinda right?"), not whether a thing is ("is that right")."""
-    said = kernel(message)
-    if (
-        said
-        and len(said) <= _MAX_WHO_RIGHT_WORDS
-        and set(said) <= _WHO_RIGHT_WORDS
-        and not _RIGHT.isdisjoint(said)
-        and not _WHO_RIGHT.isdisjoint(said)
-    ):
-        return True
+    """Return whether a message asks who is right ("so who's right then", "those don't match,
+    who's right") or whether someone was ("so the guy at work was kinda right?", "so shes right
+    lol"), not whether a thing is ("is that right")."""
+    for part in dict.fromkeys((message[:200], _LAST_CLAUSE.split(message[:200])[-1])):
+        said = kernel(part)
+        if (
+            said
+            and len(said) <= _MAX_WHO_RIGHT_WORDS
+            and set(said) <= _WHO_RIGHT_WORDS
+            and not _RIGHT.isdisjoint(said)
+            and not _WHO_RIGHT.isdisjoint(said)
+        ):
+            return True
     someone = _IS_RIGHT.match(message[:200])
-    return someone is not None and not set(words(someone.group(1))) <= _POINTED
+    if someone is None:
+        return False
+    return someone.group(1) is None or not set(words(someone.group(1))) <= _POINTED
 
 
 # "which blog", "what site was it": which outlet the last claim comes from, its source.

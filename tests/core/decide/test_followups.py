@@ -1733,3 +1733,17 @@ def test_followup_39_are_you_sure_gets_the_last_claim_with_its_sources(
     first, sure = _played(shipped, "who is brian watts", "r u sure about that")
     assert first.entry_id == sure.entry_id
     assert sure.kind == "followup"
+
+
+def test_followup_39_whether_someone_is_right_with_a_contraction_or_a_clause_before(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 39: "so hes right haha" asks whether he is (alone, it is a remark), and
+    # "that doesnt add up, which one is correct" asks who is right after its comma.
+    assert asks_who_is_right("so hes right haha")
+    assert asks_who_is_right("ok so theyre correct then")
+    assert asks_who_is_right("that doesnt add up, which one is correct")
+    assert not asks_who_is_right("so thats right") and not asks_who_is_right("is he right, tho")
+    first, right = _played(shipped, "will the 1m hold its value", "so hes right haha")
+    assert right.answered and right.entry_id == first.entry_id
+    assert shipped.ask("so hes right haha").kind == "smalltalk"
