@@ -1003,14 +1003,16 @@ def doubts(message: str) -> bool:
 
 
 # "is that more than the us", "how does that compare to the mini", "how does that square with
-# bmwblog saying it would change": the last answer held against X, which is what is asked.
+# bmwblog saying it would change", "compare that to X": the last answer held against X, which is
+# what is asked.
 _COMPARED = re.compile(
     r"^\s*(?:(?:and|but|so|ok|okay|wait|hmm)\b[\s,.!]*)*"
     r"(?:(?:is|was|are|were)\s+(?:that|it|this|they|those)\s+(?:any\s+|much\s+|a\s+lot\s+)?"
     r"(?:more|less|fewer|bigger|smaller|higher|lower|greater|larger)\s+than"
     r"|how\s+(?:does|do|did|is|would)\s+(?:that|it|this|they|those)\s+"
     r"(?:compare|stack\s+up|square|fit|line\s+up)\s*(?:to|with|against|next\s+to)?"
-    r"|(?:that|it|this)\s+(?:compared|vs\.?|versus)\s*(?:to|with)?)"
+    r"|(?:that|it|this)\s+(?:compared|vs\.?|versus)\s*(?:to|with)?"
+    r"|(?:now\s+)?compare\s+(?:that|it|this|those|them)\s+(?:to|with|against))"
     r"\s+((?:[^\s?!]+\s*){1,10}?)[\s?!.]*$",
     re.I,
 )

@@ -15,6 +15,7 @@ from bot.core.decide.talk import (
     asks_given_name,
     asks_outlet,
     asks_who_is_right,
+    compared_with,
     follow_up,
     gives_given_name,
     holds,
@@ -1747,3 +1748,15 @@ def test_followup_39_whether_someone_is_right_with_a_contraction_or_a_clause_bef
     first, right = _played(shipped, "will the 1m hold its value", "so hes right haha")
     assert right.answered and right.entry_id == first.entry_id
     assert shipped.ask("so hes right haha").kind == "smalltalk"
+
+
+def test_followup_39_compare_that_to_x_holds_the_last_answer_against_x(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 39: "compare that to X" asks what "how does that compare to X" asks:
+    # after the MINI GP's US count, the 1M's US figure.
+    assert compared_with("ok now compare it with the uk") == "the uk"
+    _, held = _played(
+        shipped, "how many mini gps came to the us", "compare that to the 1m in the us"
+    )
+    assert held.answered and "600" in (held.answer or "")
