@@ -1760,3 +1760,9 @@ def test_followup_39_compare_that_to_x_holds_the_last_answer_against_x(
         shipped, "how many mini gps came to the us", "compare that to the 1m in the us"
     )
     assert held.answered and "600" in (held.answer or "")
+
+
+def test_followup_39_a_bump_in_production_is_an_increase(shipped: KnowledgeService) -> None:
+    # Follow-up round 39: "bump" alone names an increase, as "bump up" did.
+    reply = shipped.ask("heard theres a bump in 1m production coming")
+    assert reply.answered and "5,000" in (reply.answer or "")
