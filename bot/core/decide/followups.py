@@ -131,6 +131,9 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "was he sure" after a reader's guess: how settled the last claim is, which its
         # answer says, when no claim of his says how sure he was.
         return Reading(_sure(last), last)
+    if reading.decision.answer is None and reading.notice is None and _picks_side(text, last):
+        # "at least or at most" after "2 each at most": the last answer says which.
+        return Reading(_sure(last), last)
     answer = reading.decision.answer
     want = wanted(text)
     if (
@@ -313,6 +316,23 @@ def _how_sure(text: str) -> bool:
 _SURE = frozenset("sure certain confident".split())
 _SURE_WORDS = frozenset("was is were are he she they really even how that about of it".split())
 _MAX_SURE_WORDS = 5
+
+
+def _picks_side(text: str, last: Entry) -> bool:
+    """Return whether a message only offers two short choices ("at least or at most") of which
+    the last answer says one word for word and not the other."""
+    said = kernel(text)
+    if said.count("or") != 1:
+        return False
+    cut = said.index("or")
+    sides = (said[:cut], said[cut + 1 :])
+    if not all(0 < len(side) <= _MAX_SIDE_WORDS for side in sides):
+        return False
+    told = f" {' '.join(words(last.answer))} "
+    return sum(f" {' '.join(side)} " in told for side in sides) == 1
+
+
+_MAX_SIDE_WORDS = 3
 
 
 def _asks_source_of(text: str, last: Entry) -> bool:

@@ -1766,3 +1766,11 @@ def test_followup_39_a_bump_in_production_is_an_increase(shipped: KnowledgeServi
     # Follow-up round 39: "bump" alone names an increase, as "bump up" did.
     reply = shipped.ask("heard theres a bump in 1m production coming")
     assert reply.answered and "5,000" in (reply.answer or "")
+
+
+def test_followup_39_two_choices_the_last_answer_settles(shipped: KnowledgeService) -> None:
+    # Follow-up round 39: "so at least or at most" offers two choices of which the last
+    # answer ("2 1Ms each at most") says one word for word: that answer again.
+    first, side = _played(shipped, "how many 1ms would each dealer get", "so at least or at most")
+    assert first.entry_id == "two-per-dealer-math"
+    assert side.answered and side.entry_id == first.entry_id
