@@ -1774,3 +1774,10 @@ def test_followup_39_two_choices_the_last_answer_settles(shipped: KnowledgeServi
     first, side = _played(shipped, "how many 1ms would each dealer get", "so at least or at most")
     assert first.entry_id == "two-per-dealer-math"
     assert side.answered and side.entry_id == first.entry_id
+
+
+def test_followup_39_take_it_down_is_removing_it(shipped: KnowledgeService) -> None:
+    # Follow-up round 39: "take it down" is removing a post, as "taken down" was; it found a
+    # reader's grumble about the blog.
+    reply = shipped.ask("did bmwblog ever take it down")
+    assert reply.entry_id == "bmwblog-post-still-up"
