@@ -118,6 +118,11 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         judged = _verdict_on(last, knowledge)
         if judged is not None:
             return Reading(_sure(judged), last)
+    deed = _deed_untold(text, last)
+    if deed is not None:
+        # "who filmed it" after the video: the sources say what the clip shows, not who
+        # filmed it; "who posted that" asks who made the claim, which its answer says.
+        return Reading(Decision(None, 0.0), notice=_not_told_who(last, deed))
     against = _held_against(matcher, text, last)
     if against is not None:
         # "is that more than the us" after Australia's 125: the US figure, which the last
@@ -333,6 +338,36 @@ def _picks_side(text: str, last: Entry) -> bool:
 
 
 _MAX_SIDE_WORDS = 3
+
+
+def _deed_untold(text: str, last: Entry) -> str | None:
+    """Return the deed a short "who <did> it" asks the doer of ("who filmed it", "who replaced
+    him") when it is no way of making a claim and the last answer never speaks of it, else None."""
+    found = _WHO_DID.match(text[:200])
+    if found is None:
+        return None
+    deed = found.group(1).lower()
+    if deed in _CLAIMING or stem(deed) in {stem(w) for w in words(last.answer)}:
+        return None
+    return deed
+
+
+# "who filmed it", "so who replaced him?": who did a thing to what the last answer speaks of.
+_WHO_DID = re.compile(
+    r"^\s*(?:(?:and|so|ok|okay|wait|but)\b[\s,]*)*who\s+([a-z]+ed)\s+"
+    r"(?:it|that|this|him|her|them|those|these)[\s?!.]*$",
+    re.I,
+)
+# The deeds of making or passing on a claim: who did them is who the answer cites.
+_CLAIMING = frozenset(
+    """
+    said claimed posted wrote reported started guessed reckoned thought noticed told sent
+    brought worked denied confirmed mentioned leaked dropped shared figured heard suggested
+    published printed quoted tweeted announced stated spread floated raised pushed backed
+    argued doubted disputed answered replied explained predicted promised proposed asked
+    calculated estimated agreed believed expected learned read saw
+    """.split()
+)
 
 
 def _asks_source_of(text: str, last: Entry) -> bool:
@@ -1118,6 +1153,10 @@ def _not_defined(entry: Entry, thing: str) -> str:
 def _no_link(entry: Entry, knowledge: Knowledge) -> str:
     cited = "; ".join(knowledge.sources[s].citation() for s in entry.sources)
     return f"I have no link for '{entry.title}'. Its sources: {cited}."
+
+
+def _not_told_who(entry: Entry, deed: str) -> str:
+    return f"The sources of '{entry.title}' do not say who {deed} it."
 
 
 def _unnamed(entry: Entry) -> str:

@@ -1781,3 +1781,12 @@ def test_followup_39_take_it_down_is_removing_it(shipped: KnowledgeService) -> N
     # reader's grumble about the blog.
     reply = shipped.ask("did bmwblog ever take it down")
     assert reply.entry_id == "bmwblog-post-still-up"
+
+
+def test_followup_39_who_did_a_deed_the_answer_never_speaks_of(shipped: KnowledgeService) -> None:
+    # Follow-up round 39: "so who recorded that?" after the video asks who did a thing the
+    # sources never tell of, not who made the claim; "who leaked that" still asks the source.
+    _, uploaded = _played(shipped, "whats in the 1m video", "so who recorded that?")
+    assert not uploaded.answered and uploaded.kind == "decline"
+    first, leaked = _played(shipped, "how many 1ms is the us getting", "who leaked that")
+    assert leaked.answered and leaked.entry_id == first.entry_id
