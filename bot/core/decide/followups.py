@@ -25,6 +25,7 @@ from .talk import (
     asks_given_name,
     asks_of_own,
     asks_outlet,
+    asks_where_is,
     asks_who_did,
     asks_who_is_right,
     asks_why,
@@ -44,6 +45,7 @@ from .talk import (
     name_of,
     names,
     other_of,
+    places,
     same_as,
     topical,
     wanted,
@@ -141,6 +143,11 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         return Reading(_sure(last), last)
     answer = reading.decision.answer
     want = wanted(text)
+    where = asks_where_is(text)
+    if where is not None and answer is not None and _given_as_place(answer.entry, where):
+        # "where exactly is bmw uk hq" after the video's spot: a claim that gives BMW's UK
+        # headquarters as a place does not say where they are.
+        return Reading(Decision(None, 0.0), notice=_not_placed(answer.entry, where))
     if (
         want is Wanted.VALUE
         and answer is not None
@@ -338,6 +345,13 @@ def _picks_side(text: str, last: Entry) -> bool:
 
 
 _MAX_SIDE_WORDS = 3
+
+
+def _given_as_place(entry: Entry, where: str) -> bool:
+    """Return whether an entry gives only the place a "where is X" asks about as a place."""
+    given = places(entry.answer)
+    asked = {"headquarters" if w == "hq" else w for w in words(where)}
+    return bool(given) and given <= asked
 
 
 def _deed_untold(text: str, last: Entry) -> str | None:
@@ -1153,6 +1167,10 @@ def _not_defined(entry: Entry, thing: str) -> str:
 def _no_link(entry: Entry, knowledge: Knowledge) -> str:
     cited = "; ".join(knowledge.sources[s].citation() for s in entry.sources)
     return f"I have no link for '{entry.title}'. Its sources: {cited}."
+
+
+def _not_placed(entry: Entry, where: str) -> str:
+    return f"The sources of '{entry.title}' do not say where {where} is."
 
 
 def _not_told_who(entry: Entry, deed: str) -> str:

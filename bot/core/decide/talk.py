@@ -734,6 +734,30 @@ def _without_spans(said: list[str]) -> list[str]:
 
 # A place an answer gives: "shot in the UK", "at Laguna Seca", "BMW's UK headquarters".
 _PLACED = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?([A-Z]\w*)|\b(headquarters|HQ)\b")
+
+
+def places(answer: str) -> set[str]:
+    """Return the places an answer gives, in lower case ("uk", "headquarters"; "hq" is read
+    as "headquarters")."""
+    found = {(m.group(1) or m.group(2)).lower() for m in _PLACED.finditer(answer)}
+    return {_PLACE_WORDS.get(w, w) for w in found if w not in _CALENDAR}
+
+
+def asks_where_is(message: str) -> str | None:
+    """Return X of "where exactly is X" (X names a thing, not "it" or "that"), or None."""
+    found = _WHERE_IS.match(message[:200])
+    if found is None or found.group(1).split()[0].lower() in _POINTERS:
+        return None
+    return found.group(1)
+
+
+_PLACE_WORDS = {"hq": "headquarters"}
+_WHERE_IS = re.compile(
+    r"^\s*(?:(?:and|so|ok|okay|wait|but)\b[\s,]*)*(?:where\s+(?:exactly\s+)?(?:is|are)"
+    r"|wheres(?:\s+exactly)?|where's(?:\s+exactly)?)\s+((?:[^\s?!.,]+\s*){1,5}?)"
+    r"(?:\s+exactly)?[\s?!.]*$",
+    re.I,
+)
 _CALENDAR = frozenset(
     """
     january february march april may june july august september october november december

@@ -14,6 +14,7 @@ from bot.core.decide.talk import (
     asked_by_name,
     asks_given_name,
     asks_outlet,
+    asks_where_is,
     asks_who_is_right,
     compared_with,
     follow_up,
@@ -1790,3 +1791,14 @@ def test_followup_39_who_did_a_deed_the_answer_never_speaks_of(shipped: Knowledg
     assert not uploaded.answered and uploaded.kind == "decline"
     first, leaked = _played(shipped, "how many 1ms is the us getting", "who leaked that")
     assert leaked.answered and leaked.entry_id == first.entry_id
+
+
+def test_followup_39_where_a_place_given_as_the_answer_is(shipped: KnowledgeService) -> None:
+    # Follow-up round 39: "so where is the uk hq exactly" after the video's spot asks where
+    # the place the answer gives is, which no claim says; where a dealer is is given (Arizona).
+    assert asks_where_is("so where is the uk hq exactly") is not None
+    assert asks_where_is("where is it") is None
+    _, placed = _played(shipped, "where was the 1m video filmed", "so where is the uk hq exactly")
+    assert not placed.answered
+    _, dealer = _played(shipped, "which dealer got three 1ms", "wheres that dealership")
+    assert dealer.answered and "Arizona" in (dealer.answer or "")
