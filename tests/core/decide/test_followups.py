@@ -1813,3 +1813,10 @@ def test_followup_39_what_someone_drives_is_never_told(shipped: KnowledgeService
     _, driven = _played(shipped, "what did jrob say about the video", "ok what does goat drive")
     assert not driven.answered
     assert not shipped.ask("so what car does michael drive").answered
+
+
+def test_followup_39_the_mini_is_the_gp(shipped: KnowledgeService) -> None:
+    # Follow-up round 39: "the mini" is the MINI GP, the only MINI the sources speak of: "ok
+    # and the mini tho" after the 1M's resale forecast asks the GPs' used value.
+    _, mini = _played(shipped, "would a 1m lose value", "ok and the mini tho")
+    assert mini.entry_id == "gp-used-values"
