@@ -92,6 +92,8 @@ _WHY_WORDS |= frozenset(
     """they he she do does did are was were would think thinks thought say says said believe
     believes sure certain confident convinced""".split()
 )
+# "why bring that up", "why mention it": why the last answer says what it says.
+_WHY_WORDS |= frozenset("bring brings brought up mention mentions mentioned".split())
 _MAX_WHY_WORDS = 8  # "then y is it so hard to get": a why-question about the last answer
 _MAX_WHO_AT = 6  # "who at the blog wrote that"
 # "on what basis?", "based on what", "how so", "reason?", "what makes them think that".

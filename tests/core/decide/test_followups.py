@@ -1820,3 +1820,14 @@ def test_followup_39_the_mini_is_the_gp(shipped: KnowledgeService) -> None:
     # and the mini tho" after the 1M's resale forecast asks the GPs' used value.
     _, mini = _played(shipped, "would a 1m lose value", "ok and the mini tho")
     assert mini.entry_id == "gp-used-values"
+
+
+def test_followup_39_why_mention_that_asks_why_of_the_last_answer(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 39: "but why did they mention it" asks why the last answer says what it
+    # says, as "why do they think that" does; it was a clarifying question between two
+    # unlinked claims.
+    assert follow_up("but why did they mention it") == (FollowUp.WHY, "")
+    _, why = _played(shipped, "how many 1ms did australia get", "but why did they mention it")
+    assert why.answered and why.kind == "followup"
