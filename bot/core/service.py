@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .decide.decision import DEFAULT_THRESHOLD, Decision, decide, volunteer
 from .decide.followups import pointed_past, read_after, read_alone, restated
-from .decide.talk import Talk
+from .decide.talk import Talk, asks_who_is_right
 from .decide.twopart import second_part, split_answer
 from .knowledge.errors import KnowledgeError, Problem
 from .knowledge.models import Knowledge
@@ -157,7 +157,10 @@ class KnowledgeService:
             )
         if "@" in text:  # no mention without one: most messages skip the pattern
             text = _MENTION.sub("", text)
-        talk = snapshot.talk.match(text) or snapshot.talk.remarked(text)
+        talk = snapshot.talk.match(text)
+        if talk is None and not (after and asks_who_is_right(text)):
+            # "so shes right lol" after an answer asks whether she is; alone, it is a remark
+            talk = snapshot.talk.remarked(text)
         if talk is not None:
             reply = small_talk(question, talk, snapshot.knowledge)
         else:

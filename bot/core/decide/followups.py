@@ -25,6 +25,8 @@ from .talk import (
     asks_given_name,
     asks_of_own,
     asks_outlet,
+    asks_own_car,
+    asks_where_is,
     asks_who_did,
     asks_who_is_right,
     asks_why,
@@ -44,6 +46,7 @@ from .talk import (
     name_of,
     names,
     other_of,
+    places,
     same_as,
     topical,
     wanted,
@@ -85,6 +88,8 @@ _LEANING = frozenset({FollowUp.PROVENANCE, FollowUp.WHY, FollowUp.NEXT, FollowUp
 def read_alone(matcher: Matcher, text: str, decision: Decision) -> Decision:
     """Decide on a message with no answer before it: one that only makes sense after an answer
     ("who brought that up") is declined, and "does bmwna agree" gets BMWNA's best known claim."""
+    if asks_own_car(text):
+        return Decision(None, 0.0)  # "what car does gabe drive": no one's own car is told of
     leaning = follow_up(text)
     if leaning is None:
         return decision
@@ -99,6 +104,9 @@ def read_alone(matcher: Matcher, text: str, decision: Decision) -> Decision:
 def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
     """Decide on a message sent right after an answer with ``last``."""
     text = corrected(text)
+    if asks_own_car(text):
+        # "what does her dad drive" after the chase car's guess: no one's own car is told of.
+        return Reading(Decision(None, 0.0))
     if asks_of_own(text):
         # "should i keep my order" after the allocation: advice on the asker's own things,
         # not the claim on orders that shares its words.
@@ -118,6 +126,11 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         judged = _verdict_on(last, knowledge)
         if judged is not None:
             return Reading(_sure(judged), last)
+    deed = _deed_untold(text, last)
+    if deed is not None:
+        # "who filmed it" after the video: the sources say what the clip shows, not who
+        # filmed it; "who posted that" asks who made the claim, which its answer says.
+        return Reading(Decision(None, 0.0), notice=_not_told_who(last, deed))
     against = _held_against(matcher, text, last)
     if against is not None:
         # "is that more than the us" after Australia's 125: the US figure, which the last
@@ -131,8 +144,16 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "was he sure" after a reader's guess: how settled the last claim is, which its
         # answer says, when no claim of his says how sure he was.
         return Reading(_sure(last), last)
+    if reading.decision.answer is None and reading.notice is None and _picks_side(text, last):
+        # "at least or at most" after "2 each at most": the last answer says which.
+        return Reading(_sure(last), last)
     answer = reading.decision.answer
     want = wanted(text)
+    where = asks_where_is(text)
+    if where is not None and answer is not None and _given_as_place(answer.entry, where):
+        # "where exactly is bmw uk hq" after the video's spot: a claim that gives BMW's UK
+        # headquarters as a place does not say where they are.
+        return Reading(Decision(None, 0.0), notice=_not_placed(answer.entry, where))
     if (
         want is Wanted.VALUE
         and answer is not None
@@ -313,6 +334,60 @@ def _how_sure(text: str) -> bool:
 _SURE = frozenset("sure certain confident".split())
 _SURE_WORDS = frozenset("was is were are he she they really even how that about of it".split())
 _MAX_SURE_WORDS = 5
+
+
+def _picks_side(text: str, last: Entry) -> bool:
+    """Return whether a message only offers two short choices ("at least or at most") of which
+    the last answer says one word for word and not the other."""
+    said = kernel(text)
+    if said.count("or") != 1:
+        return False
+    cut = said.index("or")
+    sides = (said[:cut], said[cut + 1 :])
+    if not all(0 < len(side) <= _MAX_SIDE_WORDS for side in sides):
+        return False
+    told = f" {' '.join(words(last.answer))} "
+    return sum(f" {' '.join(side)} " in told for side in sides) == 1
+
+
+_MAX_SIDE_WORDS = 3
+
+
+def _given_as_place(entry: Entry, where: str) -> bool:
+    """Return whether an entry gives only the place a "where is X" asks about as a place."""
+    given = places(entry.answer)
+    asked = {"headquarters" if w == "hq" else w for w in words(where)}
+    return bool(given) and given <= asked
+
+
+def _deed_untold(text: str, last: Entry) -> str | None:
+    """Return the deed a short "who <did> it" asks the doer of ("who filmed it", "who replaced
+    him") when it is no way of making a claim and the last answer never speaks of it, else None."""
+    found = _WHO_DID.match(text[:200])
+    if found is None:
+        return None
+    deed = found.group(1).lower()
+    if deed in _CLAIMING or stem(deed) in {stem(w) for w in words(last.answer)}:
+        return None
+    return deed
+
+
+# "who filmed it", "so who replaced him?": who did a thing to what the last answer speaks of.
+_WHO_DID = re.compile(
+    r"^\s*(?:(?:and|so|ok|okay|wait|but)\b[\s,]*)*who\s+([a-z]+ed)\s+"
+    r"(?:it|that|this|him|her|them|those|these)[\s?!.]*$",
+    re.I,
+)
+# The deeds of making or passing on a claim: who did them is who the answer cites.
+_CLAIMING = frozenset(
+    """
+    said claimed posted wrote reported started guessed reckoned thought noticed told sent
+    brought worked denied confirmed mentioned leaked dropped shared figured heard suggested
+    published printed quoted tweeted announced stated spread floated raised pushed backed
+    argued doubted disputed answered replied explained predicted promised proposed asked
+    calculated estimated agreed believed expected learned read saw
+    """.split()
+)
 
 
 def _asks_source_of(text: str, last: Entry) -> bool:
@@ -1098,6 +1173,14 @@ def _not_defined(entry: Entry, thing: str) -> str:
 def _no_link(entry: Entry, knowledge: Knowledge) -> str:
     cited = "; ".join(knowledge.sources[s].citation() for s in entry.sources)
     return f"I have no link for '{entry.title}'. Its sources: {cited}."
+
+
+def _not_placed(entry: Entry, where: str) -> str:
+    return f"The sources of '{entry.title}' do not say where {where} is."
+
+
+def _not_told_who(entry: Entry, deed: str) -> str:
+    return f"The sources of '{entry.title}' do not say who {deed} it."
 
 
 def _unnamed(entry: Entry) -> str:

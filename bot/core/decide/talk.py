@@ -93,6 +93,8 @@ _WHY_WORDS |= frozenset(
     """they he she do does did are was were would think thinks thought say says said believe
     believes sure certain confident convinced""".split()
 )
+# "why bring that up", "why mention it": why the last answer says what it says.
+_WHY_WORDS |= frozenset("bring brings brought up mention mentions mentioned".split())
 _MAX_WHY_WORDS = 8  # "then y is it so hard to get": a why-question about the last answer
 _MAX_WHO_AT = 6  # "who at the blog wrote that"
 # "on what basis?", "based on what", "how so", "reason?", "what makes them think that".
@@ -297,8 +299,14 @@ class Talk:
         topical = [w for w in kept if w not in STOPWORDS and len(w) > 1]  # not "are are", "r u"
         pointing = not _SOMEONE_ELSE.isdisjoint(said) and _BOT_WORDS.isdisjoint(said)
         for vocabulary, item in self.vocabulary:
-            if pointing and item.kind in _ABOUT_BOT and _SOMEONE_ELSE.isdisjoint(vocabulary):
-                continue  # "whats that guys name": about someone the last answer named
+            if (
+                pointing
+                and item.kind in _ABOUT_BOT
+                and not _SOMEONE_ELSE.intersection(said) <= vocabulary
+            ):
+                # "whats that guys name": about someone the last answer named, unless the
+                # bot's own phrasings point so ("is THIS the bot" does not make "that guy" one)
+                continue
             if len(kept) > 1 and topical and vocabulary.issuperset(kept):
                 return item
         return None
@@ -582,6 +590,22 @@ def asks_of_own(message: str) -> bool:
     )
 
 
+def asks_own_car(message: str) -> bool:
+    """Return whether a question asks what car someone drives ("what does herr26 drive", "what
+    car does her dad drive"): no one's own car is in the sources, whoever the person is."""
+    return _OWN_CAR.match(message[:200]) is not None
+
+
+# "what car does gabe drive himself": present tense; "what was the guy filming driving" asks
+# what the chase car was, which a claim guesses.
+_OWN_CAR = re.compile(
+    r"^\s*(?:(?:and|so|ok|okay|wait|but|lol)\b[\s,]*)*(?:what|which)\s+(?:car\s+|cars\s+)?"
+    r"(?:does|do)\s+(?:[^\s?!.,]+\s+){1,3}?drive"
+    r"(?:\s+(?:himself|herself|themselves|now|daily|irl))?[\s?!.]*$",
+    re.I,
+)
+
+
 class Wanted(StrEnum):
     """What a short question asks for that an answer may lack: "what year", "when", a price,
     "how many"."""
@@ -729,6 +753,30 @@ def _without_spans(said: list[str]) -> list[str]:
 
 # A place an answer gives: "shot in the UK", "at Laguna Seca", "BMW's UK headquarters".
 _PLACED = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?([A-Z]\w*)|\b(headquarters|HQ)\b")
+
+
+def places(answer: str) -> set[str]:
+    """Return the places an answer gives, in lower case ("uk", "headquarters"; "hq" is read
+    as "headquarters")."""
+    found = {(m.group(1) or m.group(2)).lower() for m in _PLACED.finditer(answer)}
+    return {_PLACE_WORDS.get(w, w) for w in found if w not in _CALENDAR}
+
+
+def asks_where_is(message: str) -> str | None:
+    """Return X of "where exactly is X" (X names a thing, not "it" or "that"), or None."""
+    found = _WHERE_IS.match(message[:200])
+    if found is None or found.group(1).split()[0].lower() in _POINTERS:
+        return None
+    return found.group(1)
+
+
+_PLACE_WORDS = {"hq": "headquarters"}
+_WHERE_IS = re.compile(
+    r"^\s*(?:(?:and|so|ok|okay|wait|but)\b[\s,]*)*(?:where\s+(?:exactly\s+)?(?:is|are)"
+    r"|wheres(?:\s+exactly)?|where's(?:\s+exactly)?)\s+((?:[^\s?!.,]+\s*){1,5}?)"
+    r"(?:\s+exactly)?[\s?!.]*$",
+    re.I,
+)
 _CALENDAR = frozenset(
     """
     january february march april may june july august september october november december
@@ -913,28 +961,35 @@ _WHO_RIGHT_WORDS = (
 _MAX_WHO_RIGHT_WORDS = 8
 # "so the porsche guy is kinda right?", "so he was right": whether someone was right.
 _IS_RIGHT = re.compile(
-    r"^\s*(?:(?:so|ok|okay|and|then|wait)\b[\s,]*)+((?:[^\s?!.,]+\s+){1,4}?)"
-    r"(?:is|was|are|were|s)\s+(?:(?:kinda|kind of|sort of|sorta|partly|half|technically|"
-    r"actually|right|basically)\s+)?(?:right|correct)\b[\s?!.]*$",
+    r"^\s*(?:(?:so|ok|okay|and|then|wait)\b[\s,]*)+(?:((?:[^\s?!.,]+\s+){1,4}?)"
+    r"(?:is|was|are|were|s)|(?:he|she|they)['\u2019]?(?:s|re))\s+(?:(?:kinda|kind of|sort of"
+    r"|sorta|partly|half|technically|actually|right|basically)\s+)?(?:right|correct)\b"
+    r"(?:\s+(?:lol|lmao|haha|tho|then))?[\s?!.]*$",
     re.I,
 )
+# "those numbers dont match, whos right": the question after the message's last comma.
+_LAST_CLAUSE = re.compile(r"[,;]")
 _POINTED = frozenset("that it this thats its".split())
 
 
 def asks_who_is_right(message: str) -> bool:
-    """Return whether a message asks who is right ("so who's right then") or whether someone
-    was ("so the guy at work was kinda right?"), not whether a thing is ("is that right")."""
-    said = kernel(message)
-    if (
-        said
-        and len(said) <= _MAX_WHO_RIGHT_WORDS
-        and set(said) <= _WHO_RIGHT_WORDS
-        and not _RIGHT.isdisjoint(said)
-        and not _WHO_RIGHT.isdisjoint(said)
-    ):
-        return True
+    """Return whether a message asks who is right ("so who's right then", "those don't match,
+    who's right") or whether someone was ("so the guy at work was kinda right?", "so shes right
+    lol"), not whether a thing is ("is that right")."""
+    for part in dict.fromkeys((message[:200], _LAST_CLAUSE.split(message[:200])[-1])):
+        said = kernel(part)
+        if (
+            said
+            and len(said) <= _MAX_WHO_RIGHT_WORDS
+            and set(said) <= _WHO_RIGHT_WORDS
+            and not _RIGHT.isdisjoint(said)
+            and not _WHO_RIGHT.isdisjoint(said)
+        ):
+            return True
     someone = _IS_RIGHT.match(message[:200])
-    return someone is not None and not set(words(someone.group(1))) <= _POINTED
+    if someone is None:
+        return False
+    return someone.group(1) is None or not set(words(someone.group(1))) <= _POINTED
 
 
 # "which blog", "what site was it": which outlet the last claim comes from, its source.
@@ -958,7 +1013,8 @@ def asks_outlet(message: str) -> str | None:
 
 
 # A sceptical reply to the last answer: "sounds fake ngl", "yeah right", "doubt it",
-# "source: trust me bro?". It asks nothing new: what backs the claim is its status and sources.
+# "source: trust me bro?", "u sure?". It asks nothing new: what backs the claim is its status
+# and sources (asked "are you sure", the bot is as sure as the claim's status).
 _DOUBT_TAGS = frozenset(
     "ngl tbh lol lmao lmfao haha imo fr honestly tho though bro man dude lowkey ok okay so".split()
 )
@@ -971,6 +1027,7 @@ _DOUBTED = re.compile(
     r"|^(?:i\s+)?(?:doubt|dont buy|do not buy|don t buy)\s+(?:it|that|this|that one)$"
     r"|^(?:source\s+|src\s+|sauce\s+)?trust me(?:\s+bro)?$"
     r"|^(?:press\s+)?x\s+(?:to\s+)?doubt$"
+    r"|^(?:(?:are|r)\s+)?(?:you|u|ya)\s+(?:sure|certain)(?:\s+(?:about\s+)?(?:that|this|it))?$"
 )
 _YEAH_RIGHT = re.compile(r"^\s*(?:yeah|yea|ya|yeh|yh)\s+right\b", re.I)
 _MAX_DOUBT_WORDS = 12
@@ -989,14 +1046,16 @@ def doubts(message: str) -> bool:
 
 
 # "is that more than the us", "how does that compare to the mini", "how does that square with
-# bmwblog saying it would change": the last answer held against X, which is what is asked.
+# bmwblog saying it would change", "compare that to X": the last answer held against X, which is
+# what is asked.
 _COMPARED = re.compile(
     r"^\s*(?:(?:and|but|so|ok|okay|wait|hmm)\b[\s,.!]*)*"
     r"(?:(?:is|was|are|were)\s+(?:that|it|this|they|those)\s+(?:any\s+|much\s+|a\s+lot\s+)?"
     r"(?:more|less|fewer|bigger|smaller|higher|lower|greater|larger)\s+than"
     r"|how\s+(?:does|do|did|is|would)\s+(?:that|it|this|they|those)\s+"
     r"(?:compare|stack\s+up|square|fit|line\s+up)\s*(?:to|with|against|next\s+to)?"
-    r"|(?:that|it|this)\s+(?:compared|vs\.?|versus)\s*(?:to|with)?)"
+    r"|(?:that|it|this)\s+(?:compared|vs\.?|versus)\s*(?:to|with)?"
+    r"|(?:now\s+)?compare\s+(?:that|it|this|those|them)\s+(?:to|with|against))"
     r"\s+((?:[^\s?!]+\s*){1,10}?)[\s?!.]*$",
     re.I,
 )

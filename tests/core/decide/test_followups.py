@@ -14,7 +14,10 @@ from bot.core.decide.talk import (
     asked_by_name,
     asks_given_name,
     asks_outlet,
+    asks_own_car,
+    asks_where_is,
     asks_who_is_right,
+    compared_with,
     follow_up,
     gives_given_name,
     holds,
@@ -1723,3 +1726,108 @@ def test_followup_38_is_that_confirmed_gets_the_neighbour_that_confirms_it(
     )
     assert first.entry_id == "n54-emissions"
     assert confirmed.entry_id == "us-not-extended-2011"
+
+
+def test_followup_39_are_you_sure_gets_the_last_claim_with_its_sources(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 39: "r u sure about that" after an answer asks how sure the bot is, which
+    # is the last claim's status and sources; it found a reader's claim to be "100% sure".
+    first, sure = _played(shipped, "who is brian watts", "r u sure about that")
+    assert first.entry_id == sure.entry_id
+    assert sure.kind == "followup"
+
+
+def test_followup_39_whether_someone_is_right_with_a_contraction_or_a_clause_before(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 39: "so hes right haha" asks whether he is (alone, it is a remark), and
+    # "that doesnt add up, which one is correct" asks who is right after its comma.
+    assert asks_who_is_right("so hes right haha")
+    assert asks_who_is_right("ok so theyre correct then")
+    assert asks_who_is_right("that doesnt add up, which one is correct")
+    assert not asks_who_is_right("so thats right") and not asks_who_is_right("is he right, tho")
+    first, right = _played(shipped, "will the 1m hold its value", "so hes right haha")
+    assert right.answered and right.entry_id == first.entry_id
+    assert shipped.ask("so hes right haha").kind == "smalltalk"
+
+
+def test_followup_39_compare_that_to_x_holds_the_last_answer_against_x(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 39: "compare that to X" asks what "how does that compare to X" asks:
+    # after the MINI GP's US count, the 1M's US figure.
+    assert compared_with("ok now compare it with the uk") == "the uk"
+    _, held = _played(
+        shipped, "how many mini gps came to the us", "compare that to the 1m in the us"
+    )
+    assert held.answered and "600" in (held.answer or "")
+
+
+def test_followup_39_a_bump_in_production_is_an_increase(shipped: KnowledgeService) -> None:
+    # Follow-up round 39: "bump" alone names an increase, as "bump up" did.
+    reply = shipped.ask("heard theres a bump in 1m production coming")
+    assert reply.answered and "5,000" in (reply.answer or "")
+
+
+def test_followup_39_two_choices_the_last_answer_settles(shipped: KnowledgeService) -> None:
+    # Follow-up round 39: "so at least or at most" offers two choices of which the last
+    # answer ("2 1Ms each at most") says one word for word: that answer again.
+    first, side = _played(shipped, "how many 1ms would each dealer get", "so at least or at most")
+    assert first.entry_id == "two-per-dealer-math"
+    assert side.answered and side.entry_id == first.entry_id
+
+
+def test_followup_39_take_it_down_is_removing_it(shipped: KnowledgeService) -> None:
+    # Follow-up round 39: "take it down" is removing a post, as "taken down" was; it found a
+    # reader's grumble about the blog.
+    reply = shipped.ask("did bmwblog ever take it down")
+    assert reply.entry_id == "bmwblog-post-still-up"
+
+
+def test_followup_39_who_did_a_deed_the_answer_never_speaks_of(shipped: KnowledgeService) -> None:
+    # Follow-up round 39: "so who recorded that?" after the video asks who did a thing the
+    # sources never tell of, not who made the claim; "who leaked that" still asks the source.
+    _, uploaded = _played(shipped, "whats in the 1m video", "so who recorded that?")
+    assert not uploaded.answered and uploaded.kind == "decline"
+    first, leaked = _played(shipped, "how many 1ms is the us getting", "who leaked that")
+    assert leaked.answered and leaked.entry_id == first.entry_id
+
+
+def test_followup_39_where_a_place_given_as_the_answer_is(shipped: KnowledgeService) -> None:
+    # Follow-up round 39: "so where is the uk hq exactly" after the video's spot asks where
+    # the place the answer gives is, which no claim says; where a dealer is is given (Arizona).
+    assert asks_where_is("so where is the uk hq exactly") is not None
+    assert asks_where_is("where is it") is None
+    _, placed = _played(shipped, "where was the 1m video filmed", "so where is the uk hq exactly")
+    assert not placed.answered
+    _, dealer = _played(shipped, "which dealer got three 1ms", "wheres that dealership")
+    assert dealer.answered and "Arizona" in (dealer.answer or "")
+
+
+def test_followup_39_what_someone_drives_is_never_told(shipped: KnowledgeService) -> None:
+    # Follow-up round 39: "ok what does goat drive" after JRobUSC's guess asks a reader's own
+    # car, which no claim tells; it got goat's claim on the 1M's torque.
+    assert asks_own_car("what car does michael drive himself")
+    assert not asks_own_car("what was the camera car driving")
+    _, driven = _played(shipped, "what did jrob say about the video", "ok what does goat drive")
+    assert not driven.answered
+    assert not shipped.ask("so what car does michael drive").answered
+
+
+def test_followup_39_the_mini_is_the_gp(shipped: KnowledgeService) -> None:
+    # Follow-up round 39: "the mini" is the MINI GP, the only MINI the sources speak of: "ok
+    # and the mini tho" after the 1M's resale forecast asks the GPs' used value.
+    _, mini = _played(shipped, "would a 1m lose value", "ok and the mini tho")
+    assert mini.entry_id == "gp-used-values"
+
+
+def test_followup_39_why_mention_that_asks_why_of_the_last_answer(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 39: "but why did they mention it" asks why the last answer says what it
+    # says, as "why do they think that" does; it was a clarifying question between two
+    # unlinked claims.
+    assert follow_up("but why did they mention it") == (FollowUp.WHY, "")
+    _, why = _played(shipped, "how many 1ms did australia get", "but why did they mention it")
+    assert why.answered and why.kind == "followup"

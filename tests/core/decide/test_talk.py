@@ -684,3 +684,22 @@ def test_a_follow_up_naming_no_word_is_read_like_any_message(
     assert first.entry_id is not None
     assert service.ask(message, first.entry_id).kind
     assert service.ask(message).kind
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("oh is this a bot", TalkKind.IDENTITY),
+        ("so what can you tell me", TalkKind.HELP),
+        ("oops wrong chat haha", TalkKind.REACTION),
+    ],
+)
+def test_followup_39_asking_if_this_is_the_bot_and_posting_in_the_wrong_channel(
+    service: KnowledgeService, message: str, kind: TalkKind
+) -> None:
+    # Follow-up round 39: whether this is the bot, what it can tell, and a message meant for
+    # another channel are small talk; "that guy" still points at someone the last answer named,
+    # though an identity phrasing now holds "this".
+    reply = service.ask(message)
+    assert reply.kind == "smalltalk" and reply.talk is kind
+    assert service.ask("whats that guys name").kind != "smalltalk"
