@@ -23,6 +23,7 @@ from ..normalise.question import (
     BUSINESSES,
     CONTEXT_KNOWN,
     CONTEXT_UNKNOWN,
+    HOLDERS,
     REACHED,
     SPOT,
     WRITINGS,
@@ -458,6 +459,10 @@ def _named_businesses(answers: Iterable[str]) -> dict[str, tuple[int, ...]]:
 
 _CLAUSE_BREAK = re.compile(r"[.,;:!?()]")
 _HOW_MANY = ("how", "many")
+# A word naming who holds a title ("head", "guy": see titled), found whole in an answer lowered
+# at once: no character outside a written word lowers to one inside it (a test checks each),
+# so a word that lowers to one of them stands whole in the lowered answer too.
+_HOLDER_WORD = re.compile(r"(?<![\w'\u2019])(?:" + "|".join(sorted(HOLDERS)) + r")(?![\w'\u2019])")
 
 
 def _titled_places(
@@ -469,6 +474,8 @@ def _titled_places(
     seen: dict[str, dict[int, bool]] = {}  # name -> entry -> every use a title's
     read: dict[str, list[str]] = {}  # each capitalised word's terms, read once
     for index, answer in enumerate(answers):
+        if not _HOLDER_WORD.search(answer.lower()):
+            continue  # no word of it holds a title: no name in it is a title's place
         for clause in _CLAUSE_BREAK.split(answer):
             said = _WRITTEN_WORD.findall(clause)
             lowered = [w.lower() for w in said]
