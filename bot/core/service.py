@@ -93,10 +93,10 @@ def build_snapshot(path: str | Path, threshold: float = DEFAULT_THRESHOLD) -> Sn
     tracked objects, and both the one in service and the one being built are cheap to walk;
     the loader's per-item objects (YAML nodes, problems as rows) die young.
     """
-    from .knowledge.loader import load_knowledge  # PyYAML: not needed for a cached snapshot
+    from .knowledge.loader import load_with_phrase_keys  # PyYAML: not for a cached snapshot
 
-    knowledge = load_knowledge(path)
-    matcher = Matcher(knowledge, threshold=threshold)
+    knowledge, keys = load_with_phrase_keys(path)  # the phrasings' words, split once
+    matcher = Matcher(knowledge, threshold=threshold, phrase_keys=keys)
     return Snapshot(knowledge, matcher, time.time(), Talk.of(knowledge))
 
 

@@ -8,7 +8,7 @@ import math
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -608,7 +608,15 @@ class Matcher:
     by term, serve the phrasing comparison.
     """
 
-    def __init__(self, knowledge: Knowledge, *, threshold: float = DEFAULT_THRESHOLD) -> None:
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        phrase_keys: Mapping[str, str] | None = None,
+    ) -> None:
+        """Index ``knowledge``; ``phrase_keys``, the loader's (see ``load_with_phrase_keys``),
+        spare splitting its phrasings again."""
         self.knowledge = knowledge
         self.threshold = threshold
         self.synonyms = Synonyms(knowledge.synonyms)
@@ -650,7 +658,7 @@ class Matcher:
         for questions, keywords, answer_text in zip(phrasings, rows.lists(8), answers, strict=True):
             texts += questions
             texts += (" ".join(keywords), answer_text)
-        analysed, known_words = analyse_many(texts, self.synonyms)
+        analysed, known_words = analyse_many(texts, self.synonyms, phrase_keys)
         named, _ = analyse_many(
             [entry_id.replace("-", " ") for entry_id in rows.texts(0)], self.synonyms
         )

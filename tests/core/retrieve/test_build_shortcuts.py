@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import itertools
+import pickle
 import re
 import sys
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from bot.core.knowledge.loader import default_knowledge_path, load_knowledge, load_with_phrase_keys
 from bot.core.normalise.question import titled
-from bot.core.normalise.text import Synonyms, analyse, analyse_many, content
+from bot.core.normalise.text import Synonyms, analyse, analyse_many, content, phrase_key
 from bot.core.retrieve.matcher import (
     _BUSINESS,
     _BUSINESS_LOWER,
@@ -21,6 +23,7 @@ from bot.core.retrieve.matcher import (
     _ENGINE,
     _MONEY,
     _WRITTEN_WORD,
+    Matcher,
     _brands,
     _claimant_handles,
     _handles,
@@ -186,3 +189,22 @@ def test_titled_places_skip_only_answers_without_a_holder(answers: list[str]) ->
     syn = Synonyms([["asia", "asian market"]])
     names = frozenset({"asia", "europ", "chile", "korea", "bmw"})
     assert _titled_places(answers, names, syn) == _titled_places_read_whole(answers, names, syn)
+
+
+def _state(value: object) -> object:
+    """A built field as plain data: an object as its attributes, each pickled on its own (the
+    same words may be one string object in one build and two in another)."""
+    if hasattr(value, "__dict__") and not isinstance(value, type):
+        return {name: pickle.dumps(field) for name, field in vars(value).items()}
+    return pickle.dumps(value)
+
+
+def test_the_index_reads_the_phrasings_words_from_the_loaders_phrase_keys() -> None:
+    """The phrase keys the loader's duplicate check made build the index it builds without."""
+    knowledge, keys = load_with_phrase_keys(default_knowledge_path())
+    assert knowledge == load_knowledge(default_knowledge_path())
+    assert keys == {q: phrase_key(q) for row in knowledge.rows for q in row[1]}
+    with_keys, without = Matcher(knowledge, phrase_keys=keys), Matcher(knowledge)
+    assert vars(with_keys).keys() == vars(without).keys()
+    for name, value in vars(without).items():
+        assert _state(vars(with_keys)[name]) == _state(value), name
