@@ -157,6 +157,15 @@ _TOP_KEYS, _TALK_KEYS, _SOURCE_KEYS, _ENTRY_KEYS = map(
 
 def load_knowledge(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Knowledge:
     """Read, parse and validate a knowledge file; raise KnowledgeError listing every problem."""
+    return load_with_phrase_keys(path, max_bytes=max_bytes)[0]
+
+
+def load_with_phrase_keys(
+    path: str | Path, *, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[Knowledge, dict[str, str]]:
+    """Load a knowledge file as ``load_knowledge`` does, and return with it each phrasing's
+    phrase key (see ``phrase_key``), which the duplicate check makes: ``Matcher`` takes them
+    instead of splitting every phrasing again. They are not kept with the knowledge."""
     name = str(path)
     try:
         size, data = _read_regular_file(path, max_bytes)
@@ -166,7 +175,7 @@ def load_knowledge(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Know
         raise KnowledgeError([Problem(name, 0, "cannot read the file: not a regular file")])
     if data is None or len(data) > max_bytes:
         raise KnowledgeError([Problem(name, 0, _too_big(max(size, len(data or b"")), max_bytes))])
-    return parse_knowledge(data, name, max_bytes=max_bytes)
+    return _parse(data, name, max_bytes)
 
 
 def _read_regular_file(path: str | Path, max_bytes: int) -> tuple[int, bytes | None]:
@@ -192,6 +201,11 @@ def _read_regular_file(path: str | Path, max_bytes: int) -> tuple[int, bytes | N
 
 def parse_knowledge(data: bytes | str, name: str, *, max_bytes: int = MAX_FILE_BYTES) -> Knowledge:
     """Parse and validate knowledge from bytes or text; ``name`` is used in problem reports."""
+    return _parse(data, name, max_bytes)[0]
+
+
+def _parse(data: bytes | str, name: str, max_bytes: int) -> tuple[Knowledge, dict[str, str]]:
+    """Parse and validate knowledge; return it and its phrasings' phrase keys."""
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
     if len(raw) > max_bytes:
         raise KnowledgeError([Problem(name, 0, _too_big(len(raw), max_bytes))])
@@ -211,7 +225,7 @@ def parse_knowledge(data: bytes | str, name: str, *, max_bytes: int = MAX_FILE_B
         raise KnowledgeError([Problem(name, 0, f"YAML error: {exc}")]) from None
     except RecursionError:
         raise KnowledgeError([Problem(name, 0, _too_deep())]) from None
-    return validator.knowledge(root)
+    return validator.knowledge(root), validator.phrase_keys
 
 
 _NESTING = "nesting depth"  # how PyYAML 6.0.4 and later word their own nesting limit
@@ -544,6 +558,9 @@ class _Validator:
         # Per streamed list: each item's line, and the problems of the items that have some
         # (by position). Kept as numbers, not one object per item, for the collector's sake.
         self._streamed: dict[str, tuple[array[int], dict[int, tuple[_ProblemRow, ...]]]] = {}
+        # Each phrasing's phrase key, made for the duplicate check: the index reads the
+        # phrasings' words from them (see load_with_phrase_keys).
+        self.phrase_keys: dict[str, str] = {}
 
     def problem(self, node: yaml.Node | int, message: str) -> None:
         line = node if isinstance(node, int) else _line(node)
@@ -835,7 +852,7 @@ class _Validator:
         source_ids = self.unique(*sources, "source")
         entry_ids = self.unique(*entries, "entry")
         owner: dict[str, str] = {}
-        keys = iter(phrase_keys([question for row in entries[0] for question in row[1]]))
+        keys = self.phrase_keys = phrase_keys([q for row in entries[0] for q in row[1]])
         for row, node in zip(*entries, strict=True):
             eid, questions, cited, related, conflicts = row[0], row[1], row[5], row[6], row[7]
             for ref in cited:
@@ -848,7 +865,7 @@ class _Validator:
                     elif ref not in entry_ids:
                         self.problem(node, f"entry '{eid}' has unknown entry '{ref}' in {key}")
             for question in questions:
-                phrase = next(keys)
+                phrase = keys[question]
                 other = owner.get(phrase)
                 if other is None:
                     owner[phrase] = eid

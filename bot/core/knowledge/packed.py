@@ -21,6 +21,13 @@ def release(items: list[Any]) -> None:
         del items[-_RUN:]
 
 
+def release_keys(items: dict[Any, Any]) -> None:
+    """Empty a dict a run of keys at a time, from its start (see ``release``)."""
+    while items:
+        for key in list(itertools.islice(items, _RUN)):
+            del items[key]
+
+
 class Strings(Sequence[str]):
     """A sequence of strings kept as one ``str`` per run of 4,096 and one array of offsets.
 

@@ -1487,17 +1487,17 @@ _TITLES = frozenset("head heads boss chief director manager president executive 
 _TITLE_LINKS = frozenset("for in of from".split())
 _TITLE_REACH = 6  # "HEAD of sales and marketing FOR asia": the words from the title to the place
 _AFTER_REACH = 3  # "the ASIAN m sales HEAD": the words from the place to its holder
-_HOLDERS = _TITLES | frozenset("guy guys dude person people rep side office division".split())
+HOLDERS = _TITLES | frozenset("guy guys dude person people rep side office division".split())
 
 
 def titled(asked: Sequence[str], at: int) -> bool:
     """Return whether the word at ``at`` is the place of someone's title: "the m sales guy IN
     ASIA", "the ASIA GUY", not a market asked about ("how many did ASIA get")."""
-    if not _HOLDERS.isdisjoint(asked[at + 1 : at + 1 + _AFTER_REACH]):
+    if not HOLDERS.isdisjoint(asked[at + 1 : at + 1 + _AFTER_REACH]):
         return True  # "the ASIAN m sales HEAD"
     if not at or asked[at - 1] not in _TITLE_LINKS:
         return False
-    return not _HOLDERS.isdisjoint(asked[max(at - _TITLE_REACH, 0) : at - 1])
+    return not HOLDERS.isdisjoint(asked[max(at - _TITLE_REACH, 0) : at - 1])
 
 
 # "what PERCENT does it drop", "residual PERCENTAGE": a share asked for, which only an answer

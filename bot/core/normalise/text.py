@@ -6,7 +6,7 @@ import itertools
 import operator
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from itertools import filterfalse
 from pathlib import Path
@@ -226,16 +226,19 @@ def phrase_key(text: str) -> str:
     return " ".join(words(text))
 
 
-def phrase_keys(texts: Sequence[str]) -> list[str]:
-    """Return ``phrase_key`` of each text, plain ASCII texts on one line folded as one string
-    (as ``analyse_many`` does) and without going through the small cache of ``words``."""
+def phrase_keys(texts: Sequence[str]) -> dict[str, str]:
+    """Return ``phrase_key`` of each distinct text, in the order first met, plain ASCII texts
+    on one line folded as one string (as ``analyse_many`` does) and without going through the
+    small cache of ``words``. A key holds its text's words: no word is empty or holds a space,
+    so ``key.split()`` gives them back."""
+    distinct = dict.fromkeys(texts)
     keys: dict[str, str] = {}
-    batch = [text for text in dict.fromkeys(texts) if text.isascii() and "\n" not in text]
+    batch = [text for text in distinct if text.isascii() and "\n" not in text]
     for start in range(0, len(batch), _BATCH):
         some = batch[start : start + _BATCH]
         folded = "\n".join(some).lower().translate(_ASCII_MARKS).split("\n")
         keys.update(zip(some, map(" ".join, map(_split, folded)), strict=True))
-    return [keys[text] if text in keys else phrase_key(text) for text in texts]
+    return {text: keys[text] if text in keys else phrase_key(text) for text in distinct}
 
 
 class Synonyms:
@@ -312,7 +315,7 @@ def analyse_words(found: Sequence[str], synonyms: Synonyms) -> list[str]:
 
 
 def analyse_many(
-    texts: Sequence[str], synonyms: Synonyms
+    texts: Sequence[str], synonyms: Synonyms, keys: Mapping[str, str] | None = None
 ) -> tuple[list[tuple[str, ...]], set[str]]:
     """Return each text's content stems (as ``analyse`` then ``content``, without repeats) and
     every word seen, as one text at a time would, several times faster: each distinct text is
@@ -321,6 +324,9 @@ def analyse_many(
     closed by a mark no word can be, are stemmed, rewritten by the synonyms (no rule holds the
     mark, so none reaches across it) and cleared of stopwords as one list, then cut at the
     marks. Stems are tuples, which the collector soon stops tracking.
+
+    ``keys`` holds texts' phrase keys already made (see ``phrase_keys``): those texts' words
+    are read from their keys instead of being split again.
     """
     distinct = dict.fromkeys(texts)
     batch = [text for text in distinct if text.isascii() and "\n" not in text]
@@ -328,9 +334,8 @@ def analyse_many(
     seen: set[str] = set()
     for start in range(0, len(batch), _BATCH):
         some = batch[start : start + _BATCH]
-        folded = "\n".join(some).lower().translate(_ASCII_MARKS).split("\n")
         written: list[str] = []  # the batch's words, each text's closed by _END
-        for found in map(_split, folded):  # each text's list freed at once, never collected
+        for found in _batch_words(some, keys or {}):  # each text's list freed at once
             seen.update(found)
             written += found
             written.append(_END)
@@ -347,6 +352,16 @@ def analyse_many(
         stems = synonyms.apply(list(map(stem, written)))
         terms[text] = tuple(dict.fromkeys(filterfalse(_STOP_STEMS.__contains__, stems)))
     return [terms[text] for text in texts], seen
+
+
+def _batch_words(some: list[str], keys: Mapping[str, str]) -> Iterator[list[str]]:
+    """Yield the words of each of a batch's texts (plain ASCII, on one line): read from its
+    phrase key if ``keys`` holds it, else split, these texts folded as one string."""
+    fresh = [text for text in some if text not in keys] if keys else some
+    split = map(_split, "\n".join(fresh).lower().translate(_ASCII_MARKS).split("\n"))
+    if len(fresh) == len(some):
+        return split
+    return (keys[text].split() if text in keys else next(split) for text in some)
 
 
 # Closes each text's words in analyse_many's sequences: no word holds a line break, and a

@@ -8,7 +8,7 @@ import math
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -23,6 +23,7 @@ from ..normalise.question import (
     BUSINESSES,
     CONTEXT_KNOWN,
     CONTEXT_UNKNOWN,
+    HOLDERS,
     REACHED,
     SPOT,
     WRITINGS,
@@ -461,6 +462,10 @@ def _named_businesses(answers: Iterable[str]) -> dict[str, tuple[int, ...]]:
 
 _CLAUSE_BREAK = re.compile(r"[.,;:!?()]")
 _HOW_MANY = ("how", "many")
+# A word naming who holds a title ("head", "guy": see titled), found whole in an answer lowered
+# at once: no character outside a written word lowers to one inside it (a test checks each),
+# so a word that lowers to one of them stands whole in the lowered answer too.
+_HOLDER_WORD = re.compile(r"(?<![\w'\u2019])(?:" + "|".join(sorted(HOLDERS)) + r")(?![\w'\u2019])")
 
 
 def _titled_places(
@@ -472,6 +477,8 @@ def _titled_places(
     seen: dict[str, dict[int, bool]] = {}  # name -> entry -> every use a title's
     read: dict[str, list[str]] = {}  # each capitalised word's terms, read once
     for index, answer in enumerate(answers):
+        if not _HOLDER_WORD.search(answer.lower()):
+            continue  # no word of it holds a title: no name in it is a title's place
         for clause in _CLAUSE_BREAK.split(answer):
             said = _WRITTEN_WORD.findall(clause)
             lowered = [w.lower() for w in said]
@@ -604,7 +611,15 @@ class Matcher:
     by term, serve the phrasing comparison.
     """
 
-    def __init__(self, knowledge: Knowledge, *, threshold: float = DEFAULT_THRESHOLD) -> None:
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        phrase_keys: Mapping[str, str] | None = None,
+    ) -> None:
+        """Index ``knowledge``; ``phrase_keys``, the loader's (see ``load_with_phrase_keys``),
+        spare splitting its phrasings again."""
         self.knowledge = knowledge
         self.threshold = threshold
         self.synonyms = Synonyms(knowledge.synonyms)
@@ -646,7 +661,7 @@ class Matcher:
         for questions, keywords, answer_text in zip(phrasings, rows.lists(8), answers, strict=True):
             texts += questions
             texts += (" ".join(keywords), answer_text)
-        analysed, known_words = analyse_many(texts, self.synonyms)
+        analysed, known_words = analyse_many(texts, self.synonyms, phrase_keys)
         named, _ = analyse_many(
             [entry_id.replace("-", " ") for entry_id in rows.texts(0)], self.synonyms
         )

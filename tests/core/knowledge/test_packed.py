@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.knowledge.packed import Strings
+from bot.core.knowledge.packed import Strings, release_keys
 
 
 def test_strings_read_back_across_runs() -> None:
@@ -29,3 +29,9 @@ def test_strings_compare_by_value() -> None:
     assert Strings(["ab", "c"]) != Strings(["a", "bc"])
     assert Strings([]) == Strings() and len(Strings()) == 0
     assert "bc" in Strings(["a", "bc"]) and Strings(["a"]).index("a") == 0
+
+
+def test_release_keys_empties_a_dict_a_run_at_a_time() -> None:
+    items = {str(n): n for n in range(10_000)}
+    release_keys(items)
+    assert items == {}

@@ -119,7 +119,26 @@ def test_analysing_many_texts_at_once_equals_one_at_a_time(texts: list[str]) -> 
 @given(st.lists(st.lists(_PIECES, max_size=8).map(" ".join), max_size=12))
 def test_phrase_keys_of_many_texts_equal_one_at_a_time(texts: list[str]) -> None:
     texts += ["Line one\nline two", "Ségler\u2019s 2,500 cars"]
-    assert phrase_keys(texts) == [phrase_key(t) for t in texts]
+    keys = phrase_keys(texts)
+    assert keys == {t: phrase_key(t) for t in texts}
+    assert list(keys) == list(dict.fromkeys(texts))
+    # A key gives its text's words back: no word is empty or holds a space.
+    assert all(key.split() == words(text) for text, key in keys.items())
+
+
+@given(
+    st.lists(st.lists(_PIECES, max_size=8).map(" ".join), max_size=12),
+    st.lists(st.lists(_PIECES, max_size=8).map(" ".join), max_size=12),
+)
+def test_analysing_with_phrase_keys_made_equals_splitting(
+    texts: list[str], keyed: list[str]
+) -> None:
+    """Texts whose phrase keys are given (some, all or none of a batch's; not only plain ASCII
+    ones) are read from their keys, with the same stems and words seen as when split."""
+    texts += [*keyed, "Line one\nline two", "Ségler\u2019s 2,500 cars", "five 5k", "it's"]
+    syn = Synonyms([["usa", "us", "the states"], ["client advisor", "salesman"]])
+    for given_keys in (phrase_keys(keyed), phrase_keys(texts), phrase_keys(texts[::2]), {}):
+        assert analyse_many(texts, syn, given_keys) == analyse_many(texts, syn)
 
 
 _GROUPS = [

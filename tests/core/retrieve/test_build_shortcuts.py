@@ -3,25 +3,33 @@
 from __future__ import annotations
 
 import itertools
+import pickle
 import re
+import sys
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from bot.core.normalise.text import Synonyms, analyse_many
+from bot.core.knowledge.loader import default_knowledge_path, load_knowledge, load_with_phrase_keys
+from bot.core.normalise.question import titled
+from bot.core.normalise.text import Synonyms, analyse, analyse_many, content, phrase_key
 from bot.core.retrieve.matcher import (
     _BUSINESS,
     _BUSINESS_LOWER,
+    _CLAUSE_BREAK,
     _COUNTED,
     _COUNTED_LOWER,
     _DAY,
     _ENGINE,
     _MONEY,
+    _WRITTEN_WORD,
+    Matcher,
     _brands,
     _claimant_handles,
     _handles,
     _kinds_held,
     _one_word_terms,
+    _titled_places,
     _written_words,
     answer_kinds,
 )
@@ -132,3 +140,71 @@ def test_handles_and_brands_from_the_shared_words(answers: list[str], claimants:
     assert list(words) == list(written)
     assert _handles(words, handles, syn) == _one_word_terms(handles - not_lower, syn)
     assert _brands(words, handles, syn) == _one_word_terms(handles & camel, syn)
+
+
+def test_lowering_makes_no_mark_part_of_a_written_word() -> None:
+    """No character outside a written word lowers to one inside it: a word found whole among
+    an answer's words lowered one by one is found whole in the answer lowered at once."""
+    inside = re.compile(r"[\w'\u2019]")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        lowered = char.lower()
+        if lowered != char and not inside.match(char):
+            assert not inside.search(lowered), hex(code)
+
+
+def _titled_places_read_whole(
+    answers: list[str], names: frozenset[str], syn: Synonyms
+) -> dict[str, list[int]]:
+    """``_titled_places`` as first written: every answer read clause by clause."""
+    seen: dict[str, dict[int, bool]] = {}
+    for index, answer in enumerate(answers):
+        for clause in _CLAUSE_BREAK.split(answer):
+            said = _WRITTEN_WORD.findall(clause)
+            lowered = [w.lower() for w in said]
+            for at, word in enumerate(said):
+                if word[:1].isupper():
+                    for term in [t for t in content(analyse(word, syn)) if t in names]:
+                        uses = seen.setdefault(term, {})
+                        uses[index] = uses.get(index, True) and titled(lowered, at)
+    return {
+        term: [index for index, only in uses.items() if only]
+        for term, uses in seen.items()
+        if any(uses.values())
+    }
+
+
+_PLACES = st.sampled_from(
+    "Asia ASIA asia Europe Chile the head HEAD Head heads ahead headline guy Guy guys person "
+    "personal rep report side inside of for in from sales M BMW 's Asia's VP vp Vp \u212aorea "
+    "\u0130 \u03a3 \u2019 ' . , ( ) ; - _head head_ 1head".split(" ")
+)
+
+
+@given(st.lists(st.lists(_PLACES, min_size=1, max_size=12).map(" ".join), max_size=6))
+@example(["the ASIA GUY said 600", "HEAD of sales for Asia", "Asia gets 600"])
+@example(["Chile's Head, in Asia", "Asia REP", "VP for BMW"])
+def test_titled_places_skip_only_answers_without_a_holder(answers: list[str]) -> None:
+    """An answer with no word naming who holds a title, skipped, changes no place found."""
+    syn = Synonyms([["asia", "asian market"]])
+    names = frozenset({"asia", "europ", "chile", "korea", "bmw"})
+    assert _titled_places(answers, names, syn) == _titled_places_read_whole(answers, names, syn)
+
+
+def _state(value: object) -> object:
+    """A built field as plain data: an object as its attributes, each pickled on its own (the
+    same words may be one string object in one build and two in another)."""
+    if hasattr(value, "__dict__") and not isinstance(value, type):
+        return {name: pickle.dumps(field) for name, field in vars(value).items()}
+    return pickle.dumps(value)
+
+
+def test_the_index_reads_the_phrasings_words_from_the_loaders_phrase_keys() -> None:
+    """The phrase keys the loader's duplicate check made build the index it builds without."""
+    knowledge, keys = load_with_phrase_keys(default_knowledge_path())
+    assert knowledge == load_knowledge(default_knowledge_path())
+    assert keys == {q: phrase_key(q) for row in knowledge.rows for q in row[1]}
+    with_keys, without = Matcher(knowledge, phrase_keys=keys), Matcher(knowledge)
+    assert vars(with_keys).keys() == vars(without).keys()
+    for name, value in vars(without).items():
+        assert _state(vars(with_keys)[name]) == _state(value), name
