@@ -25,7 +25,6 @@ from .talk import (
     asks_given_name,
     asks_of_own,
     asks_outlet,
-    asks_own_car,
     asks_where_is,
     asks_who_did,
     asks_who_is_right,
@@ -88,8 +87,6 @@ _LEANING = frozenset({FollowUp.PROVENANCE, FollowUp.WHY, FollowUp.NEXT, FollowUp
 def read_alone(matcher: Matcher, text: str, decision: Decision) -> Decision:
     """Decide on a message with no answer before it: one that only makes sense after an answer
     ("who brought that up") is declined, and "does bmwna agree" gets BMWNA's best known claim."""
-    if asks_own_car(text):
-        return Decision(None, 0.0)  # "what car does gabe drive": no one's own car is told of
     leaning = follow_up(text)
     if leaning is None:
         return decision
@@ -104,9 +101,6 @@ def read_alone(matcher: Matcher, text: str, decision: Decision) -> Decision:
 def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
     """Decide on a message sent right after an answer with ``last``."""
     text = corrected(text)
-    if asks_own_car(text):
-        # "what does her dad drive" after the chase car's guess: no one's own car is told of.
-        return Reading(Decision(None, 0.0))
     if asks_of_own(text):
         # "should i keep my order" after the allocation: advice on the asker's own things,
         # not the claim on orders that shares its words.

@@ -590,22 +590,6 @@ def asks_of_own(message: str) -> bool:
     )
 
 
-def asks_own_car(message: str) -> bool:
-    """Return whether a question asks what car someone drives ("what does herr26 drive", "what
-    car does her dad drive"): no one's own car is in the sources, whoever the person is."""
-    return _OWN_CAR.match(message[:200]) is not None
-
-
-# "what car does gabe drive himself": present tense; "what was the guy filming driving" asks
-# what the chase car was, which a claim guesses.
-_OWN_CAR = re.compile(
-    r"^\s*(?:(?:and|so|ok|okay|wait|but|lol)\b[\s,]*)*(?:what|which)\s+(?:car\s+|cars\s+)?"
-    r"(?:does|do)\s+(?:[^\s?!.,]+\s+){1,3}?drive"
-    r"(?:\s+(?:himself|herself|themselves|now|daily|irl))?[\s?!.]*$",
-    re.I,
-)
-
-
 class Wanted(StrEnum):
     """What a short question asks for that an answer may lack: "what year", "when", a price,
     "how many"."""

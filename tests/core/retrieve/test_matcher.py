@@ -3029,6 +3029,8 @@ def test_round_73_saying_back_is_replying(matcher_real: Matcher) -> None:
     # Round 73: what someone said or wrote back is their reply (Gabe's to bmwblog).
     for question in ("and gabe wrote back what", "what did gabe fire back with"):
         assert _decided(matcher_real, question) == "gabe-reply-next-week"
+
+
 @pytest.mark.parametrize(
     "question",
     [
