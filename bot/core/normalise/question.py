@@ -1045,7 +1045,9 @@ def own_car(asked: tuple[str, ...]) -> bool:
             at += 1
         if at >= len(asked) or asked[at] not in _DO:
             continue
-        owner = list(itertools.takewhile(lambda w: w not in _OWNING, asked[at + 1 :]))
+        owner = list(
+            itertools.takewhile(lambda w: w not in _OWNING, asked[at + 1 : at + 2 + _OWNER_MOST])
+        )
         verb = at + 1 + len(owner)
         if (
             0 < len(owner) <= _OWNER_MOST
