@@ -22,10 +22,10 @@ def release(items: list[Any]) -> None:
 
 
 def release_keys(items: dict[Any, Any]) -> None:
-    """Empty a dict a run of keys at a time, from its start (see ``release``)."""
+    """Empty a dict an item at a time, from its end (see ``release``)."""
+    # Deleting from the start would walk the emptied slots again for every run.
     while items:
-        for key in list(itertools.islice(items, _RUN)):
-            del items[key]
+        items.popitem()
 
 
 class Strings(Sequence[str]):
