@@ -45,6 +45,7 @@ from .talk import (
     name_of,
     names,
     other_of,
+    place_words,
     places,
     same_as,
     topical,
@@ -350,8 +351,7 @@ _MAX_SIDE_WORDS = 3
 def _given_as_place(entry: Entry, where: str) -> bool:
     """Return whether an entry gives only the place a "where is X" asks about as a place."""
     given = places(entry.answer)
-    asked = {"headquarters" if w == "hq" else w for w in words(where)}
-    return bool(given) and given <= asked
+    return bool(given) and given <= place_words(where)
 
 
 def _deed_untold(text: str, last: Entry) -> str | None:

@@ -746,6 +746,11 @@ def places(answer: str) -> set[str]:
     return {_PLACE_WORDS.get(w, w) for w in found if w not in _CALENDAR}
 
 
+def place_words(text: str) -> set[str]:
+    """Return a text's words as ``places`` reads them ("hq" is "headquarters")."""
+    return {_PLACE_WORDS.get(w, w) for w in words(text)}
+
+
 def asks_where_is(message: str) -> str | None:
     """Return X of "where exactly is X" (X names a thing, not "it" or "that"), or None."""
     found = _WHERE_IS.match(message[:200])
