@@ -3041,3 +3041,20 @@ def test_round_73_saying_back_is_replying(matcher_real: Matcher) -> None:
 )
 def test_round_74_a_different_model_is_the_f30(matcher_real: Matcher, question: str) -> None:
     assert _decided(matcher_real, question) == "f30-november"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Round 75: knowledge, a colour named for confirmation asks the clip's colour.
+        ("the 1m in that clip was silver wasnt it", "video-uk-chase"),
+        ("pretty sure the coupe in the footage was grey?", "video-uk-chase"),
+        # ... but a colour it "comes in" is the paint on offer, never covered.
+        ("does the 1m come in green", None),
+        ("is the coupe offered in yellow", None),
+    ],
+)
+def test_round_75_a_colour_named_asks_the_colour(
+    matcher_real: Matcher, question: str, entry: str | None
+) -> None:
+    assert _decided(matcher_real, question) == entry
