@@ -981,13 +981,19 @@ _PIECE_REACH = 5  # "who wrote THE NEW YORK TIMES PIECE": the words from the ver
 
 def byline(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks who wrote one article ("who wrote the motoring article",
-    "who penned that piece"): a byline no source gives; "who wrote that reply" asks for a
-    commenter, "who wrote these articles" for the blog."""
+    "who penned that piece", "the nyt article, who wrote it"): a byline no source gives; "who
+    wrote that reply" asks for a commenter, "who wrote these articles" for the blog."""
     if "who" not in asked:  # most questions
         return False
-    rest = asked[asked.index("who") + 1 :]
+    at = asked.index("who")
+    rest = asked[at + 1 :]
+    named = not _PIECES.isdisjoint(asked[:at])
     return any(
-        w in _WROTE and not _PIECES.isdisjoint(rest[i + 1 : i + 1 + _PIECE_REACH])
+        w in _WROTE
+        and (
+            not _PIECES.isdisjoint(rest[i + 1 : i + 1 + _PIECE_REACH])
+            or (named and rest[i + 1 : i + 2] == ("it",))
+        )
         for i, w in enumerate(rest[:3])
     )
 

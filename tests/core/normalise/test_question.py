@@ -2227,3 +2227,17 @@ def test_round_74_around_as_a_particle_is_no_word(message: str, kept: bool) -> N
 )
 def test_round_74_who_backed_someone_up_is_who_agreed(message: str, read: tuple[str, ...]) -> None:
     assert q.parts(message)[0].words[: len(read)] == read
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # Round 75: "who wrote IT" after the article is named asks its byline too.
+        ("that gazette piece on the wagon, who wrote it", True),
+        ("the tribune article, when was it out and who penned it", True),
+        # ... "it" with no piece named (a comment, a reply) stays a commenter's deed.
+        ("the comment about the wagon made me laugh, who wrote it", False),
+    ],
+)
+def test_round_75_who_wrote_it_after_a_piece_asks_a_byline(question: str, asked: bool) -> None:
+    assert q.byline(tuple(words(question))) is asked
