@@ -1702,6 +1702,9 @@ def business(asked: tuple[str, ...]) -> str | None:
     for a state; "the NAME of his advisor" is asked by its focus, see focus)."""
     if len(asked) > 1 and asked[-1] in _CALLED and asked[-2] in ADVISORS:
         return "advisor"  # "whats his CA CALLED"
+    called = _called_business(asked)
+    if called is not None:
+        return called
     what = next((i for i, w in enumerate(asked) if w in _WHATS), None)
     if what is not None and asked[what + 2 : what + 3] and asked[what + 2] in _AUXILIARIES:
         # "what DEALERSHIP does he work at", "what store is she at": a business's name;
@@ -1721,6 +1724,26 @@ def business(asked: tuple[str, ...]) -> str | None:
 
 
 _CALLED = frozenset("called named titled".split())
+# What "called" takes when it is phoning, not naming: "whats the dealer CALLED ABOUT", "...
+# called ME for"; "whats his dealership called IN az" asks the name.
+_PHONED = frozenset("about me him her us them you back up out off to for".split())
+
+
+def _called_business(asked: tuple[str, ...]) -> str | None:
+    """Return the kind of business a what-question asks the name of by "called / named" right
+    after it ("whats michaels DEALERSHIP CALLED in az"), or None."""
+    if not asked or asked[0] not in _WHATS:
+        return None
+    return next(
+        (
+            kind
+            for i, word in enumerate(asked[1:-1], 1)
+            if asked[i + 1] in _CALLED
+            and _PHONED.isdisjoint(asked[i + 2 : i + 3])
+            and (kind := business_kind(word)) is not None
+        ),
+        None,
+    )
 
 
 def _names_one(asked: tuple[str, ...]) -> bool:
@@ -1731,6 +1754,8 @@ def _names_one(asked: tuple[str, ...]) -> bool:
         return False
     if asked[0] in _WHATS | {"which"} and business(asked[:4]) is not None:
         return True  # "WHICH DEALERSHIP is he at, phoenix OR scottsdale": the choice is a guess
+    if _called_business(asked) is not None:
+        return True  # "whats the az DEALERSHIP CALLED again": its name, wherever it ends
     if "or" in asked:
         return False
     if asked[0] in ("what", "whats", "wat") and asked[-1] in _CALLED:

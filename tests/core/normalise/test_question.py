@@ -2241,3 +2241,18 @@ def test_round_74_who_backed_someone_up_is_who_agreed(message: str, read: tuple[
 )
 def test_round_75_who_wrote_it_after_a_piece_asks_a_byline(question: str, asked: bool) -> None:
     assert q.byline(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "shop"),
+    [
+        # Round 75: "what's X's dealership CALLED" asks its name, wherever the question ends.
+        ("whats the baker's store called in ohio", "store"),
+        ("what's her dealership named again", "dealer"),
+        # ... "called" after another word, or a question not opening with "what", is no name.
+        ("whats the dealer called about", None),
+        ("the dealership called me today, what did they want", None),
+    ],
+)
+def test_round_75_a_business_called_asks_its_name(question: str, shop: str | None) -> None:
+    assert q.business(tuple(words(question))) == shop
