@@ -3058,3 +3058,18 @@ def test_round_75_a_colour_named_asks_the_colour(
     matcher_real: Matcher, question: str, entry: str | None
 ) -> None:
     assert _decided(matcher_real, question) == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Round 75: knowledge, "the doubling article / post / piece" names the follow-up post,
+        # the source of the answer, not the doubling rumor asked about.
+        "how many cars did aus get according to the doubling piece",
+        "the doubling post, what did bmw australia get in the end",
+    ],
+)
+def test_round_75_the_doubling_article_is_the_follow_up(
+    matcher_real: Matcher, question: str
+) -> None:
+    assert _decided(matcher_real, question) == "aus-received-125"
