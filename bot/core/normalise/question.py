@@ -998,6 +998,38 @@ def byline(asked: tuple[str, ...]) -> bool:
     )
 
 
+# "what was the production NUMBER FOR APRIL", "how many were built IN JUNE": a count for one
+# calendar month, which no source gives (yourbestsource gives a monthly range from March).
+_COUNT_WORDS = frozenset("number numbers figure figures count total units".split())
+_IN_MONTH = frozenset("in for during".split())
+# "how many a month, STARTING IN march": the month production starts, not one counted.
+_STARTING = frozenset(
+    "start starts starting started begin begins beginning began kick kicks kicked off".split()
+)
+
+
+def month_count(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks a count for one named month ("what was the production
+    NUMBER FOR APRIL", "HOW MANY were made IN JUNE"); "how many a month, starting in march"
+    asks the monthly rate."""
+    if _MONTH_WORDS.isdisjoint(asked):  # most questions
+        return False
+    counted_at = next(
+        (
+            i
+            for i, w in enumerate(asked)
+            if w in _COUNT_WORDS or (w == "many" and asked[i - 1 : i] == ("how",))
+        ),
+        None,
+    )
+    if counted_at is None:
+        return False
+    return any(
+        w in _MONTH_WORDS and asked[i - 1] in _IN_MONTH and (i < 2 or asked[i - 2] not in _STARTING)
+        for i, w in enumerate(asked[counted_at + 1 :], counted_at + 1)
+    )
+
+
 # "when did the nyt ARTICLE COME OUT", "what date was the post PUBLISHED": the date a piece
 # appeared, which no source gives (neither post is dated, nor any piece they cite).
 _WRITTEN_PIECES = _PIECES | frozenset("post".split())

@@ -50,6 +50,7 @@ from ..normalise.question import (
     identified,
     listed,
     may_say_on_show,
+    month_count,
     other_side,
     outcome_count,
     own_car,
@@ -184,11 +185,14 @@ _SCOPE_WORDS = ("worldwide",)  # a market no entry writes capitalised ("globally
 _BYLINE = "bylinewriter"  # a coined term: who wrote an article, held by none
 _DATELINE = "datelinedate"  # a coined term: when an article came out, held by none
 _OWN_CAR = "owncarmodel"  # a coined term: the car someone drives or owns, held by none
+_MONTH_COUNT = "monthcount"  # a coined term: a count for one calendar month, held by none
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A year this much later than the last the answers name is past every forecast they make (the
 # blog's "4-5 years" for values to settle): "should i pay over msrp in 2030".
 _HORIZON = 5
-_COINED = frozenset((_AFTERWARDS, _DIFFERENCE, _CONTEST, _SHOWN, _BYLINE, _DATELINE, _OWN_CAR))
+_COINED = frozenset(
+    (_AFTERWARDS, _DIFFERENCE, _CONTEST, _SHOWN, _BYLINE, _DATELINE, _OWN_CAR, _MONTH_COUNT)
+)
 # The words that name a show ("podcast", and what the knowledge reads as one: "bimmercast").
 _SHOW_WORDS = ("podcast", "episode", "show", "stream")
 _SPOT_SHARE = 0.5  # of its own weight, the spot a where-filmed question asks for
@@ -1689,6 +1693,11 @@ class Matcher:
                     # which blog the posts come from names no person.
                     focused = [_BYLINE]
                     deeds[_BYLINE] = _Term(_BYLINE, self._unknown_weight, False, True)
+                if month_count(spelled):
+                    # "what was the NUMBER FOR APRIL": a count for one month, which no entry
+                    # gives; the one giving a monthly range from March does not say it.
+                    focused = [_MONTH_COUNT]
+                    deeds[_MONTH_COUNT] = _Term(_MONTH_COUNT, self._unknown_weight, False, True)
                 if dateline(spelled):
                     # "when did the nyt ARTICLE COME OUT": the date a piece appeared, which no
                     # entry gives; one saying when the GP came out does not date the piece.

@@ -2256,3 +2256,18 @@ def test_round_75_who_wrote_it_after_a_piece_asks_a_byline(question: str, asked:
 )
 def test_round_75_a_business_called_asks_its_name(question: str, shop: str | None) -> None:
     assert q.business(tuple(words(question))) == shop
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # Round 75: a count for one named month is asked ...
+        ("so what was the loaf number for june exactly", True),
+        ("how many pies did the bakery sell in october", True),
+        # ... but not the month a monthly rate starts, nor a month with no count asked.
+        ("how many pies a week, starting in october", False),
+        ("what did the baker say about june", False),
+    ],
+)
+def test_round_75_a_count_for_one_month_is_asked(question: str, asked: bool) -> None:
+    assert q.month_count(tuple(words(question))) is asked
