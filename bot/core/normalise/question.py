@@ -115,6 +115,10 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         alone: list[Part] = []
         for _, found in pieces:  # "where was it shot, looks like europe": the guess is story
             at = _seeming(found)
+            since = _because_i(found) if at is None else None
+            if since is not None:  # "wanna know what he said BC I saw ...": the why is story
+                alone += [Part(tuple(found[:since]), True), Part(tuple(found[since + 1 :]), False)]
+                continue
             alone += (
                 [Part(tuple(found), True)]
                 if at is None
@@ -362,6 +366,23 @@ def _first_guess(sentence: list[str]) -> int | None:
             sentence[i] == "or"
             and sentence[i + 1] in _AUXILIARIES
             and sentence[i + 2] in _TOLD_THING
+        ):
+            return i
+    return None
+
+
+_BECAUSE = frozenset("bc because cuz coz cos cause".split())
+_BECAUSE_MOST = 12  # "lowkey wanna know what that yourbestsource person said": the words before
+
+
+def _because_i(sentence: list[str]) -> int | None:
+    """Return where a question turns to why the asker asks ("wanna know what he said BC I saw
+    someone quote him ..."): a "because" before "i" after a question word, or None."""
+    for i in range(2, min(len(sentence) - 2, _BECAUSE_MOST + 1)):
+        if (
+            sentence[i] in _BECAUSE
+            and sentence[i + 1] in _ASKER
+            and not _WH.isdisjoint(sentence[:i])
         ):
             return i
     return None

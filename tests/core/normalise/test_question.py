@@ -2271,3 +2271,26 @@ def test_round_75_a_business_called_asks_its_name(question: str, shop: str | Non
 )
 def test_round_75_a_count_for_one_month_is_asked(question: str, asked: bool) -> None:
     assert q.month_count(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
+    ("message", "asked", "story"),
+    [
+        # Round 75: "... BC I saw ..." after the question tells why the asker asks: story.
+        (
+            "wanna know what the baker said bc i heard someone quote her on rye",
+            ("wanna", "know", "what", "the", "baker", "said"),
+            ("i", "heard", "someone", "quote", "her", "on", "rye"),
+        ),
+        # ... but "because" with no question word before it stays one sentence.
+        ("the bakery shut because i was late", None, None),
+    ],
+)
+def test_round_75_because_i_after_a_question_is_story(
+    message: str, asked: tuple[str, ...] | None, story: tuple[str, ...] | None
+) -> None:
+    found = q.parts(message)
+    if asked is None:
+        assert len(found) == 1
+    else:
+        assert [(p.words, p.asks) for p in found] == [(asked, True), (story, False)]
