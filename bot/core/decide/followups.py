@@ -1228,6 +1228,8 @@ def _retitled(matcher: Matcher, title: str, about: str) -> str:
     return " ".join(w for w, _ in weighed[:start] + weighed[end:])
 
 
+# "what about asia in general" after "how is it selling in japan": X itself, not the question
+_WIDENED = re.compile(r"\b(?:in general|generally|overall|as a whole)\b", re.I)
 _MAX_RESTATED_WORDS = 10  # "how many 1ms are going to germany": a plain question
 
 
@@ -1243,7 +1245,7 @@ def restated(matcher: Matcher, text: str, declined: str) -> str | None:
     other = other_of(text)
     fragment = _fragment(text) if other is None else None
     other = other or fragment
-    if other is None or _leaned(declined):
+    if other is None or _leaned(declined) or _WIDENED.search(text):
         return None
     weighed = matcher.rarity(declined[:200])
     if len(weighed) > _MAX_RESTATED_WORDS:

@@ -1828,3 +1828,11 @@ def test_followup_39_why_mention_that_asks_why_of_the_last_answer(
     assert follow_up("but why did they mention it") == (FollowUp.WHY, "")
     _, why = _played(shipped, "how many 1ms did australia get", "but why did they mention it")
     assert why.answered and why.kind == "followup"
+
+
+def test_followup_40_what_about_x_in_general_asks_x_itself(shipped: KnowledgeService) -> None:
+    # Follow-up round 40: "in general" widens the question to X itself; the declined question
+    # asked of X ("how are 1m sales in asia in general") was declined in turn.
+    _, asia = _played(shipped, "how are 1m sales in korea", "ok what about asia in general")
+    assert asia.answered and asia.asked != "how are 1m sales in korea"
+    assert "Asia" in (asia.answer or "")
