@@ -23,6 +23,7 @@ from .talk import (
     asked_by_name,
     asks,
     asks_given_name,
+    asks_meaning,
     asks_of_own,
     asks_outlet,
     asks_where_is,
@@ -110,6 +111,9 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "sounds made up", "yeah right, they'll build more anyway" after a claim: what backs
         # it is its status and its sources, not a claim that shares a word ("cope", "more").
         return Reading(_sure(last), last, cited=True)
+    if asks_meaning(text):
+        # "what did he mean" after a reader's remark: that remark, not two claims sharing "mean".
+        return Reading(_sure(last), last)
     outlet = asks_outlet(text)
     if outlet is not None and _outlet_named(last, knowledge, outlet):
         # "wait, which blog" after a claim: the outlet it comes from, which its answer or its

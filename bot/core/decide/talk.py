@@ -1034,6 +1034,22 @@ def doubts(message: str) -> bool:
     return bool(kept) and _DOUBTED.match(" ".join(kept)) is not None
 
 
+# "what did he mean", "so what does she mean by that": what the one who made the last claim
+# meant, which is that claim in his words; the words "mean" shares with other claims
+# ("meaning", "means") are no topic.
+_MEANT = re.compile(
+    r"^\s*(?:(?:and|but|so|ok|okay|wait|hmm|lol)\b[\s,.!]*)*what\s+(?:did|does|do)\s+"
+    r"(?:he|she|they|that\s+guy|the\s+guy|that\s+commenter|the\s+commenter)\s+mean"
+    r"(?:\s+by\s+(?:that|it|this))?\s*[?!.]*\s*$",
+    re.I,
+)
+
+
+def asks_meaning(message: str) -> bool:
+    """Return whether a message only asks what the one behind the last claim meant."""
+    return _MEANT.match(message[:200]) is not None
+
+
 # "is that more than the us", "how does that compare to the mini", "how does that square with
 # bmwblog saying it would change", "compare that to X": the last answer held against X, which is
 # what is asked.

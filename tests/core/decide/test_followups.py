@@ -13,6 +13,7 @@ from bot.core.decide.talk import (
     Wanted,
     asked_by_name,
     asks_given_name,
+    asks_meaning,
     asks_outlet,
     asks_where_is,
     asks_who_is_right,
@@ -1836,3 +1837,12 @@ def test_followup_40_what_about_x_in_general_asks_x_itself(shipped: KnowledgeSer
     _, asia = _played(shipped, "how are 1m sales in korea", "ok what about asia in general")
     assert asia.answered and asia.asked != "how are 1m sales in korea"
     assert "Asia" in (asia.answer or "")
+
+
+def test_followup_40_what_did_he_mean_asks_the_last_claim_again(shipped: KnowledgeService) -> None:
+    # Follow-up round 40: "what did he mean" asks what the one behind the last claim meant,
+    # which is that claim; alone its "mean" tied two claims and got a clarifying question.
+    assert asks_meaning("ok so what did the guy mean by that?")
+    assert not asks_meaning("what does msrp mean")
+    first, meant = _played(shipped, "what did mr mowse say", "ok so what did the guy mean by that?")
+    assert meant.answered and meant.entry_id == first.entry_id

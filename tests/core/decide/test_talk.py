@@ -14,6 +14,7 @@ from bot.core.decide.talk import (
     and_x,
     asked_by_name,
     asks_given_name,
+    asks_meaning,
     asks_of_own,
     compared_with,
     corrected,
@@ -703,3 +704,20 @@ def test_followup_39_asking_if_this_is_the_bot_and_posting_in_the_wrong_channel(
     reply = service.ask(message)
     assert reply.kind == "smalltalk" and reply.talk is kind
     assert service.ask("whats that guys name").kind != "smalltalk"
+
+
+@pytest.mark.parametrize(
+    ("message", "meaning"),
+    [
+        ("hmm what did she mean", True),
+        ("so what do they mean by this?", True),
+        ("what did the commenter mean", True),
+        ("what does msrp mean", False),  # a word's meaning, not the claimant's
+        ("what did he mean about the dealers", False),  # a topic of its own
+    ],
+)
+def test_followup_40_what_did_he_mean_asks_what_the_claimant_meant(
+    message: str, meaning: bool
+) -> None:
+    # Follow-up round 40.
+    assert asks_meaning(message) is meaning
