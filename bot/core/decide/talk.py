@@ -807,6 +807,9 @@ def asked_by_name(message: str) -> str | None:
     """Return what a question asks the name of ("which DEALERSHIP is it", "which dealers, got
     names?", a bare "which DEALERSHIP"), or None."""
     said = kernel(message)  # "which dealership THO": a closing tag asks nothing
+    called = _CALLED.match(" ".join(said))
+    if called is not None and called.group(1).startswith(_NAMED_KINDS):
+        return called.group(1)  # "whats the dealership called": its name, as "which" asks
     asking = next((w for w in said[:2] if w in _NAMING), None)
     if asking is None or len(said) > _MAX_NAMING_WORDS or said[-1] == asking:
         return None
@@ -826,6 +829,10 @@ def asked_by_name(message: str) -> str | None:
 
 
 _PINNED = frozenset("exactly specifically precisely".split())
+_CALLED = re.compile(
+    r"^(?:whats|what s|what is|what was|what are|what were) (?:the|that|this|his|her|their) "
+    r"(\w+) (?:called|named)$"
+)
 
 
 def asks_given_name(message: str) -> bool:

@@ -1846,3 +1846,14 @@ def test_followup_40_what_did_he_mean_asks_the_last_claim_again(shipped: Knowled
     assert not asks_meaning("what does msrp mean")
     first, meant = _played(shipped, "what did mr mowse say", "ok so what did the guy mean by that?")
     assert meant.answered and meant.entry_id == first.entry_id
+
+
+def test_followup_40_whats_the_x_called_is_declined_when_no_name_is_given(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 40: the Arizona dealership is never named; "what was it called" got the
+    # per-dealer arithmetic.
+    first, called = _played(
+        shipped, "how many 1ms is a dealer in arizona getting", "ok what was that dealer named"
+    )
+    assert first.answered and not called.answered

@@ -721,3 +721,10 @@ def test_followup_40_what_did_he_mean_asks_what_the_claimant_meant(
 ) -> None:
     # Follow-up round 40.
     assert asks_meaning(message) is meaning
+
+
+def test_followup_40_whats_the_x_called_asks_its_name() -> None:
+    # Follow-up round 40: "what's the X called" asks X's name as "which X" does.
+    assert asked_by_name("ok what was that dealer named") == "dealer"
+    assert asked_by_name("whats the forum called") == "forum"
+    assert asked_by_name("whats the car called") is None  # a thing identified otherwise
