@@ -138,6 +138,8 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
     leaning = follow_up(text)
     if (leaning is None or leaning[0] is FollowUp.POINTING) and _asks_source_of(text, last):
         leaning = (FollowUp.PROVENANCE, "")  # "where did segler say it" after Segler's claim
+    if leaning is None and _knows_so(matcher, text):
+        leaning = (FollowUp.PROVENANCE, "")  # "how do they know it'll be one" after a promise
     reading = _read(matcher, knowledge, text, last, leaning)
     if reading.decision.answer is None and reading.notice is None and _how_sure(text):
         # "was he sure" after a reader's guess: how settled the last claim is, which its
@@ -333,6 +335,20 @@ def _how_sure(text: str) -> bool:
 _SURE = frozenset("sure certain confident".split())
 _SURE_WORDS = frozenset("was is were are he she they really even how that about of it".split())
 _MAX_SURE_WORDS = 5
+
+
+_KNOWS = re.compile(
+    r"^\s*(?:(?:and|but|so|ok|okay|wait|hmm)\b[\s,.!]*)*how\s+(?:do|does|did|can|could|would)\s+"
+    r"(?:they|he|she|you|u|we|them)\s+(?:even\s+)?know\b(.*)$",
+    re.I,
+)
+
+
+def _knows_so(matcher: Matcher, text: str) -> bool:
+    """Return whether a message asks how they know what the last answer says, in words no
+    entry holds ("how do they know it'll actually be one tho"), as "how do they know" does."""
+    found = _KNOWS.match(text[:200])
+    return found is not None and all(w == 0 for _, w in matcher.rarity(found.group(1)))
 
 
 def _picks_side(text: str, last: Entry) -> bool:

@@ -1857,3 +1857,15 @@ def test_followup_40_whats_the_x_called_is_declined_when_no_name_is_given(
         shipped, "how many 1ms is a dealer in arizona getting", "ok what was that dealer named"
     )
     assert first.answered and not called.answered
+
+
+def test_followup_40_how_do_they_know_it_will_asks_what_backs_the_last_claim(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 40: "how do they know" with a clause of words no entry holds is "how do
+    # they know" alone (the claim, cited); it was declined. A clause naming a topic is not.
+    first, known = _played(
+        shipped, "will the 1m be a collectible", "ok but how can they know it really will be tho"
+    )
+    assert first.entry_id == "segler-collectors-car"
+    assert known.kind == "followup" and known.entry_id == first.entry_id and known.cited
