@@ -149,6 +149,16 @@ _THEN = re.compile(
     r"\s+then[\s?!.]*$",
     re.I,
 )
+# "and they think the 1m will be the same?", "will the 1m be the same": the same, X before it.
+_X_THE_SAME = re.compile(
+    r"^\s*(?:(?:and|so|but|ok)\s+)*(?:(?:do|does|did)\s+)?"
+    r"(?:(?:they|he|she|you|u)\s+(?:think|thinks|reckon|reckons|expect|expects|believe|believes)"
+    r"\s+(?:that\s+)?)?((?:the\s+)?[^\s?!.,]+)\s+(?:will|would|is\s+gonna|gonna|might)\s+be\s+"
+    r"(?:the\s+)?same(?:\s+way)?[\s?!.]*$"
+    r"|^\s*(?:(?:and|so|but|ok)\s+)*(?:will|would)\s+((?:the\s+)?[^\s?!.,]+)\s+be\s+the\s+same"
+    r"(?:\s+way)?[\s?!.]*$",
+    re.I,
+)
 # "same as the 1m?", "was it the same as the 1m": the last question of X, opening the message.
 _SAME_AS = re.compile(
     r"^\s*(?:(?:and|so|but)\s+)?(?:(?:is|was|did|does)\s+(?:it|that|they)\s+)?(?:the\s+)?"
@@ -478,6 +488,10 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
     same = (_SAME_FOR.search(head) or _SAME_AS.match(head)) if "same" in cues else None
     if same is not None and len(words(head)) <= _MAX_SAME_WORDS:
         return FollowUp.ABOUT, same.group(1)
+    same = _X_THE_SAME.match(head) if "same" in cues else None
+    x = (same.group(1) or same.group(2)) if same is not None else None
+    if x is not None and words(x) and words(x)[-1] not in _NOT_X:
+        return FollowUp.ABOUT, x  # "will it be the same": no X
     agreeing = "agree" in cues or "concur" in cues
     agree = _AGREE.match(head) if agreeing or any(map(cues.__contains__, _AGREE_CUES)) else None
     if agree is None and (

@@ -1869,3 +1869,18 @@ def test_followup_40_how_do_they_know_it_will_asks_what_backs_the_last_claim(
     )
     assert first.entry_id == "segler-collectors-car"
     assert known.kind == "followup" and known.entry_id == first.entry_id and known.cited
+
+
+def test_followup_40_x_will_be_the_same_asks_the_last_question_of_x(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 40: "do they expect the 1m will be the same" asks what "same for the 1m"
+    # asks; it got the blog's expectation on US numbers, which shares "expect".
+    assert follow_up("ok and do they expect the 1m will be the same?") == (FollowUp.ABOUT, "the 1m")
+    assert follow_up("will it be the same") == (FollowUp.POINTING, "")  # no X
+    _, same = _played(
+        shipped,
+        "how did zhp allocations work back in 2003",
+        "ok and do they expect the 1m will be the same?",
+    )
+    assert same.kind == "followup" and same.entry_id == "zhp-same-for-1m"
