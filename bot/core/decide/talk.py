@@ -127,7 +127,16 @@ _AND_FOR = re.compile(
     re.I,
 )
 # "no i meant the mini", "sorry i mean australia": the last question asked of X instead.
-_MEANT_X = re.compile(rf"^\s*{_CORRECTION}((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+)?)[\s?!.]*$", re.I)
+# "no i meant the mini gp thing from the article", "i meant the us not aus lol": X, its filler
+# ("thing", where it was read) and the X turned away or a laugh left out.
+_MEANT_TAIL = (
+    r"(?:\s+(?:thing|stuff|bit|part|one))?"
+    r"(?:\s+(?:from|in|on)\s+(?:the|that)\s+(?:article|post|blog|comments?|thread|video))?"
+    r"(?:\s*,?\s+not\s+(?:the\s+)?[^\s?!.,]+)?(?:\s+(?:lol|lmao|haha|tho|though))*"
+)
+_MEANT_X = re.compile(
+    rf"^\s*{_CORRECTION}((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+)?){_MEANT_TAIL}[\s?!.]*$", re.I
+)
 # "does the blog expect the same for the 1m", "same for australia?": the last question of X.
 _SAME_FOR = re.compile(
     r"\bsame\s+(?:(?:thing\s+)?(?:will\s+|would\s+|could\s+)?happens?\s+)?(?:for|with|in|to)\s+"
