@@ -1895,3 +1895,14 @@ def test_followup_40_a_correction_leaves_out_its_filler(shipped: KnowledgeServic
         shipped, "does the 1m come only as a manual", "sorry i meant the jcw gp bit from the post"
     )
     assert gp.entry_id == "gp-price-options-manual"
+
+
+def test_followup_40_elaborate_on_x_asks_x(shipped: KnowledgeService) -> None:
+    # Follow-up round 40 (knowledge): "elaborate on", "expand on" ask X as "explain" does;
+    # "elaborate", a word no entry holds, weighed the question below an answer.
+    _, molds = _played(
+        shipped,
+        "why doesnt bmw build more 1ms if people want them",
+        "elaborate on the molds bit pls",
+    )
+    assert molds.answered and "mold" in (molds.answer or "")
