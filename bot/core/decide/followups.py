@@ -111,6 +111,9 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "sounds made up", "yeah right, they'll build more anyway" after a claim: what backs
         # it is its status and its sources, not a claim that shares a word ("cope", "more").
         return Reading(_sure(last), last, cited=True)
+    if _kind_told(text, last):
+        # "what kind of costs" after "partly machine costs": the kind its answer names.
+        return Reading(_sure(last), last)
     if asks_meaning(text):
         # "what did he mean" after a reader's remark: that remark, not two claims sharing "mean".
         return Reading(_sure(last), last)
@@ -342,6 +345,22 @@ _KNOWS = re.compile(
     r"(?:they|he|she|you|u|we|them)\s+(?:even\s+)?know\b(.*)$",
     re.I,
 )
+
+
+_KIND_OF = re.compile(
+    r"^\s*(?:(?:and|but|so|ok|okay|wait|hmm)\b[\s,.!]*)*(?:what|which|wat)\s+"
+    r"(?:kind|kinds|sort|sorts|type|types)\s+of\s+((?:[^\s?!.,]+\s*){1,2}?)[\s?!.]*$",
+    re.I,
+)
+
+
+def _kind_told(text: str, last: Entry) -> bool:
+    """Return whether "what kind of X" asks the kind of an X the last answer names."""
+    found = _KIND_OF.match(text[:200])
+    if found is None:
+        return False
+    own = _stems(found.group(1)) - _FUNCTION_STEMS
+    return bool(own) and own <= _stems(last.answer)
 
 
 def _knows_so(matcher: Matcher, text: str) -> bool:

@@ -1906,3 +1906,13 @@ def test_followup_40_elaborate_on_x_asks_x(shipped: KnowledgeService) -> None:
         "elaborate on the molds bit pls",
     )
     assert molds.answered and "mold" in (molds.answer or "")
+
+
+def test_followup_40_what_kind_of_x_asks_the_kind_the_answer_names(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 40: "what kind of costs" after "partly machine costs" asks what kind it
+    # names; "costs" read as a price asked and was declined for want of one.
+    first, kind = _played(shipped, "is bmw capping 1m output on purpose", "ok what sort of cost?")
+    assert first.entry_id == "production-limit-causes"
+    assert kind.kind == "followup" and kind.entry_id == first.entry_id
