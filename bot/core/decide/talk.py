@@ -498,9 +498,9 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
     if same is not None and len(words(head)) <= _MAX_SAME_WORDS:
         return FollowUp.ABOUT, same.group(1)
     same = _X_THE_SAME.match(head) if "same" in cues else None
-    x = (same.group(1) or same.group(2)) if same is not None else None
-    if x is not None and words(x) and words(x)[-1] not in _NOT_X:
-        return FollowUp.ABOUT, x  # "will it be the same": no X
+    other: str | None = (same.group(1) or same.group(2)) if same is not None else None
+    if other is not None and words(other) and words(other)[-1] not in _NOT_X:
+        return FollowUp.ABOUT, other  # "will it be the same": no X
     agreeing = "agree" in cues or "concur" in cues
     agree = _AGREE.match(head) if agreeing or any(map(cues.__contains__, _AGREE_CUES)) else None
     if agree is None and (
