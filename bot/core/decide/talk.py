@@ -145,7 +145,9 @@ _SAME_FOR = re.compile(
 )
 _MAX_SAME_WORDS = 10
 # "and the blog?", "and australia": X alone after "and", asked as "what about X".
-_AND_X = re.compile(r"^\s*and\s+((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+)?)[\s?!.]*$", re.I)
+_AND_X = re.compile(
+    r"^\s*and\s+(?:just\s+|only\s+)?((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+)?)[\s?!.]*$", re.I
+)
 # ... unless X opens a question of its own ("and why", "and is it real").
 _NOT_X = frozenset(
     "what whats which how who whos when where why y is was are were do does did can could will"

@@ -1916,3 +1916,10 @@ def test_followup_40_what_kind_of_x_asks_the_kind_the_answer_names(
     first, kind = _played(shipped, "is bmw capping 1m output on purpose", "ok what sort of cost?")
     assert first.entry_id == "production-limit-causes"
     assert kind.kind == "followup" and kind.entry_id == first.entry_id
+
+
+def test_followup_40_and_just_x_after_a_decline_asks_it_of_x(shipped: KnowledgeService) -> None:
+    # Follow-up round 40: "and just the us?" after a declined worldwide count asks that count
+    # of the US; "just" kept it from being read as "and X" and it was declined.
+    _, us = _played(shipped, "how many mini gps got built globally", "and just the us?")
+    assert us.entry_id == "gp-414-us"

@@ -728,3 +728,10 @@ def test_followup_40_whats_the_x_called_asks_its_name() -> None:
     assert asked_by_name("ok what was that dealer named") == "dealer"
     assert asked_by_name("whats the forum called") == "forum"
     assert asked_by_name("whats the car called") is None  # a thing identified otherwise
+
+
+def test_followup_40_and_just_x_is_and_x() -> None:
+    # Follow-up round 40: "and just the us?", "and only canada" ask what "and X" asks.
+    assert and_x("ok and just the us?") is None  # the lead "ok" is other_of's
+    assert other_of("ok and just the us?") == "the us"
+    assert and_x("and only canada") == "canada"
