@@ -23,6 +23,7 @@ from .talk import (
     asked_by_name,
     asks,
     asks_given_name,
+    asks_meaning,
     asks_of_own,
     asks_outlet,
     asks_where_is,
@@ -110,6 +111,12 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "sounds made up", "yeah right, they'll build more anyway" after a claim: what backs
         # it is its status and its sources, not a claim that shares a word ("cope", "more").
         return Reading(_sure(last), last, cited=True)
+    if _kind_told(text, last):
+        # "what kind of costs" after "partly machine costs": the kind its answer names.
+        return Reading(_sure(last), last)
+    if asks_meaning(text):
+        # "what did he mean" after a reader's remark: that remark, not two claims sharing "mean".
+        return Reading(_sure(last), last)
     outlet = asks_outlet(text)
     if outlet is not None and _outlet_named(last, knowledge, outlet):
         # "wait, which blog" after a claim: the outlet it comes from, which its answer or its
@@ -134,6 +141,8 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
     leaning = follow_up(text)
     if (leaning is None or leaning[0] is FollowUp.POINTING) and _asks_source_of(text, last):
         leaning = (FollowUp.PROVENANCE, "")  # "where did segler say it" after Segler's claim
+    if leaning is None and _knows_so(matcher, text):
+        leaning = (FollowUp.PROVENANCE, "")  # "how do they know it'll be one" after a promise
     reading = _read(matcher, knowledge, text, last, leaning)
     if reading.decision.answer is None and reading.notice is None and _how_sure(text):
         # "was he sure" after a reader's guess: how settled the last claim is, which its
@@ -329,6 +338,36 @@ def _how_sure(text: str) -> bool:
 _SURE = frozenset("sure certain confident".split())
 _SURE_WORDS = frozenset("was is were are he she they really even how that about of it".split())
 _MAX_SURE_WORDS = 5
+
+
+_KNOWS = re.compile(
+    r"^\s*(?:(?:and|but|so|ok|okay|wait|hmm)\b[\s,.!]*)*how\s+(?:do|does|did|can|could|would)\s+"
+    r"(?:they|he|she|you|u|we|them)\s+(?:even\s+)?know\b(.*)$",
+    re.I,
+)
+
+
+_KIND_OF = re.compile(
+    r"^\s*(?:(?:and|but|so|ok|okay|wait|hmm)\b[\s,.!]*)*(?:what|which|wat)\s+"
+    r"(?:kind|kinds|sort|sorts|type|types)\s+of\s+((?:[^\s?!.,]+\s*){1,2}?)[\s?!.]*$",
+    re.I,
+)
+
+
+def _kind_told(text: str, last: Entry) -> bool:
+    """Return whether "what kind of X" asks the kind of an X the last answer names."""
+    found = _KIND_OF.match(text[:200])
+    if found is None:
+        return False
+    own = _stems(found.group(1)) - _FUNCTION_STEMS
+    return bool(own) and own <= _stems(last.answer)
+
+
+def _knows_so(matcher: Matcher, text: str) -> bool:
+    """Return whether a message asks how they know what the last answer says, in words no
+    entry holds ("how do they know it'll actually be one tho"), as "how do they know" does."""
+    found = _KNOWS.match(text[:200])
+    return found is not None and all(w == 0 for _, w in matcher.rarity(found.group(1)))
 
 
 def _picks_side(text: str, last: Entry) -> bool:
@@ -1228,6 +1267,8 @@ def _retitled(matcher: Matcher, title: str, about: str) -> str:
     return " ".join(w for w, _ in weighed[:start] + weighed[end:])
 
 
+# "what about asia in general" after "how is it selling in japan": X itself, not the question
+_WIDENED = re.compile(r"\b(?:in general|generally|overall|as a whole)\b", re.I)
 _MAX_RESTATED_WORDS = 10  # "how many 1ms are going to germany": a plain question
 
 
@@ -1243,7 +1284,7 @@ def restated(matcher: Matcher, text: str, declined: str) -> str | None:
     other = other_of(text)
     fragment = _fragment(text) if other is None else None
     other = other or fragment
-    if other is None or _leaned(declined):
+    if other is None or _leaned(declined) or _WIDENED.search(text):
         return None
     weighed = matcher.rarity(declined[:200])
     if len(weighed) > _MAX_RESTATED_WORDS:

@@ -127,7 +127,16 @@ _AND_FOR = re.compile(
     re.I,
 )
 # "no i meant the mini", "sorry i mean australia": the last question asked of X instead.
-_MEANT_X = re.compile(rf"^\s*{_CORRECTION}((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+)?)[\s?!.]*$", re.I)
+# "no i meant the mini gp thing from the article", "i meant the us not aus lol": X, its filler
+# ("thing", where it was read) and the X turned away or a laugh left out.
+_MEANT_TAIL = (
+    r"(?:\s+(?:thing|stuff|bit|part|one))?"
+    r"(?:\s+(?:from|in|on)\s+(?:the|that)\s+(?:article|post|blog|comments?|thread|video))?"
+    r"(?:\s*,?\s+not\s+(?:the\s+)?[^\s?!.,]+)?(?:\s+(?:lol|lmao|haha|tho|though))*"
+)
+_MEANT_X = re.compile(
+    rf"^\s*{_CORRECTION}((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+)?){_MEANT_TAIL}[\s?!.]*$", re.I
+)
 # "does the blog expect the same for the 1m", "same for australia?": the last question of X.
 _SAME_FOR = re.compile(
     r"\bsame\s+(?:(?:thing\s+)?(?:will\s+|would\s+|could\s+)?happens?\s+)?(?:for|with|in|to)\s+"
@@ -136,7 +145,9 @@ _SAME_FOR = re.compile(
 )
 _MAX_SAME_WORDS = 10
 # "and the blog?", "and australia": X alone after "and", asked as "what about X".
-_AND_X = re.compile(r"^\s*and\s+((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+)?)[\s?!.]*$", re.I)
+_AND_X = re.compile(
+    r"^\s*and\s+(?:just\s+|only\s+)?((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+)?)[\s?!.]*$", re.I
+)
 # ... unless X opens a question of its own ("and why", "and is it real").
 _NOT_X = frozenset(
     "what whats which how who whos when where why y is was are were do does did can could will"
@@ -147,6 +158,16 @@ _NOT_NAMES = frozenset("ok okay so and alright well fine what why how when who w
 _THEN = re.compile(
     r"^\s*(?:(?:ok|okay|so|and|alright|well|fine)\b[\s,.!]*)*((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+)?)"
     r"\s+then[\s?!.]*$",
+    re.I,
+)
+# "and they think the 1m will be the same?", "will the 1m be the same": the same, X before it.
+_X_THE_SAME = re.compile(
+    r"^\s*(?:(?:and|so|but|ok)\s+)*(?:(?:do|does|did)\s+)?"
+    r"(?:(?:they|he|she|you|u)\s+(?:think|thinks|reckon|reckons|expect|expects|believe|believes)"
+    r"\s+(?:that\s+)?)?((?:the\s+)?[^\s?!.,]+)\s+(?:will|would|is\s+gonna|gonna|might)\s+be\s+"
+    r"(?:the\s+)?same(?:\s+way)?[\s?!.]*$"
+    r"|^\s*(?:(?:and|so|but|ok)\s+)*(?:will|would)\s+((?:the\s+)?[^\s?!.,]+)\s+be\s+the\s+same"
+    r"(?:\s+way)?[\s?!.]*$",
     re.I,
 )
 # "same as the 1m?", "was it the same as the 1m": the last question of X, opening the message.
@@ -478,6 +499,10 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
     same = (_SAME_FOR.search(head) or _SAME_AS.match(head)) if "same" in cues else None
     if same is not None and len(words(head)) <= _MAX_SAME_WORDS:
         return FollowUp.ABOUT, same.group(1)
+    same = _X_THE_SAME.match(head) if "same" in cues else None
+    other: str | None = (same.group(1) or same.group(2)) if same is not None else None
+    if other is not None and words(other) and words(other)[-1] not in _NOT_X:
+        return FollowUp.ABOUT, other  # "will it be the same": no X
     agreeing = "agree" in cues or "concur" in cues
     agree = _AGREE.match(head) if agreeing or any(map(cues.__contains__, _AGREE_CUES)) else None
     if agree is None and (
@@ -807,6 +832,9 @@ def asked_by_name(message: str) -> str | None:
     """Return what a question asks the name of ("which DEALERSHIP is it", "which dealers, got
     names?", a bare "which DEALERSHIP"), or None."""
     said = kernel(message)  # "which dealership THO": a closing tag asks nothing
+    called = _CALLED.match(" ".join(said))
+    if called is not None and called.group(1).startswith(_NAMED_KINDS):
+        return called.group(1)  # "whats the dealership called": its name, as "which" asks
     asking = next((w for w in said[:2] if w in _NAMING), None)
     if asking is None or len(said) > _MAX_NAMING_WORDS or said[-1] == asking:
         return None
@@ -826,6 +854,10 @@ def asked_by_name(message: str) -> str | None:
 
 
 _PINNED = frozenset("exactly specifically precisely".split())
+_CALLED = re.compile(
+    r"^(?:whats|what s|what is|what was|what are|what were) (?:the|that|this|his|her|their) "
+    r"(\w+) (?:called|named)$"
+)
 
 
 def asks_given_name(message: str) -> bool:
@@ -1032,6 +1064,22 @@ def doubts(message: str) -> bool:
         return not (_ASKING.intersection(said) or "?" in message)
     kept = [w for w in said if w not in _DOUBT_TAGS]
     return bool(kept) and _DOUBTED.match(" ".join(kept)) is not None
+
+
+# "what did he mean", "so what does she mean by that": what the one who made the last claim
+# meant, which is that claim in his words; the words "mean" shares with other claims
+# ("meaning", "means") are no topic.
+_MEANT = re.compile(
+    r"^\s*(?:(?:and|but|so|ok|okay|wait|hmm|lol)\b[\s,.!]*)*what\s+(?:did|does|do)\s+"
+    r"(?:he|she|they|that\s+guy|the\s+guy|that\s+commenter|the\s+commenter)\s+mean"
+    r"(?:\s+by\s+(?:that|it|this))?\s*[?!.]*\s*$",
+    re.I,
+)
+
+
+def asks_meaning(message: str) -> bool:
+    """Return whether a message only asks what the one behind the last claim meant."""
+    return _MEANT.match(message[:200]) is not None
 
 
 # "is that more than the us", "how does that compare to the mini", "how does that square with

@@ -14,6 +14,7 @@ from bot.core.decide.talk import (
     and_x,
     asked_by_name,
     asks_given_name,
+    asks_meaning,
     asks_of_own,
     compared_with,
     corrected,
@@ -703,3 +704,34 @@ def test_followup_39_asking_if_this_is_the_bot_and_posting_in_the_wrong_channel(
     reply = service.ask(message)
     assert reply.kind == "smalltalk" and reply.talk is kind
     assert service.ask("whats that guys name").kind != "smalltalk"
+
+
+@pytest.mark.parametrize(
+    ("message", "meaning"),
+    [
+        ("hmm what did she mean", True),
+        ("so what do they mean by this?", True),
+        ("what did the commenter mean", True),
+        ("what does msrp mean", False),  # a word's meaning, not the claimant's
+        ("what did he mean about the dealers", False),  # a topic of its own
+    ],
+)
+def test_followup_40_what_did_he_mean_asks_what_the_claimant_meant(
+    message: str, meaning: bool
+) -> None:
+    # Follow-up round 40.
+    assert asks_meaning(message) is meaning
+
+
+def test_followup_40_whats_the_x_called_asks_its_name() -> None:
+    # Follow-up round 40: "what's the X called" asks X's name as "which X" does.
+    assert asked_by_name("ok what was that dealer named") == "dealer"
+    assert asked_by_name("whats the forum called") == "forum"
+    assert asked_by_name("whats the car called") is None  # a thing identified otherwise
+
+
+def test_followup_40_and_just_x_is_and_x() -> None:
+    # Follow-up round 40: "and just the us?", "and only canada" ask what "and X" asks.
+    assert and_x("ok and just the us?") is None  # the lead "ok" is other_of's
+    assert other_of("ok and just the us?") == "the us"
+    assert and_x("and only canada") == "canada"
