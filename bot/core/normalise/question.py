@@ -1051,6 +1051,48 @@ def month_count(asked: tuple[str, ...]) -> bool:
     )
 
 
+# "IF bmw DOUBLES it how many a month", "... would double the run. IF THAT HAPPENS how many
+# does australia get": a count under a run not yet doubled, which no source works out.
+_DOUBLING = frozenset("double doubles doubled doubling twice".split())
+# "if THAT HAPPENS", "if THEY DO": a clause pointing back at a doubling told before it.
+_POINTING_IF = frozenset(
+    {("that", "happens"), ("it", "happens"), ("they", "do"), ("it", "does"), ("so",)}
+)
+_IF_REACH = 6  # "if the asia guy is right and bmw DOUBLES": the words an if-clause runs over
+_RATE_WORDS = frozenset("month week year".split())
+# "how many would aus GET", "how many PER MONTH": a share of the doubled run, not its total
+# ("and if it doubles, how many in total" is the rumor's 5,000).
+_SHARE_WORDS = frozenset("get gets getting got receive receives allocated each".split())
+
+
+def doubled_count(asked: tuple[str, ...], before: tuple[str, ...] = ()) -> bool:
+    """Return whether a question asks a count under a doubled run ("if bmw doubles it how
+    many a month", "how many would aus get if they do double"), ``before`` being the words
+    told ahead of it ("bmw would double the run. if that happens ..."); "and if it doubles"
+    asks the doubled total, and "if they make new molds how many more" the molds' break-even."""
+    if "if" not in asked or (_DOUBLING.isdisjoint(asked) and _DOUBLING.isdisjoint(before)):
+        return False  # most questions
+    rate = any(
+        w in _RATE_WORDS and asked[i - 1 : i] in (("per",), ("a",)) for i, w in enumerate(asked)
+    )
+    counted = rate or any(
+        w in _COUNT_WORDS or (w == "many" and asked[i - 1 : i] == ("how",))
+        for i, w in enumerate(asked)
+    )
+    if not counted or not (rate or not _SHARE_WORDS.isdisjoint(asked)):
+        return False
+    for at, w in enumerate(asked):
+        if w != "if":
+            continue
+        clause = asked[at + 1 : at + 1 + _IF_REACH]
+        if not _DOUBLING.isdisjoint(clause):
+            return True
+        told = not _DOUBLING.isdisjoint(asked[:at]) or not _DOUBLING.isdisjoint(before)
+        if told and any(clause[: len(p)] == p for p in _POINTING_IF):
+            return True
+    return False
+
+
 # "when did the nyt ARTICLE COME OUT", "what date was the post PUBLISHED": the date a piece
 # appeared, which no source gives (neither post is dated, nor any piece they cite).
 _WRITTEN_PIECES = _PIECES | frozenset("post".split())

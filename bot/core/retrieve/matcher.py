@@ -43,6 +43,7 @@ from ..normalise.question import (
     compared_amount,
     counted,
     dateline,
+    doubled_count,
     filmed_where,
     focus,
     guessed,
@@ -186,12 +187,23 @@ _BYLINE = "bylinewriter"  # a coined term: who wrote an article, held by none
 _DATELINE = "datelinedate"  # a coined term: when an article came out, held by none
 _OWN_CAR = "owncarmodel"  # a coined term: the car someone drives or owns, held by none
 _MONTH_COUNT = "monthcount"  # a coined term: a count for one calendar month, held by none
+_DOUBLED_SHARE = "doubledshare"  # a coined term: a share of a run not yet doubled, held by none
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A year this much later than the last the answers name is past every forecast they make (the
 # blog's "4-5 years" for values to settle): "should i pay over msrp in 2030".
 _HORIZON = 5
 _COINED = frozenset(
-    (_AFTERWARDS, _DIFFERENCE, _CONTEST, _SHOWN, _BYLINE, _DATELINE, _OWN_CAR, _MONTH_COUNT)
+    (
+        _AFTERWARDS,
+        _DIFFERENCE,
+        _CONTEST,
+        _SHOWN,
+        _BYLINE,
+        _DATELINE,
+        _OWN_CAR,
+        _MONTH_COUNT,
+        _DOUBLED_SHARE,
+    )
 )
 # The words that name a show ("podcast", and what the knowledge reads as one: "bimmercast").
 _SHOW_WORDS = ("podcast", "episode", "show", "stream")
@@ -1578,7 +1590,7 @@ class Matcher:
         )
         offered = self._offered_figures(found)
         checked = checked_figures(question)  # "so the us gets 1000 right?": maybe misremembered
-        for part in found:
+        for order, part in enumerate(found):
             typed = self._two_word_names.fix(part.words)
             figures, rough = guessed(typed)  # "like 400 something": the asker's own guess
             guesses = {typed[i] for i in figures} | offered | checked
@@ -1698,6 +1710,11 @@ class Matcher:
                     # gives; the one giving a monthly range from March does not say it.
                     focused = [_MONTH_COUNT]
                     deeds[_MONTH_COUNT] = _Term(_MONTH_COUNT, self._unknown_weight, False, True)
+                if doubled_count(spelled, tuple(w for p in found[:order] for w in p.words)):
+                    # "IF bmw DOUBLES it how many a month": a share of a doubled run, which no
+                    # entry works out; the monthly rate or the rumor's 5,000 does not say it.
+                    focused = [_DOUBLED_SHARE]
+                    deeds[_DOUBLED_SHARE] = _Term(_DOUBLED_SHARE, self._unknown_weight, False, True)
                 if dateline(spelled):
                     # "when did the nyt ARTICLE COME OUT": the date a piece appeared, which no
                     # entry gives; one saying when the GP came out does not date the piece.

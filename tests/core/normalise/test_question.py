@@ -2294,3 +2294,26 @@ def test_round_75_because_i_after_a_question_is_story(
         assert len(found) == 1
     else:
         assert [(p.words, p.asks) for p in found] == [(asked, True), (story, False)]
+
+
+@pytest.mark.parametrize(
+    ("question", "before", "asked"),
+    [
+        # Round 77: a share of a run not yet doubled is asked ...
+        ("if the bakery doubles the batch how many loaves a week is that", "", True),
+        ("how many would my shop get if they do double it", "", True),
+        (
+            "if that happens how many does each stall receive",
+            "the baker says she'll double it",
+            True,
+        ),
+        # ... but not the doubled total, a count under another "if", nor "that" told of no doubling.
+        ("and if they double it, how many in total", "", False),
+        ("if they buy a second oven how many more must they sell", "", False),
+        ("if that happens how many does each stall receive", "the baker bought an oven", False),
+    ],
+)
+def test_round_77_a_share_of_a_doubled_run_is_asked(
+    question: str, before: str, asked: bool
+) -> None:
+    assert q.doubled_count(tuple(words(question)), tuple(words(before))) is asked
