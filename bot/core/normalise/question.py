@@ -115,6 +115,9 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         alone: list[Part] = []
         for _, found in pieces:  # "where was it shot, looks like europe": the guess is story
             at = _seeming(found)
+            if at is None and (after := _aside(found)) is not None:
+                alone += [Part(tuple(found[:after]), True), Part(tuple(found[after:]), False)]
+                continue
             alone += (
                 [Part(tuple(found), True)]
                 if at is None
@@ -167,6 +170,8 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             out.append(Part(tuple(found), False, True))
         elif seems is not None:  # "..., LOOKS LIKE somewhere in europe": how it looks to them
             out += [Part(tuple(found[:seems]), True), Part(tuple(found[seems + 2 :]), False)]
+        elif m and (after := _aside(found)) is not None:  # "... BECAUSE MY BUDDY says ..."
+            out += [Part(tuple(found[:after]), True), Part(tuple(found[after:]), False)]
         elif (not m or sum(marked) > 1) and _half_remembered(found):
             # "i think they said SOMETHING ABOUT x or y? cant remember, what was it": a guess
             out.append(Part(tuple(found), False, True))
@@ -264,7 +269,7 @@ _PRONOUNS = frozenset("he she they it that this those these".split())
 # claim on (two words or more), not about the claim; "or was he LYING" weighs the claim itself.
 _TELLERS = frozenset("he she".split())
 _BELIEVED = frozenset({("i", "thought"), ("i", "figured"), ("i", "assumed"), ("i", "believed")})
-_SEEMING = frozenset("looks seems looked seemed sounds".split())
+_SEEMING = frozenset("looks seems looked seemed sounds feels".split())
 # "..., ITS NOT LIKE they ran out of engines": the asker's own reasoning, no part of the question.
 _NOT_LIKE = frozenset({("its", "not", "like"), ("it", "not", "like")})
 
@@ -381,6 +386,43 @@ def _seeming(sentence: list[str]) -> int | None:
             return i
         if tuple(sentence[i - 1 : i + 2]) in _NOT_LIKE:
             return i - 1  # "why not make more, ITS NOT LIKE they ran out of engines": an aside
+    return None
+
+
+# "who confirmed it BECAUSE MY salesman keeps insisting ...", "how many did australia get I
+# REMEMBER the aussie commenter guessing ...": after the question, the asker turns to why they
+# ask or what they recall; that aside is story, as a sentence of its own would be.
+_BECAUSE = frozenset("because bc cuz coz cos cause".split())
+_BECAUSE_WHO = frozenset(
+    "i im ive id my me we our someone somebody people everyone everybody if it that".split()
+)
+_ASKER_SELF = frozenset("i im".split())
+_ASKER_DOING = frozenset(
+    """
+    remember keep kept really honestly want wanted need needed feel felt figured guess guessing
+    cant swear heard hear mean am trying asking thinking
+    """.split()
+)
+_INVERTED = _AUXILIARIES - frozenset("be been done any".split())  # "will it BE i keep hearing"
+_ASIDE_LEAST = 4  # the question's words before its aside: "why did i ..." is the question
+
+
+def _aside(sentence: list[str]) -> int | None:
+    """Return where a question that opens with a question word or an auxiliary turns to the
+    asker's aside ("who confirmed it BECAUSE MY salesman ...", "... I REMEMBER the aussie
+    commenter ..."), or None; "because of", a reason the question offers, is no aside."""
+    if not _opens(tuple(sentence)):
+        return None
+    for i in range(_ASIDE_LEAST, len(sentence) - 2):
+        word, nxt = sentence[i], sentence[i + 1]
+        if sentence[i - 1] in _INVERTED or sentence[i - 1] in _WH_LAST:
+            continue  # "what did I remember wrong": the asker is the question's subject
+        if (word in _BECAUSE and nxt in _BECAUSE_WHO) or (
+            word in _ASKER_SELF and nxt in _ASKER_DOING
+        ):
+            # "..., i remember SOMETHING ABOUT dealers": a hint at the answer, part of the question
+            vague = not _VAGUELY.isdisjoint(itertools.pairwise(sentence[i:]))
+            return None if vague else i
     return None
 
 

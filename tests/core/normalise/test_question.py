@@ -507,6 +507,34 @@ def test_how_things_look_to_the_asker_after_the_question_is_story() -> None:
     ]
 
 
+def test_how_it_feels_to_the_asker_after_the_question_is_story() -> None:
+    assert asked("was the uk allocation bigger than japans feels like a strange pairing") == [
+        "was the uk allocation bigger than japans"
+    ]
+
+
+def test_the_askers_aside_after_the_question_is_story() -> None:
+    assert asked("who leaked the monthly numbers because my cousin swears it was a dealer") == [
+        "who leaked the monthly numbers"
+    ]
+    assert asked("how many went to canada i remember someone posting a figure once") == [
+        "how many went to canada"
+    ]
+    assert asked("what will the resale be i keep reading different guesses everywhere") == [
+        "what will the resale be"
+    ]
+    # A reason the question offers, the asker as its subject, a hint at the answer: whole.
+    assert asked("was the run short because of the molds wearing out") == [
+        "was the run short because of the molds wearing out"
+    ]
+    assert asked("what else did i remember wrong about it") == [
+        "what else did i remember wrong about it"
+    ]
+    assert asked("did the price ever change i remember something about a memo") == [
+        "did the price ever change i remember something about a memo"
+    ]
+
+
 def test_a_story_sentence_opening_with_how_things_look_keeps_only_what_it_tells() -> None:
     found = q.parts("where was the clip filmed? looks grey and rainy")
     assert [p.words for p in found if not p.asks] == [("grey", "and", "rainy")]
