@@ -403,6 +403,7 @@ _ASKER_DOING = frozenset(
     cant swear heard hear mean am trying asking thinking
     """.split()
 )
+_TOLD_IT = frozenset("said says told mentioned wrote claimed".split())  # "... HE SAID it was ..."
 _INVERTED = _AUXILIARIES - frozenset("be been done any".split())  # "will it BE i keep hearing"
 _ASIDE_LEAST = 4  # the question's words before its aside: "why did i ..." is the question
 
@@ -417,8 +418,10 @@ def _aside(sentence: list[str]) -> int | None:
         word, nxt = sentence[i], sentence[i + 1]
         if sentence[i - 1] in _INVERTED or sentence[i - 1] in _WH_LAST:
             continue  # "what did I remember wrong": the asker is the question's subject
-        if (word in _BECAUSE and nxt in _BECAUSE_WHO) or (
-            word in _ASKER_SELF and nxt in _ASKER_DOING
+        if (
+            (word in _BECAUSE and nxt in _BECAUSE_WHO)
+            or (word in _ASKER_SELF and nxt in _ASKER_DOING)
+            or (word in _TELLERS and nxt in _TOLD_IT)
         ):
             # "..., i remember SOMETHING ABOUT dealers": a hint at the answer, part of the question
             vague = not _VAGUELY.isdisjoint(itertools.pairwise(sentence[i:]))

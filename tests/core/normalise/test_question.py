@@ -523,6 +523,10 @@ def test_the_askers_aside_after_the_question_is_story() -> None:
     assert asked("what will the resale be i keep reading different guesses everywhere") == [
         "what will the resale be"
     ]
+    assert asked("how many cars did the ohio store get she said it was a tiny number") == [
+        "how many cars did the ohio store get"
+    ]
+    assert asked("what exact number did she say it was") == ["what exact number did she say it was"]
     # A reason the question offers, the asker as its subject, a hint at the answer: whole.
     assert asked("was the run short because of the molds wearing out") == [
         "was the run short because of the molds wearing out"
