@@ -3041,3 +3041,8 @@ def test_round_73_saying_back_is_replying(matcher_real: Matcher) -> None:
 )
 def test_round_74_a_different_model_is_the_f30(matcher_real: Matcher, question: str) -> None:
     assert _decided(matcher_real, question) == "f30-november"
+
+
+def test_round_76_whose_success_the_gp_was_is_segler_s_track_record(matcher_real: Matcher) -> None:
+    # Round 76: knowledge, the source's "Dr. Segler's success" asked as "whose success".
+    assert _decided(matcher_real, "the mini gp was whose success") == "gp-segler-track-record"
