@@ -523,6 +523,9 @@ def test_the_askers_aside_after_the_question_is_story() -> None:
     assert asked("what will the resale be i keep reading different guesses everywhere") == [
         "what will the resale be"
     ]
+    assert asked("what did the paper print about the coupe i know they covered the hatch") == [
+        "what did the paper print about the coupe"
+    ]
     assert asked("how many cars did the ohio store get she said it was a tiny number") == [
         "how many cars did the ohio store get"
     ]
