@@ -404,6 +404,7 @@ _ASKER_DOING = frozenset(
     """.split()
 )
 _TOLD_IT = frozenset("said says told mentioned wrote claimed".split())  # "... HE SAID it was ..."
+_ONLY = frozenset("just only".split())  # "how many in arizona total, NOT JUST michaels dealer"
 _INVERTED = _AUXILIARIES - frozenset("be been done any".split())  # "will it BE i keep hearing"
 _ASIDE_LEAST = 4  # the question's words before its aside: "why did i ..." is the question
 
@@ -419,7 +420,8 @@ def _aside(sentence: list[str]) -> int | None:
         if sentence[i - 1] in _INVERTED or sentence[i - 1] in _WH_LAST:
             continue  # "what did I remember wrong": the asker is the question's subject
         if (
-            (word in _BECAUSE and nxt in _BECAUSE_WHO)
+            (word == "not" and nxt in _ONLY and sentence[0] in _WH_LAST)
+            or (word in _BECAUSE and nxt in _BECAUSE_WHO)
             or (word in _ASKER_SELF and nxt in _ASKER_DOING)
             or (word in _TELLERS and nxt in _TOLD_IT)
         ):

@@ -530,6 +530,10 @@ def test_the_askers_aside_after_the_question_is_story() -> None:
         "how many cars did the ohio store get"
     ]
     assert asked("what exact number did she say it was") == ["what exact number did she say it was"]
+    assert asked("which stores in ohio got cars this year not just the big one") == [
+        "which stores in ohio got cars this year"
+    ]
+    assert asked("is the cap on cars not just hype") == ["is the cap on cars not just hype"]
     # A reason the question offers, the asker as its subject, a hint at the answer: whole.
     assert asked("was the run short because of the molds wearing out") == [
         "was the run short because of the molds wearing out"
