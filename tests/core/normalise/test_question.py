@@ -530,6 +530,9 @@ def test_the_askers_aside_after_the_question_is_story() -> None:
         "how many cars did the ohio store get"
     ]
     assert asked("what exact number did she say it was") == ["what exact number did she say it was"]
+    assert asked("what did the podcast say about tyres i only caught the engine bit") == [
+        "what did the podcast say about tyres"
+    ]
     assert asked("which stores in ohio got cars this year not just the big one") == [
         "which stores in ohio got cars this year"
     ]
