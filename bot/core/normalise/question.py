@@ -405,6 +405,7 @@ _ASKER_DOING = frozenset(
 )
 _TOLD_IT = frozenset("said says told mentioned wrote claimed".split())  # "... HE SAID it was ..."
 _ONLY = frozenset("just only".split())  # "how many in arizona total, NOT JUST michaels dealer"
+_GUESSING = frozenset("was is".split())  # "who replied, WAS IT the blog or a random": guesses
 _INVERTED = _AUXILIARIES - frozenset("be been done any".split())  # "will it BE i keep hearing"
 _ASIDE_LEAST = 4  # the question's words before its aside: "why did i ..." is the question
 
@@ -424,6 +425,13 @@ def _aside(sentence: list[str]) -> int | None:
             or (word in _BECAUSE and nxt in _BECAUSE_WHO)
             or (word in _ASKER_SELF and nxt in _ASKER_DOING)
             or (word in _TELLERS and nxt in _TOLD_IT)
+            or (
+                word in _GUESSING
+                and nxt == "it"
+                and sentence[i + 2] not in _CHECKED  # "..., and IS IT LEGIT or nah": a check
+                and sentence[0] in _WH_LAST
+                and "or" in sentence[i + 2 :]
+            )
         ):
             # "..., i remember SOMETHING ABOUT dealers": a hint at the answer, part of the question
             vague = not _VAGUELY.isdisjoint(itertools.pairwise(sentence[i:]))

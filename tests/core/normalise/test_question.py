@@ -537,6 +537,12 @@ def test_the_askers_aside_after_the_question_is_story() -> None:
         "which stores in ohio got cars this year"
     ]
     assert asked("is the cap on cars not just hype") == ["is the cap on cars not just hype"]
+    assert asked("who posted the leak first was it a dealer or a journalist or a random") == [
+        "who posted the leak first"
+    ]
+    assert asked("who posted the leak first and is it real or a joke") == [
+        "who posted the leak first and is it real or a joke"
+    ]
     # A reason the question offers, the asker as its subject, a hint at the answer: whole.
     assert asked("was the run short because of the molds wearing out") == [
         "was the run short because of the molds wearing out"
