@@ -414,7 +414,8 @@ def _aside(sentence: list[str]) -> int | None:
     """Return where a question that opens with a question word or an auxiliary turns to the
     asker's aside ("who confirmed it BECAUSE MY salesman ...", "... I REMEMBER the aussie
     commenter ..."), or None; "because of", a reason the question offers, is no aside."""
-    if not _opens(tuple(sentence)):
+    # "lowkey wanna know WHAT ...": a question word soon after a lead-in opens it too
+    if not _opens(tuple(sentence)) and _WH_LAST.isdisjoint(sentence[:_ASIDE_LEAST]):
         return None
     for i in range(_ASIDE_LEAST, len(sentence) - 2):
         word, nxt = sentence[i], sentence[i + 1]

@@ -543,6 +543,9 @@ def test_the_askers_aside_after_the_question_is_story() -> None:
     assert asked("who posted the leak first and is it real or a joke") == [
         "who posted the leak first and is it real or a joke"
     ]
+    assert asked("kinda curious what the podcast said because i heard a wild number") == [
+        "kinda curious what the podcast said"
+    ]
     # A reason the question offers, the asker as its subject, a hint at the answer: whole.
     assert asked("was the run short because of the molds wearing out") == [
         "was the run short because of the molds wearing out"
