@@ -413,10 +413,12 @@ _ASIDE_LEAST = 4  # the question's words before its aside: "why did i ..." is th
 def _aside(sentence: list[str]) -> int | None:
     """Return where a question that opens with a question word or an auxiliary turns to the
     asker's aside ("who confirmed it BECAUSE MY salesman ...", "... I REMEMBER the aussie
-    commenter ..."), or None; "because of", a reason the question offers, is no aside."""
+    commenter ...", "... HE SAID ...", "..., NOT JUST michaels dealer", "... WAS IT the blog or
+    a random"), or None; "because of", a reason the question offers, is no aside."""
     # "lowkey wanna know WHAT ...": a question word soon after a lead-in opens it too
     if not _opens(tuple(sentence)) and _WH_LAST.isdisjoint(sentence[:_ASIDE_LEAST]):
         return None
+    last_or = max((j for j, w in enumerate(sentence) if w == "or"), default=-1)
     for i in range(_ASIDE_LEAST, len(sentence) - 2):
         word, nxt = sentence[i], sentence[i + 1]
         if sentence[i - 1] in _INVERTED or sentence[i - 1] in _WH_LAST:
@@ -431,7 +433,7 @@ def _aside(sentence: list[str]) -> int | None:
                 and nxt == "it"
                 and sentence[i + 2] not in _CHECKED  # "..., and IS IT LEGIT or nah": a check
                 and sentence[0] in _WH_LAST
-                and "or" in sentence[i + 2 :]
+                and last_or > i + 1
             )
         ):
             # "..., i remember SOMETHING ABOUT dealers": a hint at the answer, part of the question
