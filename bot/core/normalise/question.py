@@ -115,9 +115,8 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         alone: list[Part] = []
         for _, found in pieces:  # "where was it shot, looks like europe": the guess is story
             at = _seeming(found)
-            since = _because_i(found) if at is None else None
-            if since is not None:  # "wanna know what he said BC I saw ...": the why is story
-                alone += [Part(tuple(found[:since]), True), Part(tuple(found[since + 1 :]), False)]
+            if at is None and (after := _aside(found)) is not None:
+                alone += [Part(tuple(found[:after]), True), Part(tuple(found[after:]), False)]
                 continue
             alone += (
                 [Part(tuple(found), True)]
@@ -171,6 +170,8 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             out.append(Part(tuple(found), False, True))
         elif seems is not None:  # "..., LOOKS LIKE somewhere in europe": how it looks to them
             out += [Part(tuple(found[:seems]), True), Part(tuple(found[seems + 2 :]), False)]
+        elif m and (after := _aside(found)) is not None:  # "... BECAUSE MY BUDDY says ..."
+            out += [Part(tuple(found[:after]), True), Part(tuple(found[after:]), False)]
         elif (not m or sum(marked) > 1) and _half_remembered(found):
             # "i think they said SOMETHING ABOUT x or y? cant remember, what was it": a guess
             out.append(Part(tuple(found), False, True))
@@ -268,7 +269,7 @@ _PRONOUNS = frozenset("he she they it that this those these".split())
 # claim on (two words or more), not about the claim; "or was he LYING" weighs the claim itself.
 _TELLERS = frozenset("he she".split())
 _BELIEVED = frozenset({("i", "thought"), ("i", "figured"), ("i", "assumed"), ("i", "believed")})
-_SEEMING = frozenset("looks seems looked seemed sounds".split())
+_SEEMING = frozenset("looks seems looked seemed sounds feels".split())
 # "..., ITS NOT LIKE they ran out of engines": the asker's own reasoning, no part of the question.
 _NOT_LIKE = frozenset({("its", "not", "like"), ("it", "not", "like")})
 
@@ -371,23 +372,6 @@ def _first_guess(sentence: list[str]) -> int | None:
     return None
 
 
-_BECAUSE = frozenset("bc because cuz coz cos cause".split())
-_BECAUSE_MOST = 12  # "lowkey wanna know what that yourbestsource person said": the words before
-
-
-def _because_i(sentence: list[str]) -> int | None:
-    """Return where a question turns to why the asker asks ("wanna know what he said BC I saw
-    someone quote him ..."): a "because" before "i" after a question word, or None."""
-    for i in range(2, min(len(sentence) - 2, _BECAUSE_MOST + 1)):
-        if (
-            sentence[i] in _BECAUSE
-            and sentence[i + 1] in _ASKER
-            and not _WH.isdisjoint(sentence[:i])
-        ):
-            return i
-    return None
-
-
 def _seeming(sentence: list[str]) -> int | None:
     """Return where a question turns to how things look to the asker ("where was it shot, LOOKS
     LIKE somewhere in europe": the guess after "looks like" is story, the two words nothing),
@@ -402,6 +386,59 @@ def _seeming(sentence: list[str]) -> int | None:
             return i
         if tuple(sentence[i - 1 : i + 2]) in _NOT_LIKE:
             return i - 1  # "why not make more, ITS NOT LIKE they ran out of engines": an aside
+    return None
+
+
+# "who confirmed it BECAUSE MY salesman keeps insisting ...", "how many did australia get I
+# REMEMBER the aussie commenter guessing ...": after the question, the asker turns to why they
+# ask or what they recall; that aside is story, as a sentence of its own would be.
+_BECAUSE = frozenset("because bc cuz coz cos cause".split())
+_BECAUSE_WHO = frozenset(
+    "i im ive id my me we our someone somebody people everyone everybody if it that".split()
+)
+_ASKER_SELF = frozenset("i im".split())
+_ASKER_DOING = frozenset(
+    """
+    remember keep kept really honestly want wanted need needed feel felt figured guess guessing
+    cant swear heard hear mean am trying asking thinking know only
+    """.split()
+)
+_TOLD_IT = frozenset("said says told mentioned wrote claimed".split())  # "... HE SAID it was ..."
+_ONLY = frozenset("just only".split())  # "how many in arizona total, NOT JUST michaels dealer"
+_GUESSING = frozenset("was is".split())  # "who replied, WAS IT the blog or a random": guesses
+_INVERTED = _AUXILIARIES - frozenset("be been done any".split())  # "will it BE i keep hearing"
+_ASIDE_LEAST = 4  # the question's words before its aside: "why did i ..." is the question
+
+
+def _aside(sentence: list[str]) -> int | None:
+    """Return where a question that opens with a question word or an auxiliary turns to the
+    asker's aside ("who confirmed it BECAUSE MY salesman ...", "... I REMEMBER the aussie
+    commenter ...", "... HE SAID ...", "..., NOT JUST michaels dealer", "... WAS IT the blog or
+    a random"), or None; "because of", a reason the question offers, is no aside."""
+    # "lowkey wanna know WHAT ...": a question word soon after a lead-in opens it too
+    if not _opens(tuple(sentence)) and _WH_LAST.isdisjoint(sentence[:_ASIDE_LEAST]):
+        return None
+    last_or = max((j for j, w in enumerate(sentence) if w == "or"), default=-1)
+    for i in range(_ASIDE_LEAST, len(sentence) - 2):
+        word, nxt = sentence[i], sentence[i + 1]
+        if sentence[i - 1] in _INVERTED or sentence[i - 1] in _WH_LAST:
+            continue  # "what did I remember wrong": the asker is the question's subject
+        if (
+            (word == "not" and nxt in _ONLY and sentence[0] in _WH_LAST)
+            or (word in _BECAUSE and nxt in _BECAUSE_WHO)
+            or (word in _ASKER_SELF and nxt in _ASKER_DOING)
+            or (word in _TELLERS and nxt in _TOLD_IT)
+            or (
+                word in _GUESSING
+                and nxt == "it"
+                and sentence[i + 2] not in _CHECKED  # "..., and IS IT LEGIT or nah": a check
+                and sentence[0] in _WH_LAST
+                and last_or > i + 1
+            )
+        ):
+            # "..., i remember SOMETHING ABOUT dealers": a hint at the answer, part of the question
+            vague = not _VAGUELY.isdisjoint(itertools.pairwise(sentence[i:]))
+            return None if vague else i
     return None
 
 

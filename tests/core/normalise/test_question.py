@@ -507,6 +507,57 @@ def test_how_things_look_to_the_asker_after_the_question_is_story() -> None:
     ]
 
 
+def test_how_it_feels_to_the_asker_after_the_question_is_story() -> None:
+    assert asked("was the uk allocation bigger than japans feels like a strange pairing") == [
+        "was the uk allocation bigger than japans"
+    ]
+
+
+def test_the_askers_aside_after_the_question_is_story() -> None:
+    assert asked("who leaked the monthly numbers because my cousin swears it was a dealer") == [
+        "who leaked the monthly numbers"
+    ]
+    assert asked("how many went to canada i remember someone posting a figure once") == [
+        "how many went to canada"
+    ]
+    assert asked("what will the resale be i keep reading different guesses everywhere") == [
+        "what will the resale be"
+    ]
+    assert asked("what did the paper print about the coupe i know they covered the hatch") == [
+        "what did the paper print about the coupe"
+    ]
+    assert asked("how many cars did the ohio store get she said it was a tiny number") == [
+        "how many cars did the ohio store get"
+    ]
+    assert asked("what exact number did she say it was") == ["what exact number did she say it was"]
+    assert asked("what did the podcast say about tyres i only caught the engine bit") == [
+        "what did the podcast say about tyres"
+    ]
+    assert asked("which stores in ohio got cars this year not just the big one") == [
+        "which stores in ohio got cars this year"
+    ]
+    assert asked("is the cap on cars not just hype") == ["is the cap on cars not just hype"]
+    assert asked("who posted the leak first was it a dealer or a journalist or a random") == [
+        "who posted the leak first"
+    ]
+    assert asked("who posted the leak first and is it real or a joke") == [
+        "who posted the leak first and is it real or a joke"
+    ]
+    assert asked("kinda curious what the podcast said because i heard a wild number") == [
+        "kinda curious what the podcast said"
+    ]
+    # A reason the question offers, the asker as its subject, a hint at the answer: whole.
+    assert asked("was the run short because of the molds wearing out") == [
+        "was the run short because of the molds wearing out"
+    ]
+    assert asked("what else did i remember wrong about it") == [
+        "what else did i remember wrong about it"
+    ]
+    assert asked("did the price ever change i remember something about a memo") == [
+        "did the price ever change i remember something about a memo"
+    ]
+
+
 def test_a_story_sentence_opening_with_how_things_look_keeps_only_what_it_tells() -> None:
     found = q.parts("where was the clip filmed? looks grey and rainy")
     assert [p.words for p in found if not p.asks] == [("grey", "and", "rainy")]
@@ -2276,11 +2327,12 @@ def test_round_75_a_count_for_one_month_is_asked(question: str, asked: bool) -> 
 @pytest.mark.parametrize(
     ("message", "asked", "story"),
     [
-        # Round 75: "... BC I saw ..." after the question tells why the asker asks: story.
+        # Round 75 (round 76's aside at the merge): "... BC I saw ..." after the question
+        # tells why the asker asks: story.
         (
             "wanna know what the baker said bc i heard someone quote her on rye",
             ("wanna", "know", "what", "the", "baker", "said"),
-            ("i", "heard", "someone", "quote", "her", "on", "rye"),
+            ("bc", "i", "heard", "someone", "quote", "her", "on", "rye"),
         ),
         # ... but "because" with no question word before it stays one sentence.
         ("the bakery shut because i was late", None, None),

@@ -3073,3 +3073,14 @@ def test_round_75_the_doubling_article_is_the_follow_up(
     matcher_real: Matcher, question: str
 ) -> None:
     assert _decided(matcher_real, question) == "aus-received-125"
+
+
+def test_round_76_whose_success_the_gp_was_is_segler_s_track_record(matcher_real: Matcher) -> None:
+    # Round 76: knowledge, the source's "Dr. Segler's success" asked as "whose success".
+    assert _decided(matcher_real, "the mini gp was whose success") == "gp-segler-track-record"
+
+
+def test_round_76_bmwna_contradicting_the_doubling_is_its_denial(matcher_real: Matcher) -> None:
+    # Round 76: knowledge, BMWNA's denial is the other side of the doubling rumor, so asking
+    # whether BMWNA agreed with or contradicted it reaches the denial.
+    assert _decided(matcher_real, "did bmwna contradict the doubling story") == "bmwna-no-change-us"
