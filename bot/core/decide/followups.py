@@ -935,7 +935,12 @@ def _asked_of(text: str, last: Entry) -> bool:
     want = wanted(text)
     if want is None or _length(text) > MAX_NEAR_WORDS or not holds(last.answer, want):
         return False
-    own = {stem(w) for w in kernel(text)} - {stem(w) for w in STOPWORDS | _HOW}
+    said = kernel(text)
+    # "how OLD were they by then": the things' age, counted in years ("four years after it
+    # came out"); "how old is HE" asks a person's age, which no span after a launch gives.
+    aged = _PERSONS.isdisjoint(said)
+    own = {stem("year" if w == "old" and aged else w) for w in said}
+    own -= {stem(w) for w in STOPWORDS | _HOW}
     short = _length(text) <= MAX_ELLIPTICAL_WORDS or len(own) <= _MAX_ASKED_OWN
     return short and bool(own) and own <= {stem(w) for w in words(last.answer)}
 
