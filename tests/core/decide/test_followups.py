@@ -1936,3 +1936,12 @@ def test_followup_41_how_old_asks_the_span_the_last_answer_gives(
     assert age.kind == "followup" and "Three years after" in (age.answer or "")
     _, his = _talk(studio, "did the cast sign on for the sequel", "how old is he")
     assert "Three years after" not in (his.answer or "")
+
+
+def test_followup_41_at_least_is_a_hedge(shipped: KnowledgeService) -> None:
+    # Follow-up round 41 (knowledge): "at least" is a hedge in the kinda group; the unknown
+    # "least" weighed "any footage of it at least" below an answer after a declined figure.
+    _, footage = _played(
+        shipped, "what is the 1m's quarter mile time", "any footage of it at least"
+    )
+    assert footage.answered and "video" in (footage.answer or "")
