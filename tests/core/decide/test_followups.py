@@ -1945,3 +1945,13 @@ def test_followup_41_at_least_is_a_hedge(shipped: KnowledgeService) -> None:
         shipped, "what is the 1m's quarter mile time", "any footage of it at least"
     )
     assert footage.answered and "video" in (footage.answer or "")
+
+
+def test_followup_41_a_period_alone_checks_the_period_of_the_last_figure(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 41: "a week?" after a dealer's figure for the whole year checks which
+    # period it counts, which that answer tells; it got another reader's monthly build rate.
+    first, week = _played(shipped, "how many 1ms is the big arizona dealer getting", "per week?")
+    assert "entire year" in (first.answer or "")
+    assert week.entry_id == first.entry_id
