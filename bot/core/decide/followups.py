@@ -640,6 +640,17 @@ def _read(
         return Reading(_sure(last), last)  # "after how many years" after "four years after"
     ranking = matcher.read(text, _LEADERS)
     alone = decide(Ranking(ranking.matches[:_SHOWN]), matcher.threshold)
+    if (
+        how in (None, FollowUp.POINTING)
+        and _period_checked(text, last)
+        and (alone.answer is None or _rank(alone.answer.entry, last) == 0)
+        and (alone.answer is None or _claimant(alone.answer.entry) != _claimant(last))
+    ):
+        # "for the month?" after "3 for the entire year": a check of the period the last
+        # figure counts, which that answer tells, not a monthly figure someone else gave. The
+        # same claimant's or a linked claim for that period is what is asked ("per month?"
+        # after a source's yearly total, who also gave a monthly rate).
+        return Reading(_sure(last), last)
     if how is None and asks_who_did(text) and _fits(last, ranking, matcher.threshold):
         # "who replied", "who told the dealers": who did what the last answer tells of, when
         # that answer fits the question on its own too.
@@ -935,7 +946,12 @@ def _asked_of(text: str, last: Entry) -> bool:
     want = wanted(text)
     if want is None or _length(text) > MAX_NEAR_WORDS or not holds(last.answer, want):
         return False
-    own = {stem(w) for w in kernel(text)} - {stem(w) for w in STOPWORDS | _HOW}
+    said = kernel(text)
+    # "how OLD were they by then": the things' age, counted in years ("four years after it
+    # came out"); "how old is HE" asks a person's age, which no span after a launch gives.
+    aged = _PERSONS.isdisjoint(said)
+    own = {stem("year" if w == "old" and aged else w) for w in said}
+    own -= {stem(w) for w in STOPWORDS | _HOW}
     short = _length(text) <= MAX_ELLIPTICAL_WORDS or len(own) <= _MAX_ASKED_OWN
     return short and bool(own) and own <= {stem(w) for w in words(last.answer)}
 
@@ -954,6 +970,19 @@ def _checked(text: str, last: Entry) -> bool:
 
 
 _MAX_CHECK_WORDS = 3
+_PERIODS = frozenset("year month week day years months weeks days".split())
+# Words that may go with a period in a check of it: "like PER month", "for THE WHOLE year".
+_PERIOD_FILLER = frozenset("for the a an per like each every in that whole entire".split())
+
+
+def _period_checked(text: str, last: Entry) -> bool:
+    """Return whether a message only names a period ("for the month?", "like per year") after
+    an answer giving a figure for a period: a check of which period that figure counts."""
+    said = kernel(text)
+    asked = _PERIODS.intersection(said)
+    if len(asked) != 1 or not set(said) - asked <= _PERIOD_FILLER:
+        return False
+    return holds(last.answer, Wanted.AMOUNT) and not _PERIODS.isdisjoint(words(last.answer))
 
 
 def _doubted_figure(matcher: Matcher, text: str, last: Entry) -> bool:

@@ -683,6 +683,8 @@ def wanted(message: str) -> Wanted | None:
         return Wanted.PRICE  # "how much was a zhp in 2003": what one cost
     if not _EARNED.isdisjoint(said) and not _EACH.isdisjoint(said):
         return Wanted.PRICE  # "whats the profit per car": a sum, which "profit target" is not
+    if said[:2] == ["how", "old"]:
+        return Wanted.TIME  # "how old were they by then": an age, a span of time
     if said[:2] in (["how", "many"], ["how", "much"]):
         # "how many YEARS after launch": a span of time, which a count does not give
         return Wanted.TIME if said[2:3] and said[2] in _SPANS else Wanted.AMOUNT

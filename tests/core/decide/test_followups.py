@@ -1923,3 +1923,35 @@ def test_followup_40_and_just_x_after_a_decline_asks_it_of_x(shipped: KnowledgeS
     # of the US; "just" kept it from being read as "and X" and it was declined.
     _, us = _played(shipped, "how many mini gps got built globally", "and just the us?")
     assert us.entry_id == "gp-414-us"
+
+
+def test_followup_41_how_old_asks_the_span_the_last_answer_gives(
+    studio: KnowledgeService,
+) -> None:
+    # Follow-up round 41: "how old" asks an age, counted in years: after "three years after
+    # the first film" it asks that span of the last answer; it was declined. "how old is he"
+    # asks a person's age, which no span after a release gives.
+    assert wanted("how old was the film by then") is Wanted.TIME
+    _, age = _talk(studio, "did the cast sign on for the sequel", "how old was the film by then")
+    assert age.kind == "followup" and "Three years after" in (age.answer or "")
+    _, his = _talk(studio, "did the cast sign on for the sequel", "how old is he")
+    assert "Three years after" not in (his.answer or "")
+
+
+def test_followup_41_at_least_is_a_hedge(shipped: KnowledgeService) -> None:
+    # Follow-up round 41 (knowledge): "at least" is a hedge in the kinda group; the unknown
+    # "least" weighed "any footage of it at least" below an answer after a declined figure.
+    _, footage = _played(
+        shipped, "what is the 1m's quarter mile time", "any footage of it at least"
+    )
+    assert footage.answered and "video" in (footage.answer or "")
+
+
+def test_followup_41_a_period_alone_checks_the_period_of_the_last_figure(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 41: "a week?" after a dealer's figure for the whole year checks which
+    # period it counts, which that answer tells; it got another reader's monthly build rate.
+    first, week = _played(shipped, "how many 1ms is the big arizona dealer getting", "per week?")
+    assert "entire year" in (first.answer or "")
+    assert week.entry_id == first.entry_id
