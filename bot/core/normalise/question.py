@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -1102,7 +1103,7 @@ _RATE_WORDS = frozenset("month week year".split())
 _SHARE_WORDS = frozenset("get gets getting got receive receives allocated each".split())
 
 
-def doubled_count(asked: tuple[str, ...], before: tuple[str, ...] = ()) -> bool:
+def doubled_count(asked: tuple[str, ...], before: AbstractSet[str] = frozenset()) -> bool:
     """Return whether a question asks a count under a doubled run ("if bmw doubles it how
     many a month", "how many would aus get if they do double"), ``before`` being the words
     told ahead of it ("bmw would double the run. if that happens ..."); "and if it doubles"
@@ -1118,13 +1119,14 @@ def doubled_count(asked: tuple[str, ...], before: tuple[str, ...] = ()) -> bool:
     )
     if not counted or not (rate or not _SHARE_WORDS.isdisjoint(asked)):
         return False
+    told = not _DOUBLING.isdisjoint(before)
     for at, w in enumerate(asked):
         if w != "if":
+            told = told or w in _DOUBLING  # once per word: linear in the message
             continue
         clause = asked[at + 1 : at + 1 + _IF_REACH]
         if not _DOUBLING.isdisjoint(clause):
             return True
-        told = not _DOUBLING.isdisjoint(asked[:at]) or not _DOUBLING.isdisjoint(before)
         if told and any(clause[: len(p)] == p for p in _POINTING_IF):
             return True
     return False

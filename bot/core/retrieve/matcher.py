@@ -1590,7 +1590,10 @@ class Matcher:
         )
         offered = self._offered_figures(found)
         checked = checked_figures(question)  # "so the us gets 1000 right?": maybe misremembered
+        earlier_words: set[str] = set()  # the words of the parts before this one
         for order, part in enumerate(found):
+            if order:
+                earlier_words.update(found[order - 1].words)
             typed = self._two_word_names.fix(part.words)
             figures, rough = guessed(typed)  # "like 400 something": the asker's own guess
             guesses = {typed[i] for i in figures} | offered | checked
@@ -1710,7 +1713,7 @@ class Matcher:
                     # gives; the one giving a monthly range from March does not say it.
                     focused = [_MONTH_COUNT]
                     deeds[_MONTH_COUNT] = _Term(_MONTH_COUNT, self._unknown_weight, False, True)
-                if doubled_count(spelled, tuple(w for p in found[:order] for w in p.words)):
+                if doubled_count(spelled, earlier_words):
                     # "IF bmw DOUBLES it how many a month": a share of a doubled run, which no
                     # entry works out; the monthly rate or the rumor's 5,000 does not say it.
                     focused = [_DOUBLED_SHARE]

@@ -2368,4 +2368,4 @@ def test_round_75_because_i_after_a_question_is_story(
 def test_round_77_a_share_of_a_doubled_run_is_asked(
     question: str, before: str, asked: bool
 ) -> None:
-    assert q.doubled_count(tuple(words(question)), tuple(words(before))) is asked
+    assert q.doubled_count(tuple(words(question)), set(words(before))) is asked
