@@ -81,6 +81,8 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 _YAML = "tag:yaml.org,2002:"
 _STR = _YAML + "str"
 _NULL = _YAML + "null"
+_SEQ = _YAML + "seq"
+_MAP = _YAML + "map"
 _REMEMBERED_TAG_CHARS = 24
 _SCALAR_TAGS = frozenset(
     _YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp", "binary")
@@ -212,7 +214,8 @@ def _parse(data: bytes | str, name: str, max_bytes: int) -> tuple[Knowledge, dic
     _check_encoding(raw, name)
     validator = _Validator(name, hashlib.sha256(raw).hexdigest()[:12])
     try:
-        root = _compose(raw, name, validator.streamed)  # libyaml decodes the UTF-8 itself
+        # libyaml decodes the UTF-8 itself
+        root = _compose(raw, name, validator.streamed, validator.flat)
     except yaml.reader.ReaderError as exc:
         text = _decode(raw, name)  # a located "not UTF-8" problem, if that is the cause
         raise KnowledgeError([_reader_problem(exc, text, name)]) from None
@@ -250,6 +253,15 @@ _DRAIN = 2048  # rows freed at a time once packed
 _Build = Callable[[str, yaml.Node], SourceRow | EntryRow | None]
 """Validate a top-level list item as soon as it is read: its row stands in for its node."""
 
+_FlatScalar = tuple[str, str, Any, Any, Any]
+"""A scalar as its node would hold it: tag, value, start mark, end mark, style."""
+_FlatList = tuple[str, list[_FlatScalar], Any, Any, Any]
+"""A list of scalars as its node would hold it: tag, items, start mark, end mark, flow style."""
+_Flat = tuple[list[tuple[_FlatScalar, _FlatScalar | _FlatList]], Any, Any]
+"""A top-level list's item read flat: its (key, value) pairs, its start event, its end mark."""
+_BuildFlat = Callable[[str, _Flat], SourceRow | EntryRow | None]
+"""Validate a top-level list item read flat (see ``_Composer._flat_item``)."""
+
 
 class _DepthError(Exception):
     """A collection nested deeper than MAX_DEPTH, at ``line``."""
@@ -278,12 +290,13 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
     at MAX_DEPTH, in one pass over the file.
     """
 
-    def __init__(self, data: bytes, build: _Build | None) -> None:
+    def __init__(self, data: bytes, build: _Build | None, flat: _BuildFlat | None = None) -> None:
         _EVENTS.__init__(self, data)
         yaml.composer.Composer.__init__(self)
         yaml.resolver.Resolver.__init__(self)
         self._depth = 0
         self._build = build
+        self._flat = flat
         self._aliases = 0
         self._expanded = 0
         self._weights: dict[int, int] = {}
@@ -362,7 +375,10 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
         """Compose a list as PyYAML's composer would, its plain scalars without a call each."""
         if not self._fast:
             return super().compose_sequence_node(anchor)  # type: ignore[arg-type]
-        node = self._opened(yaml.SequenceNode, anchor)
+        return self._fill_sequence(self._opened(yaml.SequenceNode, anchor))
+
+    def _fill_sequence(self, node: yaml.SequenceNode) -> yaml.SequenceNode:
+        """Compose the rest of a list's items into ``node``, then close it."""
         items = node.value
         peek: Callable[[], Any] = self.peek_event  # events, read without a check
         get: Callable[[], Any] = self.get_event
@@ -384,7 +400,10 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
         """Compose a mapping as PyYAML's composer would, its plain scalars without a call each."""
         if not self._fast:
             return super().compose_mapping_node(anchor)  # type: ignore[arg-type]
-        node = self._opened(yaml.MappingNode, anchor)
+        return self._fill_mapping(self._opened(yaml.MappingNode, anchor))
+
+    def _fill_mapping(self, node: yaml.MappingNode) -> yaml.MappingNode:
+        """Compose the rest of a mapping's pairs into ``node``, then close it."""
         pairs = node.value
         peek: Callable[[], Any] = self.peek_event  # events, read without a check
         get: Callable[[], Any] = self.get_event
@@ -457,6 +476,99 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
         self._weights[id(node)] = weight
         return weight
 
+    def _flat_scalar(self, event: Any) -> _FlatScalar:
+        """Read the scalar ``event`` (peeked; no tag, no anchor) as ``_scalar`` would tag it."""
+        self.get_event()
+        value = event.value
+        if event.implicit[0] and (not value or value[0] in self._resolved):
+            tag = self._plain_tags.get(value)
+            if tag is None:
+                tag = self.resolve(yaml.ScalarNode, value, event.implicit)  # type: ignore[no-untyped-call]
+                if len(value) <= _REMEMBERED_TAG_CHARS:
+                    self._plain_tags[value] = tag
+        else:
+            tag = _STR
+        return (tag, value, event.start_mark, event.end_mark, event.style)
+
+    def _flat_item(self) -> _Flat | yaml.MappingNode:
+        """Read a top-level list's item, a mapping (no tag, no anchor), as plain tuples while
+        it holds only scalars and lists of scalars (no tags, anchors or aliases): no node is
+        made for it. From anything else on, it is composed as usual, and its node returned."""
+        start: Any = self.get_event()
+        pairs: list[tuple[_FlatScalar, _FlatScalar | _FlatList]] = []
+        peek: Callable[[], Any] = self.peek_event
+        get: Callable[[], Any] = self.get_event
+        read = self._flat_scalar
+        scalar = yaml.ScalarEvent
+        # (each event's type is checked first: the end events have no tag and no anchor)
+        while True:
+            event = peek()
+            if type(event) is yaml.MappingEndEvent:
+                return pairs, start, get().end_mark
+            if type(event) is not scalar or event.anchor is not None or event.tag is not None:
+                return self._unflattened(start, pairs, None, None, [])
+            key = read(event)
+            event = peek()
+            if type(event) is scalar and event.anchor is None and event.tag is None:
+                pairs.append((key, read(event)))
+                continue
+            if type(event) is not yaml.SequenceStartEvent or not _plain(event):
+                return self._unflattened(start, pairs, key, None, [])
+            opened: Any = get()
+            items: list[_FlatScalar] = []
+            while type(event := peek()) is scalar and event.anchor is None and event.tag is None:
+                if event.implicit[0]:  # plain: tagged as _scalar would
+                    items.append(read(event))
+                else:  # quoted: text
+                    get()
+                    items.append((_STR, event.value, event.start_mark, event.end_mark, event.style))
+            if type(event) is not yaml.SequenceEndEvent:
+                return self._unflattened(start, pairs, key, opened, items)
+            closed = get().end_mark
+            pairs.append((key, (_SEQ, items, opened.start_mark, closed, opened.flow_style)))
+
+    def _unflattened(
+        self,
+        start: Any,
+        pairs: list[tuple[_FlatScalar, _FlatScalar | _FlatList]],
+        key: _FlatScalar | None,
+        opened: Any,
+        items: list[_FlatScalar],
+    ) -> yaml.MappingNode:
+        """Compose the rest of an item ``_flat_item`` stopped reading: ``pairs`` read, then
+        ``key`` (if read) and the list it opened (if any) with its ``items`` so far."""
+        tag = self.resolve(yaml.MappingNode, None, start.implicit)  # type: ignore[no-untyped-call]
+        node = yaml.MappingNode(tag, [], start.start_mark, None, flow_style=start.flow_style)
+        node.value.extend((_node(k), _node(v)) for k, v in pairs)
+        self._depth += 1  # the item, as _nested counts it
+        try:
+            if key is not None:
+                key_node = _node(key)
+                value: yaml.Node | None
+                if opened is not None:
+                    tag = self.resolve(yaml.SequenceNode, None, opened.implicit)  # type: ignore[no-untyped-call]
+                    value = yaml.SequenceNode(
+                        tag, [], opened.start_mark, None, flow_style=opened.flow_style
+                    )
+                    value.value.extend(map(_node, items))
+                    self._depth += 1
+                    try:
+                        self._fill_sequence(value)
+                    finally:
+                        self._depth -= 1
+                else:  # as _fill_mapping composes a value
+                    event: Any = self.peek_event()
+                    if type(event) is yaml.ScalarEvent and event.anchor is None:
+                        value = self._scalar(self.get_event())
+                    elif type(event) in _OPENING and event.anchor is None:
+                        value = self._nested(event)
+                    else:
+                        value = self.compose_node(node, key_node)
+                node.value.append((key_node, value))
+            return self._fill_mapping(node)
+        finally:
+            self._depth -= 1
+
     def _stream(self, key: str, build: _Build) -> yaml.Node:
         """Compose a top-level list as PyYAML would, handing over each item as it is complete.
 
@@ -470,12 +582,19 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
         self._depth += 1
         try:
             peek: Callable[[], Any] = self.peek_event
+            flat = self._flat if self._fast else None
             while type(event := peek()) is not yaml.SequenceEndEvent:
-                if self._fast and type(event) in _OPENING and event.anchor is None:
-                    item: yaml.Node | None = self._nested(event)
+                item: yaml.Node | _Flat | None
+                if flat is not None and type(event) is yaml.MappingStartEvent and _plain(event):
+                    item = self._flat_item()
+                    if type(item) is tuple:
+                        node.value.append(flat(key, item))
+                        continue
+                elif self._fast and type(event) in _OPENING and event.anchor is None:
+                    item = self._nested(event)
                 else:
                     item = self.compose_node(node, len(node.value))
-                if item is not None:
+                if isinstance(item, yaml.Node):
                     node.value.append(build(key, item))
         finally:
             self._depth -= 1
@@ -484,8 +603,12 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
         return node
 
 
-def _compose(data: bytes, name: str, build: _Build | None = None) -> yaml.Node | None:
-    composer = _Composer(data, build)
+def _compose(
+    data: bytes, name: str, build: _Build | None = None, flat: _BuildFlat | None = None
+) -> yaml.Node | None:
+    """Compose a file's nodes; the items of its top-level lists go to ``build`` as nodes, or
+    to ``flat`` as read flat (when both are given; see ``_Composer._flat_item``)."""
+    composer = _Composer(data, build, flat)
     try:
         node: yaml.Node | None = composer.get_single_node()
     except _DepthError as exc:
@@ -494,6 +617,27 @@ def _compose(data: bytes, name: str, build: _Build | None = None) -> yaml.Node |
         raise KnowledgeError([Problem(name, exc.line, exc.message)]) from None
     finally:
         composer.dispose()
+    return node
+
+
+def _plain(event: Any) -> bool:
+    """Tell whether an event has neither a tag nor an anchor (an alias has its anchor)."""
+    return event.anchor is None and getattr(event, "tag", None) is None
+
+
+def _node(flat: _FlatScalar | _FlatList) -> yaml.Node:
+    """Return the node of a scalar or a list read flat, as the composer would have made it."""
+    tag, value, start, end, style = flat
+    if isinstance(value, str):
+        return yaml.ScalarNode(tag, value, start, end, style)
+    return yaml.SequenceNode(tag, [_node(item) for item in value], start, end, flow_style=style)
+
+
+def _flat_node(item: _Flat) -> yaml.MappingNode:
+    """Return the node of a top-level list's item read flat, as the composer would have made it."""
+    pairs, start, end = item
+    node = yaml.MappingNode(_MAP, [], start.start_mark, end, flow_style=start.flow_style)
+    node.value.extend((_node(k), _node(v)) for k, v in pairs)
     return node
 
 
@@ -540,7 +684,7 @@ def _line(node: yaml.Node) -> int:
 def _item_lines(node: yaml.Node | None, count: int) -> tuple[int, ...]:
     """Return the line of each item of a list node (nothing unless there are ``count``)."""
     if isinstance(node, yaml.SequenceNode) and len(node.value) == count:
-        return tuple(_line(item) for item in node.value)
+        return tuple([item.start_mark.line + 1 for item in node.value])  # as _line reads them
     return ()
 
 
@@ -640,11 +784,71 @@ class _Validator:
         lines.append(_line(node))
         return value
 
+    def flat(self, key: str, item: _Flat) -> SourceRow | EntryRow | None:
+        """Build one item of the top-level list ``key`` read flat: an entry straight from its
+        values when ``plain_entry`` finds it valid, else from its node, as ``streamed`` does
+        (which reports its problems)."""
+        row = self.plain_entry(item) if key == "entries" else None
+        if row is None:
+            return self.streamed(key, _flat_node(item))
+        if key not in self._streamed:
+            self._streamed[key] = (array("q"), {})
+        self._streamed[key][0].append(item[1].start_mark.line + 1)
+        return row
+
+    def plain_entry(self, item: _Flat) -> EntryRow | None:
+        """Return the row of an entry read flat, or None unless ``entry`` would find no problem
+        in it: its keys known, once each, and all required; its fields untagged text and lists
+        of text, each within its limits, as ``entry`` builds them (its id a slug, its status
+        one). None also for what it leaves to ``entry``: a list written as one text, say."""
+        fields: dict[str, _FlatScalar | _FlatList] = {}
+        known = _ENTRY_KEYS[0]
+        for key, value in item[0]:
+            name = key[1]
+            if key[0] != _STR or name not in known or name in fields:
+                return None
+            fields[name] = value
+        if not all(map(fields.__contains__, _ENTRY_KEYS[1])):
+            return None
+        eid = _plain_text(fields["id"], MAX_TEXT_CHARS)
+        questions = _plain_texts(fields["questions"], allow_empty=False)
+        answer = _plain_text(fields["answer"], MAX_ANSWER_CHARS)
+        status = _plain_text(fields["status"], MAX_TEXT_CHARS)
+        claimed = _plain_text(fields["claimed_by"], MAX_TEXT_CHARS)
+        if (
+            eid is None
+            or not _SLUG.match(eid)
+            or not questions
+            or answer is None
+            or status is None
+            or status.lower() not in _STATUSES
+            or claimed is None
+        ):
+            return None
+        lists: list[tuple[str, ...]] = []
+        for name in _ENTRY_LISTS:
+            given = fields.get(name)
+            found = () if given is None else _plain_texts(given, allow_empty=name != "sources")
+            if found is None:
+                return None
+            lists.append(found)
+        asked: Any = fields["questions"][1]
+        return (
+            eid,
+            questions,
+            answer,
+            _STATUSES[status.lower()],
+            claimed,
+            *lists,
+            packed_lines(item[1].start_mark.line + 1, [q[2].line + 1 for q in asked]),
+        )  # type: ignore[return-value]
+
     def mapping(
         self, node: yaml.Node, what: str, keys: tuple[frozenset[str], tuple[str, ...]]
     ) -> dict[str, yaml.Node] | None:
         """Return a mapping's values by key; ``keys``: those allowed and those required."""
-        self.check_tag(node)
+        if type(node) is not yaml.MappingNode or node.tag != _MAP:
+            self.check_tag(node)
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, f"{what} must be a mapping of keys to values")
             return None
@@ -652,7 +856,9 @@ class _Validator:
         out: dict[str, yaml.Node] = {}
         for key_node, value in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, str):
+            if key in known and key not in out:  # a known key, once: the checks below pass
+                out[key] = value
+            elif not isinstance(key, str):
                 self.problem(key_node, f"{what} has a key that is not text")
             elif key not in known:
                 hint = ", ".join(sorted(known))
@@ -661,23 +867,24 @@ class _Validator:
                 self.problem(key_node, f"key '{key}' appears twice in {what}")
             else:
                 out[key] = value
-        for name in required:
-            if name not in out:
-                self.problem(node, f"{what} is missing the required key '{name}'")
+        if len(out) < len(required) or not all(map(out.__contains__, required)):
+            for name in required:
+                if name not in out:
+                    self.problem(node, f"{what} is missing the required key '{name}'")
         return out
 
     def check_tag(self, node: yaml.Node) -> bool:
         tag = node.tag or ""
-        allowed = (
-            tag in _SCALAR_TAGS
-            if isinstance(node, yaml.ScalarNode)
-            else tag in (_YAML + "seq", _YAML + "map")
-        )
+        allowed = tag in _SCALAR_TAGS if isinstance(node, yaml.ScalarNode) else tag in (_SEQ, _MAP)
         if not allowed:
             self.problem(node, f"the YAML tag '{tag}' is not allowed in a knowledge file")
         return allowed
 
     def text(self, node: yaml.Node, what: str, limit: int = MAX_TEXT_CHARS) -> str | None:
+        if type(node) is yaml.ScalarNode and node.tag == _STR:  # most fields: the checks below
+            value = " ".join(node.value.split())
+            if value and len(value) <= limit:
+                return value
         if not isinstance(node, yaml.ScalarNode):
             self.problem(node, f"{what} must be text, not a {_kind(node)}")
             return None
@@ -705,20 +912,30 @@ class _Validator:
         return None
 
     def texts(self, node: yaml.Node, what: str, *, allow_empty: bool) -> tuple[str, ...]:
-        if isinstance(node, yaml.ScalarNode) and node.tag == _YAML + "str":
-            node = yaml.SequenceNode(_YAML + "seq", [node], node.start_mark, node.end_mark)
+        if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
+            node = yaml.SequenceNode(_SEQ, [node], node.start_mark, node.end_mark)
         if not isinstance(node, yaml.SequenceNode):
             self.problem(node, f"{what} must be a list of text, not a {_kind(node)}")
             return ()
-        self.check_tag(node)
+        if node.tag != _SEQ:
+            self.check_tag(node)
         if not node.value and not allow_empty:
             self.problem(node, f"{what} must not be an empty list")
         if len(node.value) > MAX_LIST_ITEMS:
             count = len(node.value)
             self.problem(node, f"{what} has {count:,} items; the limit is {MAX_LIST_ITEMS:,}")
             return ()
-        text, each = self.text, f"each item of {what}"
-        return tuple(value for item in node.value if (value := text(item, each)) is not None)
+        values: list[str] = []
+        for item in node.value:
+            if type(item) is yaml.ScalarNode and item.tag == _STR:  # as text() reads it
+                value: str | None = " ".join(item.value.split())
+                if value and len(value) <= MAX_TEXT_CHARS:
+                    values.append(value)
+                    continue
+            value = self.text(item, f"each item of {what}")  # reports the problem
+            if value is not None:
+                values.append(value)
+        return tuple(values)
 
     def groups(self, node: yaml.Node) -> tuple[tuple[str, ...], ...]:
         if not isinstance(node, yaml.SequenceNode):
@@ -887,6 +1104,39 @@ class _Validator:
             else:
                 seen[item_id] = node
         return seen.keys()
+
+
+_ENTRY_LISTS = ("sources", "related", "conflicts_with", "keywords", "tags")  # in a row's order
+_STATUSES = {status.value: status.value for status in Status}  # as Status(text) reads text
+
+
+def _plain_text(flat: _FlatScalar | _FlatList, limit: int) -> str | None:
+    """Return the text of an untagged scalar read flat as ``text`` would, or None unless it
+    would be valid."""
+    value = flat[1]
+    if flat[0] != _STR or type(value) is not str:
+        return None
+    text = " ".join(value.split())
+    return text if text and len(text) <= limit else None
+
+
+def _plain_texts(flat: _FlatScalar | _FlatList, *, allow_empty: bool) -> tuple[str, ...] | None:
+    """Return the texts of a list read flat as ``texts`` would, or None unless they would all
+    be valid (a text alone, which ``texts`` reads as a list of one, is left to it)."""
+    items = flat[1]
+    if flat[0] != _SEQ or type(items) is not list or len(items) > MAX_LIST_ITEMS:
+        return None
+    if not items and not allow_empty:
+        return None
+    out: list[str] = []
+    for item in items:  # as _plain_text reads each
+        if item[0] != _STR:
+            return None
+        text = " ".join(item[1].split())
+        if not text or len(text) > MAX_TEXT_CHARS:
+            return None
+        out.append(text)
+    return tuple(out)
 
 
 def _drained(rows: list[_Row]) -> Iterator[_Row]:

@@ -278,3 +278,107 @@ entries:
     reference = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     kept = loader._compose(data, "x", lambda key, node: node)
     assert _tree(kept) == _tree(yaml.compose(data, Loader=reference))
+
+
+def test_items_read_flat_give_back_the_nodes_pyyaml_composes() -> None:
+    # Items read flat (text and lists of text), and items that stop being flat part-way (a
+    # tag, an anchor, an alias or a nested collection, in a value or inside a list), which are
+    # composed from there on: turned back into nodes, the tree is PyYAML's.
+    text = """\
+entries:
+  - id: a
+    questions: [q1, "q2", 'q3']
+    status: yes
+    empty:
+    block:
+      - x
+      - 12
+  - {id: b, questions: [flow], more: ~}
+  - id: c
+    tags: [one, &t two, three]
+    after: [x]
+  - id: d
+    tags: [one, [two], three]
+  - id: e
+    tags: !!seq [x]
+    status: !!str fact
+  - id: f
+    keywords: *t
+    &k key: {nested: [1, 2]}
+  - &g
+    id: g
+  - !!map {id: h}
+  - id: i
+    ? [complex]
+    : key
+sources:
+  - {id: s}
+"""
+    data = text.encode()
+    reference = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    handed: list[str] = []
+
+    def as_node(key: str, item: object) -> object:
+        handed.append("node" if isinstance(item, yaml.Node) else "flat")
+        return item if isinstance(item, yaml.Node) else loader._flat_node(item)  # type: ignore[arg-type]
+
+    kept = loader._compose(data, "x", as_node, as_node)
+    assert _tree(kept) == _tree(yaml.compose(data, Loader=reference))
+    assert handed == ["flat"] * 2 + ["node"] * 7 + ["flat"]
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        "questions: [how many were built, 'and where']\n    keywords: [count]",
+        "questions: [one]\n    related: [other]\n    tags: []",
+        "questions: [one]\n    status: FACT",  # its status read in lower case
+        "questions: [  spaced   out  ]\n    claimed_by: '  two   words '",
+    ],
+)
+def test_an_entry_read_flat_has_the_row_its_node_has(fields: str) -> None:
+    text = f"""\
+entries:
+  - id: made-up
+    answer: It was built.
+    sources: [src]
+    {fields}
+"""
+    for key, value in (("status", "rumor"), ("claimed_by", "someone")):
+        if f"{key}:" not in fields:
+            text += f"    {key}: {value}\n"
+    flat: list[object] = []
+    loader._compose(text.encode(), "x", lambda key, node: None, lambda k, i: flat.append(i))
+    fast, slow = loader._Validator("x", "d"), loader._Validator("x", "d")
+    row = fast.plain_entry(flat[0])  # type: ignore[arg-type]
+    assert row is not None
+    assert row == slow.entry(loader._flat_node(flat[0]))  # type: ignore[arg-type]
+    assert slow.problems == []
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        "questions: [one]\n    colour: red",  # an unknown key
+        "questions: [one]\n    status: gossip",  # no such status
+        "questions: []",  # no phrasing
+        "questions: one",  # one text for a list: the node path reads it
+        "questions: [one, '']",  # an empty phrasing
+        "questions: [one]\n    sources: []",  # no source
+        "questions: [one]\n    tags: [12]",  # a tag the resolver reads as a number
+        "questions: [one]\n    answer: ''",  # an empty answer
+    ],
+)
+def test_an_entry_read_flat_is_left_to_the_validator_unless_plainly_valid(fields: str) -> None:
+    text = f"""\
+entries:
+  - id: made-up
+    claimed_by: someone
+    {fields}
+"""
+    for key, value in (("answer", "It was built."), ("status", "rumor"), ("sources", "[src]")):
+        if f"{key}:" not in fields:
+            text += f"    {key}: {value}\n"
+    flat: list[object] = []
+    loader._compose(text.encode(), "x", lambda key, node: None, lambda k, i: flat.append(i))
+    assert loader._Validator("x", "d").plain_entry(flat[0]) is None  # type: ignore[arg-type]
