@@ -973,11 +973,16 @@ def _alone_notice(entry: Entry, *, dissent: bool) -> str:
 def _who_did_this(text: str, last: Entry) -> bool:
     """Return whether a short question asks who made what the last answer tells of, pointing
     at it by name ("who wrote that reply", "who sent this memo")."""
-    said = kernel(text)
+    said = kernel(_GUESSED_DOER.sub("", text[:200]))  # "who worked that out, bmw?": a guess
     if not asks_who_did(" ".join(said)) or _POINTING_BACK.isdisjoint(said):
         return False
     own = _stems(" ".join(said[2:])) - _FUNCTION_STEMS
-    return bool(own) and own <= _stems(last.answer)
+    if not own:  # "who worked that out" after "people were quick to work out": the deed's
+        return bool(_stems(said[1])) and _stems(said[1]) <= _stems(last.answer)
+    return own <= _stems(last.answer)
+
+
+_GUESSED_DOER = re.compile(r",\s*\w+(?:\s+\w+)?\W*$")
 
 
 def _holds_for(text: str, last: Entry) -> bool:

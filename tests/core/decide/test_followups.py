@@ -1969,3 +1969,17 @@ def test_followup_42_the_blogs_view_is_the_writers_view_linked_to_the_last_answe
     assert view.entry_id == "blog-doubts-600"
     _, reader = _talk(shipped, "how sure was yourbestsource", "did the blog believe him")
     assert reader.entry_id != "blog-doubts-600"
+
+
+def test_followup_42_who_did_the_deed_the_last_answer_tells_of_with_a_guess(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 42: "so who worked that out, bmwna?" after "people were quick to work
+    # out ..." asks who did the deed that answer tells of; the guess after the comma is no
+    # part of the deed, and the deed alone ("worked ... out") names what was done. It was
+    # declined.
+    first, who = _talk(
+        shipped, "how many cars would each dealer get with 600", "so who worked that out, bmwna?"
+    )
+    assert first.entry_id == "two-per-dealer-math"
+    assert who.entry_id == first.entry_id and who.kind == "followup"
