@@ -128,6 +128,13 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         judged = _verdict_on(last, knowledge)
         if judged is not None:
             return Reading(_sure(judged), last)
+    if _asks_writers_view(text, last, knowledge):
+        view = _writers_view_near(matcher, knowledge, text, last)
+        if view is not None:
+            # "does the blog agree", "whats the blog's take on it" after a claim the articles
+            # only report: the writer's own view linked to it ("2 per dealer" -> "600 is
+            # wrong"), not a claim that shares the question's words.
+            return Reading(_sure(view), last)
     deed = _deed_untold(text, last)
     if deed is not None:
         # "who filmed it" after the video: the sources say what the clip shows, not who
@@ -322,6 +329,63 @@ def _writers_view(entry: Entry, knowledge: Knowledge) -> bool:
     """Return whether an entry is the opinion of the articles' writer, from them alone."""
     kinds = {knowledge.sources[s].kind for s in entry.sources if s in knowledge.sources}
     return entry.status is Status.OPINION and kinds == {SourceKind.ARTICLE}
+
+
+def _asks_writers_view(text: str, last: Entry, knowledge: Knowledge) -> bool:
+    """Return whether a short message asks the articles' writer's view of the last answer
+    ("does the blog agree", "and the article's take?") while that answer is not that view."""
+    said = [plain(w) for w in words(text)]
+    if _writers_view(last, knowledge) or not _WRITER.search(text) or _states_view(last, "blog"):
+        return False
+    if _commented(last, knowledge):
+        # "did the blog buy it" after a reader's comment: the blog whose comments they are,
+        # whose reply may be meant, or the writer; not clear.
+        return False
+    if _VIEW_ASKED.isdisjoint(said) or len(said) > _MAX_VIEW_WORDS:
+        return False
+    told = set(words(f"{last.title} {last.answer}"))
+    own = set(said) - STOPWORDS - _WRITER_WORDS - _VIEW_ASKED - _VIEW_FILLER
+    return own <= told
+
+
+def _writers_view_near(
+    matcher: Matcher, knowledge: Knowledge, text: str, last: Entry
+) -> Entry | None:
+    """Return the writer's view on the last answer's dispute, else on that of a claim linked to
+    it, the one that fits the message and the last question best."""
+    near = [last, *(knowledge.by_id[i] for i in last.related if i in knowledge.by_id)]
+    views: list[Entry] = []
+    for entry in near:
+        judged = _verdict_on(entry, knowledge)
+        if judged is not None and judged.id != last.id and _writers_view(judged, knowledge):
+            views.append(judged)
+    if not views:
+        return None
+    ids = {e.id for e in views}
+    read = matcher.read(f"{text} {last.title}", _LEADERS)
+    best = next((m.entry for m in read.matches if m.entry_id in ids), None)
+    return best if best is not None else views[0]
+
+
+def _commented(entry: Entry, knowledge: Knowledge) -> bool:
+    """Return whether an entry comes from readers' comments alone."""
+    kinds = {knowledge.sources[s].kind for s in entry.sources if s in knowledge.sources}
+    return kinds == {SourceKind.READER_COMMENT}
+
+
+_WRITER_WORDS = frozenset("blog blogs article articles writer writers author authors".split())
+_WRITER = re.compile(
+    r"\b(?:the|this|that)\s+(?:blog|article|writer|author)s?(?:'s|\u2019s)?\b",
+    re.IGNORECASE,
+)
+# What asks a view: "does the blog AGREE", "the blog's TAKE", "what does this blog THINK".
+_VIEW_ASKED = frozenset(
+    """
+    agree agrees think thinks take view opinion buy buys believe believes reckon verdict stance
+    """.split()
+)
+_VIEW_FILLER = frozenset("wrote write abt about tho though even really on it that this".split())
+_MAX_VIEW_WORDS = 9
 
 
 def _how_sure(text: str) -> bool:
@@ -909,11 +973,16 @@ def _alone_notice(entry: Entry, *, dissent: bool) -> str:
 def _who_did_this(text: str, last: Entry) -> bool:
     """Return whether a short question asks who made what the last answer tells of, pointing
     at it by name ("who wrote that reply", "who sent this memo")."""
-    said = kernel(text)
+    said = kernel(_GUESSED_DOER.sub("", text[:200]))  # "who worked that out, bmw?": a guess
     if not asks_who_did(" ".join(said)) or _POINTING_BACK.isdisjoint(said):
         return False
     own = _stems(" ".join(said[2:])) - _FUNCTION_STEMS
-    return bool(own) and own <= _stems(last.answer)
+    if not own:  # "who worked that out" after "people were quick to work out": the deed's
+        return bool(_stems(said[1])) and _stems(said[1]) <= _stems(last.answer)
+    return own <= _stems(last.answer)
+
+
+_GUESSED_DOER = re.compile(r",\s*\w+(?:\s+\w+)?\W*$")
 
 
 def _holds_for(text: str, last: Entry) -> bool:

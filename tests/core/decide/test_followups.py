@@ -1955,3 +1955,31 @@ def test_followup_41_a_period_alone_checks_the_period_of_the_last_figure(
     first, week = _played(shipped, "how many 1ms is the big arizona dealer getting", "per week?")
     assert "entire year" in (first.answer or "")
     assert week.entry_id == first.entry_id
+
+
+def test_followup_42_the_blogs_view_is_the_writers_view_linked_to_the_last_answer(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 42: "does the article agree" after the per-dealer arithmetic the articles
+    # only report asks the writer's own view, on the 600 figure the arithmetic rests on; it got
+    # the post's description, which shares "article". After a reader's comment, "the blog" may
+    # be the one whose comments they are, so the writer's view is not given.
+    first, view = _talk(shipped, "whats the per dealer math on the 600", "does the article agree")
+    assert first.entry_id == "two-per-dealer-math"
+    assert view.entry_id == "blog-doubts-600"
+    _, reader = _talk(shipped, "how sure was yourbestsource", "did the blog believe him")
+    assert reader.entry_id != "blog-doubts-600"
+
+
+def test_followup_42_who_did_the_deed_the_last_answer_tells_of_with_a_guess(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 42: "so who worked that out, bmwna?" after "people were quick to work
+    # out ..." asks who did the deed that answer tells of; the guess after the comma is no
+    # part of the deed, and the deed alone ("worked ... out") names what was done. It was
+    # declined.
+    first, who = _talk(
+        shipped, "how many cars would each dealer get with 600", "so who worked that out, bmwna?"
+    )
+    assert first.entry_id == "two-per-dealer-math"
+    assert who.entry_id == first.entry_id and who.kind == "followup"
