@@ -566,6 +566,8 @@ def _anything_about(found: list[str]) -> list[str]:
     at = next((i for i, w in enumerate(found) if w not in _EXISTING), len(found))
     if at >= len(found) or found[at] not in _INDEFINITE or at == 1:
         return found  # "was anything said about ...": a deed asked, not "is there"
+    if at == 0 and found[at] == "something":
+        return found  # "... SOMETHING ABOUT dealers?": what the asker half remembers
     near = found[at + 1 : at + 1 + _ABOUT_WITHIN]
     if "about" not in near:
         return found

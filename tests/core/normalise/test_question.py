@@ -2387,3 +2387,8 @@ def test_round_77_a_share_of_a_doubled_run_is_asked(
 def test_round_78_anything_about_asks_what_about(message: str, read: tuple[str, ...]) -> None:
     (found,) = q.parts(message)
     assert found.words[: len(read)] == read
+
+
+def test_round_78_something_about_alone_is_half_remembered() -> None:
+    message = "the baker wrote a note. something about flour? what did the note say"
+    assert [" ".join(p.words) for p in q.parts(message) if p.asks] == ["what did the note say"]
