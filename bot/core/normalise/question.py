@@ -549,7 +549,33 @@ def _related(found: list[str]) -> list[str]:
 def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
     found = _plainly(_in_situ(_related(words(sentence))))
-    return _backers(_unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found))))))
+    read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
+    return _backers(_anything_about(read))
+
+
+# "IS THERE ANYTHING about arizona", "ANYTHING in the articles ABOUT australian demand": a
+# request for what the sources say of a topic, as "what about arizona" is; "anything" names
+# none ("did the 1m beat anything" keeps it).
+_EXISTING = frozenset("is are was were there".split())
+_INDEFINITE = frozenset("anything something".split())
+_CLAUSES = frozenset("whether if".split())
+_ABOUT_WITHIN = 5  # the words "anything" may take before "about": "in those two articles"
+
+
+def _anything_about(found: list[str]) -> list[str]:
+    """Return "(is there) anything (in X) about Y" as "what (in X) about Y"."""
+    at = next((i for i, w in enumerate(found) if w not in _EXISTING), len(found))
+    if at >= len(found) or found[at] not in _INDEFINITE or at == 1:
+        return found  # "was anything said about ...": a deed asked, not "is there"
+    if at == 0 and found[at] == "something":
+        return found  # "... SOMETHING ABOUT dealers?": what the asker half remembers
+    near = found[at + 1 : at + 1 + _ABOUT_WITHIN]
+    if "about" not in near:
+        return found
+    topic = found[at + 2 + near.index("about") :]
+    if not topic or topic[0] in _WH_LAST or topic[0] in _CLAUSES:
+        return found  # "anything about WHETHER bmw will ...": the clause asks on its own
+    return ["what", *found[at + 1 :]]
 
 
 # "WHO BACKED UP jrob": who agreed with him; "what backs up the claim" asks for evidence.

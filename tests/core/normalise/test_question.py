@@ -2369,3 +2369,26 @@ def test_round_77_a_share_of_a_doubled_run_is_asked(
     question: str, before: str, asked: bool
 ) -> None:
     assert q.doubled_count(tuple(words(question)), set(words(before))) is asked
+
+
+@pytest.mark.parametrize(
+    ("message", "read"),
+    [
+        # Round 78: "is there anything (in X) about Y" asks what the sources say of Y ...
+        ("is there anything about the harbour in the logs?", ("what", "about", "the", "harbour")),
+        ("anything in the diaries about the flood", ("what", "in", "the", "diaries", "about")),
+        ("was there something about the mayor", ("what", "about", "the", "mayor")),
+        # ... but a clause after "about" asks on its own, and a deed keeps its "anything".
+        ("is there anything about whether the mill reopens", ("is", "there", "anything")),
+        ("is anything said about the harbour", ("is", "anything", "said")),
+        ("did the ferry pass anything on the river", ("did", "the", "ferry", "pass", "anything")),
+    ],
+)
+def test_round_78_anything_about_asks_what_about(message: str, read: tuple[str, ...]) -> None:
+    (found,) = q.parts(message)
+    assert found.words[: len(read)] == read
+
+
+def test_round_78_something_about_alone_is_half_remembered() -> None:
+    message = "the baker wrote a note. something about flour? what did the note say"
+    assert [" ".join(p.words) for p in q.parts(message) if p.asks] == ["what did the note say"]
