@@ -247,6 +247,10 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         return _given_elsewhere(matcher, text, last, lacking)
     if answer is None or answer.entry_id != last.id:
         return reading
+    if _asks_if_it_came(text, last):
+        # "so did they race" after a reader who only thought the clip was heading for a
+        # showdown: the same claim again gives the expectation, not whether it came to pass.
+        return Reading(Decision(None, 0.0), notice=_only_expected(last))
     if beyond(text) and (leaning is None or points):
         besides = _besides_held(text, last, knowledge)
         if besides is not None:
@@ -1328,6 +1332,24 @@ def _no_given_name(entry: Entry) -> str:
 
 def _lacks(entry: Entry, want: Wanted) -> str:
     return f"The sources of '{entry.title}' give no {want}."
+
+
+_HAPPENED = frozenset("did has have".split())
+_EXPECTING = frozenset("thought expected hoped imagined predicted guessed feeling".split())
+_OWN_MIND = _SAYING | _EXPECTING | frozenset("mean meant expect hope imagine guess".split())
+
+
+def _asks_if_it_came(text: str, last: Entry) -> bool:
+    """Return whether a yes/no question asks if what the last claim only expected came to pass
+    ("did they race" after a reader thought there would be a race), not what was expected."""
+    said = kernel(text)
+    if not said or said[0] not in _HAPPENED or not _OWN_MIND.isdisjoint(said):
+        return False
+    return not _EXPECTING.isdisjoint(words(last.answer))
+
+
+def _only_expected(entry: Entry) -> str:
+    return f"The sources give only what was expected, in '{entry.title}', not whether it happened."
 
 
 def _beyond_notice(entry: Entry) -> str:

@@ -1983,3 +1983,18 @@ def test_followup_42_who_did_the_deed_the_last_answer_tells_of_with_a_guess(
     )
     assert first.entry_id == "two-per-dealer-math"
     assert who.entry_id == first.entry_id and who.kind == "followup"
+
+
+def test_followup_43_did_it_happen_after_a_claim_that_only_expected_it(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 43: "and did the porsche turn up" after a reader who only thought the
+    # clip was heading for a showdown asks whether it came to pass, which that claim does not
+    # say; it got the same claim again. "did he hope for it" asks the expectation itself.
+    first, came = _talk(
+        shipped, "anyone expecting a porsche in that clip", "and did the porsche turn up"
+    )
+    assert first.entry_id == "cayman-s-showdown"
+    assert came.kind == "decline"
+    _, hoped = _talk(shipped, "anyone expecting a porsche in that clip", "did he hope for it")
+    assert hoped.kind != "decline"
