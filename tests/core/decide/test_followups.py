@@ -1998,3 +1998,18 @@ def test_followup_43_did_it_happen_after_a_claim_that_only_expected_it(
     assert came.kind == "decline"
     _, hoped = _talk(shipped, "anyone expecting a porsche in that clip", "did he hope for it")
     assert hoped.kind != "decline"
+
+
+def test_followup_43_what_exactly_was_said_in_a_talk_a_claim_only_mentions(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 43: "ok what did they discuss exactly" after the bmwblog commenter's
+    # claim, which rests on a conversation with BMWNA it only mentions, asks what was said in
+    # that talk, which the sources never give; it got the claim again.
+    first, talk = _talk(
+        shipped,
+        "did bmwblog ever chat with bmwna about the count",
+        "ok what did they discuss exactly",
+    )
+    assert first.kind != "decline"
+    assert talk.kind == "decline"
