@@ -1353,16 +1353,17 @@ def _asks_if_it_came(text: str, last: Entry) -> bool:
 
 
 _WHAT = frozenset("what whats wat".split())
+_TALKED_OF = frozenset("talk talked discuss discussed learn learned learnt".split())
 _TALKS = frozenset("conversation conversations meeting talks".split())
 _TALKED = frozenset("say said tell told talk talked learn learned learnt discuss discussed".split())
 
 
 def _asks_what_was_said_in(text: str, entry: Entry) -> bool:
-    """Return whether a question asks what "exactly" was said in a talk a claim only mentions
-    ("going by a conversation with BMWNA")."""
+    """Return whether a question asks what "exactly" was said, or what was talked of or
+    learned, in a talk a claim only mentions ("going by a conversation with BMWNA")."""
     said = set(kernel(text))
     return (
-        "exactly" in said
+        ("exactly" in said or not _TALKED_OF.isdisjoint(said))
         and not _WHAT.isdisjoint(said)
         and not _TALKED.isdisjoint(said)
         and not _TALKS.isdisjoint(words(entry.answer))

@@ -2013,3 +2013,21 @@ def test_followup_43_what_exactly_was_said_in_a_talk_a_claim_only_mentions(
     )
     assert first.kind != "decline"
     assert talk.kind == "decline"
+
+
+def test_followup_43_what_was_learned_in_a_talk_a_claim_only_mentions(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 43: "and what did bmwblog learn from them" asks the talk's content with
+    # no "exactly": a verb of talking or learning asks it alone. "what came out of it" asks
+    # what the claim says came of it, which its answer gives.
+    _, learned = _talk(
+        shipped,
+        "did bmwblog ever chat with bmwna about the count",
+        "and what did bmwblog learn from them",
+    )
+    assert learned.kind == "decline"
+    _, came = _talk(
+        shipped, "did bmwblog ever chat with bmwna about the count", "what came out of it"
+    )
+    assert came.kind != "decline"
