@@ -245,8 +245,16 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "what year tho" after "shooting starts in May": no claim gives a year, since a month
         # is none (round 59), so the last answer's lack is said, or a neighbour's year given.
         return _given_elsewhere(matcher, text, last, lacking)
+    if answer is not None and _asks_what_was_said_in(text, answer.entry):
+        # "what did they talk about exactly" after a claim resting on a talk with BMWNA: the
+        # claim only mentions the talk; what was said in it is not in the sources.
+        return Reading(Decision(None, 0.0), notice=_talk_untold(answer.entry))
     if answer is None or answer.entry_id != last.id:
         return reading
+    if _asks_if_it_came(text, last):
+        # "so did they race" after a reader who only thought the clip was heading for a
+        # showdown: the same claim again gives the expectation, not whether it came to pass.
+        return Reading(Decision(None, 0.0), notice=_only_expected(last))
     if beyond(text) and (leaning is None or points):
         besides = _besides_held(text, last, knowledge)
         if besides is not None:
@@ -1328,6 +1336,46 @@ def _no_given_name(entry: Entry) -> str:
 
 def _lacks(entry: Entry, want: Wanted) -> str:
     return f"The sources of '{entry.title}' give no {want}."
+
+
+_HAPPENED = frozenset("did has have".split())
+_EXPECTING = frozenset("thought expected hoped imagined predicted guessed feeling".split())
+_OWN_MIND = _SAYING | _EXPECTING | frozenset("mean meant expect hope imagine guess".split())
+
+
+def _asks_if_it_came(text: str, last: Entry) -> bool:
+    """Return whether a yes/no question asks if what the last claim only expected came to pass
+    ("did they race" after a reader thought there would be a race), not what was expected."""
+    said = kernel(text)
+    if not said or said[0] not in _HAPPENED or not _OWN_MIND.isdisjoint(said):
+        return False
+    return not _EXPECTING.isdisjoint(words(last.answer))
+
+
+_WHAT = frozenset("what whats wat".split())
+_TALKED_OF = frozenset("talk talked discuss discussed learn learned learnt".split())
+_TALKS = frozenset("conversation conversations meeting talks".split())
+_TALKED = frozenset("say said tell told talk talked learn learned learnt discuss discussed".split())
+
+
+def _asks_what_was_said_in(text: str, entry: Entry) -> bool:
+    """Return whether a question asks what "exactly" was said, or what was talked of or
+    learned, in a talk a claim only mentions ("going by a conversation with BMWNA")."""
+    said = set(kernel(text))
+    return (
+        ("exactly" in said or not _TALKED_OF.isdisjoint(said))
+        and not _WHAT.isdisjoint(said)
+        and not _TALKED.isdisjoint(said)
+        and not _TALKS.isdisjoint(words(entry.answer))
+    )
+
+
+def _talk_untold(entry: Entry) -> str:
+    return f"The sources only mention that talk, in '{entry.title}', not what was said in it."
+
+
+def _only_expected(entry: Entry) -> str:
+    return f"The sources give only what was expected, in '{entry.title}', not whether it happened."
 
 
 def _beyond_notice(entry: Entry) -> str:

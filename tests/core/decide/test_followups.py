@@ -1983,3 +1983,51 @@ def test_followup_42_who_did_the_deed_the_last_answer_tells_of_with_a_guess(
     )
     assert first.entry_id == "two-per-dealer-math"
     assert who.entry_id == first.entry_id and who.kind == "followup"
+
+
+def test_followup_43_did_it_happen_after_a_claim_that_only_expected_it(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 43: "and did the porsche turn up" after a reader who only thought the
+    # clip was heading for a showdown asks whether it came to pass, which that claim does not
+    # say; it got the same claim again. "did he hope for it" asks the expectation itself.
+    first, came = _talk(
+        shipped, "anyone expecting a porsche in that clip", "and did the porsche turn up"
+    )
+    assert first.entry_id == "cayman-s-showdown"
+    assert came.kind == "decline"
+    _, hoped = _talk(shipped, "anyone expecting a porsche in that clip", "did he hope for it")
+    assert hoped.kind != "decline"
+
+
+def test_followup_43_what_exactly_was_said_in_a_talk_a_claim_only_mentions(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 43: "ok what did they discuss exactly" after the bmwblog commenter's
+    # claim, which rests on a conversation with BMWNA it only mentions, asks what was said in
+    # that talk, which the sources never give; it got the claim again.
+    first, talk = _talk(
+        shipped,
+        "did bmwblog ever chat with bmwna about the count",
+        "ok what did they discuss exactly",
+    )
+    assert first.kind != "decline"
+    assert talk.kind == "decline"
+
+
+def test_followup_43_what_was_learned_in_a_talk_a_claim_only_mentions(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 43: "and what did bmwblog learn from them" asks the talk's content with
+    # no "exactly": a verb of talking or learning asks it alone. "what came out of it" asks
+    # what the claim says came of it, which its answer gives.
+    _, learned = _talk(
+        shipped,
+        "did bmwblog ever chat with bmwna about the count",
+        "and what did bmwblog learn from them",
+    )
+    assert learned.kind == "decline"
+    _, came = _talk(
+        shipped, "did bmwblog ever chat with bmwna about the count", "what came out of it"
+    )
+    assert came.kind != "decline"
