@@ -1371,10 +1371,12 @@ def _asks_what_was_said_in(text: str, entry: Entry) -> bool:
 
 
 def _talk_untold(entry: Entry) -> str:
+    """Return the notice that the sources mention a talk but not what was said in it."""
     return f"The sources only mention that talk, in '{entry.title}', not what was said in it."
 
 
 def _only_expected(entry: Entry) -> str:
+    """Return the notice that the sources give only an expectation, not its outcome."""
     return f"The sources give only what was expected, in '{entry.title}', not whether it happened."
 
 
