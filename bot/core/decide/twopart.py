@@ -53,10 +53,12 @@ def split_answer(
     """Return the answers to a message's two questions when the whole message reads as neither
     ("how many gps came over and how long till the nyt called em collectible"): each question,
     ranked with the rest as its story, is answered by an entry of its own, so the first is the
-    answer and the second joins it; each at SURE_PART. Or return the answer to the first alone,
-    with the second as asked for the reply to say nothing known answers it, when the two are
-    joined in one sentence and the second, declined, asks about a topic the sources never cover
-    ("how many did australia get and how many did new zealand get"). None otherwise."""
+    answer and the second joins it; each at SURE_PART, or the second at the threshold when
+    the whole message ranks both entries ahead of the rest (``_leading``). Or return the
+    answer to the first alone, with the second as asked for the reply to say nothing known
+    answers it, when the two are joined in one sentence and the second, declined, asks about a
+    topic the sources never cover ("how many did australia get and how many did new zealand
+    get"). None otherwise."""
     asked = questions(text)
     if asked is None:
         return None
@@ -70,6 +72,8 @@ def split_answer(
         return None
     ranked = matcher.read(asked[1])
     second = decide(ranked, SURE_PART).answer
+    if second is None:  # answered, though not surely: kept when the whole message is about both
+        second = _leading(matcher.read(text), knowledge, first, decide(ranked, matcher.threshold))
     if second is not None:
         if first.entry_id == second.entry_id:
             return None
@@ -88,3 +92,17 @@ def _asked(reading: str) -> str:
     """Return the question of a reading made by ``questions``: its last line, without the
     question mark added there."""
     return reading.rsplit("\n", 1)[-1].removesuffix(" ?")
+
+
+def _leading(whole: Ranking, knowledge: Knowledge, first: Match, decided: Decision) -> Match | None:
+    """Return the answer to a message's second question, decided though not surely, when the
+    whole message ranks the first question's entry among its two best and the second's first
+    of the rest ("what did he say for the year, and how does that compare to the blog's"): a
+    message read as about both, not a question that borrowed its topic from the other."""
+    second = decided.answer
+    if second is None:
+        return None
+    best = [m.entry_id for m in whole.matches[:2]]
+    shown = {first.entry_id, *knowledge.conflicts.get(first.entry_id, ())}
+    rest = next((m.entry_id for m in whole.matches if m.entry_id not in shown), None)
+    return second if first.entry_id in best and rest == second.entry_id else None

@@ -158,6 +158,22 @@ def test_two_questions_the_whole_message_cannot_answer_are_answered_apart(
     assert reply.second is not None and reply.second.entry_id == "tomato-frost"
 
 
+def test_round_79_a_second_question_answered_not_surely_joins_when_the_message_is_about_both(
+    garden: KnowledgeService,
+) -> None:
+    message = "what colour is the shed, and how do the plants fare after frost"
+    matcher = garden.snapshot.matcher
+    whole = matcher.read(message).best
+    assert whole is not None and whole.score < matcher.threshold
+    asked = questions(message)
+    assert asked is not None
+    second = matcher.read(asked[1]).best
+    assert second is not None and matcher.threshold <= second.score < 0.6  # not sure
+    reply = garden.ask(message)
+    assert reply.entry_id == "shed-colour"
+    assert reply.second is not None and reply.second.entry_id == "tomato-frost"
+
+
 def test_a_message_stays_declined_unless_both_its_questions_are_answered(
     garden: KnowledgeService,
 ) -> None:
