@@ -205,7 +205,7 @@ class KnowledgeService:
                 notice = _EMPTY
             second = second_part(snapshot.matcher, knowledge, text, ranking, decision)
             if decision.answer is None and not decision.clarify:
-                split = split_answer(snapshot.matcher, knowledge, text)
+                split = split_answer(snapshot.matcher, knowledge, text, ranking)
                 if split is not None:
                     decision, second, unknown = split
                     if unknown is not None:  # one of two questions answered, the other not

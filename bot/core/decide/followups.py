@@ -13,6 +13,7 @@ from ..retrieve.matcher import Matcher
 from ..score.ranking import Match, Ranking
 from .decision import Decision, decide
 from .talk import (
+    FOLLOW_UP_OPENERS,
     OTHERS_WORDS,
     PROVENANCE_CUES,
     PROVENANCE_WORDS,
@@ -342,13 +343,13 @@ def _writers_view(entry: Entry, knowledge: Knowledge) -> bool:
 def _asks_writers_view(text: str, last: Entry, knowledge: Knowledge) -> bool:
     """Return whether a short message asks the articles' writer's view of the last answer
     ("does the blog agree", "and the article's take?") while that answer is not that view."""
-    said = [plain(w) for w in words(text)]
-    if _writers_view(last, knowledge) or not _WRITER.search(text) or _states_view(last, "blog"):
+    if not _WRITER.search(text) or _writers_view(last, knowledge) or _states_view(last, "blog"):
         return False
     if _commented(last, knowledge):
         # "did the blog buy it" after a reader's comment: the blog whose comments they are,
         # whose reply may be meant, or the writer; not clear.
         return False
+    said = [plain(w) for w in words(text)]
     if _VIEW_ASKED.isdisjoint(said) or len(said) > _MAX_VIEW_WORDS:
         return False
     told = set(words(f"{last.title} {last.answer}"))
@@ -413,14 +414,14 @@ _MAX_SURE_WORDS = 5
 
 
 _KNOWS = re.compile(
-    r"^\s*(?:(?:and|but|so|ok|okay|wait|hmm)\b[\s,.!]*)*how\s+(?:do|does|did|can|could|would)\s+"
+    FOLLOW_UP_OPENERS + r"how\s+(?:do|does|did|can|could|would)\s+"
     r"(?:they|he|she|you|u|we|them)\s+(?:even\s+)?know\b(.*)$",
     re.I,
 )
 
 
 _KIND_OF = re.compile(
-    r"^\s*(?:(?:and|but|so|ok|okay|wait|hmm)\b[\s,.!]*)*(?:what|which|wat)\s+"
+    FOLLOW_UP_OPENERS + r"(?:what|which|wat)\s+"
     r"(?:kind|kinds|sort|sorts|type|types)\s+of\s+((?:[^\s?!.,]+\s*){1,2}?)[\s?!.]*$",
     re.I,
 )

@@ -1084,12 +1084,14 @@ def asks_meaning(message: str) -> bool:
     return _MEANT.match(message[:200]) is not None
 
 
+# "and", "so", "wait, ..." opening a follow-up, none of them part of what it asks.
+FOLLOW_UP_OPENERS = r"^\s*(?:(?:and|but|so|ok|okay|wait|hmm)\b[\s,.!]*)*"
 # "is that more than the us", "how does that compare to the mini", "how does that square with
 # bmwblog saying it would change", "compare that to X": the last answer held against X, which is
 # what is asked.
 _COMPARED = re.compile(
-    r"^\s*(?:(?:and|but|so|ok|okay|wait|hmm)\b[\s,.!]*)*"
-    r"(?:(?:is|was|are|were)\s+(?:that|it|this|they|those)\s+(?:any\s+|much\s+|a\s+lot\s+)?"
+    FOLLOW_UP_OPENERS
+    + r"(?:(?:is|was|are|were)\s+(?:that|it|this|they|those)\s+(?:any\s+|much\s+|a\s+lot\s+)?"
     r"(?:more|less|fewer|bigger|smaller|higher|lower|greater|larger)\s+than"
     r"|how\s+(?:does|do|did|is|would)\s+(?:that|it|this|they|those)\s+"
     r"(?:compare|stack\s+up|square|fit|line\s+up)\s*(?:to|with|against|next\s+to)?"

@@ -48,7 +48,7 @@ def second_part(
 
 
 def split_answer(
-    matcher: Matcher, knowledge: Knowledge, text: str
+    matcher: Matcher, knowledge: Knowledge, text: str, whole: Ranking
 ) -> tuple[Decision, Match | None, str | None] | None:
     """Return the answers to a message's two questions when the whole message reads as neither
     ("how many gps came over and how long till the nyt called em collectible"): each question,
@@ -58,7 +58,7 @@ def split_answer(
     answer to the first alone, with the second as asked for the reply to say nothing known
     answers it, when the two are joined in one sentence and the second, declined, asks about a
     topic the sources never cover ("how many did australia get and how many did new zealand
-    get"). None otherwise."""
+    get"). None otherwise. ``whole``: the whole message's ranking, already read."""
     asked = questions(text)
     if asked is None:
         return None
@@ -73,7 +73,7 @@ def split_answer(
     ranked = matcher.read(asked[1])
     second = decide(ranked, SURE_PART).answer
     if second is None:  # answered, though not surely: kept when the whole message is about both
-        second = _leading(matcher.read(text), knowledge, first, decide(ranked, matcher.threshold))
+        second = _leading(whole, knowledge, first, decide(ranked, matcher.threshold))
     if second is not None:
         if first.entry_id == second.entry_id:
             return None

@@ -882,8 +882,8 @@ class _Validator:
 
     def text(self, node: yaml.Node, what: str, limit: int = MAX_TEXT_CHARS) -> str | None:
         if type(node) is yaml.ScalarNode and node.tag == _STR:  # most fields: the checks below
-            value = " ".join(node.value.split())
-            if value and len(value) <= limit:
+            value = _clean(node.value, limit)
+            if value is not None:
                 return value
         if not isinstance(node, yaml.ScalarNode):
             self.problem(node, f"{what} must be text, not a {_kind(node)}")
@@ -925,17 +925,8 @@ class _Validator:
             count = len(node.value)
             self.problem(node, f"{what} has {count:,} items; the limit is {MAX_LIST_ITEMS:,}")
             return ()
-        values: list[str] = []
-        for item in node.value:
-            if type(item) is yaml.ScalarNode and item.tag == _STR:  # as text() reads it
-                value: str | None = " ".join(item.value.split())
-                if value and len(value) <= MAX_TEXT_CHARS:
-                    values.append(value)
-                    continue
-            value = self.text(item, f"each item of {what}")  # reports the problem
-            if value is not None:
-                values.append(value)
-        return tuple(values)
+        text, each = self.text, f"each item of {what}"
+        return tuple(value for item in node.value if (value := text(item, each)) is not None)
 
     def groups(self, node: yaml.Node) -> tuple[tuple[str, ...], ...]:
         if not isinstance(node, yaml.SequenceNode):
@@ -1110,14 +1101,20 @@ _ENTRY_LISTS = ("sources", "related", "conflicts_with", "keywords", "tags")  # i
 _STATUSES = {status.value: status.value for status in Status}  # as Status(text) reads text
 
 
+def _clean(value: str, limit: int) -> str | None:
+    """Return a text with its runs of white space made one space, or None if that leaves it
+    empty or longer than ``limit``: what ``text`` accepts without a problem."""
+    text = " ".join(value.split())
+    return text if text and len(text) <= limit else None
+
+
 def _plain_text(flat: _FlatScalar | _FlatList, limit: int) -> str | None:
     """Return the text of an untagged scalar read flat as ``text`` would, or None unless it
     would be valid."""
     value = flat[1]
     if flat[0] != _STR or type(value) is not str:
         return None
-    text = " ".join(value.split())
-    return text if text and len(text) <= limit else None
+    return _clean(value, limit)
 
 
 def _plain_texts(flat: _FlatScalar | _FlatList, *, allow_empty: bool) -> tuple[str, ...] | None:
@@ -1129,11 +1126,9 @@ def _plain_texts(flat: _FlatScalar | _FlatList, *, allow_empty: bool) -> tuple[s
     if not items and not allow_empty:
         return None
     out: list[str] = []
-    for item in items:  # as _plain_text reads each
-        if item[0] != _STR:
-            return None
-        text = " ".join(item[1].split())
-        if not text or len(text) > MAX_TEXT_CHARS:
+    for item in items:
+        text = _plain_text(item, MAX_TEXT_CHARS)
+        if text is None:
             return None
         out.append(text)
     return tuple(out)

@@ -1093,13 +1093,9 @@ _STARTING = frozenset(
 )
 
 
-def month_count(asked: tuple[str, ...]) -> bool:
-    """Return whether a question asks a count for one named month ("what was the production
-    NUMBER FOR APRIL", "HOW MANY were made IN JUNE"); "how many a month, starting in march"
-    asks the monthly rate."""
-    if _MONTH_WORDS.isdisjoint(asked):  # most questions
-        return False
-    counted_at = next(
+def _count_at(asked: tuple[str, ...]) -> int | None:
+    """Return where a question first asks a count ("how MANY", "the NUMBER for"), or None."""
+    return next(
         (
             i
             for i, w in enumerate(asked)
@@ -1107,6 +1103,15 @@ def month_count(asked: tuple[str, ...]) -> bool:
         ),
         None,
     )
+
+
+def month_count(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks a count for one named month ("what was the production
+    NUMBER FOR APRIL", "HOW MANY were made IN JUNE"); "how many a month, starting in march"
+    asks the monthly rate."""
+    if _MONTH_WORDS.isdisjoint(asked):  # most questions
+        return False
+    counted_at = _count_at(asked)
     if counted_at is None:
         return False
     return any(
@@ -1139,10 +1144,7 @@ def doubled_count(asked: tuple[str, ...], before: AbstractSet[str] = frozenset()
     rate = any(
         w in _RATE_WORDS and asked[i - 1 : i] in (("per",), ("a",)) for i, w in enumerate(asked)
     )
-    counted = rate or any(
-        w in _COUNT_WORDS or (w == "many" and asked[i - 1 : i] == ("how",))
-        for i, w in enumerate(asked)
-    )
+    counted = rate or _count_at(asked) is not None
     if not counted or not (rate or not _SHARE_WORDS.isdisjoint(asked)):
         return False
     told = not _DOUBLING.isdisjoint(before)
