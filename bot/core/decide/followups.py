@@ -147,6 +147,11 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # answer is held against; "how does that square with X": X's claim.
         return against
     leaning = follow_up(text)
+    counted = _of_that_many(matcher, text, last)
+    if counted is not None:
+        # "could they even sell that many" after a claim that BMW would need to sell another
+        # 2,500: the question of that figure, which a claim linked to it asks, not it again.
+        return counted
     if (leaning is None or leaning[0] is FollowUp.POINTING) and _asks_source_of(text, last):
         leaning = (FollowUp.PROVENANCE, "")  # "where did segler say it" after Segler's claim
     if leaning is None and _knows_so(matcher, text):
@@ -1077,6 +1082,28 @@ def _doubted_figure(matcher: Matcher, text: str, last: Entry) -> bool:
     # Read from the index, not by reading every answer: the same at any size of file.
     (figure,) = figures
     return matcher.unknown(figure) == [figure]
+
+
+# "that many", "that much": the one figure of the last answer, pointed at
+_THAT_MANY = re.compile(r"\b(?:that|this|those) (?:many|much)\b", re.I)
+
+
+def _of_that_many(matcher: Matcher, text: str, last: Entry) -> Reading | None:
+    """Return the claim linked to the last answer that a question asks of its one figure
+    ("could they even sell that many" after "would need to sell another 2,500": whether
+    2,500 more could be sold), or None; the last answer itself only gives the figure."""
+    found = _THAT_MANY.search(text[:200])
+    if found is None:
+        return None
+    figures = {w for w in words(last.answer) if w.isdigit()}
+    if len(figures) != 1:
+        return None
+    (figure,) = figures
+    asked = f"{text[: found.start()]}{figure}{text[found.end() : 200]}"
+    decision = decide(matcher.read(asked, _LEADERS).without(last), matcher.threshold)
+    if decision.answer is None or _rank(decision.answer.entry, last) != 1:
+        return None
+    return Reading(decision, last)
 
 
 _MAX_DOUBT_WORDS = 6
