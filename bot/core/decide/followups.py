@@ -194,6 +194,16 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "what year was it" after the chase car: "it" is the last answer's, which has no
         # year, not some unrelated claim the question alone would not answer.
         return _given_elsewhere(matcher, text, last, lacking)
+    if (
+        want is not None
+        and lacking is None
+        and answer is None
+        and reading.notice is None
+        and _nearly_fits(matcher, text, last)
+    ):
+        # "what will used ones go for" after the 1M's resale forecast: short of an answer
+        # alone, with the last answer all but tied for best, and that answer gives a value.
+        return Reading(_sure(last), last)
     if lacking is not None and (points or lacking in _UNPOINTED) and answer is None:
         # "how many tho" after Segler's "not limited": a neighbour that gives a figure; "what
         # do used ones go for now" after the GP's collectors-car label: the GPs' value.
@@ -1082,6 +1092,18 @@ def _doubted_figure(matcher: Matcher, text: str, last: Entry) -> bool:
     # Read from the index, not by reading every answer: the same at any size of file.
     (figure,) = figures
     return matcher.unknown(figure) == [figure]
+
+
+def _nearly_fits(matcher: Matcher, text: str, last: Entry) -> bool:
+    """Return whether the last answer all but ties the best fit of a question read alone."""
+    ranking = matcher.read(text, _SHOWN)
+    best = ranking.matches[0].score if ranking.matches else 0.0
+    mine = next((m.score for m in ranking.matches if m.entry_id == last.id), 0.0)
+    return mine >= best - _TIED and mine >= _NEAR_FIT * matcher.threshold
+
+
+_TIED = 0.05  # a fit this close below the best is all but tied with it
+_NEAR_FIT = 0.8  # of the threshold: a fit this close to it is nearly an answer
 
 
 # "that many", "that much": the one figure of the last answer, pointed at

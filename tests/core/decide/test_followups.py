@@ -2046,3 +2046,14 @@ def test_followup_44_that_many_asks_of_the_last_answers_one_figure(
     )
     assert first.entry_id == "new-molds-reinvest"
     assert bought.entry_id == "sell-2500-without-us"
+
+
+def test_followup_44_a_value_the_last_answer_gives_nearly_asked_alone(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 44: "what will pre-owned ones go for" after the 1M's resale forecast
+    # asks a value that forecast gives; alone it falls just short of an answer, the forecast
+    # all but tied for best, and it was declined.
+    first, used = _talk(shipped, "do 1ms keep their value", "what will pre-owned ones go for")
+    assert first.entry_id == "value-prediction"
+    assert used.kind == "followup" and used.entry_id == "value-prediction"
