@@ -147,6 +147,11 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # answer is held against; "how does that square with X": X's claim.
         return against
     leaning = follow_up(text)
+    counted = _of_that_many(matcher, text, last)
+    if counted is not None:
+        # "could they even sell that many" after a claim that BMW would need to sell another
+        # 2,500: the question of that figure, which a claim linked to it asks, not it again.
+        return counted
     if (leaning is None or leaning[0] is FollowUp.POINTING) and _asks_source_of(text, last):
         leaning = (FollowUp.PROVENANCE, "")  # "where did segler say it" after Segler's claim
     if leaning is None and _knows_so(matcher, text):
@@ -189,6 +194,16 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "what year was it" after the chase car: "it" is the last answer's, which has no
         # year, not some unrelated claim the question alone would not answer.
         return _given_elsewhere(matcher, text, last, lacking)
+    if (
+        want is not None
+        and lacking is None
+        and answer is None
+        and reading.notice is None
+        and _nearly_fits(matcher, text, last)
+    ):
+        # "what will used ones go for" after the 1M's resale forecast: short of an answer
+        # alone, with the last answer all but tied for best, and that answer gives a value.
+        return Reading(_sure(last), last)
     if lacking is not None and (points or lacking in _UNPOINTED) and answer is None:
         # "how many tho" after Segler's "not limited": a neighbour that gives a figure; "what
         # do used ones go for now" after the GP's collectors-car label: the GPs' value.
@@ -1077,6 +1092,40 @@ def _doubted_figure(matcher: Matcher, text: str, last: Entry) -> bool:
     # Read from the index, not by reading every answer: the same at any size of file.
     (figure,) = figures
     return matcher.unknown(figure) == [figure]
+
+
+def _nearly_fits(matcher: Matcher, text: str, last: Entry) -> bool:
+    """Return whether the last answer all but ties the best fit of a question read alone."""
+    ranking = matcher.read(text, _SHOWN)
+    best = ranking.matches[0].score if ranking.matches else 0.0
+    mine = next((m.score for m in ranking.matches if m.entry_id == last.id), 0.0)
+    return mine >= best - _TIED and mine >= _NEAR_FIT * matcher.threshold
+
+
+_TIED = 0.05  # a fit this close below the best is all but tied with it
+_NEAR_FIT = 0.8  # of the threshold: a fit this close to it is nearly an answer
+
+
+# "that many", "that much": the one figure of the last answer, pointed at
+_THAT_MANY = re.compile(r"\b(?:that|this|those) (?:many|much)\b", re.I)
+
+
+def _of_that_many(matcher: Matcher, text: str, last: Entry) -> Reading | None:
+    """Return the claim linked to the last answer that a question asks of its one figure
+    ("could they even sell that many" after "would need to sell another 2,500": whether
+    2,500 more could be sold), or None; the last answer itself only gives the figure."""
+    found = _THAT_MANY.search(text[:200])
+    if found is None:
+        return None
+    figures = {w for w in words(last.answer) if w.isdigit()}
+    if len(figures) != 1:
+        return None
+    (figure,) = figures
+    asked = f"{text[: found.start()]}{figure}{text[found.end() : 200]}"
+    decision = decide(matcher.read(asked, _LEADERS).without(last), matcher.threshold)
+    if decision.answer is None or _rank(decision.answer.entry, last) != 1:
+        return None
+    return Reading(decision, last)
 
 
 _MAX_DOUBT_WORDS = 6

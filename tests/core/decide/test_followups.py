@@ -2031,3 +2031,29 @@ def test_followup_43_what_was_learned_in_a_talk_a_claim_only_mentions(
         shipped, "did bmwblog ever chat with bmwna about the count", "what came out of it"
     )
     assert came.kind != "decline"
+
+
+def test_followup_44_that_many_asks_of_the_last_answers_one_figure(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 44: "would they find buyers for that many" after the claim that BMW
+    # would need to sell another 2,500 asks whether 2,500 more could be sold, which the claim
+    # linked to it leaves open; it got the MINI GPs' buyers (or the same claim again).
+    first, bought = _talk(
+        shipped,
+        "would bmw have to retool to build more 1ms",
+        "would they find buyers for that many",
+    )
+    assert first.entry_id == "new-molds-reinvest"
+    assert bought.entry_id == "sell-2500-without-us"
+
+
+def test_followup_44_a_value_the_last_answer_gives_nearly_asked_alone(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 44: "what will pre-owned ones go for" after the 1M's resale forecast
+    # asks a value that forecast gives; alone it falls just short of an answer, the forecast
+    # all but tied for best, and it was declined.
+    first, used = _talk(shipped, "do 1ms keep their value", "what will pre-owned ones go for")
+    assert first.entry_id == "value-prediction"
+    assert used.kind == "followup" and used.entry_id == "value-prediction"
