@@ -2419,3 +2419,25 @@ def test_round_80_a_claim_passed_on_before_a_question_of_its_own_is_story(
     message: str, asking: list[bool]
 ) -> None:
     assert [p.asks for p in q.parts(message)] == asking
+
+
+@pytest.mark.parametrize(
+    ("message", "asking"),
+    [
+        # Round 80: the asker's aside turns to its question at "but", past chat lead-ins ...
+        (
+            "i bake sourdough every weekend and rye is my favourite, but honestly what flour"
+            " did the mill send the bakery",
+            [False, True],
+        ),
+        (
+            "i know this is old news by now but does anyone remember when the mill closed",
+            [False, True],
+        ),
+        # ... not a "but" inside the question, nor an aside too short or not the asker's
+        ("what did the mill send but why did the bakery refuse it", [True]),
+        ("the baker baked rye all week but what flour was it", [True]),
+    ],
+)
+def test_round_80_an_aside_turns_to_its_question_at_but(message: str, asking: list[bool]) -> None:
+    assert [p.asks for p in q.parts(message)] == asking
