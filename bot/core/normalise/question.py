@@ -236,6 +236,15 @@ _TURN = re.compile(
 _SO_TURN = re.compile(
     r"\bso\s+(?=(?:what|whats|how|hows|who|whos|why|where|wheres|which)\s)", re.IGNORECASE
 )
+# "... the dream car BUT HONESTLY WHAT is bmw's stance", "... ancient history BUT DOES ANYONE
+# remember": the aside turns to its question at "but", past the chat's own lead-ins
+_BUT_TURN = re.compile(
+    r"\bbut\s+(?:(?:honestly|tbh|ngl|seriously|real\s+talk)\W+)*"
+    r"(?=(?:what|whats|how|hows|who|whos|why|where|wheres|when|which)\b"
+    r"|(?:is|are|was|were|do|does|did|can|could|will|would|should|isnt|arent|doesnt|didnt|wont)"
+    r"\s+(?:there|it|that|this|they|he|she|the|any|anyone|someone|you|u|we|these|those)\b)",
+    re.IGNORECASE,
+)
 _TOLD_LEAST = 5  # words the aside takes before such a turn: "quick q: what ..." asks whole
 _ASKER = frozenset("i im ive id ill me my mine".split())
 # "AFTER bmwblog said it would change, what did gabe say": a clause the question hangs on
@@ -244,10 +253,12 @@ _SUBORDINATE = frozenset("if after before when since once because bc while unles
 
 def _turned(sentence: str) -> list[str]:
     """Split a sentence where the asker's own aside of five words or more ("that doesnt sound
-    right to me, ...") turns to its question after a comma or colon: the aside is story, as a
-    sentence of its own would be. A clause that asks, passes a claim on, or that the question
-    hangs on, stays."""
-    turn = _TURN.search(sentence)
+    right to me, ...") turns to its question after a comma or colon, or at "but" ("... the
+    dream car but honestly what is their stance"): the aside is story, as a sentence of its
+    own would be. A clause that asks, passes a claim on, or that the question hangs on, stays;
+    a claim passed on before a yes/no question of its own ("my friend swears they got a
+    handful, is there anything about arizona in the comments") is story too."""
+    turn = _TURN.search(sentence) or _BUT_TURN.search(sentence)
     # "... idk maybe my screen is trash SO WHAT color was it": a run-on aside turning to its
     # question at "so", with no stop typed; what the aside passes on is story too
     run_on = turn is None and (turn := _SO_TURN.search(sentence)) is not None
@@ -259,13 +270,26 @@ def _turned(sentence: str) -> list[str]:
         or _ASKER.isdisjoint(told)
         or told[0] in _SUBORDINATE
         or _opens(tuple(told))
-        or (not run_on and teller(told) > 0)  # "someone told me X, is that legit": the claim
+        # "someone told me X, is that legit": the claim is what is asked
+        or (not run_on and teller(told) > 0 and not _own_topic(words(sentence[turn.end() :])))
     ):
         return [sentence]
     return [sentence[: turn.start()], sentence[turn.end() :]]
 
 
 _PRONOUNS = frozenset("he she they it that this those these".split())
+
+
+def _own_topic(asked: list[str]) -> bool:
+    """Return whether a yes/no question after a claim passed on names its own topic ("..., is
+    there anything about arizona in the comments"), not the claim ("..., is that legit")."""
+    own = list(itertools.takewhile(lambda w: w != "or", asked))  # "... OR IS IT just noise"
+    bare = (
+        w in _PRONOUNS and (i + 1 == len(own) or own[i + 1] in STOPWORDS) for i, w in enumerate(own)
+    )  # "those ARTICLES": a determiner
+    return bool(own) and own[0] in _AUXILIARIES and not any(bare) and not points_back(tuple(own))
+
+
 # "... OR IS HE fobbing me off", "OR WAS SHE making it up": a guess about whoever passed the
 # claim on (two words or more), not about the claim; "or was he LYING" weighs the claim itself.
 _TELLERS = frozenset("he she".split())

@@ -173,6 +173,11 @@ _LONG = 20
 # The whole message's best entry, when its asking sentences alone rank it first too, is as sure
 # as they make it from this score (see read): their agreement vouches a little below _LIFT_FROM.
 _AGREE_FROM = 0.35
+# Asking sentences this sure alone vouch for the whole message's best entry from a lower
+# score: a long story only dilutes it ("... poster of an e30 m3 on the wall ... is it really
+# gonna sell out that fast"). At 0.9, as many near questions were answered as were fixed.
+_SURE_ALONE = 0.95
+_AGREE_SURE_FROM = 0.2
 _AFTERWARDS = "afterwardsoutcome"  # a coined term: what happened after the sources, held by none
 _DIFFERENCE = "differencesize"  # a coined term: how much two things differ, held by none
 _CONTEST = "contestresult"  # a coined term: who would win a contest, held by none
@@ -900,8 +905,9 @@ class Matcher:
 
         The words of a story around the question, or of a long rambling one, lower every score
         of a message: its scores are read on a plain question's scale (see _told). And the entry
-        that both the whole message (at _AGREE_FROM or more) and its asking sentences alone rank
-        first is as sure as the asking sentences make it, if that is surer.
+        that both the whole message (at _AGREE_FROM or more, or at _AGREE_SURE_FROM when they are
+        _SURE_ALONE) and its asking sentences alone rank first is as sure as the asking
+        sentences make it, if that is surer.
         """
         narrowed = told_last(question)
         if narrowed is not None:
@@ -924,13 +930,19 @@ class Matcher:
         # Asking sentences that point back at the story ("... the nyt piece. who wrote THAT
         # ARTICLE") cannot vouch alone: they would vouch for what they name, not what they mean.
         pointing = any(points_back(p.words) for p in found if p.asks)
-        if told and not pointing and best is not None and best.score >= _AGREE_FROM:
+        if told and not pointing and best is not None and best.score >= _AGREE_SURE_FROM:
             asked = " . ".join(" ".join(p.words) for p in found if p.asks)
             alone = self._alone(asked, about)
             if (
                 alone is not None
                 and alone.entry_id == best.entry_id
                 and alone.score > matches[0].score
+                and (
+                    best.score >= _AGREE_FROM
+                    # not a message the sources cannot answer ("... i want to know what
+                    # happened after. did they fix it"), whatever its question alone makes it
+                    or (alone.score >= _SURE_ALONE and not self.beyond(question))
+                )
             ):
                 best = best.rescored(alone.score)
                 return Ranking((best, *matches[1:]))

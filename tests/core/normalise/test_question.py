@@ -2392,3 +2392,52 @@ def test_round_78_anything_about_asks_what_about(message: str, read: tuple[str, 
 def test_round_78_something_about_alone_is_half_remembered() -> None:
     message = "the baker wrote a note. something about flour? what did the note say"
     assert [" ".join(p.words) for p in q.parts(message) if p.asks] == ["what did the note say"]
+
+
+@pytest.mark.parametrize(
+    ("message", "asking"),
+    [
+        # Round 80: a claim passed on before ", is there ..." is story when the question names a
+        # topic of its own ...
+        (
+            "ok so my neighbour who bakes in town swears the mill only sends them flour twice a"
+            " year, is there anything about the harbour mill in the logs?",
+            [False, True],
+        ),
+        (
+            "my neighbour said the mill sends flour twice a year, is there any record of the"
+            " harbour or is it just gossip",
+            [False, True, False],
+        ),
+        # ... not when it asks about the claim, or asks what someone said (a wh-question)
+        ("my neighbour said the mill sends flour twice a year, is that legit", [True]),
+        ("my neighbour said the mill sends flour, is there any truth to that", [True]),
+        ("my neighbour said the mill sends flour twice a year, what did the logs say", [True]),
+    ],
+)
+def test_round_80_a_claim_passed_on_before_a_question_of_its_own_is_story(
+    message: str, asking: list[bool]
+) -> None:
+    assert [p.asks for p in q.parts(message)] == asking
+
+
+@pytest.mark.parametrize(
+    ("message", "asking"),
+    [
+        # Round 80: the asker's aside turns to its question at "but", past chat lead-ins ...
+        (
+            "i bake sourdough every weekend and rye is my favourite, but honestly what flour"
+            " did the mill send the bakery",
+            [False, True],
+        ),
+        (
+            "i know this is old news by now but does anyone remember when the mill closed",
+            [False, True],
+        ),
+        # ... not a "but" inside the question, nor an aside too short or not the asker's
+        ("what did the mill send but why did the bakery refuse it", [True]),
+        ("the baker baked rye all week but what flour was it", [True]),
+    ],
+)
+def test_round_80_an_aside_turns_to_its_question_at_but(message: str, asking: list[bool]) -> None:
+    assert [p.asks for p in q.parts(message)] == asking

@@ -1385,6 +1385,19 @@ def test_asking_sentences_that_agree_with_the_story_vouch_a_little_below_the_lif
     assert best(matcher_real, message) == "new-molds-reinvest"
 
 
+def test_round_80_sure_asking_sentences_vouch_for_a_story_diluted_message(
+    matcher_real: Matcher,
+) -> None:
+    # Round 80: the story's car words dilute the whole message to about 0.3, though it ranks
+    # the hard-to-get claim first; the question alone is sure of it (0.98), so the agreement
+    # vouches from below _AGREE_FROM.
+    message = (
+        "ive had a 135i for years and a z4 before it, my buddy with an e92 m3 says the 1m will be"
+        " gone before i even reach the dealer. is it really gonna sell out that fast"
+    )
+    assert best(matcher_real, message) == "segler-hard-to-get"
+
+
 @pytest.mark.parametrize("asked", ["are any left", "none left at all?", "any still left"])
 def test_round_16_any_left_asks_whether_they_sold(matcher_real: Matcher, asked: str) -> None:
     # "any left" asks whether cars are still unsold: the synonyms read it as "spoken for".
