@@ -3084,3 +3084,13 @@ def test_round_76_bmwna_contradicting_the_doubling_is_its_denial(matcher_real: M
     # Round 76: knowledge, BMWNA's denial is the other side of the doubling rumor, so asking
     # whether BMWNA agreed with or contradicted it reaches the denial.
     assert _decided(matcher_real, "did bmwna contradict the doubling story") == "bmwna-no-change-us"
+
+
+def test_round_82_any_truth_in_it_asks_whether_it_is_true(matcher_real: Matcher) -> None:
+    # Round 82: knowledge, "truth" joins the words of accuracy, so "any truth to X" reads as
+    # "is it true X", not as a word no entry holds that lowers every score.
+    asked = "any truth to bmw building twice the 1ms"
+    assert "truth" not in matcher_real.unknown(asked)
+    assert matcher_real.rank(asked, 2) == matcher_real.rank(
+        "is it true bmw is building twice the 1ms", 2
+    )
