@@ -506,6 +506,30 @@ def other_side(found: Sequence[str]) -> set[int]:
     }
 
 
+# "is it true it was the ring, OR WAS IT SOME OTHER TRACK", "... OR A DIFFERENT NUMBER", "...
+# OR WAS IT THE OPPOSITE": an open alternative, which names nothing; the claim before it is the
+# asker's memory, which the answer may correct.
+_OPEN_OTHER = frozenset("different other another else opposite".split())
+_OPEN_FILLER = frozenset("something somewhere someone somebody one".split())
+_OPEN_MOST = 6  # the words an open alternative may take: "or was it a different number"
+
+
+def open_alternative(found: Sequence[str]) -> tuple[frozenset[int], frozenset[int]]:
+    """Return where a sentence's claim stands before an open alternative the asker offers
+    ("is it true it was THE RING, or was it some other track") and where that alternative
+    stands ("OR WAS IT SOME OTHER TRACK"); nothing when it offers none."""
+    if "or" not in found or _OPEN_OTHER.isdisjoint(found):  # most sentences: no alternative
+        return frozenset(), frozenset()
+    at = len(found) - 1 - found[::-1].index("or")
+    after = found[at + 1 :]
+    if not after or len(after) > _OPEN_MOST or _OPEN_OTHER.isdisjoint(after):
+        return frozenset(), frozenset()
+    heads = [w for w in after if w not in STOPWORDS and w not in _OPEN_OTHER | _OPEN_FILLER]
+    if len(heads) > 1:  # "or did another dealer get them": a claim of its own
+        return frozenset(), frozenset()
+    return frozenset(range(at)), frozenset(range(at, len(found)))
+
+
 # "explain it IN SIMPLE WORDS", "IN PLAIN ENGLISH": how to answer, not what about (round 18)
 _MANNER = frozenset("simple plain layman laymans basic easy normal".split())
 _MANNER_OF = frozenset("words terms english language".split())

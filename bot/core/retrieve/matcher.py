@@ -52,6 +52,7 @@ from ..normalise.question import (
     listed,
     may_say_on_show,
     month_count,
+    open_alternative,
     other_side,
     outcome_count,
     own_car,
@@ -1599,6 +1600,11 @@ class Matcher:
             guesses = {typed[i] for i in figures} | offered | checked
             rough |= listed(typed)  # "the 2 things limiting it": no figure it asks about
             rough |= causing(typed)  # "what could MAKE the numbers change": no production
+            # "is it true it was THE RING, or was it some other track": the claim is the
+            # asker's memory and the open alternative names nothing
+            claim, other = open_alternative(typed) if part.asks else (frozenset(), frozenset())
+            rough |= other
+            remembered = {typed[i] for i in claim}
             bounded = bound(typed) if part.asks else frozenset()
             limits: set[str] = set()
             if bounded:
@@ -1627,7 +1633,7 @@ class Matcher:
             asides = {
                 s
                 for i, ((s, _, _), w) in enumerate(zip(analysed, typed, strict=True))
-                if w[-2:] == "ly" or w in guesses or i in sides
+                if w[-2:] == "ly" or w in guesses or i in sides or w in remembered
             }
             figures_said = reported_figures(typed)
             # "the reply to YOURBESTSOURCE", "why did someone tell YBS": the one spoken to, whose

@@ -2392,3 +2392,34 @@ def test_round_78_anything_about_asks_what_about(message: str, read: tuple[str, 
 def test_round_78_something_about_alone_is_half_remembered() -> None:
     message = "the baker wrote a note. something about flour? what did the note say"
     assert [" ".join(p.words) for p in q.parts(message) if p.asks] == ["what did the note say"]
+
+
+@pytest.mark.parametrize(
+    ("message", "claim", "other"),
+    [
+        ("is it true the ferry left from dover or was it some other port", "dover", "port"),
+        ("did the mayor say 40 or was it a different number", "40", "number"),
+        ("the baker said rye sold out, or was it the opposite", "rye", "opposite"),
+        ("was it the harbour or somewhere else", "harbour", "else"),
+    ],
+)
+def test_round_82_an_open_alternative_leaves_the_claim_before_it_a_memory(
+    message: str, claim: str, other: str
+) -> None:
+    found = words(message)
+    remembered, offered = q.open_alternative(found)
+    assert found.index(claim) in remembered
+    assert found.index(other) in offered
+    assert remembered.isdisjoint(offered)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "was it the harbour or the station",  # two named places: both are asked
+        "is it true the ferry left late or did the other captain sail it",  # a claim of its own
+        "did the other baker sell rye",  # no alternative offered
+    ],
+)
+def test_round_82_a_named_alternative_is_no_open_one(message: str) -> None:
+    assert q.open_alternative(words(message)) == (frozenset(), frozenset())

@@ -3094,3 +3094,12 @@ def test_round_82_any_truth_in_it_asks_whether_it_is_true(matcher_real: Matcher)
     assert matcher_real.rank(asked, 2) == matcher_real.rank(
         "is it true bmw is building twice the 1ms", 2
     )
+
+
+def test_round_82_a_figure_offered_with_an_open_alternative_is_corrected(
+    matcher_real: Matcher,
+) -> None:
+    # Round 82: "... or was it a different figure": the asker's 700 is a memory the answer
+    # corrects, and the alternative's words name nothing, so BMWBlog's 600 is answered.
+    asked = "did bmwblog put the us at 700 or was it a different figure"
+    assert _decided(matcher_real, asked) == "us-600-bmwblog"
