@@ -1668,12 +1668,46 @@ def _going_rate(asked: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def wants(asked: tuple[str, ...]) -> str | None:
-    """Return what _wants does, for a reported question too ("did he say HOW MANY ...")."""
+    """Return what _wants does, for a reported question too ("did he say HOW MANY ..."), and
+    for one restated after "like" ("last build date, LIKE WHICH MONTH in 2011")."""
     found = _wants(asked)
     if found is not None:
         return found
     inner = _embedded(asked)
-    return None if inner is None else _wants(asked[inner:], reported=True)
+    if inner is not None:
+        return _wants(asked[inner:], reported=True)
+    restated = _restated(asked)
+    return None if restated is None else _wants(asked[restated:])
+
+
+# "last us build date, LIKE WHICH MONTH": a fragment made precise by the question after "like".
+_RESTATING = frozenset("like ie".split())
+
+
+def _restated(asked: tuple[str, ...]) -> int | None:
+    """Return where a fragment's question restated after "like" begins ("1m build date, like
+    WHICH MONTH in 2011"), or None; a question that opens with a question word has its own."""
+    if _RESTATING.isdisjoint(asked) or asked[:1] == () or asked[0] in _ASKS:
+        return None  # most questions
+    turns = [
+        i + 1
+        for i in range(1, len(asked) - 2)
+        if asked[i] in _RESTATING and asked[i + 1] in _WH_LAST and asked[i - 1] not in _ASKS
+    ]
+    return turns[0] if turns else None
+
+
+# "what MONTH in 2011": the asker names the year, so only an answer giving a month says it.
+_YEARS = re.compile(r"(?:19|20)\d\d")
+
+
+def _month_in_year(asked: tuple[str, ...], start: int) -> bool:
+    """Return whether a question asks for a month of a year it names ("which MONTH IN 2011")."""
+    return (
+        asked[start : start + 1] in (("what",), ("whats",), ("which",))
+        and asked[start + 1 : start + 2] == ("month",)
+        and any(_YEARS.fullmatch(w) for w in asked[start + 2 :])
+    )
 
 
 # "the sales HEAD in asia", "the asia GUY": a place that a person's title holds, not a market.
@@ -1735,6 +1769,8 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     if _month_and_year(asked):
         return "month"  # "what MONTH AND YEAR": a year alone does not say when in it
     head = asked[start : start + 2]
+    if _month_in_year(asked, start):
+        return "month"  # "which month in 2011": a year the asker gives does not say it
     if _names_one(asked[start:]):
         return "name"
     if head in (("till", "when"), ("until", "when")) or (

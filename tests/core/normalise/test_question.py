@@ -2423,3 +2423,23 @@ def test_round_82_an_open_alternative_leaves_the_claim_before_it_a_memory(
 )
 def test_round_82_a_named_alternative_is_no_open_one(message: str) -> None:
     assert q.open_alternative(words(message)) == (frozenset(), frozenset())
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # The asker names the year, so only a month answers: a year alone restates it.
+        ("which month in 1998 did the mill close", "month"),
+        ("what month of 2003 was the bridge opened", "month"),
+        # A fragment made precise by a question after "like".
+        ("mill closing date, like which month in 1998", "month"),
+        ("the bridge toll, like how much is it", "money"),
+        # A bare "what month" still takes a year; "like" inside a question is no restating.
+        ("what month did the mill close", "date"),
+        ("is it like what happened to the bridge", None),
+    ],
+)
+def test_round_82_a_month_of_a_named_year_is_asked_also_after_like(
+    question: str, kind: str | None
+) -> None:
+    assert q.wants(tuple(words(question))) == kind
