@@ -126,7 +126,7 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             )
         return tuple(alone)
     marked = ["?" in s or _TAGGED.search(s) is not None for s, _ in pieces]
-    if any(marked) and _opens(tuple(pieces[-1][1])):
+    if any(marked) and (_opens(tuple(pieces[-1][1])) or _conditional(tuple(pieces[-1][1]))):
         marked[-1] = True  # "... about allocations? what did the memo actually say"
     opens = [
         m and (_opens(tuple(found)) or _conditional(tuple(found)))

@@ -2443,3 +2443,15 @@ def test_round_82_a_month_of_a_named_year_is_asked_also_after_like(
     question: str, kind: str | None
 ) -> None:
     assert q.wants(tuple(words(question))) == kind
+
+
+def test_round_82_a_last_if_clause_question_after_an_asking_one_asks_too() -> None:
+    # "... how late exactly? like if i take the 6am one what would the delay be": the question
+    # made precise after its "if" clause asks with the one before it.
+    message = (
+        "the ferry runs late in winter, but how late exactly? "
+        "like if i take the 6am what would the delay be"
+    )
+    found = asked(message)
+    assert len(found) == 2
+    assert found[-1].endswith("what would the delay be")
