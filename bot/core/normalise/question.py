@@ -338,11 +338,17 @@ def _second_guess(sentence: list[str]) -> int | None:
         if (
             sentence[i] == "or"
             and sentence[i + 1] in _AUXILIARIES
-            and sentence[i + 2] in _PRONOUNS
             and (
-                "just" in sentence[i + 3 : i + 5]
-                or sentence[i + 2] in ("that", "this")
-                or (sentence[i + 2] in _TELLERS and len(sentence) - i > 4)
+                (
+                    sentence[i + 2] in _PRONOUNS
+                    and (
+                        "just" in sentence[i + 3 : i + 5]
+                        or sentence[i + 2] in ("that", "this")
+                        or (sentence[i + 2] in _TELLERS and len(sentence) - i > 4)
+                    )
+                )
+                # "... or is MY DEALER making stuff up": the asker's own teller, guessed at
+                or (sentence[i + 2] == "my" and len(sentence) - i > 5)
             )
         ):
             return i

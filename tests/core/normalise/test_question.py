@@ -2455,3 +2455,14 @@ def test_round_82_a_last_if_clause_question_after_an_asking_one_asks_too() -> No
     found = asked(message)
     assert len(found) == 2
     assert found[-1].endswith("what would the delay be")
+
+
+def test_round_82_or_is_my_teller_making_it_up_is_the_askers_guess() -> None:
+    # "... or is my grocer making stuff up": the asker's guess about their own teller, no
+    # topic asked; the check before it is the question.
+    told = "my grocer says the mayor will shut the mill. "
+    found = q.parts(told + "is that really what the mayor said or is my grocer making stuff up")
+    assert [" ".join(p.words) for p in found if p.asks] == ["is that really what the mayor said"]
+    assert [p.guess for p in found] == [False, False, True]
+    # "or is my ..." with nothing after the teller is no guess of that kind
+    assert all(not p.guess for p in q.parts(told + "is it the mayor or is my grocer"))
