@@ -1257,6 +1257,28 @@ def own_car(asked: tuple[str, ...]) -> bool:
     return False
 
 
+# "what was he GOING TO SAY", "what was she ABOUT TO WRITE": words someone never got out (a
+# comment cut off mid sentence), which no source holds; "what was he TRYING to say" asks what
+# he meant, which one may.
+_PROSPECTIVE = (("going", "to"), ("gonna",), ("about", "to"))
+_UTTERING = frozenset("say write add type post".split())
+
+
+def unsaid(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks what someone was going to say ("what was herr26 GOING TO
+    SAY", "what was he GONNA WRITE next"): words never said, which no entry can give."""
+    if _UTTERING.isdisjoint(asked) or _WHATS.isdisjoint(asked):  # most questions
+        return False
+    for i, word in enumerate(asked):
+        if word not in _UTTERING or i < 2 or not _WHATS.isdisjoint(asked[i + 1 : i + 2]):
+            continue
+        if any(asked[i - len(p) : i] == p for p in _PROSPECTIVE) and not _WHATS.isdisjoint(
+            asked[:i]
+        ):
+            return True
+    return False
+
+
 # "when does production END", "what month did the run WRAP UP": the time of an end, which an
 # entry giving only when it starts ("from March") does not give. "Stop" is left out: "when does
 # it stop dropping" asks how long a fall lasts.

@@ -66,6 +66,7 @@ from ..normalise.question import (
     teller,
     titled,
     told_last,
+    unsaid,
     wants,
     which_writing,
     wondered,
@@ -189,6 +190,7 @@ _DATELINE = "datelinedate"  # a coined term: when an article came out, held by n
 _OWN_CAR = "owncarmodel"  # a coined term: the car someone drives or owns, held by none
 _MONTH_COUNT = "monthcount"  # a coined term: a count for one calendar month, held by none
 _DOUBLED_SHARE = "doubledshare"  # a coined term: a share of a run not yet doubled, held by none
+_UNSAID = "unsaidwords"  # a coined term: what someone was going to say, held by none
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A year this much later than the last the answers name is past every forecast they make (the
 # blog's "4-5 years" for values to settle): "should i pay over msrp in 2030".
@@ -204,6 +206,7 @@ _COINED = frozenset(
         _OWN_CAR,
         _MONTH_COUNT,
         _DOUBLED_SHARE,
+        _UNSAID,
     )
 )
 # The words that name a show ("podcast", and what the knowledge reads as one: "bimmercast").
@@ -1734,6 +1737,11 @@ class Matcher:
                     # how BMW could drive that fast in the UK does not say it.
                     focused = [_OWN_CAR]
                     deeds[_OWN_CAR] = _Term(_OWN_CAR, self._unknown_weight, False, True)
+                if unsaid(spelled):
+                    # "what was herr26 GOING TO SAY": words he never got out, which no entry
+                    # holds; one giving what his comment did say does not say them.
+                    focused = [_UNSAID]
+                    deeds[_UNSAID] = _Term(_UNSAID, self._unknown_weight, False, True)
                 if would_win(spelled):
                     # "who WOULD WIN on track": a contest's result, which no entry holds; one
                     # wishing for the contest or naming its cars does not say who wins.

@@ -2466,3 +2466,19 @@ def test_round_82_or_is_my_teller_making_it_up_is_the_askers_guess() -> None:
     assert [p.guess for p in found] == [False, False, True]
     # "or is my ..." with nothing after the teller is no guess of that kind
     assert all(not p.guess for p in q.parts(told + "is it the mayor or is my grocer"))
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("what was the mayor going to say about the mill", True),
+        ("what was she gonna write next", True),
+        ("whats he about to post", True),
+        # What someone meant, or said, is no word left unsaid.
+        ("what was the mayor trying to say", False),
+        ("what did the mayor say about the mill", False),
+        ("is he going to say what the toll is", False),
+    ],
+)
+def test_round_82_what_someone_was_going_to_say_is_unsaid(question: str, asked: bool) -> None:
+    assert q.unsaid(tuple(words(question))) is asked

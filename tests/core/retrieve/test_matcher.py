@@ -3103,3 +3103,10 @@ def test_round_82_a_figure_offered_with_an_open_alternative_is_corrected(
     # corrects, and the alternative's words name nothing, so BMWBlog's 600 is answered.
     asked = "did bmwblog put the us at 700 or was it a different figure"
     assert _decided(matcher_real, asked) == "us-600-bmwblog"
+
+
+def test_round_82_what_a_commenter_was_going_to_say_is_declined(matcher_real: Matcher) -> None:
+    # Round 82: a comment cut off mid sentence ("The driver of the chase car does not…"):
+    # what its writer was going to say is no entry's, though one gives what he did say.
+    assert _decided(matcher_real, "what was herr26 gonna say") is None
+    assert _decided(matcher_real, "what did herr26 say") is not None
