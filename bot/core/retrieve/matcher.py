@@ -1605,9 +1605,9 @@ class Matcher:
             rough |= causing(typed)  # "what could MAKE the numbers change": no production
             # "is it true it was THE RING, or was it some other track": the claim is the
             # asker's memory and the open alternative names nothing
-            claim, other = open_alternative(typed) if part.asks else (frozenset(), frozenset())
-            rough |= other
-            remembered = {typed[i] for i in claim}
+            remembered = self._remembered(typed) if part.asks else set()
+            if remembered:
+                rough |= open_alternative(typed)[1]
             bounded = bound(typed) if part.asks else frozenset()
             limits: set[str] = set()
             if bounded:
@@ -1837,6 +1837,16 @@ class Matcher:
                     terms[key] = _Term(t.stem, t.weight * scale, t.known, uncapped=t.weight)
         topicless = pointing or not any(self._distinctive[t] for t in alone)
         return (list(terms.values()), uncovered or focused, wanted, things), topicless
+
+    def _remembered(self, typed: Sequence[str]) -> set[str]:
+        """Return the words of a claim an asking sentence offers with an open alternative ("is
+        it true it was THE RING, or was it some other track") when one names something no entry
+        holds: the asker's memory, which the answer corrects. A claim all of whose words are
+        held ("is this bmwblog or a different site") asks which it is."""
+        claim, _ = open_alternative(typed)
+        said = {typed[i] for i in claim}
+        held = content(self.synonyms.apply([self._word(w)[0] for w in said]))
+        return said if any(self._known(t) not in self._ids for t in held) else set()
 
     def _offered_figures(self, found: tuple[Part, ...]) -> frozenset[str]:
         """Return the figures a message offers as alternatives that no entry holds, when

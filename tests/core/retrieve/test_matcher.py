@@ -3110,3 +3110,11 @@ def test_round_82_what_a_commenter_was_going_to_say_is_declined(matcher_real: Ma
     # what its writer was going to say is no entry's, though one gives what he did say.
     assert _decided(matcher_real, "what was herr26 gonna say") is None
     assert _decided(matcher_real, "what did herr26 say") is not None
+
+
+def test_round_82_a_claim_all_held_before_an_open_alternative_asks_which(
+    matcher_real: Matcher,
+) -> None:
+    # Round 82: "is it bmwblog or some other site": every word of the claim is held, so it is
+    # no misremembered detail; which site the blog is stays the question.
+    assert _decided(matcher_real, "was the blog bmwblog or some other site") == "bimmercast-blog"
