@@ -126,7 +126,7 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             )
         return tuple(alone)
     marked = ["?" in s or _TAGGED.search(s) is not None for s, _ in pieces]
-    if any(marked) and _opens(tuple(pieces[-1][1])):
+    if any(marked) and (_opens(tuple(pieces[-1][1])) or _conditional(tuple(pieces[-1][1]))):
         marked[-1] = True  # "... about allocations? what did the memo actually say"
     opens = [
         m and (_opens(tuple(found)) or _conditional(tuple(found)))
@@ -362,11 +362,17 @@ def _second_guess(sentence: list[str]) -> int | None:
         if (
             sentence[i] == "or"
             and sentence[i + 1] in _AUXILIARIES
-            and sentence[i + 2] in _PRONOUNS
             and (
-                "just" in sentence[i + 3 : i + 5]
-                or sentence[i + 2] in ("that", "this")
-                or (sentence[i + 2] in _TELLERS and len(sentence) - i > 4)
+                (
+                    sentence[i + 2] in _PRONOUNS
+                    and (
+                        "just" in sentence[i + 3 : i + 5]
+                        or sentence[i + 2] in ("that", "this")
+                        or (sentence[i + 2] in _TELLERS and len(sentence) - i > 4)
+                    )
+                )
+                # "... or is MY DEALER making stuff up": the asker's own teller, guessed at
+                or (sentence[i + 2] == "my" and len(sentence) - i > 5)
             )
         ):
             return i
@@ -528,6 +534,30 @@ def other_side(found: Sequence[str]) -> set[int]:
         and found[i + 1] in _SIZES
         and found[i - 1] != found[i + 1]
     }
+
+
+# "is it true it was the ring, OR WAS IT SOME OTHER TRACK", "... OR A DIFFERENT NUMBER", "...
+# OR WAS IT THE OPPOSITE": an open alternative, which names nothing; the claim before it is the
+# asker's memory, which the answer may correct.
+_OPEN_OTHER = frozenset("different other another else opposite".split())
+_OPEN_FILLER = frozenset("something somewhere someone somebody one".split())
+_OPEN_MOST = 6  # the words an open alternative may take: "or was it a different number"
+
+
+def open_alternative(found: Sequence[str]) -> tuple[frozenset[int], frozenset[int]]:
+    """Return where a sentence's claim stands before an open alternative the asker offers
+    ("is it true it was THE RING, or was it some other track") and where that alternative
+    stands ("OR WAS IT SOME OTHER TRACK"); nothing when it offers none."""
+    if "or" not in found or _OPEN_OTHER.isdisjoint(found):  # most sentences: no alternative
+        return frozenset(), frozenset()
+    at = len(found) - 1 - found[::-1].index("or")
+    after = found[at + 1 :]
+    if not after or len(after) > _OPEN_MOST or _OPEN_OTHER.isdisjoint(after):
+        return frozenset(), frozenset()
+    heads = [w for w in after if w not in STOPWORDS and w not in _OPEN_OTHER | _OPEN_FILLER]
+    if len(heads) > 1:  # "or did another dealer get them": a claim of its own
+        return frozenset(), frozenset()
+    return frozenset(range(at)), frozenset(range(at, len(found)))
 
 
 # "explain it IN SIMPLE WORDS", "IN PLAIN ENGLISH": how to answer, not what about (round 18)
@@ -1251,6 +1281,28 @@ def own_car(asked: tuple[str, ...]) -> bool:
     return False
 
 
+# "what was he GOING TO SAY", "what was she ABOUT TO WRITE": words someone never got out (a
+# comment cut off mid sentence), which no source holds; "what was he TRYING to say" asks what
+# he meant, which one may.
+_PROSPECTIVE = (("going", "to"), ("gonna",), ("about", "to"))
+_UTTERING = frozenset("say write add type post".split())
+
+
+def unsaid(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks what someone was going to say ("what was herr26 GOING TO
+    SAY", "what was he GONNA WRITE next"): words never said, which no entry can give."""
+    if _UTTERING.isdisjoint(asked) or _WHATS.isdisjoint(asked):  # most questions
+        return False
+    for i, word in enumerate(asked):
+        if word not in _UTTERING or i < 2 or not _WHATS.isdisjoint(asked[i + 1 : i + 2]):
+            continue
+        if any(asked[i - len(p) : i] == p for p in _PROSPECTIVE) and not _WHATS.isdisjoint(
+            asked[:i]
+        ):
+            return True
+    return False
+
+
 # "when does production END", "what month did the run WRAP UP": the time of an end, which an
 # entry giving only when it starts ("from March") does not give. "Stop" is left out: "when does
 # it stop dropping" asks how long a fall lasts.
@@ -1668,12 +1720,46 @@ def _going_rate(asked: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def wants(asked: tuple[str, ...]) -> str | None:
-    """Return what _wants does, for a reported question too ("did he say HOW MANY ...")."""
+    """Return what _wants does, for a reported question too ("did he say HOW MANY ..."), and
+    for one restated after "like" ("last build date, LIKE WHICH MONTH in 2011")."""
     found = _wants(asked)
     if found is not None:
         return found
     inner = _embedded(asked)
-    return None if inner is None else _wants(asked[inner:], reported=True)
+    if inner is not None:
+        return _wants(asked[inner:], reported=True)
+    restated = _restated(asked)
+    return None if restated is None else _wants(asked[restated:])
+
+
+# "last us build date, LIKE WHICH MONTH": a fragment made precise by the question after "like".
+_RESTATING = frozenset("like ie".split())
+
+
+def _restated(asked: tuple[str, ...]) -> int | None:
+    """Return where a fragment's question restated after "like" begins ("1m build date, like
+    WHICH MONTH in 2011"), or None; a question that opens with a question word has its own."""
+    if _RESTATING.isdisjoint(asked) or asked[:1] == () or asked[0] in _ASKS:
+        return None  # most questions
+    turns = [
+        i + 1
+        for i in range(1, len(asked) - 2)
+        if asked[i] in _RESTATING and asked[i + 1] in _WH_LAST and asked[i - 1] not in _ASKS
+    ]
+    return turns[0] if turns else None
+
+
+# "what MONTH in 2011": the asker names the year, so only an answer giving a month says it.
+_YEARS = re.compile(r"(?:19|20)\d\d")
+
+
+def _month_in_year(asked: tuple[str, ...], start: int) -> bool:
+    """Return whether a question asks for a month of a year it names ("which MONTH IN 2011")."""
+    return (
+        asked[start : start + 1] in (("what",), ("whats",), ("which",))
+        and asked[start + 1 : start + 2] == ("month",)
+        and any(_YEARS.fullmatch(w) for w in asked[start + 2 :])
+    )
 
 
 # "the sales HEAD in asia", "the asia GUY": a place that a person's title holds, not a market.
@@ -1735,6 +1821,8 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     if _month_and_year(asked):
         return "month"  # "what MONTH AND YEAR": a year alone does not say when in it
     head = asked[start : start + 2]
+    if _month_in_year(asked, start):
+        return "month"  # "which month in 2011": a year the asker gives does not say it
     if _names_one(asked[start:]):
         return "name"
     if head in (("till", "when"), ("until", "when")) or (

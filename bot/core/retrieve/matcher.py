@@ -52,6 +52,7 @@ from ..normalise.question import (
     listed,
     may_say_on_show,
     month_count,
+    open_alternative,
     other_side,
     outcome_count,
     own_car,
@@ -65,6 +66,7 @@ from ..normalise.question import (
     teller,
     titled,
     told_last,
+    unsaid,
     wants,
     which_writing,
     wondered,
@@ -193,6 +195,7 @@ _DATELINE = "datelinedate"  # a coined term: when an article came out, held by n
 _OWN_CAR = "owncarmodel"  # a coined term: the car someone drives or owns, held by none
 _MONTH_COUNT = "monthcount"  # a coined term: a count for one calendar month, held by none
 _DOUBLED_SHARE = "doubledshare"  # a coined term: a share of a run not yet doubled, held by none
+_UNSAID = "unsaidwords"  # a coined term: what someone was going to say, held by none
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A year this much later than the last the answers name is past every forecast they make (the
 # blog's "4-5 years" for values to settle): "should i pay over msrp in 2030".
@@ -208,6 +211,7 @@ _COINED = frozenset(
         _OWN_CAR,
         _MONTH_COUNT,
         _DOUBLED_SHARE,
+        _UNSAID,
     )
 )
 # The words that name a show ("podcast", and what the knowledge reads as one: "bimmercast").
@@ -1611,6 +1615,11 @@ class Matcher:
             guesses = {typed[i] for i in figures} | offered | checked
             rough |= listed(typed)  # "the 2 things limiting it": no figure it asks about
             rough |= causing(typed)  # "what could MAKE the numbers change": no production
+            # "is it true it was THE RING, or was it some other track": the claim is the
+            # asker's memory and the open alternative names nothing
+            remembered = self._remembered(typed) if part.asks else set()
+            if remembered:
+                rough |= open_alternative(typed)[1]
             bounded = bound(typed) if part.asks else frozenset()
             limits: set[str] = set()
             if bounded:
@@ -1639,7 +1648,7 @@ class Matcher:
             asides = {
                 s
                 for i, ((s, _, _), w) in enumerate(zip(analysed, typed, strict=True))
-                if w[-2:] == "ly" or w in guesses or i in sides
+                if w[-2:] == "ly" or w in guesses or i in sides or w in remembered
             }
             figures_said = reported_figures(typed)
             # "the reply to YOURBESTSOURCE", "why did someone tell YBS": the one spoken to, whose
@@ -1740,6 +1749,11 @@ class Matcher:
                     # how BMW could drive that fast in the UK does not say it.
                     focused = [_OWN_CAR]
                     deeds[_OWN_CAR] = _Term(_OWN_CAR, self._unknown_weight, False, True)
+                if unsaid(spelled):
+                    # "what was herr26 GOING TO SAY": words he never got out, which no entry
+                    # holds; one giving what his comment did say does not say them.
+                    focused = [_UNSAID]
+                    deeds[_UNSAID] = _Term(_UNSAID, self._unknown_weight, False, True)
                 if would_win(spelled):
                     # "who WOULD WIN on track": a contest's result, which no entry holds; one
                     # wishing for the contest or naming its cars does not say who wins.
@@ -1835,6 +1849,16 @@ class Matcher:
                     terms[key] = _Term(t.stem, t.weight * scale, t.known, uncapped=t.weight)
         topicless = pointing or not any(self._distinctive[t] for t in alone)
         return (list(terms.values()), uncovered or focused, wanted, things), topicless
+
+    def _remembered(self, typed: Sequence[str]) -> set[str]:
+        """Return the words of a claim an asking sentence offers with an open alternative ("is
+        it true it was THE RING, or was it some other track") when one names something no entry
+        holds: the asker's memory, which the answer corrects. A claim all of whose words are
+        held ("is this bmwblog or a different site") asks which it is."""
+        claim, _ = open_alternative(typed)
+        said = {typed[i] for i in claim}
+        held = content(self.synonyms.apply([self._word(w)[0] for w in said]))
+        return said if any(self._known(t) not in self._ids for t in held) else set()
 
     def _offered_figures(self, found: tuple[Part, ...]) -> frozenset[str]:
         """Return the figures a message offers as alternatives that no entry holds, when

@@ -2441,3 +2441,93 @@ def test_round_80_a_claim_passed_on_before_a_question_of_its_own_is_story(
 )
 def test_round_80_an_aside_turns_to_its_question_at_but(message: str, asking: list[bool]) -> None:
     assert [p.asks for p in q.parts(message)] == asking
+
+
+@pytest.mark.parametrize(
+    ("message", "claim", "other"),
+    [
+        ("is it true the ferry left from dover or was it some other port", "dover", "port"),
+        ("did the mayor say 40 or was it a different number", "40", "number"),
+        ("the baker said rye sold out, or was it the opposite", "rye", "opposite"),
+        ("was it the harbour or somewhere else", "harbour", "else"),
+    ],
+)
+def test_round_82_an_open_alternative_leaves_the_claim_before_it_a_memory(
+    message: str, claim: str, other: str
+) -> None:
+    found = words(message)
+    remembered, offered = q.open_alternative(found)
+    assert found.index(claim) in remembered
+    assert found.index(other) in offered
+    assert remembered.isdisjoint(offered)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "was it the harbour or the station",  # two named places: both are asked
+        "is it true the ferry left late or did the other captain sail it",  # a claim of its own
+        "did the other baker sell rye",  # no alternative offered
+    ],
+)
+def test_round_82_a_named_alternative_is_no_open_one(message: str) -> None:
+    assert q.open_alternative(words(message)) == (frozenset(), frozenset())
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # The asker names the year, so only a month answers: a year alone restates it.
+        ("which month in 1998 did the mill close", "month"),
+        ("what month of 2003 was the bridge opened", "month"),
+        # A fragment made precise by a question after "like".
+        ("mill closing date, like which month in 1998", "month"),
+        ("the bridge toll, like how much is it", "money"),
+        # A bare "what month" still takes a year; "like" inside a question is no restating.
+        ("what month did the mill close", "date"),
+        ("is it like what happened to the bridge", None),
+    ],
+)
+def test_round_82_a_month_of_a_named_year_is_asked_also_after_like(
+    question: str, kind: str | None
+) -> None:
+    assert q.wants(tuple(words(question))) == kind
+
+
+def test_round_82_a_last_if_clause_question_after_an_asking_one_asks_too() -> None:
+    # "... how late exactly? like if i take the 6am one what would the delay be": the question
+    # made precise after its "if" clause asks with the one before it.
+    message = (
+        "the ferry runs late in winter, but how late exactly? "
+        "like if i take the 6am what would the delay be"
+    )
+    found = asked(message)
+    assert len(found) == 2
+    assert found[-1].endswith("what would the delay be")
+
+
+def test_round_82_or_is_my_teller_making_it_up_is_the_askers_guess() -> None:
+    # "... or is my grocer making stuff up": the asker's guess about their own teller, no
+    # topic asked; the check before it is the question.
+    told = "my grocer says the mayor will shut the mill. "
+    found = q.parts(told + "is that really what the mayor said or is my grocer making stuff up")
+    assert [" ".join(p.words) for p in found if p.asks] == ["is that really what the mayor said"]
+    assert [p.guess for p in found] == [False, False, True]
+    # "or is my ..." with nothing after the teller is no guess of that kind
+    assert all(not p.guess for p in q.parts(told + "is it the mayor or is my grocer"))
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("what was the mayor going to say about the mill", True),
+        ("what was she gonna write next", True),
+        ("whats he about to post", True),
+        # What someone meant, or said, is no word left unsaid.
+        ("what was the mayor trying to say", False),
+        ("what did the mayor say about the mill", False),
+        ("is he going to say what the toll is", False),
+    ],
+)
+def test_round_82_what_someone_was_going_to_say_is_unsaid(question: str, asked: bool) -> None:
+    assert q.unsaid(tuple(words(question))) is asked

@@ -3097,3 +3097,37 @@ def test_round_76_bmwna_contradicting_the_doubling_is_its_denial(matcher_real: M
     # Round 76: knowledge, BMWNA's denial is the other side of the doubling rumor, so asking
     # whether BMWNA agreed with or contradicted it reaches the denial.
     assert _decided(matcher_real, "did bmwna contradict the doubling story") == "bmwna-no-change-us"
+
+
+def test_round_82_any_truth_in_it_asks_whether_it_is_true(matcher_real: Matcher) -> None:
+    # Round 82: knowledge, "truth" joins the words of accuracy, so "any truth to X" reads as
+    # "is it true X", not as a word no entry holds that lowers every score.
+    asked = "any truth to bmw building twice the 1ms"
+    assert "truth" not in matcher_real.unknown(asked)
+    assert matcher_real.rank(asked, 2) == matcher_real.rank(
+        "is it true bmw is building twice the 1ms", 2
+    )
+
+
+def test_round_82_a_figure_offered_with_an_open_alternative_is_corrected(
+    matcher_real: Matcher,
+) -> None:
+    # Round 82: "... or was it a different figure": the asker's 700 is a memory the answer
+    # corrects, and the alternative's words name nothing, so BMWBlog's 600 is answered.
+    asked = "did bmwblog put the us at 700 or was it a different figure"
+    assert _decided(matcher_real, asked) == "us-600-bmwblog"
+
+
+def test_round_82_what_a_commenter_was_going_to_say_is_declined(matcher_real: Matcher) -> None:
+    # Round 82: a comment cut off mid sentence ("The driver of the chase car does not…"):
+    # what its writer was going to say is no entry's, though one gives what he did say.
+    assert _decided(matcher_real, "what was herr26 gonna say") is None
+    assert _decided(matcher_real, "what did herr26 say") is not None
+
+
+def test_round_82_a_claim_all_held_before_an_open_alternative_asks_which(
+    matcher_real: Matcher,
+) -> None:
+    # Round 82: "is it bmwblog or some other site": every word of the claim is held, so it is
+    # no misremembered detail; which site the blog is stays the question.
+    assert _decided(matcher_real, "was the blog bmwblog or some other site") == "bimmercast-blog"
