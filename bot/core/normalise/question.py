@@ -2260,6 +2260,10 @@ def _ever_followed(asked: tuple[str, ...]) -> bool:
 # "did it ACTUALLY start in november": whether a planned event came about, not what was said.
 _INDEED = frozenset("actually really ever".split())
 _CAME_ABOUT = frozenset("start starts started begin began happen happened launch launched".split())
+# "did bmw ACTUALLY DOUBLE the run": a change of course only forecast, asked as done, the verb
+# right after "actually / really / ever" ("did the double figure really come from asia" and
+# "did the doubling rumor actually come from bmw" ask where a figure came from).
+_DOUBLED_INDEED = frozenset((a, b) for a in _INDEED for b in ("double", "doubled"))
 _CAME_TRUE = frozenset({("come", "true"), ("pan", "out"), ("play", "out")})
 _WHEN_ASKERS = frozenset({("when",), ("whens",), ("what",), ("which",)})
 
@@ -2319,12 +2323,17 @@ def _came_true(asked: tuple[str, ...]) -> bool:
         a == "ever" and b in ("actually", "really") for a, b in itertools.pairwise(rest)
     )
     # "WHEN did f30 production ACTUALLY START", "what year did it really begin": the date of a
-    # forecast event as it came about, which the sources never reach
+    # forecast event as it came about, which the sources never reach; "did bmw ACTUALLY DOUBLE
+    # it": the doubling forecast, asked as done
     dated = rest[:1] in _WHEN_ASKERS and "did" in rest[1:4] and not _CAME_ABOUT.isdisjoint(rest)
     return (
         (rest[:1] == ("did",) or dated)
         and not _INDEED.isdisjoint(rest)
-        and (held or not _CAME_ABOUT.isdisjoint(rest))
+        and (
+            held
+            or not _CAME_ABOUT.isdisjoint(rest)
+            or not _DOUBLED_INDEED.isdisjoint(itertools.pairwise(rest))
+        )
         and _REPORTING.isdisjoint(rest)
     )
 

@@ -2392,3 +2392,18 @@ def test_round_78_anything_about_asks_what_about(message: str, read: tuple[str, 
 def test_round_78_something_about_alone_is_half_remembered() -> None:
     message = "the baker wrote a note. something about flour? what did the note say"
     assert [" ".join(p.words) for p in q.parts(message) if p.asks] == ["what did the note say"]
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 81: "did X actually / really / ever DOUBLE ..." asks whether a forecast came about
+        ("did the bakery actually double its bread output", True),
+        ("did the mill really double the run", True),
+        ("did the doubling story actually come from the mayor", False),  # where a claim came from
+        ("did the double figure really come from the mill", False),
+        ("did they actually say the mill would double", False),  # what was said
+    ],
+)
+def test_round_81_a_doubling_asked_as_done_is_asked_afterwards(question: str, later: bool) -> None:
+    assert q.afterwards(tuple(words(question))) is later
