@@ -1697,7 +1697,7 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     about the speculation, not for a figure.
     """
     asked = _going_rate(asked)
-    start = _after_lead_ins(asked)
+    start = _past_premise(asked, _after_lead_ins(asked))
     if _per_cent(asked):
         return "percent"  # "what residual value PERCENT", "by what percentage": a share
     if asked[-1:] == ("date",):
@@ -1770,6 +1770,17 @@ _GIVING = frozenset(
 _ARTICLES = frozenset("a an any the some".split())
 
 
+def _past_premise(asked: tuple[str, ...], start: int) -> int:
+    """Return where the question after an opening "if" clause begins ("if its 2 per dealer,
+    HOW MANY dealers are there"), or ``start`` when the question opens no such clause."""
+    if asked[start : start + 1] != ("if",):
+        return start
+    for i in range(start + 2, len(asked) - 1):
+        if asked[i] in _WH_LAST and (asked[i + 1] in _AUXILIARIES or asked[i + 1] in _AMOUNT):
+            return i
+    return start
+
+
 def _gave_price(asked: tuple[str, ...]) -> bool:
     """Return whether a yes/no question asks if someone named a price ("did he give a price",
     "did they ever quote any price"): an answer must state one."""
@@ -1822,7 +1833,7 @@ def counted(asked: tuple[str, ...]) -> tuple[str, ...]:
     """Return the words naming what a "how many" question counts: "how many BMW DEALERS are
     there" counts dealers (any word of the run may be its head), "how many per month" and
     "how many was it" name nothing counted."""
-    start = _after_lead_ins(asked)
+    start = _past_premise(asked, _after_lead_ins(asked))
     inner = _embedded(asked)
     if asked[start : start + 2] not in (("how", "many"), ("hows", "many")) and inner is not None:
         start = inner  # "did watts say HOW MANY 1MS ..."

@@ -2407,3 +2407,25 @@ def test_round_78_something_about_alone_is_half_remembered() -> None:
 )
 def test_round_81_a_doubling_asked_as_done_is_asked_afterwards(question: str, later: bool) -> None:
     assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "run"),
+    [
+        # Round 81: the question after an opening "if" clause wants what it asks ...
+        (
+            "so if each stall gets 2 loaves, how many stalls are there in town",
+            "number",
+            ("stalls",),
+        ),
+        ("if the ferry carries 40, how many ferries are there", "number", ("ferries",)),
+        # ... and a question with no if-clause first is read as before
+        ("how many loaves if the mill doubles", "number", ("loaves",)),
+        ("if the mill closes is the bakery done", None, ()),
+    ],
+)
+def test_round_81_a_count_after_an_if_clause_is_wanted(
+    question: str, kind: str | None, run: tuple[str, ...]
+) -> None:
+    asked = tuple(words(question))
+    assert (q.wants(asked), q.counted(asked)) == (kind, run)
