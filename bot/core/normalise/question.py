@@ -2065,6 +2065,8 @@ def afterwards(asked: tuple[str, ...]) -> bool:
     to bmwna") or "happened after / next"; "used gp prices 4 yrs later" asks what they say."""
     if _final_count(asked) or _replaced(asked) or _final_figure(asked) or _ended_up_what(asked):
         return True
+    if _ever_elsewhere(asked):
+        return True
     if "did" not in asked and "happened" not in asked:  # no past tense: most questions
         return False
     after = (asked[-1:] and asked[-1] in _LATER) or any(
@@ -2134,6 +2136,30 @@ def _ever_as_another(asked: tuple[str, ...]) -> bool:
         w in _LIKE_ANOTHER and "did" in rest[i + 1 : i + 2 + _ANOTHER_MOST]
         for i, w in enumerate(rest)
         if i > ever
+    )
+
+
+# "was it EVER posted ANYWHERE", "did they ever race ON ANOTHER DAY": whether something came
+# about at some other time or place than the one the sources tell.
+_EVER_ASKERS = frozenset("did was were has have had".split())
+_ELSEWHERE = frozenset("anywhere elsewhere again".split())
+_OTHER_TIMES = frozenset({("another", "day"), ("another", "time"), ("other", "day")})
+
+
+def _ever_elsewhere(asked: tuple[str, ...]) -> bool:
+    """Return whether a yes/no question asks if something ever happened somewhere or some time
+    else ("was the interview EVER posted on video ANYWHERE", "did they ever race ON ANOTHER
+    DAY"): a later or other event, which the sources do not reach; "will bmw ever make
+    another" asks a forecast they give, and "did he ever say so anywhere" what they report."""
+    start = _after_lead_ins(asked)
+    rest = asked[start:]
+    if rest[:1] == () or rest[0] not in _EVER_ASKERS or "ever" not in rest:
+        return False
+    if not _SAYING.isdisjoint(rest):
+        return False  # "did bmw ever SAY anywhere that it was limited": what they report
+    after = rest[rest.index("ever") + 1 :]
+    return not _ELSEWHERE.isdisjoint(after) or not _OTHER_TIMES.isdisjoint(
+        itertools.pairwise(after)
     )
 
 

@@ -2429,3 +2429,21 @@ def test_round_81_a_count_after_an_if_clause_is_wanted(
 ) -> None:
     asked = tuple(words(question))
     assert (q.wants(asked), q.counted(asked)) == (kind, run)
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 81: whether something ever came about some other time or place
+        ("was the mayor's speech ever printed anywhere", True),
+        ("did the two ferries ever race on another day", True),
+        ("did the baker ever open the stall again", True),
+        ("did the ferry ever catch up", False),  # what the story tells
+        ("did the mayor ever say anywhere that the mill would close", False),  # what was said
+        ("will the mill ever make another run", False),  # a forecast
+    ],
+)
+def test_round_81_ever_somewhere_or_some_time_else_is_asked_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
