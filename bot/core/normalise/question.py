@@ -1185,6 +1185,35 @@ def dateline(asked: tuple[str, ...]) -> bool:
     return not _PUBLISHED.isdisjoint(rest) or not _APPEARING.isdisjoint(itertools.pairwise(rest))
 
 
+# "what did bmwna TELL bmwblog IN THAT CONVO": what was said in a private exchange, which the
+# sources only say took place; "what did they say AFTER their convo" asks what they reported.
+_EXCHANGES = frozenset(
+    "convo convos conversation conversations call calls meeting meetings".split()
+)
+_EXCHANGE_VERBS = frozenset("tell told say said discuss discussed talk talked".split())
+_EXCHANGE_OWNERS = frozenset("that the their this his her".split())
+
+
+def exchange_said(asked: tuple[str, ...]) -> bool:
+    """Return whether a what-question asks what was said in a conversation, call or meeting
+    ("what did bmwna actually TELL bmwblog IN THAT CONVO", "what did they TALK about IN THE
+    CALL"): a verb of telling, then "in" before the exchange, with at most an owner between."""
+    start = _after_lead_ins(asked)
+    if asked[start : start + 1] not in (("what",), ("whats",), ("wat",)):
+        return False
+    told = False
+    for i, word in enumerate(asked[start:], start):
+        told = told or word in _EXCHANGE_VERBS  # once per word: linear in the question
+        if not told or word != "in":
+            continue
+        after = asked[i + 1 : i + 3]
+        if after[:1] and after[0] in _EXCHANGE_OWNERS:
+            after = after[1:]
+        if after[:1] and after[0] in _EXCHANGES:
+            return True
+    return False
+
+
 # "what does HERR26 DRIVE", "what car did brian watts drive at laguna seca": someone's own car,
 # which no source gives; only the car filming the 1M is told ("what was the guy FILMING
 # driving"), and "what does it drive like" asks how a car handles.

@@ -44,6 +44,7 @@ from ..normalise.question import (
     counted,
     dateline,
     doubled_count,
+    exchange_said,
     filmed_where,
     focus,
     guessed,
@@ -188,6 +189,7 @@ _DATELINE = "datelinedate"  # a coined term: when an article came out, held by n
 _OWN_CAR = "owncarmodel"  # a coined term: the car someone drives or owns, held by none
 _MONTH_COUNT = "monthcount"  # a coined term: a count for one calendar month, held by none
 _DOUBLED_SHARE = "doubledshare"  # a coined term: a share of a run not yet doubled, held by none
+_EXCHANGE = "exchangesaid"  # a coined term: what was said in a conversation, held by none
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A year this much later than the last the answers name is past every forecast they make (the
 # blog's "4-5 years" for values to settle): "should i pay over msrp in 2030".
@@ -203,6 +205,7 @@ _COINED = frozenset(
         _OWN_CAR,
         _MONTH_COUNT,
         _DOUBLED_SHARE,
+        _EXCHANGE,
     )
 )
 # The words that name a show ("podcast", and what the knowledge reads as one: "bimmercast").
@@ -1718,6 +1721,11 @@ class Matcher:
                     # entry works out; the monthly rate or the rumor's 5,000 does not say it.
                     focused = [_DOUBLED_SHARE]
                     deeds[_DOUBLED_SHARE] = _Term(_DOUBLED_SHARE, self._unknown_weight, False, True)
+                if exchange_said(spelled):
+                    # "what did bmwna TELL bmwblog IN THAT CONVO": what was said in it, which no
+                    # entry gives; one saying the conversation took place does not say it.
+                    focused = [_EXCHANGE]
+                    deeds[_EXCHANGE] = _Term(_EXCHANGE, self._unknown_weight, False, True)
                 if dateline(spelled):
                     # "when did the nyt ARTICLE COME OUT": the date a piece appeared, which no
                     # entry gives; one saying when the GP came out does not date the piece.

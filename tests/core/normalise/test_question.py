@@ -2447,3 +2447,19 @@ def test_round_81_ever_somewhere_or_some_time_else_is_asked_afterwards(
     question: str, later: bool
 ) -> None:
     assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # Round 81: what was said in a conversation, call or meeting the story only mentions
+        ("what did the mayor actually tell the baker in that convo", True),
+        ("what did they talk about in the call", True),
+        ("whats the harbour master said in their meeting", True),
+        ("what did the baker say was coming after their convo", False),  # what the baker told
+        ("what did the mayor tell the baker in march", False),  # no exchange named
+        ("who was in that meeting", False),  # not what was said
+    ],
+)
+def test_round_81_what_was_said_in_a_conversation_is_asked(question: str, asked: bool) -> None:
+    assert q.exchange_said(tuple(words(question))) is asked

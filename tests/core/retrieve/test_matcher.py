@@ -3084,3 +3084,20 @@ def test_round_76_bmwna_contradicting_the_doubling_is_its_denial(matcher_real: M
     # Round 76: knowledge, BMWNA's denial is the other side of the doubling rumor, so asking
     # whether BMWNA agreed with or contradicted it reaches the denial.
     assert _decided(matcher_real, "did bmwna contradict the doubling story") == "bmwna-no-change-us"
+
+
+def test_round_81_what_was_said_in_a_conversation_is_no_topic() -> None:
+    matcher = _small(
+        [
+            (
+                "mayor-baker-talk",
+                '"did the mayor tell the baker the price would change", '
+                '"who did the baker talk to that week"',
+                "The baker said the bread price would likely change, going by a conversation "
+                "with the mayor that week.",
+            ),
+        ]
+    )
+    assert best(matcher, "who did the baker talk to that week") == "mayor-baker-talk"
+    # What the mayor said in it: the answer only says the conversation took place.
+    assert best(matcher, "what did the mayor tell the baker in that convo") is None
