@@ -1214,6 +1214,23 @@ def exchange_said(asked: tuple[str, ...]) -> bool:
     return False
 
 
+# "what was the DIFFERENT INFO the reply had", "what INFO did they have INSTEAD": what someone's
+# other information was, when the sources say only that they had some.
+_INFO = frozenset("info information intel".split())
+_CONTRASTED = frozenset("different diff other instead".split())
+
+
+def other_info(asked: tuple[str, ...]) -> bool:
+    """Return whether a what-question asks what someone's different information was ("what
+    was the DIFFERENT INFO the reply had", "what INFO did they have INSTEAD"); "who said they
+    had different info" asks who, and "what info did he share" what the sources report."""
+    start = _after_lead_ins(asked)
+    if asked[start : start + 1] not in (("what",), ("whats",), ("wat",)):
+        return False
+    rest = asked[start:]
+    return not _INFO.isdisjoint(rest) and not _CONTRASTED.isdisjoint(rest)
+
+
 # "what does HERR26 DRIVE", "what car did brian watts drive at laguna seca": someone's own car,
 # which no source gives; only the car filming the 1M is told ("what was the guy FILMING
 # driving"), and "what does it drive like" asks how a car handles.

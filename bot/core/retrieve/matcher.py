@@ -53,6 +53,7 @@ from ..normalise.question import (
     listed,
     may_say_on_show,
     month_count,
+    other_info,
     other_side,
     outcome_count,
     own_car,
@@ -190,6 +191,7 @@ _OWN_CAR = "owncarmodel"  # a coined term: the car someone drives or owns, held 
 _MONTH_COUNT = "monthcount"  # a coined term: a count for one calendar month, held by none
 _DOUBLED_SHARE = "doubledshare"  # a coined term: a share of a run not yet doubled, held by none
 _EXCHANGE = "exchangesaid"  # a coined term: what was said in a conversation, held by none
+_OTHER_INFO = "otherinfo"  # a coined term: what someone's different information was, held by none
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A year this much later than the last the answers name is past every forecast they make (the
 # blog's "4-5 years" for values to settle): "should i pay over msrp in 2030".
@@ -206,6 +208,7 @@ _COINED = frozenset(
         _MONTH_COUNT,
         _DOUBLED_SHARE,
         _EXCHANGE,
+        _OTHER_INFO,
     )
 )
 # The words that name a show ("podcast", and what the knowledge reads as one: "bimmercast").
@@ -1726,6 +1729,11 @@ class Matcher:
                     # entry gives; one saying the conversation took place does not say it.
                     focused = [_EXCHANGE]
                     deeds[_EXCHANGE] = _Term(_EXCHANGE, self._unknown_weight, False, True)
+                if other_info(spelled):
+                    # "what was the DIFFERENT INFO the reply had": what it was, which no entry
+                    # gives; one saying the reply had different information does not say it.
+                    focused = [_OTHER_INFO]
+                    deeds[_OTHER_INFO] = _Term(_OTHER_INFO, self._unknown_weight, False, True)
                 if dateline(spelled):
                     # "when did the nyt ARTICLE COME OUT": the date a piece appeared, which no
                     # entry gives; one saying when the GP came out does not date the piece.

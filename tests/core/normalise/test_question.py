@@ -2463,3 +2463,17 @@ def test_round_81_ever_somewhere_or_some_time_else_is_asked_afterwards(
 )
 def test_round_81_what_was_said_in_a_conversation_is_asked(question: str, asked: bool) -> None:
     assert q.exchange_said(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # Round 81: what someone's other information was, when they only said they had some
+        ("what was the different info the miller had", True),
+        ("what info did the harbour master have instead", True),
+        ("who said they had different info", False),  # who, not what
+        ("what info did the baker share", False),  # what the story reports
+    ],
+)
+def test_round_81_what_different_information_was_is_asked(question: str, asked: bool) -> None:
+    assert q.other_info(tuple(words(question))) is asked

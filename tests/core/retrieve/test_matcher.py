@@ -3101,3 +3101,22 @@ def test_round_81_what_was_said_in_a_conversation_is_no_topic() -> None:
     assert best(matcher, "who did the baker talk to that week") == "mayor-baker-talk"
     # What the mayor said in it: the answer only says the conversation took place.
     assert best(matcher, "what did the mayor tell the baker in that convo") is None
+
+
+def test_round_81_what_different_information_was_is_no_topic() -> None:
+    matcher = _small(
+        [
+            (
+                "miller-reply",
+                '"who replied to the baker saying they had different info", '
+                '"what did the reply to the baker say"',
+                "An unsigned reply thanked the baker but said it had information that was "
+                "somewhat different.",
+            ),
+        ]
+    )
+    assert best(matcher, "who replied to the baker saying they had different info") == (
+        "miller-reply"
+    )
+    # What that information was: the answer only says the reply had some.
+    assert best(matcher, "what info did the reply to the baker have instead") is None
