@@ -409,6 +409,17 @@ _ONLY = frozenset("just only".split())  # "how many in arizona total, NOT JUST m
 _GUESSING = frozenset("was is".split())  # "who replied, WAS IT the blog or a random": guesses
 _INVERTED = _AUXILIARIES - frozenset("be been done any".split())  # "will it BE i keep hearing"
 _ASIDE_LEAST = 4  # the question's words before its aside: "why did i ..." is the question
+# "..., SINCE the us IS done after 2011": "since" before a clause in the present is a reason the
+# asker takes for granted; "since the memo WAS sent" and "since march" date the question.
+_PRESENT_BE = frozenset("is are isnt arent s has have hasnt".split())
+_SINCE_SUBJECT = 3  # "since THE US is", "since IT is": the words before the clause's verb
+
+
+def _since_clause(sentence: list[str], i: int) -> bool:
+    """Return whether "since" at ``i`` opens a reason in the present ("since the us is done")."""
+    return sentence[i] == "since" and not _PRESENT_BE.isdisjoint(
+        sentence[i + 2 : i + 2 + _SINCE_SUBJECT]
+    )
 
 
 def _aside(sentence: list[str]) -> int | None:
@@ -427,6 +438,7 @@ def _aside(sentence: list[str]) -> int | None:
         if (
             (word == "not" and nxt in _ONLY and sentence[0] in _WH_LAST)
             or (word in _BECAUSE and nxt in _BECAUSE_WHO)
+            or _since_clause(sentence, i)
             or (word in _ASKER_SELF and nxt in _ASKER_DOING)
             or (word in _TELLERS and nxt in _TOLD_IT)
             or (

@@ -2477,3 +2477,28 @@ def test_round_81_what_was_said_in_a_conversation_is_asked(question: str, asked:
 )
 def test_round_81_what_different_information_was_is_asked(question: str, asked: bool) -> None:
     assert q.other_info(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
+    ("message", "asking"),
+    [
+        # Round 81: "since" before a clause in the present is the asker's reason, told as story
+        (
+            "when does the ferry stop for the islands and the coast, since the harbour is shut",
+            ["when does the ferry stop for the islands and the coast"],
+        ),
+        # ... while "since" dating the question stays in it
+        (
+            "how many loaves has the mill sold since the fair was held",
+            ["how many loaves has the mill sold since the fair was held"],
+        ),
+        (
+            "how many loaves has the mill sold since march",
+            ["how many loaves has the mill sold since march"],
+        ),
+    ],
+)
+def test_round_81_since_a_present_clause_is_the_askers_reason(
+    message: str, asking: list[str]
+) -> None:
+    assert [" ".join(p.words) for p in q.parts(message) if p.asks] == asking
