@@ -1715,7 +1715,11 @@ _TITLES = frozenset("head heads boss chief director manager president executive 
 _TITLE_LINKS = frozenset("for in of from".split())
 _TITLE_REACH = 6  # "HEAD of sales and marketing FOR asia": the words from the title to the place
 _AFTER_REACH = 3  # "the ASIAN m sales HEAD": the words from the place to its holder
-HOLDERS = _TITLES | frozenset("guy guys dude person people rep side office division".split())
+# "the AUSTRALIAN PUBLICATION motoring": a place an outlet is from, not a market asked about.
+_OUTLETS = frozenset("publication publications mag magazine outlet".split())
+HOLDERS = (
+    _TITLES | _OUTLETS | frozenset("guy guys dude person people rep side office division".split())
+)
 
 
 def titled(asked: Sequence[str], at: int) -> bool:

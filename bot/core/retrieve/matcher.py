@@ -520,6 +520,12 @@ def _titled_places(
     }
 
 
+def _spoke_of(asked: list[str]) -> bool:
+    """Return whether a question asks what someone said about a topic it names."""
+    found = said(tuple(asked))
+    return found is not None and bool(found[1])
+
+
 def _a_name(word: str) -> bool:
     """Return whether a written word is a name: capitalised, not a code ("US") nor an owner."""
     return word[:1].isupper() and not word.isupper() and not word.endswith(("'s", "\u2019s"))
@@ -1286,9 +1292,13 @@ class Matcher:
             return None
         placed: _Mask | None = None
         for part in found:
-            if not part.asks or not (counting or _HOW_MANY in itertools.pairwise(part.words)):
+            if not part.asks:
                 continue
             said = [self._spelled(w) for w in part.words]
+            # "what did the asia head say about AUSTRALIA": a market asked of a speaker, as a
+            # count is, which an entry naming it only as an outlet's place does not give
+            if not (counting or _HOW_MANY in itertools.pairwise(said) or _spoke_of(said)):
+                continue
             for at, word in enumerate(said):
                 if titled(said, at):
                     continue

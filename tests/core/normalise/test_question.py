@@ -2502,3 +2502,19 @@ def test_round_81_since_a_present_clause_is_the_askers_reason(
     message: str, asking: list[str]
 ) -> None:
     assert [" ".join(p.words) for p in q.parts(message) if p.asks] == asking
+
+
+@pytest.mark.parametrize(
+    ("question", "at", "place"),
+    [
+        # Round 81: the place an outlet is from is no market asked about ...
+        ("what did the dublin publication say", 3, True),
+        ("how many did the irish mag say", 4, True),
+        # ... while a market asked of stays one
+        ("how many did dublin get", 3, False),
+    ],
+)
+def test_round_81_the_place_an_outlet_is_from_is_a_titles(
+    question: str, at: int, place: bool
+) -> None:
+    assert q.titled(tuple(words(question)), at) is place

@@ -3120,3 +3120,21 @@ def test_round_81_what_different_information_was_is_no_topic() -> None:
     )
     # What that information was: the answer only says the reply had some.
     assert best(matcher, "what info did the reply to the baker have instead") is None
+
+
+def test_round_81_a_place_an_outlet_is_from_is_no_topic_a_speaker_spoke_of() -> None:
+    matcher = _small(
+        [
+            (
+                "mill-rumour",
+                '"what did the guild chief say about the mill", "who ran the mill rumour"',
+                "The Dublin publication Gazette relayed a rumour from the guild chief for the "
+                "North that the mill would double its output.",
+            ),
+            ("bread-price", '"what does bread cost"', "A loaf costs a penny."),
+            ("ferry-times", '"when does the ferry run"', "The ferry runs at noon."),
+        ]
+    )
+    assert best(matcher, "what did the guild chief say about the mill") == "mill-rumour"
+    # Dublin is only where the outlet is from: the chief said nothing of Dublin.
+    assert best(matcher, "what did the guild chief say about dublin") is None
