@@ -3138,3 +3138,10 @@ def test_round_81_a_place_an_outlet_is_from_is_no_topic_a_speaker_spoke_of() -> 
     assert best(matcher, "what did the guild chief say about the mill") == "mill-rumour"
     # Dublin is only where the outlet is from: the chief said nothing of Dublin.
     assert best(matcher, "what did the guild chief say about dublin") is None
+
+
+def test_round_81_segler_says_the_1m_is_gone_before_you_know_it(matcher_real: Matcher) -> None:
+    # Round 81: the answer quotes the source's own words for how fast the 1M would go.
+    ranked = matcher_real.rank("how quickly did segler think the 1m would be gone")
+    assert ranked[0].entry.id == "segler-hard-to-get"
+    assert "gone before you know it" in ranked[0].entry.answer
