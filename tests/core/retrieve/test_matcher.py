@@ -3145,3 +3145,11 @@ def test_round_81_segler_says_the_1m_is_gone_before_you_know_it(matcher_real: Ma
     ranked = matcher_real.rank("how quickly did segler think the 1m would be gone")
     assert ranked[0].entry.id == "segler-hard-to-get"
     assert "gone before you know it" in ranked[0].entry.answer
+
+
+def test_round_81_a_beginners_pick_is_a_topic_never_covered(matcher_real: Matcher) -> None:
+    # Round 81: the sources give no buying advice, though the Cayman S and the 1M are named.
+    assert best(matcher_real, "would a cayman s be a good first porsche") is None
+    assert best(matcher_real, "is a cayman s a good first porsche for a student") is None
+    # ... while whether the 1M is a good investment is the collectors-car claim
+    assert best(matcher_real, "is the 1m a good investment") == "segler-collectors-car"
