@@ -3153,3 +3153,11 @@ def test_round_81_a_beginners_pick_is_a_topic_never_covered(matcher_real: Matche
     assert best(matcher_real, "is a cayman s a good first porsche for a student") is None
     # ... while whether the 1M is a good investment is the collectors-car claim
     assert best(matcher_real, "is the 1m a good investment") == "segler-collectors-car"
+
+
+def test_round_81_the_exact_model_of_a_car_named_by_make_is_never_covered(
+    matcher_real: Matcher,
+) -> None:
+    # Round 81: JRobUSC guessed only "a V8 Benz"; no source names the chase car's model.
+    assert best(matcher_real, "what exact benz model was the camera car") is None
+    assert best(matcher_real, "which mercedes model did the cameraman drive") is None
