@@ -2127,7 +2127,7 @@ def afterwards(asked: tuple[str, ...]) -> bool:
     to bmwna") or "happened after / next"; "used gp prices 4 yrs later" asks what they say."""
     if _final_count(asked) or _replaced(asked) or _final_figure(asked) or _ended_up_what(asked):
         return True
-    if _ever_elsewhere(asked):
+    if _ever_elsewhere(asked) or _more_after(asked):
         return True
     if "did" not in asked and "happened" not in asked:  # no past tense: most questions
         return False
@@ -2223,6 +2223,22 @@ def _ever_elsewhere(asked: tuple[str, ...]) -> bool:
     return not _ELSEWHERE.isdisjoint(after) or not _OTHER_TIMES.isdisjoint(
         itertools.pairwise(after)
     )
+
+
+# "did any dealer GET MORE 1ms AFTER the memo": more of something after an event the story tells.
+_GETTING = frozenset("get got gets getting receive received build built make made".split())
+
+
+def _more_after(asked: tuple[str, ...]) -> bool:
+    """Return whether a did-question asks if more came after an event ("did any us dealer GET
+    MORE 1ms AFTER bmwna said all allocations were filled"): what came after the sources;
+    "did he say more after the memo" asks what they report."""
+    start = _after_lead_ins(asked)
+    rest = asked[start:]
+    if rest[:1] != ("did",) or "more" not in rest or "after" not in rest:
+        return False
+    more = rest.index("more")
+    return "after" in rest[more + 1 :] and not _GETTING.isdisjoint(rest[:more])
 
 
 # "did he TURN OUT to be RIGHT": a claim judged by what came after it.

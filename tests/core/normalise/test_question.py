@@ -2518,3 +2518,17 @@ def test_round_81_the_place_an_outlet_is_from_is_a_titles(
     question: str, at: int, place: bool
 ) -> None:
     assert q.titled(tuple(words(question)), at) is place
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 81: whether more came after an event the story tells
+        ("did any stall get more loaves after the mayor said the ovens were full", True),
+        ("did the mill build more after the fair", True),
+        ("did the baker say more after the fair", False),  # what was said
+        ("did the mill build more loaves", False),  # no event it came after
+    ],
+)
+def test_round_81_more_after_an_event_is_asked_afterwards(question: str, later: bool) -> None:
+    assert q.afterwards(tuple(words(question))) is later
