@@ -3161,3 +3161,12 @@ def test_round_81_the_exact_model_of_a_car_named_by_make_is_never_covered(
     # Round 81: JRobUSC guessed only "a V8 Benz"; no source names the chase car's model.
     assert best(matcher_real, "what exact benz model was the camera car") is None
     assert best(matcher_real, "which mercedes model did the cameraman drive") is None
+
+
+def test_round_81_where_decent_mileage_ends_is_never_covered(matcher_real: Matcher) -> None:
+    # Round 81: the blog gives no mileage figure for "decent mileage" ...
+    assert best(matcher_real, "the used gps had decent mileage, what counts as decent") is None
+    # ... while what used GPs with decent mileage sold for is its claim
+    assert best(matcher_real, "what were used gps with decent mileage selling for") == (
+        "gp-used-values"
+    )
