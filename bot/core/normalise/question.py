@@ -439,6 +439,17 @@ _ONLY = frozenset("just only".split())  # "how many in arizona total, NOT JUST m
 _GUESSING = frozenset("was is".split())  # "who replied, WAS IT the blog or a random": guesses
 _INVERTED = _AUXILIARIES - frozenset("be been done any".split())  # "will it BE i keep hearing"
 _ASIDE_LEAST = 4  # the question's words before its aside: "why did i ..." is the question
+# "..., SINCE the us IS done after 2011": "since" before a clause in the present is a reason the
+# asker takes for granted; "since the memo WAS sent" and "since march" date the question.
+_PRESENT_BE = frozenset("is are isnt arent s has have hasnt".split())
+_SINCE_SUBJECT = 3  # "since THE US is", "since IT is": the words before the clause's verb
+
+
+def _since_clause(sentence: list[str], i: int) -> bool:
+    """Return whether "since" at ``i`` opens a reason in the present ("since the us is done")."""
+    return sentence[i] == "since" and not _PRESENT_BE.isdisjoint(
+        sentence[i + 2 : i + 2 + _SINCE_SUBJECT]
+    )
 
 
 def _aside(sentence: list[str]) -> int | None:
@@ -457,6 +468,7 @@ def _aside(sentence: list[str]) -> int | None:
         if (
             (word == "not" and nxt in _ONLY and sentence[0] in _WH_LAST)
             or (word in _BECAUSE and nxt in _BECAUSE_WHO)
+            or _since_clause(sentence, i)
             or (word in _ASKER_SELF and nxt in _ASKER_DOING)
             or (word in _TELLERS and nxt in _TOLD_IT)
             or (
@@ -1239,6 +1251,52 @@ def dateline(asked: tuple[str, ...]) -> bool:
     return not _PUBLISHED.isdisjoint(rest) or not _APPEARING.isdisjoint(itertools.pairwise(rest))
 
 
+# "what did bmwna TELL bmwblog IN THAT CONVO": what was said in a private exchange, which the
+# sources only say took place; "what did they say AFTER their convo" asks what they reported.
+_EXCHANGES = frozenset(
+    "convo convos conversation conversations call calls meeting meetings".split()
+)
+_EXCHANGE_VERBS = frozenset("tell told say said discuss discussed talk talked".split())
+_EXCHANGE_OWNERS = frozenset("that the their this his her".split())
+
+
+def exchange_said(asked: tuple[str, ...]) -> bool:
+    """Return whether a what-question asks what was said in a conversation, call or meeting
+    ("what did bmwna actually TELL bmwblog IN THAT CONVO", "what did they TALK about IN THE
+    CALL"): a verb of telling, then "in" before the exchange, with at most an owner between."""
+    start = _after_lead_ins(asked)
+    if asked[start : start + 1] not in (("what",), ("whats",), ("wat",)):
+        return False
+    told = False
+    for i, word in enumerate(asked[start:], start):
+        told = told or word in _EXCHANGE_VERBS  # once per word: linear in the question
+        if not told or word != "in":
+            continue
+        after = asked[i + 1 : i + 3]
+        if after[:1] and after[0] in _EXCHANGE_OWNERS:
+            after = after[1:]
+        if after[:1] and after[0] in _EXCHANGES:
+            return True
+    return False
+
+
+# "what was the DIFFERENT INFO the reply had", "what INFO did they have INSTEAD": what someone's
+# other information was, when the sources say only that they had some.
+_INFO = frozenset("info information intel".split())
+_CONTRASTED = frozenset("different diff other instead".split())
+
+
+def other_info(asked: tuple[str, ...]) -> bool:
+    """Return whether a what-question asks what someone's different information was ("what
+    was the DIFFERENT INFO the reply had", "what INFO did they have INSTEAD"); "who said they
+    had different info" asks who, and "what info did he share" what the sources report."""
+    start = _after_lead_ins(asked)
+    if asked[start : start + 1] not in (("what",), ("whats",), ("wat",)):
+        return False
+    rest = asked[start:]
+    return not _INFO.isdisjoint(rest) and not _CONTRASTED.isdisjoint(rest)
+
+
 # "what does HERR26 DRIVE", "what car did brian watts drive at laguna seca": someone's own car,
 # which no source gives; only the car filming the 1M is told ("what was the guy FILMING
 # driving"), and "what does it drive like" asks how a car handles.
@@ -1767,7 +1825,11 @@ _TITLES = frozenset("head heads boss chief director manager president executive 
 _TITLE_LINKS = frozenset("for in of from".split())
 _TITLE_REACH = 6  # "HEAD of sales and marketing FOR asia": the words from the title to the place
 _AFTER_REACH = 3  # "the ASIAN m sales HEAD": the words from the place to its holder
-HOLDERS = _TITLES | frozenset("guy guys dude person people rep side office division".split())
+# "the AUSTRALIAN PUBLICATION motoring": a place an outlet is from, not a market asked about.
+_OUTLETS = frozenset("publication publications mag magazine outlet".split())
+HOLDERS = (
+    _TITLES | _OUTLETS | frozenset("guy guys dude person people rep side office division".split())
+)
 
 
 def titled(asked: Sequence[str], at: int) -> bool:
@@ -1807,7 +1869,7 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     about the speculation, not for a figure.
     """
     asked = _going_rate(asked)
-    start = _after_lead_ins(asked)
+    start = _past_premise(asked, _after_lead_ins(asked))
     if _per_cent(asked):
         return "percent"  # "what residual value PERCENT", "by what percentage": a share
     if asked[-1:] == ("date",):
@@ -1882,6 +1944,17 @@ _GIVING = frozenset(
 _ARTICLES = frozenset("a an any the some".split())
 
 
+def _past_premise(asked: tuple[str, ...], start: int) -> int:
+    """Return where the question after an opening "if" clause begins ("if its 2 per dealer,
+    HOW MANY dealers are there"), or ``start`` when the question opens no such clause."""
+    if asked[start : start + 1] != ("if",):
+        return start
+    for i in range(start + 2, len(asked) - 1):
+        if asked[i] in _WH_LAST and (asked[i + 1] in _AUXILIARIES or asked[i + 1] in _AMOUNT):
+            return i
+    return start
+
+
 def _gave_price(asked: tuple[str, ...]) -> bool:
     """Return whether a yes/no question asks if someone named a price ("did he give a price",
     "did they ever quote any price"): an answer must state one."""
@@ -1934,7 +2007,7 @@ def counted(asked: tuple[str, ...]) -> tuple[str, ...]:
     """Return the words naming what a "how many" question counts: "how many BMW DEALERS are
     there" counts dealers (any word of the run may be its head), "how many per month" and
     "how many was it" name nothing counted."""
-    start = _after_lead_ins(asked)
+    start = _past_premise(asked, _after_lead_ins(asked))
     inner = _embedded(asked)
     if asked[start : start + 2] not in (("how", "many"), ("hows", "many")) and inner is not None:
         start = inner  # "did watts say HOW MANY 1MS ..."
@@ -2166,6 +2239,8 @@ def afterwards(asked: tuple[str, ...]) -> bool:
     to bmwna") or "happened after / next"; "used gp prices 4 yrs later" asks what they say."""
     if _final_count(asked) or _replaced(asked) or _final_figure(asked) or _ended_up_what(asked):
         return True
+    if _ever_elsewhere(asked) or _more_after(asked):
+        return True
     if "did" not in asked and "happened" not in asked:  # no past tense: most questions
         return False
     after = (asked[-1:] and asked[-1] in _LATER) or any(
@@ -2236,6 +2311,46 @@ def _ever_as_another(asked: tuple[str, ...]) -> bool:
         for i, w in enumerate(rest)
         if i > ever
     )
+
+
+# "was it EVER posted ANYWHERE", "did they ever race ON ANOTHER DAY": whether something came
+# about at some other time or place than the one the sources tell.
+_EVER_ASKERS = frozenset("did was were has have had".split())
+_ELSEWHERE = frozenset("anywhere elsewhere again".split())
+_OTHER_TIMES = frozenset({("another", "day"), ("another", "time"), ("other", "day")})
+
+
+def _ever_elsewhere(asked: tuple[str, ...]) -> bool:
+    """Return whether a yes/no question asks if something ever happened somewhere or some time
+    else ("was the interview EVER posted on video ANYWHERE", "did they ever race ON ANOTHER
+    DAY"): a later or other event, which the sources do not reach; "will bmw ever make
+    another" asks a forecast they give, and "did he ever say so anywhere" what they report."""
+    start = _after_lead_ins(asked)
+    rest = asked[start:]
+    if rest[:1] == () or rest[0] not in _EVER_ASKERS or "ever" not in rest:
+        return False
+    if not _SAYING.isdisjoint(rest):
+        return False  # "did bmw ever SAY anywhere that it was limited": what they report
+    after = rest[rest.index("ever") + 1 :]
+    return not _ELSEWHERE.isdisjoint(after) or not _OTHER_TIMES.isdisjoint(
+        itertools.pairwise(after)
+    )
+
+
+# "did any dealer GET MORE 1ms AFTER the memo": more of something after an event the story tells.
+_GETTING = frozenset("get got gets getting receive received build built make made".split())
+
+
+def _more_after(asked: tuple[str, ...]) -> bool:
+    """Return whether a did-question asks if more came after an event ("did any us dealer GET
+    MORE 1ms AFTER bmwna said all allocations were filled"): what came after the sources;
+    "did he say more after the memo" asks what they report."""
+    start = _after_lead_ins(asked)
+    rest = asked[start:]
+    if rest[:1] != ("did",) or "more" not in rest or "after" not in rest:
+        return False
+    more = rest.index("more")
+    return "after" in rest[more + 1 :] and not _GETTING.isdisjoint(rest[:more])
 
 
 # "did he TURN OUT to be RIGHT": a claim judged by what came after it.
@@ -2372,6 +2487,10 @@ def _ever_followed(asked: tuple[str, ...]) -> bool:
 # "did it ACTUALLY start in november": whether a planned event came about, not what was said.
 _INDEED = frozenset("actually really ever".split())
 _CAME_ABOUT = frozenset("start starts started begin began happen happened launch launched".split())
+# "did bmw ACTUALLY DOUBLE the run": a change of course only forecast, asked as done, the verb
+# right after "actually / really / ever" ("did the double figure really come from asia" and
+# "did the doubling rumor actually come from bmw" ask where a figure came from).
+_DOUBLED_INDEED = frozenset((a, b) for a in _INDEED for b in ("double", "doubled"))
 _CAME_TRUE = frozenset({("come", "true"), ("pan", "out"), ("play", "out")})
 _WHEN_ASKERS = frozenset({("when",), ("whens",), ("what",), ("which",)})
 
@@ -2431,12 +2550,17 @@ def _came_true(asked: tuple[str, ...]) -> bool:
         a == "ever" and b in ("actually", "really") for a, b in itertools.pairwise(rest)
     )
     # "WHEN did f30 production ACTUALLY START", "what year did it really begin": the date of a
-    # forecast event as it came about, which the sources never reach
+    # forecast event as it came about, which the sources never reach; "did bmw ACTUALLY DOUBLE
+    # it": the doubling forecast, asked as done
     dated = rest[:1] in _WHEN_ASKERS and "did" in rest[1:4] and not _CAME_ABOUT.isdisjoint(rest)
     return (
         (rest[:1] == ("did",) or dated)
         and not _INDEED.isdisjoint(rest)
-        and (held or not _CAME_ABOUT.isdisjoint(rest))
+        and (
+            held
+            or not _CAME_ABOUT.isdisjoint(rest)
+            or not _DOUBLED_INDEED.isdisjoint(itertools.pairwise(rest))
+        )
         and _REPORTING.isdisjoint(rest)
     )
 

@@ -44,6 +44,7 @@ from ..normalise.question import (
     counted,
     dateline,
     doubled_count,
+    exchange_said,
     filmed_where,
     focus,
     guessed,
@@ -53,6 +54,7 @@ from ..normalise.question import (
     may_say_on_show,
     month_count,
     open_alternative,
+    other_info,
     other_side,
     outcome_count,
     own_car,
@@ -196,6 +198,8 @@ _OWN_CAR = "owncarmodel"  # a coined term: the car someone drives or owns, held 
 _MONTH_COUNT = "monthcount"  # a coined term: a count for one calendar month, held by none
 _DOUBLED_SHARE = "doubledshare"  # a coined term: a share of a run not yet doubled, held by none
 _UNSAID = "unsaidwords"  # a coined term: what someone was going to say, held by none
+_EXCHANGE = "exchangesaid"  # a coined term: what was said in a conversation, held by none
+_OTHER_INFO = "otherinfo"  # a coined term: what someone's different information was, held by none
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A year this much later than the last the answers name is past every forecast they make (the
 # blog's "4-5 years" for values to settle): "should i pay over msrp in 2030".
@@ -212,6 +216,8 @@ _COINED = frozenset(
         _MONTH_COUNT,
         _DOUBLED_SHARE,
         _UNSAID,
+        _EXCHANGE,
+        _OTHER_INFO,
     )
 )
 # The words that name a show ("podcast", and what the knowledge reads as one: "bimmercast").
@@ -521,6 +527,12 @@ def _titled_places(
         for term, uses in seen.items()
         if any(uses.values())
     }
+
+
+def _spoke_of(asked: list[str]) -> bool:
+    """Return whether a question asks what someone said about a topic it names."""
+    found = said(tuple(asked))
+    return found is not None and bool(found[1])
 
 
 def _a_name(word: str) -> bool:
@@ -1296,9 +1308,13 @@ class Matcher:
             return None
         placed: _Mask | None = None
         for part in found:
-            if not part.asks or not (counting or _HOW_MANY in itertools.pairwise(part.words)):
+            if not part.asks:
                 continue
             said = [self._spelled(w) for w in part.words]
+            # "what did the asia head say about AUSTRALIA": a market asked of a speaker, as a
+            # count is, which an entry naming it only as an outlet's place does not give
+            if not (counting or _HOW_MANY in itertools.pairwise(said) or _spoke_of(said)):
+                continue
             for at, word in enumerate(said):
                 if titled(said, at):
                     continue
@@ -1739,6 +1755,16 @@ class Matcher:
                     # entry works out; the monthly rate or the rumor's 5,000 does not say it.
                     focused = [_DOUBLED_SHARE]
                     deeds[_DOUBLED_SHARE] = _Term(_DOUBLED_SHARE, self._unknown_weight, False, True)
+                if exchange_said(spelled):
+                    # "what did bmwna TELL bmwblog IN THAT CONVO": what was said in it, which no
+                    # entry gives; one saying the conversation took place does not say it.
+                    focused = [_EXCHANGE]
+                    deeds[_EXCHANGE] = _Term(_EXCHANGE, self._unknown_weight, False, True)
+                if other_info(spelled):
+                    # "what was the DIFFERENT INFO the reply had": what it was, which no entry
+                    # gives; one saying the reply had different information does not say it.
+                    focused = [_OTHER_INFO]
+                    deeds[_OTHER_INFO] = _Term(_OTHER_INFO, self._unknown_weight, False, True)
                 if dateline(spelled):
                     # "when did the nyt ARTICLE COME OUT": the date a piece appeared, which no
                     # entry gives; one saying when the GP came out does not date the piece.

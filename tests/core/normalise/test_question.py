@@ -2531,3 +2531,143 @@ def test_round_82_or_is_my_teller_making_it_up_is_the_askers_guess() -> None:
 )
 def test_round_82_what_someone_was_going_to_say_is_unsaid(question: str, asked: bool) -> None:
     assert q.unsaid(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 81: "did X actually / really / ever DOUBLE ..." asks whether a forecast came about
+        ("did the bakery actually double its bread output", True),
+        ("did the mill really double the run", True),
+        ("did the doubling story actually come from the mayor", False),  # where a claim came from
+        ("did the double figure really come from the mill", False),
+        ("did they actually say the mill would double", False),  # what was said
+    ],
+)
+def test_round_81_a_doubling_asked_as_done_is_asked_afterwards(question: str, later: bool) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "run"),
+    [
+        # Round 81: the question after an opening "if" clause wants what it asks ...
+        (
+            "so if each stall gets 2 loaves, how many stalls are there in town",
+            "number",
+            ("stalls",),
+        ),
+        ("if the ferry carries 40, how many ferries are there", "number", ("ferries",)),
+        # ... and a question with no if-clause first is read as before
+        ("how many loaves if the mill doubles", "number", ("loaves",)),
+        ("if the mill closes is the bakery done", None, ()),
+    ],
+)
+def test_round_81_a_count_after_an_if_clause_is_wanted(
+    question: str, kind: str | None, run: tuple[str, ...]
+) -> None:
+    asked = tuple(words(question))
+    assert (q.wants(asked), q.counted(asked)) == (kind, run)
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 81: whether something ever came about some other time or place
+        ("was the mayor's speech ever printed anywhere", True),
+        ("did the two ferries ever race on another day", True),
+        ("did the baker ever open the stall again", True),
+        ("did the ferry ever catch up", False),  # what the story tells
+        ("did the mayor ever say anywhere that the mill would close", False),  # what was said
+        ("will the mill ever make another run", False),  # a forecast
+    ],
+)
+def test_round_81_ever_somewhere_or_some_time_else_is_asked_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # Round 81: what was said in a conversation, call or meeting the story only mentions
+        ("what did the mayor actually tell the baker in that convo", True),
+        ("what did they talk about in the call", True),
+        ("whats the harbour master said in their meeting", True),
+        ("what did the baker say was coming after their convo", False),  # what the baker told
+        ("what did the mayor tell the baker in march", False),  # no exchange named
+        ("who was in that meeting", False),  # not what was said
+    ],
+)
+def test_round_81_what_was_said_in_a_conversation_is_asked(question: str, asked: bool) -> None:
+    assert q.exchange_said(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # Round 81: what someone's other information was, when they only said they had some
+        ("what was the different info the miller had", True),
+        ("what info did the harbour master have instead", True),
+        ("who said they had different info", False),  # who, not what
+        ("what info did the baker share", False),  # what the story reports
+    ],
+)
+def test_round_81_what_different_information_was_is_asked(question: str, asked: bool) -> None:
+    assert q.other_info(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
+    ("message", "asking"),
+    [
+        # Round 81: "since" before a clause in the present is the asker's reason, told as story
+        (
+            "when does the ferry stop for the islands and the coast, since the harbour is shut",
+            ["when does the ferry stop for the islands and the coast"],
+        ),
+        # ... while "since" dating the question stays in it
+        (
+            "how many loaves has the mill sold since the fair was held",
+            ["how many loaves has the mill sold since the fair was held"],
+        ),
+        (
+            "how many loaves has the mill sold since march",
+            ["how many loaves has the mill sold since march"],
+        ),
+    ],
+)
+def test_round_81_since_a_present_clause_is_the_askers_reason(
+    message: str, asking: list[str]
+) -> None:
+    assert [" ".join(p.words) for p in q.parts(message) if p.asks] == asking
+
+
+@pytest.mark.parametrize(
+    ("question", "at", "place"),
+    [
+        # Round 81: the place an outlet is from is no market asked about ...
+        ("what did the dublin publication say", 3, True),
+        ("how many did the irish mag say", 4, True),
+        # ... while a market asked of stays one
+        ("how many did dublin get", 3, False),
+    ],
+)
+def test_round_81_the_place_an_outlet_is_from_is_a_titles(
+    question: str, at: int, place: bool
+) -> None:
+    assert q.titled(tuple(words(question)), at) is place
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 81: whether more came after an event the story tells
+        ("did any stall get more loaves after the mayor said the ovens were full", True),
+        ("did the mill build more after the fair", True),
+        ("did the baker say more after the fair", False),  # what was said
+        ("did the mill build more loaves", False),  # no event it came after
+    ],
+)
+def test_round_81_more_after_an_event_is_asked_afterwards(question: str, later: bool) -> None:
+    assert q.afterwards(tuple(words(question))) is later

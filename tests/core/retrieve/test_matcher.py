@@ -3131,3 +3131,89 @@ def test_round_82_a_claim_all_held_before_an_open_alternative_asks_which(
     # Round 82: "is it bmwblog or some other site": every word of the claim is held, so it is
     # no misremembered detail; which site the blog is stays the question.
     assert _decided(matcher_real, "was the blog bmwblog or some other site") == "bimmercast-blog"
+
+
+def test_round_81_what_was_said_in_a_conversation_is_no_topic() -> None:
+    matcher = _small(
+        [
+            (
+                "mayor-baker-talk",
+                '"did the mayor tell the baker the price would change", '
+                '"who did the baker talk to that week"',
+                "The baker said the bread price would likely change, going by a conversation "
+                "with the mayor that week.",
+            ),
+        ]
+    )
+    assert best(matcher, "who did the baker talk to that week") == "mayor-baker-talk"
+    # What the mayor said in it: the answer only says the conversation took place.
+    assert best(matcher, "what did the mayor tell the baker in that convo") is None
+
+
+def test_round_81_what_different_information_was_is_no_topic() -> None:
+    matcher = _small(
+        [
+            (
+                "miller-reply",
+                '"who replied to the baker saying they had different info", '
+                '"what did the reply to the baker say"',
+                "An unsigned reply thanked the baker but said it had information that was "
+                "somewhat different.",
+            ),
+        ]
+    )
+    assert best(matcher, "who replied to the baker saying they had different info") == (
+        "miller-reply"
+    )
+    # What that information was: the answer only says the reply had some.
+    assert best(matcher, "what info did the reply to the baker have instead") is None
+
+
+def test_round_81_a_place_an_outlet_is_from_is_no_topic_a_speaker_spoke_of() -> None:
+    matcher = _small(
+        [
+            (
+                "mill-rumour",
+                '"what did the guild chief say about the mill", "who ran the mill rumour"',
+                "The Dublin publication Gazette relayed a rumour from the guild chief for the "
+                "North that the mill would double its output.",
+            ),
+            ("bread-price", '"what does bread cost"', "A loaf costs a penny."),
+            ("ferry-times", '"when does the ferry run"', "The ferry runs at noon."),
+        ]
+    )
+    assert best(matcher, "what did the guild chief say about the mill") == "mill-rumour"
+    # Dublin is only where the outlet is from: the chief said nothing of Dublin.
+    assert best(matcher, "what did the guild chief say about dublin") is None
+
+
+def test_round_81_segler_says_the_1m_is_gone_before_you_know_it(matcher_real: Matcher) -> None:
+    # Round 81: the answer quotes the source's own words for how fast the 1M would go.
+    ranked = matcher_real.rank("how quickly did segler think the 1m would be gone")
+    assert ranked[0].entry.id == "segler-hard-to-get"
+    assert "gone before you know it" in ranked[0].entry.answer
+
+
+def test_round_81_a_beginners_pick_is_a_topic_never_covered(matcher_real: Matcher) -> None:
+    # Round 81: the sources give no buying advice, though the Cayman S and the 1M are named.
+    assert best(matcher_real, "would a cayman s be a good first porsche") is None
+    assert best(matcher_real, "is a cayman s a good first porsche for a student") is None
+    # ... while whether the 1M is a good investment is the collectors-car claim
+    assert best(matcher_real, "is the 1m a good investment") == "segler-collectors-car"
+
+
+def test_round_81_the_exact_model_of_a_car_named_by_make_is_never_covered(
+    matcher_real: Matcher,
+) -> None:
+    # Round 81: JRobUSC guessed only "a V8 Benz"; no source names the chase car's model.
+    assert best(matcher_real, "what exact benz model was the camera car") is None
+    assert best(matcher_real, "which mercedes model did the cameraman drive") is None
+
+
+def test_round_81_where_decent_mileage_ends_is_never_covered(matcher_real: Matcher) -> None:
+    # Round 81: the blog gives no mileage figure for "decent mileage" ...
+    assert best(matcher_real, "the used gps had decent mileage, what counts as decent") is None
+    # ... while what used GPs with decent mileage sold for is its claim
+    assert best(matcher_real, "what were used gps with decent mileage selling for") == (
+        "gp-used-values"
+    )
