@@ -2052,7 +2052,13 @@ def afterwards(asked: tuple[str, ...]) -> bool:
     did the blog post a few days LATER", "... what HAPPENED AFTER", "how many were built in
     total"): past tense, and "later" last, before what it followed ("... LATER AFTER talking
     to bmwna") or "happened after / next"; "used gp prices 4 yrs later" asks what they say."""
-    if _final_count(asked) or _replaced(asked) or _final_figure(asked) or _ended_up_what(asked):
+    if (
+        _final_count(asked)
+        or _replaced(asked)
+        or _final_figure(asked)
+        or _ended_up_what(asked)
+        or _proved_right(asked)  # "WAS he proven right": no "did" needed
+    ):
         return True
     if "did" not in asked and "happened" not in asked:  # no past tense: most questions
         return False
@@ -2067,7 +2073,6 @@ def afterwards(asked: tuple[str, ...]) -> bool:
         or _learnt_in_the_end(asked)
         or _came_true(asked)
         or _ever_undone(asked)
-        or _proved_right(asked)
         or _ever_as_another(asked)
     )
 
@@ -2130,18 +2135,26 @@ def _ever_as_another(asked: tuple[str, ...]) -> bool:
 _TURNED = frozenset({("turn", "out"), ("turned", "out")})
 _VERDICTS = frozenset("right wrong correct incorrect true false accurate legit".split())
 _VERDICT_GAP = 3  # "turn out TO BE right": the words that may stand between them
+# "was he PROVEN RIGHT", "has it been PROVED wrong": a claim judged by what came after it.
+_PROVEN = frozenset("proven proved".split())
+_PROVEN_ASKERS = frozenset({("was",), ("were",), ("has",), ("have",), ("had",), ("did",)})
 
 
 def _proved_right(asked: tuple[str, ...]) -> bool:
-    """Return whether a did-question asks if a claim turned out right or wrong ("did
-    yourbestsource TURN OUT to be RIGHT about 600", "did the blog turn out wrong"): a verdict
-    only what happened after the sources can give; "did it turn out to still be up" asks what
-    they say, and "if demand turned out lower" is no question of its own."""
+    """Return whether a yes/no question asks if a claim turned out or was proven right or wrong
+    ("did yourbestsource TURN OUT to be RIGHT about 600", "WAS the dealer PROVEN WRONG"): a
+    verdict only what happened after the sources can give; "did it turn out to still be up"
+    asks what they say, and "if demand turned out lower" is no question of its own."""
     start = _after_lead_ins(asked)
     rest = asked[start:]
-    if rest[:1] != ("did",):
+    if rest[:1] not in _PROVEN_ASKERS:
         return False
-    return any(
+    if any(
+        w in _PROVEN and not _VERDICTS.isdisjoint(rest[i + 1 : i + 1 + _VERDICT_GAP])
+        for i, w in enumerate(rest)
+    ):
+        return True  # "was he PROVEN RIGHT in the end", "has it been proved wrong"
+    return rest[:1] == ("did",) and any(
         pair in _TURNED and not _VERDICTS.isdisjoint(rest[i + 2 : i + 2 + _VERDICT_GAP])
         for i, pair in enumerate(itertools.pairwise(rest))
     )

@@ -2392,3 +2392,21 @@ def test_round_78_anything_about_asks_what_about(message: str, read: tuple[str, 
 def test_round_78_something_about_alone_is_half_remembered() -> None:
     message = "the baker wrote a note. something about flour? what did the note say"
     assert [" ".join(p.words) for p in q.parts(message) if p.asks] == ["what did the note say"]
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 83: "was X proven right", "has it been proved wrong": a verdict come later ...
+        ("was the weatherman proven right in the end about the frost", True),
+        ("has the mayor's forecast been proved wrong", True),
+        ("were the fishermen proven correct", True),
+        # ... but "was X right" asks what a source thinks, and "proven" alone judges nothing.
+        ("was the weatherman right about the frost", False),
+        ("is the recipe proven", False),
+    ],
+)
+def test_round_83_whether_a_claim_was_proven_right_is_asked_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
