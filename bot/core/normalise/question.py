@@ -2344,6 +2344,9 @@ def _came_true(asked: tuple[str, ...]) -> bool:
 
 # "did he GET ONE of them", "did she BUY ONE": whether someone got a car in the end.
 _GOT_ONE = frozenset("get got buy bought snag snagged grab grabbed score scored land".split())
+# "did he EVER get one", "did she ACTUALLY buy one": words that may stand before the verb.
+_EVER_BETWEEN = _BETWEEN | {"ever"}
+_GOT_ONE_REACH = 6  # "did he ever actually get one": the words up to "one"
 # "did they EVENTUALLY build more": how it ended; "did they FINALLY confirm it" may ask the story.
 _AT_LAST = frozenset("eventually ultimately".split())
 
@@ -2358,7 +2361,8 @@ def _ended_up(asked: tuple[str, ...]) -> bool:
     rest = asked[start:]
     if any(a == "end" and b == "up" for a, b in itertools.pairwise(rest)):
         return True
-    if rest[2:4] and rest[2] in _GOT_ONE and rest[3] == "one":
+    plain = [w for w in rest[:_GOT_ONE_REACH] if w not in _EVER_BETWEEN]  # "did he EVER get"
+    if plain[2:4] and plain[2] in _GOT_ONE and plain[3] == "one":
         return True  # "did HE GET ONE (of them)": whether someone got a car, after the sources
     if "or" in rest and sum(w.isdigit() for w in rest) > 1:
         return False  # "did australia get 100 or 125 in the end": which figure the sources give

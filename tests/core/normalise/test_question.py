@@ -2410,3 +2410,21 @@ def test_round_83_whether_a_claim_was_proven_right_is_asked_afterwards(
     question: str, later: bool
 ) -> None:
     assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 83: "did he EVER get one", "did she ACTUALLY buy one": whether someone got a car
+        # in the end, with a word before the verb ...
+        ("did marta ever get one of the two tractors", True),
+        ("did jonas actually buy one", True),
+        # ... but a reply got is no car, and "one" far from the verb is another thing.
+        ("did the farmer ever get a reply from the bank", False),
+        ("did the farmer ever get the letter from the bank or the one from the mill", False),
+    ],
+)
+def test_round_83_whether_someone_ever_got_one_is_asked_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
