@@ -2251,8 +2251,8 @@ _RUNS = frozenset("run runs batch batches".split())
 
 def _ever_followed(asked: tuple[str, ...]) -> bool:
     """Return whether a yes/no question asks if a later post, car or run ever came ("did they
-    EVER do a FOLLOW UP on it", "did bmw ever build a SUCCESSOR", "did they ever do a SECOND
-    BATCH", and without "ever" "did the 1m GET a SUCCESSOR"): nothing in the sources says."""
+    EVER do a FOLLOW UP on it", "did bmw ever build a SUCCESSOR", and without "ever" "did the
+    1m GET a SUCCESSOR", "did they get a SECOND BATCH"): nothing in the sources says."""
     start = _after_lead_ins(asked)
     if asked[start : start + 1] == ("did",) and any(
         a in ("get", "have")
@@ -2260,13 +2260,13 @@ def _ever_followed(asked: tuple[str, ...]) -> bool:
         for a, b, c in zip(asked, asked[1:], (*asked[2:], ""), strict=False)
     ):
         return True  # "did the 1m GET A SUCCESSOR": a later car it had, "ever" or not
-    return (
-        asked[start : start + 1] == ("did",)
-        and "ever" in asked
-        and any(
-            (a in _FOLLOW_UPS and (a != "follow" or b == "up")) or (a in _ANOTHER and b in _RUNS)
-            for a, b in itertools.pairwise((*asked, ""))
-        )
+    if asked[start : start + 1] != ("did",):
+        return False
+    ever = "ever" in asked
+    return any(
+        (ever and a in _FOLLOW_UPS and (a != "follow" or b == "up"))
+        or (a in _ANOTHER and b in _RUNS)  # "did they get A SECOND BATCH": "ever" or not
+        for a, b in itertools.pairwise((*asked, ""))
     )
 
 

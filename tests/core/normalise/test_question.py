@@ -2428,3 +2428,21 @@ def test_round_83_whether_someone_ever_got_one_is_asked_afterwards(
     question: str, later: bool
 ) -> None:
     assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 83: "did X get a SECOND BATCH", "did they build ANOTHER RUN": a later run, with
+        # or without "ever" ...
+        ("did the bakery get a second batch after the first 40", True),
+        ("did the mill make another run of the blue cloth", True),
+        # ... but a follow-up post still needs "ever", and a run that is no later one is none.
+        ("did the paper do a follow up", False),
+        ("did the bakery get the first batch", False),
+    ],
+)
+def test_round_83_whether_a_second_batch_came_is_asked_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
