@@ -1487,6 +1487,9 @@ def _after_lead_ins(asked: tuple[str, ...]) -> int:
 _PRICED = frozenset("price prices pricing msrp sticker cost costs".split())
 # Between "what" and what it asks for: "what was THAT msrp", "whats ITS price": a price too.
 _BEFORE_NAMED = frozenset("the a an is was s that this its their his her".split())
+# "how much PROFIT", "the exact MARGIN": a sum of money made, as a price is one paid.
+_EARNINGS = frozenset("profit profits margin margins revenue revenues earnings income".split())
+_PRECISE = frozenset("exact precise specific actual".split())
 _SHORT_PRICED = 9  # "what did a 1m cost in australia", "what does a 1m cost new in the us"
 _SAYING = frozenset("say said says think thought call called mention mentioned".split())
 # Verbs of saying or raising a claim: "who PUT OUT the 600 figure" asks for a claim's source,
@@ -1726,6 +1729,8 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     rest = asked[start + 2 : start + 3]
     if head == ("how", "much") and not _CHARGING.isdisjoint(asked[start + 2 :]):
         return "money"  # "how much MARKUP are dealers CHARGING": a sum over the price
+    if head == ("how", "much") and rest and rest[0] in _EARNINGS:
+        return "money"  # "how much PROFIT does it make": a sum in some currency
     if head == ("how", "much") and rest and rest[0] not in _AUXILIARIES:
         return "number"  # "how much torque": a figure
     if head == ("how", "much") and rest:
@@ -1736,6 +1741,8 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
             return "money"  # "what's the msrp on a 1m", "what price did it sell at"
         if _priced_compound(named):
             return "money"  # "whats the X1 COST in the us": a price headed by what it prices
+        if named[1:2] and named[0] in _PRECISE and named[1] in _EARNINGS:
+            return "money"  # "whats the EXACT PROFIT target": a sum, which "profit" alone is not
         # A price word at the end asks for a price only in a short question: in a long one it is
         # part of another clause ("what did the blog predict ..., does it hold msrp or drop").
         short = len(asked) - start <= _SHORT_PRICED

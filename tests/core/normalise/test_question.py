@@ -2446,3 +2446,18 @@ def test_round_83_whether_a_second_batch_came_is_asked_afterwards(
     question: str, later: bool
 ) -> None:
     assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # Round 83: "how much PROFIT", "the EXACT MARGIN": a sum of money made ...
+        ("how much profit does the bakery make on each loaf", "money"),
+        ("whats the exact margin the mill set for the blue cloth", "money"),
+        # ... but "how much flour" is a figure, and a margin with no precision a plan.
+        ("how much flour does the bakery use", "number"),
+        ("whats the margin the mill set for the blue cloth", None),
+    ],
+)
+def test_round_83_a_sum_earned_is_asked_as_money(question: str, kind: str | None) -> None:
+    assert q.wants(tuple(words(question))) == kind
