@@ -256,13 +256,25 @@ def _turned(sentence: str) -> list[str]:
     told = words(sentence[: turn.start()])
     if (
         len(told) < _TOLD_LEAST
-        or _ASKER.isdisjoint(told)
+        or (_ASKER.isdisjoint(told) and not _appealing(told))
         or told[0] in _SUBORDINATE
         or _opens(tuple(told))
         or (not run_on and teller(told) > 0)  # "someone told me X, is that legit": the claim
     ):
         return [sentence]
     return [sentence[: turn.start()], sentence[turn.end() :]]
+
+
+_KNOWS = frozenset("know knows".split())
+
+
+def _appealing(told: list[str]) -> bool:
+    """Return whether an aside ends by turning to the channel ("... so surely SOMEONE HERE
+    KNOWS, how many ..."): the asker's own aside, though it names no "I"."""
+    tail = told[-_KNOWING_REACH:]
+    return any(
+        w in _ASKED_ONES and not _KNOWS.isdisjoint(tail[i + 1 : i + 3]) for i, w in enumerate(tail)
+    )
 
 
 _PRONOUNS = frozenset("he she they it that this those these".split())

@@ -2461,3 +2461,13 @@ def test_round_83_whether_a_second_batch_came_is_asked_afterwards(
 )
 def test_round_83_a_sum_earned_is_asked_as_money(question: str, kind: str | None) -> None:
     assert q.wants(tuple(words(question))) == kind
+
+
+def test_round_83_an_aside_turning_to_the_channel_is_story() -> None:
+    # Round 83: "..., surely SOMEONE HERE KNOWS, how many ...": the aside names no "I" but
+    # turns to the channel, so the question after the comma asks alone.
+    message = "the parade went past the harbour so surely someone here knows, how many boats came"
+    assert [(p.words[:2], p.asks) for p in q.parts(message)] == [
+        (("the", "parade"), False),
+        (("how", "many"), True),
+    ]
