@@ -413,7 +413,7 @@ _ASKER_SELF = frozenset("i im".split())
 _ASKER_DOING = frozenset(
     """
     remember keep kept really honestly want wanted need needed feel felt figured guess guessing
-    cant swear heard hear mean am trying asking thinking know only
+    cant swear heard hear mean am trying asking thinking know only bet betting
     """.split()
 )
 _TOLD_IT = frozenset("said says told mentioned wrote claimed".split())  # "... HE SAID it was ..."

@@ -2471,3 +2471,11 @@ def test_round_83_an_aside_turning_to_the_channel_is_story() -> None:
         (("the", "parade"), False),
         (("how", "many"), True),
     ]
+
+
+def test_round_83_the_askers_bet_after_the_question_is_an_aside() -> None:
+    # Round 83: "what colour was the kite, IM BETTING on red": the asker's own bet, no part of
+    # the question.
+    message = "what colour was the kite at the fair, im betting on that bright red"
+    assert [p.words[:1] for p in q.parts(message) if p.asks] == [("what",)]
+    assert [p.words[:2] for p in q.parts(message) if not p.asks] == [("im", "betting")]
