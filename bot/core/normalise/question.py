@@ -119,6 +119,13 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             if at is None and (after := _aside(found)) is not None:
                 alone += [Part(tuple(found[:after]), True), Part(tuple(found[after:]), False)]
                 continue
+            if at is None and (guessed := _guessed_after(found)) is not None:
+                # "how did he find out, DID HE JUST ask": the asker's guess at the answer
+                alone += [
+                    Part(tuple(found[:guessed]), True),
+                    Part(tuple(found[guessed:]), False, True),
+                ]
+                continue
             alone += (
                 [Part(tuple(found), True)]
                 if at is None
@@ -356,6 +363,26 @@ def _second_guess(sentence: list[str]) -> int | None:
                 or sentence[i + 2] in ("that", "this")
                 or (sentence[i + 2] in _TELLERS and len(sentence) - i > 4)
             )
+        ):
+            return i
+    return _guessed_after(sentence)
+
+
+_GUESS_AFTER_LEAST = 4  # "how did he FIND OUT, did he just ...": the question's words first
+
+
+def _guessed_after(sentence: list[str]) -> int | None:
+    """Return where a wh-question turns to the asker's guess at its answer ("how did he find
+    out, DID HE JUST walk in and ask or what"), or None: an auxiliary, "he", "she" or "they",
+    and "just" right after."""
+    start = _after_lead_ins(tuple(sentence))
+    if sentence[start : start + 1] == [] or sentence[start] not in _WH_LAST:
+        return None
+    for i in range(start + _GUESS_AFTER_LEAST, len(sentence) - 3):
+        if (
+            sentence[i] in _AUXILIARIES
+            and sentence[i + 1] in _GUESSED_AT
+            and sentence[i + 2] == "just"
         ):
             return i
     return None

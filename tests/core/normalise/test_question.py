@@ -2479,3 +2479,18 @@ def test_round_83_the_askers_bet_after_the_question_is_an_aside() -> None:
     message = "what colour was the kite at the fair, im betting on that bright red"
     assert [p.words[:1] for p in q.parts(message) if p.asks] == [("what",)]
     assert [p.words[:2] for p in q.parts(message) if not p.asks] == [("im", "betting")]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how did the baker find out about the fire, did he just smell the smoke or what",
+        "the bakery had 2 ovens. how did the baker find out about the fire, did he just smell it?",
+    ],
+)
+def test_round_83_a_guess_after_a_wh_question_is_the_askers(message: str) -> None:
+    # Round 83: "how did he find out, DID HE JUST ...": the asker's guess at the answer, no
+    # part of what is asked.
+    found = q.parts(message)
+    assert [p.words[-2:] for p in found if p.asks] == [("the", "fire")]
+    assert [p.words[:3] for p in found if p.guess] == [("did", "he", "just")]
