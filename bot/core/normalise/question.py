@@ -589,7 +589,26 @@ def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
     found = _plainly(_in_situ(_related(words(sentence))))
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
-    return _backers(_anything_about(read))
+    return _which_person(_backers(_anything_about(read)))
+
+
+# "WHICH EXEC gets the credit", "what guy posted it": a person asked for, as "who" asks.
+_PERSONS = frozenset("guy dude person".split())
+_WHICH_ONES = frozenset("which what".split())
+
+
+def _which_person(found: list[str]) -> list[str]:
+    """Return "which exec / guy / person <verb> ..." as "who <verb> ..."; "which head OF sales"
+    names a title, not who holds it."""
+    for i, (a, b) in enumerate(itertools.pairwise(found)):
+        if (
+            a in _WHICH_ONES
+            and (b in _TITLES or b in _PERSONS)
+            and found[i + 2 : i + 3]
+            and found[i + 2] not in _TITLE_LINKS
+        ):
+            return [*found[:i], "who", *found[i + 2 :]]
+    return found
 
 
 # "IS THERE ANYTHING about arizona", "ANYTHING in the articles ABOUT australian demand": a

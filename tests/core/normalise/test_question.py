@@ -2494,3 +2494,19 @@ def test_round_83_a_guess_after_a_wh_question_is_the_askers(message: str) -> Non
     found = q.parts(message)
     assert [p.words[-2:] for p in found if p.asks] == [("the", "fire")]
     assert [p.words[:3] for p in found if p.guess] == [("did", "he", "just")]
+
+
+@pytest.mark.parametrize(
+    ("message", "read"),
+    [
+        # Round 83: "which EXEC gets the credit", "what GUY baked it": a person asked, as "who" ...
+        ("which exec gets the credit for the new bridge", ("who", "gets", "the", "credit")),
+        ("so what guy baked the wedding cake", ("so", "who", "baked", "the")),
+        # ... but "which head OF the guild" names a title, and "which bridge" no person.
+        ("which head of the guild signed it", ("which", "head", "of", "the")),
+        ("which bridge gets the credit", ("which", "bridge", "gets", "the")),
+    ],
+)
+def test_round_83_which_person_asks_who(message: str, read: tuple[str, ...]) -> None:
+    (found,) = q.parts(message)
+    assert found.words[:4] == read
