@@ -119,6 +119,13 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             if at is None and (after := _aside(found)) is not None:
                 alone += [Part(tuple(found[:after]), True), Part(tuple(found[after:]), False)]
                 continue
+            if at is None and (guessed := _guessed_after(found)) is not None:
+                # "how did he find out, DID HE JUST ask": the asker's guess at the answer
+                alone += [
+                    Part(tuple(found[:guessed]), True),
+                    Part(tuple(found[guessed:]), False, True),
+                ]
+                continue
             alone += (
                 [Part(tuple(found), True)]
                 if at is None
@@ -267,7 +274,7 @@ def _turned(sentence: str) -> list[str]:
     told = words(sentence[: turn.start()])
     if (
         len(told) < _TOLD_LEAST
-        or _ASKER.isdisjoint(told)
+        or (_ASKER.isdisjoint(told) and not _appealing(told))
         or told[0] in _SUBORDINATE
         or _opens(tuple(told))
         # "someone told me X, is that legit": the claim is what is asked
@@ -275,6 +282,18 @@ def _turned(sentence: str) -> list[str]:
     ):
         return [sentence]
     return [sentence[: turn.start()], sentence[turn.end() :]]
+
+
+_KNOWS = frozenset("know knows".split())
+
+
+def _appealing(told: list[str]) -> bool:
+    """Return whether an aside ends by turning to the channel ("... so surely SOMEONE HERE
+    KNOWS, how many ..."): the asker's own aside, though it names no "I"."""
+    tail = told[-_KNOWING_REACH:]
+    return any(
+        w in _ASKED_ONES and not _KNOWS.isdisjoint(tail[i + 1 : i + 3]) for i, w in enumerate(tail)
+    )
 
 
 _PRONOUNS = frozenset("he she they it that this those these".split())
@@ -376,6 +395,26 @@ def _second_guess(sentence: list[str]) -> int | None:
             )
         ):
             return i
+    return _guessed_after(sentence)
+
+
+_GUESS_AFTER_LEAST = 4  # "how did he FIND OUT, did he just ...": the question's words first
+
+
+def _guessed_after(sentence: list[str]) -> int | None:
+    """Return where a wh-question turns to the asker's guess at its answer ("how did he find
+    out, DID HE JUST walk in and ask or what"), or None: an auxiliary, "he", "she" or "they",
+    and "just" right after."""
+    start = _after_lead_ins(tuple(sentence))
+    if sentence[start : start + 1] == [] or sentence[start] not in _WH_LAST:
+        return None
+    for i in range(start + _GUESS_AFTER_LEAST, len(sentence) - 3):
+        if (
+            sentence[i] in _AUXILIARIES
+            and sentence[i + 1] in _GUESSED_AT
+            and sentence[i + 2] == "just"
+        ):
+            return i
     return None
 
 
@@ -431,7 +470,7 @@ _ASKER_SELF = frozenset("i im".split())
 _ASKER_DOING = frozenset(
     """
     remember keep kept really honestly want wanted need needed feel felt figured guess guessing
-    cant swear heard hear mean am trying asking thinking know only
+    cant swear heard hear mean am trying asking thinking know only bet betting
     """.split()
 )
 _TOLD_IT = frozenset("said says told mentioned wrote claimed".split())  # "... HE SAID it was ..."
@@ -616,7 +655,26 @@ def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
     found = _plainly(_in_situ(_related(words(sentence))))
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
-    return _backers(_anything_about(read))
+    return _which_person(_backers(_anything_about(read)))
+
+
+# "WHICH EXEC gets the credit", "what guy posted it": a person asked for, as "who" asks.
+_PERSONS = frozenset("guy dude person".split())
+_WHICH_ONES = frozenset("which what".split())
+
+
+def _which_person(found: list[str]) -> list[str]:
+    """Return "which exec / guy / person <verb> ..." as "who <verb> ..."; "which head OF sales"
+    names a title, not who holds it."""
+    for i, (a, b) in enumerate(itertools.pairwise(found)):
+        if (
+            a in _WHICH_ONES
+            and (b in _TITLES or b in _PERSONS)
+            and found[i + 2 : i + 3]
+            and found[i + 2] not in _TITLE_LINKS
+        ):
+            return [*found[:i], "who", *found[i + 2 :]]
+    return found
 
 
 # "IS THERE ANYTHING about arizona", "ANYTHING in the articles ABOUT australian demand": a
@@ -1621,6 +1679,9 @@ def _after_lead_ins(asked: tuple[str, ...]) -> int:
 _PRICED = frozenset("price prices pricing msrp sticker cost costs".split())
 # Between "what" and what it asks for: "what was THAT msrp", "whats ITS price": a price too.
 _BEFORE_NAMED = frozenset("the a an is was s that this its their his her".split())
+# "how much PROFIT", "the exact MARGIN": a sum of money made, as a price is one paid.
+_EARNINGS = frozenset("profit profits margin margins revenue revenues earnings income".split())
+_PRECISE = frozenset("exact precise specific actual".split())
 _SHORT_PRICED = 9  # "what did a 1m cost in australia", "what does a 1m cost new in the us"
 _SAYING = frozenset("say said says think thought call called mention mentioned".split())
 # Verbs of saying or raising a claim: "who PUT OUT the 600 figure" asks for a claim's source,
@@ -1900,6 +1961,8 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     rest = asked[start + 2 : start + 3]
     if head == ("how", "much") and not _CHARGING.isdisjoint(asked[start + 2 :]):
         return "money"  # "how much MARKUP are dealers CHARGING": a sum over the price
+    if head == ("how", "much") and rest and rest[0] in _EARNINGS:
+        return "money"  # "how much PROFIT does it make": a sum in some currency
     if head == ("how", "much") and rest and rest[0] not in _AUXILIARIES:
         return "number"  # "how much torque": a figure
     if head == ("how", "much") and rest:
@@ -1910,6 +1973,8 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
             return "money"  # "what's the msrp on a 1m", "what price did it sell at"
         if _priced_compound(named):
             return "money"  # "whats the X1 COST in the us": a price headed by what it prices
+        if named[1:2] and named[0] in _PRECISE and named[1] in _EARNINGS:
+            return "money"  # "whats the EXACT PROFIT target": a sum, which "profit" alone is not
         # A price word at the end asks for a price only in a short question: in a long one it is
         # part of another clause ("what did the blog predict ..., does it hold msrp or drop").
         short = len(asked) - start <= _SHORT_PRICED
@@ -2237,7 +2302,13 @@ def afterwards(asked: tuple[str, ...]) -> bool:
     did the blog post a few days LATER", "... what HAPPENED AFTER", "how many were built in
     total"): past tense, and "later" last, before what it followed ("... LATER AFTER talking
     to bmwna") or "happened after / next"; "used gp prices 4 yrs later" asks what they say."""
-    if _final_count(asked) or _replaced(asked) or _final_figure(asked) or _ended_up_what(asked):
+    if (
+        _final_count(asked)
+        or _replaced(asked)
+        or _final_figure(asked)
+        or _ended_up_what(asked)
+        or _proved_right(asked)  # "WAS he proven right": no "did" needed
+    ):
         return True
     if _ever_elsewhere(asked) or _more_after(asked):
         return True
@@ -2254,7 +2325,6 @@ def afterwards(asked: tuple[str, ...]) -> bool:
         or _learnt_in_the_end(asked)
         or _came_true(asked)
         or _ever_undone(asked)
-        or _proved_right(asked)
         or _ever_as_another(asked)
     )
 
@@ -2357,18 +2427,26 @@ def _more_after(asked: tuple[str, ...]) -> bool:
 _TURNED = frozenset({("turn", "out"), ("turned", "out")})
 _VERDICTS = frozenset("right wrong correct incorrect true false accurate legit".split())
 _VERDICT_GAP = 3  # "turn out TO BE right": the words that may stand between them
+# "was he PROVEN RIGHT", "has it been PROVED wrong": a claim judged by what came after it.
+_PROVEN = frozenset("proven proved".split())
+_PROVEN_ASKERS = frozenset({("was",), ("were",), ("has",), ("have",), ("had",), ("did",)})
 
 
 def _proved_right(asked: tuple[str, ...]) -> bool:
-    """Return whether a did-question asks if a claim turned out right or wrong ("did
-    yourbestsource TURN OUT to be RIGHT about 600", "did the blog turn out wrong"): a verdict
-    only what happened after the sources can give; "did it turn out to still be up" asks what
-    they say, and "if demand turned out lower" is no question of its own."""
+    """Return whether a yes/no question asks if a claim turned out or was proven right or wrong
+    ("did yourbestsource TURN OUT to be RIGHT about 600", "WAS the dealer PROVEN WRONG"): a
+    verdict only what happened after the sources can give; "did it turn out to still be up"
+    asks what they say, and "if demand turned out lower" is no question of its own."""
     start = _after_lead_ins(asked)
     rest = asked[start:]
-    if rest[:1] != ("did",):
+    if rest[:1] not in _PROVEN_ASKERS:
         return False
-    return any(
+    if any(
+        w in _PROVEN and not _VERDICTS.isdisjoint(rest[i + 1 : i + 1 + _VERDICT_GAP])
+        for i, w in enumerate(rest)
+    ):
+        return True  # "was he PROVEN RIGHT in the end", "has it been proved wrong"
+    return rest[:1] == ("did",) and any(
         pair in _TURNED and not _VERDICTS.isdisjoint(rest[i + 2 : i + 2 + _VERDICT_GAP])
         for i, pair in enumerate(itertools.pairwise(rest))
     )
@@ -2465,8 +2543,8 @@ _RUNS = frozenset("run runs batch batches".split())
 
 def _ever_followed(asked: tuple[str, ...]) -> bool:
     """Return whether a yes/no question asks if a later post, car or run ever came ("did they
-    EVER do a FOLLOW UP on it", "did bmw ever build a SUCCESSOR", "did they ever do a SECOND
-    BATCH", and without "ever" "did the 1m GET a SUCCESSOR"): nothing in the sources says."""
+    EVER do a FOLLOW UP on it", "did bmw ever build a SUCCESSOR", and without "ever" "did the
+    1m GET a SUCCESSOR", "did they get a SECOND BATCH"): nothing in the sources says."""
     start = _after_lead_ins(asked)
     if asked[start : start + 1] == ("did",) and any(
         a in ("get", "have")
@@ -2474,13 +2552,13 @@ def _ever_followed(asked: tuple[str, ...]) -> bool:
         for a, b, c in zip(asked, asked[1:], (*asked[2:], ""), strict=False)
     ):
         return True  # "did the 1m GET A SUCCESSOR": a later car it had, "ever" or not
-    return (
-        asked[start : start + 1] == ("did",)
-        and "ever" in asked
-        and any(
-            (a in _FOLLOW_UPS and (a != "follow" or b == "up")) or (a in _ANOTHER and b in _RUNS)
-            for a, b in itertools.pairwise((*asked, ""))
-        )
+    if asked[start : start + 1] != ("did",):
+        return False
+    ever = "ever" in asked
+    return any(
+        (ever and a in _FOLLOW_UPS and (a != "follow" or b == "up"))
+        or (a in _ANOTHER and b in _RUNS)  # "did they get A SECOND BATCH": "ever" or not
+        for a, b in itertools.pairwise((*asked, ""))
     )
 
 
@@ -2567,6 +2645,9 @@ def _came_true(asked: tuple[str, ...]) -> bool:
 
 # "did he GET ONE of them", "did she BUY ONE": whether someone got a car in the end.
 _GOT_ONE = frozenset("get got buy bought snag snagged grab grabbed score scored land".split())
+# "did he EVER get one", "did she ACTUALLY buy one": words that may stand before the verb.
+_EVER_BETWEEN = _BETWEEN | {"ever"}
+_GOT_ONE_REACH = 6  # "did he ever actually get one": the words up to "one"
 # "did they EVENTUALLY build more": how it ended; "did they FINALLY confirm it" may ask the story.
 _AT_LAST = frozenset("eventually ultimately".split())
 
@@ -2581,7 +2662,8 @@ def _ended_up(asked: tuple[str, ...]) -> bool:
     rest = asked[start:]
     if any(a == "end" and b == "up" for a, b in itertools.pairwise(rest)):
         return True
-    if rest[2:4] and rest[2] in _GOT_ONE and rest[3] == "one":
+    plain = [w for w in rest[:_GOT_ONE_REACH] if w not in _EVER_BETWEEN]  # "did he EVER get"
+    if plain[2:4] and plain[2] in _GOT_ONE and plain[3] == "one":
         return True  # "did HE GET ONE (of them)": whether someone got a car, after the sources
     if "or" in rest and sum(w.isdigit() for w in rest) > 1:
         return False  # "did australia get 100 or 125 in the end": which figure the sources give

@@ -2671,3 +2671,121 @@ def test_round_81_the_place_an_outlet_is_from_is_a_titles(
 )
 def test_round_81_more_after_an_event_is_asked_afterwards(question: str, later: bool) -> None:
     assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 83: "was X proven right", "has it been proved wrong": a verdict come later ...
+        ("was the weatherman proven right in the end about the frost", True),
+        ("has the mayor's forecast been proved wrong", True),
+        ("were the fishermen proven correct", True),
+        # ... but "was X right" asks what a source thinks, and "proven" alone judges nothing.
+        ("was the weatherman right about the frost", False),
+        ("is the recipe proven", False),
+    ],
+)
+def test_round_83_whether_a_claim_was_proven_right_is_asked_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 83: "did he EVER get one", "did she ACTUALLY buy one": whether someone got a car
+        # in the end, with a word before the verb ...
+        ("did marta ever get one of the two tractors", True),
+        ("did jonas actually buy one", True),
+        # ... but a reply got is no car, and "one" far from the verb is another thing.
+        ("did the farmer ever get a reply from the bank", False),
+        ("did the farmer ever get the letter from the bank or the one from the mill", False),
+    ],
+)
+def test_round_83_whether_someone_ever_got_one_is_asked_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 83: "did X get a SECOND BATCH", "did they build ANOTHER RUN": a later run, with
+        # or without "ever" ...
+        ("did the bakery get a second batch after the first 40", True),
+        ("did the mill make another run of the blue cloth", True),
+        # ... but a follow-up post still needs "ever", and a run that is no later one is none.
+        ("did the paper do a follow up", False),
+        ("did the bakery get the first batch", False),
+    ],
+)
+def test_round_83_whether_a_second_batch_came_is_asked_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # Round 83: "how much PROFIT", "the EXACT MARGIN": a sum of money made ...
+        ("how much profit does the bakery make on each loaf", "money"),
+        ("whats the exact margin the mill set for the blue cloth", "money"),
+        # ... but "how much flour" is a figure, and a margin with no precision a plan.
+        ("how much flour does the bakery use", "number"),
+        ("whats the margin the mill set for the blue cloth", None),
+    ],
+)
+def test_round_83_a_sum_earned_is_asked_as_money(question: str, kind: str | None) -> None:
+    assert q.wants(tuple(words(question))) == kind
+
+
+def test_round_83_an_aside_turning_to_the_channel_is_story() -> None:
+    # Round 83: "..., surely SOMEONE HERE KNOWS, how many ...": the aside names no "I" but
+    # turns to the channel, so the question after the comma asks alone.
+    message = "the parade went past the harbour so surely someone here knows, how many boats came"
+    assert [(p.words[:2], p.asks) for p in q.parts(message)] == [
+        (("the", "parade"), False),
+        (("how", "many"), True),
+    ]
+
+
+def test_round_83_the_askers_bet_after_the_question_is_an_aside() -> None:
+    # Round 83: "what colour was the kite, IM BETTING on red": the asker's own bet, no part of
+    # the question.
+    message = "what colour was the kite at the fair, im betting on that bright red"
+    assert [p.words[:1] for p in q.parts(message) if p.asks] == [("what",)]
+    assert [p.words[:2] for p in q.parts(message) if not p.asks] == [("im", "betting")]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how did the baker find out about the fire, did he just smell the smoke or what",
+        "the bakery had 2 ovens. how did the baker find out about the fire, did he just smell it?",
+    ],
+)
+def test_round_83_a_guess_after_a_wh_question_is_the_askers(message: str) -> None:
+    # Round 83: "how did he find out, DID HE JUST ...": the asker's guess at the answer, no
+    # part of what is asked.
+    found = q.parts(message)
+    assert [p.words[-2:] for p in found if p.asks] == [("the", "fire")]
+    assert [p.words[:3] for p in found if p.guess] == [("did", "he", "just")]
+
+
+@pytest.mark.parametrize(
+    ("message", "read"),
+    [
+        # Round 83: "which EXEC gets the credit", "what GUY baked it": a person asked, as "who" ...
+        ("which exec gets the credit for the new bridge", ("who", "gets", "the", "credit")),
+        ("so what guy baked the wedding cake", ("so", "who", "baked", "the")),
+        # ... but "which head OF the guild" names a title, and "which bridge" no person.
+        ("which head of the guild signed it", ("which", "head", "of", "the")),
+        ("which bridge gets the credit", ("which", "bridge", "gets", "the")),
+    ],
+)
+def test_round_83_which_person_asks_who(message: str, read: tuple[str, ...]) -> None:
+    (found,) = q.parts(message)
+    assert found.words[:4] == read
