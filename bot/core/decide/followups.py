@@ -1068,7 +1068,9 @@ def _doubted_figure(matcher: Matcher, text: str, last: Entry) -> bool:
     figure ("i thought it was 700", "so not 200?"), saying nothing else."""
     said = kernel(text)
     figures = {w for w in said if w.isdigit()}
-    if len(figures) != 1 or len(said) > _MAX_DOUBT_WORDS or _DOUBT_CUES.isdisjoint(said):
+    if len(figures) != 1 or len(said) > _MAX_DOUBT_WORDS:
+        return False
+    if _DOUBT_CUES.isdisjoint(said) and not _figure_asked(text, said):
         return False
     if set(said) - figures - STOPWORDS - _DOUBTING - _POINTERS:
         return False  # "not 200 in the us?": a question of its own
@@ -1080,6 +1082,17 @@ def _doubted_figure(matcher: Matcher, text: str, last: Entry) -> bool:
 
 
 _MAX_DOUBT_WORDS = 6
+_MAX_ASKED_FIGURE_WORDS = 2  # "so 150?", "like 150?": the figure and one word of chat
+
+
+def _figure_asked(text: str, said: list[str]) -> bool:
+    """Return whether a message only asks a figure back ("so 150?", "150 then?"): the figure
+    held up against the last answer's, as "i thought it was 150" holds it. A year ("2013?")
+    asks of that year, not the figure."""
+    short = "?" in text and len(said) <= _MAX_ASKED_FIGURE_WORDS
+    return short and not holds(text, Wanted.YEAR)
+
+
 _DOUBT_CUES = frozenset("not thought think heard wasnt isnt wasn isn".split())
 _DOUBTING = _DOUBT_CUES | frozenset("i was is it thats so wait t".split())
 

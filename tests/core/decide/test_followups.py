@@ -2031,3 +2031,16 @@ def test_followup_43_what_was_learned_in_a_talk_a_claim_only_mentions(
         shipped, "did bmwblog ever chat with bmwna about the count", "what came out of it"
     )
     assert came.kind != "decline"
+
+
+def test_followup_45_a_bare_figure_asked_back_checks_the_last_figure(
+    studio: KnowledgeService,
+) -> None:
+    # Follow-up round 45: "so 20?" after the cast's 12 holds a figure no claim gives against
+    # the last answer's, as "i thought it was 20" does: that answer again, not a decline. A
+    # year asked back ("2030?") asks of that year.
+    first, checked = _talk(studio, "how big is the sequels cast", "so 20?")
+    assert first.entry_id == "cast-size"
+    assert checked.entry_id == "cast-size" and checked.kind == "followup"
+    _, year = _talk(studio, "how big is the sequels cast", "2030?")
+    assert year.entry_id != "cast-size"
