@@ -406,7 +406,16 @@ _JOINERS = frozenset({"Mn", "Cf", "Sk"})
 
 def _said(text: str) -> list[str]:
     """Return a message's words with chat spellings read as the phrasings spell them."""
-    return " ".join(_SPELLED.get(w, w) for w in words(text)).split()
+    return " ".join(_SPELLED.get(w, w) for w in map(_unstretched, words(text))).split()
+
+
+def _unstretched(word: str) -> str:
+    """Return a word with a letter held three or more times written once ("lmaooo", "lolll",
+    "damnnn"), as no word of the phrasings holds a letter so long."""
+    return _STRETCHED.sub(r"\1", word)
+
+
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
 
 
 _OPENERS = frozenset("so ok okay k and but lol well hmm yeah alright oh wait".split())

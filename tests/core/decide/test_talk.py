@@ -735,3 +735,14 @@ def test_followup_40_and_just_x_is_and_x() -> None:
     assert and_x("ok and just the us?") is None  # the lead "ok" is other_of's
     assert other_of("ok and just the us?") == "the us"
     assert and_x("and only canada") == "canada"
+
+
+@pytest.mark.parametrize("message", ["lolll", "ouchhh", "yikesss lmfaooo"])
+def test_followup_45_a_stretched_reaction_is_the_reaction(
+    service: KnowledgeService, message: str
+) -> None:
+    # Follow-up round 45: a letter held three times or more ("lmaooo", "lolll") is written
+    # once, as the phrasings spell the reaction; it was declined as a question.
+    reply, memory = _in_turn(service, US, message)
+    assert reply.kind == "smalltalk" and reply.talk is TalkKind.REACTION
+    assert memory.last(0) is not None
