@@ -149,6 +149,8 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
     leaning = follow_up(text)
     if (leaning is None or leaning[0] is FollowUp.POINTING) and _asks_source_of(text, last):
         leaning = (FollowUp.PROVENANCE, "")  # "where did segler say it" after Segler's claim
+    if _bare_where(text) and not holds(last.answer, Wanted.PLACE):
+        leaning = (FollowUp.PROVENANCE, "")  # "where?" after a claim placed nowhere: where said
     if leaning is None and _knows_so(matcher, text):
         leaning = (FollowUp.PROVENANCE, "")  # "how do they know it'll be one" after a promise
     reading = _read(matcher, knowledge, text, last, leaning)
@@ -507,6 +509,12 @@ def _asks_source_of(text: str, last: Entry) -> bool:
         and rest <= PROVENANCE_WORDS | _POINTERS
         and not PROVENANCE_CUES.isdisjoint(rest)
     )
+
+
+def _bare_where(text: str) -> bool:
+    """Return whether a message asks only "where" ("where?", "so where"): after a claim that
+    names no place, where it was said."""
+    return kernel(text) in (["where"], ["wheres"])
 
 
 def _lacks_too(entry: Entry, want: Wanted | None) -> bool:

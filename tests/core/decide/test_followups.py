@@ -2044,3 +2044,14 @@ def test_followup_45_a_bare_figure_asked_back_checks_the_last_figure(
     assert checked.entry_id == "cast-size" and checked.kind == "followup"
     _, year = _talk(studio, "how big is the sequels cast", "2030?")
     assert year.entry_id != "cast-size"
+
+
+def test_followup_45_a_bare_where_after_a_claim_placed_nowhere_asks_where_it_was_said(
+    studio: KnowledgeService,
+) -> None:
+    # Follow-up round 45: "where?" after Zed's word on premiere tickets, which names no
+    # place, asks where Zed said it: that claim with its sources, not a claim elsewhere that
+    # names a place, nor a decline.
+    first, where = _talk(studio, "what did zed say about the premiere tickets", "so where?")
+    assert first.entry_id == "tickets-hard"
+    assert where.entry_id == "tickets-hard" and where.sources
