@@ -151,6 +151,10 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         leaning = (FollowUp.PROVENANCE, "")  # "where did segler say it" after Segler's claim
     if _bare_where(text) and not holds(last.answer, Wanted.PLACE):
         leaning = (FollowUp.PROVENANCE, "")  # "where?" after a claim placed nowhere: where said
+    if leaning is None and _named_again(text, last):
+        # "price?" after a claim that the GP was "aggressively priced": what that claim says
+        # of it, not a sum it never gives (declined) nor another claim's.
+        return Reading(_sure(last), last)
     if leaning is None and _knows_so(matcher, text):
         leaning = (FollowUp.PROVENANCE, "")  # "how do they know it'll be one" after a promise
     reading = _read(matcher, knowledge, text, last, leaning)
@@ -515,6 +519,15 @@ def _bare_where(text: str) -> bool:
     """Return whether a message asks only "where" ("where?", "so where"): after a claim that
     names no place, where it was said."""
     return kernel(text) in (["where"], ["wheres"])
+
+
+def _named_again(text: str, last: Entry) -> bool:
+    """Return whether a message is one bare word asked on its own ("price?") that the last
+    answer speaks of in some form ("priced")."""
+    fragment = _fragment(text)
+    if fragment is None or len(words(fragment)) != 1 or fragment.lower() in STOPWORDS:
+        return False
+    return stem(fragment.lower()) in _stems(last.answer)
 
 
 def _lacks_too(entry: Entry, want: Wanted | None) -> bool:

@@ -2055,3 +2055,14 @@ def test_followup_45_a_bare_where_after_a_claim_placed_nowhere_asks_where_it_was
     first, where = _talk(studio, "what did zed say about the premiere tickets", "so where?")
     assert first.entry_id == "tickets-hard"
     assert where.entry_id == "tickets-hard" and where.sources
+
+
+def test_followup_45_a_bare_word_the_last_answer_speaks_of_is_that_answer(
+    studio: KnowledgeService,
+) -> None:
+    # Follow-up round 45: "cost?" after the blog's word that shoots in Iceland will cost less
+    # asks what that claim says of the cost, though it gives no sum: the same claim again,
+    # not a decline for want of one.
+    first, cost = _talk(studio, "are shoots in iceland getting cheaper", "cost?")
+    assert first.entry_id == "budget-abroad"
+    assert cost.entry_id == "budget-abroad" and cost.kind == "followup"
