@@ -550,7 +550,24 @@ def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
     found = _plainly(_in_situ(_related(words(sentence))))
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
-    return _backers(_anything_about(read))
+    return _backers(_anything_about(_reasoned(read)))
+
+
+# "WHAT'S THE REASONING FOR case closed", "what was the logic behind it": why, asked as a noun.
+_WHAT_IS = (("what", "is"), ("what", "was"), ("what", "are"), ("whats",), ("what",))
+_REASONS = frozenset("reason reasons reasoning rationale logic".split())
+_REASON_OF = frozenset("for behind of".split())
+
+
+def _reasoned(found: list[str]) -> list[str]:
+    """Return "what's the reason(ing) for X" as "why X": the reason is what "why" asks for."""
+    at = next((len(w) for w in _WHAT_IS if tuple(found[: len(w)]) == w), 0)
+    frame = found[at : at + 3]
+    if not at or len(found) <= at + 3 or frame[0] != "the":
+        return found
+    if frame[1] not in _REASONS or frame[2] not in _REASON_OF:
+        return found
+    return ["why", *found[at + 3 :]]
 
 
 # "IS THERE ANYTHING about arizona", "ANYTHING in the articles ABOUT australian demand": a

@@ -2392,3 +2392,11 @@ def test_round_78_anything_about_asks_what_about(message: str, read: tuple[str, 
 def test_round_78_something_about_alone_is_half_remembered() -> None:
     message = "the baker wrote a note. something about flour? what did the note say"
     assert [" ".join(p.words) for p in q.parts(message) if p.asks] == ["what did the note say"]
+
+
+def test_followup_45_the_reason_for_x_asks_why_x() -> None:
+    # Follow-up round 45: "what's the reasoning behind X" asks why X; "reasoning", a word no
+    # phrasing holds, left the question short of its entry.
+    assert asked("what's the reasoning behind the bakers new hours") == ["why the bakers new hours"]
+    assert asked("what was the logic for closing the shop early?") == ["why closing the shop early"]
+    assert asked("what is the reason") == ["what is the reason"]  # no X: nothing to ask why of
