@@ -256,6 +256,13 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "what did they talk about exactly" after a claim resting on a talk with BMWNA: the
         # claim only mentions the talk; what was said in it is not in the sources.
         return Reading(Decision(None, 0.0), notice=_talk_untold(answer.entry))
+    if lacking is not None and answer is not None and _named_in_last_only(text, last, answer):
+        # "what date was the interview" after Segler's words "in an interview": the date of
+        # what the last answer speaks of, not a date in a claim that never speaks of it.
+        held = _elsewhere(matcher, text, last, lacking)
+        if held is None or _named_in_last_only(text, last, held):
+            return Reading(Decision(None, 0.0), notice=_lacks(last, lacking))
+        return Reading(Decision(held, held.score), last)
     if answer is None or answer.entry_id != last.id:
         return reading
     if _asks_if_it_came(text, last):
@@ -528,6 +535,16 @@ def _named_again(text: str, last: Entry) -> bool:
     if fragment is None or len(words(fragment)) != 1 or fragment.lower() in STOPWORDS:
         return False
     return stem(fragment.lower()) in _stems(last.answer)
+
+
+def _named_in_last_only(text: str, last: Entry, answer: Match) -> bool:
+    """Return whether a question names something the last answer speaks of ("the interview")
+    that another answer, ``answer``, never does."""
+    if answer.entry_id == last.id:
+        return False
+    shared = (_stems(text) - _FUNCTION_STEMS) & _stems(last.answer)
+    told = _stems(" ".join((answer.entry.answer, *answer.entry.questions)))
+    return bool(shared) and shared.isdisjoint(told)
 
 
 def _lacks_too(entry: Entry, want: Wanted | None) -> bool:

@@ -2066,3 +2066,16 @@ def test_followup_45_a_bare_word_the_last_answer_speaks_of_is_that_answer(
     first, cost = _talk(studio, "are shoots in iceland getting cheaper", "cost?")
     assert first.entry_id == "budget-abroad"
     assert cost.entry_id == "budget-abroad" and cost.kind == "followup"
+
+
+def test_followup_45_a_date_of_what_only_the_last_answer_speaks_of_is_not_anothers(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 45: "which month was the interview" after Segler's words, given "in an
+    # interview", asks the date of that interview, which no claim gives: a month in a claim
+    # that never speaks of an interview (a reader's monthly rate "from March") is no answer.
+    first, month = _talk(
+        shipped, "what did segler say about getting a 1m", "which month was the interview"
+    )
+    assert first.entry_id == "segler-hard-to-get"
+    assert month.kind == "decline"
