@@ -149,7 +149,7 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
     leaning = follow_up(text)
     if (leaning is None or leaning[0] is FollowUp.POINTING) and _asks_source_of(text, last):
         leaning = (FollowUp.PROVENANCE, "")  # "where did segler say it" after Segler's claim
-    if _bare_where(text) and not holds(last.answer, Wanted.PLACE):
+    if _bare_where(text) and _placed_nowhere(matcher, text, last):
         leaning = (FollowUp.PROVENANCE, "")  # "where?" after a claim placed nowhere: where said
     if leaning is None and _named_again(text, last):
         # "price?" after a claim that the GP was "aggressively priced": what that claim says
@@ -526,6 +526,13 @@ def _bare_where(text: str) -> bool:
     """Return whether a message asks only "where" ("where?", "so where"): after a claim that
     names no place, where it was said."""
     return kernel(text) in (["where"], ["wheres"])
+
+
+def _placed_nowhere(matcher: Matcher, text: str, last: Entry) -> bool:
+    """Return whether neither the last answer nor a neighbour of it gives a place."""
+    if holds(last.answer, Wanted.PLACE):
+        return False
+    return _elsewhere(matcher, text, last, Wanted.PLACE) is None
 
 
 def _named_again(text: str, last: Entry) -> bool:
