@@ -624,6 +624,25 @@ def asks_of_own(message: str) -> bool:
     )
 
 
+def asks_channel_own(message: str) -> bool:
+    """Return whether a question asks the people in the channel what they have done ("anyone
+    here been to the track", "has anybody driven one"), which no claim in the sources is about;
+    "anyone know who said it" asks the sources."""
+    said = kernel(message)
+    if said[:1] in (["has"], ["have"]):
+        said = said[1:]
+    if not said or said[0] not in _ANYONE:
+        return False
+    done = next((w for w in said[1:] if w not in _ANYONE_WHERE), None)
+    return done in _DONE_OWN
+
+
+_ANYONE = frozenset("anyone anybody anyon any1 someone somebody".split())
+_ANYONE_WHERE = frozenset("here else ever actually".split())
+# What the asker's fellow fans may have done themselves: been there, driven or owned one.
+_DONE_OWN = frozenset("been driven drove owned own owns visited gone raced tracked".split())
+
+
 class Wanted(StrEnum):
     """What a short question asks for that an answer may lack: "what year", "when", a price,
     "how many"."""
