@@ -550,7 +550,7 @@ def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
     found = _plainly(_in_situ(_related(words(sentence))))
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
-    return _backers(_anything_about(_reasoned(read)))
+    return _backers(_anything_about(_latest(_reasoned(read))))
 
 
 # "WHAT'S THE REASONING FOR case closed", "what was the logic behind it": why, asked as a noun.
@@ -568,6 +568,19 @@ def _reasoned(found: list[str]) -> list[str]:
     if frame[1] not in _REASONS or frame[2] not in _REASON_OF:
         return found
     return ["why", *found[at + 3 :]]
+
+
+# "WHAT'S THE LATEST ON 1m production": what news there is, as "any news on" asks.
+_LATEST_ON = frozenset("on with about re".split())
+
+
+def _latest(found: list[str]) -> list[str]:
+    """Return "what's the latest on X" as "any news on X"."""
+    at = next((len(w) for w in _WHAT_IS if tuple(found[: len(w)]) == w), 0)
+    frame = found[at : at + 3]
+    if not at or len(found) <= at + 3 or frame[:2] != ["the", "latest"]:
+        return found
+    return ["any", "news", "on", *found[at + 3 :]] if frame[2] in _LATEST_ON else found
 
 
 # "IS THERE ANYTHING about arizona", "ANYTHING in the articles ABOUT australian demand": a
