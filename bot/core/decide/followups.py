@@ -23,6 +23,7 @@ from .talk import (
     and_x,
     asked_by_name,
     asks,
+    asks_channel_own,
     asks_given_name,
     asks_meaning,
     asks_of_own,
@@ -90,6 +91,8 @@ _LEANING = frozenset({FollowUp.PROVENANCE, FollowUp.WHY, FollowUp.NEXT, FollowUp
 def read_alone(matcher: Matcher, text: str, decision: Decision) -> Decision:
     """Decide on a message with no answer before it: one that only makes sense after an answer
     ("who brought that up") is declined, and "does bmwna agree" gets BMWNA's best known claim."""
+    if asks_channel_own(text):
+        return Decision(None, 0.0)  # "anyone here been to the track": the channel's own doing
     leaning = follow_up(text)
     if leaning is None:
         return decision
@@ -104,7 +107,7 @@ def read_alone(matcher: Matcher, text: str, decision: Decision) -> Decision:
 def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
     """Decide on a message sent right after an answer with ``last``."""
     text = corrected(text)
-    if asks_of_own(text):
+    if asks_of_own(text) or asks_channel_own(text):
         # "should i keep my order" after the allocation: advice on the asker's own things,
         # not the claim on orders that shares its words.
         return Reading(Decision(None, 0.0))
@@ -154,6 +157,12 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         return counted
     if (leaning is None or leaning[0] is FollowUp.POINTING) and _asks_source_of(text, last):
         leaning = (FollowUp.PROVENANCE, "")  # "where did segler say it" after Segler's claim
+    if _bare_where(text) and _placed_nowhere(matcher, text, last):
+        leaning = (FollowUp.PROVENANCE, "")  # "where?" after a claim placed nowhere: where said
+    if leaning is None and _named_again(text, last):
+        # "price?" after a claim that the GP was "aggressively priced": what that claim says
+        # of it, not a sum it never gives (declined) nor another claim's.
+        return Reading(_sure(last), last)
     if leaning is None and _knows_so(matcher, text):
         leaning = (FollowUp.PROVENANCE, "")  # "how do they know it'll be one" after a promise
     reading = _read(matcher, knowledge, text, last, leaning)
@@ -265,6 +274,13 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "what did they talk about exactly" after a claim resting on a talk with BMWNA: the
         # claim only mentions the talk; what was said in it is not in the sources.
         return Reading(Decision(None, 0.0), notice=_talk_untold(answer.entry))
+    if lacking is not None and answer is not None and _named_in_last_only(text, last, answer):
+        # "what date was the interview" after Segler's words "in an interview": the date of
+        # what the last answer speaks of, not a date in a claim that never speaks of it.
+        held = _elsewhere(matcher, text, last, lacking)
+        if held is None or _named_in_last_only(text, last, held):
+            return Reading(Decision(None, 0.0), notice=_lacks(last, lacking))
+        return Reading(Decision(held, held.score), last)
     if answer is None or answer.entry_id != last.id:
         return reading
     if _asks_if_it_came(text, last):
@@ -522,6 +538,38 @@ def _asks_source_of(text: str, last: Entry) -> bool:
         and rest <= PROVENANCE_WORDS | _POINTERS
         and not PROVENANCE_CUES.isdisjoint(rest)
     )
+
+
+def _bare_where(text: str) -> bool:
+    """Return whether a message asks only "where" ("where?", "so where"): after a claim that
+    names no place, where it was said."""
+    return kernel(text) in (["where"], ["wheres"])
+
+
+def _placed_nowhere(matcher: Matcher, text: str, last: Entry) -> bool:
+    """Return whether neither the last answer nor a neighbour of it gives a place."""
+    if holds(last.answer, Wanted.PLACE):
+        return False
+    return _elsewhere(matcher, text, last, Wanted.PLACE) is None
+
+
+def _named_again(text: str, last: Entry) -> bool:
+    """Return whether a message is one bare word asked on its own ("price?") that the last
+    answer speaks of in some form ("priced")."""
+    fragment = _fragment(text)
+    if fragment is None or len(words(fragment)) != 1 or fragment.lower() in STOPWORDS:
+        return False
+    return stem(fragment.lower()) in _stems(last.answer)
+
+
+def _named_in_last_only(text: str, last: Entry, answer: Match) -> bool:
+    """Return whether a question names something the last answer speaks of ("the interview")
+    that another answer, ``answer``, never does."""
+    if answer.entry_id == last.id:
+        return False
+    shared = (_stems(text) - _FUNCTION_STEMS) & _stems(last.answer)
+    told = _stems(" ".join((answer.entry.answer, *answer.entry.questions)))
+    return bool(shared) and shared.isdisjoint(told)
 
 
 def _lacks_too(entry: Entry, want: Wanted | None) -> bool:
@@ -1083,7 +1131,9 @@ def _doubted_figure(matcher: Matcher, text: str, last: Entry) -> bool:
     figure ("i thought it was 700", "so not 200?"), saying nothing else."""
     said = kernel(text)
     figures = {w for w in said if w.isdigit()}
-    if len(figures) != 1 or len(said) > _MAX_DOUBT_WORDS or _DOUBT_CUES.isdisjoint(said):
+    if len(figures) != 1 or len(said) > _MAX_DOUBT_WORDS:
+        return False
+    if _DOUBT_CUES.isdisjoint(said) and not _figure_asked(text, said):
         return False
     if set(said) - figures - STOPWORDS - _DOUBTING - _POINTERS:
         return False  # "not 200 in the us?": a question of its own
@@ -1129,6 +1179,17 @@ def _of_that_many(matcher: Matcher, text: str, last: Entry) -> Reading | None:
 
 
 _MAX_DOUBT_WORDS = 6
+_MAX_ASKED_FIGURE_WORDS = 2  # "so 150?", "like 150?": the figure and one word of chat
+
+
+def _figure_asked(text: str, said: list[str]) -> bool:
+    """Return whether a message only asks a figure back ("so 150?", "150 then?"): the figure
+    held up against the last answer's, as "i thought it was 150" holds it. A year ("2013?")
+    asks of that year, not the figure."""
+    short = "?" in text and len(said) <= _MAX_ASKED_FIGURE_WORDS
+    return short and not holds(text, Wanted.YEAR)
+
+
 _DOUBT_CUES = frozenset("not thought think heard wasnt isnt wasn isn".split())
 _DOUBTING = _DOUBT_CUES | frozenset("i was is it thats so wait t".split())
 

@@ -406,7 +406,16 @@ _JOINERS = frozenset({"Mn", "Cf", "Sk"})
 
 def _said(text: str) -> list[str]:
     """Return a message's words with chat spellings read as the phrasings spell them."""
-    return " ".join(_SPELLED.get(w, w) for w in words(text)).split()
+    return " ".join(_SPELLED.get(w, w) for w in map(_unstretched, words(text))).split()
+
+
+def _unstretched(word: str) -> str:
+    """Return a word with a letter held three or more times written once ("lmaooo", "lolll",
+    "damnnn"), as no word of the phrasings holds a letter so long."""
+    return _STRETCHED.sub(r"\1", word)
+
+
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
 
 
 _OPENERS = frozenset("so ok okay k and but lol well hmm yeah alright oh wait".split())
@@ -613,6 +622,25 @@ def asks_of_own(message: str) -> bool:
         and said[1:2] == ["i"]
         and "my" in said
     )
+
+
+def asks_channel_own(message: str) -> bool:
+    """Return whether a question asks the people in the channel what they have done ("anyone
+    here been to the track", "has anybody driven one"), which no claim in the sources is about;
+    "anyone know who said it" asks the sources."""
+    said = kernel(message)
+    if said[:1] in (["has"], ["have"]):
+        said = said[1:]
+    if not said or said[0] not in _ANYONE:
+        return False
+    done = next((w for w in said[1:] if w not in _ANYONE_WHERE), None)
+    return done in _DONE_OWN
+
+
+_ANYONE = frozenset("anyone anybody anyon any1 someone somebody".split())
+_ANYONE_WHERE = frozenset("here else ever actually".split())
+# What the asker's fellow fans may have done themselves: been there, driven or owned one.
+_DONE_OWN = frozenset("been driven drove owned own owns visited gone raced tracked".split())
 
 
 class Wanted(StrEnum):

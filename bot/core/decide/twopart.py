@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..knowledge.models import Knowledge
 from ..normalise.question import joined, questions
+from ..normalise.text import words
 from ..retrieve.matcher import Matcher
 from ..score.ranking import Match, Ranking
 from .decision import Decision, decide
@@ -27,7 +28,7 @@ def second_part(
     """
     if decision.answer is None:
         return None
-    asked = questions(text)
+    asked = _readings(text)
     if asked is None:
         return None
     main = decision.answer.entry_id
@@ -59,7 +60,7 @@ def split_answer(
     answers it, when the two are joined in one sentence and the second, declined, asks about a
     topic the sources never cover ("how many did australia get and how many did new zealand
     get"). None otherwise. ``whole``: the whole message's ranking, already read."""
-    asked = questions(text)
+    asked = _readings(text)
     if asked is None:
         return None
     # Surer than an answer alone: a question read beside another may borrow its topic ("who is
@@ -86,6 +87,25 @@ def split_answer(
     if decide(ranked, matcher.threshold).answer is not None:
         return None  # answered, though not surely: the whole message stays declined
     return decided, None, other
+
+
+def _readings(text: str) -> tuple[str, str] | None:
+    """Return each question of a message that asks two, read as ``questions`` reads it, or
+    alone when the two open alike; None for a message that asks one."""
+    asked = questions(text)
+    if asked is not None and _parallel(asked):
+        return _asked(asked[0]), _asked(asked[1])
+    return asked
+
+
+def _parallel(asked: tuple[str, str]) -> bool:
+    """Return whether a message's two questions open alike ("who said X and who said Y"): each
+    names its own topic, so each is read alone, not with the other as its story."""
+    opening = [words(_asked(reading))[:_OPENING] for reading in asked]
+    return len(opening[0]) == _OPENING and opening[0] == opening[1]
+
+
+_OPENING = 2  # "who said", "how many": the words two parallel questions open with
 
 
 def _asked(reading: str) -> str:

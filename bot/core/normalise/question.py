@@ -655,7 +655,7 @@ def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
     found = _plainly(_in_situ(_related(words(sentence))))
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
-    return _which_person(_backers(_anything_about(read)))
+    return _which_person(_backers(_anything_about(_latest(_reasoned(read)))))
 
 
 # "WHICH EXEC gets the credit", "what guy posted it": a person asked for, as "who" asks.
@@ -675,6 +675,36 @@ def _which_person(found: list[str]) -> list[str]:
         ):
             return [*found[:i], "who", *found[i + 2 :]]
     return found
+
+
+# "WHAT'S THE REASONING FOR case closed", "what was the logic behind it": why, asked as a noun.
+_WHAT_IS = (("what", "is"), ("what", "was"), ("what", "are"), ("whats",), ("what",))
+_REASONS = frozenset("reason reasons reasoning rationale logic".split())
+_REASON_OF = frozenset("for behind of".split())
+
+
+def _reasoned(found: list[str]) -> list[str]:
+    """Return "what's the reason(ing) for X" as "why X": the reason is what "why" asks for."""
+    at = next((len(w) for w in _WHAT_IS if tuple(found[: len(w)]) == w), 0)
+    frame = found[at : at + 3]
+    if not at or len(found) <= at + 3 or frame[0] != "the":
+        return found
+    if frame[1] not in _REASONS or frame[2] not in _REASON_OF:
+        return found
+    return ["why", *found[at + 3 :]]
+
+
+# "WHAT'S THE LATEST ON 1m production": what news there is, as "any news on" asks.
+_LATEST_ON = frozenset("on with about re".split())
+
+
+def _latest(found: list[str]) -> list[str]:
+    """Return "what's the latest on X" as "any news on X"."""
+    at = next((len(w) for w in _WHAT_IS if tuple(found[: len(w)]) == w), 0)
+    frame = found[at : at + 3]
+    if not at or len(found) <= at + 3 or frame[:2] != ["the", "latest"]:
+        return found
+    return ["any", "news", "on", *found[at + 3 :]] if frame[2] in _LATEST_ON else found
 
 
 # "IS THERE ANYTHING about arizona", "ANYTHING in the articles ABOUT australian demand": a

@@ -2057,3 +2057,51 @@ def test_followup_44_a_value_the_last_answer_gives_nearly_asked_alone(
     first, used = _talk(shipped, "do 1ms keep their value", "what will pre-owned ones go for")
     assert first.entry_id == "value-prediction"
     assert used.kind == "followup" and used.entry_id == "value-prediction"
+
+
+def test_followup_45_a_bare_figure_asked_back_checks_the_last_figure(
+    studio: KnowledgeService,
+) -> None:
+    # Follow-up round 45: "so 20?" after the cast's 12 holds a figure no claim gives against
+    # the last answer's, as "i thought it was 20" does: that answer again, not a decline. A
+    # year asked back ("2030?") asks of that year.
+    first, checked = _talk(studio, "how big is the sequels cast", "so 20?")
+    assert first.entry_id == "cast-size"
+    assert checked.entry_id == "cast-size" and checked.kind == "followup"
+    _, year = _talk(studio, "how big is the sequels cast", "2030?")
+    assert year.entry_id != "cast-size"
+
+
+def test_followup_45_a_bare_where_after_a_claim_placed_nowhere_asks_where_it_was_said(
+    studio: KnowledgeService,
+) -> None:
+    # Follow-up round 45: "where?" after Zed's word on premiere tickets, which names no
+    # place, asks where Zed said it: that claim with its sources, not a claim elsewhere that
+    # names a place, nor a decline.
+    first, where = _talk(studio, "what did zed say about the premiere tickets", "so where?")
+    assert first.entry_id == "tickets-hard"
+    assert where.entry_id == "tickets-hard" and where.sources
+
+
+def test_followup_45_a_bare_word_the_last_answer_speaks_of_is_that_answer(
+    studio: KnowledgeService,
+) -> None:
+    # Follow-up round 45: "cost?" after the blog's word that shoots in Iceland will cost less
+    # asks what that claim says of the cost, though it gives no sum: the same claim again,
+    # not a decline for want of one.
+    first, cost = _talk(studio, "are shoots in iceland getting cheaper", "cost?")
+    assert first.entry_id == "budget-abroad"
+    assert cost.entry_id == "budget-abroad" and cost.kind == "followup"
+
+
+def test_followup_45_a_date_of_what_only_the_last_answer_speaks_of_is_not_anothers(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 45: "which month was the interview" after Segler's words, given "in an
+    # interview", asks the date of that interview, which no claim gives: a month in a claim
+    # that never speaks of an interview (a reader's monthly rate "from March") is no answer.
+    first, month = _talk(
+        shipped, "what did segler say about getting a 1m", "which month was the interview"
+    )
+    assert first.entry_id == "segler-hard-to-get"
+    assert month.kind == "decline"

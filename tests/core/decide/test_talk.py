@@ -13,6 +13,7 @@ from bot.core.decide.talk import (
     Wanted,
     and_x,
     asked_by_name,
+    asks_channel_own,
     asks_given_name,
     asks_meaning,
     asks_of_own,
@@ -735,3 +736,41 @@ def test_followup_40_and_just_x_is_and_x() -> None:
     assert and_x("ok and just the us?") is None  # the lead "ok" is other_of's
     assert other_of("ok and just the us?") == "the us"
     assert and_x("and only canada") == "canada"
+
+
+@pytest.mark.parametrize("message", ["lolll", "ouchhh", "yikesss lmfaooo"])
+def test_followup_45_a_stretched_reaction_is_the_reaction(
+    service: KnowledgeService, message: str
+) -> None:
+    # Follow-up round 45: a letter held three times or more ("lmaooo", "lolll") is written
+    # once, as the phrasings spell the reaction; it was declined as a question.
+    reply, memory = _in_turn(service, US, message)
+    assert reply.kind == "smalltalk" and reply.talk is TalkKind.REACTION
+    assert memory.last(0) is not None
+
+
+@pytest.mark.parametrize(
+    ("message", "own"),
+    [
+        ("anyone here been to that track", True),
+        ("has anybody actually driven one yet?", True),
+        ("anyone own one", True),
+        ("anyone know who started it", False),  # asks what the sources say
+        ("anyone watching the race", False),
+    ],
+)
+def test_followup_45_what_the_channel_has_done_is_no_question_for_the_sources(
+    message: str, own: bool
+) -> None:
+    # Follow-up round 45: "anyone here been to laguna seca" asks the people in the channel,
+    # not the sources; it got the claim of an interview held there.
+    assert asks_channel_own(message) is own
+
+
+def test_followup_45_what_the_channel_has_done_is_declined(service: KnowledgeService) -> None:
+    # Follow-up round 45: alone or after an answer, not the claim that names the place.
+    assert service.ask("has anybody here been out to laguna seca").kind == "decline"
+    first = service.ask("who is brian watts")
+    assert service.ask("anyone here ever been to laguna seca", after=first.entry_id).kind == (
+        "decline"
+    )

@@ -2789,3 +2789,21 @@ def test_round_83_a_guess_after_a_wh_question_is_the_askers(message: str) -> Non
 def test_round_83_which_person_asks_who(message: str, read: tuple[str, ...]) -> None:
     (found,) = q.parts(message)
     assert found.words[:4] == read
+
+
+def test_followup_45_the_reason_for_x_asks_why_x() -> None:
+    # Follow-up round 45: "what's the reasoning behind X" asks why X; "reasoning", a word no
+    # phrasing holds, left the question short of its entry.
+    assert asked("what's the reasoning behind the bakers new hours") == ["why the bakers new hours"]
+    assert asked("what was the logic for closing the shop early?") == ["why closing the shop early"]
+    assert asked("what is the reason") == ["what is the reason"]  # no X: nothing to ask why of
+
+
+def test_followup_45_the_latest_on_x_asks_for_news_on_x() -> None:
+    # Follow-up round 45: "what's the latest on X" asks what news there is on X, as "any news
+    # on X" does; "latest", a word no phrasing holds, left it short of the overview.
+    assert asked("what's the latest on the bakery's new hours") == [
+        "any news on the bakery new hours"
+    ]
+    assert asked("what is the latest with the shop?") == ["any news on the shop"]
+    assert asked("what was the latest") == ["what was the latest"]  # no X
