@@ -1175,7 +1175,7 @@ def _stems(text: str) -> set[str]:
 
 
 _FUNCTION_STEMS = frozenset(_stems(" ".join(STOPWORDS)))
-_WHY_STEMS = frozenset(_stems(" ".join(WHYS)))
+_WHY_STEMS = frozenset(_stems(" ".join(WHYS) + " reason reasons reasoning basis behind"))
 _BEYOND_STEMS = frozenset(_stems("other others else besides another"))
 
 

@@ -579,10 +579,19 @@ def gives_reasons(answer: str) -> bool:
     return not _REASONS.isdisjoint(words(answer)) or _REASONED.search(answer) is not None
 
 
+# "whats the reasoning for case closed", "what was the reason behind it": why, in more words.
+_REASON_FOR = re.compile(
+    r"^(?:what|whats|wat)\s+(?:is\s+|was\s+|s\s+)?(?:the\s+|their\s+|his\s+|her\s+)?"
+    r"(?:reason|reasons|reasoning|basis)\s+(?:for|behind)\b"
+)
+
+
 def asks_why(message: str) -> bool:
     """Return whether a short question opens by asking why ("then y is it so hard to get")."""
     said = kernel(message)
-    return len(said) <= _MAX_WHY_WORDS and not WHYS.isdisjoint(said[:2])
+    if len(said) > _MAX_WHY_WORDS:
+        return False
+    return not WHYS.isdisjoint(said[:2]) or _REASON_FOR.match(" ".join(said)) is not None
 
 
 def wants_link(message: str) -> bool:

@@ -2057,3 +2057,15 @@ def test_followup_44_a_value_the_last_answer_gives_nearly_asked_alone(
     first, used = _talk(shipped, "do 1ms keep their value", "what will pre-owned ones go for")
     assert first.entry_id == "value-prediction"
     assert used.kind == "followup" and used.entry_id == "value-prediction"
+
+
+def test_followup_46_the_reasoning_for_the_last_answers_words_asks_why(
+    studio: KnowledgeService,
+) -> None:
+    # Follow-up round 46: "whats the reasoning for X", X the last answer's own words, asks why
+    # as "why is it X" does; it was read alone and declined.
+    first, why = _talk(
+        studio, "will premiere tickets be capped", "whats the reasoning behind hard to get"
+    )
+    assert first.entry_id == "tickets-uncapped"
+    assert why.kind == "followup" and why.entry_id == "tickets-seats"

@@ -16,6 +16,7 @@ from bot.core.decide.talk import (
     asks_given_name,
     asks_meaning,
     asks_of_own,
+    asks_why,
     compared_with,
     corrected,
     defined,
@@ -735,3 +736,13 @@ def test_followup_40_and_just_x_is_and_x() -> None:
     assert and_x("ok and just the us?") is None  # the lead "ok" is other_of's
     assert other_of("ok and just the us?") == "the us"
     assert and_x("and only canada") == "canada"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["whats the reasoning for the delay", "what was the reason behind that", "the basis for it?"],
+)
+def test_followup_46_the_reason_for_something_asks_why(message: str) -> None:
+    # Follow-up round 46: "what is the reason(ing) for X" asks why X, as "why X" does; a bare
+    # "the basis for it?" asks nothing of its own (it is read as "on what basis").
+    assert asks_why(message) is message.startswith("what")
