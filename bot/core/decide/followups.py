@@ -726,7 +726,7 @@ def _read(
     if how is FollowUp.ABOUT and _holds_for(text, last):
         return Reading(_sure(last), last)  # "same as the 1m?" after "just as the 1M did"
     compared = (and_x(text) or like_x(text)) if how is None else None
-    if compared is not None and _compares(last, compared):
+    if compared is not None and (_compares(last, compared) or _extends_to(last, compared)):
         return Reading(_sure(last), last)  # "and the 1m?" after "just as the 1M did"
     viewed = about if how is FollowUp.ABOUT else and_x(text) if how is None else None
     if viewed is not None and _states_view(last, viewed) and _spoken(viewed, last):
@@ -1073,6 +1073,24 @@ def _compares(last: Entry, other: str) -> bool:
 
 
 _LIKENED = "did|does|do|was|is|were|are|had|has|have"
+
+
+def _extends_to(last: Entry, other: str) -> bool:
+    """Return whether a sentence of the last answer says its claim holds for X too ("and the
+    1M's collectors' market is bigger TOO" for "and collectors?")."""
+    named = _stems(other) - _FUNCTION_STEMS
+    if not named:
+        return False
+    for sentence in _SENTENCE_END.split(last.answer):
+        said = words(sentence)
+        if not _ADDED.isdisjoint(said) and named <= {stem(w) for w in said}:
+            return True
+    return False
+
+
+# Words with which an answer extends its claim to one more thing: "bigger than the GP's TOO".
+_ADDED = frozenset("too also likewise even".split())
+_SENTENCE_END = re.compile(r"[.;!?]\s+")
 
 
 def _titled(about: str, last: Entry) -> bool:

@@ -2105,3 +2105,43 @@ def test_followup_45_a_date_of_what_only_the_last_answer_speaks_of_is_not_anothe
     )
     assert first.entry_id == "segler-hard-to-get"
     assert month.kind == "decline"
+
+
+FAIR = """
+version: 1
+
+sources:
+  - id: paper
+    title: The town paper's fair preview
+    outlet: the town paper
+    kind: article
+
+entries:
+  - id: fair-crowd
+    questions: [Will the fair draw a bigger crowd than last year?]
+    answer: >-
+      The paper expects the fair to draw a bigger crowd than last year, and the craft market
+      to be busier than last year's too.
+    status: opinion
+    claimed_by: the town paper
+    sources: [paper]
+  - id: craft-stalls
+    questions: [How many stalls will the craft market have?]
+    answer: The paper said the craft market will have forty stalls.
+    status: fact
+    claimed_by: the town paper
+    sources: [paper]
+"""
+
+
+@pytest.fixture(scope="module")
+def fair(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    return _built(tmp_path_factory, "fair", FAIR)
+
+
+def test_followup_46_and_x_after_an_answer_that_says_it_of_x_too(fair: KnowledgeService) -> None:
+    # Follow-up round 46: a bare "and X?" after an answer one of whose sentences extends its
+    # claim to X ("... too") asks that claim again, not another claim naming X.
+    first, craft = _talk(fair, "will the fair be busier than last year", "and the craft market?")
+    assert first.entry_id == "fair-crowd"
+    assert craft.answered and craft.entry_id == "fair-crowd"
