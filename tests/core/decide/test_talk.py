@@ -17,7 +17,6 @@ from bot.core.decide.talk import (
     asks_given_name,
     asks_meaning,
     asks_of_own,
-    asks_why,
     compared_with,
     corrected,
     defined,
