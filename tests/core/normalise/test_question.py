@@ -2671,3 +2671,22 @@ def test_round_81_the_place_an_outlet_is_from_is_a_titles(
 )
 def test_round_81_more_after_an_event_is_asked_afterwards(question: str, later: bool) -> None:
     assert q.afterwards(tuple(words(question))) is later
+
+
+def test_round_84_a_since_someone_said_opening_is_a_premise() -> None:
+    # "SINCE the baker SAID 40 loaves are they baking more": the claim is taken as given (its
+    # teller may be misremembered) and told as the asker's guess; the rest asks.
+    message = "since the baker said 40 loaves are they baking more now"
+    found = q.parts(message)
+    assert [(" ".join(p.words), p.guess) for p in found if not p.asks] == [
+        ("since the baker said 40 loaves", True)
+    ]
+    assert asked(message) == ["are they baking more now"]
+    assert asked("since the mill told shops 9 each how many do i get? thanks") == [
+        "how many do i get"
+    ]
+    # "since" dating the question, or with no teller, is left whole.
+    assert asked("since march are they baking more") == ["since march are they baking more"]
+    assert asked("since the baker left are they baking more") == [
+        "since the baker left are they baking more"
+    ]
