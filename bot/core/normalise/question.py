@@ -516,6 +516,12 @@ def _unopened(sentence: str, found: list[str]) -> list[str]:
     return found
 
 
+# "the two figures in it, SAME THING?": a fragment naming its topic, then asking whether the two
+# are one; the tag names nothing ("goes the SAME WAY" is a claim, and stays).
+_SAME_LEAST = 4  # the topic's words before the tag
+_SAME_TAGS = frozenset("thing things message number figure story claim quote".split())
+
+
 def _untagged(found: list[str]) -> list[str]:
     """Return a sentence's words without a tag asking for agreement at its end ("..., right")
     or an opener doubting it ("no way ...")."""
@@ -523,6 +529,13 @@ def _untagged(found: list[str]) -> list[str]:
         found = found[:-1]
     if len(found) > 3 and tuple(found[:2]) in _DOUBTING:
         found = found[2:]
+    if (
+        len(found) > _SAME_LEAST
+        and found[-2] == "same"
+        and found[-1] in _SAME_TAGS
+        and found[0] not in _OPENERS
+    ):
+        found = found[:-2]  # "the two figures in the 2nd post, SAME THING": which one it is
     if not found or found[0] not in _INTERJECTION_OPENERS:  # most sentences
         return found
     for opener in _INTERJECTIONS:

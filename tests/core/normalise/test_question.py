@@ -2690,3 +2690,14 @@ def test_round_84_a_since_someone_said_opening_is_a_premise() -> None:
     assert asked("since the baker left are they baking more") == [
         "since the baker left are they baking more"
     ]
+
+
+def test_round_84_a_same_thing_tag_after_a_fragment_names_nothing() -> None:
+    # "the two 40s in the 2nd recipe, SAME THING?": the fragment names the topic, the tag asks
+    # whether the two are one and names nothing; "goes the same way" is a claim and stays.
+    assert asked("the two 40s in the 2nd recipe, same thing?") == ["the 2 40s in the second recipe"]
+    assert asked("the baker's note in both recipes, same message?") == [
+        "the baker note in both recipes"
+    ]
+    assert asked("and the rye goes the same way?") == ["and the rye goes the same way"]
+    assert asked("is it the same thing") == ["is it the same thing"]
