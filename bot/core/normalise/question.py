@@ -116,6 +116,9 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         alone: list[Part] = []
         for _, found in pieces:  # "where was it shot, looks like europe": the guess is story
             at = _seeming(found)
+            if (told := _told_premise(tuple(found))) is not None:  # "SINCE X SAID Y, are ..."
+                alone += [Part(tuple(found[:told]), False, True), Part(tuple(found[told:]), True)]
+                continue
             if at is None and (after := _aside(found)) is not None:
                 alone += [Part(tuple(found[:after]), True), Part(tuple(found[after:]), False)]
                 continue
@@ -167,8 +170,11 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         at = _second_guess(found) if m and first is None else None
         seems = _seeming(found) if m else None
         premise = _premise(tuple(found)) if m else None
+        told = _told_premise(tuple(found)) if m and premise is None else None
         if premise is not None:  # "IF demand is so high in australia, why ...": a premise
             out += [Part(tuple(found[:premise]), False), Part(tuple(found[premise:]), True)]
+        elif told is not None:  # "SINCE segler SAID 5000 are they ...": a claim taken as given
+            out += [Part(tuple(found[:told]), False, True), Part(tuple(found[told:]), True)]
         elif at is not None:  # "is that real OR IS HE JUST trying to upsell me": the asker's guess
             out += [Part(tuple(found[:at]), True), Part(tuple(found[at:]), False, True)]
         elif first is not None:  # "IS HE JUST trying to upsell me or is that real": the same
@@ -549,6 +555,12 @@ def _unopened(sentence: str, found: list[str]) -> list[str]:
     return found
 
 
+# "the two figures in it, SAME THING?": a fragment naming its topic, then asking whether the two
+# are one; the tag names nothing ("goes the SAME WAY" is a claim, and stays).
+_SAME_LEAST = 4  # the topic's words before the tag
+_SAME_TAGS = frozenset("thing things message number figure story claim quote".split())
+
+
 def _untagged(found: list[str]) -> list[str]:
     """Return a sentence's words without a tag asking for agreement at its end ("..., right")
     or an opener doubting it ("no way ...")."""
@@ -556,6 +568,13 @@ def _untagged(found: list[str]) -> list[str]:
         found = found[:-1]
     if len(found) > 3 and tuple(found[:2]) in _DOUBTING:
         found = found[2:]
+    if (
+        len(found) > _SAME_LEAST
+        and found[-2] == "same"
+        and found[-1] in _SAME_TAGS
+        and found[0] not in _OPENERS
+    ):
+        found = found[:-2]  # "the two figures in the 2nd post, SAME THING": which one it is
     if not found or found[0] not in _INTERJECTION_OPENERS:  # most sentences
         return found
     for opener in _INTERJECTIONS:
@@ -2959,6 +2978,28 @@ def _conditional(sentence: tuple[str, ...]) -> bool:
         sentence[i] in _WH_LAST and sentence[i + 1] in _AUXILIARIES
         for i in range(sentence.index("if") + 2, len(sentence) - 1)
     )
+
+
+# "SINCE segler SAID 5000 are they making ...": a claim the asker takes as given before the
+# question, in a sentence with no comma; its teller may be misremembered, so it is story.
+_PREMISE_TOLD_BY = 4  # "since THE M GUY SAID": the words up to the verb of telling
+_ASKED_OF = frozenset("they it there he she we you u i".split())  # "... ARE THEY making"
+_COUNTING = _AUXILIARIES | frozenset("many much".split())  # "... HOW MANY do i get"
+
+
+def _told_premise(sentence: tuple[str, ...]) -> int | None:
+    """Return where a sentence that opens with "since X said / told Y" asks ("since segler said
+    5000 ARE THEY making more"), or None: what the asker takes as told is a premise, story."""
+    if len(sentence) < 5 or sentence[0] != "since":
+        return None
+    told = next((i for i in range(1, _PREMISE_TOLD_BY) if sentence[i] in _TOLD_IT), None)
+    if told is None:
+        return None
+    for i in range(told + 2, len(sentence) - 1):
+        word, nxt = sentence[i], sentence[i + 1]
+        if (word in _WH_LAST and nxt in _COUNTING) or (word in _AUXILIARIES and nxt in _ASKED_OF):
+            return i
+    return None
 
 
 def _premise(sentence: tuple[str, ...]) -> int | None:

@@ -2807,3 +2807,33 @@ def test_followup_45_the_latest_on_x_asks_for_news_on_x() -> None:
     ]
     assert asked("what is the latest with the shop?") == ["any news on the shop"]
     assert asked("what was the latest") == ["what was the latest"]  # no X
+
+
+def test_round_84_a_since_someone_said_opening_is_a_premise() -> None:
+    # "SINCE the baker SAID 40 loaves are they baking more": the claim is taken as given (its
+    # teller may be misremembered) and told as the asker's guess; the rest asks.
+    message = "since the baker said 40 loaves are they baking more now"
+    found = q.parts(message)
+    assert [(" ".join(p.words), p.guess) for p in found if not p.asks] == [
+        ("since the baker said 40 loaves", True)
+    ]
+    assert asked(message) == ["are they baking more now"]
+    assert asked("since the mill told shops 9 each how many do i get? thanks") == [
+        "how many do i get"
+    ]
+    # "since" dating the question, or with no teller, is left whole.
+    assert asked("since march are they baking more") == ["since march are they baking more"]
+    assert asked("since the baker left are they baking more") == [
+        "since the baker left are they baking more"
+    ]
+
+
+def test_round_84_a_same_thing_tag_after_a_fragment_names_nothing() -> None:
+    # "the two 40s in the 2nd recipe, SAME THING?": the fragment names the topic, the tag asks
+    # whether the two are one and names nothing; "goes the same way" is a claim and stays.
+    assert asked("the two 40s in the 2nd recipe, same thing?") == ["the 2 40s in the second recipe"]
+    assert asked("the baker's note in both recipes, same message?") == [
+        "the baker note in both recipes"
+    ]
+    assert asked("and the rye goes the same way?") == ["and the rye goes the same way"]
+    assert asked("is it the same thing") == ["is it the same thing"]
