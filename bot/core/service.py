@@ -11,7 +11,7 @@ from pathlib import Path
 from .decide.decision import DEFAULT_THRESHOLD, Decision, decide, volunteer
 from .decide.followups import pointed_past, read_after, read_alone, restated
 from .decide.talk import Talk, asks_who_is_right
-from .decide.twopart import second_part, split_answer, sure_split
+from .decide.twopart import lone_answer, second_part, split_answer, sure_split
 from .knowledge.errors import KnowledgeError, Problem
 from .knowledge.models import Knowledge
 from .knowledge.packed import release_keys
@@ -210,7 +210,9 @@ class KnowledgeService:
                 decision, second = sure_split(snapshot.matcher, knowledge, text, decision)
             elif decision.answer is None:
                 split = split_answer(snapshot.matcher, knowledge, text, ranking)
-                if split is not None:
+                if split is None:  # one question answered, the other asking after it
+                    decision = lone_answer(snapshot.matcher, text) or decision
+                else:
                     decision, second, unknown = split
                     if unknown is not None:  # one of two questions answered, the other not
                         notice = _join(notice, _UNANSWERED.format(unknown))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..knowledge.models import Knowledge
-from ..normalise.question import joined, questions
+from ..normalise.question import joined, points_back, questions
 from ..normalise.text import words
 from ..retrieve.matcher import Matcher
 from ..score.ranking import Match, Ranking
@@ -106,6 +106,28 @@ def sure_split(
     if one == other or other in knowledge.conflicts.get(one, ()):
         return clarified, None
     return first, second.answer
+
+
+def lone_answer(matcher: Matcher, text: str) -> Decision | None:
+    """Return the answer to one of a message's two questions when the other, declined, asks
+    after it ("which car was that AND HOW DID PEOPLE GET AROUND IT": a follow-up of the first,
+    with no topic of its own): the message is about the one answered. None otherwise."""
+    asked = _readings(text)
+    if asked is None:
+        return None
+    decided = [decide(matcher.read(reading), matcher.threshold) for reading in asked]
+    answered = [d for d in decided if d.answer is not None]
+    if len(answered) != 1 or any(d.clarify for d in decided):
+        return None
+    other = asked[1] if decided[0].answer is not None else asked[0]
+    follow = _asked(other)
+    return answered[0] if _follows(follow) and not matcher.beyond(follow) else None
+
+
+def _follows(question: str) -> bool:
+    """Return whether a question points back at what the other asked about ("how did they get
+    AROUND IT", "who wrote THAT ONE")."""
+    return points_back(tuple(words(question)))
 
 
 def _readings(text: str) -> tuple[str, str] | None:

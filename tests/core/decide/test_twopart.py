@@ -251,3 +251,20 @@ def test_round_85_two_sure_questions_are_answered_not_clarified(garden: Knowledg
     # One question not answered surely: the message is still asked about.
     vague = "what colour is the shed, and what about the peru capital"
     assert sure_split(snapshot.matcher, snapshot.knowledge, vague, clarified) == (clarified, None)
+
+
+def test_round_85_a_question_asking_after_the_answered_one_leaves_it_answered(
+    garden: KnowledgeService,
+) -> None:
+    # Round 85: the second question, declined, points back at the first ("... about THAT"):
+    # the message is about the one answered, which is answered alone.
+    message = "what colour is the shed, and did the neighbours across the road complain about that"
+    whole = garden.snapshot.matcher.read(message).best
+    assert whole is not None and whole.score < garden.snapshot.matcher.threshold
+    reply = garden.ask(message)
+    assert reply.entry_id == "shed-colour" and reply.second is None
+    # A second question with a topic of its own keeps the message declined.
+    other = (
+        "what colour is the shed, and did the neighbours across the road complain about the fence"
+    )
+    assert not garden.ask(other).answered
