@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..knowledge.models import Knowledge
-from ..normalise.question import joined, questions
+from ..normalise.question import joined, points_back, questions
 from ..normalise.text import words
 from ..retrieve.matcher import Matcher
 from ..score.ranking import Match, Ranking
@@ -87,6 +87,47 @@ def split_answer(
     if decide(ranked, matcher.threshold).answer is not None:
         return None  # answered, though not surely: the whole message stays declined
     return decided, None, other
+
+
+def sure_split(
+    matcher: Matcher, knowledge: Knowledge, text: str, clarified: Decision
+) -> tuple[Decision, Match | None]:
+    """Return the answers to a message's two questions when the whole message fits two entries
+    alike (``clarified`` asks which was meant) and each question, ranked with the rest as its
+    story, is answered at SURE_PART by an entry of its own, neither the other's other side
+    ("how many is a us dealer getting, and can i order one past that"); else ``clarified``."""
+    asked = _readings(text)
+    if asked is None:
+        return clarified, None
+    first, second = (decide(matcher.read(reading), SURE_PART) for reading in asked)
+    if first.answer is None or second.answer is None:
+        return clarified, None
+    one, other = first.answer.entry_id, second.answer.entry_id
+    if one == other or other in knowledge.conflicts.get(one, ()):
+        return clarified, None
+    return first, second.answer
+
+
+def lone_answer(matcher: Matcher, text: str) -> Decision | None:
+    """Return the answer to one of a message's two questions when the other, declined, asks
+    after it ("which car was that AND HOW DID PEOPLE GET AROUND IT": a follow-up of the first,
+    with no topic of its own): the message is about the one answered. None otherwise."""
+    asked = _readings(text)
+    if asked is None:
+        return None
+    decided = [decide(matcher.read(reading), matcher.threshold) for reading in asked]
+    answered = [d for d in decided if d.answer is not None]
+    if len(answered) != 1 or any(d.clarify for d in decided):
+        return None
+    other = asked[1] if decided[0].answer is not None else asked[0]
+    follow = _asked(other)
+    return answered[0] if _follows(follow) and not matcher.beyond(follow) else None
+
+
+def _follows(question: str) -> bool:
+    """Return whether a question points back at what the other asked about ("how did they get
+    AROUND IT", "who wrote THAT ONE")."""
+    return points_back(tuple(words(question)))
 
 
 def _readings(text: str) -> tuple[str, str] | None:

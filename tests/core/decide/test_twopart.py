@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.decide.decision import Decision
+from bot.core.decide.twopart import sure_split
 from bot.core.knowledge.loader import default_knowledge_path
 from bot.core.normalise.question import questions
 from bot.core.render.jsonlines import to_json
@@ -234,3 +236,35 @@ def test_followup_45_two_questions_that_open_alike_are_each_read_alone() -> None
     )
     assert reply.entry_id == "us-case-closed"
     assert reply.second is not None and reply.second.entry_id == "segler-hard-to-get"
+
+
+def test_round_85_two_sure_questions_are_answered_not_clarified(garden: KnowledgeService) -> None:
+    # Round 85: a whole message that fits two entries alike was asked "which did you mean",
+    # though each of its two questions, read with the other as its story, is answered surely.
+    snapshot = garden.snapshot
+    message = "what colour is the shed, and how long is the garden hose"
+    best = snapshot.matcher.read(message).matches[:2]
+    clarified = Decision(None, best[0].score, suggestions=tuple(best), clarify=True)
+    decision, second = sure_split(snapshot.matcher, snapshot.knowledge, message, clarified)
+    assert decision.answer is not None and decision.answer.entry_id == "shed-colour"
+    assert second is not None and second.entry_id == "hose-length"
+    # One question not answered surely: the message is still asked about.
+    vague = "what colour is the shed, and what about the peru capital"
+    assert sure_split(snapshot.matcher, snapshot.knowledge, vague, clarified) == (clarified, None)
+
+
+def test_round_85_a_question_asking_after_the_answered_one_leaves_it_answered(
+    garden: KnowledgeService,
+) -> None:
+    # Round 85: the second question, declined, points back at the first ("... about THAT"):
+    # the message is about the one answered, which is answered alone.
+    message = "what colour is the shed, and did the neighbours across the road complain about that"
+    whole = garden.snapshot.matcher.read(message).best
+    assert whole is not None and whole.score < garden.snapshot.matcher.threshold
+    reply = garden.ask(message)
+    assert reply.entry_id == "shed-colour" and reply.second is None
+    # A second question with a topic of its own keeps the message declined.
+    other = (
+        "what colour is the shed, and did the neighbours across the road complain about the fence"
+    )
+    assert not garden.ask(other).answered
