@@ -133,6 +133,10 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         if judged is not None:
             return Reading(_sure(judged), last)
     if _asks_writers_view(text, last, knowledge):
+        if _states_view(last, "blog"):
+            # "does the blog agree w him" after Segler's words, which the blog "repeated ...
+            # and argued ... likely true": the last answer says, not another of its views.
+            return Reading(_sure(last), last)
         view = _writers_view_near(matcher, knowledge, text, last)
         if view is not None:
             # "does the blog agree", "whats the blog's take on it" after a claim the articles
@@ -374,7 +378,7 @@ def _writers_view(entry: Entry, knowledge: Knowledge) -> bool:
 def _asks_writers_view(text: str, last: Entry, knowledge: Knowledge) -> bool:
     """Return whether a short message asks the articles' writer's view of the last answer
     ("does the blog agree", "and the article's take?") while that answer is not that view."""
-    if not _WRITER.search(text) or _writers_view(last, knowledge) or _states_view(last, "blog"):
+    if not _WRITER.search(text) or _writers_view(last, knowledge):
         return False
     if _commented(last, knowledge):
         # "did the blog buy it" after a reader's comment: the blog whose comments they are,

@@ -49,6 +49,10 @@ sources:
     outlet: a trade paper
     kind: other-site
     url: https://example.com/sequel
+  - id: director-talk
+    title: The blog's interview with the director
+    outlet: the film blog
+    kind: interview
 
 entries:
   - id: film-outlook
@@ -205,6 +209,20 @@ entries:
     questions: [How big is the premiere cinema?]
     answer: The blog said the premiere cinema has only a few hundred seats.
     status: fact
+    claimed_by: the film blog
+    sources: [post]
+  - id: director-tone
+    questions: [What did the director say about the sequel's tone?]
+    answer: >-
+      In an interview with the blog, the director said the sequel will be darker. The blog
+      repeated those words and argued that the script bears them out.
+    status: opinion
+    claimed_by: the director, interviewed by the blog
+    sources: [director-talk, post]
+  - id: june-doubted
+    questions: [Did the blog agree on June?]
+    answer: The blog said it believed the trade paper's June date was wrong.
+    status: opinion
     claimed_by: the film blog
     sources: [post]
   - id: sequel-budget
@@ -2105,3 +2123,16 @@ def test_followup_45_a_date_of_what_only_the_last_answer_speaks_of_is_not_anothe
     )
     assert first.entry_id == "segler-hard-to-get"
     assert month.kind == "decline"
+
+
+def test_followup_47_the_writers_view_the_last_answer_states_is_that_answer(
+    studio: KnowledgeService,
+) -> None:
+    # Follow-up round 47: "does the blog agree w him" after the director's words, which the
+    # blog "repeated ... and argued" for, asks the view that answer states: the same claim
+    # again, not another of the blog's views.
+    first, agree = _talk(
+        studio, "what did the director say about the tone", "does the blog agree w him"
+    )
+    assert first.entry_id == "director-tone"
+    assert agree.kind == "followup" and agree.entry_id == "director-tone"
