@@ -732,6 +732,8 @@ def _read(
     compared = (and_x(text) or like_x(text)) if how is None else None
     if compared is not None and _compares(last, compared):
         return Reading(_sure(last), last)  # "and the 1m?" after "just as the 1M did"
+    if compared is not None and _spoken(compared, last):
+        return Reading(_sure(last), last)  # "and collectors?" after "its collectors' market"
     viewed = about if how is FollowUp.ABOUT else and_x(text) if how is None else None
     if viewed is not None and _states_view(last, viewed) and _spoken(viewed, last):
         return Reading(_sure(last), last)  # "and the blog?" after Segler's promise it backs

@@ -2136,3 +2136,14 @@ def test_followup_47_the_writers_view_the_last_answer_states_is_that_answer(
     )
     assert first.entry_id == "director-tone"
     assert agree.kind == "followup" and agree.entry_id == "director-tone"
+
+
+def test_followup_47_a_bare_and_x_the_last_answer_speaks_of_is_that_answer(
+    studio: KnowledgeService,
+) -> None:
+    # Follow-up round 47: "and shoots?" after the blog's word that shoots in Iceland will cost
+    # less asks what that answer says of shoots: the same claim again, not Zed's shooting date,
+    # which "shoots" alone finds.
+    first, shoots = _talk(studio, "are shoots in iceland getting cheaper", "and shoots?")
+    assert first.entry_id == "budget-abroad"
+    assert shoots.kind == "followup" and shoots.entry_id == "budget-abroad"
