@@ -285,6 +285,10 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         if held is None or _named_in_last_only(text, last, held):
             return Reading(Decision(None, 0.0), notice=_lacks(last, lacking))
         return Reading(Decision(held, held.score), last)
+    if answer is not None and answer.entry_id != last.id and _told_more_by(text, last, answer):
+        # "and would enthusiasts still buy it" after the blog's word that more cars "wouldn't
+        # change why enthusiasts buy the 1M": that answer says, not the resale forecast.
+        return Reading(_sure(last), last)
     if answer is None or answer.entry_id != last.id:
         return reading
     if _asks_if_it_came(text, last):
@@ -574,6 +578,24 @@ def _named_in_last_only(text: str, last: Entry, answer: Match) -> bool:
     shared = (_stems(text) - _FUNCTION_STEMS) & _stems(last.answer)
     told = _stems(" ".join((answer.entry.answer, *answer.entry.questions)))
     return bool(shared) and shared.isdisjoint(told)
+
+
+def _told_more_by(text: str, last: Entry, answer: Match) -> bool:
+    """Return whether a short yes/no question's telling words are more of them the last
+    answer's, at least two, than the answer found instead ("would enthusiasts still buy it")."""
+    said = [w for w in words(text) if w not in _GOING_ON]
+    if not said or said[0] not in _YES_NO or len(said) > _MAX_YES_NO_WORDS:
+        return False
+    telling = {stem(w) for w in said} - {stem(w) for w in STOPWORDS}
+    told = telling & {stem(w) for w in words(last.answer)}
+    found = telling & {stem(w) for w in words(answer.entry.answer)}
+    return len(told) >= _TOLD_AT_LEAST and len(told) > len(found)
+
+
+_YES_NO = frozenset("is was are were do does did can could will would should".split())
+_GOING_ON = frozenset("and but so ok okay".split())
+_MAX_YES_NO_WORDS = 7
+_TOLD_AT_LEAST = 2
 
 
 def _lacks_too(entry: Entry, want: Wanted | None) -> bool:

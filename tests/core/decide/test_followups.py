@@ -225,6 +225,20 @@ entries:
     status: opinion
     claimed_by: the film blog
     sources: [post]
+  - id: delay-effect
+    questions: [What would a delay do to ticket prices?]
+    answer: >-
+      The blog judged that a delay would not change why fans watch the films, but would raise
+      ticket prices.
+    status: opinion
+    claimed_by: the film blog
+    sources: [post]
+  - id: fans-forecast
+    questions: [Will fans still go to the films next year?]
+    answer: The blog predicted that attendance will dip a little, then steady after two years.
+    status: opinion
+    claimed_by: the film blog
+    sources: [post]
   - id: sequel-budget
     questions: [How big is the sequel's budget?]
     answer: The blog said the sequel has a budget of ten million; the sequel rumor starts there.
@@ -2147,3 +2161,16 @@ def test_followup_47_a_bare_and_x_the_last_answer_speaks_of_is_that_answer(
     first, shoots = _talk(studio, "are shoots in iceland getting cheaper", "and shoots?")
     assert first.entry_id == "budget-abroad"
     assert shoots.kind == "followup" and shoots.entry_id == "budget-abroad"
+
+
+def test_followup_47_a_yes_no_question_in_the_last_answers_words_is_that_answer(
+    studio: KnowledgeService,
+) -> None:
+    # Follow-up round 47: "would fans still watch the films" after the blog's word that a
+    # delay "would not change why fans watch the films" asks what that answer says; it got
+    # the blog's attendance forecast, which the question alone finds and which says less of it.
+    first, still = _talk(
+        studio, "what would a delay do to ticket prices", "would fans still watch the films"
+    )
+    assert first.entry_id == "delay-effect"
+    assert still.kind == "followup" and still.entry_id == "delay-effect"
