@@ -133,6 +133,10 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         if judged is not None:
             return Reading(_sure(judged), last)
     if _asks_writers_view(text, last, knowledge):
+        if _states_view(last, "blog"):
+            # "does the blog agree w him" after Segler's words, which the blog "repeated ...
+            # and argued ... likely true": the last answer says, not another of its views.
+            return Reading(_sure(last), last)
         view = _writers_view_near(matcher, knowledge, text, last)
         if view is not None:
             # "does the blog agree", "whats the blog's take on it" after a claim the articles
@@ -281,6 +285,10 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         if held is None or _named_in_last_only(text, last, held):
             return Reading(Decision(None, 0.0), notice=_lacks(last, lacking))
         return Reading(Decision(held, held.score), last)
+    if answer is not None and answer.entry_id != last.id and _told_more_by(text, last, answer):
+        # "and would enthusiasts still buy it" after the blog's word that more cars "wouldn't
+        # change why enthusiasts buy the 1M": that answer says, not the resale forecast.
+        return Reading(_sure(last), last)
     if answer is None or answer.entry_id != last.id:
         return reading
     if _asks_if_it_came(text, last):
@@ -374,7 +382,7 @@ def _writers_view(entry: Entry, knowledge: Knowledge) -> bool:
 def _asks_writers_view(text: str, last: Entry, knowledge: Knowledge) -> bool:
     """Return whether a short message asks the articles' writer's view of the last answer
     ("does the blog agree", "and the article's take?") while that answer is not that view."""
-    if not _WRITER.search(text) or _writers_view(last, knowledge) or _states_view(last, "blog"):
+    if not _WRITER.search(text) or _writers_view(last, knowledge):
         return False
     if _commented(last, knowledge):
         # "did the blog buy it" after a reader's comment: the blog whose comments they are,
@@ -572,6 +580,24 @@ def _named_in_last_only(text: str, last: Entry, answer: Match) -> bool:
     return bool(shared) and shared.isdisjoint(told)
 
 
+def _told_more_by(text: str, last: Entry, answer: Match) -> bool:
+    """Return whether a short yes/no question's telling words are more of them the last
+    answer's, at least two, than the answer found instead ("would enthusiasts still buy it")."""
+    said = [w for w in words(text) if w not in _GOING_ON]
+    if not said or said[0] not in _YES_NO or len(said) > _MAX_YES_NO_WORDS:
+        return False
+    telling = {stem(w) for w in said} - {stem(w) for w in STOPWORDS}
+    told = telling & {stem(w) for w in words(last.answer)}
+    found = telling & {stem(w) for w in words(answer.entry.answer)}
+    return len(told) >= _TOLD_AT_LEAST and len(told) > len(found)
+
+
+_YES_NO = frozenset("is was are were do does did can could will would should".split())
+_GOING_ON = frozenset("and but so ok okay".split())
+_MAX_YES_NO_WORDS = 7
+_TOLD_AT_LEAST = 2
+
+
 def _lacks_too(entry: Entry, want: Wanted | None) -> bool:
     """Return whether an answer lacks what a question wants (a price, a figure, a time)."""
     return want is not None and not holds(entry.answer, want)
@@ -726,8 +752,10 @@ def _read(
     if how is FollowUp.ABOUT and _holds_for(text, last):
         return Reading(_sure(last), last)  # "same as the 1m?" after "just as the 1M did"
     compared = (and_x(text) or like_x(text)) if how is None else None
-    if compared is not None and (_compares(last, compared) or _extends_to(last, compared)):
+    if compared is not None and _compares(last, compared):
         return Reading(_sure(last), last)  # "and the 1m?" after "just as the 1M did"
+    if compared is not None and _spoken(compared, last):
+        return Reading(_sure(last), last)  # "and collectors?" after "its collectors' market"
     viewed = about if how is FollowUp.ABOUT else and_x(text) if how is None else None
     if viewed is not None and _states_view(last, viewed) and _spoken(viewed, last):
         return Reading(_sure(last), last)  # "and the blog?" after Segler's promise it backs
@@ -1073,24 +1101,6 @@ def _compares(last: Entry, other: str) -> bool:
 
 
 _LIKENED = "did|does|do|was|is|were|are|had|has|have"
-
-
-def _extends_to(last: Entry, other: str) -> bool:
-    """Return whether a sentence of the last answer says its claim holds for X too ("and the
-    1M's collectors' market is bigger TOO" for "and collectors?")."""
-    named = _stems(other) - _FUNCTION_STEMS
-    if not named:
-        return False
-    for sentence in _SENTENCE_END.split(last.answer):
-        said = words(sentence)
-        if not _ADDED.isdisjoint(said) and named <= {stem(w) for w in said}:
-            return True
-    return False
-
-
-# Words with which an answer extends its claim to one more thing: "bigger than the GP's TOO".
-_ADDED = frozenset("too also likewise even".split())
-_SENTENCE_END = re.compile(r"[.;!?]\s+")
 
 
 def _titled(about: str, last: Entry) -> bool:

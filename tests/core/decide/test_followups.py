@@ -49,6 +49,10 @@ sources:
     outlet: a trade paper
     kind: other-site
     url: https://example.com/sequel
+  - id: director-talk
+    title: The blog's interview with the director
+    outlet: the film blog
+    kind: interview
 
 entries:
   - id: film-outlook
@@ -205,6 +209,34 @@ entries:
     questions: [How big is the premiere cinema?]
     answer: The blog said the premiere cinema has only a few hundred seats.
     status: fact
+    claimed_by: the film blog
+    sources: [post]
+  - id: director-tone
+    questions: [What did the director say about the sequel's tone?]
+    answer: >-
+      In an interview with the blog, the director said the sequel will be darker. The blog
+      repeated those words and argued that the script bears them out.
+    status: opinion
+    claimed_by: the director, interviewed by the blog
+    sources: [director-talk, post]
+  - id: june-doubted
+    questions: [Did the blog agree on June?]
+    answer: The blog said it believed the trade paper's June date was wrong.
+    status: opinion
+    claimed_by: the film blog
+    sources: [post]
+  - id: delay-effect
+    questions: [What would a delay do to ticket prices?]
+    answer: >-
+      The blog judged that a delay would not change why fans watch the films, but would raise
+      ticket prices.
+    status: opinion
+    claimed_by: the film blog
+    sources: [post]
+  - id: fans-forecast
+    questions: [Will fans still go to the films next year?]
+    answer: The blog predicted that attendance will dip a little, then steady after two years.
+    status: opinion
     claimed_by: the film blog
     sources: [post]
   - id: sequel-budget
@@ -2145,3 +2177,40 @@ def test_followup_46_and_x_after_an_answer_that_says_it_of_x_too(fair: Knowledge
     first, craft = _talk(fair, "will the fair be busier than last year", "and the craft market?")
     assert first.entry_id == "fair-crowd"
     assert craft.answered and craft.entry_id == "fair-crowd"
+
+
+def test_followup_47_the_writers_view_the_last_answer_states_is_that_answer(
+    studio: KnowledgeService,
+) -> None:
+    # Follow-up round 47: "does the blog agree w him" after the director's words, which the
+    # blog "repeated ... and argued" for, asks the view that answer states: the same claim
+    # again, not another of the blog's views.
+    first, agree = _talk(
+        studio, "what did the director say about the tone", "does the blog agree w him"
+    )
+    assert first.entry_id == "director-tone"
+    assert agree.kind == "followup" and agree.entry_id == "director-tone"
+
+
+def test_followup_47_a_bare_and_x_the_last_answer_speaks_of_is_that_answer(
+    studio: KnowledgeService,
+) -> None:
+    # Follow-up round 47: "and shoots?" after the blog's word that shoots in Iceland will cost
+    # less asks what that answer says of shoots: the same claim again, not Zed's shooting date,
+    # which "shoots" alone finds.
+    first, shoots = _talk(studio, "are shoots in iceland getting cheaper", "and shoots?")
+    assert first.entry_id == "budget-abroad"
+    assert shoots.kind == "followup" and shoots.entry_id == "budget-abroad"
+
+
+def test_followup_47_a_yes_no_question_in_the_last_answers_words_is_that_answer(
+    studio: KnowledgeService,
+) -> None:
+    # Follow-up round 47: "would fans still watch the films" after the blog's word that a
+    # delay "would not change why fans watch the films" asks what that answer says; it got
+    # the blog's attendance forecast, which the question alone finds and which says less of it.
+    first, still = _talk(
+        studio, "what would a delay do to ticket prices", "would fans still watch the films"
+    )
+    assert first.entry_id == "delay-effect"
+    assert still.kind == "followup" and still.entry_id == "delay-effect"
