@@ -115,10 +115,10 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "sounds made up", "yeah right, they'll build more anyway" after a claim: what backs
         # it is its status and its sources, not a claim that shares a word ("cope", "more").
         return Reading(_sure(last), last, cited=True)
-    asked = _status_asked_of(text, last, knowledge)
-    if asked is not None:
+    status_asked = _status_asked_of(text, last, knowledge)
+    if status_asked is not None:
         # "so its official?" after the 600 figure: the neighbour asking whether it is official.
-        return Reading(_sure(asked), last, cited=True)
+        return Reading(_sure(status_asked), last, cited=True)
     if _kind_told(text, last):
         # "what kind of costs" after "partly machine costs": the kind its answer names.
         return Reading(_sure(last), last)
