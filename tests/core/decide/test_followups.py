@@ -2216,7 +2216,7 @@ def test_followup_47_a_yes_no_question_in_the_last_answers_words_is_that_answer(
     assert still.kind == "followup" and still.entry_id == "delay-effect"
 
 
-KITES = """
+KITE_SHOP = """
 version: 1
 
 sources:
@@ -2252,7 +2252,7 @@ def test_followup_48_a_status_the_neighbours_title_asks_is_that_neighbour(
     # Follow-up round 48: "so its official?" after the count asks what its neighbour's title
     # asks ("Was the 40 kite figure official?"), not the count again.
     path = tmp_path / "kites.yaml"
-    path.write_text(KITES, encoding="utf-8")
+    path.write_text(KITE_SHOP, encoding="utf-8")
     kites = KnowledgeService.from_path(path)
     first, official = _talk(kites, "how many kites is the shop getting", "so its official?")
     assert first.entry_id == "kite-count"
