@@ -115,6 +115,10 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "sounds made up", "yeah right, they'll build more anyway" after a claim: what backs
         # it is its status and its sources, not a claim that shares a word ("cope", "more").
         return Reading(_sure(last), last, cited=True)
+    status_asked = _status_asked_of(text, last, knowledge)
+    if status_asked is not None:
+        # "so its official?" after the 600 figure: the neighbour asking whether it is official.
+        return Reading(_sure(status_asked), last, cited=True)
     if _kind_told(text, last):
         # "what kind of costs" after "partly machine costs": the kind its answer names.
         return Reading(_sure(last), last)
@@ -664,6 +668,24 @@ def _confirmed_by(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
 
 
 _CONFIRM = re.compile(r"\bconfirm(?:ed|s|ing)?\b", re.IGNORECASE)
+
+
+def _status_asked_of(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
+    """Return the neighbour whose title asks the status a short follow-up asks of the last
+    answer ("so its official?" after the 600 figure: "Was the 600 figure official?"), when
+    the last answer's title does not ask it, else None."""
+    said = words(text)
+    if len(said) > _STATUS_LENGTH:
+        return None
+    asked = {stem(w) for w in said} & _STATUS_STEMS
+    if not asked or asked & {stem(w) for w in words(last.title)}:
+        return None
+    near = (knowledge.by_id[i] for i in last.related if i in knowledge.by_id)
+    return next((e for e in near if asked & {stem(w) for w in words(e.title)}), None)
+
+
+_STATUS_STEMS = frozenset(stem(w) for w in "official confirmed verified legit".split())
+_STATUS_LENGTH = 6  # words: "so is that official or what", not a question of its own
 
 
 def _names_more(entry: Entry, last: Entry, text: str) -> bool:
