@@ -1740,51 +1740,34 @@ class Matcher:
                     # holds; one written by the show's makers does not quote it.
                     focused = [_SHOWN]
                     deeds[_SHOWN] = _Term(_SHOWN, self._unknown_weight, False, True)
-                if byline(spelled):
-                    # "who WROTE the ARTICLE": its writer, whom no entry names; the one saying
-                    # which blog the posts come from names no person.
-                    focused = [_BYLINE]
-                    deeds[_BYLINE] = _Term(_BYLINE, self._unknown_weight, False, True)
-                if month_count(spelled):
-                    # "what was the NUMBER FOR APRIL": a count for one month, which no entry
-                    # gives; the one giving a monthly range from March does not say it.
-                    focused = [_MONTH_COUNT]
-                    deeds[_MONTH_COUNT] = _Term(_MONTH_COUNT, self._unknown_weight, False, True)
-                if doubled_count(spelled, earlier_words):
-                    # "IF bmw DOUBLES it how many a month": a share of a doubled run, which no
-                    # entry works out; the monthly rate or the rumor's 5,000 does not say it.
-                    focused = [_DOUBLED_SHARE]
-                    deeds[_DOUBLED_SHARE] = _Term(_DOUBLED_SHARE, self._unknown_weight, False, True)
-                if exchange_said(spelled):
-                    # "what did bmwna TELL bmwblog IN THAT CONVO": what was said in it, which no
-                    # entry gives; one saying the conversation took place does not say it.
-                    focused = [_EXCHANGE]
-                    deeds[_EXCHANGE] = _Term(_EXCHANGE, self._unknown_weight, False, True)
-                if other_info(spelled):
-                    # "what was the DIFFERENT INFO the reply had": what it was, which no entry
-                    # gives; one saying the reply had different information does not say it.
-                    focused = [_OTHER_INFO]
-                    deeds[_OTHER_INFO] = _Term(_OTHER_INFO, self._unknown_weight, False, True)
-                if dateline(spelled):
-                    # "when did the nyt ARTICLE COME OUT": the date a piece appeared, which no
-                    # entry gives; one saying when the GP came out does not date the piece.
-                    focused = [_DATELINE]
-                    deeds[_DATELINE] = _Term(_DATELINE, self._unknown_weight, False, True)
-                if own_car(spelled):
-                    # "what does HERR26 DRIVE": his own car, which no entry gives; one telling
-                    # how BMW could drive that fast in the UK does not say it.
-                    focused = [_OWN_CAR]
-                    deeds[_OWN_CAR] = _Term(_OWN_CAR, self._unknown_weight, False, True)
-                if unsaid(spelled):
-                    # "what was herr26 GOING TO SAY": words he never got out, which no entry
-                    # holds; one giving what his comment did say does not say them.
-                    focused = [_UNSAID]
-                    deeds[_UNSAID] = _Term(_UNSAID, self._unknown_weight, False, True)
-                if would_win(spelled):
-                    # "who WOULD WIN on track": a contest's result, which no entry holds; one
-                    # wishing for the contest or naming its cars does not say who wins.
-                    focused = [_CONTEST]
-                    deeds[_CONTEST] = _Term(_CONTEST, self._unknown_weight, False, True)
+                # Each reader spots a question for something no entry holds; its coined term
+                # then weighs as a word none holds, and the last one found is what is asked.
+                never_held = (
+                    # "who WROTE the ARTICLE": its writer, whom no entry names
+                    (byline(spelled), _BYLINE),
+                    # "what was the NUMBER FOR APRIL": a count for one month; the monthly range
+                    # from March does not say it
+                    (month_count(spelled), _MONTH_COUNT),
+                    # "IF bmw DOUBLES it how many a month": a share of a doubled run
+                    (doubled_count(spelled, earlier_words), _DOUBLED_SHARE),
+                    # "what did bmwna TELL bmwblog IN THAT CONVO": what was said in it; the entry
+                    # saying the conversation took place does not say it
+                    (exchange_said(spelled), _EXCHANGE),
+                    # "what was the DIFFERENT INFO the reply had": what it was
+                    (other_info(spelled), _OTHER_INFO),
+                    # "when did the nyt ARTICLE COME OUT": the date a piece appeared
+                    (dateline(spelled), _DATELINE),
+                    # "what does HERR26 DRIVE": his own car
+                    (own_car(spelled), _OWN_CAR),
+                    # "what was herr26 GOING TO SAY": words he never got out
+                    (unsaid(spelled), _UNSAID),
+                    # "who WOULD WIN on track": a contest's result, which no entry holds
+                    (would_win(spelled), _CONTEST),
+                )
+                for spotted, coined in never_held:
+                    if spotted:
+                        focused = [coined]
+                        deeds[coined] = _Term(coined, self._unknown_weight, False, True)
                 if wanted is None:
                     wanted = wants(spelled)
                     run = content(self.synonyms.apply([stem(w) for w in counted(spelled)]))
