@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.decide.decision import Decision
-from bot.core.decide.twopart import sure_split
+from bot.core.decide.decision import decide
 from bot.core.knowledge.loader import default_knowledge_path
 from bot.core.normalise.question import questions
 from bot.core.render.jsonlines import to_json
@@ -238,19 +237,46 @@ def test_followup_45_two_questions_that_open_alike_are_each_read_alone() -> None
     assert reply.second is not None and reply.second.entry_id == "segler-hard-to-get"
 
 
-def test_round_85_two_sure_questions_are_answered_not_clarified(garden: KnowledgeService) -> None:
+# The garden with a pond and a gate, asked about in the same words: a message asking both fits
+# both alike.
+POND_AND_GATE = """
+  - id: pond-depth
+    questions: [How deep is the pond?]
+    answer: The blog said the pond is a metre deep.
+    status: fact
+    claimed_by: the garden blog
+    sources: [post]
+  - id: gate-width
+    questions: [How wide is the gate?]
+    answer: The blog said the gate is two metres wide.
+    status: fact
+    claimed_by: the garden blog
+    sources: [post]
+"""
+
+
+@pytest.fixture(scope="module")
+def garden_pond(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    path = Path(tmp_path_factory.mktemp("garden")) / "garden.yaml"
+    path.write_text(GARDEN + POND_AND_GATE.lstrip("\n"), encoding="utf-8")
+    return KnowledgeService.from_path(path)
+
+
+def test_round_85_two_sure_questions_are_answered_not_clarified(
+    garden_pond: KnowledgeService,
+) -> None:
     # Round 85: a whole message that fits two entries alike was asked "which did you mean",
     # though each of its two questions, read with the other as its story, is answered surely.
-    snapshot = garden.snapshot
-    message = "what colour is the shed, and how long is the garden hose"
-    best = snapshot.matcher.read(message).matches[:2]
-    clarified = Decision(None, best[0].score, suggestions=tuple(best), clarify=True)
-    decision, second = sure_split(snapshot.matcher, snapshot.knowledge, message, clarified)
-    assert decision.answer is not None and decision.answer.entry_id == "shed-colour"
-    assert second is not None and second.entry_id == "hose-length"
-    # One question not answered surely: the message is still asked about.
-    vague = "what colour is the shed, and what about the peru capital"
-    assert sure_split(snapshot.matcher, snapshot.knowledge, vague, clarified) == (clarified, None)
+    message = "how deep is the pond, and how wide is the gate?"
+    snapshot = garden_pond.snapshot
+    assert decide(snapshot.matcher.read(message), snapshot.matcher.threshold).clarify
+    reply = garden_pond.ask(message)
+    assert reply.kind == "answer" and reply.entry_id == "pond-depth"
+    assert reply.second is not None and reply.second.entry_id == "gate-width"
+    text = to_text(reply)
+    assert "a metre deep" in text and "two metres wide" in text
+    # One question naming both: the message is still asked about.
+    assert garden_pond.ask("what about the pond and the gate").kind == "clarify"
 
 
 def test_round_85_a_question_asking_after_the_answered_one_leaves_it_answered(
