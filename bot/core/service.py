@@ -11,7 +11,7 @@ from pathlib import Path
 from .decide.decision import DEFAULT_THRESHOLD, Decision, decide, volunteer
 from .decide.followups import pointed_past, read_after, read_alone, restated
 from .decide.talk import Talk, asks_who_is_right
-from .decide.twopart import lone_answer, second_part, split_answer, sure_split
+from .decide.twopart import lone_answer, second_part, split_answer
 from .knowledge.errors import KnowledgeError, Problem
 from .knowledge.models import Knowledge
 from .knowledge.packed import release_keys
@@ -204,14 +204,13 @@ class KnowledgeService:
             if not text.strip():
                 notice = _EMPTY
             second = second_part(snapshot.matcher, knowledge, text, ranking, decision)
-            if decision.answer is None and decision.clarify:
-                # Two entries fit the whole message alike: two questions answered surely, each
-                # by one of its own, are answered both, not asked which was meant.
-                decision, second = sure_split(snapshot.matcher, knowledge, text, decision)
-            elif decision.answer is None:
+            if decision.answer is None:
+                # Declined, or two entries fit alike: two questions each answered by its own
+                # entry are answered both, not asked which was meant (round 85).
                 split = split_answer(snapshot.matcher, knowledge, text, ranking)
                 if split is None:  # one question answered, the other asking after it
-                    decision = lone_answer(snapshot.matcher, text) or decision
+                    if not decision.clarify:
+                        decision = lone_answer(snapshot.matcher, text) or decision
                 else:
                     decision, second, unknown = split
                     if unknown is not None:  # one of two questions answered, the other not

@@ -89,25 +89,6 @@ def split_answer(
     return decided, None, other
 
 
-def sure_split(
-    matcher: Matcher, knowledge: Knowledge, text: str, clarified: Decision
-) -> tuple[Decision, Match | None]:
-    """Return the answers to a message's two questions when the whole message fits two entries
-    alike (``clarified`` asks which was meant) and each question, ranked with the rest as its
-    story, is answered at SURE_PART by an entry of its own, neither the other's other side
-    ("how many is a us dealer getting, and can i order one past that"); else ``clarified``."""
-    asked = _readings(text)
-    if asked is None:
-        return clarified, None
-    first, second = (decide(matcher.read(reading), SURE_PART) for reading in asked)
-    if first.answer is None or second.answer is None:
-        return clarified, None
-    one, other = first.answer.entry_id, second.answer.entry_id
-    if one == other or other in knowledge.conflicts.get(one, ()):
-        return clarified, None
-    return first, second.answer
-
-
 def lone_answer(matcher: Matcher, text: str) -> Decision | None:
     """Return the answer to one of a message's two questions when the other, declined, asks
     after it ("which car was that AND HOW DID PEOPLE GET AROUND IT": a follow-up of the first,
