@@ -590,9 +590,9 @@ def _told_more_by(text: str, last: Entry, answer: Match) -> bool:
     said = [w for w in words(text) if w not in _GOING_ON]
     if not said or said[0] not in _YES_NO or len(said) > _MAX_YES_NO_WORDS:
         return False
-    telling = {stem(w) for w in said} - {stem(w) for w in STOPWORDS}
-    told = telling & {stem(w) for w in words(last.answer)}
-    found = telling & {stem(w) for w in words(answer.entry.answer)}
+    telling = {stem(w) for w in said} - _FUNCTION_STEMS
+    told = telling & _stems(last.answer)
+    found = telling & _stems(answer.entry.answer)
     return len(told) >= _TOLD_AT_LEAST and len(told) > len(found)
 
 
@@ -678,10 +678,10 @@ def _status_asked_of(text: str, last: Entry, knowledge: Knowledge) -> Entry | No
     if len(said) > _STATUS_LENGTH:
         return None
     asked = {stem(w) for w in said} & _STATUS_STEMS
-    if not asked or asked & {stem(w) for w in words(last.title)}:
+    if not asked or asked & _stems(last.title):
         return None
     near = (knowledge.by_id[i] for i in last.related if i in knowledge.by_id)
-    return next((e for e in near if asked & {stem(w) for w in words(e.title)}), None)
+    return next((e for e in near if asked & _stems(e.title)), None)
 
 
 _STATUS_STEMS = frozenset(stem(w) for w in "official confirmed verified legit".split())

@@ -702,9 +702,14 @@ _REASONS = frozenset("reason reasons reasoning rationale logic".split())
 _REASON_OF = frozenset("for behind of".split())
 
 
+def _past_what_is(found: list[str]) -> int:
+    """Return where a question opening "what is / was / are" or "whats" goes on, else 0."""
+    return next((len(w) for w in _WHAT_IS if tuple(found[: len(w)]) == w), 0)
+
+
 def _reasoned(found: list[str]) -> list[str]:
     """Return "what's the reason(ing) for X" as "why X": the reason is what "why" asks for."""
-    at = next((len(w) for w in _WHAT_IS if tuple(found[: len(w)]) == w), 0)
+    at = _past_what_is(found)
     frame = found[at : at + 3]
     if not at or len(found) <= at + 3 or frame[0] != "the":
         return found
@@ -719,7 +724,7 @@ _LATEST_ON = frozenset("on with about re".split())
 
 def _latest(found: list[str]) -> list[str]:
     """Return "what's the latest on X" as "any news on X"."""
-    at = next((len(w) for w in _WHAT_IS if tuple(found[: len(w)]) == w), 0)
+    at = _past_what_is(found)
     frame = found[at : at + 3]
     if not at or len(found) <= at + 3 or frame[:2] != ["the", "latest"]:
         return found
@@ -1371,8 +1376,8 @@ def exchange_said(asked: tuple[str, ...]) -> bool:
     """Return whether a what-question asks what was said in a conversation, call or meeting
     ("what did bmwna actually TELL bmwblog IN THAT CONVO", "what did they TALK about IN THE
     CALL"): a verb of telling, then "in" before the exchange, with at most an owner between."""
-    start = _after_lead_ins(asked)
-    if asked[start : start + 1] not in (("what",), ("whats",), ("wat",)):
+    start = _what_start(asked)
+    if start is None:
         return False
     told = False
     for i, word in enumerate(asked[start:], start):
@@ -1397,8 +1402,8 @@ def other_info(asked: tuple[str, ...]) -> bool:
     """Return whether a what-question asks what someone's different information was ("what
     was the DIFFERENT INFO the reply had", "what INFO did they have INSTEAD"); "who said they
     had different info" asks who, and "what info did he share" what the sources report."""
-    start = _after_lead_ins(asked)
-    if asked[start : start + 1] not in (("what",), ("whats",), ("wat",)):
+    start = _what_start(asked)
+    if start is None:
         return False
     rest = asked[start:]
     return not _INFO.isdisjoint(rest) and not _CONTRASTED.isdisjoint(rest)
@@ -1601,8 +1606,8 @@ def _sold_for(asked: tuple[str, ...]) -> bool:
     """Return whether a what-question asks what something will sell for ("what WILL the 1m
     SELL FOR", "what would they GO FOR"), a price foreseen, not what someone picks ("what
     should i go for"); "what are they selling for these days" asks today's market instead."""
-    start = _after_lead_ins(asked)
-    if asked[start : start + 1] not in (("what",), ("whats",), ("wat",)):
+    start = _what_start(asked)
+    if start is None:
         return False
     rest = asked[start:]
     if _MODALS.isdisjoint(rest):
@@ -1706,6 +1711,12 @@ def _past_knowing(asked: tuple[str, ...], start: int) -> int:
         return start
     after = start + at + 1
     return after if asked[after : after + 1] and asked[after] in _WH else start
+
+
+def _what_start(asked: tuple[str, ...]) -> int | None:
+    """Return where a question opening "what" after its lead-in words starts, else None."""
+    start = _after_lead_ins(asked)
+    return start if asked[start : start + 1] and asked[start] in _WHATS else None
 
 
 @lru_cache(maxsize=16)  # about twenty checks of a question ask it of the same few sentences
