@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -154,7 +155,9 @@ def test_the_readmes_example_log_gives_the_store_commands_something_to_read(
     db = tmp_path / "onem.db"
     code, said = _run(["import-log", str(example), "-s", str(db)])
     assert code == 0 and said.startswith("Imported 8")
-    code, table = _run(["stats", "-s", str(db)])
+    oldest = min(datetime.fromisoformat(json.loads(line)["at"]) for line in example.open())
+    days = (datetime.now(UTC) - oldest).days + 1
+    code, table = _run(["stats", "--days", str(days), "-s", str(db)])
     assert code == 0 and "8 declined" in table
     code, rows = _run(["export", "questions", "--format", "jsonl", "-s", str(db)])
     assert code == 0 and len(rows.splitlines()) == 8
