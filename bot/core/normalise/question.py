@@ -2763,17 +2763,35 @@ def guessed(sentence: Sequence[str]) -> tuple[frozenset[int], frozenset[int]]:
 _CHECKING_TAGS = frozenset("right correct".split())
 
 
+# Round 87: "IIRC bmwblog said 500 for the us", "I THINK the uk got 200": a sentence opening on
+# the asker's recollection offers a figure to check, as a tag ending it does.
+_RECALLS = frozenset("iirc afaik afair".split())
+_RECALL_WORDS = _RECALLS | {second for _, second in _RECALLING}
+
+
+def _recalled(said: Sequence[str]) -> bool:
+    """Return whether a sentence opens, after its lead-ins, on the asker's recollection ("iirc
+    ...", "so i think ...", "pretty sure ...")."""
+    start = _after_lead_ins(tuple(said))
+    opening = tuple(said[start : start + 2])
+    return (bool(opening) and opening[0] in _RECALLS) or opening in _RECALLING
+
+
 def checked_figures(message: str) -> frozenset[str]:
-    """Return the figures of a claim the asker wants checked ("so the us gets 1000 right?"):
-    the asker's memory of a figure, which may be wrong. A "how many" question with a tag
-    ("how many ... right") asks the figure and offers none."""
+    """Return the figures of a claim the asker wants checked ("so the us gets 1000 right?",
+    "iirc the us gets 1000"): the asker's memory of a figure, which may be wrong. A "how many"
+    question with a tag ("how many ... right") asks the figure and offers none."""
     found: set[str] = set()
-    if _CHECKING_TAGS.isdisjoint(words(message)):  # most messages: no sentence ends in a tag
-        return frozenset()
+    said = words(message)
+    if _CHECKING_TAGS.isdisjoint(said) and _RECALL_WORDS.isdisjoint(said):
+        return frozenset()  # most messages: no sentence ends in a tag or opens on a memory
     for sentence in _BREAK.split(message, MAX_PARTS):
         said = words(sentence)
-        if len(said) > 2 and said[-1] in _CHECKING_TAGS and "how" not in said:
-            found.update(w for w in said[:-1] if w.isdigit())
+        if len(said) > 2 and "how" not in said:
+            if said[-1] in _CHECKING_TAGS:
+                found.update(w for w in said[:-1] if w.isdigit())
+            elif _recalled(said):
+                found.update(w for w in said if w.isdigit())
     return frozenset(found)
 
 

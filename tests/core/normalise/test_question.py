@@ -1771,6 +1771,23 @@ def test_round_64_a_claim_tagged_for_checking_gives_its_figures(
 
 
 @pytest.mark.parametrize(
+    ("message", "figures"),
+    [
+        # Round 87: a sentence opening on the asker's recollection offers its figure to check.
+        ("iirc the bakery sells 750 loaves a week", {"750"}),
+        ("so i think the mill said 40 sacks. who supplies the flour", {"40"}),
+        ("pretty sure the cafe gets 12 trays", {"12"}),
+        ("the bakery sells 750 loaves a week", set()),  # a plain claim: no memory offered
+        ("i think the cafe is open, how many loaves did it sell by 9", set()),  # "how" asks
+    ],
+)
+def test_round_87_a_recalled_claim_gives_its_figures_to_check(
+    message: str, figures: set[str]
+) -> None:
+    assert q.checked_figures(message) == figures
+
+
+@pytest.mark.parametrize(
     ("question", "expected"),
     [
         # Round 64: a count once it was over, asked without "did" ("how many ENDED up ...").
@@ -2017,7 +2034,7 @@ def test_round_68_the_whole_a_share_is_asked_of(question: str, whole: str) -> No
 _CHAT_WORDS = st.sampled_from(
     "so ok but what whats how which was were is did they anyone know say said guess guessed "
     "predict on the podcast show episode about price us right correct RIGHT Correct \uff52ight "
-    "two thousand 1000 600 1m , . ? ; ! lol".split()
+    "two thousand 1000 600 1m , . ? ; ! lol iirc i think pretty sure".split()
 )
 
 
@@ -2027,6 +2044,8 @@ def _checked_figures_splitting_every_message(message: str) -> frozenset[str]:
         said = words(sentence)
         if len(said) > 2 and said[-1] in q._CHECKING_TAGS and "how" not in said:
             found.update(w for w in said[:-1] if w.isdigit())
+        elif len(said) > 2 and "how" not in said and q._recalled(said):
+            found.update(w for w in said if w.isdigit())
     return frozenset(found)
 
 
