@@ -2351,10 +2351,29 @@ def present_value(asked: tuple[str, ...]) -> bool:
     THAT the memo is out, is it worth it" names no time of a value."""
     if _VALUED.isdisjoint(asked):  # no value asked: most questions
         return False
+    return _at_present(asked)
+
+
+def _at_present(asked: tuple[str, ...]) -> bool:
+    """Return whether a question names the time of asking ("now", "these days"); "NOW THAT
+    the memo is out" does not."""
     now = any(
         w in _NOW and (w != "now" or asked[i + 1 : i + 2] != ("that",)) for i, w in enumerate(asked)
     )
     return now or not _NOW_PAIRS.isdisjoint(itertools.pairwise(asked))
+
+
+# Round 87: "where does he WORK now", "whats segler DOING these days": someone's post.
+_POSTED = frozenset("work works working job jobs doing employed employer".split())
+
+
+def present_post(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks where someone works or what they do at the time of
+    asking ("where does the sales head work now", "what job does he have these days"): a
+    career after the sources, which they never give."""
+    if _POSTED.isdisjoint(asked):  # no work asked: most questions
+        return False
+    return _at_present(asked)
 
 
 def afterwards(asked: tuple[str, ...]) -> bool:

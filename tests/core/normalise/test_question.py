@@ -1610,6 +1610,22 @@ def test_round_59_a_value_now_asks_the_present(question: str, asked: bool) -> No
 
 
 @pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # Round 87: where someone works, or what they do, at the time of asking
+        ("where does the head baker work now", True),
+        ("what is the miller doing these days", True),
+        ("what job does the gardener have currently", True),
+        ("where did the head baker work", False),  # no time of asking: the sources' own time
+        ("now that the shop is shut, where does the bread come from", False),
+        ("what does the bakery sell now", False),  # no work asked
+    ],
+)
+def test_round_87_a_post_now_asks_the_present(question: str, asked: bool) -> None:
+    assert q.present_post(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
     ("question", "later"),
     [
         ("did the second run wreck prices like the forum said it would", True),
