@@ -1415,6 +1415,10 @@ def other_info(asked: tuple[str, ...]) -> bool:
 _WHAT_CAR = frozenset("car cars vehicle ride kind sort of".split())
 _DO = frozenset("do does did".split())
 _OWNING = frozenset("drive drives own owns daily dailies".split())
+# Round 87: "what WAS watts DRIVING": the car someone named was driving, as "what did he
+# drive"; "what was HE driving" may point at the one filming, whose car a source names.
+_BE = frozenset("was were is are".split())
+_DRIVING = frozenset({"driving"})
 _NOT_OWNERS = frozenset(
     """
     it its they them this that 1m car cars film filming filmed camera cameraman chase chasing
@@ -1422,12 +1426,14 @@ _NOT_OWNERS = frozenset(
     """.split()
 )
 _OWNER_MOST = 3  # "what does THE AUSSIE COMMENTER drive": the words that may name the owner
+_NOT_DRIVERS = _NOT_OWNERS | frozenset("he she".split())
 
 
 def own_car(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks what car someone drives or owns ("what does gabe drive",
-    "which car did he own"): a person's own car, which the sources never give."""
-    if _OWNING.isdisjoint(asked):  # most questions
+    "which car did he own", "what was he driving"): a person's own car, which the sources
+    never give."""
+    if _OWNING.isdisjoint(asked) and _DRIVING.isdisjoint(asked):  # most questions
         return False
     for i, word in enumerate(asked):
         if word not in _WHATS and word != "which":
@@ -1435,16 +1441,16 @@ def own_car(asked: tuple[str, ...]) -> bool:
         at = i + 1
         while at < len(asked) and asked[at] in _WHAT_CAR and at - i <= 3:
             at += 1
-        if at >= len(asked) or asked[at] not in _DO:
+        if at >= len(asked) or (asked[at] not in _DO and asked[at] not in _BE):
             continue
-        owner = list(
-            itertools.takewhile(lambda w: w not in _OWNING, asked[at + 1 : at + 2 + _OWNER_MOST])
-        )
+        verbs, others = (_OWNING, _NOT_OWNERS) if asked[at] in _DO else (_DRIVING, _NOT_DRIVERS)
+        window = asked[at + 1 : at + 2 + _OWNER_MOST]
+        owner = window[: next((i for i, w in enumerate(window) if w in verbs), len(window))]
         verb = at + 1 + len(owner)
         if (
             0 < len(owner) <= _OWNER_MOST
             and verb < len(asked)
-            and _NOT_OWNERS.isdisjoint(owner)
+            and others.isdisjoint(owner)
             and asked[verb + 1 : verb + 2] != ("like",)
         ):
             return True

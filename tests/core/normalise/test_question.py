@@ -2209,6 +2209,23 @@ def test_round_73_what_someone_drives_asks_for_their_own_car(question: str, aske
 
 
 @pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # Round 87: what someone named was driving is their own car too
+        ("what was the baker driving at the fair", True),
+        ("which car was old tomasz driving", True),
+        ("what was he driving", False),  # a pronoun may point at the one filming
+        ("what was the camera van driving behind", False),
+        ("what was the baker saying about driving", False),  # no "driving" after the owner
+    ],
+)
+def test_round_87_what_someone_was_driving_asks_for_their_own_car(
+    question: str, asked: bool
+) -> None:
+    assert q.own_car(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
     ("question", "kind"),
     [
         # Round 74: "what was THAT msrp", "whats ITS price": a determiner before the price word
