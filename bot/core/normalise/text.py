@@ -241,19 +241,6 @@ def phrase_keys(texts: Sequence[str]) -> dict[str, str]:
     return {text: keys[text] if text in keys else phrase_key(text) for text in distinct}
 
 
-def _passes_for_stopword(term: str) -> bool:
-    """Return whether a synonym is one word, no stopword, that stems as a stopword does
-    ("pleased" as "please"): as a rule of its group it would read every "please" as it."""
-    said = words(term)
-    return len(said) == 1 and said[0] not in STOPWORDS and stem(said[0]) in _stopword_stems()
-
-
-@lru_cache(maxsize=1)
-def _stopword_stems() -> frozenset[str]:
-    """Return the stems of the stopwords."""
-    return frozenset(map(stem, STOPWORDS))
-
-
 class Synonyms:
     """Rewrite words and multi-word phrases to the canonical term of their group."""
 
@@ -261,12 +248,7 @@ class Synonyms:
         self._rules: dict[tuple[str, ...], tuple[str, ...]] = {}
         sizes: dict[str, set[int]] = {}
         for group in groups:
-            # Round 87: "how many did the uk get PLEASE" is not "pleased", the mood
-            stems = [
-                tuple(stem(w) for w in words(term))
-                for term in group
-                if not _passes_for_stopword(term)
-            ]
+            stems = [tuple(stem(w) for w in words(term)) for term in group]
             stems = [s for s in stems if s]
             if not stems:
                 continue

@@ -66,12 +66,6 @@ def test_synonyms_rewrite_phrases_longest_first() -> None:
     assert analyse("stateside", syn) == ["statesid"]
 
 
-def test_round_87_a_synonym_stemming_as_a_stopword_leaves_the_stopword_alone() -> None:
-    syn = Synonyms([["cheerful", "pleased", "glad"]])
-    assert content(analyse("fresh loaves of rye please", syn)) == ["fresh", "loav", "rye"]
-    assert content(analyse("was the baker glad", syn)) == ["baker", "cheer"]
-
-
 def test_content_drops_function_words() -> None:
     assert content(analyse("What is the price of the car?", Synonyms([]))) == ["price", "car"]
 
