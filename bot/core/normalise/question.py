@@ -1415,6 +1415,10 @@ def other_info(asked: tuple[str, ...]) -> bool:
 _WHAT_CAR = frozenset("car cars vehicle ride kind sort of".split())
 _DO = frozenset("do does did".split())
 _OWNING = frozenset("drive drives own owns daily dailies".split())
+# Round 87: "what WAS watts DRIVING": the car someone named was driving, as "what did he
+# drive"; "what was HE driving" may point at the one filming, whose car a source names.
+_BE = frozenset("was were is are".split())
+_DRIVING = frozenset({"driving"})
 _NOT_OWNERS = frozenset(
     """
     it its they them this that 1m car cars film filming filmed camera cameraman chase chasing
@@ -1422,12 +1426,14 @@ _NOT_OWNERS = frozenset(
     """.split()
 )
 _OWNER_MOST = 3  # "what does THE AUSSIE COMMENTER drive": the words that may name the owner
+_NOT_DRIVERS = _NOT_OWNERS | frozenset("he she".split())
 
 
 def own_car(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks what car someone drives or owns ("what does gabe drive",
-    "which car did he own"): a person's own car, which the sources never give."""
-    if _OWNING.isdisjoint(asked):  # most questions
+    "which car did he own", "what was he driving"): a person's own car, which the sources
+    never give."""
+    if _OWNING.isdisjoint(asked) and _DRIVING.isdisjoint(asked):  # most questions
         return False
     for i, word in enumerate(asked):
         if word not in _WHATS and word != "which":
@@ -1435,16 +1441,16 @@ def own_car(asked: tuple[str, ...]) -> bool:
         at = i + 1
         while at < len(asked) and asked[at] in _WHAT_CAR and at - i <= 3:
             at += 1
-        if at >= len(asked) or asked[at] not in _DO:
+        if at >= len(asked) or (asked[at] not in _DO and asked[at] not in _BE):
             continue
-        owner = list(
-            itertools.takewhile(lambda w: w not in _OWNING, asked[at + 1 : at + 2 + _OWNER_MOST])
-        )
+        verbs, others = (_OWNING, _NOT_OWNERS) if asked[at] in _DO else (_DRIVING, _NOT_DRIVERS)
+        window = asked[at + 1 : at + 2 + _OWNER_MOST]
+        owner = window[: next((i for i, w in enumerate(window) if w in verbs), len(window))]
         verb = at + 1 + len(owner)
         if (
             0 < len(owner) <= _OWNER_MOST
             and verb < len(asked)
-            and _NOT_OWNERS.isdisjoint(owner)
+            and others.isdisjoint(owner)
             and asked[verb + 1 : verb + 2] != ("like",)
         ):
             return True
@@ -2351,10 +2357,29 @@ def present_value(asked: tuple[str, ...]) -> bool:
     THAT the memo is out, is it worth it" names no time of a value."""
     if _VALUED.isdisjoint(asked):  # no value asked: most questions
         return False
+    return _at_present(asked)
+
+
+def _at_present(asked: tuple[str, ...]) -> bool:
+    """Return whether a question names the time of asking ("now", "these days"); "NOW THAT
+    the memo is out" does not."""
     now = any(
         w in _NOW and (w != "now" or asked[i + 1 : i + 2] != ("that",)) for i, w in enumerate(asked)
     )
     return now or not _NOW_PAIRS.isdisjoint(itertools.pairwise(asked))
+
+
+# Round 87: "where does he WORK now", "whats segler DOING these days": someone's post.
+_POSTED = frozenset("work works working job jobs doing employed employer".split())
+
+
+def present_post(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks where someone works or what they do at the time of
+    asking ("where does the sales head work now", "what job does he have these days"): a
+    career after the sources, which they never give."""
+    if _POSTED.isdisjoint(asked):  # no work asked: most questions
+        return False
+    return _at_present(asked)
 
 
 def afterwards(asked: tuple[str, ...]) -> bool:
@@ -2763,17 +2788,35 @@ def guessed(sentence: Sequence[str]) -> tuple[frozenset[int], frozenset[int]]:
 _CHECKING_TAGS = frozenset("right correct".split())
 
 
+# Round 87: "IIRC bmwblog said 500 for the us", "I THINK the uk got 200": a sentence opening on
+# the asker's recollection offers a figure to check, as a tag ending it does.
+_RECALLS = frozenset("iirc afaik afair".split())
+_RECALL_WORDS = _RECALLS | {second for _, second in _RECALLING}
+
+
+def _recalled(said: Sequence[str]) -> bool:
+    """Return whether a sentence opens, after its lead-ins, on the asker's recollection ("iirc
+    ...", "so i think ...", "pretty sure ...")."""
+    start = _after_lead_ins(tuple(said))
+    opening = tuple(said[start : start + 2])
+    return (bool(opening) and opening[0] in _RECALLS) or opening in _RECALLING
+
+
 def checked_figures(message: str) -> frozenset[str]:
-    """Return the figures of a claim the asker wants checked ("so the us gets 1000 right?"):
-    the asker's memory of a figure, which may be wrong. A "how many" question with a tag
-    ("how many ... right") asks the figure and offers none."""
+    """Return the figures of a claim the asker wants checked ("so the us gets 1000 right?",
+    "iirc the us gets 1000"): the asker's memory of a figure, which may be wrong. A "how many"
+    question with a tag ("how many ... right") asks the figure and offers none."""
     found: set[str] = set()
-    if _CHECKING_TAGS.isdisjoint(words(message)):  # most messages: no sentence ends in a tag
-        return frozenset()
+    said = words(message)
+    if _CHECKING_TAGS.isdisjoint(said) and _RECALL_WORDS.isdisjoint(said):
+        return frozenset()  # most messages: no sentence ends in a tag or opens on a memory
     for sentence in _BREAK.split(message, MAX_PARTS):
         said = words(sentence)
-        if len(said) > 2 and said[-1] in _CHECKING_TAGS and "how" not in said:
-            found.update(w for w in said[:-1] if w.isdigit())
+        if len(said) > 2 and "how" not in said:
+            if said[-1] in _CHECKING_TAGS:
+                found.update(w for w in said[:-1] if w.isdigit())
+            elif _recalled(said):
+                found.update(w for w in said if w.isdigit())
     return frozenset(found)
 
 

@@ -68,6 +68,8 @@ _MEANINGS = {
     # "is the rumor DEAD": over, as "is it over" asks.
     "over": "dead",
     "yeah": "yea",
+    # Round 87: "... which state PLEASE" is a filler, not "pleased" (the stem they share)
+    "pls": "please",
     "let": "lemme",
     "must": "gotta",
     "isnt": "aint",

@@ -60,6 +60,7 @@ from ..normalise.question import (
     own_car,
     parts,
     points_back,
+    present_post,
     present_value,
     reported_figures,
     said,
@@ -200,6 +201,7 @@ _DOUBLED_SHARE = "doubledshare"  # a coined term: a share of a run not yet doubl
 _UNSAID = "unsaidwords"  # a coined term: what someone was going to say, held by none
 _EXCHANGE = "exchangesaid"  # a coined term: what was said in a conversation, held by none
 _OTHER_INFO = "otherinfo"  # a coined term: what someone's different information was, held by none
+_PRESENT_POST = "presentpost"  # a coined term: where someone works now, held by none
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A year this much later than the last the answers name is past every forecast they make (the
 # blog's "4-5 years" for values to settle): "should i pay over msrp in 2030".
@@ -218,6 +220,7 @@ _COINED = frozenset(
         _UNSAID,
         _EXCHANGE,
         _OTHER_INFO,
+        _PRESENT_POST,
     )
 )
 # The words that name a show ("podcast", and what the knowledge reads as one: "bimmercast").
@@ -1763,6 +1766,8 @@ class Matcher:
                     (unsaid(spelled), _UNSAID),
                     # "who WOULD WIN on track": a contest's result, which no entry holds
                     (would_win(spelled), _CONTEST),
+                    # "where does he WORK NOW": a career after the sources
+                    (present_post(spelled), _PRESENT_POST),
                 )
                 for spotted, coined in never_held:
                     if spotted:

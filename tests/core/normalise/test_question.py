@@ -1610,6 +1610,22 @@ def test_round_59_a_value_now_asks_the_present(question: str, asked: bool) -> No
 
 
 @pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # Round 87: where someone works, or what they do, at the time of asking
+        ("where does the head baker work now", True),
+        ("what is the miller doing these days", True),
+        ("what job does the gardener have currently", True),
+        ("where did the head baker work", False),  # no time of asking: the sources' own time
+        ("now that the shop is shut, where does the bread come from", False),
+        ("what does the bakery sell now", False),  # no work asked
+    ],
+)
+def test_round_87_a_post_now_asks_the_present(question: str, asked: bool) -> None:
+    assert q.present_post(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
     ("question", "later"),
     [
         ("did the second run wreck prices like the forum said it would", True),
@@ -1765,6 +1781,23 @@ def test_round_64_a_business_asked_by_name_wants_a_name_beside_guesses(
     ],
 )
 def test_round_64_a_claim_tagged_for_checking_gives_its_figures(
+    message: str, figures: set[str]
+) -> None:
+    assert q.checked_figures(message) == figures
+
+
+@pytest.mark.parametrize(
+    ("message", "figures"),
+    [
+        # Round 87: a sentence opening on the asker's recollection offers its figure to check.
+        ("iirc the bakery sells 750 loaves a week", {"750"}),
+        ("so i think the mill said 40 sacks. who supplies the flour", {"40"}),
+        ("pretty sure the cafe gets 12 trays", {"12"}),
+        ("the bakery sells 750 loaves a week", set()),  # a plain claim: no memory offered
+        ("i think the cafe is open, how many loaves did it sell by 9", set()),  # "how" asks
+    ],
+)
+def test_round_87_a_recalled_claim_gives_its_figures_to_check(
     message: str, figures: set[str]
 ) -> None:
     assert q.checked_figures(message) == figures
@@ -2017,7 +2050,7 @@ def test_round_68_the_whole_a_share_is_asked_of(question: str, whole: str) -> No
 _CHAT_WORDS = st.sampled_from(
     "so ok but what whats how which was were is did they anyone know say said guess guessed "
     "predict on the podcast show episode about price us right correct RIGHT Correct \uff52ight "
-    "two thousand 1000 600 1m , . ? ; ! lol".split()
+    "two thousand 1000 600 1m , . ? ; ! lol iirc i think pretty sure".split()
 )
 
 
@@ -2027,6 +2060,8 @@ def _checked_figures_splitting_every_message(message: str) -> frozenset[str]:
         said = words(sentence)
         if len(said) > 2 and said[-1] in q._CHECKING_TAGS and "how" not in said:
             found.update(w for w in said[:-1] if w.isdigit())
+        elif len(said) > 2 and "how" not in said and q._recalled(said):
+            found.update(w for w in said if w.isdigit())
     return frozenset(found)
 
 
@@ -2170,6 +2205,23 @@ def test_round_71_what_happened_the_next_day_is_asked_afterwards(
     ],
 )
 def test_round_73_what_someone_drives_asks_for_their_own_car(question: str, asked: bool) -> None:
+    assert q.own_car(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # Round 87: what someone named was driving is their own car too
+        ("what was the baker driving at the fair", True),
+        ("which car was old tomasz driving", True),
+        ("what was he driving", False),  # a pronoun may point at the one filming
+        ("what was the camera van driving behind", False),
+        ("what was the baker saying about driving", False),  # no "driving" after the owner
+    ],
+)
+def test_round_87_what_someone_was_driving_asks_for_their_own_car(
+    question: str, asked: bool
+) -> None:
     assert q.own_car(tuple(words(question))) is asked
 
 

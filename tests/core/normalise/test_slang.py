@@ -119,3 +119,13 @@ def test_a_dropped_g_reads_as_the_ing_word(chat: str, word: str) -> None:
 def test_chat_spelling_ranks_like_the_written_word(chat: str, written: str) -> None:
     matcher = Matcher(load_knowledge(default_knowledge_path()))
     assert matcher.rank(chat, 3) == matcher.rank(written, 3)
+
+
+def test_round_87_please_is_a_filler_not_pleased() -> None:
+    # "... which state PLEASE": "please" stems as "pleased", the mood; "pls" is a filler.
+    assert plain("please") == "pls"
+    assert plain("pleased") == "pleased"
+    matcher = Matcher(load_knowledge(default_knowledge_path()))
+    assert matcher.rank("which paint colours did the coupe get please", 3) == matcher.rank(
+        "which paint colours did the coupe get pls", 3
+    )
