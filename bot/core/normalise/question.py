@@ -674,7 +674,27 @@ def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
     found = _plainly(_in_situ(_related(words(sentence))))
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
-    return _which_person(_backers(_anything_about(_latest(_reasoned(read)))))
+    return _which_person(_backers(_anything_about(_latest(_reasoned(_happening(read))))))
+
+
+# "IS 5000 HAPPENING", "will the second run actually happen": whether a told thing is so, as
+# "is it true" asks, not what would follow from it ("what happens if they build 5000").
+_HAPPENING = {"is": "happening", "are": "happening", "will": "happen"}
+_HAPPENING_HEDGES = frozenset("actually really even still ever".split())
+
+
+def _happening(found: list[str]) -> list[str]:
+    """Return "is X (really) happening" or "will X (actually) happen" as "is X true"."""
+    end = len(found)
+    if not found or found[0] not in _HAPPENING or found[end - 1] != _HAPPENING[found[0]]:
+        return found
+    end -= 1
+    while end > 1 and found[end - 1] in _HAPPENING_HEDGES:
+        end -= 1
+    told = found[1:end]
+    if all(w in STOPWORDS or w in _INDEFINITE for w in told):
+        return found  # "is anything happening", "will it happen": nothing told to weigh
+    return ["is", *told, "true"]
 
 
 # "WHICH EXEC gets the credit", "what guy posted it": a person asked for, as "who" asks.

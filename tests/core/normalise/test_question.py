@@ -2837,3 +2837,15 @@ def test_round_84_a_same_thing_tag_after_a_fragment_names_nothing() -> None:
     ]
     assert asked("and the rye goes the same way?") == ["and the rye goes the same way"]
     assert asked("is it the same thing") == ["is it the same thing"]
+
+
+def test_followup_50_whether_x_is_happening_asks_whether_x_is_true() -> None:
+    # Follow-up round 50: "is X (really) happening" and "will X (actually) happen" ask whether
+    # the thing told is so, as "is X true" does, not what would follow from it; "happening"
+    # matched the phrasings of what happens if the bakery doubles its loaves.
+    assert asked("is the bakery's night shift really happening?") == [
+        "is the bakery night shift true"
+    ]
+    assert asked("will the second oven actually happen") == ["is the second oven true"]
+    assert asked("is anything happening") == ["is anything happening"]  # nothing told
+    assert asked("what is happening with the oven") == ["what is happening with the oven"]
