@@ -681,17 +681,23 @@ def _read_as_asked(sentence: str) -> list[str]:
 # "is it true" asks, not what would follow from it ("what happens if they build 5000").
 _HAPPENING = {"is": "happening", "are": "happening", "will": "happen"}
 _HAPPENING_HEDGES = frozenset("actually really even still ever".split())
+_HAPPENING_LEAD = frozenset("so ok okay and but".split())  # "SO is it happening"
+_HAPPENING_TAILS = (("or", "not"), ("or", "what"), ("tho",), ("though",), ("yet",))
 
 
 def _happening(found: list[str]) -> list[str]:
-    """Return "is X (really) happening" or "will X (actually) happen" as "is X true"."""
-    end = len(found)
-    if not found or found[0] not in _HAPPENING or found[end - 1] != _HAPPENING[found[0]]:
+    """Return "(so) is X (really) happening (or not)" or "will X (actually) happen" as "is X
+    true"."""
+    start = 1 if found[:1] and found[0] in _HAPPENING_LEAD else 0
+    tail = next((len(t) for t in _HAPPENING_TAILS if tuple(found[-len(t) :]) == t), 0)
+    asked = found[start : len(found) - tail]
+    end = len(asked)
+    if not asked or asked[0] not in _HAPPENING or asked[end - 1] != _HAPPENING[asked[0]]:
         return found
     end -= 1
-    while end > 1 and found[end - 1] in _HAPPENING_HEDGES:
+    while end > 1 and asked[end - 1] in _HAPPENING_HEDGES:
         end -= 1
-    told = found[1:end]
+    told = asked[1:end]
     if all(w in STOPWORDS or w in _INDEFINITE for w in told):
         return found  # "is anything happening", "will it happen": nothing told to weigh
     return ["is", *told, "true"]

@@ -2847,7 +2847,9 @@ def test_followup_50_whether_x_is_happening_asks_whether_x_is_true() -> None:
         "is the bakery night shift true"
     ]
     assert asked("will the second oven actually happen") == ["is the second oven true"]
+    assert asked("so is the oven happening or not") == ["is the oven true"]
     assert asked("is anything happening") == ["is anything happening"]  # nothing told
+    assert asked("is that happening tho") == ["is that happening tho"]
     assert asked("what is happening with the oven") == ["what is happening with the oven"]
 
 
