@@ -351,6 +351,15 @@ def _outlet_named(last: Entry, knowledge: Knowledge, outlet: str) -> bool:
     return any(o[:1].isupper() for o in outlets)
 
 
+def _side_on(named: set[str], last: Entry, knowledge: Knowledge) -> Entry | None:
+    """Return the first claim ``last`` conflicts with whose answer speaks of every word of X
+    ("and for the us?" after a rumor: the denial for the US), else None."""
+    if not named:
+        return None
+    sides = (knowledge.by_id[i] for i in last.conflicts_with if i in knowledge.by_id)
+    return next((e for e in sides if named <= set(words(e.answer))), None)
+
+
 def _verdict_on(last: Entry, knowledge: Knowledge) -> Entry | None:
     """Return what says who is right after ``last``: of its dispute (its sides, the claims it
     conflicts with either way), a side that is the articles' own opinion, else such an opinion
@@ -811,6 +820,11 @@ def _read(
         if decision.answer is None and spoken:
             # "and for the us" after a verdict that already speaks of the US: that answer.
             return Reading(_sure(last), last)
+        side = _side_on(named, last, knowledge) if how is FollowUp.ABOUT else None
+        if decision.answer is None and side is not None:
+            # "and for the us?" after the rumor of more cars: the side of its dispute that
+            # speaks of the US (BMWNA's denial), not a decline.
+            return Reading(_sure(side), last)
         if decision.answer is None:
             decision = decide(matcher.read(about, about=about), matcher.threshold)
         return Reading(decision, last)

@@ -2257,3 +2257,64 @@ def test_followup_48_a_status_the_neighbours_title_asks_is_that_neighbour(
     first, official = _talk(kites, "how many kites is the shop getting", "so its official?")
     assert first.entry_id == "kite-count"
     assert official.kind == "followup" and official.entry_id == "kite-count-status"
+
+
+LOAVES = """
+version: 1
+
+sources:
+  - id: paper
+    title: A paper's note on loaves
+    outlet: Bread Weekly
+    kind: other-site
+  - id: baker-note
+    title: The baker's note
+    outlet: the baker
+    kind: official-statement
+
+entries:
+  - id: loaf-double
+    questions: [Will the bakery double its loaves?]
+    answer: A bread paper passed on a rumor that the bakery would double its loaves to 800.
+    status: rumor
+    claimed_by: a bread paper
+    sources: [paper]
+    conflicts_with: [baker-denies]
+  - id: baker-denies
+    questions: [Is the baker changing anything?]
+    answer: The baker denied any change for the harbour shop, which keeps its 400 loaves.
+    status: denied
+    claimed_by: the baker
+    sources: [baker-note]
+    conflicts_with: [loaf-double]
+  - id: flour-price
+    questions: [What does the flour cost?]
+    answer: The bread paper said flour costs two coins a sack.
+    status: fact
+    claimed_by: a bread paper
+    sources: [paper]
+  - id: harbour-hours
+    questions: [What about the harbour shop?]
+    answer: The bread paper said the harbour shop opens at six.
+    status: fact
+    claimed_by: a bread paper
+    sources: [paper]
+  - id: harbour-rye
+    questions: [What is at the harbour shop?]
+    answer: The bread paper said the harbour shop sells rye on market days.
+    status: fact
+    claimed_by: a bread paper
+    sources: [paper]
+"""
+
+
+def test_followup_50_and_x_after_a_rumor_is_the_side_that_speaks_of_x(tmp_path: Path) -> None:
+    # Follow-up round 50: "and for the harbour?" after the rumor of more loaves asks the side
+    # of its dispute that speaks of the harbour (the baker's denial), which neither the rumor
+    # nor the question asked alone finds; it asked which of two was meant.
+    path = tmp_path / "loaves.yaml"
+    path.write_text(LOAVES, encoding="utf-8")
+    loaves = KnowledgeService.from_path(path)
+    first, harbour = _talk(loaves, "will the bakery double its loaves", "and for the harbour?")
+    assert first.entry_id == "loaf-double"
+    assert harbour.kind == "followup" and harbour.entry_id == "baker-denies"
