@@ -2140,8 +2140,8 @@ def counted(asked: tuple[str, ...]) -> tuple[str, ...]:
         return ()
     run: list[str] = []
     for word in asked[start + 2 :]:
-        if len(word) == 1 and word.isalpha() and run[-1:] and run[-1].isdigit():
-            run.append(word)  # "how many 1 M'S": a name a figure opens, spelt apart
+        if len(word) == 1 and word.isalpha() and run[:1] and run[0].isdigit():
+            run.append(word)  # "how many 1 M'S", "1 series M": a name a figure opens, spelt apart
             continue
         if word in _EXTRA and not run:
             continue  # "how many EXTRA cars": cars

@@ -2837,3 +2837,12 @@ def test_round_84_a_same_thing_tag_after_a_fragment_names_nothing() -> None:
     ]
     assert asked("and the rye goes the same way?") == ["and the rye goes the same way"]
     assert asked("is it the same thing") == ["is it the same thing"]
+
+
+def test_round_88_a_name_a_figure_opens_keeps_its_letter_past_a_word() -> None:
+    # "how many 7 series L's": a model name a figure opens, spelt apart with a word between,
+    # keeps its closing letter (a stopword on its own: "m", "s", "d").
+    assert q.counted(tuple(words("how many 7 series m's did the port get"))) == ("7", "series", "m")
+    assert q.counted(tuple(words("how many 7 m's did the port get"))) == ("7", "m")
+    # No figure first: a lone letter stays out ("how many vans m...").
+    assert q.counted(tuple(words("how many vans m did the port get"))) == ("vans",)
