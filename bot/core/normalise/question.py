@@ -28,7 +28,7 @@ _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of 
     # "... on the waitlist since forever 😩 how many ...": an emoji ends a sentence as "!" does
     r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])\s"
     r"|\b(?:anyways?|long story short|tl;?\s?dr|my question is|question is|question:"
-    r"|lol|lmao|haha)\b"
+    r"|lo+l|lmao+|haha)\b"  # "lmaooo": stretched as typed
     # "two things: what ... and what ...": a count of the questions to come opens them
     r"|\b(?:two|three|2|3|couple(?:\s+of)?|few)\s+(?:things|questions|qs)\s*:"
     # "... does it say itll appreciate OR WHAT, trying to win this argument": a tag ends it

@@ -2846,3 +2846,13 @@ def test_round_88_a_name_a_figure_opens_keeps_its_letter_past_a_word() -> None:
     assert q.counted(tuple(words("how many 7 m's did the port get"))) == ("7", "m")
     # No figure first: a lone letter stays out ("how many vans m...").
     assert q.counted(tuple(words("how many vans m did the port get"))) == ("vans",)
+
+
+def test_round_88_stretched_laughter_ends_a_sentence() -> None:
+    # "... lmaooo i wanna ...": laughter ends the sentence however long it is typed.
+    assert asked("who baked the rye loaf at the fair lmaooo i wanna buy one") == [
+        "who baked the rye loaf at the fair"
+    ]
+    assert asked("who baked the rye loaf at the fair looool i wanna buy one") == [
+        "who baked the rye loaf at the fair"
+    ]
