@@ -200,6 +200,7 @@ _DOUBLED_SHARE = "doubledshare"  # a coined term: a share of a run not yet doubl
 _UNSAID = "unsaidwords"  # a coined term: what someone was going to say, held by none
 _EXCHANGE = "exchangesaid"  # a coined term: what was said in a conversation, held by none
 _OTHER_INFO = "otherinfo"  # a coined term: what someone's different information was, held by none
+_VOWELS = frozenset("aeiouy")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A year this much later than the last the answers name is past every forecast they make (the
 # blog's "4-5 years" for values to settle): "should i pay over msrp in 2030".
@@ -587,6 +588,23 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)+")
 _Ints = npt.NDArray[np.int64]
 _Floats = npt.NDArray[np.float64]
 _Mask = npt.NDArray[np.bool_]
+
+
+_TRIM_MOST = 4  # "m3 GTS", "m3 CSL": a trim's letters after its model's code
+
+
+def _trim_of(before: str, word: str) -> bool:
+    """Return whether a word without vowels after a model's code ("m3 GTS", "e46 CSL") is the
+    trim it names, not a word typed without its vowels ("gts" is no "gets" there): a name
+    no English word, however common its spelling."""
+    return (
+        len(word) <= _TRIM_MOST
+        and word.isalpha()
+        and _VOWELS.isdisjoint(word)
+        and before.isalnum()
+        and not before.isdigit()
+        and not before.isalpha()
+    )
 
 
 def _informative(zipf: float) -> float:
@@ -1649,6 +1667,9 @@ class Matcher:
                 whole = frozenset(i - sum(j < i for j in rough) for i in whole if i not in rough)
                 typed = [w for i, w in enumerate(typed) if i not in rough]
             analysed = [self._word(w) for w in typed]
+            for i, (_, _, spelled) in enumerate(analysed):
+                if i and spelled != typed[i] and _trim_of(typed[i - 1], typed[i]):
+                    analysed[i] = (stem(typed[i]), 0.0, typed[i])  # "m3 GTS": no "gets"
             # "how many does ohio get OUT OF THE US TOTAL": the whole is known, the share asked
             wholes: set[str] = set()
             if whole:
