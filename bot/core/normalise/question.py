@@ -3123,12 +3123,15 @@ def _reported_ask(asked: tuple[str, ...], start: int) -> int:
 _SELF = frozenset("themselves themself himself herself itself".split())  # "... X itself"
 
 
-def said(asked: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+def said(
+    asked: tuple[str, ...], *, whole: bool = False
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """Return who a "what did X say about Y" question asks about and what they spoke of: the
     words of X and of Y (none when it names no topic, "what did gabe say"); None for another
     question. "Did X say anything about Y" asks the same, and so does "did X say / confirm Y
     THEMSELVES" (said by X itself), "did X say HOW MANY ..." (after a lead-in too), "did X
-    write ABOUT Y" and "did X CALL Y a Z" (X of a few words)."""
+    write ABOUT Y" and "did X CALL Y a Z" (X of a few words). With ``whole``, Y after "about"
+    keeps its stopwords, for a phrase to be read in it ("about GETTING YOUR HANDS ON one")."""
     start = _after_lead_ins(asked)
     what = asked[start : start + 1] in (("what",), ("whats",), ("wat",))
     at = start + 1 if what else start
@@ -3172,7 +3175,7 @@ def said(asked: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | No
             return None
         after = after[1:]
     topic = _said_where(after[1:]) if after[:1] and after[0] in _ABOUT else ()
-    return speaker, tuple(w for w in topic if w not in STOPWORDS)
+    return speaker, tuple(w for w in topic if whole or w not in STOPWORDS)
 
 
 _TELLING = frozenset("said says saying told tells telling claims claimed swears swore".split())

@@ -1349,7 +1349,7 @@ class Matcher:
         for part in parts(question):
             if not part.asks:
                 continue
-            found = said(tuple(map(self._spelled, part.words)))
+            found = said(tuple(map(self._spelled, part.words)), whole=True)
             if found is None:
                 continue
             speaker, topic = (

@@ -2856,3 +2856,9 @@ def test_round_88_stretched_laughter_ends_a_sentence() -> None:
     assert asked("who baked the rye loaf at the fair looool i wanna buy one") == [
         "who baked the rye loaf at the fair"
     ]
+
+
+def test_round_88_a_said_topic_may_keep_its_stopwords_for_a_phrase() -> None:
+    asked = tuple(words("what did the baker say about getting your hands on one"))
+    assert q.said(asked) == (("baker",), ("hands",))
+    assert q.said(asked, whole=True) == (("baker",), ("getting", "your", "hands", "on", "one"))

@@ -3238,3 +3238,20 @@ def test_round_88_letters_without_vowels_after_a_model_code_are_its_trim() -> No
     assert score("is the r5 coming to dover, it gts busy") == score(
         "is the r5 coming to dover, it gets busy"
     )
+
+
+def test_round_88_what_someone_said_about_a_phrase_reads_the_phrase() -> None:
+    # "what did the baker say about GETTING YOUR HANDS ON one": the topic is the phrase the
+    # synonyms read as "buy", not "hands", which another entry holds.
+    matcher = _small(
+        [
+            ("baker-scarce", '"what did the baker say about buying rye"', "Rye is hard to buy."),
+            ("shaped", '"are the loaves shaped by hand"', "The loaves are shaped by hand."),
+        ],
+        synonyms="synonyms:\n  - [buy, get your hands on]\n",
+        claimants={"baker-scarce": "the baker"},
+    )
+    assert best(matcher, "what did the baker say about buying one") == "baker-scarce"
+    assert best(matcher, "what did the baker say about getting your hands on one") == (
+        "baker-scarce"
+    )
