@@ -595,8 +595,7 @@ _TRIM_MOST = 4  # "m3 GTS", "m3 CSL": a trim's letters after its model's code
 
 def _trim_of(before: str, word: str) -> bool:
     """Return whether a word without vowels after a model's code ("m3 GTS", "e46 CSL") is the
-    trim it names, not a word typed without its vowels ("gts" is no "gets" there): a name
-    no English word, however common its spelling."""
+    trim it names, not a word typed without its vowels ("gts" is no "gets" there)."""
     return (
         len(word) <= _TRIM_MOST
         and word.isalpha()
@@ -1667,8 +1666,8 @@ class Matcher:
                 whole = frozenset(i - sum(j < i for j in rough) for i in whole if i not in rough)
                 typed = [w for i, w in enumerate(typed) if i not in rough]
             analysed = [self._word(w) for w in typed]
-            for i, (_, _, spelled) in enumerate(analysed):
-                if i and spelled != typed[i] and _trim_of(typed[i - 1], typed[i]):
+            for i, (_, _, fixed) in enumerate(analysed):
+                if i and fixed != typed[i] and _trim_of(typed[i - 1], typed[i]):
                     analysed[i] = (stem(typed[i]), 0.0, typed[i])  # "m3 GTS": no "gets"
             # "how many does ohio get OUT OF THE US TOTAL": the whole is known, the share asked
             wholes: set[str] = set()
