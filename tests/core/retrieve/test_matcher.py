@@ -3255,3 +3255,8 @@ def test_round_88_what_someone_said_about_a_phrase_reads_the_phrase() -> None:
     assert best(matcher, "what did the baker say about getting your hands on one") == (
         "baker-scarce"
     )
+
+
+def test_round_88_a_dip_in_value_is_the_value_prediction(matcher_real: Matcher) -> None:
+    # Round 88: the blog's "lose a little value" at first, asked as a dip.
+    assert best(matcher_real, "do 1ms dip in value at first") == "value-prediction"
