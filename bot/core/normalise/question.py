@@ -28,7 +28,7 @@ _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of 
     # "... on the waitlist since forever 😩 how many ...": an emoji ends a sentence as "!" does
     r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])\s"
     r"|\b(?:anyways?|long story short|tl;?\s?dr|my question is|question is|question:"
-    r"|lol|lmao|haha)\b"
+    r"|lo+l|lmao+|haha)\b"  # "lmaooo": stretched as typed
     # "two things: what ... and what ...": a count of the questions to come opens them
     r"|\b(?:two|three|2|3|couple(?:\s+of)?|few)\s+(?:things|questions|qs)\s*:"
     # "... does it say itll appreciate OR WHAT, trying to win this argument": a tag ends it
@@ -2194,8 +2194,8 @@ def counted(asked: tuple[str, ...]) -> tuple[str, ...]:
         return ()
     run: list[str] = []
     for word in asked[start + 2 :]:
-        if len(word) == 1 and word.isalpha() and run[-1:] and run[-1].isdigit():
-            run.append(word)  # "how many 1 M'S": a name a figure opens, spelt apart
+        if len(word) == 1 and word.isalpha() and run[:1] and run[0].isdigit():
+            run.append(word)  # "how many 1 M'S", "1 series M": a name a figure opens, spelt apart
             continue
         if word in _EXTRA and not run:
             continue  # "how many EXTRA cars": cars
@@ -3214,12 +3214,15 @@ def _reported_ask(asked: tuple[str, ...], start: int) -> int:
 _SELF = frozenset("themselves themself himself herself itself".split())  # "... X itself"
 
 
-def said(asked: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+def said(
+    asked: tuple[str, ...], *, whole: bool = False
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """Return who a "what did X say about Y" question asks about and what they spoke of: the
     words of X and of Y (none when it names no topic, "what did gabe say"); None for another
     question. "Did X say anything about Y" asks the same, and so does "did X say / confirm Y
     THEMSELVES" (said by X itself), "did X say HOW MANY ..." (after a lead-in too), "did X
-    write ABOUT Y" and "did X CALL Y a Z" (X of a few words)."""
+    write ABOUT Y" and "did X CALL Y a Z" (X of a few words). With ``whole``, Y after "about"
+    keeps its stopwords, for a phrase to be read in it ("about GETTING YOUR HANDS ON one")."""
     start = _after_lead_ins(asked)
     what = asked[start : start + 1] in (("what",), ("whats",), ("wat",))
     at = start + 1 if what else start
@@ -3263,7 +3266,7 @@ def said(asked: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | No
             return None
         after = after[1:]
     topic = _said_where(after[1:]) if after[:1] and after[0] in _ABOUT else ()
-    return speaker, tuple(w for w in topic if w not in STOPWORDS)
+    return speaker, tuple(w for w in topic if whole or w not in STOPWORDS)
 
 
 _TELLING = frozenset("said says saying told tells telling claims claimed swears swore".split())

@@ -72,6 +72,8 @@ position."""
 _SHORT_K = re.compile(r"(\d(?<![\w.]\d)\d*(?:\.\d+)?)\s?k\b")
 _CONTRACTION = re.compile(r"\s?'\s?(s|t|re|ve|ll|d|m)\b")
 _DIGIT = re.compile(r"\d")
+# A letter typed three times or more ("sooo", "lmaooo", "nothinggg"): no English word has one.
+_STRETCHED = re.compile(r"([a-z])\1\1+")
 _BARE_PERCENT = re.compile(r"(?<!\d)(?<!\d )%")  # "value %", not "100%" nor "100 %"
 _TOKEN = re.compile(r"\d+:\d\d|[a-z0-9]+")
 # Each byte but a letter or digit as a space: ASCII text then splits into _TOKEN's words.
@@ -163,6 +165,8 @@ def _split(folded: str) -> list[str]:
         folded = _BARE_PERCENT.sub(" percent ", folded)
     plain = ":" not in folded and folded.isascii()  # no "12:30": split faster than _TOKEN finds
     tokens = folded.encode().translate(_GAPS).decode().split() if plain else _TOKEN.findall(folded)
+    if _STRETCHED.search(folded) is not None:  # "sooo", "lmaooo": chat's stretched letters
+        tokens = [_unstretched(t) if _STRETCHED.search(t) else t for t in tokens]
     if not _NUMBERS_OR_ORDINALS.isdisjoint(tokens):  # one check for both, seldom met
         if has_digit and not _ORDINALS.keys().isdisjoint(tokens):
             tokens = [_ORDINALS.get(t, t) for t in tokens]
@@ -178,6 +182,16 @@ def _split(folded: str) -> list[str]:
         if True in map(operator.and_, digits, itertools.islice(digits, 1, None)):
             return _join_number_words(tokens)
     return tokens
+
+
+@lru_cache(maxsize=4096)
+def _unstretched(word: str) -> str:
+    """Shorten each letter typed three times or more to the commoner word ("gooood" -> "good",
+    "sooo" -> "so", "lmaooo" -> "lmao"); one letter alone repeated ("www", "zzz") stays."""
+    if len(set(word)) == 1:
+        return word
+    shorter = max(_STRETCHED.sub(r"\1\1", word), _STRETCHED.sub(r"\1", word), key=english_zipf)
+    return shorter if english_zipf(shorter) >= english_zipf(word) else word
 
 
 def _no_commas(match: re.Match[str]) -> str:

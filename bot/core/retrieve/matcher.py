@@ -202,6 +202,7 @@ _UNSAID = "unsaidwords"  # a coined term: what someone was going to say, held by
 _EXCHANGE = "exchangesaid"  # a coined term: what was said in a conversation, held by none
 _OTHER_INFO = "otherinfo"  # a coined term: what someone's different information was, held by none
 _PRESENT_POST = "presentpost"  # a coined term: where someone works now, held by none
+_VOWELS = frozenset("aeiouy")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A year this much later than the last the answers name is past every forecast they make (the
 # blog's "4-5 years" for values to settle): "should i pay over msrp in 2030".
@@ -590,6 +591,22 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)+")
 _Ints = npt.NDArray[np.int64]
 _Floats = npt.NDArray[np.float64]
 _Mask = npt.NDArray[np.bool_]
+
+
+_TRIM_MOST = 4  # "m3 GTS", "m3 CSL": a trim's letters after its model's code
+
+
+def _trim_of(before: str, word: str) -> bool:
+    """Return whether a word without vowels after a model's code ("m3 GTS", "e46 CSL") is the
+    trim it names, not a word typed without its vowels ("gts" is no "gets" there)."""
+    return (
+        len(word) <= _TRIM_MOST
+        and word.isalpha()
+        and _VOWELS.isdisjoint(word)
+        and before.isalnum()
+        and not before.isdigit()
+        and not before.isalpha()
+    )
 
 
 def _informative(zipf: float) -> float:
@@ -1334,7 +1351,7 @@ class Matcher:
         for part in parts(question):
             if not part.asks:
                 continue
-            found = said(tuple(map(self._spelled, part.words)))
+            found = said(tuple(map(self._spelled, part.words)), whole=True)
             if found is None:
                 continue
             speaker, topic = (
@@ -1652,6 +1669,9 @@ class Matcher:
                 whole = frozenset(i - sum(j < i for j in rough) for i in whole if i not in rough)
                 typed = [w for i, w in enumerate(typed) if i not in rough]
             analysed = [self._word(w) for w in typed]
+            for i, (_, _, fixed) in enumerate(analysed):
+                if i and fixed != typed[i] and _trim_of(typed[i - 1], typed[i]):
+                    analysed[i] = (stem(typed[i]), 0.0, typed[i])  # "m3 GTS": no "gets"
             # "how many does ohio get OUT OF THE US TOTAL": the whole is known, the share asked
             wholes: set[str] = set()
             if whole:

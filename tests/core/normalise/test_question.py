@@ -2916,3 +2916,28 @@ def test_followup_50_whether_a_claim_holds_if_x_asks_what_x_would_do() -> None:
         "what happens if they baked twice as much"
     ]
     assert asked("is that true") == ["is that true"]  # no condition
+
+
+def test_round_88_a_name_a_figure_opens_keeps_its_letter_past_a_word() -> None:
+    # "how many 7 series L's": a model name a figure opens, spelt apart with a word between,
+    # keeps its closing letter (a stopword on its own: "m", "s", "d").
+    assert q.counted(tuple(words("how many 7 series m's did the port get"))) == ("7", "series", "m")
+    assert q.counted(tuple(words("how many 7 m's did the port get"))) == ("7", "m")
+    # No figure first: a lone letter stays out ("how many vans m...").
+    assert q.counted(tuple(words("how many vans m did the port get"))) == ("vans",)
+
+
+def test_round_88_stretched_laughter_ends_a_sentence() -> None:
+    # "... lmaooo i wanna ...": laughter ends the sentence however long it is typed.
+    assert asked("who baked the rye loaf at the fair lmaooo i wanna buy one") == [
+        "who baked the rye loaf at the fair"
+    ]
+    assert asked("who baked the rye loaf at the fair looool i wanna buy one") == [
+        "who baked the rye loaf at the fair"
+    ]
+
+
+def test_round_88_a_said_topic_may_keep_its_stopwords_for_a_phrase() -> None:
+    asked = tuple(words("what did the baker say about getting your hands on one"))
+    assert q.said(asked) == (("baker",), ("hands",))
+    assert q.said(asked, whole=True) == (("baker",), ("getting", "your", "hands", "on", "one"))

@@ -230,3 +230,13 @@ def test_figures_join_only_side_by_side() -> None:
         "105", "cars", "and", "300", "more", "in", "2011", "2012",
     ]  # fmt: skip
     assert _split("the 2nd of 3 two 1ms") == ["the", "second", "of", "5", "1ms"]
+
+
+def test_round_88_a_stretched_letter_reads_as_the_word_typed() -> None:
+    # Chat stretches a letter for stress: the commoner of the word with it once or twice.
+    assert words("sooo which bakery, the gooood one? lmaooo") == [
+        "so", "which", "bakery", "the", "good", "one", "lmao",
+    ]  # fmt: skip
+    assert words("realllly cheaperrrr bread") == ["really", "cheaper", "bread"]
+    # One letter alone repeated is no stretched word; figures are left as they are.
+    assert words("www zzz 1000 loaves") == ["www", "zzz", "1000", "loaves"]

@@ -3217,3 +3217,46 @@ def test_round_81_where_decent_mileage_ends_is_never_covered(matcher_real: Match
     assert best(matcher_real, "what were used gps with decent mileage selling for") == (
         "gp-used-values"
     )
+
+
+def test_round_88_letters_without_vowels_after_a_model_code_are_its_trim() -> None:
+    # "is the r5 GTS coming": the trim of a model the entries never name, weighed as the
+    # unknown name "csl" is, not "gets" typed without its vowels (a stopword).
+    matcher = _small(
+        [
+            ("r5-ferry", '"is the r5 ferry coming to dover"', "The R5 ferry comes to Dover."),
+            ("mill-flour", '"where does the bakery get flour"', "The bakery gets flour there."),
+        ]
+    )
+
+    def score(question: str) -> float:
+        return matcher.rank(question, 1)[0].score
+
+    assert score("is the r5 gts coming to dover") == score("is the r5 csl coming to dover")
+    assert score("is the r5 gts coming to dover") < score("is the r5 coming to dover")
+    # Not after a model's code, the same letters may still be that typo.
+    assert score("is the r5 coming to dover, it gts busy") == score(
+        "is the r5 coming to dover, it gets busy"
+    )
+
+
+def test_round_88_what_someone_said_about_a_phrase_reads_the_phrase() -> None:
+    # "what did the baker say about GETTING YOUR HANDS ON one": the topic is the phrase the
+    # synonyms read as "buy", not "hands", which another entry holds.
+    matcher = _small(
+        [
+            ("baker-scarce", '"what did the baker say about buying rye"', "Rye is hard to buy."),
+            ("shaped", '"are the loaves shaped by hand"', "The loaves are shaped by hand."),
+        ],
+        synonyms="synonyms:\n  - [buy, get your hands on]\n",
+        claimants={"baker-scarce": "the baker"},
+    )
+    assert best(matcher, "what did the baker say about buying one") == "baker-scarce"
+    assert best(matcher, "what did the baker say about getting your hands on one") == (
+        "baker-scarce"
+    )
+
+
+def test_round_88_a_dip_in_value_is_the_value_prediction(matcher_real: Matcher) -> None:
+    # Round 88: the blog's "lose a little value" at first, asked as a dip.
+    assert best(matcher_real, "do 1ms dip in value at first") == "value-prediction"
