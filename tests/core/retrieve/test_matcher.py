@@ -3217,3 +3217,20 @@ def test_round_81_where_decent_mileage_ends_is_never_covered(matcher_real: Match
     assert best(matcher_real, "what were used gps with decent mileage selling for") == (
         "gp-used-values"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("fine, who is dr segler", "who-is-segler"),
+        ("alright, when does us production end", "us-not-extended-2011"),
+        ("whatever, how many did australia get", "aus-received-125"),
+    ],
+)
+def test_followup_49_a_shrug_before_a_question_is_a_filler(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    # Follow-up round 49: "whatever,", "ok fine,", "alright," before a question give up an
+    # argument and turn to the question; read as "honestly" they no longer sink the match
+    # as words the knowledge has never seen.
+    assert best(matcher_real, question) == entry
