@@ -3234,3 +3234,10 @@ def test_followup_49_a_shrug_before_a_question_is_a_filler(
     # argument and turn to the question; read as "honestly" they no longer sink the match
     # as words the knowledge has never seen.
     assert best(matcher_real, question) == entry
+
+
+@pytest.mark.parametrize("question", ["can someone sum it up", "pls sum this all up for me"])
+def test_followup_49_sum_it_up_asks_for_the_summary(matcher_real: Matcher, question: str) -> None:
+    # Follow-up round 49: "sum it (all) up" asks what "sum up" does, with the verb's object
+    # standing between its two words.
+    assert best(matcher_real, question) == "overview"
