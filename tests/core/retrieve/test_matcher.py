@@ -3241,3 +3241,8 @@ def test_followup_49_sum_it_up_asks_for_the_summary(matcher_real: Matcher, quest
     # Follow-up round 49: "sum it (all) up" asks what "sum up" does, with the verb's object
     # standing between its two words.
     assert best(matcher_real, question) == "overview"
+
+
+def test_followup_49_beef_is_a_complaint(matcher_real: Matcher) -> None:
+    # Follow-up round 49: chat's "beef" is a complaint, as "gripe" is.
+    assert best(matcher_real, "what beef did that commenter have") == "gar-invaded"
