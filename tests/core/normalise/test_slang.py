@@ -119,3 +119,11 @@ def test_a_dropped_g_reads_as_the_ing_word(chat: str, word: str) -> None:
 def test_chat_spelling_ranks_like_the_written_word(chat: str, written: str) -> None:
     matcher = Matcher(load_knowledge(default_knowledge_path()))
     assert matcher.rank(chat, 3) == matcher.rank(written, 3)
+
+
+def test_followup_49_a_digit_spelling_one_reads_as_the_word() -> None:
+    # "SOME1 in the comments said ...", "ANY1 know ...": "someone" and "anyone", which name
+    # no topic, not words the knowledge has never seen.
+    assert plain("some1") == "someone"
+    assert plain("any1") == "anyone"
+    assert plain("every1") == "everyone"
