@@ -3246,3 +3246,10 @@ def test_followup_49_sum_it_up_asks_for_the_summary(matcher_real: Matcher, quest
 def test_followup_49_beef_is_a_complaint(matcher_real: Matcher) -> None:
     # Follow-up round 49: chat's "beef" is a complaint, as "gripe" is.
     assert best(matcher_real, "what beef did that commenter have") == "gar-invaded"
+
+
+def test_followup_49_flying_and_hauling_are_going_fast(matcher_real: Matcher) -> None:
+    # Follow-up round 49: chat's "they were FLYING", "the 1m was HAULING" say it went fast, as
+    # "quick" does, not words the knowledge has never seen that sink the question.
+    legal = "was that even legal, the 1m was hauling"
+    assert best(matcher_real, legal) == "uk-authorised-high-speed-testing"
