@@ -1199,7 +1199,7 @@ def _doubted_figure(matcher: Matcher, text: str, last: Entry) -> bool:
         return False
     if _DOUBT_CUES.isdisjoint(said) and not _figure_asked(text, said):
         return False
-    if set(said) - figures - STOPWORDS - _DOUBTING - _POINTERS:
+    if not _only_told_by(said, set(said) - figures - STOPWORDS - _DOUBTING - _POINTERS):
         return False  # "not 200 in the us?": a question of its own
     if not holds(last.answer, Wanted.AMOUNT):
         return False
@@ -1242,7 +1242,8 @@ def _of_that_many(matcher: Matcher, text: str, last: Entry) -> Reading | None:
     return Reading(decision, last)
 
 
-_MAX_DOUBT_WORDS = 6
+_MAX_DOUBT_WORDS = 8  # "wait i thought bmw aus said like 150"
+_TELLING = frozenset("said says say told".split())
 _MAX_ASKED_FIGURE_WORDS = 2  # "so 150?", "like 150?": the figure and one word of chat
 
 
@@ -1254,8 +1255,18 @@ def _figure_asked(text: str, said: list[str]) -> bool:
     return short and not holds(text, Wanted.YEAR)
 
 
-_DOUBT_CUES = frozenset("not thought think heard wasnt isnt wasn isn".split())
-_DOUBTING = _DOUBT_CUES | frozenset("i was is it thats so wait t".split())
+_DOUBT_CUES = frozenset("not thought think heard wasnt isnt wasn isn sure read".split())
+_DOUBTING = _DOUBT_CUES | frozenset("i was is it thats so wait t pretty".split()) | _TELLING
+_MAX_TELLERS = 2  # "i thought BMW AUS said 150": who told the asker, in a word or two
+
+
+def _only_told_by(said: list[str], rest: set[str]) -> bool:
+    """Return whether the words of a doubt besides its figure and chat only name who told
+    the asker, standing before the verb of saying ("i thought BMW AUS said like 150")."""
+    if not rest:
+        return True
+    told = next((i for i, w in enumerate(said) if w in _TELLING), None)
+    return told is not None and len(rest) <= _MAX_TELLERS and rest <= set(said[:told])
 
 
 def _swapped(knowledge: Knowledge, matcher: Matcher, text: str, last: Entry) -> Reading | None:

@@ -9,6 +9,10 @@ _DROPPED_G_MARGIN = 1.0
 
 _MEANINGS = {
     "people": "ppl ppls peeps crew crews folks",
+    # "SOME1 in the comments said ...": a digit spelling "one" (follow-up round 49)
+    "someone": "some1 sum1",
+    "anyone": "any1",
+    "everyone": "every1",
     "thanks": "thx thnx tnx ty tyvm thanx",
     "you": "ya yall",
     "your": "ur yer",

@@ -2318,3 +2318,18 @@ def test_followup_50_and_x_after_a_rumor_is_the_side_that_speaks_of_x(tmp_path: 
     first, harbour = _talk(loaves, "will the bakery double its loaves", "and for the harbour?")
     assert first.entry_id == "loaf-double"
     assert harbour.kind == "followup" and harbour.entry_id == "baker-denies"
+
+
+def test_followup_49_a_figure_doubted_as_someone_told_it_checks_the_last_figure(
+    studio: KnowledgeService,
+) -> None:
+    # Follow-up round 49: "im pretty sure it was 30" and "wait i thought the crew said like
+    # 30" after the cast's 12 hold a figure no claim gives against the last answer's, the
+    # second with who told the asker before its verb of saying: that answer again, not a
+    # decline. Words after the verb still ask a question of their own.
+    for doubt in ("nah im pretty sure it was 30", "wait i thought the crew said like 30"):
+        first, checked = _talk(studio, "how big is the sequels cast", doubt)
+        assert first.entry_id == "cast-size"
+        assert checked.entry_id == "cast-size" and checked.kind == "followup", doubt
+    _, own = _talk(studio, "how big is the sequels cast", "i thought they said 30 premieres")
+    assert own.entry_id != "cast-size" or own.kind != "followup"

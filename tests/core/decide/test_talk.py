@@ -774,3 +774,21 @@ def test_followup_45_what_the_channel_has_done_is_declined(service: KnowledgeSer
     assert service.ask("anyone here ever been to laguna seca", after=first.entry_id).kind == (
         "decline"
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("gday folks", TalkKind.GREETING),
+        ("hola friend", TalkKind.GREETING),
+        ("merci!", TalkKind.THANKS),
+        ("danke bro", TalkKind.THANKS),
+    ],
+)
+def test_followup_49_greetings_and_thanks_in_other_words(
+    service: KnowledgeService, message: str, kind: TalkKind
+) -> None:
+    # Follow-up round 49: "g'day", "hola", "gracias", "merci", "danke" greet and thank as
+    # "hi" and "thanks" do; they were words the knowledge has never seen, so declined.
+    reply = service.ask(message)
+    assert reply.kind == "smalltalk" and reply.talk is kind

@@ -129,3 +129,11 @@ def test_round_87_please_is_a_filler_not_pleased() -> None:
     assert matcher.rank("which paint colours did the coupe get please", 3) == matcher.rank(
         "which paint colours did the coupe get pls", 3
     )
+
+
+def test_followup_49_a_digit_spelling_one_reads_as_the_word() -> None:
+    # "SOME1 in the comments said ...", "ANY1 know ...": "someone" and "anyone", which name
+    # no topic, not words the knowledge has never seen.
+    assert plain("some1") == "someone"
+    assert plain("any1") == "anyone"
+    assert plain("every1") == "everyone"

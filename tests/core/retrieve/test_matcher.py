@@ -3260,3 +3260,39 @@ def test_round_88_what_someone_said_about_a_phrase_reads_the_phrase() -> None:
 def test_round_88_a_dip_in_value_is_the_value_prediction(matcher_real: Matcher) -> None:
     # Round 88: the blog's "lose a little value" at first, asked as a dip.
     assert best(matcher_real, "do 1ms dip in value at first") == "value-prediction"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("fine, who is dr segler", "who-is-segler"),
+        ("alright, when does us production end", "us-not-extended-2011"),
+        ("whatever, how many did australia get", "aus-received-125"),
+    ],
+)
+def test_followup_49_a_shrug_before_a_question_is_a_filler(
+    matcher_real: Matcher, question: str, entry: str
+) -> None:
+    # Follow-up round 49: "whatever,", "ok fine,", "alright," before a question give up an
+    # argument and turn to the question; read as "honestly" they no longer sink the match
+    # as words the knowledge has never seen.
+    assert best(matcher_real, question) == entry
+
+
+@pytest.mark.parametrize("question", ["can someone sum it up", "pls sum this all up for me"])
+def test_followup_49_sum_it_up_asks_for_the_summary(matcher_real: Matcher, question: str) -> None:
+    # Follow-up round 49: "sum it (all) up" asks what "sum up" does, with the verb's object
+    # standing between its two words.
+    assert best(matcher_real, question) == "overview"
+
+
+def test_followup_49_beef_is_a_complaint(matcher_real: Matcher) -> None:
+    # Follow-up round 49: chat's "beef" is a complaint, as "gripe" is.
+    assert best(matcher_real, "what beef did that commenter have") == "gar-invaded"
+
+
+def test_followup_49_flying_and_hauling_are_going_fast(matcher_real: Matcher) -> None:
+    # Follow-up round 49: chat's "they were FLYING", "the 1m was HAULING" say it went fast, as
+    # "quick" does, not words the knowledge has never seen that sink the question.
+    legal = "was that even legal, the 1m was hauling"
+    assert best(matcher_real, legal) == "uk-authorised-high-speed-testing"
