@@ -15,6 +15,7 @@ from .decide.twopart import lone_answer, second_part, split_answer
 from .knowledge.errors import KnowledgeError, Problem
 from .knowledge.models import Knowledge
 from .knowledge.packed import release_keys
+from .normalise.text import unmarked
 from .reply.replies import Reply, compose, small_talk
 from .retrieve.matcher import Matcher
 from .score.ranking import Match
@@ -159,6 +160,7 @@ class KnowledgeService:
             )
         if "@" in text:  # no mention without one: most messages skip the pattern
             text = _MENTION.sub("", text)
+        text = unmarked(text)  # "<@318844> ... :flag_au:", a pasted link: chat markup
         talk = snapshot.talk.match(text)
         if talk is None and not (after and asks_who_is_right(text)):
             # "so shes right lol" after an answer asks whether she is; alone, it is a remark
@@ -202,7 +204,8 @@ class KnowledgeService:
             if decision.answer is None and past is not None:
                 decision = past  # "what car were they in" after "who filmed it" was declined
             if not text.strip():
-                notice = _EMPTY
+                # A cut-off message of pings says it was cut off; a blank one asks for a question.
+                notice = notice if notice and question.strip() else _EMPTY
             second = second_part(snapshot.matcher, knowledge, text, ranking, decision)
             if decision.answer is None:
                 # Declined, or two entries fit alike: two questions each answered by its own

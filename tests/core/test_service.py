@@ -103,3 +103,17 @@ def test_a_mention_typed_before_a_question_is_not_part_of_it() -> None:
     assert mentioned.answered and mentioned.entry_id == plain.entry_id
     assert mentioned.question == "@bot what did yourbestsource claim"  # shown as asked
     assert service.ask("@onem, hi").kind == "smalltalk"
+
+
+def test_chat_markup_is_read_as_no_words(mini_path: Path) -> None:
+    # A ping, custom and coded emoji and a pasted link name no topic; the link's site stays.
+    service = KnowledgeService.from_path(mini_path)
+    plain = service.ask("how many 1ms is the us getting")
+    assert plain.answered
+    for marked in (
+        "<@4417730021> how many 1ms is the us getting <a:spin:9100223344>",
+        "how many 1ms is the us getting :thinking: :flag_us:",
+        "<#55120034> how many 1ms is the us getting https://forum.example.org/t/77/page-2",
+    ):
+        reply = service.ask(marked)
+        assert reply.answered and reply.entry_id == plain.entry_id, marked

@@ -82,6 +82,24 @@ _BATCH = 2048  # texts folded per step by analyse_many
 _NUMBERS_OR_ORDINALS = frozenset(_NUMBER_WORDS) | frozenset(_ORDINALS)
 
 
+# Chat markup that names no topic: a ping or channel link ("<@318844>", "<#9912>"), a custom
+# emoji ("<:pepe:8123>", "<a:dance:8123>"), an emoji typed by its code (":flag_au:", ":joy:")
+# and a ping of everyone ("@here").
+_MARKUP = re.compile(
+    r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|(?<![\w:]):[a-z][a-z0-9_+-]*:(?![\w:])|@(?:everyone|here)\b",
+    re.IGNORECASE,
+)
+# A pasted link: its site's name is what it says ("https://www.bmwblog.com/2011/..." -> bmwblog).
+_LINK = re.compile(r"\bhttps?://(?:www\d?\.)?([a-z0-9-]+)(?:\.[a-z0-9-]+)*\S*", re.IGNORECASE)
+
+
+def unmarked(text: str) -> str:
+    """Return chat text without pings and emoji, and with each pasted link as its site's name."""
+    if ":" not in text and "<" not in text and "@" not in text:  # most messages
+        return text
+    return _LINK.sub(r" \1 ", _MARKUP.sub(" ", text))
+
+
 def fold(text: str) -> str:
     """Lower-case text, strip accents and invisible marks; control characters become spaces."""
     if text.isascii():

@@ -22,6 +22,7 @@ from bot.core.normalise.text import (
     phrase_key,
     phrase_keys,
     stem,
+    unmarked,
     words,
 )
 
@@ -240,3 +241,13 @@ def test_round_88_a_stretched_letter_reads_as_the_word_typed() -> None:
     assert words("realllly cheaperrrr bread") == ["really", "cheaper", "bread"]
     # One letter alone repeated is no stretched word; figures are left as they are.
     assert words("www zzz 1000 loaves") == ["www", "zzz", "1000", "loaves"]
+
+
+def test_chat_markup_goes_and_a_link_is_its_site() -> None:
+    marked = "<@77120> which bakery :bread: <:pog:88120> <a:spin:88121> @here"
+    assert words(unmarked(marked)) == ["which", "bakery"]
+    assert words(unmarked("read https://www.bakerblog.com/2011/03/rye-loaf/ first")) == [
+        "read", "bakerblog", "first",
+    ]  # fmt: skip
+    # A time, a colon after a word and text without markup are left as they are.
+    assert unmarked("at 12:30, question: which loaf") == "at 12:30, question: which loaf"
