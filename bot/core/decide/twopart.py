@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..knowledge.models import Knowledge
-from ..normalise.question import joined, points_back, questions
+from ..normalise.question import elliptical, joined, points_back, questions
 from ..normalise.text import words
 from ..retrieve.matcher import Matcher
 from ..score.ranking import Match, Ranking
@@ -107,8 +107,9 @@ def lone_answer(matcher: Matcher, text: str) -> Decision | None:
 
 def _follows(question: str) -> bool:
     """Return whether a question points back at what the other asked about ("how did they get
-    AROUND IT", "who wrote THAT ONE")."""
-    return points_back(tuple(words(question)))
+    AROUND IT", "who wrote THAT ONE"), or asks only for a word of it ("which month")."""
+    asked = tuple(words(question))
+    return points_back(asked) or elliptical(asked)
 
 
 def _readings(text: str) -> tuple[str, str] | None:

@@ -2939,6 +2939,23 @@ def points_back(asked: tuple[str, ...]) -> bool:
     )
 
 
+# "which month", "what year", "where": a question word and at most one word, no verb of its own.
+_ELLIPTICAL_MOST = 1
+
+
+def elliptical(asked: tuple[str, ...]) -> bool:
+    """Return whether a question is only a question word and a word it asks for ("and WHICH
+    MONTH", "WHERE"): it asks after what the other question or the story named."""
+    start = _after_lead_ins(asked)
+    rest = asked[start + 1 :]
+    return (
+        start < len(asked)
+        and asked[start] in _WH_LAST
+        and len(rest) <= _ELLIPTICAL_MOST
+        and not any(w in _AUXILIARIES for w in rest)
+    )
+
+
 # "... and what happens after that", "... also did they": a second question in one sentence.
 _THEN = frozenset("and also".split())
 

@@ -2837,3 +2837,20 @@ def test_round_84_a_same_thing_tag_after_a_fragment_names_nothing() -> None:
     ]
     assert asked("and the rye goes the same way?") == ["and the rye goes the same way"]
     assert asked("is it the same thing") == ["is it the same thing"]
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_after"),
+    [
+        ("which year", True),
+        ("and where", True),
+        ("so what colour", True),
+        ("which year was it", False),
+        ("which year did the hedge go in", False),
+        ("the shed colour", False),
+    ],
+)
+def test_round_90_a_question_word_and_one_word_asks_after_the_other_question(
+    question: str, asks_after: bool
+) -> None:
+    assert q.elliptical(tuple(words(question))) is asks_after
