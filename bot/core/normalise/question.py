@@ -2876,7 +2876,7 @@ def _names_pointed(rest: tuple[str, ...]) -> bool:
 
 
 # "is that even legal", "was this normal": a short verdict on what the story told, whose own
-# words name no topic.
+# words name no topic; or where it came from ("is that FROM bmw or just some random guy").
 _JUDGING_COPULAS = frozenset("is was isnt wasnt".split())
 _JUDGED_THINGS = frozenset("that this".split())
 _JUDGING_MOST = 3  # the words after "is that": "even legal", "actually allowed"
@@ -2887,7 +2887,7 @@ def _judges_it(asked: tuple[str, ...]) -> bool:
         len(asked) >= 3
         and asked[0] in _JUDGING_COPULAS
         and asked[1] in _JUDGED_THINGS
-        and len(asked) - 2 <= _JUDGING_MOST
+        and (len(asked) - 2 <= _JUDGING_MOST or asked[2] == "from")
     )
 
 
