@@ -310,3 +310,23 @@ def test_round_90_a_question_asking_only_which_one_leaves_the_other_answered(
     assert not garden.ask(
         "what colour is the shed painted these days and which year did the neighbours plant it"
     ).answered
+
+
+def test_round_90_two_questions_read_as_one_bring_the_next_entry_all_but_tied(
+    garden: KnowledgeService,
+) -> None:
+    # Round 90: both questions are answered by the same entry, and the second ranks the entry
+    # the whole message ranks next all but tied with it: that entry answers the other question.
+    message = (
+        "someone wrote how many tomatoes one plant gives and about the first frost. "
+        "who was that and what did they say about the tomato plants"
+    )
+    reply = garden.ask(message)
+    assert reply.entry_id == "tomato-frost"
+    assert reply.second is not None and reply.second.entry_id == "tomato-yield"
+    # A runner-up well behind the answer is no second answer.
+    alone = garden.ask(
+        "someone was sure about the tomato plants and the frost. who was that and what did "
+        "they claim"
+    )
+    assert alone.entry_id == "tomato-frost" and alone.second is None
