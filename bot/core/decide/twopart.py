@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ..knowledge.models import Knowledge
-from ..normalise.question import joined, points_back, questions
+from ..normalise.question import elliptical, joined, points_back, questions
 from ..normalise.text import words
 from ..retrieve.matcher import Matcher
 from ..score.ranking import Match, Ranking
-from .decision import Decision, decide
+from .decision import NEAR_TIE, Decision, decide
 
 SURE_PART = 0.6
 """How sure each question of a message that the whole message cannot answer must be answered:
@@ -24,7 +24,8 @@ def second_part(
     one of them the decided answer's and neither the other side of its dispute; and when the
     whole message (``ranking``) ranks the other next after the answer and its other sides, so
     that a question read out of its message ("what did that commenter make of it") cannot
-    bring in an entry the message is not about.
+    bring in an entry the message is not about. When both are answered by the decided
+    answer's entry, the second question's runner-up may answer it (``_runner_up``).
     """
     if decision.answer is None:
         return None
@@ -37,15 +38,29 @@ def second_part(
     if following is None:
         return None
     bests: list[Match] = []
+    rankings: list[Ranking] = []
     for reading in asked:
-        part = decide(matcher.read(reading), matcher.threshold).answer
+        ranked = matcher.read(reading)
+        part = decide(ranked, matcher.threshold).answer
         if part is None or part.entry_id not in (main, following):
             return None  # a question answered by neither: the other need not be ranked
         bests.append(part)
+        rankings.append(ranked)
     first, second = bests
     if first.entry_id == second.entry_id:
-        return None
+        return _runner_up(rankings[1], following, matcher.threshold)
     return second if first.entry_id == main else first
+
+
+def _runner_up(ranked: Ranking, following: str, threshold: float) -> Match | None:
+    """Return the second question's runner-up when both questions are answered by the decided
+    entry and it is the entry the whole message ranks next, all but tied ("who was it and
+    what did they claim": the person's entry, then the claim's)."""
+    if len(ranked.matches) < 2:
+        return None
+    best, runner = ranked.matches[0], ranked.matches[1]
+    close = best.score - runner.score <= NEAR_TIE and runner.score >= threshold
+    return runner if close and runner.entry_id == following else None
 
 
 def split_answer(
@@ -107,8 +122,9 @@ def lone_answer(matcher: Matcher, text: str) -> Decision | None:
 
 def _follows(question: str) -> bool:
     """Return whether a question points back at what the other asked about ("how did they get
-    AROUND IT", "who wrote THAT ONE")."""
-    return points_back(tuple(words(question)))
+    AROUND IT", "who wrote THAT ONE"), or asks only for a word of it ("which month")."""
+    asked = tuple(words(question))
+    return points_back(asked) or elliptical(asked)
 
 
 def _readings(text: str) -> tuple[str, str] | None:

@@ -2967,7 +2967,7 @@ def _names_pointed(rest: tuple[str, ...]) -> bool:
 
 
 # "is that even legal", "was this normal": a short verdict on what the story told, whose own
-# words name no topic.
+# words name no topic; or where it came from ("is that FROM bmw or just some random guy").
 _JUDGING_COPULAS = frozenset("is was isnt wasnt".split())
 _JUDGED_THINGS = frozenset("that this".split())
 _JUDGING_MOST = 3  # the words after "is that": "even legal", "actually allowed"
@@ -2978,7 +2978,7 @@ def _judges_it(asked: tuple[str, ...]) -> bool:
         len(asked) >= 3
         and asked[0] in _JUDGING_COPULAS
         and asked[1] in _JUDGED_THINGS
-        and len(asked) - 2 <= _JUDGING_MOST
+        and (len(asked) - 2 <= _JUDGING_MOST or asked[2] == "from")
     )
 
 
@@ -3027,6 +3027,23 @@ def points_back(asked: tuple[str, ...]) -> bool:
         or (w == "here" and i > start and asked[i - 1] in _ARRIVING)
         or (w in _POINTING_OBJECTS and i == len(asked) - 1 and asked[i - 1] in _POINTING_VERBS)
         for i, w in enumerate(asked)
+    )
+
+
+# "which month", "what year", "where": a question word and at most one word, no verb of its own.
+_ELLIPTICAL_MOST = 1
+
+
+def elliptical(asked: tuple[str, ...]) -> bool:
+    """Return whether a question is only a question word and a word it asks for ("and WHICH
+    MONTH", "WHERE"): it asks after what the other question or the story named."""
+    start = _after_lead_ins(asked)
+    rest = asked[start + 1 :]
+    return (
+        start < len(asked)
+        and asked[start] in _WH_LAST
+        and len(rest) <= _ELLIPTICAL_MOST
+        and not any(w in _AUXILIARIES for w in rest)
     )
 
 

@@ -294,3 +294,39 @@ def test_round_85_a_question_asking_after_the_answered_one_leaves_it_answered(
         "what colour is the shed, and did the neighbours across the road complain about the fence"
     )
     assert not garden.ask(other).answered
+
+
+def test_round_90_a_question_asking_only_which_one_leaves_the_other_answered(
+    garden: KnowledgeService,
+) -> None:
+    # Round 90: the second question is a question word and what it asks for ("and which
+    # year"), with no topic of its own: it asks after the first, which is answered alone.
+    message = "what colour is the shed painted these days and which year"
+    whole = garden.snapshot.matcher.read(message).best
+    assert whole is None or whole.score < garden.snapshot.matcher.threshold
+    reply = garden.ask(message)
+    assert reply.entry_id == "shed-colour" and reply.second is None
+    # A second question with a verb and a topic of its own keeps the message declined.
+    assert not garden.ask(
+        "what colour is the shed painted these days and which year did the neighbours plant it"
+    ).answered
+
+
+def test_round_90_two_questions_read_as_one_bring_the_next_entry_all_but_tied(
+    garden: KnowledgeService,
+) -> None:
+    # Round 90: both questions are answered by the same entry, and the second ranks the entry
+    # the whole message ranks next all but tied with it: that entry answers the other question.
+    message = (
+        "someone wrote how many tomatoes one plant gives and about the first frost. "
+        "who was that and what did they say about the tomato plants"
+    )
+    reply = garden.ask(message)
+    assert reply.entry_id == "tomato-frost"
+    assert reply.second is not None and reply.second.entry_id == "tomato-yield"
+    # A runner-up well behind the answer is no second answer.
+    alone = garden.ask(
+        "someone was sure about the tomato plants and the frost. who was that and what did "
+        "they claim"
+    )
+    assert alone.entry_id == "tomato-frost" and alone.second is None

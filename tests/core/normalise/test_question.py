@@ -2941,3 +2941,33 @@ def test_round_88_a_said_topic_may_keep_its_stopwords_for_a_phrase() -> None:
     asked = tuple(words("what did the baker say about getting your hands on one"))
     assert q.said(asked) == (("baker",), ("hands",))
     assert q.said(asked, whole=True) == (("baker",), ("getting", "your", "hands", "on", "one"))
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_after"),
+    [
+        ("which year", True),
+        ("and where", True),
+        ("so what colour", True),
+        ("which year was it", False),
+        ("which year did the hedge go in", False),
+        ("the shed colour", False),
+    ],
+)
+def test_round_90_a_question_word_and_one_word_asks_after_the_other_question(
+    question: str, asks_after: bool
+) -> None:
+    assert q.elliptical(tuple(words(question))) is asks_after
+
+
+@pytest.mark.parametrize(
+    ("question", "pointing"),
+    [
+        ("also is that from the garden blog or just some neighbour", True),
+        ("was this from the council or the allotment people", True),
+        ("is the hose from the garden centre or the hardware shop", False),
+        ("is that shed going to be repainted by the neighbours next door", False),
+    ],
+)
+def test_round_90_asking_where_that_came_from_points_back(question: str, pointing: bool) -> None:
+    assert q.points_back(tuple(words(question))) is pointing
