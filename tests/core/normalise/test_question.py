@@ -2941,3 +2941,15 @@ def test_round_88_a_said_topic_may_keep_its_stopwords_for_a_phrase() -> None:
     asked = tuple(words("what did the baker say about getting your hands on one"))
     assert q.said(asked) == (("baker",), ("hands",))
     assert q.said(asked, whole=True) == (("baker",), ("getting", "your", "hands", "on", "one"))
+
+
+def test_round_93_a_kind_after_a_question_word_restates_it() -> None:
+    def at(text: str) -> frozenset[int]:
+        return q.restated_kinds(words(text))
+
+    assert at("what kind of bread did quillfeather bake") == {1}
+    assert at("the baker made which sort of loaf") == {4}
+    # No question word before it, or no "of" after: a kind asked about.
+    assert at("how many kinds of flour") == frozenset()
+    assert at("it was kind of stale right") == frozenset()
+    assert at("what kind is it") == frozenset()
