@@ -2916,6 +2916,25 @@ def causing(sentence: Sequence[str]) -> frozenset[int]:
     )
 
 
+# "what KIND of car", "which SORT of deal": the head only restates the question word.
+_KINDS_OF = frozenset("kind kinds sort sorts type types".split())
+
+
+def restated_kinds(sentence: Sequence[str]) -> frozenset[int]:
+    """Return where a question word's head only restates it ("what KIND of car did he call
+    it", "segler called it what SORT of car"): the car is asked, not a kind."""
+    if _KINDS_OF.isdisjoint(sentence):
+        return frozenset()  # most questions
+    return frozenset(
+        i
+        for i, word in enumerate(sentence)
+        if word in _KINDS_OF
+        and 0 < i < len(sentence) - 1
+        and sentence[i - 1] in _WH
+        and sentence[i + 1] == "of"
+    )
+
+
 def hearsay(sentence: tuple[str, ...]) -> bool:
     """Return whether a sentence passes on a claim from nobody in particular ("someone said
     the chase car was a cayman s", "i heard ...", "people say ...")."""

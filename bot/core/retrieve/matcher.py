@@ -63,6 +63,7 @@ from ..normalise.question import (
     present_post,
     present_value,
     reported_figures,
+    restated_kinds,
     said,
     said_on_show,
     share_of,
@@ -1651,6 +1652,7 @@ class Matcher:
             guesses = {typed[i] for i in figures} | offered | checked
             rough |= listed(typed)  # "the 2 things limiting it": no figure it asks about
             rough |= causing(typed)  # "what could MAKE the numbers change": no production
+            rough |= restated_kinds(typed)  # "what KIND of car": the car is asked
             # "is it true it was THE RING, or was it some other track": the claim is the
             # asker's memory and the open alternative names nothing
             remembered = self._remembered(typed) if part.asks else set()

@@ -2971,3 +2971,15 @@ def test_round_90_a_question_word_and_one_word_asks_after_the_other_question(
 )
 def test_round_90_asking_where_that_came_from_points_back(question: str, pointing: bool) -> None:
     assert q.points_back(tuple(words(question))) is pointing
+
+
+def test_round_93_a_kind_after_a_question_word_restates_it() -> None:
+    def at(text: str) -> frozenset[int]:
+        return q.restated_kinds(words(text))
+
+    assert at("what kind of bread did quillfeather bake") == {1}
+    assert at("the baker made which sort of loaf") == {4}
+    # No question word before it, or no "of" after: a kind asked about.
+    assert at("how many kinds of flour") == frozenset()
+    assert at("it was kind of stale right") == frozenset()
+    assert at("what kind is it") == frozenset()

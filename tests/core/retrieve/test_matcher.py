@@ -3296,3 +3296,30 @@ def test_followup_49_flying_and_hauling_are_going_fast(matcher_real: Matcher) ->
     # "quick" does, not words the knowledge has never seen that sink the question.
     legal = "was that even legal, the 1m was hauling"
     assert best(matcher_real, legal) == "uk-authorised-high-speed-testing"
+
+
+def test_round_93_what_kind_of_restates_the_question_word() -> None:
+    matcher = _small(
+        [
+            (
+                "quill-bread",
+                '"what did quillfeather call the rye loaf", "quillfeather on the rye loaf"',
+                "Quillfeather called the rye loaf a festival bread.",
+            ),
+            (
+                "kinds-of-flour",
+                '"how many kinds of flour are there"',
+                "The bakery keeps four kinds of flour.",
+            ),
+        ],
+        claimants={"quill-bread": "Quillfeather"},
+    )
+
+    def stems(question: str) -> set[str]:
+        return {t.stem for t in matcher._query(question)[0]}
+
+    # "what KIND of bread": the bread is asked, as "what bread" would ask it.
+    assert "kind" not in stems("quillfeather called the rye loaf what kind of bread")
+    assert best(matcher, "quillfeather called the rye loaf what kind of bread") == "quill-bread"
+    # Kinds counted are asked.
+    assert "kind" in stems("how many kinds of flour")
