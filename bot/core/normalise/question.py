@@ -2408,6 +2408,21 @@ def present_value(asked: tuple[str, ...]) -> bool:
     return _at_present(asked)
 
 
+def bare_price(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks a price with no word naming one ("HOW MUCH IS a 1m in the
+    us", "how much was it"): "how much" and a verb, with no price or value word after it."""
+    start = _after_lead_ins(asked)
+    if asked[start : start + 2] not in (("how", "much"), ("hows", "much")):
+        return False
+    rest = asked[start + 2 :]
+    return (
+        bool(rest)
+        and rest[0] in _AUXILIARIES
+        and _VALUED.isdisjoint(rest)
+        and (_PRICED.isdisjoint(rest))
+    )
+
+
 def _at_present(asked: tuple[str, ...]) -> bool:
     """Return whether a question names the time of asking ("now", "these days"); "NOW THAT
     the memo is out" does not."""

@@ -2941,3 +2941,13 @@ def test_round_88_a_said_topic_may_keep_its_stopwords_for_a_phrase() -> None:
     asked = tuple(words("what did the baker say about getting your hands on one"))
     assert q.said(asked) == (("baker",), ("hands",))
     assert q.said(asked, whole=True) == (("baker",), ("getting", "your", "hands", "on", "one"))
+
+
+def test_followup_51_how_much_and_a_verb_asks_a_bare_price() -> None:
+    # Follow-up round 51: "how much is/was X" names no price word; "how much is it worth" and
+    # "how much does it cost" do, and "how much torque" asks no price.
+    assert q.bare_price(tuple(words("how much is a loaf at the corner bakery")))
+    assert q.bare_price(tuple(words("ok so how much was the cake")))
+    assert not q.bare_price(tuple(words("how much is the cake worth now")))
+    assert not q.bare_price(tuple(words("how much does the cake cost")))
+    assert not q.bare_price(tuple(words("how much flour is in it")))

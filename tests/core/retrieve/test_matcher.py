@@ -3296,3 +3296,15 @@ def test_followup_49_flying_and_hauling_are_going_fast(matcher_real: Matcher) ->
     # "quick" does, not words the knowledge has never seen that sink the question.
     legal = "was that even legal, the 1m was hauling"
     assert best(matcher_real, legal) == "uk-authorised-high-speed-testing"
+
+
+@pytest.mark.parametrize(
+    "question", ["how much are the 1ms in the usa", "how much was a 1m for americans"]
+)
+def test_followup_51_how_much_asks_a_price_no_entry_speaks_of(
+    matcher_real: Matcher, question: str
+) -> None:
+    # Follow-up round 51: "how much is X" asks a price with no word of its own; the price now
+    # weighs as a word asked, so the memo on US allocations, which holds "1m" and "us" but
+    # speaks of no price, no longer covers the whole question.
+    assert best(matcher_real, question) is None
