@@ -2345,6 +2345,10 @@ _FOLLOWED = frozenset("after once when".split())  # "a few days later AFTER talk
 # only once production was over ("how many will be built in total" asks what was planned).
 _TOTALS = frozenset("total worldwide globally overall altogether".split())
 _MADE_PAST = frozenset("built made produced manufactured assembled".split())
+# Follow-up round 51: "how many were SOLD in the end", "how many ENDED UP sold": a sales count once it
+# was over, which the sources never give, as they give no final build count.
+_SOLD_PAST = frozenset("sold delivered".split())
+_MADE_VERBS = frozenset("were got was up".split())
 # "how many were ULTIMATELY made": the count once production was over, as "in the end" says;
 # these and "ACTUALLY" may stand between the verb's parts ("were actually built").
 _FINALLY = frozenset("ultimately eventually finally".split())
@@ -2361,7 +2365,8 @@ def _final_count(asked: tuple[str, ...]) -> bool:
         return False
     plain = [w for w in asked if w not in _BETWEEN]  # "were ACTUALLY built": the verb
     made = any(
-        a in ("were", "got", "was") and b in _MADE_PAST for a, b in itertools.pairwise(plain)
+        a in _MADE_VERBS and (b in _MADE_PAST or b in _SOLD_PAST)
+        for a, b in itertools.pairwise(plain)
     )
     ended = any(asked[i : i + 3] == ("in", "the", "end") for i in range(len(asked) - 2))
     return made and (ended or not _FINALLY.isdisjoint(asked) or not _TOTALS.isdisjoint(asked))

@@ -2951,3 +2951,12 @@ def test_followup_51_how_much_and_a_verb_asks_a_bare_price() -> None:
     assert not q.bare_price(tuple(words("how much is the cake worth now")))
     assert not q.bare_price(tuple(words("how much does the cake cost")))
     assert not q.bare_price(tuple(words("how much flour is in it")))
+
+
+def test_followup_51_a_count_sold_in_the_end_asks_what_came_after() -> None:
+    # Follow-up round 51: "how many were SOLD in the end", "how many ENDED UP sold" ask a
+    # sales count once it was over, as "how many were built in total" asks the final build
+    # count; the sources give neither, and a market's settled allocation answered.
+    assert q.afterwards(tuple(words("how many loaves were sold in the end")))
+    assert q.afterwards(tuple(words("how many cakes ended up actually sold in total")))
+    assert not q.afterwards(tuple(words("how many loaves were sold at the fair")))
