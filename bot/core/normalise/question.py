@@ -2415,17 +2415,17 @@ def present_value(asked: tuple[str, ...]) -> bool:
 
 def bare_price(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks a price with no word naming one ("HOW MUCH IS a 1m in the
-    us", "how much was it"): "how much" and a verb, with no price or value word after it."""
+    us", "how much was it"): "how much" and "is" or "was", with no price or value word after
+    it ("how much WILL it depreciate" asks a change, not a price)."""
     start = _after_lead_ins(asked)
     if asked[start : start + 2] not in (("how", "much"), ("hows", "much")):
         return False
     rest = asked[start + 2 :]
-    return (
-        bool(rest)
-        and rest[0] in _AUXILIARIES
-        and _VALUED.isdisjoint(rest)
-        and (_PRICED.isdisjoint(rest))
-    )
+    return rest[:1] in _PRICE_COPULAS and _VALUED.isdisjoint(rest) and _PRICED.isdisjoint(rest)
+
+
+# "how much IS a 1m", "how much WERE they": the verb of a bare price.
+_PRICE_COPULAS = frozenset((w,) for w in "is are was were s".split())
 
 
 def _at_present(asked: tuple[str, ...]) -> bool:

@@ -2951,6 +2951,7 @@ def test_followup_51_how_much_and_a_verb_asks_a_bare_price() -> None:
     assert not q.bare_price(tuple(words("how much is the cake worth now")))
     assert not q.bare_price(tuple(words("how much does the cake cost")))
     assert not q.bare_price(tuple(words("how much flour is in it")))
+    assert not q.bare_price(tuple(words("how much will the cake depreciate")))
 
 
 def test_followup_51_a_count_sold_in_the_end_asks_what_came_after() -> None:
