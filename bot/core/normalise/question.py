@@ -2345,8 +2345,8 @@ _FOLLOWED = frozenset("after once when".split())  # "a few days later AFTER talk
 # only once production was over ("how many will be built in total" asks what was planned).
 _TOTALS = frozenset("total worldwide globally overall altogether".split())
 _MADE_PAST = frozenset("built made produced manufactured assembled".split())
-# Follow-up round 51: "how many were SOLD in the end", "how many ENDED UP sold": a sales count once it
-# was over, which the sources never give, as they give no final build count.
+# "how many were SOLD in the end", "how many ENDED UP sold": a sales count once it was over,
+# which the sources never give, as they give no final build count.
 _SOLD_PAST = frozenset("sold delivered".split())
 _MADE_VERBS = frozenset("were got was up".split())
 # "how many were ULTIMATELY made": the count once production was over, as "in the end" says;
