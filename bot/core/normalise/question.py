@@ -2345,6 +2345,10 @@ _FOLLOWED = frozenset("after once when".split())  # "a few days later AFTER talk
 # only once production was over ("how many will be built in total" asks what was planned).
 _TOTALS = frozenset("total worldwide globally overall altogether".split())
 _MADE_PAST = frozenset("built made produced manufactured assembled".split())
+# "how many were SOLD in the end", "how many ENDED UP sold": a sales count once it was over,
+# which the sources never give, as they give no final build count.
+_SOLD_PAST = frozenset("sold delivered".split())
+_MADE_VERBS = frozenset("were got was up".split())
 # "how many were ULTIMATELY made": the count once production was over, as "in the end" says;
 # these and "ACTUALLY" may stand between the verb's parts ("were actually built").
 _FINALLY = frozenset("ultimately eventually finally".split())
@@ -2361,7 +2365,8 @@ def _final_count(asked: tuple[str, ...]) -> bool:
         return False
     plain = [w for w in asked if w not in _BETWEEN]  # "were ACTUALLY built": the verb
     made = any(
-        a in ("were", "got", "was") and b in _MADE_PAST for a, b in itertools.pairwise(plain)
+        a in _MADE_VERBS and (b in _MADE_PAST or b in _SOLD_PAST)
+        for a, b in itertools.pairwise(plain)
     )
     ended = any(asked[i : i + 3] == ("in", "the", "end") for i in range(len(asked) - 2))
     return made and (ended or not _FINALLY.isdisjoint(asked) or not _TOTALS.isdisjoint(asked))
@@ -2406,6 +2411,21 @@ def present_value(asked: tuple[str, ...]) -> bool:
     if _VALUED.isdisjoint(asked):  # no value asked: most questions
         return False
     return _at_present(asked)
+
+
+def bare_price(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks a price with no word naming one ("HOW MUCH IS a 1m in the
+    us", "how much was it"): "how much" and "is" or "was", with no price or value word after
+    it ("how much WILL it depreciate" asks a change, not a price)."""
+    start = _after_lead_ins(asked)
+    if asked[start : start + 2] not in (("how", "much"), ("hows", "much")):
+        return False
+    rest = asked[start + 2 :]
+    return rest[:1] in _PRICE_COPULAS and _VALUED.isdisjoint(rest) and _PRICED.isdisjoint(rest)
+
+
+# "how much IS a 1m", "how much WERE they": the verb of a bare price.
+_PRICE_COPULAS = frozenset((w,) for w in "is are was were s".split())
 
 
 def _at_present(asked: tuple[str, ...]) -> bool:

@@ -33,6 +33,7 @@ from ..normalise.question import (
     arbitrates,
     arithmetic,
     asks_who,
+    bare_price,
     bound,
     business,
     business_kind,
@@ -1799,6 +1800,8 @@ class Matcher:
                     wanted = wants(spelled)
                     run = content(self.synonyms.apply([stem(w) for w in counted(spelled)]))
                     things = [self._known(t) for t in run]
+                    if bare_price(spelled):
+                        self._priced_unsaid(focused, deeds)
                 if wanted is None and any(
                     w in checked and self._word(w)[0] not in self._ids for w in spelled
                 ):
@@ -1885,6 +1888,14 @@ class Matcher:
                     terms[key] = _Term(t.stem, t.weight * scale, t.known, uncapped=t.weight)
         topicless = pointing or not any(self._distinctive[t] for t in alone)
         return (list(terms.values()), uncovered or focused, wanted, things), topicless
+
+    def _priced_unsaid(self, focused: list[str], deeds: dict[str, _Term]) -> None:
+        """Add the price a question asks with no word of its own ("HOW MUCH is a 1m in the us")
+        to ``deeds`` as a word it asks, so an entry that does not speak of one covers less."""
+        head = focused[0] if focused else None
+        if head is None or head not in self._ids:
+            return
+        deeds.setdefault(head, _Term(head, self._weight[self._ids[head]], True, True))
 
     def _remembered(self, typed: Sequence[str]) -> set[str]:
         """Return the words of a claim an asking sentence offers with an open alternative ("is

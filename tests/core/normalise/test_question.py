@@ -2983,3 +2983,23 @@ def test_round_93_a_kind_after_a_question_word_restates_it() -> None:
     assert at("how many kinds of flour") == frozenset()
     assert at("it was kind of stale right") == frozenset()
     assert at("what kind is it") == frozenset()
+
+
+def test_followup_51_how_much_and_a_verb_asks_a_bare_price() -> None:
+    # Follow-up round 51: "how much is/was X" names no price word; "how much is it worth" and
+    # "how much does it cost" do, and "how much torque" asks no price.
+    assert q.bare_price(tuple(words("how much is a loaf at the corner bakery")))
+    assert q.bare_price(tuple(words("ok so how much was the cake")))
+    assert not q.bare_price(tuple(words("how much is the cake worth now")))
+    assert not q.bare_price(tuple(words("how much does the cake cost")))
+    assert not q.bare_price(tuple(words("how much flour is in it")))
+    assert not q.bare_price(tuple(words("how much will the cake depreciate")))
+
+
+def test_followup_51_a_count_sold_in_the_end_asks_what_came_after() -> None:
+    # Follow-up round 51: "how many were SOLD in the end", "how many ENDED UP sold" ask a
+    # sales count once it was over, as "how many were built in total" asks the final build
+    # count; the sources give neither, and a market's settled allocation answered.
+    assert q.afterwards(tuple(words("how many loaves were sold in the end")))
+    assert q.afterwards(tuple(words("how many cakes ended up actually sold in total")))
+    assert not q.afterwards(tuple(words("how many loaves were sold at the fair")))

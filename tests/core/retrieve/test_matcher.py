@@ -3323,3 +3323,31 @@ def test_round_93_what_kind_of_restates_the_question_word() -> None:
     assert best(matcher, "quillfeather called the rye loaf what kind of bread") == "quill-bread"
     # Kinds counted are asked.
     assert "kind" in stems("how many kinds of flour")
+
+
+@pytest.mark.parametrize(
+    "question", ["how much are the 1ms in the usa", "how much was a 1m for americans"]
+)
+def test_followup_51_how_much_asks_a_price_no_entry_speaks_of(
+    matcher_real: Matcher, question: str
+) -> None:
+    # Follow-up round 51: "how much is X" asks a price with no word of its own; the price now
+    # weighs as a word asked, so the memo on US allocations, which holds "1m" and "us" but
+    # speaks of no price, no longer covers the whole question.
+    assert best(matcher_real, question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "whats watts background before he took the sales job",
+        "whats segler's background prior to running bmw m",
+    ],
+)
+def test_followup_51_a_background_before_a_post_is_a_career_history(
+    matcher_real: Matcher, question: str
+) -> None:
+    # Follow-up round 51: someone's "background before" or "prior to" a post asks the career
+    # the sources never give, as "what did he do before bmw" does; the entry naming the post
+    # held every other word and answered.
+    assert best(matcher_real, question) is None
