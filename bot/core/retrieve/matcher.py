@@ -43,6 +43,7 @@ from ..normalise.question import (
     compared_amount,
     counted,
     dateline,
+    described_writer,
     doubled_count,
     exchange_said,
     filmed_where,
@@ -1651,6 +1652,7 @@ class Matcher:
             guesses = {typed[i] for i in figures} | offered | checked
             rough |= listed(typed)  # "the 2 things limiting it": no figure it asks about
             rough |= causing(typed)  # "what could MAKE the numbers change": no production
+            rough |= described_writer(typed)  # "the blog THAT WROTE THE PIECE": who, not what
             # "is it true it was THE RING, or was it some other track": the claim is the
             # asker's memory and the open alternative names nothing
             remembered = self._remembered(typed) if part.asks else set()

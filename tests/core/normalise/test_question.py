@@ -2941,3 +2941,23 @@ def test_round_88_a_said_topic_may_keep_its_stopwords_for_a_phrase() -> None:
     asked = tuple(words("what did the baker say about getting your hands on one"))
     assert q.said(asked) == (("baker",), ("hands",))
     assert q.said(asked, whole=True) == (("baker",), ("getting", "your", "hands", "on", "one"))
+
+
+def test_round_92_a_writer_named_by_their_piece_is_who_is_asked_of() -> None:
+    # "does the site THAT WROTE THE BREAD ARTICLE like rye": the clause names who is meant.
+    sentence = tuple(words("does the site that wrote the bread article like rye"))
+    assert q.described_writer(sentence) == frozenset(range(3, 8))
+    guy = tuple(words("so does the baker guy who did the bakery roundup still sell rye or not"))
+    assert [guy[i] for i in sorted(q.described_writer(guy))] == [
+        "who",
+        "did",
+        "the",
+        "bakery",
+        "roundup",
+    ]
+    # Asking who wrote it, or the clause ending the sentence, leaves it asked.
+    assert q.described_writer(tuple(words("which site wrote the bread article"))) == frozenset()
+    assert (
+        q.described_writer(tuple(words("is it the site that wrote the bread article")))
+        == frozenset()
+    )
