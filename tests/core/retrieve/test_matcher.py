@@ -3296,3 +3296,8 @@ def test_followup_49_flying_and_hauling_are_going_fast(matcher_real: Matcher) ->
     # "quick" does, not words the knowledge has never seen that sink the question.
     legal = "was that even legal, the 1m was hauling"
     assert best(matcher_real, legal) == "uk-authorised-high-speed-testing"
+
+
+def test_round_92_the_site_that_put_out_the_600_is_bmwblog(matcher_real: Matcher) -> None:
+    # Round 92: the outlet asked by what it published ("our friends at BMWBlog recently posted").
+    assert best(matcher_real, "what site put the 600 number out there") == "us-600-bmwblog"
