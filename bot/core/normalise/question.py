@@ -3465,6 +3465,30 @@ def identified(sentence: Sequence[str]) -> frozenset[int]:
     return frozenset()
 
 
+# "does THE BLOG THAT WROTE THE RUMORS PIECE buy it": an outlet or person named by a piece they
+# wrote, whose words describe who is meant and ask nothing of the piece's topic.
+_DESCRIBED = _OUTLETS | frozenset("blog site website guy guys dude people writer writers".split())
+_RELATIVES = frozenset("that who which".split())
+_WORK_VERBS = _WROTE | frozenset("did posted published ran put".split())
+_WORKS = _PIECES | frozenset("post posts articles pieces roundup".split())
+
+
+def described_writer(sentence: Sequence[str]) -> frozenset[int]:
+    """Return where a sentence names an outlet or person by a piece they wrote before asking of
+    them ("does the site THAT WROTE THE BREAD ARTICLE like rye"): from the relative to the piece."""
+    for i in range(1, len(sentence) - 3):
+        if sentence[i] not in _RELATIVES or sentence[i - 1] not in _DESCRIBED:
+            continue  # most words
+        if sentence[i + 1] not in _WORK_VERBS or _DETERMINERS.isdisjoint(
+            sentence[max(0, i - 3) : i]
+        ):
+            continue
+        for end in range(i + 2, min(len(sentence) - 2, i + 2 + _PIECE_REACH)):
+            if sentence[end] in _WORKS:
+                return frozenset(range(i, end + 1))
+    return frozenset()
+
+
 # "how many does ohio get OUT OF THE US TOTAL": the whole a share is asked of, not what is asked.
 _WHOLE_MOST = 5  # "out of THE FIRST NORTH AMERICAN RUN": the words that may name the whole
 

@@ -74,6 +74,8 @@ _MEANINGS = {
     "yeah": "yea",
     # Round 87: "... which state PLEASE" is a filler, not "pleased" (the stem they share)
     "pls": "please",
+    # "who TIPPED michael off": told him, the particle set apart from the verb
+    "told": "tipped",
     "let": "lemme",
     "must": "gotta",
     "isnt": "aint",

@@ -44,6 +44,7 @@ from ..normalise.question import (
     compared_amount,
     counted,
     dateline,
+    described_writer,
     doubled_count,
     exchange_said,
     filmed_where,
@@ -1654,6 +1655,7 @@ class Matcher:
             rough |= listed(typed)  # "the 2 things limiting it": no figure it asks about
             rough |= causing(typed)  # "what could MAKE the numbers change": no production
             rough |= restated_kinds(typed)  # "what KIND of car": the car is asked
+            rough |= described_writer(typed)  # "the blog THAT WROTE THE PIECE": who, not what
             # "is it true it was THE RING, or was it some other track": the claim is the
             # asker's memory and the open alternative names nothing
             remembered = self._remembered(typed) if part.asks else set()

@@ -3003,3 +3003,23 @@ def test_followup_51_a_count_sold_in_the_end_asks_what_came_after() -> None:
     assert q.afterwards(tuple(words("how many loaves were sold in the end")))
     assert q.afterwards(tuple(words("how many cakes ended up actually sold in total")))
     assert not q.afterwards(tuple(words("how many loaves were sold at the fair")))
+
+
+def test_round_92_a_writer_named_by_their_piece_is_who_is_asked_of() -> None:
+    # "does the site THAT WROTE THE BREAD ARTICLE like rye": the clause names who is meant.
+    sentence = tuple(words("does the site that wrote the bread article like rye"))
+    assert q.described_writer(sentence) == frozenset(range(3, 8))
+    guy = tuple(words("so does the baker guy who did the bakery roundup still sell rye or not"))
+    assert [guy[i] for i in sorted(q.described_writer(guy))] == [
+        "who",
+        "did",
+        "the",
+        "bakery",
+        "roundup",
+    ]
+    # Asking who wrote it, or the clause ending the sentence, leaves it asked.
+    assert q.described_writer(tuple(words("which site wrote the bread article"))) == frozenset()
+    assert (
+        q.described_writer(tuple(words("is it the site that wrote the bread article")))
+        == frozenset()
+    )

@@ -137,3 +137,12 @@ def test_followup_49_a_digit_spelling_one_reads_as_the_word() -> None:
     assert plain("some1") == "someone"
     assert plain("any1") == "anyone"
     assert plain("every1") == "everyone"
+
+
+def test_round_92_tipped_off_is_told() -> None:
+    # "who TIPPED the baker off": told, with the particle set apart from the verb.
+    assert plain("tipped") == "told"
+    matcher = Matcher(load_knowledge(default_knowledge_path()))
+    tipped = matcher.rank("who tipped the arizona poster off", 3)
+    told = matcher.rank("who told the arizona poster off", 3)
+    assert (tipped[0].entry_id, tipped[0].coverage) == (told[0].entry_id, told[0].coverage)

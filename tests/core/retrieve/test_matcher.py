@@ -3351,3 +3351,8 @@ def test_followup_51_a_background_before_a_post_is_a_career_history(
     # the sources never give, as "what did he do before bmw" does; the entry naming the post
     # held every other word and answered.
     assert best(matcher_real, question) is None
+
+
+def test_round_92_the_site_that_put_out_the_600_is_bmwblog(matcher_real: Matcher) -> None:
+    # Round 92: the outlet asked by what it published ("our friends at BMWBlog recently posted").
+    assert best(matcher_real, "what site put the 600 number out there") == "us-600-bmwblog"
