@@ -189,6 +189,9 @@ _CONTEST = "contestresult"  # a coined term: who would win a contest, held by no
 _SHOWN = "showcontent"  # a coined term: what was said on a show, held by none
 # "how many did they END UP with IN TOTAL": the words asking for a final count, no topic of it.
 _OUTCOME_WORDS = ("many", "end", "ended", "total", "ultimately", "eventually", "altogether")
+# Round 91: "how many were SOLD in the end", "how many did it GET": the count's own verb, no
+# topic of it either; with none left but the car counted, the count is the whole run's.
+_COUNT_VERBS = ("sold", "sell", "get", "got", "receive", "received", "built", "build", "made")
 # "whats a 1m WORTH today": the words an entry giving a value holds (a used price, MSRP);
 # "worth" is left out, since entries hold it of other things ("is it worth waiting").
 _VALUE_WORDS = ("value", "price", "msrp", "residual")
@@ -703,6 +706,7 @@ class Matcher:
             dtype=bool,
         )
         self._outcome_words = frozenset(self.synonyms.apply([stem(w) for w in _OUTCOME_WORDS]))
+        self._count_verbs = frozenset(self.synonyms.apply([stem(w) for w in _COUNT_VERBS]))
         # The last year any answer names ("after 2011"): a question about a year well past it
         # asks what the sources could not know.
         self._latest_year = max(
@@ -1301,10 +1305,16 @@ class Matcher:
             topics = [
                 t
                 for t in query
-                if t.known and t.asks and t.stem not in self._outcome_words and t.stem not in things
+                if t.known
+                and t.asks
+                and t.stem not in self._outcome_words
+                and t.stem not in self._count_verbs
+                and t.stem not in things
             ]
             if topics:
                 settled &= self._holding(self._ids[max(topics, key=lambda t: t.weight).stem])
+            elif things:  # "how many 1MS were sold in the end": the whole run's, settled by none
+                settled[:] = False
             holders = settled if holders is None else holders & settled
         if any(present_value(p.words) for p in found if p.asks):
             # "whats a 1m WORTH TODAY": a value at the time of asking, which only an entry

@@ -3296,3 +3296,19 @@ def test_followup_49_flying_and_hauling_are_going_fast(matcher_real: Matcher) ->
     # "quick" does, not words the knowledge has never seen that sink the question.
     legal = "was that even legal, the 1m was hauling"
     assert best(matcher_real, legal) == "uk-authorised-high-speed-testing"
+
+
+def test_round_91_a_final_count_of_the_car_is_not_one_markets_count() -> None:
+    matcher = _small(
+        [
+            (
+                "canada-received",
+                '"how many coupes did canada receive", "how many coupes were sold in canada"',
+                "The blog says Canada received only 80 coupes, all of them sold.",
+            ),
+        ]
+    )
+    assert best(matcher, "how many coupes did canada end up receiving") == "canada-received"
+    # The count in the end of the car itself, with no market: the whole run's, which
+    # Canada's count is not.
+    assert best(matcher, "how many coupes got sold in the end") is None
