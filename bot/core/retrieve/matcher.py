@@ -44,6 +44,7 @@ from ..normalise.question import (
     counted,
     dateline,
     doubled_count,
+    earlier_post,
     exchange_said,
     filmed_where,
     focus,
@@ -205,6 +206,7 @@ _UNSAID = "unsaidwords"  # a coined term: what someone was going to say, held by
 _EXCHANGE = "exchangesaid"  # a coined term: what was said in a conversation, held by none
 _OTHER_INFO = "otherinfo"  # a coined term: what someone's different information was, held by none
 _PRESENT_POST = "presentpost"  # a coined term: where someone works now, held by none
+_EARLIER_POST = "earlierpost"  # a coined term: someone's career before, held by none
 _VOWELS = frozenset("aeiouy")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A year this much later than the last the answers name is past every forecast they make (the
@@ -225,6 +227,7 @@ _COINED = frozenset(
         _EXCHANGE,
         _OTHER_INFO,
         _PRESENT_POST,
+        _EARLIER_POST,
     )
 )
 # The words that name a show ("podcast", and what the knowledge reads as one: "bimmercast").
@@ -1798,6 +1801,8 @@ class Matcher:
                     (would_win(spelled), _CONTEST),
                     # "where does he WORK NOW": a career after the sources
                     (present_post(spelled), _PRESENT_POST),
+                    # "whats his BACKGROUND BEFORE bmw": a career before the sources
+                    (earlier_post(spelled), _EARLIER_POST),
                 )
                 for spotted, coined in never_held:
                     if spotted:

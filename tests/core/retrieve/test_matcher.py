@@ -3312,3 +3312,18 @@ def test_round_91_a_final_count_of_the_car_is_not_one_markets_count() -> None:
     # The count in the end of the car itself, with no market: the whole run's, which
     # Canada's count is not.
     assert best(matcher, "how many coupes got sold in the end") is None
+
+
+def test_round_91_a_career_before_the_post_given_is_no_answer() -> None:
+    matcher = _small(
+        [
+            (
+                "miller-post",
+                '"who is the miller", "what does the miller do"',
+                "The miller is the head of the coupe's paint shop.",
+            ),
+        ]
+    )
+    assert best(matcher, "who is the miller") == "miller-post"
+    # His career before that post: the sources never give it.
+    assert best(matcher, "whats the miller's background before he got that post") is None
