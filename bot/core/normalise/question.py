@@ -2450,6 +2450,24 @@ def present_post(asked: tuple[str, ...]) -> bool:
     return _at_present(asked)
 
 
+# Round 91: "whats his BACKGROUND BEFORE bmw", "what was her JOB BEFORE she got that role":
+# someone's career before the one the sources name, which they never give.
+_CAREER = _POSTED | frozenset("background backgrounds career resume cv worked".split())
+# "before HE got the job", "before BMW", "before JOINING": what the career came before.
+_BEFORE_WHAT = _PRONOUNS | frozenset("bmw joining becoming getting taking".split())
+
+
+def earlier_post(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks someone's career before the post the sources give
+    ("whats his background before bmw", "where did she work before she got that job"): a
+    word of career, then "before" naming what it came before; "what did he say before the
+    memo" asks no career."""
+    if _CAREER.isdisjoint(asked):  # no career asked: most questions
+        return False
+    at = next((i for i, w in enumerate(asked) if w in _CAREER), len(asked))
+    return any(a == "before" and b in _BEFORE_WHAT for a, b in itertools.pairwise(asked[at:]))
+
+
 def afterwards(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks what happened after the sources were written ("what
     did the blog post a few days LATER", "... what HAPPENED AFTER", "how many were built in

@@ -46,6 +46,7 @@ from ..normalise.question import (
     dateline,
     described_writer,
     doubled_count,
+    earlier_post,
     exchange_said,
     filmed_where,
     focus,
@@ -192,6 +193,9 @@ _CONTEST = "contestresult"  # a coined term: who would win a contest, held by no
 _SHOWN = "showcontent"  # a coined term: what was said on a show, held by none
 # "how many did they END UP with IN TOTAL": the words asking for a final count, no topic of it.
 _OUTCOME_WORDS = ("many", "end", "ended", "total", "ultimately", "eventually", "altogether")
+# Round 91: "how many were SOLD in the end", "how many did it GET": the count's own verb, no
+# topic of it either; with none left but the car counted, the count is the whole run's.
+_COUNT_VERBS = ("sold", "sell", "get", "got", "receive", "received", "built", "build", "made")
 # "whats a 1m WORTH today": the words an entry giving a value holds (a used price, MSRP);
 # "worth" is left out, since entries hold it of other things ("is it worth waiting").
 _VALUE_WORDS = ("value", "price", "msrp", "residual")
@@ -205,6 +209,7 @@ _UNSAID = "unsaidwords"  # a coined term: what someone was going to say, held by
 _EXCHANGE = "exchangesaid"  # a coined term: what was said in a conversation, held by none
 _OTHER_INFO = "otherinfo"  # a coined term: what someone's different information was, held by none
 _PRESENT_POST = "presentpost"  # a coined term: where someone works now, held by none
+_EARLIER_POST = "earlierpost"  # a coined term: someone's career before, held by none
 _VOWELS = frozenset("aeiouy")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A year this much later than the last the answers name is past every forecast they make (the
@@ -225,6 +230,7 @@ _COINED = frozenset(
         _EXCHANGE,
         _OTHER_INFO,
         _PRESENT_POST,
+        _EARLIER_POST,
     )
 )
 # The words that name a show ("podcast", and what the knowledge reads as one: "bimmercast").
@@ -706,6 +712,7 @@ class Matcher:
             dtype=bool,
         )
         self._outcome_words = frozenset(self.synonyms.apply([stem(w) for w in _OUTCOME_WORDS]))
+        self._count_verbs = frozenset(self.synonyms.apply([stem(w) for w in _COUNT_VERBS]))
         # The last year any answer names ("after 2011"): a question about a year well past it
         # asks what the sources could not know.
         self._latest_year = max(
@@ -1304,10 +1311,16 @@ class Matcher:
             topics = [
                 t
                 for t in query
-                if t.known and t.asks and t.stem not in self._outcome_words and t.stem not in things
+                if t.known
+                and t.asks
+                and t.stem not in self._outcome_words
+                and t.stem not in self._count_verbs
+                and t.stem not in things
             ]
             if topics:
                 settled &= self._holding(self._ids[max(topics, key=lambda t: t.weight).stem])
+            elif things:  # "how many 1MS were sold in the end": the whole run's, settled by none
+                settled[:] = False
             holders = settled if holders is None else holders & settled
         if any(present_value(p.words) for p in found if p.asks):
             # "whats a 1m WORTH TODAY": a value at the time of asking, which only an entry
@@ -1793,6 +1806,8 @@ class Matcher:
                     (would_win(spelled), _CONTEST),
                     # "where does he WORK NOW": a career after the sources
                     (present_post(spelled), _PRESENT_POST),
+                    # "whats his BACKGROUND BEFORE bmw": a career before the sources
+                    (earlier_post(spelled), _EARLIER_POST),
                 )
                 for spotted, coined in never_held:
                     if spotted:

@@ -1626,6 +1626,21 @@ def test_round_87_a_post_now_asks_the_present(question: str, asked: bool) -> Non
 
 
 @pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # Round 91: someone's career before the post the sources give
+        ("whats the miller's background before he took over the mill", True),
+        ("where did the head baker work before joining", True),
+        ("what was her career like before the bakery", False),  # no one's turn named after it
+        ("what did the miller say before the flood", False),  # no career asked
+        ("what is the head baker's background", False),  # no "before"
+    ],
+)
+def test_round_91_a_career_before_asks_past_the_sources(question: str, asked: bool) -> None:
+    assert q.earlier_post(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
     ("question", "later"),
     [
         ("did the second run wreck prices like the forum said it would", True),

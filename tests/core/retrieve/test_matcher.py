@@ -3356,3 +3356,34 @@ def test_followup_51_a_background_before_a_post_is_a_career_history(
 def test_round_92_the_site_that_put_out_the_600_is_bmwblog(matcher_real: Matcher) -> None:
     # Round 92: the outlet asked by what it published ("our friends at BMWBlog recently posted").
     assert best(matcher_real, "what site put the 600 number out there") == "us-600-bmwblog"
+
+
+def test_round_91_a_final_count_of_the_car_is_not_one_markets_count() -> None:
+    matcher = _small(
+        [
+            (
+                "canada-received",
+                '"how many coupes did canada receive", "how many coupes were sold in canada"',
+                "The blog says Canada received only 80 coupes, all of them sold.",
+            ),
+        ]
+    )
+    assert best(matcher, "how many coupes did canada end up receiving") == "canada-received"
+    # The count in the end of the car itself, with no market: the whole run's, which
+    # Canada's count is not.
+    assert best(matcher, "how many coupes got sold in the end") is None
+
+
+def test_round_91_a_career_before_the_post_given_is_no_answer() -> None:
+    matcher = _small(
+        [
+            (
+                "miller-post",
+                '"who is the miller", "what does the miller do"',
+                "The miller is the head of the coupe's paint shop.",
+            ),
+        ]
+    )
+    assert best(matcher, "who is the miller") == "miller-post"
+    # His career before that post: the sources never give it.
+    assert best(matcher, "whats the miller's background before he got that post") is None
