@@ -188,6 +188,11 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "where exactly is bmw uk hq" after the video's spot: a claim that gives BMW's UK
         # headquarters as a place does not say where they are.
         return Reading(Decision(None, 0.0), notice=_not_placed(answer.entry, where))
+    seat = _place_asked(text, leaning)
+    if seat is not None and answer is not None and _seated_only(answer.entry, seat):
+        # "uk?" after how many come to the US: a claim naming BMW's UK headquarters speaks of
+        # an office there, not of the UK's part in what was asked.
+        return Reading(Decision(None, 0.0), notice=_no_market(answer.entry, seat))
     if (
         want is Wanted.VALUE
         and answer is not None
@@ -510,6 +515,28 @@ def _picks_side(text: str, last: Entry) -> bool:
 
 
 _MAX_SIDE_WORDS = 3
+
+
+def _place_asked(text: str, leaning: tuple[FollowUp, str] | None) -> str | None:
+    """Return the one word of a bare ellipsis naming another place ("uk?", "and for the uk"),
+    or None."""
+    if leaning is not None and leaning[0] is FollowUp.ABOUT:
+        named = [w for w in words(leaning[1]) if w not in STOPWORDS]
+    else:
+        named = kernel(text) if leaning is None else []
+    return named[0] if len(named) == 1 else None
+
+
+def _seated_only(entry: Entry, place: str) -> bool:
+    """Return whether an entry names a place only as the seat of an office ("BMW's UK
+    headquarters")."""
+    told = words(entry.answer)
+    at = [i for i, w in enumerate(told) if w == place]
+    return bool(at) and all(told[i + 1 : i + 2] and told[i + 1] in _SEATS for i in at)
+
+
+# What a place is the seat of when a claim names it only so: "BMW's UK headquarters".
+_SEATS = frozenset("headquarters hq office offices base".split())
 
 
 def _given_as_place(entry: Entry, where: str) -> bool:
@@ -1498,6 +1525,10 @@ def _not_defined(entry: Entry, thing: str) -> str:
 def _no_link(entry: Entry, knowledge: Knowledge) -> str:
     cited = "; ".join(knowledge.sources[s].citation() for s in entry.sources)
     return f"I have no link for '{entry.title}'. Its sources: {cited}."
+
+
+def _no_market(entry: Entry, place: str) -> str:
+    return f"The sources of '{entry.title}' name {place} only as where an office is."
 
 
 def _not_placed(entry: Entry, where: str) -> str:

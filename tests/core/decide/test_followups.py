@@ -2333,3 +2333,50 @@ def test_followup_49_a_figure_doubted_as_someone_told_it_checks_the_last_figure(
         assert checked.entry_id == "cast-size" and checked.kind == "followup", doubt
     _, own = _talk(studio, "how big is the sequels cast", "i thought they said 30 premieres")
     assert own.entry_id != "cast-size" or own.kind != "followup"
+
+
+KILNS = """
+version: 1
+
+sources:
+  - id: guild
+    title: The guild letter
+    outlet: the potters' guild
+    kind: official-statement
+  - id: forum
+    title: A forum thread
+    outlet: a pottery forum
+    kind: reader-comment
+
+entries:
+  - id: vase-count
+    questions: [How many vases go to Spain?]
+    answer: The guild said Spain gets 90 of the glazed vases this year.
+    status: fact
+    claimed_by: the guild
+    sources: [guild]
+  - id: photo-spot
+    questions: [Where was the kiln photo taken?, Is the kiln photo at the Portugal headquarters?]
+    keywords: [portugal]
+    answer: A forum reader placed the kiln photo at the guild's Portugal headquarters.
+    status: rumor
+    claimed_by: a forum reader
+    sources: [forum]
+"""
+
+
+def test_followup_52_a_place_named_only_as_an_office_seat_answers_no_ellipsis(
+    tmp_path: Path,
+) -> None:
+    # Follow-up round 52: "portugal?" and "and for portugal" after Spain's count ask Portugal's
+    # share; a claim naming the guild's Portugal headquarters speaks of an office there, so
+    # the question is declined, not answered with where the photo was taken.
+    path = tmp_path / "kilns.yaml"
+    path.write_text(KILNS, encoding="utf-8")
+    kilns = KnowledgeService.from_path(path)
+    for ellipsis in ("portugal?", "and for portugal"):
+        first, other = _talk(kilns, "how many vases does spain get", ellipsis)
+        assert first.entry_id == "vase-count"
+        assert other.entry_id is None and not other.answered, ellipsis
+    _, asked = _talk(kilns, "how many vases does spain get", "where was the kiln photo taken")
+    assert asked.entry_id == "photo-spot"
