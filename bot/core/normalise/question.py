@@ -3507,6 +3507,31 @@ def described_writer(sentence: Sequence[str]) -> frozenset[int]:
     return frozenset()
 
 
+# "does the 1m come with no options TOO LIKE THE GP": the car held up as the standard a claim is
+# compared with, after the claim; the question asks it of the car before.
+_STANDARD_REACH = 4  # "like THE MINI GP DID": the words that may follow "like"
+_NOT_STANDARD = _BE | _SEEMING | frozenset("something anything just more exactly much".split())
+
+
+def compared_standard(sentence: Sequence[str]) -> frozenset[int]:
+    """Return where a sentence ends on the thing its claim is compared with ("is the ferry
+    cheap LIKE THE BUS", "... LIKE THE BUS WAS"): from "like" to the end."""
+    if "like" not in sentence:
+        return frozenset()  # most questions
+    at = len(sentence) - 1 - sentence[::-1].index("like")
+    rest = sentence[at + 1 :]
+    if at < 2 or sentence[at - 1] in _NOT_STANDARD or not rest or rest[0] not in _DETERMINERS:
+        return frozenset()
+    # "is THE FERRY like the bus", "is IT like the bus": the comparison itself is asked
+    if sentence[at - 2] in _AUXILIARIES | _DETERMINERS or sentence[at - 1] in _ASKED_OF:
+        return frozenset()
+    if rest[-1] in _AUXILIARIES:  # "like the bus DID"
+        rest = rest[:-1]
+    if not 1 < len(rest) <= _STANDARD_REACH or _AUXILIARIES.intersection(rest):
+        return frozenset()
+    return frozenset(range(at, len(sentence)))
+
+
 # "how many does ohio get OUT OF THE US TOTAL": the whole a share is asked of, not what is asked.
 _WHOLE_MOST = 5  # "out of THE FIRST NORTH AMERICAN RUN": the words that may name the whole
 

@@ -42,6 +42,7 @@ from ..normalise.question import (
     checked_figures,
     classed,
     compared_amount,
+    compared_standard,
     counted,
     dateline,
     described_writer,
@@ -1292,7 +1293,9 @@ class Matcher:
         if placed is not None:  # "how many did ASIA get": not the Asia head's claim
             holders = placed if holders is None else holders & placed
         story = [p.words for p in found if not p.asks]
-        named = self._named_holders(query, self._either(question), story)
+        # "does the 1m have no options LIKE THE GP": the 1m is asked of, however little it weighs
+        compared = any(compared_standard(p.words) for p in found if p.asks)
+        named = self._named_holders(query, self._either(question), story, compared=compared)
         if named is not None:  # "uk allocation": an entry naming the UK
             holders = named if holders is None else holders & named
         if any(which_writing(p.words) for p in found if p.asks):
@@ -1467,12 +1470,18 @@ class Matcher:
         return frozenset(content(self.synonyms.apply([self._word(w)[0] for w in said])))
 
     def _named_holders(
-        self, query: list[_Term], either: frozenset[str], story: Sequence[Sequence[str]] = ()
+        self,
+        query: list[_Term],
+        either: frozenset[str],
+        story: Sequence[Sequence[str]] = (),
+        *,
+        compared: bool = False,
     ) -> _Mask | None:
         """Return the entries that hold every name the question gives weight ("the UK",
         "Segler"), or None when it names none: an entry about another market or person does
         not answer it. Of names asked as alternatives ("did WATTS or BMWNA hint ..."), one
-        is enough.
+        is enough. With a standard compared ("is the 1M stick only LIKE THE GP"), the car
+        asked of counts however little it weighs (``compared``).
 
         The names only the story around the question gives (``story``: its sentences' words)
         count only when the asking sentences name none of their own ("everyone says the ASIA
@@ -1488,9 +1497,11 @@ class Matcher:
         for t in query:
             if not t.known or (t.stem not in self._names and t.stem not in self._scopes):
                 continue
-            if t.weight < _NAME_SHARE * (asked if t.asks else total):
-                continue
             term = self._ids[t.stem]
+            if t.weight < _NAME_SHARE * (asked if t.asks else total) and not (
+                compared and t.asks and self._generic(term)
+            ):
+                continue
             if not t.asks and not self._generic(term):
                 told.append(t.stem)
                 continue

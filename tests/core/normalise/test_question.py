@@ -3038,3 +3038,14 @@ def test_round_92_a_writer_named_by_their_piece_is_who_is_asked_of() -> None:
         q.described_writer(tuple(words("is it the site that wrote the bread article")))
         == frozenset()
     )
+
+
+def test_round_95_a_car_held_up_as_the_standard_is_not_asked_of() -> None:
+    # "is the ferry cheap LIKE THE BUS": the claim is asked of the ferry, the bus its standard.
+    sentence = tuple(words("is the ferry cheap like the night bus"))
+    assert q.compared_standard(sentence) == frozenset(range(4, 8))
+    did = tuple(words("does the ferry sell out too like the bus did"))
+    assert [did[i] for i in sorted(q.compared_standard(did))] == ["like", "the", "bus", "did"]
+    # "like" as the question's own predicate, or a guess ("like 400"), is no standard.
+    assert q.compared_standard(tuple(words("is the ferry like the bus"))) == frozenset()
+    assert q.compared_standard(tuple(words("did the ferry sell like 400"))) == frozenset()

@@ -3387,3 +3387,13 @@ def test_round_91_a_career_before_the_post_given_is_no_answer() -> None:
     assert best(matcher, "who is the miller") == "miller-post"
     # His career before that post: the sources never give it.
     assert best(matcher, "whats the miller's background before he got that post") is None
+
+
+def test_round_95_the_gp_held_up_as_a_standard_does_not_answer_for_the_1m(
+    matcher_real: Matcher,
+) -> None:
+    # Round 95: the GP's no-options, manual-only entry is the GP's; asked of the 1M with the
+    # GP as the standard ("... LIKE THE MINI GP WAS"), the sources give nothing.
+    standard = "was the 1m aggressively priced like the mini gp was"
+    assert best(matcher_real, "was the mini gp aggressively priced") == "gp-price-options-manual"
+    assert best(matcher_real, standard) is None
