@@ -15,7 +15,7 @@ from .decide.twopart import lone_answer, second_part, split_answer
 from .knowledge.errors import KnowledgeError, Problem
 from .knowledge.models import Knowledge
 from .knowledge.packed import release_keys
-from .normalise.text import unmarked
+from .normalise.text import unmarked, unstretched
 from .reply.replies import Reply, compose, small_talk
 from .retrieve.matcher import Matcher
 from .score.ranking import Match
@@ -160,7 +160,8 @@ class KnowledgeService:
             )
         if "@" in text:  # no mention without one: most messages skip the pattern
             text = _MENTION.sub("", text)
-        text = unmarked(text)  # "<@318844> ... :flag_au:", a pasted link: chat markup
+        # "<@318844> ... :flag_au:", a pasted link, "sooo": chat markup and stretched letters
+        text = unstretched(unmarked(text))
         talk = snapshot.talk.match(text)
         if talk is None and not (after and asks_who_is_right(text)):
             # "so shes right lol" after an answer asks whether she is; alone, it is a remark

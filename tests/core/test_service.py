@@ -117,3 +117,13 @@ def test_chat_markup_is_read_as_no_words(mini_path: Path) -> None:
     ):
         reply = service.ask(marked)
         assert reply.answered and reply.entry_id == plain.entry_id, marked
+
+
+def test_stretched_letters_are_read_as_the_word_typed(mini_path: Path) -> None:
+    # "sooo", "realllly": chat stress, read where the message comes in (the knowledge never
+    # has it, so loading does not pay for the check).
+    service = KnowledgeService.from_path(mini_path)
+    plain = service.ask("so how many 1ms is the us really getting")
+    stretched = service.ask("sooo how many 1ms is the us realllly getting")
+    assert plain.answered and stretched.entry_id == plain.entry_id
+    assert stretched.score == plain.score

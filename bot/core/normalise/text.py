@@ -93,6 +93,21 @@ _MARKUP = re.compile(
 _LINK = re.compile(r"\bhttps?://(?:www\d?\.)?([a-z0-9-]+)(?:\.[a-z0-9-]+)*\S*", re.IGNORECASE)
 
 
+# The same in a message as typed, and the gaps between its words (kept as they are).
+_STRETCHED_TYPED = re.compile(r"([a-z])\1\1", re.IGNORECASE)
+_WORD_GAPS = re.compile(r"([^a-z0-9]+)", re.IGNORECASE)
+
+
+def unstretched(text: str) -> str:
+    """Return chat text with each stretched word as the word typed ("sooo" -> "so")."""
+    if _STRETCHED_TYPED.search(text) is None:  # most messages; knowledge texts never go here
+        return text
+    return "".join(
+        _unstretched(part.lower()) if _STRETCHED_TYPED.search(part) else part
+        for part in _WORD_GAPS.split(text)
+    )
+
+
 def unmarked(text: str) -> str:
     """Return chat text without pings and emoji, and with each pasted link as its site's name."""
     if ":" not in text and "<" not in text and "@" not in text:  # most messages
@@ -183,8 +198,6 @@ def _split(folded: str) -> list[str]:
         folded = _BARE_PERCENT.sub(" percent ", folded)
     plain = ":" not in folded and folded.isascii()  # no "12:30": split faster than _TOKEN finds
     tokens = folded.encode().translate(_GAPS).decode().split() if plain else _TOKEN.findall(folded)
-    if _STRETCHED.search(folded) is not None:  # "sooo", "lmaooo": chat's stretched letters
-        tokens = [_unstretched(t) if _STRETCHED.search(t) else t for t in tokens]
     if not _NUMBERS_OR_ORDINALS.isdisjoint(tokens):  # one check for both, seldom met
         if has_digit and not _ORDINALS.keys().isdisjoint(tokens):
             tokens = [_ORDINALS.get(t, t) for t in tokens]

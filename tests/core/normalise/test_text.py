@@ -23,6 +23,7 @@ from bot.core.normalise.text import (
     phrase_keys,
     stem,
     unmarked,
+    unstretched,
     words,
 )
 
@@ -235,12 +236,12 @@ def test_figures_join_only_side_by_side() -> None:
 
 def test_round_88_a_stretched_letter_reads_as_the_word_typed() -> None:
     # Chat stretches a letter for stress: the commoner of the word with it once or twice.
-    assert words("sooo which bakery, the gooood one? lmaooo") == [
+    assert words(unstretched("Sooo which bakery, the GOOOOD one? lmaooo")) == [
         "so", "which", "bakery", "the", "good", "one", "lmao",
     ]  # fmt: skip
-    assert words("realllly cheaperrrr bread") == ["really", "cheaper", "bread"]
-    # One letter alone repeated is no stretched word; figures are left as they are.
-    assert words("www zzz 1000 loaves") == ["www", "zzz", "1000", "loaves"]
+    assert words(unstretched("realllly cheaperrrr bread")) == ["really", "cheaper", "bread"]
+    # One letter alone repeated is no stretched word; figures and the rest are left as typed.
+    assert unstretched("www zzz 1000 loaves, ok?") == "www zzz 1000 loaves, ok?"
 
 
 def test_chat_markup_goes_and_a_link_is_its_site() -> None:
