@@ -192,7 +192,7 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
     if seat is not None and answer is not None and _seated_only(answer.entry, seat):
         # "uk?" after how many come to the US: a claim naming BMW's UK headquarters speaks of
         # an office there, not of the UK's part in what was asked.
-        return Reading(Decision(None, 0.0), notice=_no_market(answer.entry, seat))
+        return Reading(Decision(None, 0.0), notice=_no_market(seat))
     if (
         want is Wanted.VALUE
         and answer is not None
@@ -1527,8 +1527,10 @@ def _no_link(entry: Entry, knowledge: Knowledge) -> str:
     return f"I have no link for '{entry.title}'. Its sources: {cited}."
 
 
-def _no_market(entry: Entry, place: str) -> str:
-    return f"The sources of '{entry.title}' name {place} only as where an office is."
+def _no_market(place: str) -> str:
+    """Return the notice for a place the sources name only as an office's seat."""
+    named = place.upper() if len(place) <= 3 else place.capitalize()  # "uk", "germany"
+    return f"My sources name {named} only as where an office is, not what it gets."
 
 
 def _not_placed(entry: Entry, where: str) -> str:

@@ -2378,5 +2378,6 @@ def test_followup_52_a_place_named_only_as_an_office_seat_answers_no_ellipsis(
         first, other = _talk(kilns, "how many vases does spain get", ellipsis)
         assert first.entry_id == "vase-count"
         assert other.entry_id is None and not other.answered, ellipsis
+        assert other.notice and "Portugal only as where an office is" in other.notice
     _, asked = _talk(kilns, "how many vases does spain get", "where was the kiln photo taken")
     assert asked.entry_id == "photo-spot"
