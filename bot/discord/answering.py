@@ -10,12 +10,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
-import re
 from typing import TYPE_CHECKING
 
 import discord
 
 from ..core.decide.memory import Conversations
+from ..core.normalise.text import PINGS
 from ..core.reply.replies import Reply
 from .embeds import reply_embed
 from .errors import NO_MENTIONS, reply_to, send_to_interaction, send_to_message
@@ -33,8 +33,6 @@ ONLY_YOU = "Only you can see this answer: the question was someone else's."
 GONE = "That entry is no longer in the knowledge base; try asking again."
 NO_TEXT = "That message has no text I can read; try `/ask` with your question."
 
-_NOISE = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
-
 
 def cooldown_text(seconds: float) -> str:
     """Return the cooldown notice."""
@@ -43,7 +41,7 @@ def cooldown_text(seconds: float) -> str:
 
 def clean_question(text: str) -> str:
     """Drop mentions, channel links and custom emoji (they carry no topic); collapse spaces."""
-    return " ".join(_NOISE.sub(" ", text).split())
+    return " ".join(PINGS.sub(" ", text).split())
 
 
 def asker_of(message: discord.Message | None) -> int | None:

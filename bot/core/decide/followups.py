@@ -188,7 +188,7 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "where exactly is bmw uk hq" after the video's spot: a claim that gives BMW's UK
         # headquarters as a place does not say where they are.
         return Reading(Decision(None, 0.0), notice=_not_placed(answer.entry, where))
-    seat = _place_asked(text, leaning)
+    seat = _place_asked(text, leaning) if answer is not None else None
     if seat is not None and answer is not None and _seated_only(answer.entry, seat):
         # "uk?" after how many come to the US: a claim naming BMW's UK headquarters speaks of
         # an office there, not of the UK's part in what was asked.

@@ -3511,6 +3511,7 @@ def described_writer(sentence: Sequence[str]) -> frozenset[int]:
 # compared with, after the claim; the question asks it of the car before.
 _STANDARD_REACH = 4  # "like THE MINI GP DID": the words that may follow "like"
 _NOT_STANDARD = _BE | _SEEMING | frozenset("something anything just more exactly much".split())
+_COMPARED_ITSELF = _AUXILIARIES | _DETERMINERS  # "IS the ferry like", "is THE ferry like"
 
 
 def compared_standard(sentence: Sequence[str]) -> frozenset[int]:
@@ -3523,7 +3524,7 @@ def compared_standard(sentence: Sequence[str]) -> frozenset[int]:
     if at < 2 or sentence[at - 1] in _NOT_STANDARD or not rest or rest[0] not in _DETERMINERS:
         return frozenset()
     # "is THE FERRY like the bus", "is IT like the bus": the comparison itself is asked
-    if sentence[at - 2] in _AUXILIARIES | _DETERMINERS or sentence[at - 1] in _ASKED_OF:
+    if sentence[at - 2] in _COMPARED_ITSELF or sentence[at - 1] in _ASKED_OF:
         return frozenset()
     if rest[-1] in _AUXILIARIES:  # "like the bus DID"
         rest = rest[:-1]

@@ -82,13 +82,11 @@ _BATCH = 2048  # texts folded per step by analyse_many
 _NUMBERS_OR_ORDINALS = frozenset(_NUMBER_WORDS) | frozenset(_ORDINALS)
 
 
-# Chat markup that names no topic: a ping or channel link ("<@318844>", "<#9912>"), a custom
-# emoji ("<:pepe:8123>", "<a:dance:8123>"), an emoji typed by its code (":flag_au:", ":joy:")
-# and a ping of everyone ("@here").
-_MARKUP = re.compile(
-    r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|(?<![\w:]):[a-z][a-z0-9_+-]*:(?![\w:])|@(?:everyone|here)\b",
-    re.IGNORECASE,
-)
+# What Discord puts in a message for a ping, a channel link or a custom emoji ("<@318844>",
+# "<#9912>", "<:pepe:8123>", "<a:dance:8123>") and a ping of everyone ("@here"): no topic.
+PINGS = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
+# The same and an emoji typed by its code (":flag_au:", ":joy:"): chat markup.
+_MARKUP = re.compile(PINGS.pattern + r"|(?<![\w:]):[a-z][a-z0-9_+-]*:(?![\w:])", re.IGNORECASE)
 # A pasted link: its site's name is what it says ("https://www.bmwblog.com/2011/..." -> bmwblog).
 _LINK = re.compile(r"\bhttps?://(?:www\d?\.)?([a-z0-9-]+)(?:\.[a-z0-9-]+)*\S*", re.IGNORECASE)
 
