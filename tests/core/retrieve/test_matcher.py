@@ -3397,3 +3397,10 @@ def test_round_95_the_gp_held_up_as_a_standard_does_not_answer_for_the_1m(
     standard = "was the 1m aggressively priced like the mini gp was"
     assert best(matcher_real, "was the mini gp aggressively priced") == "gp-price-options-manual"
     assert best(matcher_real, standard) is None
+
+
+def test_round_99_the_blog_named_by_its_people_is_the_blog(matcher_real: Matcher) -> None:
+    # Round 99: "the BLOGGER", "the BLOG WRITER": the blog, whose posts speak for its writers.
+    assert best(matcher_real, "is the blogger convinced the 600 is off or just hedging") == (
+        "blog-doubts-600"
+    )
