@@ -3489,6 +3489,8 @@ _DESCRIBED = _OUTLETS | frozenset("blog site website guy guys dude people writer
 _RELATIVES = frozenset("that who which".split())
 _WORK_VERBS = _WROTE | frozenset("did posted published ran put".split())
 _WORKS = _PIECES | frozenset("post posts articles pieces roundup".split())
+# "the blog that WROTE UP THE RUMORS": a verb of writing with "up" writes a piece on its object
+_WRITTEN_UP = _WORKS | frozenset("rumor rumors rumour rumours news".split())
 
 
 def described_writer(sentence: Sequence[str]) -> frozenset[int]:
@@ -3501,8 +3503,9 @@ def described_writer(sentence: Sequence[str]) -> frozenset[int]:
             sentence[max(0, i - 3) : i]
         ):
             continue
+        works = _WRITTEN_UP if sentence[i + 2] == "up" else _WORKS
         for end in range(i + 2, min(len(sentence) - 2, i + 2 + _PIECE_REACH)):
-            if sentence[end] in _WORKS:
+            if sentence[end] in works:
                 return frozenset(range(i, end + 1))
     return frozenset()
 

@@ -3049,3 +3049,20 @@ def test_round_95_a_car_held_up_as_the_standard_is_not_asked_of() -> None:
     # "like" as the question's own predicate, or a guess ("like 400"), is no standard.
     assert q.compared_standard(tuple(words("is the ferry like the bus"))) == frozenset()
     assert q.compared_standard(tuple(words("did the ferry sell like 400"))) == frozenset()
+
+
+def test_round_99_a_writer_named_by_what_they_wrote_up_is_who_is_asked_of() -> None:
+    # "the site that WROTE UP THE BREAD RUMORS, do they ...": a verb of writing with "up" writes a
+    # piece on its object, so the clause names who is meant, as "wrote the bread article" does.
+    sentence = tuple(words("the site that wrote up the bread rumors do they still sell rye"))
+    assert [sentence[i] for i in sorted(q.described_writer(sentence))] == [
+        "that",
+        "wrote",
+        "up",
+        "the",
+        "bread",
+        "rumors",
+    ]
+    # Without the particle the rumors are what was written, not a piece that names the writer.
+    plain = tuple(words("the site that wrote the bread rumors do they still sell rye"))
+    assert q.described_writer(plain) == frozenset()
