@@ -3404,3 +3404,9 @@ def test_round_99_the_blog_named_by_its_people_is_the_blog(matcher_real: Matcher
     assert best(matcher_real, "is the blogger convinced the 600 is off or just hedging") == (
         "blog-doubts-600"
     )
+
+
+def test_round_99_crying_about_something_is_complaining(matcher_real: Matcher) -> None:
+    # Round 99: a commenter named by the grumble ("who was CRYING ABOUT ..."): Gar complained.
+    question = "which commenter was crying about outsiders in the comments"
+    assert best(matcher_real, question) == "gar-invaded"
