@@ -3397,3 +3397,9 @@ def test_round_95_the_gp_held_up_as_a_standard_does_not_answer_for_the_1m(
     standard = "was the 1m aggressively priced like the mini gp was"
     assert best(matcher_real, "was the mini gp aggressively priced") == "gp-price-options-manual"
     assert best(matcher_real, standard) is None
+
+
+def test_round_97_a_podcast_plugged_is_one_mentioned(matcher_real: Matcher) -> None:
+    # Round 97: "plugging" reads as mentioning, and a typo of it ("pluging") as "plugging".
+    assert best(matcher_real, "what pod do those writers keep plugging") == "bimmercast-blog"
+    assert best(matcher_real, "what pod do those writers keep pluging") == "bimmercast-blog"
