@@ -3403,3 +3403,9 @@ def test_round_97_a_podcast_plugged_is_one_mentioned(matcher_real: Matcher) -> N
     # Round 97: "plugging" reads as mentioning, and a typo of it ("pluging") as "plugging".
     assert best(matcher_real, "what pod do those writers keep plugging") == "bimmercast-blog"
     assert best(matcher_real, "what pod do those writers keep pluging") == "bimmercast-blog"
+
+
+def test_round_97_the_bimmerblog_is_bmwblog(matcher_real: Matcher) -> None:
+    # Round 97: "bimmer" is chat for BMW, so the site typed as "bimmerblog" is BMWBlog.
+    asked = "what did the bimmerblog people say they heard from dealers"
+    assert best(matcher_real, asked) == "bmwblog-600-official-dealers"
