@@ -3409,3 +3409,10 @@ def test_round_97_the_bimmerblog_is_bmwblog(matcher_real: Matcher) -> None:
     # Round 97: "bimmer" is chat for BMW, so the site typed as "bimmerblog" is BMWBlog.
     asked = "what did the bimmerblog people say they heard from dealers"
     assert best(matcher_real, asked) == "bmwblog-600-official-dealers"
+
+
+def test_round_97_how_a_name_is_said_is_never_covered(matcher_real: Matcher) -> None:
+    # Round 97: "how do you pronounce X" asks about the word; the entry naming X says nothing
+    # of how it is said.
+    assert best(matcher_real, "how do you pronounce cayman s") is None
+    assert best(matcher_real, "who expected a showdown with a cayman s") == "cayman-s-showdown"
