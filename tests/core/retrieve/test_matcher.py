@@ -3416,3 +3416,9 @@ def test_round_97_how_a_name_is_said_is_never_covered(matcher_real: Matcher) -> 
     # of how it is said.
     assert best(matcher_real, "how do you pronounce cayman s") is None
     assert best(matcher_real, "who expected a showdown with a cayman s") == "cayman-s-showdown"
+
+
+def test_round_97_the_colour_a_buyer_ordered_is_never_covered(matcher_real: Matcher) -> None:
+    # Round 97: no reader gives the colour of the car they ordered; the video's white car is
+    # no answer to it.
+    assert best(matcher_real, "which colour did the readers say they ordered theirs in") is None
