@@ -108,3 +108,13 @@ def test_why_after_a_claim_without_a_reason_gets_the_neighbour_that_explains_it(
     reply = service.ask("how come tho", after="more-than-414-1ms")
     assert reply.entry_id == "bigger-market-than-gp"
     assert service.ask("how many exactly", after=reply.entry_id).answered is False
+
+
+def test_round_97_the_gp_is_given_as_the_example_of_seglers_success(
+    service: KnowledgeService,
+) -> None:
+    # Round 97: the article gives the GP as an example of Dr. Segler's success; the answer says
+    # so in those plain words, which a reader asking "what's the link" looks for.
+    reply = service.ask("why does the blog bring the mini gp into a 1m article")
+    assert reply.entry_id == "gp-segler-track-record"
+    assert "example" in (reply.answer or "") and "success" in (reply.answer or "")

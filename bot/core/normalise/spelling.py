@@ -15,6 +15,7 @@ _SHORTENED_BY = 2  # a name typed shorter ("jrob" for JRobUSC) lacks at least tw
 _JOINED_ZIPF = 3.0  # two words that make a word this common ("every day") stay two
 _REAL_WORD_ZIPF = 3.2  # a word this common in English is not a typo, so it is never "corrected"
 _VOWELS = frozenset("aeiouy")
+_SOUNDED = ("shun", "tion")  # "-tion" typed as it sounds: "producshun", "allocashun"
 
 
 def _skeleton(word: str) -> str:
@@ -81,6 +82,7 @@ class Spelling:
 
     def fix(self, word: str) -> str:
         """Return the known word a typo stands for, or the word itself."""
+        word = self._unsounded(word)
         bare = _VOWELS.isdisjoint(word) and word not in self._words
         if bare and word in self._skeletons and english_zipf(word) < _REAL_WORD_ZIPF:
             return self._skeletons[word]  # typed without vowels: "wht", "shld"
@@ -98,6 +100,13 @@ class Spelling:
         if base is not None and not fixed.startswith(base):
             return word  # "detailer" is no "dealer"; "collecter" is "collector"
         return fixed
+
+    def _unsounded(self, word: str) -> str:
+        """Return a word whose "-tion" was typed as it sounds ("producshun") with "-tion"."""
+        heard, written = _SOUNDED
+        if word.endswith(heard) and len(word) > len(heard) + 2 and word not in self._words:
+            return word[: -len(heard)] + written
+        return word
 
     def _correct(self, word: str) -> str:
         from rapidfuzz import process  # imported on the first typo, not on every start

@@ -91,6 +91,15 @@ def test_round_54_a_common_word_with_a_doers_ending_is_no_typo() -> None:
     assert fix("collecter") == "collector"
 
 
+def test_round_97_a_tion_typed_as_it_sounds_is_read_as_tion() -> None:
+    # "alocashun" is three edits from "allocation" until its "-shun" is read as "-tion"; a word
+    # that is only the ending ("shun") stays as typed.
+    fix = spelling().fix
+    assert fix("alocashun") == "allocation"
+    assert fix("producshun") == "production"
+    assert fix("shun") == "shun"
+
+
 # The two-word-name pattern as first written: a lookahead tried at every position.
 _TITLED_PLAIN = re.compile(r"(?=\b([A-Z][a-z]{1,2}\.|[A-Z]\w*)[ \t]+([A-Z]\w+))")
 

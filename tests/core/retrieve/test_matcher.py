@@ -3410,3 +3410,28 @@ def test_round_99_crying_about_something_is_complaining(matcher_real: Matcher) -
     # Round 99: a commenter named by the grumble ("who was CRYING ABOUT ..."): Gar complained.
     question = "which commenter was crying about outsiders in the comments"
     assert best(matcher_real, question) == "gar-invaded"
+
+
+def test_round_97_a_podcast_plugged_is_one_mentioned(matcher_real: Matcher) -> None:
+    # Round 97: "plugging" reads as mentioning, and a typo of it ("pluging") as "plugging".
+    assert best(matcher_real, "what pod do those writers keep plugging") == "bimmercast-blog"
+    assert best(matcher_real, "what pod do those writers keep pluging") == "bimmercast-blog"
+
+
+def test_round_97_the_bimmerblog_is_bmwblog(matcher_real: Matcher) -> None:
+    # Round 97: "bimmer" is chat for BMW, so the site typed as "bimmerblog" is BMWBlog.
+    asked = "what did the bimmerblog people say they heard from dealers"
+    assert best(matcher_real, asked) == "bmwblog-600-official-dealers"
+
+
+def test_round_97_how_a_name_is_said_is_never_covered(matcher_real: Matcher) -> None:
+    # Round 97: "how do you pronounce X" asks about the word; the entry naming X says nothing
+    # of how it is said.
+    assert best(matcher_real, "how do you pronounce cayman s") is None
+    assert best(matcher_real, "who expected a showdown with a cayman s") == "cayman-s-showdown"
+
+
+def test_round_97_the_colour_a_buyer_ordered_is_never_covered(matcher_real: Matcher) -> None:
+    # Round 97: no reader gives the colour of the car they ordered; the video's white car is
+    # no answer to it.
+    assert best(matcher_real, "which colour did the readers say they ordered theirs in") is None
