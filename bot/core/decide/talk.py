@@ -16,7 +16,7 @@ from ..retrieve.matcher import answer_kinds
 _FILLER = frozenset(
     """
     there guys all everyone everybody folks yall chat gang fellas bot onem onembot a lot so much
-    very again ok okay man
+    very again ok okay man alright aight nerds
     mate bro dude fam friend buddy lads peeps ppl just and you again pal for that the help
     yo anyway anyways lol lmao lmfao rofl haha oh well then today tonight
     """.split()

@@ -792,3 +792,19 @@ def test_followup_49_greetings_and_thanks_in_other_words(
     # "hi" and "thanks" do; they were words the knowledge has never seen, so declined.
     reply = service.ask(message)
     assert reply.kind == "smalltalk" and reply.talk is kind
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("hey nerds", TalkKind.GREETING),
+        ("alright cheers bot", TalkKind.THANKS),
+    ],
+)
+def test_followup_53_an_addressee_or_an_alright_around_small_talk_asks_nothing(
+    service: KnowledgeService, message: str, kind: TalkKind
+) -> None:
+    # Follow-up round 53: "nerds" names the channel as "guys" does, and "alright", "aight"
+    # open thanks as "ok" does; with two such words around it the greeting or thanks declined.
+    reply = service.ask(message)
+    assert reply.kind == "smalltalk" and reply.talk is kind
