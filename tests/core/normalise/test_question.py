@@ -3049,3 +3049,21 @@ def test_round_95_a_car_held_up_as_the_standard_is_not_asked_of() -> None:
     # "like" as the question's own predicate, or a guess ("like 400"), is no standard.
     assert q.compared_standard(tuple(words("is the ferry like the bus"))) == frozenset()
     assert q.compared_standard(tuple(words("did the ferry sell like 400"))) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("whats a used m3 gonna cost in canada", "money"),
+        ("whats a gp gonna cost", "money"),
+        # What it costs its maker, to do something: not a price a buyer pays.
+        ("whats it gonna cost bmw to build more", None),
+    ],
+)
+def test_followup_53_what_something_will_cost_wants_a_price(
+    question: str, kind: str | None
+) -> None:
+    # Follow-up round 53: "what's X gonna cost" asks a price as "what does X cost" does; with
+    # an article or adjective before X, no auxiliary stood after "what", so no price was asked
+    # and an entry on what new molds would cost BMW answered.
+    assert q.wants(tuple(words(question))) == kind
