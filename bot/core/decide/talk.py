@@ -386,8 +386,9 @@ class Talk:
 
 # People in the asker's own life, as a remark names them; not "they", often a party of the claims.
 _OWN_PEOPLE = frozenset("he hes him his she shes her i im ive me my".split())
-# A laughed remark opening with these passes a verdict on what was just said: "lol thats nothing".
-_VERDICTS = (["that"], ["thats"], ["this"])
+# A laughed remark opening with these passes a verdict on what was just said: "lol thats nothing";
+# or agrees with it: "lol true", "facts lol" (with no question mark: "lol true?" asks).
+_VERDICTS = (["that"], ["thats"], ["this"], ["true"], ["facts"])
 _CHAT_OPENERS = frozenset("ok okay so and well yeah alright".split())
 
 
