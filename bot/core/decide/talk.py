@@ -450,6 +450,15 @@ def kernel(message: str) -> list[str]:
     return said[start:end]
 
 
+_HOW_LONG_AGO = re.compile(r"\bhow\s+long\s+ago\b", re.I)
+
+
+def as_when(message: str) -> str:
+    """Return a message with "how long ago" written "when": "how long ago was that" asks when
+    the last answer's event was, as "when was that" does."""
+    return _HOW_LONG_AGO.sub("when", message[:200]) if "ago" in message[:200] else message
+
+
 def corrected(message: str) -> str:
     """Return a correction without its opener: "no i meant the yearly total" asks anew what
     "the yearly total" asks ("no i meant in the us" stays, the last question asked there)."""
