@@ -21,6 +21,7 @@ from .talk import (
     FollowUp,
     Wanted,
     and_x,
+    as_when,
     asked_by_name,
     asks,
     asks_channel_own,
@@ -106,7 +107,7 @@ def read_alone(matcher: Matcher, text: str, decision: Decision) -> Decision:
 
 def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
     """Decide on a message sent right after an answer with ``last``."""
-    text = corrected(text)
+    text = as_when(corrected(text))
     if asks_of_own(text) or asks_channel_own(text):
         # "should i keep my order" after the allocation: advice on the asker's own things,
         # not the claim on orders that shares its words.

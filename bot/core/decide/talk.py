@@ -16,7 +16,7 @@ from ..retrieve.matcher import answer_kinds
 _FILLER = frozenset(
     """
     there guys all everyone everybody folks yall chat gang fellas bot onem onembot a lot so much
-    very again ok okay man
+    very again ok okay man alright aight nerds
     mate bro dude fam friend buddy lads peeps ppl just and you again pal for that the help
     yo anyway anyways lol lmao lmfao rofl haha oh well then today tonight
     """.split()
@@ -386,8 +386,9 @@ class Talk:
 
 # People in the asker's own life, as a remark names them; not "they", often a party of the claims.
 _OWN_PEOPLE = frozenset("he hes him his she shes her i im ive me my".split())
-# A laughed remark opening with these passes a verdict on what was just said: "lol thats nothing".
-_VERDICTS = (["that"], ["thats"], ["this"])
+# A laughed remark opening with these passes a verdict on what was just said: "lol thats nothing";
+# or agrees with it: "lol true", "facts lol" (with no question mark: "lol true?" asks).
+_VERDICTS = (["that"], ["thats"], ["this"], ["true"], ["facts"])
 _CHAT_OPENERS = frozenset("ok okay so and well yeah alright".split())
 
 
@@ -447,6 +448,15 @@ def kernel(message: str) -> list[str]:
         if end - len(tag) > start and tuple(said[end - len(tag) : end]) == tag:
             end -= len(tag)
     return said[start:end]
+
+
+_HOW_LONG_AGO = re.compile(r"\bhow\s+long\s+ago\b", re.I)
+
+
+def as_when(message: str) -> str:
+    """Return a message with "how long ago" written "when": "how long ago was that" asks when
+    the last answer's event was, as "when was that" does."""
+    return _HOW_LONG_AGO.sub("when", message[:200]) if "ago" in message[:200] else message
 
 
 def corrected(message: str) -> str:

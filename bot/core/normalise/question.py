@@ -1843,6 +1843,19 @@ def _would_cost(asked: tuple[str, ...]) -> bool:
     return any(a in _MODALS and b in ("cost", "costs") for a, b in itertools.pairwise(plain))
 
 
+def _cost_last(asked: tuple[str, ...]) -> bool:
+    """Return whether a question ends on what something will cost, alone or before a place
+    ("whats a new 1m GONNA COST in the us"): what a buyer pays, not a cost to its maker ("what
+    would it cost bmw to retool")."""
+    plain = [w for w in asked if w not in _HEDGES]
+    for i in range(1, len(plain)):
+        if plain[i] in ("cost", "costs") and plain[i - 1] in _MODALS:
+            rest = plain[i + 1 :]
+            return not rest or (rest[0] in _PRICE_PLACE and len(rest) <= _PLACE_WORDS)
+    return False
+
+
+_PLACE_WORDS = 3  # "cost IN THE US", "cost in new zealand": a price's place after its verb
 # Adverbs that may stand inside a verb without changing what it asks: "would ACTUALLY cost".
 _HEDGES = frozenset("actually really even still ever exactly roughly approximately".split())
 # Verbs that report what someone said, before the question they answered: "did watts SAY how
@@ -2105,6 +2118,8 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
             return "money"  # "what did the gp cost", "what does a 1m cost new"
         if (reported or (named[:1] and named[0] in _AUXILIARIES)) and _would_cost(asked):
             return "money"  # "what did he SAY the 1m WOULD COST": a price passed on
+        if short and _SAYING.isdisjoint(asked) and _cost_last(asked):
+            return "money"  # "whats a new m3 GONNA COST in canada": what its buyer will pay
     if _gave_price(asked[start:]):
         return "money"  # "did he GIVE A PRICE in that interview": a price he named, if any
     if head[0] in ("what", "which", "whats", "wat") and head[1] in _QUALIFIERS:

@@ -75,6 +75,8 @@ _DIGIT = re.compile(r"\d")
 # A letter typed three times or more ("sooo", "lmaooo", "nothinggg"): no English word has one.
 _STRETCHED = re.compile(r"([a-z])\1\1+")
 _BARE_PERCENT = re.compile(r"(?<!\d)(?<!\d )%")  # "value %", not "100%" nor "100 %"
+# "0-100", "0-60": a sprint from standstill, "0 to 100"; joined, it read as the figure "100".
+_FROM_ZERO = re.compile(r"(?<![\w.,])0\s?-\s?(?=[1-9])")
 _TOKEN = re.compile(r"\d+:\d\d|[a-z0-9]+")
 # Each byte but a letter or digit as a space: ASCII text then splits into _TOKEN's words.
 _GAPS = bytes(c if chr(c) in "0123456789abcdefghijklmnopqrstuvwxyz" else 32 for c in range(256))
@@ -190,6 +192,8 @@ def _split(folded: str) -> list[str]:
             folded = _THOUSANDS.sub(_no_commas, folded)
         if "k" in folded:
             folded = _SHORT_K.sub(_expand_k, folded)
+    if has_digit and "0" in folded and "-" in folded:
+        folded = _FROM_ZERO.sub("0 to ", folded)
     if "'" in folded:
         folded = _CONTRACTION.sub(_contracted, folded)
     if "%" in folded:  # "what residual value % will it keep": the word, asked of no figure

@@ -2381,3 +2381,14 @@ def test_followup_52_a_place_named_only_as_an_office_seat_answers_no_ellipsis(
         assert other.notice and "Portugal only as where an office is" in other.notice
     _, asked = _talk(kilns, "how many vases does spain get", "where was the kiln photo taken")
     assert asked.entry_id == "photo-spot"
+
+
+def test_followup_53_how_long_ago_asks_when_of_the_last_answer(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 53: "how long ago was that" asks when, as "when was that" does; "long"
+    # and "ago", read as words of a topic, found nothing and the follow-up was declined.
+    first, when = _talk(shipped, "where did the blog meet watts", "ok how long ago was it")
+    assert first.entry_id == "who-is-watts"
+    assert when.kind == "followup" and when.entry_id == "who-is-watts"
+    assert "two weeks" in (when.answer or "")

@@ -792,3 +792,31 @@ def test_followup_49_greetings_and_thanks_in_other_words(
     # "hi" and "thanks" do; they were words the knowledge has never seen, so declined.
     reply = service.ask(message)
     assert reply.kind == "smalltalk" and reply.talk is kind
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("hey nerds", TalkKind.GREETING),
+        ("alright cheers bot", TalkKind.THANKS),
+    ],
+)
+def test_followup_53_an_addressee_or_an_alright_around_small_talk_asks_nothing(
+    service: KnowledgeService, message: str, kind: TalkKind
+) -> None:
+    # Follow-up round 53: "nerds" names the channel as "guys" does, and "alright", "aight"
+    # open thanks as "ok" does; with two such words around it the greeting or thanks declined.
+    reply = service.ask(message)
+    assert reply.kind == "smalltalk" and reply.talk is kind
+
+
+@pytest.mark.parametrize("message", ["haha true", "true lmao"])
+def test_followup_53_a_laughed_agreement_after_an_answer_is_a_reaction(
+    service: KnowledgeService, message: str
+) -> None:
+    # Follow-up round 53: "lol true" after an answer agrees with it; "true" made it a question
+    # whether the answer is true, which got the same claim again.
+    reply, _ = _in_turn(service, "who interviewed watts", message)
+    assert reply.kind == "smalltalk" and reply.talk is TalkKind.REACTION
+    asked, _ = _in_turn(service, "who interviewed watts", f"{message}?")
+    assert asked.kind != "smalltalk"  # with a question mark it asks whether it is true

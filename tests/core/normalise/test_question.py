@@ -3078,3 +3078,21 @@ def test_round_99_a_writer_named_by_what_they_wrote_up_is_who_is_asked_of() -> N
     # Without the particle the rumors are what was written, not a piece that names the writer.
     plain = tuple(words("the site that wrote the bread rumors do they still sell rye"))
     assert q.described_writer(plain) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("whats a used m3 gonna cost in canada", "money"),
+        ("whats a gp gonna cost", "money"),
+        # What it costs its maker, to do something: not a price a buyer pays.
+        ("whats it gonna cost bmw to build more", None),
+    ],
+)
+def test_followup_53_what_something_will_cost_wants_a_price(
+    question: str, kind: str | None
+) -> None:
+    # Follow-up round 53: "what's X gonna cost" asks a price as "what does X cost" does; with
+    # an article or adjective before X, no auxiliary stood after "what", so no price was asked
+    # and an entry on what new molds would cost BMW answered.
+    assert q.wants(tuple(words(question))) == kind

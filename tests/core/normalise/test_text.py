@@ -252,3 +252,11 @@ def test_chat_markup_goes_and_a_link_is_its_site() -> None:
     ]  # fmt: skip
     # A time, a colon after a word and text without markup are left as they are.
     assert unmarked("at 12:30, question: which loaf") == "at 12:30, question: which loaf"
+
+
+def test_followup_53_a_dash_from_zero_is_a_sprint_not_a_figure() -> None:
+    # Follow-up round 53: "0-100" joined into the figure "100", so "0-100 on the 1m?" got a
+    # claim counting 100 cars; from zero, the dash reads as "to", a sprint's span.
+    assert words("0-100 in the m3?") == ["0", "to", "100", "in", "the", "m3"]
+    assert words("its 0 - 62 time") == ["its", "0", "to", "62", "time"]
+    assert words("10-20 cars") == ["10", "20", "cars"]  # a range from ten stays as it was
