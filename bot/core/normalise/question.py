@@ -222,9 +222,11 @@ def _supposing(found: list[Part]) -> list[Part]:
 
 
 _POINTERS = frozenset("that this".split())  # "who said THAT": what the story quoted
-# A question about a quotation asks only who said it and whether it holds: "who said that".
+# A question about a quotation asks only who said it and whether it holds: "who said that",
+# "who wrote that" (round 98).
 _OF_A_QUOTE = frozenset(
-    "said say says saying claimed claims claim legit true real right accurate confirmed official"
+    "said say says saying claimed claims claim wrote write writes written posted"
+    " legit true real right accurate confirmed official"
     " source even actually originally first".split()
 )
 # A quotation: a quote mark after a space or the start, a word, and a closing mark before a

@@ -3049,3 +3049,28 @@ def test_round_95_a_car_held_up_as_the_standard_is_not_asked_of() -> None:
     # "like" as the question's own predicate, or a guess ("like 400"), is no standard.
     assert q.compared_standard(tuple(words("is the ferry like the bus"))) == frozenset()
     assert q.compared_standard(tuple(words("did the ferry sell like 400"))) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("message", "questions"),
+    [
+        # Round 98: "who wrote that" points back at the quote as "who said that" does.
+        (
+            "i told my aunt the soup was 'hot enough to melt spoons' lol. who actually wrote that",
+            ["hot enough to melt spoons", "who actually wrote that"],
+        ),
+        (
+            "somebody said the ferry was 'late every single morning'. who posted that",
+            ["late every single morning", "who posted that"],
+        ),
+        # the question names a topic of its own: the quote stays story
+        (
+            "a guy said 'no more ferries' there. who wrote the timetable",
+            ["who wrote the timetable"],
+        ),
+    ],
+)
+def test_round_98_who_wrote_that_points_back_at_the_quote(
+    message: str, questions: list[str]
+) -> None:
+    assert sorted(asked(message)) == sorted(questions)
