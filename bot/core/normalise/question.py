@@ -525,11 +525,27 @@ def _aside(sentence: list[str]) -> int | None:
                 and sentence[0] in _WH_LAST
                 and last_or > i + 1
             )
+            or _hedged_guess(sentence, i)
         ):
             # "..., i remember SOMETHING ABOUT dealers": a hint at the answer, part of the question
             vague = not _VAGUELY.isdisjoint(itertools.pairwise(sentence[i:]))
             return None if vague else i
     return None
+
+
+_GUESSED_THING = frozenset("it that this".split())  # "..., was THAT like a press release"
+
+
+def _hedged_guess(sentence: list[str], i: int) -> bool:
+    """Return whether a wh-question turns at ``i`` to the asker's hedged guess at its answer
+    ("where did he hear it, WAS THAT LIKE a press release"); "what was it like" asks."""
+    return (
+        sentence[0] in _WH_LAST
+        and sentence[i] in _GUESSING
+        and sentence[i + 1] in _GUESSED_THING
+        and sentence[i + 2] == "like"
+        and i + 3 < len(sentence)
+    )
 
 
 # "..., RIGHT?", "NO WAY ...": chat that asks for agreement, not words of the question; "is 600

@@ -3074,3 +3074,17 @@ def test_round_98_who_wrote_that_points_back_at_the_quote(
     message: str, questions: list[str]
 ) -> None:
     assert sorted(asked(message)) == sorted(questions)
+
+
+def test_round_98_a_hedged_guess_after_a_wh_question_is_story() -> None:
+    # "..., WAS THAT LIKE a press release": the asker's guess at the answer, not the question.
+    found = q.parts("where did the baker hear the oven was broken, was that like a phone call")
+    assert [(" ".join(p.words), p.asks) for p in found] == [
+        ("where did the baker hear the oven was broken", True),
+        ("was that like a phone call", False),
+    ]
+    # "what was it like" asks, and no question word before means no guess after it
+    assert asked("how long was the bakery tour and what was it like") == [
+        "how long was the bakery tour and what was it like"
+    ]
+    assert asked("the oven broke, was it like a fuse") == ["the oven broke was it like a fuse"]
