@@ -119,6 +119,10 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             if (told := _told_premise(tuple(found))) is not None:  # "SINCE X SAID Y, are ..."
                 alone += [Part(tuple(found[:told]), False, True), Part(tuple(found[told:]), True)]
                 continue
+            if at is None and (debated := _debated(found)) is not None:
+                # "some guys ARGUED ABOUT where ...": the question they argued is asked
+                alone += [Part(tuple(found[:debated]), False), Part(tuple(found[debated:]), True)]
+                continue
             if at is None and (after := _aside(found)) is not None:
                 alone += [Part(tuple(found[:after]), True), Part(tuple(found[after:]), False)]
                 continue
@@ -184,6 +188,8 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             out.append(Part(tuple(found), False, True))
         elif seems is not None:  # "..., LOOKS LIKE somewhere in europe": how it looks to them
             out += [Part(tuple(found[:seems]), True), Part(tuple(found[seems + 2 :]), False)]
+        elif m and (debated := _debated(found)) is not None:  # "... ARGUED ABOUT where ..."
+            out += [Part(tuple(found[:debated]), False), Part(tuple(found[debated:]), True)]
         elif m and (after := _aside(found)) is not None:  # "... BECAUSE MY BUDDY says ..."
             out += [Part(tuple(found[:after]), True), Part(tuple(found[after:]), False)]
         elif (not m or sum(marked) > 1) and _half_remembered(found):
@@ -196,6 +202,29 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         else:
             out.append(Part(tuple(found), m))
     return tuple(_supposing(out))
+
+
+# Round 98: "some guys at the meet ARGUING ABOUT where ...", "we DEBATED OVER who ...": a
+# question others argued, told as story; the argued question is the asker's.
+_ARGUING = frozenset(
+    "argue argues argued arguing debate debates debated debating bicker bickering".split()
+)
+_ARGUED_OVER = frozenset("about over".split())
+
+
+def _debated(sentence: list[str]) -> int | None:
+    """Return where the question others argued begins in a sentence telling of the argument
+    ("some guys ARGUED ABOUT WHERE the blog met him"), or None."""
+    if _ARGUING.isdisjoint(sentence):
+        return None  # most sentences
+    for i in range(1, len(sentence) - 3):
+        if (
+            sentence[i] in _ARGUING
+            and sentence[i + 1] in _ARGUED_OVER
+            and sentence[i + 2] in _WH_LAST
+        ):
+            return i + 2
+    return None
 
 
 # "SAY bmw built more. what happens ...", "SUPPOSE ...", "WHAT IF ...": a sentence that sets up

@@ -3088,3 +3088,16 @@ def test_round_98_a_hedged_guess_after_a_wh_question_is_story() -> None:
         "how long was the bakery tour and what was it like"
     ]
     assert asked("the oven broke, was it like a fuse") == ["the oven broke was it like a fuse"]
+
+
+def test_round_98_a_question_others_argued_is_asked() -> None:
+    # "some guys ARGUED ABOUT where ...": the argued question is the asker's, the rest story.
+    found = q.parts("heard my neighbours arguing about when the bakery opened, which was it")
+    assert [(" ".join(p.words), p.asks) for p in found] == [
+        ("heard my neighbours arguing about", False),
+        ("when the bakery opened which was it", True),
+    ]
+    # no question word after "about": nothing argued is asked apart
+    assert asked("the neighbours argued about the bakery, when did it open") == [
+        "the neighbours argued about the bakery when did it open"
+    ]
