@@ -3535,7 +3535,7 @@ def identified(sentence: Sequence[str]) -> frozenset[int]:
 _DESCRIBED = _OUTLETS | frozenset("blog site website guy guys dude people writer writers".split())
 _RELATIVES = frozenset("that who which".split())
 _WORK_VERBS = _WROTE | frozenset("did posted published ran put".split())
-_WORKS = _PIECES | frozenset("post posts articles pieces roundup".split())
+_WORKS = _PIECES | frozenset("post posts articles pieces roundup rumors rumours".split())
 
 
 def described_writer(sentence: Sequence[str]) -> frozenset[int]:
@@ -3601,3 +3601,27 @@ def share_of(sentence: Sequence[str]) -> frozenset[int]:
                 end += 1
             return frozenset(range(i, end))
     return frozenset()
+
+
+# Round 98: "does the blog actually BUY THE 600 FIGURE", "did he BUY THAT LINE": to buy a claim
+# is to believe it; "would enthusiasts buy it" and "buy the car" keep the purchase.
+_BUYING = frozenset("buy buys buying bought".split())
+_BOUGHT_CLAIMS = frozenset(
+    "figure figures number numbers claim claims line story rumor rumour rumors rumours stat"
+    " hype excuse explanation promise".split()
+)
+_BOUGHT_REACH = 3  # "buy THE 600 FIGURE": the words after the verb that may hold the claim
+
+
+def believed(sentence: Sequence[str]) -> tuple[str, ...]:
+    """Return a sentence with "buy" read as "believe" where a claim is what is bought ("does
+    the blog actually BUY the 600 figure"), else the sentence as it is."""
+    if _BUYING.isdisjoint(sentence):
+        return tuple(sentence)  # most sentences
+    out = list(sentence)
+    for i, word in enumerate(sentence):
+        if word in _BUYING and not _BOUGHT_CLAIMS.isdisjoint(
+            sentence[i + 1 : i + 1 + _BOUGHT_REACH]
+        ):
+            out[i] = "believe"
+    return tuple(out)

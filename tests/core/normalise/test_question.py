@@ -3101,3 +3101,33 @@ def test_round_98_a_question_others_argued_is_asked() -> None:
     assert asked("the neighbours argued about the bakery, when did it open") == [
         "the neighbours argued about the bakery when did it open"
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        # Round 98: to buy a claim is to believe it ...
+        ("does the baker really buy that loaves figure", "believe"),
+        ("nobody bought his rye story", "believe"),
+        # ... to buy a thing or "it" is still to buy
+        ("would the neighbours buy the rye bread", "buy"),
+        ("would the regulars still buy it", "buy"),
+    ],
+)
+def test_round_98_buying_a_claim_is_believing_it(question: str, read: str) -> None:
+    believed = q.believed(tuple(words(question)))
+    assert read in believed
+    assert ("believe" in believed) is (read == "believe")
+
+
+def test_round_98_a_writer_named_by_the_rumours_they_posted() -> None:
+    # "the site THAT WROTE UP THE RUMOURS, does it ...": who is meant, as a piece names them.
+    sentence = tuple(words("the site that wrote up the bakery rumours does it like rye"))
+    assert [sentence[i] for i in sorted(q.described_writer(sentence))] == [
+        "that",
+        "wrote",
+        "up",
+        "the",
+        "bakery",
+        "rumours",
+    ]

@@ -3397,3 +3397,9 @@ def test_round_95_the_gp_held_up_as_a_standard_does_not_answer_for_the_1m(
     standard = "was the 1m aggressively priced like the mini gp was"
     assert best(matcher_real, "was the mini gp aggressively priced") == "gp-price-options-manual"
     assert best(matcher_real, standard) is None
+
+
+def test_round_98_buying_a_figure_asks_whether_it_is_believed(matcher_real: Matcher) -> None:
+    # Round 98: "does the blog BUY the number": whether it believes it, not a purchase.
+    assert best(matcher_real, "does the blog buy the number or not") == "blog-doubts-600"
+    assert best(matcher_real, "do they even buy the 600 figure") == "blog-doubts-600"
