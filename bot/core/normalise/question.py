@@ -3611,6 +3611,8 @@ _BOUGHT_CLAIMS = frozenset(
     " hype excuse explanation promise".split()
 )
 _BOUGHT_REACH = 3  # "buy THE 600 FIGURE": the words after the verb that may hold the claim
+# "are 1ms A GOOD buy down the line": "buy" after these is the noun, a purchase.
+_BUY_NOUN_BEFORE = frozenset("a good great bad smart solid decent better best".split())
 
 
 def believed(sentence: Sequence[str]) -> tuple[str, ...]:
@@ -3620,8 +3622,10 @@ def believed(sentence: Sequence[str]) -> tuple[str, ...]:
         return tuple(sentence)  # most sentences
     out = list(sentence)
     for i, word in enumerate(sentence):
-        if word in _BUYING and not _BOUGHT_CLAIMS.isdisjoint(
-            sentence[i + 1 : i + 1 + _BOUGHT_REACH]
+        if (
+            word in _BUYING
+            and (i == 0 or sentence[i - 1] not in _BUY_NOUN_BEFORE)
+            and not _BOUGHT_CLAIMS.isdisjoint(sentence[i + 1 : i + 1 + _BOUGHT_REACH])
         ):
             out[i] = "believe"
     return tuple(out)

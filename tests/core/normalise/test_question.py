@@ -3112,6 +3112,7 @@ def test_round_98_a_question_others_argued_is_asked() -> None:
         # ... to buy a thing or "it" is still to buy
         ("would the neighbours buy the rye bread", "buy"),
         ("would the regulars still buy it", "buy"),
+        ("is rye a good buy down the line", "buy"),  # the noun: a purchase
     ],
 )
 def test_round_98_buying_a_claim_is_believing_it(question: str, read: str) -> None:
