@@ -119,6 +119,10 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             if (told := _told_premise(tuple(found))) is not None:  # "SINCE X SAID Y, are ..."
                 alone += [Part(tuple(found[:told]), False, True), Part(tuple(found[told:]), True)]
                 continue
+            if at is None and (debated := _debated(found)) is not None:
+                # "some guys ARGUED ABOUT where ...": the question they argued is asked
+                alone += [Part(tuple(found[:debated]), False), Part(tuple(found[debated:]), True)]
+                continue
             if at is None and (after := _aside(found)) is not None:
                 alone += [Part(tuple(found[:after]), True), Part(tuple(found[after:]), False)]
                 continue
@@ -184,6 +188,8 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             out.append(Part(tuple(found), False, True))
         elif seems is not None:  # "..., LOOKS LIKE somewhere in europe": how it looks to them
             out += [Part(tuple(found[:seems]), True), Part(tuple(found[seems + 2 :]), False)]
+        elif m and (debated := _debated(found)) is not None:  # "... ARGUED ABOUT where ..."
+            out += [Part(tuple(found[:debated]), False), Part(tuple(found[debated:]), True)]
         elif m and (after := _aside(found)) is not None:  # "... BECAUSE MY BUDDY says ..."
             out += [Part(tuple(found[:after]), True), Part(tuple(found[after:]), False)]
         elif (not m or sum(marked) > 1) and _half_remembered(found):
@@ -196,6 +202,29 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         else:
             out.append(Part(tuple(found), m))
     return tuple(_supposing(out))
+
+
+# Round 98: "some guys at the meet ARGUING ABOUT where ...", "we DEBATED OVER who ...": a
+# question others argued, told as story; the argued question is the asker's.
+_ARGUING = frozenset(
+    "argue argues argued arguing debate debates debated debating bicker bickering".split()
+)
+_ARGUED_OVER = frozenset("about over".split())
+
+
+def _debated(sentence: list[str]) -> int | None:
+    """Return where the question others argued begins in a sentence telling of the argument
+    ("some guys ARGUED ABOUT WHERE the blog met him"), or None."""
+    if _ARGUING.isdisjoint(sentence):
+        return None  # most sentences
+    for i in range(1, len(sentence) - 3):
+        if (
+            sentence[i] in _ARGUING
+            and sentence[i + 1] in _ARGUED_OVER
+            and sentence[i + 2] in _WH_LAST
+        ):
+            return i + 2
+    return None
 
 
 # "SAY bmw built more. what happens ...", "SUPPOSE ...", "WHAT IF ...": a sentence that sets up
@@ -222,9 +251,11 @@ def _supposing(found: list[Part]) -> list[Part]:
 
 
 _POINTERS = frozenset("that this".split())  # "who said THAT": what the story quoted
-# A question about a quotation asks only who said it and whether it holds: "who said that".
+# A question about a quotation asks only who said it and whether it holds: "who said that",
+# "who wrote that" (round 98).
 _OF_A_QUOTE = frozenset(
-    "said say says saying claimed claims claim legit true real right accurate confirmed official"
+    "said say says saying claimed claims claim wrote write writes written posted"
+    " legit true real right accurate confirmed official"
     " source even actually originally first".split()
 )
 # A quotation: a quote mark after a space or the start, a word, and a closing mark before a
@@ -523,11 +554,27 @@ def _aside(sentence: list[str]) -> int | None:
                 and sentence[0] in _WH_LAST
                 and last_or > i + 1
             )
+            or _hedged_guess(sentence, i)
         ):
             # "..., i remember SOMETHING ABOUT dealers": a hint at the answer, part of the question
             vague = not _VAGUELY.isdisjoint(itertools.pairwise(sentence[i:]))
             return None if vague else i
     return None
+
+
+_GUESSED_THING = frozenset("it that this".split())  # "..., was THAT like a press release"
+
+
+def _hedged_guess(sentence: list[str], i: int) -> bool:
+    """Return whether a wh-question turns at ``i`` to the asker's hedged guess at its answer
+    ("where did he hear it, WAS THAT LIKE a press release"); "what was it like" asks."""
+    return (
+        sentence[0] in _WH_LAST
+        and sentence[i] in _GUESSING
+        and sentence[i + 1] in _GUESSED_THING
+        and sentence[i + 2] == "like"
+        and i + 3 < len(sentence)
+    )
 
 
 # "..., RIGHT?", "NO WAY ...": chat that asks for agreement, not words of the question; "is 600
@@ -3580,3 +3627,31 @@ def share_of(sentence: Sequence[str]) -> frozenset[int]:
                 end += 1
             return frozenset(range(i, end))
     return frozenset()
+
+
+# Round 98: "does the blog actually BUY THE 600 FIGURE", "did he BUY THAT LINE": to buy a claim
+# is to believe it; "would enthusiasts buy it" and "buy the car" keep the purchase.
+_BUYING = frozenset("buy buys buying bought".split())
+_BOUGHT_CLAIMS = frozenset(
+    "figure figures number numbers claim claims line story rumor rumour rumors rumours stat"
+    " hype excuse explanation promise".split()
+)
+_BOUGHT_REACH = 3  # "buy THE 600 FIGURE": the words after the verb that may hold the claim
+# "are 1ms A GOOD buy down the line": "buy" after these is the noun, a purchase.
+_BUY_NOUN_BEFORE = frozenset("a good great bad smart solid decent better best".split())
+
+
+def believed(sentence: Sequence[str]) -> tuple[str, ...]:
+    """Return a sentence with "buy" read as "believe" where a claim is what is bought ("does
+    the blog actually BUY the 600 figure"), else the sentence as it is."""
+    if _BUYING.isdisjoint(sentence):
+        return tuple(sentence)  # most sentences
+    out = list(sentence)
+    for i, word in enumerate(sentence):
+        if (
+            word in _BUYING
+            and (i == 0 or sentence[i - 1] not in _BUY_NOUN_BEFORE)
+            and not _BOUGHT_CLAIMS.isdisjoint(sentence[i + 1 : i + 1 + _BOUGHT_REACH])
+        ):
+            out[i] = "believe"
+    return tuple(out)

@@ -34,6 +34,7 @@ from ..normalise.question import (
     arithmetic,
     asks_who,
     bare_price,
+    believed,
     bound,
     business,
     business_kind,
@@ -1673,7 +1674,7 @@ class Matcher:
         for order, part in enumerate(found):
             if order:
                 earlier_words.update(found[order - 1].words)
-            typed = self._two_word_names.fix(part.words)
+            typed = self._two_word_names.fix(believed(part.words))  # "BUY the figure"
             figures, rough = guessed(typed)  # "like 400 something": the asker's own guess
             guesses = {typed[i] for i in figures} | offered | checked
             rough |= listed(typed)  # "the 2 things limiting it": no figure it asks about

@@ -3096,3 +3096,86 @@ def test_followup_53_what_something_will_cost_wants_a_price(
     # an article or adjective before X, no auxiliary stood after "what", so no price was asked
     # and an entry on what new molds would cost BMW answered.
     assert q.wants(tuple(words(question))) == kind
+
+
+@pytest.mark.parametrize(
+    ("message", "questions"),
+    [
+        # Round 98: "who wrote that" points back at the quote as "who said that" does.
+        (
+            "i told my aunt the soup was 'hot enough to melt spoons' lol. who actually wrote that",
+            ["hot enough to melt spoons", "who actually wrote that"],
+        ),
+        (
+            "somebody said the ferry was 'late every single morning'. who posted that",
+            ["late every single morning", "who posted that"],
+        ),
+        # the question names a topic of its own: the quote stays story
+        (
+            "a guy said 'no more ferries' there. who wrote the timetable",
+            ["who wrote the timetable"],
+        ),
+    ],
+)
+def test_round_98_who_wrote_that_points_back_at_the_quote(
+    message: str, questions: list[str]
+) -> None:
+    assert sorted(asked(message)) == sorted(questions)
+
+
+def test_round_98_a_hedged_guess_after_a_wh_question_is_story() -> None:
+    # "..., WAS THAT LIKE a press release": the asker's guess at the answer, not the question.
+    found = q.parts("where did the baker hear the oven was broken, was that like a phone call")
+    assert [(" ".join(p.words), p.asks) for p in found] == [
+        ("where did the baker hear the oven was broken", True),
+        ("was that like a phone call", False),
+    ]
+    # "what was it like" asks, and no question word before means no guess after it
+    assert asked("how long was the bakery tour and what was it like") == [
+        "how long was the bakery tour and what was it like"
+    ]
+    assert asked("the oven broke, was it like a fuse") == ["the oven broke was it like a fuse"]
+
+
+def test_round_98_a_question_others_argued_is_asked() -> None:
+    # "some guys ARGUED ABOUT where ...": the argued question is the asker's, the rest story.
+    found = q.parts("heard my neighbours arguing about when the bakery opened, which was it")
+    assert [(" ".join(p.words), p.asks) for p in found] == [
+        ("heard my neighbours arguing about", False),
+        ("when the bakery opened which was it", True),
+    ]
+    # no question word after "about": nothing argued is asked apart
+    assert asked("the neighbours argued about the bakery, when did it open") == [
+        "the neighbours argued about the bakery when did it open"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        # Round 98: to buy a claim is to believe it ...
+        ("does the baker really buy that loaves figure", "believe"),
+        ("nobody bought his rye story", "believe"),
+        # ... to buy a thing or "it" is still to buy
+        ("would the neighbours buy the rye bread", "buy"),
+        ("would the regulars still buy it", "buy"),
+        ("is rye a good buy down the line", "buy"),  # the noun: a purchase
+    ],
+)
+def test_round_98_buying_a_claim_is_believing_it(question: str, read: str) -> None:
+    believed = q.believed(tuple(words(question)))
+    assert read in believed
+    assert ("believe" in believed) is (read == "believe")
+
+
+def test_round_98_a_writer_named_by_the_rumours_they_posted() -> None:
+    # "the site THAT WROTE UP THE RUMOURS, does it ...": who is meant, as a piece names them.
+    sentence = tuple(words("the site that wrote up the bakery rumours does it like rye"))
+    assert [sentence[i] for i in sorted(q.described_writer(sentence))] == [
+        "that",
+        "wrote",
+        "up",
+        "the",
+        "bakery",
+        "rumours",
+    ]

@@ -3435,3 +3435,9 @@ def test_round_97_the_colour_a_buyer_ordered_is_never_covered(matcher_real: Matc
     # Round 97: no reader gives the colour of the car they ordered; the video's white car is
     # no answer to it.
     assert best(matcher_real, "which colour did the readers say they ordered theirs in") is None
+
+
+def test_round_98_buying_a_figure_asks_whether_it_is_believed(matcher_real: Matcher) -> None:
+    # Round 98: "does the blog BUY the number": whether it believes it, not a purchase.
+    assert best(matcher_real, "does the blog buy the number or not") == "blog-doubts-600"
+    assert best(matcher_real, "do they even buy the 600 figure") == "blog-doubts-600"
