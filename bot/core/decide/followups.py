@@ -967,6 +967,7 @@ def _read(
         if found is not None and found.score >= matcher.threshold:
             return Reading(Decision(found, found.score), last)
     claimed = not _PERSONS.isdisjoint(words(text)) or (how is FollowUp.POINTING and more(text))
+    his = False
     if claimed and _names_claimant(last, knowledge):
         # "what did he claim": he is who made the last claim, and may have made others.
         besides = more(text)  # "what else did he say": another of his claims
@@ -974,6 +975,9 @@ def _read(
         claimant = decide(_own_claims(said, last) if besides else said, matcher.threshold)
         if claimant.answer is not None and besides:
             return Reading(claimant, last)  # his other claim, not what the words alone fit
+        # "what did he think would happen" after his claim: what the words alone fit only
+        # alike ("did you mean A or B") does not outweigh their reading with his claim.
+        his = alone.answer is None
         if claimant.answer is not None and claimant.confidence > context.confidence:
             context = claimant
         elif claimant.answer is None and _elsewhere_than(alone, last):
@@ -987,7 +991,7 @@ def _read(
         person = decide(said, matcher.threshold)
         if person.answer is not None and person.confidence > context.confidence:
             context = person
-    if context.answer is None or context.confidence < alone.confidence:
+    if context.answer is None or (context.confidence < alone.confidence and not his):
         if _someone_else(text, alone, last):
             # "what car did he drive there" after the blog's talk with a named executive:
             # he is someone the last answer names, whom a claim about another car never names.

@@ -2421,6 +2421,18 @@ entries:
     status: rumor
     claimed_by: Tove (reader comment)
     sources: [lena-comment]
+  - id: winter-plan
+    questions: [What will happen to the orchard in winter?]
+    answer: The blog said the orchard will be pruned in winter.
+    status: fact
+    claimed_by: the orchard blog
+    sources: [farm-post]
+  - id: autumn-plan
+    questions: [What will happen to the orchard in autumn?]
+    answer: The blog said the orchard will be netted in autumn.
+    status: fact
+    claimed_by: the orchard blog
+    sources: [farm-post]
   - id: board-promise
     questions: [What did the Orchard Board promise?]
     answer: The Orchard Board promised to pay for new ladders.
@@ -2448,3 +2460,16 @@ def test_followup_54_he_after_a_declined_question_naming_someone_is_that_someone
     # A publisher named is no "she": the board is no person the pronoun points at.
     board = declined.replace("lena", "orchard board")
     assert renamed(knowledge, "what did she promise", board, None) is None
+
+
+def test_followup_54_his_claim_outweighs_a_reading_that_only_ties(tmp_path: Path) -> None:
+    # Follow-up round 54: "what did she think would happen" after Lena's promise fits two of
+    # the blog's plans alike when read alone; she is Lena, and her claim is what is asked.
+    path = tmp_path / "orchard.yaml"
+    path.write_text(ORCHARD, encoding="utf-8")
+    orchard = KnowledgeService.from_path(path)
+    asked = "what did she think would happen"
+    _, hers = _talk(orchard, "what did lena promise", asked)
+    assert hers.kind == "followup" and hers.entry_id == "lena-promise"
+    _, blogs = _talk(orchard, "when does the pear harvest start", asked)
+    assert blogs.kind == "clarify"  # the blog is no "she": which plan is still asked
