@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .decide.decision import DEFAULT_THRESHOLD, Decision, decide, volunteer
-from .decide.followups import pointed_past, read_after, read_alone, restated
+from .decide.followups import pointed_past, read_after, read_alone, renamed, restated
 from .decide.talk import Talk, asks_who_is_right
 from .decide.twopart import lone_answer, second_part, split_answer
 from .knowledge.errors import KnowledgeError, Problem
@@ -174,7 +174,9 @@ class KnowledgeService:
                 anew = self._answer(snapshot, question, again, None, notice)
                 reply = replace(anew, asked=declined)
             else:
-                reply = self._answer(snapshot, question, text, after, notice, declined)
+                # "what did he promise" after a declined question naming him: his promise
+                named = self._renamed(snapshot, question, text, after, notice, declined)
+                reply = named or self._answer(snapshot, question, text, after, notice, declined)
             laughed = snapshot.talk.laughed(text) if reply.kind == "decline" else None
             if laughed is not None:  # "lol small world": a reaction, not a missed question
                 reply = small_talk(question, laughed, snapshot.knowledge)
@@ -184,6 +186,26 @@ class KnowledgeService:
             else:
                 self.stats.declined += 1
         return reply
+
+    def _renamed(
+        self,
+        snapshot: Snapshot,
+        question: str,
+        text: str,
+        after: str | None,
+        notice: str | None,
+        declined: str | None,
+    ) -> Reply | None:
+        """Answer "what did he promise" of the one claimant the declined question before it
+        named, if that answers it; else None."""
+        if not declined:
+            return None
+        last = snapshot.knowledge.by_id.get(after) if after else None
+        named = renamed(snapshot.knowledge, text, declined, last)
+        if named is None:
+            return None
+        reply = self._answer(snapshot, question, named, after, notice)
+        return reply if reply.answered else None
 
     def _answer(
         self,

@@ -968,6 +968,7 @@ def _read(
         if found is not None and found.score >= matcher.threshold:
             return Reading(Decision(found, found.score), last)
     claimed = not _PERSONS.isdisjoint(words(text)) or (how is FollowUp.POINTING and more(text))
+    his = False
     if claimed and _names_claimant(last, knowledge):
         # "what did he claim": he is who made the last claim, and may have made others.
         besides = more(text)  # "what else did he say": another of his claims
@@ -975,6 +976,9 @@ def _read(
         claimant = decide(_own_claims(said, last) if besides else said, matcher.threshold)
         if claimant.answer is not None and besides:
             return Reading(claimant, last)  # his other claim, not what the words alone fit
+        # "what did he think would happen" after his claim: what the words alone fit only
+        # alike ("did you mean A or B") does not outweigh their reading with his claim.
+        his = alone.answer is None
         if claimant.answer is not None and claimant.confidence > context.confidence:
             context = claimant
         elif claimant.answer is None and _elsewhere_than(alone, last):
@@ -988,7 +992,7 @@ def _read(
         person = decide(said, matcher.threshold)
         if person.answer is not None and person.confidence > context.confidence:
             context = person
-    if context.answer is None or context.confidence < alone.confidence:
+    if context.answer is None or (context.confidence < alone.confidence and not his):
         if _someone_else(text, alone, last):
             # "what car did he drive there" after the blog's talk with a named executive:
             # he is someone the last answer names, whom a claim about another car never names.
@@ -1712,3 +1716,42 @@ def pointed_past(matcher: Matcher, text: str, declined: str) -> Decision | None:
 def _leaned(declined: str) -> bool:
     """Return whether a declined question leaned on an answer itself ("and canada?")."""
     return follow_up(declined) is not None or and_x(declined) is not None
+
+
+def renamed(knowledge: Knowledge, text: str, declined: str, last: Entry | None) -> str | None:
+    """Return a short question pointing at "he" or "she" with the name of the one claimant the
+    declined question before it named, when the last answer (if any) is not that claimant's
+    ("what date was the interview with dr. x", declined, then "what did he promise": Dr. X's
+    promise, not the last answer's), or None."""
+    leaning = follow_up(text)
+    if leaning is None or leaning[0] is not FollowUp.POINTING or _leaned(declined):
+        return None
+    said = words(text[:200])
+    if _PERSONS.isdisjoint(said):
+        return None
+    asked = f" {' '.join(words(declined[:200]))} "
+    named = {n for n in _claimant_names(knowledge) if f" {n} " in asked}
+    if len(named) != 1:
+        return None  # none, or two people: whom "he" points at is not plain
+    name = named.pop()
+    if last is not None and name in " ".join(words(_claimant(last))):
+        return None  # the last answer's own claimant: the usual reading has him
+    return " ".join(name if w in _PERSONS else w for w in said)
+
+
+def _claimant_names(knowledge: Knowledge) -> set[str]:
+    """Return the names of the people the knowledge's claims are by, without their titles
+    ("segler"): not the unnamed, nor a publisher ("bmwna", an official statement's outlet)."""
+    people = {_named(_claimant(entry)) for entry in knowledge.entries}
+    return people - {_named(source.outlet) for source in knowledge.sources.values()} - {""}
+
+
+def _named(name: str) -> str:
+    """Return a name as its words without titles ("dr. segler": "segler"), or "" if unnamed."""
+    said = words(name)
+    if not said or said[0] in _UNNAMED:
+        return ""
+    return " ".join(w for w in said if w not in _HONORIFICS)
+
+
+_HONORIFICS = frozenset("dr mr mrs ms the".split())

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.decide.followups import renamed
 from bot.core.decide.memory import Conversations
 from bot.core.decide.talk import (
     FollowUp,
@@ -2392,3 +2393,94 @@ def test_followup_53_how_long_ago_asks_when_of_the_last_answer(
     assert first.entry_id == "who-is-watts"
     assert when.kind == "followup" and when.entry_id == "who-is-watts"
     assert "two weeks" in (when.answer or "")
+
+
+ORCHARD = """
+version: 1
+
+sources:
+  - id: farm-post
+    title: The farm post
+    outlet: the orchard blog
+    kind: article
+  - id: board-letter
+    title: The board letter
+    outlet: Orchard Board
+    kind: official-statement
+  - id: lena-comment
+    title: Lena's comment
+    outlet: comments on the farm post
+    kind: reader-comment
+    author: Lena
+
+entries:
+  - id: pear-harvest
+    questions: [When does the pear harvest start?]
+    answer: The blog said the pear harvest starts in August.
+    status: fact
+    claimed_by: the orchard blog
+    sources: [farm-post]
+  - id: lena-promise
+    questions: [What did Lena promise?]
+    answer: Lena promised that the cider press will reopen in spring.
+    status: rumor
+    claimed_by: Lena (reader comment)
+    sources: [lena-comment]
+  - id: tove-promise
+    questions: [What did Tove promise?]
+    answer: Tove promised that the farm shop will sell plums in June.
+    status: rumor
+    claimed_by: Tove (reader comment)
+    sources: [lena-comment]
+  - id: winter-plan
+    questions: [What will happen to the orchard in winter?]
+    answer: The blog said the orchard will be pruned in winter.
+    status: fact
+    claimed_by: the orchard blog
+    sources: [farm-post]
+  - id: autumn-plan
+    questions: [What will happen to the orchard in autumn?]
+    answer: The blog said the orchard will be netted in autumn.
+    status: fact
+    claimed_by: the orchard blog
+    sources: [farm-post]
+  - id: board-promise
+    questions: [What did the Orchard Board promise?]
+    answer: The Orchard Board promised to pay for new ladders.
+    status: fact
+    claimed_by: Orchard Board
+    sources: [board-letter]
+"""
+
+
+def test_followup_54_he_after_a_declined_question_naming_someone_is_that_someone(
+    tmp_path: Path,
+) -> None:
+    # Follow-up round 54: "what did she promise" after "is lena a nurse ..." (declined) asks
+    # what Lena promised, the person named last, not the blog's harvest date answered before.
+    path = tmp_path / "orchard.yaml"
+    path.write_text(ORCHARD, encoding="utf-8")
+    orchard = KnowledgeService.from_path(path)
+    declined = "is lena a nurse or a teacher in real life"
+    for first in ("when does the pear harvest start", None):
+        opened = [first] if first else []
+        *_, asked = _played(orchard, *opened, declined, "what did she promise")
+        assert asked.answered and asked.entry_id == "lena-promise", first
+    knowledge = orchard.knowledge
+    assert renamed(knowledge, "what did she promise", declined, None) == "what did lena promise"
+    # A publisher named is no "she": the board is no person the pronoun points at.
+    board = declined.replace("lena", "orchard board")
+    assert renamed(knowledge, "what did she promise", board, None) is None
+
+
+def test_followup_54_his_claim_outweighs_a_reading_that_only_ties(tmp_path: Path) -> None:
+    # Follow-up round 54: "what did she think would happen" after Lena's promise fits two of
+    # the blog's plans alike when read alone; she is Lena, and her claim is what is asked.
+    path = tmp_path / "orchard.yaml"
+    path.write_text(ORCHARD, encoding="utf-8")
+    orchard = KnowledgeService.from_path(path)
+    asked = "what did she think would happen"
+    _, hers = _talk(orchard, "what did lena promise", asked)
+    assert hers.kind == "followup" and hers.entry_id == "lena-promise"
+    _, blogs = _talk(orchard, "when does the pear harvest start", asked)
+    assert blogs.kind == "clarify"  # the blog is no "she": which plan is still asked
