@@ -2468,6 +2468,14 @@ def earlier_post(asked: tuple[str, ...]) -> bool:
     return any(a == "before" and b in _BEFORE_WHAT for a, b in itertools.pairwise(asked[at:]))
 
 
+def business_count(asked: tuple[str, ...]) -> bool:
+    """Return whether a "how many" question counts businesses ("how many bmw DEALERS are in
+    ohio", "how many DEALERSHIPS does the us have"): the last word of what it counts names a
+    business, a count the sources never give; "how many 1ms per dealer" counts cars."""
+    run = counted(asked)
+    return bool(run) and business_kind(run[-1]) not in (None, "advisor")
+
+
 def afterwards(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks what happened after the sources were written ("what
     did the blog post a few days LATER", "... what HAPPENED AFTER", "how many were built in

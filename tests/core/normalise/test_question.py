@@ -1641,6 +1641,23 @@ def test_round_91_a_career_before_asks_past_the_sources(question: str, asked: bo
 
 
 @pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # Round 101: a count of businesses, which the sources never give
+        ("how many bakery dealers are in kent", True),
+        ("how many dealerships are there in wales", True),
+        ("how many stores in york", True),
+        ("how many loaves per store", False),  # counts loaves
+        ("how many loaves is the kent dealer getting", False),
+        ("how many did the dealer get", False),  # nothing counted named
+        ("how many sales advisors does the dealer have", False),  # people, not businesses
+    ],
+)
+def test_round_101_a_count_of_businesses_is_asked(question: str, asked: bool) -> None:
+    assert q.business_count(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
     ("question", "later"),
     [
         ("did the second run wreck prices like the forum said it would", True),
