@@ -3397,6 +3397,12 @@ def test_round_101_a_count_of_dealers_is_no_count_one_dealer_gets(matcher_real: 
     assert best(matcher_real, "how many bmw dealerships does arizona have") is None
 
 
+def test_round_101_a_sprint_from_zero_is_a_spec_never_covered(matcher_real: Matcher) -> None:
+    # Round 101: "0-100" is a sprint time, not Australia's rumoured 100 cars.
+    assert best(matcher_real, "how quick is a 1m 0-100") is None
+    assert best(matcher_real, "was australia only getting 100 1ms") == "aus-rumour-100"
+
+
 def test_round_95_the_gp_held_up_as_a_standard_does_not_answer_for_the_1m(
     matcher_real: Matcher,
 ) -> None:
