@@ -2441,11 +2441,22 @@ def _at_present(asked: tuple[str, ...]) -> bool:
 _POSTED = frozenset("work works working job jobs doing employed employer".split())
 
 
+# Round 101: "who RUNS bmw m now", "WHOS IN CHARGE these days": who holds a post.
+_RUNNING = frozenset("run runs running head heads lead leads charge boss".split())
+_WHO = frozenset((w,) for w in "who whos".split())
+
+
 def present_post(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks where someone works or what they do at the time of
-    asking ("where does the sales head work now", "what job does he have these days"): a
-    career after the sources, which they never give."""
-    if _POSTED.isdisjoint(asked):  # no work asked: most questions
+    asking ("where does the sales head work now", "what job does he have these days"), or who
+    holds a post then ("who runs bmw m now"): a career after the sources, which they never
+    give; "is segler still in charge now" asks of the one they name."""
+    if (
+        _POSTED.isdisjoint(asked)
+        and (  # no work asked: most questions
+            _RUNNING.isdisjoint(asked) or asked[_after_lead_ins(asked) :][:1] not in _WHO
+        )
+    ):
         return False
     return _at_present(asked)
 

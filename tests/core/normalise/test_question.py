@@ -1658,6 +1658,21 @@ def test_round_101_a_count_of_businesses_is_asked(question: str, asked: bool) ->
 
 
 @pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # Round 101: who holds a post at the time of asking
+        ("who runs the bakery now", True),
+        ("so whos in charge of the mill these days", True),
+        ("who runs the bakery", False),  # no time of asking
+        ("is the miller still in charge of the mill now", False),  # asked of the one named
+        ("who baked the bread now", False),  # no post asked
+    ],
+)
+def test_round_101_who_holds_a_post_now_asks_the_present(question: str, asked: bool) -> None:
+    assert q.present_post(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
     ("question", "later"),
     [
         ("did the second run wreck prices like the forum said it would", True),
