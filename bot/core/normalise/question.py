@@ -1489,7 +1489,9 @@ def own_car(asked: tuple[str, ...]) -> bool:
         at = i + 1
         while at < len(asked) and asked[at] in _WHAT_CAR and at - i <= 3:
             at += 1
-        if at >= len(asked) or (asked[at] not in _DO and asked[at] not in _BE):
+        if word == "whats" and at < len(asked) and asked[at] not in _DO | _BE:
+            at = i  # "WHATS everyone driving": the copula is in the question word
+        elif at >= len(asked) or (asked[at] not in _DO and asked[at] not in _BE):
             continue
         verbs, others = (_OWNING, _NOT_OWNERS) if asked[at] in _DO else (_DRIVING, _NOT_DRIVERS)
         window = asked[at + 1 : at + 2 + _OWNER_MOST]
@@ -1500,6 +1502,7 @@ def own_car(asked: tuple[str, ...]) -> bool:
             and verb < len(asked)
             and others.isdisjoint(owner)
             and asked[verb + 1 : verb + 2] != ("like",)
+            and asked[verb + 1 :] != ("at",)  # "whats he driving AT": what he means
         ):
             return True
     return False

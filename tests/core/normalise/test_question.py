@@ -2273,6 +2273,21 @@ def test_round_87_what_someone_was_driving_asks_for_their_own_car(
 
 
 @pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # Round 101: "whats" holds the copula of "what is X driving"
+        ("whats the whole bakery driving rn", True),
+        ("whats old tomasz driving these days", True),
+        ("whats driving the bread prices", False),  # no one named before the verb
+        ("whats the baker driving at", False),  # what he means
+        ("whats the van driving like", False),  # how it drives
+    ],
+)
+def test_round_101_whats_someone_driving_asks_for_their_own_car(question: str, asked: bool) -> None:
+    assert q.own_car(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
     ("question", "kind"),
     [
         # Round 74: "what was THAT msrp", "whats ITS price": a determiner before the price word
