@@ -3403,6 +3403,12 @@ def test_round_101_a_sprint_from_zero_is_a_spec_never_covered(matcher_real: Matc
     assert best(matcher_real, "was australia only getting 100 1ms") == "aus-rumour-100"
 
 
+def test_round_101_how_a_name_is_said_is_never_covered(matcher_real: Matcher) -> None:
+    # Round 101: Mr. Mowse's Cayman S comment says nothing of how "Cayman" is said.
+    assert best(matcher_real, "how do you pronounce the cayman") is None
+    assert best(matcher_real, "what did mr mowse say about the cayman s") == "cayman-s-showdown"
+
+
 def test_round_95_the_gp_held_up_as_a_standard_does_not_answer_for_the_1m(
     matcher_real: Matcher,
 ) -> None:
