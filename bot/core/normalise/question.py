@@ -1544,7 +1544,9 @@ def own_car(asked: tuple[str, ...]) -> bool:
         at = i + 1
         while at < len(asked) and asked[at] in _WHAT_CAR and at - i <= 3:
             at += 1
-        if at >= len(asked) or (asked[at] not in _DO and asked[at] not in _BE):
+        if word == "whats" and at < len(asked) and asked[at] not in _DO | _BE:
+            at = i  # "WHATS everyone driving": the copula is in the question word
+        elif at >= len(asked) or (asked[at] not in _DO and asked[at] not in _BE):
             continue
         verbs, others = (_OWNING, _NOT_OWNERS) if asked[at] in _DO else (_DRIVING, _NOT_DRIVERS)
         window = asked[at + 1 : at + 2 + _OWNER_MOST]
@@ -1555,6 +1557,7 @@ def own_car(asked: tuple[str, ...]) -> bool:
             and verb < len(asked)
             and others.isdisjoint(owner)
             and asked[verb + 1 : verb + 2] != ("like",)
+            and asked[verb + 1 :] != ("at",)  # "whats he driving AT": what he means
         ):
             return True
     return False
@@ -2511,11 +2514,22 @@ def _at_present(asked: tuple[str, ...]) -> bool:
 _POSTED = frozenset("work works working job jobs doing employed employer".split())
 
 
+# Round 101: "who RUNS bmw m now", "WHOS IN CHARGE these days": who holds a post.
+_RUNNING = frozenset("run runs running head heads lead leads charge boss".split())
+_WHO = frozenset((w,) for w in "who whos".split())
+
+
 def present_post(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks where someone works or what they do at the time of
-    asking ("where does the sales head work now", "what job does he have these days"): a
-    career after the sources, which they never give."""
-    if _POSTED.isdisjoint(asked):  # no work asked: most questions
+    asking ("where does the sales head work now", "what job does he have these days"), or who
+    holds a post then ("who runs bmw m now"): a career after the sources, which they never
+    give; "is segler still in charge now" asks of the one they name."""
+    if (
+        _POSTED.isdisjoint(asked)
+        and (  # no work asked: most questions
+            _RUNNING.isdisjoint(asked) or asked[_after_lead_ins(asked) :][:1] not in _WHO
+        )
+    ):
         return False
     return _at_present(asked)
 
@@ -2536,6 +2550,14 @@ def earlier_post(asked: tuple[str, ...]) -> bool:
         return False
     at = next((i for i, w in enumerate(asked) if w in _CAREER), len(asked))
     return any(a == "before" and b in _BEFORE_WHAT for a, b in itertools.pairwise(asked[at:]))
+
+
+def business_count(asked: tuple[str, ...]) -> bool:
+    """Return whether a "how many" question counts businesses ("how many bmw DEALERS are in
+    ohio", "how many DEALERSHIPS does the us have"): the last word of what it counts names a
+    business, a count the sources never give; "how many 1ms per dealer" counts cars."""
+    run = counted(asked)
+    return bool(run) and business_kind(run[-1]) not in (None, "advisor")
 
 
 def afterwards(asked: tuple[str, ...]) -> bool:

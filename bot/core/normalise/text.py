@@ -158,6 +158,12 @@ def _join_number_words(tokens: list[str]) -> list[str]:
                 total, current = total + current, 0
             if total + current <= _MAX_NUMBER:
                 continue
+        elif value == 0:  # "0-60", "zero to sixty": a zero joins no figure ("0 100" no 100)
+            if total is not None:
+                out.append(str(total + current))
+                total, current = None, 0
+            out.append("0")
+            continue
         elif value is not None:
             if total is not None and current and value >= current:
                 out.append(str(total + current))

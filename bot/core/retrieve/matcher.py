@@ -37,6 +37,7 @@ from ..normalise.question import (
     believed,
     bound,
     business,
+    business_count,
     business_kind,
     byline,
     causing,
@@ -212,6 +213,7 @@ _EXCHANGE = "exchangesaid"  # a coined term: what was said in a conversation, he
 _OTHER_INFO = "otherinfo"  # a coined term: what someone's different information was, held by none
 _PRESENT_POST = "presentpost"  # a coined term: where someone works now, held by none
 _EARLIER_POST = "earlierpost"  # a coined term: someone's career before, held by none
+_BUSINESS_COUNT = "businesscount"  # a coined term: how many dealers there are, held by none
 _VOWELS = frozenset("aeiouy")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A year this much later than the last the answers name is past every forecast they make (the
@@ -233,6 +235,7 @@ _COINED = frozenset(
         _OTHER_INFO,
         _PRESENT_POST,
         _EARLIER_POST,
+        _BUSINESS_COUNT,
     )
 )
 # The words that name a show ("podcast", and what the knowledge reads as one: "bimmercast").
@@ -1820,6 +1823,8 @@ class Matcher:
                     (present_post(spelled), _PRESENT_POST),
                     # "whats his BACKGROUND BEFORE bmw": a career before the sources
                     (earlier_post(spelled), _EARLIER_POST),
+                    # "how many bmw DEALERS are in ohio": a count of businesses
+                    (business_count(spelled), _BUSINESS_COUNT),
                 )
                 for spotted, coined in never_held:
                     if spotted:

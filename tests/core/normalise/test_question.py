@@ -1653,6 +1653,38 @@ def test_round_91_a_career_before_asks_past_the_sources(question: str, asked: bo
 
 
 @pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # Round 101: a count of businesses, which the sources never give
+        ("how many bakery dealers are in kent", True),
+        ("how many dealerships are there in wales", True),
+        ("how many stores in york", True),
+        ("how many loaves per store", False),  # counts loaves
+        ("how many loaves is the kent dealer getting", False),
+        ("how many did the dealer get", False),  # nothing counted named
+        ("how many sales advisors does the dealer have", False),  # people, not businesses
+    ],
+)
+def test_round_101_a_count_of_businesses_is_asked(question: str, asked: bool) -> None:
+    assert q.business_count(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # Round 101: who holds a post at the time of asking
+        ("who runs the bakery now", True),
+        ("so whos in charge of the mill these days", True),
+        ("who runs the bakery", False),  # no time of asking
+        ("is the miller still in charge of the mill now", False),  # asked of the one named
+        ("who baked the bread now", False),  # no post asked
+    ],
+)
+def test_round_101_who_holds_a_post_now_asks_the_present(question: str, asked: bool) -> None:
+    assert q.present_post(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
     ("question", "later"),
     [
         ("did the second run wreck prices like the forum said it would", True),
@@ -2249,6 +2281,21 @@ def test_round_73_what_someone_drives_asks_for_their_own_car(question: str, aske
 def test_round_87_what_someone_was_driving_asks_for_their_own_car(
     question: str, asked: bool
 ) -> None:
+    assert q.own_car(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # Round 101: "whats" holds the copula of "what is X driving"
+        ("whats the whole bakery driving rn", True),
+        ("whats old tomasz driving these days", True),
+        ("whats driving the bread prices", False),  # no one named before the verb
+        ("whats the baker driving at", False),  # what he means
+        ("whats the van driving like", False),  # how it drives
+    ],
+)
+def test_round_101_whats_someone_driving_asks_for_their_own_car(question: str, asked: bool) -> None:
     assert q.own_car(tuple(words(question))) is asked
 
 

@@ -94,6 +94,13 @@ def test_numbers_join_only_when_they_are_next_to_each_other_or_scaled() -> None:
     assert words("twenty five cars in 2011") == ["25", "cars", "in", "2011"]
 
 
+def test_round_101_a_zero_joins_no_figure() -> None:
+    # Round 101: "0-100", "zero to sixty": a sprint's range, not the figure after the zero.
+    assert words("the 0 100 sprint") == ["the", "0", "100", "sprint"]
+    assert words("zero sixty") == ["0", "60"]
+    assert words("a 20 0 score") == ["a", "20", "0", "score"]
+
+
 _PIECES = st.sampled_from(
     "one two twenty five hundred thousand grand 5 50 2,500 2.5k 1M 3k 007 0 1:30 k , . ' 's "
     "don't it's 2011 \u00b2 \u0661 5k é Ünïcode north america us 1 series m the states "

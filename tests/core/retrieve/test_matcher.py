@@ -3389,6 +3389,26 @@ def test_round_91_a_career_before_the_post_given_is_no_answer() -> None:
     assert best(matcher, "whats the miller's background before he got that post") is None
 
 
+def test_round_101_a_count_of_dealers_is_no_count_one_dealer_gets(matcher_real: Matcher) -> None:
+    # Round 101: the Arizona entry names an Arizona dealer and counts its 1Ms, no dealers.
+    assert best(matcher_real, "how many 1ms is the arizona dealer getting") == (
+        "arizona-dealer-three"
+    )
+    assert best(matcher_real, "how many bmw dealerships does arizona have") is None
+
+
+def test_round_101_a_sprint_from_zero_is_a_spec_never_covered(matcher_real: Matcher) -> None:
+    # Round 101: "0-100" is a sprint time, not Australia's rumoured 100 cars.
+    assert best(matcher_real, "how quick is a 1m 0-100") is None
+    assert best(matcher_real, "was australia only getting 100 1ms") == "aus-rumour-100"
+
+
+def test_round_101_how_a_name_is_said_is_never_covered(matcher_real: Matcher) -> None:
+    # Round 101: Mr. Mowse's Cayman S comment says nothing of how "Cayman" is said.
+    assert best(matcher_real, "how do you pronounce the cayman") is None
+    assert best(matcher_real, "what did mr mowse say about the cayman s") == "cayman-s-showdown"
+
+
 def test_round_95_the_gp_held_up_as_a_standard_does_not_answer_for_the_1m(
     matcher_real: Matcher,
 ) -> None:
