@@ -3410,3 +3410,15 @@ def test_round_99_crying_about_something_is_complaining(matcher_real: Matcher) -
     # Round 99: a commenter named by the grumble ("who was CRYING ABOUT ..."): Gar complained.
     question = "which commenter was crying about outsiders in the comments"
     assert best(matcher_real, question) == "gar-invaded"
+
+
+def test_round_102_a_call_on_the_story_is_read_as_the_story(matcher_real: Matcher) -> None:
+    # "... WHICH OF US IS RIGHT": the call names no topic and the whole message falls below the
+    # threshold; the story it calls on names the molds and the factory, and is what is asked.
+    question = (
+        "my uncle thinks bmw is just holding back 1m numbers for hype. my dad told him its the"
+        " cost of the molds and the factory capacity. which of us is right"
+    )
+    found = matcher_real.read(question).best
+    assert found is not None and found.entry_id == "production-limit-causes"
+    assert found.score >= matcher_real.threshold
