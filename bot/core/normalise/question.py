@@ -3158,6 +3158,44 @@ def arbitrates(asked: tuple[str, ...]) -> bool:
     return all(w in _AFTER_ARBITER for w in asked[at + 1 :])
 
 
+def judged_story(message: str) -> str | None:
+    """Return a message's story as its question when every asking sentence only calls which
+    side of it is right ("my buddy says X, i say Y. WHO'S RIGHT", "IS HE RIGHT"): the sides the
+    story sets out are what is asked; None for any other message."""
+    found = parts(message)
+    asking = [p.words for p in found if p.asks]
+    # the story told before the call: "... WHO'S RIGHT? loser buys the next round" ends in chatter
+    before = itertools.takewhile(lambda p: not p.asks, found)
+    story = [p.words for p in before if not p.guess]
+    if not asking or not story or not all(_calls_side(a) for a in asking):
+        return None
+    if sum(len(s) for s in story) < _STORY_LEAST:
+        return None
+    # "... according to the blog": where the asker wants the call from stays with the story
+    tail = [w for a in asking for w in a[_past_call(a) :]]
+    return ". ".join(" ".join(s) for s in story) + "".join(f" {w}" for w in tail)
+
+
+# "is he RIGHT", "which of us is RIGHT", "who WINS": the word that makes a question a call
+_CALLS = frozenset("right correct wrong wins win".split())
+_CALL_FILLER = _AFTER_ARBITER | frozenset("us".split())
+_STORY_LEAST = 8  # the story's words: "my buddy says 600, i say more" sets out two sides
+
+
+def _past_call(asked: tuple[str, ...]) -> int:
+    """Return where the words after a call ("which is IT", "who's RIGHT") start."""
+    return max((i + 1 for i, w in enumerate(asked) if w in _CALLS or w == "it"), default=0)
+
+
+def _calls_side(asked: tuple[str, ...]) -> bool:
+    """Return whether a question only calls a side right ("who's right according to the
+    blog", "is he right", "which of us is right"), naming no topic of its own."""
+    rest = asked[_after_lead_ins(asked) :]
+    return arbitrates(asked) or (
+        not _CALLS.isdisjoint(rest) and all(w in _CALLS or w in _CALL_FILLER for w in rest)
+    )
+
+
 def points_back(asked: tuple[str, ...]) -> bool:
     """Return whether a question points back at something named before it ("that number",
     "how many was it": a count of something the story named; "did bmw ever SAY THAT")."""

@@ -56,6 +56,7 @@ from ..normalise.question import (
     guessed,
     hearsay,
     identified,
+    judged_story,
     listed,
     may_say_on_show,
     month_count,
@@ -951,6 +952,22 @@ class Matcher:
         return list(self.read(question, limit).matches)
 
     def read(self, question: str, limit: int = 5, *, about: str | None = None) -> Ranking:
+        """Rank up to ``limit`` entries for a question as _read_whole does; a message only
+        calling which side of its story is right ("... my dad says it's the molds. WHO'S RIGHT")
+        that its whole words leave below the threshold is read as its story."""
+        ranking = self._read_whole(question, limit, about=about)
+        best = ranking.best
+        if best is not None and best.score >= self.threshold:
+            return ranking
+        story = judged_story(question)
+        if story is None:
+            return ranking
+        told = self._read_whole(story, limit, about=about)
+        if told.best is not None and (best is None or told.best.score > best.score):
+            return told
+        return ranking
+
+    def _read_whole(self, question: str, limit: int = 5, *, about: str | None = None) -> Ranking:
         """Rank up to ``limit`` entries for a question; with ``about``, an entry must hold one
         of its words ("what about australia?" asks the last question about Australia).
 

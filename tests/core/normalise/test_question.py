@@ -3226,3 +3226,25 @@ def test_round_98_a_writer_named_by_the_rumours_they_posted() -> None:
         "bakery",
         "rumours",
     ]
+
+
+def test_round_102_a_call_on_the_story_asks_the_story_told_before_it() -> None:
+    # "... WHO'S RIGHT": the sides the story sets out are what is asked; where the asker wants
+    # the call from stays, and chatter after the call is left out.
+    message = (
+        "the waiter swears the bakery shuts on mondays. the cook says it opens at noon. which of"
+        " us is right? loser buys the croissants"
+    )
+    assert q.judged_story(message) == (
+        "the waiter swears the bakery shuts on mondays. the cook says it opens at noon"
+    )
+    message = (
+        "the waiter told me the bakery shuts on mondays. i think it opens at noon. who's right"
+        " according to the blog"
+    )
+    assert q.judged_story(message) == (
+        "the waiter told me the bakery shuts on mondays. i think it opens at noon according to"
+        " the blog"
+    )
+    assert q.judged_story("the cook says it opens at noon. when does the bakery open") is None
+    assert q.judged_story("who's right") is None
