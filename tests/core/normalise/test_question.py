@@ -3226,3 +3226,13 @@ def test_round_98_a_writer_named_by_the_rumours_they_posted() -> None:
         "bakery",
         "rumours",
     ]
+
+
+def test_round_104_a_claim_put_up_to_check() -> None:
+    # "is it true ...", "someone said ...", "..., right": a claim the asker may have garbled.
+    assert q.checks_claim(tuple(words("so is it true the bakery was in leeds")))
+    assert q.checks_claim(tuple(words("anna said her baker in york makes 3 cakes")))
+    assert q.checks_claim(tuple(words("the bakery opened in york right")))
+    # a question word asks: "who said" is no claim put up
+    assert not q.checks_claim(tuple(words("who said the bakery was in york")))
+    assert not q.checks_claim(tuple(words("how many cakes does a baker in york make")))

@@ -3461,3 +3461,14 @@ def test_round_98_buying_a_figure_asks_whether_it_is_believed(matcher_real: Matc
     # Round 98: "does the blog BUY the number": whether it believes it, not a purchase.
     assert best(matcher_real, "does the blog buy the number or not") == "blog-doubts-600"
     assert best(matcher_real, "do they even buy the 600 figure") == "blog-doubts-600"
+
+
+def test_round_104_a_wrong_state_in_a_checked_claim_is_set_right(matcher_real: Matcher) -> None:
+    # Round 104: "is it true his dealer was in OREGON": the place checked, which the answer
+    # corrects; a state no answer names was read as a topic never covered.
+    assert best(matcher_real, "is it true michaels dealership was in oregon") == (
+        "arizona-dealer-three"
+    )
+    assert best(matcher_real, "michael said his ca in oregon gets 3?") == "arizona-dealer-three"
+    # asked about, not checked, the state is still a topic the sources never cover
+    assert best(matcher_real, "how many 1ms does a dealer in oregon get") is None
