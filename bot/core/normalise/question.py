@@ -3075,6 +3075,24 @@ def hearsay(sentence: tuple[str, ...]) -> bool:
     return len(head) >= 2 and head[0] in _HEARSAY and head[1] in _HEARSAY_VERBS
 
 
+# Round 104: "IS IT TRUE his dealership was in cali", "MICHAEL SAID his dealer in california is
+# getting 3?", "..., RIGHT": a claim put up to be checked, whose details the asker may have
+# wrong; the answer sets them right.
+_CHECK_OPENINGS = frozenset({("is", "it"), ("is", "that"), ("was", "it"), ("was", "that")})
+
+
+def checks_claim(sentence: tuple[str, ...]) -> bool:
+    """Return whether a sentence puts up a claim to check: "is it true ...", someone said
+    ..., or a claim ending on "right" or "correct"."""
+    start = _after_lead_ins(sentence)
+    head = sentence[start : start + 3]
+    if len(head) == 3 and head[:2] in _CHECK_OPENINGS and head[2] in _CHECKED:
+        return True
+    if len(head) >= 2 and head[0] not in _WH and head[1] in _HEARSAY_VERBS:
+        return True
+    return len(sentence) > 2 and sentence[-1] in _CHECKING_TAGS
+
+
 def told_last(message: str) -> str | None:
     """Return a story's last clause and its question when the question asks only of a bare
     pronoun ("... he keeps saying hell get one, but i heard bmw sent the dealers some kind of

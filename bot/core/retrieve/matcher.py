@@ -42,6 +42,7 @@ from ..normalise.question import (
     byline,
     causing,
     checked_figures,
+    checks_claim,
     classed,
     compared_amount,
     compared_standard,
@@ -1756,6 +1757,7 @@ class Matcher:
             layouts = self._choice_of_layouts(part.words)
             mine = not _ASKER.isdisjoint(part.words)  # "can I still get one": the asker's lot
             mine = mine or hearsay(part.words)  # "someone said ...": a claim, maybe garbled
+            checking = part.asks and checks_claim(part.words)
             if part.asks and not (focused and wanted):
                 spelled = tuple(fixed for _, _, fixed in analysed)
                 if not focused:
@@ -1893,7 +1895,9 @@ class Matcher:
                     if asks:
                         asking.add(term)
                 # "i'm in TEXAS, how many ...": where the asker is, not what is asked
-                elsewhere = not (mine and term in self._unnamed_states) and term not in layouts
+                # "is it true his dealer was in CALI": a place in a checked claim, maybe wrong
+                placed = mine or checking
+                elsewhere = not (placed and term in self._unnamed_states) and term not in layouts
                 if not known and part.asks and self._uncovered(term) and elsewhere:
                     uncovered.append(term)
         for key, t in deeds.items():

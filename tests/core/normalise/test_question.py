@@ -3248,3 +3248,13 @@ def test_round_102_a_call_on_the_story_asks_the_story_told_before_it() -> None:
     )
     assert q.judged_story("the cook says it opens at noon. when does the bakery open") is None
     assert q.judged_story("who's right") is None
+
+
+def test_round_104_a_claim_put_up_to_check() -> None:
+    # "is it true ...", "someone said ...", "..., right": a claim the asker may have garbled.
+    assert q.checks_claim(tuple(words("so is it true the bakery was in leeds")))
+    assert q.checks_claim(tuple(words("anna said her baker in york makes 3 cakes")))
+    assert q.checks_claim(tuple(words("the bakery opened in york right")))
+    # a question word asks: "who said" is no claim put up
+    assert not q.checks_claim(tuple(words("who said the bakery was in york")))
+    assert not q.checks_claim(tuple(words("how many cakes does a baker in york make")))

@@ -3473,3 +3473,14 @@ def test_round_102_a_call_on_the_story_is_read_as_the_story(matcher_real: Matche
     found = matcher_real.read(question).best
     assert found is not None and found.entry_id == "production-limit-causes"
     assert found.score >= matcher_real.threshold
+
+
+def test_round_104_a_wrong_state_in_a_checked_claim_is_set_right(matcher_real: Matcher) -> None:
+    # Round 104: "is it true his dealer was in OREGON": the place checked, which the answer
+    # corrects; a state no answer names was read as a topic never covered.
+    assert best(matcher_real, "is it true michaels dealership was in oregon") == (
+        "arizona-dealer-three"
+    )
+    assert best(matcher_real, "michael said his ca in oregon gets 3?") == "arizona-dealer-three"
+    # asked about, not checked, the state is still a topic the sources never cover
+    assert best(matcher_real, "how many 1ms does a dealer in oregon get") is None
