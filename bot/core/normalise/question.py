@@ -3677,3 +3677,31 @@ def believed(sentence: Sequence[str]) -> tuple[str, ...]:
         ):
             out[i] = "believe"
     return tuple(out)
+
+
+def compared(message: str) -> tuple[str, str] | None:
+    """Return the two things a message compares ("414 VS 2500", "is A THE SAME THING AS B",
+    "which came first, A OR B"), each as a question of its own; None for a message that
+    compares nothing. Each side ends at the sentence's or the clause's end."""
+    lowered = message.lower()
+    for pattern in _COMPARED:
+        found = pattern.search(lowered)
+        if found is not None:
+            first, second = (side.strip(" '\"") for side in found.groups())
+            if first and second:
+                return first, second
+    return None
+
+
+_SIDE = r"([^,.?!;:]+?)"  # one side of a comparison: up to the clause's end
+_COMPARED = (
+    re.compile(rf"(?:^|[,.?!;:])\s*{_SIDE}\s+(?:vs\.?|versus)\s+{_SIDE}\s*(?:[,.?!;:]|$)"),
+    re.compile(
+        rf"\b(?:is|are|was|were)\s+{_SIDE}\s+the\s+same(?:\s+thing|\s+number)?\s+as\s+"
+        rf"{_SIDE}\s*(?:[,.?!;:]|$)"
+    ),
+    re.compile(
+        rf"\bwhich\s+(?:one\s+)?(?:came|was|happened)\s+first\b[,:]?\s+{_SIDE}\s+or\s+"
+        rf"{_SIDE}\s*(?:[,.?!;:]|$)"
+    ),
+)

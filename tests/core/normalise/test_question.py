@@ -3226,3 +3226,16 @@ def test_round_98_a_writer_named_by_the_rumours_they_posted() -> None:
         "bakery",
         "rumours",
     ]
+
+
+def test_a_comparison_is_read_as_its_two_sides() -> None:
+    assert q.compared("so... 12 vs 40, which is the real count?") == ("12", "40")
+    assert q.compared("which came first, the podcast or the blog post?") == (
+        "the podcast",
+        "the blog post",
+    )
+    assert q.compared("is the march memo the same thing as the april one") == (
+        "the march memo",
+        "the april one",
+    )
+    assert q.compared("which one came first, did the memo say?") is None
