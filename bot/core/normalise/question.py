@@ -3700,6 +3700,8 @@ _COMPARED = (
         rf"\b(?:is|are|was|were)\s+{_SIDE}\s+the\s+same(?:\s+thing|\s+number)?\s+as\s+"
         rf"{_SIDE}\s*(?:[,.?!;:]|$)"
     ),
+    re.compile(rf"\bdifference\s+between\s+{_SIDE}\s+and\s+{_SIDE}\s*(?:[,.?!;:]|$)"),
+    re.compile(rf"\bchange[ds]?\s+from\s+{_SIDE}\s+to\s+{_SIDE}\s+or\b"),
     re.compile(
         rf"\bwhich\s+(?:one\s+)?(?:came|was|happened)\s+first\b[,:]?\s+{_SIDE}\s+or\s+"
         rf"{_SIDE}\s*(?:[,.?!;:]|$)"

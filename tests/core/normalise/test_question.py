@@ -3239,3 +3239,15 @@ def test_a_comparison_is_read_as_its_two_sides() -> None:
         "the april one",
     )
     assert q.compared("which one came first, did the memo say?") is None
+
+
+def test_a_difference_or_a_change_is_read_as_its_two_sides() -> None:
+    assert q.compared("so whats the difference between the spring memo and the podcast?") == (
+        "the spring memo",
+        "the podcast",
+    )
+    assert q.compared("did the price change from 'ten grand' to 'twelve' or is that a typo") == (
+        "ten grand",
+        "twelve",
+    )
+    assert q.compared("did the price change from ten grand last week") is None
