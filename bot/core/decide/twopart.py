@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..knowledge.models import Knowledge
-from ..normalise.question import elliptical, joined, points_back, questions
+from ..normalise.question import compared, elliptical, joined, points_back, questions
 from ..normalise.text import words
 from ..retrieve.matcher import Matcher
 from ..score.ranking import Match, Ranking
@@ -164,3 +164,34 @@ def _leading(whole: Ranking, knowledge: Knowledge, first: Match, decided: Decisi
     shown = {first.entry_id, *knowledge.conflicts.get(first.entry_id, ())}
     rest = next((m.entry_id for m in whole.matches if m.entry_id not in shown), None)
     return second if first.entry_id in best and rest == second.entry_id else None
+
+
+def compared_part(
+    matcher: Matcher, knowledge: Knowledge, text: str, decision: Decision
+) -> Match | None:
+    """Return the answer to the other side of a message that compares two things ("414 vs
+    2500, what are they each about", "which came first, the interview or the memo"), beside
+    ``decision``'s: each side is read alone, the decided entry fits one of them (ranks among
+    its matches at the threshold, best of the two), and the other side is answered by an entry
+    of its own, not the other side of the decided entry's dispute. None when the message
+    compares nothing, is declined, or a side is declined."""
+    if decision.answer is None:
+        return None
+    sides = compared(text)
+    if sides is None:
+        return None
+    main = decision.answer.entry_id
+    shown = {main, *knowledge.conflicts.get(main, ())}
+    fits: list[float] = []  # the decided entry's score on each side
+    answers: list[Match] = []
+    for side in sides:
+        ranked = matcher.read(side)
+        answer = decide(ranked, matcher.threshold).answer
+        if answer is None:
+            return None
+        fits.append(max((m.score for m in ranked.matches if m.entry_id == main), default=0.0))
+        answers.append(answer)
+    if max(fits) < matcher.threshold:
+        return None  # the decided entry answers neither side: the message is read otherwise
+    other = answers[1] if fits[0] >= fits[1] else answers[0]
+    return other if other.entry_id not in shown else None

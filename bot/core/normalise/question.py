@@ -3733,3 +3733,47 @@ def believed(sentence: Sequence[str]) -> tuple[str, ...]:
         ):
             out[i] = "believe"
     return tuple(out)
+
+
+def compared(message: str) -> tuple[str, str] | None:
+    """Return the two things a message compares ("414 VS 2500", "is A THE SAME THING AS B",
+    "which came first, A OR B"), each as a question of its own; None for a message that
+    compares nothing. Each side ends at the sentence's or the clause's end."""
+    lowered = message.lower()
+    for marks, pattern in _COMPARED:
+        found = pattern.search(lowered) if any(m in lowered for m in marks) else None
+        if found is not None:
+            first, second = (side.strip(" '\"") for side in found.groups())
+            if first and second:
+                return first, second
+    return None
+
+
+# One side of a comparison: up to the clause's end, and at most this many characters, so that a
+# clause of many "is" words is scanned a bounded length from each, not to its end.
+_SIDE = r"([^,.?!;:]{1,80}?)"
+_COMPARED = (  # (words the message must hold one of, the pattern then searched)
+    (
+        ("vs", "versus"),
+        re.compile(rf"(?:^|[,.?!;:])\s*{_SIDE}\s+(?:vs\.?|versus)\s+{_SIDE}\s*(?:[,.?!;:]|$)"),
+    ),
+    (
+        ("same",),
+        re.compile(
+            rf"\b(?:is|are|was|were)\s+{_SIDE}\s+the\s+same(?:\s+thing|\s+number)?\s+as\s+"
+            rf"{_SIDE}\s*(?:[,.?!;:]|$)"
+        ),
+    ),
+    (
+        ("difference",),
+        re.compile(rf"\bdifference\s+between\s+{_SIDE}\s+and\s+{_SIDE}\s*(?:[,.?!;:]|$)"),
+    ),
+    (("from",), re.compile(rf"\bchange[ds]?\s+from\s+{_SIDE}\s+to\s+{_SIDE}\s+or\b")),
+    (
+        ("first",),
+        re.compile(
+            rf"\bwhich\s+(?:one\s+)?(?:came|was|happened)\s+first\b[,:]?\s+{_SIDE}\s+or\s+"
+            rf"{_SIDE}\s*(?:[,.?!;:]|$)"
+        ),
+    ),
+)

@@ -330,3 +330,26 @@ def test_round_90_two_questions_read_as_one_bring_the_next_entry_all_but_tied(
         "they claim"
     )
     assert alone.entry_id == "tomato-frost" and alone.second is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how long is the garden hose vs the shed",
+        "which came first, how long the garden hose is or the shed?",
+        "is the garden hose the same as the shed",
+    ],
+)
+def test_a_comparison_is_answered_with_both_its_sides(
+    garden: KnowledgeService, message: str
+) -> None:
+    reply = garden.ask(message)
+    assert reply.second is not None
+    assert {reply.entry_id, reply.second.entry_id} == {"hose-length", "shed-colour"}
+
+
+def test_a_comparison_of_a_claim_with_its_other_side_stays_one_answer(
+    garden: KnowledgeService,
+) -> None:
+    reply = garden.ask("the garden hose length vs ivy denying the hose length")
+    assert reply.answered and reply.second is None

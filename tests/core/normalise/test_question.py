@@ -3258,3 +3258,28 @@ def test_round_104_a_claim_put_up_to_check() -> None:
     # a question word asks: "who said" is no claim put up
     assert not q.checks_claim(tuple(words("who said the bakery was in york")))
     assert not q.checks_claim(tuple(words("how many cakes does a baker in york make")))
+
+
+def test_a_comparison_is_read_as_its_two_sides() -> None:
+    assert q.compared("so... 12 vs 40, which is the real count?") == ("12", "40")
+    assert q.compared("which came first, the podcast or the blog post?") == (
+        "the podcast",
+        "the blog post",
+    )
+    assert q.compared("is the march memo the same thing as the april one") == (
+        "the march memo",
+        "the april one",
+    )
+    assert q.compared("which one came first, did the memo say?") is None
+
+
+def test_a_difference_or_a_change_is_read_as_its_two_sides() -> None:
+    assert q.compared("so whats the difference between the spring memo and the podcast?") == (
+        "the spring memo",
+        "the podcast",
+    )
+    assert q.compared("did the price change from 'ten grand' to 'twelve' or is that a typo") == (
+        "ten grand",
+        "twelve",
+    )
+    assert q.compared("did the price change from ten grand last week") is None
