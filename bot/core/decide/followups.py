@@ -818,6 +818,8 @@ def _read(
     viewed = about if how is FollowUp.ABOUT else and_x(text) if how is None else None
     if viewed is not None and _states_view(last, viewed) and _spoken(viewed, last):
         return Reading(_sure(last), last)  # "and the blog?" after Segler's promise it backs
+    if how is None and viewed is not None and len(words(viewed)) == 1:
+        how, about = FollowUp.ABOUT, viewed  # "and worldwide": "what about worldwide"
     if how is FollowUp.ABOUT and _titled(about, last):
         return Reading(_sure(last), last)  # "what about the gp" after "how was the GP sold"
     if how is FollowUp.ABOUT and matcher.unknown(about):

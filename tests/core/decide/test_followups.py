@@ -2499,3 +2499,14 @@ def test_followup_55_a_place_after_its_preposition_takes_that_prepositions_run(
     matcher = shipped.snapshot.matcher
     asked = restated(matcher, "and in japan?", "whats the sticker price of a 1m in the states")
     assert asked == "whats the sticker price of a 1m in japan"
+
+
+def test_followup_55_a_bare_and_with_one_word_asks_the_last_question_of_it(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 55: "and globally" after America's count asks the count the world gets,
+    # as "what about globally" does; read on its own it tied two claims and asked which.
+    for bare in ("and globally", "and worldwide?"):
+        first, world = _talk(shipped, "how many 1m coupes is america getting", bare)
+        assert first.entry_id == "us-600-bmwblog"
+        assert world.answered and world.entry_id == "molds-2500-run", bare
