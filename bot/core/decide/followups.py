@@ -818,6 +818,8 @@ def _read(
     viewed = about if how is FollowUp.ABOUT else and_x(text) if how is None else None
     if viewed is not None and _states_view(last, viewed) and _spoken(viewed, last):
         return Reading(_sure(last), last)  # "and the blog?" after Segler's promise it backs
+    if how is None and viewed is not None and len(words(viewed)) == 1:
+        how, about = FollowUp.ABOUT, viewed  # "and worldwide": "what about worldwide"
     if how is FollowUp.ABOUT and _titled(about, last):
         return Reading(_sure(last), last)  # "what about the gp" after "how was the GP sold"
     if how is FollowUp.ABOUT and matcher.unknown(about):
@@ -1668,7 +1670,7 @@ def restated(matcher: Matcher, text: str, declined: str) -> str | None:
     ]
     said = [word for word, _ in weighed]
     if not unknown:
-        return None if fragment else _swapped_most(matcher, weighed, other)
+        return None if fragment else _swapped_most(matcher, weighed, _placed_as(text, other))
     if unknown[-1] - unknown[0] != len(unknown) - 1:
         return None
     return " ".join([*said[: unknown[0]], *words(other), *said[unknown[-1] + 1 :]])
@@ -1689,15 +1691,46 @@ def _swapped_most(matcher: Matcher, weighed: list[tuple[str, float]], other: str
     the UK's video is known, then "what about the us": "how many are going to the us"), or
     None when no swap is answered."""
     said = [word for word, _ in weighed]
+    named = words(other)
+    if len(named) > 1 and named[0] in _PLACING:
+        placed = _placed(said, named)
+        if placed is not None:
+            return placed
+        named = named[1:]
     best: tuple[float, str] | None = None
     for i, (_, weight) in enumerate(weighed):
         if weight == 0:
             continue
-        again = " ".join([*said[:i], *words(other), *said[i + 1 :]])
+        again = " ".join([*said[:i], *named, *said[i + 1 :]])
         found = decide(matcher.read(again), matcher.threshold)
         if found.answer is not None and (best is None or found.confidence > best[0]):
             best = (found.confidence, again)
     return None if best is None else best[1]
+
+
+# "ok what about IN australia": X with its preposition stands for that preposition's run.
+_PLACING = frozenset("in for to from at".split())
+
+
+def _placed_as(text: str, other: str) -> str:
+    """Return X with the preposition the message puts before it ("and in australia": "in
+    australia"), or X as it is."""
+    said, named = words(text[:200]), words(other)
+    for i in range(1, len(said) - len(named) + 1):
+        if said[i : i + len(named)] == named and said[i - 1] in _PLACING:
+            return " ".join([said[i - 1], *named])
+    return other
+
+
+def _placed(said: list[str], named: list[str]) -> str | None:
+    """Return a declined question asked of X opening with a preposition in place of the last
+    run after that preposition ("whats the msrp in the states", then "what about in
+    australia": "whats the msrp in australia"), or None when the question has no such run."""
+    if named[0] not in said:
+        return None
+    at = len(said) - 1 - said[::-1].index(named[0])
+    end = next((j for j in range(at + 1, len(said)) if said[j] in _PLACING), len(said))
+    return " ".join([*said[:at], *named, *said[end:]])
 
 
 def pointed_past(matcher: Matcher, text: str, declined: str) -> Decision | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.decide.followups import renamed
+from bot.core.decide.followups import renamed, restated
 from bot.core.decide.memory import Conversations
 from bot.core.decide.talk import (
     FollowUp,
@@ -2484,3 +2484,29 @@ def test_followup_54_his_claim_outweighs_a_reading_that_only_ties(tmp_path: Path
     assert hers.kind == "followup" and hers.entry_id == "lena-promise"
     _, blogs = _talk(orchard, "when does the pear harvest start", asked)
     assert blogs.kind == "clarify"  # the blog is no "she": which plan is still asked
+
+
+def test_followup_55_a_place_after_its_preposition_takes_that_prepositions_run(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 55: "ok what about in australia" after a declined sticker price "in the
+    # states" asks that price in Australia; the best-answered swap put "in australia" in place
+    # of "price" and answered with Australia's own claim.
+    declined, again = _played(
+        shipped, "whats the sticker price of a 1m in the states", "ok what about in australia"
+    )
+    assert not declined.answered and not again.answered
+    matcher = shipped.snapshot.matcher
+    asked = restated(matcher, "and in japan?", "whats the sticker price of a 1m in the states")
+    assert asked == "whats the sticker price of a 1m in japan"
+
+
+def test_followup_55_a_bare_and_with_one_word_asks_the_last_question_of_it(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 55: "and globally" after America's count asks the count the world gets,
+    # as "what about globally" does; read on its own it tied two claims and asked which.
+    for bare in ("and globally", "and worldwide?"):
+        first, world = _talk(shipped, "how many 1m coupes is america getting", bare)
+        assert first.entry_id == "us-600-bmwblog"
+        assert world.answered and world.entry_id == "molds-2500-run", bare
