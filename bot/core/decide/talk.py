@@ -484,6 +484,25 @@ def and_x(message: str) -> str | None:
     return None if not named or named[0] in _NOT_X else bare.group(1)
 
 
+# "and the asia guy", "no not him, the worldwide m guy": someone named only by what he does.
+_BY_ROLE = re.compile(
+    r"(?:^|[\s,])(?:the|that)\s+((?:[^\s?!.,']+\s+){0,2}[^\s?!.,']+)\s+"
+    r"(?:guy|bloke|dude|fella|man|person|exec)\s*[?!.]*\s*$",
+    re.I,
+)
+_ROLE_WORDS_MAX = 8  # "ok and what about the asia sales guy then": longer asks anew
+
+
+def by_role(message: str) -> str | None:
+    """Return the role of someone a short message ends on ("and the asia guy?": "asia"), or
+    None."""
+    head = message[:200]
+    if len(words(head)) > _ROLE_WORDS_MAX:
+        return None
+    named = _BY_ROLE.search(head)
+    return None if named is None else named.group(1)
+
+
 _LIKE_X = re.compile(
     r"^\s*(?:just\s+)?like\s+((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+)?)[\s?!.]*$", re.I
 )
