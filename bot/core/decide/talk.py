@@ -514,6 +514,11 @@ def like_x(message: str) -> str | None:
     return None if bare is None else bare.group(1)
 
 
+# "is that confirmed OR just the blog guessing": a status question, then the doubt it weighs.
+_OR_ELSE = re.compile(r"^\s*(.+?)\s+or\s+\S", re.I)
+_MAX_OR_ELSE_WORDS = 10
+
+
 def follow_up(message: str) -> tuple[FollowUp, str] | None:
     """Return how a message leans on the last answer (and, for "what about X", the X)."""
     head = message[:200]
@@ -554,6 +559,9 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
     if agree is not None and _SOMEONE.isdisjoint(words(agree.group(1))):
         return FollowUp.AGREE, agree.group(1)  # "does bmwna agree", not "did anyone agree"
     plain, said = words(message[:200]), kernel(message)
+    status = _OR_ELSE.match(head) if len(said) <= _MAX_OR_ELSE_WORDS else None
+    if status is not None and follow_up(status.group(1)) == (FollowUp.PROVENANCE, ""):
+        return FollowUp.PROVENANCE, ""  # "is that confirmed or just the blog guessing"
     if not said or len(said) > _MAX_FOLLOW_UP_WORDS:
         return None
     if tuple(w for w in plain if w not in _NEXT_FILLER) in _NEXT:  # "what then": not a tag

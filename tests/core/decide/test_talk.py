@@ -831,3 +831,11 @@ def test_by_role_reads_someone_named_only_by_what_he_does() -> None:
     assert by_role("whats that guys name") is None
     assert by_role("the guy") is None
     assert by_role("so i was talking to my friend yesterday about the water guy") is None
+
+
+def test_a_status_question_weighed_against_a_doubt_asks_where_the_claim_stands() -> None:
+    # Follow-up round 56: "is it legit or just the writer guessing" asks the status of the last
+    # claim, as "is it legit" alone does; the doubt after "or" names no topic of its own.
+    assert follow_up("is it legit or just the writer guessing") == (FollowUp.PROVENANCE, "")
+    assert follow_up("is that true or only some forum hype?") == (FollowUp.PROVENANCE, "")
+    assert follow_up("is the film in french or in english") is None
