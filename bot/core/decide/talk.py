@@ -490,7 +490,7 @@ _BY_ROLE = re.compile(
     r"(?:guy|bloke|dude|fella|man|person|exec)\s*[?!.]*\s*$",
     re.I,
 )
-_ROLE_WORDS_MAX = 8  # "ok and what about the asia sales guy then": longer asks anew
+_ROLE_WORDS_MAX = 8  # words: "i was talking to my friend about the water guy" asks anew
 
 
 def by_role(message: str) -> str | None:
