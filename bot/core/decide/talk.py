@@ -484,6 +484,25 @@ def and_x(message: str) -> str | None:
     return None if not named or named[0] in _NOT_X else bare.group(1)
 
 
+# "and the asia guy", "no not him, the worldwide m guy": someone named only by what he does.
+_BY_ROLE = re.compile(
+    r"(?:^|[\s,])(?:the|that)\s+((?:[^\s?!.,']+\s+){0,2}[^\s?!.,']+)\s+"
+    r"(?:guy|bloke|dude|fella|man|person|exec)\s*[?!.]*\s*$",
+    re.I,
+)
+_ROLE_WORDS_MAX = 8  # words: "i was talking to my friend about the water guy" asks anew
+
+
+def by_role(message: str) -> str | None:
+    """Return the role of someone a short message ends on ("and the asia guy?": "asia"), or
+    None."""
+    head = message[:200]
+    if len(words(head)) > _ROLE_WORDS_MAX:
+        return None
+    named = _BY_ROLE.search(head)
+    return None if named is None else named.group(1)
+
+
 _LIKE_X = re.compile(
     r"^\s*(?:just\s+)?like\s+((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+)?)[\s?!.]*$", re.I
 )
@@ -493,6 +512,11 @@ def like_x(message: str) -> str | None:
     """Return X of a bare "like X?" ("like the 1m?"), or None."""
     bare = _LIKE_X.match(message[:200])
     return None if bare is None else bare.group(1)
+
+
+# "is that confirmed OR just the blog guessing": a status question, then the doubt it weighs.
+_OR_ELSE = re.compile(r"^\s*(.+?)\s+or\s+\S", re.I)
+_MAX_OR_ELSE_WORDS = 10
 
 
 def follow_up(message: str) -> tuple[FollowUp, str] | None:
@@ -535,6 +559,9 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
     if agree is not None and _SOMEONE.isdisjoint(words(agree.group(1))):
         return FollowUp.AGREE, agree.group(1)  # "does bmwna agree", not "did anyone agree"
     plain, said = words(message[:200]), kernel(message)
+    status = _OR_ELSE.match(head) if len(said) <= _MAX_OR_ELSE_WORDS else None
+    if status is not None and follow_up(status.group(1)) == (FollowUp.PROVENANCE, ""):
+        return FollowUp.PROVENANCE, ""  # "is that confirmed or just the blog guessing"
     if not said or len(said) > _MAX_FOLLOW_UP_WORDS:
         return None
     if tuple(w for w in plain if w not in _NEXT_FILLER) in _NEXT:  # "what then": not a tag

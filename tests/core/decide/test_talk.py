@@ -17,6 +17,7 @@ from bot.core.decide.talk import (
     asks_given_name,
     asks_meaning,
     asks_of_own,
+    by_role,
     compared_with,
     corrected,
     defined,
@@ -820,3 +821,21 @@ def test_followup_53_a_laughed_agreement_after_an_answer_is_a_reaction(
     assert reply.kind == "smalltalk" and reply.talk is TalkKind.REACTION
     asked, _ = _in_turn(service, "who interviewed watts", f"{message}?")
     assert asked.kind != "smalltalk"  # with a question mark it asks whether it is true
+
+
+def test_by_role_reads_someone_named_only_by_what_he_does() -> None:
+    # Follow-up round 56: "and the water guy?" names a person by role; a longer question or a
+    # bare "that guy" names none.
+    assert by_role("and the water guy?") == "water"
+    assert by_role("no not him, the east sales guy") == "east sales"
+    assert by_role("whats that guys name") is None
+    assert by_role("the guy") is None
+    assert by_role("so i was talking to my friend yesterday about the water guy") is None
+
+
+def test_a_status_question_weighed_against_a_doubt_asks_where_the_claim_stands() -> None:
+    # Follow-up round 56: "is it legit or just the writer guessing" asks the status of the last
+    # claim, as "is it legit" alone does; the doubt after "or" names no topic of its own.
+    assert follow_up("is it legit or just the writer guessing") == (FollowUp.PROVENANCE, "")
+    assert follow_up("is that true or only some forum hype?") == (FollowUp.PROVENANCE, "")
+    assert follow_up("is the film in french or in english") is None
