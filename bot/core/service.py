@@ -169,7 +169,11 @@ class KnowledgeService:
         if talk is not None:
             reply = small_talk(question, talk, snapshot.knowledge)
         else:
-            again = restated(snapshot.matcher, text, declined) if declined else None
+            again = (
+                restated(snapshot.matcher, text, declined, answered_before=after is not None)
+                if declined
+                else None
+            )
             if again is not None:  # the declined question asked anew, of what this one names
                 anew = self._answer(snapshot, question, again, None, notice)
                 reply = replace(anew, asked=declined)

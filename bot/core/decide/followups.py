@@ -1666,7 +1666,9 @@ _WIDENED = re.compile(r"\b(?:in general|generally|overall|as a whole)\b", re.I)
 _MAX_RESTATED_WORDS = 10  # "how many 1ms are going to germany": a plain question
 
 
-def restated(matcher: Matcher, text: str, declined: str) -> str | None:
+def restated(
+    matcher: Matcher, text: str, declined: str, *, answered_before: bool = False
+) -> str | None:
     """Return the declined last question asked of X when a message asks it of X ("what about
     australia" after "how many are going to germany", declined for want of any word on
     Germany: "how many are going to australia"), or None.
@@ -1674,7 +1676,9 @@ def restated(matcher: Matcher, text: str, declined: str) -> str | None:
     X takes the place of the one run of words no entry holds, which is why it was declined;
     a declined question that leaned on an answer itself ("and canada?") is not restated. A bare
     fragment ("torque?" after "how much hp does it have") is X too, but only in place of such
-    a run: it is no "what about" to swap for a known word."""
+    a run: it is no "what about" to swap for a known word. With an answer before the declined
+    question, a run after a known word that is no stopword ("what engine replaces the n54": a
+    deed after its doer) is not swapped either: X is asked of that answer instead."""
     other = other_of(text)
     fragment = _fragment(text) if other is None else None
     other = other or fragment
@@ -1692,6 +1696,10 @@ def restated(matcher: Matcher, text: str, declined: str) -> str | None:
     if not unknown:
         return None if fragment else _swapped_most(matcher, weighed, _placed_as(text, other))
     if unknown[-1] - unknown[0] != len(unknown) - 1:
+        return None
+    if answered_before and unknown[0] > 0 and said[unknown[0] - 1] not in STOPWORDS:
+        # "what engine replaces the n54": a deed after its doer is no place to swap, and the
+        # answer before the declined question is what X is asked of
         return None
     return " ".join([*said[: unknown[0]], *words(other), *said[unknown[-1] + 1 :]])
 

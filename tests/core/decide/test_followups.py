@@ -2565,3 +2565,25 @@ def test_followup_56_someone_named_by_role_is_asked_the_last_question(tmp_path: 
     assert his.answered and his.entry_id == "olaf-fountain"
     _, again = _talk(park, "what did mira say about the fountain", "no not her, the water m guy")
     assert again.answered and again.entry_id == "olaf-fountain"
+
+
+def test_followup_57_a_deed_after_its_doer_is_no_place_for_what_about(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 57: "what about the rest of the world" after a declined "what gearbox
+    # succeeds the n54", itself after the US answer, asks the US answer of the world; the
+    # unknown verb "succeeds" was swapped for the world and the question declined.
+    first, declined, world = _played(
+        shipped,
+        "will they keep making us 1ms after 2011",
+        "what gearbox succeeds the n54",
+        "what about the rest of the world",
+    )
+    assert first.entry_id == "us-not-extended-2011" and not declined.answered
+    assert world.answered and world.entry_id == "doubling-verdict"
+    matcher = shipped.snapshot.matcher
+    asked = "what gearbox succeeds the n54"
+    assert restated(matcher, "what about the uk", asked, answered_before=True) is None
+    assert restated(matcher, "what about the uk", asked) == "what gearbox the uk the n54"
+    placed = restated(matcher, "what about the uk", "how many go to germany", answered_before=True)
+    assert placed == "how many go to the uk"
