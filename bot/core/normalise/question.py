@@ -198,6 +198,8 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             out.append(Part(tuple(found), False, True))
         elif not m and (cut := _reaction(found)) is not None:
             out.append(Part(tuple(found[:cut]), m))
+        elif not m and _motive(found):  # "ASKING BECAUSE my dealer ...": why they ask
+            out.append(Part(tuple(found), False, True))
         elif not m and len(found) > 1 and found[0] in _SEEMING:  # "LOOKS grey n rainy"
             out.append(Part(tuple(found[2:] if found[1] == "like" else found[1:]), m))
         else:
@@ -552,6 +554,21 @@ def _since_clause(sentence: list[str], i: int) -> bool:
     return sentence[i] == "since" and not _PRESENT_BE.isdisjoint(
         sentence[i + 2 : i + 2 + _SINCE_SUBJECT]
     )
+
+
+_ASKING = frozenset("asking ask".split())
+_MOTIVE_LEADS = _ASKER_SELF | _ONLY | frozenset("am mostly mainly".split())  # "ONLY asking bc"
+
+
+def _motive(sentence: list[str]) -> bool:
+    """Return whether a sentence gives why the asker asks ("asking because my dealer ..."): its
+    words are the asker's errand, not the story the question is about."""
+    for i, w in enumerate(sentence[:-1]):
+        if w in _ASKING:
+            return sentence[i + 1] in _BECAUSE
+        if w not in _MOTIVE_LEADS:
+            return False
+    return False
 
 
 def _aside(sentence: list[str]) -> int | None:

@@ -3308,3 +3308,26 @@ def test_round_106_a_comma_clause_ending_on_the_askers_state_is_story(
     message: str, asking: list[bool]
 ) -> None:
     assert [p.asks for p in q.parts(message)] == asking
+
+
+@pytest.mark.parametrize(
+    ("message", "read"),
+    [
+        # Round 106: a sentence giving why the asker asks weighs as chatter beside the question
+        (
+            "which flour did the mill send? asking because my baker swears it was rye",
+            [(True, False), (False, True)],
+        ),
+        ("did the mill close? im only asking cuz the bakery moved", [(True, False), (False, True)]),
+        # ... not someone else's reason, nor asking about something
+        (
+            "which flour did the mill send? the baker was asking because he wanted rye",
+            [(True, False), (False, False)],
+        ),
+        ("which flour did the mill send? asking about the rye", [(True, False), (False, False)]),
+    ],
+)
+def test_round_106_the_askers_reason_for_asking_is_chatter(
+    message: str, read: list[tuple[bool, bool]]
+) -> None:
+    assert [(p.asks, p.guess) for p in q.parts(message)] == read
