@@ -109,7 +109,8 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
     pieces = [
         (s, found)
         for whole in _BREAK.split(message, MAX_PARTS)
-        for s in _turned(whole)
+        for turned in _turned(whole)
+        for s in _stated(turned)
         if (found := _judged(_read_as_asked(s), either))
     ]
     if len(pieces) <= 1:
@@ -197,6 +198,8 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             out.append(Part(tuple(found), False, True))
         elif not m and (cut := _reaction(found)) is not None:
             out.append(Part(tuple(found[:cut]), m))
+        elif not m and _motive(found):  # "ASKING BECAUSE my dealer ...": why they ask
+            out.append(Part(tuple(found), False, True))
         elif not m and len(found) > 1 and found[0] in _SEEMING:  # "LOOKS grey n rainy"
             out.append(Part(tuple(found[2:] if found[1] == "like" else found[1:]), m))
         else:
@@ -319,6 +322,31 @@ def _turned(sentence: str) -> list[str]:
     ):
         return [sentence]
     return [sentence[: turn.start()], sentence[turn.end() :]]
+
+
+# Round 106: "is segler still the head of m or did he leave, the articles call him something
+# different each time AND IM CONFUSED": a clause after the question's comma that ends on the
+# asker's own state is why they ask, story as a sentence of its own would be. ("im wondering
+# if ...", "im curious which ...": a state that takes a clause asks, and is left; so is a
+# question of fewer than four words, as in `_aside`: "whats x, ... and im lost" asks it whole.)
+_STATES = frozenset("confused lost stumped puzzled baffled".split())
+_STATE_TAIL = 4  # the clause's last words, where the state stands: "and im so confused"
+
+
+def _stated(sentence: str) -> list[str]:
+    """Split a question from the clause after its first comma when that clause ends on the
+    asker's own state ("who baked it, the papers say two names and IM LOST"): it is story."""
+    comma = sentence.find(",")
+    if comma < 0:
+        return [sentence]
+    asked, tail = words(sentence[:comma]), words(sentence[comma + 1 :])[-_STATE_TAIL:]
+    if len(asked) < _ASIDE_LEAST or not _opens(tuple(asked)):
+        return [sentence]
+    if not any(
+        w in _ASKER_SELF and not _STATES.isdisjoint(tail[i + 1 :]) for i, w in enumerate(tail)
+    ):
+        return [sentence]
+    return [sentence[:comma], sentence[comma + 1 :]]
 
 
 _KNOWS = frozenset("know knows".split())
@@ -526,6 +554,21 @@ def _since_clause(sentence: list[str], i: int) -> bool:
     return sentence[i] == "since" and not _PRESENT_BE.isdisjoint(
         sentence[i + 2 : i + 2 + _SINCE_SUBJECT]
     )
+
+
+_ASKING = frozenset("asking ask".split())
+_MOTIVE_LEADS = _ASKER_SELF | _ONLY | frozenset("am mostly mainly".split())  # "ONLY asking bc"
+
+
+def _motive(sentence: list[str]) -> bool:
+    """Return whether a sentence gives why the asker asks ("asking because my dealer ..."): its
+    words are the asker's errand, not the story the question is about."""
+    for i, w in enumerate(sentence[:-1]):
+        if w in _ASKING:
+            return sentence[i + 1] in _BECAUSE
+        if w not in _MOTIVE_LEADS:
+            return False
+    return False
 
 
 def _aside(sentence: list[str]) -> int | None:

@@ -3283,3 +3283,51 @@ def test_a_difference_or_a_change_is_read_as_its_two_sides() -> None:
         "twelve",
     )
     assert q.compared("did the price change from ten grand last week") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "asking"),
+    [
+        # Round 106: a clause after the question's comma that ends on the asker's own state
+        (
+            "did the baker move to york or stay, the papers name the town differently and im"
+            " so confused",
+            [True, False],
+        ),
+        (
+            "whats a proving drawer for, everyone at the bakery mentions it and im lost",
+            [True, False],
+        ),
+        ("whats a drawer, everyone mentions it and im lost", [True]),  # too short to split
+        # ... not a state that takes its own clause, nor a comma clause of the question's own
+        ("which flour did the mill send, im curious which one it was", [True]),
+        ("what did the mill send, flour or rye", [True]),
+    ],
+)
+def test_round_106_a_comma_clause_ending_on_the_askers_state_is_story(
+    message: str, asking: list[bool]
+) -> None:
+    assert [p.asks for p in q.parts(message)] == asking
+
+
+@pytest.mark.parametrize(
+    ("message", "read"),
+    [
+        # Round 106: a sentence giving why the asker asks weighs as chatter beside the question
+        (
+            "which flour did the mill send? asking because my baker swears it was rye",
+            [(True, False), (False, True)],
+        ),
+        ("did the mill close? im only asking cuz the bakery moved", [(True, False), (False, True)]),
+        # ... not someone else's reason, nor asking about something
+        (
+            "which flour did the mill send? the baker was asking because he wanted rye",
+            [(True, False), (False, False)],
+        ),
+        ("which flour did the mill send? asking about the rye", [(True, False), (False, False)]),
+    ],
+)
+def test_round_106_the_askers_reason_for_asking_is_chatter(
+    message: str, read: list[tuple[bool, bool]]
+) -> None:
+    assert [(p.asks, p.guess) for p in q.parts(message)] == read
