@@ -3283,3 +3283,19 @@ def test_a_difference_or_a_change_is_read_as_its_two_sides() -> None:
         "twelve",
     )
     assert q.compared("did the price change from ten grand last week") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "sourced"),
+    [
+        ("who actually said a wagon is coming", True),
+        ("who started the wagon talk", True),
+        ("so who first reported the wagon thing", True),
+        ("who thinks a wagon is coming", False),  # a view asked for: its own claim
+        ("who builds the wagon", False),
+        ("what did the blog say about the wagon", False),
+    ],
+)
+def test_round_105_a_who_question_asking_who_put_a_claim_out(question: str, sourced: bool) -> None:
+    # "who SAID / STARTED / REPORTED X": the claim's source, not a judge or a denial of it
+    assert q.asks_source(tuple(words(question))) is sourced
