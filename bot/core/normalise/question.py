@@ -1735,6 +1735,27 @@ def asks_who(asked: tuple[str, ...]) -> bool:
     return False
 
 
+# Verbs that put a claim out, read right after "who": "who SAID bmw is doubling", "who STARTED
+# the 2500 thing", "who actually CONFIRMED that". Not "think" or "hope": "who thinks it's a
+# classic" asks for a view, which is its own claim.
+_SOURCING = frozenset(
+    """
+    say said says claim claims claimed report reports reported start starts started leak leaks
+    leaked post posts posted confirm confirms confirmed
+    """.split()
+)
+_SOURCING_GAP = 3  # "who ACTUALLY FIRST said": the words that may stand between them
+
+
+def asks_source(asked: tuple[str, ...]) -> bool:
+    """Return whether a who-question asks who put a claim out ("who actually SAID bmw is
+    doubling"), so the entry making the claim answers it, not one judging or denying it."""
+    if not asks_who(asked):
+        return False
+    at = asked.index("who")
+    return not _SOURCING.isdisjoint(asked[at + 1 : at + 1 + _SOURCING_GAP])
+
+
 # "Where is it built / made": the answer names a plant or factory.
 _BUILT = frozenset(
     """

@@ -32,6 +32,7 @@ from ..normalise.question import (
     afterwards,
     arbitrates,
     arithmetic,
+    asks_source,
     asks_who,
     bare_price,
     believed,
@@ -123,6 +124,10 @@ _SCAN_ALL, _NEAR_BEST = 20_000, 0.5
 # What a question asks about ("how OLD is segler", "which CITY") must be in the entry: an entry
 # that only shares the question's other words answers a different question.
 _FOCUS_MISSED = 0.5
+_REACTING_SHARE = 0.9  # an entry reacting to a claim, asked who made the claim (see _sourced)
+# The statuses of an entry reacting to a claim (a view of it, a denial) and of a claim made.
+_REACTIONS = frozenset(("opinion", "denied"))
+_CLAIMS = frozenset(("rumor", "disputed"))
 _ASKER = frozenset("i im ive id we me".split())
 # The US states, and the chat names of California: the sources give the US figures for the
 # whole country and one dealer's in Arizona, so a state no answer names, asked about ("how many
@@ -674,6 +679,18 @@ _Query = tuple[list[_Term], list[str], str | None, list[str]]
 """A question's terms, what it asks about, the kind of answer it wants, what it counts."""
 
 
+def _reacting(knowledge: Knowledge) -> frozenset[str]:
+    """Return the entries reacting to a claim another entry makes: a view of it or a denial
+    linked to a rumour or a disputed report ("the blog filed the doubling under rumor")."""
+    status = {e.id: e.status for e in knowledge.entries}
+    return frozenset(
+        e.id
+        for e in knowledge.entries
+        if e.status in _REACTIONS
+        and any(status.get(o) in _CLAIMS for o in (*e.related, *e.conflicts_with))
+    )
+
+
 class Matcher:
     """An index over one Knowledge; build it once per load and reuse it for every question.
 
@@ -709,6 +726,7 @@ class Matcher:
         )
         self._provenance = frozenset(self.synonyms.apply([stem(w) for w in _PROVENANCE_WORDS]))
         self._entries = Entries.of(knowledge.entries)
+        self._reacting = _reacting(knowledge)
         # The entries stating a settled fact (not a rumour, a forecast or an opinion); a summary
         # of the sources only relays the claims it sums up ("the US would get only 600").
         self._settled: _Mask = np.array(
@@ -956,7 +974,7 @@ class Matcher:
         """Rank up to ``limit`` entries for a question as _read_whole does; a message only
         calling which side of its story is right ("... my dad says it's the molds. WHO'S RIGHT")
         that its whole words leave below the threshold is read as its story."""
-        ranking = self._read_whole(question, limit, about=about)
+        ranking = self._sourced(question, self._read_whole(question, limit, about=about))
         best = ranking.best
         if best is not None and best.score >= self.threshold:
             return ranking
@@ -967,6 +985,24 @@ class Matcher:
         if told.best is not None and (best is None or told.best.score > best.score):
             return told
         return ranking
+
+    def _sourced(self, question: str, ranking: Ranking) -> Ranking:
+        """Return the ranking of a question asking who put a claim out ("who actually SAID bmw
+        is doubling") with the entries reacting to a claim scored down: the blog's verdict on
+        the rumour or BMWNA's denial of it holds the claim's words, not who made it."""
+        if not any(asks_source(p.words) for p in parts(question) if p.asks):
+            return ranking
+        return Ranking(
+            tuple(
+                sorted(  # stable: an entry not scored down keeps its place among its equals
+                    (
+                        m.rescored(m.score * _REACTING_SHARE) if m.entry_id in self._reacting else m
+                        for m in ranking.matches
+                    ),
+                    key=lambda m: -m.score,
+                )
+            )
+        )
 
     def _read_whole(self, question: str, limit: int = 5, *, about: str | None = None) -> Ranking:
         """Rank up to ``limit`` entries for a question; with ``about``, an entry must hold one

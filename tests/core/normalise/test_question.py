@@ -3331,3 +3331,19 @@ def test_round_106_the_askers_reason_for_asking_is_chatter(
     message: str, read: list[tuple[bool, bool]]
 ) -> None:
     assert [(p.asks, p.guess) for p in q.parts(message)] == read
+
+
+@pytest.mark.parametrize(
+    ("question", "sourced"),
+    [
+        ("who actually said a wagon is coming", True),
+        ("who started the wagon talk", True),
+        ("so who first reported the wagon thing", True),
+        ("who thinks a wagon is coming", False),  # a view asked for: its own claim
+        ("who builds the wagon", False),
+        ("what did the blog say about the wagon", False),
+    ],
+)
+def test_round_105_a_who_question_asking_who_put_a_claim_out(question: str, sourced: bool) -> None:
+    # "who SAID / STARTED / REPORTED X": the claim's source, not a judge or a denial of it
+    assert q.asks_source(tuple(words(question))) is sourced

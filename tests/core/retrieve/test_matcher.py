@@ -3484,3 +3484,50 @@ def test_round_104_a_wrong_state_in_a_checked_claim_is_set_right(matcher_real: M
     assert best(matcher_real, "michael said his ca in oregon gets 3?") == "arizona-dealer-three"
     # asked about, not checked, the state is still a topic the sources never cover
     assert best(matcher_real, "how many 1ms does a dealer in oregon get") is None
+
+
+def _claim_and_verdict(linked: bool) -> Matcher:
+    """Return a matcher over a rumour and a verdict on it, linked to it or not."""
+    text = "sources:\n  - {id: s, title: T, outlet: O, kind: article}\nentries:\n"
+    for key, questions, answer, status, related in [
+        (
+            "wagon-rumour",
+            '"is a wagon coming", "will there be a wagon version"',
+            "A magazine reported a rumour that a wagon version of the coupe is coming soon.",
+            "rumor",
+            "",
+        ),
+        (
+            "wagon-verdict",
+            '"is the wagon rumour true", "who says a wagon is coming, is it believable"',
+            "The blog called the wagon rumour wishful thinking and said no wagon version of the"
+            " coupe would be built.",
+            "opinion",
+            "wagon-rumour" if linked else "",
+        ),
+        (
+            "filler",
+            '"what is the blog", "who writes the blog"',
+            "The blog runs a podcast.",
+            "fact",
+            "",
+        ),
+        ("filler-two", '"what is the podcast called"', "The podcast has a name.", "fact", ""),
+    ]:
+        text += (
+            f"  - id: {key}\n    questions: [{questions}]\n    answer: {answer}\n"
+            f"    status: {status}\n    claimed_by: the blog\n    sources: [s]\n"
+        )
+        if related:
+            text += f"    related: [{related}]\n"
+    return Matcher(parse_knowledge(text, "small.yaml"))
+
+
+def test_who_said_a_claim_is_answered_by_the_claim_not_the_verdict_on_it() -> None:
+    matcher = _claim_and_verdict(linked=True)
+    assert best(matcher, "who actually said a wagon is coming") == "wagon-rumour"
+    assert best(matcher, "is the wagon rumour true") == "wagon-verdict"  # judged: the verdict
+    # A view linked to no claim is a claim of its own: it keeps its lead
+    assert best(_claim_and_verdict(linked=False), "who actually said a wagon is coming") == (
+        "wagon-verdict"
+    )
