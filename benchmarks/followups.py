@@ -50,8 +50,15 @@ DECLINED = (
     "how much horsepower does it make",
     "what colours could you order it in",
     "how many went to new zealand",
+    "is segler married in real life",  # names a claimant: "what did he say" then means him
 )
-AFTER_DECLINED = ("what about the us", "and australia?", "torque?", "ok so who said that")
+AFTER_DECLINED = (
+    "what about the us",
+    "and australia?",
+    "torque?",
+    "ok so who said that",
+    "what did he say",
+)
 
 
 def timings(service: KnowledgeService, openers: Sequence[str], passes: int) -> list[float]:

@@ -205,7 +205,7 @@ class KnowledgeService:
         if not declined:
             return None
         last = snapshot.knowledge.by_id.get(after) if after else None
-        named = renamed(snapshot.knowledge, text, declined, last)
+        named = renamed(snapshot.matcher, text, declined, last)
         if named is None:
             return None
         reply = self._answer(snapshot, question, named, after, notice)

@@ -1779,7 +1779,7 @@ def _leaned(declined: str) -> bool:
     return follow_up(declined) is not None or and_x(declined) is not None
 
 
-def renamed(knowledge: Knowledge, text: str, declined: str, last: Entry | None) -> str | None:
+def renamed(matcher: Matcher, text: str, declined: str, last: Entry | None) -> str | None:
     """Return a short question pointing at "he" or "she" with the name of the one claimant the
     declined question before it named, when the last answer (if any) is not that claimant's
     ("what date was the interview with dr. x", declined, then "what did he promise": Dr. X's
@@ -1791,28 +1791,10 @@ def renamed(knowledge: Knowledge, text: str, declined: str, last: Entry | None) 
     if _PERSONS.isdisjoint(said):
         return None
     asked = f" {' '.join(words(declined[:200]))} "
-    named = {n for n in _claimant_names(knowledge) if f" {n} " in asked}
+    named = {n for n in matcher.claimant_names if f" {n} " in asked}
     if len(named) != 1:
         return None  # none, or two people: whom "he" points at is not plain
     name = named.pop()
     if last is not None and name in " ".join(words(_claimant(last))):
         return None  # the last answer's own claimant: the usual reading has him
     return " ".join(name if w in _PERSONS else w for w in said)
-
-
-def _claimant_names(knowledge: Knowledge) -> set[str]:
-    """Return the names of the people the knowledge's claims are by, without their titles
-    ("segler"): not the unnamed, nor a publisher ("bmwna", an official statement's outlet)."""
-    people = {_named(_claimant(entry)) for entry in knowledge.entries}
-    return people - {_named(source.outlet) for source in knowledge.sources.values()} - {""}
-
-
-def _named(name: str) -> str:
-    """Return a name as its words without titles ("dr. segler": "segler"), or "" if unnamed."""
-    said = words(name)
-    if not said or said[0] in _UNNAMED:
-        return ""
-    return " ".join(w for w in said if w not in _HONORIFICS)
-
-
-_HONORIFICS = frozenset("dr mr mrs ms the".split())

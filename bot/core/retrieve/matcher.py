@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..decide.decision import DEFAULT_THRESHOLD, NEAR_TIE
-from ..knowledge.models import Entries, Knowledge, claimant_of
+from ..knowledge.models import Entries, Knowledge, Rows, claimant_of
 from ..knowledge.packed import release
 from ..normalise.question import (
     ABOUT_A_CLAIM,
@@ -679,16 +679,37 @@ _Query = tuple[list[_Term], list[str], str | None, list[str]]
 """A question's terms, what it asks about, the kind of answer it wants, what it counts."""
 
 
-def _reacting(knowledge: Knowledge) -> frozenset[str]:
+def _reacting(rows: Rows) -> frozenset[str]:
     """Return the entries reacting to a claim another entry makes: a view of it or a denial
     linked to a rumour or a disputed report ("the blog filed the doubling under rumor")."""
-    status = {e.id: e.status for e in knowledge.entries}
+    ids, statuses = list(rows.texts(0)), list(rows.texts(3))
+    claims = {i for i, s in zip(ids, statuses, strict=True) if s in _CLAIMS}
     return frozenset(
-        e.id
-        for e in knowledge.entries
-        if e.status in _REACTIONS
-        and any(status.get(o) in _CLAIMS for o in (*e.related, *e.conflicts_with))
+        i
+        for i, s, related, conflicts in zip(
+            ids, statuses, rows.lists(6), rows.lists(7), strict=True
+        )
+        if s in _REACTIONS and not claims.isdisjoint((*related, *conflicts))
     )
+
+
+def _claimant_names(claimants: Iterable[str], outlets: Iterable[str]) -> frozenset[str]:
+    """Return the names of the people the claims are by, without their titles ("segler"): not
+    the unnamed ("a reader"), nor a publisher (a source's outlet: "bmwna")."""
+    people = {_plain_name(claimant_of(c)) for c in dict.fromkeys(claimants)}
+    return frozenset(people - {_plain_name(o) for o in outlets} - {""})
+
+
+def _plain_name(name: str) -> str:
+    """Return a name as its words without titles ("dr. segler": "segler"), or "" if unnamed."""
+    said = words(name)
+    if not said or said[0] in _UNNAMED:
+        return ""
+    return " ".join(w for w in said if w not in _HONORIFICS)
+
+
+_UNNAMED = frozenset("a an the".split())  # "a reader", "the blog": no one's name
+_HONORIFICS = frozenset("dr mr mrs ms the".split())
 
 
 class Matcher:
@@ -726,7 +747,11 @@ class Matcher:
         )
         self._provenance = frozenset(self.synonyms.apply([stem(w) for w in _PROVENANCE_WORDS]))
         self._entries = Entries.of(knowledge.entries)
-        self._reacting = _reacting(knowledge)
+        self._reacting = _reacting(rows)
+        self.claimant_names = _claimant_names(
+            claimants, (source.outlet for source in knowledge.sources.values())
+        )
+        """The names of the people the claims are by, without titles ("segler")."""
         # The entries stating a settled fact (not a rumour, a forecast or an opinion); a summary
         # of the sources only relays the claims it sums up ("the US would get only 600").
         self._settled: _Mask = np.array(

@@ -29,6 +29,7 @@ from bot.core.decide.talk import (
 from bot.core.knowledge.loader import default_knowledge_path
 from bot.core.render.text import summary, to_text
 from bot.core.reply.replies import Reply
+from bot.core.retrieve.matcher import Matcher
 from bot.core.service import KnowledgeService
 
 # A made-up studio, so that what is tested is how a conversation is read, not the shipped file.
@@ -2466,11 +2467,11 @@ def test_followup_54_he_after_a_declined_question_naming_someone_is_that_someone
         opened = [first] if first else []
         *_, asked = _played(orchard, *opened, declined, "what did she promise")
         assert asked.answered and asked.entry_id == "lena-promise", first
-    knowledge = orchard.knowledge
-    assert renamed(knowledge, "what did she promise", declined, None) == "what did lena promise"
+    matcher = Matcher(orchard.knowledge)
+    assert renamed(matcher, "what did she promise", declined, None) == "what did lena promise"
     # A publisher named is no "she": the board is no person the pronoun points at.
     board = declined.replace("lena", "orchard board")
-    assert renamed(knowledge, "what did she promise", board, None) is None
+    assert renamed(matcher, "what did she promise", board, None) is None
 
 
 def test_followup_54_his_claim_outweighs_a_reading_that_only_ties(tmp_path: Path) -> None:
