@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..knowledge.models import Entry, Knowledge, SourceKind, Status, claimant_of
 from ..normalise.slang import plain
 from ..normalise.text import STOPWORDS, stem, words
-from ..retrieve.matcher import Matcher
+from ..retrieve.matcher import UNNAMED, Matcher
 from ..score.ranking import Match, Ranking
 from .decision import Decision, decide
 from .talk import (
@@ -71,7 +71,6 @@ MAX_NEAR_WORDS = 7
 _LEADERS = 12  # entries ranked when a message after an answer is read
 _SHOWN = 5  # entries a decision sees, as for a question asked on its own
 
-_UNNAMED = frozenset("a an the".split())
 _HOW = frozenset("many much long tho though".split())  # "how MANY": no word of the topic
 _PERSONS = frozenset("he him his she her".split())
 _POINTERS = frozenset("that it this".split())
@@ -1490,10 +1489,10 @@ def _rank(entry: Entry, last: Entry) -> int:
 def _names_claimant(entry: Entry, knowledge: Knowledge) -> bool:
     """Return whether an entry names who made its claim ("HERR26", not "an unnamed reader")."""
     head = _claimant(entry).split()
-    if head and head[0][:1].isupper() and head[0].lower() not in _UNNAMED:
+    if head and head[0][:1].isupper() and head[0].lower() not in UNNAMED:
         return True
     authors = (knowledge.sources[s].author for s in entry.sources)
-    return any(a and a.split()[0].lower() not in _UNNAMED for a in authors)
+    return any(a and a.split()[0].lower() not in UNNAMED for a in authors)
 
 
 def _on_show(text: str, last: Entry) -> bool:

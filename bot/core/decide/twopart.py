@@ -33,7 +33,7 @@ def second_part(
     if asked is None:
         return None
     main = decision.answer.entry_id
-    shown = {main, *knowledge.conflicts.get(main, ())}
+    shown = _shown(knowledge, main)
     following = next((m.entry_id for m in ranking.matches if m.entry_id not in shown), None)
     if following is None:
         return None
@@ -161,7 +161,7 @@ def _leading(whole: Ranking, knowledge: Knowledge, first: Match, decided: Decisi
     if second is None:
         return None
     best = [m.entry_id for m in whole.matches[:2]]
-    shown = {first.entry_id, *knowledge.conflicts.get(first.entry_id, ())}
+    shown = _shown(knowledge, first.entry_id)
     rest = next((m.entry_id for m in whole.matches if m.entry_id not in shown), None)
     return second if first.entry_id in best and rest == second.entry_id else None
 
@@ -181,7 +181,7 @@ def compared_part(
     if sides is None:
         return None
     main = decision.answer.entry_id
-    shown = {main, *knowledge.conflicts.get(main, ())}
+    shown = _shown(knowledge, main)
     fits: list[float] = []  # the decided entry's score on each side
     answers: list[Match] = []
     for side in sides:
@@ -195,3 +195,8 @@ def compared_part(
         return None  # the decided entry answers neither side: the message is read otherwise
     other = answers[1] if fits[0] >= fits[1] else answers[0]
     return other if other.entry_id not in shown else None
+
+
+def _shown(knowledge: Knowledge, entry_id: str) -> set[str]:
+    """Return an entry with the other sides of its dispute: what its reply already shows."""
+    return {entry_id, *knowledge.conflicts.get(entry_id, ())}

@@ -411,8 +411,9 @@ def _half_remembered(sentence: list[str]) -> bool:
     return vague and tuple(sentence[start : start + 2]) in _RECALLING
 
 
-# "... what even is it? IS IT a podcast OR WHAT": a guess the asker offers, open to any answer.
-_GUESSED_THINGS = frozenset("it that this".split())
+# The words pointing at a thing just said: "... what even is it? IS IT a podcast OR WHAT" (a guess
+# the asker offers, open to any answer), "..., was THAT like a press release", "is THAT still true".
+_THINGS_POINTED = frozenset("it that this".split())
 
 
 def _or_what(sentence: list[str]) -> bool:
@@ -426,7 +427,7 @@ def _or_what(sentence: list[str]) -> bool:
         and sentence[-2:] == ["or", "what"]
         and len(head) == 2
         and head[0] in _AUXILIARIES
-        and head[1] in _GUESSED_THINGS
+        and head[1] in _THINGS_POINTED
     )
 
 
@@ -605,16 +606,13 @@ def _aside(sentence: list[str]) -> int | None:
     return None
 
 
-_GUESSED_THING = frozenset("it that this".split())  # "..., was THAT like a press release"
-
-
 def _hedged_guess(sentence: list[str], i: int) -> bool:
     """Return whether a wh-question turns at ``i`` to the asker's hedged guess at its answer
     ("where did he hear it, WAS THAT LIKE a press release"); "what was it like" asks."""
     return (
         sentence[0] in _WH_LAST
         and sentence[i] in _GUESSING
-        and sentence[i + 1] in _GUESSED_THING
+        and sentence[i + 1] in _THINGS_POINTED
         and sentence[i + 2] == "like"
         and i + 3 < len(sentence)
     )
@@ -796,7 +794,6 @@ def _happening(found: list[str]) -> list[str]:
 # "IS THAT STILL TRUE IF production doubles", "would it hold if they built more": what the
 # condition would do, as "what happens if" asks; the pointer is the claim it is weighed against.
 _HOLDING_ASKS = frozenset("is would does will".split())
-_WEIGHED = frozenset("that it this".split())
 _HOLDS = frozenset("true hold holds apply applies stand stands".split())
 _HOLDING_HEDGES = frozenset("still even really be".split())
 _CONDITIONS = frozenset("if when".split())
@@ -804,7 +801,7 @@ _CONDITIONS = frozenset("if when".split())
 
 def _holds_if(found: list[str]) -> list[str]:
     """Return "is that (still) true if X" or "would it hold if X" as "what happens if X"."""
-    if len(found) < 5 or found[0] not in _HOLDING_ASKS or found[1] not in _WEIGHED:
+    if len(found) < 5 or found[0] not in _HOLDING_ASKS or found[1] not in _THINGS_POINTED:
         return found
     at = 2
     while at < len(found) and found[at] in _HOLDING_HEDGES:
@@ -1563,7 +1560,6 @@ _DO = frozenset("do does did".split())
 _OWNING = frozenset("drive drives own owns daily dailies".split())
 # Round 87: "what WAS watts DRIVING": the car someone named was driving, as "what did he
 # drive"; "what was HE driving" may point at the one filming, whose car a source names.
-_BE = frozenset("was were is are".split())
 _DRIVING = frozenset({"driving"})
 _NOT_OWNERS = frozenset(
     """
@@ -1587,9 +1583,9 @@ def own_car(asked: tuple[str, ...]) -> bool:
         at = i + 1
         while at < len(asked) and asked[at] in _WHAT_CAR and at - i <= 3:
             at += 1
-        if word == "whats" and at < len(asked) and asked[at] not in _DO | _BE:
+        if word == "whats" and at < len(asked) and asked[at] not in _DO | _THE_COPULAS:
             at = i  # "WHATS everyone driving": the copula is in the question word
-        elif at >= len(asked) or (asked[at] not in _DO and asked[at] not in _BE):
+        elif at >= len(asked) or (asked[at] not in _DO and asked[at] not in _THE_COPULAS):
             continue
         verbs, others = (_OWNING, _NOT_OWNERS) if asked[at] in _DO else (_DRIVING, _NOT_DRIVERS)
         window = asked[at + 1 : at + 2 + _OWNER_MOST]
@@ -3725,7 +3721,9 @@ def described_writer(sentence: Sequence[str]) -> frozenset[int]:
 # "does the 1m come with no options TOO LIKE THE GP": the car held up as the standard a claim is
 # compared with, after the claim; the question asks it of the car before.
 _STANDARD_REACH = 4  # "like THE MINI GP DID": the words that may follow "like"
-_NOT_STANDARD = _BE | _SEEMING | frozenset("something anything just more exactly much".split())
+_NOT_STANDARD = (
+    _THE_COPULAS | _SEEMING | frozenset("something anything just more exactly much".split())
+)
 _COMPARED_ITSELF = _AUXILIARIES | _DETERMINERS  # "IS the ferry like", "is THE ferry like"
 
 

@@ -703,12 +703,13 @@ def _claimant_names(claimants: Iterable[str], outlets: Iterable[str]) -> frozens
 def _plain_name(name: str) -> str:
     """Return a name as its words without titles ("dr. segler": "segler"), or "" if unnamed."""
     said = words(name)
-    if not said or said[0] in _UNNAMED:
+    if not said or said[0] in UNNAMED:
         return ""
     return " ".join(w for w in said if w not in _HONORIFICS)
 
 
-_UNNAMED = frozenset("a an the".split())  # "a reader", "the blog": no one's name
+UNNAMED = frozenset("a an the".split())
+"""The words a claimant without a name opens with ("a reader", "the blog")."""
 _HONORIFICS = frozenset("dr mr mrs ms the".split())
 
 
