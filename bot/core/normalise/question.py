@@ -3042,11 +3042,12 @@ def _recalled(said: Sequence[str]) -> bool:
 
 def checked_figures(message: str) -> frozenset[str]:
     """Return the figures of a claim the asker wants checked ("so the us gets 1000 right?",
-    "iirc the us gets 1000"): the asker's memory of a figure, which may be wrong. A "how many"
-    question with a tag ("how many ... right") asks the figure and offers none."""
+    "iirc the us gets 1000", "the us gets 1000?"): the asker's memory of a figure, which may be
+    wrong. A "how many" question with a tag ("how many ... right") asks the figure and offers
+    none."""
     found: set[str] = set()
     said = words(message)
-    if _CHECKING_TAGS.isdisjoint(said) and _RECALL_WORDS.isdisjoint(said):
+    if _CHECKING_TAGS.isdisjoint(said) and _RECALL_WORDS.isdisjoint(said) and "?" not in message:
         return frozenset()  # most messages: no sentence ends in a tag or opens on a memory
     for sentence in _BREAK.split(message, MAX_PARTS):
         said = words(sentence)
@@ -3055,7 +3056,29 @@ def checked_figures(message: str) -> frozenset[str]:
                 found.update(w for w in said[:-1] if w.isdigit())
             elif _recalled(said):
                 found.update(w for w in said if w.isdigit())
+            elif _stated_check(sentence, said):
+                found.update(_counted_figures(said))
     return frozenset(found)
+
+
+# Round 107: "the states get 1000 1MS?", "aus gets 50 CARS?": a figure named as a count of cars
+_CAR_COUNTS = frozenset("1ms cars units".split())
+
+
+def _counted_figures(said: Sequence[str]) -> set[str]:
+    """Return the figures of a claim that count cars, followed by a word for them ("1000 1ms");
+    "a 22 yo", "0-100 kmh" or a figure ending the claim ("doubling to 10k") counts none."""
+    return {w for w, after in itertools.pairwise(said) if w.isdigit() and after in _CAR_COUNTS}
+
+
+def _stated_check(sentence: str, said: Sequence[str]) -> bool:
+    """Return whether a sentence is a statement asked with a question mark ("so the states
+    get 1000 1ms?", "rumour was aus gets 50 1ms?"): it opens, after its lead-ins, on no question word or
+    auxiliary and holds no question word, so it puts up a claim to check."""
+    if not sentence.rstrip().endswith("?"):
+        return False
+    start = _after_lead_ins(tuple(said))
+    return start < len(said) and said[start] not in _ASKS and _WH_LAST.isdisjoint(said)
 
 
 # "the TWO things limiting it", "what are the 3 REASONS": how many items the answer lists.

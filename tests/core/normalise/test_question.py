@@ -1848,6 +1848,25 @@ def test_round_64_a_claim_tagged_for_checking_gives_its_figures(
 @pytest.mark.parametrize(
     ("message", "figures"),
     [
+        # Round 107: a statement asked with a question mark puts up its count to check.
+        ("so the bakery sells 750 loaves?", set()),  # loaves: no count of cars
+        ("so the depot gets 750 cars?", {"750"}),
+        ("rumour was the depot only gets 40 units?", {"40"}),
+        ("the depot gets 750 cars", set()),  # no question mark: a plain claim
+        ("does the depot get 750 cars?", set()),  # an auxiliary asks it
+        ("which depot gets 750 cars?", set()),  # a question word asks it
+        ("a 22 yo gets 750?", set()),  # no word for cars after the figure
+    ],
+)
+def test_round_107_a_statement_asked_with_a_question_mark_gives_its_car_count(
+    message: str, figures: set[str]
+) -> None:
+    assert q.checked_figures(message) == figures
+
+
+@pytest.mark.parametrize(
+    ("message", "figures"),
+    [
         # Round 87: a sentence opening on the asker's recollection offers its figure to check.
         ("iirc the bakery sells 750 loaves a week", {"750"}),
         ("so i think the mill said 40 sacks. who supplies the flour", {"40"}),
@@ -2109,7 +2128,7 @@ def test_round_68_the_whole_a_share_is_asked_of(question: str, whole: str) -> No
 _CHAT_WORDS = st.sampled_from(
     "so ok but what whats how which was were is did they anyone know say said guess guessed "
     "predict on the podcast show episode about price us right correct RIGHT Correct \uff52ight "
-    "two thousand 1000 600 1m , . ? ; ! lol iirc i think pretty sure".split()
+    "two thousand 1000 600 1m 1ms cars , . ? ; ! lol iirc i think pretty sure".split()
 )
 
 
@@ -2121,6 +2140,8 @@ def _checked_figures_splitting_every_message(message: str) -> frozenset[str]:
             found.update(w for w in said[:-1] if w.isdigit())
         elif len(said) > 2 and "how" not in said and q._recalled(said):
             found.update(w for w in said if w.isdigit())
+        elif len(said) > 2 and "how" not in said and q._stated_check(sentence, said):
+            found.update(q._counted_figures(said))
     return frozenset(found)
 
 
