@@ -3073,8 +3073,8 @@ def _counted_figures(said: Sequence[str]) -> set[str]:
 
 def _stated_check(sentence: str, said: Sequence[str]) -> bool:
     """Return whether a sentence is a statement asked with a question mark ("so the states
-    get 1000 1ms?", "rumour was aus gets 50 1ms?"): it opens, after its lead-ins, on no question word or
-    auxiliary and holds no question word, so it puts up a claim to check."""
+    get 1000 1ms?", "rumour was aus gets 50 1ms?"): it opens, after its lead-ins, on no
+    question word or auxiliary and holds no question word, so it puts up a claim to check."""
     if not sentence.rstrip().endswith("?"):
         return False
     start = _after_lead_ins(tuple(said))
