@@ -1885,6 +1885,19 @@ def _past_knowing(asked: tuple[str, ...], start: int) -> int:
     return after if asked[after : after + 1] and asked[after] in _WH else start
 
 
+# Round 109: "NOW THAT it's over, how many were built", "SINCE the memo, who ...": a clause
+# setting the scene before the question word, which the question starts after.
+_CLAUSE_OPENERS = (("now", "that"), ("given", "that"), ("seeing", "as"), ("since",))
+
+
+def _past_clause(asked: tuple[str, ...], start: int) -> int:
+    """Return where the wh-question after an opening "now that" clause begins ("now that it's
+    over HOW many were built"), or ``start`` when the question does not open so."""
+    if not any(asked[start : start + len(o)] == o for o in _CLAUSE_OPENERS):
+        return start
+    return next((i for i in range(start + 1, len(asked)) if asked[i] in _WH), start)
+
+
 def _what_start(asked: tuple[str, ...]) -> int | None:
     """Return where a question opening "what" after its lead-in words starts, else None."""
     start = _after_lead_ins(asked)
@@ -1899,6 +1912,7 @@ def _after_lead_ins(asked: tuple[str, ...]) -> int:
     while start < len(asked) and asked[start] in _LEAD_INS:
         start += 1
     start = _past_knowing(asked, start)
+    start = _past_clause(asked, start)
     if "but" not in asked:  # most questions: no turn to look for
         return start
     turns = [

@@ -3368,3 +3368,20 @@ def test_round_106_the_askers_reason_for_asking_is_chatter(
 def test_round_105_a_who_question_asking_who_put_a_claim_out(question: str, sourced: bool) -> None:
     # "who SAID / STARTED / REPORTED X": the claim's source, not a judge or a denial of it
     assert q.asks_source(tuple(words(question))) is sourced
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("now that the roadster run is finished how many roadsters were built in total", True),
+        ("since the plant closed how many coupes were made altogether", True),
+        ("given that it sold out how many wagons got built in the end", True),
+        ("now that the memo is out is the coupe worth it", False),  # no wh-question after
+        ("since when are coupes built in munich", False),
+    ],
+)
+def test_round_109_a_question_starts_after_a_scene_setting_clause(
+    question: str, later: bool
+) -> None:
+    # "NOW THAT it's over, how many were built in total": the final count, after the clause
+    assert q.afterwards(tuple(words(question))) is later
