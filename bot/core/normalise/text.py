@@ -349,12 +349,25 @@ class Synonyms:
                         break
             else:  # a word-for-word rule is the plain lookup below, as if the word were not here
                 replacement, size = wider.get(token), 1
+            if replacement is None:
+                gapped = self._gapped(tokens, i)
+                if gapped is not None:  # "bang the SCARCITY drum": the drum, then the scarcity
+                    replacement, size = (*gapped, single.get(tokens[i + 2], tokens[i + 2])), 4
             if replacement is not None:
                 out.extend(map(single.get, tokens[done:i], tokens[done:i]))
                 out.extend(replacement)
                 done = i + size
         out.extend(map(single.get, tokens[done:], tokens[done:]))
         return out
+
+    def _gapped(self, tokens: Sequence[str], i: int) -> tuple[str, ...] | None:
+        """Return the rule of a three-word "X the Y" phrase said with one word before its
+        noun ("bang the SCARCITY drum" is "bang the drum"), else None."""
+        if len(tokens) < i + 4 or tokens[i + 1] != "the" or tokens[i + 2] in _STOP_STEMS:
+            return None
+        if tokens[i] in _PREPOSITIONS:
+            return None  # "in the REAL world", "down the PRODUCTION line": another meaning
+        return self._rules.get((tokens[i], "the", tokens[i + 3]))
 
 
 def analyse(text: str, synonyms: Synonyms) -> list[str]:
@@ -427,5 +440,8 @@ def content(tokens: Iterable[str]) -> list[str]:
     return [t for t in tokens if t not in _STOP_STEMS]
 
 
+# A phrase opening on one is a place or a time ("in the world", "for the year"): a word put into
+# it before its noun makes another one ("in the real world"), unlike a verb's ("bang the drum").
+_PREPOSITIONS = frozenset("in on at by for per off down up out over around across".split())
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")  # "w" for with, "u" for you, stray initials
 _STOP_STEMS = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS | _LETTERS

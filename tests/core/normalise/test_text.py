@@ -101,6 +101,20 @@ def test_round_101_a_zero_joins_no_figure() -> None:
     assert words("a 20 0 score") == ["a", "20", "0", "score"]
 
 
+def test_round_110_a_verb_idiom_takes_a_word_before_its_noun() -> None:
+    # Round 110: "beating the rarity drum" is "beat the drum", the rarity said after it; a
+    # phrase opening on a preposition does not ("in the real world" is not "in the world").
+    syn = Synonyms([["hype", "beat the drum"], ["worldwide", "in the world"]])
+    assert analyse("dealers keep beating the rarity drum", syn) == [
+        "dealer",
+        "keep",
+        "hype",
+        "rariti",
+    ]
+    assert analyse("in the real world", syn) == ["in", "the", "real", "world"]
+    assert analyse("beating the drum", syn) == ["hype"]
+
+
 _PIECES = st.sampled_from(
     "one two twenty five hundred thousand grand 5 50 2,500 2.5k 1M 3k 007 0 1:30 k , . ' 's "
     "don't it's 2011 \u00b2 \u0661 5k é Ünïcode north america us 1 series m the states "
