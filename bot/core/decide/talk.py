@@ -287,13 +287,14 @@ class Talk:
         found = self._match(said) or self._thanked(message, said)
         if found is None or found.kind is TalkKind.GREETING:
             # "hey whats this bot for", "hi who are you": a greeting before help or "who are
-            # you" is that; a greeting before a question is no small talk at all.
+            # you" is that; "hey how are you": a greeting before another is one greeting; a
+            # greeting before a question is no small talk at all.
             for start in range(1, len(said)):
                 head = self.by_phrase.get(" ".join(said[:start]))
                 if head is None or head.kind is not TalkKind.GREETING:
                     continue
                 rest = self._match(said[start:])
-                if rest is not None and rest.kind in _ABOUT_BOT:
+                if rest is not None and rest.kind in _ABOUT_BOT | {TalkKind.GREETING}:
                     return rest
         return found
 
