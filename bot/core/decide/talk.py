@@ -642,7 +642,7 @@ def topical(message: str) -> str:
     return " ".join(w for w in words(message[:200]) if w not in PROVENANCE_WORDS | _POINTERS)
 
 
-_ASKING = frozenset(
+ASKING = frozenset(
     "what whats wat which how hows who whos whom whose when whens where wheres why".split()
 )
 
@@ -1030,7 +1030,7 @@ def names(answer: str, thing: str) -> bool:
 def asks(message: str) -> bool:
     """Return whether a message is put as a question: a question word, a question mark, or
     "any" before what it asks for ("any left now")."""
-    if "?" in message or not _ASKING.isdisjoint(words(message[:200])):
+    if "?" in message or not ASKING.isdisjoint(words(message[:200])):
         return True
     said = kernel(message)
     return bool(said) and said[0] in _ANY
@@ -1129,7 +1129,7 @@ def doubts(message: str) -> bool:
     if not said or len(said) > _MAX_DOUBT_WORDS:
         return False
     if _YEAH_RIGHT.match(message[:200]):
-        return not (_ASKING.intersection(said) or "?" in message)
+        return not (ASKING.intersection(said) or "?" in message)
     kept = [w for w in said if w not in _DOUBT_TAGS]
     return bool(kept) and _DOUBTED.match(" ".join(kept)) is not None
 

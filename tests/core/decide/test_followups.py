@@ -2588,3 +2588,16 @@ def test_followup_57_a_deed_after_its_doer_is_no_place_for_what_about(
     assert restated(matcher, "what about the uk", asked) == "what gearbox the uk the n54"
     placed = restated(matcher, "what about the uk", "how many go to germany", answered_before=True)
     assert placed == "how many go to the uk"
+
+
+def test_followup_59_a_figure_the_last_answer_lacks_is_asked_of_the_claim_giving_it(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 59: a short yes/no check of a figure the last answer does not give ("and
+    # australia got 125 of those?" after the molds' run) asks of the claim that gives it, not
+    # the molds again.
+    first, checked = _played(
+        shipped, "what did bmw build the 1m molds for", "and australia got 125 of those?"
+    )
+    assert "2,500" in (first.answer or "")
+    assert checked.answered and "125" in (checked.answer or "")
