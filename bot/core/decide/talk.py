@@ -662,6 +662,23 @@ def asks_of_own(message: str) -> bool:
     )
 
 
+def asks_where_to_reach(message: str) -> bool:
+    """Return whether a short question asks where the asker can get at what was pointed at
+    ("where can i watch it", "where could i listen to that"): a venue no claim names."""
+    said = [w for w in kernel(message) if w != "to"]
+    return (
+        len(said) == _REACH_WORDS
+        and said[0] in ("where", "wheres")
+        and said[1] in _REACH_MODALS
+        and said[2] in ("i", "we", "u", "you")
+        and said[4] in _POINTERS | {"one"}
+    )
+
+
+_REACH_WORDS = 5  # "where can i watch it": where, a modal, the asker, a verb, what it points at
+_REACH_MODALS = frozenset("can could do".split())
+
+
 def asks_channel_own(message: str) -> bool:
     """Return whether a question asks the people in the channel what they have done ("anyone
     here been to the track", "has anybody driven one"), which no claim in the sources is about;
