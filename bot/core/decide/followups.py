@@ -13,6 +13,7 @@ from ..retrieve.matcher import UNNAMED, Matcher
 from ..score.ranking import Match, Ranking
 from .decision import Decision, decide
 from .talk import (
+    ASKING,
     FOLLOW_UP_OPENERS,
     OTHERS_WORDS,
     PROVENANCE_CUES,
@@ -30,6 +31,7 @@ from .talk import (
     asks_of_own,
     asks_outlet,
     asks_where_is,
+    asks_where_to_reach,
     asks_who_did,
     asks_who_is_right,
     asks_why,
@@ -108,7 +110,7 @@ def read_alone(matcher: Matcher, text: str, decision: Decision) -> Decision:
 def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
     """Decide on a message sent right after an answer with ``last``."""
     text = as_when(corrected(text))
-    if asks_of_own(text) or asks_channel_own(text):
+    if asks_of_own(text) or asks_channel_own(text) or asks_where_to_reach(text):
         # "should i keep my order" after the allocation: advice on the asker's own things,
         # not the claim on orders that shares its words.
         return Reading(Decision(None, 0.0))
@@ -158,6 +160,11 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "is that more than the us" after Australia's 125: the US figure, which the last
         # answer is held against; "how does that square with X": X's claim.
         return against
+    figured = _figure_given_elsewhere(matcher, text, last)
+    if figured is not None:
+        # "and the us got 600 of those?" after the molds' 2,500: a figure the last answer
+        # does not give, which the claim the question alone gets does.
+        return figured
     leaning = follow_up(text)
     counted = _of_that_many(matcher, text, last)
     if counted is not None:
@@ -1275,6 +1282,26 @@ _NEAR_FIT = 0.8  # of the threshold: a fit this close to it is nearly an answer
 
 # "that many", "that much": the one figure of the last answer, pointed at
 _THAT_MANY = re.compile(r"\b(?:that|this|those) (?:many|much)\b", re.I)
+
+
+def _figure_given_elsewhere(matcher: Matcher, text: str, last: Entry) -> Reading | None:
+    """Return the claim a short yes/no question alone gets when it names one figure of cars
+    the last answer does not give and that claim does ("and the us got 600 of those?" after
+    2,500), or None; "who said 100" asks whose figure, "will it stay at 2" whether it holds."""
+    said = kernel(text)
+    figures = {w for w in said if w.isdigit() and len(w) >= _FIGURE_DIGITS}
+    if len(figures) != 1 or len(said) > MAX_NEAR_WORDS or figures <= set(words(last.answer)):
+        return None
+    if not ASKING.isdisjoint(said):
+        return None
+    decision = decide(matcher.read(text), matcher.threshold)
+    found = decision.answer
+    if found is None or found.entry_id == last.id or figures.isdisjoint(words(found.entry.answer)):
+        return None
+    return Reading(decision, last)
+
+
+_FIGURE_DIGITS = 3  # "600", "2500": a production figure, not "2" cars a dealer gets
 
 
 def _of_that_many(matcher: Matcher, text: str, last: Entry) -> Reading | None:

@@ -287,13 +287,14 @@ class Talk:
         found = self._match(said) or self._thanked(message, said)
         if found is None or found.kind is TalkKind.GREETING:
             # "hey whats this bot for", "hi who are you": a greeting before help or "who are
-            # you" is that; a greeting before a question is no small talk at all.
+            # you" is that; "hey how are you": a greeting before another is one greeting; a
+            # greeting before a question is no small talk at all.
             for start in range(1, len(said)):
                 head = self.by_phrase.get(" ".join(said[:start]))
                 if head is None or head.kind is not TalkKind.GREETING:
                     continue
                 rest = self._match(said[start:])
-                if rest is not None and rest.kind in _ABOUT_BOT:
+                if rest is not None and rest.kind in _ABOUT_BOT | {TalkKind.GREETING}:
                     return rest
         return found
 
@@ -641,7 +642,7 @@ def topical(message: str) -> str:
     return " ".join(w for w in words(message[:200]) if w not in PROVENANCE_WORDS | _POINTERS)
 
 
-_ASKING = frozenset(
+ASKING = frozenset(
     "what whats wat which how hows who whos whom whose when whens where wheres why".split()
 )
 
@@ -659,6 +660,23 @@ def asks_of_own(message: str) -> bool:
         and said[1:2] == ["i"]
         and "my" in said
     )
+
+
+def asks_where_to_reach(message: str) -> bool:
+    """Return whether a short question asks where the asker can get at what was pointed at
+    ("where can i watch it", "where could i listen to that"): a venue no claim names."""
+    said = [w for w in kernel(message) if w != "to"]
+    return (
+        len(said) == _REACH_WORDS
+        and said[0] in ("where", "wheres")
+        and said[1] in _REACH_MODALS
+        and said[2] in ("i", "we", "u", "you")
+        and said[4] in _POINTERS | {"one"}
+    )
+
+
+_REACH_WORDS = 5  # "where can i watch it": where, a modal, the asker, a verb, what it points at
+_REACH_MODALS = frozenset("can could do".split())
 
 
 def asks_channel_own(message: str) -> bool:
@@ -1029,7 +1047,7 @@ def names(answer: str, thing: str) -> bool:
 def asks(message: str) -> bool:
     """Return whether a message is put as a question: a question word, a question mark, or
     "any" before what it asks for ("any left now")."""
-    if "?" in message or not _ASKING.isdisjoint(words(message[:200])):
+    if "?" in message or not ASKING.isdisjoint(words(message[:200])):
         return True
     said = kernel(message)
     return bool(said) and said[0] in _ANY
@@ -1128,7 +1146,7 @@ def doubts(message: str) -> bool:
     if not said or len(said) > _MAX_DOUBT_WORDS:
         return False
     if _YEAH_RIGHT.match(message[:200]):
-        return not (_ASKING.intersection(said) or "?" in message)
+        return not (ASKING.intersection(said) or "?" in message)
     kept = [w for w in said if w not in _DOUBT_TAGS]
     return bool(kept) and _DOUBTED.match(" ".join(kept)) is not None
 

@@ -17,6 +17,7 @@ from bot.core.decide.talk import (
     asks_meaning,
     asks_outlet,
     asks_where_is,
+    asks_where_to_reach,
     asks_who_is_right,
     compared_with,
     follow_up,
@@ -2588,3 +2589,28 @@ def test_followup_57_a_deed_after_its_doer_is_no_place_for_what_about(
     assert restated(matcher, "what about the uk", asked) == "what gearbox the uk the n54"
     placed = restated(matcher, "what about the uk", "how many go to germany", answered_before=True)
     assert placed == "how many go to the uk"
+
+
+def test_followup_59_a_figure_the_last_answer_lacks_is_asked_of_the_claim_giving_it(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 59: a short yes/no check of a figure the last answer does not give ("and
+    # australia got 125 of those?" after the molds' run) asks of the claim that gives it, not
+    # the molds again.
+    first, checked = _played(
+        shipped, "what did bmw build the 1m molds for", "and australia got 125 of those?"
+    )
+    assert "2,500" in (first.answer or "")
+    assert checked.answered and "125" in (checked.answer or "")
+
+
+def test_followup_59_where_the_asker_can_get_at_it_is_no_place_in_the_claims(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 59: "where could i watch that" after the 1:50 mark asks where the asker
+    # can get at it, which no claim says; "where do i skip to" still asks a spot in the clip.
+    _, reached = _played(shipped, "what happens at 1:50 in the clip", "where could i watch that")
+    assert not reached.answered
+    assert asks_where_to_reach("where can u buy one")
+    assert not asks_where_to_reach("where do i skip to")
+    assert not asks_where_to_reach("where can i see how fast it is")

@@ -839,3 +839,14 @@ def test_a_status_question_weighed_against_a_doubt_asks_where_the_claim_stands()
     assert follow_up("is it legit or just the writer guessing") == (FollowUp.PROVENANCE, "")
     assert follow_up("is that true or only some forum hype?") == (FollowUp.PROVENANCE, "")
     assert follow_up("is the film in french or in english") is None
+
+
+@pytest.mark.parametrize("message", ["hi how are you", "hello there how are u doing"])
+def test_followup_59_a_greeting_before_another_is_one_greeting(
+    service: KnowledgeService, message: str
+) -> None:
+    # Follow-up round 59: a greeting before asking after the bot is a greeting, as a greeting
+    # before "who are you" is that; a greeting before a question still hides nothing.
+    reply = service.ask(message)
+    assert reply.kind == "smalltalk" and reply.talk is TalkKind.GREETING
+    assert service.ask("hey how many 1ms are built").kind != "smalltalk"
