@@ -335,7 +335,8 @@ _STATE_TAIL = 4  # the clause's last words, where the state stands: "and im so c
 
 def _stated(sentence: str) -> list[str]:
     """Split a question from the clause after its first comma when that clause ends on the
-    asker's own state ("who baked it, the papers say two names and IM LOST"): it is story."""
+    asker's own state ("who baked it, the papers say two names and IM LOST") or opens with why
+    the asker asks ("who baked it, ASKING BECAUSE ..."): it is story."""
     comma = sentence.find(",")
     if comma < 0:
         return [sentence]
@@ -344,7 +345,7 @@ def _stated(sentence: str) -> list[str]:
         return [sentence]
     if not any(
         w in _ASKER_SELF and not _STATES.isdisjoint(tail[i + 1 :]) for i, w in enumerate(tail)
-    ):
+    ) and not _motive(words(sentence[comma + 1 :])):  # "..., ASKING CAUSE im comparing ..."
         return [sentence]
     return [sentence[:comma], sentence[comma + 1 :]]
 

@@ -3347,3 +3347,24 @@ def test_round_106_the_askers_reason_for_asking_is_chatter(
 def test_round_105_a_who_question_asking_who_put_a_claim_out(question: str, sourced: bool) -> None:
     # "who SAID / STARTED / REPORTED X": the claim's source, not a judge or a denial of it
     assert q.asks_source(tuple(words(question))) is sourced
+
+
+@pytest.mark.parametrize(
+    ("message", "read"),
+    [
+        # Round 108: a comma clause after the question giving why the asker asks is chatter
+        (
+            "which flour did the mill send, asking cause my baker swears it was rye",
+            [(True, False), (False, True)],
+        ),
+        # ... not a clause asking on, nor someone else's reason
+        (
+            "which flour did the mill send, the baker was asking because he wanted rye",
+            [(True, False)],
+        ),
+    ],
+)
+def test_round_108_a_comma_clause_giving_why_the_asker_asks_is_chatter(
+    message: str, read: list[tuple[bool, bool]]
+) -> None:
+    assert [(p.asks, p.guess) for p in q.parts(message)] == read
