@@ -3368,3 +3368,21 @@ def test_round_108_a_comma_clause_giving_why_the_asker_asks_is_chatter(
     message: str, read: list[tuple[bool, bool]]
 ) -> None:
     assert [(p.asks, p.guess) for p in q.parts(message)] == read
+
+
+@pytest.mark.parametrize(
+    ("message", "read"),
+    [
+        # Round 108: "compared to X" sets a standard beside what is asked: no comparison asked of
+        ("what do old loaves sell for compared to fresh", ["sell", "for", "to", "fresh"]),
+        ("what do old loaves sell for compared with fresh", ["sell", "for", "with", "fresh"]),
+        # ... the verb of a comparison asked about stays
+        ("why was rye compared to spelt", ["rye", "compared", "to", "spelt"]),
+        ("hows rye compared to spelt", ["rye", "compared", "to", "spelt"]),
+        ("the mill says rye is compared to spelt", ["is", "compared", "to", "spelt"]),
+    ],
+)
+def test_round_108_compared_to_a_standard_is_no_comparison_asked(
+    message: str, read: list[str]
+) -> None:
+    assert list(q.parts(message)[0].words[-4:]) == read
