@@ -335,7 +335,8 @@ _STATE_TAIL = 4  # the clause's last words, where the state stands: "and im so c
 
 def _stated(sentence: str) -> list[str]:
     """Split a question from the clause after its first comma when that clause ends on the
-    asker's own state ("who baked it, the papers say two names and IM LOST"): it is story."""
+    asker's own state ("who baked it, the papers say two names and IM LOST") or opens with why
+    the asker asks ("who baked it, ASKING BECAUSE ..."): it is story."""
     comma = sentence.find(",")
     if comma < 0:
         return [sentence]
@@ -344,7 +345,7 @@ def _stated(sentence: str) -> list[str]:
         return [sentence]
     if not any(
         w in _ASKER_SELF and not _STATES.isdisjoint(tail[i + 1 :]) for i, w in enumerate(tail)
-    ):
+    ) and not _motive(words(sentence[comma + 1 :])):  # "..., ASKING CAUSE im comparing ..."
         return [sentence]
     return [sentence[:comma], sentence[comma + 1 :]]
 
@@ -760,9 +761,31 @@ def _related(found: list[str]) -> list[str]:
 
 def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
-    found = _placeless(_plainly(_in_situ(_related(words(sentence)))))
+    found = _placeless(_plainly(_in_situ(_related(_uncompared(words(sentence))))))
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
     return _which_person(_backers(_anything_about(_latest(_reasoned(_happening(_holds_if(read)))))))
+
+
+# Round 108: "what are they going for COMPARED TO new": a preposition setting a standard beside
+# what is asked, not a comparison asked about ("why does the blog compare the 1m to the gp").
+_COMPARED_TO = frozenset("to with".split())
+_COMPARISON_ASKED = frozenset("why how hows".split())
+
+
+def _uncompared(found: list[str]) -> list[str]:
+    """Return a sentence's words without "compared" before "to" or "with", unless a verb ("is
+    rye compared to spelt", "WHY was rye compared to spelt") or how one fares against the
+    other is asked ("HOWS rye compared to spelt")."""
+    if "compared" not in found or not _COMPARISON_ASKED.isdisjoint(found):
+        return found  # most sentences
+    return [
+        w
+        for i, w in enumerate(found)
+        if w != "compared"
+        or found[i + 1 : i + 2] == []
+        or found[i + 1] not in _COMPARED_TO
+        or (i > 0 and found[i - 1] in _AUXILIARIES)
+    ]
 
 
 # "IS 5000 HAPPENING", "will the second run actually happen": whether a told thing is so, as

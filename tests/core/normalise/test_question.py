@@ -3385,3 +3385,42 @@ def test_round_109_a_question_starts_after_a_scene_setting_clause(
 ) -> None:
     # "NOW THAT it's over, how many were built in total": the final count, after the clause
     assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("message", "read"),
+    [
+        # Round 108: a comma clause after the question giving why the asker asks is chatter
+        (
+            "which flour did the mill send, asking cause my baker swears it was rye",
+            [(True, False), (False, True)],
+        ),
+        # ... not a clause asking on, nor someone else's reason
+        (
+            "which flour did the mill send, the baker was asking because he wanted rye",
+            [(True, False)],
+        ),
+    ],
+)
+def test_round_108_a_comma_clause_giving_why_the_asker_asks_is_chatter(
+    message: str, read: list[tuple[bool, bool]]
+) -> None:
+    assert [(p.asks, p.guess) for p in q.parts(message)] == read
+
+
+@pytest.mark.parametrize(
+    ("message", "read"),
+    [
+        # Round 108: "compared to X" sets a standard beside what is asked: no comparison asked of
+        ("what do old loaves sell for compared to fresh", ["sell", "for", "to", "fresh"]),
+        ("what do old loaves sell for compared with fresh", ["sell", "for", "with", "fresh"]),
+        # ... the verb of a comparison asked about stays
+        ("why was rye compared to spelt", ["rye", "compared", "to", "spelt"]),
+        ("hows rye compared to spelt", ["rye", "compared", "to", "spelt"]),
+        ("the mill says rye is compared to spelt", ["is", "compared", "to", "spelt"]),
+    ],
+)
+def test_round_108_compared_to_a_standard_is_no_comparison_asked(
+    message: str, read: list[str]
+) -> None:
+    assert list(q.parts(message)[0].words[-4:]) == read
