@@ -12,8 +12,10 @@ from ..knowledge.models import Knowledge, SmallTalk, TalkKind
 from ..normalise.text import STOPWORDS, stem, words
 from ..retrieve.matcher import answer_kinds
 
+# Chat tags that only colour what is said: "makes sense ngl", "fr" (for real).
+_CHAT_TAGS = frozenset("ngl tbh tbf fr frfr lowkey deadass".split())
 # Words that may stand around a greeting or thanks without making it a question.
-_FILLER = frozenset(
+_FILLER = _CHAT_TAGS | frozenset(
     """
     there guys all everyone everybody folks yall chat gang fellas bot onem onembot a lot so much
     very again ok okay man alright aight nerds
@@ -309,6 +311,8 @@ class Talk:
             found = [p for p in map(self.by_phrase.get, said) if p is not None]
             if found:
                 return next((p for p in found if p.kind is not TalkKind.REACTION), found[0])
+            if _CHAT_TAGS.issuperset(said):
+                return self._reaction()  # "fr", "ngl tbh": agreeing with what was said
         for row in (said, kept):  # "bummer, thanks anyway": fillers around a row of them
             pieces = [self.by_phrase.get(w) for w in row]
             if len(row) > 1 and all(pieces):

@@ -839,3 +839,13 @@ def test_a_status_question_weighed_against_a_doubt_asks_where_the_claim_stands()
     assert follow_up("is it legit or just the writer guessing") == (FollowUp.PROVENANCE, "")
     assert follow_up("is that true or only some forum hype?") == (FollowUp.PROVENANCE, "")
     assert follow_up("is the film in french or in english") is None
+
+
+@pytest.mark.parametrize("message", ["cool tbh", "fair enough ngl", "frfr", "lowkey nice"])
+def test_followup_58_a_chat_tag_around_a_reaction_is_the_reaction(
+    service: KnowledgeService, message: str
+) -> None:
+    # Follow-up round 58: "ngl", "tbh", "fr" only colour what is said; around a reaction (or
+    # alone, "fr" agreeing) they made it a question, which got the last claim again.
+    reply, _ = _in_turn(service, "who interviewed watts", message)
+    assert reply.kind == "smalltalk" and reply.talk is TalkKind.REACTION
