@@ -237,6 +237,9 @@ _ASSENT = frozenset(
     "agree agreed agrees concur say said says think thinks thought claim claimed confirm"
     " confirmed back backed second seconded same".split()
 )
+# "who agreed with him", "who backed him up": siding with a claim, not making it ("who said");
+# "who denied it" asks who made the denial.
+_SIDING = frozenset("agree agreed agrees concur concurred backed seconded".split())
 OTHERS_WORDS = (
     _ANYONE
     | _DISSENT
@@ -570,7 +573,10 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
         return None
     if tuple(w for w in plain if w not in _NEXT_FILLER) in _NEXT:  # "what then": not a tag
         return FollowUp.NEXT, ""
-    anyone = not _ANYONE.isdisjoint(said) or ("else" in said and said[0] in ("who", "whos"))
+    who = said[0] in ("who", "whos")
+    anyone = not _ANYONE.isdisjoint(said) or (
+        who and ("else" in said or _SIDING.intersection(said))
+    )
     if anyone and not (_DISSENT | _ASSENT).isdisjoint(said):
         return FollowUp.OTHERS, "disagree" if not _DISSENT.isdisjoint(said) else "agree"
     if set(said) <= _WHY_WORDS and (not WHYS.isdisjoint(said) or said[:2] == ["how", "come"]):

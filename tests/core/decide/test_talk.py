@@ -849,3 +849,12 @@ def test_followup_58_a_chat_tag_around_a_reaction_is_the_reaction(
     # alone, "fr" agreeing) they made it a question, which got the last claim again.
     reply, _ = _in_turn(service, "who interviewed watts", message)
     assert reply.kind == "smalltalk" and reply.talk is TalkKind.REACTION
+
+
+def test_followup_58_who_sided_with_a_claim_asks_for_another_party() -> None:
+    # Follow-up round 58: "who agreed with him" asks who else took the claim's side, as "did
+    # anyone agree" does; it was read as "who said that", which gave the same claim again.
+    assert follow_up("ok who backed her up") == (FollowUp.OTHERS, "agree")
+    assert follow_up("who seconded that") == (FollowUp.OTHERS, "agree")
+    assert follow_up("who said that") == (FollowUp.PROVENANCE, "")
+    assert follow_up("who denied it") != (FollowUp.OTHERS, "disagree")  # who made the denial
