@@ -24,6 +24,9 @@ _FILLER = _CHAT_TAGS | frozenset(
     """.split()
 )
 _MAX_TALK_WORDS = 8
+# A group the channel is hailed as, named by one word before it: "1m gang", "bimmer fam".
+_GROUPS = frozenset("gang fam crew fellas folks peeps lads squad nerds".split())
+_HAILING = frozenset({TalkKind.GREETING, TalkKind.THANKS})
 # Chat spellings read as the words the phrasings use: "what can u do", "who r u", "wat r u".
 _SPELLED = {"u": "you", "ya": "you", "r": "are", "ur": "your", "wat": "what", "wut": "what"}
 _SPELLED |= {"wot": "what", "watcha": "what", "whatcha": "what", "dis": "this", "whats": "what is"}
@@ -289,7 +292,7 @@ class Talk:
             return self._reaction()  # "👍", "😂😂": a reaction without words
         if not said or len(said) > _MAX_TALK_WORDS:
             return None
-        found = self._match(said) or self._thanked(message, said)
+        found = self._match(said) or self._thanked(message, said) or self._hailed(said)
         if found is None or found.kind is TalkKind.GREETING:
             # "hey whats this bot for", "hi who are you": a greeting before help or "who are
             # you" is that; a greeting before a question is no small talk at all.
@@ -338,6 +341,14 @@ class Talk:
             if len(kept) > 1 and topical and vocabulary.issuperset(kept):
                 return item
         return None
+
+    def _hailed(self, said: list[str]) -> SmallTalk | None:
+        """Return the greeting or thanks a message is when it ends by naming the channel as a
+        group ("morning 1m gang", "thanks bimmer fam"), or None."""
+        if len(said) < 3 or said[-1] not in _GROUPS:
+            return None
+        found = self._match(said[:-2])
+        return found if found is not None and found.kind in _HAILING else None
 
     def _thanked(self, message: str, said: list[str]) -> SmallTalk | None:
         """Return the thanks a message opening or closing with thanks is when the rest asks

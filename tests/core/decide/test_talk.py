@@ -858,3 +858,16 @@ def test_followup_58_who_sided_with_a_claim_asks_for_another_party() -> None:
     assert follow_up("who seconded that") == (FollowUp.OTHERS, "agree")
     assert follow_up("who said that") == (FollowUp.PROVENANCE, "")
     assert follow_up("who denied it") != (FollowUp.OTHERS, "disagree")  # who made the denial
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [("evening bimmer crew", TalkKind.GREETING), ("cheers m squad", TalkKind.THANKS)],
+)
+def test_followup_58_small_talk_hailing_the_channel_as_a_group_is_that_small_talk(
+    service: KnowledgeService, message: str, kind: TalkKind
+) -> None:
+    # Follow-up round 58: the word naming the group ("1m gang") is no question; it declined.
+    reply = service.ask(message)
+    assert reply.kind == "smalltalk" and reply.talk is kind
+    assert service.ask("how many 1m gang").kind != "smalltalk"  # no greeting before the group
