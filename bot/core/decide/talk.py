@@ -26,7 +26,6 @@ _FILLER = _CHAT_TAGS | frozenset(
 _MAX_TALK_WORDS = 8
 # A group the channel is hailed as, named by one word before it: "1m gang", "bimmer fam".
 _GROUPS = frozenset("gang fam crew fellas folks peeps lads squad nerds".split())
-_HAILING = frozenset({TalkKind.GREETING, TalkKind.THANKS})
 # Chat spellings read as the words the phrasings use: "what can u do", "who r u", "wat r u".
 _SPELLED = {"u": "you", "ya": "you", "r": "are", "ur": "your", "wat": "what", "wut": "what"}
 _SPELLED |= {"wot": "what", "watcha": "what", "whatcha": "what", "dis": "this", "whats": "what is"}
@@ -343,12 +342,12 @@ class Talk:
         return None
 
     def _hailed(self, said: list[str]) -> SmallTalk | None:
-        """Return the greeting or thanks a message is when it ends by naming the channel as a
-        group ("morning 1m gang", "thanks bimmer fam"), or None."""
+        """Return the greeting a message is when it ends by hailing the channel as a group
+        ("morning 1m gang", "hey bimmer fam"), or None; thanks so are read by _thanked."""
         if len(said) < 3 or said[-1] not in _GROUPS:
             return None
         found = self._match(said[:-2])
-        return found if found is not None and found.kind in _HAILING else None
+        return found if found is not None and found.kind is TalkKind.GREETING else None
 
     def _thanked(self, message: str, said: list[str]) -> SmallTalk | None:
         """Return the thanks a message opening or closing with thanks is when the rest asks
