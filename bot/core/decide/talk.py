@@ -343,7 +343,7 @@ class Talk:
 
     def _hailed(self, said: list[str]) -> SmallTalk | None:
         """Return the greeting a message is when it ends by hailing the channel as a group
-        ("morning 1m gang", "hey bimmer fam"), or None; thanks so are read by _thanked."""
+        ("morning 1m gang", "evening bimmer crew"), or None; thanks so are read by _thanked."""
         if len(said) < 3 or said[-1] not in _GROUPS:
             return None
         found = self._match(said[:-2])
