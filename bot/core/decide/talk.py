@@ -12,8 +12,10 @@ from ..knowledge.models import Knowledge, SmallTalk, TalkKind
 from ..normalise.text import STOPWORDS, stem, words
 from ..retrieve.matcher import answer_kinds
 
+# Chat tags that only colour what is said: "makes sense ngl", "fr" (for real).
+_CHAT_TAGS = frozenset("ngl tbh tbf fr frfr lowkey deadass".split())
 # Words that may stand around a greeting or thanks without making it a question.
-_FILLER = frozenset(
+_FILLER = _CHAT_TAGS | frozenset(
     """
     there guys all everyone everybody folks yall chat gang fellas bot onem onembot a lot so much
     very again ok okay man alright aight nerds
@@ -22,6 +24,8 @@ _FILLER = frozenset(
     """.split()
 )
 _MAX_TALK_WORDS = 8
+# A group the channel is hailed as, named by one word before it: "1m gang", "bimmer fam".
+_GROUPS = frozenset("gang fam crew fellas folks peeps lads squad nerds".split())
 # Chat spellings read as the words the phrasings use: "what can u do", "who r u", "wat r u".
 _SPELLED = {"u": "you", "ya": "you", "r": "are", "ur": "your", "wat": "what", "wut": "what"}
 _SPELLED |= {"wot": "what", "watcha": "what", "whatcha": "what", "dis": "this", "whats": "what is"}
@@ -235,6 +239,9 @@ _ASSENT = frozenset(
     "agree agreed agrees concur say said says think thinks thought claim claimed confirm"
     " confirmed back backed second seconded same".split()
 )
+# "who agreed with him", "who backed him up": siding with a claim, not making it ("who said");
+# "who denied it" asks who made the denial.
+_SIDING = frozenset("agree agreed agrees concur concurred backed seconded".split())
 OTHERS_WORDS = (
     _ANYONE
     | _DISSENT
@@ -284,7 +291,7 @@ class Talk:
             return self._reaction()  # "👍", "😂😂": a reaction without words
         if not said or len(said) > _MAX_TALK_WORDS:
             return None
-        found = self._match(said) or self._thanked(message, said)
+        found = self._match(said) or self._thanked(message, said) or self._hailed(said)
         if found is None or found.kind is TalkKind.GREETING:
             # "hey whats this bot for", "hi who are you": a greeting before help or "who are
             # you" is that; "hey how are you": a greeting before another is one greeting; a
@@ -310,6 +317,8 @@ class Talk:
             found = [p for p in map(self.by_phrase.get, said) if p is not None]
             if found:
                 return next((p for p in found if p.kind is not TalkKind.REACTION), found[0])
+            if _CHAT_TAGS.issuperset(said):
+                return self._reaction()  # "fr", "ngl tbh": agreeing with what was said
         for row in (said, kept):  # "bummer, thanks anyway": fillers around a row of them
             pieces = [self.by_phrase.get(w) for w in row]
             if len(row) > 1 and all(pieces):
@@ -332,6 +341,14 @@ class Talk:
             if len(kept) > 1 and topical and vocabulary.issuperset(kept):
                 return item
         return None
+
+    def _hailed(self, said: list[str]) -> SmallTalk | None:
+        """Return the greeting a message is when it ends by hailing the channel as a group
+        ("morning 1m gang", "evening bimmer crew"), or None; thanks so are read by _thanked."""
+        if len(said) < 3 or said[-1] not in _GROUPS:
+            return None
+        found = self._match(said[:-2])
+        return found if found is not None and found.kind is TalkKind.GREETING else None
 
     def _thanked(self, message: str, said: list[str]) -> SmallTalk | None:
         """Return the thanks a message opening or closing with thanks is when the rest asks
@@ -567,7 +584,10 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
         return None
     if tuple(w for w in plain if w not in _NEXT_FILLER) in _NEXT:  # "what then": not a tag
         return FollowUp.NEXT, ""
-    anyone = not _ANYONE.isdisjoint(said) or ("else" in said and said[0] in ("who", "whos"))
+    who = said[0] in ("who", "whos")
+    anyone = not _ANYONE.isdisjoint(said) or (
+        who and ("else" in said or _SIDING.intersection(said))
+    )
     if anyone and not (_DISSENT | _ASSENT).isdisjoint(said):
         return FollowUp.OTHERS, "disagree" if not _DISSENT.isdisjoint(said) else "agree"
     if set(said) <= _WHY_WORDS and (not WHYS.isdisjoint(said) or said[:2] == ["how", "come"]):

@@ -850,3 +850,32 @@ def test_followup_59_a_greeting_before_another_is_one_greeting(
     reply = service.ask(message)
     assert reply.kind == "smalltalk" and reply.talk is TalkKind.GREETING
     assert service.ask("hey how many 1ms are built").kind != "smalltalk"
+
+
+@pytest.mark.parametrize("message", ["cool tbh", "fair enough ngl", "frfr", "lowkey nice"])
+def test_followup_58_a_chat_tag_around_a_reaction_is_the_reaction(
+    service: KnowledgeService, message: str
+) -> None:
+    # Follow-up round 58: "ngl", "tbh", "fr" only colour what is said; around a reaction (or
+    # alone, "fr" agreeing) they made it a question, which got the last claim again.
+    reply, _ = _in_turn(service, "who interviewed watts", message)
+    assert reply.kind == "smalltalk" and reply.talk is TalkKind.REACTION
+
+
+def test_followup_58_who_sided_with_a_claim_asks_for_another_party() -> None:
+    # Follow-up round 58: "who agreed with him" asks who else took the claim's side, as "did
+    # anyone agree" does; it was read as "who said that", which gave the same claim again.
+    assert follow_up("ok who backed her up") == (FollowUp.OTHERS, "agree")
+    assert follow_up("who seconded that") == (FollowUp.OTHERS, "agree")
+    assert follow_up("who said that") == (FollowUp.PROVENANCE, "")
+    assert follow_up("who denied it") != (FollowUp.OTHERS, "disagree")  # who made the denial
+
+
+@pytest.mark.parametrize("message", ["evening bimmer crew", "hiya e82 squad"])
+def test_followup_58_a_greeting_hailing_the_channel_as_a_group_is_a_greeting(
+    service: KnowledgeService, message: str
+) -> None:
+    # Follow-up round 58: the word naming the group ("1m gang") is no question; it declined.
+    reply = service.ask(message)
+    assert reply.kind == "smalltalk" and reply.talk is TalkKind.GREETING
+    assert service.ask("how many 1m gang").kind != "smalltalk"  # no greeting before the group
