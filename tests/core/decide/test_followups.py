@@ -1572,7 +1572,7 @@ def test_followup_34_and_x_agreed_asks_what_x_says_on_the_last_answer(
     assert reasoned.entry_id == "sequel-payoff"  # "the blog reasoned": its claimant, its view
     _, paper = _talk(studio, "did anyone doubt zed's date", "and the trade paper agreed?")
     assert paper.entry_id == "shoot-june"  # the paper's own claim on the start date
-    assert follow_up("everyone agreed?") is None  # no party: "who" is none either, but
+    assert follow_up("everyone agreed?") is None  # names no party and asks for none
     assert follow_up("who agreed") == (FollowUp.OTHERS, "agree")  # asks for one (round 58)
 
 
