@@ -396,6 +396,8 @@ class Talk:
     def remarked(self, message: str) -> SmallTalk | None:
         """Return the reaction a laughed remark about someone in the asker's own life, or on
         what was just said, is ("lol told him", "lol thats nothing"), or None; it asks nothing."""
+        if len(words(message[:200])) > _MAX_TALK_WORDS:  # too long for laughed: no reading
+            return None
         said = [w for w in _said(message[:200]) if w not in _LAUGHS]
         if _OWN_PEOPLE.isdisjoint(said) and said[:1] not in _VERDICTS:
             return None
@@ -425,11 +427,13 @@ _JOINERS = frozenset({"Mn", "Cf", "Sk"})
 
 def _said(text: str) -> list[str]:
     """Return a message's words with chat spellings read as the phrasings spell them."""
-    return " ".join(_SPELLED.get(w, w) for w in map(_unstretched, words(text))).split()
+    # One pass over the words joined: a stretched letter never runs across the space between two.
+    joined = _unstretched(" ".join(words(text)))
+    return " ".join(_SPELLED.get(w, w) for w in joined.split(" ")).split() if joined else []
 
 
 def _unstretched(word: str) -> str:
-    """Return a word with a letter held three or more times written once ("lmaooo", "lolll",
+    """Return words with a letter held three or more times written once ("lmaooo", "lolll",
     "damnnn"), as no word of the phrasings holds a letter so long."""
     return _STRETCHED.sub(r"\1", word)
 

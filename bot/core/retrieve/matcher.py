@@ -679,10 +679,10 @@ _Query = tuple[list[_Term], list[str], str | None, list[str]]
 """A question's terms, what it asks about, the kind of answer it wants, what it counts."""
 
 
-def _reacting(rows: Rows) -> frozenset[str]:
+def _reacting(ids: Sequence[str], statuses: Sequence[str], rows: Rows) -> frozenset[str]:
     """Return the entries reacting to a claim another entry makes: a view of it or a denial
-    linked to a rumour or a disputed report ("the blog filed the doubling under rumor")."""
-    ids, statuses = list(rows.texts(0)), list(rows.texts(3))
+    linked to a rumour or a disputed report ("the blog filed the doubling under rumor");
+    ``ids`` and ``statuses`` are the rows' columns of them."""
     claims = {i for i, s in zip(ids, statuses, strict=True) if s in _CLAIMS}
     return frozenset(
         i
@@ -737,6 +737,7 @@ class Matcher:
         self.synonyms = Synonyms(knowledge.synonyms)
         rows = knowledge.rows  # read by column, once each: no Entry is built for each
         answers, claimants = list(rows.texts(2)), list(rows.texts(4))
+        entry_ids, statuses = list(rows.texts(0)), list(rows.texts(3))
         phrasings = list(rows.lists(1))
         self._names = _name_terms(answers, claimants, self.synonyms)
         self._speakers = _speakers(claimants, self.synonyms, self._names)
@@ -748,7 +749,7 @@ class Matcher:
         )
         self._provenance = frozenset(self.synonyms.apply([stem(w) for w in _PROVENANCE_WORDS]))
         self._entries = Entries.of(knowledge.entries)
-        self._reacting = _reacting(rows)
+        self._reacting = _reacting(entry_ids, statuses, rows)
         self.claimant_names = _claimant_names(
             claimants, (source.outlet for source in knowledge.sources.values())
         )
@@ -758,7 +759,7 @@ class Matcher:
         self._settled: _Mask = np.array(
             [
                 status == "fact" and not _SUMMARY.search(claimant)
-                for status, claimant in zip(rows.texts(3), rows.texts(4), strict=True)
+                for status, claimant in zip(statuses, claimants, strict=True)
             ],
             dtype=bool,
         )
@@ -781,7 +782,7 @@ class Matcher:
             texts += (" ".join(keywords), answer_text)
         analysed, known_words = analyse_many(texts, self.synonyms, phrase_keys)
         named, _ = analyse_many(
-            [entry_id.replace("-", " ") for entry_id in rows.texts(0)], self.synonyms
+            [entry_id.replace("-", " ") for entry_id in entry_ids], self.synonyms
         )
 
         # Term ids in the order the terms are first met: each entry's phrasings, keywords, id

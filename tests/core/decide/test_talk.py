@@ -879,3 +879,25 @@ def test_followup_58_a_greeting_hailing_the_channel_as_a_group_is_a_greeting(
     reply = service.ask(message)
     assert reply.kind == "smalltalk" and reply.talk is TalkKind.GREETING
     assert service.ask("how many 1m gang").kind != "smalltalk"  # no greeting before the group
+
+
+def _said_word_by_word(text: str) -> list[str]:
+    """Read a message as _said first did: each word unstretched and respelt on its own."""
+    unstretched = (talk._STRETCHED.sub(r"\1", w) for w in talk.words(text))
+    return " ".join(talk._SPELLED.get(w, w) for w in unstretched).split()
+
+
+@given(
+    st.lists(
+        st.sampled_from(["lolll", "sooo", "u", "whats", "r", "nnn", "aaab", "ok", "1000", "12:30"]),
+        max_size=8,
+    ).map(" ".join)
+    | st.text(alphabet="ab u'.!?0:", max_size=20)
+)
+def test_said_reads_the_message_as_word_by_word(message: str) -> None:
+    assert talk._said(message) == _said_word_by_word(message)
+
+
+def test_a_long_laughed_remark_asks_too_much_to_be_a_reaction(service: KnowledgeService) -> None:
+    message = "lol my uncle told me he saw one parked outside the shop yesterday"
+    assert service.snapshot.talk.remarked(message) is None
