@@ -3385,3 +3385,18 @@ def test_round_109_a_question_starts_after_a_scene_setting_clause(
 ) -> None:
     # "NOW THAT it's over, how many were built in total": the final count, after the clause
     assert q.afterwards(tuple(words(question))) is later
+
+
+def test_round_113_two_opposed_claims_are_read_as_their_two_sides() -> None:
+    assert q.opposed_claims(
+        "the blog says twelve per shop but then sam said forty, who's right"
+    ) == (
+        "the blog says twelve per shop",
+        "sam said forty",
+    )
+    assert q.opposed_claims("she swears it rained and then he was like nope. odd") == (
+        "she swears it rained",
+        "he was like nope",
+    )
+    assert q.opposed_claims("the blog says twelve but then it rained") is None  # one claim
+    assert q.opposed_claims("how many per shop") is None
