@@ -11,7 +11,13 @@ from pathlib import Path
 from .decide.decision import DEFAULT_THRESHOLD, Decision, decide, volunteer
 from .decide.followups import pointed_past, read_after, read_alone, renamed, restated
 from .decide.talk import Talk, asks_who_is_right
-from .decide.twopart import compared_part, lone_answer, second_part, split_answer
+from .decide.twopart import (
+    compared_part,
+    lone_answer,
+    opposed_part,
+    second_part,
+    split_answer,
+)
 from .knowledge.errors import KnowledgeError, Problem
 from .knowledge.models import Knowledge
 from .knowledge.packed import release_keys
@@ -236,6 +242,8 @@ class KnowledgeService:
             second = second_part(snapshot.matcher, knowledge, text, ranking, decision)
             if second is None:  # "414 vs 2500": the other side answered beside the decided one
                 second = compared_part(snapshot.matcher, knowledge, text, decision)
+            if second is None:  # "A says X but then B says Y": the other claim beside it
+                second = opposed_part(snapshot.matcher, knowledge, text, decision)
             if decision.answer is None:
                 # Declined, or two entries fit alike: two questions each answered by its own
                 # entry are answered both, not asked which was meant (round 85).

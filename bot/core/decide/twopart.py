@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from ..knowledge.models import Knowledge
-from ..normalise.question import compared, elliptical, joined, points_back, questions
+from ..normalise.question import (
+    compared,
+    elliptical,
+    joined,
+    opposed_claims,
+    points_back,
+    questions,
+)
 from ..normalise.text import words
 from ..retrieve.matcher import Matcher
 from ..score.ranking import Match, Ranking
@@ -195,6 +202,33 @@ def compared_part(
         return None  # the decided entry answers neither side: the message is read otherwise
     other = answers[1] if fits[0] >= fits[1] else answers[0]
     return other if other.entry_id not in shown else None
+
+
+def opposed_part(
+    matcher: Matcher, knowledge: Knowledge, text: str, decision: Decision
+) -> Match | None:
+    """Return the answer to the other claim of a message that sets two claims against each
+    other ("the blog says two per dealer but then michael says three, which is it"), beside
+    ``decision``'s: a claim, read alone, answered by an entry related to the decided one,
+    either way (the sources set them side by side), and not already shown with it. None when
+    the message opposes no claims, is declined, or neither claim is answered so."""
+    if decision.answer is None:
+        return None
+    sides = opposed_claims(text)
+    if sides is None:
+        return None
+    main = decision.answer
+    shown = _shown(knowledge, main.entry_id)
+    for side in sides:
+        answer = decide(matcher.read(side), matcher.threshold).answer
+        if answer is not None and answer.entry_id not in shown and _related(main, answer):
+            return answer
+    return None
+
+
+def _related(one: Match, other: Match) -> bool:
+    """Return whether either of two entries lists the other as related."""
+    return other.entry_id in one.entry.related or one.entry_id in other.entry.related
 
 
 def _shown(knowledge: Knowledge, entry_id: str) -> set[str]:

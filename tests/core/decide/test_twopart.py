@@ -353,3 +353,24 @@ def test_a_comparison_of_a_claim_with_its_other_side_stays_one_answer(
 ) -> None:
     reply = garden.ask("the garden hose length vs ivy denying the hose length")
     assert reply.answered and reply.second is None
+
+
+def test_round_113_two_opposed_claims_are_answered_with_both_sides(
+    garden: KnowledgeService,
+) -> None:
+    reply = garden.ask(
+        "my neighbour says one plant gives forty tomatoes but then ivy said they all die back"
+        " after the first frost, which is it"
+    )
+    assert reply.second is not None
+    assert {reply.entry_id, reply.second.entry_id} == {"tomato-yield", "tomato-frost"}
+
+
+def test_round_113_an_opposed_claim_the_answer_does_not_list_stays_out(
+    garden: KnowledgeService,
+) -> None:
+    reply = garden.ask(
+        "how long is the garden hose? my neighbour says thirty metres but then the blog said"
+        " the shed is green"
+    )
+    assert reply.answered and reply.second is None

@@ -3424,3 +3424,18 @@ def test_round_108_compared_to_a_standard_is_no_comparison_asked(
     message: str, read: list[str]
 ) -> None:
     assert list(q.parts(message)[0].words[-4:]) == read
+
+
+def test_round_113_two_opposed_claims_are_read_as_their_two_sides() -> None:
+    assert q.opposed_claims(
+        "the blog says twelve per shop but then sam said forty, who's right"
+    ) == (
+        "the blog says twelve per shop",
+        "sam said forty",
+    )
+    assert q.opposed_claims("she swears it rained and then he was like nope. odd") == (
+        "she swears it rained",
+        "he was like nope",
+    )
+    assert q.opposed_claims("the blog says twelve but then it rained") is None  # one claim
+    assert q.opposed_claims("how many per shop") is None
