@@ -3385,3 +3385,14 @@ def test_round_109_a_question_starts_after_a_scene_setting_clause(
 ) -> None:
     # "NOW THAT it's over, how many were built in total": the final count, after the clause
     assert q.afterwards(tuple(words(question))) is later
+
+
+def test_round_112_a_city_the_asker_is_in_reads_as_its_market() -> None:
+    # "IM IN TEMPE ... the dealer out here": Arizona, whose dealer the sources give; a city
+    # asked about ("what about brisbane") stays a place of its own, which no entry covers.
+    (told, _) = q.parts("im in tempe and waiting forever. how many did that dealer get")
+    assert told.words[:3] == ("im", "in", "arizona")
+    (greeted,) = q.parts("gday from brisbane, any news")
+    assert "australia" in greeted.words
+    (asked,) = q.parts("what about brisbane")
+    assert "brisbane" in asked.words
