@@ -759,9 +759,41 @@ def _related(found: list[str]) -> list[str]:
     return out
 
 
+# Round 112: the cities of a market the sources give figures for, read as that market where
+# the asker says they are there ("im in SYDNEY ... how many came here"); a city asked about
+# ("what about melbourne") is a place of its own, which no entry covers.
+_CITIES = {
+    **dict.fromkeys(
+        "sydney melbourne brisbane perth adelaide canberra hobart".split(), "australia"
+    ),
+    **dict.fromkeys("phoenix scottsdale tucson tempe mesa".split(), "arizona"),
+}
+# "IM IN sydney", "I LIVE IN phoenix", "G'DAY FROM perth", "HI FROM perth": the words before
+# "in" or "from" that say where the asker is.
+_LOCATING = frozenset("i im we live living based here day gday hi hello hey greetings".split())
+_LOCATED_REACH = 3  # the words before "in" or "from" that may say so ("im based out in")
+
+
+def _located(found: list[str]) -> list[str]:
+    """Return a sentence's words with a city the asker says they are in read as its market
+    ("im in sydney" -> "im in australia")."""
+    if _CITIES.keys().isdisjoint(found):
+        return found
+    out = list(found)
+    for i, w in enumerate(found):
+        if w in _CITIES and i > 0 and found[i - 1] in _FROM and _locating(found, i - 1):
+            out[i] = _CITIES[w]
+    return out
+
+
+def _locating(found: list[str], at: int) -> bool:
+    """Return whether the words before the "in" or "from" at ``at`` say the asker is there."""
+    return not _LOCATING.isdisjoint(found[max(0, at - _LOCATED_REACH) : at])
+
+
 def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
-    found = _placeless(_plainly(_in_situ(_related(_uncompared(words(sentence))))))
+    found = _placeless(_plainly(_in_situ(_related(_located(_uncompared(words(sentence)))))))
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
     return _which_person(_backers(_anything_about(_latest(_reasoned(_happening(_holds_if(read)))))))
 

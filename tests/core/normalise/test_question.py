@@ -3439,3 +3439,14 @@ def test_round_113_two_opposed_claims_are_read_as_their_two_sides() -> None:
     )
     assert q.opposed_claims("the blog says twelve but then it rained") is None  # one claim
     assert q.opposed_claims("how many per shop") is None
+
+
+def test_round_112_a_city_the_asker_is_in_reads_as_its_market() -> None:
+    # "IM IN TEMPE ... the dealer out here": Arizona, whose dealer the sources give; a city
+    # asked about ("what about brisbane") stays a place of its own, which no entry covers.
+    (told, _) = q.parts("im in tempe and waiting forever. how many did that dealer get")
+    assert told.words[:3] == ("im", "in", "arizona")
+    (greeted,) = q.parts("gday from brisbane, any news")
+    assert "australia" in greeted.words
+    (asked,) = q.parts("what about brisbane")
+    assert "brisbane" in asked.words
