@@ -3368,3 +3368,14 @@ def test_round_106_the_askers_reason_for_asking_is_chatter(
 def test_round_105_a_who_question_asking_who_put_a_claim_out(question: str, sourced: bool) -> None:
     # "who SAID / STARTED / REPORTED X": the claim's source, not a judge or a denial of it
     assert q.asks_source(tuple(words(question))) is sourced
+
+
+def test_round_111_the_story_told_before_a_question_with_no_topic() -> None:
+    # "... IS THAT NORMAL": the story before the first asking sentence, not the asker's guess
+    # after it; too short a story lends nothing, and a message that asks nothing has none.
+    message = (
+        "the baker told me the bakery only makes one cake a day. is that normal or is he just lazy"
+    )
+    assert q.told_story(message) == "the baker told me the bakery only makes one cake a day"
+    assert q.told_story("the baker says one. is that normal") is None
+    assert q.told_story("the baker told me the bakery only makes one cake a day") is None
