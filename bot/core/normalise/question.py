@@ -3279,6 +3279,25 @@ def told_story(message: str) -> str | None:
     """Return the story a message tells before its first asking sentence, the asker's guesses
     left out ("my dealer says they got maybe one. IS THAT NORMAL or is he just lazy"): what a
     question with no topic of its own asks about; None when it tells too little."""
+    story = _story_before(message)
+    return None if story is None else ". ".join(" ".join(s) for s in story)
+
+
+def lent_story(message: str) -> tuple[str, tuple[str, ...]] | None:
+    """Return the story a question with no topic of its own asks about, and the figures its
+    claims give ("my cousin swears bmwna told dealers theyd get 1200 more"); None when the
+    message tells too little."""
+    story = _story_before(message)
+    if story is None:
+        return None
+    claims = [s[teller(s) :] for s in story if teller(s)]
+    figures = tuple(w for c in claims for w in c if any(ch.isdigit() for ch in w))
+    return ". ".join(" ".join(s) for s in story), figures
+
+
+def _story_before(message: str) -> list[tuple[str, ...]] | None:
+    """Return the sentences told before a message's first asking one, less the asker's guesses,
+    or None when the message asks nothing or tells too little."""
     found = parts(message)
     if not any(p.asks for p in found):
         return None
@@ -3286,7 +3305,7 @@ def told_story(message: str) -> str | None:
     story = [p.words for p in before if not p.guess]
     if sum(len(s) for s in story) < _STORY_LEAST:
         return None
-    return ". ".join(" ".join(s) for s in story)
+    return story
 
 
 # "is he RIGHT", "which of us is RIGHT", "who WINS": the word that makes a question a call

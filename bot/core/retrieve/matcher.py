@@ -59,6 +59,7 @@ from ..normalise.question import (
     hearsay,
     identified,
     judged_story,
+    lent_story,
     listed,
     may_say_on_show,
     month_count,
@@ -79,7 +80,6 @@ from ..normalise.question import (
     teller,
     titled,
     told_last,
-    told_story,
     unsaid,
     wants,
     which_writing,
@@ -115,8 +115,9 @@ _LEAST_KNOWN = 0.36  # a question whose known words weigh less than this share o
 # "whats their REASON" or "is that REAL" takes its topic from the story, and cannot vouch alone.
 _LEAST_ASKED = 0.42
 # An unknown word this heavy in a question with no topic of its own asks a detail ("which
-# EPISODE was that", "whats the TORQUE figure"): the story's topic cannot be lent to it.
-_LENT_UNKNOWN = 2.0
+# EPISODE was that", "whats the TORQUE figure"): the story's topic cannot be lent to it (a
+# share of the heaviest possible word's weight).
+_LENT_UNKNOWN = 0.4
 _PREFIX = 5  # unknown stems match known ones of the same family sharing this many letters
 _OWN_WORD_ZIPF = 4.0  # an English word this common is its own word, not a family's relative
 _SUFFIXES = frozenset("or er ion ibl abl al ic iv iti ment ist ism ship ness ful ous".split())
@@ -1021,15 +1022,18 @@ class Matcher:
     def _lent(self, question: str, ranking: Ranking, limit: int, about: str | None) -> Ranking:
         """Return the ranking of a message whose asking sentences have no topic of their own
         read as its story, when that reaches the threshold; else ``ranking``."""
-        found = parts(question)
-        asked = " . ".join(" ".join(p.words) for p in found if p.asks)
-        if not asked or self._alone(asked, about) is not None or self.beyond(question):
+        lent = lent_story(question)
+        if lent is None:
             return ranking
-        if any(not t.known and t.weight >= _LENT_UNKNOWN for t in self._query(asked)[0]):
+        story, figures = lent
+        if figures and not all(t.known for t in self._query(" ".join(figures))[0]):
+            return ranking  # "... they'd get 1200 more": a figure no source gives, a near trap
+        asked = " . ".join(" ".join(p.words) for p in parts(question) if p.asks)
+        if self._alone(asked, about) is not None or self.beyond(question):
+            return ranking
+        heavy = _LENT_UNKNOWN * math.log(1 + len(self._entries))
+        if any(not t.known and t.weight >= heavy for t in self._query(asked)[0]):
             return ranking  # "whats his actual NAME": a detail the sources may not hold
-        story = told_story(question)
-        if story is None:
-            return ranking
         told = self._read_whole(story, limit, about=about)
         if told.best is not None and told.best.score >= self.threshold:
             return told

@@ -3549,3 +3549,12 @@ def test_round_111_a_question_with_no_topic_is_read_as_its_story(matcher_real: M
         " look up the interview with him. whats his actual name"
     ).best
     assert found is None or found.score < matcher_real.threshold
+
+
+def test_round_111_a_figure_no_source_gives_lends_no_story(matcher_real: Matcher) -> None:
+    # "... they would get 900 more cars. is that normal": a figure no entry holds makes the
+    # claim a near trap's; without it the memo answers the story.
+    story = "my neighbour swears bmwna told the dealers they would get {}more cars. is that normal"
+    found = matcher_real.read(story.format("900 ")).best
+    assert found is None or found.score < matcher_real.threshold
+    assert best(matcher_real, story.format("")) == "bmwna-memo-no-more"
