@@ -3332,18 +3332,49 @@ def judged_story(message: str) -> str | None:
     """Return a message's story as its question when every asking sentence only calls which
     side of it is right ("my buddy says X, i say Y. WHO'S RIGHT", "IS HE RIGHT"): the sides the
     story sets out are what is asked; None for any other message."""
-    found = parts(message)
-    asking = [p.words for p in found if p.asks]
-    # the story told before the call: "... WHO'S RIGHT? loser buys the next round" ends in chatter
-    before = itertools.takewhile(lambda p: not p.asks, found)
-    story = [p.words for p in before if not p.guess]
-    if not asking or not story or not all(_calls_side(a) for a in asking):
+    asking = [p.words for p in parts(message) if p.asks]
+    if not asking or not all(_calls_side(a) for a in asking):
         return None
-    if sum(len(s) for s in story) < _STORY_LEAST:
+    # the story told before the call: "... WHO'S RIGHT? loser buys the next round" ends in chatter
+    story = told_story(message)
+    if story is None:
         return None
     # "... according to the blog": where the asker wants the call from stays with the story
     tail = [w for a in asking for w in a[_past_call(a) :]]
-    return ". ".join(" ".join(s) for s in story) + "".join(f" {w}" for w in tail)
+    return story + "".join(f" {w}" for w in tail)
+
+
+def told_story(message: str) -> str | None:
+    """Return the story a message tells before its first asking sentence, the asker's guesses
+    left out ("my dealer says they got maybe one. IS THAT NORMAL or is he just lazy"): what a
+    question with no topic of its own asks about; None when it tells too little."""
+    story = _story_before(message)
+    return None if story is None else ". ".join(" ".join(s) for s in story)
+
+
+def lent_story(message: str) -> tuple[str, tuple[str, ...]] | None:
+    """Return the story a question with no topic of its own asks about, and the figures its
+    claims give ("my cousin swears bmwna told dealers theyd get 1200 more"); None when the
+    message tells too little."""
+    story = _story_before(message)
+    if story is None:
+        return None
+    claims = [s[teller(s) :] for s in story if teller(s)]
+    figures = tuple(w for c in claims for w in c if any(ch.isdigit() for ch in w))
+    return ". ".join(" ".join(s) for s in story), figures
+
+
+def _story_before(message: str) -> list[tuple[str, ...]] | None:
+    """Return the sentences told before a message's first asking one, less the asker's guesses,
+    or None when the message asks nothing or tells too little."""
+    found = parts(message)
+    if not any(p.asks for p in found):
+        return None
+    before = itertools.takewhile(lambda p: not p.asks, found)
+    story = [p.words for p in before if not p.guess]
+    if sum(len(s) for s in story) < _STORY_LEAST:
+        return None
+    return story
 
 
 # "is he RIGHT", "which of us is RIGHT", "who WINS": the word that makes a question a call

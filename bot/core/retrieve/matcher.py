@@ -59,6 +59,7 @@ from ..normalise.question import (
     hearsay,
     identified,
     judged_story,
+    lent_story,
     listed,
     may_say_on_show,
     month_count,
@@ -113,6 +114,10 @@ _LEAST_KNOWN = 0.36  # a question whose known words weigh less than this share o
 # The asking sentences of a message with a story around them are held to more: one word such as
 # "whats their REASON" or "is that REAL" takes its topic from the story, and cannot vouch alone.
 _LEAST_ASKED = 0.42
+# An unknown word this heavy in a question with no topic of its own asks a detail ("which
+# EPISODE was that", "whats the TORQUE figure"): the story's topic cannot be lent to it (a
+# share of the heaviest possible word's weight).
+_LENT_UNKNOWN = 0.4
 _PREFIX = 5  # unknown stems match known ones of the same family sharing this many letters
 _OWN_WORD_ZIPF = 4.0  # an English word this common is its own word, not a family's relative
 _SUFFIXES = frozenset("or er ion ibl abl al ic iv iti ment ist ism ship ness ful ous".split())
@@ -1000,16 +1005,38 @@ class Matcher:
     def read(self, question: str, limit: int = 5, *, about: str | None = None) -> Ranking:
         """Rank up to ``limit`` entries for a question as _read_whole does; a message only
         calling which side of its story is right ("... my dad says it's the molds. WHO'S RIGHT")
-        that its whole words leave below the threshold is read as its story."""
+        that its whole words leave below the threshold is read as its story, and so is one whose
+        asking sentences have no topic of their own ("... my dealer says they got maybe one. IS
+        THAT NORMAL") when the story alone reaches the threshold."""
         ranking = self._sourced(question, self._read_whole(question, limit, about=about))
         best = ranking.best
         if best is not None and best.score >= self.threshold:
             return ranking
         story = judged_story(question)
         if story is None:
-            return ranking
+            return self._lent(question, ranking, limit, about)
         told = self._read_whole(story, limit, about=about)
         if told.best is not None and (best is None or told.best.score > best.score):
+            return told
+        return ranking
+
+    def _lent(self, question: str, ranking: Ranking, limit: int, about: str | None) -> Ranking:
+        """Return the ranking of a message whose asking sentences have no topic of their own
+        read as its story, when that reaches the threshold; else ``ranking``."""
+        lent = lent_story(question)
+        if lent is None:
+            return ranking
+        story, figures = lent
+        if figures and not all(t.known for t in self._query(" ".join(figures))[0]):
+            return ranking  # "... they'd get 1200 more": a figure no source gives, a near trap
+        asked = " . ".join(" ".join(p.words) for p in parts(question) if p.asks)
+        if self._alone(asked, about) is not None or self.beyond(question):
+            return ranking
+        heavy = _LENT_UNKNOWN * math.log(1 + len(self._entries))
+        if any(not t.known and t.weight >= heavy for t in self._query(asked)[0]):
+            return ranking  # "whats his actual NAME": a detail the sources may not hold
+        told = self._read_whole(story, limit, about=about)
+        if told.best is not None and told.best.score >= self.threshold:
             return told
         return ranking
 

@@ -3450,3 +3450,29 @@ def test_round_112_a_city_the_asker_is_in_reads_as_its_market() -> None:
     assert "australia" in greeted.words
     (asked,) = q.parts("what about brisbane")
     assert "brisbane" in asked.words
+
+
+def test_round_111_the_story_told_before_a_question_with_no_topic() -> None:
+    # "... IS THAT NORMAL": the story before the first asking sentence, not the asker's guess
+    # after it; too short a story lends nothing, and a message that asks nothing has none.
+    message = (
+        "the baker told me the bakery only makes one cake a day. is that normal or is he just lazy"
+    )
+    assert q.told_story(message) == "the baker told me the bakery only makes one cake a day"
+    assert q.told_story("the baker says one. is that normal") is None
+    assert q.told_story("the baker told me the bakery only makes one cake a day") is None
+
+
+def test_round_111_a_lent_story_gives_the_figures_its_claims_give() -> None:
+    # "... swears the baker told him the bakery shuts AT 5": the story whole, and the figures
+    # its claims give (a figure no source holds makes it a near trap's); none from the asker's
+    # own sentences ("im 31").
+    message = (
+        "im 31 and new here. my cousin swears the baker told him the bakery shuts at 5. is that"
+        " normal"
+    )
+    assert q.lent_story(message) == (
+        "im 31 and new here. someone swears the baker told him the bakery shuts at 5",
+        ("5",),
+    )
+    assert q.lent_story("the baker says one. is that normal") is None

@@ -3531,3 +3531,30 @@ def test_who_said_a_claim_is_answered_by_the_claim_not_the_verdict_on_it() -> No
     assert best(_claim_and_verdict(linked=False), "who actually said a wagon is coming") == (
         "wagon-verdict"
     )
+
+
+def test_round_111_a_question_with_no_topic_is_read_as_its_story(matcher_real: Matcher) -> None:
+    # "... IS THAT NORMAL": the question names no topic and the whole message falls below the
+    # threshold; the story names one dealer getting one car, and is what is asked.
+    question = (
+        "honestly im 31, i drive a beat up civic and ive been saving every bonus for a 1m. my"
+        " dealer reckons they got maybe one car. is that normal"
+    )
+    found = matcher_real.read(question).best
+    assert found is not None and found.entry_id == "two-per-dealer-math"
+    assert found.score >= matcher_real.threshold
+    # a detail the sources never give ("whats his actual NAME") is not lent the story's topic
+    found = matcher_real.read(
+        "the doubling rumour came from some m sales boss in asia via an aussie mag. i want to"
+        " look up the interview with him. whats his actual name"
+    ).best
+    assert found is None or found.score < matcher_real.threshold
+
+
+def test_round_111_a_figure_no_source_gives_lends_no_story(matcher_real: Matcher) -> None:
+    # "... they would get 900 more cars. is that normal": a figure no entry holds makes the
+    # claim a near trap's; without it the memo answers the story.
+    story = "my neighbour swears bmwna told the dealers they would get {}more cars. is that normal"
+    found = matcher_real.read(story.format("900 ")).best
+    assert found is None or found.score < matcher_real.threshold
+    assert best(matcher_real, story.format("")) == "bmwna-memo-no-more"
