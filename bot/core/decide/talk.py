@@ -1059,7 +1059,9 @@ _DEFINING = frozenset("who whos what whats".split())
 _COPULAS = frozenset("is are was were".split())
 _CONTRACTED = re.compile(r"\b(?:who|what)['\u2019]s\b", re.I)
 _ARTICLES = frozenset("a an the".split())
-_DEFINING_FILLER = frozenset("even exactly tf heck hell like so ok okay wait and but um uh".split())
+_DEFINING_FILLER = frozenset(
+    "even exactly tf heck hell like so ok okay wait and but um uh irl".split()
+)
 
 
 def name_of(message: str) -> str | None:

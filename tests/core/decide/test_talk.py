@@ -461,6 +461,12 @@ def test_followup_60_a_persons_origin_is_asked_and_told() -> None:
     assert not tells_origin("bob42 said the car was tested in the UK.")
 
 
+def test_followup_60_who_someone_is_irl_asks_who_they_are() -> None:
+    # Follow-up round 60: "irl" (in real life) after a name asks who that person is.
+    assert defined("who is ola irl") == "ola"
+    assert defined("whos bob42 irl") == "bob42"
+
+
 @pytest.mark.parametrize(
     ("message", "rest"),
     [
