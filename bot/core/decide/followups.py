@@ -29,6 +29,7 @@ from .talk import (
     asks_given_name,
     asks_meaning,
     asks_of_own,
+    asks_origin,
     asks_outlet,
     asks_where_is,
     asks_where_to_reach,
@@ -55,6 +56,7 @@ from .talk import (
     place_words,
     places,
     same_as,
+    tells_origin,
     topical,
     wanted,
     wants_link,
@@ -155,6 +157,10 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
         # "who filmed it" after the video: the sources say what the clip shows, not who
         # filmed it; "who posted that" asks who made the claim, which its answer says.
         return Reading(Decision(None, 0.0), notice=_not_told_who(last, deed))
+    if asks_origin(text) and not tells_origin(last.answer):
+        # "is he british" after HERR26's claim on UK roads: the sources say what he wrote, not
+        # where he is from; the same claim again, which speaks of the UK, is no answer.
+        return Reading(Decision(None, 0.0), notice=_no_origin(last))
     against = _held_against(matcher, text, last)
     if against is not None:
         # "is that more than the us" after Australia's 125: the US figure, which the last
@@ -1600,6 +1606,10 @@ def _unnamed(entry: Entry) -> str:
 
 def _no_name(entry: Entry, thing: str) -> str:
     return f"The sources of '{entry.title}' name no {thing}."
+
+
+def _no_origin(entry: Entry) -> str:
+    return f"The sources of '{entry.title}' do not say where anyone in it is from."
 
 
 def _no_given_name(entry: Entry) -> str:

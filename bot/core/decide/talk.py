@@ -983,6 +983,34 @@ _GIVEN_NAMES = frozenset(
 ) | frozenset({("forename", "name")})
 
 
+def asks_origin(message: str) -> bool:
+    """Return whether a short question asks where a person is from ("is he british", "wheres
+    she from", "what nationality is he")."""
+    said = " ".join(words(message[:200]))
+    return len(said.split()) <= _MAX_NAMING_WORDS and _ORIGIN.search(said) is not None
+
+
+# "WHERE'S HE FROM", "IS HE BRITISH", "is she FROM THE UK", "WHAT NATIONALITY is he": a person's
+# origin, asked of a pronoun; "where did he get that from" asks a source.
+_ORIGIN = re.compile(
+    r"\b(?:what nationality|(?:where|wheres) (?:is |was )?(?:he|she) (?:even |originally )?from"
+    r"(?: originally)?(?: tho| lol)?$|(?:is|was) (?:he|she) (?:even |actually |really )?"
+    r"(?:(?:a |an )?(?:british|brit|english|scottish|welsh|irish|american|yank|german|"
+    r"australian|aussie|canadian|kiwi|european)|from (?:the )?(?:uk|england|britain|us|usa|"
+    r"america|germany|australia|canada|europe))\b)"
+)
+# "the Australian reader", "a German commenter": an answer telling a person's origin.
+_ORIGIN_TOLD = re.compile(
+    r"\b(?:British|English|Scottish|Welsh|Irish|American|German|Australian|Canadian|European)"
+    r" (?:reader|commenter|owner|enthusiast|writer|journalist|driver|poster)\b"
+)
+
+
+def tells_origin(answer: str) -> bool:
+    """Return whether an answer says where a person it speaks of is from."""
+    return _ORIGIN_TOLD.search(answer) is not None
+
+
 def gives_given_name(answer: str) -> bool:
     """Return whether an answer names someone by given name and surname ("Brian Watts"), not
     only by a title ("Dr. Segler", "Mr. Mowse") or a handle ("goat", "HERR26")."""
@@ -1031,7 +1059,9 @@ _DEFINING = frozenset("who whos what whats".split())
 _COPULAS = frozenset("is are was were".split())
 _CONTRACTED = re.compile(r"\b(?:who|what)['\u2019]s\b", re.I)
 _ARTICLES = frozenset("a an the".split())
-_DEFINING_FILLER = frozenset("even exactly tf heck hell like so ok okay wait and but um uh".split())
+_DEFINING_FILLER = frozenset(
+    "even exactly tf heck hell like so ok okay wait and but um uh irl".split()
+)
 
 
 def name_of(message: str) -> str | None:

@@ -353,6 +353,10 @@ class Synonyms:
                 gapped = self._gapped(tokens, i)
                 if gapped is not None:  # "bang the SCARCITY drum": the drum, then the scarcity
                     replacement, size = (*gapped, single.get(tokens[i + 2], tokens[i + 2])), 4
+            if replacement is None:
+                parted = self._parted(tokens, i)
+                if parted is not None:  # "mark THEM up": the phrasal verb, then its object
+                    replacement, size = (*parted, tokens[i + 1]), 3
             if replacement is not None:
                 out.extend(map(single.get, tokens[done:i], tokens[done:i]))
                 out.extend(replacement)
@@ -368,6 +372,15 @@ class Synonyms:
         if tokens[i] in _PREPOSITIONS:
             return None  # "in the REAL world", "down the PRODUCTION line": another meaning
         return self._rules.get((tokens[i], "the", tokens[i + 3]))
+
+    def _parted(self, tokens: Sequence[str], i: int) -> tuple[str, ...] | None:
+        """Return the rule of a two-word phrasal verb said with a pronoun between the verb and
+        its particle ("mark THEM up" is "mark up"), else None."""
+        if len(tokens) < i + 3 or tokens[i + 1] not in _OBJECTS:
+            return None
+        if tokens[i + 2] not in _PREPOSITIONS:
+            return None
+        return self._rules.get((tokens[i], tokens[i + 2]))
 
 
 def analyse(text: str, synonyms: Synonyms) -> list[str]:
@@ -443,5 +456,7 @@ def content(tokens: Iterable[str]) -> list[str]:
 # A phrase opening on one is a place or a time ("in the world", "for the year"): a word put into
 # it before its noun makes another one ("in the real world"), unlike a verb's ("bang the drum").
 _PREPOSITIONS = frozenset("in on at by for per off down up out over around across".split())
+# An object pronoun put between a verb and its particle ("mark THEM up", "bump IT up").
+_OBJECTS = frozenset("it them em this that those".split())
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")  # "w" for with, "u" for you, stray initials
 _STOP_STEMS = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS | _LETTERS
