@@ -27,8 +27,14 @@ _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of 
     r"|[\n;]"
     # "... on the waitlist since forever 😩 how many ...": an emoji ends a sentence as "!" does
     r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])\s"
-    r"|\b(?:anyways?|long story short|tl;?\s?dr|my question is|question is|question:"
+    r"|\b(?:anyways?|long story short|my question is|question is|question:"
     r"|lo+l|lmao+|haha)\b"  # "lmaooo": stretched as typed
+    # "tl;dr: ..." turns to the question, but "give me THE tldr OF ..." and "can SOMEONE tldr
+    # THE ARTICLE" ask for one of what follows: the summary asked for is the question, no
+    # break ("someone tl;dr IT" asks it of the question before, which stays its own)
+    r"|(?<!\bthe )(?<!\ba )(?<!\bsomeone )(?<!\banyone )(?<!\bsomebody )(?<!\banybody )"
+    r"\btl;?\s?dr\b"
+    r"|\btl;?\s?dr\b(?!\s+(?!(?:it|this|that|pls|plz|please)\b)\w)"
     # "two things: what ... and what ...": a count of the questions to come opens them
     r"|\b(?:two|three|2|3|couple(?:\s+of)?|few)\s+(?:things|questions|qs)\s*:"
     # "... does it say itll appreciate OR WHAT, trying to win this argument": a tag ends it

@@ -3424,3 +3424,27 @@ def test_round_108_compared_to_a_standard_is_no_comparison_asked(
     message: str, read: list[str]
 ) -> None:
     assert list(q.parts(message)[0].words[-4:]) == read
+
+
+@pytest.mark.parametrize(
+    ("message", "read"),
+    [
+        # Round 114: "the tldr of X", "someone tldr X": the summary asked for is the question
+        (
+            "been away from the bakery all week. can someone give me the tldr of the rye shortage",
+            ["can someone give me the tldr of the rye shortage"],
+        ),
+        ("can someone tldr the mill's second letter", ["can someone tldr the mill second letter"]),
+        # ... a "tl;dr" leading in still turns to the question, and one of "it" asks the
+        # question before it
+        ("the mill wrote a long letter tldr how many loaves", ["how many loaves"]),
+        (
+            "whats the rye shortage about, someone tl;dr it",
+            ["whats the rye shortage about someone"],
+        ),
+    ],
+)
+def test_round_114_a_tldr_asked_for_is_no_turn_to_the_question(
+    message: str, read: list[str]
+) -> None:
+    assert asked(message) == read
