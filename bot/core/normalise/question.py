@@ -867,8 +867,11 @@ _REASON_OF = frozenset("for behind of".split())
 
 
 def _past_what_is(found: list[str]) -> int:
-    """Return where a question opening "what is / was / are" or "whats" goes on, else 0."""
-    return next((len(w) for w in _WHAT_IS if tuple(found[: len(w)]) == w), 0)
+    """Return where a question opening "what is / was / are" or "whats" goes on, past lead-ins
+    ("YO whats the latest on ...", "OK SO what was the reason for ..."), else 0."""
+    start = next((i for i, w in enumerate(found) if w not in _LEAD_INS), len(found))
+    opening = tuple(found[start : start + 3])
+    return next((start + len(w) for w in _WHAT_IS if opening[: len(w)] == w), 0)
 
 
 def _reasoned(found: list[str]) -> list[str]:

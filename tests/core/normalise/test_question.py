@@ -3448,3 +3448,15 @@ def test_round_114_a_tldr_asked_for_is_no_turn_to_the_question(
     message: str, read: list[str]
 ) -> None:
     assert asked(message) == read
+
+
+def test_round_114_a_greeting_before_whats_the_latest_or_the_reason_is_read_past() -> None:
+    # Round 114: "yo whats the latest on X", "ok so whats the reason for X": the lead-ins
+    # greet or turn to the question; the question read after them is the same.
+    assert asked("yo what's the latest on the bakery's new hours") == [
+        "any news on the bakery new hours"
+    ]
+    assert asked("ok so whats the reason for closing the shop early") == [
+        "why closing the shop early"
+    ]
+    assert asked("hey what was the latest") == ["hey what was the latest"]  # no X
