@@ -890,12 +890,23 @@ _LATEST_ON = frozenset("on with about re".split())
 
 
 def _latest(found: list[str]) -> list[str]:
-    """Return "what's the latest on X" as "any news on X"."""
+    """Return "what's the latest on X" and "any word on X" as "any news on X"."""
     at = _past_what_is(found)
     frame = found[at : at + 3]
-    if not at or len(found) <= at + 3 or frame[:2] != ["the", "latest"]:
+    if not at:
+        return _any_word(found)
+    if len(found) <= at + 3 or frame[:2] != ["the", "latest"]:
         return found
     return ["any", "news", "on", *found[at + 3 :]] if frame[2] in _LATEST_ON else found
+
+
+def _any_word(found: list[str]) -> list[str]:
+    """Return "any word on X" as "any news on X": the word asked for is news of X."""
+    start = next((i for i, w in enumerate(found) if w not in _LEAD_INS), len(found))
+    frame = found[start : start + 3]
+    if frame[:2] != ["any", "word"] or len(found) <= start + 3 or frame[2] not in _LATEST_ON:
+        return found
+    return ["any", "news", *found[start + 2 :]]
 
 
 # "IS THERE ANYTHING about arizona", "ANYTHING in the articles ABOUT australian demand": a

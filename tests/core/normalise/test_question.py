@@ -3460,3 +3460,12 @@ def test_round_114_a_greeting_before_whats_the_latest_or_the_reason_is_read_past
         "why closing the shop early"
     ]
     assert asked("hey what was the latest") == ["hey what was the latest"]  # no X
+
+
+def test_round_114_any_word_on_x_asks_for_news_on_x() -> None:
+    # Round 114: "any word on X" asks what news there is on X, as "any news on X" does;
+    # "word", which no phrasing holds, left it short of the entry on X.
+    assert asked("any word on the bakery's new hours") == ["any news on the bakery new hours"]
+    assert asked("ok any word about rye?") == ["any news about rye"]
+    assert asked("any word on") == ["any word on"]  # no X
+    assert asked("is there any word for rye") == ["is there any word for rye"]
