@@ -27,8 +27,14 @@ _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of 
     r"|[\n;]"
     # "... on the waitlist since forever 😩 how many ...": an emoji ends a sentence as "!" does
     r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])\s"
-    r"|\b(?:anyways?|long story short|tl;?\s?dr|my question is|question is|question:"
+    r"|\b(?:anyways?|long story short|my question is|question is|question:"
     r"|lo+l|lmao+|haha)\b"  # "lmaooo": stretched as typed
+    # "tl;dr: ..." turns to the question, but "give me THE tldr OF ..." and "can SOMEONE tldr
+    # THE ARTICLE" ask for one of what follows: the summary asked for is the question, no
+    # break ("someone tl;dr IT" asks it of the question before, which stays its own)
+    r"|(?<!\bthe )(?<!\ba )(?<!\bsomeone )(?<!\banyone )(?<!\bsomebody )(?<!\banybody )"
+    r"\btl;?\s?dr\b"
+    r"|\btl;?\s?dr\b(?!\s+(?!(?:it|this|that|pls|plz|please)\b)\w)"
     # "two things: what ... and what ...": a count of the questions to come opens them
     r"|\b(?:two|three|2|3|couple(?:\s+of)?|few)\s+(?:things|questions|qs)\s*:"
     # "... does it say itll appreciate OR WHAT, trying to win this argument": a tag ends it
@@ -893,8 +899,11 @@ _REASON_OF = frozenset("for behind of".split())
 
 
 def _past_what_is(found: list[str]) -> int:
-    """Return where a question opening "what is / was / are" or "whats" goes on, else 0."""
-    return next((len(w) for w in _WHAT_IS if tuple(found[: len(w)]) == w), 0)
+    """Return where a question opening "what is / was / are" or "whats" goes on, past lead-ins
+    ("YO whats the latest on ...", "OK SO what was the reason for ..."), else 0."""
+    start = next((i for i, w in enumerate(found) if w not in _LEAD_INS), len(found))
+    opening = tuple(found[start : start + 3])
+    return next((start + len(w) for w in _WHAT_IS if opening[: len(w)] == w), 0)
 
 
 def _reasoned(found: list[str]) -> list[str]:
@@ -913,12 +922,23 @@ _LATEST_ON = frozenset("on with about re".split())
 
 
 def _latest(found: list[str]) -> list[str]:
-    """Return "what's the latest on X" as "any news on X"."""
+    """Return "what's the latest on X" and "any word on X" as "any news on X"."""
     at = _past_what_is(found)
     frame = found[at : at + 3]
-    if not at or len(found) <= at + 3 or frame[:2] != ["the", "latest"]:
+    if not at:
+        return _any_word(found)
+    if len(found) <= at + 3 or frame[:2] != ["the", "latest"]:
         return found
     return ["any", "news", "on", *found[at + 3 :]] if frame[2] in _LATEST_ON else found
+
+
+def _any_word(found: list[str]) -> list[str]:
+    """Return "any word on X" as "any news on X": the word asked for is news of X."""
+    start = next((i for i, w in enumerate(found) if w not in _LEAD_INS), len(found))
+    frame = found[start : start + 3]
+    if frame[:2] != ["any", "word"] or len(found) <= start + 3 or frame[2] not in _LATEST_ON:
+        return found
+    return ["any", "news", *found[start + 2 :]]
 
 
 # "IS THERE ANYTHING about arizona", "ANYTHING in the articles ABOUT australian demand": a

@@ -3476,3 +3476,48 @@ def test_round_111_a_lent_story_gives_the_figures_its_claims_give() -> None:
         ("5",),
     )
     assert q.lent_story("the baker says one. is that normal") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "read"),
+    [
+        # Round 114: "the tldr of X", "someone tldr X": the summary asked for is the question
+        (
+            "been away from the bakery all week. can someone give me the tldr of the rye shortage",
+            ["can someone give me the tldr of the rye shortage"],
+        ),
+        ("can someone tldr the mill's second letter", ["can someone tldr the mill second letter"]),
+        # ... a "tl;dr" leading in still turns to the question, and one of "it" asks the
+        # question before it
+        ("the mill wrote a long letter tldr how many loaves", ["how many loaves"]),
+        (
+            "whats the rye shortage about, someone tl;dr it",
+            ["whats the rye shortage about someone"],
+        ),
+    ],
+)
+def test_round_114_a_tldr_asked_for_is_no_turn_to_the_question(
+    message: str, read: list[str]
+) -> None:
+    assert asked(message) == read
+
+
+def test_round_114_a_greeting_before_whats_the_latest_or_the_reason_is_read_past() -> None:
+    # Round 114: "yo whats the latest on X", "ok so whats the reason for X": the lead-ins
+    # greet or turn to the question; the question read after them is the same.
+    assert asked("yo what's the latest on the bakery's new hours") == [
+        "any news on the bakery new hours"
+    ]
+    assert asked("ok so whats the reason for closing the shop early") == [
+        "why closing the shop early"
+    ]
+    assert asked("hey what was the latest") == ["hey what was the latest"]  # no X
+
+
+def test_round_114_any_word_on_x_asks_for_news_on_x() -> None:
+    # Round 114: "any word on X" asks what news there is on X, as "any news on X" does;
+    # "word", which no phrasing holds, left it short of the entry on X.
+    assert asked("any word on the bakery's new hours") == ["any news on the bakery new hours"]
+    assert asked("ok any word about rye?") == ["any news about rye"]
+    assert asked("any word on") == ["any word on"]  # no X
+    assert asked("is there any word for rye") == ["is there any word for rye"]
