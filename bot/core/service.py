@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .decide.decision import DEFAULT_THRESHOLD, Decision, decide, volunteer
 from .decide.followups import pointed_past, read_after, read_alone, renamed, restated
-from .decide.talk import Talk, asks_who_is_right
+from .decide.talk import Talk, asks_who_is_right, heard
 from .decide.twopart import (
     compared_part,
     lone_answer,
@@ -168,10 +168,11 @@ class KnowledgeService:
             text = _MENTION.sub("", text)
         # "<@318844> ... :flag_au:", a pasted link, "sooo": chat markup and stretched letters
         text = unstretched(unmarked(text))
-        talk = snapshot.talk.match(text)
+        said = heard(text)  # read once for small talk's three readings
+        talk = snapshot.talk.match(said)
         if talk is None and not (after and asks_who_is_right(text)):
             # "so shes right lol" after an answer asks whether she is; alone, it is a remark
-            talk = snapshot.talk.remarked(text)
+            talk = snapshot.talk.remarked(said)
         if talk is not None:
             reply = small_talk(question, talk, snapshot.knowledge)
         else:
@@ -187,7 +188,7 @@ class KnowledgeService:
                 # "what did he promise" after a declined question naming him: his promise
                 named = self._renamed(snapshot, question, text, after, notice, declined)
                 reply = named or self._answer(snapshot, question, text, after, notice, declined)
-            laughed = snapshot.talk.laughed(text) if reply.kind == "decline" else None
+            laughed = snapshot.talk.laughed(said) if reply.kind == "decline" else None
             if laughed is not None:  # "lol small world": a reaction, not a missed question
                 reply = small_talk(question, laughed, snapshot.knowledge)
         with self._lock:

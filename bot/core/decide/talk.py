@@ -282,11 +282,12 @@ class Talk:
         )
         return cls(found, vocabulary)
 
-    def match(self, message: str) -> SmallTalk | None:
+    def match(self, message: str | Heard) -> SmallTalk | None:
         """Return the small talk a message is, or None if it asks something else."""
-        if len(words(message[:200])) > _MAX_TALK_WORDS:  # chat spellings only add words
+        read = message if isinstance(message, Heard) else heard(message)
+        if read.said is None:
             return None
-        said = _said(message[:200])
+        message, said = read.text, list(read.said)
         if not said and _emoji_only(message):
             return self._reaction()  # "👍", "😂😂": a reaction without words
         if not said or len(said) > _MAX_TALK_WORDS:
@@ -372,13 +373,14 @@ class Talk:
             item = self.by_phrase.get(" ".join(part[1:]))
         return item
 
-    def laughed(self, message: str, most: int = _MAX_LAUGHED_WORDS) -> SmallTalk | None:
+    def laughed(self, message: str | Heard, most: int = _MAX_LAUGHED_WORDS) -> SmallTalk | None:
         """Return the reaction a short message opening with a laugh or closing with "huh" is when
         it asks nothing ("lol small world", "bit of a letdown huh"), or None; it is tried as a
         question first."""
-        if len(words(message[:200])) > _MAX_TALK_WORDS:  # chat spellings only add words
+        read = message if isinstance(message, Heard) else heard(message)
+        if read.said is None:
             return None
-        said = _said(message[:200])
+        message, said = read.text, list(read.said)
         while len(said) > 1 and said[0] in _CHAT_OPENERS:
             said = said[1:]  # "ok he's still not convinced lol": the opener says nothing
         if not said or len(said) > most or asks(message):
@@ -393,15 +395,32 @@ class Talk:
         """Return the knowledge file's reaction small talk, if it has one."""
         return next((t for _, t in self.vocabulary if t.kind is TalkKind.REACTION), None)
 
-    def remarked(self, message: str) -> SmallTalk | None:
+    def remarked(self, message: str | Heard) -> SmallTalk | None:
         """Return the reaction a laughed remark about someone in the asker's own life, or on
         what was just said, is ("lol told him", "lol thats nothing"), or None; it asks nothing."""
-        if len(words(message[:200])) > _MAX_TALK_WORDS:  # too long for laughed: no reading
+        read = message if isinstance(message, Heard) else heard(message)
+        if read.said is None:  # too long for laughed: no reading
             return None
-        said = [w for w in _said(message[:200]) if w not in _LAUGHS]
+        said = [w for w in read.said if w not in _LAUGHS]
         if _OWN_PEOPLE.isdisjoint(said) and said[:1] not in _VERDICTS:
             return None
-        return self.laughed(message, _MAX_REMARK_WORDS)
+        return self.laughed(read, _MAX_REMARK_WORDS)
+
+
+@dataclass(frozen=True)
+class Heard:
+    """A message as small talk reads it: its text, and its words with chat spellings respelt
+    (see _said), or None when it has too many words to be small talk."""
+
+    text: str
+    said: tuple[str, ...] | None
+
+
+def heard(message: str) -> Heard:
+    """Read a message once for Talk.match, Talk.remarked and Talk.laughed to share."""
+    if len(words(message[:200])) > _MAX_TALK_WORDS:  # chat spellings only add words
+        return Heard(message, None)
+    return Heard(message, tuple(_said(message[:200])))
 
 
 # People in the asker's own life, as a remark names them; not "they", often a party of the claims.

@@ -921,3 +921,31 @@ def test_said_reads_the_message_as_word_by_word(message: str) -> None:
 def test_a_long_laughed_remark_asks_too_much_to_be_a_reaction(service: KnowledgeService) -> None:
     message = "lol my uncle told me he saw one parked outside the shop yesterday"
     assert service.snapshot.talk.remarked(message) is None
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["lol", "lmaooo", "thanks", "hey", "u", "he", "thats", "true", "huh", "is", "it", "ok"]
+        ),
+        max_size=10,
+    ).map(" ".join)
+    | st.sampled_from(["👍", "😂😂", "haha thanks, is that official?", "lol small world"])
+)
+def test_a_message_heard_once_reads_as_the_message_itself(
+    service: KnowledgeService, message: str
+) -> None:
+    small = service.snapshot.talk
+    once = talk.heard(message)
+    assert small.match(once) == small.match(message)
+    assert small.remarked(once) == small.remarked(message)
+    assert small.laughed(once) == small.laughed(message)
+
+
+def test_a_message_heard_once_is_small_talk_as_before(service: KnowledgeService) -> None:
+    small = service.snapshot.talk
+    assert talk.heard("heyyy guys").said == ("hey", "guys")
+    assert talk.heard("one two three four five six seven eight nine").said is None
+    greeting = small.match(talk.heard("heyyy guys"))
+    assert greeting is not None and greeting.kind is TalkKind.GREETING
+    assert small.laughed(talk.heard("lol small world")) is not None
