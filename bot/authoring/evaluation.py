@@ -16,10 +16,16 @@ from ..core.reply.replies import Reply
 
 
 class Asker(Protocol):
-    """Answer a message in a conversation: after its last answer and its last declined question."""
+    """Answer a message in a conversation: after its last answer, its last declined question and
+    the answer before the last."""
 
     def __call__(
-        self, question: str, after: str | None = None, *, declined: str | None = None
+        self,
+        question: str,
+        after: str | None = None,
+        *,
+        declined: str | None = None,
+        before: str | None = None,
     ) -> Reply: ...
 
 
@@ -210,7 +216,12 @@ def evaluate_conversations(conversations: list[list[Turn]], ask: Asker) -> list[
     for number, turns in enumerate(conversations):
         memory = Conversations()
         for turn in turns:
-            reply = ask(turn.q, memory.last(number), declined=memory.declined(number))
+            reply = ask(
+                turn.q,
+                memory.last(number),
+                declined=memory.declined(number),
+                before=memory.before(number),
+            )
             memory.remember(number, reply)
             text = summary(reply)
             if turn.want == "answer":

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .decide.decision import DEFAULT_THRESHOLD, Decision, decide, volunteer
 from .decide.followups import pointed_past, read_after, read_alone, renamed, restated
-from .decide.talk import Talk, asks_who_is_right, heard
+from .decide.talk import Talk, asks_who_is_right, before_last, heard
 from .decide.twopart import (
     compared_part,
     lone_answer,
@@ -147,13 +147,22 @@ class KnowledgeService:
         """Return the knowledge in service now."""
         return self._snapshot.knowledge
 
-    def ask(self, question: str, after: str | None = None, *, declined: str | None = None) -> Reply:
+    def ask(
+        self,
+        question: str,
+        after: str | None = None,
+        *,
+        declined: str | None = None,
+        before: str | None = None,
+    ) -> Reply:
         """Answer one question from the snapshot in service when the call starts.
 
         ``after`` is the entry id of the last answer in the same conversation, if it is recent:
         a follow-up ("who said that?", "what about australia?") is answered against it.
         ``declined`` is the conversation's last question if it was declined since: "what about
         australia" after "how many are going to germany" asks that question of Australia.
+        ``before`` is the answer before the last: "go back to the guy before that, where was
+        he" asks its question of it.
         """
         snapshot = self._snapshot
         notice = None
@@ -168,6 +177,9 @@ class KnowledgeService:
             text = _MENTION.sub("", text)
         # "<@318844> ... :flag_au:", a pasted link, "sooo": chat markup and stretched letters
         text = unstretched(unmarked(text))
+        earlier = before_last(text) if before else None
+        if earlier is not None:  # "go back to the guy before that, ...": the answer before
+            text, after = earlier, before
         said = heard(text)  # read once for small talk's three readings
         talk = snapshot.talk.match(said)
         if talk is None and not (after and asks_who_is_right(text)):

@@ -76,6 +76,7 @@ class Answering:
             clean_question(question),
             self.conversations.last(key),
             declined=self.conversations.declined(key),
+            before=self.conversations.before(key),
         )
         self.conversations.remember(key, reply)
         return reply

@@ -203,7 +203,13 @@ async def test_a_connected_bot_at_debug_logs_and_replies_no_token(
     unanswered = UnansweredLog(settings.unanswered_log_path)
     bot = create_bot(settings, service, unanswered, guild_ready_timeout=0.05)
 
-    def leaky(question: str, after: str | None = None, *, declined: str | None = None) -> object:
+    def leaky(
+        question: str,
+        after: str | None = None,
+        *,
+        declined: str | None = None,
+        before: str | None = None,
+    ) -> object:
         raise RuntimeError(f"the answer store refused Bot {SHAPED}")
 
     try:

@@ -58,6 +58,7 @@ from .talk import (
     same_as,
     tells_origin,
     topical,
+    unlaughed,
     wanted,
     wants_link,
 )
@@ -111,7 +112,7 @@ def read_alone(matcher: Matcher, text: str, decision: Decision) -> Decision:
 
 def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
     """Decide on a message sent right after an answer with ``last``."""
-    text = as_when(corrected(text))
+    text = as_when(corrected(unlaughed(text)))
     if asks_of_own(text) or asks_channel_own(text) or asks_where_to_reach(text):
         # "should i keep my order" after the allocation: advice on the asker's own things,
         # not the claim on orders that shares its words.

@@ -32,10 +32,17 @@ class Conversations:
         # The question of a decline that came after the last answer: "what about australia"
         # after "how many are going to germany" (declined) asks it of Australia.
         self._declined: OrderedDict[Hashable, tuple[str, float]] = OrderedDict()
+        # The answer before the last: "go back to the guy before that, where was he" asks it.
+        self._before: OrderedDict[Hashable, tuple[str, float]] = OrderedDict()
 
     def last(self, key: Hashable) -> str | None:
         """Return the entry id of the conversation's last answer, if it is recent enough."""
         return self._fresh(self._last, key)
+
+    def before(self, key: Hashable) -> str | None:
+        """Return the entry id of the answer before the conversation's last, while the last is
+        kept and it is recent enough."""
+        return self._fresh(self._before, key) if self.last(key) is not None else None
 
     def declined(self, key: Hashable) -> str | None:
         """Return the question of the conversation's last reply if it was declined, and recent."""
@@ -56,6 +63,9 @@ class Conversations:
             # A, the likelier reading, rather than alone; a context already set stays.
             entry_id = None if self.last(key) is not None else reply.suggestions[0].entry_id
         if entry_id is not None:
+            last = self.last(key)
+            if last is not None and last != entry_id:
+                self._keep(self._before, key, last)
             self._keep(self._last, key, entry_id)
 
     def _fresh(self, table: OrderedDict[Hashable, tuple[str, float]], key: Hashable) -> str | None:

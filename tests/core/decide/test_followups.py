@@ -19,12 +19,14 @@ from bot.core.decide.talk import (
     asks_where_is,
     asks_where_to_reach,
     asks_who_is_right,
+    before_last,
     compared_with,
     follow_up,
     gives_given_name,
     holds,
     kernel,
     names,
+    unlaughed,
     wanted,
 )
 from bot.core.knowledge.loader import default_knowledge_path
@@ -1499,11 +1501,14 @@ def test_what_about_a_name_stands_for_the_titles_name(shipped: KnowledgeService)
 
 
 def _played(service: KnowledgeService, *messages: str) -> list[Reply]:
-    """Play messages as the front ends do: with the last answer and the last declined question."""
+    """Play messages as the front ends do: with the last answer, the last declined question and
+    the answer before the last."""
     memory = Conversations()
     replies = []
     for message in messages:
-        reply = service.ask(message, memory.last(0), declined=memory.declined(0))
+        reply = service.ask(
+            message, memory.last(0), declined=memory.declined(0), before=memory.before(0)
+        )
         memory.remember(0, reply)
         replies.append(reply)
     return replies
@@ -2615,3 +2620,32 @@ def test_followup_59_where_the_asker_can_get_at_it_is_no_place_in_the_claims(
     assert asks_where_to_reach("where can u buy one")
     assert not asks_where_to_reach("where do i skip to")
     assert not asks_where_to_reach("where can i see how fast it is")
+
+
+def test_followup_61_a_pointer_past_the_last_answer_asks_the_answer_before_it(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 61: "go back to the man before that, ..." asks its question of the
+    # answer before the last, which the conversation keeps, not of the last one.
+    watts, _, back = _played(
+        shipped,
+        "who is this brian watts guy",
+        "how many cars did australia end up with",
+        "go back to the man before that, where was he interviewed",
+    )
+    assert back.answered and back.entry_id == watts.entry_id
+    assert "Laguna Seca" in (back.answer or "")
+    assert before_last("ok the one before this? who said it") == "who said it"
+    assert before_last("what happened before that") is None  # no answer pointed at
+
+
+def test_followup_61_a_laugh_at_the_end_does_not_change_the_question(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 61: "whats his work email lmao" after Watts asks what "whats his work
+    # email" asks, which no claim says; the laugh made it read as pointing at the last claim.
+    _, emailed = _played(shipped, "who is this brian watts guy", "whats his work email lmao")
+    assert not emailed.answered
+    assert unlaughed("whats her job lmao??") == "whats her job"
+    assert unlaughed("lol") == "lol"  # a laugh alone is a reaction, read elsewhere
+    assert unlaughed("any more lol") == "any more lol"  # no question word: read as it was

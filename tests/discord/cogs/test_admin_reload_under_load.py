@@ -66,11 +66,15 @@ class Watch:
         ask, reload = service.ask, service.reload
 
         def watched_ask(
-            question: str, after: str | None = None, *, declined: str | None = None
+            question: str,
+            after: str | None = None,
+            *,
+            declined: str | None = None,
+            before: str | None = None,
         ) -> Reply:
             with self._lock:
                 running, started = self._running, self.reloads_started
-            reply = ask(question, after, declined=declined)
+            reply = ask(question, after, declined=declined, before=before)
             with self._lock:
                 self.served.append(self.plan.by_digest.get(reply.knowledge_digest, -1))
                 overlapped = running or self._running or self.reloads_started != started
