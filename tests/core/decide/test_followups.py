@@ -2615,3 +2615,18 @@ def test_followup_59_where_the_asker_can_get_at_it_is_no_place_in_the_claims(
     assert asks_where_to_reach("where can u buy one")
     assert not asks_where_to_reach("where do i skip to")
     assert not asks_where_to_reach("where can i see how fast it is")
+
+
+def test_followup_62_a_count_of_a_market_takes_a_claim_that_names_it(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 62: "k and how many did the brits get" after America's count got the
+    # per-dealer sum, which never names the UK; a market the sources count still gets its count.
+    first, brits = _talk(
+        shipped, "how many 1m coupes is america getting", "k and how many did the brits get"
+    )
+    assert first.answered and not brits.answered
+    _, aussies = _talk(
+        shipped, "how many 1m coupes is america getting", "and how many did australia get"
+    )
+    assert aussies.entry_id == "aus-received-125"
