@@ -571,8 +571,9 @@ def _market_counted(text: str, last: Entry) -> str | None:
 
 
 def _names_market(entry: Entry, market: str) -> bool:
-    """Return whether an entry's answer names a market in any of its words."""
-    return any(_MARKETS.get(w) == market for w in words(entry.answer))
+    """Return whether an entry's answer or one of its phrasings names a market."""
+    told = (entry.answer, *entry.questions)  # a phrasing an admin taught: "... in canada"
+    return any(_MARKETS.get(w) == market for text in told for w in words(text))
 
 
 def _no_count(market: str) -> str:
