@@ -113,6 +113,18 @@ def read_alone(matcher: Matcher, text: str, decision: Decision) -> Decision:
 def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
     """Decide on a message sent right after an answer with ``last``."""
     text = as_when(corrected(unlaughed(text)))
+    reading = _read_after(matcher, knowledge, text, last)
+    answer = reading.decision.answer
+    market = _market_counted(text, last) if answer is not None else None
+    if market is not None and answer is not None and not _names_market(answer.entry, market):
+        # "k and how many has the uk got" after the US per-dealer sum: a claim that never
+        # names the UK gives no count of it, however near its words.
+        return Reading(Decision(None, 0.0), notice=_no_count(market))
+    return reading
+
+
+def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
+    """Decide on a corrected message sent right after an answer with ``last``."""
     if asks_of_own(text) or asks_channel_own(text) or asks_where_to_reach(text):
         # "should i keep my order" after the allocation: advice on the asker's own things,
         # not the claim on orders that shares its words.
@@ -548,6 +560,49 @@ def _seated_only(entry: Entry, place: str) -> bool:
     told = words(entry.answer)
     at = [i for i, w in enumerate(told) if w == place]
     return bool(at) and all(told[i + 1 : i + 2] and told[i + 1] in _SEATS for i in at)
+
+
+def _market_counted(text: str, last: Entry) -> str | None:
+    """Return the market a count is asked of ("how many has the uk got", "and canada?" after
+    a count), or None."""
+    named = [_MARKETS[w] for w in words(text) if w in _MARKETS]
+    if len(set(named)) != 1:
+        return None
+    if wanted(text) is Wanted.AMOUNT:
+        return named[0]
+    leaning = follow_up(text)
+    about = leaning is not None and leaning[0] is FollowUp.ABOUT
+    if about and wanted(" ".join(words(last.title)[:_TITLE_WORDS])) is Wanted.AMOUNT:
+        return named[0]
+    return None
+
+
+def _names_market(entry: Entry, market: str) -> bool:
+    """Return whether an entry's answer or one of its phrasings names a market."""
+    told = (entry.answer, *entry.questions)  # a phrasing an admin taught: "... in canada"
+    return any(_MARKETS.get(w) == market for text in told for w in words(text))
+
+
+def _no_count(market: str) -> str:
+    """Return the notice for a count asked of a market no claim gives one for."""
+    return (
+        f"My sources give no count of 1Ms for {_SPOKEN_MARKETS.get(market, market.capitalize())}."
+    )
+
+
+# Issue 16: the markets a count may be asked of, by their names and their people's; not the US
+# ("us" is a pronoun too, and nearly every claim names it).
+_MARKETS = {
+    **dict.fromkeys("uk britain british brits brit england english".split(), "uk"),
+    **dict.fromkeys("australia australian australians aussie aussies oz aus".split(), "australia"),
+    **dict.fromkeys("canada canadian canadians".split(), "canada"),
+    **dict.fromkeys("europe european europeans eu".split(), "europe"),
+    **dict.fromkeys("asia asian asians".split(), "asia"),
+    **dict.fromkeys("germany german germans".split(), "germany"),
+    **dict.fromkeys("japan japanese".split(), "japan"),
+    **dict.fromkeys("mexico mexican mexicans".split(), "mexico"),
+}
+_SPOKEN_MARKETS = {"uk": "the UK"}
 
 
 # What a place is the seat of when a claim names it only so: "BMW's UK headquarters".

@@ -2649,3 +2649,18 @@ def test_followup_61_a_laugh_at_the_end_does_not_change_the_question(
     assert unlaughed("whats her job lmao??") == "whats her job"
     assert unlaughed("lol") == "lol"  # a laugh alone is a reaction, read elsewhere
     assert unlaughed("any more lol") == "any more lol"  # no question word: read as it was
+
+
+def test_followup_62_a_count_of_a_market_takes_a_claim_that_names_it(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 62: "k and how many did the brits get" after America's count got the
+    # per-dealer sum, which never names the UK; a market the sources count still gets its count.
+    first, brits = _talk(
+        shipped, "how many 1m coupes is america getting", "k and how many did the brits get"
+    )
+    assert first.answered and not brits.answered
+    _, aussies = _talk(
+        shipped, "how many 1m coupes is america getting", "and how many did australia get"
+    )
+    assert aussies.entry_id == "aus-received-125"
