@@ -2595,6 +2595,7 @@ def _final_count(asked: tuple[str, ...]) -> bool:
 
 
 _PAST_COUNT = frozenset("did ended were was got".split())
+_FORESEEN = frozenset("be will would gonna going".split())
 
 
 def outcome_count(asked: tuple[str, ...]) -> bool:
@@ -2609,10 +2610,16 @@ def outcome_count(asked: tuple[str, ...]) -> bool:
         None,
     )
     # "how many DID they get", "how many ENDED up built", "how many WERE made in the end": past
-    if at is None or _PAST_COUNT.isdisjoint(asked[at:]):
+    if at is None:
+        return False
+    # "how many they SOLD in total": a past sale with no "did", not "will BE sold"
+    sold = "sold" in asked[at:] and _FORESEEN.isdisjoint(asked[at:])
+    if _PAST_COUNT.isdisjoint(asked[at:]) and not sold:
         return False
     ended = any(a in ("end", "ended") and b == "up" for a, b in itertools.pairwise(asked))
     ended = ended or any(asked[i : i + 3] == ("in", "the", "end") for i in range(len(asked) - 2))
+    # "how many they sold IN TOTAL": the whole count once sales were over
+    ended = ended or (sold and "total" in asked)
     return ended or not _AT_LAST.isdisjoint(asked)
 
 

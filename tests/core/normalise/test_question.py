@@ -3521,3 +3521,16 @@ def test_round_114_any_word_on_x_asks_for_news_on_x() -> None:
     assert asked("ok any word about rye?") == ["any news about rye"]
     assert asked("any word on") == ["any word on"]  # no X
     assert asked("is there any word for rye") == ["is there any word for rye"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 115: "how many they SOLD in total": a past sale with no "did", over in total.
+        ("did the bakery ever say how many pies they sold in total", True),
+        ("how many pies will be sold in total", False),  # a forecast
+        ("how many pies they sold", False),  # no "in total": not the whole count
+    ],
+)
+def test_round_115_a_total_sold_is_a_count_once_it_was_over(question: str, expected: bool) -> None:
+    assert q.outcome_count(tuple(words(question))) is expected
