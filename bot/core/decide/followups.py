@@ -115,8 +115,10 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
     text = as_when(corrected(unlaughed(text)))
     reading = _read_after(matcher, knowledge, text, last)
     answer = reading.decision.answer
-    market = _market_counted(text, last) if answer is not None else None
-    if market is not None and answer is not None and not _names_market(answer.entry, market):
+    if answer is None:
+        return reading
+    market = _market_counted(text, last)
+    if market is not None and not _names_market(answer.entry, market):
         # "k and how many has the uk got" after the US per-dealer sum: a claim that never
         # names the UK gives no count of it, however near its words.
         return Reading(Decision(None, 0.0), notice=_no_count(market))

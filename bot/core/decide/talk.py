@@ -284,7 +284,7 @@ class Talk:
 
     def match(self, message: str | Heard) -> SmallTalk | None:
         """Return the small talk a message is, or None if it asks something else."""
-        read = message if isinstance(message, Heard) else heard(message)
+        read = heard(message)
         if read.said is None:
             return None
         message, said = read.text, list(read.said)
@@ -377,7 +377,7 @@ class Talk:
         """Return the reaction a short message opening with a laugh or closing with "huh" is when
         it asks nothing ("lol small world", "bit of a letdown huh"), or None; it is tried as a
         question first."""
-        read = message if isinstance(message, Heard) else heard(message)
+        read = heard(message)
         if read.said is None:
             return None
         message, said = read.text, list(read.said)
@@ -398,7 +398,7 @@ class Talk:
     def remarked(self, message: str | Heard) -> SmallTalk | None:
         """Return the reaction a laughed remark about someone in the asker's own life, or on
         what was just said, is ("lol told him", "lol thats nothing"), or None; it asks nothing."""
-        read = message if isinstance(message, Heard) else heard(message)
+        read = heard(message)
         if read.said is None:  # too long for laughed: no reading
             return None
         said = [w for w in read.said if w not in _LAUGHS]
@@ -416,8 +416,11 @@ class Heard:
     said: tuple[str, ...] | None
 
 
-def heard(message: str) -> Heard:
-    """Read a message once for Talk.match, Talk.remarked and Talk.laughed to share."""
+def heard(message: str | Heard) -> Heard:
+    """Read a message once for Talk.match, Talk.remarked and Talk.laughed to share; a message
+    already heard is returned as it is."""
+    if isinstance(message, Heard):
+        return message
     if len(words(message[:200])) > _MAX_TALK_WORDS:  # chat spellings only add words
         return Heard(message, None)
     return Heard(message, tuple(_said(message[:200])))

@@ -898,10 +898,15 @@ _REASONS = frozenset("reason reasons reasoning rationale logic".split())
 _REASON_OF = frozenset("for behind of".split())
 
 
+def _past_lead_ins(found: list[str]) -> int:
+    """Return where a sentence's words go on past its lead-ins ("yo", "ok so")."""
+    return next((i for i, w in enumerate(found) if w not in _LEAD_INS), len(found))
+
+
 def _past_what_is(found: list[str]) -> int:
     """Return where a question opening "what is / was / are" or "whats" goes on, past lead-ins
     ("YO whats the latest on ...", "OK SO what was the reason for ..."), else 0."""
-    start = next((i for i, w in enumerate(found) if w not in _LEAD_INS), len(found))
+    start = _past_lead_ins(found)
     opening = tuple(found[start : start + 3])
     return next((start + len(w) for w in _WHAT_IS if opening[: len(w)] == w), 0)
 
@@ -934,7 +939,7 @@ def _latest(found: list[str]) -> list[str]:
 
 def _any_word(found: list[str]) -> list[str]:
     """Return "any word on X" as "any news on X": the word asked for is news of X."""
-    start = next((i for i, w in enumerate(found) if w not in _LEAD_INS), len(found))
+    start = _past_lead_ins(found)
     frame = found[start : start + 3]
     if frame[:2] != ["any", "word"] or len(found) <= start + 3 or frame[2] not in _LATEST_ON:
         return found
@@ -3978,9 +3983,13 @@ def opposed_claims(message: str) -> tuple[str, str] | None:
 
 
 _OPPOSING_MARKS = ("but", "then", "while", "whereas")
+# One side of a comparison or of two opposed claims: up to the clause's end, and at most this
+# many characters, so that a clause of many "is" words is scanned a bounded length from each,
+# not to its end.
+_SIDE = r"([^,.?!;:]{1,80}?)"
 _OPPOSED = re.compile(
-    r"(?:^|[,.?!;:])\s*([^,.?!;:]{1,80}?)\s+(?:but(?:\s+then)?|and\s+then|while|whereas)\s+"
-    r"([^,.?!;:]{1,80}?)\s*(?:[,.?!;:]|$)"
+    rf"(?:^|[,.?!;:])\s*{_SIDE}\s+(?:but(?:\s+then)?|and\s+then|while|whereas)\s+"
+    rf"{_SIDE}\s*(?:[,.?!;:]|$)"
 )
 # "the blog SAYS ...", "someone else IS LIKE nah ...": a side that makes a claim of its own
 _CLAIMING = re.compile(
@@ -3989,9 +3998,6 @@ _CLAIMING = re.compile(
 )
 
 
-# One side of a comparison: up to the clause's end, and at most this many characters, so that a
-# clause of many "is" words is scanned a bounded length from each, not to its end.
-_SIDE = r"([^,.?!;:]{1,80}?)"
 _COMPARED = (  # (words the message must hold one of, the pattern then searched)
     (
         ("vs", "versus"),
