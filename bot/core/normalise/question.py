@@ -2280,6 +2280,8 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
         return "money"  # "STICKER of an x1 in canada?": "what is the sticker of ...", a price
     if _of_what_year(asked):
         return "year"  # "march OF WHAT YEAR tho": the year of a month the question gives
+    if _year_asked_after(asked, start):
+        return "year"  # "the nyt piece, WHAT YEAR was that": a year, which "3 years" is not
     if _month_and_year(asked):
         return "month"  # "what MONTH AND YEAR": a year alone does not say when in it
     head = asked[start : start + 2]
@@ -2381,6 +2383,26 @@ def _of_what_year(asked: tuple[str, ...]) -> bool:
         a in ("of", "in") and b in ("what", "which") and c == "year"
         for a, b, c in zip(asked, asked[1:], asked[2:], strict=False)
     )
+
+
+# "HOW many ... what year": the question asks for a count first.
+_OTHER_FIRST = frozenset({("how",), ("hows",)})
+_NAMING_WORDS = 2  # "NYT PIECE on the gp, what year": not "nice, what year was that"
+
+
+def _year_asked_after(asked: tuple[str, ...], start: int) -> bool:
+    """Return whether a question asks "what year" after naming what it asks about ("nyt piece
+    on the gp, WHAT YEAR was that"): two words of its own before the pair, which ends the
+    question or has an auxiliary after it; "how many ... what year" asks a count first."""
+    if "year" not in asked or asked[start : start + 1] in _OTHER_FIRST:
+        return False  # most questions
+    named = 0
+    for i in range(start, len(asked) - 1):
+        after = asked[i + 2] if i + 2 < len(asked) else ""
+        if asked[i] in ("what", "which") and asked[i + 1] == "year":
+            return named >= _NAMING_WORDS and (after == "" or after in _AUXILIARIES)
+        named += asked[i] not in STOPWORDS
+    return False
 
 
 _SUBJECTS = frozenset("they he she you we".split())

@@ -3534,3 +3534,22 @@ def test_round_114_any_word_on_x_asks_for_news_on_x() -> None:
 )
 def test_round_115_a_total_sold_is_a_count_once_it_was_over(question: str, expected: bool) -> None:
     assert q.outcome_count(tuple(words(question))) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # Round 119: "what year" after naming what it asks about wants a year ...
+        ("the bakery's pie contest, what year was that", "year"),
+        ("when did the bakery open, what year", "year"),
+        ("bakery opened what year", "year"),
+        # ... not after a word of chat alone, nor after "how many"
+        ("nice, what year was that", None),
+        ("how many pies were sold the bakery's first year, what year was that", "number"),
+        ("the bakery's pie contest, what year's recipe won", None),  # no year asked
+    ],
+)
+def test_round_119_what_year_after_naming_the_thing_wants_a_year(
+    question: str, kind: str | None
+) -> None:
+    assert q.wants(tuple(words(question))) == kind
