@@ -3625,6 +3625,7 @@ _SAID_VERBS = _SAYING | frozenset(
     """.split()
 )
 _SPEAKER_AUX = frozenset("did does do has have had was is were".split())
+_SPEAKER_AUX_ALONE = frozenset((w,) for w in _SPEAKER_AUX)  # a slice of one word, matched whole
 _ABOUT = frozenset("about abt bout of on regarding".split())
 _TOLD_TO = frozenset("him her".split())
 # "... about pricing IN THE MEMO": where it was said, not what about; the topic ends there.
@@ -3689,10 +3690,10 @@ def said(
         # "how many 1ms did SEGLER SAY bmw would build": a figure that one must have given
         at = next((i for i in range(start + 2, len(asked)) if asked[i] in _SPEAKER_AUX), at)
         what = at > start
-    if not what and asked[at : at + 1] not in tuple((w,) for w in _SPEAKER_AUX):
+    if not what and asked[at : at + 1] not in _SPEAKER_AUX_ALONE:
         # "in the interview, DID segler SAY HOW many ...": a reported question after a lead-in
         at = _reported_ask(asked, start)
-    if asked[at : at + 1] not in tuple((w,) for w in _SPEAKER_AUX):
+    if asked[at : at + 1] not in _SPEAKER_AUX_ALONE:
         return None
     rest = asked[at + 1 :]
     verbs = _SAID_VERBS | _CONFIRMED if asked[-1:] and asked[-1] in _SELF else _SAID_VERBS

@@ -349,11 +349,13 @@ class Synonyms:
                         break
             else:  # a word-for-word rule is the plain lookup below, as if the word were not here
                 replacement, size = wider.get(token), 1
-            if replacement is None:
+            # Both readings below need a word after this one, "the" or a pronoun: most have none.
+            after = tokens[i + 1] if replacement is None and i < last else None
+            if after == "the":
                 gapped = self._gapped(tokens, i)
                 if gapped is not None:  # "bang the SCARCITY drum": the drum, then the scarcity
                     replacement, size = (*gapped, single.get(tokens[i + 2], tokens[i + 2])), 4
-            if replacement is None:
+            if replacement is None and after in _OBJECTS:
                 parted = self._parted(tokens, i)
                 if parted is not None:  # "mark THEM up": the phrasal verb, then its object
                     replacement, size = (*parted, tokens[i + 1]), 3

@@ -126,6 +126,7 @@ _COMMON_ZIPF, _ZIPF_SPAN, _MIN_INFORMATIVE = 7.0, 2.5, 0.25
 # In a large file, leaders are sought first among the entries scoring at least half the best:
 # the answer is the same, but most questions never list every entry that scored.
 _SCAN_ALL, _NEAR_BEST = 20_000, 0.5
+_STEPS_MOST = 16  # leaders found by stepping down the distinct values (see _kth_highest)
 # What a question asks about ("how OLD is segler", "which CITY") must be in the entry: an entry
 # that only shares the question's other words answers a different question.
 _FOCUS_MISSED = 0.5
@@ -638,6 +639,21 @@ def _trim_of(before: str, word: str) -> bool:
 def _informative(zipf: float) -> float:
     """Scale a word's weight by how unusual it is in English: "lasagna" tells more than "good"."""
     return min(1.0, max(_MIN_INFORMATIVE, (_COMMON_ZIPF - zipf) / _ZIPF_SPAN))
+
+
+def _kth_highest(values: _Floats, count: int) -> float:
+    """Return the ``count``-th highest of ``values`` (ties counted), as a partition finds it.
+
+    Coverages hold few distinct values, many entries tying on each, and a partition slows down
+    many times over on ties: for a few leaders, step down through the distinct values from the
+    highest instead, a few passes over the values each (at most ``count`` steps).
+    """
+    if count > _STEPS_MOST:
+        return float(np.partition(values, -count)[-count])
+    kth = values.max()
+    while np.count_nonzero(values >= kth) < count:
+        kth = values.max(where=values < kth, initial=-np.inf)
+    return float(kth)
 
 
 def _ceiling(coverage: float) -> float:
@@ -1321,7 +1337,7 @@ class Matcher:
         values = scores if among is None else scores[among]
         if values.size <= count:
             return np.arange(values.size) if among is None else among
-        kth = np.partition(values, -count)[-count]
+        kth = _kth_highest(values, count)
         above = np.flatnonzero(values > kth)
         picked = np.concatenate((above, np.flatnonzero(values == kth)[: count - above.size]))
         return picked if among is None else among[picked]

@@ -14,6 +14,8 @@ import numpy as np
 import pytest
 import yaml
 from generated_knowledge import generated
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.core.decide.decision import decide
 from bot.core.knowledge.loader import default_knowledge_path, load_knowledge, parse_knowledge
@@ -3558,3 +3560,20 @@ def test_round_111_a_figure_no_source_gives_lends_no_story(matcher_real: Matcher
     found = matcher_real.read(story.format("900 ")).best
     assert found is None or found.score < matcher_real.threshold
     assert best(matcher_real, story.format("")) == "bmwna-memo-no-more"
+
+
+@given(
+    st.lists(st.integers(0, 6), min_size=1, max_size=60),
+    st.sampled_from([1, 2, 12, 20]),
+    st.booleans(),
+)
+def test_the_top_scores_are_the_highest_with_ties_to_the_earlier(
+    scored: list[int], count: int, among_some: bool
+) -> None:
+    # made-up coverages with many ties, as real ones have: the leaders are the ``count``
+    # highest, ties going to the earlier position, whether found by steps or by a partition
+    scores = np.array(scored, dtype=np.float64) / 4
+    among = np.arange(0, scores.size, 2) if among_some else None
+    positions = list(range(scores.size)) if among is None else among.tolist()
+    expected = sorted(positions, key=lambda i: (-scores[i], i))[:count]
+    assert sorted(Matcher._top(scores, among, count).tolist()) == sorted(expected)
