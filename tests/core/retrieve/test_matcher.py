@@ -3558,3 +3558,21 @@ def test_round_111_a_figure_no_source_gives_lends_no_story(matcher_real: Matcher
     found = matcher_real.read(story.format("900 ")).best
     assert found is None or found.score < matcher_real.threshold
     assert best(matcher_real, story.format("")) == "bmwna-memo-no-more"
+
+
+def test_round_117_a_rate_counts_the_cars_for_a_question_asking_a_rate() -> None:
+    # "in 1999, allocations were 3 per dealer": the year is not a count, and the rate leaves out
+    # what it counts, the Quux the answer is about; asked per dealer, it is the count.
+    matcher = _small(
+        [
+            (
+                "quux-launch",
+                '"how many quuxes did each dealer get", "how was the quux allocated"',
+                "A reader recalled that when the Quux came out in 1999, allocations were 3 per"
+                " dealer, but buyers could still order more.",
+            ),
+        ]
+    )
+    assert best(matcher, "how many quuxes per dealer back then") == "quux-launch"
+    # A total is not a rate: the entry gives no count of Quuxes built.
+    assert best(matcher, "how many quuxes were built") is None
