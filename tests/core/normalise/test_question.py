@@ -3534,3 +3534,19 @@ def test_round_114_any_word_on_x_asks_for_news_on_x() -> None:
 )
 def test_round_115_a_total_sold_is_a_count_once_it_was_over(question: str, expected: bool) -> None:
     assert q.outcome_count(tuple(words(question))) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 117: an alternative left open ("or something else") offers no choice, so the
+        # question still asks for a name the answer must give.
+        ("which pastries did the baker mean, like the eclair or something else", "name"),
+        ("which loaves are on sale or what", "name"),
+        ("which is cheaper, the rye or the spelt", None),  # a choice between the two it names
+    ],
+)
+def test_round_117_an_open_alternative_offers_no_choice(
+    question: str, expected: str | None
+) -> None:
+    assert q.wants(tuple(words(question))) == expected
