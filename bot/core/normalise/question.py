@@ -2531,7 +2531,7 @@ def _names_one(asked: tuple[str, ...]) -> bool:
         return True  # "WHICH DEALERSHIP is he at, phoenix OR scottsdale": the choice is a guess
     if _called_business(asked) is not None:
         return True  # "whats the az DEALERSHIP CALLED again": its name, wherever it ends
-    if "or" in asked:
+    if _offers_choice(asked):
         return False
     if asked[0] in ("what", "whats", "wat") and asked[-1] in _CALLED:
         return True
@@ -2544,6 +2544,20 @@ def _names_one(asked: tuple[str, ...]) -> bool:
         and asked[1] not in _DATED
         and asked[1] not in _MOMENT
         and asked[1] not in _RESTATED
+    )
+
+
+# "... like the gts OR SOMETHING ELSE": an alternative left open, which offers no choice.
+_OPEN_ALTERNATIVES = frozenset("something anything what whatever other others".split())
+
+
+def _offers_choice(asked: tuple[str, ...]) -> bool:
+    """Return whether a question offers alternatives to choose from ("the 1m or the x1"), not
+    one left open ("like the gts OR SOMETHING ELSE", "or what")."""
+    following = (*asked[1:], "")
+    return any(
+        w == "or" and after not in _OPEN_ALTERNATIVES
+        for w, after in zip(asked, following, strict=True)
     )
 
 

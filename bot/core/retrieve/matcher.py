@@ -290,11 +290,18 @@ _TIMES = frozenset(
 _COUNT_NOUNS = frozenset(stem(w) for w in "car cars unit units example examples".split())
 # "2 PER dealer": a rate's divisor; "600 WAS the number": nothing counted
 _NOT_COUNTED_STEMS = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS | {"per", "everi"}
+# "allocations were 2 PER dealer": a rate that leaves out what it counts counts the cars the
+# answer is about, for a question asking a rate ("how many zhps PER dealer"), not a total ("how
+# many zhps were built"); such answers are held under _RATE, a word no question counts.
+_RATE_WORDS = frozenset({"per", "everi"})
+_RATE = "per"
+_RATE_ASKED = frozenset({"per", "each", "every"})
 
 
-# A figure and the word after it: "600-car", "2,500 cars", "four years", "4 to 5 years".
+# A figure and the word after it: "600-car", "2,500 cars", "four years", "4 to 5 years"; a
+# figure ends on a digit ("in 2003, allocations were 2 per dealer": the year, then the rate).
 _COUNTED = re.compile(
-    r"(?<![\w:$.,])(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"(?<![\w:$.,])(\d(?:[\d,.]*\d)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|twenty|thirty|forty|fifty|hundred|thousand)"
     r"(?:\s*(?:-|to|and|or)\s*\d[\d,.]*)?[\s-]+([a-z\d]+(?:[\s-]+[a-z\d]+){0,2})",
     re.IGNORECASE,
@@ -326,7 +333,10 @@ def _counts(answer: str, synonyms: Synonyms, seen: dict[str, str | None]) -> lis
         key = after.lower()
         if key not in seen:
             stems = synonyms.apply([stem(w) for w in re.split(r"[\s-]+", key)])
-            seen[key] = stems[0] if stems[0] not in _NOT_COUNTED_STEMS else None
+            if stems[0] in _RATE_WORDS:
+                seen[key] = _RATE
+            else:
+                seen[key] = stems[0] if stems[0] not in _NOT_COUNTED_STEMS else None
         term = seen[key]
         if term is not None:
             found.append(term)
@@ -1415,7 +1425,8 @@ class Matcher:
         else:  # "how many": the answer must give a number
             kind = self._kinds[wanted]
             if wanted == "number":  # "how many DEALERS": a number of dealers
-                kind = kind & self._counters(things)
+                rate = any(w in _RATE_ASKED for p in found if p.asks for w in p.words)
+                kind = kind & self._counters(things, rate=rate)
             holders = kind if holders is None else holders & kind
         placed = self._placed(found, counting=wanted == "number")
         if placed is not None:  # "how many did ASIA get": not the Asia head's claim
@@ -1532,7 +1543,7 @@ class Matcher:
                     return kind
         return None
 
-    def _counters(self, things: list[str]) -> _Mask:
+    def _counters(self, things: list[str], *, rate: bool = False) -> _Mask:
         """Return the entries whose answer counts what a "how many" question counts ("how many
         dealers": not "2 1Ms per dealer"), or every entry when the knowledge knows none of its
         words. The last word heads the run ("how many bmw DEALERS"): when it names a model or
@@ -1542,10 +1553,13 @@ class Matcher:
             return np.ones(len(self._entries), dtype=bool)
         holders = self._mask([e for t in known for e in self._counting.get(t, ())])
         head = things[-1]
+        cars = self._counts_cars
+        if rate:  # "how many zhps PER dealer": "2 per dealer" counts them
+            cars = cars | self._mask(list(self._counting.get(_RATE, ())))
         if head in _COUNT_NOUNS:
-            holders |= self._counts_cars | self._counts_name
+            holders |= cars | self._counts_name
         elif head in self._names or (head in self._ids and self._generic(self._ids[head])):
-            holders |= self._counts_cars
+            holders |= cars
         return holders
 
     def _naming(self, query: list[_Term], *, brands: bool = False) -> _Mask:

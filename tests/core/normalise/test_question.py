@@ -3553,3 +3553,19 @@ def test_round_119_what_year_after_naming_the_thing_wants_a_year(
     question: str, kind: str | None
 ) -> None:
     assert q.wants(tuple(words(question))) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 117: an alternative left open ("or something else") offers no choice, so the
+        # question still asks for a name the answer must give.
+        ("which pastries did the baker mean, like the eclair or something else", "name"),
+        ("which loaves are on sale or what", "name"),
+        ("which is cheaper, the rye or the spelt", None),  # a choice between the two it names
+    ],
+)
+def test_round_117_an_open_alternative_offers_no_choice(
+    question: str, expected: str | None
+) -> None:
+    assert q.wants(tuple(words(question))) == expected

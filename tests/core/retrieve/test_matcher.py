@@ -3577,3 +3577,21 @@ def test_the_top_scores_are_the_highest_with_ties_to_the_earlier(
     positions = list(range(scores.size)) if among is None else among.tolist()
     expected = sorted(positions, key=lambda i: (-scores[i], i))[:count]
     assert sorted(Matcher._top(scores, among, count).tolist()) == sorted(expected)
+
+
+def test_round_117_a_rate_counts_the_cars_for_a_question_asking_a_rate() -> None:
+    # "in 1999, allocations were 3 per dealer": the year is not a count, and the rate leaves out
+    # what it counts, the Quux the answer is about; asked per dealer, it is the count.
+    matcher = _small(
+        [
+            (
+                "quux-launch",
+                '"how many quuxes did each dealer get", "how was the quux allocated"',
+                "A reader recalled that when the Quux came out in 1999, allocations were 3 per"
+                " dealer, but buyers could still order more.",
+            ),
+        ]
+    )
+    assert best(matcher, "how many quuxes per dealer back then") == "quux-launch"
+    # A total is not a rate: the entry gives no count of Quuxes built.
+    assert best(matcher, "how many quuxes were built") is None
