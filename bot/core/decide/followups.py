@@ -840,6 +840,9 @@ def _read(
         backed = _confirmed_by(text, last, knowledge)
         if backed is not None:  # "is this confirmed then": a neighbour confirms it
             return Reading(_sure(backed), last, cited=True)
+        reply = _reply_to(text, last, knowledge)
+        if reply is not None:  # "who replied to that" after a comment: the comment answering it
+            return Reading(_sure(reply), last, cited=True)
         return Reading(_sure(last), last, cited=True)  # the same claim, who made it and where
     if how is FollowUp.NAME:
         owned = name_of(text)
@@ -1508,6 +1511,36 @@ def _spoken_of(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
             if knowledge.by_id[entry_id].status is status:
                 return knowledge.by_id[entry_id]
     return None
+
+
+def _reply_to(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
+    """Return the one comment linked to the last answer that names its claimant, when a question
+    asks who replied to it ("who responded to that" after a comment: the comment that quotes or
+    thanks its writer, not the same comment again)."""
+    said = kernel(text)  # "so who replied to that": the question without its chat
+    if len(said) > _MAX_REPLY_WORDS or said[:1] != ["who"] or _REPLYING.isdisjoint(said):
+        return None
+    named = set(words(_claimant(last))) - STOPWORDS
+    linked = dict.fromkeys((*last.related, *last.conflicts_with))
+    replies = [
+        knowledge.by_id[i]
+        for i in linked
+        if _claimant(knowledge.by_id[i]) != _claimant(last)
+        and _first_commented(knowledge.by_id[i], knowledge)
+        and named
+        and named <= set(words(knowledge.by_id[i].answer))
+    ]
+    return replies[0] if len(replies) == 1 else None
+
+
+def _first_commented(entry: Entry, knowledge: Knowledge) -> bool:
+    """Return whether an entry's own source, its first, is a reader's comment."""
+    first = knowledge.sources.get(entry.sources[0]) if entry.sources else None
+    return first is not None and first.kind is SourceKind.READER_COMMENT
+
+
+_REPLYING = frozenset("replied reply replies responded respond responds answered".split())
+_MAX_REPLY_WORDS = 6  # "who replied to that one of his"
 
 
 def _rumor_begun(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
