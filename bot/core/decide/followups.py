@@ -186,6 +186,11 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # "and the us got 600 of those?" after the molds' 2,500: a figure the last answer
         # does not give, which the claim the question alone gets does.
         return figured
+    own = _same_claimants(matcher, knowledge, text, last)
+    if own is not None:
+        # "ok what about the start date from the same guy" after a reader's claim: his other
+        # claim on it, not the last one again for the words they share.
+        return Reading(own, last)
     leaning = follow_up(text)
     counted = _of_that_many(matcher, text, last)
     if counted is not None:
@@ -1082,6 +1087,27 @@ def _read(
     return Reading(context, last)
 
 
+# "from the same guy", "did the same commenter say": the last claim's claimant, another claim.
+_SAME_CLAIMANT = re.compile(
+    r"\bsame\s+(?:guy|dude|person|commenter|poster|reader|source|user|man|fella|bloke)\b", re.I
+)
+
+
+def _same_claimants(
+    matcher: Matcher, knowledge: Knowledge, text: str, last: Entry
+) -> Decision | None:
+    """Return the claim, of those the last claimant made besides the last, that a question
+    pointing at "the same guy" asks for, or None if it points at no one or none fits."""
+    if _SAME_CLAIMANT.search(text[:200]) is None or not _names_claimant(last, knowledge):
+        return None
+    who = _claimant(last).lower()
+    asked = f"{_SAME_CLAIMANT.sub(' ', text[:200])} {_claimant(last)}"
+    ranking = matcher.read(asked, _LEADERS).without(last)
+    mine = tuple(m for m in ranking.matches if _claimant(m.entry).lower() == who)
+    found = decide(Ranking(mine), matcher.threshold)
+    return found if found.answer is not None else None
+
+
 def _claimant_besides(
     matcher: Matcher, knowledge: Knowledge, text: str, last: Entry
 ) -> Reading | None:
@@ -1811,6 +1837,8 @@ def restated(
     other = other or fragment
     if other is None or _leaned(declined) or _WIDENED.search(text):
         return None
+    if answered_before and _SAME_CLAIMANT.search(text[:200]):
+        return None  # "what about X from the same guy": X asked of the answer's claimant
     weighed = matcher.rarity(declined[:200])
     if len(weighed) > _MAX_RESTATED_WORDS:
         return None  # a story: what it was declined for is no single word to swap

@@ -2715,6 +2715,12 @@ entries:
     claimed_by: the pub's blog
     sources: [quiz-post]
     related: [quiz-winner]
+  - id: quiz-money
+    questions: [How much prize money was there?]
+    answer: Lou said the prize money was fifty pounds for the winning team.
+    status: rumor
+    claimed_by: Lou (reader comment)
+    sources: [lou-comment]
 """
 
 
@@ -2734,3 +2740,21 @@ def test_followup_65_who_replied_to_a_comment_is_the_linked_comment_naming_its_w
     assert reply.kind == "followup" and reply.entry_id == "quiz-reply"
     _, again = _talk(quiz, "which team won the quiz", "who said that")
     assert again.entry_id == "quiz-winner"  # who made the claim: its own claimant
+
+
+def test_followup_65_the_same_guy_asks_another_claim_of_the_last_claimant(
+    quiz: KnowledgeService,
+) -> None:
+    # Follow-up round 65: "from the same guy" after Kit's comment asks the question of Kit's
+    # other claims (his prize), not of Lou's, whose words it shares; the declined question in
+    # between is not asked again with "the prize money from the same guy" for its "snacks".
+    first, snacks, prize = _played(
+        quiz,
+        "which team won the quiz",
+        "what snacks will the owls get",
+        "ok what about the prize money from the same guy",
+    )
+    assert first.entry_id == "quiz-winner" and not snacks.answered
+    assert prize.answered and prize.entry_id == "quiz-prize"
+    _, money = _talk(quiz, "which team won the quiz", "how much prize money was there")
+    assert money.entry_id == "quiz-money"  # no one pointed at: the words decide
