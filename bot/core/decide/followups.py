@@ -186,6 +186,11 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # "and the us got 600 of those?" after the molds' 2,500: a figure the last answer
         # does not give, which the claim the question alone gets does.
         return figured
+    own = _same_claimants(matcher, knowledge, text, last)
+    if own is not None:
+        # "ok what about the start date from the same guy" after a reader's claim: his other
+        # claim on it, not the last one again for the words they share.
+        return Reading(own, last)
     leaning = follow_up(text)
     counted = _of_that_many(matcher, text, last)
     if counted is not None:
@@ -840,6 +845,9 @@ def _read(
         backed = _confirmed_by(text, last, knowledge)
         if backed is not None:  # "is this confirmed then": a neighbour confirms it
             return Reading(_sure(backed), last, cited=True)
+        reply = _reply_to(text, last, knowledge)
+        if reply is not None:  # "who replied to that" after a comment: the comment answering it
+            return Reading(_sure(reply), last, cited=True)
         return Reading(_sure(last), last, cited=True)  # the same claim, who made it and where
     if how is FollowUp.NAME:
         owned = name_of(text)
@@ -1077,6 +1085,27 @@ def _read(
             return Reading(Decision(None, 0.0))
         return Reading(alone)
     return Reading(context, last)
+
+
+# "from the same guy", "did the same commenter say": the last claim's claimant, another claim.
+_SAME_CLAIMANT = re.compile(
+    r"\bsame\s+(?:guy|dude|person|commenter|poster|reader|source|user|man|fella|bloke)\b", re.I
+)
+
+
+def _same_claimants(
+    matcher: Matcher, knowledge: Knowledge, text: str, last: Entry
+) -> Decision | None:
+    """Return the claim, of those the last claimant made besides the last, that a question
+    pointing at "the same guy" asks for, or None if it points at no one or none fits."""
+    if _SAME_CLAIMANT.search(text[:200]) is None or not _names_claimant(last, knowledge):
+        return None
+    who = _claimant(last).lower()
+    asked = f"{_SAME_CLAIMANT.sub(' ', text[:200])} {_claimant(last)}"
+    ranking = matcher.read(asked, _LEADERS).without(last)
+    mine = tuple(m for m in ranking.matches if _claimant(m.entry).lower() == who)
+    found = decide(Ranking(mine), matcher.threshold)
+    return found if found.answer is not None else None
 
 
 def _claimant_besides(
@@ -1510,6 +1539,36 @@ def _spoken_of(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
     return None
 
 
+def _reply_to(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
+    """Return the one comment linked to the last answer that names its claimant, when a question
+    asks who replied to it ("who responded to that" after a comment: the comment that quotes or
+    thanks its writer, not the same comment again)."""
+    said = kernel(text)  # "so who replied to that": the question without its chat
+    if len(said) > _MAX_REPLY_WORDS or said[:1] != ["who"] or _REPLYING.isdisjoint(said):
+        return None
+    named = set(words(_claimant(last))) - STOPWORDS
+    linked = dict.fromkeys((*last.related, *last.conflicts_with))
+    replies = [
+        knowledge.by_id[i]
+        for i in linked
+        if _claimant(knowledge.by_id[i]) != _claimant(last)
+        and _first_commented(knowledge.by_id[i], knowledge)
+        and named
+        and named <= set(words(knowledge.by_id[i].answer))
+    ]
+    return replies[0] if len(replies) == 1 else None
+
+
+def _first_commented(entry: Entry, knowledge: Knowledge) -> bool:
+    """Return whether an entry's own source, its first, is a reader's comment."""
+    first = knowledge.sources.get(entry.sources[0]) if entry.sources else None
+    return first is not None and first.kind is SourceKind.READER_COMMENT
+
+
+_REPLYING = frozenset("replied reply replies responded respond responds answered".split())
+_MAX_REPLY_WORDS = 6  # "who replied to that one of his"
+
+
 def _rumor_begun(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
     """Return the one rumor linked to the last answer when a provenance question asks where
     something began ("who started that", "where did it come from") and the last answer, no
@@ -1778,6 +1837,8 @@ def restated(
     other = other or fragment
     if other is None or _leaned(declined) or _WIDENED.search(text):
         return None
+    if answered_before and _SAME_CLAIMANT.search(text[:200]):
+        return None  # "what about X from the same guy": X asked of the answer's claimant
     weighed = matcher.rarity(declined[:200])
     if len(weighed) > _MAX_RESTATED_WORDS:
         return None  # a story: what it was declined for is no single word to swap

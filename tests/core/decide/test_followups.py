@@ -2664,3 +2664,97 @@ def test_followup_62_a_count_of_a_market_takes_a_claim_that_names_it(
         shipped, "how many 1m coupes is america getting", "and how many did australia get"
     )
     assert aussies.entry_id == "aus-received-125"
+
+
+# Follow-up round 65, on a made-up pub quiz and its comments.
+QUIZ = """
+version: 1
+
+sources:
+  - id: quiz-post
+    title: The quiz night post
+    outlet: the pub's blog
+    kind: article
+  - id: kit-comment
+    title: Kit's comment on the quiz
+    outlet: comments on the quiz night post
+    kind: reader-comment
+    author: Kit
+  - id: lou-comment
+    title: Lou's reply to Kit
+    outlet: comments on the quiz night post
+    kind: reader-comment
+    author: Lou
+
+entries:
+  - id: quiz-winner
+    questions: [Which team won the quiz?]
+    answer: Kit said the Owls won the quiz by two points after the music round.
+    status: rumor
+    claimed_by: Kit (reader comment)
+    sources: [kit-comment]
+    related: [quiz-reply, quiz-prize, quiz-rules]
+  - id: quiz-reply
+    questions: [What did Lou say back to Kit?]
+    answer: Lou replied to Kit that the Owls had lost points in the picture round.
+    status: opinion
+    claimed_by: Lou (reader comment)
+    sources: [lou-comment, kit-comment]
+    related: [quiz-winner]
+  - id: quiz-prize
+    questions: [What was the quiz prize?]
+    answer: Kit said the prize was a voucher for the pub's kitchen.
+    status: rumor
+    claimed_by: Kit (reader comment)
+    sources: [kit-comment]
+    related: [quiz-winner]
+  - id: quiz-rules
+    questions: [What are the quiz rules?]
+    answer: The pub's blog, answering Kit, said phones are banned during every round.
+    status: fact
+    claimed_by: the pub's blog
+    sources: [quiz-post]
+    related: [quiz-winner]
+  - id: quiz-money
+    questions: [How much prize money was there?]
+    answer: Lou said the prize money was fifty pounds for the winning team.
+    status: rumor
+    claimed_by: Lou (reader comment)
+    sources: [lou-comment]
+"""
+
+
+@pytest.fixture(scope="module")
+def quiz(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    return _built(tmp_path_factory, "quiz", QUIZ)
+
+
+def test_followup_65_who_replied_to_a_comment_is_the_linked_comment_naming_its_writer(
+    quiz: KnowledgeService,
+) -> None:
+    # Follow-up round 65: "so who replied to that" after Kit's comment asks for the comment
+    # answering Kit (Lou's, which names him), not Kit's comment again with its claimant; the
+    # blog's article, which names Kit too, is no reply in the comments, nor is Kit's own claim.
+    first, reply = _talk(quiz, "which team won the quiz", "so who replied to that")
+    assert first.entry_id == "quiz-winner"
+    assert reply.kind == "followup" and reply.entry_id == "quiz-reply"
+    _, again = _talk(quiz, "which team won the quiz", "who said that")
+    assert again.entry_id == "quiz-winner"  # who made the claim: its own claimant
+
+
+def test_followup_65_the_same_guy_asks_another_claim_of_the_last_claimant(
+    quiz: KnowledgeService,
+) -> None:
+    # Follow-up round 65: "from the same guy" after Kit's comment asks the question of Kit's
+    # other claims (his prize), not of Lou's, whose words it shares; the declined question in
+    # between is not asked again with "the prize money from the same guy" for its "snacks".
+    first, snacks, prize = _played(
+        quiz,
+        "which team won the quiz",
+        "what snacks will the owls get",
+        "ok what about the prize money from the same guy",
+    )
+    assert first.entry_id == "quiz-winner" and not snacks.answered
+    assert prize.answered and prize.entry_id == "quiz-prize"
+    _, money = _talk(quiz, "which team won the quiz", "how much prize money was there")
+    assert money.entry_id == "quiz-money"  # no one pointed at: the words decide
