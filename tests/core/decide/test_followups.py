@@ -2666,7 +2666,7 @@ def test_followup_62_a_count_of_a_market_takes_a_claim_that_names_it(
     assert aussies.entry_id == "aus-received-125"
 
 
-BIKES = """
+MODELS = """
 version: 1
 
 sources:
@@ -2700,23 +2700,23 @@ entries:
 
 
 @pytest.fixture(scope="module")
-def bikes(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
-    return _built(tmp_path_factory, "bikes", BIKES)
+def models(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    return _built(tmp_path_factory, "models", MODELS)
 
 
 def test_a_value_asked_of_one_thing_is_not_a_neighbour_valuing_another(
-    bikes: KnowledgeService,
+    models: KnowledgeService,
 ) -> None:
     # Follow-up round 63: the Merlin's used value, linked to the last answer, is no value of
     # the Kestrel, which the question names and that title does not.
     first, worth = _talk(
-        bikes,
+        models,
         "what does the merlin have to do with the kestrel",
         "what would a kestrel be worth later",
     )
     assert first.entry_id == "merlin-model"
     assert not worth.answered
     _, theirs = _talk(
-        bikes, "what does the merlin have to do with the kestrel", "what are they worth"
+        models, "what does the merlin have to do with the kestrel", "what are they worth"
     )
     assert theirs.entry_id == "merlin-used"  # no name asked: the neighbour's value
