@@ -132,14 +132,18 @@ _AND_FOR = re.compile(
 )
 # "no i meant the mini", "sorry i mean australia": the last question asked of X instead.
 # "no i meant the mini gp thing from the article", "i meant the us not aus lol": X, its filler
-# ("thing", where it was read) and the X turned away or a laugh left out.
+# ("thing", where it was read) and the X turned away or a laugh left out; "the roads part" is X
+# "the roads", its filler never X's second word.
+_MEANT_FILLER = r"(?:thing|stuff|bit|part|one)"
 _MEANT_TAIL = (
-    r"(?:\s+(?:thing|stuff|bit|part|one))?"
+    rf"(?:\s+{_MEANT_FILLER})?"
     r"(?:\s+(?:from|in|on)\s+(?:the|that)\s+(?:article|post|blog|comments?|thread|video))?"
     r"(?:\s*,?\s+not\s+(?:the\s+)?[^\s?!.,]+)?(?:\s+(?:lol|lmao|haha|tho|though))*"
 )
 _MEANT_X = re.compile(
-    rf"^\s*{_CORRECTION}((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+)?){_MEANT_TAIL}[\s?!.]*$", re.I
+    rf"^\s*{_CORRECTION}((?:the\s+)?[^\s?!.,]+(?:\s+(?!{_MEANT_FILLER}\b)[^\s?!.,]+)?)"
+    rf"{_MEANT_TAIL}[\s?!.]*$",
+    re.I,
 )
 # "does the blog expect the same for the 1m", "same for australia?": the last question of X.
 _SAME_FOR = re.compile(
