@@ -3534,3 +3534,14 @@ def test_round_114_any_word_on_x_asks_for_news_on_x() -> None:
 )
 def test_round_115_a_total_sold_is_a_count_once_it_was_over(question: str, expected: bool) -> None:
     assert q.outcome_count(tuple(words(question))) is expected
+
+
+def test_followup_64_who_keeps_raising_the_thing_asked_about_is_story() -> None:
+    # Follow-up round 64: "... thing PEOPLE KEEP mentioning": the asker's story of hearing it;
+    # "why do people keep ..." asks of them.
+    assert asked("whats this paint recall thing everyone keeps mentioning on the forum") == [
+        "whats this paint recall thing"
+    ]
+    assert asked("why do people keep mentioning the paint recall") == [
+        "why do people keep mentioning the paint recall"
+    ]
