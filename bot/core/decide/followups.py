@@ -151,6 +151,10 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # sources name ("BMWBlog's figure", "Motoring"); "a trade paper" names none.
         return Reading(_sure(last), last, cited=True)
     if asks_who_is_right(text):
+        if _side_figure_held(text, last, knowledge):
+            # "wait i heard 100 somewhere, so who is right" after Australia's settled 125: that
+            # answer, which gives the other side's 100 beside it, not an opinion near either.
+            return Reading(_sure(last), last)
         # "so who's right then" after a rumor: the writer's own verdict on its dispute, else
         # the settled side; "so he was kinda right?" after a claim with no dispute: that claim.
         judged = _verdict_on(last, knowledge)
@@ -397,6 +401,17 @@ def _side_on(named: set[str], last: Entry, knowledge: Knowledge) -> Entry | None
         return None
     sides = (knowledge.by_id[i] for i in last.conflicts_with if i in knowledge.by_id)
     return next((e for e in sides if named <= set(words(e.answer))), None)
+
+
+def _side_figure_held(text: str, last: Entry, knowledge: Knowledge) -> bool:
+    """Return whether a message holds a figure that a side of the settled last claim's dispute
+    gives and the last claim does not ("i heard 100" after the 125 its rumor disputes)."""
+    if last.status not in (Status.FACT, Status.DENIED):
+        return False
+    figures = {w for w in words(text[:200]) if w.isdigit()} - set(words(last.answer))
+    listing = knowledge.conflicts.get(last.id, ())
+    sides = (knowledge.by_id[i] for i in dict.fromkeys([*last.conflicts_with, *listing]))
+    return bool(figures) and any(not figures.isdisjoint(words(e.answer)) for e in sides)
 
 
 def _verdict_on(last: Entry, knowledge: Knowledge) -> Entry | None:

@@ -551,6 +551,11 @@ _ONLY = frozenset("just only".split())  # "how many in arizona total, NOT JUST m
 _GUESSING = frozenset("was is".split())  # "who replied, WAS IT the blog or a random": guesses
 _INVERTED = _AUXILIARIES - frozenset("be been done any".split())  # "will it BE i keep hearing"
 _ASIDE_LEAST = 4  # the question's words before its aside: "why did i ..." is the question
+# "whats this molds thing PPL KEEP bringing up": who keeps raising what the question names,
+# the asker's story of hearing it, not words of the question; after the thing it names only.
+_CROWD = frozenset("ppl people everyone everybody folks yall".split())
+_KEEP = frozenset("keep keeps kept".split())
+_RAISED = frozenset("thing things stuff number figure rumor rumour story one".split())
 # "..., SINCE the us IS done after 2011": "since" before a clause in the present is a reason the
 # asker takes for granted; "since the memo WAS sent" and "since march" date the question.
 _PRESENT_BE = frozenset("is are isnt arent s has have hasnt".split())
@@ -598,6 +603,7 @@ def _aside(sentence: list[str]) -> int | None:
             or _since_clause(sentence, i)
             or (word in _ASKER_SELF and nxt in _ASKER_DOING)
             or (word in _TELLERS and nxt in _TOLD_IT)
+            or (word in _CROWD and nxt in _KEEP and sentence[i - 1] in _RAISED)
             or (
                 word in _GUESSING
                 and nxt == "it"

@@ -2814,3 +2814,63 @@ def test_a_value_asked_of_one_thing_is_not_a_neighbour_valuing_another(
         models, "what does the merlin have to do with the kestrel", "what are they worth"
     )
     assert theirs.entry_id == "merlin-used"  # no name asked: the neighbour's value
+
+
+FERRIES = """
+version: 1
+
+sources:
+  - id: post
+    title: The ferry post
+    outlet: the ferry blog
+    kind: article
+  - id: comment
+    title: A reader's comment on ferries
+    outlet: the ferry blog's comments
+    kind: reader-comment
+
+entries:
+  - id: island-ferries
+    questions: [How many ferries did the island get?]
+    answer: The blog said the island got only 40 ferries this summer.
+    status: fact
+    claimed_by: the ferry blog
+    sources: [post]
+    related: [ferry-pressure]
+    conflicts_with: [island-rumour]
+  - id: island-rumour
+    questions: [Was the island only getting 30 ferries?]
+    answer: A reader said there were rumours the island would see only 30 ferries.
+    status: rumor
+    claimed_by: a reader
+    sources: [comment]
+    conflicts_with: [island-ferries]
+  - id: ferry-pressure
+    questions: [Is the ferry firm under pressure to run more ferries?]
+    answer: The blog said islands that got 40 ferries are pressing the firm for more.
+    status: opinion
+    claimed_by: the ferry blog
+    sources: [post]
+    related: [island-ferries]
+"""
+
+
+@pytest.fixture(scope="module")
+def ferries(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    return _built(tmp_path_factory, "ferries", FERRIES)
+
+
+def test_followup_64_who_is_right_with_the_other_sides_figure_gets_the_settled_claim(
+    ferries: KnowledgeService,
+) -> None:
+    # Follow-up round 64: "i heard 30 somewhere, so who is right" after the settled 40 holds
+    # the disputing rumor's figure: the settled claim, which gives that side beside it, not
+    # the blog's opinion linked to it; without a figure, that opinion as before.
+    first, right = _talk(
+        ferries, "how many ferries did the island get", "hmm i heard 30 somewhere, so who is right"
+    )
+    assert first.entry_id == "island-ferries"
+    assert right.kind == "followup" and right.entry_id == "island-ferries"
+    assert "30" in summary(right)
+    _, plain = _talk(ferries, "how many ferries did the island get", "so who is right")
+    assert plain.entry_id == "ferry-pressure"

@@ -3569,3 +3569,14 @@ def test_round_117_an_open_alternative_offers_no_choice(
     question: str, expected: str | None
 ) -> None:
     assert q.wants(tuple(words(question))) == expected
+
+
+def test_followup_64_who_keeps_raising_the_thing_asked_about_is_story() -> None:
+    # Follow-up round 64: "... thing PEOPLE KEEP mentioning": the asker's story of hearing it;
+    # "why do people keep ..." asks of them.
+    assert asked("whats this paint recall thing everyone keeps mentioning on the forum") == [
+        "whats this paint recall thing"
+    ]
+    assert asked("why do people keep mentioning the paint recall") == [
+        "why do people keep mentioning the paint recall"
+    ]
