@@ -147,8 +147,8 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             )
         return tuple(alone)
     marked = ["?" in s or _TAGGED.search(s) is not None for s, _ in pieces]
-    if any(marked) and (_opens(tuple(pieces[-1][1])) or _conditional(tuple(pieces[-1][1]))):
-        marked[-1] = True  # "... about allocations? what did the memo actually say"
+    if any(marked):
+        _mark_last_opening(marked, [tuple(found) for _, found in pieces])
     opens = [
         m and (_opens(tuple(found)) or _conditional(tuple(found)))
         for m, (_, found) in zip(marked, pieces, strict=True)
@@ -211,6 +211,17 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         else:
             out.append(Part(tuple(found), m))
     return tuple(_supposing(out))
+
+
+def _mark_last_opening(marked: list[bool], found: Sequence[tuple[str, ...]]) -> None:
+    """Mark the last sentence that opens a question after the last one marked as asking, when
+    only story follows it ("... about allocations? WHAT DID THE MEMO SAY", "... replied right?
+    WILL IT CHANGE. asking bc my dealer ..."): a question mark left off still asks."""
+    last = max(i for i, m in enumerate(marked) if m)
+    for i in range(len(found) - 1, last, -1):
+        if _opens(found[i]) or _conditional(found[i]):
+            marked[i] = True
+            return
 
 
 # Round 98: "some guys at the meet ARGUING ABOUT where ...", "we DEBATED OVER who ...": a

@@ -3534,3 +3534,14 @@ def test_round_114_any_word_on_x_asks_for_news_on_x() -> None:
 )
 def test_round_115_a_total_sold_is_a_count_once_it_was_over(question: str, expected: bool) -> None:
     assert q.outcome_count(tuple(words(question))) is expected
+
+
+def test_round_118_a_question_between_a_tag_and_an_aside_asks() -> None:
+    # Round 118: "X right? Q. asking bc ...": the question that opens, its mark left off,
+    # asks when only story follows it, as a last one does; the tag before it is story.
+    message = "the baker posted the hours right? will the shop open sunday. asking bc my aunt asked"
+    assert asked(message) == ["will the shop open sunday"]
+    message = "the baker posted the hours right? will the shop open sunday"
+    assert asked(message) == ["will the shop open sunday"]  # last: as before
+    message = "the baker posted the hours right? my aunt asked. she likes rye"
+    assert asked(message) == ["the baker posted the hours"]  # nothing opens after it
