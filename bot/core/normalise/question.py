@@ -1091,10 +1091,36 @@ def _unsettled(found: list[str]) -> list[str]:
     return found
 
 
+# Round 118: "ELI5 why ...", "EXPLAIN LIKE IM 5 why ...", "TLDR why that number": a bidding to
+# explain before the question word, which says how to answer, not what about.
+_BIDDING = frozenset("eli5 explain tldr".split())
+_AS_TO_A_CHILD = (("like", "im", "5"), ("like", "i", "am", "5"))
+
+
+def _unbidden(found: list[str]) -> list[str]:
+    """Return a sentence without a bidding to explain that opens it ("pls ELI5 why ...",
+    "EXPLAIN LIKE IM 5 TO ME how ..."), when a question word follows the bidding."""
+    at = 0
+    while at < len(found) and found[at] in _PLEASE:
+        at += 1
+    if at >= len(found) or found[at] not in _BIDDING:
+        return found  # most sentences
+    at += 1
+    for child in _AS_TO_A_CHILD:
+        if tuple(found[at : at + len(child)]) == child:
+            at += len(child)
+            break
+    if found[at : at + 2] == ["to", "me"]:
+        at += 2
+    while at < len(found) and found[at] in _PLEASE:
+        at += 1
+    return found[at:] if at < len(found) and found[at] in _WH_LAST else found
+
+
 def _unrequested(found: list[str]) -> list[str]:
     """Return a sentence without its request to explain ("can u CLEAR IT UP", "could someone
     SETTLE THIS for me"): the story says what is to be explained."""
-    found = _unsettled(found)
+    found = _unsettled(_unbidden(found))
     at = (
         2 if found[:1] and found[0] in _AUXILIARIES and found[1:2] and found[1] in _LISTENERS else 0
     )

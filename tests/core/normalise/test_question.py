@@ -3545,3 +3545,13 @@ def test_round_118_a_question_between_a_tag_and_an_aside_asks() -> None:
     assert asked(message) == ["will the shop open sunday"]  # last: as before
     message = "the baker posted the hours right? my aunt asked. she likes rye"
     assert asked(message) == ["the baker posted the hours"]  # nothing opens after it
+
+
+def test_round_118_a_bidding_to_explain_before_the_question_word_is_read_past() -> None:
+    # Round 118: "eli5 why X", "explain like im 5 why X", "tldr why X": the bidding says how to
+    # answer; without it the sentence opens with its question word and asks.
+    message = "eli5 why the bakery closes at noon. im new in town lol"
+    assert asked(message) == ["why the bakery closes at noon"]
+    assert asked("pls explain like im five to me how rye bread rises") == ["how rye bread rises"]
+    assert asked("tldr why that price") == ["why that price"]
+    assert asked("explain the rye recipe") == ["explain the rye recipe"]  # no question word
