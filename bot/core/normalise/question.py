@@ -2307,6 +2307,8 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     """
     asked = _going_rate(asked)
     start = _past_premise(asked, _after_lead_ins(asked))
+    if (dated := _dated_after(asked)) is not None:
+        return dated  # "nyt piece on the gp, WHAT YEAR WAS THAT": the date of what it names
     if _per_cent(asked):
         return "percent"  # "what residual value PERCENT", "by what percentage": a share
     if asked[-1:] == ("date",):
@@ -2407,6 +2409,26 @@ def _gave_price(asked: tuple[str, ...]) -> bool:
         a in _GIVING and ((b in _ARTICLES and c in _PRICED) or b in _PRICED)
         for a, b, c in zip(asked, asked[1:], (*asked[2:], ""), strict=False)
     )
+
+
+# Round 118: "the nyt piece on the gp, WHAT YEAR WAS THAT": a topic named first, then asked
+# after by a pointer; the question asks the topic's date as "what year was the nyt piece" does.
+_DATE_POINTERS = frozenset("that it this".split())
+_DATED_AFTER_LEAST = 3  # the topic's words before the question: "the zhp launch"
+
+
+def _dated_after(asked: tuple[str, ...]) -> str | None:
+    """Return "year" or "date" for a sentence that names a topic and ends asking its date by a
+    pointer ("the zhp launch, WHAT YEAR WAS THAT", "which month was it"), else None."""
+    tail = asked[-4:]
+    if len(asked) - len(tail) < _DATED_AFTER_LEAST or len(tail) < 4:
+        return None
+    wh, noun, aux, pointer = tail
+    if wh not in ("what", "which", "wat") or noun not in _DATING:
+        return None
+    if aux not in _AUXILIARIES or pointer not in _DATE_POINTERS:
+        return None
+    return "year" if noun == "year" else "date"
 
 
 def _of_what_year(asked: tuple[str, ...]) -> bool:

@@ -3555,3 +3555,19 @@ def test_round_118_a_bidding_to_explain_before_the_question_word_is_read_past() 
     assert asked("pls explain like im five to me how rye bread rises") == ["how rye bread rises"]
     assert asked("tldr why that price") == ["why that price"]
     assert asked("explain the rye recipe") == ["explain the rye recipe"]  # no question word
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 118: a topic named first, then its date asked by a pointer at the end.
+        ("the bakery's rye loaf, what year was that", "year"),
+        ("my aunt opened the shop, which month was it", "date"),
+        ("what year was that", "year"),  # no topic before it: as before
+        ("the bakery's rye loaf, what was that", None),  # no date asked
+    ],
+)
+def test_round_118_a_date_asked_of_a_topic_named_before_it(
+    question: str, expected: str | None
+) -> None:
+    assert q.wants(tuple(words(question))) == expected
