@@ -2766,10 +2766,27 @@ def earlier_post(asked: tuple[str, ...]) -> bool:
     ("whats his background before bmw", "where did she work before she got that job"): a
     word of career, then "before" naming what it came before; "what did he say before the
     memo" asks no career."""
+    if _held_before(asked):
+        return True  # "WHO was the HEAD of bmw m BEFORE segler": who held the post earlier
     if _CAREER.isdisjoint(asked):  # no career asked: most questions
         return False
     at = next((i for i, w in enumerate(asked) if w in _CAREER), len(asked))
     return any(a == "before" and b in _BEFORE_WHAT for a, b in itertools.pairwise(asked[at:]))
+
+
+_HELD = _RUNNING | {"ran"}  # "who RAN m before him"
+
+
+def _held_before(asked: tuple[str, ...]) -> bool:
+    """Return whether a "who" question asks who held a post before someone or some time ("who
+    was the HEAD of bmw m BEFORE segler", "who RAN m before him"): a word of running a post,
+    then "before"; "who said he was head before the memo" asks who said it."""
+    if "before" not in asked or asked[_after_lead_ins(asked) :][:1] not in _WHO:
+        return False  # most questions
+    if not _SAYING.isdisjoint(asked):
+        return False
+    at = next((i for i, w in enumerate(asked) if w in _HELD), len(asked))
+    return "before" in asked[at + 1 :]
 
 
 def business_count(asked: tuple[str, ...]) -> bool:

@@ -3571,3 +3571,19 @@ def test_round_118_a_date_asked_of_a_topic_named_before_it(
     question: str, expected: str | None
 ) -> None:
     assert q.wants(tuple(words(question))) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 118: who held a post before someone: an earlier holder, whom no source names.
+        ("who was the head of the bakery before marta", True),
+        ("so who ran the bakery before her", True),
+        ("who was the head of the bakery", False),  # the holder the sources give
+        ("who said marta was head of the bakery before the fire", False),  # who said it
+    ],
+)
+def test_round_118_who_held_a_post_before_someone_is_an_earlier_post(
+    question: str, expected: bool
+) -> None:
+    assert q.earlier_post(tuple(words(question))) is expected
