@@ -810,9 +810,49 @@ def _locating(found: list[str], at: int) -> bool:
 
 def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
-    found = _placeless(_plainly(_in_situ(_related(_located(_uncompared(words(sentence)))))))
+    found = _placeless(
+        _plainly(_in_situ(_related(_located(_uncompared(_unexcepted(words(sentence)))))))
+    )
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
     return _which_person(_backers(_anything_about(_latest(_reasoned(_happening(_holds_if(read)))))))
+
+
+# Round 118: "did anyone BESIDES THE ASIA GUY say ...", "who else APART FROM bmwblog ...": the
+# one left out of what is asked, whose words pull to the entry the asker already knows.
+_EXCEPTING = frozenset("besides except excluding".split())
+_EXCEPTING_PAIRS = frozenset({("apart", "from"), ("aside", "from"), ("other", "than")})
+_EXCEPTED_MOST = 3  # the words of who is left out: "THE ASIA GUY", else a name: "marta"
+_ARTICLED = frozenset("the that this those his her their".split())
+_ASKED_WHO = frozenset("who whos anyone anybody someone somebody".split())
+
+
+def _unexcepted(found: list[str]) -> list[str]:
+    """Return a sentence asking who without the one it leaves out ("did anyone BESIDES THE
+    ASIA GUY say ...", "who else APART FROM bmwblog says 600"), up to the verb, a question
+    word or "and" after the one left out."""
+    if _EXCEPTING.isdisjoint(found) and "from" not in found and "than" not in found:
+        return found  # most sentences
+    if _ASKED_WHO.isdisjoint(found):
+        return found  # "colours BESIDES alpine white": a thing left out names what is asked
+    for i, w in enumerate(found):
+        if w in _EXCEPTING:
+            at = i + 1 + (found[i + 1 : i + 2] == ["for"])
+        elif tuple(found[i : i + 2]) in _EXCEPTING_PAIRS:
+            at = i + 2
+        else:
+            continue
+        most = _EXCEPTED_MOST if found[at : at + 1] and found[at] in _ARTICLED else 1
+        end = at
+        while end < len(found) and end - at < most:
+            if found[end] in _AUXILIARIES or found[end] in _WH_LAST or found[end] in _JOINS:
+                break
+            if found[end] in _SAYING or found[end] in _TELLING:
+                break
+            end += 1
+        if end == at or i == 0:
+            return found
+        return found[:i] + found[end:]
+    return found
 
 
 # Round 108: "what are they going for COMPARED TO new": a preposition setting a standard beside

@@ -3587,3 +3587,13 @@ def test_round_118_who_held_a_post_before_someone_is_an_earlier_post(
     question: str, expected: bool
 ) -> None:
     assert q.earlier_post(tuple(words(question))) is expected
+
+
+def test_round_118_the_one_a_who_question_leaves_out_is_dropped() -> None:
+    # Round 118: "did anyone BESIDES X say ...": X is who the asker already knows of, and X's
+    # words pulled to X's entry; a thing left out ("breads besides rye") names what is asked.
+    assert asked("did anyone at the bakery besides the old baker say anything about rye?") == [
+        "did anyone at the bakery say anything about rye"
+    ]
+    assert asked("who else apart from marta sells rye") == ["who else sells rye"]
+    assert asked("what breads do they bake besides rye") == ["what breads do they bake besides rye"]
