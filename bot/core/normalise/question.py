@@ -147,8 +147,8 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             )
         return tuple(alone)
     marked = ["?" in s or _TAGGED.search(s) is not None for s, _ in pieces]
-    if any(marked) and (_opens(tuple(pieces[-1][1])) or _conditional(tuple(pieces[-1][1]))):
-        marked[-1] = True  # "... about allocations? what did the memo actually say"
+    if any(marked):
+        _mark_last_opening(marked, [tuple(found) for _, found in pieces])
     opens = [
         m and (_opens(tuple(found)) or _conditional(tuple(found)))
         for m, (_, found) in zip(marked, pieces, strict=True)
@@ -211,6 +211,17 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         else:
             out.append(Part(tuple(found), m))
     return tuple(_supposing(out))
+
+
+def _mark_last_opening(marked: list[bool], found: Sequence[tuple[str, ...]]) -> None:
+    """Mark the last sentence that opens a question after the last one marked as asking, when
+    only story follows it ("... about allocations? WHAT DID THE MEMO SAY", "... replied right?
+    WILL IT CHANGE. asking bc my dealer ..."): a question mark left off still asks."""
+    last = max(i for i, m in enumerate(marked) if m)
+    for i in range(len(found) - 1, last, -1):
+        if _opens(found[i]) or _conditional(found[i]):
+            marked[i] = True
+            return
 
 
 # Round 98: "some guys at the meet ARGUING ABOUT where ...", "we DEBATED OVER who ...": a
@@ -805,9 +816,49 @@ def _locating(found: list[str], at: int) -> bool:
 
 def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
-    found = _placeless(_plainly(_in_situ(_related(_located(_uncompared(words(sentence)))))))
+    found = _placeless(
+        _plainly(_in_situ(_related(_located(_uncompared(_unexcepted(words(sentence)))))))
+    )
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
     return _which_person(_backers(_anything_about(_latest(_reasoned(_happening(_holds_if(read)))))))
+
+
+# Round 118: "did anyone BESIDES THE ASIA GUY say ...", "who else APART FROM bmwblog ...": the
+# one left out of what is asked, whose words pull to the entry the asker already knows.
+_EXCEPTING = frozenset("besides except excluding".split())
+_EXCEPTING_PAIRS = frozenset({("apart", "from"), ("aside", "from"), ("other", "than")})
+_EXCEPTED_MOST = 3  # the words of who is left out: "THE ASIA GUY", else a name: "marta"
+_ARTICLED = frozenset("the that this those his her their".split())
+_ASKED_WHO = frozenset("who whos anyone anybody someone somebody".split())
+
+
+def _unexcepted(found: list[str]) -> list[str]:
+    """Return a sentence asking who without the one it leaves out ("did anyone BESIDES THE
+    ASIA GUY say ...", "who else APART FROM bmwblog says 600"), up to the verb, a question
+    word or "and" after the one left out."""
+    if _EXCEPTING.isdisjoint(found) and "from" not in found and "than" not in found:
+        return found  # most sentences
+    if _ASKED_WHO.isdisjoint(found):
+        return found  # "colours BESIDES alpine white": a thing left out names what is asked
+    for i, w in enumerate(found):
+        if w in _EXCEPTING:
+            at = i + 1 + (found[i + 1 : i + 2] == ["for"])
+        elif tuple(found[i : i + 2]) in _EXCEPTING_PAIRS:
+            at = i + 2
+        else:
+            continue
+        most = _EXCEPTED_MOST if found[at : at + 1] and found[at] in _ARTICLED else 1
+        end = at
+        while end < len(found) and end - at < most:
+            if found[end] in _AUXILIARIES or found[end] in _WH_LAST or found[end] in _JOINS:
+                break
+            if found[end] in _SAYING or found[end] in _TELLING:
+                break
+            end += 1
+        if end == at or i == 0:
+            return found
+        return found[:i] + found[end:]
+    return found
 
 
 # Round 108: "what are they going for COMPARED TO new": a preposition setting a standard beside
@@ -1086,10 +1137,36 @@ def _unsettled(found: list[str]) -> list[str]:
     return found
 
 
+# Round 118: "ELI5 why ...", "EXPLAIN LIKE IM 5 why ...", "TLDR why that number": a bidding to
+# explain before the question word, which says how to answer, not what about.
+_BIDDING = frozenset("eli5 explain tldr".split())
+_AS_TO_A_CHILD = (("like", "im", "5"), ("like", "i", "am", "5"))
+
+
+def _unbidden(found: list[str]) -> list[str]:
+    """Return a sentence without a bidding to explain that opens it ("pls ELI5 why ...",
+    "EXPLAIN LIKE IM 5 TO ME how ..."), when a question word follows the bidding."""
+    at = 0
+    while at < len(found) and found[at] in _PLEASE:
+        at += 1
+    if at >= len(found) or found[at] not in _BIDDING:
+        return found  # most sentences
+    at += 1
+    for child in _AS_TO_A_CHILD:
+        if tuple(found[at : at + len(child)]) == child:
+            at += len(child)
+            break
+    if found[at : at + 2] == ["to", "me"]:
+        at += 2
+    while at < len(found) and found[at] in _PLEASE:
+        at += 1
+    return found[at:] if at < len(found) and found[at] in _WH_LAST else found
+
+
 def _unrequested(found: list[str]) -> list[str]:
     """Return a sentence without its request to explain ("can u CLEAR IT UP", "could someone
     SETTLE THIS for me"): the story says what is to be explained."""
-    found = _unsettled(found)
+    found = _unsettled(_unbidden(found))
     at = (
         2 if found[:1] and found[0] in _AUXILIARIES and found[1:2] and found[1] in _LISTENERS else 0
     )
@@ -2276,6 +2353,8 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     """
     asked = _going_rate(asked)
     start = _past_premise(asked, _after_lead_ins(asked))
+    if (dated := _dated_after(asked)) is not None:
+        return dated  # "nyt piece on the gp, WHAT YEAR WAS THAT": the date of what it names
     if _per_cent(asked):
         return "percent"  # "what residual value PERCENT", "by what percentage": a share
     if asked[-1:] == ("date",):
@@ -2378,6 +2457,26 @@ def _gave_price(asked: tuple[str, ...]) -> bool:
         a in _GIVING and ((b in _ARTICLES and c in _PRICED) or b in _PRICED)
         for a, b, c in zip(asked, asked[1:], (*asked[2:], ""), strict=False)
     )
+
+
+# Round 118: "the nyt piece on the gp, WHAT YEAR WAS THAT": a topic named first, then asked
+# after by a pointer; the question asks the topic's date as "what year was the nyt piece" does.
+_DATE_POINTERS = frozenset("that it this".split())
+_DATED_AFTER_LEAST = 3  # the topic's words before the question: "the zhp launch"
+
+
+def _dated_after(asked: tuple[str, ...]) -> str | None:
+    """Return "year" or "date" for a sentence that names a topic and ends asking its date by a
+    pointer ("the zhp launch, WHAT YEAR WAS THAT", "which month was it"), else None."""
+    tail = asked[-4:]
+    if len(asked) - len(tail) < _DATED_AFTER_LEAST or len(tail) < 4:
+        return None
+    wh, noun, aux, pointer = tail
+    if wh not in ("what", "which", "wat") or noun not in _DATING:
+        return None
+    if aux not in _AUXILIARIES or pointer not in _DATE_POINTERS:
+        return None
+    return "year" if noun == "year" else "date"
 
 
 def _of_what_year(asked: tuple[str, ...]) -> bool:
@@ -2749,10 +2848,27 @@ def earlier_post(asked: tuple[str, ...]) -> bool:
     ("whats his background before bmw", "where did she work before she got that job"): a
     word of career, then "before" naming what it came before; "what did he say before the
     memo" asks no career."""
+    if _held_before(asked):
+        return True  # "WHO was the HEAD of bmw m BEFORE segler": who held the post earlier
     if _CAREER.isdisjoint(asked):  # no career asked: most questions
         return False
     at = next((i for i, w in enumerate(asked) if w in _CAREER), len(asked))
     return any(a == "before" and b in _BEFORE_WHAT for a, b in itertools.pairwise(asked[at:]))
+
+
+_HELD = _RUNNING | {"ran"}  # "who RAN m before him"
+
+
+def _held_before(asked: tuple[str, ...]) -> bool:
+    """Return whether a "who" question asks who held a post before someone or some time ("who
+    was the HEAD of bmw m BEFORE segler", "who RAN m before him"): a word of running a post,
+    then "before"; "who said he was head before the memo" asks who said it."""
+    if "before" not in asked or asked[_after_lead_ins(asked) :][:1] not in _WHO:
+        return False  # most questions
+    if not _SAYING.isdisjoint(asked):
+        return False
+    at = next((i for i, w in enumerate(asked) if w in _HELD), len(asked))
+    return "before" in asked[at + 1 :]
 
 
 def business_count(asked: tuple[str, ...]) -> bool:

@@ -3580,3 +3580,66 @@ def test_followup_64_who_keeps_raising_the_thing_asked_about_is_story() -> None:
     assert asked("why do people keep mentioning the paint recall") == [
         "why do people keep mentioning the paint recall"
     ]
+
+
+def test_round_118_a_question_between_a_tag_and_an_aside_asks() -> None:
+    # Round 118: "X right? Q. asking bc ...": the question that opens, its mark left off,
+    # asks when only story follows it, as a last one does; the tag before it is story.
+    message = "the baker posted the hours right? will the shop open sunday. asking bc my aunt asked"
+    assert asked(message) == ["will the shop open sunday"]
+    message = "the baker posted the hours right? will the shop open sunday"
+    assert asked(message) == ["will the shop open sunday"]  # last: as before
+    message = "the baker posted the hours right? my aunt asked. she likes rye"
+    assert asked(message) == ["the baker posted the hours"]  # nothing opens after it
+
+
+def test_round_118_a_bidding_to_explain_before_the_question_word_is_read_past() -> None:
+    # Round 118: "eli5 why X", "explain like im 5 why X", "tldr why X": the bidding says how to
+    # answer; without it the sentence opens with its question word and asks.
+    message = "eli5 why the bakery closes at noon. im new in town lol"
+    assert asked(message) == ["why the bakery closes at noon"]
+    assert asked("pls explain like im five to me how rye bread rises") == ["how rye bread rises"]
+    assert asked("tldr why that price") == ["why that price"]
+    assert asked("explain the rye recipe") == ["explain the rye recipe"]  # no question word
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 118: a topic named first, then its date asked by a pointer at the end.
+        ("the bakery's rye loaf, what year was that", "year"),
+        ("my aunt opened the shop, which month was it", "date"),
+        ("what year was that", "year"),  # no topic before it: as before
+        ("the bakery's rye loaf, what was that", None),  # no date asked
+    ],
+)
+def test_round_118_a_date_asked_of_a_topic_named_before_it(
+    question: str, expected: str | None
+) -> None:
+    assert q.wants(tuple(words(question))) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 118: who held a post before someone: an earlier holder, whom no source names.
+        ("who was the head of the bakery before marta", True),
+        ("so who ran the bakery before her", True),
+        ("who was the head of the bakery", False),  # the holder the sources give
+        ("who said marta was head of the bakery before the fire", False),  # who said it
+    ],
+)
+def test_round_118_who_held_a_post_before_someone_is_an_earlier_post(
+    question: str, expected: bool
+) -> None:
+    assert q.earlier_post(tuple(words(question))) is expected
+
+
+def test_round_118_the_one_a_who_question_leaves_out_is_dropped() -> None:
+    # Round 118: "did anyone BESIDES X say ...": X is who the asker already knows of, and X's
+    # words pulled to X's entry; a thing left out ("breads besides rye") names what is asked.
+    assert asked("did anyone at the bakery besides the old baker say anything about rye?") == [
+        "did anyone at the bakery say anything about rye"
+    ]
+    assert asked("who else apart from marta sells rye") == ["who else sells rye"]
+    assert asked("what breads do they bake besides rye") == ["what breads do they bake besides rye"]
