@@ -2353,7 +2353,8 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     """
     asked = _going_rate(asked)
     start = _past_premise(asked, _after_lead_ins(asked))
-    if (dated := _dated_after(asked)) is not None:
+    first = asked[start : start + 1] not in _OTHER_FIRST  # "HOW many ..., what year": a count
+    if first and (dated := _dated_after(asked)) is not None:
         return dated  # "nyt piece on the gp, WHAT YEAR WAS THAT": the date of what it names
     if _per_cent(asked):
         return "percent"  # "what residual value PERCENT", "by what percentage": a share
