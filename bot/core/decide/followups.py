@@ -981,6 +981,10 @@ def _read(
         # "wait i thought it was 700", "so not 200?" after the US's 600: a figure no claim
         # gives, held against the last answer's, which is what the sources say.
         return Reading(_sure(last), last)
+    if how in (None, FollowUp.POINTING) and _period_unheld(text, last):
+        # "is that per year?" after the run doubling from 2,500 to 5,000: that total counts no
+        # year, and no period of it is given.
+        return Reading(Decision(None, 0.0), notice=_lacks(last, Wanted.PERIOD))
     if how in (None, FollowUp.POINTING) and (_asked_of(text, last) or _checked(text, last)):
         return Reading(_sure(last), last)  # "after how many years" after "four years after"
     ranking = matcher.read(text, _LEADERS)
@@ -1362,16 +1366,34 @@ _MAX_CHECK_WORDS = 3
 _PERIODS = frozenset("year month week day years months weeks days".split())
 # Words that may go with a period in a check of it: "like PER month", "for THE WHOLE year".
 _PERIOD_FILLER = frozenset("for the a an per like each every in that whole entire".split())
+# "IS THAT per year", "WAS IT for the year": a yes/no check of a figure's period.
+_PERIOD_ASKED = frozenset("is was are were it this those they".split())
 
 
 def _period_checked(text: str, last: Entry) -> bool:
     """Return whether a message only names a period ("for the month?", "like per year") after
     an answer giving a figure for a period: a check of which period that figure counts."""
+    return _names_period(text, _PERIOD_FILLER) and _periodic(last)
+
+
+def _names_period(text: str, filler: frozenset[str]) -> bool:
+    """Return whether a message names one period and, besides it, only ``filler``."""
     said = kernel(text)
     asked = _PERIODS.intersection(said)
-    if len(asked) != 1 or not set(said) - asked <= _PERIOD_FILLER:
-        return False
+    return len(asked) == 1 and set(said) - asked <= filler
+
+
+def _periodic(last: Entry) -> bool:
+    """Return whether an answer gives a figure and a period it may count."""
     return holds(last.answer, Wanted.AMOUNT) and not _PERIODS.isdisjoint(words(last.answer))
+
+
+def _period_unheld(text: str, last: Entry) -> bool:
+    """Return whether a message asks if the last answer's figure counts a period ("is that per
+    year?") when that answer names no period: a run's total counts none the sources give."""
+    yes_no = kernel(text)[:1] in (["is"], ["was"], ["are"], ["were"])
+    checked = yes_no and _names_period(text, _PERIOD_FILLER | _PERIOD_ASKED)
+    return checked and holds(last.answer, Wanted.AMOUNT) and not _periodic(last)
 
 
 def _doubted_figure(matcher: Matcher, text: str, last: Entry) -> bool:

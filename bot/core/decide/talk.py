@@ -785,6 +785,7 @@ class Wanted(StrEnum):
     VALUE = "value"  # "what are they worth": a price, or one measured against the sticker
     AMOUNT = "figure"
     PLACE = "place"
+    PERIOD = "period the figure counts"  # "is that per year": the span a figure is for
     NEWS = "time for more news"  # "when would we hear more": a time ahead when more is known
 
 

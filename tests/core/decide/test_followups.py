@@ -2874,3 +2874,24 @@ def test_followup_64_who_is_right_with_the_other_sides_figure_gets_the_settled_c
     assert "30" in summary(right)
     _, plain = _talk(ferries, "how many ferries did the island get", "so who is right")
     assert plain.entry_id == "ferry-pressure"
+
+
+def test_round_123_a_total_asked_after_a_rate_is_not_the_rate(shipped: KnowledgeService) -> None:
+    # Round 123: the ZHP's "2 per dealer" counts cars per dealer; "how many were built" asks a
+    # total, which that rate does not give, while a question naming its unit gets it.
+    opening = "back in 2003 how many zhps did each dealer get"
+    first, total = _talk(shipped, opening, "how many zhps were built")
+    assert first.entry_id == "zhp-2003-allocation"
+    assert not total.answered
+    _, per_dealer = _talk(shipped, opening, "how many per dealer")
+    assert per_dealer.entry_id == "zhp-2003-allocation"
+
+
+def test_round_123_a_period_asked_of_a_total_for_none_is_declined(
+    shipped: KnowledgeService,
+) -> None:
+    # Round 123: "was it per year" after the run doubling from 2,500 to 5,000: that figure
+    # counts no period, so the check is declined rather than answered with the claim again.
+    first, period = _talk(shipped, "where did the doubling rumour come from", "was it per year")
+    assert first.entry_id == "doubling-rumor"
+    assert not period.answered
