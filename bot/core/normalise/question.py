@@ -3153,6 +3153,8 @@ _CAME_ABOUT = frozenset("start starts started begin began happen happened launch
 # "did the doubling rumor actually come from bmw" ask where a figure came from).
 _DOUBLED_INDEED = frozenset((a, b) for a in _INDEED for b in ("double", "doubled"))
 _CAME_TRUE = frozenset({("come", "true"), ("pan", "out"), ("play", "out")})
+# Round 121: "did they EVER BUILD the 5000": a production only planned or rumoured, asked as done.
+_BUILT_EVER = frozenset(("ever", v) for v in "build make produce manufacture".split())
 _WHEN_ASKERS = frozenset({("when",), ("whens",), ("what",), ("which",)})
 
 
@@ -3240,6 +3242,7 @@ def _came_true(asked: tuple[str, ...]) -> bool:
             held
             or not _CAME_ABOUT.isdisjoint(rest)
             or not _DOUBLED_INDEED.isdisjoint(itertools.pairwise(rest))
+            or not _BUILT_EVER.isdisjoint(itertools.pairwise(rest))
         )
         and _REPORTING.isdisjoint(rest)
     )

@@ -3661,3 +3661,20 @@ def test_round_121_when_a_planned_end_actually_came_is_asked_afterwards(
     question: str, later: bool
 ) -> None:
     assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 121: a production only planned or rumoured, asked as done: "ever" right before
+        # the verb of making.
+        ("did the bakery ever make the 900 pies", True),
+        ("did they ever produce a second batch of kettles", True),
+        ("did the bakery make the 900 pies", False),  # what a source may report
+        ("will they ever make pies again", False),  # a prospect, not what came about
+    ],
+)
+def test_round_121_whether_a_planned_run_was_ever_made_is_asked_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
