@@ -3153,6 +3153,8 @@ _CAME_ABOUT = frozenset("start starts started begin began happen happened launch
 # "did the doubling rumor actually come from bmw" ask where a figure came from).
 _DOUBLED_INDEED = frozenset((a, b) for a in _INDEED for b in ("double", "doubled"))
 _CAME_TRUE = frozenset({("come", "true"), ("pan", "out"), ("play", "out")})
+# Round 121: "did they EVER BUILD the 5000": a production only planned or rumoured, asked as done.
+_BUILT_EVER = frozenset(("ever", v) for v in "build make produce manufacture".split())
 _WHEN_ASKERS = frozenset({("when",), ("whens",), ("what",), ("which",)})
 
 
@@ -3190,6 +3192,23 @@ def _foretold(clause: tuple[str, ...]) -> bool:
     )
 
 
+# Round 121: "when did production actually END", "when did they finally STOP making it": the
+# date a planned end came about; the sources give only the plan ("not beyond 2011"). "Stop"
+# counts here, after "actually" or "finally", as it does not in _ENDING.
+_CAME_TO_END = _ENDING | frozenset("stop stopped".split())
+_AT_LAST_INDEED = _INDEED | _FINALLY
+
+
+def _came_to_an_end(rest: tuple[str, ...]) -> bool:
+    """Return whether a question asks when something came to an end in the event ("when did
+    it ACTUALLY END", "when did they FINALLY STOP"): a word saying so before an ending verb."""
+    return any(
+        a in _AT_LAST_INDEED
+        and (b in _CAME_TO_END or (b in ("ever", "actually") and c in _CAME_TO_END))
+        for a, b, c in zip(rest, (*rest[1:], ""), (*rest[2:], "", ""), strict=True)
+    ) and _REPORTING.isdisjoint(rest)
+
+
 def _came_true(asked: tuple[str, ...]) -> bool:
     """Return whether a yes/no question asks if a forecast event came about ("did the f30
     ACTUALLY START in november", "did the doubling REALLY HAPPEN", "did values actually level
@@ -3214,6 +3233,8 @@ def _came_true(asked: tuple[str, ...]) -> bool:
     # forecast event as it came about, which the sources never reach; "did bmw ACTUALLY DOUBLE
     # it": the doubling forecast, asked as done
     dated = rest[:1] in _WHEN_ASKERS and "did" in rest[1:4] and not _CAME_ABOUT.isdisjoint(rest)
+    if rest[:1] in _WHEN_ASKERS and "did" in rest[1:4] and _came_to_an_end(rest):
+        return True  # "when did production ACTUALLY END": a planned end, asked as it came about
     return (
         (rest[:1] == ("did",) or dated)
         and not _INDEED.isdisjoint(rest)
@@ -3221,6 +3242,7 @@ def _came_true(asked: tuple[str, ...]) -> bool:
             held
             or not _CAME_ABOUT.isdisjoint(rest)
             or not _DOUBLED_INDEED.isdisjoint(itertools.pairwise(rest))
+            or not _BUILT_EVER.isdisjoint(itertools.pairwise(rest))
         )
         and _REPORTING.isdisjoint(rest)
     )

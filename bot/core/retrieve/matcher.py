@@ -952,6 +952,14 @@ class Matcher:
         self._counts_name = self._mask(
             [e for t, counters in self._counting.items() if t in self._names for e in counters]
         )
+        # Round 121: the entries counting a name few entries hold ("414 MINI JCW GPs"), by name:
+        # a count naming nothing counted ("how many did the us end up getting") counts the car
+        # most entries are about, not that other one.
+        self._counts_other = {
+            t: self._mask(list(counters))
+            for t, counters in self._counting.items()
+            if t in self._names and t in ids and not self._generic(ids[t])
+        }
         self._name_count = self._holders_count(self._name_ids)
         self._businesses = _named_businesses(answers)
         # "how many go to ASIA": not an entry naming Asia only in its claimant's title
@@ -1463,6 +1471,9 @@ class Matcher:
                 settled &= self._holding(self._ids[max(topics, key=lambda t: t.weight).stem])
             elif things:  # "how many 1MS were sold in the end": the whole run's, settled by none
                 settled[:] = False
+            if not things:  # "how many did the us end up getting": 1Ms, not the GP's 414
+                counts = self._counts_cars | self._counts_name  # a count of cars, not a year
+                settled &= counts & ~self._other_counts(query)
             holders = settled if holders is None else holders & settled
         if any(present_value(p.words) for p in found if p.asks):
             # "whats a 1m WORTH TODAY": a value at the time of asking, which only an entry
@@ -1542,6 +1553,16 @@ class Matcher:
                 if kind is not None:
                     return kind
         return None
+
+    def _other_counts(self, query: list[_Term]) -> _Mask:
+        """Return the entries counting a name few entries hold that the question does not ask
+        of ("414 MINI JCW GPs" for "how many did the us end up getting")."""
+        asked = {t.stem for t in query if t.asks}
+        other = np.zeros(len(self._entries), dtype=bool)
+        for name, counters in self._counts_other.items():
+            if name not in asked:
+                other |= counters
+        return other
 
     def _counters(self, things: list[str], *, rate: bool = False) -> _Mask:
         """Return the entries whose answer counts what a "how many" question counts ("how many

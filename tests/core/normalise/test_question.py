@@ -3643,3 +3643,38 @@ def test_round_118_the_one_a_who_question_leaves_out_is_dropped() -> None:
     ]
     assert asked("who else apart from marta sells rye") == ["who else sells rye"]
     assert asked("what breads do they bake besides rye") == ["what breads do they bake besides rye"]
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 121: the date a planned end came about, which the sources (giving the plan) never
+        # reach; "actually", "really" or "finally" before the ending verb says so.
+        ("when did the ferry service actually end", True),
+        ("when did they finally stop running the night ferry", True),
+        ("when did the summer timetable really wrap up", True),
+        ("when did the ferry service end", False),  # the planned end a source may give
+        ("when did the mayor actually say it would end", False),  # what was said
+    ],
+)
+def test_round_121_when_a_planned_end_actually_came_is_asked_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        # Round 121: a production only planned or rumoured, asked as done: "ever" right before
+        # the verb of making.
+        ("did the bakery ever make the 900 pies", True),
+        ("did they ever produce a second batch of kettles", True),
+        ("did the bakery make the 900 pies", False),  # what a source may report
+        ("will they ever make pies again", False),  # a prospect, not what came about
+    ],
+)
+def test_round_121_whether_a_planned_run_was_ever_made_is_asked_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later

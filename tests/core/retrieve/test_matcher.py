@@ -3595,3 +3595,22 @@ def test_round_117_a_rate_counts_the_cars_for_a_question_asking_a_rate() -> None
     assert best(matcher, "how many quuxes per dealer back then") == "quux-launch"
     # A total is not a rate: the entry gives no count of Quuxes built.
     assert best(matcher, "how many quuxes were built") is None
+
+
+def test_round_121_a_count_in_the_end_naming_nothing_counts_the_main_car() -> None:
+    # Round 121: "how many did canada end up getting" counts the car most entries are about;
+    # an entry counting another model (a name few entries hold) gives that model's count.
+    matcher = _small(
+        [
+            (
+                "rover-canada",
+                '"how many rovers did canada get", "rover numbers for canada"',
+                "According to the blog, 414 Rovers were made for Canada.",
+            ),
+            ("zephyr-launch", '"when was the zephyr shown"', "The Zephyr was shown in May."),
+            ("zephyr-engine", '"what engine is in the zephyr"', "The Zephyr has a V8."),
+            ("zephyr-colour", '"what colours does the zephyr come in"', "The Zephyr is red."),
+        ]
+    )
+    assert best(matcher, "how many rovers did canada end up getting") == "rover-canada"
+    assert best(matcher, "how many did canada end up getting") is None
