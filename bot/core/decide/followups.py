@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..knowledge.models import Entry, Knowledge, SourceKind, Status, claimant_of
+from ..normalise.places import Kind, markets, spoken
 from ..normalise.slang import plain
 from ..normalise.text import STOPWORDS, stem, words
 from ..retrieve.matcher import UNNAMED, Matcher
@@ -612,24 +613,12 @@ def _names_market(entry: Entry, market: str) -> bool:
 
 def _no_count(market: str) -> str:
     """Return the notice for a count asked of a market no claim gives one for."""
-    return (
-        f"My sources give no count of 1Ms for {_SPOKEN_MARKETS.get(market, market.capitalize())}."
-    )
+    return f"My sources give no count of 1Ms for {spoken(market)}."
 
 
 # Issue 16: the markets a count may be asked of, by their names and their people's; not the US
 # ("us" is a pronoun too, and nearly every claim names it).
-_MARKETS = {
-    **dict.fromkeys("uk britain british brits brit england english".split(), "uk"),
-    **dict.fromkeys("australia australian australians aussie aussies oz aus".split(), "australia"),
-    **dict.fromkeys("canada canadian canadians".split(), "canada"),
-    **dict.fromkeys("europe european europeans eu".split(), "europe"),
-    **dict.fromkeys("asia asian asians".split(), "asia"),
-    **dict.fromkeys("germany german germans".split(), "germany"),
-    **dict.fromkeys("japan japanese".split(), "japan"),
-    **dict.fromkeys("mexico mexican mexicans".split(), "mexico"),
-}
-_SPOKEN_MARKETS = {"uk": "the UK"}
+_MARKETS = {w: m for w, m in markets(Kind.COUNTRY, Kind.REGION, Kind.PEOPLE).items() if m != "us"}
 
 
 # What a place is the seat of when a claim names it only so: "BMW's UK headquarters".

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ..knowledge.models import Knowledge, SmallTalk, TalkKind
+from ..normalise.places import Kind, named
 from ..normalise.text import STOPWORDS, stem, words
 from ..retrieve.matcher import answer_kinds
 
@@ -1081,13 +1082,12 @@ def asks_origin(message: str) -> bool:
 _ORIGIN = re.compile(
     r"\b(?:what nationality|(?:where|wheres) (?:is |was )?(?:he|she) (?:even |originally )?from"
     r"(?: originally)?(?: tho| lol)?$|(?:is|was) (?:he|she) (?:even |actually |really )?"
-    r"(?:(?:a |an )?(?:british|brit|english|scottish|welsh|irish|american|yank|german|"
-    r"australian|aussie|canadian|kiwi|european)|from (?:the )?(?:uk|england|britain|us|usa|"
-    r"america|germany|australia|canada|europe))\b)"
+    rf"(?:(?:a |an )?(?:{'|'.join(sorted(named(Kind.PEOPLE)))})|from (?:the )?"
+    rf"(?:{'|'.join(sorted(named(Kind.COUNTRY, Kind.REGION)))}))\b)"
 )
 # "the Australian reader", "a German commenter": an answer telling a person's origin.
 _ORIGIN_TOLD = re.compile(
-    r"\b(?:British|English|Scottish|Welsh|Irish|American|German|Australian|Canadian|European)"
+    rf"\b(?:{'|'.join(sorted(w.capitalize() for w in named(Kind.PEOPLE)))})"
     r" (?:reader|commenter|owner|enthusiast|writer|journalist|driver|poster)\b"
 )
 

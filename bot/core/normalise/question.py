@@ -9,6 +9,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .places import ANSWERED, Kind, lies_in, named
 from .text import STOPWORDS, words
 
 CONTEXT_KNOWN = 0.5
@@ -782,15 +783,7 @@ def _related(found: list[str]) -> list[str]:
     return out
 
 
-# Round 112: the cities of a market the sources give figures for, read as that market where
-# the asker says they are there ("im in SYDNEY ... how many came here"); a city asked about
-# ("what about melbourne") is a place of its own, which no entry covers.
-_CITIES = {
-    **dict.fromkeys(
-        "sydney melbourne brisbane perth adelaide canberra hobart".split(), "australia"
-    ),
-    **dict.fromkeys("phoenix scottsdale tucson tempe mesa".split(), "arizona"),
-}
+_CITIES = named(Kind.CITY)
 # "IM IN sydney", "I LIVE IN phoenix", "G'DAY FROM perth", "HI FROM perth": the words before
 # "in" or "from" that say where the asker is.
 _LOCATING = frozenset("i im we live living based here day gday hi hello hey greetings".split())
@@ -800,12 +793,12 @@ _LOCATED_REACH = 3  # the words before "in" or "from" that may say so ("im based
 def _located(found: list[str]) -> list[str]:
     """Return a sentence's words with a city the asker says they are in read as its market
     ("im in sydney" -> "im in australia")."""
-    if _CITIES.keys().isdisjoint(found):
+    if _CITIES.isdisjoint(found):  # round 112: a city asked about is a place of its own
         return found
     out = list(found)
     for i, w in enumerate(found):
         if w in _CITIES and i > 0 and found[i - 1] in _FROM and _locating(found, i - 1):
-            out[i] = _CITIES[w]
+            out[i] = lies_in(w)
     return out
 
 
@@ -1377,9 +1370,8 @@ _SPANS = frozenset("timeframe timeframes timeline timelines timescale timescales
 
 # "what COUNTRY is motoring from": a country the answer names, any one will do.
 _COUNTRY = frozenset("country countries nation".split())
-# The countries the shipped answers name; not the US, which nearly every entry names. (A general
-# list of countries was tried: it lost "motoring is from what country" on a tuning set.)
-_COUNTRIES = ("country", "australia", "uk", "asia")
+# (A general list of countries was tried: it lost "motoring is from what country" on a tuning set.)
+_COUNTRIES = ("country", *ANSWERED)
 
 
 _THE_COPULAS = frozenset("is was are were".split())

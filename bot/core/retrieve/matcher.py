@@ -17,6 +17,7 @@ import numpy.typing as npt
 from ..decide.decision import DEFAULT_THRESHOLD, NEAR_TIE
 from ..knowledge.models import Entries, Knowledge, Rows, claimant_of
 from ..knowledge.packed import release
+from ..normalise.places import Kind, named
 from ..normalise.question import (
     ABOUT_A_CLAIM,
     ADVISORS,
@@ -135,16 +136,10 @@ _REACTING_SHARE = 0.9  # an entry reacting to a claim, asked who made the claim 
 _REACTIONS = frozenset(("opinion", "denied"))
 _CLAIMS = frozenset(("rumor", "disputed"))
 _ASKER = frozenset("i im ive id we me".split())
-# The US states, and the chat names of California: the sources give the US figures for the
-# whole country and one dealer's in Arizona, so a state no answer names, asked about ("how many
-# does a dealer in TEXAS get"), is a topic they never cover ("maine" stems to "main": left out).
-_STATES = frozenset(
-    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
-    hawaii idaho illinois indiana iowa kansas kentucky louisiana maryland massachusetts michigan
-    minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
-    tennessee texas utah vermont virginia washington wisconsin wyoming carolina dakota cali
-    socal norcal""".split()
-)
+# The US states: the sources give the US figures for the whole country and one dealer's in
+# Arizona, so a state no answer names, asked about ("how many does a dealer in TEXAS get"), is a
+# topic they never cover.
+_STATES = named(Kind.STATE)
 # Words that ask nothing of a name: "how MANY", "who BROUGHT UP the zhp", "the zhp STORY", and
 # the words that only restate "who" ("was it a bmw PERSON", "which GUY").
 _WHO_WORDS = ("person", "persons", "people", "guy", "guys", "dude", "somebody")
