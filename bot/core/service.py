@@ -12,6 +12,7 @@ from .decide.decision import DEFAULT_THRESHOLD, Decision, decide, volunteer
 from .decide.followups import pointed_past, read_after, read_alone, renamed, restated
 from .decide.talk import Talk, asks_who_is_right, before_last, heard
 from .decide.twopart import (
+    compared_answer,
     compared_part,
     lone_answer,
     opposed_part,
@@ -261,6 +262,8 @@ class KnowledgeService:
                 # Declined, or two entries fit alike: two questions each answered by its own
                 # entry are answered both, not asked which was meant (round 85).
                 split = split_answer(snapshot.matcher, knowledge, text, ranking)
+                if split is None:  # "A vs B, same or different": both sides answered
+                    split = compared_answer(snapshot.matcher, knowledge, text, ranking)
                 if split is None:  # one question answered, the other asking after it
                     if not decision.clarify:
                         decision = lone_answer(snapshot.matcher, text) or decision

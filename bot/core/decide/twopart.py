@@ -204,6 +204,32 @@ def compared_part(
     return other if other.entry_id not in shown else None
 
 
+def compared_answer(
+    matcher: Matcher, knowledge: Knowledge, text: str, whole: Ranking
+) -> tuple[Decision, Match | None, None] | None:
+    """Return the answers to both sides of a message that compares two things when the whole
+    message reads as neither ("A's yearly total vs the number B leaked, same or different"):
+    each side, read alone, is answered by an entry of its own, surely, and the whole message
+    ranks both among its best (``_COMPARED_LEAD``), and the sources set the two side by side
+    (related, or the two sides of a dispute, which the first's reply shows already), so the
+    first side is the answer and the second joins it. None when the message compares nothing
+    or a side is not answered so."""
+    sides = compared(text)
+    if sides is None:
+        return None
+    leading = {m.entry_id for m in whole.matches[:_COMPARED_LEAD]}
+    decided = [decide(matcher.read(side), SURE_PART) for side in sides]
+    first, other = (d.answer for d in decided)
+    if first is None or other is None or not {first.entry_id, other.entry_id} <= leading:
+        return None
+    if other.entry_id in _shown(knowledge, first.entry_id):
+        return decided[0], None, None  # the two sides of one dispute: its reply shows both
+    return (decided[0], other, None) if _related(first, other) else None
+
+
+_COMPARED_LEAD = 3  # how high the whole message must rank each side's entry
+
+
 def opposed_part(
     matcher: Matcher, knowledge: Knowledge, text: str, decision: Decision
 ) -> Match | None:
