@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..knowledge.models import Knowledge
 from ..normalise.question import (
+    agreeing,
     compared,
     elliptical,
     joined,
@@ -208,13 +209,13 @@ def compared_answer(
     matcher: Matcher, knowledge: Knowledge, text: str, whole: Ranking
 ) -> tuple[Decision, Match | None, None] | None:
     """Return the answers to both sides of a message that compares two things when the whole
-    message reads as neither ("A's yearly total vs the number B leaked, same or different"):
-    each side, read alone, is answered by an entry of its own, surely, and the whole message
-    ranks both among its best (``_COMPARED_LEAD``), and the sources set the two side by side
-    (related, or the two sides of a dispute, which the first's reply shows already), so the
-    first side is the answer and the second joins it. None when the message compares nothing
-    or a side is not answered so."""
-    sides = compared(text)
+    message reads as neither ("A's yearly total vs the number B leaked, same or different"), or
+    asks whether two agree ("does A agree with B"): each side, read alone, is answered by an
+    entry of its own, surely, the whole message ranks both among its best (``_COMPARED_LEAD``),
+    and the sources set the two side by side (related, or the two sides of a dispute, which the
+    first's reply shows already), so the first side is the answer and the second joins it. None
+    when the message compares nothing or a side is not answered so."""
+    sides = compared(text) or agreeing(text)
     if sides is None:
         return None
     leading = {m.entry_id for m in whole.matches[:_COMPARED_LEAD]}

@@ -388,3 +388,14 @@ def test_round_122_both_sides_of_a_declined_comparison_are_answered(
     # Two sides the sources never set side by side leave the comparison declined.
     assert not garden.ask("tomato yield vs shed colour, same?").answered
     assert not garden.ask("shed colour vs the capital of peru, same?").answered
+
+
+def test_round_122_both_sides_asked_whether_they_agree_are_answered(
+    garden: KnowledgeService,
+) -> None:
+    message = "does the blog's tomato yield agree with what ivy said about the frost"
+    whole = garden.snapshot.matcher.read(message).best
+    assert whole is not None and whole.score < garden.snapshot.matcher.threshold
+    reply = garden.ask(message)
+    assert reply.entry_id == "tomato-yield"
+    assert reply.second is not None and reply.second.entry_id == "tomato-frost"

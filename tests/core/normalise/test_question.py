@@ -3643,3 +3643,15 @@ def test_round_118_the_one_a_who_question_leaves_out_is_dropped() -> None:
     ]
     assert asked("who else apart from marta sells rye") == ["who else sells rye"]
     assert asked("what breads do they bake besides rye") == ["what breads do they bake besides rye"]
+
+
+def test_round_122_whether_two_agree_is_read_as_its_two_sides() -> None:
+    assert q.agreeing("does the bakery agree with the mill about flour prices? idk") == (
+        "the bakery",
+        "the mill about flour prices",
+    )
+    assert q.agreeing("do the weekly paper and the radio agree on it") == (
+        "the weekly paper",
+        "the radio",
+    )
+    assert q.agreeing("i agree with you, the bakery is great") is None
