@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .decide.decision import DEFAULT_THRESHOLD, Decision, decide, volunteer
 from .decide.followups import pointed_past, read_after, read_alone, renamed, restated
+from .decide.guesses import unmisnamed
 from .decide.talk import Talk, asks_who_is_right, before_last, heard
 from .decide.twopart import (
     compared_answer,
@@ -247,6 +248,7 @@ class KnowledgeService:
             ranking = snapshot.matcher.read(text)
             decision = decide(ranking, snapshot.matcher.threshold)
             decision = read_alone(snapshot.matcher, text, decision)  # "who brought that up"
+            decision = unmisnamed(snapshot.matcher, text, decision)  # "wasnt it a porsche 911"
             past = pointed_past(snapshot.matcher, text, declined) if declined else None
             if decision.answer is None and past is not None:
                 decision = past  # "what car were they in" after "who filmed it" was declined
