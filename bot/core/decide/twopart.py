@@ -215,7 +215,7 @@ def compared_answer(
     and the sources set the two side by side (related, or the two sides of a dispute, which the
     first's reply shows already), so the first side is the answer and the second joins it. None
     when the message compares nothing or a side is not answered so."""
-    sides = compared(text) or agreeing(text)
+    sides = compared(text) or agreeing(text) or opposed_claims(text)
     if sides is None:
         return None
     leading = {m.entry_id for m in whole.matches[:_COMPARED_LEAD]}

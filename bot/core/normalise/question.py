@@ -4169,7 +4169,7 @@ _OPPOSED = re.compile(
 # "the blog SAYS ...", "someone else IS LIKE nah ...": a side that makes a claim of its own
 _CLAIMING = re.compile(
     r"\b(?:says?|said|claim(?:s|ed)?|reckon(?:s|ed)?|swears?|swore|thinks?|thought"
-    r"|(?:is|was|were)\s+like)\b"
+    r"|gives?|gave|(?:is|was|were)\s+like)\b"
 )
 
 

@@ -399,3 +399,18 @@ def test_round_122_both_sides_asked_whether_they_agree_are_answered(
     reply = garden.ask(message)
     assert reply.entry_id == "tomato-yield"
     assert reply.second is not None and reply.second.entry_id == "tomato-frost"
+
+
+def test_round_122_two_claims_set_against_each_other_in_a_declined_message_are_answered(
+    garden: KnowledgeService,
+) -> None:
+    # "gives" makes a claim of its own, as "says" does.
+    message = (
+        "the blog gives forty tomatoes a plant but ivy said they die back after the first "
+        "frost, whats the difference"
+    )
+    whole = garden.snapshot.matcher.read(message).best
+    assert whole is not None and whole.score < garden.snapshot.matcher.threshold
+    reply = garden.ask(message)
+    assert reply.entry_id == "tomato-yield"
+    assert reply.second is not None and reply.second.entry_id == "tomato-frost"
