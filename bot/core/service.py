@@ -10,8 +10,10 @@ from pathlib import Path
 
 from .decide.decision import DEFAULT_THRESHOLD, Decision, decide, volunteer
 from .decide.followups import pointed_past, read_after, read_alone, renamed, restated
+from .decide.guesses import unmisnamed
 from .decide.talk import Talk, asks_who_is_right, before_last, heard
 from .decide.twopart import (
+    compared_answer,
     compared_part,
     lone_answer,
     opposed_part,
@@ -246,6 +248,7 @@ class KnowledgeService:
             ranking = snapshot.matcher.read(text)
             decision = decide(ranking, snapshot.matcher.threshold)
             decision = read_alone(snapshot.matcher, text, decision)  # "who brought that up"
+            decision = unmisnamed(snapshot.matcher, text, decision)  # "wasnt it a porsche 911"
             past = pointed_past(snapshot.matcher, text, declined) if declined else None
             if decision.answer is None and past is not None:
                 decision = past  # "what car were they in" after "who filmed it" was declined
@@ -261,6 +264,8 @@ class KnowledgeService:
                 # Declined, or two entries fit alike: two questions each answered by its own
                 # entry are answered both, not asked which was meant (round 85).
                 split = split_answer(snapshot.matcher, knowledge, text, ranking)
+                if split is None:  # "A vs B, same or different": both sides answered
+                    split = compared_answer(snapshot.matcher, knowledge, text, ranking)
                 if split is None:  # one question answered, the other asking after it
                     if not decision.clarify:
                         decision = lone_answer(snapshot.matcher, text) or decision

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..knowledge.models import Knowledge
 from ..normalise.question import (
+    agreeing,
     compared,
     elliptical,
     joined,
@@ -202,6 +203,32 @@ def compared_part(
         return None  # the decided entry answers neither side: the message is read otherwise
     other = answers[1] if fits[0] >= fits[1] else answers[0]
     return other if other.entry_id not in shown else None
+
+
+def compared_answer(
+    matcher: Matcher, knowledge: Knowledge, text: str, whole: Ranking
+) -> tuple[Decision, Match | None, None] | None:
+    """Return the answers to both sides of a message that compares two things when the whole
+    message reads as neither ("A's yearly total vs the number B leaked, same or different"), or
+    asks whether two agree ("does A agree with B"): each side, read alone, is answered by an
+    entry of its own, surely, the whole message ranks both among its best (``_COMPARED_LEAD``),
+    and the sources set the two side by side (related, or the two sides of a dispute, which the
+    first's reply shows already), so the first side is the answer and the second joins it. None
+    when the message compares nothing or a side is not answered so."""
+    sides = compared(text) or agreeing(text) or opposed_claims(text)
+    if sides is None:
+        return None
+    leading = {m.entry_id for m in whole.matches[:_COMPARED_LEAD]}
+    decided = [decide(matcher.read(side), SURE_PART) for side in sides]
+    first, other = (d.answer for d in decided)
+    if first is None or other is None or not {first.entry_id, other.entry_id} <= leading:
+        return None
+    if other.entry_id in _shown(knowledge, first.entry_id):
+        return decided[0], None, None  # the two sides of one dispute: its reply shows both
+    return (decided[0], other, None) if _related(first, other) else None
+
+
+_COMPARED_LEAD = 3  # how high the whole message must rank each side's entry
 
 
 def opposed_part(

@@ -4140,6 +4140,21 @@ def compared(message: str) -> tuple[str, str] | None:
     return None
 
 
+def agreeing(message: str) -> tuple[str, str] | None:
+    """Return the two a message asks whether they agree ("does A AGREE WITH B", "do A AND B
+    AGREE"), each as a question of its own; None for a message that asks no such thing."""
+    lowered = message.lower()
+    if "agree" not in lowered:
+        return None  # most messages
+    for pattern in _AGREEING:
+        found = pattern.search(lowered)
+        if found is not None:
+            first, second = (side.strip(" '\"") for side in found.groups())
+            if first and second:
+                return first, second
+    return None
+
+
 def opposed_claims(message: str) -> tuple[str, str] | None:
     """Return the two claims a message sets against each other ("the blog says two per dealer
     BUT THEN michael says three", "he's 100% sure AND THEN someone else is like nah"), each as
@@ -4168,10 +4183,14 @@ _OPPOSED = re.compile(
 # "the blog SAYS ...", "someone else IS LIKE nah ...": a side that makes a claim of its own
 _CLAIMING = re.compile(
     r"\b(?:says?|said|claim(?:s|ed)?|reckon(?:s|ed)?|swears?|swore|thinks?|thought"
-    r"|(?:is|was|were)\s+like)\b"
+    r"|gives?|gave|(?:is|was|were)\s+like)\b"
 )
 
 
+_AGREEING = (
+    re.compile(rf"\b(?:do|does|did)\s+{_SIDE}\s+agree\s+with\s+{_SIDE}\s*(?:[,.?!;:]|$)"),
+    re.compile(rf"\b(?:do|did)\s+{_SIDE}\s+and\s+{_SIDE}\s+agree\b"),
+)
 _COMPARED = (  # (words the message must hold one of, the pattern then searched)
     (
         ("vs", "versus"),

@@ -374,3 +374,43 @@ def test_round_113_an_opposed_claim_the_answer_does_not_list_stays_out(
         " the shed is green"
     )
     assert reply.answered and reply.second is None
+
+
+def test_round_122_both_sides_of_a_declined_comparison_are_answered(
+    garden: KnowledgeService,
+) -> None:
+    message = "tomato yield vs the first frost, same?"
+    whole = garden.snapshot.matcher.read(message).best
+    assert whole is not None and whole.score < garden.snapshot.matcher.threshold
+    reply = garden.ask(message)
+    assert reply.entry_id == "tomato-yield"
+    assert reply.second is not None and reply.second.entry_id == "tomato-frost"
+    # Two sides the sources never set side by side leave the comparison declined.
+    assert not garden.ask("tomato yield vs shed colour, same?").answered
+    assert not garden.ask("shed colour vs the capital of peru, same?").answered
+
+
+def test_round_122_both_sides_asked_whether_they_agree_are_answered(
+    garden: KnowledgeService,
+) -> None:
+    message = "does the blog's tomato yield agree with what ivy said about the frost"
+    whole = garden.snapshot.matcher.read(message).best
+    assert whole is not None and whole.score < garden.snapshot.matcher.threshold
+    reply = garden.ask(message)
+    assert reply.entry_id == "tomato-yield"
+    assert reply.second is not None and reply.second.entry_id == "tomato-frost"
+
+
+def test_round_122_two_claims_set_against_each_other_in_a_declined_message_are_answered(
+    garden: KnowledgeService,
+) -> None:
+    # "gives" makes a claim of its own, as "says" does.
+    message = (
+        "the blog gives forty tomatoes a plant but ivy said they die back after the first "
+        "frost, whats the difference"
+    )
+    whole = garden.snapshot.matcher.read(message).best
+    assert whole is not None and whole.score < garden.snapshot.matcher.threshold
+    reply = garden.ask(message)
+    assert reply.entry_id == "tomato-yield"
+    assert reply.second is not None and reply.second.entry_id == "tomato-frost"

@@ -3678,3 +3678,15 @@ def test_round_121_whether_a_planned_run_was_ever_made_is_asked_afterwards(
     question: str, later: bool
 ) -> None:
     assert q.afterwards(tuple(words(question))) is later
+
+
+def test_round_122_whether_two_agree_is_read_as_its_two_sides() -> None:
+    assert q.agreeing("does the bakery agree with the mill about flour prices? idk") == (
+        "the bakery",
+        "the mill about flour prices",
+    )
+    assert q.agreeing("do the weekly paper and the radio agree on it") == (
+        "the weekly paper",
+        "the radio",
+    )
+    assert q.agreeing("i agree with you, the bakery is great") is None
