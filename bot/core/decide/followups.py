@@ -1978,3 +1978,21 @@ def renamed(matcher: Matcher, text: str, declined: str, last: Entry | None) -> s
     if last is not None and name in " ".join(words(_claimant(last))):
         return None  # the last answer's own claimant: the usual reading has him
     return " ".join(name if w in _PERSONS else w for w in said)
+
+
+# "i HEARD theyre doubling it?", "APPARENTLY they're doubling it": a claim the user passes on.
+_PASSED_ON = frozenset("heard hear apparently supposedly".split())
+
+
+def heard_of(matcher: Matcher, text: str, asked: str) -> str | None:
+    """Return the entry a claim the user passed on in the last message gets on its own when a
+    message asks where "that" comes from ("i heard theyre doubling it?", answered as a
+    follow-up by the molds' run the doubling starts from, then "who said that": the doubling
+    rumor), or None."""
+    if _PASSED_ON.isdisjoint(words(asked[:200])):
+        return None
+    leaning = follow_up(text)
+    if leaning is None or leaning[0] is not FollowUp.PROVENANCE:
+        return None
+    alone = decide(matcher.read(asked[:200]), matcher.threshold)
+    return None if alone.answer is None else alone.answer.entry_id

@@ -1507,7 +1507,11 @@ def _played(service: KnowledgeService, *messages: str) -> list[Reply]:
     replies = []
     for message in messages:
         reply = service.ask(
-            message, memory.last(0), declined=memory.declined(0), before=memory.before(0)
+            message,
+            memory.last(0),
+            declined=memory.declined(0),
+            before=memory.before(0),
+            asked=memory.asked(0),
         )
         memory.remember(0, reply)
         replies.append(reply)
@@ -2758,6 +2762,20 @@ def test_followup_65_the_same_guy_asks_another_claim_of_the_last_claimant(
     assert prize.answered and prize.entry_id == "quiz-prize"
     _, money = _talk(quiz, "which team won the quiz", "how much prize money was there")
     assert money.entry_id == "quiz-money"  # no one pointed at: the words decide
+
+
+def test_followup_66_who_said_that_after_a_claim_passed_on_is_that_claims_claimant(
+    quiz: KnowledgeService,
+) -> None:
+    # Follow-up round 66: "who said that" after the user passed a claim on ("i heard ..."),
+    # answered as a follow-up of Kit's win, asks who said what the user heard (Lou's prize
+    # money), not who claimed the last answer; a message passing nothing on leaves it.
+    heard = "i heard there was prize money for the winners?"
+    said = quiz.ask("who said that", "quiz-winner", asked=heard)
+    assert said.answered and said.entry_id == "quiz-money" and "Lou" in (said.answer or "")
+    asked = "how much prize money did the winners get"
+    kept = quiz.ask("who said that", "quiz-winner", asked=asked)
+    assert kept.entry_id == "quiz-winner"  # no claim passed on: the last answer's claimant
 
 
 MODELS = """
