@@ -190,6 +190,11 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # "and the us got 600 of those?" after the molds' 2,500: a figure the last answer
         # does not give, which the claim the question alone gets does.
         return figured
+    named = _named_persons_claim(matcher, text, last)
+    if named is not None:
+        # "what did he tell the blog about the 1m" after who Dr. Segler is: he is the one
+        # person the answer names, and what he told is among his own claims.
+        return Reading(named, last)
     own = _same_claimants(matcher, knowledge, text, last)
     if own is not None:
         # "ok what about the start date from the same guy" after a reader's claim: his other
@@ -1116,6 +1121,20 @@ def _read(
 _SAME_CLAIMANT = re.compile(
     r"\bsame\s+(?:guy|dude|person|commenter|poster|reader|source|user|man|fella|bloke)\b", re.I
 )
+
+
+def _named_persons_claim(matcher: Matcher, text: str, last: Entry) -> Decision | None:
+    """Return the claim, of those made by the one person the last answer names and did not
+    claim, that a question pointing at "he" or "she" asks for, or None."""
+    if _PERSONS.isdisjoint(words(text[:200])):
+        return None
+    people = matcher.people_named(last.answer)
+    if len(people) != 1 or people[0] in words(_claimant(last)):
+        return None
+    ranking = matcher.read(f"{text[:200]} {people[0]}", _LEADERS).without(last)
+    his = tuple(m for m in ranking.matches if people[0] in words(_claimant(m.entry)))
+    found = decide(Ranking(his), matcher.threshold)
+    return found if found.answer is not None else None
 
 
 def _same_claimants(
