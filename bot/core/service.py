@@ -182,8 +182,9 @@ class KnowledgeService:
         earlier = before_last(text) if before else None
         if earlier is not None:  # "go back to the guy before that, ...": the answer before
             text, after, asked = earlier, before, None
-        if after and asked:
-            after = heard_of(snapshot.matcher, text, asked) or after
+        last = snapshot.knowledge.by_id.get(after) if after and asked else None
+        if last is not None and asked:
+            after = heard_of(snapshot.matcher, text, asked, last) or after
         said = heard(text)  # read once for small talk's three readings
         talk = snapshot.talk.match(said)
         if talk is None and not (after and asks_who_is_right(text)):

@@ -2003,15 +2003,16 @@ def renamed(matcher: Matcher, text: str, declined: str, last: Entry | None) -> s
 _PASSED_ON = frozenset("heard hear apparently supposedly".split())
 
 
-def heard_of(matcher: Matcher, text: str, asked: str) -> str | None:
-    """Return the entry a claim the user passed on in the last message gets on its own when a
-    message asks where "that" comes from ("i heard theyre doubling it?", answered as a
-    follow-up by the molds' run the doubling starts from, then "who said that": the doubling
-    rumor), or None."""
-    if _PASSED_ON.isdisjoint(words(asked[:200])):
-        return None
+def heard_of(matcher: Matcher, text: str, asked: str, last: Entry) -> str | None:
+    """Return the entry the user's last message gets on its own when a message asks where
+    "that" comes from, and that message passed a claim on or its entry is linked to the last
+    answer ("i heard theyre doubling it?", answered as a follow-up by the molds' run the
+    doubling starts from, then "who said that": the doubling rumor), or None."""
     leaning = follow_up(text)
     if leaning is None or leaning[0] is not FollowUp.PROVENANCE:
         return None
     alone = decide(matcher.read(asked[:200]), matcher.threshold)
-    return None if alone.answer is None else alone.answer.entry_id
+    if alone.answer is None:
+        return None
+    passed_on = not _PASSED_ON.isdisjoint(words(asked[:200]))
+    return alone.answer.entry_id if passed_on or _rank(alone.answer.entry, last) == 1 else None

@@ -2769,13 +2769,17 @@ def test_followup_66_who_said_that_after_a_claim_passed_on_is_that_claims_claima
 ) -> None:
     # Follow-up round 66: "who said that" after the user passed a claim on ("i heard ..."),
     # answered as a follow-up of Kit's win, asks who said what the user heard (Lou's prize
-    # money), not who claimed the last answer; a message passing nothing on leaves it.
+    # money), not who claimed the last answer; a message passing nothing on leaves it, unless
+    # what it gets alone is linked to the last answer.
     heard = "i heard there was prize money for the winners?"
     said = quiz.ask("who said that", "quiz-winner", asked=heard)
     assert said.answered and said.entry_id == "quiz-money" and "Lou" in (said.answer or "")
     asked = "how much prize money did the winners get"
     kept = quiz.ask("who said that", "quiz-winner", asked=asked)
-    assert kept.entry_id == "quiz-winner"  # no claim passed on: the last answer's claimant
+    assert kept.entry_id == "quiz-winner"  # no claim passed on, none linked: as before
+    # a message whose own claim is linked to the last answer: that claim's claimant
+    linked = quiz.ask("who said that", "quiz-winner", asked="what was said back to kit")
+    assert linked.entry_id == "quiz-reply" and "Lou" in (linked.answer or "")
 
 
 FILM = """
