@@ -56,7 +56,11 @@ def chat(service: KnowledgeService, stdin: TextIO, out: TextIO) -> int:
             out.write(printable(redact(service.reload().summary())) + "\n")
         else:
             reply = service.ask(
-                line, memory.last(0), declined=memory.declined(0), before=memory.before(0)
+                line,
+                memory.last(0),
+                declined=memory.declined(0),
+                before=memory.before(0),
+                asked=memory.asked(0),
             )
             memory.remember(0, reply)
             out.write(printable(redact(to_text(reply))) + "\n\n")

@@ -16,8 +16,8 @@ from ..core.reply.replies import Reply
 
 
 class Asker(Protocol):
-    """Answer a message in a conversation: after its last answer, its last declined question and
-    the answer before the last."""
+    """Answer a message in a conversation: after its last answer, its last declined question, the
+    answer before the last and the message the last answer answered."""
 
     def __call__(
         self,
@@ -26,6 +26,7 @@ class Asker(Protocol):
         *,
         declined: str | None = None,
         before: str | None = None,
+        asked: str | None = None,
     ) -> Reply: ...
 
 
@@ -221,6 +222,7 @@ def evaluate_conversations(conversations: list[list[Turn]], ask: Asker) -> list[
                 memory.last(number),
                 declined=memory.declined(number),
                 before=memory.before(number),
+                asked=memory.asked(number),
             )
             memory.remember(number, reply)
             text = summary(reply)

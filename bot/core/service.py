@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .decide.decision import DEFAULT_THRESHOLD, Decision, decide, volunteer
-from .decide.followups import pointed_past, read_after, read_alone, renamed, restated
+from .decide.followups import heard_of, pointed_past, read_after, read_alone, renamed, restated
 from .decide.guesses import unmisnamed
 from .decide.talk import Talk, asks_who_is_right, before_last, heard
 from .decide.twopart import (
@@ -156,6 +156,7 @@ class KnowledgeService:
         *,
         declined: str | None = None,
         before: str | None = None,
+        asked: str | None = None,
     ) -> Reply:
         """Answer one question from the snapshot in service when the call starts.
 
@@ -164,7 +165,8 @@ class KnowledgeService:
         ``declined`` is the conversation's last question if it was declined since: "what about
         australia" after "how many are going to germany" asks that question of Australia.
         ``before`` is the answer before the last: "go back to the guy before that, where was
-        he" asks its question of it.
+        he" asks its question of it. ``asked`` is the message the last answer answered: "who said
+        that" after "i heard theyre doubling it?" asks who said what the user heard.
         """
         snapshot = self._snapshot
         notice = None
@@ -181,7 +183,10 @@ class KnowledgeService:
         text = unstretched(unmarked(text))
         earlier = before_last(text) if before else None
         if earlier is not None:  # "go back to the guy before that, ...": the answer before
-            text, after = earlier, before
+            text, after, asked = earlier, before, None
+        last = snapshot.knowledge.by_id.get(after) if after and asked else None
+        if last is not None and asked:
+            after = heard_of(snapshot.matcher, text, asked, last) or after
         said = heard(text)  # read once for small talk's three readings
         talk = snapshot.talk.match(said)
         if talk is None and not (after and asks_who_is_right(text)):

@@ -77,6 +77,7 @@ class Answering:
             self.conversations.last(key),
             declined=self.conversations.declined(key),
             before=self.conversations.before(key),
+            asked=self.conversations.asked(key),
         )
         self.conversations.remember(key, reply)
         return reply

@@ -191,6 +191,11 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # "and the us got 600 of those?" after the molds' 2,500: a figure the last answer
         # does not give, which the claim the question alone gets does.
         return figured
+    named = _named_persons_claim(matcher, text, last)
+    if named is not None:
+        # "what did he tell the blog about the 1m" after who Dr. Segler is: he is the one
+        # person the answer names, and what he told is among his own claims.
+        return Reading(named, last)
     own = _same_claimants(matcher, knowledge, text, last)
     if own is not None:
         # "ok what about the start date from the same guy" after a reader's claim: his other
@@ -1117,6 +1122,20 @@ _SAME_CLAIMANT = re.compile(
 )
 
 
+def _named_persons_claim(matcher: Matcher, text: str, last: Entry) -> Decision | None:
+    """Return the claim, of those made by the one person the last answer names and did not
+    claim, that a question pointing at "he" or "she" asks for, or None."""
+    if _PERSONS.isdisjoint(words(text[:200])):
+        return None
+    people = matcher.people_named(last.answer)
+    if len(people) != 1 or people[0] in words(_claimant(last)):
+        return None
+    ranking = matcher.read(f"{text[:200]} {people[0]}", _LEADERS).without(last)
+    his = tuple(m for m in ranking.matches if people[0] in words(_claimant(m.entry)))
+    found = decide(Ranking(his), matcher.threshold)
+    return found if found.answer is not None else None
+
+
 def _same_claimants(
     matcher: Matcher, knowledge: Knowledge, text: str, last: Entry
 ) -> Decision | None:
@@ -1995,3 +2014,22 @@ def renamed(matcher: Matcher, text: str, declined: str, last: Entry | None) -> s
     if last is not None and name in " ".join(words(_claimant(last))):
         return None  # the last answer's own claimant: the usual reading has him
     return " ".join(name if w in _PERSONS else w for w in said)
+
+
+# "i HEARD theyre doubling it?", "APPARENTLY they're doubling it": a claim the user passes on.
+_PASSED_ON = frozenset("heard hear apparently supposedly".split())
+
+
+def heard_of(matcher: Matcher, text: str, asked: str, last: Entry) -> str | None:
+    """Return the entry the user's last message gets on its own when a message asks where
+    "that" comes from, and that message passed a claim on or its entry is linked to the last
+    answer ("i heard theyre doubling it?", answered as a follow-up by the molds' run the
+    doubling starts from, then "who said that": the doubling rumor), or None."""
+    leaning = follow_up(text)
+    if leaning is None or leaning[0] is not FollowUp.PROVENANCE:
+        return None
+    alone = decide(matcher.read(asked[:200]), matcher.threshold)
+    if alone.answer is None:
+        return None
+    passed_on = not _PASSED_ON.isdisjoint(words(asked[:200]))
+    return alone.answer.entry_id if passed_on or _rank(alone.answer.entry, last) == 1 else None

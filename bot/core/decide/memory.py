@@ -34,6 +34,9 @@ class Conversations:
         self._declined: OrderedDict[Hashable, tuple[str, float]] = OrderedDict()
         # The answer before the last: "go back to the guy before that, where was he" asks it.
         self._before: OrderedDict[Hashable, tuple[str, float]] = OrderedDict()
+        # The message the last answer answered: "who said that" after "i heard theyre doubling
+        # it?" asks who said what the user heard, not what the answer to it says.
+        self._asked: OrderedDict[Hashable, tuple[str, float]] = OrderedDict()
 
     def last(self, key: Hashable) -> str | None:
         """Return the entry id of the conversation's last answer, if it is recent enough."""
@@ -43,6 +46,10 @@ class Conversations:
         """Return the entry id of the answer before the conversation's last, while the last is
         kept and it is recent enough."""
         return self._fresh(self._before, key) if self.last(key) is not None else None
+
+    def asked(self, key: Hashable) -> str | None:
+        """Return the message the conversation's last answer answered, while that is kept."""
+        return self._fresh(self._asked, key) if self.last(key) is not None else None
 
     def declined(self, key: Hashable) -> str | None:
         """Return the question of the conversation's last reply if it was declined, and recent."""
@@ -67,6 +74,10 @@ class Conversations:
             if last is not None and last != entry_id:
                 self._keep(self._before, key, last)
             self._keep(self._last, key, entry_id)
+            if reply.kind == "followup":
+                self._keep(self._asked, key, reply.question)
+            else:  # read alone, or an offer: the message means what its answer answered
+                self._asked.pop(key, None)
 
     def _fresh(self, table: OrderedDict[Hashable, tuple[str, float]], key: Hashable) -> str | None:
         """Return what ``table`` keeps for a conversation if it is recent; forget it if stale."""

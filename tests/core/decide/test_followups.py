@@ -1507,7 +1507,11 @@ def _played(service: KnowledgeService, *messages: str) -> list[Reply]:
     replies = []
     for message in messages:
         reply = service.ask(
-            message, memory.last(0), declined=memory.declined(0), before=memory.before(0)
+            message,
+            memory.last(0),
+            declined=memory.declined(0),
+            before=memory.before(0),
+            asked=memory.asked(0),
         )
         memory.remember(0, reply)
         replies.append(reply)
@@ -2758,6 +2762,84 @@ def test_followup_65_the_same_guy_asks_another_claim_of_the_last_claimant(
     assert prize.answered and prize.entry_id == "quiz-prize"
     _, money = _talk(quiz, "which team won the quiz", "how much prize money was there")
     assert money.entry_id == "quiz-money"  # no one pointed at: the words decide
+
+
+def test_followup_66_who_said_that_after_a_claim_passed_on_is_that_claims_claimant(
+    quiz: KnowledgeService,
+) -> None:
+    # Follow-up round 66: "who said that" after the user passed a claim on ("i heard ..."),
+    # answered as a follow-up of Kit's win, asks who said what the user heard (Lou's prize
+    # money), not who claimed the last answer; a message passing nothing on leaves it, unless
+    # what it gets alone is linked to the last answer.
+    heard = "i heard there was prize money for the winners?"
+    said = quiz.ask("who said that", "quiz-winner", asked=heard)
+    assert said.answered and said.entry_id == "quiz-money" and "Lou" in (said.answer or "")
+    asked = "how much prize money did the winners get"
+    kept = quiz.ask("who said that", "quiz-winner", asked=asked)
+    assert kept.entry_id == "quiz-winner"  # no claim passed on, none linked: as before
+    # a message whose own claim is linked to the last answer: that claim's claimant
+    linked = quiz.ask("who said that", "quiz-winner", asked="what was said back to kit")
+    assert linked.entry_id == "quiz-reply" and "Lou" in (linked.answer or "")
+
+
+FILM = """
+version: 1
+
+sources:
+  - id: studio-post
+    title: The studio post
+    outlet: the film blog
+    kind: article
+  - id: vance-interview
+    title: The blog's interview with Dr. Vance
+    outlet: the film blog
+    kind: interview
+    author: Dr. Vance
+
+entries:
+  - id: who-is-vance
+    questions: [Who is Dr. Vance?]
+    answer: Dr. Vance is the studio's former head of production, interviewed by the blog.
+    status: fact
+    claimed_by: the film blog
+    sources: [studio-post]
+  - id: vance-wrap
+    questions: [When will filming wrap?]
+    answer: Dr. Vance told the film blog that filming would wrap in May.
+    status: rumor
+    claimed_by: Dr. Vance
+    sources: [vance-interview]
+  - id: blog-no-guess
+    questions: [Will the blog guess the schedule?]
+    answer: The film blog said it would not guess at the film's schedule until told more.
+    status: fact
+    claimed_by: the film blog
+    sources: [studio-post]
+  - id: sequel-budget
+    questions: [What is the sequel's budget?]
+    answer: The film blog said the sequel's budget is twice the first film's.
+    status: rumor
+    claimed_by: the film blog
+    sources: [studio-post]
+"""
+
+
+@pytest.fixture(scope="module")
+def film(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    return _built(tmp_path_factory, "film", FILM)
+
+
+def test_followup_66_he_after_an_answer_naming_one_person_asks_that_persons_claims(
+    film: KnowledgeService,
+) -> None:
+    # Follow-up round 66: "he" after the blog's word on who Dr. Vance is points at Dr. Vance,
+    # whose own claim answers what he told the blog, not the blog's claim that the words
+    # alone fit; what he never said of is still read as before.
+    told = film.ask("what did he tell the blog about the film", "who-is-vance")
+    assert told.entry_id == "vance-wrap"
+    assert film.ask("what did he tell the blog about the film").entry_id == "blog-no-guess"
+    budget = film.ask("what did he say about the budget", "who-is-vance")
+    assert budget.entry_id == "sequel-budget"  # no claim of his on it: the words decide
 
 
 MODELS = """

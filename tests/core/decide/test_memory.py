@@ -82,3 +82,18 @@ def test_followup_61_the_answer_before_the_last_is_forgotten_when_stale() -> Non
     memory.remember(0, Reply(question="q", answered=True, score=1.0, entry_id="shoot-date"))
     now[0] = 61.0
     assert memory.before(0) is None
+
+
+def test_followup_66_the_message_a_follow_up_answer_answered_is_kept() -> None:
+    # Follow-up round 66: "who said that" after "i heard they're reshooting?" may ask who said
+    # what the user heard; the message is kept while its answer, read as a follow-up, is last.
+    memory = Conversations()
+    memory.remember(0, Reply(question="when does it open", answered=True, score=1.0, entry_id="a"))
+    assert memory.asked(0) is None  # read alone: what it asked is what its answer answered
+    heard = Reply("i heard theyre reshooting?", True, 1.0, entry_id="b", kind="followup")
+    memory.remember(0, heard)
+    assert memory.asked(0) == "i heard theyre reshooting?"
+    memory.remember(0, _decline(0.0))  # a far decline leaves the last answer and its message
+    assert memory.asked(0) == "i heard theyre reshooting?"
+    memory.remember(0, Reply(question="q", answered=True, score=1.0, entry_id="c"))
+    assert memory.asked(0) is None
