@@ -6,6 +6,7 @@ import bisect
 import itertools
 import math
 import re
+import string
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -508,17 +509,54 @@ _BUSINESS = re.compile(rf"\b(?:{'|'.join(BUSINESSES)}|(?:{'|'.join(ADVISORS)})\b
 _BUSINESS_LOWER = re.compile(_BUSINESS.pattern)  # for ASCII text lowered (see _COUNTED_LOWER)
 
 
-def _named_businesses(answers: Iterable[str]) -> dict[str, tuple[int, ...]]:
+def _holding(texts: Sequence[str], needles: Iterable[str], gaps: bytes) -> set[int]:
+    """Return the positions of the ASCII texts that hold one of ``needles`` once read through
+    ``gaps`` (lowered, each character outside a word a space) and put between spaces (so " ca "
+    finds the word "ca" whole): all the texts joined and read at once, by ``str.find``."""
+    plain = [index for index, text in enumerate(texts) if text.isascii()]
+    joined = " ".join([texts[index] for index in plain]).encode().translate(gaps).decode()
+    joined = f" {joined} "
+    starts = list(itertools.accumulate((len(texts[index]) + 1 for index in plain), initial=1))
+    found: set[int] = set()
+    for needle in needles:  # each opens on a space, then a word's characters
+        # Found by its word alone (a search skips along by its last character), the space
+        # after it then checked: a word is not found within a longer one.
+        word = needle.rstrip(" ")
+        after = len(word) if word != needle else 0
+        at = joined.find(word)
+        while at >= 0:
+            if after and joined[at + after] != " ":  # (the joined texts end on a space)
+                at = joined.find(word, at + after)
+                continue
+            text = bisect.bisect_right(starts, at + 1) - 1
+            found.add(plain[text])
+            at = joined.find(word, starts[text + 1] - 1)  # on from the next text
+    return found
+
+
+def _gaps(marks: str) -> bytes:
+    """Return the table that lowers ASCII text and makes a space of each character outside a
+    word: a letter, a digit, "_" or one of ``marks``."""
+    inside = frozenset(string.ascii_letters + string.digits + "_" + marks)
+    return bytes(ord(chr(code).lower()) if chr(code) in inside else 32 for code in range(256))
+
+
+_WORD_GAPS = _gaps("")  # a word as the regex engine's \w reads ASCII text
+_WRITTEN_GAPS = _gaps("'")  # a written word's ends in ASCII text (see _HOLDER_WORD)
+# _BUSINESS_LOWER's matches: a business word opening a word, an advisor word whole.
+_BUSINESS_NEEDLES = tuple(f" {word}" for word in BUSINESSES) + tuple(f" {w} " for w in ADVISORS)
+
+
+def _named_businesses(answers: Sequence[str]) -> dict[str, tuple[int, ...]]:
     """Return, for each kind of business or advisor, the entries whose answer names one: a
     capitalised word before it ("the Scottsdale DEALERSHIP"), not an owner ("the CA's
     dealership", "Michael's CA") or a code ("US dealers", "BMW dealers"); an advisor's name may
     follow too ("the salesman Bob")."""
     found: dict[str, list[int]] = {}
+    plain = _holding(answers, _BUSINESS_NEEDLES, _WORD_GAPS)  # _BUSINESS_LOWER's, read in C
     for index, answer in enumerate(answers):
-        if answer.isascii():  # (see _COUNTED_LOWER)
-            named = _BUSINESS_LOWER.search(answer.lower())
-        else:
-            named = _BUSINESS.search(answer)
+        # (ASCII: see _COUNTED_LOWER)
+        named = index in plain if answer.isascii() else _BUSINESS.search(answer) is not None
         said = _WRITTEN_WORD.findall(answer) if named else []
         for at, word in enumerate(said):
             kind = business_kind(word.lower())
@@ -538,6 +576,7 @@ _HOW_MANY = ("how", "many")
 # at once: no character outside a written word lowers to one inside it (a test checks each),
 # so a word that lowers to one of them stands whole in the lowered answer too.
 _HOLDER_WORD = re.compile(r"(?<![\w'\u2019])(?:" + "|".join(sorted(HOLDERS)) + r")(?![\w'\u2019])")
+_HOLDER_NEEDLES = tuple(f" {word} " for word in sorted(HOLDERS))  # each found whole
 
 
 def _titled_places(
@@ -548,8 +587,9 @@ def _titled_places(
     ASIA"): such an entry gives no count for that market."""
     seen: dict[str, dict[int, bool]] = {}  # name -> entry -> every use a title's
     read: dict[str, list[str]] = {}  # each capitalised word's terms, read once
+    plain = _holding(answers, _HOLDER_NEEDLES, _WRITTEN_GAPS)  # _HOLDER_WORD's, read in C
     for index, answer in enumerate(answers):
-        if not _HOLDER_WORD.search(answer.lower()):
+        if not (index in plain if answer.isascii() else _HOLDER_WORD.search(answer.lower())):
             continue  # no word of it holds a title: no name in it is a title's place
         for clause in _CLAUSE_BREAK.split(answer):
             said = _WRITTEN_WORD.findall(clause)
