@@ -382,6 +382,13 @@ def answer_kinds(answer: Sequence[str], text: str = "") -> list[str]:
     return found
 
 
+# What each of _MONEY, _PERCENT, _DAY and _ENGINE cannot match without, in ASCII text lowered.
+_KIND_NEEDS = (
+    ("$", "dollar", "eur", "pounds", "usd", "gbp", "aud", "bucks"),
+    ("%", "per"),
+    ("the day ",),
+    ("v6", "v8", "v1", "w6", "w8", "w1"),
+)
 _KINDS = ("number", "date", "year", "month", "time", "money", "day", "percent")
 
 
@@ -396,14 +403,19 @@ def _kinds_held(answers: Sequence[Sequence[str]], texts: Sequence[str]) -> dict[
     times = {t for t in numbers if ":" in t} | (_TIMES & distinct)
     money, percent, days, number = held["money"], held["percent"], held["day"], held["number"]
     year, month, date, timed = held["year"], held["month"], held["date"], held["time"]
+    # Each pattern searches only the answers holding what it needs (and every non-ASCII one).
+    other = {index for index, text in enumerate(texts) if not text.isascii()}
+    money_in, percent_in, day_in, engine_in = (
+        other | _holding(texts, needs, _LOWERED) for needs in _KIND_NEEDS
+    )
     for index, (answer, text) in enumerate(zip(answers, texts, strict=True)):
-        if _MONEY.search(text):
+        if index in money_in and _MONEY.search(text):
             money.append(index)
-        if _PERCENT.search(text):
+        if index in percent_in and _PERCENT.search(text):
             percent.append(index)
-        if _DAY.search(text) or not _DAYS.isdisjoint(answer):
+        if (index in day_in and _DAY.search(text)) or not _DAYS.isdisjoint(answer):
             days.append(index)
-        if not numbers.isdisjoint(answer) or _ENGINE.search(text):
+        if not numbers.isdisjoint(answer) or (index in engine_in and _ENGINE.search(text)):
             number.append(index)
         dated = False
         if not years.isdisjoint(answer):
@@ -511,14 +523,16 @@ _BUSINESS_LOWER = re.compile(_BUSINESS.pattern)  # for ASCII text lowered (see _
 
 def _holding(texts: Sequence[str], needles: Iterable[str], gaps: bytes) -> set[int]:
     """Return the positions of the ASCII texts that hold one of ``needles`` once read through
-    ``gaps`` (lowered, each character outside a word a space) and put between spaces (so " ca "
-    finds the word "ca" whole): all the texts joined and read at once, by ``str.find``."""
+    ``gaps`` (lowered, and each character outside a word a space if ``_gaps`` made it) and put
+    between spaces (so " ca " finds the word "ca" whole): all the texts joined by spaces and
+    read at once, by ``str.find``. A needle with a space inside may also find two texts' ends."""
     plain = [index for index, text in enumerate(texts) if text.isascii()]
     joined = " ".join([texts[index] for index in plain]).encode().translate(gaps).decode()
     joined = f" {joined} "
     starts = list(itertools.accumulate((len(texts[index]) + 1 for index in plain), initial=1))
     found: set[int] = set()
-    for needle in needles:  # each opens on a space, then a word's characters
+    for needle in needles:  # each opens on a space, or on what it finds
+        lead = len(needle) - len(needle.lstrip(" "))  # (a space at most)
         # Found by its word alone (a search skips along by its last character), the space
         # after it then checked: a word is not found within a longer one.
         word = needle.rstrip(" ")
@@ -526,11 +540,11 @@ def _holding(texts: Sequence[str], needles: Iterable[str], gaps: bytes) -> set[i
         at = joined.find(word)
         while at >= 0:
             if after and joined[at + after] != " ":  # (the joined texts end on a space)
-                at = joined.find(word, at + after)
+                at = joined.find(word, at + 1)
                 continue
-            text = bisect.bisect_right(starts, at + 1) - 1
+            text = bisect.bisect_right(starts, at + lead) - 1
             found.add(plain[text])
-            at = joined.find(word, starts[text + 1] - 1)  # on from the next text
+            at = joined.find(word, starts[text + 1] - lead)  # on from the next text
     return found
 
 
@@ -541,6 +555,7 @@ def _gaps(marks: str) -> bytes:
     return bytes(ord(chr(code).lower()) if chr(code) in inside else 32 for code in range(256))
 
 
+_LOWERED = bytes(ord(chr(code).lower()) if code < 128 else code for code in range(256))
 _WORD_GAPS = _gaps("")  # a word as the regex engine's \w reads ASCII text
 _WRITTEN_GAPS = _gaps("'")  # a written word's ends in ASCII text (see _HOLDER_WORD)
 # _BUSINESS_LOWER's matches: a business word opening a word, an advisor word whole.

@@ -24,7 +24,10 @@ from bot.core.retrieve.matcher import (
     _ENGINE,
     _HOLDER_NEEDLES,
     _HOLDER_WORD,
+    _KIND_NEEDS,
+    _LOWERED,
     _MONEY,
+    _PERCENT,
     _WORD_GAPS,
     _WRITTEN_GAPS,
     _WRITTEN_WORD,
@@ -110,6 +113,16 @@ def test_kind_patterns_match_as_their_plain_forms(text: str) -> None:
         ]
         for start in range(len(text)):
             assert bool(pattern.fullmatch(text, start)) == bool(plain.fullmatch(text, start))
+
+
+@given(st.lists(st.one_of(_NEAR_MISSES, _TEXTS, st.just("5 PER cent")), max_size=8))
+@example(["$ 5", "V12", "w8", "6 % up", "THE DAY after", "a the day before"])
+def test_the_kinds_patterns_search_only_texts_that_may_hold_one(texts: list[str]) -> None:
+    """Each ASCII text an answer kind's pattern finds something in holds one of the needles
+    that ``_kinds_held`` looks for first (the others are always searched)."""
+    for pattern, needs in zip((_MONEY, _PERCENT, _DAY, _ENGINE), _KIND_NEEDS, strict=True):
+        found = {i for i, text in enumerate(texts) if text.isascii() and pattern.search(text)}
+        assert found <= _holding(texts, needs, _LOWERED)
 
 
 _WRITERS = st.sampled_from(
