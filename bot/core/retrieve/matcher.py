@@ -6,6 +6,7 @@ import bisect
 import itertools
 import math
 import re
+import string
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -376,6 +377,13 @@ def answer_kinds(answer: Sequence[str], text: str = "") -> list[str]:
     return found
 
 
+# What each of _MONEY, _PERCENT, _DAY and _ENGINE cannot match without, in ASCII text lowered.
+_KIND_NEEDS = (
+    ("$", "dollar", "eur", "pounds", "usd", "gbp", "aud", "bucks"),
+    ("%", "per"),
+    ("the day ",),
+    ("v6", "v8", "v1", "w6", "w8", "w1"),
+)
 _KINDS = ("number", "date", "year", "month", "time", "money", "day", "percent")
 
 
@@ -390,14 +398,19 @@ def _kinds_held(answers: Sequence[Sequence[str]], texts: Sequence[str]) -> dict[
     times = {t for t in numbers if ":" in t} | (_TIMES & distinct)
     money, percent, days, number = held["money"], held["percent"], held["day"], held["number"]
     year, month, date, timed = held["year"], held["month"], held["date"], held["time"]
+    # Each pattern searches only the answers holding what it needs (and every non-ASCII one).
+    other = {index for index, text in enumerate(texts) if not text.isascii()}
+    money_in, percent_in, day_in, engine_in = (
+        other | _holding(texts, needs, _LOWERED) for needs in _KIND_NEEDS
+    )
     for index, (answer, text) in enumerate(zip(answers, texts, strict=True)):
-        if _MONEY.search(text):
+        if index in money_in and _MONEY.search(text):
             money.append(index)
-        if _PERCENT.search(text):
+        if index in percent_in and _PERCENT.search(text):
             percent.append(index)
-        if _DAY.search(text) or not _DAYS.isdisjoint(answer):
+        if (index in day_in and _DAY.search(text)) or not _DAYS.isdisjoint(answer):
             days.append(index)
-        if not numbers.isdisjoint(answer) or _ENGINE.search(text):
+        if not numbers.isdisjoint(answer) or (index in engine_in and _ENGINE.search(text)):
             number.append(index)
         dated = False
         if not years.isdisjoint(answer):
@@ -503,17 +516,57 @@ _BUSINESS = re.compile(rf"\b(?:{'|'.join(BUSINESSES)}|(?:{'|'.join(ADVISORS)})\b
 _BUSINESS_LOWER = re.compile(_BUSINESS.pattern)  # for ASCII text lowered (see _COUNTED_LOWER)
 
 
-def _named_businesses(answers: Iterable[str]) -> dict[str, tuple[int, ...]]:
+def _holding(texts: Sequence[str], needles: Iterable[str], gaps: bytes) -> set[int]:
+    """Return the positions of the ASCII texts that hold one of ``needles`` once read through
+    ``gaps`` (lowered, and each character outside a word a space if ``_gaps`` made it) and put
+    between spaces (so " ca " finds the word "ca" whole): all the texts joined by spaces and
+    read at once, by ``str.find``. A needle with a space inside may also find two texts' ends."""
+    plain = [index for index, text in enumerate(texts) if text.isascii()]
+    joined = " ".join([texts[index] for index in plain]).encode().translate(gaps).decode()
+    joined = f" {joined} "
+    starts = list(itertools.accumulate((len(texts[index]) + 1 for index in plain), initial=1))
+    found: set[int] = set()
+    for needle in needles:  # each opens on a space, or on what it finds
+        lead = len(needle) - len(needle.lstrip(" "))  # (a space at most)
+        # Found by its word alone (a search skips along by its last character), the space
+        # after it then checked: a word is not found within a longer one.
+        word = needle.rstrip(" ")
+        after = len(word) if word != needle else 0
+        at = joined.find(word)
+        while at >= 0:
+            if after and joined[at + after] != " ":  # (the joined texts end on a space)
+                at = joined.find(word, at + 1)
+                continue
+            text = bisect.bisect_right(starts, at + lead) - 1
+            found.add(plain[text])
+            at = joined.find(word, starts[text + 1] - lead)  # on from the next text
+    return found
+
+
+def _gaps(marks: str) -> bytes:
+    """Return the table that lowers ASCII text and makes a space of each character outside a
+    word: a letter, a digit, "_" or one of ``marks``."""
+    inside = frozenset(string.ascii_letters + string.digits + "_" + marks)
+    return bytes(ord(chr(code).lower()) if chr(code) in inside else 32 for code in range(256))
+
+
+_LOWERED = bytes(ord(chr(code).lower()) if code < 128 else code for code in range(256))
+_WORD_GAPS = _gaps("")  # a word as the regex engine's \w reads ASCII text
+_WRITTEN_GAPS = _gaps("'")  # a written word's ends in ASCII text (see _HOLDER_WORD)
+# _BUSINESS_LOWER's matches: a business word opening a word, an advisor word whole.
+_BUSINESS_NEEDLES = tuple(f" {word}" for word in BUSINESSES) + tuple(f" {w} " for w in ADVISORS)
+
+
+def _named_businesses(answers: Sequence[str]) -> dict[str, tuple[int, ...]]:
     """Return, for each kind of business or advisor, the entries whose answer names one: a
     capitalised word before it ("the Scottsdale DEALERSHIP"), not an owner ("the CA's
     dealership", "Michael's CA") or a code ("US dealers", "BMW dealers"); an advisor's name may
     follow too ("the salesman Bob")."""
     found: dict[str, list[int]] = {}
+    plain = _holding(answers, _BUSINESS_NEEDLES, _WORD_GAPS)  # _BUSINESS_LOWER's, read in C
     for index, answer in enumerate(answers):
-        if answer.isascii():  # (see _COUNTED_LOWER)
-            named = _BUSINESS_LOWER.search(answer.lower())
-        else:
-            named = _BUSINESS.search(answer)
+        # (ASCII: see _COUNTED_LOWER)
+        named = index in plain if answer.isascii() else _BUSINESS.search(answer) is not None
         said = _WRITTEN_WORD.findall(answer) if named else []
         for at, word in enumerate(said):
             kind = business_kind(word.lower())
@@ -533,6 +586,7 @@ _HOW_MANY = ("how", "many")
 # at once: no character outside a written word lowers to one inside it (a test checks each),
 # so a word that lowers to one of them stands whole in the lowered answer too.
 _HOLDER_WORD = re.compile(r"(?<![\w'\u2019])(?:" + "|".join(sorted(HOLDERS)) + r")(?![\w'\u2019])")
+_HOLDER_NEEDLES = tuple(f" {word} " for word in sorted(HOLDERS))  # each found whole
 
 
 def _titled_places(
@@ -543,8 +597,9 @@ def _titled_places(
     ASIA"): such an entry gives no count for that market."""
     seen: dict[str, dict[int, bool]] = {}  # name -> entry -> every use a title's
     read: dict[str, list[str]] = {}  # each capitalised word's terms, read once
+    plain = _holding(answers, _HOLDER_NEEDLES, _WRITTEN_GAPS)  # _HOLDER_WORD's, read in C
     for index, answer in enumerate(answers):
-        if not _HOLDER_WORD.search(answer.lower()):
+        if not (index in plain if answer.isascii() else _HOLDER_WORD.search(answer.lower())):
             continue  # no word of it holds a title: no name in it is a title's place
         for clause in _CLAUSE_BREAK.split(answer):
             said = _WRITTEN_WORD.findall(clause)

@@ -11,22 +11,31 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bot.core.knowledge.loader import default_knowledge_path, load_knowledge, load_with_phrase_keys
-from bot.core.normalise.question import titled
+from bot.core.normalise.question import ADVISORS, BUSINESSES, HOLDERS, titled
 from bot.core.normalise.text import Synonyms, analyse, analyse_many, content, phrase_key
 from bot.core.retrieve.matcher import (
     _BUSINESS,
     _BUSINESS_LOWER,
+    _BUSINESS_NEEDLES,
     _CLAUSE_BREAK,
     _COUNTED,
     _COUNTED_LOWER,
     _DAY,
     _ENGINE,
+    _HOLDER_NEEDLES,
+    _HOLDER_WORD,
+    _KIND_NEEDS,
+    _LOWERED,
     _MONEY,
+    _PERCENT,
+    _WORD_GAPS,
+    _WRITTEN_GAPS,
     _WRITTEN_WORD,
     Matcher,
     _brands,
     _claimant_handles,
     _handles,
+    _holding,
     _kinds_held,
     _one_word_terms,
     _titled_places,
@@ -104,6 +113,16 @@ def test_kind_patterns_match_as_their_plain_forms(text: str) -> None:
         ]
         for start in range(len(text)):
             assert bool(pattern.fullmatch(text, start)) == bool(plain.fullmatch(text, start))
+
+
+@given(st.lists(st.one_of(_NEAR_MISSES, _TEXTS, st.just("5 PER cent")), max_size=8))
+@example(["$ 5", "V12", "w8", "6 % up", "THE DAY after", "a the day before"])
+def test_the_kinds_patterns_search_only_texts_that_may_hold_one(texts: list[str]) -> None:
+    """Each ASCII text an answer kind's pattern finds something in holds one of the needles
+    that ``_kinds_held`` looks for first (the others are always searched)."""
+    for pattern, needs in zip((_MONEY, _PERCENT, _DAY, _ENGINE), _KIND_NEEDS, strict=True):
+        found = {i for i, text in enumerate(texts) if text.isascii() and pattern.search(text)}
+        assert found <= _holding(texts, needs, _LOWERED)
 
 
 _WRITERS = st.sampled_from(
@@ -189,6 +208,23 @@ def test_titled_places_skip_only_answers_without_a_holder(answers: list[str]) ->
     syn = Synonyms([["asia", "asian market"]])
     names = frozenset({"asia", "europ", "chile", "korea", "bmw"})
     assert _titled_places(answers, names, syn) == _titled_places_read_whole(answers, names, syn)
+
+
+@given(st.lists(st.one_of(_TEXTS, st.lists(_PLACES, max_size=8).map(" ".join)), max_size=8))
+@example(["salesman Bob", "the CA's car", "cars", "a Dealer", "_dealer", "x-ca", ""])
+@example(["Asia's Head", "head_", "\u212a ahead", "the guy's", "rep", "REPs", "1vp", "VP"])
+def test_the_texts_holding_a_word_are_those_its_pattern_finds(texts: list[str]) -> None:
+    """Read all at once by ``str.find``, the ASCII texts hold a business's or a holder's word
+    where the patterns find one in each text lowered (the others are left to the patterns)."""
+    for needles, gaps, pattern in (
+        (_BUSINESS_NEEDLES, _WORD_GAPS, _BUSINESS_LOWER),
+        (_HOLDER_NEEDLES, _WRITTEN_GAPS, _HOLDER_WORD),
+    ):
+        found = {
+            i for i, text in enumerate(texts) if text.isascii() and pattern.search(text.lower())
+        }
+        assert _holding(texts, needles, gaps) == found
+    assert all(word.isalpha() and word.islower() for word in [*HOLDERS, *BUSINESSES, *ADVISORS])
 
 
 def _state(value: object) -> object:
