@@ -24,7 +24,13 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
+from hypothesis import settings
 from simcord import Env
+
+# Property tests check what holds, not how fast: Hypothesis's per-example deadline would make
+# them fail on a busy machine, and speed is measured by the benchmarks instead.
+settings.register_profile("onem", deadline=None)
+settings.load_profile("onem")
 
 TESTS = Path(__file__).parent
 for _folder in (TESTS / "support", TESTS / "core"):
