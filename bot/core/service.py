@@ -184,8 +184,7 @@ class KnowledgeService:
         earlier = before_last(text) if before else None
         if earlier is not None:  # "go back to the guy before that, ...": the answer before
             text, after, asked = earlier, before, None
-        last = snapshot.knowledge.by_id.get(after) if after and asked else None
-        if last is not None and asked:
+        if after and asked and (last := snapshot.knowledge.by_id.get(after)) is not None:
             after = heard_of(snapshot.matcher, text, asked, last) or after
         said = heard(text)  # read once for small talk's three readings
         talk = snapshot.talk.match(said)

@@ -73,6 +73,15 @@ def garden(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
     return KnowledgeService.from_path(path)
 
 
+def _answered_apart(service: KnowledgeService, message: str, first: str, second: str) -> None:
+    """Assert a message the whole of which is declined gets both answers, first and second."""
+    whole = service.snapshot.matcher.read(message).best
+    assert whole is not None and whole.score < service.snapshot.matcher.threshold
+    reply = service.ask(message)
+    assert reply.entry_id == first
+    assert reply.second is not None and reply.second.entry_id == second
+
+
 def test_a_message_is_split_into_its_two_questions() -> None:
     assert questions("how many are left and what happens after that") == (
         "what happens after that\nhow many are left ?",
@@ -152,11 +161,7 @@ def test_two_questions_the_whole_message_cannot_answer_are_answered_apart(
     garden: KnowledgeService,
 ) -> None:
     message = "what colour is the shed and what happens to tomato plants after the frost"
-    whole = garden.snapshot.matcher.read(message).best
-    assert whole is not None and whole.score < garden.snapshot.matcher.threshold
-    reply = garden.ask(message)
-    assert reply.entry_id == "shed-colour"
-    assert reply.second is not None and reply.second.entry_id == "tomato-frost"
+    _answered_apart(garden, message, "shed-colour", "tomato-frost")
 
 
 def test_round_79_a_second_question_answered_not_surely_joins_when_the_message_is_about_both(
@@ -380,11 +385,7 @@ def test_round_122_both_sides_of_a_declined_comparison_are_answered(
     garden: KnowledgeService,
 ) -> None:
     message = "tomato yield vs the first frost, same?"
-    whole = garden.snapshot.matcher.read(message).best
-    assert whole is not None and whole.score < garden.snapshot.matcher.threshold
-    reply = garden.ask(message)
-    assert reply.entry_id == "tomato-yield"
-    assert reply.second is not None and reply.second.entry_id == "tomato-frost"
+    _answered_apart(garden, message, "tomato-yield", "tomato-frost")
     # Two sides the sources never set side by side leave the comparison declined.
     assert not garden.ask("tomato yield vs shed colour, same?").answered
     assert not garden.ask("shed colour vs the capital of peru, same?").answered
@@ -394,11 +395,7 @@ def test_round_122_both_sides_asked_whether_they_agree_are_answered(
     garden: KnowledgeService,
 ) -> None:
     message = "does the blog's tomato yield agree with what ivy said about the frost"
-    whole = garden.snapshot.matcher.read(message).best
-    assert whole is not None and whole.score < garden.snapshot.matcher.threshold
-    reply = garden.ask(message)
-    assert reply.entry_id == "tomato-yield"
-    assert reply.second is not None and reply.second.entry_id == "tomato-frost"
+    _answered_apart(garden, message, "tomato-yield", "tomato-frost")
 
 
 def test_round_122_two_claims_set_against_each_other_in_a_declined_message_are_answered(
@@ -409,8 +406,4 @@ def test_round_122_two_claims_set_against_each_other_in_a_declined_message_are_a
         "the blog gives forty tomatoes a plant but ivy said they die back after the first "
         "frost, whats the difference"
     )
-    whole = garden.snapshot.matcher.read(message).best
-    assert whole is not None and whole.score < garden.snapshot.matcher.threshold
-    reply = garden.ask(message)
-    assert reply.entry_id == "tomato-yield"
-    assert reply.second is not None and reply.second.entry_id == "tomato-frost"
+    _answered_apart(garden, message, "tomato-yield", "tomato-frost")
