@@ -32,6 +32,7 @@ DEFAULT_MAX_QUESTION_CHARS = 1000
 # A mention typed as text ("@bot what did ..."): who is addressed, not what is asked.
 _MENTION = re.compile(r"^\s*(?:@\S+[\s,:]*)+")
 _UNANSWERED = 'Your message asks two things; I can answer only one. Nothing I know answers "{}".'
+_MISNAMED = 'Nothing I know mentions "{}", so this answers the rest of your message.'
 _EMPTY = "Ask me something about the BMW 1M Coupe's production, e.g. how many the US gets."
 
 
@@ -252,7 +253,9 @@ class KnowledgeService:
             ranking = snapshot.matcher.read(text)
             decision = decide(ranking, snapshot.matcher.threshold)
             decision = read_alone(snapshot.matcher, text, decision)  # "who brought that up"
-            decision = unmisnamed(snapshot.matcher, text, decision)  # "wasnt it a porsche 911"
+            decision, misnamed = unmisnamed(snapshot.matcher, text, decision)
+            if misnamed is not None and decision.answer is not None:  # "wasnt it motor trend"
+                notice = _join(notice, _MISNAMED.format(misnamed))
             past = pointed_past(snapshot.matcher, text, declined) if declined else None
             if decision.answer is None and past is not None:
                 decision = past  # "what car were they in" after "who filmed it" was declined

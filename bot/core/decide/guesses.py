@@ -26,21 +26,21 @@ def guessed_names(message: str) -> list[str]:
     return [found.group(1) for found in _GUESSED.finditer(lowered)]
 
 
-def unmisnamed(matcher: Matcher, text: str, decision: Decision) -> Decision:
+def unmisnamed(matcher: Matcher, text: str, decision: Decision) -> tuple[Decision, str | None]:
     """Decide on a message guessing at a name with a word no entry holds ("wasnt it a porsche
     911 doing the filming", "wasnt it motor trend"): the name is misremembered, so the rest of
-    the message decides, when it is answered surely by another entry than the name pulled to;
-    else the decision as it was."""
+    the message decides, when it is answered surely by another entry than the name pulled to,
+    and the name set aside is returned with it; else the decision as it was, and None."""
     misnamed = [name for name in guessed_names(text) if matcher.unknown(name)]
     if not misnamed:
-        return decision
+        return decision, None
     rest = text.lower()
     for name in misnamed:  # the name wherever it is, the story's mention too
         rest = re.sub(rf"\b{re.escape(name)}\b", " ", rest)
     ranked = matcher.read(rest)
     answer = decide(ranked, SURE_PART).answer
     if answer is None:
-        return decision
+        return decision, None
     if decision.answer is not None and decision.answer.entry_id == answer.entry_id:
-        return decision
-    return decide(ranked, matcher.threshold)
+        return decision, None
+    return decide(ranked, matcher.threshold), misnamed[0]

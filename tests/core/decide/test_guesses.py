@@ -58,8 +58,10 @@ def test_round_122_a_misremembered_name_gives_way_to_the_rest_of_the_question(
     assert matcher.unknown("ferrari 296") == ["296"]
     best = matcher.read(message).best
     assert best is not None and best.entry_id == "ferrari-race"  # the name pulls to the race
-    assert ride.ask(message).entry_id == "chase-van"
+    reply = ride.ask(message)
+    assert reply.entry_id == "chase-van"
+    # The reply says which name it set aside, so the asker is not silently corrected.
+    assert reply.notice is not None and '"ferrari 296"' in reply.notice
     # A name the sources have is no misremembered one: it keeps its own answer.
-    assert ride.ask("wasnt it a ferrari roma they hoped the bike would race").entry_id == (
-        "ferrari-race"
-    )
+    kept = ride.ask("wasnt it a ferrari roma they hoped the bike would race")
+    assert kept.entry_id == "ferrari-race" and kept.notice is None
