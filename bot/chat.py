@@ -55,13 +55,6 @@ def chat(service: KnowledgeService, stdin: TextIO, out: TextIO) -> int:
         elif line == ":reload":
             out.write(printable(redact(service.reload().summary())) + "\n")
         else:
-            reply = service.ask(
-                line,
-                memory.last(0),
-                declined=memory.declined(0),
-                before=memory.before(0),
-                asked=memory.asked(0),
-            )
-            memory.remember(0, reply)
+            reply = memory.ask(service.ask, 0, line)
             out.write(printable(redact(to_text(reply))) + "\n\n")
         out.flush()

@@ -6,28 +6,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 import yaml
 
-from ..core.decide.memory import Conversations
+from ..core.decide.memory import Asker, Conversations
 from ..core.render.text import summary
 from ..core.reply.replies import Reply
-
-
-class Asker(Protocol):
-    """Answer a message in a conversation: after its last answer, its last declined question, the
-    answer before the last and the message the last answer answered."""
-
-    def __call__(
-        self,
-        question: str,
-        after: str | None = None,
-        *,
-        declined: str | None = None,
-        before: str | None = None,
-        asked: str | None = None,
-    ) -> Reply: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,14 +201,7 @@ def evaluate_conversations(conversations: list[list[Turn]], ask: Asker) -> list[
     for number, turns in enumerate(conversations):
         memory = Conversations()
         for turn in turns:
-            reply = ask(
-                turn.q,
-                memory.last(number),
-                declined=memory.declined(number),
-                before=memory.before(number),
-                asked=memory.asked(number),
-            )
-            memory.remember(number, reply)
+            reply = memory.ask(ask, number, turn.q)
             text = summary(reply)
             if turn.want == "answer":
                 ok = reply.answered and all(re.search(p, text, re.IGNORECASE) for p in turn.expect)

@@ -72,15 +72,7 @@ class Answering:
     def ask(self, question: str, channel_id: int | None, user_id: int) -> Reply:
         """Answer a question against the asker's last answer in the same channel."""
         key = (channel_id, user_id)
-        reply = self.bot.service.ask(
-            clean_question(question),
-            self.conversations.last(key),
-            declined=self.conversations.declined(key),
-            before=self.conversations.before(key),
-            asked=self.conversations.asked(key),
-        )
-        self.conversations.remember(key, reply)
-        return reply
+        return self.conversations.ask(self.bot.service.ask, key, clean_question(question))
 
     async def _slowed(self, interaction: discord.Interaction[OnemBot]) -> bool:
         """Count one request; if over the cooldown, say so (ephemerally) and return True."""

@@ -1143,11 +1143,9 @@ def _same_claimants(
     pointing at "the same guy" asks for, or None if it points at no one or none fits."""
     if _SAME_CLAIMANT.search(text[:200]) is None or not _names_claimant(last, knowledge):
         return None
-    who = _claimant(last).lower()
     asked = f"{_SAME_CLAIMANT.sub(' ', text[:200])} {_claimant(last)}"
-    ranking = matcher.read(asked, _LEADERS).without(last)
-    mine = tuple(m for m in ranking.matches if _claimant(m.entry).lower() == who)
-    found = decide(Ranking(mine), matcher.threshold)
+    mine = _claimants(matcher.read(asked, _LEADERS), last)
+    found = decide(Ranking(tuple(mine)), matcher.threshold)
     return found if found.answer is not None else None
 
 
@@ -1184,10 +1182,16 @@ def _points_at(text: str, last: Entry, alone: Decision) -> bool:
     return unnamed and things <= _stems(last.answer)
 
 
-def _own_claims(ranking: Ranking, last: Entry) -> Ranking:
+def _claimants(ranking: Ranking, last: Entry) -> list[Match]:
     """Return the ranked claims made by the last claim's claimant, the last claim left out."""
     who = _claimant(last).lower()
-    mine = [m for m in ranking.without(last).matches if _claimant(m.entry).lower() == who]
+    return [m for m in ranking.without(last).matches if _claimant(m.entry).lower() == who]
+
+
+def _own_claims(ranking: Ranking, last: Entry) -> Ranking:
+    """Return the ranked claims made by the last claim's claimant, the last claim left out: only
+    those from its own sources, when there are any."""
+    mine = _claimants(ranking, last)
     # "anything else in that comment": what the same source says besides, if it says more.
     kept = [m for m in mine if set(m.entry.sources) <= set(last.sources)]
     return Ranking(tuple(kept or mine))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from typing import Protocol
 
 from ..reply.replies import Reply
 
@@ -13,6 +14,21 @@ MAX_CONVERSATIONS = 10_000
 OFFERED_SCORE = 0.25
 """A decline this close keeps the entry it offered first as the context: "who brought that up"
 after a long story that just missed is read against the claim it most likely meant."""
+
+
+class Asker(Protocol):
+    """Answer a message in a conversation: after its last answer, its last declined question, the
+    answer before the last and the message the last answer answered."""
+
+    def __call__(
+        self,
+        question: str,
+        after: str | None = None,
+        *,
+        declined: str | None = None,
+        before: str | None = None,
+        asked: str | None = None,
+    ) -> Reply: ...
 
 
 class Conversations:
@@ -54,6 +70,18 @@ class Conversations:
     def declined(self, key: Hashable) -> str | None:
         """Return the question of the conversation's last reply if it was declined, and recent."""
         return self._fresh(self._declined, key)
+
+    def ask(self, ask: Asker, key: Hashable, message: str) -> Reply:
+        """Answer a message with what its conversation keeps, and remember the reply."""
+        reply = ask(
+            message,
+            self.last(key),
+            declined=self.declined(key),
+            before=self.before(key),
+            asked=self.asked(key),
+        )
+        self.remember(key, reply)
+        return reply
 
     def remember(self, key: Hashable, reply: Reply) -> None:
         """Keep an answer, or a close decline's first offer, as the conversation's context;

@@ -999,6 +999,10 @@ class Matcher:
             if (t in self._names or t in self._handles) and not self._generic(i)
         )
         self._counts_cars = self._mask([e for t in _COUNT_NOUNS for e in self._counting.get(t, ())])
+        # "how many zhps PER dealer": "2 per dealer" counts them too.
+        self._counts_cars_or_rate = self._counts_cars | self._mask(
+            list(self._counting.get(_RATE, ()))
+        )
         self._counts_name = self._mask(
             [e for t, counters in self._counting.items() if t in self._names for e in counters]
         )
@@ -1624,9 +1628,7 @@ class Matcher:
             return np.ones(len(self._entries), dtype=bool)
         holders = self._mask([e for t in known for e in self._counting.get(t, ())])
         head = things[-1]
-        cars = self._counts_cars
-        if rate:  # "how many zhps PER dealer": "2 per dealer" counts them
-            cars = cars | self._mask(list(self._counting.get(_RATE, ())))
+        cars = self._counts_cars_or_rate if rate else self._counts_cars
         if head in _COUNT_NOUNS:
             holders |= cars | self._counts_name
         elif head in self._names or (head in self._ids and self._generic(self._ids[head])):

@@ -1501,21 +1501,9 @@ def test_what_about_a_name_stands_for_the_titles_name(shipped: KnowledgeService)
 
 
 def _played(service: KnowledgeService, *messages: str) -> list[Reply]:
-    """Play messages as the front ends do: with the last answer, the last declined question and
-    the answer before the last."""
+    """Play messages as the front ends do: each with what its conversation keeps."""
     memory = Conversations()
-    replies = []
-    for message in messages:
-        reply = service.ask(
-            message,
-            memory.last(0),
-            declined=memory.declined(0),
-            before=memory.before(0),
-            asked=memory.asked(0),
-        )
-        memory.remember(0, reply)
-        replies.append(reply)
-    return replies
+    return [memory.ask(service.ask, 0, message) for message in messages]
 
 
 def test_followup_34_a_sceptical_reply_gets_the_last_claim_with_its_sources(
