@@ -1125,8 +1125,8 @@ _SAME_CLAIMANT = re.compile(
 def _named_persons_claim(matcher: Matcher, text: str, last: Entry) -> Decision | None:
     """Return the claim, of those made by the one person the last answer names and did not
     claim, that a question pointing at "he" or "she" asks for, or None."""
-    if _PERSONS.isdisjoint(words(text[:200])):
-        return None
+    if _PERSONS.isdisjoint(words(text[:200])) or asks_who_did(text):
+        return None  # "who replied to him": "him" is whom it was done to, not who did it
     people = matcher.people_named(last.answer)
     if len(people) != 1 or people[0] in words(_claimant(last)):
         return None

@@ -676,9 +676,11 @@ _REASONS = frozenset(
 )
 # The same, in two words: "would most likely change, GOING BY a conversation with BMWNA"; or a
 # purpose: "would need to sell more FOR ITS PLANS TO WORK out", "IN ORDER TO", "SO THAT"; or a
-# basis: "GUESSED FROM the sound that it was a V8".
+# basis: "GUESSED FROM the sound that it was a V8"; or what it turns on: "numbers can CHANGE
+# WITH demand", "DEPENDING ON demand".
 _REASONED = re.compile(
     r"\b(?:going by|based on|due to|thanks to|in light of|on the strength of|in order to"
+    r"|(?:chang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)) with|depend(?:s|ed|ing)? (?:on|upon)"
     r"|so as to|so that|for (?:its|their|his|her) (?:\w+ ){1,3}to \w+"
     r"|(?:guess(?:ed|es|ing)?|judg(?:ed|es|ing)|infer(?:red|s)?|work(?:ed|s)? out) from)\b",
     re.I,

@@ -2965,3 +2965,77 @@ def test_round_123_a_period_asked_of_a_total_for_none_is_declined(
     first, period = _talk(shipped, "where did the doubling rumour come from", "was it per year")
     assert first.entry_id == "doubling-rumor"
     assert not period.answered
+
+
+LEAGUE = """
+version: 1
+
+sources:
+  - id: league-post
+    title: The league post
+    outlet: the quiz blog
+    kind: article
+  - id: comment-tam
+    title: Comment on next season's teams
+    outlet: readers' comments under the league post
+    kind: reader-comment
+    author: Tam
+  - id: comment-unsigned
+    title: Unsigned reply to Tam
+    outlet: readers' comments under the league post
+    kind: reader-comment
+
+entries:
+  - id: tam-teams
+    questions: [How many teams will join the quiz league next season?]
+    answer: Commenter Tam claimed that ten new teams would join the quiz league next season.
+    status: rumor
+    claimed_by: Tam (reader comment)
+    sources: [comment-tam]
+    related: [unsigned-reply]
+  - id: unsigned-reply
+    questions: [Did anyone answer Tam about the teams?]
+    answer: >-
+      An unsigned reply thanked Tam but said the team numbers can change with demand from the
+      pubs. The reply does not say who wrote it.
+    status: rumor
+    claimed_by: an unsigned reply in the comments
+    sources: [comment-unsigned]
+    related: [league-slow, tam-teams]
+  - id: tam-sure
+    questions: [How sure is Tam?, What did Tam reply about the teams?]
+    answer: Tam replied that he was completely sure of the ten new teams.
+    status: rumor
+    claimed_by: Tam (reader comment)
+    sources: [comment-tam]
+  - id: league-slow
+    questions: [How fast will the quiz league grow?]
+    answer: The quiz blog said the league would grow slowly, because there are few venues.
+    status: opinion
+    claimed_by: the quiz blog
+    sources: [league-post]
+"""
+
+
+@pytest.fixture(scope="module")
+def league(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    return _built(tmp_path_factory, "league", LEAGUE)
+
+
+def test_followup_67_who_did_something_to_him_is_not_his_own_claim(
+    league: KnowledgeService,
+) -> None:
+    # Follow-up round 67: "him" in "who replied to him" is whom the unsigned reply answered,
+    # Tam, named in it; who replied is the reply's own claimant, not Tam's reply to it.
+    replied = league.ask("who replied to him", "unsigned-reply")
+    assert replied.entry_id == "unsigned-reply"
+    assert league.ask("what did he reply", "unsigned-reply").entry_id == "tam-sure"
+
+
+def test_followup_67_a_claim_that_things_change_with_something_gives_its_reason(
+    league: KnowledgeService,
+) -> None:
+    # Follow-up round 67: "why would the team numbers change" after the reply saying they
+    # change with the pubs' demand: that reply says why, so its linked claim is not given.
+    why = league.ask("why would the team numbers change", "unsigned-reply")
+    assert why.entry_id == "unsigned-reply"

@@ -287,6 +287,13 @@ def test_a_basis_is_a_reason() -> None:
     assert not gives_reasons("She guessed it was the bakers' float.")
 
 
+def test_followup_67_what_a_thing_changes_with_is_its_reason() -> None:
+    assert gives_reasons("A reply said ferry times can change with the weather.")
+    assert gives_reasons("The club said fees vary with the season.")
+    assert gives_reasons("Opening hours depend on the tides, the harbour said.")
+    assert not gives_reasons("A reply said ferry times can change.")
+
+
 def test_x_then_names_x_as_what_about_x_does() -> None:
     assert follow_up("ok the harbour then") == (FollowUp.ABOUT, "the harbour")
     assert follow_up("spain then?") == (FollowUp.ABOUT, "spain")
