@@ -21,7 +21,7 @@ _FILLER = _CHAT_TAGS | frozenset(
     there guys all everyone everybody folks yall chat gang fellas bot onem onembot a lot so much
     very again ok okay man alright aight nerds
     mate bro dude fam friend buddy lads peeps ppl just and you again pal for that the help
-    yo anyway anyways lol lmao lmfao rofl haha oh well then today tonight
+    yo anyway anyways lol lmao lmfao rofl haha oh well then today tonight hm hmm
     """.split()
 )
 _MAX_TALK_WORDS = 8

@@ -978,3 +978,14 @@ def test_round_123_a_figure_per_something_counts_no_total() -> None:
     assert holds(weekly, Wanted.AMOUNT, asked="how many a week")
     assert holds("Fact: The works built 700 bikes in all.", Wanted.AMOUNT, asked="how many")
     assert holds(per_shop, Wanted.AMOUNT)  # no question given: any figure
+
+
+@pytest.mark.parametrize("message", ["hmm okay then", "hmmm alright", "hm, cool"])
+def test_followup_67_a_hum_before_a_reaction_is_the_reaction(
+    service: KnowledgeService, message: str
+) -> None:
+    # Follow-up round 67: "hm" / "hmm" only hums before a reaction; it made the reaction an
+    # unknown question, declined; a question after it is still asked.
+    reply, _ = _in_turn(service, "who interviewed watts", message)
+    assert reply.kind == "smalltalk" and reply.talk is TalkKind.REACTION
+    assert service.ask("hmm how many 1ms are built").kind != "smalltalk"
