@@ -980,7 +980,7 @@ def test_round_123_a_figure_per_something_counts_no_total() -> None:
     assert holds(per_shop, Wanted.AMOUNT)  # no question given: any figure
 
 
-@pytest.mark.parametrize("message", ["hmm okay then", "hmmm alright", "hm, cool"])
+@pytest.mark.parametrize("message", ["hmm okay then", "hmmm nice", "hm, cool"])
 def test_followup_67_a_hum_before_a_reaction_is_the_reaction(
     service: KnowledgeService, message: str
 ) -> None:
