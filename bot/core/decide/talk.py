@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from ..knowledge.models import Knowledge, SmallTalk, TalkKind
 from ..normalise.places import Kind, named
+from ..normalise.question import RATE_MARKS, RATE_PERIODS, rate_named
 from ..normalise.text import STOPWORDS, stem, words
 from ..retrieve.matcher import answer_kinds
 
@@ -900,7 +901,7 @@ def holds(answer: str, want: Wanted, *, asked: str = "") -> bool:
         return any(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in said)
     if want is Wanted.AMOUNT:  # "within three years" is how long, not how many
         said = _without_spans(said)
-        if asked and not rate_named(asked):
+        if asked and not rate_named(words(asked)):
             said = _without_rates(said)
     if want is Wanted.DAY:  # "2011" is a year, no date; "the day before" is one
         return not {"day", "month"}.isdisjoint(answer_kinds([stem(w) for w in said], answer))
@@ -926,17 +927,14 @@ def _without_spans(said: list[str]) -> list[str]:
     return kept
 
 
-# What makes a figure a rate: "2 PER dealer", "25 to 65 units A MONTH", "2 1Ms EACH".
-_RATE_MARKS = frozenset("per each every monthly yearly annually weekly daily".split())
-_RATE_PERIODS = frozenset("month year week day".split())
 _RATE_REACH = 4  # "between 25 and 65 UNITS A MONTH": the words a rate's mark may come after
 
 
 def _rated(after: list[str]) -> bool:
     """Return whether the words after a figure make it a rate ("per dealer", "units a month")."""
     return any(
-        w in _RATE_MARKS
-        or (w in ("a", "an") and after[i + 1 : i + 2] and after[i + 1] in _RATE_PERIODS)
+        w in RATE_MARKS
+        or (w in ("a", "an") and after[i + 1 : i + 2] and after[i + 1] in RATE_PERIODS)
         for i, w in enumerate(after[:_RATE_REACH])
     )
 
@@ -944,16 +942,6 @@ def _rated(after: list[str]) -> bool:
 def _without_rates(said: list[str]) -> list[str]:
     """Return an answer's words without its figures per something ("2 per dealer")."""
     return [w for i, w in enumerate(said) if not (w.isdigit() and _rated(said[i + 1 : i + 6]))]
-
-
-def rate_named(question: str) -> bool:
-    """Return whether a question names a rate ("how many PER dealer", "how many A MONTH", "is
-    EACH dealer getting")."""
-    said = words(question)
-    return not _RATE_MARKS.isdisjoint(said) or any(
-        w in ("a", "an") and said[i + 1 : i + 2] and said[i + 1] in _RATE_PERIODS
-        for i, w in enumerate(said)
-    )
 
 
 # A place an answer gives: "shot in the UK", "at Laguna Seca", "BMW's UK headquarters".

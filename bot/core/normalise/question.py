@@ -2346,7 +2346,7 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     asked = _going_rate(asked)
     start = _past_premise(asked, _after_lead_ins(asked))
     first = asked[start : start + 1] not in _OTHER_FIRST  # "HOW many ..., what year": a count
-    if first and (dated := _dated_after(asked)) is not None:
+    if first and (dated := _date_asked_after(asked, start)) is not None:
         return dated  # "nyt piece on the gp, WHAT YEAR WAS THAT": the date of what it names
     if _per_cent(asked):
         return "percent"  # "what residual value PERCENT", "by what percentage": a share
@@ -2358,8 +2358,6 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
         return "money"  # "STICKER of an x1 in canada?": "what is the sticker of ...", a price
     if _of_what_year(asked):
         return "year"  # "march OF WHAT YEAR tho": the year of a month the question gives
-    if _year_asked_after(asked, start):
-        return "year"  # "the nyt piece, WHAT YEAR was that": a year, which "3 years" is not
     if _month_and_year(asked):
         return "month"  # "what MONTH AND YEAR": a year alone does not say when in it
     head = asked[start : start + 2]
@@ -2452,26 +2450,6 @@ def _gave_price(asked: tuple[str, ...]) -> bool:
     )
 
 
-# Round 118: "the nyt piece on the gp, WHAT YEAR WAS THAT": a topic named first, then asked
-# after by a pointer; the question asks the topic's date as "what year was the nyt piece" does.
-_DATE_POINTERS = frozenset("that it this".split())
-_DATED_AFTER_LEAST = 3  # the topic's words before the question: "the zhp launch"
-
-
-def _dated_after(asked: tuple[str, ...]) -> str | None:
-    """Return "year" or "date" for a sentence that names a topic and ends asking its date by a
-    pointer ("the zhp launch, WHAT YEAR WAS THAT", "which month was it"), else None."""
-    tail = asked[-4:]
-    if len(asked) - len(tail) < _DATED_AFTER_LEAST or len(tail) < 4:
-        return None
-    wh, noun, aux, pointer = tail
-    if wh not in ("what", "which", "wat") or noun not in _DATING:
-        return None
-    if aux not in _AUXILIARIES or pointer not in _DATE_POINTERS:
-        return None
-    return "year" if noun == "year" else "date"
-
-
 def _of_what_year(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks the year of something it names ("november OF WHAT
     YEAR", "march IN WHICH YEAR")."""
@@ -2483,24 +2461,42 @@ def _of_what_year(asked: tuple[str, ...]) -> bool:
     )
 
 
+# What makes a figure a rate: "how many PER dealer", "25 to 65 units A MONTH", "2 1Ms EACH",
+# "MONTHLY production"; "a" or "an" before a period ("a month") marks one too.
+RATE_MARKS = frozenset("per each every monthly yearly annually weekly daily".split())
+RATE_PERIODS = frozenset("month year week day".split())
+
+
+def rate_named(said: Sequence[str]) -> bool:
+    """Return whether words name a rate ("how many PER dealer", "how many A MONTH", "is EACH
+    dealer getting")."""
+    return not RATE_MARKS.isdisjoint(said) or any(
+        w in ("a", "an") and said[i + 1 : i + 2] and said[i + 1] in RATE_PERIODS
+        for i, w in enumerate(said)
+    )
+
+
 # "HOW many ... what year": the question asks for a count first.
 _OTHER_FIRST = frozenset({("how",), ("hows",)})
 _NAMING_WORDS = 2  # "NYT PIECE on the gp, what year": not "nice, what year was that"
 
 
-def _year_asked_after(asked: tuple[str, ...], start: int) -> bool:
-    """Return whether a question asks "what year" after naming what it asks about ("nyt piece
-    on the gp, WHAT YEAR was that"): two words of its own before the pair, which ends the
-    question or has an auxiliary after it; "how many ... what year" asks a count first."""
-    if "year" not in asked or asked[start : start + 1] in _OTHER_FIRST:
-        return False  # most questions
+def _date_asked_after(asked: tuple[str, ...], start: int) -> str | None:
+    """Return "year" or "date" for a question that names what it asks about, then asks its date
+    ("nyt piece on the gp, WHAT YEAR was that", "the zhp launch, WHICH MONTH was it"): two words
+    of its own before the pair, which ends the question or has an auxiliary after it, else None.
+    """
+    if _DATING.isdisjoint(asked):  # most questions
+        return None
     named = 0
     for i in range(start, len(asked) - 1):
-        after = asked[i + 2] if i + 2 < len(asked) else ""
-        if asked[i] in ("what", "which") and asked[i + 1] == "year":
-            return named >= _NAMING_WORDS and (after == "" or after in _AUXILIARIES)
+        if asked[i] in ("what", "which", "wat") and asked[i + 1] in _DATING:
+            after = asked[i + 2] if i + 2 < len(asked) else ""
+            if named < _NAMING_WORDS or not (after == "" or after in _AUXILIARIES):
+                return None
+            return "year" if asked[i + 1] == "year" else "date"
         named += asked[i] not in STOPWORDS
-    return False
+    return None
 
 
 _SUBJECTS = frozenset("they he she you we".split())

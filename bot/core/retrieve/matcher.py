@@ -74,6 +74,7 @@ from ..normalise.question import (
     points_back,
     present_post,
     present_value,
+    rate_named,
     reported_figures,
     restated_kinds,
     said,
@@ -291,7 +292,6 @@ _NOT_COUNTED_STEMS = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS | {"per",
 # many zhps were built"); such answers are held under _RATE, a word no question counts.
 _RATE_WORDS = frozenset({"per", "everi"})
 _RATE = "per"
-_RATE_ASKED = frozenset({"per", "each", "every"})
 
 
 # A figure and the word after it: "600-car", "2,500 cars", "four years", "4 to 5 years"; a
@@ -1487,7 +1487,7 @@ class Matcher:
         else:  # "how many": the answer must give a number
             kind = self._kinds[wanted]
             if wanted == "number":  # "how many DEALERS": a number of dealers
-                rate = any(w in _RATE_ASKED for p in found if p.asks for w in p.words)
+                rate = any(rate_named(p.words) for p in found if p.asks)
                 kind = kind & self._counters(things, rate=rate)
             holders = kind if holders is None else holders & kind
         placed = self._placed(found, counting=wanted == "number")
