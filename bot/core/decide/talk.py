@@ -10,8 +10,14 @@ from enum import StrEnum
 
 from ..knowledge.models import Knowledge, SmallTalk, TalkKind
 from ..normalise.places import Kind, named
-from ..normalise.question import RATE_MARKS, RATE_PERIODS, rate_named
-from ..normalise.text import STOPWORDS, stem, words
+from ..normalise.question import (
+    ARBITERS,
+    COPULAS,
+    RATE_MARKS,
+    RATE_PERIODS,
+    rate_named,
+)
+from ..normalise.text import MONTHS, STOPWORDS, WEEKDAYS, stem, words
 from ..retrieve.matcher import answer_kinds
 
 # Chat tags that only colour what is said: "makes sense ngl", "fr" (for real).
@@ -793,7 +799,6 @@ class Wanted(StrEnum):
 
 _PRICED = frozenset("cost costs price prices priced pricing msrp pay paid".split())
 # "how much was a zhp", "how much is one": a sum of money for a thing, not "how much more".
-_COPULAS_OF_PRICE = frozenset("is was are were s".split())
 _PRICED_THINGS = frozenset("a an one".split())  # not "how much was the budget said"
 _MAX_PRICED_THING = 8  # "how much was a zhp in 2003"
 _NOT_PRICED = frozenset("more less fewer left of".split())
@@ -835,7 +840,7 @@ def wanted(message: str) -> Wanted | None:
     if (
         said[:2] == ["how", "much"]
         and said[2:3]
-        and said[2] in _COPULAS_OF_PRICE
+        and said[2] in _BEING
         and said[3:4]
         and said[3] in _PRICED_THINGS
         and len(said) <= _MAX_PRICED_THING
@@ -975,14 +980,9 @@ _WHERE_IS = re.compile(
     r"(?:\s+exactly)?[\s?!.]*$",
     re.I,
 )
-_CALENDAR = frozenset(
-    """
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    """.split()
-)
+_CALENDAR = MONTHS | WEEKDAYS
 
-_BEING = frozenset("is was are were s".split())
+_BEING = COPULAS | {"s"}  # "who's", "what's": "who s"
 
 
 def asks_who_did(message: str) -> bool:
@@ -1102,7 +1102,7 @@ def defined(message: str) -> str | None:
     if len(said) < 2 or said[0] not in _DEFINING:
         return None
     rest = said[1:]
-    if rest[0] in _COPULAS:
+    if rest[0] in COPULAS:
         rest = rest[1:]
     elif said[0] in ("who", "what") and _CONTRACTED.search(message[:200]) is None:
         return None  # "what year": no "what's"
@@ -1130,7 +1130,6 @@ _ROLES = "commenter|reader|publication|magazine|site|podcast|writer|editor|poste
 
 # "WHO'S gabe", "WHAT even is a zhp": a question asking what a thing is.
 _DEFINING = frozenset("who whos what whats".split())
-_COPULAS = frozenset("is are was were".split())
 _CONTRACTED = re.compile(r"\b(?:who|what)['\u2019]s\b", re.I)
 _ARTICLES = frozenset("a an the".split())
 _DEFINING_FILLER = frozenset(
@@ -1183,10 +1182,9 @@ def asks(message: str) -> bool:
 
 # "so who's right then", "which one is correct": who of the last answer's sides is right.
 _RIGHT = frozenset("right correct".split())
-_WHO_RIGHT = frozenset("who whos which".split())
 _WHO_RIGHT_WORDS = (
     _RIGHT
-    | _WHO_RIGHT
+    | ARBITERS
     | frozenset(
         "is was are were one side party here actually really in the end of them those two then"
         " so now".split()
@@ -1217,7 +1215,7 @@ def asks_who_is_right(message: str) -> bool:
             and len(said) <= _MAX_WHO_RIGHT_WORDS
             and set(said) <= _WHO_RIGHT_WORDS
             and not _RIGHT.isdisjoint(said)
-            and not _WHO_RIGHT.isdisjoint(said)
+            and not ARBITERS.isdisjoint(said)
         ):
             return True
     someone = _IS_RIGHT.match(message[:200])

@@ -93,7 +93,9 @@ from ..normalise.question import (
 from ..normalise.slang import plain
 from ..normalise.spelling import Names, Spelling, name_pairs
 from ..normalise.text import (
+    MONTHS,
     STOPWORDS,
+    WEEKDAYS,
     Synonyms,
     analyse,
     analyse_many,
@@ -256,19 +258,11 @@ _DEED_CHECKS = 64  # a who-question's deed is checked phrasing by phrasing in th
 _EXACT_FROM = 0.3  # below this score no entry can be the answer, so ranks need not be exact
 _ROUNDED = 2e-4  # more than a score's rounding (4 places) can close
 _RESCUE = 500  # at most this many more entries are scored in full when their coverage allows
-_MONTHS = frozenset(
-    stem(m)
-    for m in "january february march april may june july august september october november "
-    "december spring summer autumn fall winter".split()
-)
+_MONTHS = frozenset(stem(m) for m in MONTHS | {"spring", "summer", "autumn", "fall", "winter"})
 
 
 # What answers "what day": a day named, or one counted from another ("the day before").
-_DAYS = frozenset(
-    stem(w)
-    for w in "yesterday today tomorrow monday tuesday wednesday thursday friday saturday "
-    "sunday".split()
-)
+_DAYS = frozenset(stem(w) for w in WEEKDAYS | {"yesterday", "today", "tomorrow"})
 _DAY = re.compile(r"[Tt](?<!\w[Tt])(?i:he day (?:before|after))\b")
 r"""``\bthe day (?:before|after)\b``, case-blind: the same matches, but its first letter is read
 before what stands before it is checked (case-blind, "t" is only "t" or "T"), so the regex
