@@ -17,7 +17,7 @@ from ..normalise.question import (
     RATE_PERIODS,
     rate_named,
 )
-from ..normalise.text import MONTHS, STOPWORDS, WEEKDAYS, stem, words
+from ..normalise.text import MONTHS, STOPWORDS, WEEKDAYS, is_year, stem, words
 from ..retrieve.matcher import answer_kinds
 
 # Chat tags that only colour what is said: "makes sense ngl", "fr" (for real).
@@ -903,7 +903,7 @@ def holds(answer: str, want: Wanted, *, asked: str = "") -> bool:
         return True  # "close to their MSRP": a value, though no sum
     said = words(answer)
     if want is Wanted.YEAR:  # "November" is a date, but no year
-        return any(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in said)
+        return any(is_year(w) for w in said)
     if want is Wanted.AMOUNT:  # "within three years" is how long, not how many
         said = _without_spans(said)
         if asked and not rate_named(words(asked)):

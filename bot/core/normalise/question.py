@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .places import ANSWERED, Kind, lies_in, named
-from .text import MONTHS, STOPWORDS, words
+from .text import MONTHS, STOPWORDS, is_year, words
 
 CONTEXT_KNOWN = 0.5
 """How much a known word counts when it only stands in the story around the question."""
@@ -2274,15 +2274,12 @@ def _restated(asked: tuple[str, ...]) -> int | None:
 
 
 # "what MONTH in 2011": the asker names the year, so only an answer giving a month says it.
-_YEARS = re.compile(r"(?:19|20)\d\d")
-
-
 def _month_in_year(asked: tuple[str, ...], start: int) -> bool:
     """Return whether a question asks for a month of a year it names ("which MONTH IN 2011")."""
     return (
         asked[start : start + 1] in (("what",), ("whats",), ("which",))
         and asked[start + 1 : start + 2] == ("month",)
-        and any(_YEARS.fullmatch(w) for w in asked[start + 2 :])
+        and any(is_year(w) for w in asked[start + 2 :])
     )
 
 

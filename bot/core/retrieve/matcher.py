@@ -101,6 +101,7 @@ from ..normalise.text import (
     analyse_many,
     content,
     english_zipf,
+    is_year,
     stem,
     words,
 )
@@ -358,7 +359,7 @@ def answer_kinds(answer: Sequence[str], text: str = "") -> list[str]:
     # "1m" is a name, not a number; "a V8" gives one (eight cylinders).
     if any(t.replace(":", "").isdigit() for t in answer) or _ENGINE.search(text):
         found.append("number")
-    years = any(t.isdigit() and len(t) == 4 and t[:2] in ("19", "20") for t in answer)
+    years = any(is_year(t) for t in answer)
     if years:
         found.append("year")
     months = any(t in _MONTHS for t in answer)
@@ -388,7 +389,7 @@ def _kinds_held(answers: Sequence[Sequence[str]], texts: Sequence[str]) -> dict[
     held: dict[str, list[int]] = {kind: [] for kind in _KINDS}
     distinct: set[str] = set().union(*answers)
     numbers = {t for t in distinct if t.replace(":", "").isdigit()}
-    years = {t for t in numbers if t.isdigit() and len(t) == 4 and t[:2] in ("19", "20")}
+    years = {t for t in numbers if is_year(t)}
     times = {t for t in numbers if ":" in t} | (_TIMES & distinct)
     money, percent, days, number = held["money"], held["percent"], held["day"], held["number"]
     year, month, date, timed = held["year"], held["month"], held["date"], held["time"]
@@ -2181,9 +2182,7 @@ class Matcher:
         """Return whether an asking sentence names a year later than the last one the answers
         name by more than _HORIZON ("is a 1m worth buying IN 2030"): what came after them."""
         latest = self._latest_year
-        return latest is not None and any(
-            _YEAR.fullmatch(w) is not None and int(w) > latest + _HORIZON for w in asked
-        )
+        return latest is not None and any(is_year(w) and int(w) > latest + _HORIZON for w in asked)
 
     def holders(self, word: str) -> list[int]:
         """Return, in file order, the entries holding a word (as its stem) anywhere: in a
