@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..knowledge.models import Entry, Knowledge, SourceKind, Status, claimant_of
 from ..normalise.places import Kind, markets, spoken
+from ..normalise.question import OPENING_JOINS, POINTING, WHATS
 from ..normalise.slang import plain
 from ..normalise.text import STOPWORDS, stem, words
 from ..retrieve.matcher import UNNAMED, Matcher
@@ -79,7 +80,6 @@ _SHOWN = 5  # entries a decision sees, as for a question asked on its own
 
 _HOW = frozenset("many much long tho though".split())  # "how MANY": no word of the topic
 _PERSONS = frozenset("he him his she her".split())
-_POINTERS = frozenset("that it this".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -674,7 +674,7 @@ def _asks_source_of(text: str, last: Entry) -> bool:
     rest = said - named
     return (
         not named.isdisjoint(said)
-        and rest <= PROVENANCE_WORDS | _POINTERS
+        and rest <= PROVENANCE_WORDS | POINTING
         and not PROVENANCE_CUES.isdisjoint(rest)
     )
 
@@ -714,7 +714,7 @@ def _named_in_last_only(text: str, last: Entry, answer: Match) -> bool:
 def _told_more_by(text: str, last: Entry, answer: Match) -> bool:
     """Return whether a short yes/no question's telling words are more of them the last
     answer's, at least two, than the answer found instead ("would enthusiasts still buy it")."""
-    said = [w for w in words(text) if w not in _GOING_ON]
+    said = [w for w in words(text) if w not in OPENING_JOINS]
     if not said or said[0] not in _YES_NO or len(said) > _MAX_YES_NO_WORDS:
         return False
     telling = {stem(w) for w in said} - _FUNCTION_STEMS
@@ -724,7 +724,6 @@ def _told_more_by(text: str, last: Entry, answer: Match) -> bool:
 
 
 _YES_NO = frozenset("is was are were do does did can could will would should".split())
-_GOING_ON = frozenset("and but so ok okay".split())
 _MAX_YES_NO_WORDS = 7
 _TOLD_AT_LEAST = 2
 
@@ -1171,7 +1170,7 @@ def _points_at(text: str, last: Entry, alone: Decision) -> bool:
     things = {
         stem(said[at + 1])
         for at in range(len(said) - 1)
-        if said[at] in _POINTERS and said[at + 1] not in STOPWORDS
+        if said[at] in POINTING and said[at + 1] not in STOPWORDS
     }
     if not things or alone.answer is None or _rank(alone.answer.entry, last) > 0:
         return False
@@ -1310,7 +1309,7 @@ def _who_did_this(text: str, last: Entry) -> bool:
     """Return whether a short question asks who made what the last answer tells of, pointing
     at it by name ("who wrote that reply", "who sent this memo")."""
     said = kernel(_GUESSED_DOER.sub("", text[:200]))  # "who worked that out, bmw?": a guess
-    if not asks_who_did(" ".join(said)) or _POINTING_BACK.isdisjoint(said):
+    if not asks_who_did(" ".join(said)) or POINTING.isdisjoint(said):
         return False
     own = _stems(" ".join(said[2:])) - _FUNCTION_STEMS
     if not own:  # "who worked that out" after "people were quick to work out": the deed's
@@ -1417,7 +1416,7 @@ def _doubted_figure(matcher: Matcher, text: str, last: Entry) -> bool:
         return False
     if _DOUBT_CUES.isdisjoint(said) and not _figure_asked(text, said):
         return False
-    if not _only_told_by(said, set(said) - figures - STOPWORDS - _DOUBTING - _POINTERS):
+    if not _only_told_by(said, set(said) - figures - STOPWORDS - _DOUBTING - POINTING):
         return False  # "not 200 in the us?": a question of its own
     if not holds(last.answer, Wanted.AMOUNT):
         return False
@@ -1584,14 +1583,13 @@ _STATUS_WORDS = {
     **dict.fromkeys("rumor rumors rumour rumours".split(), Status.RUMOR),
     **dict.fromkeys("denial denials".split(), Status.DENIED),
 }
-_POINTING_BACK = frozenset("that it this".split())  # "is that just a rumor": the last claim's
 
 
 def _spoken_of(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
     """Return the linked claim a provenance question names by its status when the last answer,
     of another status, only speaks of it ("and the rumor?" after the fact it starts from)."""
     said = words(text)
-    if not _POINTING_BACK.isdisjoint(said):
+    if not POINTING.isdisjoint(said):
         return None
     told = set(words(last.answer))
     for word in said:
@@ -1816,7 +1814,6 @@ def _asks_if_it_came(text: str, last: Entry) -> bool:
     return not _EXPECTING.isdisjoint(words(last.answer))
 
 
-_WHAT = frozenset("what whats wat".split())
 _TALKED_OF = frozenset("talk talked discuss discussed learn learned learnt".split())
 _TALKS = frozenset("conversation conversations meeting talks".split())
 _TALKED = frozenset("say said tell told talk talked learn learned learnt discuss discussed".split())
@@ -1828,7 +1825,7 @@ def _asks_what_was_said_in(text: str, entry: Entry) -> bool:
     said = set(kernel(text))
     return (
         ("exactly" in said or not _TALKED_OF.isdisjoint(said))
-        and not _WHAT.isdisjoint(said)
+        and not WHATS.isdisjoint(said)
         and not _TALKED.isdisjoint(said)
         and not _TALKS.isdisjoint(words(entry.answer))
     )

@@ -44,6 +44,18 @@ STOPWORDS = frozenset(
 )
 """Function words that carry no topic; they are ignored when weighing a question."""
 
+# The calendar's names: "built in MARCH" is no place, "on a MONDAY" is a day.
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def is_year(word: str) -> bool:
+    """Return whether a word is a year of the last two centuries ("1999", "2011"), not a count."""
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+
+
 _NUMBER_WORDS = {
     "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,

@@ -3690,3 +3690,36 @@ def test_round_122_whether_two_agree_is_read_as_its_two_sides() -> None:
         "the radio",
     )
     assert q.agreeing("i agree with you, the bakery is great") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Code round u1: one reading of a date asked after the topic, for rounds 118 and 119.
+        ("the bakery's rye loaf, what year was that", "year"),
+        ("the bakery's summer fair, which month did it start", "date"),  # a month, mid-sentence
+        ("the bakery's summer fair, wat year was it", "year"),
+        ("nice, which month was it", None),  # one word of chat names no topic
+        ("how many pies sold at the summer fair, what month was that", "number"),
+    ],
+)
+def test_code_round_u1_a_date_asked_after_the_topic_it_names(
+    question: str, expected: str | None
+) -> None:
+    assert q.wants(tuple(words(question))) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Code round u1: one reading of a rate named, for the matcher and the follow-ups.
+        ("how many loaves per baker", True),
+        ("how many loaves does each baker bake", True),
+        ("how many loaves monthly", True),
+        ("how many loaves a week", True),
+        ("how many loaves did the bakery bake", False),
+        ("is a weekday busier", False),  # "a" before no period
+    ],
+)
+def test_code_round_u1_a_rate_named(question: str, expected: bool) -> None:
+    assert q.rate_named(words(question)) is expected

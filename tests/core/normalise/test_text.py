@@ -19,6 +19,7 @@ from bot.core.normalise.text import (
     analyse,
     analyse_many,
     content,
+    is_year,
     phrase_key,
     phrase_keys,
     stem,
@@ -292,3 +293,10 @@ def test_followup_53_a_dash_from_zero_is_a_sprint_not_a_figure() -> None:
     assert words("0-100 in the m3?") == ["0", "to", "100", "in", "the", "m3"]
     assert words("its 0 - 62 time") == ["its", "0", "to", "62", "time"]
     assert words("10-20 cars") == ["10", "20", "cars"]  # a range from ten stays as it was
+
+
+def test_code_round_u1_a_year_is_four_digits_of_the_last_two_centuries() -> None:
+    # Code round u1: one reading of a year for the question readers, the matcher and talk.
+    assert is_year("1999") and is_year("2011")
+    assert not is_year("2500")  # a count of cars
+    assert not is_year("201") and not is_year("20111") and not is_year("20x1")
