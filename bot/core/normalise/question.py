@@ -131,6 +131,9 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
                 # "some guys ARGUED ABOUT where ...": the question they argued is asked
                 alone += [Part(tuple(found[:debated]), False), Part(tuple(found[debated:]), True)]
                 continue
+            if at is None and (run := _run_on(found)) is not None:
+                alone += _run_on_parts(found, run)  # "my buddy says X IS THAT true"
+                continue
             if at is None and (after := _aside(found)) is not None:
                 alone += [Part(tuple(found[:after]), True), Part(tuple(found[after:]), False)]
                 continue
@@ -198,6 +201,8 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             out += [Part(tuple(found[:seems]), True), Part(tuple(found[seems + 2 :]), False)]
         elif m and (debated := _debated(found)) is not None:  # "... ARGUED ABOUT where ..."
             out += [Part(tuple(found[:debated]), False), Part(tuple(found[debated:]), True)]
+        elif m and (run := _run_on(found)) is not None:  # "... says X IS THAT true"
+            out += _run_on_parts(found, run)
         elif m and (after := _aside(found)) is not None:  # "... BECAUSE MY BUDDY says ..."
             out += [Part(tuple(found[:after]), True), Part(tuple(found[after:]), False)]
         elif (not m or sum(marked) > 1) and _half_remembered(found):
@@ -625,6 +630,75 @@ def _aside(sentence: list[str]) -> int | None:
             vague = not _VAGUELY.isdisjoint(itertools.pairwise(sentence[i:]))
             return None if vague else i
     return None
+
+
+# A question run on after the asker's story with no stop between ("i emailed my dealer and
+# they havent answered ARE ALL the allocations gone"): an auxiliary, then "there" or "all the",
+# after this many words of story at least: a short lead-in ("thinking of flipping a 1m in a
+# year or two will it ...") is part of the question, a long story dilutes it. A pronoun ("is
+# IT worth it", "is THAT true") points back into the story, which must stay with it.
+_RUN_ON_LEAST = 12
+_RUN_ON_SUBJECTS = frozenset("there all".split())
+_ALL_OF = frozenset("the those these of".split())
+_OTHER_SIDE = _INVERTED | frozenset("nah not what".split())
+_RUN_ON_CONTENT = 5  # "is there a POINT where it SHOWS how FAST ... WASTE my DATA"
+# Words before an auxiliary that make it part of the story's clause ("the thing IS there",
+# "what it IS there", "dont know IF there is"), not the start of a question.
+_RUN_ON_BOUND = (
+    _AUXILIARIES
+    | _RUN_ON_SUBJECTS
+    | _WH_LAST
+    | frozenset("its thats theres what which that if whether not never also just still or".split())
+)
+
+
+def _run_on(sentence: list[str]) -> int | None:
+    """Return where a question starts inside a sentence that opens as the asker's story and
+    runs on into it unpunctuated ("... for ages IS THERE a point where it shows how fast it is
+    or did i miss it"), or None."""
+    if _opens(tuple(sentence)) or not _WH_LAST.isdisjoint(sentence[:_ASIDE_LEAST]):
+        return None
+    for i in range(_RUN_ON_LEAST, len(sentence) - 2):
+        if sentence[i - 1] in _WH_LAST:  # "..., WHICH month was it and should i ...": asked
+            return None
+        subject = sentence[i + 1]
+        if (
+            sentence[i] in _INVERTED
+            and subject in _RUN_ON_SUBJECTS
+            and (subject != "all" or sentence[i + 2] in _ALL_OF)  # "ARE ALL THE cars gone"
+            and sentence[i - 1] not in _RUN_ON_BOUND
+        ):
+            return i if _offers_other(sentence[i + 2 :]) and _says_enough(sentence[i:]) else None
+    return None
+
+
+def _offers_other(rest: list[str]) -> bool:
+    """Return whether the words after a run-on question's start offer it another side ("... OR
+    IS there still a chance", "OR AM i overthinking it", "OR NAH"), as only a question does."""
+    return any(w == "or" and nxt in _OTHER_SIDE for w, nxt in itertools.pairwise(rest))
+
+
+def _says_enough(asked: list[str]) -> bool:
+    """Return whether a question cut from its story names enough of its own topic to be read
+    alone ("are all the us allocations gone"), not only what the story named ("is IT worth
+    it", "am i getting a shot"); its own aside does not count."""
+    after = _aside(asked)
+    own = asked if after is None else asked[:after]
+    return sum(w not in STOPWORDS for w in own) >= _RUN_ON_CONTENT
+
+
+def _run_on_parts(sentence: list[str], at: int) -> list[Part]:
+    """Split a run-on sentence into its story and the question from ``at``, the question's
+    own aside ("... is there a chance or not CAUSE I swear i saw it") set apart as story too."""
+    asked = sentence[at:]
+    after = _aside(asked)
+    if after is None:
+        return [Part(tuple(sentence[:at]), False), Part(tuple(asked), True)]
+    return [
+        Part(tuple(sentence[:at]), False),
+        Part(tuple(asked[:after]), True),
+        Part(tuple(asked[after:]), False),
+    ]
 
 
 def _hedged_guess(sentence: list[str], i: int) -> bool:

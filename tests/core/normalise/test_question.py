@@ -3723,3 +3723,25 @@ def test_code_round_u1_a_date_asked_after_the_topic_it_names(
 )
 def test_code_round_u1_a_rate_named(question: str, expected: bool) -> None:
     assert q.rate_named(words(question)) is expected
+
+
+_LONG_STORY = "me and my brother spent the whole weekend reading old forum threads about the m car"
+
+
+def test_round_125_a_question_run_on_after_a_long_story_is_the_question() -> None:
+    message = f"{_LONG_STORY} are all the canadian cars spoken for or is there still a chance"
+    assert asked(message) == ["are all the canadian cars spoken for or is there still a chance"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # a short lead-in qualifies the question
+        "thinking about selling mine soon is there a market for canadian cars or not yet",
+        # no other side offered: a run-on statement may read the same
+        f"{_LONG_STORY} is there any word on canadian numbers yet",
+    ],
+)
+def test_round_125_a_short_lead_in_or_a_one_sided_run_on_is_not_cut(message: str) -> None:
+    assert len(asked(message)) == 1
+    assert len(q.parts(message)) == 1
