@@ -3498,12 +3498,36 @@ _JUDGING_MOST = 3  # the words after "is that": "even legal", "actually allowed"
 
 
 def _judges_it(asked: tuple[str, ...]) -> bool:
+    """Return whether a question is a short verdict on what the story told ("is that legal"),
+    asked outright or reported after "if" ("anyone know IF THATS even legal")."""
     return (
         len(asked) >= 3
         and asked[0] in _JUDGING_COPULAS
         and asked[1] in _JUDGED_THINGS
         and (len(asked) - 2 <= _JUDGING_MOST or asked[2] == "from")
-    )
+    ) or _judges_it_reported(asked)
+
+
+# "anyone know IF THAT'S even legal", "i wonder WHETHER THIS WAS normal": the verdict reported
+# after "if", in a statement's order; "thats" is "that is".
+_REPORTING_IF = frozenset("if whether".split())
+_JUDGED_CONTRACTED = frozenset("thats thiss".split())
+
+
+def _judges_it_reported(asked: tuple[str, ...]) -> bool:
+    """Return whether a question ends on a short verdict reported after "if" or "whether"
+    ("does anyone know if that is even legal"), which names no topic of its own."""
+    at = next((i for i, w in enumerate(asked) if w in _REPORTING_IF), None)
+    if at is None:
+        return False
+    rest = asked[at + 1 :]
+    if rest[:1] and rest[0] in _JUDGED_CONTRACTED:
+        verdict = rest[1:]
+    elif rest[1:2] and rest[0] in _JUDGED_THINGS and rest[1] in _JUDGING_COPULAS:
+        verdict = rest[2:]
+    else:
+        return False
+    return 0 < len(verdict) <= _JUDGING_MOST
 
 
 # "who's right", "which is it": the asker's call between the sides the story set out, whose

@@ -3690,3 +3690,17 @@ def test_round_122_whether_two_agree_is_read_as_its_two_sides() -> None:
         "the radio",
     )
     assert q.agreeing("i agree with you, the bakery is great") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "pointing"),
+    [
+        ("does anybody know if thats even allowed", True),  # the story's deed is judged
+        ("i wonder whether this was normal", True),
+        ("anyone know if that is actually fine", True),
+        ("anyone know if the bakery sells rye", False),  # a topic of its own
+        ("anyone know if that bakery is open on sundays in winter", False),
+    ],
+)
+def test_round_126_a_verdict_reported_after_if_points_back(question: str, pointing: bool) -> None:
+    assert q.points_back(tuple(words(question))) is pointing
