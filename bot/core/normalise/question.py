@@ -2700,6 +2700,20 @@ _HEARSAY = frozenset("someone somebody people ppl everyone everybody they heard"
 _HEARSAY_VERBS = frozenset("said say says saying heard claimed reckon reckons".split())
 _LATER = frozenset("later afterwards afterward".split())
 _FOLLOWED = frozenset("after once when".split())  # "a few days later AFTER talking to bmwna"
+# "what did bmwna announce THE WEEK AFTER the memo": a span past what the sources tell, as
+# "a week later" is; not "the day after", which the posts fall on, nor "years after launch",
+# which the GP's used prices are given for.
+_SPANS_AFTER = frozenset("week weeks month months".split())
+
+
+def _span_after(asked: tuple[str, ...], at: int) -> bool:
+    """Return whether the words from ``at`` give a span after something ("THE WEEK AFTER the
+    memo", "a few months after"), not a span asked for ("how many weeks after")."""
+    return (
+        asked[at] in _SPANS_AFTER
+        and asked[at + 1 : at + 2] == ("after",)
+        and asked[at - 1 : at] != ("many",)
+    )
 
 
 # "how many WERE BUILT IN TOTAL", "... GOT MADE WORLDWIDE IN THE END": the final count, known
@@ -2890,7 +2904,8 @@ def afterwards(asked: tuple[str, ...]) -> bool:
     if "did" not in asked and "happened" not in asked:  # no past tense: most questions
         return False
     after = (asked[-1:] and asked[-1] in _LATER) or any(
-        a in _LATER and b in _FOLLOWED for a, b in itertools.pairwise(asked)
+        (a in _LATER and b in _FOLLOWED) or _span_after(asked, i)
+        for i, (a, b) in enumerate(itertools.pairwise(asked))
     )
     happened = _happened_next(asked)
     return (

@@ -3704,3 +3704,17 @@ def test_round_122_whether_two_agree_is_read_as_its_two_sides() -> None:
 )
 def test_round_126_a_verdict_reported_after_if_points_back(question: str, pointing: bool) -> None:
     assert q.points_back(tuple(words(question))) is pointing
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("what did the mill announce the week after the flood", True),  # past the story
+        ("what did the baker do a few months after the fire", True),
+        ("what did the paper say loaves cost a few years after launch", False),
+        ("how many weeks after the flood did the mill reopen", False),  # a span asked for
+        ("what did the mill announce the day after the flood", False),  # within the story
+    ],
+)
+def test_round_126_a_span_after_an_event_is_asked_afterwards(question: str, later: bool) -> None:
+    assert q.afterwards(tuple(words(question))) is later
