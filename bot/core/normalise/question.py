@@ -2757,6 +2757,20 @@ _HEARSAY = frozenset("someone somebody people ppl everyone everybody they heard"
 _HEARSAY_VERBS = frozenset("said say says saying heard claimed reckon reckons".split())
 _LATER = frozenset("later afterwards afterward".split())
 _FOLLOWED = frozenset("after once when".split())  # "a few days later AFTER talking to bmwna"
+# "what did bmwna announce THE WEEK AFTER the memo": a span past what the sources tell, as
+# "a week later" is; not "the day after", which the posts fall on, nor "years after launch",
+# which the GP's used prices are given for.
+_SPANS_AFTER = frozenset("week weeks month months".split())
+
+
+def _span_after(asked: tuple[str, ...], at: int) -> bool:
+    """Return whether the words from ``at`` give a span after something ("THE WEEK AFTER the
+    memo", "a few months after"), not a span asked for ("how many weeks after")."""
+    return (
+        asked[at] in _SPANS_AFTER
+        and asked[at + 1 : at + 2] == ("after",)
+        and asked[at - 1 : at] != ("many",)
+    )
 
 
 # "how many WERE BUILT IN TOTAL", "... GOT MADE WORLDWIDE IN THE END": the final count, known
@@ -2947,7 +2961,8 @@ def afterwards(asked: tuple[str, ...]) -> bool:
     if "did" not in asked and "happened" not in asked:  # no past tense: most questions
         return False
     after = (asked[-1:] and asked[-1] in _LATER) or any(
-        a in _LATER and b in _FOLLOWED for a, b in itertools.pairwise(asked)
+        (a in _LATER and b in _FOLLOWED) or _span_after(asked, i)
+        for i, (a, b) in enumerate(itertools.pairwise(asked))
     )
     happened = _happened_next(asked)
     return (
@@ -3555,12 +3570,36 @@ _JUDGING_MOST = 3  # the words after "is that": "even legal", "actually allowed"
 
 
 def _judges_it(asked: tuple[str, ...]) -> bool:
+    """Return whether a question is a short verdict on what the story told ("is that legal"),
+    asked outright or reported after "if" ("anyone know IF THATS even legal")."""
     return (
         len(asked) >= 3
         and asked[0] in _JUDGING_COPULAS
         and asked[1] in _JUDGED_THINGS
         and (len(asked) - 2 <= _JUDGING_MOST or asked[2] == "from")
-    )
+    ) or _judges_it_reported(asked)
+
+
+# "anyone know IF THAT'S even legal", "i wonder WHETHER THIS WAS normal": the verdict reported
+# after "if", in a statement's order; "thats" is "that is".
+_REPORTING_IF = frozenset("if whether".split())
+_JUDGED_CONTRACTED = frozenset("thats thiss".split())
+
+
+def _judges_it_reported(asked: tuple[str, ...]) -> bool:
+    """Return whether a question ends on a short verdict reported after "if" or "whether"
+    ("does anyone know if that is even legal"), which names no topic of its own."""
+    at = next((i for i, w in enumerate(asked) if w in _REPORTING_IF), None)
+    if at is None:
+        return False
+    rest = asked[at + 1 :]
+    if rest[:1] and rest[0] in _JUDGED_CONTRACTED:
+        verdict = rest[1:]
+    elif rest[1:2] and rest[0] in _JUDGED_THINGS and rest[1] in _JUDGING_COPULAS:
+        verdict = rest[2:]
+    else:
+        return False
+    return 0 < len(verdict) <= _JUDGING_MOST
 
 
 # "who's right", "which is it": the asker's call between the sides the story set out, whose

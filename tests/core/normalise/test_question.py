@@ -3745,3 +3745,31 @@ def test_round_125_a_question_run_on_after_a_long_story_is_the_question() -> Non
 def test_round_125_a_short_lead_in_or_a_one_sided_run_on_is_not_cut(message: str) -> None:
     assert len(asked(message)) == 1
     assert len(q.parts(message)) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "pointing"),
+    [
+        ("does anybody know if thats even allowed", True),  # the story's deed is judged
+        ("i wonder whether this was normal", True),
+        ("anyone know if that is actually fine", True),
+        ("anyone know if the bakery sells rye", False),  # a topic of its own
+        ("anyone know if that bakery is open on sundays in winter", False),
+    ],
+)
+def test_round_126_a_verdict_reported_after_if_points_back(question: str, pointing: bool) -> None:
+    assert q.points_back(tuple(words(question))) is pointing
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("what did the mill announce the week after the flood", True),  # past the story
+        ("what did the baker do a few months after the fire", True),
+        ("what did the paper say loaves cost a few years after launch", False),
+        ("how many weeks after the flood did the mill reopen", False),  # a span asked for
+        ("what did the mill announce the day after the flood", False),  # within the story
+    ],
+)
+def test_round_126_a_span_after_an_event_is_asked_afterwards(question: str, later: bool) -> None:
+    assert q.afterwards(tuple(words(question))) is later
