@@ -3690,3 +3690,20 @@ def test_round_122_whether_two_agree_is_read_as_its_two_sides() -> None:
         "the radio",
     )
     assert q.agreeing("i agree with you, the bakery is great") is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "was there a lighthouse somewhere in that photo or am i tripping",
+        "did the bakery close on sundays lol am i crazy",
+        "was there a lighthouse somewhere in that photo or am i imagining things. my aunt says no",
+    ],
+)
+def test_round_124_the_asker_doubting_themself_is_left_out(message: str) -> None:
+    found = [" ".join(p.words) for p in q.parts(message)]
+    assert not any(w in part.split() for part in found for w in ("tripping", "crazy", "imagining"))
+
+
+def test_round_124_a_doubt_about_a_claim_keeps_the_claim() -> None:
+    assert asked("the bakery opens at 9 or am i wrong") == ["the bakery opens at 9"]
