@@ -303,6 +303,9 @@ _QUOTED = re.compile(
 # (a relative clause) nor ", has a ..." (a participle's).
 _TURN = re.compile(
     r"[,:]\s*(?=(?:what|whats|how|hows|who|whos|why|where|wheres|when)\b"
+    # Round 124: "..., AT WHAT timestamp does it ...": a question word after its preposition
+    # (not "at which", a relative clause)
+    r"|(?:at|in|on)\s+what\b"
     r"|(?:is|are|was|were|do|does|did|can|could|will|would|should|isnt|arent|doesnt|didnt|wont)"
     r"\s+(?:there|it|that|this|they|he|she|the|any|anyone|someone|you|u|we|these|those)\b)",
     re.IGNORECASE,

@@ -3707,3 +3707,14 @@ def test_round_124_the_asker_doubting_themself_is_left_out(message: str) -> None
 
 def test_round_124_a_doubt_about_a_claim_keeps_the_claim() -> None:
     assert asked("the bakery opens at 9 or am i wrong") == ["the bakery opens at 9"]
+
+
+def test_round_124_a_question_word_after_its_preposition_turns_to_the_question() -> None:
+    message = (
+        "ok silly q but im on the bus with bad signal and cant watch it all,"
+        " at what minute does the goal come"
+    )
+    assert asked(message) == ["at what minute does the goal come"]
+    assert asked("he reached the hut, at which point the rain began?") == [
+        "he reached the hut at which point the rain began"
+    ]
