@@ -364,6 +364,25 @@ _STATES = frozenset("confused lost stumped puzzled baffled".split())
 _STATE_TAIL = 4  # the clause's last words, where the state stands: "and im so confused"
 
 
+# Round 124: "who said it, SOME DEALER OR AN ACTUAL bmw GUY": the asker's own candidates for
+# who, described rather than named, after the question; story, not what is asked.
+_WHO_ASKERS = frozenset("who whos".split())
+_CANDIDATE_OPENERS = frozenset("some someone somebody a an".split())
+_OFFERING = frozenset("like maybe prob probably".split())  # "..., LIKE some dealer or ..."
+_CANDIDATES_MOST = 10  # words in such a tail, at most
+
+
+def _candidates(tail: list[str]) -> bool:
+    """Return whether the words after a who-question's comma offer candidates described with
+    an indefinite ("some dealer or an actual bmw guy", "like a blogger or someone at bmw")."""
+    if "or" not in tail or len(tail) > _CANDIDATES_MOST:
+        return False
+    start = 0
+    while start < len(tail) and tail[start] in _OFFERING:
+        start += 1
+    return start < len(tail) and tail[start] in _CANDIDATE_OPENERS
+
+
 def _stated(sentence: str) -> list[str]:
     """Split a question from the clause after its first comma when that clause ends on the
     asker's own state ("who baked it, the papers say two names and IM LOST") or opens with why
@@ -374,6 +393,8 @@ def _stated(sentence: str) -> list[str]:
     asked, tail = words(sentence[:comma]), words(sentence[comma + 1 :])[-_STATE_TAIL:]
     if len(asked) < _ASIDE_LEAST or not _opens(tuple(asked)):
         return [sentence]
+    if asked[0] in _WHO_ASKERS and _candidates(words(sentence[comma + 1 :])):
+        return [sentence[:comma], sentence[comma + 1 :]]  # "who said it, SOME DEALER OR ..."
     if not any(
         w in _ASKER_SELF and not _STATES.isdisjoint(tail[i + 1 :]) for i, w in enumerate(tail)
     ) and not _motive(words(sentence[comma + 1 :])):  # "..., ASKING CAUSE im comparing ..."

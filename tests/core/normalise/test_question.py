@@ -3718,3 +3718,16 @@ def test_round_124_a_question_word_after_its_preposition_turns_to_the_question()
     assert asked("he reached the hut, at which point the rain began?") == [
         "he reached the hut at which point the rain began"
     ]
+
+
+def test_round_124_the_askers_described_candidates_for_who_are_story() -> None:
+    assert asked("who baked the wedding cake, some local shop or an actual famous chef") == [
+        "who baked the wedding cake"
+    ]
+    assert asked("who baked the wedding cake, like a neighbour or someone from town") == [
+        "who baked the wedding cake"
+    ]
+    # named candidates are not described: "alice or bob" stays asked
+    assert asked("who baked the wedding cake, alice or bob") == [
+        "who baked the wedding cake alice or bob"
+    ]
