@@ -3235,13 +3235,27 @@ def _came_to_an_end(rest: tuple[str, ...]) -> bool:
     ) and _REPORTING.isdisjoint(rest)
 
 
+# Round 124: "ybs said the f30 starts in november, BUT DID it actually start then": a claim
+# told, then turned to the question whether it came about.
+_TURNING = frozenset("but so".split())
+
+
+def _turned_to_did(rest: tuple[str, ...]) -> tuple[str, ...]:
+    """Return a question from the "did" it turns to after a claim told before "but / so"
+    ("he said it starts in may, BUT DID it actually"), else the question as it is."""
+    if rest[:1] == ("did",) or "did" not in rest:  # most questions
+        return rest
+    at = next((i for i in range(1, len(rest)) if rest[i] == "did" and rest[i - 1] in _TURNING), 0)
+    return rest[at:] if at else rest
+
+
 def _came_true(asked: tuple[str, ...]) -> bool:
     """Return whether a yes/no question asks if a forecast event came about ("did the f30
     ACTUALLY START in november", "did the doubling REALLY HAPPEN", "did values actually level
     off LIKE THEY SAID"): nothing in the sources says; "did they actually pull the post" asks
     what the sources report."""
     start = _after_lead_ins(asked)
-    rest = asked[start:]
+    rest = _turned_to_did(asked[start:])
     if rest[:1] == ("did",) and (clause := _as_forecast(rest)) is not None:
         # "did X actually <verb> ... LIKE THEY SAID": whether the forecast held, whatever verb
         head = rest[:clause]

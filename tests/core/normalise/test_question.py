@@ -3709,6 +3709,20 @@ def test_round_124_a_doubt_about_a_claim_keeps_the_claim() -> None:
     assert asked("the bakery opens at 9 or am i wrong") == ["the bakery opens at 9"]
 
 
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("the baker said the fair starts in may, but did it actually start then", True),
+        ("the baker said the fair starts in may, so did it really begin then", True),
+        ("the baker said the fair starts in may, but did he say where", False),  # what he said
+    ],
+)
+def test_round_124_a_told_claim_turned_to_whether_it_came_about_asks_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
 def test_round_124_a_question_word_after_its_preposition_turns_to_the_question() -> None:
     message = (
         "ok silly q but im on the bus with bad signal and cant watch it all,"
