@@ -24,12 +24,12 @@ CONTEXT_UNKNOWN = 0.15
 # or semicolon, or where chat turns to its question ("anyway", "lol", ", so should i").
 # Round 124: "... OR AM I TRIPPING", "am i crazy", "or am i imagining things": the asker doubting
 # their own memory, a sentence of its own that asks nothing of the sources (left out).
-_DOUBTING = (
+_SELF_DOUBT = (
     r"(?:am\s+i|im|i'm)\s+(?:just\s+)?(?:tripping|trippin|crazy|dreaming|imagining(?:\s+things)?"
     r"|misremembering|going\s+crazy|losing\s+it|making\s+(?:it|this|that)\s+up|wrong)"
     r"(?:\s+(?:here|rn|lol|lmao))?(?=\W*(?:$|[.!?,;]))"
 )
-_DOUBT = re.compile(r"^\W*(?:or\s+)?" + _DOUBTING + r"\W*$", re.IGNORECASE)
+_DOUBT = re.compile(r"^\W*(?:or\s+)?" + _SELF_DOUBT + r"\W*$", re.IGNORECASE)
 _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of spaces
     # Every break starts with one of these: most places are passed over at one test.
     r"(?=[\s;,almqth23cf])(?:(?<=[.!?])(?<!\.[a-z]\.)(?<!\b(?:dr|mr|ms|st|jr|sr|vs|mt|ft)\.)\s"
@@ -49,7 +49,7 @@ _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of 
     # "... does it say itll appreciate OR WHAT, trying to win this argument": a tag ends it
     r"|(?<=\bor what),\s|(?<=\bor nah),\s|(?<=\bor not),\s"
     # "... in that clip OR AM I TRIPPING": the asker doubting themself ends the question
-    r"|(?<!\bor)\s(?=(?:or\s+)?" + _DOUBTING + r")"
+    r"|(?<!\bor)\s(?=(?:or\s+)?" + _SELF_DOUBT + r")"
     # ", can someone ...": a request to the channel that turns to the question (round 18)
     r"|,\s*(?=(?:can|could|would|does|do|did)\s+(?:someone|somebody|anyone|anybody|u|you)\b)"
     # "... im so lost can someone explain ...": such a request needs no comma (round 21)
