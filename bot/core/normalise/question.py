@@ -22,6 +22,14 @@ CONTEXT_UNKNOWN = 0.15
 # ("u.s.", "dr."; not a one-letter word, "... the people at bmw M. what ...", nor a short
 # word, "... isn't buying IT. what ...", "... compared to the US. what ..."), at a line break
 # or semicolon, or where chat turns to its question ("anyway", "lol", ", so should i").
+# Round 124: "... OR AM I TRIPPING", "am i crazy", "or am i imagining things": the asker doubting
+# their own memory, a sentence of its own that asks nothing of the sources (left out).
+_SELF_DOUBT = (
+    r"(?:am\s+i|im|i'm)\s+(?:just\s+)?(?:tripping|trippin|crazy|dreaming|imagining(?:\s+things)?"
+    r"|misremembering|going\s+crazy|losing\s+it|making\s+(?:it|this|that)\s+up|wrong)"
+    r"(?:\s+(?:here|rn|lol|lmao))?(?=\W*(?:$|[.!?,;]))"
+)
+_DOUBT = re.compile(r"^\W*(?:or\s+)?" + _SELF_DOUBT + r"\W*$", re.IGNORECASE)
 _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of spaces
     # Every break starts with one of these: most places are passed over at one test.
     r"(?=[\s;,almqth23cf])(?:(?<=[.!?])(?<!\.[a-z]\.)(?<!\b(?:dr|mr|ms|st|jr|sr|vs|mt|ft)\.)\s"
@@ -40,6 +48,8 @@ _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of 
     r"|\b(?:two|three|2|3|couple(?:\s+of)?|few)\s+(?:things|questions|qs)\s*:"
     # "... does it say itll appreciate OR WHAT, trying to win this argument": a tag ends it
     r"|(?<=\bor what),\s|(?<=\bor nah),\s|(?<=\bor not),\s"
+    # "... in that clip OR AM I TRIPPING": the asker doubting themself ends the question
+    r"|(?<!\bor)\s(?=(?:or\s+)?" + _SELF_DOUBT + r")"
     # ", can someone ...": a request to the channel that turns to the question (round 18)
     r"|,\s*(?=(?:can|could|would|does|do|did)\s+(?:someone|somebody|anyone|anybody|u|you)\b)"
     # "... im so lost can someone explain ...": such a request needs no comma (round 21)
@@ -118,7 +128,7 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         for whole in _BREAK.split(message, MAX_PARTS)
         for turned in _turned(whole)
         for s in _stated(turned)
-        if (found := _judged(_read_as_asked(s), either))
+        if _DOUBT.match(s) is None and (found := _judged(_read_as_asked(s), either))
     ]
     if len(pieces) <= 1:
         alone: list[Part] = []
@@ -298,6 +308,9 @@ _QUOTED = re.compile(
 # (a relative clause) nor ", has a ..." (a participle's).
 _TURN = re.compile(
     r"[,:]\s*(?=(?:what|whats|how|hows|who|whos|why|where|wheres|when)\b"
+    # Round 124: "..., AT WHAT timestamp does it ...": a question word after its preposition
+    # (not "at which", a relative clause)
+    r"|(?:at|in|on)\s+what\b"
     r"|(?:is|are|was|were|do|does|did|can|could|will|would|should|isnt|arent|doesnt|didnt|wont)"
     r"\s+(?:there|it|that|this|they|he|she|the|any|anyone|someone|you|u|we|these|those)\b)",
     re.IGNORECASE,
@@ -356,6 +369,25 @@ _STATES = frozenset("confused lost stumped puzzled baffled".split())
 _STATE_TAIL = 4  # the clause's last words, where the state stands: "and im so confused"
 
 
+# Round 124: "who said it, SOME DEALER OR AN ACTUAL bmw GUY": the asker's own candidates for
+# who, described rather than named, after the question; story, not what is asked.
+_WHO_ASKERS = frozenset("who whos".split())
+_CANDIDATE_OPENERS = frozenset("some someone somebody a an".split())
+_OFFERING = frozenset("like maybe prob probably".split())  # "..., LIKE some dealer or ..."
+_CANDIDATES_MOST = 10  # words in such a tail, at most
+
+
+def _candidates(tail: list[str]) -> bool:
+    """Return whether the words after a who-question's comma offer candidates described with
+    an indefinite ("some dealer or an actual bmw guy", "like a blogger or someone at bmw")."""
+    if "or" not in tail or len(tail) > _CANDIDATES_MOST:
+        return False
+    start = 0
+    while start < len(tail) and tail[start] in _OFFERING:
+        start += 1
+    return start < len(tail) and tail[start] in _CANDIDATE_OPENERS
+
+
 def _stated(sentence: str) -> list[str]:
     """Split a question from the clause after its first comma when that clause ends on the
     asker's own state ("who baked it, the papers say two names and IM LOST") or opens with why
@@ -366,6 +398,8 @@ def _stated(sentence: str) -> list[str]:
     asked, tail = words(sentence[:comma]), words(sentence[comma + 1 :])[-_STATE_TAIL:]
     if len(asked) < _ASIDE_LEAST or not _opens(tuple(asked)):
         return [sentence]
+    if asked[0] in _WHO_ASKERS and _candidates(words(sentence[comma + 1 :])):
+        return [sentence[:comma], sentence[comma + 1 :]]  # "who said it, SOME DEALER OR ..."
     if not any(
         w in _ASKER_SELF and not _STATES.isdisjoint(tail[i + 1 :]) for i, w in enumerate(tail)
     ) and not _motive(words(sentence[comma + 1 :])):  # "..., ASKING CAUSE im comparing ..."
@@ -3273,13 +3307,27 @@ def _came_to_an_end(rest: tuple[str, ...]) -> bool:
     ) and _REPORTING.isdisjoint(rest)
 
 
+# Round 124: "ybs said the f30 starts in november, BUT DID it actually start then": a claim
+# told, then turned to the question whether it came about.
+_TURNING = frozenset("but so".split())
+
+
+def _turned_to_did(rest: tuple[str, ...]) -> tuple[str, ...]:
+    """Return a question from the "did" it turns to after a claim told before "but / so"
+    ("he said it starts in may, BUT DID it actually"), else the question as it is."""
+    if rest[:1] == ("did",) or "did" not in rest:  # most questions
+        return rest
+    at = next((i for i in range(1, len(rest)) if rest[i] == "did" and rest[i - 1] in _TURNING), 0)
+    return rest[at:] if at else rest
+
+
 def _came_true(asked: tuple[str, ...]) -> bool:
     """Return whether a yes/no question asks if a forecast event came about ("did the f30
     ACTUALLY START in november", "did the doubling REALLY HAPPEN", "did values actually level
     off LIKE THEY SAID"): nothing in the sources says; "did they actually pull the post" asks
     what the sources report."""
     start = _after_lead_ins(asked)
-    rest = asked[start:]
+    rest = _turned_to_did(asked[start:])
     if rest[:1] == ("did",) and (clause := _as_forecast(rest)) is not None:
         # "did X actually <verb> ... LIKE THEY SAID": whether the forecast held, whatever verb
         head = rest[:clause]

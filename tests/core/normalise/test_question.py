@@ -3773,3 +3773,58 @@ def test_round_126_a_verdict_reported_after_if_points_back(question: str, pointi
 )
 def test_round_126_a_span_after_an_event_is_asked_afterwards(question: str, later: bool) -> None:
     assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "was there a lighthouse somewhere in that photo or am i tripping",
+        "did the bakery close on sundays lol am i crazy",
+        "was there a lighthouse somewhere in that photo or am i imagining things. my aunt says no",
+    ],
+)
+def test_round_124_the_asker_doubting_themself_is_left_out(message: str) -> None:
+    found = [" ".join(p.words) for p in q.parts(message)]
+    assert not any(w in part.split() for part in found for w in ("tripping", "crazy", "imagining"))
+
+
+def test_round_124_a_doubt_about_a_claim_keeps_the_claim() -> None:
+    assert asked("the bakery opens at 9 or am i wrong") == ["the bakery opens at 9"]
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("the baker said the fair starts in may, but did it actually start then", True),
+        ("the baker said the fair starts in may, so did it really begin then", True),
+        ("the baker said the fair starts in may, but did he say where", False),  # what he said
+    ],
+)
+def test_round_124_a_told_claim_turned_to_whether_it_came_about_asks_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+def test_round_124_a_question_word_after_its_preposition_turns_to_the_question() -> None:
+    message = (
+        "ok silly q but im on the bus with bad signal and cant watch it all,"
+        " at what minute does the goal come"
+    )
+    assert asked(message) == ["at what minute does the goal come"]
+    assert asked("he reached the hut, at which point the rain began?") == [
+        "he reached the hut at which point the rain began"
+    ]
+
+
+def test_round_124_the_askers_described_candidates_for_who_are_story() -> None:
+    assert asked("who baked the wedding cake, some local shop or an actual famous chef") == [
+        "who baked the wedding cake"
+    ]
+    assert asked("who baked the wedding cake, like a neighbour or someone from town") == [
+        "who baked the wedding cake"
+    ]
+    # named candidates are not described: "alice or bob" stays asked
+    assert asked("who baked the wedding cake, alice or bob") == [
+        "who baked the wedding cake alice or bob"
+    ]
