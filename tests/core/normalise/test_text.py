@@ -179,7 +179,7 @@ def test_lines_split_at_once_are_split_as_one_at_a_time(glued: str, pieces: list
 def test_each_rule_of_split_is_read_in_lines_split_at_once() -> None:
     # Each line needs one rule of _split (its words split plainly would differ), among lines
     # that need none.
-    ruled = "a1,000 cars|5k cars|5 k cars|0-60 in|don't|value %|1:30b|in 2 3 days|two cars|1st"
+    ruled = "a1,000 cars|5k cars|5 k cars|0-60 in|don't|value %|1:30b|in 20 5 days|two cars|1st"
     text = ruled.replace("|", "\nthe m3 gp89 costs 100%\n")
     assert _split_lines(text) == [_split(line) for line in text.split("\n")]
     assert all(_split(line) != line.split() for line in ruled.split("|"))
