@@ -16,6 +16,7 @@ from bot.core.normalise.text import (
     Synonyms,
     _join_number_words,
     _split,
+    _split_lines,
     analyse,
     analyse_many,
     content,
@@ -159,6 +160,30 @@ def test_phrase_keys_of_many_texts_equal_one_at_a_time(texts: list[str]) -> None
     assert list(keys) == list(dict.fromkeys(texts))
     # A key gives its text's words back: no word is empty or holds a space.
     assert all(key.split() == words(text) for text, key in keys.items())
+
+
+# Pieces that each rule of _split reads, beside near misses that none does ("5 ka", "it'x",
+# "100%", "1:3"), a line break between texts and other marks.
+_RULED_PIECES = st.sampled_from(
+    "two seven seventy 1st 5th hundred grand 2,500 1,2 5k 5 k 5\tk 5ka k 0-60 0 - 6 0-0 it's "
+    "don't it'x ' value % 100% 100 % 12:30 1:3 1 2 3 a1 2b gp89 2011 - , . ` \t \n bmw m".split(" ")
+)
+
+
+@given(st.lists(_RULED_PIECES, max_size=12).map("".join), st.lists(_RULED_PIECES, max_size=12))
+def test_lines_split_at_once_are_split_as_one_at_a_time(glued: str, pieces: list[str]) -> None:
+    # A line is split by its marks made spaces only when no rule of _split can change it.
+    for text in (glued, " ".join(pieces)):
+        assert _split_lines(text) == [_split(line) for line in text.split("\n")]
+
+
+def test_each_rule_of_split_is_read_in_lines_split_at_once() -> None:
+    # Each line needs one rule of _split (its words split plainly would differ), among lines
+    # that need none.
+    ruled = "a1,000 cars|5k cars|5 k cars|0-60 in|don't|value %|1:30b|in 20 5 days|two cars|1st"
+    text = ruled.replace("|", "\nthe m3 gp89 costs 100%\n")
+    assert _split_lines(text) == [_split(line) for line in text.split("\n")]
+    assert all(_split(line) != line.split() for line in ruled.split("|"))
 
 
 @given(
