@@ -32,6 +32,7 @@ from .talk import (
     asks_of_own,
     asks_origin,
     asks_outlet,
+    asks_summary,
     asks_where_is,
     asks_where_to_reach,
     asks_who_did,
@@ -145,6 +146,10 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         return Reading(_sure(last), last)
     if asks_meaning(text):
         # "what did he mean" after a reader's remark: that remark, not two claims sharing "mean".
+        return Reading(_sure(last), last)
+    if asks_summary(text):
+        # "tldr pls" after the 2011 cut-off: that answer is the short of it, not a claim that
+        # shares no word with a bare "tldr" (declined) nor one that shares "so".
         return Reading(_sure(last), last)
     outlet = asks_outlet(text)
     if outlet is not None and _outlet_named(last, knowledge, outlet):

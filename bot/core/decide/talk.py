@@ -1307,6 +1307,23 @@ def asks_meaning(message: str) -> bool:
     return _MEANT.match(message[:200]) is not None
 
 
+# "tldr?", "ok so tl;dr", "tldr pls", "recap?": the last answer, put short, asked for again;
+# "so tldr is the doubling real" asks a question of its own.
+_SUMMING = frozenset("tldr tl dr recap summary summarise summarize".split())
+_SUMMING_FILLER = frozenset("ok okay k so and pls plz please then quick the a".split())
+_MAX_SUMMING_WORDS = 5
+
+
+def asks_summary(message: str) -> bool:
+    """Return whether a message only asks for the last answer in short ("ok so tldr?")."""
+    said = words(message[:200])
+    return (
+        0 < len(said) <= _MAX_SUMMING_WORDS
+        and not _SUMMING.isdisjoint(said)
+        and set(said) <= _SUMMING | _SUMMING_FILLER
+    )
+
+
 # "and", "so", "wait, ..." opening a follow-up, none of them part of what it asks.
 FOLLOW_UP_OPENERS = r"^\s*(?:(?:and|but|so|ok|okay|wait|hmm)\b[\s,.!]*)*"
 # "is that more than the us", "how does that compare to the mini", "how does that square with

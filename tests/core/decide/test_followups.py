@@ -2965,3 +2965,15 @@ def test_round_123_a_period_asked_of_a_total_for_none_is_declined(
     first, period = _talk(shipped, "where did the doubling rumour come from", "was it per year")
     assert first.entry_id == "doubling-rumor"
     assert not period.answered
+
+
+def test_followup_68_a_bare_tldr_after_an_answer_gets_that_answer(
+    studio: KnowledgeService,
+) -> None:
+    # Follow-up round 68: "tldr pls" after an answer asks for it in short: that answer again,
+    # not a decline for a word no entry holds; alone, it is still declined.
+    first, short = _talk(studio, "when does shooting start", "tldr pls")
+    assert short.kind == "followup" and short.entry_id == first.entry_id
+    _, dotted = _talk(studio, "when does shooting start", "so tl;dr?")
+    assert dotted.entry_id == first.entry_id
+    assert not studio.ask("tldr pls").answered

@@ -18,6 +18,7 @@ from bot.core.decide.talk import (
     asks_meaning,
     asks_of_own,
     asks_origin,
+    asks_summary,
     by_role,
     compared_with,
     corrected,
@@ -971,3 +972,14 @@ def test_round_123_a_figure_per_something_counts_no_total() -> None:
     assert holds(weekly, Wanted.AMOUNT, asked="how many a week")
     assert holds("Fact: The works built 700 bikes in all.", Wanted.AMOUNT, asked="how many")
     assert holds(per_shop, Wanted.AMOUNT)  # no question given: any figure
+
+
+def test_followup_68_a_bare_tldr_asks_for_the_last_answer_in_short() -> None:
+    # Follow-up round 68: "tldr pls", "ok so tl;dr?" ask only for the short of what was said;
+    # a tldr that asks a question of its own ("so tldr is the sequel real") is that question.
+    assert asks_summary("tldr pls")
+    assert asks_summary("ok so tl;dr?")
+    assert asks_summary("recap?")
+    assert not asks_summary("so tldr is the sequel real")
+    assert not asks_summary("can someone tldr the kite article")
+    assert not asks_summary("ok so")
