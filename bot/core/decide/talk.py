@@ -77,7 +77,7 @@ PROVENANCE_WORDS = frozenset(
     who said say says saying source sources link links true confirmed confirm legit really
     proof citation cite claimed claim claims know knows that it this is was where from get got
     official rumor rumour fact sure how do does did they you we he she reliable verified when
-    backed back up evidence whos thats wheres the any there ur your trust believe accurate
+    backed back up evidence whos whats thats wheres the any there ur your trust believe accurate
     right correct real come came comes origin start started or opinion just an a
     published posted reported printed src srcs sauce fr originally original first initially
     hear heard quote quoted quoting quotes read u see saw seen find found

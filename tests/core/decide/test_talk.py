@@ -983,3 +983,11 @@ def test_followup_68_a_bare_tldr_asks_for_the_last_answer_in_short() -> None:
     assert not asks_summary("so tldr is the sequel real")
     assert not asks_summary("can someone tldr the kite article")
     assert not asks_summary("ok so")
+
+
+def test_followup_68_whats_the_evidence_asks_where_the_claim_comes_from() -> None:
+    # Follow-up round 68: "whats the evidence", "whats the proof" name no topic of their own,
+    # as "wheres the proof" does not: they ask what backs the last answer.
+    assert follow_up("whats the evidence") == (FollowUp.PROVENANCE, "")
+    assert follow_up("whats the proof?") == (FollowUp.PROVENANCE, "")
+    assert follow_up("whats the ferry timetable") is None
