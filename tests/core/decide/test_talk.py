@@ -87,6 +87,8 @@ def service() -> KnowledgeService:
         ("how's everybody doing tonight", TalkKind.GREETING),  # round 52: asking after you
         ("how are you doing today?", TalkKind.GREETING),
         ("morning chat", TalkKind.GREETING),  # round 73: the channel addressed, no topic
+        ("never mind then", TalkKind.REACTION),  # follow-up round 68: a question taken back
+        ("nevermind then", TalkKind.REACTION),
         ("\U0001f44d", TalkKind.REACTION),  # an emoji alone reacts
         ("\U0001f525 \U0001f525\ufe0f", TalkKind.REACTION),
     ],
