@@ -472,6 +472,7 @@ def _asks_writers_view(text: str, last: Entry, knowledge: Knowledge) -> bool:
         # whose reply may be meant, or the writer; not clear.
         return False
     said = [plain(w) for w in words(text)]
+    said = said[1:] if said[:1] in _OPENING else said  # "and what did the other site think"
     if _VIEW_ASKED.isdisjoint(said) or len(said) > _MAX_VIEW_WORDS:
         return False
     told = set(words(f"{last.title} {last.answer}"))
@@ -504,9 +505,13 @@ def _commented(entry: Entry, knowledge: Knowledge) -> bool:
     return kinds == {SourceKind.READER_COMMENT}
 
 
-_WRITER_WORDS = frozenset("blog blogs article articles writer writers author authors".split())
+# "the other site" after a claim another outlet made: the articles' writer, the other one.
+_WRITER_WORDS = frozenset(
+    "blog blogs article articles writer writers author authors other site sites website".split()
+)
 _WRITER = re.compile(
-    r"\b(?:the|this|that)\s+(?:blog|article|writer|author)s?(?:'s|\u2019s)?\b",
+    r"\b(?:the|this|that)\s+(?:other\s+(?:site|website)|blog|article|writer|author)s?"
+    r"(?:'s|\u2019s)?\b",
     re.IGNORECASE,
 )
 # What asks a view: "does the blog AGREE", "the blog's TAKE", "what does this blog THINK".
@@ -517,6 +522,7 @@ _VIEW_ASKED = frozenset(
 )
 _VIEW_FILLER = frozenset("wrote write abt about tho though even really on it that this".split())
 _MAX_VIEW_WORDS = 9
+_OPENING = (["and"], ["so"], ["but"], ["ok"])  # opens a question, asks nothing
 
 
 def _how_sure(text: str) -> bool:

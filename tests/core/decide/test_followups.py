@@ -2977,3 +2977,92 @@ def test_followup_68_a_bare_tldr_after_an_answer_gets_that_answer(
     _, dotted = _talk(studio, "when does shooting start", "so tl;dr?")
     assert dotted.entry_id == first.entry_id
     assert not studio.ask("tldr pls").answered
+
+
+BOATS = """
+version: 1
+
+sources:
+  - id: post
+    title: The boat post
+    outlet: the boat blog
+    kind: article
+  - id: paper
+    title: A paper's note on the yard
+    outlet: Harbour Weekly
+    kind: other-site
+  - id: comment
+    title: A reader's comment
+    outlet: readers' comments under the boat post
+    kind: reader-comment
+
+entries:
+  - id: hull-run
+    questions: [How many boats do the hull moulds last for?]
+    answer: The yard said its hull moulds last for one run of about 300 boats.
+    status: fact
+    claimed_by: the boat yard
+    sources: [post]
+    related: [new-moulds]
+  - id: new-moulds
+    questions: [What happens when the hull moulds wear out?]
+    answer: >-
+      The blog reasoned that once the run of 300 is over, the yard would need new moulds and
+      would then need to sell another 300 boats to turn a profit.
+    status: opinion
+    claimed_by: the boat blog
+    sources: [post]
+    related: [hull-run]
+  - id: harbour-share
+    questions: [Will the harbour keep its share of boats?]
+    answer: >-
+      A reader expected the harbour's share to move: either the yard was being cagey, or strong
+      demand would bring more boats. Or, weak demand could send boats to another harbour.
+    status: opinion
+    claimed_by: a reader
+    sources: [comment]
+  - id: regatta-clip
+    questions: [Was there a race in the regatta clip?]
+    answer: >-
+      A reader said he thought for a moment the clip was heading for a race between the sloop
+      and a catamaran.
+    status: opinion
+    claimed_by: a reader
+    sources: [comment]
+  - id: sail-colour
+    questions: [What colour are the sails?]
+    answer: The blog said the sails are white.
+    status: fact
+    claimed_by: the boat blog
+    sources: [post]
+  - id: paper-double
+    questions: [Will the yard double its boats?]
+    answer: A harbour paper passed on a rumor that the yard would double its boats to 600.
+    status: rumor
+    claimed_by: a harbour paper
+    sources: [paper]
+    related: [double-verdict]
+  - id: double-verdict
+    questions: [What does the blog make of the boat doubling?]
+    answer: The blog called the doubling wishful thinking.
+    status: opinion
+    claimed_by: the boat blog
+    sources: [post]
+    related: [paper-double]
+"""
+
+
+@pytest.fixture(scope="module")
+def boats(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    return _built(tmp_path_factory, "boats", BOATS)
+
+
+def test_followup_68_the_other_sites_view_is_the_writers_view(boats: KnowledgeService) -> None:
+    # Follow-up round 68: "and what did the other site think of that rumor" after a paper's
+    # rumor asks the articles' writer's view, as "does the blog agree" does; it was declined
+    # ("site" is no writer's word, and the opening "and" made it one word too long).
+    first, view = _talk(
+        boats, "will the yard double its boats", "and what did the other site think of that rumor"
+    )
+    assert first.entry_id == "paper-double"
+    assert view.kind == "followup" and view.entry_id == "double-verdict"
