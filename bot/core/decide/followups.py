@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..knowledge.models import Entry, Knowledge, SourceKind, Status, claimant_of
 from ..normalise.places import Kind, markets, spoken
@@ -358,7 +359,7 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # "so did they race" after a reader who only thought the clip was heading for a
         # showdown: the same claim again gives the expectation, not whether it came to pass.
         return Reading(Decision(None, 0.0), notice=_only_expected(last))
-    if beyond(text) and (leaning is None or points):
+    if beyond(text) and (leaning is None or points) and not _other_told(text, last):
         besides = _besides_held(text, last, knowledge)
         if besides is not None:
             # "what else do they sell" after a claim that names one more thing sold: the
@@ -1538,6 +1539,17 @@ def _restates(text: str, last: Entry) -> bool:
     ("why is it so hard to get" after "it would still be hard to get")."""
     own = _stems(text) - _FUNCTION_STEMS - _WHY_STEMS
     return bool(own) and own <= _stems(f"{last.title} {last.answer}")
+
+
+def _other_told(text: str, last: Entry) -> bool:
+    """Return whether the "another X" a message asks of is the last answer's own ("why would
+    they need to sell another 2500" after "would need to sell another 2,500"), not more."""
+    said, told = words(text), words(last.answer)
+    pairs = set(pairwise(told))
+    return any((word, after) in pairs for word, after in pairwise(said) if word in _OTHER_WORDS)
+
+
+_OTHER_WORDS = frozenset("other another".split())
 
 
 def _besides_held(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:

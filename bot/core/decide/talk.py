@@ -257,6 +257,14 @@ OTHERS_WORDS = (
     )
 )
 _NEXT_FILLER = frozenset("and so ok okay lol tho though".split())
+# "and after that run is over", "ok and once it's done?": the same, said of what it points at.
+_ONCE_OVER = re.compile(
+    r"^\s*(?:(?:and|so|but|ok|okay)\b[\s,]*)*(?:what\s+(?:happens\s+)?|then\s+what\s+)?"
+    r"(?:after|once|when)\s+(?:that|it|this|those|they)(?:'s|\u2019s|s)?(?:\s+[a-z]+)?\s+"
+    r"(?:is\s+|are\s+|has\s+been\s+|gets\s+)?(?:over|done|finished|ended|ends)"
+    r"(?:\s+(?:then|tho|though))?[\s?!.]*$",
+    re.I,
+)
 _MAX_FOLLOW_UP_WORDS = 7
 _MAX_WHO_WORDS = 5
 _MAX_VALUE_WORDS = 9
@@ -641,6 +649,10 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
         return None
     if tuple(w for w in plain if w not in _NEXT_FILLER) in _NEXT:  # "what then": not a tag
         return FollowUp.NEXT, ""
+    if ("over" in cues or "done" in cues or "finish" in cues or "end" in cues) and _ONCE_OVER.match(
+        head
+    ):
+        return FollowUp.NEXT, ""  # "and after that run is over": what comes after it
     who = said[0] in ("who", "whos")
     anyone = not _ANYONE.isdisjoint(said) or (
         who and ("else" in said or _SIDING.intersection(said))

@@ -2991,10 +2991,6 @@ sources:
     title: A paper's note on the yard
     outlet: Harbour Weekly
     kind: other-site
-  - id: comment
-    title: A reader's comment
-    outlet: readers' comments under the boat post
-    kind: reader-comment
 
 entries:
   - id: hull-run
@@ -3013,28 +3009,6 @@ entries:
     claimed_by: the boat blog
     sources: [post]
     related: [hull-run]
-  - id: harbour-share
-    questions: [Will the harbour keep its share of boats?]
-    answer: >-
-      A reader expected the harbour's share to move: either the yard was being cagey, or strong
-      demand would bring more boats. Or, weak demand could send boats to another harbour.
-    status: opinion
-    claimed_by: a reader
-    sources: [comment]
-  - id: regatta-clip
-    questions: [Was there a race in the regatta clip?]
-    answer: >-
-      A reader said he thought for a moment the clip was heading for a race between the sloop
-      and a catamaran.
-    status: opinion
-    claimed_by: a reader
-    sources: [comment]
-  - id: sail-colour
-    questions: [What colour are the sails?]
-    answer: The blog said the sails are white.
-    status: fact
-    claimed_by: the boat blog
-    sources: [post]
   - id: paper-double
     questions: [Will the yard double its boats?]
     answer: A harbour paper passed on a rumor that the yard would double its boats to 600.
@@ -3066,3 +3040,27 @@ def test_followup_68_the_other_sites_view_is_the_writers_view(boats: KnowledgeSe
     )
     assert first.entry_id == "paper-double"
     assert view.kind == "followup" and view.entry_id == "double-verdict"
+
+
+def test_followup_68_after_that_is_over_asks_what_comes_next(boats: KnowledgeService) -> None:
+    # Follow-up round 68: "ok and once that run is done?" after the moulds' run asks what follows
+    # it, as "what happens after that" does: the claim it leads to.
+    assert follow_up("ok and once that run is done?") == (FollowUp.NEXT, "")
+    first, after = _talk(
+        boats, "how many boats do the hull moulds last for", "and after that run is over"
+    )
+    assert first.entry_id == "hull-run"
+    assert after.entry_id == "new-moulds"
+
+
+def test_followup_68_another_figure_the_last_answer_says_is_not_asking_for_more(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 68: "how come bmw has to sell another 2500" after the claim that BMW
+    # would need to sell another 2,500 asks of that claim's own "another 2,500"; it was
+    # declined as "what other ..." asking beyond the answer.
+    first, why = _talk(
+        shipped, "what happens once the 1m moulds wear out", "how come bmw has to sell another 2500"
+    )
+    assert first.entry_id == "new-molds-reinvest"
+    assert why.answered and why.entry_id == "new-molds-reinvest"
