@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..knowledge.models import Entry, Knowledge, SourceKind, Status, claimant_of
 from ..normalise.places import Kind, markets, spoken
+from ..normalise.question import OPENING_JOINS, POINTING, WHATS
 from ..normalise.slang import plain
 from ..normalise.text import STOPWORDS, stem, words
 from ..retrieve.matcher import UNNAMED, Matcher
@@ -32,6 +34,7 @@ from .talk import (
     asks_of_own,
     asks_origin,
     asks_outlet,
+    asks_summary,
     asks_where_is,
     asks_where_to_reach,
     asks_who_did,
@@ -79,7 +82,6 @@ _SHOWN = 5  # entries a decision sees, as for a question asked on its own
 
 _HOW = frozenset("many much long tho though".split())  # "how MANY": no word of the topic
 _PERSONS = frozenset("he him his she her".split())
-_POINTERS = frozenset("that it this".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +147,10 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         return Reading(_sure(last), last)
     if asks_meaning(text):
         # "what did he mean" after a reader's remark: that remark, not two claims sharing "mean".
+        return Reading(_sure(last), last)
+    if asks_summary(text):
+        # "tldr pls" after the 2011 cut-off: that answer is the short of it, not a claim that
+        # shares no word with a bare "tldr" (declined) nor one that shares "so".
         return Reading(_sure(last), last)
     outlet = asks_outlet(text)
     if outlet is not None and _outlet_named(last, knowledge, outlet):
@@ -353,7 +359,7 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # "so did they race" after a reader who only thought the clip was heading for a
         # showdown: the same claim again gives the expectation, not whether it came to pass.
         return Reading(Decision(None, 0.0), notice=_only_expected(last))
-    if beyond(text) and (leaning is None or points):
+    if beyond(text) and (leaning is None or points) and not _other_told(text, last):
         besides = _besides_held(text, last, knowledge)
         if besides is not None:
             # "what else do they sell" after a claim that names one more thing sold: the
@@ -467,6 +473,7 @@ def _asks_writers_view(text: str, last: Entry, knowledge: Knowledge) -> bool:
         # whose reply may be meant, or the writer; not clear.
         return False
     said = [plain(w) for w in words(text)]
+    said = said[1:] if said[:1] in _OPENING else said  # "and what did the other site think"
     if _VIEW_ASKED.isdisjoint(said) or len(said) > _MAX_VIEW_WORDS:
         return False
     told = set(words(f"{last.title} {last.answer}"))
@@ -499,9 +506,13 @@ def _commented(entry: Entry, knowledge: Knowledge) -> bool:
     return kinds == {SourceKind.READER_COMMENT}
 
 
-_WRITER_WORDS = frozenset("blog blogs article articles writer writers author authors".split())
+# "the other site" after a claim another outlet made: the articles' writer, the other one.
+_WRITER_WORDS = frozenset(
+    "blog blogs article articles writer writers author authors other site sites website".split()
+)
 _WRITER = re.compile(
-    r"\b(?:the|this|that)\s+(?:blog|article|writer|author)s?(?:'s|\u2019s)?\b",
+    r"\b(?:the|this|that)\s+(?:other\s+(?:site|website)|blog|article|writer|author)s?"
+    r"(?:'s|\u2019s)?\b",
     re.IGNORECASE,
 )
 # What asks a view: "does the blog AGREE", "the blog's TAKE", "what does this blog THINK".
@@ -512,6 +523,7 @@ _VIEW_ASKED = frozenset(
 )
 _VIEW_FILLER = frozenset("wrote write abt about tho though even really on it that this".split())
 _MAX_VIEW_WORDS = 9
+_OPENING = (["and"], ["so"], ["but"], ["ok"])  # opens a question, asks nothing
 
 
 def _how_sure(text: str) -> bool:
@@ -674,7 +686,7 @@ def _asks_source_of(text: str, last: Entry) -> bool:
     rest = said - named
     return (
         not named.isdisjoint(said)
-        and rest <= PROVENANCE_WORDS | _POINTERS
+        and rest <= PROVENANCE_WORDS | POINTING
         and not PROVENANCE_CUES.isdisjoint(rest)
     )
 
@@ -714,7 +726,7 @@ def _named_in_last_only(text: str, last: Entry, answer: Match) -> bool:
 def _told_more_by(text: str, last: Entry, answer: Match) -> bool:
     """Return whether a short yes/no question's telling words are more of them the last
     answer's, at least two, than the answer found instead ("would enthusiasts still buy it")."""
-    said = [w for w in words(text) if w not in _GOING_ON]
+    said = [w for w in words(text) if w not in OPENING_JOINS]
     if not said or said[0] not in _YES_NO or len(said) > _MAX_YES_NO_WORDS:
         return False
     telling = {stem(w) for w in said} - _FUNCTION_STEMS
@@ -724,7 +736,6 @@ def _told_more_by(text: str, last: Entry, answer: Match) -> bool:
 
 
 _YES_NO = frozenset("is was are were do does did can could will would should".split())
-_GOING_ON = frozenset("and but so ok okay".split())
 _MAX_YES_NO_WORDS = 7
 _TOLD_AT_LEAST = 2
 
@@ -1171,7 +1182,7 @@ def _points_at(text: str, last: Entry, alone: Decision) -> bool:
     things = {
         stem(said[at + 1])
         for at in range(len(said) - 1)
-        if said[at] in _POINTERS and said[at + 1] not in STOPWORDS
+        if said[at] in POINTING and said[at + 1] not in STOPWORDS
     }
     if not things or alone.answer is None or _rank(alone.answer.entry, last) > 0:
         return False
@@ -1310,7 +1321,7 @@ def _who_did_this(text: str, last: Entry) -> bool:
     """Return whether a short question asks who made what the last answer tells of, pointing
     at it by name ("who wrote that reply", "who sent this memo")."""
     said = kernel(_GUESSED_DOER.sub("", text[:200]))  # "who worked that out, bmw?": a guess
-    if not asks_who_did(" ".join(said)) or _POINTING_BACK.isdisjoint(said):
+    if not asks_who_did(" ".join(said)) or POINTING.isdisjoint(said):
         return False
     own = _stems(" ".join(said[2:])) - _FUNCTION_STEMS
     if not own:  # "who worked that out" after "people were quick to work out": the deed's
@@ -1417,7 +1428,7 @@ def _doubted_figure(matcher: Matcher, text: str, last: Entry) -> bool:
         return False
     if _DOUBT_CUES.isdisjoint(said) and not _figure_asked(text, said):
         return False
-    if not _only_told_by(said, set(said) - figures - STOPWORDS - _DOUBTING - _POINTERS):
+    if not _only_told_by(said, set(said) - figures - STOPWORDS - _DOUBTING - POINTING):
         return False  # "not 200 in the us?": a question of its own
     if not holds(last.answer, Wanted.AMOUNT):
         return False
@@ -1529,6 +1540,17 @@ def _restates(text: str, last: Entry) -> bool:
     return bool(own) and own <= _stems(f"{last.title} {last.answer}")
 
 
+def _other_told(text: str, last: Entry) -> bool:
+    """Return whether the "another X" a message asks of is the last answer's own ("why would
+    they need to sell another 2500" after "would need to sell another 2,500"), not more."""
+    said, told = words(text), words(last.answer)
+    pairs = set(pairwise(told))
+    return any((word, after) in pairs for word, after in pairwise(said) if word in _OTHER_WORDS)
+
+
+_OTHER_WORDS = frozenset("other another".split())
+
+
 def _besides_held(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
     """Return the first entry the last answer points at whose title or answer holds every
     telling word of a "what else" question, other than the words asking for more ("what else
@@ -1584,14 +1606,13 @@ _STATUS_WORDS = {
     **dict.fromkeys("rumor rumors rumour rumours".split(), Status.RUMOR),
     **dict.fromkeys("denial denials".split(), Status.DENIED),
 }
-_POINTING_BACK = frozenset("that it this".split())  # "is that just a rumor": the last claim's
 
 
 def _spoken_of(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
     """Return the linked claim a provenance question names by its status when the last answer,
     of another status, only speaks of it ("and the rumor?" after the fact it starts from)."""
     said = words(text)
-    if not _POINTING_BACK.isdisjoint(said):
+    if not POINTING.isdisjoint(said):
         return None
     told = set(words(last.answer))
     for word in said:
@@ -1816,7 +1837,6 @@ def _asks_if_it_came(text: str, last: Entry) -> bool:
     return not _EXPECTING.isdisjoint(words(last.answer))
 
 
-_WHAT = frozenset("what whats wat".split())
 _TALKED_OF = frozenset("talk talked discuss discussed learn learned learnt".split())
 _TALKS = frozenset("conversation conversations meeting talks".split())
 _TALKED = frozenset("say said tell told talk talked learn learned learnt discuss discussed".split())
@@ -1828,7 +1848,7 @@ def _asks_what_was_said_in(text: str, entry: Entry) -> bool:
     said = set(kernel(text))
     return (
         ("exactly" in said or not _TALKED_OF.isdisjoint(said))
-        and not _WHAT.isdisjoint(said)
+        and not WHATS.isdisjoint(said)
         and not _TALKED.isdisjoint(said)
         and not _TALKS.isdisjoint(words(entry.answer))
     )

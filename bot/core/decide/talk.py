@@ -10,7 +10,14 @@ from enum import StrEnum
 
 from ..knowledge.models import Knowledge, SmallTalk, TalkKind
 from ..normalise.places import Kind, named
-from ..normalise.text import STOPWORDS, stem, words
+from ..normalise.question import (
+    ARBITERS,
+    COPULAS,
+    RATE_MARKS,
+    RATE_PERIODS,
+    rate_named,
+)
+from ..normalise.text import MONTHS, STOPWORDS, WEEKDAYS, is_year, stem, words
 from ..retrieve.matcher import answer_kinds
 
 # Chat tags that only colour what is said: "makes sense ngl", "fr" (for real).
@@ -77,7 +84,7 @@ PROVENANCE_WORDS = frozenset(
     who said say says saying source sources link links true confirmed confirm legit really
     proof citation cite claimed claim claims know knows that it this is was where from get got
     official rumor rumour fact sure how do does did they you we he she reliable verified when
-    backed back up evidence whos thats wheres the any there ur your trust believe accurate
+    backed back up evidence whos whats thats wheres the any there ur your trust believe accurate
     right correct real come came comes origin start started or opinion just an a
     published posted reported printed src srcs sauce fr originally original first initially
     hear heard quote quoted quoting quotes read u see saw seen find found
@@ -257,6 +264,14 @@ OTHERS_WORDS = (
     )
 )
 _NEXT_FILLER = frozenset("and so ok okay lol tho though".split())
+# "and after that run is over", "ok and once it's done?": the same, said of what it points at.
+_ONCE_OVER = re.compile(
+    r"^\s*(?:(?:and|so|but|ok|okay)\b[\s,]*)*(?:what\s+(?:happens\s+)?|then\s+what\s+)?"
+    r"(?:after|once|when)\s+(?:that|it|this|those|they)(?:'s|\u2019s|s)?(?:\s+[a-z]+)?\s+"
+    r"(?:is\s+|are\s+|has\s+been\s+|gets\s+)?(?:over|done|finished|ended|ends)"
+    r"(?:\s+(?:then|tho|though))?[\s?!.]*$",
+    re.I,
+)
 _MAX_FOLLOW_UP_WORDS = 7
 _MAX_WHO_WORDS = 5
 _MAX_VALUE_WORDS = 9
@@ -641,6 +656,10 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
         return None
     if tuple(w for w in plain if w not in _NEXT_FILLER) in _NEXT:  # "what then": not a tag
         return FollowUp.NEXT, ""
+    if ("over" in cues or "done" in cues or "finish" in cues or "end" in cues) and _ONCE_OVER.match(
+        head
+    ):
+        return FollowUp.NEXT, ""  # "and after that run is over": what comes after it
     who = said[0] in ("who", "whos")
     anyone = not _ANYONE.isdisjoint(said) or (
         who and ("else" in said or _SIDING.intersection(said))
@@ -794,7 +813,6 @@ class Wanted(StrEnum):
 
 _PRICED = frozenset("cost costs price prices priced pricing msrp pay paid".split())
 # "how much was a zhp", "how much is one": a sum of money for a thing, not "how much more".
-_COPULAS_OF_PRICE = frozenset("is was are were s".split())
 _PRICED_THINGS = frozenset("a an one".split())  # not "how much was the budget said"
 _MAX_PRICED_THING = 8  # "how much was a zhp in 2003"
 _NOT_PRICED = frozenset("more less fewer left of".split())
@@ -836,7 +854,7 @@ def wanted(message: str) -> Wanted | None:
     if (
         said[:2] == ["how", "much"]
         and said[2:3]
-        and said[2] in _COPULAS_OF_PRICE
+        and said[2] in _BEING
         and said[3:4]
         and said[3] in _PRICED_THINGS
         and len(said) <= _MAX_PRICED_THING
@@ -899,10 +917,10 @@ def holds(answer: str, want: Wanted, *, asked: str = "") -> bool:
         return True  # "close to their MSRP": a value, though no sum
     said = words(answer)
     if want is Wanted.YEAR:  # "November" is a date, but no year
-        return any(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in said)
+        return any(is_year(w) for w in said)
     if want is Wanted.AMOUNT:  # "within three years" is how long, not how many
         said = _without_spans(said)
-        if asked and not rate_named(asked):
+        if asked and not rate_named(words(asked)):
             said = _without_rates(said)
     if want is Wanted.DAY:  # "2011" is a year, no date; "the day before" is one
         return not {"day", "month"}.isdisjoint(answer_kinds([stem(w) for w in said], answer))
@@ -928,17 +946,14 @@ def _without_spans(said: list[str]) -> list[str]:
     return kept
 
 
-# What makes a figure a rate: "2 PER dealer", "25 to 65 units A MONTH", "2 1Ms EACH".
-_RATE_MARKS = frozenset("per each every monthly yearly annually weekly daily".split())
-_RATE_PERIODS = frozenset("month year week day".split())
 _RATE_REACH = 4  # "between 25 and 65 UNITS A MONTH": the words a rate's mark may come after
 
 
 def _rated(after: list[str]) -> bool:
     """Return whether the words after a figure make it a rate ("per dealer", "units a month")."""
     return any(
-        w in _RATE_MARKS
-        or (w in ("a", "an") and after[i + 1 : i + 2] and after[i + 1] in _RATE_PERIODS)
+        w in RATE_MARKS
+        or (w in ("a", "an") and after[i + 1 : i + 2] and after[i + 1] in RATE_PERIODS)
         for i, w in enumerate(after[:_RATE_REACH])
     )
 
@@ -946,16 +961,6 @@ def _rated(after: list[str]) -> bool:
 def _without_rates(said: list[str]) -> list[str]:
     """Return an answer's words without its figures per something ("2 per dealer")."""
     return [w for i, w in enumerate(said) if not (w.isdigit() and _rated(said[i + 1 : i + 6]))]
-
-
-def rate_named(question: str) -> bool:
-    """Return whether a question names a rate ("how many PER dealer", "how many A MONTH", "is
-    EACH dealer getting")."""
-    said = words(question)
-    return not _RATE_MARKS.isdisjoint(said) or any(
-        w in ("a", "an") and said[i + 1 : i + 2] and said[i + 1] in _RATE_PERIODS
-        for i, w in enumerate(said)
-    )
 
 
 # A place an answer gives: "shot in the UK", "at Laguna Seca", "BMW's UK headquarters".
@@ -989,14 +994,9 @@ _WHERE_IS = re.compile(
     r"(?:\s+exactly)?[\s?!.]*$",
     re.I,
 )
-_CALENDAR = frozenset(
-    """
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    """.split()
-)
+_CALENDAR = MONTHS | WEEKDAYS
 
-_BEING = frozenset("is was are were s".split())
+_BEING = COPULAS | {"s"}  # "who's", "what's": "who s"
 
 
 def asks_who_did(message: str) -> bool:
@@ -1116,7 +1116,7 @@ def defined(message: str) -> str | None:
     if len(said) < 2 or said[0] not in _DEFINING:
         return None
     rest = said[1:]
-    if rest[0] in _COPULAS:
+    if rest[0] in COPULAS:
         rest = rest[1:]
     elif said[0] in ("who", "what") and _CONTRACTED.search(message[:200]) is None:
         return None  # "what year": no "what's"
@@ -1144,7 +1144,6 @@ _ROLES = "commenter|reader|publication|magazine|site|podcast|writer|editor|poste
 
 # "WHO'S gabe", "WHAT even is a zhp": a question asking what a thing is.
 _DEFINING = frozenset("who whos what whats".split())
-_COPULAS = frozenset("is are was were".split())
 _CONTRACTED = re.compile(r"\b(?:who|what)['\u2019]s\b", re.I)
 _ARTICLES = frozenset("a an the".split())
 _DEFINING_FILLER = frozenset(
@@ -1197,10 +1196,9 @@ def asks(message: str) -> bool:
 
 # "so who's right then", "which one is correct": who of the last answer's sides is right.
 _RIGHT = frozenset("right correct".split())
-_WHO_RIGHT = frozenset("who whos which".split())
 _WHO_RIGHT_WORDS = (
     _RIGHT
-    | _WHO_RIGHT
+    | ARBITERS
     | frozenset(
         "is was are were one side party here actually really in the end of them those two then"
         " so now".split()
@@ -1231,7 +1229,7 @@ def asks_who_is_right(message: str) -> bool:
             and len(said) <= _MAX_WHO_RIGHT_WORDS
             and set(said) <= _WHO_RIGHT_WORDS
             and not _RIGHT.isdisjoint(said)
-            and not _WHO_RIGHT.isdisjoint(said)
+            and not ARBITERS.isdisjoint(said)
         ):
             return True
     someone = _IS_RIGHT.match(message[:200])
@@ -1307,6 +1305,23 @@ _MEANT = re.compile(
 def asks_meaning(message: str) -> bool:
     """Return whether a message only asks what the one behind the last claim meant."""
     return _MEANT.match(message[:200]) is not None
+
+
+# "tldr?", "ok so tl;dr", "tldr pls", "recap?": the last answer, put short, asked for again;
+# "so tldr is the doubling real" asks a question of its own.
+_SUMMING = frozenset("tldr tl dr recap summary summarise summarize".split())
+_SUMMING_FILLER = frozenset("ok okay k so and pls plz please then quick the a".split())
+_MAX_SUMMING_WORDS = 5
+
+
+def asks_summary(message: str) -> bool:
+    """Return whether a message only asks for the last answer in short ("ok so tldr?")."""
+    said = words(message[:200])
+    return (
+        0 < len(said) <= _MAX_SUMMING_WORDS
+        and not _SUMMING.isdisjoint(said)
+        and set(said) <= _SUMMING | _SUMMING_FILLER
+    )
 
 
 # "and", "so", "wait, ..." opening a follow-up, none of them part of what it asks.

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .places import ANSWERED, Kind, lies_in, named
-from .text import STOPWORDS, words
+from .text import MONTHS, STOPWORDS, is_year, words
 
 CONTEXT_KNOWN = 0.5
 """How much a known word counts when it only stands in the story around the question."""
@@ -22,6 +22,14 @@ CONTEXT_UNKNOWN = 0.15
 # ("u.s.", "dr."; not a one-letter word, "... the people at bmw M. what ...", nor a short
 # word, "... isn't buying IT. what ...", "... compared to the US. what ..."), at a line break
 # or semicolon, or where chat turns to its question ("anyway", "lol", ", so should i").
+# Round 124: "... OR AM I TRIPPING", "am i crazy", "or am i imagining things": the asker doubting
+# their own memory, a sentence of its own that asks nothing of the sources (left out).
+_SELF_DOUBT = (
+    r"(?:am\s+i|im|i'm)\s+(?:just\s+)?(?:tripping|trippin|crazy|dreaming|imagining(?:\s+things)?"
+    r"|misremembering|going\s+crazy|losing\s+it|making\s+(?:it|this|that)\s+up|wrong)"
+    r"(?:\s+(?:here|rn|lol|lmao))?(?=\W*(?:$|[.!?,;]))"
+)
+_DOUBT = re.compile(r"^\W*(?:or\s+)?" + _SELF_DOUBT + r"\W*$", re.IGNORECASE)
 _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of spaces
     # Every break starts with one of these: most places are passed over at one test.
     r"(?=[\s;,almqth23cf])(?:(?<=[.!?])(?<!\.[a-z]\.)(?<!\b(?:dr|mr|ms|st|jr|sr|vs|mt|ft)\.)\s"
@@ -40,6 +48,8 @@ _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of 
     r"|\b(?:two|three|2|3|couple(?:\s+of)?|few)\s+(?:things|questions|qs)\s*:"
     # "... does it say itll appreciate OR WHAT, trying to win this argument": a tag ends it
     r"|(?<=\bor what),\s|(?<=\bor nah),\s|(?<=\bor not),\s"
+    # "... in that clip OR AM I TRIPPING": the asker doubting themself ends the question
+    r"|(?<!\bor)\s(?=(?:or\s+)?" + _SELF_DOUBT + r")"
     # ", can someone ...": a request to the channel that turns to the question (round 18)
     r"|,\s*(?=(?:can|could|would|does|do|did)\s+(?:someone|somebody|anyone|anybody|u|you)\b)"
     # "... im so lost can someone explain ...": such a request needs no comma (round 21)
@@ -118,7 +128,7 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         for whole in _BREAK.split(message, MAX_PARTS)
         for turned in _turned(whole)
         for s in _stated(turned)
-        if (found := _judged(_read_as_asked(s), either))
+        if _DOUBT.match(s) is None and (found := _judged(_read_as_asked(s), either))
     ]
     if len(pieces) <= 1:
         alone: list[Part] = []
@@ -130,6 +140,9 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             if at is None and (debated := _debated(found)) is not None:
                 # "some guys ARGUED ABOUT where ...": the question they argued is asked
                 alone += [Part(tuple(found[:debated]), False), Part(tuple(found[debated:]), True)]
+                continue
+            if at is None and (run := _run_on(found)) is not None:
+                alone += _run_on_parts(found, run)  # "my buddy says X IS THAT true"
                 continue
             if at is None and (after := _aside(found)) is not None:
                 alone += [Part(tuple(found[:after]), True), Part(tuple(found[after:]), False)]
@@ -198,6 +211,8 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             out += [Part(tuple(found[:seems]), True), Part(tuple(found[seems + 2 :]), False)]
         elif m and (debated := _debated(found)) is not None:  # "... ARGUED ABOUT where ..."
             out += [Part(tuple(found[:debated]), False), Part(tuple(found[debated:]), True)]
+        elif m and (run := _run_on(found)) is not None:  # "... says X IS THAT true"
+            out += _run_on_parts(found, run)
         elif m and (after := _aside(found)) is not None:  # "... BECAUSE MY BUDDY says ..."
             out += [Part(tuple(found[:after]), True), Part(tuple(found[after:]), False)]
         elif (not m or sum(marked) > 1) and _half_remembered(found):
@@ -293,6 +308,9 @@ _QUOTED = re.compile(
 # (a relative clause) nor ", has a ..." (a participle's).
 _TURN = re.compile(
     r"[,:]\s*(?=(?:what|whats|how|hows|who|whos|why|where|wheres|when)\b"
+    # Round 124: "..., AT WHAT timestamp does it ...": a question word after its preposition
+    # (not "at which", a relative clause)
+    r"|(?:at|in|on)\s+what\b"
     r"|(?:is|are|was|were|do|does|did|can|could|will|would|should|isnt|arent|doesnt|didnt|wont)"
     r"\s+(?:there|it|that|this|they|he|she|the|any|anyone|someone|you|u|we|these|those)\b)",
     re.IGNORECASE,
@@ -367,6 +385,25 @@ def _checks_passed_on(told: list[str], asked: list[str]) -> bool:
     return len(told) < _PASSED_ON_MOST or not asked or asked[0] not in _AUXILIARIES
 
 
+# Round 124: "who said it, SOME DEALER OR AN ACTUAL bmw GUY": the asker's own candidates for
+# who, described rather than named, after the question; story, not what is asked.
+_WHO_ASKERS = frozenset("who whos".split())
+_CANDIDATE_OPENERS = frozenset("some someone somebody a an".split())
+_OFFERING = frozenset("like maybe prob probably".split())  # "..., LIKE some dealer or ..."
+_CANDIDATES_MOST = 10  # words in such a tail, at most
+
+
+def _candidates(tail: list[str]) -> bool:
+    """Return whether the words after a who-question's comma offer candidates described with
+    an indefinite ("some dealer or an actual bmw guy", "like a blogger or someone at bmw")."""
+    if "or" not in tail or len(tail) > _CANDIDATES_MOST:
+        return False
+    start = 0
+    while start < len(tail) and tail[start] in _OFFERING:
+        start += 1
+    return start < len(tail) and tail[start] in _CANDIDATE_OPENERS
+
+
 def _stated(sentence: str) -> list[str]:
     """Split a question from the clause after its first comma when that clause ends on the
     asker's own state ("who baked it, the papers say two names and IM LOST") or opens with why
@@ -377,6 +414,8 @@ def _stated(sentence: str) -> list[str]:
     asked, tail = words(sentence[:comma]), words(sentence[comma + 1 :])[-_STATE_TAIL:]
     if len(asked) < _ASIDE_LEAST or not _opens(tuple(asked)):
         return [sentence]
+    if asked[0] in _WHO_ASKERS and _candidates(words(sentence[comma + 1 :])):
+        return [sentence[:comma], sentence[comma + 1 :]]  # "who said it, SOME DEALER OR ..."
     if not any(
         w in _ASKER_SELF and not _STATES.isdisjoint(tail[i + 1 :]) for i, w in enumerate(tail)
     ) and not _motive(words(sentence[comma + 1 :])):  # "..., ASKING CAUSE im comparing ..."
@@ -447,8 +486,9 @@ def _half_remembered(sentence: list[str]) -> bool:
 
 
 # The words pointing at a thing just said: "... what even is it? IS IT a podcast OR WHAT" (a guess
-# the asker offers, open to any answer), "..., was THAT like a press release", "is THAT still true".
-_THINGS_POINTED = frozenset("it that this".split())
+# the asker offers, open to any answer), "..., was THAT like a press release", "is THAT still true",
+# "... or is THAT real", "what did ppl say ABOUT THAT", "is that just a rumor" after an answer.
+POINTING = frozenset("it that this".split())
 
 
 def _or_what(sentence: list[str]) -> bool:
@@ -462,7 +502,7 @@ def _or_what(sentence: list[str]) -> bool:
         and sentence[-2:] == ["or", "what"]
         and len(head) == 2
         and head[0] in _AUXILIARIES
-        and head[1] in _THINGS_POINTED
+        and head[1] in POINTING
     )
 
 
@@ -531,7 +571,6 @@ def _guessed_after(sentence: list[str]) -> int | None:
 
 
 _GUESSED_AT = _TELLERS | frozenset({"they"})  # "is HE just ...", "are THEY just ..."
-_TOLD_THING = frozenset("that this it".split())  # "... or is THAT real"
 
 
 def _first_guess(sentence: list[str]) -> int | None:
@@ -545,11 +584,7 @@ def _first_guess(sentence: list[str]) -> int | None:
     if "just" not in head[2:]:
         return None
     for i in range(start + 3, len(sentence) - 2):
-        if (
-            sentence[i] == "or"
-            and sentence[i + 1] in _AUXILIARIES
-            and sentence[i + 2] in _TOLD_THING
-        ):
+        if sentence[i] == "or" and sentence[i + 1] in _AUXILIARIES and sentence[i + 2] in POINTING:
             return i
     return None
 
@@ -658,13 +693,82 @@ def _aside(sentence: list[str]) -> int | None:
     return None
 
 
+# A question run on after the asker's story with no stop between ("i emailed my dealer and
+# they havent answered ARE ALL the allocations gone"): an auxiliary, then "there" or "all the",
+# after this many words of story at least: a short lead-in ("thinking of flipping a 1m in a
+# year or two will it ...") is part of the question, a long story dilutes it. A pronoun ("is
+# IT worth it", "is THAT true") points back into the story, which must stay with it.
+_RUN_ON_LEAST = 12
+_RUN_ON_SUBJECTS = frozenset("there all".split())
+_ALL_OF = frozenset("the those these of".split())
+_OTHER_SIDE = _INVERTED | frozenset("nah not what".split())
+_RUN_ON_CONTENT = 5  # "is there a POINT where it SHOWS how FAST ... WASTE my DATA"
+# Words before an auxiliary that make it part of the story's clause ("the thing IS there",
+# "what it IS there", "dont know IF there is"), not the start of a question.
+_RUN_ON_BOUND = (
+    _AUXILIARIES
+    | _RUN_ON_SUBJECTS
+    | _WH_LAST
+    | frozenset("its thats theres what which that if whether not never also just still or".split())
+)
+
+
+def _run_on(sentence: list[str]) -> int | None:
+    """Return where a question starts inside a sentence that opens as the asker's story and
+    runs on into it unpunctuated ("... for ages IS THERE a point where it shows how fast it is
+    or did i miss it"), or None."""
+    if _opens(tuple(sentence)) or not _WH_LAST.isdisjoint(sentence[:_ASIDE_LEAST]):
+        return None
+    for i in range(_RUN_ON_LEAST, len(sentence) - 2):
+        if sentence[i - 1] in _WH_LAST:  # "..., WHICH month was it and should i ...": asked
+            return None
+        subject = sentence[i + 1]
+        if (
+            sentence[i] in _INVERTED
+            and subject in _RUN_ON_SUBJECTS
+            and (subject != "all" or sentence[i + 2] in _ALL_OF)  # "ARE ALL THE cars gone"
+            and sentence[i - 1] not in _RUN_ON_BOUND
+        ):
+            return i if _offers_other(sentence[i + 2 :]) and _says_enough(sentence[i:]) else None
+    return None
+
+
+def _offers_other(rest: list[str]) -> bool:
+    """Return whether the words after a run-on question's start offer it another side ("... OR
+    IS there still a chance", "OR AM i overthinking it", "OR NAH"), as only a question does."""
+    return any(w == "or" and nxt in _OTHER_SIDE for w, nxt in itertools.pairwise(rest))
+
+
+def _says_enough(asked: list[str]) -> bool:
+    """Return whether a question cut from its story names enough of its own topic to be read
+    alone ("are all the us allocations gone"), not only what the story named ("is IT worth
+    it", "am i getting a shot"); its own aside does not count."""
+    after = _aside(asked)
+    own = asked if after is None else asked[:after]
+    return sum(w not in STOPWORDS for w in own) >= _RUN_ON_CONTENT
+
+
+def _run_on_parts(sentence: list[str], at: int) -> list[Part]:
+    """Split a run-on sentence into its story and the question from ``at``, the question's
+    own aside ("... is there a chance or not CAUSE I swear i saw it") set apart as story too."""
+    asked = sentence[at:]
+    after = _aside(asked)
+    if after is None:
+        return [Part(tuple(sentence[:at]), False), Part(tuple(asked), True)]
+    return [
+        Part(tuple(sentence[:at]), False),
+        Part(tuple(asked[:after]), True),
+        Part(tuple(asked[after:]), False),
+    ]
+
+
 def _hedged_guess(sentence: list[str], i: int) -> bool:
     """Return whether a wh-question turns at ``i`` to the asker's hedged guess at its answer
     ("where did he hear it, WAS THAT LIKE a press release"); "what was it like" asks."""
     return (
         sentence[0] in _WH_LAST
         and sentence[i] in _GUESSING
-        and sentence[i + 1] in _THINGS_POINTED
+        and sentence[i + 1] in POINTING
         and sentence[i + 2] == "like"
         and i + 3 < len(sentence)
     )
@@ -907,14 +1011,14 @@ def _uncompared(found: list[str]) -> list[str]:
 # "is it true" asks, not what would follow from it ("what happens if they build 5000").
 _HAPPENING = {"is": "happening", "are": "happening", "will": "happen"}
 _HAPPENING_HEDGES = frozenset("actually really even still ever".split())
-_HAPPENING_LEAD = frozenset("so ok okay and but".split())  # "SO is it happening"
+OPENING_JOINS = frozenset("so ok okay and but".split())  # "SO is it happening"
 _HAPPENING_TAILS = (("or", "not"), ("or", "what"), ("tho",), ("though",), ("yet",))
 
 
 def _happening(found: list[str]) -> list[str]:
     """Return "(so) is X (really) happening (or not)" or "will X (actually) happen" as "is X
     true"."""
-    start = 1 if found[:1] and found[0] in _HAPPENING_LEAD else 0
+    start = 1 if found[:1] and found[0] in OPENING_JOINS else 0
     tail = next((len(t) for t in _HAPPENING_TAILS if tuple(found[-len(t) :]) == t), 0)
     asked = found[start : len(found) - tail]
     end = len(asked)
@@ -939,7 +1043,7 @@ _CONDITIONS = frozenset("if when".split())
 
 def _holds_if(found: list[str]) -> list[str]:
     """Return "is that (still) true if X" or "would it hold if X" as "what happens if X"."""
-    if len(found) < 5 or found[0] not in _HOLDING_ASKS or found[1] not in _THINGS_POINTED:
+    if len(found) < 5 or found[0] not in _HOLDING_ASKS or found[1] not in POINTING:
         return found
     at = 2
     while at < len(found) and found[at] in _HOLDING_HEDGES:
@@ -1124,7 +1228,6 @@ _REQUESTED = frozenset("it this that things up down out in me us for pls please"
 _SETTLING = frozenset("settle settles settling".split())
 _DISPUTES = frozenset("bet bets argument arguments debate debates dispute disputes".split())
 _DISPUTE_OWNERS = frozenset("a an the this that our my".split())
-_SETTLED_THING = frozenset("this it that".split())
 _PLEASE = frozenset("pls plz please for me us".split())
 
 
@@ -1135,7 +1238,7 @@ def _settled_span(found: list[str], at: int) -> int:
     if found[end] in _DISPUTE_OWNERS and end + 1 < len(found) and found[end + 1] in _DISPUTES:
         end += 2
     elif found[end] in _DISPUTES or (
-        found[end] in _SETTLED_THING and (end + 1 == len(found) or found[end + 1] in _PLEASE)
+        found[end] in POINTING and (end + 1 == len(found) or found[end + 1] in _PLEASE)
     ):
         end += 1
     else:
@@ -1237,7 +1340,7 @@ def _uncleft(found: list[str]) -> list[str]:
 
 # "WHO'S RIGHT", "WHICH ONE IS CORRECT": a verdict on the claims the message weighs, not a
 # person or a thing it asks for; it asks what "is it true" asks.
-_JUDGING = frozenset("who whos which".split())
+ARBITERS = frozenset("who whos which".split())
 _VIEWS = frozenset("says reckons thinks swears claims".split())  # two views told: alternatives
 _JUDGED = frozenset("right wrong correct".split())
 _BEFORE_JUDGED = frozenset("is was s one of them here then".split())
@@ -1249,7 +1352,7 @@ def _judged(found: list[str], either: bool) -> list[str]:
     if not either:
         return found
     for i, word in enumerate(found):
-        if word not in _JUDGING:
+        if word not in ARBITERS:
             continue
         j = i + 1
         while j < len(found) and j - i <= 3 and found[j] in _BEFORE_JUDGED:
@@ -1401,7 +1504,7 @@ _COUNTRY = frozenset("country countries nation".split())
 _COUNTRIES = ("country", *ANSWERED)
 
 
-_THE_COPULAS = frozenset("is was are were".split())
+COPULAS = frozenset("is was are were".split())
 
 
 # "how fast WAS the car GOING", "how quick WERE they MOVING": a speed once measured, asked in
@@ -1442,7 +1545,7 @@ def _speed_limit(asked: tuple[str, ...]) -> bool:
     if "limit" not in asked:  # most questions: skip the scan
         return False
     for i, word in enumerate(asked):
-        if word in _WHATS:
+        if word in WHATS:
             rest = [w for w in asked[i + 1 : i + 6 + _LIMIT_MOST] if w not in _BEFORE_LIMIT]
             at = next(
                 (j for j in range(len(rest) - 1) if tuple(rest[j : j + 2]) == _LIMIT_OF_SPEED), None
@@ -1612,13 +1715,13 @@ def month_count(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks a count for one named month ("what was the production
     NUMBER FOR APRIL", "HOW MANY were made IN JUNE"); "how many a month, starting in march"
     asks the monthly rate."""
-    if _MONTH_WORDS.isdisjoint(asked):  # most questions
+    if MONTHS.isdisjoint(asked):  # most questions
         return False
     counted_at = _count_at(asked)
     if counted_at is None:
         return False
     return any(
-        w in _MONTH_WORDS and asked[i - 1] in _IN_MONTH and (i < 2 or asked[i - 2] not in _STARTING)
+        w in MONTHS and asked[i - 1] in _IN_MONTH and (i < 2 or asked[i - 2] not in _STARTING)
         for i, w in enumerate(asked[counted_at + 1 :], counted_at + 1)
     )
 
@@ -1681,7 +1784,7 @@ def dateline(asked: tuple[str, ...]) -> bool:
     start = _after_lead_ins(asked)
     head = asked[start : start + 2]
     timed = bool(head[:1]) and head[0] in _WHEN_ASKED
-    timed = timed or (len(head) == 2 and head[0] in _WHATS | {"which"} and head[1] in _DATING)
+    timed = timed or (len(head) == 2 and head[0] in WHATS | {"which"} and head[1] in _DATING)
     if not timed or _WRITTEN_PIECES.isdisjoint(asked):
         return False
     rest = asked[start + 1 :]
@@ -1760,14 +1863,14 @@ def own_car(asked: tuple[str, ...]) -> bool:
     if _OWNING.isdisjoint(asked) and _DRIVING.isdisjoint(asked):  # most questions
         return False
     for i, word in enumerate(asked):
-        if word not in _WHATS and word != "which":
+        if word not in WHATS and word != "which":
             continue
         at = i + 1
         while at < len(asked) and asked[at] in _WHAT_CAR and at - i <= 3:
             at += 1
-        if word == "whats" and at < len(asked) and asked[at] not in _DO | _THE_COPULAS:
+        if word == "whats" and at < len(asked) and asked[at] not in _DO | COPULAS:
             at = i  # "WHATS everyone driving": the copula is in the question word
-        elif at >= len(asked) or (asked[at] not in _DO and asked[at] not in _THE_COPULAS):
+        elif at >= len(asked) or (asked[at] not in _DO and asked[at] not in COPULAS):
             continue
         verbs, others = (_OWNING, _NOT_OWNERS) if asked[at] in _DO else (_DRIVING, _NOT_DRIVERS)
         window = asked[at + 1 : at + 2 + _OWNER_MOST]
@@ -1794,12 +1897,12 @@ _UTTERING = frozenset("say write add type post".split())
 def unsaid(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks what someone was going to say ("what was herr26 GOING TO
     SAY", "what was he GONNA WRITE next"): words never said, which no entry can give."""
-    if _UTTERING.isdisjoint(asked) or _WHATS.isdisjoint(asked):  # most questions
+    if _UTTERING.isdisjoint(asked) or WHATS.isdisjoint(asked):  # most questions
         return False
     for i, word in enumerate(asked):
-        if word not in _UTTERING or i < 2 or not _WHATS.isdisjoint(asked[i + 1 : i + 2]):
+        if word not in _UTTERING or i < 2 or not WHATS.isdisjoint(asked[i + 1 : i + 2]):
             continue
-        if any(asked[i - len(p) : i] == p for p in _PROSPECTIVE) and not _WHATS.isdisjoint(
+        if any(asked[i - len(p) : i] == p for p in _PROSPECTIVE) and not WHATS.isdisjoint(
             asked[:i]
         ):
             return True
@@ -1820,7 +1923,7 @@ def _when_ends(asked: tuple[str, ...]) -> bool:
     start = _after_lead_ins(asked)
     head = asked[start : start + 2]
     timed = head[:1] and head[0] in _WHEN_ASKED
-    timed = timed or (len(head) == 2 and head[0] in _WHATS and head[1] in _DATING)
+    timed = timed or (len(head) == 2 and head[0] in WHATS and head[1] in _DATING)
     return bool(timed) and not _ENDING.isdisjoint(asked[start + 1 :])
 
 
@@ -1855,7 +1958,7 @@ def _copula_the(word: str, asked: tuple[str, ...], after: list[int]) -> bool:
     return (
         word in ("what", "wat", "wut")
         and len(after) > 1
-        and asked[after[0]] in _THE_COPULAS
+        and asked[after[0]] in COPULAS
         and asked[after[0] + 1 : after[0] + 2] == ("the",)
         and asked[after[1] + 1 : after[1] + 2] == ("of",)
     )
@@ -2002,19 +2105,15 @@ def filmed_where(asked: tuple[str, ...]) -> bool:
 
 # "built in TOTAL", "made in 2012", "built in small numbers", "in the SAME plant": no place.
 _NOT_PLACES = frozenset("total all small limited numbers batches time same".split())
-_PARTICIPLES = frozenset("built made assembled produced manufactured".split())
-_MONTH_WORDS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
 
 
 def _built_in_place(asked: tuple[str, ...]) -> bool:
     """Return whether a yes/no question asks if something is built in a place ("is the x1
     BUILT IN the us")."""
     for i, word in enumerate(asked[:-2]):
-        if word in _PARTICIPLES and asked[i + 1] == "in":
+        if word in _MADE_PAST and asked[i + 1] == "in":
             place = asked[i + 3] if asked[i + 2] == "the" and i + 3 < len(asked) else asked[i + 2]
-            return not (place in _NOT_PLACES or place in _MONTH_WORDS or place[:1].isdigit())
+            return not (place in _NOT_PLACES or place in MONTHS or place[:1].isdigit())
     return False
 
 
@@ -2083,7 +2182,7 @@ def _past_clause(asked: tuple[str, ...], start: int) -> int:
 def _what_start(asked: tuple[str, ...]) -> int | None:
     """Return where a question opening "what" after its lead-in words starts, else None."""
     start = _after_lead_ins(asked)
-    return start if asked[start : start + 1] and asked[start] in _WHATS else None
+    return start if asked[start : start + 1] and asked[start] in WHATS else None
 
 
 @lru_cache(maxsize=16)  # about twenty checks of a question ask it of the same few sentences
@@ -2245,7 +2344,7 @@ def _priced_compound(named: list[str]) -> bool:
 
 
 _ARTICLES_AND_IS = frozenset("the a an is was s".split())
-_WHATS = frozenset("what whats wat".split())
+WHATS = frozenset("what whats wat".split())
 
 
 def _figure_named(named: Iterable[str]) -> bool:
@@ -2259,10 +2358,10 @@ def _figure_named(named: Iterable[str]) -> bool:
 def _asks_figure(asked: tuple[str, ...]) -> bool:
     """Return whether a clause asks "what's the X number", also after a story before it."""
     for i, word in enumerate(asked):
-        if word in _WHATS:
+        if word in WHATS:
             # Lazily, so a long message of many "what"s is still read in linear time.
             rest = (asked[j] for j in range(i + 1, len(asked)))
-            after = itertools.takewhile(lambda w: w not in _WHATS, rest)
+            after = itertools.takewhile(lambda w: w not in WHATS, rest)
             if _figure_named(w for w in after if w not in _ARTICLES_AND_IS):
                 return True
     return False
@@ -2310,15 +2409,12 @@ def _restated(asked: tuple[str, ...]) -> int | None:
 
 
 # "what MONTH in 2011": the asker names the year, so only an answer giving a month says it.
-_YEARS = re.compile(r"(?:19|20)\d\d")
-
-
 def _month_in_year(asked: tuple[str, ...], start: int) -> bool:
     """Return whether a question asks for a month of a year it names ("which MONTH IN 2011")."""
     return (
         asked[start : start + 1] in (("what",), ("whats",), ("which",))
         and asked[start + 1 : start + 2] == ("month",)
-        and any(_YEARS.fullmatch(w) for w in asked[start + 2 :])
+        and any(is_year(w) for w in asked[start + 2 :])
     )
 
 
@@ -2373,7 +2469,7 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     asked = _going_rate(asked)
     start = _past_premise(asked, _after_lead_ins(asked))
     first = asked[start : start + 1] not in _OTHER_FIRST  # "HOW many ..., what year": a count
-    if first and (dated := _dated_after(asked)) is not None:
+    if first and (dated := _date_asked_after(asked, start)) is not None:
         return dated  # "nyt piece on the gp, WHAT YEAR WAS THAT": the date of what it names
     if _per_cent(asked):
         return "percent"  # "what residual value PERCENT", "by what percentage": a share
@@ -2385,8 +2481,6 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
         return "money"  # "STICKER of an x1 in canada?": "what is the sticker of ...", a price
     if _of_what_year(asked):
         return "year"  # "march OF WHAT YEAR tho": the year of a month the question gives
-    if _year_asked_after(asked, start):
-        return "year"  # "the nyt piece, WHAT YEAR was that": a year, which "3 years" is not
     if _month_and_year(asked):
         return "month"  # "what MONTH AND YEAR": a year alone does not say when in it
     head = asked[start : start + 2]
@@ -2479,26 +2573,6 @@ def _gave_price(asked: tuple[str, ...]) -> bool:
     )
 
 
-# Round 118: "the nyt piece on the gp, WHAT YEAR WAS THAT": a topic named first, then asked
-# after by a pointer; the question asks the topic's date as "what year was the nyt piece" does.
-_DATE_POINTERS = frozenset("that it this".split())
-_DATED_AFTER_LEAST = 3  # the topic's words before the question: "the zhp launch"
-
-
-def _dated_after(asked: tuple[str, ...]) -> str | None:
-    """Return "year" or "date" for a sentence that names a topic and ends asking its date by a
-    pointer ("the zhp launch, WHAT YEAR WAS THAT", "which month was it"), else None."""
-    tail = asked[-4:]
-    if len(asked) - len(tail) < _DATED_AFTER_LEAST or len(tail) < 4:
-        return None
-    wh, noun, aux, pointer = tail
-    if wh not in ("what", "which", "wat") or noun not in _DATING:
-        return None
-    if aux not in _AUXILIARIES or pointer not in _DATE_POINTERS:
-        return None
-    return "year" if noun == "year" else "date"
-
-
 def _of_what_year(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks the year of something it names ("november OF WHAT
     YEAR", "march IN WHICH YEAR")."""
@@ -2510,24 +2584,42 @@ def _of_what_year(asked: tuple[str, ...]) -> bool:
     )
 
 
+# What makes a figure a rate: "how many PER dealer", "25 to 65 units A MONTH", "2 1Ms EACH",
+# "MONTHLY production"; "a" or "an" before a period ("a month") marks one too.
+RATE_MARKS = frozenset("per each every monthly yearly annually weekly daily".split())
+RATE_PERIODS = frozenset("month year week day".split())
+
+
+def rate_named(said: Sequence[str]) -> bool:
+    """Return whether words name a rate ("how many PER dealer", "how many A MONTH", "is EACH
+    dealer getting")."""
+    return not RATE_MARKS.isdisjoint(said) or any(
+        w in ("a", "an") and said[i + 1 : i + 2] and said[i + 1] in RATE_PERIODS
+        for i, w in enumerate(said)
+    )
+
+
 # "HOW many ... what year": the question asks for a count first.
 _OTHER_FIRST = frozenset({("how",), ("hows",)})
 _NAMING_WORDS = 2  # "NYT PIECE on the gp, what year": not "nice, what year was that"
 
 
-def _year_asked_after(asked: tuple[str, ...], start: int) -> bool:
-    """Return whether a question asks "what year" after naming what it asks about ("nyt piece
-    on the gp, WHAT YEAR was that"): two words of its own before the pair, which ends the
-    question or has an auxiliary after it; "how many ... what year" asks a count first."""
-    if "year" not in asked or asked[start : start + 1] in _OTHER_FIRST:
-        return False  # most questions
+def _date_asked_after(asked: tuple[str, ...], start: int) -> str | None:
+    """Return "year" or "date" for a question that names what it asks about, then asks its date
+    ("nyt piece on the gp, WHAT YEAR was that", "the zhp launch, WHICH MONTH was it"): two words
+    of its own before the pair, which ends the question or has an auxiliary after it, else None.
+    """
+    if _DATING.isdisjoint(asked):  # most questions
+        return None
     named = 0
     for i in range(start, len(asked) - 1):
-        after = asked[i + 2] if i + 2 < len(asked) else ""
-        if asked[i] in ("what", "which") and asked[i + 1] == "year":
-            return named >= _NAMING_WORDS and (after == "" or after in _AUXILIARIES)
+        if asked[i] in ("what", "which", "wat") and asked[i + 1] in _DATING:
+            after = asked[i + 2] if i + 2 < len(asked) else ""
+            if named < _NAMING_WORDS or not (after == "" or after in _AUXILIARIES):
+                return None
+            return "year" if asked[i + 1] == "year" else "date"
         named += asked[i] not in STOPWORDS
-    return False
+    return None
 
 
 _SUBJECTS = frozenset("they he she you we".split())
@@ -2605,7 +2697,7 @@ def business(asked: tuple[str, ...]) -> str | None:
     called = _called_business(asked)
     if called is not None:
         return called
-    what = next((i for i, w in enumerate(asked) if w in _WHATS), None)
+    what = next((i for i, w in enumerate(asked) if w in WHATS), None)
     if what is not None and asked[what + 2 : what + 3] and asked[what + 2] in _AUXILIARIES:
         # "what DEALERSHIP does he work at", "what store is she at": a business's name;
         # "what dealer allocations ..." asks something else
@@ -2632,7 +2724,7 @@ _PHONED = frozenset("about me him her us them you back up out off to for".split(
 def _called_business(asked: tuple[str, ...]) -> str | None:
     """Return the kind of business a what-question asks the name of by "called / named" right
     after it ("whats michaels DEALERSHIP CALLED in az"), or None."""
-    if not asked or asked[0] not in _WHATS:
+    if not asked or asked[0] not in WHATS:
         return None
     return next(
         (
@@ -2652,7 +2744,7 @@ def _names_one(asked: tuple[str, ...]) -> bool:
     "which is faster, the 1m OR the x1", nor "which year", "which plant")."""
     if len(asked) < 3:
         return False
-    if asked[0] in _WHATS | {"which"} and business(asked[:4]) is not None:
+    if asked[0] in WHATS | {"which"} and business(asked[:4]) is not None:
         return True  # "WHICH DEALERSHIP is he at, phoenix OR scottsdale": the choice is a guess
     if _called_business(asked) is not None:
         return True  # "whats the az DEALERSHIP CALLED again": its name, wherever it ends
@@ -2708,11 +2800,10 @@ _POINTED = frozenset(
 
 # "what did ppl say ABOUT THAT", "anything official BEHIND THAT", "does bmw agree WITH IT": a
 # pronoun after a preposition is what the story told.
-_POINTING_OBJECTS = frozenset("that this it".split())
 _POINTING_AFTER = frozenset("about behind with on into".split())
 # "... who WROTE THAT", "who POSTED IT": what the story quoted was said in writing.
 _POINTING_VERBS = _REPORTED | frozenset("write writes wrote post posts posted typed".split())
-_POINTED_BACK = tuple((w,) for w in _POINTING_OBJECTS)
+_POINTED_BACK = tuple((w,) for w in POINTING)
 # "how many actually CAME HERE", "are any GETTING HERE": the place is where the story said the
 # asker is ("im in sydney ...").
 _ARRIVING = frozenset(
@@ -2727,6 +2818,20 @@ _HEARSAY = frozenset("someone somebody people ppl everyone everybody they heard"
 _HEARSAY_VERBS = frozenset("said say says saying heard claimed reckon reckons".split())
 _LATER = frozenset("later afterwards afterward".split())
 _FOLLOWED = frozenset("after once when".split())  # "a few days later AFTER talking to bmwna"
+# "what did bmwna announce THE WEEK AFTER the memo": a span past what the sources tell, as
+# "a week later" is; not "the day after", which the posts fall on, nor "years after launch",
+# which the GP's used prices are given for.
+_SPANS_AFTER = frozenset("week weeks month months".split())
+
+
+def _span_after(asked: tuple[str, ...], at: int) -> bool:
+    """Return whether the words from ``at`` give a span after something ("THE WEEK AFTER the
+    memo", "a few months after"), not a span asked for ("how many weeks after")."""
+    return (
+        asked[at] in _SPANS_AFTER
+        and asked[at + 1 : at + 2] == ("after",)
+        and asked[at - 1 : at] != ("many",)
+    )
 
 
 # "how many WERE BUILT IN TOTAL", "... GOT MADE WORLDWIDE IN THE END": the final count, known
@@ -2917,7 +3022,8 @@ def afterwards(asked: tuple[str, ...]) -> bool:
     if "did" not in asked and "happened" not in asked:  # no past tense: most questions
         return False
     after = (asked[-1:] and asked[-1] in _LATER) or any(
-        a in _LATER and b in _FOLLOWED for a, b in itertools.pairwise(asked)
+        (a in _LATER and b in _FOLLOWED) or _span_after(asked, i)
+        for i, (a, b) in enumerate(itertools.pairwise(asked))
     )
     happened = _happened_next(asked)
     return (
@@ -3228,13 +3334,27 @@ def _came_to_an_end(rest: tuple[str, ...]) -> bool:
     ) and _REPORTING.isdisjoint(rest)
 
 
+# Round 124: "ybs said the f30 starts in november, BUT DID it actually start then": a claim
+# told, then turned to the question whether it came about.
+_TURNING = frozenset("but so".split())
+
+
+def _turned_to_did(rest: tuple[str, ...]) -> tuple[str, ...]:
+    """Return a question from the "did" it turns to after a claim told before "but / so"
+    ("he said it starts in may, BUT DID it actually"), else the question as it is."""
+    if rest[:1] == ("did",) or "did" not in rest:  # most questions
+        return rest
+    at = next((i for i in range(1, len(rest)) if rest[i] == "did" and rest[i - 1] in _TURNING), 0)
+    return rest[at:] if at else rest
+
+
 def _came_true(asked: tuple[str, ...]) -> bool:
     """Return whether a yes/no question asks if a forecast event came about ("did the f30
     ACTUALLY START in november", "did the doubling REALLY HAPPEN", "did values actually level
     off LIKE THEY SAID"): nothing in the sources says; "did they actually pull the post" asks
     what the sources report."""
     start = _after_lead_ins(asked)
-    rest = asked[start:]
+    rest = _turned_to_did(asked[start:])
     if rest[:1] == ("did",) and (clause := _as_forecast(rest)) is not None:
         # "did X actually <verb> ... LIKE THEY SAID": whether the forecast held, whatever verb
         head = rest[:clause]
@@ -3525,17 +3645,40 @@ _JUDGING_MOST = 3  # the words after "is that": "even legal", "actually allowed"
 
 
 def _judges_it(asked: tuple[str, ...]) -> bool:
+    """Return whether a question is a short verdict on what the story told ("is that legal"),
+    asked outright or reported after "if" ("anyone know IF THATS even legal")."""
     return (
         len(asked) >= 3
         and asked[0] in _JUDGING_COPULAS
         and asked[1] in _JUDGED_THINGS
         and (len(asked) - 2 <= _JUDGING_MOST or asked[2] == "from")
-    )
+    ) or _judges_it_reported(asked)
+
+
+# "anyone know IF THAT'S even legal", "i wonder WHETHER THIS WAS normal": the verdict reported
+# after "if", in a statement's order; "thats" is "that is".
+_REPORTING_IF = frozenset("if whether".split())
+_JUDGED_CONTRACTED = frozenset("thats thiss".split())
+
+
+def _judges_it_reported(asked: tuple[str, ...]) -> bool:
+    """Return whether a question ends on a short verdict reported after "if" or "whether"
+    ("does anyone know if that is even legal"), which names no topic of its own."""
+    at = next((i for i, w in enumerate(asked) if w in _REPORTING_IF), None)
+    if at is None:
+        return False
+    rest = asked[at + 1 :]
+    if rest[:1] and rest[0] in _JUDGED_CONTRACTED:
+        verdict = rest[1:]
+    elif rest[1:2] and rest[0] in _JUDGED_THINGS and rest[1] in _JUDGING_COPULAS:
+        verdict = rest[2:]
+    else:
+        return False
+    return 0 < len(verdict) <= _JUDGING_MOST
 
 
 # "who's right", "which is it": the asker's call between the sides the story set out, whose
 # own words name no topic; "according to the blog" may follow.
-_ARBITERS = frozenset("who whos which".split())
 _SIDES = frozenset("right correct wrong it true".split())
 _ARBITER_FILLER = frozenset("is s one actually really then here".split())
 # The words that may follow the call: "according to the blog", "here tho".
@@ -3548,7 +3691,7 @@ def arbitrates(asked: tuple[str, ...]) -> bool:
     """Return whether a question only asks which side of the story holds ("ok WHO'S RIGHT
     according to the article", "so WHICH IS IT"), not who did something."""
     start = _after_lead_ins(asked)
-    if start >= len(asked) or asked[start] not in _ARBITERS:
+    if start >= len(asked) or asked[start] not in ARBITERS:
         return False
     at = start + 1
     while at < len(asked) and asked[at] in _ARBITER_FILLER:
@@ -3643,9 +3786,9 @@ def points_back(asked: tuple[str, ...]) -> bool:
             return True  # "how many WAS IT", "how many AND were any left"
     return any(
         (w in _DEMONSTRATIVES and _names_pointed(asked[i + 1 :]))
-        or (w in _POINTING_OBJECTS and i > start and asked[i - 1] in _POINTING_AFTER)
+        or (w in POINTING and i > start and asked[i - 1] in _POINTING_AFTER)
         or (w == "here" and i > start and asked[i - 1] in _ARRIVING)
-        or (w in _POINTING_OBJECTS and i == len(asked) - 1 and asked[i - 1] in _POINTING_VERBS)
+        or (w in POINTING and i == len(asked) - 1 and asked[i - 1] in _POINTING_VERBS)
         for i, w in enumerate(asked)
     )
 
@@ -3773,7 +3916,6 @@ def _asking(pieces: list[tuple[str, ...]], at: int) -> str:
     return "\n".join([*story, " ".join(pieces[at]) + " ?"])
 
 
-_CLASS_COPULAS = frozenset("is was isnt wasnt".split())
 _COMPLEMENTS = frozenset("a an from".split())
 _SUBJECT_MOST = 2  # "is MOTORING a uk mag", "was DR SEGLER from ..."
 
@@ -3787,10 +3929,10 @@ def classed(asked: Sequence[str]) -> tuple[str, ...]:
     for at in range(1, _SUBJECT_MOST + 2):
         if at < len(rest) - 1 and rest[at] in _COMPLEMENTS:
             head, subject = rest[:1], rest[1:at]  # "is MOTORING a ..."
-            if head and head[0] in _CLASS_COPULAS and subject:
+            if head and head[0] in _JUDGING_COPULAS and subject:
                 return (*subject, *rest[at + 1 :])
             subject, link = rest[: at - 1], rest[at - 1 : at]  # "MOTORING is a ..."
-            if subject and link and link[0] in _CLASS_COPULAS:
+            if subject and link and link[0] in _JUDGING_COPULAS:
                 return (*subject, *rest[at + 1 :])
     return ()
 
@@ -4077,9 +4219,7 @@ def described_writer(sentence: Sequence[str]) -> frozenset[int]:
 # "does the 1m come with no options TOO LIKE THE GP": the car held up as the standard a claim is
 # compared with, after the claim; the question asks it of the car before.
 _STANDARD_REACH = 4  # "like THE MINI GP DID": the words that may follow "like"
-_NOT_STANDARD = (
-    _THE_COPULAS | _SEEMING | frozenset("something anything just more exactly much".split())
-)
+_NOT_STANDARD = COPULAS | _SEEMING | frozenset("something anything just more exactly much".split())
 _COMPARED_ITSELF = _AUXILIARIES | _DETERMINERS  # "IS the ferry like", "is THE ferry like"
 
 

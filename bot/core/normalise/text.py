@@ -44,6 +44,18 @@ STOPWORDS = frozenset(
 )
 """Function words that carry no topic; they are ignored when weighing a question."""
 
+# The calendar's names: "built in MARCH" is no place, "on a MONDAY" is a day.
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def is_year(word: str) -> bool:
+    """Return whether a word is a year of the last two centuries ("1999", "2011"), not a count."""
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+
+
 _NUMBER_WORDS = {
     "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -223,6 +235,42 @@ def _split(folded: str) -> list[str]:
     return tokens
 
 
+def _split_lines(folded: str) -> list[list[str]]:
+    """Return ``_split`` of each line of folded ASCII text: a line that no rule of ``_split``
+    can change is split by its marks made spaces, the whole text's at once, and only the rest
+    (a superset of the lines a rule changes, found by _RULED's searches) one at a time."""
+    out = list(map(str.split, folded.encode().translate(_LINE_GAPS).decode().split("\n")))
+    ruled = {i for i, plain in enumerate(map(_RULED_WORDS.isdisjoint, out)) if not plain}
+    line, at = 0, 0
+    for start in sorted({m.start() for rule in _RULED for m in rule.finditer(folded)}):
+        line += folded.count("\n", at, start)  # no match runs across a line break
+        at = start
+        ruled.add(line)
+    if ruled:
+        lines = folded.split("\n")
+        for line in ruled:
+            out[line] = _split(lines[line])
+    return out
+
+
+# What a line must hold for a rule of _split to change its words: a number word, an ordinal
+# or a scale; a contraction; a "%" after no figure; a time ("12:30"); a figure written with a
+# comma; a "k" after a figure; a "0-"; two figures with only marks between them. Each search
+# opens on a literal or a class that the engine skips along to (one pattern of them all is
+# several times slower).
+_RULED_WORDS = frozenset([*_NUMBER_WORDS, *_ORDINALS, *_SCALES])
+_RULED = (
+    re.compile(r"'[^\S\n]?(?:s|t|re|ve|ll|d|m)\b"),
+    re.compile(r"%(?<!\d%)(?<!\d %)"),
+    re.compile(r":(?<=\d:)(?=\d\d)"),
+    re.compile(r",(?<=\d,)(?=\d)"),
+    re.compile(r"k(?:(?<=\dk)|(?<=\d k)|(?<=\d\tk))"),
+    re.compile(r"-(?:(?<=0-)|(?<=0 -)|(?<=0\t-))"),
+    re.compile(r"\d[^a-z0-9\n]+\d"),
+)
+_LINE_GAPS = bytes(c if c == 10 else g for c, g in enumerate(_GAPS))  # _GAPS keeping "\n"
+
+
 @lru_cache(maxsize=4096)
 def _unstretched(word: str) -> str:
     """Shorten each letter typed three times or more to the commoner word ("gooood" -> "good",
@@ -289,8 +337,8 @@ def phrase_keys(texts: Sequence[str]) -> dict[str, str]:
     batch = [text for text in distinct if text.isascii() and "\n" not in text]
     for start in range(0, len(batch), _BATCH):
         some = batch[start : start + _BATCH]
-        folded = "\n".join(some).lower().translate(_ASCII_MARKS).split("\n")
-        keys.update(zip(some, map(" ".join, map(_split, folded)), strict=True))
+        folded = "\n".join(some).lower().translate(_ASCII_MARKS)
+        keys.update(zip(some, map(" ".join, _split_lines(folded)), strict=True))
     return {text: keys[text] if text in keys else phrase_key(text) for text in distinct}
 
 
@@ -439,7 +487,7 @@ def _batch_words(some: list[str], keys: Mapping[str, str]) -> Iterator[list[str]
     """Yield the words of each of a batch's texts (plain ASCII, on one line): read from its
     phrase key if ``keys`` holds it, else split, these texts folded as one string."""
     fresh = [text for text in some if text not in keys] if keys else some
-    split = map(_split, "\n".join(fresh).lower().translate(_ASCII_MARKS).split("\n"))
+    split = iter(_split_lines("\n".join(fresh).lower().translate(_ASCII_MARKS)))
     if len(fresh) == len(some):
         return split
     return (keys[text].split() if text in keys else next(split) for text in some)

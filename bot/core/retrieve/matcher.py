@@ -74,6 +74,7 @@ from ..normalise.question import (
     points_back,
     present_post,
     present_value,
+    rate_named,
     reported_figures,
     restated_kinds,
     said,
@@ -92,12 +93,15 @@ from ..normalise.question import (
 from ..normalise.slang import plain
 from ..normalise.spelling import Names, Spelling, name_pairs
 from ..normalise.text import (
+    MONTHS,
     STOPWORDS,
+    WEEKDAYS,
     Synonyms,
     analyse,
     analyse_many,
     content,
     english_zipf,
+    is_year,
     stem,
     words,
 )
@@ -255,19 +259,11 @@ _DEED_CHECKS = 64  # a who-question's deed is checked phrasing by phrasing in th
 _EXACT_FROM = 0.3  # below this score no entry can be the answer, so ranks need not be exact
 _ROUNDED = 2e-4  # more than a score's rounding (4 places) can close
 _RESCUE = 500  # at most this many more entries are scored in full when their coverage allows
-_MONTHS = frozenset(
-    stem(m)
-    for m in "january february march april may june july august september october november "
-    "december spring summer autumn fall winter".split()
-)
+_MONTHS = frozenset(stem(m) for m in MONTHS | {"spring", "summer", "autumn", "fall", "winter"})
 
 
 # What answers "what day": a day named, or one counted from another ("the day before").
-_DAYS = frozenset(
-    stem(w)
-    for w in "yesterday today tomorrow monday tuesday wednesday thursday friday saturday "
-    "sunday".split()
-)
+_DAYS = frozenset(stem(w) for w in WEEKDAYS | {"yesterday", "today", "tomorrow"})
 _DAY = re.compile(r"[Tt](?<!\w[Tt])(?i:he day (?:before|after))\b")
 r"""``\bthe day (?:before|after)\b``, case-blind: the same matches, but its first letter is read
 before what stands before it is checked (case-blind, "t" is only "t" or "T"), so the regex
@@ -291,7 +287,6 @@ _NOT_COUNTED_STEMS = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS | {"per",
 # many zhps were built"); such answers are held under _RATE, a word no question counts.
 _RATE_WORDS = frozenset({"per", "everi"})
 _RATE = "per"
-_RATE_ASKED = frozenset({"per", "each", "every"})
 
 
 # A figure and the word after it: "600-car", "2,500 cars", "four years", "4 to 5 years"; a
@@ -364,7 +359,7 @@ def answer_kinds(answer: Sequence[str], text: str = "") -> list[str]:
     # "1m" is a name, not a number; "a V8" gives one (eight cylinders).
     if any(t.replace(":", "").isdigit() for t in answer) or _ENGINE.search(text):
         found.append("number")
-    years = any(t.isdigit() and len(t) == 4 and t[:2] in ("19", "20") for t in answer)
+    years = any(is_year(t) for t in answer)
     if years:
         found.append("year")
     months = any(t in _MONTHS for t in answer)
@@ -394,7 +389,7 @@ def _kinds_held(answers: Sequence[Sequence[str]], texts: Sequence[str]) -> dict[
     held: dict[str, list[int]] = {kind: [] for kind in _KINDS}
     distinct: set[str] = set().union(*answers)
     numbers = {t for t in distinct if t.replace(":", "").isdigit()}
-    years = {t for t in numbers if t.isdigit() and len(t) == 4 and t[:2] in ("19", "20")}
+    years = {t for t in numbers if is_year(t)}
     times = {t for t in numbers if ":" in t} | (_TIMES & distinct)
     money, percent, days, number = held["money"], held["percent"], held["day"], held["number"]
     year, month, date, timed = held["year"], held["month"], held["date"], held["time"]
@@ -1487,7 +1482,7 @@ class Matcher:
         else:  # "how many": the answer must give a number
             kind = self._kinds[wanted]
             if wanted == "number":  # "how many DEALERS": a number of dealers
-                rate = any(w in _RATE_ASKED for p in found if p.asks for w in p.words)
+                rate = any(rate_named(p.words) for p in found if p.asks)
                 kind = kind & self._counters(things, rate=rate)
             holders = kind if holders is None else holders & kind
         placed = self._placed(found, counting=wanted == "number")
@@ -2187,9 +2182,7 @@ class Matcher:
         """Return whether an asking sentence names a year later than the last one the answers
         name by more than _HORIZON ("is a 1m worth buying IN 2030"): what came after them."""
         latest = self._latest_year
-        return latest is not None and any(
-            _YEAR.fullmatch(w) is not None and int(w) > latest + _HORIZON for w in asked
-        )
+        return latest is not None and any(is_year(w) and int(w) > latest + _HORIZON for w in asked)
 
     def holders(self, word: str) -> list[int]:
         """Return, in file order, the entries holding a word (as its stem) anywhere: in a

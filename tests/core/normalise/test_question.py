@@ -3717,3 +3717,141 @@ def test_followup_69_a_yes_no_check_after_a_claim_told_at_length_is_apart() -> N
     assert found[1].words[:4] == ("is", "that", "just", "her")
     short = q.parts("my cousin says they only bake 40 loaves a week, is that legit")
     assert [p.asks for p in short] == [True]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Code round u1: one reading of a date asked after the topic, for rounds 118 and 119.
+        ("the bakery's rye loaf, what year was that", "year"),
+        ("the bakery's summer fair, which month did it start", "date"),  # a month, mid-sentence
+        ("the bakery's summer fair, wat year was it", "year"),
+        ("nice, which month was it", None),  # one word of chat names no topic
+        ("how many pies sold at the summer fair, what month was that", "number"),
+    ],
+)
+def test_code_round_u1_a_date_asked_after_the_topic_it_names(
+    question: str, expected: str | None
+) -> None:
+    assert q.wants(tuple(words(question))) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Code round u1: one reading of a rate named, for the matcher and the follow-ups.
+        ("how many loaves per baker", True),
+        ("how many loaves does each baker bake", True),
+        ("how many loaves monthly", True),
+        ("how many loaves a week", True),
+        ("how many loaves did the bakery bake", False),
+        ("is a weekday busier", False),  # "a" before no period
+    ],
+)
+def test_code_round_u1_a_rate_named(question: str, expected: bool) -> None:
+    assert q.rate_named(words(question)) is expected
+
+
+_LONG_STORY = "me and my brother spent the whole weekend reading old forum threads about the m car"
+
+
+def test_round_125_a_question_run_on_after_a_long_story_is_the_question() -> None:
+    message = f"{_LONG_STORY} are all the canadian cars spoken for or is there still a chance"
+    assert asked(message) == ["are all the canadian cars spoken for or is there still a chance"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # a short lead-in qualifies the question
+        "thinking about selling mine soon is there a market for canadian cars or not yet",
+        # no other side offered: a run-on statement may read the same
+        f"{_LONG_STORY} is there any word on canadian numbers yet",
+    ],
+)
+def test_round_125_a_short_lead_in_or_a_one_sided_run_on_is_not_cut(message: str) -> None:
+    assert len(asked(message)) == 1
+    assert len(q.parts(message)) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "pointing"),
+    [
+        ("does anybody know if thats even allowed", True),  # the story's deed is judged
+        ("i wonder whether this was normal", True),
+        ("anyone know if that is actually fine", True),
+        ("anyone know if the bakery sells rye", False),  # a topic of its own
+        ("anyone know if that bakery is open on sundays in winter", False),
+    ],
+)
+def test_round_126_a_verdict_reported_after_if_points_back(question: str, pointing: bool) -> None:
+    assert q.points_back(tuple(words(question))) is pointing
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("what did the mill announce the week after the flood", True),  # past the story
+        ("what did the baker do a few months after the fire", True),
+        ("what did the paper say loaves cost a few years after launch", False),
+        ("how many weeks after the flood did the mill reopen", False),  # a span asked for
+        ("what did the mill announce the day after the flood", False),  # within the story
+    ],
+)
+def test_round_126_a_span_after_an_event_is_asked_afterwards(question: str, later: bool) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "was there a lighthouse somewhere in that photo or am i tripping",
+        "did the bakery close on sundays lol am i crazy",
+        "was there a lighthouse somewhere in that photo or am i imagining things. my aunt says no",
+    ],
+)
+def test_round_124_the_asker_doubting_themself_is_left_out(message: str) -> None:
+    found = [" ".join(p.words) for p in q.parts(message)]
+    assert not any(w in part.split() for part in found for w in ("tripping", "crazy", "imagining"))
+
+
+def test_round_124_a_doubt_about_a_claim_keeps_the_claim() -> None:
+    assert asked("the bakery opens at 9 or am i wrong") == ["the bakery opens at 9"]
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("the baker said the fair starts in may, but did it actually start then", True),
+        ("the baker said the fair starts in may, so did it really begin then", True),
+        ("the baker said the fair starts in may, but did he say where", False),  # what he said
+    ],
+)
+def test_round_124_a_told_claim_turned_to_whether_it_came_about_asks_afterwards(
+    question: str, later: bool
+) -> None:
+    assert q.afterwards(tuple(words(question))) is later
+
+
+def test_round_124_a_question_word_after_its_preposition_turns_to_the_question() -> None:
+    message = (
+        "ok silly q but im on the bus with bad signal and cant watch it all,"
+        " at what minute does the goal come"
+    )
+    assert asked(message) == ["at what minute does the goal come"]
+    assert asked("he reached the hut, at which point the rain began?") == [
+        "he reached the hut at which point the rain began"
+    ]
+
+
+def test_round_124_the_askers_described_candidates_for_who_are_story() -> None:
+    assert asked("who baked the wedding cake, some local shop or an actual famous chef") == [
+        "who baked the wedding cake"
+    ]
+    assert asked("who baked the wedding cake, like a neighbour or someone from town") == [
+        "who baked the wedding cake"
+    ]
+    # named candidates are not described: "alice or bob" stays asked
+    assert asked("who baked the wedding cake, alice or bob") == [
+        "who baked the wedding cake alice or bob"
+    ]

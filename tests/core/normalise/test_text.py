@@ -16,9 +16,11 @@ from bot.core.normalise.text import (
     Synonyms,
     _join_number_words,
     _split,
+    _split_lines,
     analyse,
     analyse_many,
     content,
+    is_year,
     phrase_key,
     phrase_keys,
     stem,
@@ -160,6 +162,30 @@ def test_phrase_keys_of_many_texts_equal_one_at_a_time(texts: list[str]) -> None
     assert all(key.split() == words(text) for text, key in keys.items())
 
 
+# Pieces that each rule of _split reads, beside near misses that none does ("5 ka", "it'x",
+# "100%", "1:3"), a line break between texts and other marks.
+_RULED_PIECES = st.sampled_from(
+    "two seven seventy 1st 5th hundred grand 2,500 1,2 5k 5 k 5\tk 5ka k 0-60 0 - 6 0-0 it's "
+    "don't it'x ' value % 100% 100 % 12:30 1:3 1 2 3 a1 2b gp89 2011 - , . ` \t \n bmw m".split(" ")
+)
+
+
+@given(st.lists(_RULED_PIECES, max_size=12).map("".join), st.lists(_RULED_PIECES, max_size=12))
+def test_lines_split_at_once_are_split_as_one_at_a_time(glued: str, pieces: list[str]) -> None:
+    # A line is split by its marks made spaces only when no rule of _split can change it.
+    for text in (glued, " ".join(pieces)):
+        assert _split_lines(text) == [_split(line) for line in text.split("\n")]
+
+
+def test_each_rule_of_split_is_read_in_lines_split_at_once() -> None:
+    # Each line needs one rule of _split (its words split plainly would differ), among lines
+    # that need none.
+    ruled = "a1,000 cars|5k cars|5 k cars|0-60 in|don't|value %|1:30b|in 20 5 days|two cars|1st"
+    text = ruled.replace("|", "\nthe m3 gp89 costs 100%\n")
+    assert _split_lines(text) == [_split(line) for line in text.split("\n")]
+    assert all(_split(line) != line.split() for line in ruled.split("|"))
+
+
 @given(
     st.lists(st.lists(_PIECES, max_size=8).map(" ".join), max_size=12),
     st.lists(st.lists(_PIECES, max_size=8).map(" ".join), max_size=12),
@@ -292,3 +318,10 @@ def test_followup_53_a_dash_from_zero_is_a_sprint_not_a_figure() -> None:
     assert words("0-100 in the m3?") == ["0", "to", "100", "in", "the", "m3"]
     assert words("its 0 - 62 time") == ["its", "0", "to", "62", "time"]
     assert words("10-20 cars") == ["10", "20", "cars"]  # a range from ten stays as it was
+
+
+def test_code_round_u1_a_year_is_four_digits_of_the_last_two_centuries() -> None:
+    # Code round u1: one reading of a year for the question readers, the matcher and talk.
+    assert is_year("1999") and is_year("2011")
+    assert not is_year("2500")  # a count of cars
+    assert not is_year("201") and not is_year("20111") and not is_year("20x1")

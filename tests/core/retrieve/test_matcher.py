@@ -3614,3 +3614,19 @@ def test_round_121_a_count_in_the_end_naming_nothing_counts_the_main_car() -> No
     )
     assert best(matcher, "how many rovers did canada end up getting") == "rover-canada"
     assert best(matcher, "how many did canada end up getting") is None
+
+
+def test_code_round_u1_a_rate_asked_by_its_period_counts_the_rate() -> None:
+    # Code round u1: the matcher reads a rate asked as the follow-ups do, "a week" as well as
+    # "per" and "each": the figure per dealer is the count asked.
+    matcher = _small(
+        [
+            (
+                "quux-launch",
+                '"how many quuxes did each dealer get", "how was the quux allocated"',
+                "A reader recalled that when the Quux came out in 1999, allocations were 3 per"
+                " dealer, but buyers could still order more.",
+            ),
+        ]
+    )
+    assert best(matcher, "how many quuxes a week back then") == "quux-launch"
