@@ -631,30 +631,6 @@ def _motive(sentence: list[str]) -> bool:
     return False
 
 
-# Round 127: "how many did oz end up with, THE SECOND ARTICLE MENTIONS IT somewhere": where the
-# asker says the answer is, a pointer naming nothing asked: "the", at most one word, the source,
-# a verb of mentioning and "it".
-_SOURCES = frozenset(
-    "article articles post posts piece blog podcast video clip comments thread interview".split()
-)
-_MENTIONING = frozenset("mentions mentioned says said covers covered talks talked".split())
-_POINTED_AT = frozenset("it that this".split())
-
-
-def _pointed_source(sentence: list[str], i: int) -> bool:
-    """Return whether the asker's pointer to a source starts at ``i`` ("..., THE SECOND ARTICLE
-    MENTIONS IT somewhere")."""
-    if sentence[i] not in _ARTICLED:
-        return False
-    at = i + 1 if sentence[i + 1] in _SOURCES else i + 2
-    return (
-        at + 2 < len(sentence)
-        and sentence[at] in _SOURCES
-        and sentence[at + 1] in _MENTIONING
-        and sentence[at + 2] in _POINTED_AT
-    )
-
-
 def _aside(sentence: list[str]) -> int | None:
     """Return where a question that opens with a question word or an auxiliary turns to the
     asker's aside ("who confirmed it BECAUSE MY salesman ...", "... I REMEMBER the aussie
@@ -674,7 +650,6 @@ def _aside(sentence: list[str]) -> int | None:
             or _since_clause(sentence, i)
             or (word in _ASKER_SELF and nxt in _ASKER_DOING)
             or (word in _TELLERS and nxt in _TOLD_IT)
-            or _pointed_source(sentence, i)
             or (word in _CROWD and nxt in _KEEP and sentence[i - 1] in _RAISED)
             or (
                 word in _GUESSING

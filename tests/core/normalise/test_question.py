@@ -3844,22 +3844,3 @@ def test_round_127_here_is_the_market_the_asker_is_in(message: str, asked: str) 
     (*_, question) = q.parts(message)
     assert question.asks
     assert asked in question.words
-
-
-@pytest.mark.parametrize(
-    ("message", "asked"),
-    [
-        ("how many loaves did the bakery sell, the second post mentions it", "loaves"),
-        ("what time does the market open on sundays, the blog said it somewhere", "market"),
-    ],
-)
-def test_round_127_the_askers_pointer_to_a_source_is_left_out(message: str, asked: str) -> None:
-    (question, pointer) = q.parts(message)
-    assert question.asks and asked in question.words
-    assert "post" not in question.words and "blog" not in question.words
-    assert not pointer.asks
-
-
-def test_round_127_a_source_asked_of_stays_asked() -> None:
-    (question,) = q.parts("how many loaves did the second post say it was")
-    assert question.asks and "post" in question.words
