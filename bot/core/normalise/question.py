@@ -6,10 +6,10 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
-from .places import ANSWERED, Kind, lies_in, markets, named
+from .places import ANSWERED, Kind, lies_in, named
 from .text import MONTHS, STOPWORDS, is_year, words
 
 CONTEXT_KNOWN = 0.5
@@ -159,7 +159,7 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
                 if at is None
                 else [Part(tuple(found[:at]), True), Part(tuple(found[at + 2 :]), False)]
             )
-        return _placed_here(alone)
+        return tuple(alone)
     marked = ["?" in s or _TAGGED.search(s) is not None for s, _ in pieces]
     if any(marked):
         _mark_last_opening(marked, [tuple(found) for _, found in pieces])
@@ -226,7 +226,7 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             out.append(Part(tuple(found[2:] if found[1] == "like" else found[1:]), m))
         else:
             out.append(Part(tuple(found), m))
-    return _placed_here(_supposing(out))
+    return tuple(_supposing(out))
 
 
 def _mark_last_opening(marked: list[bool], found: Sequence[tuple[str, ...]]) -> None:
@@ -906,39 +906,7 @@ def _located(found: list[str]) -> list[str]:
     return out
 
 
-# Round 127: "im in sydney ... how many CAME HERE", "g'day from perth ... more DOWN HERE": the
-# place the asker says they are in, read for the "here" the question ends up at.
-_MARKETS = markets(Kind.COUNTRY, Kind.REGION, Kind.STATE, Kind.CITY)
-
-
-def _placed_here(found: Sequence[Part]) -> tuple[Part, ...]:
-    """Return a message's parts with the "here" a question's cars reach ("how many came HERE",
-    "any more DOWN HERE") read as the market the asker says they are in ("im in sydney")."""
-    if not any("here" in p.words for p in found if p.asks):
-        return tuple(found)
-    market = next((m for p in found if (m := _asker_market(p.words))), None)
-    if market is None:
-        return tuple(found)
-    return tuple(replace(p, words=_here_read(p.words, market)) if p.asks else p for p in found)
-
-
-def _asker_market(found: Sequence[str]) -> str | None:
-    """Return the market of the place a sentence says the asker is in ("IM IN texas"), if any."""
-    for i, w in enumerate(found):
-        if w in _MARKETS and i > 0 and found[i - 1] in _FROM and _locating(found, i - 1):
-            return _MARKETS[w]
-    return None
-
-
-def _here_read(found: tuple[str, ...], market: str) -> tuple[str, ...]:
-    """Return a question's words with the "here" its cars reach read as ``market``."""
-    return tuple(
-        market if w == "here" and i > 0 and found[i - 1] in _ARRIVING else w
-        for i, w in enumerate(found)
-    )
-
-
-def _locating(found: Sequence[str], at: int) -> bool:
+def _locating(found: list[str], at: int) -> bool:
     """Return whether the words before the "in" or "from" at ``at`` say the asker is there."""
     return not _LOCATING.isdisjoint(found[max(0, at - _LOCATED_REACH) : at])
 

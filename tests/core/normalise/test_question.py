@@ -3828,19 +3828,3 @@ def test_round_124_the_askers_described_candidates_for_who_are_story() -> None:
     assert asked("who baked the wedding cake, alice or bob") == [
         "who baked the wedding cake alice or bob"
     ]
-
-
-@pytest.mark.parametrize(
-    ("message", "asked"),
-    [
-        ("im in adelaide and the shop is slow. how many bikes came here", "australia"),
-        ("gday from hobart, waited ages. will any more get down here", "australia"),
-        ("i live in ohio, its cold. did any ship over here", "us"),
-        ("my aunt is in adelaide. how many bikes came here", "here"),  # not where the asker is
-        ("im in adelaide. is the shop here any good", "here"),  # no cars reaching it
-    ],
-)
-def test_round_127_here_is_the_market_the_asker_is_in(message: str, asked: str) -> None:
-    (*_, question) = q.parts(message)
-    assert question.asks
-    assert asked in question.words
