@@ -1010,9 +1010,14 @@ def _read(
         titled = next((m for m in alone.near if _titles_anew(text, m.entry, last)), None)
         if (
             titled is not None
-            and not _PERSONS.isdisjoint(words(text))
-            and _names_claimant(last, knowledge)
-            and _claimant(titled.entry) == _claimant(last)
+            and (
+                _rank(titled.entry, last) > 0
+                or (
+                    not _PERSONS.isdisjoint(words(text))
+                    and _names_claimant(last, knowledge)
+                    and _claimant(titled.entry) == _claimant(last)
+                )
+            )
             and not _titles_anew(text, alone.answer.entry, last)
         ):
             # "and what did he say about the roads" after his word on testing: of the near
