@@ -1019,6 +1019,22 @@ def _read(
             # "what did he reckon about the roads" after where he placed the video: not
             # the same answer again, but the near tie that holds what it names anew.
             return Reading(Decision(anew, anew.score), last)
+        titled = next((m for m in alone.near if _titles_anew(text, m.entry, last)), None)
+        if (
+            titled is not None
+            and (
+                _rank(titled.entry, last) > 0
+                or (
+                    not _PERSONS.isdisjoint(words(text))
+                    and _names_claimant(last, knowledge)
+                    and _claimant(titled.entry) == _claimant(last)
+                )
+            )
+            and not _titles_anew(text, alone.answer.entry, last)
+        ):
+            # "and what did he say about the roads" after his word on testing: of the near
+            # ties, the one whose title names what the last answer does not.
+            return Reading(Decision(titled, titled.score), last)
     short = how is None and _length(text) <= MAX_SHORT_WORDS and not matcher.unknown(text)
     tied = short and alone.answer is not None and _rank(alone.answer.entry, last) == 0
     kept = next((m for m in alone.near if m.entry_id == last.id), None) if tied else None
@@ -1696,9 +1712,20 @@ def _linked(entry: Entry, last: Entry) -> bool:
 def _names_anew(text: str, entry: Entry, last: Entry) -> bool:
     """Return whether a question names what the last answer does not and an entry does ("what
     did he reckon about the roads" after where he placed the video: his claim on the roads)."""
-    own = _stems(topical(text)) - _FUNCTION_STEMS
-    fresh = own - _stems(f"{last.title} {last.answer}")
+    fresh = _unsaid(text, last)
     return bool(fresh) and fresh <= _stems(" ".join((*entry.questions, entry.answer)))
+
+
+def _titles_anew(text: str, entry: Entry, last: Entry) -> bool:
+    """Return whether a question names what the last answer does not and an entry's title does."""
+    fresh = _unsaid(text, last)
+    return bool(fresh) and fresh <= _stems(entry.title)
+
+
+def _unsaid(text: str, last: Entry) -> set[str]:
+    """Return the stems of a question's own words that the last answer and its title lack."""
+    own = _stems(topical(text)) - _FUNCTION_STEMS
+    return own - _stems(f"{last.title} {last.answer}")
 
 
 def _shares_neighbour(entry: Entry, last: Entry) -> bool:

@@ -643,6 +643,29 @@ def test_a_near_tie_naming_what_the_last_answer_does_not_beats_a_repeat(
     assert "UK roads" in (roads.answer or "")
 
 
+def test_his_claim_titled_by_what_the_last_answer_does_not_name_beats_a_near_tie(
+    shipped: KnowledgeService,
+) -> None:
+    first, roads = _talk(
+        shipped,
+        "can carmakers like bmw legally go over the limit when testing in britain",
+        "so what did he reckon of the roads",
+    )
+    assert first.entry_id == "uk-authorised-high-speed-testing"
+    assert roads.kind == "followup" and roads.entry_id == "uk-roads-poorly-maintained"
+
+
+def test_a_linked_claim_titled_by_what_a_bare_follow_up_names_beats_a_near_tie(
+    shipped: KnowledgeService,
+) -> None:
+    first, testing = _talk(
+        shipped, "herr26 thinks britain has awful roads?", "and the testing stuff?"
+    )
+    assert first.entry_id == "uk-roads-poorly-maintained"
+    assert testing.kind == "followup"
+    assert testing.entry_id == "uk-authorised-high-speed-testing"
+
+
 def test_any_before_what_it_asks_for_is_a_question(shipped: KnowledgeService) -> None:
     first, left = _talk(shipped, "how many is the arizona dealer getting", "any left now")
     assert left.kind == "followup" and left.entry_id == first.entry_id
