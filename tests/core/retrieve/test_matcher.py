@@ -3630,3 +3630,12 @@ def test_code_round_u1_a_rate_asked_by_its_period_counts_the_rate() -> None:
         ]
     )
     assert best(matcher, "how many quuxes a week back then") == "quux-launch"
+
+
+def test_round_128_a_recall_of_cars_is_no_readers_memory(matcher_real: Matcher) -> None:
+    # Round 128: a safety recall ("any recalls", "under recall") is a topic no source covers,
+    # not the reader who recalled the ZHP's 2003 launch.
+    assert _decided(matcher_real, "any recalls on the 1m so far??") is None
+    assert _decided(matcher_real, "was the 1m ever under recall") is None
+    # ... while the reader's memory is still asked by the verb.
+    assert _decided(matcher_real, "who recalled how the zhp launch went") == ("zhp-2003-allocation")
