@@ -3639,3 +3639,13 @@ def test_round_128_a_recall_of_cars_is_no_readers_memory(matcher_real: Matcher) 
     assert _decided(matcher_real, "was the 1m ever under recall") is None
     # ... while the reader's memory is still asked by the verb.
     assert _decided(matcher_real, "who recalled how the zhp launch went") == ("zhp-2003-allocation")
+
+
+def test_round_128_a_fault_of_a_part_is_no_production_problem(matcher_real: Matcher) -> None:
+    # Round 128: "engine problems", "known issues" ask for the car's faults, which no source
+    # covers; the N54 is named only for its emissions.
+    assert _decided(matcher_real, "1m engine problems?") is None
+    # ... while the problem with building more is the blog's production limit.
+    assert _decided(matcher_real, "what was the actual problem with building more 1ms") == (
+        "production-limit-causes"
+    )
