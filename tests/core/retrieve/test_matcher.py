@@ -3649,3 +3649,11 @@ def test_round_128_a_fault_of_a_part_is_no_production_problem(matcher_real: Matc
     assert _decided(matcher_real, "what was the actual problem with building more 1ms") == (
         "production-limit-causes"
     )
+
+
+def test_round_128_a_driver_ticketed_is_a_later_event(matcher_real: Matcher) -> None:
+    # Round 128: whether a driver in the video got a ticket or was pulled over is no claim of
+    # the sources, though "chasing" and "merc" name the chase car JRobUSC guessed at.
+    assert _decided(matcher_real, "did the merc filming it get pulled over") is None
+    # ... while the chase car itself is still JRobUSC's guess.
+    assert _decided(matcher_real, "what car was filming it, a merc?") == "chase-car-v8-benz"
