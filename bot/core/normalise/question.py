@@ -453,6 +453,9 @@ def _own_topic(asked: list[str]) -> bool:
 _TELLERS = frozenset("he she".split())
 _BELIEVED = frozenset({("i", "thought"), ("i", "figured"), ("i", "assumed"), ("i", "believed")})
 _SEEMING = frozenset("looks seems looked seemed sounds feels".split())
+# Round 128: "why cant they build more, SEEMS DUMB to leave money on the table": the asker's
+# verdict on what they ask, story as "looks like ..." is ("sounds weird" is the blog's "odd").
+_RATED = frozenset("dumb stupid silly crazy insane ridiculous pointless nuts sketchy fishy".split())
 # "..., ITS NOT LIKE they ran out of engines": the asker's own reasoning, no part of the question.
 _NOT_LIKE = frozenset({("its", "not", "like"), ("it", "not", "like")})
 
@@ -592,11 +595,11 @@ def _first_guess(sentence: list[str]) -> int | None:
 def _seeming(sentence: list[str]) -> int | None:
     """Return where a question turns to how things look to the asker ("where was it shot, LOOKS
     LIKE somewhere in europe": the guess after "looks like" is story, the two words nothing),
-    or None; "what does it look like" asks it."""
+    or None; "what does it look like" asks it. A verdict ("..., SEEMS DUMB to ...") turns too."""
     for i in range(3, len(sentence) - 2):
         if (
             sentence[i] in _SEEMING
-            and sentence[i + 1] == "like"
+            and (sentence[i + 1] == "like" or sentence[i + 1] in _RATED)
             and sentence[i - 1] not in _PRONOUNS
             and sentence[i - 1] not in _AUXILIARIES
         ):

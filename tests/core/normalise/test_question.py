@@ -3855,3 +3855,13 @@ def test_round_124_the_askers_described_candidates_for_who_are_story() -> None:
     assert asked("who baked the wedding cake, alice or bob") == [
         "who baked the wedding cake alice or bob"
     ]
+
+
+def test_round_128_the_askers_verdict_after_the_question_is_story() -> None:
+    message = (
+        "why did the bakery stop selling rye in march, seems silly to drop it when my cousin"
+        " says it sold out every day"
+    )
+    assert asked(message) == ["why did the bakery stop selling rye in march"]
+    # "it seems silly": a pronoun before the verdict binds it into the question's own clause
+    assert len(q.parts("why would they say it seems silly to drop rye in march")) == 1

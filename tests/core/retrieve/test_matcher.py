@@ -3630,3 +3630,30 @@ def test_code_round_u1_a_rate_asked_by_its_period_counts_the_rate() -> None:
         ]
     )
     assert best(matcher, "how many quuxes a week back then") == "quux-launch"
+
+
+def test_round_128_a_recall_of_cars_is_no_readers_memory(matcher_real: Matcher) -> None:
+    # Round 128: a safety recall ("any recalls", "under recall") is a topic no source covers,
+    # not the reader who recalled the ZHP's 2003 launch.
+    assert _decided(matcher_real, "any recalls on the 1m so far??") is None
+    assert _decided(matcher_real, "was the 1m ever under recall") is None
+    # ... while the reader's memory is still asked by the verb.
+    assert _decided(matcher_real, "who recalled how the zhp launch went") == ("zhp-2003-allocation")
+
+
+def test_round_128_a_fault_of_a_part_is_no_production_problem(matcher_real: Matcher) -> None:
+    # Round 128: "engine problems", "known issues" ask for the car's faults, which no source
+    # covers; the N54 is named only for its emissions.
+    assert _decided(matcher_real, "1m engine problems?") is None
+    # ... while the problem with building more is the blog's production limit.
+    assert _decided(matcher_real, "what was the actual problem with building more 1ms") == (
+        "production-limit-causes"
+    )
+
+
+def test_round_128_a_driver_ticketed_is_a_later_event(matcher_real: Matcher) -> None:
+    # Round 128: whether a driver in the video got a ticket or was pulled over is no claim of
+    # the sources, though "chasing" and "merc" name the chase car JRobUSC guessed at.
+    assert _decided(matcher_real, "did the merc filming it get pulled over") is None
+    # ... while the chase car itself is still JRobUSC's guess.
+    assert _decided(matcher_real, "what car was filming it, a merc?") == "chase-car-v8-benz"
