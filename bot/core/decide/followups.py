@@ -33,6 +33,7 @@ from .talk import (
     asks_meaning,
     asks_of_own,
     asks_origin,
+    asks_other_way,
     asks_outlet,
     asks_summary,
     asks_where_is,
@@ -65,6 +66,7 @@ from .talk import (
     unlaughed,
     wanted,
     wants_link,
+    weighs_two_ways,
 )
 
 MAX_ELLIPTICAL_WORDS = 4
@@ -151,6 +153,10 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
     if asks_summary(text):
         # "tldr pls" after the 2011 cut-off: that answer is the short of it, not a claim that
         # shares no word with a bare "tldr" (declined) nor one that shares "so".
+        return Reading(_sure(last), last)
+    if asks_other_way(text) and weighs_two_ways(last.answer):
+        # "could it go the other way tho" after the Australian reader's either-or: the reverse
+        # is in that answer, not beyond it ("other" read as asking for more, declined).
         return Reading(_sure(last), last)
     outlet = asks_outlet(text)
     if outlet is not None and _outlet_named(last, knowledge, outlet):

@@ -1324,6 +1324,30 @@ def asks_summary(message: str) -> bool:
     )
 
 
+# "could it go the other way tho", "or the other way round?", "what about the other way
+# around": the reverse of what the last answer weighs, which an answer weighing two ways gives.
+_OTHER_WAY = re.compile(
+    r"^\s*(?:(?:and|but|so|ok|okay|wait|hmm|or)\b[\s,.!]*)*"
+    r"(?:(?:could|can|would|might|will|does|did)\s+"
+    r"(?:it|that|this|they|things|stuff)\s+(?:also\s+|not\s+)?(?:go|work|swing|happen)\s+"
+    r"|what\s+about\s+|how\s+about\s+)?"
+    r"the\s+other\s+way(?:\s+(?:round|around))?(?:\s+(?:tho|though|too|then))?\s*[?!.]*\s*$",
+    re.I,
+)
+# "either ... or", "or, the reader added, ...": an answer that weighs two ways.
+_TWO_WAYS = re.compile(r"\beither\b.{1,300}?\bor\b|\bor\s*,", re.I | re.S)
+
+
+def asks_other_way(message: str) -> bool:
+    """Return whether a message only asks for the other way round ("could it go the other way")."""
+    return _OTHER_WAY.match(message[:200]) is not None
+
+
+def weighs_two_ways(answer: str) -> bool:
+    """Return whether an answer weighs two ways ("either ... or ...", "or, he added, ...")."""
+    return _TWO_WAYS.search(answer) is not None
+
+
 # "and", "so", "wait, ..." opening a follow-up, none of them part of what it asks.
 FOLLOW_UP_OPENERS = r"^\s*(?:(?:and|but|so|ok|okay|wait|hmm)\b[\s,.!]*)*"
 # "is that more than the us", "how does that compare to the mini", "how does that square with
