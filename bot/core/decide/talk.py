@@ -107,6 +107,10 @@ _WHY_WORDS |= frozenset(
 )
 # "why bring that up", "why mention it": why the last answer says what it says.
 _WHY_WORDS |= frozenset("bring brings brought up mention mentions mentioned".split())
+# "why does that matter", "why is the wording important": why what the last answer says counts.
+_WHY_WORDS |= frozenset(
+    "matter matters important significant relevant the wording phrasing difference".split()
+)
 _MAX_WHY_WORDS = 8  # "then y is it so hard to get": a why-question about the last answer
 _MAX_WHO_AT = 6  # "who at the blog wrote that"
 # "on what basis?", "based on what", "how so", "reason?", "what makes them think that".

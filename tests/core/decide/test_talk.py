@@ -1025,3 +1025,12 @@ def test_followup_71_the_other_way_asks_the_reverse_of_an_either_or() -> None:
     assert not asks_other_way("what other ways are there")
     assert weighs_two_ways("either they were vague, or demand would bring more")
     assert not weighs_two_ways("They said around 12 kilns.")
+
+
+def test_followup_71_why_the_wording_matters_asks_why_of_the_last_answer() -> None:
+    # Follow-up round 71: "why does the phrasing matter", "so why is that important" ask why
+    # what the last answer says counts, as "why is that" does; they were read as new questions
+    # on "matter" and "phrasing". A why-question naming a topic of its own is not this reading.
+    assert follow_up("why does the phrasing matter") == (FollowUp.WHY, "")
+    assert follow_up("so why is that important") == (FollowUp.WHY, "")
+    assert follow_up("why does the kiln matter") != (FollowUp.WHY, "")
