@@ -147,7 +147,7 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             if at is None and (after := _aside(found)) is not None:
                 alone += [Part(tuple(found[:after]), True), Part(tuple(found[after:]), False)]
                 continue
-            if at is None and (guessed := _guessed_after(found)) is not None:
+            if at is None and (guessed := _doubted_check(found)) is not None:
                 # "how did he find out, DID HE JUST ask": the asker's guess at the answer
                 alone += [
                     Part(tuple(found[:guessed]), True),
@@ -329,6 +329,7 @@ _BUT_TURN = re.compile(
     re.IGNORECASE,
 )
 _TOLD_LEAST = 5  # words the aside takes before such a turn: "quick q: what ..." asks whole
+_PASSED_ON_MOST = 15  # a claim passed on in this many words or more is a story of its own
 _ASKER = frozenset("i im ive id ill me my mine".split())
 # "AFTER bmwblog said it would change, what did gabe say": a clause the question hangs on
 _SUBORDINATE = frozenset("if after before when since once because bc while unless though".split())
@@ -354,7 +355,11 @@ def _turned(sentence: str) -> list[str]:
         or told[0] in _SUBORDINATE
         or _opens(tuple(told))
         # "someone told me X, is that legit": the claim is what is asked
-        or (not run_on and teller(told) > 0 and not _own_topic(words(sentence[turn.end() :])))
+        or (
+            not run_on
+            and teller(told) > 0
+            and _checks_passed_on(told, words(sentence[turn.end() :]))
+        )
     ):
         return [sentence]
     return [sentence[: turn.start()], sentence[turn.end() :]]
@@ -367,6 +372,17 @@ def _turned(sentence: str) -> list[str]:
 # question of fewer than four words, as in `_aside`: "whats x, ... and im lost" asks it whole.)
 _STATES = frozenset("confused lost stumped puzzled baffled".split())
 _STATE_TAIL = 4  # the clause's last words, where the state stands: "and im so confused"
+
+
+def _checks_passed_on(told: list[str], asked: list[str]) -> bool:
+    """Return whether a question after a claim passed on asks about that claim, so the two stay
+    one sentence ("someone told me 5000, is that legit"), not when the question names its own
+    topic ("..., is there anything about arizona in the comments") or is a yes/no check after a
+    claim told at length ("my buddy at a dealer in ohio says they get 3 a year and theyre all
+    gone, is that just his store"): that claim is a story of its own, read as one."""
+    if _own_topic(asked):
+        return False
+    return len(told) < _PASSED_ON_MOST or not asked or asked[0] not in _AUXILIARIES
 
 
 # Round 124: "who said it, SOME DEALER OR AN ACTUAL bmw GUY": the asker's own candidates for
@@ -520,6 +536,17 @@ def _second_guess(sentence: list[str]) -> int | None:
             )
         ):
             return i
+    return _guessed_after(sentence)
+
+
+def _doubted_check(sentence: list[str]) -> int | None:
+    """Return where a one-sentence question turns to the asker's guess at its answer: a check
+    of a claim passed on, then a guess about whoever passed it on ("my aunt says they bake 40
+    a week, is that TRUE OR IS SHE pulling my leg"), or as `_guessed_after` reads; else None.
+    "does he own one or is he just hyping" keeps its two sides: no check comes before "or"."""
+    at = _second_guess(sentence)
+    if at is not None and sentence[at] == "or" and sentence[at - 1] in _CHECKED:
+        return at
     return _guessed_after(sentence)
 
 

@@ -51,10 +51,16 @@ _MEANINGS = {
     # Short forms of common words, and chat fillers read as a filler the matcher skips: typed
     # as they are, they would count as words the knowledge has never seen.
     "were": "wer",
+    # Vowels dropped or swapped in a hurry ("how MNY came over", "will there EVR be another",
+    # "who SED that", "TEH deal"): chat spellings, not names (follow-up round 69)
+    "many": "mny",
+    "ever": "evr",
+    "said": "sed",
+    "there": "ther",
     "when": "wen",
     "that": "dat",
     "this": "dis",
-    "the": "da",
+    "the": "da teh",
     "could": "cud",
     "should": "shud",
     "would": "wud",

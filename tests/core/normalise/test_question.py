@@ -3692,6 +3692,33 @@ def test_round_122_whether_two_agree_is_read_as_its_two_sides() -> None:
     assert q.agreeing("i agree with you, the bakery is great") is None
 
 
+def test_followup_69_a_second_guess_in_a_one_sentence_message_is_a_guess() -> None:
+    # A claim passed on and checked in one run-on sentence: the asker's guess about whoever
+    # passed it on ("or is she pulling my leg") is no part of what is asked.
+    found = q.parts(
+        "my aunt in leeds says the bakery only bakes 40 loaves a week, is that true"
+        " or is she pulling my leg again"
+    )
+    assert [p.guess for p in found] == [False, True]
+    assert found[1].words[:3] == ("or", "is", "she")
+    # Without a check before "or", the second side is asked: "or is he just ..." is no guess.
+    sides = q.parts("does the baker even bake rye or is he just bragging from the sidelines")
+    assert [(p.asks, p.guess) for p in sides] == [(True, False)]
+
+
+def test_followup_69_a_yes_no_check_after_a_claim_told_at_length_is_apart() -> None:
+    # A claim passed on in fifteen words or more, then a yes/no check after a comma: the claim
+    # is a story of its own, as it would be with a full stop; a short one is asked with it.
+    found = q.parts(
+        "my cousin works at a bakery in york and she says they only bake 40 loaves a week and"
+        " theyre all gone by monday, is that just her shop or is it like that everywhere"
+    )
+    assert [p.asks for p in found] == [False, True]
+    assert found[1].words[:4] == ("is", "that", "just", "her")
+    short = q.parts("my cousin says they only bake 40 loaves a week, is that legit")
+    assert [p.asks for p in short] == [True]
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [

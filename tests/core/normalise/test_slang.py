@@ -146,3 +146,15 @@ def test_round_92_tipped_off_is_told() -> None:
     tipped = matcher.rank("who tipped the arizona poster off", 3)
     told = matcher.rank("who told the arizona poster off", 3)
     assert (tipped[0].entry_id, tipped[0].coverage) == (told[0].entry_id, told[0].coverage)
+
+
+def test_followup_69_vowels_dropped_in_a_hurry_read_as_the_word() -> None:
+    # "will ther evr be another loaf like it", "who sed that", "how mny loaves", "teh bakery":
+    # common words typed without their vowels, not words the knowledge has never seen.
+    assert [plain(w) for w in "ther evr sed mny teh".split()] == [
+        "there",
+        "ever",
+        "said",
+        "many",
+        "the",
+    ]
