@@ -33,6 +33,7 @@ from .talk import (
     asks_meaning,
     asks_of_own,
     asks_origin,
+    asks_other_way,
     asks_outlet,
     asks_summary,
     asks_where_is,
@@ -65,6 +66,7 @@ from .talk import (
     unlaughed,
     wanted,
     wants_link,
+    weighs_two_ways,
 )
 
 MAX_ELLIPTICAL_WORDS = 4
@@ -151,6 +153,10 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
     if asks_summary(text):
         # "tldr pls" after the 2011 cut-off: that answer is the short of it, not a claim that
         # shares no word with a bare "tldr" (declined) nor one that shares "so".
+        return Reading(_sure(last), last)
+    if asks_other_way(text) and weighs_two_ways(last.answer):
+        # "could it go the other way tho" after the Australian reader's either-or: the reverse
+        # is in that answer, not beyond it ("other" read as asking for more, declined).
         return Reading(_sure(last), last)
     outlet = asks_outlet(text)
     if outlet is not None and _outlet_named(last, knowledge, outlet):
@@ -579,14 +585,54 @@ def _picks_side(text: str, last: Entry) -> bool:
     if said.count("or") != 1:
         return False
     cut = said.index("or")
-    sides = (said[:cut], said[cut + 1 :])
+    sides = (_side(_unled(said[:cut])), _side(said[cut + 1 :]))
     if not all(0 < len(side) <= _MAX_SIDE_WORDS for side in sides):
         return False
-    told = f" {' '.join(words(last.answer))} "
-    return sum(f" {' '.join(side)} " in told for side in sides) == 1
+    told = words(last.answer)
+    return sum(_said_in(side, told) for side in sides) == 1
+
+
+# "north america" in "the North American release", "month" in "65 units a month": a word the
+# answer says with an ending added is the same choice.
+_SIDE_ENDINGS = ("", "s", "es", "n", "ns")
+
+
+def _said_in(side: list[str], told: list[str]) -> bool:
+    """Return whether an answer's words say a side word for word, endings aside."""
+    span = len(side)
+    return any(
+        all(
+            any(said == f"{w}{end}" for end in _SIDE_ENDINGS)
+            for w, said in zip(side, told[i : i + span], strict=True)
+        )
+        for i in range(len(told) - span + 1)
+    )
 
 
 _MAX_SIDE_WORDS = 3
+# "is that for the whole world or just north america": the question's lead ("is that for")
+# and the words a side opens with ("the", "just") are no part of the choice.
+_SIDE_AUXILIARIES = frozenset("is was are were does did".split())
+_SIDE_PREPOSITIONS = frozenset("for in about across".split())
+_SIDE_OPENERS = frozenset("the a an just only".split())
+
+
+def _unled(side: list[str]) -> list[str]:
+    """Return the first side of a choice without its lead ("is that for")."""
+    start = 0
+    if side[:1] and side[0] in _SIDE_AUXILIARIES and side[1:2] and side[1] in POINTING:
+        start = 2
+        if side[start : start + 1] and side[start] in _SIDE_PREPOSITIONS:
+            start += 1
+    return side[start:]
+
+
+def _side(side: list[str]) -> list[str]:
+    """Return a side of a choice without the words it opens with ("just", "the")."""
+    start = 0
+    while start < len(side) - 1 and side[start] in _SIDE_OPENERS:
+        start += 1
+    return side[start:]
 
 
 def _place_asked(text: str, leaning: tuple[FollowUp, str] | None) -> str | None:

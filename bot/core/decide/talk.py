@@ -107,6 +107,10 @@ _WHY_WORDS |= frozenset(
 )
 # "why bring that up", "why mention it": why the last answer says what it says.
 _WHY_WORDS |= frozenset("bring brings brought up mention mentions mentioned".split())
+# "why does that matter", "why is the wording important": why what the last answer says counts.
+_WHY_WORDS |= frozenset(
+    "matter matters important significant relevant the wording phrasing difference".split()
+)
 _MAX_WHY_WORDS = 8  # "then y is it so hard to get": a why-question about the last answer
 _MAX_WHO_AT = 6  # "who at the blog wrote that"
 # "on what basis?", "based on what", "how so", "reason?", "what makes them think that".
@@ -1322,6 +1326,30 @@ def asks_summary(message: str) -> bool:
         and not _SUMMING.isdisjoint(said)
         and set(said) <= _SUMMING | _SUMMING_FILLER
     )
+
+
+# "could it go the other way tho", "or the other way round?", "what about the other way
+# around": the reverse of what the last answer weighs, which an answer weighing two ways gives.
+_OTHER_WAY = re.compile(
+    r"^\s*(?:(?:and|but|so|ok|okay|wait|hmm|or)\b[\s,.!]*)*"
+    r"(?:(?:could|can|would|might|will|does|did)\s+"
+    r"(?:it|that|this|they|things|stuff)\s+(?:also\s+|not\s+)?(?:go|work|swing|happen)\s+"
+    r"|what\s+about\s+|how\s+about\s+)?"
+    r"the\s+other\s+way(?:\s+(?:round|around))?(?:\s+(?:tho|though|too|then))?\s*[?!.]*\s*$",
+    re.I,
+)
+# "either ... or", "or, the reader added, ...": an answer that weighs two ways.
+_TWO_WAYS = re.compile(r"\beither\b.{1,300}?\bor\b|\bor\s*,", re.I | re.S)
+
+
+def asks_other_way(message: str) -> bool:
+    """Return whether a message only asks for the other way round ("could it go the other way")."""
+    return _OTHER_WAY.match(message[:200]) is not None
+
+
+def weighs_two_ways(answer: str) -> bool:
+    """Return whether an answer weighs two ways ("either ... or ...", "or, he added, ...")."""
+    return _TWO_WAYS.search(answer) is not None
 
 
 # "and", "so", "wait, ..." opening a follow-up, none of them part of what it asks.

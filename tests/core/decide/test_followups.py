@@ -3161,3 +3161,70 @@ def test_followup_68_another_figure_the_last_answer_says_is_not_asking_for_more(
     )
     assert first.entry_id == "new-molds-reinvest"
     assert why.answered and why.entry_id == "new-molds-reinvest"
+
+
+LEEDS_KILNS = """
+version: 1
+
+sources:
+  - id: pottery-post
+    title: The pottery post
+    outlet: the pottery blog
+    kind: article
+  - id: comment-ida
+    title: Ida's comment
+    outlet: the pottery blog
+    kind: reader-comment
+
+entries:
+  - id: kiln-count
+    questions: [How many kilns will the studio in Leeds get?]
+    answer: The pottery blog said the Leeds studio would get 12 kilns for its evening classes.
+    status: rumor
+    claimed_by: the pottery blog
+    sources: [pottery-post]
+    related: [ida-fluid]
+  - id: ida-fluid
+    questions: [Why did the studio say around 12 kilns?]
+    answer: >-
+      Commenter Ida read "around 12" as a hedge: either the studio was being vague on purpose,
+      or strong bookings would bring more kilns to Leeds.
+    status: opinion
+    claimed_by: Ida (reader comment)
+    sources: [comment-ida]
+    related: [kiln-count]
+"""
+
+
+@pytest.fixture(scope="module")
+def leeds(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    return _built(tmp_path_factory, "leeds", LEEDS_KILNS)
+
+
+def test_followup_71_the_other_way_after_an_either_or_is_that_answer(
+    leeds: KnowledgeService,
+) -> None:
+    # Follow-up round 71: "could it go the other way tho" after an answer weighing two ways
+    # asks the reverse, which that answer gives; "other" read as asking beyond it declined it.
+    first, other = _talk(
+        leeds, "why did the studio say around 12 kilns", "could it go the other way tho"
+    )
+    assert first.entry_id == "ida-fluid"
+    assert other.kind == "followup" and other.entry_id == "ida-fluid"
+    _, round_ = _talk(leeds, "why did the studio say around 12 kilns", "or the other way round?")
+    assert round_.entry_id == "ida-fluid"
+
+
+def test_followup_71_a_choice_led_by_is_that_for_picks_the_side_the_answer_says(
+    leeds: KnowledgeService,
+) -> None:
+    # Follow-up round 71: "is that for the whole studio or just the evening class" offers two
+    # short sides once its lead ("is that for") and openers ("the", "just") are set aside, and
+    # the answer says one ("evening classes", its ending aside): that answer, not a decline.
+    first, side = _talk(
+        leeds,
+        "how many kilns will the studio in leeds get",
+        "is that for the whole studio or just the evening class",
+    )
+    assert first.entry_id == "kiln-count"
+    assert side.kind == "followup" and side.entry_id == "kiln-count"

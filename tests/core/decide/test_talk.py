@@ -18,6 +18,7 @@ from bot.core.decide.talk import (
     asks_meaning,
     asks_of_own,
     asks_origin,
+    asks_other_way,
     asks_summary,
     by_role,
     compared_with,
@@ -35,6 +36,7 @@ from bot.core.decide.talk import (
     other_of,
     tells_origin,
     wanted,
+    weighs_two_ways,
 )
 from bot.core.knowledge.loader import default_knowledge_path
 from bot.core.knowledge.models import TalkKind
@@ -1011,3 +1013,24 @@ def test_followup_68_whats_the_evidence_asks_where_the_claim_comes_from() -> Non
     assert follow_up("whats the evidence") == (FollowUp.PROVENANCE, "")
     assert follow_up("whats the proof?") == (FollowUp.PROVENANCE, "")
     assert follow_up("whats the ferry timetable") is None
+
+
+def test_followup_71_the_other_way_asks_the_reverse_of_an_either_or() -> None:
+    # Follow-up round 71: "could it go the other way tho", "or the other way round?" ask only
+    # the reverse; "is the other way faster" asks a question of its own.
+    assert asks_other_way("could it go the other way tho")
+    assert asks_other_way("or the other way round?")
+    assert asks_other_way("ok what about the other way around")
+    assert not asks_other_way("is the other way to the lake faster")
+    assert not asks_other_way("what other ways are there")
+    assert weighs_two_ways("either they were vague, or demand would bring more")
+    assert not weighs_two_ways("They said around 12 kilns.")
+
+
+def test_followup_71_why_the_wording_matters_asks_why_of_the_last_answer() -> None:
+    # Follow-up round 71: "why does the phrasing matter", "so why is that important" ask why
+    # what the last answer says counts, as "why is that" does; they were read as new questions
+    # on "matter" and "phrasing". A why-question naming a topic of its own is not this reading.
+    assert follow_up("why does the phrasing matter") == (FollowUp.WHY, "")
+    assert follow_up("so why is that important") == (FollowUp.WHY, "")
+    assert follow_up("why does the kiln matter") != (FollowUp.WHY, "")
