@@ -396,7 +396,7 @@ class Rows(Sequence[EntryRow]):
     def texts(self, field: int) -> Iterator[str]:
         """Return one text field of every row, in order (0 the id, 2 the answer...)."""
         strings, fields = self._entries._strings, self._entries._fields  # by place, unbuilt
-        return map(strings.__getitem__, fields[field : _FIELDS * len(self) : _FIELDS])
+        return strings.picked(fields[field : _FIELDS * len(self) : _FIELDS])
 
     def lists(self, field: int) -> Iterator[tuple[str, ...]]:
         """Return one list field of every row, in order (1 the questions, 8 the keywords...)."""
