@@ -328,7 +328,7 @@ class Entries(Sequence[Entry]):
     def items(self, number: int, field: int) -> list[str]:
         """Return one list field of entry ``number`` (1 the questions, 8 the keywords...)."""
         at = _FIELDS * number + field
-        return self._strings[self._fields[at] : self._fields[at + 1]]
+        return self._strings.span(self._fields[at], self._fields[at + 1])  # offsets in range
 
     def __len__(self) -> int:
         return len(self._fields) // _FIELDS
@@ -396,7 +396,7 @@ class Rows(Sequence[EntryRow]):
     def texts(self, field: int) -> Iterator[str]:
         """Return one text field of every row, in order (0 the id, 2 the answer...)."""
         strings, fields = self._entries._strings, self._entries._fields  # by place, unbuilt
-        return map(strings.__getitem__, fields[field : _FIELDS * len(self) : _FIELDS])
+        return strings.picked(fields[field : _FIELDS * len(self) : _FIELDS])
 
     def lists(self, field: int) -> Iterator[tuple[str, ...]]:
         """Return one list field of every row, in order (1 the questions, 8 the keywords...)."""
@@ -551,8 +551,7 @@ class Knowledge:
         object.__setattr__(self, "rows", entries.rows)
         object.__setattr__(self, "by_id", EntriesById(entries))
         links: dict[str, dict[str, None]] = {}
-        for number in range(len(entries)):
-            linked = entries.items(number, 7)  # conflicts_with
+        for number, linked in enumerate(entries.rows.lists(7)):  # conflicts_with
             entry_id = entries.field(number, 0) if linked else ""
             for other in linked:
                 links.setdefault(entry_id, {})[other] = None

@@ -72,6 +72,11 @@ class Strings(Sequence[str]):
         start = ends[index - 1] if index % _RUN else 0
         return self._runs[index // _RUN][start : ends[index]]
 
+    def picked(self, indices: Iterable[int]) -> Iterator[str]:
+        """Return the strings at ``indices``, each in ``range(len(self))``, without the checks
+        of ``self[index]``."""
+        return map(self._at, indices)
+
     def span(self, start: int, stop: int) -> list[str]:
         """Return the strings ``start`` to ``stop`` (``self[start:stop]`` for ``0 <= start <=
         stop <= len(self)``, without the slice's checks): one slice of its run each, cut in a

@@ -371,6 +371,9 @@ class Synonyms:
         # The first two words of every phrase of two words or more: no longer phrase can match
         # where the next word is not one of them.
         self._pairs = frozenset(v[:2] for v in self._rules if len(v) > 1)
+        # The words after a phrase's first word that ``apply`` must read on from: a pair's
+        # second, or what ``_gapped`` and ``_parted`` read ("the", an object pronoun).
+        self._follow = frozenset(v[1] for v in self._pairs) | {"the"} | _OBJECTS
 
     def apply(self, tokens: Sequence[str]) -> list[str]:
         """Rewrite a stem sequence, preferring the longest phrase at each position."""
@@ -384,10 +387,14 @@ class Synonyms:
         done = 0  # tokens before this index are in ``out`` already
         pairs, wider, rules = self._pairs, self._wider, self._rules
         last = len(tokens) - 1
+        follow = self._follow
         for i in [i for i, token in enumerate(tokens) if token in starts]:
             if i < done:
                 continue
             token = tokens[i]
+            # Most starts are followed by no word that could go on any of the readings below.
+            if (tokens[i + 1] if i < last else None) not in follow and token not in wider:
+                continue
             # A longer phrase only if the next two words begin one (at the end, a phrase cut
             # short would match no more than its one-word rule, which is tried as size 1).
             if i < last and (token, tokens[i + 1]) in pairs:

@@ -706,8 +706,10 @@ def _kth_highest(values: _Floats, count: int) -> float:
     if count > _STEPS_MOST:
         return float(np.partition(values, -count)[-count])
     kth = values.max()
-    while np.count_nonzero(values >= kth) < count:
-        kth = values.max(where=values < kth, initial=-np.inf)
+    below = values < kth  # no value is NaN: those not below are at least kth
+    while values.size - np.count_nonzero(below) < count:
+        kth = values.max(where=below, initial=-np.inf)
+        below = values < kth
     return float(kth)
 
 
@@ -825,6 +827,7 @@ class Matcher:
         )
         self._provenance = frozenset(self.synonyms.apply([stem(w) for w in _PROVENANCE_WORDS]))
         self._entries = Entries.of(knowledge.entries)
+        self._size = len(self._entries)  # read by every question, several times
         self._reacting = _reacting(entry_ids, statuses, rows)
         self.claimant_names = _claimant_names(
             claimants, (source.outlet for source in knowledge.sources.values())
@@ -917,7 +920,7 @@ class Matcher:
         release(analysed)
         release(named)
         # (term, entry) pairs of the keyword lines as sorted codes: term * entries + entry.
-        codes = np.frombuffer(keyword_term, dtype=np.int64) * max(len(self._entries), 1)
+        codes = np.frombuffer(keyword_term, dtype=np.int64) * max(self._size, 1)
         self._keyword_codes = array(
             "q", np.unique(codes + np.frombuffer(keyword_entry, dtype=np.int64)).tobytes()
         )
@@ -940,7 +943,7 @@ class Matcher:
             )
         )
         release(texts)
-        size = max(len(self._entries), 1)
+        size = max(self._size, 1)
         kinds = _kinds_held(answer_terms, answers)
         release(answer_terms)
         self._kinds = {kind: self._mask(held) for kind, held in kinds.items()}
@@ -1115,7 +1118,7 @@ class Matcher:
         asked = " . ".join(" ".join(p.words) for p in parts(question) if p.asks)
         if self._alone(asked, about) is not None or self.beyond(question):
             return ranking
-        heavy = _LENT_UNKNOWN * math.log(1 + len(self._entries))
+        heavy = _LENT_UNKNOWN * math.log(1 + self._size)
         if any(not t.known and t.weight >= heavy for t in self._query(asked)[0]):
             return ranking  # "whats his actual NAME": a detail the sources may not hold
         told = self._read_whole(story, limit, about=about)
@@ -1230,7 +1233,7 @@ class Matcher:
             asked = content(self.synonyms.apply([self._word(w)[0] for w in words(about)]))
             focused = [self._known(t) for t in asked] or ["\0"]  # no topic: nothing holds it
         total = sum(t.weight for t in query)
-        if not self._entries or total <= 0:
+        if not self._size or total <= 0:
             return Ranking(()), ()
         found = {self._ids[t.stem]: t.weight for t in query if t.known}  # stems are distinct
         # Whether it is too vague to go on is read before the story's cap: a story gives a
@@ -1373,8 +1376,8 @@ class Matcher:
         if len(spans) > 1:
             held, weights = [np.concatenate(held)], [np.concatenate(weights)]
         if not spans:
-            return np.zeros(len(self._entries), dtype=np.float64)
-        covered = np.bincount(held[0], weights=weights[0], minlength=len(self._entries))
+            return np.zeros(self._size, dtype=np.float64)
+        covered = np.bincount(held[0], weights=weights[0], minlength=self._size)
         return np.asarray(covered, dtype=np.float64)
 
     def _ceilings(self, entries: _Ints, scores: _Floats, total: float, factor: float) -> _Floats:
@@ -1417,12 +1420,12 @@ class Matcher:
         """Return whether known terms and their weights are too little to go on: "is that
         true?", "what time is it" have no topic of their own (``share``: of the heaviest
         possible word's weight)."""
-        least = share * math.log(1 + len(self._entries))
+        least = share * math.log(1 + self._size)
         return not any(self._distinctive[t] for t in found) or sum(found.values()) < least
 
     def _mask(self, entries: list[int] | _Ints) -> _Mask:
         """Return a mask over the entries that is true for ``entries``."""
-        mask = np.zeros(len(self._entries), dtype=bool)
+        mask = np.zeros(self._size, dtype=bool)
         mask[np.asarray(entries, dtype=np.int64)] = True
         return mask
 
@@ -1430,7 +1433,7 @@ class Matcher:
         """Return how many of the terms each entry holds."""
         held = [self._post_entry[self._post_start[t] : self._post_start[t + 1]] for t in terms]
         return np.bincount(
-            np.concatenate([np.zeros(0, dtype=np.int64), *held]), minlength=len(self._entries)
+            np.concatenate([np.zeros(0, dtype=np.int64), *held]), minlength=self._size
         ).astype(np.int64)
 
     def _holding(self, term: int) -> _Mask:
@@ -1446,12 +1449,12 @@ class Matcher:
         """Return whether so many entries hold a term that one without it is about another
         thing ("1M", not "BMW")."""
         held = self._post_start[term + 1] - self._post_start[term]
-        return held > _MOST_SHARE * len(self._entries)
+        return held > _MOST_SHARE * self._size
 
     def _generic(self, term: int) -> bool:
         """Return whether so many entries hold a term that it tells them apart little."""
         held = self._post_start[term + 1] - self._post_start[term]
-        return held > _GENERIC_SHARE * len(self._entries)
+        return held > _GENERIC_SHARE * self._size
 
     def _asked_holders(
         self,
@@ -1464,7 +1467,7 @@ class Matcher:
         """Return the mask of the entries that hold what the question asks for, or None when
         any may."""
         if arithmetic(question):
-            return np.zeros(len(self._entries), dtype=bool)  # a sum: no entry holds its result
+            return np.zeros(self._size, dtype=bool)  # a sum: no entry holds its result
         found = parts(question)
         if wanted == "deed":  # "who RUNS bmwblog": a phrasing saying it of bmwblog
             holders = self._deed_holders(focused, query)
@@ -1529,7 +1532,7 @@ class Matcher:
             # stating a fact can give (used GPs near MSRP); a forecast of values does not.
             valued = self._settled & np.logical_or.reduce(
                 [self._holding(self._ids[t]) for t in self._value_words if t in self._ids]
-                or [np.zeros(len(self._entries), dtype=bool)]
+                or [np.zeros(self._size, dtype=bool)]
             )
             holders = valued if holders is None else holders & valued
         spoke = self._said_holders(question)
@@ -1575,8 +1578,8 @@ class Matcher:
             speaker, topic = (
                 content(self.synonyms.apply([stem(w) for w in group])) for group in found
             )
-            holders = np.ones(len(self._entries), dtype=bool)
-            size = len(self._entries)
+            holders = np.ones(self._size, dtype=bool)
+            size = self._size
             for name in speaker:
                 at = self._ids.get(name)
                 if at is None or name not in self._speakers or self._generic(at):
@@ -1607,7 +1610,7 @@ class Matcher:
         """Return the entries counting a name few entries hold that the question does not ask
         of ("414 MINI JCW GPs" for "how many did the us end up getting")."""
         asked = {t.stem for t in query if t.asks}
-        other = np.zeros(len(self._entries), dtype=bool)
+        other = np.zeros(self._size, dtype=bool)
         for name, counters in self._counts_other.items():
             if name not in asked:
                 other |= counters
@@ -1620,7 +1623,7 @@ class Matcher:
         what most entries are about ("1ms", "gps"), an answer counting cars or units counts it."""
         known = [t for t in things if t in self._ids]
         if not known:
-            return np.ones(len(self._entries), dtype=bool)
+            return np.ones(self._size, dtype=bool)
         holders = self._mask([e for t in known for e in self._counting.get(t, ())])
         head = things[-1]
         cars = self._counts_cars_or_rate if rate else self._counts_cars
@@ -1670,7 +1673,7 @@ class Matcher:
                 rest.append(term)
         if not named or not rest:
             return None
-        holders = np.zeros(len(self._entries), dtype=bool)
+        holders = np.zeros(self._size, dtype=bool)
         for term in rest:
             holders |= self._holding(term)
         return holders
@@ -1772,7 +1775,7 @@ class Matcher:
             and t.weight >= _NAME_SHARE * total
             and not self._generic(self._ids[t.stem])
         ]
-        holders = np.zeros(len(self._entries), dtype=bool)
+        holders = np.zeros(self._size, dtype=bool)
         for deed in deeds:
             index = self._ids.get(deed)
             if index is None:
@@ -1784,8 +1787,8 @@ class Matcher:
             if not others or held.size > _DEED_CHECKS:
                 holders |= strong
                 continue
-            beside = np.zeros(len(self._entries), dtype=bool)
-            alone = np.zeros(len(self._entries), dtype=bool)  # holds a word no other entry does
+            beside = np.zeros(self._size, dtype=bool)
+            alone = np.zeros(self._size, dtype=bool)  # holds a word no other entry does
             for o in others:
                 holding = self._strong_holding(o)
                 beside |= holding
@@ -1806,7 +1809,7 @@ class Matcher:
 
     def _keyword(self, entry: int, term: int) -> bool:
         """Return whether an entry's keyword line holds a term."""
-        code = term * max(len(self._entries), 1) + entry
+        code = term * max(self._size, 1) + entry
         codes = self._keyword_codes
         at = bisect.bisect_left(codes, code)
         return at < len(codes) and codes[at] == code
@@ -1824,7 +1827,7 @@ class Matcher:
         """Return the entries that hold one of the focus terms, or None when they test nothing."""
         if not terms:
             return None
-        holders = np.zeros(len(self._entries), dtype=bool)
+        holders = np.zeros(self._size, dtype=bool)
         for term in terms:
             index = self._ids.get(term)
             if index is None:

@@ -23,6 +23,14 @@ def test_strings_read_back_across_runs() -> None:
         packed[-10_001]
 
 
+def test_strings_picked_are_those_at_the_indices() -> None:
+    items = [f"item {i}" * (i % 3) for i in range(9_000)]  # empty ones too, 3 runs
+    packed = Strings(items)
+    indices = [0, 4_095, 4_096, 1, 8_999, 4_096, 2]  # across runs, out of order, repeated
+    assert list(packed.picked(indices)) == [items[i] for i in indices]
+    assert list(packed.picked(range(0, 9_000, 7))) == items[::7]
+
+
 def test_strings_compare_by_value() -> None:
     assert Strings(["a", "bc"]) == Strings(["a", "bc"])
     assert hash(Strings(["a", "bc"])) == hash(Strings(["a", "bc"]))
