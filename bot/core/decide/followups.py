@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..knowledge.models import Entry, Knowledge, SourceKind, Status, claimant_of
 from ..normalise.places import Kind, markets, spoken
-from ..normalise.question import OPENING_JOINS, POINTING, WHATS
+from ..normalise.question import OPENING_JOINS, POINTING, WHATS, YES_NO_OPENERS
 from ..normalise.slang import plain
 from ..normalise.text import STOPWORDS, stem, words
 from ..retrieve.matcher import UNNAMED, Matcher
@@ -715,7 +715,7 @@ def _told_more_by(text: str, last: Entry, answer: Match) -> bool:
     """Return whether a short yes/no question's telling words are more of them the last
     answer's, at least two, than the answer found instead ("would enthusiasts still buy it")."""
     said = [w for w in words(text) if w not in OPENING_JOINS]
-    if not said or said[0] not in _YES_NO or len(said) > _MAX_YES_NO_WORDS:
+    if not said or said[0] not in YES_NO_OPENERS or len(said) > _MAX_YES_NO_WORDS:
         return False
     telling = {stem(w) for w in said} - _FUNCTION_STEMS
     told = telling & _stems(last.answer)
@@ -723,7 +723,6 @@ def _told_more_by(text: str, last: Entry, answer: Match) -> bool:
     return len(told) >= _TOLD_AT_LEAST and len(told) > len(found)
 
 
-_YES_NO = frozenset("is was are were do does did can could will would should".split())
 _MAX_YES_NO_WORDS = 7
 _TOLD_AT_LEAST = 2
 

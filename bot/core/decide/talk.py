@@ -15,6 +15,7 @@ from ..normalise.question import (
     COPULAS,
     RATE_MARKS,
     RATE_PERIODS,
+    YES_NO_OPENERS,
     rate_named,
 )
 from ..normalise.text import MONTHS, STOPWORDS, WEEKDAYS, is_year, stem, words
@@ -49,11 +50,8 @@ _REACTING = _LAUGHS | frozenset("gg rip oof bruh".split())
 _MAX_LAUGHED_WORDS = 5
 _MAX_REMARK_WORDS = 7  # "lmao she's not gonna go for it": a laughed remark about the asker's own
 _MUSED = frozenset("huh eh hmm lol haha lmao".split())  # "bit of a letdown huh": a remark
-_AUXILIARY_OPENERS = frozenset(
-    "is was are were do does did can could will would should has have had".split()
-)
 # After thanks, these go on to ask something more: "thanks, AND for australia".
-_GOING_ON = _AUXILIARY_OPENERS | frozenset("and but also now plus".split())
+_GOING_ON = YES_NO_OPENERS | frozenset("and but also now plus".split())
 
 
 class FollowUp(StrEnum):
@@ -399,7 +397,7 @@ class Talk:
             return None
         if said[0] not in _REACTING and (len(said) < 2 or said[-1] not in _MUSED):
             return None
-        if not _AUXILIARY_OPENERS.isdisjoint(said[:2]):
+        if not YES_NO_OPENERS.isdisjoint(said[:2]):
             return None  # "lol is that real": a question without its question mark
         return self._reaction()
 

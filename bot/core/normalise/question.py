@@ -70,6 +70,11 @@ _AUXILIARIES = frozenset(
     shouldnt hasnt havent hadnt any
     """.split()
 )
+# A yes/no question opens with one of these: "IS that real", "DID he say that", "HAS it
+# started". (`_AUXILIARIES` also has the negations and "be", "may", "must": any of them asks.)
+YES_NO_OPENERS = frozenset(
+    "is was are were do does did can could will would should has have had".split()
+)
 _WH = frozenset("what whats wat wut which how hows who whos".split())
 _AMOUNT = frozenset("many much".split())
 _HOW_MANY = ("how", "many")
@@ -4137,7 +4142,6 @@ _SOMEONE = frozenset(
     "guy dude person commenter reader bloke fella man woman one poster someone".split()
 )
 _DETERMINERS = frozenset("the that this some".split())
-_QUESTION_OPENERS = frozenset("does did do is was will would can could".split())
 _WH_OPENERS = frozenset("what which when how where why whats".split())
 _ASKED_OF = frozenset("he she they it that".split())
 
@@ -4156,7 +4160,7 @@ def identified(sentence: Sequence[str]) -> frozenset[int]:
         if sentence[end - 1] == "who":
             return frozenset()  # "the guy who said it, WHO is he": who they are is asked
         if opener in _WH_OPENERS or (
-            opener in _QUESTION_OPENERS and sentence[end + 1] in _ASKED_OF
+            opener in YES_NO_OPENERS and sentence[end + 1] in _ASKED_OF
         ):  # "WHAT did she say", "DOES HE think": not "... WAS late"
             return frozenset(range(start + 2, end))
     return frozenset()

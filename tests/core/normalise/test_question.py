@@ -3725,6 +3725,20 @@ def test_code_round_u1_a_rate_named(question: str, expected: bool) -> None:
     assert q.rate_named(words(question)) is expected
 
 
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        # Code round u2: one list of yes/no openers; "has", "should", "were" open one too.
+        ("the guy who baked the pie, has he sold any", "who baked the pie"),
+        ("the woman who ran the stall, should she open again", "who ran the stall"),
+        ("that poster who ran the stall, were they paid", "who ran the stall"),
+    ],
+)
+def test_code_round_u2_a_yes_no_question_asked_of_who_is_meant(question: str, who: str) -> None:
+    asked = tuple(words(question))
+    assert " ".join(asked[i] for i in sorted(q.identified(asked))) == who
+
+
 _LONG_STORY = "me and my brother spent the whole weekend reading old forum threads about the m car"
 
 
