@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..knowledge.models import Entry, Knowledge, SourceKind, Status, claimant_of
 from ..normalise.places import Kind, markets, spoken
-from ..normalise.question import OPENING_JOINS, POINTING, WHATS, YES_NO_OPENERS
+from ..normalise.question import OPENING_JOINS, PERIODS, POINTING, WHATS, YES_NO_OPENERS
 from ..normalise.slang import plain
 from ..normalise.text import STOPWORDS, stem, words
 from ..retrieve.matcher import UNNAMED, Matcher
@@ -1373,7 +1373,6 @@ def _checked(text: str, last: Entry) -> bool:
 
 
 _MAX_CHECK_WORDS = 3
-_PERIODS = frozenset("year month week day years months weeks days".split())
 # Words that may go with a period in a check of it: "like PER month", "for THE WHOLE year".
 _PERIOD_FILLER = frozenset("for the a an per like each every in that whole entire".split())
 # "IS THAT per year", "WAS IT for the year": a yes/no check of a figure's period.
@@ -1389,13 +1388,13 @@ def _period_checked(text: str, last: Entry) -> bool:
 def _names_period(text: str, filler: frozenset[str]) -> bool:
     """Return whether a message names one period and, besides it, only ``filler``."""
     said = kernel(text)
-    asked = _PERIODS.intersection(said)
+    asked = PERIODS.intersection(said)
     return len(asked) == 1 and set(said) - asked <= filler
 
 
 def _periodic(last: Entry) -> bool:
     """Return whether an answer gives a figure and a period it may count."""
-    return holds(last.answer, Wanted.AMOUNT) and not _PERIODS.isdisjoint(words(last.answer))
+    return holds(last.answer, Wanted.AMOUNT) and not PERIODS.isdisjoint(words(last.answer))
 
 
 def _period_unheld(text: str, last: Entry) -> bool:

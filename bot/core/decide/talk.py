@@ -13,6 +13,9 @@ from ..normalise.places import Kind, named
 from ..normalise.question import (
     ARBITERS,
     COPULAS,
+    PERIODS,
+    POINTING,
+    PRICED,
     RATE_MARKS,
     RATE_PERIODS,
     YES_NO_OPENERS,
@@ -68,7 +71,8 @@ class FollowUp(StrEnum):
     OTHERS = "others"  # "did anyone agree", "who else said that": another party on that claim
 
 
-_POINTERS = frozenset("that it this he him his she her they them those these there".split())
+# Words pointing back at what was said or who said it: "who said THAT", "what did HE say".
+_POINTERS = POINTING | frozenset("he him his she her they them those these there".split())
 _MAX_POINTING_WORDS = 10
 # A question this short that asks when, where or how ("when", "how long after launch") may
 # be elliptical: it asks about the last answer's topic without naming it.
@@ -797,7 +801,6 @@ class Wanted(StrEnum):
     NEWS = "time for more news"  # "when would we hear more": a time ahead when more is known
 
 
-_PRICED = frozenset("cost costs price prices priced pricing msrp pay paid".split())
 # "how much was a zhp", "how much is one": a sum of money for a thing, not "how much more".
 _PRICED_THINGS = frozenset("a an one".split())  # not "how much was the budget said"
 _MAX_PRICED_THING = 8  # "how much was a zhp in 2003"
@@ -828,7 +831,7 @@ def wanted(message: str) -> Wanted | None:
         return Wanted.DAY
     manner = said[0] == "how" and said[1:2] != ["much"]  # "HOW was it priced": not a sum
     if not manner and any(
-        w in _PRICED and said[i - 1 : i] not in _MEASURED for i, w in enumerate(said)
+        w in PRICED and said[i - 1 : i] not in _MEASURED for i, w in enumerate(said)
     ):
         return Wanted.PRICE  # not "does it sell OVER msrp": a price it is measured against
     if _valued(said):
@@ -854,7 +857,7 @@ def wanted(message: str) -> Wanted | None:
         return Wanted.TIME  # "how old were they by then": an age, a span of time
     if said[:2] in (["how", "many"], ["how", "much"]):
         # "how many YEARS after launch": a span of time, which a count does not give
-        return Wanted.TIME if said[2:3] and said[2] in _SPANS else Wanted.AMOUNT
+        return Wanted.TIME if said[2:3] and said[2] in PERIODS else Wanted.AMOUNT
     return None
 
 
@@ -915,7 +918,6 @@ def holds(answer: str, want: Wanted, *, asked: str = "") -> bool:
     return kind in answer_kinds([stem(w) for w in said], answer)
 
 
-_SPANS = frozenset("years months weeks days hours minutes year month week day hour".split())
 _RANGE = frozenset("to or".split())  # "4 to 5 years"
 
 
@@ -924,9 +926,9 @@ def _without_spans(said: list[str]) -> list[str]:
     kept = []
     for i, word in enumerate(said):
         after = said[i + 1 : i + 4]
-        if word.isdigit() and after[:1] and after[0] in _SPANS:
+        if word.isdigit() and after[:1] and after[0] in PERIODS:
             continue
-        if word.isdigit() and len(after) == 3 and after[0] in _RANGE and after[2] in _SPANS:
+        if word.isdigit() and len(after) == 3 and after[0] in _RANGE and after[2] in PERIODS:
             continue
         kept.append(word)
     return kept

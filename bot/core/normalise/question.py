@@ -72,9 +72,8 @@ _AUXILIARIES = frozenset(
 )
 # A yes/no question opens with one of these: "IS that real", "DID he say that", "HAS it
 # started". (`_AUXILIARIES` also has the negations and "be", "may", "must": any of them asks.)
-YES_NO_OPENERS = frozenset(
-    "is was are were do does did can could will would should has have had".split()
-)
+COPULAS = frozenset("is was are were".split())
+YES_NO_OPENERS = COPULAS | frozenset("do does did can could will would should has have had".split())
 _WH = frozenset("what whats wat wut which how hows who whos".split())
 _AMOUNT = frozenset("many much".split())
 _HOW_MANY = ("how", "many")
@@ -1108,7 +1107,7 @@ def _any_word(found: list[str]) -> list[str]:
 # "IS THERE ANYTHING about arizona", "ANYTHING in the articles ABOUT australian demand": a
 # request for what the sources say of a topic, as "what about arizona" is; "anything" names
 # none ("did the 1m beat anything" keeps it).
-_EXISTING = frozenset("is are was were there".split())
+_EXISTING = COPULAS | frozenset({"there"})
 _INDEFINITE = frozenset("anything something".split())
 _CLAUSES = frozenset("whether if".split())
 _ABOUT_WITHIN = 5  # the words "anything" may take before "about": "in those two articles"
@@ -1480,9 +1479,6 @@ _SPANS = frozenset("timeframe timeframes timeline timelines timescale timescales
 _COUNTRY = frozenset("country countries nation".split())
 # (A general list of countries was tried: it lost "motoring is from what country" on a tuning set.)
 _COUNTRIES = ("country", *ANSWERED)
-
-
-COPULAS = frozenset("is was are were".split())
 
 
 # "how fast WAS the car GOING", "how quick WERE they MOVING": a speed once measured, asked in
@@ -2181,7 +2177,7 @@ def _after_lead_ins(asked: tuple[str, ...]) -> int:
 
 
 # Words that ask for a price: "what's the MSRP", "x1 price?", "what did the gp COST".
-_PRICED = frozenset("price prices pricing msrp sticker cost costs".split())
+PRICED = frozenset("price prices priced pricing msrp sticker cost costs pay paid".split())
 # Between "what" and what it asks for: "what was THAT msrp", "whats ITS price": a price too.
 _BEFORE_NAMED = frozenset("the a an is was s that this its their his her".split())
 # "how much PROFIT", "the exact MARGIN": a sum of money made, as a price is one paid.
@@ -2293,7 +2289,7 @@ def _priced_short(asked: tuple[str, ...]) -> bool:
     or before a place or model ("1m msrp in the us")."""
     if len(asked) > 6 or not _ASKS.isdisjoint(asked):
         return False
-    last = max((i for i, w in enumerate(asked) if w in _PRICED), default=-1)
+    last = max((i for i, w in enumerate(asked) if w in PRICED), default=-1)
     if last < 0:
         return False
     rest = asked[last + 1 :]
@@ -2318,7 +2314,7 @@ def _priced_compound(named: list[str]) -> bool:
     )
     while phrase and phrase[-1] in _PRICE_WHEN:
         phrase.pop()
-    return 1 < len(phrase) <= _COMPOUND and phrase[-1] in _PRICED
+    return 1 < len(phrase) <= _COMPOUND and phrase[-1] in PRICED
 
 
 _ARTICLES_AND_IS = frozenset("the a an is was s".split())
@@ -2455,7 +2451,7 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
         return "date"  # "segler interview date?", "release date"
     if _priced_short(asked):
         return "money"  # "x1 msrp?", "1m price", "1m msrp in the us": a figure in some currency
-    if not _PRICED.isdisjoint(_fragment(asked)):
+    if not PRICED.isdisjoint(_fragment(asked)):
         return "money"  # "STICKER of an x1 in canada?": "what is the sticker of ...", a price
     if _of_what_year(asked):
         return "year"  # "march OF WHAT YEAR tho": the year of a month the question gives
@@ -2487,7 +2483,7 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
         return "money"  # "how much is a 1m", "how much did the gp cost": a price
     if head[0] in ("what", "whats", "wat"):
         named = [w for w in asked[start + 1 :] if w not in _BEFORE_NAMED]
-        if named[:1] and named[0] in _PRICED:
+        if named[:1] and named[0] in PRICED:
             return "money"  # "what's the msrp on a 1m", "what price did it sell at"
         if _priced_compound(named):
             return "money"  # "whats the X1 COST in the us": a price headed by what it prices
@@ -2496,7 +2492,7 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
         # A price word at the end asks for a price only in a short question: in a long one it is
         # part of another clause ("what did the blog predict ..., does it hold msrp or drop").
         short = len(asked) - start <= _SHORT_PRICED
-        priced = "cost" in asked or (short and not _PRICED.isdisjoint(asked[-3:]))
+        priced = "cost" in asked or (short and not PRICED.isdisjoint(asked[-3:]))
         if named[:1] and named[0] in _AUXILIARIES and _SAYING.isdisjoint(asked) and priced:
             return "money"  # "what did the gp cost", "what does a 1m cost new"
         if (reported or (named[:1] and named[0] in _AUXILIARIES)) and _would_cost(asked):
@@ -2546,7 +2542,7 @@ def _gave_price(asked: tuple[str, ...]) -> bool:
     if asked[:1] == () or asked[0] not in _AUXILIARIES:
         return False
     return any(
-        a in _GIVING and ((b in _ARTICLES and c in _PRICED) or b in _PRICED)
+        a in _GIVING and ((b in _ARTICLES and c in PRICED) or b in PRICED)
         for a, b, c in zip(asked, asked[1:], (*asked[2:], ""), strict=False)
     )
 
@@ -2566,6 +2562,8 @@ def _of_what_year(asked: tuple[str, ...]) -> bool:
 # "MONTHLY production"; "a" or "an" before a period ("a month") marks one too.
 RATE_MARKS = frozenset("per each every monthly yearly annually weekly daily".split())
 RATE_PERIODS = frozenset("month year week day".split())
+# Units of a span of time: "3 YEARS", "how many MONTHS after launch", "is that per YEAR".
+PERIODS = RATE_PERIODS | frozenset("years months weeks days hour hours minute minutes".split())
 
 
 def rate_named(said: Sequence[str]) -> bool:
@@ -2899,7 +2897,7 @@ def bare_price(asked: tuple[str, ...]) -> bool:
     if asked[start : start + 2] not in (("how", "much"), ("hows", "much")):
         return False
     rest = asked[start + 2 :]
-    return rest[:1] in _PRICE_COPULAS and _VALUED.isdisjoint(rest) and _PRICED.isdisjoint(rest)
+    return rest[:1] in _PRICE_COPULAS and _VALUED.isdisjoint(rest) and PRICED.isdisjoint(rest)
 
 
 # "how much IS a 1m", "how much WERE they": the verb of a bare price.

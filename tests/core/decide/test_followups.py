@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.decide import followups
 from bot.core.decide.followups import renamed, restated
 from bot.core.decide.memory import Conversations
 from bot.core.decide.talk import (
@@ -3039,3 +3040,18 @@ def test_followup_67_a_claim_that_things_change_with_something_gives_its_reason(
     # change with the pubs' demand: that reply says why, so its linked claim is not given.
     why = league.ask("why would the team numbers change", "unsigned-reply")
     assert why.entry_id == "unsigned-reply"
+
+
+@pytest.mark.parametrize(
+    ("message", "named"),
+    [
+        # Code round u2: one list of periods for the follow-ups and the talk readers; an hour
+        # or a minute is one too.
+        ("per hour?", True),
+        ("like per week", True),
+        ("per tray?", False),
+        ("per day or per week", False),  # two periods: not one checked
+    ],
+)
+def test_code_round_u2_a_period_named_alone(message: str, named: bool) -> None:
+    assert followups._names_period(message, followups._PERIOD_FILLER) is named

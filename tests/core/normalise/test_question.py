@@ -3739,6 +3739,21 @@ def test_code_round_u2_a_yes_no_question_asked_of_who_is_meant(question: str, wh
     assert " ".join(asked[i] for i in sorted(q.identified(asked))) == who
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Code round u2: one list of price words, which has "paid" and "priced" as the
+        # follow-ups' had.
+        ("amount paid?", "money"),
+        ("tray priced?", "money"),
+        ("whats the new oven priced at", "money"),
+        ("whats the new oven made of", None),
+    ],
+)
+def test_code_round_u2_a_price_word_asks_a_price(question: str, expected: str | None) -> None:
+    assert q.wants(tuple(words(question))) == expected
+
+
 _LONG_STORY = "me and my brother spent the whole weekend reading old forum threads about the m car"
 
 
