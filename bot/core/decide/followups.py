@@ -8,7 +8,14 @@ from dataclasses import dataclass
 
 from ..knowledge.models import Entry, Knowledge, SourceKind, Status, claimant_of
 from ..normalise.places import Kind, markets, spoken
-from ..normalise.question import OPENING_JOINS, PERIODS, POINTING, WHATS, YES_NO_OPENERS
+from ..normalise.question import (
+    HE_OR_SHE,
+    OPENING_JOINS,
+    PERIODS,
+    POINTING,
+    WHATS,
+    YES_NO_OPENERS,
+)
 from ..normalise.slang import plain
 from ..normalise.text import STOPWORDS, stem, words
 from ..retrieve.matcher import UNNAMED, Matcher
@@ -79,7 +86,6 @@ _LEADERS = 12  # entries ranked when a message after an answer is read
 _SHOWN = 5  # entries a decision sees, as for a question asked on its own
 
 _HOW = frozenset("many much long tho though".split())  # "how MANY": no word of the topic
-_PERSONS = frozenset("he him his she her".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -753,7 +759,7 @@ def _elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Match 
     ranking = matcher.read(text)
     decision = decide(ranking, matcher.threshold)
     alone = decision.answer
-    person = not _PERSONS.isdisjoint(words(text))  # "he": the last claimant, no one else
+    person = not HE_OR_SHE.isdisjoint(words(text))  # "he": the last claimant, no one else
     elsewhere = person and _elsewhere_than(decision, last)
     if alone is not None and holds(alone.entry.answer, want, asked=text) and not elsewhere:
         return alone
@@ -965,7 +971,7 @@ def _read(
         if decision.answer is None:
             decision = decide(matcher.read(about, about=about), matcher.threshold)
         return Reading(decision, last)
-    if how is FollowUp.POINTING and more(text) and not _PERSONS.isdisjoint(words(text)):
+    if how is FollowUp.POINTING and more(text) and not HE_OR_SHE.isdisjoint(words(text)):
         other = _claimant_besides(matcher, knowledge, text, last)
         if other is not None:  # "did he post anything else": another of his claims
             return other
@@ -1080,7 +1086,7 @@ def _read(
         found = next((m for m in read.matches if m.entry_id == lone.entry_id), None)
         if found is not None and found.score >= matcher.threshold:
             return Reading(Decision(found, found.score), last)
-    claimed = not _PERSONS.isdisjoint(words(text)) or (how is FollowUp.POINTING and more(text))
+    claimed = not HE_OR_SHE.isdisjoint(words(text)) or (how is FollowUp.POINTING and more(text))
     his = False
     if claimed and _names_claimant(last, knowledge):
         # "what did he claim": he is who made the last claim, and may have made others.
@@ -1123,7 +1129,7 @@ _SAME_CLAIMANT = re.compile(
 def _named_persons_claim(matcher: Matcher, text: str, last: Entry) -> Decision | None:
     """Return the claim, of those made by the one person the last answer names and did not
     claim, that a question pointing at "he" or "she" asks for, or None."""
-    if _PERSONS.isdisjoint(words(text[:200])) or asks_who_did(text):
+    if HE_OR_SHE.isdisjoint(words(text[:200])) or asks_who_did(text):
         return None  # "who replied to him": "him" is whom it was done to, not who did it
     people = matcher.people_named(last.answer)
     if len(people) != 1 or people[0] in words(_claimant(last)):
@@ -1197,7 +1203,7 @@ def _own_claims(ranking: Ranking, last: Entry) -> Ranking:
 
 def _someone_else(text: str, decision: Decision, last: Entry) -> bool:
     """Return whether "he" or "she" names someone of the last answer an unlinked answer lacks."""
-    if _PERSONS.isdisjoint(words(text)) or not _elsewhere_than(decision, last):
+    if HE_OR_SHE.isdisjoint(words(text)) or not _elsewhere_than(decision, last):
         return False
     named = _proper(last.answer)
     return (
@@ -1352,7 +1358,7 @@ def _asked_of(text: str, last: Entry) -> bool:
     said = kernel(text)
     # "how OLD were they by then": the things' age, counted in years ("four years after it
     # came out"); "how old is HE" asks a person's age, which no span after a launch gives.
-    aged = _PERSONS.isdisjoint(said)
+    aged = HE_OR_SHE.isdisjoint(said)
     own = {stem("year" if w == "old" and aged else w) for w in said}
     own -= {stem(w) for w in STOPWORDS | _HOW}
     short = _length(text) <= MAX_ELLIPTICAL_WORDS or len(own) <= _MAX_ASKED_OWN
@@ -2003,7 +2009,7 @@ def renamed(matcher: Matcher, text: str, declined: str, last: Entry | None) -> s
     if leaning is None or leaning[0] is not FollowUp.POINTING or _leaned(declined):
         return None
     said = words(text[:200])
-    if _PERSONS.isdisjoint(said):
+    if HE_OR_SHE.isdisjoint(said):
         return None
     asked = f" {' '.join(words(declined[:200]))} "
     named = {n for n in matcher.claimant_names if f" {n} " in asked}
@@ -2012,7 +2018,7 @@ def renamed(matcher: Matcher, text: str, declined: str, last: Entry | None) -> s
     name = named.pop()
     if last is not None and name in " ".join(words(_claimant(last))):
         return None  # the last answer's own claimant: the usual reading has him
-    return " ".join(name if w in _PERSONS else w for w in said)
+    return " ".join(name if w in HE_OR_SHE else w for w in said)
 
 
 # "i HEARD theyre doubling it?", "APPARENTLY they're doubling it": a claim the user passes on.

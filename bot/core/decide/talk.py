@@ -13,11 +13,14 @@ from ..normalise.places import Kind, named
 from ..normalise.question import (
     ARBITERS,
     COPULAS,
+    EARNINGS,
+    HE_OR_SHE,
     PERIODS,
     POINTING,
     PRICED,
     RATE_MARKS,
     RATE_PERIODS,
+    WHATS,
     YES_NO_OPENERS,
     rate_named,
 )
@@ -72,7 +75,7 @@ class FollowUp(StrEnum):
 
 
 # Words pointing back at what was said or who said it: "who said THAT", "what did HE say".
-_POINTERS = POINTING | frozenset("he him his she her they them those these there".split())
+_POINTERS = POINTING | HE_OR_SHE | frozenset("they them those these there".split())
 _MAX_POINTING_WORDS = 10
 # A question this short that asks when, where or how ("when", "how long after launch") may
 # be elliptical: it asks about the last answer's topic without naming it.
@@ -119,7 +122,7 @@ _BECAUSE_WORDS = _BECAUSE | frozenset(
 )
 # "whats that guys name", "what was his name": someone in the last answer, by name.
 _NAME_WORDS = frozenset("name names named called".split())
-_PERSON = frozenset("he him his she her guy guys dude person man commenter poster".split())
+_PERSON = HE_OR_SHE | frozenset("guy guys dude person man commenter poster".split())
 _ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how|wat)\s*(?:about|bout|abt)\s+(.+?)[\s?!.]*$", re.I)
 # "and for the us?", "but in australia": the same, for a place or a name of a few words.
 # "no i meant", "sorry, i mean", "no wait i meant": a correction of the last question, which the
@@ -806,11 +809,10 @@ _PRICED_THINGS = frozenset("a an one".split())  # not "how much was the budget s
 _MAX_PRICED_THING = 8  # "how much was a zhp in 2003"
 _NOT_PRICED = frozenset("more less fewer left of".split())
 # "whats the profit per car", "margin on each one": a sum made on each car.
-_EARNED = frozenset("profit profits margin margins".split())
 _EACH = frozenset("per each every".split())
 _MEASURED = tuple([w] for w in "over above under below than near at".split())
 _LEADING = frozenset("after before since from for within until till by in at".split())
-_WHICH = frozenset("what which wat whats".split())
+_WHICH = WHATS | frozenset({"which"})
 
 
 def wanted(message: str) -> Wanted | None:
@@ -851,7 +853,7 @@ def wanted(message: str) -> Wanted | None:
         and not any(w.endswith("ing") for w in said)
     ):
         return Wanted.PRICE  # "how much was a zhp in 2003": what one cost
-    if not _EARNED.isdisjoint(said) and not _EACH.isdisjoint(said):
+    if not EARNINGS.isdisjoint(said) and not _EACH.isdisjoint(said):
         return Wanted.PRICE  # "whats the profit per car": a sum, which "profit target" is not
     if said[:2] == ["how", "old"]:
         return Wanted.TIME  # "how old were they by then": an age, a span of time
@@ -1203,7 +1205,7 @@ _IS_RIGHT = re.compile(
 )
 # "those numbers dont match, whos right": the question after the message's last comma.
 _LAST_CLAUSE = re.compile(r"[,;]")
-_POINTED = frozenset("that it this thats its".split())
+_POINTED = POINTING | frozenset("thats its".split())
 
 
 def asks_who_is_right(message: str) -> bool:

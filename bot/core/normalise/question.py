@@ -477,6 +477,8 @@ def _half_remembered(sentence: list[str]) -> bool:
 # the asker offers, open to any answer), "..., was THAT like a press release", "is THAT still true",
 # "... or is THAT real", "what did ppl say ABOUT THAT", "is that just a rumor" after an answer.
 POINTING = frozenset("it that this".split())
+# Who a question may point back at: "what did HE say", "is HER source any good".
+HE_OR_SHE = frozenset("he him his she her".split())
 
 
 def _or_what(sentence: list[str]) -> bool:
@@ -1708,7 +1710,6 @@ _POINTING_IF = frozenset(
     {("that", "happens"), ("it", "happens"), ("they", "do"), ("it", "does"), ("so",)}
 )
 _IF_REACH = 6  # "if the asia guy is right and bmw DOUBLES": the words an if-clause runs over
-_RATE_WORDS = frozenset("month week year".split())
 # "how many would aus GET", "how many PER MONTH": a share of the doubled run, not its total
 # ("and if it doubles, how many in total" is the rumor's 5,000).
 _SHARE_WORDS = frozenset("get gets getting got receive receives allocated each".split())
@@ -1721,9 +1722,7 @@ def doubled_count(asked: tuple[str, ...], before: AbstractSet[str] = frozenset()
     asks the doubled total, and "if they make new molds how many more" the molds' break-even."""
     if "if" not in asked or (_DOUBLING.isdisjoint(asked) and _DOUBLING.isdisjoint(before)):
         return False  # most questions
-    rate = any(
-        w in _RATE_WORDS and asked[i - 1 : i] in (("per",), ("a",)) for i, w in enumerate(asked)
-    )
+    rate = rate_named(asked)
     counted = rate or _count_at(asked) is not None
     if not counted or not (rate or not _SHARE_WORDS.isdisjoint(asked)):
         return False
@@ -2181,7 +2180,7 @@ PRICED = frozenset("price prices priced pricing msrp sticker cost costs pay paid
 # Between "what" and what it asks for: "what was THAT msrp", "whats ITS price": a price too.
 _BEFORE_NAMED = frozenset("the a an is was s that this its their his her".split())
 # "how much PROFIT", "the exact MARGIN": a sum of money made, as a price is one paid.
-_EARNINGS = frozenset("profit profits margin margins revenue revenues earnings income".split())
+EARNINGS = frozenset("profit profits margin margins revenue revenues earnings income".split())
 _PRECISE = frozenset("exact precise specific actual".split())
 _SHORT_PRICED = 9  # "what did a 1m cost in australia", "what does a 1m cost new in the us"
 _SAYING = frozenset("say said says think thought call called mention mentioned".split())
@@ -2475,7 +2474,7 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     rest = asked[start + 2 : start + 3]
     if head == ("how", "much") and not _CHARGING.isdisjoint(asked[start + 2 :]):
         return "money"  # "how much MARKUP are dealers CHARGING": a sum over the price
-    if head == ("how", "much") and rest and rest[0] in _EARNINGS:
+    if head == ("how", "much") and rest and rest[0] in EARNINGS:
         return "money"  # "how much PROFIT does it make": a sum in some currency
     if head == ("how", "much") and rest and rest[0] not in _AUXILIARIES:
         return "number"  # "how much torque": a figure
@@ -2487,7 +2486,7 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
             return "money"  # "what's the msrp on a 1m", "what price did it sell at"
         if _priced_compound(named):
             return "money"  # "whats the X1 COST in the us": a price headed by what it prices
-        if named[1:2] and named[0] in _PRECISE and named[1] in _EARNINGS:
+        if named[1:2] and named[0] in _PRECISE and named[1] in EARNINGS:
             return "money"  # "whats the EXACT PROFIT target": a sum, which "profit" alone is not
         # A price word at the end asks for a price only in a short question: in a long one it is
         # part of another clause ("what did the blog predict ..., does it hold msrp or drop").

@@ -556,6 +556,9 @@ def test_a_date_and_a_sum_in_a_currency_are_wanted() -> None:
         ("what did the tray cost", Wanted.PRICE),
         ("how many hours after opening", Wanted.TIME),
         ("how many trays after opening", Wanted.AMOUNT),
+        # ... and one list of earnings: revenue or income on each one is a sum too.
+        ("whats the revenue per tray", Wanted.PRICE),
+        ("income on each loaf?", Wanted.PRICE),
     ],
 )
 def test_code_round_u2_a_price_or_a_span_is_wanted(message: str, want: Wanted) -> None:

@@ -3754,6 +3754,20 @@ def test_code_round_u2_a_price_word_asks_a_price(question: str, expected: str | 
     assert q.wants(tuple(words(question))) == expected
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Code round u2: a doubled run's rate is read as any rate ("a day", "monthly").
+        ("if the bakery doubles it how many a day", True),
+        ("if the bakery doubles it how many monthly", True),
+        ("if the bakery doubles it how many per week", True),
+        ("if the bakery doubles output how many in total", False),
+    ],
+)
+def test_code_round_u2_a_rate_under_a_doubled_run(question: str, expected: bool) -> None:
+    assert q.doubled_count(tuple(words(question))) is expected
+
+
 _LONG_STORY = "me and my brother spent the whole weekend reading old forum threads about the m car"
 
 
