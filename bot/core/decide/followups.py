@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..knowledge.models import Entry, Knowledge, SourceKind, Status, claimant_of
 from ..normalise.places import Kind, markets, spoken
@@ -40,6 +41,7 @@ from .talk import (
     asks_of_own,
     asks_origin,
     asks_outlet,
+    asks_summary,
     asks_where_is,
     asks_where_to_reach,
     asks_who_did,
@@ -151,6 +153,10 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         return Reading(_sure(last), last)
     if asks_meaning(text):
         # "what did he mean" after a reader's remark: that remark, not two claims sharing "mean".
+        return Reading(_sure(last), last)
+    if asks_summary(text):
+        # "tldr pls" after the 2011 cut-off: that answer is the short of it, not a claim that
+        # shares no word with a bare "tldr" (declined) nor one that shares "so".
         return Reading(_sure(last), last)
     outlet = asks_outlet(text)
     if outlet is not None and _outlet_named(last, knowledge, outlet):
@@ -359,7 +365,7 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # "so did they race" after a reader who only thought the clip was heading for a
         # showdown: the same claim again gives the expectation, not whether it came to pass.
         return Reading(Decision(None, 0.0), notice=_only_expected(last))
-    if beyond(text) and (leaning is None or points):
+    if beyond(text) and (leaning is None or points) and not _other_told(text, last):
         besides = _besides_held(text, last, knowledge)
         if besides is not None:
             # "what else do they sell" after a claim that names one more thing sold: the
@@ -473,6 +479,7 @@ def _asks_writers_view(text: str, last: Entry, knowledge: Knowledge) -> bool:
         # whose reply may be meant, or the writer; not clear.
         return False
     said = [plain(w) for w in words(text)]
+    said = said[1:] if said[:1] in _OPENING else said  # "and what did the other site think"
     if _VIEW_ASKED.isdisjoint(said) or len(said) > _MAX_VIEW_WORDS:
         return False
     told = set(words(f"{last.title} {last.answer}"))
@@ -505,9 +512,13 @@ def _commented(entry: Entry, knowledge: Knowledge) -> bool:
     return kinds == {SourceKind.READER_COMMENT}
 
 
-_WRITER_WORDS = frozenset("blog blogs article articles writer writers author authors".split())
+# "the other site" after a claim another outlet made: the articles' writer, the other one.
+_WRITER_WORDS = frozenset(
+    "blog blogs article articles writer writers author authors other site sites website".split()
+)
 _WRITER = re.compile(
-    r"\b(?:the|this|that)\s+(?:blog|article|writer|author)s?(?:'s|\u2019s)?\b",
+    r"\b(?:the|this|that)\s+(?:other\s+(?:site|website)|blog|article|writer|author)s?"
+    r"(?:'s|\u2019s)?\b",
     re.IGNORECASE,
 )
 # What asks a view: "does the blog AGREE", "the blog's TAKE", "what does this blog THINK".
@@ -518,6 +529,7 @@ _VIEW_ASKED = frozenset(
 )
 _VIEW_FILLER = frozenset("wrote write abt about tho though even really on it that this".split())
 _MAX_VIEW_WORDS = 9
+_OPENING = (["and"], ["so"], ["but"], ["ok"])  # opens a question, asks nothing
 
 
 def _how_sure(text: str) -> bool:
@@ -1530,6 +1542,17 @@ def _restates(text: str, last: Entry) -> bool:
     ("why is it so hard to get" after "it would still be hard to get")."""
     own = _stems(text) - _FUNCTION_STEMS - _WHY_STEMS
     return bool(own) and own <= _stems(f"{last.title} {last.answer}")
+
+
+def _other_told(text: str, last: Entry) -> bool:
+    """Return whether the "another X" a message asks of is the last answer's own ("why would
+    they need to sell another 2500" after "would need to sell another 2,500"), not more."""
+    said, told = words(text), words(last.answer)
+    pairs = set(pairwise(told))
+    return any((word, after) in pairs for word, after in pairwise(said) if word in _OTHER_WORDS)
+
+
+_OTHER_WORDS = frozenset("other another".split())
 
 
 def _besides_held(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:

@@ -89,7 +89,7 @@ PROVENANCE_WORDS = frozenset(
     who said say says saying source sources link links true confirmed confirm legit really
     proof citation cite claimed claim claims know knows that it this is was where from get got
     official rumor rumour fact sure how do does did they you we he she reliable verified when
-    backed back up evidence whos thats wheres the any there ur your trust believe accurate
+    backed back up evidence whos whats thats wheres the any there ur your trust believe accurate
     right correct real come came comes origin start started or opinion just an a
     published posted reported printed src srcs sauce fr originally original first initially
     hear heard quote quoted quoting quotes read u see saw seen find found
@@ -269,6 +269,14 @@ OTHERS_WORDS = (
     )
 )
 _NEXT_FILLER = frozenset("and so ok okay lol tho though".split())
+# "and after that run is over", "ok and once it's done?": the same, said of what it points at.
+_ONCE_OVER = re.compile(
+    r"^\s*(?:(?:and|so|but|ok|okay)\b[\s,]*)*(?:what\s+(?:happens\s+)?|then\s+what\s+)?"
+    r"(?:after|once|when)\s+(?:that|it|this|those|they)(?:'s|\u2019s|s)?(?:\s+[a-z]+)?\s+"
+    r"(?:is\s+|are\s+|has\s+been\s+|gets\s+)?(?:over|done|finished|ended|ends)"
+    r"(?:\s+(?:then|tho|though))?[\s?!.]*$",
+    re.I,
+)
 _MAX_FOLLOW_UP_WORDS = 7
 _MAX_WHO_WORDS = 5
 _MAX_VALUE_WORDS = 9
@@ -653,6 +661,10 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
         return None
     if tuple(w for w in plain if w not in _NEXT_FILLER) in _NEXT:  # "what then": not a tag
         return FollowUp.NEXT, ""
+    if ("over" in cues or "done" in cues or "finish" in cues or "end" in cues) and _ONCE_OVER.match(
+        head
+    ):
+        return FollowUp.NEXT, ""  # "and after that run is over": what comes after it
     who = said[0] in ("who", "whos")
     anyone = not _ANYONE.isdisjoint(said) or (
         who and ("else" in said or _SIDING.intersection(said))
@@ -1295,6 +1307,23 @@ _MEANT = re.compile(
 def asks_meaning(message: str) -> bool:
     """Return whether a message only asks what the one behind the last claim meant."""
     return _MEANT.match(message[:200]) is not None
+
+
+# "tldr?", "ok so tl;dr", "tldr pls", "recap?": the last answer, put short, asked for again;
+# "so tldr is the doubling real" asks a question of its own.
+_SUMMING = frozenset("tldr tl dr recap summary summarise summarize".split())
+_SUMMING_FILLER = frozenset("ok okay k so and pls plz please then quick the a".split())
+_MAX_SUMMING_WORDS = 5
+
+
+def asks_summary(message: str) -> bool:
+    """Return whether a message only asks for the last answer in short ("ok so tldr?")."""
+    said = words(message[:200])
+    return (
+        0 < len(said) <= _MAX_SUMMING_WORDS
+        and not _SUMMING.isdisjoint(said)
+        and set(said) <= _SUMMING | _SUMMING_FILLER
+    )
 
 
 # "and", "so", "wait, ..." opening a follow-up, none of them part of what it asks.

@@ -3042,6 +3042,105 @@ def test_followup_67_a_claim_that_things_change_with_something_gives_its_reason(
     assert why.entry_id == "unsigned-reply"
 
 
+def test_followup_68_a_bare_tldr_after_an_answer_gets_that_answer(
+    studio: KnowledgeService,
+) -> None:
+    # Follow-up round 68: "tldr pls" after an answer asks for it in short: that answer again,
+    # not a decline for a word no entry holds; alone, it is still declined.
+    first, short = _talk(studio, "when does shooting start", "tldr pls")
+    assert short.kind == "followup" and short.entry_id == first.entry_id
+    _, dotted = _talk(studio, "when does shooting start", "so tl;dr?")
+    assert dotted.entry_id == first.entry_id
+    assert not studio.ask("tldr pls").answered
+
+
+BOATS = """
+version: 1
+
+sources:
+  - id: post
+    title: The boat post
+    outlet: the boat blog
+    kind: article
+  - id: paper
+    title: A paper's note on the yard
+    outlet: Harbour Weekly
+    kind: other-site
+
+entries:
+  - id: hull-run
+    questions: [How many boats do the hull moulds last for?]
+    answer: The yard said its hull moulds last for one run of about 300 boats.
+    status: fact
+    claimed_by: the boat yard
+    sources: [post]
+    related: [new-moulds]
+  - id: new-moulds
+    questions: [What happens when the hull moulds wear out?]
+    answer: >-
+      The blog reasoned that once the run of 300 is over, the yard would need new moulds and
+      would then need to sell another 300 boats to turn a profit.
+    status: opinion
+    claimed_by: the boat blog
+    sources: [post]
+    related: [hull-run]
+  - id: paper-double
+    questions: [Will the yard double its boats?]
+    answer: A harbour paper passed on a rumor that the yard would double its boats to 600.
+    status: rumor
+    claimed_by: a harbour paper
+    sources: [paper]
+    related: [double-verdict]
+  - id: double-verdict
+    questions: [What does the blog make of the boat doubling?]
+    answer: The blog called the doubling wishful thinking.
+    status: opinion
+    claimed_by: the boat blog
+    sources: [post]
+    related: [paper-double]
+"""
+
+
+@pytest.fixture(scope="module")
+def boats(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    return _built(tmp_path_factory, "boats", BOATS)
+
+
+def test_followup_68_the_other_sites_view_is_the_writers_view(boats: KnowledgeService) -> None:
+    # Follow-up round 68: "and what did the other site think of that rumor" after a paper's
+    # rumor asks the articles' writer's view, as "does the blog agree" does; it was declined
+    # ("site" is no writer's word, and the opening "and" made it one word too long).
+    first, view = _talk(
+        boats, "will the yard double its boats", "and what did the other site think of that rumor"
+    )
+    assert first.entry_id == "paper-double"
+    assert view.kind == "followup" and view.entry_id == "double-verdict"
+
+
+def test_followup_68_after_that_is_over_asks_what_comes_next(boats: KnowledgeService) -> None:
+    # Follow-up round 68: "ok and once that run is done?" after the moulds' run asks what follows
+    # it, as "what happens after that" does: the claim it leads to.
+    assert follow_up("ok and once that run is done?") == (FollowUp.NEXT, "")
+    first, after = _talk(
+        boats, "how many boats do the hull moulds last for", "and after that run is over"
+    )
+    assert first.entry_id == "hull-run"
+    assert after.entry_id == "new-moulds"
+
+
+def test_followup_68_another_figure_the_last_answer_says_is_not_asking_for_more(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 68: "how come bmw has to sell another 2500" after the claim that BMW
+    # would need to sell another 2,500 asks of that claim's own "another 2,500"; it was
+    # declined as "what other ..." asking beyond the answer.
+    first, why = _talk(
+        shipped, "what happens once the 1m moulds wear out", "how come bmw has to sell another 2500"
+    )
+    assert first.entry_id == "new-molds-reinvest"
+    assert why.answered and why.entry_id == "new-molds-reinvest"
+
+
 @pytest.mark.parametrize(
     ("message", "named"),
     [

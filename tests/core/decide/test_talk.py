@@ -18,6 +18,7 @@ from bot.core.decide.talk import (
     asks_meaning,
     asks_of_own,
     asks_origin,
+    asks_summary,
     by_role,
     compared_with,
     corrected,
@@ -86,6 +87,8 @@ def service() -> KnowledgeService:
         ("how's everybody doing tonight", TalkKind.GREETING),  # round 52: asking after you
         ("how are you doing today?", TalkKind.GREETING),
         ("morning chat", TalkKind.GREETING),  # round 73: the channel addressed, no topic
+        ("never mind then", TalkKind.REACTION),  # follow-up round 68: a question taken back
+        ("nevermind then", TalkKind.REACTION),
         ("\U0001f44d", TalkKind.REACTION),  # an emoji alone reacts
         ("\U0001f525 \U0001f525\ufe0f", TalkKind.REACTION),
     ],
@@ -1007,3 +1010,22 @@ def test_followup_67_a_hum_before_a_reaction_is_the_reaction(
     reply, _ = _in_turn(service, "who interviewed watts", message)
     assert reply.kind == "smalltalk" and reply.talk is TalkKind.REACTION
     assert service.ask("hmm how many 1ms are built").kind != "smalltalk"
+
+
+def test_followup_68_a_bare_tldr_asks_for_the_last_answer_in_short() -> None:
+    # Follow-up round 68: "tldr pls", "ok so tl;dr?" ask only for the short of what was said;
+    # a tldr that asks a question of its own ("so tldr is the sequel real") is that question.
+    assert asks_summary("tldr pls")
+    assert asks_summary("ok so tl;dr?")
+    assert asks_summary("recap?")
+    assert not asks_summary("so tldr is the sequel real")
+    assert not asks_summary("can someone tldr the kite article")
+    assert not asks_summary("ok so")
+
+
+def test_followup_68_whats_the_evidence_asks_where_the_claim_comes_from() -> None:
+    # Follow-up round 68: "whats the evidence", "whats the proof" name no topic of their own,
+    # as "wheres the proof" does not: they ask what backs the last answer.
+    assert follow_up("whats the evidence") == (FollowUp.PROVENANCE, "")
+    assert follow_up("whats the proof?") == (FollowUp.PROVENANCE, "")
+    assert follow_up("whats the ferry timetable") is None
