@@ -9,7 +9,14 @@ from itertools import pairwise
 
 from ..knowledge.models import Entry, Knowledge, SourceKind, Status, claimant_of
 from ..normalise.places import Kind, markets, spoken
-from ..normalise.question import OPENING_JOINS, POINTING, WHATS
+from ..normalise.question import (
+    HE_OR_SHE,
+    OPENING_JOINS,
+    PERIODS,
+    POINTING,
+    WHATS,
+    YES_NO_OPENERS,
+)
 from ..normalise.slang import plain
 from ..normalise.text import STOPWORDS, stem, words
 from ..retrieve.matcher import UNNAMED, Matcher
@@ -83,7 +90,6 @@ _LEADERS = 12  # entries ranked when a message after an answer is read
 _SHOWN = 5  # entries a decision sees, as for a question asked on its own
 
 _HOW = frozenset("many much long tho though".split())  # "how MANY": no word of the topic
-_PERSONS = frozenset("he him his she her".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -773,7 +779,7 @@ def _told_more_by(text: str, last: Entry, answer: Match) -> bool:
     """Return whether a short yes/no question's telling words are more of them the last
     answer's, at least two, than the answer found instead ("would enthusiasts still buy it")."""
     said = [w for w in words(text) if w not in OPENING_JOINS]
-    if not said or said[0] not in _YES_NO or len(said) > _MAX_YES_NO_WORDS:
+    if not said or said[0] not in YES_NO_OPENERS or len(said) > _MAX_YES_NO_WORDS:
         return False
     telling = {stem(w) for w in said} - _FUNCTION_STEMS
     told = telling & _stems(last.answer)
@@ -781,7 +787,6 @@ def _told_more_by(text: str, last: Entry, answer: Match) -> bool:
     return len(told) >= _TOLD_AT_LEAST and len(told) > len(found)
 
 
-_YES_NO = frozenset("is was are were do does did can could will would should".split())
 _MAX_YES_NO_WORDS = 7
 _TOLD_AT_LEAST = 2
 
@@ -812,7 +817,7 @@ def _elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Match 
     ranking = matcher.read(text)
     decision = decide(ranking, matcher.threshold)
     alone = decision.answer
-    person = not _PERSONS.isdisjoint(words(text))  # "he": the last claimant, no one else
+    person = not HE_OR_SHE.isdisjoint(words(text))  # "he": the last claimant, no one else
     elsewhere = person and _elsewhere_than(decision, last)
     if alone is not None and holds(alone.entry.answer, want, asked=text) and not elsewhere:
         return alone
@@ -1024,7 +1029,7 @@ def _read(
         if decision.answer is None:
             decision = decide(matcher.read(about, about=about), matcher.threshold)
         return Reading(decision, last)
-    if how is FollowUp.POINTING and more(text) and not _PERSONS.isdisjoint(words(text)):
+    if how is FollowUp.POINTING and more(text) and not HE_OR_SHE.isdisjoint(words(text)):
         other = _claimant_besides(matcher, knowledge, text, last)
         if other is not None:  # "did he post anything else": another of his claims
             return other
@@ -1071,7 +1076,7 @@ def _read(
             and (
                 _rank(titled.entry, last) > 0
                 or (
-                    not _PERSONS.isdisjoint(words(text))
+                    not HE_OR_SHE.isdisjoint(words(text))
                     and _names_claimant(last, knowledge)
                     and _claimant(titled.entry) == _claimant(last)
                 )
@@ -1155,7 +1160,7 @@ def _read(
         found = next((m for m in read.matches if m.entry_id == lone.entry_id), None)
         if found is not None and found.score >= matcher.threshold:
             return Reading(Decision(found, found.score), last)
-    claimed = not _PERSONS.isdisjoint(words(text)) or (how is FollowUp.POINTING and more(text))
+    claimed = not HE_OR_SHE.isdisjoint(words(text)) or (how is FollowUp.POINTING and more(text))
     his = False
     if claimed and _names_claimant(last, knowledge):
         # "what did he claim": he is who made the last claim, and may have made others.
@@ -1198,7 +1203,7 @@ _SAME_CLAIMANT = re.compile(
 def _named_persons_claim(matcher: Matcher, text: str, last: Entry) -> Decision | None:
     """Return the claim, of those made by the one person the last answer names and did not
     claim, that a question pointing at "he" or "she" asks for, or None."""
-    if _PERSONS.isdisjoint(words(text[:200])) or asks_who_did(text):
+    if HE_OR_SHE.isdisjoint(words(text[:200])) or asks_who_did(text):
         return None  # "who replied to him": "him" is whom it was done to, not who did it
     people = matcher.people_named(last.answer)
     if len(people) != 1 or people[0] in words(_claimant(last)):
@@ -1272,7 +1277,7 @@ def _own_claims(ranking: Ranking, last: Entry) -> Ranking:
 
 def _someone_else(text: str, decision: Decision, last: Entry) -> bool:
     """Return whether "he" or "she" names someone of the last answer an unlinked answer lacks."""
-    if _PERSONS.isdisjoint(words(text)) or not _elsewhere_than(decision, last):
+    if HE_OR_SHE.isdisjoint(words(text)) or not _elsewhere_than(decision, last):
         return False
     named = _proper(last.answer)
     return (
@@ -1427,7 +1432,7 @@ def _asked_of(text: str, last: Entry) -> bool:
     said = kernel(text)
     # "how OLD were they by then": the things' age, counted in years ("four years after it
     # came out"); "how old is HE" asks a person's age, which no span after a launch gives.
-    aged = _PERSONS.isdisjoint(said)
+    aged = HE_OR_SHE.isdisjoint(said)
     own = {stem("year" if w == "old" and aged else w) for w in said}
     own -= {stem(w) for w in STOPWORDS | _HOW}
     short = _length(text) <= MAX_ELLIPTICAL_WORDS or len(own) <= _MAX_ASKED_OWN
@@ -1448,7 +1453,6 @@ def _checked(text: str, last: Entry) -> bool:
 
 
 _MAX_CHECK_WORDS = 3
-_PERIODS = frozenset("year month week day years months weeks days".split())
 # Words that may go with a period in a check of it: "like PER month", "for THE WHOLE year".
 _PERIOD_FILLER = frozenset("for the a an per like each every in that whole entire".split())
 # "IS THAT per year", "WAS IT for the year": a yes/no check of a figure's period.
@@ -1464,13 +1468,13 @@ def _period_checked(text: str, last: Entry) -> bool:
 def _names_period(text: str, filler: frozenset[str]) -> bool:
     """Return whether a message names one period and, besides it, only ``filler``."""
     said = kernel(text)
-    asked = _PERIODS.intersection(said)
+    asked = PERIODS.intersection(said)
     return len(asked) == 1 and set(said) - asked <= filler
 
 
 def _periodic(last: Entry) -> bool:
     """Return whether an answer gives a figure and a period it may count."""
-    return holds(last.answer, Wanted.AMOUNT) and not _PERIODS.isdisjoint(words(last.answer))
+    return holds(last.answer, Wanted.AMOUNT) and not PERIODS.isdisjoint(words(last.answer))
 
 
 def _period_unheld(text: str, last: Entry) -> bool:
@@ -2101,7 +2105,7 @@ def renamed(matcher: Matcher, text: str, declined: str, last: Entry | None) -> s
     if leaning is None or leaning[0] is not FollowUp.POINTING or _leaned(declined):
         return None
     said = words(text[:200])
-    if _PERSONS.isdisjoint(said):
+    if HE_OR_SHE.isdisjoint(said):
         return None
     asked = f" {' '.join(words(declined[:200]))} "
     named = {n for n in matcher.claimant_names if f" {n} " in asked}
@@ -2110,7 +2114,7 @@ def renamed(matcher: Matcher, text: str, declined: str, last: Entry | None) -> s
     name = named.pop()
     if last is not None and name in " ".join(words(_claimant(last))):
         return None  # the last answer's own claimant: the usual reading has him
-    return " ".join(name if w in _PERSONS else w for w in said)
+    return " ".join(name if w in HE_OR_SHE else w for w in said)
 
 
 # "i HEARD theyre doubling it?", "APPARENTLY they're doubling it": a claim the user passes on.

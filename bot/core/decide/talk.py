@@ -13,8 +13,15 @@ from ..normalise.places import Kind, named
 from ..normalise.question import (
     ARBITERS,
     COPULAS,
+    EARNINGS,
+    HE_OR_SHE,
+    PERIODS,
+    POINTING,
+    PRICED,
     RATE_MARKS,
     RATE_PERIODS,
+    WHATS,
+    YES_NO_OPENERS,
     rate_named,
 )
 from ..normalise.text import MONTHS, STOPWORDS, WEEKDAYS, is_year, stem, words
@@ -49,11 +56,8 @@ _REACTING = _LAUGHS | frozenset("gg rip oof bruh".split())
 _MAX_LAUGHED_WORDS = 5
 _MAX_REMARK_WORDS = 7  # "lmao she's not gonna go for it": a laughed remark about the asker's own
 _MUSED = frozenset("huh eh hmm lol haha lmao".split())  # "bit of a letdown huh": a remark
-_AUXILIARY_OPENERS = frozenset(
-    "is was are were do does did can could will would should has have had".split()
-)
 # After thanks, these go on to ask something more: "thanks, AND for australia".
-_GOING_ON = _AUXILIARY_OPENERS | frozenset("and but also now plus".split())
+_GOING_ON = YES_NO_OPENERS | frozenset("and but also now plus".split())
 
 
 class FollowUp(StrEnum):
@@ -70,7 +74,8 @@ class FollowUp(StrEnum):
     OTHERS = "others"  # "did anyone agree", "who else said that": another party on that claim
 
 
-_POINTERS = frozenset("that it this he him his she her they them those these there".split())
+# Words pointing back at what was said or who said it: "who said THAT", "what did HE say".
+_POINTERS = POINTING | HE_OR_SHE | frozenset("they them those these there".split())
 _MAX_POINTING_WORDS = 10
 # A question this short that asks when, where or how ("when", "how long after launch") may
 # be elliptical: it asks about the last answer's topic without naming it.
@@ -121,7 +126,7 @@ _BECAUSE_WORDS = _BECAUSE | frozenset(
 )
 # "whats that guys name", "what was his name": someone in the last answer, by name.
 _NAME_WORDS = frozenset("name names named called".split())
-_PERSON = frozenset("he him his she her guy guys dude person man commenter poster".split())
+_PERSON = HE_OR_SHE | frozenset("guy guys dude person man commenter poster".split())
 _ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how|wat)\s*(?:about|bout|abt)\s+(.+?)[\s?!.]*$", re.I)
 # "and for the us?", "but in australia": the same, for a place or a name of a few words.
 # "no i meant", "sorry, i mean", "no wait i meant": a correction of the last question, which the
@@ -411,7 +416,7 @@ class Talk:
             return None
         if said[0] not in _REACTING and (len(said) < 2 or said[-1] not in _MUSED):
             return None
-        if not _AUXILIARY_OPENERS.isdisjoint(said[:2]):
+        if not YES_NO_OPENERS.isdisjoint(said[:2]):
             return None  # "lol is that real": a question without its question mark
         return self._reaction()
 
@@ -815,17 +820,15 @@ class Wanted(StrEnum):
     NEWS = "time for more news"  # "when would we hear more": a time ahead when more is known
 
 
-_PRICED = frozenset("cost costs price prices priced pricing msrp pay paid".split())
 # "how much was a zhp", "how much is one": a sum of money for a thing, not "how much more".
 _PRICED_THINGS = frozenset("a an one".split())  # not "how much was the budget said"
 _MAX_PRICED_THING = 8  # "how much was a zhp in 2003"
 _NOT_PRICED = frozenset("more less fewer left of".split())
 # "whats the profit per car", "margin on each one": a sum made on each car.
-_EARNED = frozenset("profit profits margin margins".split())
 _EACH = frozenset("per each every".split())
 _MEASURED = tuple([w] for w in "over above under below than near at".split())
 _LEADING = frozenset("after before since from for within until till by in at".split())
-_WHICH = frozenset("what which wat whats".split())
+_WHICH = WHATS | frozenset({"which"})
 
 
 def wanted(message: str) -> Wanted | None:
@@ -846,7 +849,7 @@ def wanted(message: str) -> Wanted | None:
         return Wanted.DAY
     manner = said[0] == "how" and said[1:2] != ["much"]  # "HOW was it priced": not a sum
     if not manner and any(
-        w in _PRICED and said[i - 1 : i] not in _MEASURED for i, w in enumerate(said)
+        w in PRICED and said[i - 1 : i] not in _MEASURED for i, w in enumerate(said)
     ):
         return Wanted.PRICE  # not "does it sell OVER msrp": a price it is measured against
     if _valued(said):
@@ -866,13 +869,13 @@ def wanted(message: str) -> Wanted | None:
         and not any(w.endswith("ing") for w in said)
     ):
         return Wanted.PRICE  # "how much was a zhp in 2003": what one cost
-    if not _EARNED.isdisjoint(said) and not _EACH.isdisjoint(said):
+    if not EARNINGS.isdisjoint(said) and not _EACH.isdisjoint(said):
         return Wanted.PRICE  # "whats the profit per car": a sum, which "profit target" is not
     if said[:2] == ["how", "old"]:
         return Wanted.TIME  # "how old were they by then": an age, a span of time
     if said[:2] in (["how", "many"], ["how", "much"]):
         # "how many YEARS after launch": a span of time, which a count does not give
-        return Wanted.TIME if said[2:3] and said[2] in _SPANS else Wanted.AMOUNT
+        return Wanted.TIME if said[2:3] and said[2] in PERIODS else Wanted.AMOUNT
     return None
 
 
@@ -933,7 +936,6 @@ def holds(answer: str, want: Wanted, *, asked: str = "") -> bool:
     return kind in answer_kinds([stem(w) for w in said], answer)
 
 
-_SPANS = frozenset("years months weeks days hours minutes year month week day hour".split())
 _RANGE = frozenset("to or".split())  # "4 to 5 years"
 
 
@@ -942,9 +944,9 @@ def _without_spans(said: list[str]) -> list[str]:
     kept = []
     for i, word in enumerate(said):
         after = said[i + 1 : i + 4]
-        if word.isdigit() and after[:1] and after[0] in _SPANS:
+        if word.isdigit() and after[:1] and after[0] in PERIODS:
             continue
-        if word.isdigit() and len(after) == 3 and after[0] in _RANGE and after[2] in _SPANS:
+        if word.isdigit() and len(after) == 3 and after[0] in _RANGE and after[2] in PERIODS:
             continue
         kept.append(word)
     return kept
@@ -1219,7 +1221,7 @@ _IS_RIGHT = re.compile(
 )
 # "those numbers dont match, whos right": the question after the message's last comma.
 _LAST_CLAUSE = re.compile(r"[,;]")
-_POINTED = frozenset("that it this thats its".split())
+_POINTED = POINTING | frozenset("thats its".split())
 
 
 def asks_who_is_right(message: str) -> bool:

@@ -70,6 +70,10 @@ _AUXILIARIES = frozenset(
     shouldnt hasnt havent hadnt any
     """.split()
 )
+# A yes/no question opens with one of these: "IS that real", "DID he say that", "HAS it
+# started". (`_AUXILIARIES` also has the negations and "be", "may", "must": any of them asks.)
+COPULAS = frozenset("is was are were".split())
+YES_NO_OPENERS = COPULAS | frozenset("do does did can could will would should has have had".split())
 _WH = frozenset("what whats wat wut which how hows who whos".split())
 _AMOUNT = frozenset("many much".split())
 _HOW_MANY = ("how", "many")
@@ -492,6 +496,8 @@ def _half_remembered(sentence: list[str]) -> bool:
 # the asker offers, open to any answer), "..., was THAT like a press release", "is THAT still true",
 # "... or is THAT real", "what did ppl say ABOUT THAT", "is that just a rumor" after an answer.
 POINTING = frozenset("it that this".split())
+# Who a question may point back at: "what did HE say", "is HER source any good".
+HE_OR_SHE = frozenset("he him his she her".split())
 
 
 def _or_what(sentence: list[str]) -> bool:
@@ -1133,7 +1139,7 @@ def _any_word(found: list[str]) -> list[str]:
 # "IS THERE ANYTHING about arizona", "ANYTHING in the articles ABOUT australian demand": a
 # request for what the sources say of a topic, as "what about arizona" is; "anything" names
 # none ("did the 1m beat anything" keeps it).
-_EXISTING = frozenset("is are was were there".split())
+_EXISTING = COPULAS | frozenset({"there"})
 _INDEFINITE = frozenset("anything something".split())
 _CLAUSES = frozenset("whether if".split())
 _ABOUT_WITHIN = 5  # the words "anything" may take before "about": "in those two articles"
@@ -1507,9 +1513,6 @@ _COUNTRY = frozenset("country countries nation".split())
 _COUNTRIES = ("country", *ANSWERED)
 
 
-COPULAS = frozenset("is was are were".split())
-
-
 # "how fast WAS the car GOING", "how quick WERE they MOVING": a speed once measured, asked in
 # the words a speed is given in ("how fast ARE they going" may ask how fast they sell, "was
 # going to be" looks ahead). Asked inside another question the subject comes first: "does
@@ -1737,7 +1740,6 @@ _POINTING_IF = frozenset(
     {("that", "happens"), ("it", "happens"), ("they", "do"), ("it", "does"), ("so",)}
 )
 _IF_REACH = 6  # "if the asia guy is right and bmw DOUBLES": the words an if-clause runs over
-_RATE_WORDS = frozenset("month week year".split())
 # "how many would aus GET", "how many PER MONTH": a share of the doubled run, not its total
 # ("and if it doubles, how many in total" is the rumor's 5,000).
 _SHARE_WORDS = frozenset("get gets getting got receive receives allocated each".split())
@@ -1750,9 +1752,7 @@ def doubled_count(asked: tuple[str, ...], before: AbstractSet[str] = frozenset()
     asks the doubled total, and "if they make new molds how many more" the molds' break-even."""
     if "if" not in asked or (_DOUBLING.isdisjoint(asked) and _DOUBLING.isdisjoint(before)):
         return False  # most questions
-    rate = any(
-        w in _RATE_WORDS and asked[i - 1 : i] in (("per",), ("a",)) for i, w in enumerate(asked)
-    )
+    rate = rate_named(asked)
     counted = rate or _count_at(asked) is not None
     if not counted or not (rate or not _SHARE_WORDS.isdisjoint(asked)):
         return False
@@ -2206,11 +2206,11 @@ def _after_lead_ins(asked: tuple[str, ...]) -> int:
 
 
 # Words that ask for a price: "what's the MSRP", "x1 price?", "what did the gp COST".
-_PRICED = frozenset("price prices pricing msrp sticker cost costs".split())
+PRICED = frozenset("price prices priced pricing msrp sticker cost costs pay paid".split())
 # Between "what" and what it asks for: "what was THAT msrp", "whats ITS price": a price too.
 _BEFORE_NAMED = frozenset("the a an is was s that this its their his her".split())
 # "how much PROFIT", "the exact MARGIN": a sum of money made, as a price is one paid.
-_EARNINGS = frozenset("profit profits margin margins revenue revenues earnings income".split())
+EARNINGS = frozenset("profit profits margin margins revenue revenues earnings income".split())
 _PRECISE = frozenset("exact precise specific actual".split())
 _SHORT_PRICED = 9  # "what did a 1m cost in australia", "what does a 1m cost new in the us"
 _SAYING = frozenset("say said says think thought call called mention mentioned".split())
@@ -2318,7 +2318,7 @@ def _priced_short(asked: tuple[str, ...]) -> bool:
     or before a place or model ("1m msrp in the us")."""
     if len(asked) > 6 or not _ASKS.isdisjoint(asked):
         return False
-    last = max((i for i, w in enumerate(asked) if w in _PRICED), default=-1)
+    last = max((i for i, w in enumerate(asked) if w in PRICED), default=-1)
     if last < 0:
         return False
     rest = asked[last + 1 :]
@@ -2343,7 +2343,7 @@ def _priced_compound(named: list[str]) -> bool:
     )
     while phrase and phrase[-1] in _PRICE_WHEN:
         phrase.pop()
-    return 1 < len(phrase) <= _COMPOUND and phrase[-1] in _PRICED
+    return 1 < len(phrase) <= _COMPOUND and phrase[-1] in PRICED
 
 
 _ARTICLES_AND_IS = frozenset("the a an is was s".split())
@@ -2480,7 +2480,7 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
         return "date"  # "segler interview date?", "release date"
     if _priced_short(asked):
         return "money"  # "x1 msrp?", "1m price", "1m msrp in the us": a figure in some currency
-    if not _PRICED.isdisjoint(_fragment(asked)):
+    if not PRICED.isdisjoint(_fragment(asked)):
         return "money"  # "STICKER of an x1 in canada?": "what is the sticker of ...", a price
     if _of_what_year(asked):
         return "year"  # "march OF WHAT YEAR tho": the year of a month the question gives
@@ -2504,7 +2504,7 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     rest = asked[start + 2 : start + 3]
     if head == ("how", "much") and not _CHARGING.isdisjoint(asked[start + 2 :]):
         return "money"  # "how much MARKUP are dealers CHARGING": a sum over the price
-    if head == ("how", "much") and rest and rest[0] in _EARNINGS:
+    if head == ("how", "much") and rest and rest[0] in EARNINGS:
         return "money"  # "how much PROFIT does it make": a sum in some currency
     if head == ("how", "much") and rest and rest[0] not in _AUXILIARIES:
         return "number"  # "how much torque": a figure
@@ -2512,16 +2512,16 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
         return "money"  # "how much is a 1m", "how much did the gp cost": a price
     if head[0] in ("what", "whats", "wat"):
         named = [w for w in asked[start + 1 :] if w not in _BEFORE_NAMED]
-        if named[:1] and named[0] in _PRICED:
+        if named[:1] and named[0] in PRICED:
             return "money"  # "what's the msrp on a 1m", "what price did it sell at"
         if _priced_compound(named):
             return "money"  # "whats the X1 COST in the us": a price headed by what it prices
-        if named[1:2] and named[0] in _PRECISE and named[1] in _EARNINGS:
+        if named[1:2] and named[0] in _PRECISE and named[1] in EARNINGS:
             return "money"  # "whats the EXACT PROFIT target": a sum, which "profit" alone is not
         # A price word at the end asks for a price only in a short question: in a long one it is
         # part of another clause ("what did the blog predict ..., does it hold msrp or drop").
         short = len(asked) - start <= _SHORT_PRICED
-        priced = "cost" in asked or (short and not _PRICED.isdisjoint(asked[-3:]))
+        priced = "cost" in asked or (short and not PRICED.isdisjoint(asked[-3:]))
         if named[:1] and named[0] in _AUXILIARIES and _SAYING.isdisjoint(asked) and priced:
             return "money"  # "what did the gp cost", "what does a 1m cost new"
         if (reported or (named[:1] and named[0] in _AUXILIARIES)) and _would_cost(asked):
@@ -2571,7 +2571,7 @@ def _gave_price(asked: tuple[str, ...]) -> bool:
     if asked[:1] == () or asked[0] not in _AUXILIARIES:
         return False
     return any(
-        a in _GIVING and ((b in _ARTICLES and c in _PRICED) or b in _PRICED)
+        a in _GIVING and ((b in _ARTICLES and c in PRICED) or b in PRICED)
         for a, b, c in zip(asked, asked[1:], (*asked[2:], ""), strict=False)
     )
 
@@ -2591,6 +2591,8 @@ def _of_what_year(asked: tuple[str, ...]) -> bool:
 # "MONTHLY production"; "a" or "an" before a period ("a month") marks one too.
 RATE_MARKS = frozenset("per each every monthly yearly annually weekly daily".split())
 RATE_PERIODS = frozenset("month year week day".split())
+# Units of a span of time: "3 YEARS", "how many MONTHS after launch", "is that per YEAR".
+PERIODS = RATE_PERIODS | frozenset("years months weeks days hour hours minute minutes".split())
 
 
 def rate_named(said: Sequence[str]) -> bool:
@@ -2924,7 +2926,7 @@ def bare_price(asked: tuple[str, ...]) -> bool:
     if asked[start : start + 2] not in (("how", "much"), ("hows", "much")):
         return False
     rest = asked[start + 2 :]
-    return rest[:1] in _PRICE_COPULAS and _VALUED.isdisjoint(rest) and _PRICED.isdisjoint(rest)
+    return rest[:1] in _PRICE_COPULAS and _VALUED.isdisjoint(rest) and PRICED.isdisjoint(rest)
 
 
 # "how much IS a 1m", "how much WERE they": the verb of a bare price.
@@ -4167,7 +4169,6 @@ _SOMEONE = frozenset(
     "guy dude person commenter reader bloke fella man woman one poster someone".split()
 )
 _DETERMINERS = frozenset("the that this some".split())
-_QUESTION_OPENERS = frozenset("does did do is was will would can could".split())
 _WH_OPENERS = frozenset("what which when how where why whats".split())
 _ASKED_OF = frozenset("he she they it that".split())
 
@@ -4186,7 +4187,7 @@ def identified(sentence: Sequence[str]) -> frozenset[int]:
         if sentence[end - 1] == "who":
             return frozenset()  # "the guy who said it, WHO is he": who they are is asked
         if opener in _WH_OPENERS or (
-            opener in _QUESTION_OPENERS and sentence[end + 1] in _ASKED_OF
+            opener in YES_NO_OPENERS and sentence[end + 1] in _ASKED_OF
         ):  # "WHAT did she say", "DOES HE think": not "... WAS late"
             return frozenset(range(start + 2, end))
     return frozenset()

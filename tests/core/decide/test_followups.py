@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.decide import followups
 from bot.core.decide.followups import renamed, restated
 from bot.core.decide.memory import Conversations
 from bot.core.decide.talk import (
@@ -3228,3 +3229,18 @@ def test_followup_71_a_choice_led_by_is_that_for_picks_the_side_the_answer_says(
     )
     assert first.entry_id == "kiln-count"
     assert side.kind == "followup" and side.entry_id == "kiln-count"
+
+
+@pytest.mark.parametrize(
+    ("message", "named"),
+    [
+        # Code round u2: one list of periods for the follow-ups and the talk readers; an hour
+        # or a minute is one too.
+        ("per hour?", True),
+        ("like per week", True),
+        ("per tray?", False),
+        ("per day or per week", False),  # two periods: not one checked
+    ],
+)
+def test_code_round_u2_a_period_named_alone(message: str, named: bool) -> None:
+    assert followups._names_period(message, followups._PERIOD_FILLER) is named

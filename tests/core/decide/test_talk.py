@@ -552,6 +552,24 @@ def test_a_date_and_a_sum_in_a_currency_are_wanted() -> None:
     assert not holds("It would fetch its list price at best.", Wanted.PRICE)
 
 
+@pytest.mark.parametrize(
+    ("message", "want"),
+    [
+        # Code round u2: one list of price words, which has "sticker" as the question
+        # readers' had; one list of periods, hours and minutes included.
+        ("and the sticker?", Wanted.PRICE),
+        ("what did the tray cost", Wanted.PRICE),
+        ("how many hours after opening", Wanted.TIME),
+        ("how many trays after opening", Wanted.AMOUNT),
+        # ... and one list of earnings: revenue or income on each one is a sum too.
+        ("whats the revenue per tray", Wanted.PRICE),
+        ("income on each loaf?", Wanted.PRICE),
+    ],
+)
+def test_code_round_u2_a_price_or_a_span_is_wanted(message: str, want: Wanted) -> None:
+    assert wanted(message) is want
+
+
 @pytest.mark.parametrize("message", ["ok np", "no worries", "all good lol"])
 def test_no_problem_is_a_reaction(service: KnowledgeService, message: str) -> None:
     # Follow-up round 30: said after a decline, it asks nothing.

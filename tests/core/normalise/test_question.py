@@ -3752,6 +3752,49 @@ def test_code_round_u1_a_rate_named(question: str, expected: bool) -> None:
     assert q.rate_named(words(question)) is expected
 
 
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        # Code round u2: one list of yes/no openers; "has", "should", "were" open one too.
+        ("the guy who baked the pie, has he sold any", "who baked the pie"),
+        ("the woman who ran the stall, should she open again", "who ran the stall"),
+        ("that poster who ran the stall, were they paid", "who ran the stall"),
+    ],
+)
+def test_code_round_u2_a_yes_no_question_asked_of_who_is_meant(question: str, who: str) -> None:
+    asked = tuple(words(question))
+    assert " ".join(asked[i] for i in sorted(q.identified(asked))) == who
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Code round u2: one list of price words, which has "paid" and "priced" as the
+        # follow-ups' had.
+        ("amount paid?", "money"),
+        ("tray priced?", "money"),
+        ("whats the new oven priced at", "money"),
+        ("whats the new oven made of", None),
+    ],
+)
+def test_code_round_u2_a_price_word_asks_a_price(question: str, expected: str | None) -> None:
+    assert q.wants(tuple(words(question))) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Code round u2: a doubled run's rate is read as any rate ("a day", "monthly").
+        ("if the bakery doubles it how many a day", True),
+        ("if the bakery doubles it how many monthly", True),
+        ("if the bakery doubles it how many per week", True),
+        ("if the bakery doubles output how many in total", False),
+    ],
+)
+def test_code_round_u2_a_rate_under_a_doubled_run(question: str, expected: bool) -> None:
+    assert q.doubled_count(tuple(words(question))) is expected
+
+
 _LONG_STORY = "me and my brother spent the whole weekend reading old forum threads about the m car"
 
 
