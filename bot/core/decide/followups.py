@@ -1065,12 +1065,13 @@ def _read(
         # not that of a claim elsewhere that never speaks of one.
         return Reading(_sure(last), last)
     if how in (None, FollowUp.POINTING) and alone.answer is not None:
-        anew = next((m for m in alone.near if _names_anew(text, m.entry, last)), None)
+        unsaid = _unsaid(text, last)  # what the question names that the last answer does not
+        anew = next((m for m in alone.near if _names_anew(unsaid, m.entry)), None)
         if alone.answer.entry_id == last.id and anew is not None:
             # "what did he reckon about the roads" after where he placed the video: not
             # the same answer again, but the near tie that holds what it names anew.
             return Reading(Decision(anew, anew.score), last)
-        titled = next((m for m in alone.near if _titles_anew(text, m.entry, last)), None)
+        titled = next((m for m in alone.near if _titles_anew(unsaid, m.entry)), None)
         if (
             titled is not None
             and (
@@ -1081,7 +1082,7 @@ def _read(
                     and _claimant(titled.entry) == _claimant(last)
                 )
             )
-            and not _titles_anew(text, alone.answer.entry, last)
+            and not _titles_anew(unsaid, alone.answer.entry)
         ):
             # "and what did he say about the roads" after his word on testing: of the near
             # ties, the one whose title names what the last answer does not.
@@ -1606,15 +1607,15 @@ def _restates(text: str, last: Entry) -> bool:
     return bool(own) and own <= _stems(f"{last.title} {last.answer}")
 
 
+_OTHER_WORDS = frozenset("other another".split())
+
+
 def _other_told(text: str, last: Entry) -> bool:
     """Return whether the "another X" a message asks of is the last answer's own ("why would
     they need to sell another 2500" after "would need to sell another 2,500"), not more."""
     said, told = words(text), words(last.answer)
     pairs = set(pairwise(told))
     return any((word, after) in pairs for word, after in pairwise(said) if word in _OTHER_WORDS)
-
-
-_OTHER_WORDS = frozenset("other another".split())
 
 
 def _besides_held(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
@@ -1759,16 +1760,15 @@ def _linked(entry: Entry, last: Entry) -> bool:
     return entry.id in near or last.id in (*entry.related, *entry.conflicts_with)
 
 
-def _names_anew(text: str, entry: Entry, last: Entry) -> bool:
-    """Return whether a question names what the last answer does not and an entry does ("what
-    did he reckon about the roads" after where he placed the video: his claim on the roads)."""
-    fresh = _unsaid(text, last)
+def _names_anew(fresh: set[str], entry: Entry) -> bool:
+    """Return whether an entry holds all a question names that the last answer does not
+    (``fresh``, from `_unsaid`): "what did he reckon about the roads" after where he placed the
+    video, his claim on the roads."""
     return bool(fresh) and fresh <= _stems(" ".join((*entry.questions, entry.answer)))
 
 
-def _titles_anew(text: str, entry: Entry, last: Entry) -> bool:
-    """Return whether a question names what the last answer does not and an entry's title does."""
-    fresh = _unsaid(text, last)
+def _titles_anew(fresh: set[str], entry: Entry) -> bool:
+    """Return whether an entry's title holds all a question names that the last answer does not."""
     return bool(fresh) and fresh <= _stems(entry.title)
 
 
