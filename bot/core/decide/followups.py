@@ -1612,9 +1612,11 @@ _OTHER_WORDS = frozenset("other another".split())
 
 def _other_told(text: str, last: Entry) -> bool:
     """Return whether the "another X" a message asks of is the last answer's own ("why would
-    they need to sell another 2500" after "would need to sell another 2,500"), not more."""
-    said, told = words(text), words(last.answer)
-    pairs = set(pairwise(told))
+    they need to sell another 2500" after "would need to sell another 2,500"), or one of its
+    entry's keywords ("could they go to another country" after "another overseas market",
+    filed under "another country"), not more."""
+    pairs = {pair for told in (last.answer, *last.keywords) for pair in pairwise(words(told))}
+    said = words(text)
     return any((word, after) in pairs for word, after in pairwise(said) if word in _OTHER_WORDS)
 
 

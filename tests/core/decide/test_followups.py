@@ -3244,3 +3244,57 @@ def test_followup_71_a_choice_led_by_is_that_for_picks_the_side_the_answer_says(
 )
 def test_code_round_u2_a_period_named_alone(message: str, named: bool) -> None:
     assert followups._names_period(message, followups._PERIOD_FILLER) is named
+
+
+BRISTOL_LOAVES = """
+version: 1
+
+sources:
+  - id: bakery-post
+    title: The bakery post
+    outlet: the bread blog
+    kind: article
+  - id: comment-otto
+    title: Otto's comment
+    outlet: the bread blog
+    kind: reader-comment
+
+entries:
+  - id: loaf-count
+    questions: [How many sourdough loaves will the Bristol bakery bake?]
+    answer: The bread blog said the Bristol bakery would bake 40 sourdough loaves a morning.
+    status: rumor
+    claimed_by: the bread blog
+    sources: [bakery-post]
+    related: [otto-shortfall]
+  - id: otto-shortfall
+    questions: [Why did the bakery say about 40 loaves?]
+    answer: >-
+      Commenter Otto read "about 40" as a hint that weak bookings might send some of Bristol's
+      loaves to a bakery in another coastal town.
+    status: opinion
+    claimed_by: Otto (reader comment)
+    sources: [comment-otto]
+    keywords: [another city, elsewhere, bookings, sent]
+    related: [loaf-count]
+"""
+
+
+@pytest.fixture(scope="module")
+def bristol(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    return _built(tmp_path_factory, "bristol", BRISTOL_LOAVES)
+
+
+def test_followup_72_another_thing_the_entry_is_filed_under_is_not_asking_for_more(
+    bristol: KnowledgeService,
+) -> None:
+    # Follow-up round 72: "could our loaves be sent to another city" after a claim of loaves
+    # sent to "another coastal town", filed under "another city", asks of that claim; it was
+    # declined as "what other ..." asking beyond the answer.
+    first, sent = _talk(
+        bristol,
+        "why did the bakery say about 40 loaves",
+        "could our loaves be sent to another city",
+    )
+    assert first.entry_id == "otto-shortfall"
+    assert sent.answered and sent.entry_id == "otto-shortfall"
