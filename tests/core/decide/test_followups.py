@@ -3277,6 +3277,12 @@ entries:
     sources: [comment-otto]
     keywords: [another city, elsewhere, bookings, sent]
     related: [loaf-count]
+  - id: rye-ends
+    questions: [Will the Bristol bakery still bake rye after 2030?]
+    answer: The Bristol bakery has committed not to bake rye beyond 2030, the bread blog said.
+    status: fact
+    claimed_by: the Bristol bakery, as reported by the bread blog
+    sources: [bakery-post]
 """
 
 
@@ -3298,3 +3304,20 @@ def test_followup_72_another_thing_the_entry_is_filed_under_is_not_asking_for_mo
     )
     assert first.entry_id == "otto-shortfall"
     assert sent.answered and sent.entry_id == "otto-shortfall"
+
+
+def test_followup_72_who_decided_it_after_a_commitment_is_its_claimant(
+    bristol: KnowledgeService,
+) -> None:
+    # Follow-up round 72: "who decided that" after an answer telling of a decision ("has
+    # committed not to") asks whose decision it is, which the claim cites; it was declined as
+    # a deed the sources never speak of. After a claim telling of no decision it still is.
+    first, who = _talk(
+        bristol, "will the bristol bakery still bake rye after 2030", "who decided that"
+    )
+    assert first.entry_id == "rye-ends"
+    assert who.kind == "followup" and who.entry_id == "rye-ends"
+    _, untold = _talk(
+        bristol, "how many sourdough loaves will the bristol bakery bake", "who decided that"
+    )
+    assert not untold.answered
