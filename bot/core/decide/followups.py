@@ -240,10 +240,12 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # "was he sure" after a reader's guess: how settled the last claim is, which its
         # answer says, when no claim of his says how sure he was.
         return Reading(_sure(last), last)
-    if reading.decision.answer is None and reading.notice is None and _picks_side(text, last):
-        # "at least or at most" after "2 each at most": the last answer says which.
-        return Reading(_sure(last), last)
     answer = reading.decision.answer
+    unlinked = answer is not None and _rank(answer.entry, last) == 0
+    if ((answer is None and reading.notice is None) or unlinked) and _picks_side(text, last):
+        # "at least or at most" after "2 each at most": the last answer says which; so does
+        # "worldwide or just the us" after Watts's worldwide role, not a claim unlinked to it.
+        return Reading(_sure(last), last)
     want = wanted(text)
     where = asks_where_is(text)
     if where is not None and answer is not None and _given_as_place(answer.entry, where):

@@ -3321,3 +3321,16 @@ def test_followup_72_who_decided_it_after_a_commitment_is_its_claimant(
         bristol, "how many sourdough loaves will the bristol bakery bake", "who decided that"
     )
     assert not untold.answered
+
+
+def test_followup_72_a_choice_the_last_answer_settles_beats_an_unlinked_claim(
+    bristol: KnowledgeService,
+) -> None:
+    # Follow-up round 72: "sourdough loaves or just rye" after the rye claim offers two short
+    # sides, of which that answer says one; the message alone gets the sourdough claim, which
+    # is not linked to it, so the choice is read only where the message alone was declined.
+    first, side = _talk(
+        bristol, "will the bristol bakery still bake rye after 2030", "sourdough loaves or just rye"
+    )
+    assert first.entry_id == "rye-ends"
+    assert side.kind == "followup" and side.entry_id == "rye-ends"
