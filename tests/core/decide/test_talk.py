@@ -552,6 +552,15 @@ def test_a_date_and_a_sum_in_a_currency_are_wanted() -> None:
     assert not holds("It would fetch its list price at best.", Wanted.PRICE)
 
 
+def test_a_place_asked_inside_of_is_no_place_given() -> None:
+    # Follow-up round 74: "where in france" wants a spot in France, not France again.
+    asked = "where in france was the ferry"
+    assert wanted(asked) is Wanted.PLACE
+    assert not holds("The ferry was photographed in France.", Wanted.PLACE, asked=asked)
+    assert holds("The ferry was photographed at Calais.", Wanted.PLACE, asked=asked)
+    assert holds("The ferry was photographed in France.", Wanted.PLACE, asked="where was it")
+
+
 @pytest.mark.parametrize(
     ("message", "want"),
     [
