@@ -512,7 +512,7 @@ def kernel(message: str) -> list[str]:
     the us OR NOT" asks what "is it happening in the us" asks."""
     said = words(message[:200])
     start = 0
-    while start < len(said) - 1 and said[start] in _OPENERS:
+    while start < len(said) - 1 and (said[start] in _OPENERS or _hedges(said, start)):
         start += 1
     end = len(said)
     if not said or said[-1] not in _TAG_ENDS:  # most messages end in no tag
@@ -521,6 +521,12 @@ def kernel(message: str) -> list[str]:
         if end - len(tag) > start and tuple(said[end - len(tag) : end]) == tag:
             end -= len(tag)
     return said[start:end]
+
+
+def _hedges(said: list[str], at: int) -> bool:
+    """Return whether a word is a hedging "like" before a question word ("LIKE where in the
+    uk"), chat around the question rather than a comparison ("like the 1m?")."""
+    return said[at] == "like" and said[at + 1 : at + 2] != [] and said[at + 1] in ASKING
 
 
 _HOW_LONG_AGO = re.compile(r"\bhow\s+long\s+ago\b", re.I)

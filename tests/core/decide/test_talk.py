@@ -561,6 +561,13 @@ def test_a_place_asked_inside_of_is_no_place_given() -> None:
     assert holds("The ferry was photographed in France.", Wanted.PLACE, asked="where was it")
 
 
+def test_a_hedging_like_before_a_question_word_is_chat() -> None:
+    # Follow-up round 74: "like where in france" asks where, as "where in france" does.
+    assert kernel("like where in france was the ferry")[0] == "where"
+    assert wanted("like where in france was the ferry") is Wanted.PLACE
+    assert kernel("like the ferry?") == ["like", "the", "ferry"]
+
+
 @pytest.mark.parametrize(
     ("message", "want"),
     [
