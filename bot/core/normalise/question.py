@@ -4081,6 +4081,16 @@ def teller(sentence: Sequence[str]) -> int:
     return 0
 
 
+def relayer(sentence: Sequence[str]) -> int:
+    """Return how many words of an asking sentence that is told, not put as a question ("then
+    my buddy sends me a thing SAYING the us gets 600 total??"), tell who passed its claim on,
+    as ``teller`` reads a story sentence; 0 for one that asks in words ("what did segler
+    say", "... he claimed numbers per month, WHAT were they")."""
+    if _opens(tuple(sentence)) or not _WH_LAST.isdisjoint(sentence):
+        return 0
+    return teller(sentence)
+
+
 # "the reply TO yourbestsource", "why did someone TELL ybs": the one spoken to, not the speaker.
 _ANSWERING = frozenset("reply replies replied response responses responded respond answer".split())
 _TELLING_TO = frozenset("tell tells told telling".split())

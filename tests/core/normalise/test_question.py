@@ -3931,3 +3931,12 @@ def test_round_131_a_real_other_side_about_the_asker_stays_asked() -> None:
         w for part in q.parts("is the ferry cancelled or am i getting a refund") for w in part.words
     )
     assert "refund" in found.split()
+
+
+def test_round_131_who_relayed_a_claim_in_a_told_sentence() -> None:
+    assert (
+        q.relayer(tuple(words("then my cousin texts me a pic saying the ferry is cancelled"))) == 8
+    )
+    # a sentence that asks in words: its teller is asked about
+    assert q.relayer(tuple(words("what did the harbour master say about the ferry"))) == 0
+    assert q.relayer(tuple(words("my cousin said the ferry stops, when was that"))) == 0
