@@ -949,9 +949,7 @@ def _locating(found: list[str], at: int) -> bool:
 
 def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
-    found = _placeless(
-        _plainly(_in_situ(_related(_located(_uncompared(_unexcepted(words(sentence)))))))
-    )
+    found = _plainly(_in_situ(_related(_located(_uncompared(_unexcepted(words(sentence)))))))
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
     return _which_person(_backers(_anything_about(_latest(_reasoned(_happening(_holds_if(read)))))))
 
@@ -1216,14 +1214,6 @@ def _plainly(found: list[str]) -> list[str]:
     for i in range(len(found) - 2):
         if found[i] == "in" and found[i + 1] in _MANNER and found[i + 2] in _MANNER_OF:
             return found[:i] + found[i + 3 :]
-    return found
-
-
-def _placeless(found: list[str]) -> list[str]:
-    """Return a yes/no question without the "somewhere" it ends on ("is that in the comments
-    SOMEWHERE", "did he post it SOMEWHERE"): an unnamed place, no topic."""
-    if len(found) > 2 and found[-1] == "somewhere" and found[0] in _AUXILIARIES:
-        return found[:-1]
     return found
 
 

@@ -892,18 +892,6 @@ def test_a_request_to_explain_the_story_names_no_topic() -> None:
     assert asked("can you clear the dash") == ["can you clear the dash"]
 
 
-def test_a_yes_no_question_ending_on_somewhere_names_no_place() -> None:
-    # Round 100: "is that in the reviews somewhere" asks whether the reviews say it; the
-    # trailing "somewhere" is an unnamed place, no topic. "where" questions and "somewhere
-    # else" keep it.
-    assert asked("my uncle got five. is that in the reviews somewhere") == [
-        "is that in the reviews"
-    ]
-    assert asked("did they post the figure somewhere") == ["did they post the figure"]
-    assert asked("could the cars go somewhere else") == ["could the cars go somewhere else"]
-    assert asked("they went somewhere") == ["they went somewhere"]
-
-
 def test_the_askers_reaction_to_a_story_is_cut_from_it() -> None:
     found = q.parts("he said no more are coming, which felt like a brush off. is that true")
     assert [" ".join(p.words) for p in found] == ["he said no more are coming", "is that true"]
