@@ -238,8 +238,6 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             out.append(Part(tuple(found), False, True))
         elif not m and (cut := _reaction(found)) is not None:
             out.append(Part(tuple(found[:cut]), m))
-        elif not m and _motive(found):  # "ASKING BECAUSE my dealer ...": why they ask
-            out.append(Part(tuple(found), False, True))
         elif not m and len(found) > 1 and found[0] in _SEEMING:  # "LOOKS grey n rainy"
             out.append(Part(tuple(found[2:] if found[1] == "like" else found[1:]), m))
         else:
@@ -424,8 +422,7 @@ def _candidates(tail: list[str]) -> bool:
 
 def _stated(sentence: str) -> list[str]:
     """Split a question from the clause after its first comma when that clause ends on the
-    asker's own state ("who baked it, the papers say two names and IM LOST") or opens with why
-    the asker asks ("who baked it, ASKING BECAUSE ..."): it is story."""
+    asker's own state ("who baked it, the papers say two names and IM LOST"): it is story."""
     comma = sentence.find(",")
     if comma < 0:
         return [sentence]
@@ -436,7 +433,7 @@ def _stated(sentence: str) -> list[str]:
         return [sentence[:comma], sentence[comma + 1 :]]  # "who said it, SOME DEALER OR ..."
     if not any(
         w in _ASKER_SELF and not _STATES.isdisjoint(tail[i + 1 :]) for i, w in enumerate(tail)
-    ) and not _motive(words(sentence[comma + 1 :])):  # "..., ASKING CAUSE im comparing ..."
+    ):
         return [sentence]
     return [sentence[:comma], sentence[comma + 1 :]]
 
@@ -664,21 +661,6 @@ def _since_clause(sentence: list[str], i: int) -> bool:
     return sentence[i] == "since" and not _PRESENT_BE.isdisjoint(
         sentence[i + 2 : i + 2 + _SINCE_SUBJECT]
     )
-
-
-_ASKING = frozenset("asking ask".split())
-_MOTIVE_LEADS = _ASKER_SELF | _ONLY | frozenset("am mostly mainly".split())  # "ONLY asking bc"
-
-
-def _motive(sentence: list[str]) -> bool:
-    """Return whether a sentence gives why the asker asks ("asking because my dealer ..."): its
-    words are the asker's errand, not the story the question is about."""
-    for i, w in enumerate(sentence[:-1]):
-        if w in _ASKING:
-            return sentence[i + 1] in _BECAUSE
-        if w not in _MOTIVE_LEADS:
-            return False
-    return False
 
 
 def _aside(sentence: list[str]) -> int | None:
@@ -963,9 +945,7 @@ def _locating(found: list[str], at: int) -> bool:
 
 def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
-    found = _placeless(
-        _plainly(_in_situ(_related(_located(_uncompared(_unexcepted(words(sentence)))))))
-    )
+    found = _plainly(_in_situ(_related(_located(_uncompared(_unexcepted(words(sentence)))))))
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
     return _which_person(_backers(_anything_about(_latest(_reasoned(_happening(_holds_if(read)))))))
 
@@ -1230,14 +1210,6 @@ def _plainly(found: list[str]) -> list[str]:
     for i in range(len(found) - 2):
         if found[i] == "in" and found[i + 1] in _MANNER and found[i + 2] in _MANNER_OF:
             return found[:i] + found[i + 3 :]
-    return found
-
-
-def _placeless(found: list[str]) -> list[str]:
-    """Return a yes/no question without the "somewhere" it ends on ("is that in the comments
-    SOMEWHERE", "did he post it SOMEWHERE"): an unnamed place, no topic."""
-    if len(found) > 2 and found[-1] == "somewhere" and found[0] in _AUXILIARIES:
-        return found[:-1]
     return found
 
 
@@ -2033,27 +2005,6 @@ def asks_who(asked: tuple[str, ...]) -> bool:
     return False
 
 
-# Verbs that put a claim out, read right after "who": "who SAID bmw is doubling", "who STARTED
-# the 2500 thing", "who actually CONFIRMED that". Not "think" or "hope": "who thinks it's a
-# classic" asks for a view, which is its own claim.
-_SOURCING = frozenset(
-    """
-    say said says claim claims claimed report reports reported start starts started leak leaks
-    leaked post posts posted confirm confirms confirmed
-    """.split()
-)
-_SOURCING_GAP = 3  # "who ACTUALLY FIRST said": the words that may stand between them
-
-
-def asks_source(asked: tuple[str, ...]) -> bool:
-    """Return whether a who-question asks who put a claim out ("who actually SAID bmw is
-    doubling"), so the entry making the claim answers it, not one judging or denying it."""
-    if not asks_who(asked):
-        return False
-    at = asked.index("who")
-    return not _SOURCING.isdisjoint(asked[at + 1 : at + 1 + _SOURCING_GAP])
-
-
 # "Where is it built / made": the answer names a plant or factory.
 _BUILT = frozenset(
     """
@@ -2183,19 +2134,6 @@ def _past_knowing(asked: tuple[str, ...], start: int) -> int:
     return after if asked[after : after + 1] and asked[after] in _WH else start
 
 
-# Round 109: "NOW THAT it's over, how many were built", "SINCE the memo, who ...": a clause
-# setting the scene before the question word, which the question starts after.
-_CLAUSE_OPENERS = (("now", "that"), ("given", "that"), ("seeing", "as"), ("since",))
-
-
-def _past_clause(asked: tuple[str, ...], start: int) -> int:
-    """Return where the wh-question after an opening "now that" clause begins ("now that it's
-    over HOW many were built"), or ``start`` when the question does not open so."""
-    if not any(asked[start : start + len(o)] == o for o in _CLAUSE_OPENERS):
-        return start
-    return next((i for i in range(start + 1, len(asked)) if asked[i] in _WH), start)
-
-
 def _what_start(asked: tuple[str, ...]) -> int | None:
     """Return where a question opening "what" after its lead-in words starts, else None."""
     start = _after_lead_ins(asked)
@@ -2210,7 +2148,6 @@ def _after_lead_ins(asked: tuple[str, ...]) -> int:
     while start < len(asked) and asked[start] in _LEAD_INS:
         start += 1
     start = _past_knowing(asked, start)
-    start = _past_clause(asked, start)
     if "but" not in asked:  # most questions: no turn to look for
         return start
     turns = [
@@ -3482,12 +3419,12 @@ def _recalled(said: Sequence[str]) -> bool:
 
 def checked_figures(message: str) -> frozenset[str]:
     """Return the figures of a claim the asker wants checked ("so the us gets 1000 right?",
-    "iirc the us gets 1000", "the us gets 1000?"): the asker's memory of a figure, which may be
+    "iirc the us gets 1000"): the asker's memory of a figure, which may be
     wrong. A "how many" question with a tag ("how many ... right") asks the figure and offers
     none."""
     found: set[str] = set()
     said = words(message)
-    if _CHECKING_TAGS.isdisjoint(said) and _RECALL_WORDS.isdisjoint(said) and "?" not in message:
+    if _CHECKING_TAGS.isdisjoint(said) and _RECALL_WORDS.isdisjoint(said):
         return frozenset()  # most messages: no sentence ends in a tag or opens on a memory
     for sentence in _BREAK.split(message, MAX_PARTS):
         said = words(sentence)
@@ -3496,29 +3433,7 @@ def checked_figures(message: str) -> frozenset[str]:
                 found.update(w for w in said[:-1] if w.isdigit())
             elif _recalled(said):
                 found.update(w for w in said if w.isdigit())
-            elif _stated_check(sentence, said):
-                found.update(_counted_figures(said))
     return frozenset(found)
-
-
-# Round 107: "the states get 1000 1MS?", "aus gets 50 CARS?": a figure named as a count of cars
-_CAR_COUNTS = frozenset("1ms cars units".split())
-
-
-def _counted_figures(said: Sequence[str]) -> set[str]:
-    """Return the figures of a claim that count cars, followed by a word for them ("1000 1ms");
-    "a 22 yo", "0-100 kmh" or a figure ending the claim ("doubling to 10k") counts none."""
-    return {w for w, after in itertools.pairwise(said) if w.isdigit() and after in _CAR_COUNTS}
-
-
-def _stated_check(sentence: str, said: Sequence[str]) -> bool:
-    """Return whether a sentence is a statement asked with a question mark ("so the states
-    get 1000 1ms?", "rumour was aus gets 50 1ms?"): it opens, after its lead-ins, on no
-    question word or auxiliary and holds no question word, so it puts up a claim to check."""
-    if not sentence.rstrip().endswith("?"):
-        return False
-    start = _after_lead_ins(tuple(said))
-    return start < len(said) and said[start] not in _ASKS and _WH_LAST.isdisjoint(said)
 
 
 # "the TWO things limiting it", "what are the 3 REASONS": how many items the answer lists.
@@ -3596,24 +3511,6 @@ def hearsay(sentence: tuple[str, ...]) -> bool:
     if head[:2] in (("i", "heard"), ("ive", "heard")):
         return True
     return len(head) >= 2 and head[0] in _HEARSAY and head[1] in _HEARSAY_VERBS
-
-
-# Round 104: "IS IT TRUE his dealership was in cali", "MICHAEL SAID his dealer in california is
-# getting 3?", "..., RIGHT": a claim put up to be checked, whose details the asker may have
-# wrong; the answer sets them right.
-_CHECK_OPENINGS = frozenset({("is", "it"), ("is", "that"), ("was", "it"), ("was", "that")})
-
-
-def checks_claim(sentence: tuple[str, ...]) -> bool:
-    """Return whether a sentence puts up a claim to check: "is it true ...", someone said
-    ..., or a claim ending on "right" or "correct"."""
-    start = _after_lead_ins(sentence)
-    head = sentence[start : start + 3]
-    if len(head) == 3 and head[:2] in _CHECK_OPENINGS and head[2] in _CHECKED:
-        return True
-    if len(head) >= 2 and head[0] not in _WH and head[1] in _HEARSAY_VERBS:
-        return True
-    return len(sentence) > 2 and sentence[-1] in _CHECKING_TAGS
 
 
 def told_last(message: str) -> str | None:
