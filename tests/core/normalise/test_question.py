@@ -3908,3 +3908,15 @@ def test_round_128_the_askers_verdict_after_the_question_is_story() -> None:
     assert asked(message) == ["why did the bakery stop selling rye in march"]
     # "it seems silly": a pronoun before the verdict binds it into the question's own clause
     assert len(q.parts("why would they say it seems silly to drop rye in march")) == 1
+
+
+def test_round_129_the_one_who_did_it_is_asked_as_who() -> None:
+    # Round 129: "X was the one who said Y": the asker's guess at the doer, named first; what is
+    # asked is who said Y, and the guess's words would pull to the wrong person.
+    assert asked("old marta was the one who said the rye was sold out right") == [
+        "who said the rye was sold out"
+    ]
+    assert asked("the baker is the one that bakes rye?") == ["who bakes rye"]
+    assert asked("what was the one that sold out") == ["what was the one that sold out"]
+    assert asked("is the rye the best one") == ["is the rye the best one"]
+
