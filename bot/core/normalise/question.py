@@ -2482,6 +2482,20 @@ _CHARGING = frozenset(
 )
 
 
+# Round 129: "whats bmws PROFIT PER 1m", "the MARGIN ON EACH car": a sum made on each one sold.
+_EACH = (("per",), ("on", "each"), ("on", "every"))
+_EARNED_REACH = 3  # the words before the earnings: "whats BMWS REAL profit per car"
+
+
+def _earned_per(named: Sequence[str]) -> bool:
+    """Return whether what a "what" question names opens with earnings on each one ("bmws
+    PROFIT PER 1m", "the MARGIN ON EACH car")."""
+    for i, word in enumerate(named[:_EARNED_REACH]):
+        if word in EARNINGS:
+            return any(tuple(named[i + 1 : i + 1 + len(each)]) == each for each in _EACH)
+    return False
+
+
 def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     """Return "number" for "how many / how much hp ...", "date" for "what year ...", "time" for
     "when ...", "name" for "which cars ..." or "what is it called", "money" for a price ("how
@@ -2539,6 +2553,8 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
             return "money"  # "whats the X1 COST in the us": a price headed by what it prices
         if named[1:2] and named[0] in _PRECISE and named[1] in EARNINGS:
             return "money"  # "whats the EXACT PROFIT target": a sum, which "profit" alone is not
+        if _earned_per(named):
+            return "money"  # "whats bmws PROFIT PER 1m": a sum made on each car sold
         # A price word at the end asks for a price only in a short question: in a long one it is
         # part of another clause ("what did the blog predict ..., does it hold msrp or drop").
         short = len(asked) - start <= _SHORT_PRICED

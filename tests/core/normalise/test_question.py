@@ -3920,3 +3920,17 @@ def test_round_129_the_one_who_did_it_is_asked_as_who() -> None:
     assert asked("what was the one that sold out") == ["what was the one that sold out"]
     assert asked("is the rye the best one") == ["is the rye the best one"]
 
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 129: earnings on each one sold are a sum of money.
+        ("whats the bakerys profit per loaf", "money"),
+        ("whats the margin on each rye loaf", "money"),
+        ("whats the bakerys profit target", None),  # no sum on each one
+        ("whats the bakery's profit", None),
+    ],
+)
+def test_round_129_earnings_on_each_one_sold_are_money(question: str, expected: str | None) -> None:
+    assert q.wants(tuple(words(question))) == expected
+
