@@ -3657,3 +3657,13 @@ def test_round_128_a_driver_ticketed_is_a_later_event(matcher_real: Matcher) -> 
     assert _decided(matcher_real, "did the merc filming it get pulled over") is None
     # ... while the chase car itself is still JRobUSC's guess.
     assert _decided(matcher_real, "what car was filming it, a merc?") == "chase-car-v8-benz"
+
+
+def test_round_129_a_tune_past_stock_is_no_emissions_claim(matcher_real: Matcher) -> None:
+    # Round 129: whether a car with a stage 2 tune or downpipes passes a smog test is no claim of
+    # the sources, though "smog" and "n54" name the blog's emissions note.
+    assert (
+        _decided(matcher_real, "would an n54 with downpipes and a stage 2 tune pass smog") is None
+    )
+    # ... while the N54 as built is still the blog's emissions note.
+    assert _decided(matcher_real, "would the n54 still pass smog after 2011") == "n54-emissions"
