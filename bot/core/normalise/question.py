@@ -1281,10 +1281,31 @@ def _unbidden(found: list[str]) -> list[str]:
     return found[at:] if at < len(found) and found[at] in _WH_LAST else found
 
 
+# Round 129: "would you BE ABLE TO tell me where ...", "are you ABLE TO say who ...": a polite
+# request to be told, which asks what "can you tell me" does.
+_ABLE_TO = ("able", "to")
+_POLITE_TELLING = frozenset("tell explain say share".split())
+
+
+def _unabled(found: list[str]) -> list[str]:
+    """Return a sentence asking to be told without the politeness of "be able to" ("would you BE
+    ABLE TO tell me where ..." -> "would you tell me where ...")."""
+    if "able" not in found[:4] or not found[1:2] or found[1] not in _LISTENERS:
+        return found  # most sentences
+    at = 3 if found[2:3] == ["be"] else 2
+    if (
+        tuple(found[at : at + 2]) == _ABLE_TO
+        and found[at + 2 : at + 3]
+        and found[at + 2] in _POLITE_TELLING
+    ):
+        return found[:2] + found[at + 2 :]
+    return found
+
+
 def _unrequested(found: list[str]) -> list[str]:
     """Return a sentence without its request to explain ("can u CLEAR IT UP", "could someone
     SETTLE THIS for me"): the story says what is to be explained."""
-    found = _unsettled(_unbidden(found))
+    found = _unsettled(_unbidden(_unabled(found)))
     at = (
         2 if found[:1] and found[0] in _AUXILIARIES and found[1:2] and found[1] in _LISTENERS else 0
     )
@@ -1314,9 +1335,30 @@ _NOT_DOERS = frozenset(
 _CLEFT_MOST = 4  # the words a guessed doer may take
 
 
+# Round 129: "MR X WAS THE ONE WHO said ...", "bimmerpost WAS THE ONE THAT leaked it": the
+# guessed doer named first, then what was done; what is asked is who did it.
+_THE_ONE = ("the", "one")
+
+
+def _one_who(found: list[str]) -> list[str] | None:
+    """Return a sentence naming the asker's guess as the one who did something ("mr x WAS THE
+    ONE WHO said ...") as who did it ("who said ..."), or None."""
+    for i in range(1, min(len(found) - 4, _CLEFT_MOST + 1)):
+        if found[i] not in COPULAS:
+            continue
+        if tuple(found[i + 1 : i + 3]) == _THE_ONE and found[i + 3] in _CLEFT_THAT:
+            doer = found[:i]
+            if _NOT_DOERS.isdisjoint(doer) and _ASKS.isdisjoint(doer):
+                return ["who", *found[i + 4 :]]
+        return None  # the doer ends at the first copula
+    return None
+
+
 def _uncleft(found: list[str]) -> list[str]:
     """Return a sentence asking whether the asker's guess did something ("was it goat who
     said ...", "i thought it was the wsj that ...") as who did it ("who said ...")."""
+    if (one := _one_who(found)) is not None:
+        return one
     for i in range(min(len(found) - 3, 4)):
         if tuple(found[i : i + 2]) not in _CLEFTS:
             continue
@@ -2412,6 +2454,20 @@ _CHARGING = frozenset(
 )
 
 
+# Round 129: "whats bmws PROFIT PER 1m", "the MARGIN ON EACH car": a sum made on each one sold.
+_EACH = (("per",), ("on", "each"), ("on", "every"))
+_EARNED_REACH = 3  # the words before the earnings: "whats BMWS REAL profit per car"
+
+
+def _earned_per(named: Sequence[str]) -> bool:
+    """Return whether what a "what" question names opens with earnings on each one ("bmws
+    PROFIT PER 1m", "the MARGIN ON EACH car")."""
+    for i, word in enumerate(named[:_EARNED_REACH]):
+        if word in EARNINGS:
+            return any(tuple(named[i + 1 : i + 1 + len(each)]) == each for each in _EACH)
+    return False
+
+
 def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     """Return "number" for "how many / how much hp ...", "date" for "what year ...", "time" for
     "when ...", "name" for "which cars ..." or "what is it called", "money" for a price ("how
@@ -2469,6 +2525,8 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
             return "money"  # "whats the X1 COST in the us": a price headed by what it prices
         if named[1:2] and named[0] in _PRECISE and named[1] in EARNINGS:
             return "money"  # "whats the EXACT PROFIT target": a sum, which "profit" alone is not
+        if _earned_per(named):
+            return "money"  # "whats bmws PROFIT PER 1m": a sum made on each car sold
         # A price word at the end asks for a price only in a short question: in a long one it is
         # part of another clause ("what did the blog predict ..., does it hold msrp or drop").
         short = len(asked) - start <= _SHORT_PRICED

@@ -3820,3 +3820,36 @@ def test_round_131_who_relayed_a_claim_in_a_told_sentence() -> None:
     # a sentence that asks in words: its teller is asked about
     assert q.relayer(tuple(words("what did the harbour master say about the ferry"))) == 0
     assert q.relayer(tuple(words("my cousin said the ferry stops, when was that"))) == 0
+def test_round_129_the_one_who_did_it_is_asked_as_who() -> None:
+    # Round 129: "X was the one who said Y": the asker's guess at the doer, named first; what is
+    # asked is who said Y, and the guess's words would pull to the wrong person.
+    assert asked("old marta was the one who said the rye was sold out right") == [
+        "who said the rye was sold out"
+    ]
+    assert asked("the baker is the one that bakes rye?") == ["who bakes rye"]
+    assert asked("what was the one that sold out") == ["what was the one that sold out"]
+    assert asked("is the rye the best one") == ["is the rye the best one"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 129: earnings on each one sold are a sum of money.
+        ("whats the bakerys profit per loaf", "money"),
+        ("whats the margin on each rye loaf", "money"),
+        ("whats the bakerys profit target", None),  # no sum on each one
+        ("whats the bakery's profit", None),
+    ],
+)
+def test_round_129_earnings_on_each_one_sold_are_money(question: str, expected: str | None) -> None:
+    assert q.wants(tuple(words(question))) == expected
+
+
+def test_round_129_being_able_to_tell_is_a_request_to_tell() -> None:
+    # Round 129: "would you be able to tell me where X": the politeness of "be able to" asks
+    # what "would you tell me where X" does, and "able" named no topic.
+    assert asked("Would you be able to tell me where the bakery moved?") == [
+        "would you tell me where the bakery moved"
+    ]
+    assert asked("are you able to explain why rye sold out") == ["are you explain why rye sold out"]
+    assert asked("will i be able to get rye") == ["will i be able to get rye"]  # no telling
