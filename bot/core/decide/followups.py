@@ -42,6 +42,7 @@ from .talk import (
     asks_origin,
     asks_other_way,
     asks_outlet,
+    asks_plainer,
     asks_summary,
     asks_where_is,
     asks_where_to_reach,
@@ -156,7 +157,7 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
     if asks_meaning(text):
         # "what did he mean" after a reader's remark: that remark, not two claims sharing "mean".
         return Reading(_sure(last), last)
-    if asks_summary(text):
+    if asks_summary(text) or asks_plainer(text):
         # "tldr pls" after the 2011 cut-off: that answer is the short of it, not a claim that
         # shares no word with a bare "tldr" (declined) nor one that shares "so".
         return Reading(_sure(last), last)

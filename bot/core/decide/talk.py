@@ -1330,6 +1330,28 @@ def asks_summary(message: str) -> bool:
     )
 
 
+# "say it simpler", "explain like im 5", "wdym", "in plain english pls": the last answer asked
+# for again, put plainly; its words ("simple", "mean", "english") are no topic.
+_PLAINER = re.compile(
+    r"^\s*(?:(?:and|but|so|ok|okay|wait|hmm|lol|sorry|huh|uh|um|sry)\b[\s,.!?]*)*"
+    r"(?:(?:can|could|would)\s+(?:you|u|ya)\s+)?"
+    r"(?:(?:say|put|explain|word|tell|break)\s+(?:it|that|this|me)?\s*(?:down\s+)?(?:again\s+)?"
+    r"(?:simpler|more\s+simply|simply|plainly|"
+    r"in\s+(?:simple|simpler|plain|easy|normal|laymans?|layman'?s)\s+(?:words|terms|english)|"
+    r"like\s+(?:i'?m|i\s+am)\s+(?:5|five|a\s+kid))"
+    r"|eli5|dumb\s+it\s+down|simpler|wdym|"
+    r"what\s+do\s+(?:you|u|ya)\s+mean(?:\s+by\s+(?:that|it|this))?|"
+    r"(?:in\s+)?(?:plain|simple)\s+english)"
+    r"(?:\s+(?:pls|plz|please|lol|then|tho|bro|man|mate))*\s*[?!.]*\s*$",
+    re.I,
+)
+
+
+def asks_plainer(message: str) -> bool:
+    """Return whether a message only asks for the last answer again, put plainly."""
+    return _PLAINER.match(message[:200]) is not None
+
+
 # "could it go the other way tho", "or the other way round?", "what about the other way
 # around": the reverse of what the last answer weighs, which an answer weighing two ways gives.
 _OTHER_WAY = re.compile(

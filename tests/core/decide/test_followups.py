@@ -3292,3 +3292,14 @@ def test_followup_73_a_range_held_up_against_the_last_range_checks_it(tmp_path: 
     first, checked = _talk(kettles, "will the foundry make more kettles", "so 400 to 1200?")
     assert first.entry_id == "kettle-run"
     assert checked.kind == "followup" and checked.entry_id == "kettle-run"
+
+
+def test_followup_73_a_bare_request_to_put_it_plainly_gets_the_last_answer(
+    studio: KnowledgeService,
+) -> None:
+    # Follow-up round 73: "say it simpler", "explain like im 5" after an answer ask for it put
+    # plainly: that answer again, not a decline or a claim sharing "simple"; alone, declined.
+    for plainer in ("say it simpler", "explain like im 5", "wdym"):
+        first, plain = _talk(studio, "when does shooting start", plainer)
+        assert plain.kind == "followup" and plain.entry_id == first.entry_id, plainer
+    assert not studio.ask("say it simpler").answered
