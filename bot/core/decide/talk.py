@@ -321,7 +321,12 @@ class Talk:
             return self._reaction()  # "👍", "😂😂": a reaction without words
         if not said or len(said) > _MAX_TALK_WORDS:
             return None
-        found = self._match(said) or self._thanked(message, said) or self._hailed(said)
+        found = (
+            self._match(said)
+            or self._thanked(message, said)
+            or self._hailed(said)
+            or self._undoubled(said)
+        )
         if found is None or found.kind is TalkKind.GREETING:
             # "hey whats this bot for", "hi who are you": a greeting before help or "who are
             # you" is that; "hey how are you": a greeting before another is one greeting; a
@@ -371,6 +376,12 @@ class Talk:
             if len(kept) > 1 and topical and vocabulary.issuperset(kept):
                 return item
         return None
+
+    def _undoubled(self, said: list[str]) -> SmallTalk | None:
+        """Return the small talk a message is with each word's doubled last letter typed once
+        ("heyy", "hii", "yoo guys"), or None: a stretch too short for _said to undo."""
+        plain = [w[:-1] if len(w) > 2 and w[-1] == w[-2] and w[-1].isalpha() else w for w in said]
+        return self._match(plain) if plain != said else None
 
     def _hailed(self, said: list[str]) -> SmallTalk | None:
         """Return the greeting a message is when it ends by hailing the channel as a group

@@ -1065,3 +1065,13 @@ def test_followup_73_a_bare_request_to_put_it_plainly_asks_for_the_last_answer()
     assert asks_plainer("in plain english pls")
     assert not asks_plainer("say it simpler, who runs the kite shop")
     assert not asks_plainer("what do you mean by a sequel")
+
+
+@pytest.mark.parametrize("message", ["heyy there", "helloo", "yoo guys"])
+def test_followup_73_a_greeting_with_its_last_letter_doubled_is_a_greeting(
+    service: KnowledgeService, message: str
+) -> None:
+    # Follow-up round 73: "heyy", "hii" hold their last letter twice, a stretch too short to be
+    # written once as "heyyy" is; they were declined as questions.
+    reply = service.ask(message)
+    assert reply.kind == "smalltalk" and reply.talk is TalkKind.GREETING
