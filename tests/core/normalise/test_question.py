@@ -3908,3 +3908,35 @@ def test_round_128_the_askers_verdict_after_the_question_is_story() -> None:
     assert asked(message) == ["why did the bakery stop selling rye in march"]
     # "it seems silly": a pronoun before the verdict binds it into the question's own clause
     assert len(q.parts("why would they say it seems silly to drop rye in march")) == 1
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "will the new ferry timetable mean fewer sailings in winter or am i overthinking it",
+        "does the museum close early on holidays or did i waste my time lol",
+        "was the bridge repainted last spring or am i mixing it up with something else",
+    ],
+)
+def test_round_131_the_askers_own_slip_offered_as_the_other_side_is_left_out(
+    message: str,
+) -> None:
+    found = " ".join(w for part in q.parts(message) for w in part.words).split()
+    assert not {"overthinking", "waste", "time", "mixing", "else"} & set(found)
+
+
+def test_round_131_a_real_other_side_about_the_asker_stays_asked() -> None:
+    # "or am i getting a refund": a side the sources could settle, not the asker's slip
+    found = " ".join(
+        w for part in q.parts("is the ferry cancelled or am i getting a refund") for w in part.words
+    )
+    assert "refund" in found.split()
+
+
+def test_round_131_who_relayed_a_claim_in_a_told_sentence() -> None:
+    assert (
+        q.relayer(tuple(words("then my cousin texts me a pic saying the ferry is cancelled"))) == 8
+    )
+    # a sentence that asks in words: its teller is asked about
+    assert q.relayer(tuple(words("what did the harbour master say about the ferry"))) == 0
+    assert q.relayer(tuple(words("my cousin said the ferry stops, when was that"))) == 0
