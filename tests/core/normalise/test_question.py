@@ -3820,6 +3820,8 @@ def test_round_131_who_relayed_a_claim_in_a_told_sentence() -> None:
     # a sentence that asks in words: its teller is asked about
     assert q.relayer(tuple(words("what did the harbour master say about the ferry"))) == 0
     assert q.relayer(tuple(words("my cousin said the ferry stops, when was that"))) == 0
+
+
 def test_round_129_the_one_who_did_it_is_asked_as_who() -> None:
     # Round 129: "X was the one who said Y": the asker's guess at the doer, named first; what is
     # asked is who said Y, and the guess's words would pull to the wrong person.

@@ -3654,6 +3654,8 @@ def test_round_131_who_relayed_a_checked_claim_is_no_word_of_the_question(
     assert weights["buddi"] <= CONTEXT_UNKNOWN * matcher_real._unknown_weight + 1e-9
     # ... while the claim's own words keep their weight
     assert weights["600"] > CONTEXT_UNKNOWN * matcher_real._unknown_weight
+
+
 def test_round_129_a_tune_past_stock_is_no_emissions_claim(matcher_real: Matcher) -> None:
     # Round 129: whether a car with a stage 2 tune or downpipes passes a smog test is no claim of
     # the sources, though "smog" and "n54" name the blog's emissions note.
