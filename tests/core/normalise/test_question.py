@@ -3908,3 +3908,9 @@ def test_round_128_the_askers_verdict_after_the_question_is_story() -> None:
     assert asked(message) == ["why did the bakery stop selling rye in march"]
     # "it seems silly": a pronoun before the verdict binds it into the question's own clause
     assert len(q.parts("why would they say it seems silly to drop rye in march")) == 1
+
+
+def test_round_130_a_verb_of_going_and_do_is_one_question() -> None:
+    # "go and do": the "and" joins a verb of going to the verb it leads to, no second question
+    assert q.questions("what did the old baker go and do after he sold the shop") is None
+    assert q.questions("where did the baker go and do they still bake rye") is not None
