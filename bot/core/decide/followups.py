@@ -240,10 +240,12 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # "was he sure" after a reader's guess: how settled the last claim is, which its
         # answer says, when no claim of his says how sure he was.
         return Reading(_sure(last), last)
-    if reading.decision.answer is None and reading.notice is None and _picks_side(text, last):
-        # "at least or at most" after "2 each at most": the last answer says which.
-        return Reading(_sure(last), last)
     answer = reading.decision.answer
+    unlinked = answer is not None and _rank(answer.entry, last) == 0
+    if ((answer is None and reading.notice is None) or unlinked) and _picks_side(text, last):
+        # "at least or at most" after "2 each at most": the last answer says which; so does
+        # "worldwide or just the us" after Watts's worldwide role, not a claim unlinked to it.
+        return Reading(_sure(last), last)
     want = wanted(text)
     where = asks_where_is(text)
     if where is not None and answer is not None and _given_as_place(answer.entry, where):
@@ -709,7 +711,16 @@ def _deed_untold(text: str, last: Entry) -> str | None:
     deed = found.group(1).lower()
     if deed in _CLAIMING or stem(deed) in {stem(w) for w in words(last.answer)}:
         return None
-    return deed
+    return None if _decision_told(text, last) else deed
+
+
+def _decision_told(text: str, last: Entry) -> bool:
+    """Return whether a short "who <decided> it" asks whose decision the last answer tells of
+    ("who decided that" after "BMW has committed not to extend ..."): its claimant's."""
+    found = _WHO_DID.match(text[:200])
+    if found is None or found.group(1).lower() not in _DECIDING:
+        return False
+    return not _DECISION_STEMS.isdisjoint(stem(w) for w in words(last.answer))
 
 
 # "who filmed it", "so who replaced him?": who did a thing to what the last answer speaks of.
@@ -717,6 +728,14 @@ _WHO_DID = re.compile(
     r"^\s*(?:(?:and|so|ok|okay|wait|but)\b[\s,]*)*who\s+([a-z]+ed)\s+"
     r"(?:it|that|this|him|her|them|those|these)[\s?!.]*$",
     re.I,
+)
+# The deeds of deciding ("who decided that", "who chose it"), and the words with which an answer
+# tells of a decision ("has COMMITTED not to extend", "DECIDED", "PLANS to"): who decided what the
+# answer tells of as a decision is who it cites.
+_DECIDING = frozenset("decided chose ruled determined settled".split())
+_DECISION_STEMS = frozenset(
+    stem(w)
+    for w in "decided decision committed commitment chose choice planned plans promised".split()
 )
 # The deeds of making or passing on a claim: who did them is who the answer cites.
 _CLAIMING = frozenset(
@@ -916,7 +935,11 @@ def _read(
 ) -> Reading:
     """Decide on a message after ``last``, before the check for "what other"."""
     how, about = leaning if leaning is not None else (None, "")
-    if how in (FollowUp.PROVENANCE, FollowUp.POINTING) and matcher.unknown(topical(text)):
+    if (
+        how in (FollowUp.PROVENANCE, FollowUp.POINTING)
+        and matcher.unknown(topical(text))
+        and not _decision_told(text, last)
+    ):
         how = None  # "who hosts it": it asks what no entry holds, about the last topic or not
     if how is None and asks_why(text) and _restates(text, last):
         how = FollowUp.WHY  # "then y is it so hard to get" after an answer saying it is
@@ -1612,9 +1635,11 @@ _OTHER_WORDS = frozenset("other another".split())
 
 def _other_told(text: str, last: Entry) -> bool:
     """Return whether the "another X" a message asks of is the last answer's own ("why would
-    they need to sell another 2500" after "would need to sell another 2,500"), not more."""
-    said, told = words(text), words(last.answer)
-    pairs = set(pairwise(told))
+    they need to sell another 2500" after "would need to sell another 2,500"), or one of its
+    entry's keywords ("could they go to another country" after "another overseas market",
+    filed under "another country"), not more."""
+    pairs = {pair for told in (last.answer, *last.keywords) for pair in pairwise(words(told))}
+    said = words(text)
     return any((word, after) in pairs for word, after in pairwise(said) if word in _OTHER_WORDS)
 
 

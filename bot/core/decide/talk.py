@@ -512,7 +512,7 @@ def kernel(message: str) -> list[str]:
     the us OR NOT" asks what "is it happening in the us" asks."""
     said = words(message[:200])
     start = 0
-    while start < len(said) - 1 and said[start] in _OPENERS:
+    while start < len(said) - 1 and (said[start] in _OPENERS or _hedges(said, start)):
         start += 1
     end = len(said)
     if not said or said[-1] not in _TAG_ENDS:  # most messages end in no tag
@@ -521,6 +521,12 @@ def kernel(message: str) -> list[str]:
         if end - len(tag) > start and tuple(said[end - len(tag) : end]) == tag:
             end -= len(tag)
     return said[start:end]
+
+
+def _hedges(said: list[str], at: int) -> bool:
+    """Return whether a word is a hedging "like" before a question word ("LIKE where in the
+    uk"), chat around the question rather than a comparison ("like the 1m?")."""
+    return said[at] == "like" and said[at + 1 : at + 2] != [] and said[at + 1] in ASKING
 
 
 _HOW_LONG_AGO = re.compile(r"\bhow\s+long\s+ago\b", re.I)
@@ -915,9 +921,14 @@ def _news(said: list[str]) -> bool:
 def holds(answer: str, want: Wanted, *, asked: str = "") -> bool:
     """Return whether an answer gives what a question wants: a year, a time, a price, a figure,
     a place; a figure per something ("2 per dealer") gives no count when ``asked``, the
-    question, names no rate ("how many zhps got made")."""
+    question, names no rate ("how many zhps got made"); the place a question asks a spot
+    inside of ("where in the uk") is no place given."""
     if want is Wanted.PLACE:
-        return any((m.group(1) or "").lower() not in _CALENDAR for m in _PLACED.finditer(answer))
+        within = _within(asked)  # "where in the uk": a place in it, not the UK again
+        return any(
+            (m.group(1) or "").lower() not in _CALENDAR and (m.group(1) or "").lower() != within
+            for m in _PLACED.finditer(answer)
+        )
     if want is Wanted.NEWS:  # "more on it in a few days": not when the claim was made
         return _AHEAD.search(answer) is not None
     if want is Wanted.VALUE and _STICKER.search(answer):
@@ -934,6 +945,16 @@ def holds(answer: str, want: Wanted, *, asked: str = "") -> bool:
     kinds = {Wanted.TIME: "time", Wanted.PRICE: "money", Wanted.VALUE: "money"}
     kind = kinds.get(want, "number")
     return kind in answer_kinds([stem(w) for w in said], answer)
+
+
+# "where in the uk was it", "like where in england": a place inside the one named.
+_WHERE_IN = re.compile(r"\bwhere\s+in\s+(?:the\s+)?([^\s?!.,]+)", re.IGNORECASE)
+
+
+def _within(asked: str) -> str | None:
+    """Return the place a question asks a spot inside of ("where in the uk": "uk"), or None."""
+    found = _WHERE_IN.search(asked[:200]) if "where" in asked[:200].casefold() else None
+    return None if found is None else found.group(1).casefold()
 
 
 _RANGE = frozenset("to or".split())  # "4 to 5 years"

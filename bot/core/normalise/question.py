@@ -29,7 +29,20 @@ _SELF_DOUBT = (
     r"|misremembering|going\s+crazy|losing\s+it|making\s+(?:it|this|that)\s+up|wrong)"
     r"(?:\s+(?:here|rn|lol|lmao))?(?=\W*(?:$|[.!?,;]))"
 )
-_DOUBT = re.compile(r"^\W*(?:or\s+)?" + _SELF_DOUBT + r"\W*$", re.IGNORECASE)
+# Round 131: "... OR AM I OVERTHINKING IT", "or did i waste my data lol": the asker's own slip
+# of mind or judgement offered as the other side of a question, no side the sources could take.
+_OWN_SLIP = (
+    r"or\s+(?:(?:am\s+i|im|i'm)\s+(?:just\s+)?(?:overthinking(?:\s+(?:it|this|that))?"
+    r"|missing\s+something(?:\s+(?:obvious|here))?"
+    r"|(?:mixing|confusing)\s+(?:it|this|that|them|things)\s+up"
+    r"(?:\s+with\s+(?:something|smth|another)(?:\s+else)?)?"
+    r"|reading\s+(?:too\s+much\s+)?into\s+(?:it|this|that)"
+    r"|wasting\s+(?:my\s+)?(?:time|gas|data|money))"
+    r"|did\s+i\s+(?:just\s+)?(?:imagine|dream|misread|mishear|make\s+(?:it|this|that)\s+up"
+    r"|waste\s+my\s+(?:time|gas|data|money))(?:\s+(?:it|this|that))?)"
+    r"(?:\s+(?:here|rn|lol|lmao))?(?=\W*(?:$|[.!?,;]))"
+)
+_DOUBT = re.compile(r"^\W*(?:(?:or\s+)?" + _SELF_DOUBT + "|" + _OWN_SLIP + r")\W*$", re.IGNORECASE)
 _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of spaces
     # Every break starts with one of these: most places are passed over at one test.
     r"(?=[\s;,almqth23cf])(?:(?<=[.!?])(?<!\.[a-z]\.)(?<!\b(?:dr|mr|ms|st|jr|sr|vs|mt|ft)\.)\s"
@@ -50,6 +63,7 @@ _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of 
     r"|(?<=\bor what),\s|(?<=\bor nah),\s|(?<=\bor not),\s"
     # "... in that clip OR AM I TRIPPING": the asker doubting themself ends the question
     r"|(?<!\bor)\s(?=(?:or\s+)?" + _SELF_DOUBT + r")"
+    r"|\s(?=" + _OWN_SLIP + r")"
     # ", can someone ...": a request to the channel that turns to the question (round 18)
     r"|,\s*(?=(?:can|could|would|does|do|did)\s+(?:someone|somebody|anyone|anybody|u|you)\b)"
     # "... im so lost can someone explain ...": such a request needs no comma (round 21)
@@ -4092,6 +4106,16 @@ def teller(sentence: Sequence[str]) -> int:
         if word in _TELLING:
             return at + 1
     return 0
+
+
+def relayer(sentence: Sequence[str]) -> int:
+    """Return how many words of an asking sentence that is told, not put as a question ("then
+    my buddy sends me a thing SAYING the us gets 600 total??"), tell who passed its claim on,
+    as ``teller`` reads a story sentence; 0 for one that asks in words ("what did segler
+    say", "... he claimed numbers per month, WHAT were they")."""
+    if _opens(tuple(sentence)) or not _WH_LAST.isdisjoint(sentence):
+        return 0
+    return teller(sentence)
 
 
 # "the reply TO yourbestsource", "why did someone TELL ybs": the one spoken to, not the speaker.

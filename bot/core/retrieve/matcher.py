@@ -75,6 +75,7 @@ from ..normalise.question import (
     present_post,
     present_value,
     rate_named,
+    relayer,
     reported_figures,
     restated_kinds,
     said,
@@ -1945,6 +1946,13 @@ class Matcher:
                 if part.asks
                 else set(content(self.synonyms.apply([s for s, _, _ in analysed[: teller(typed)]])))
             )
+            # "then MY BUDDY SENDS ME a thing saying ... ??": who passed on a claim the asker
+            # checks is no word of the question
+            relayed = (
+                set(content(self.synonyms.apply([s for s, _, _ in analysed[: relayer(typed)]])))
+                if part.asks
+                else set()
+            )
             layouts = self._choice_of_layouts(part.words)
             mine = not _ASKER.isdisjoint(part.words)  # "can I still get one": the asker's lot
             mine = mine or hearsay(part.words)  # "someone said ...": a claim, maybe garbled
@@ -2068,7 +2076,7 @@ class Matcher:
                     share = min(share, CONTEXT_KNOWN)
                 if term in limits:
                     share = min(share, CONTEXT_KNOWN if known else CONTEXT_UNKNOWN)
-                if not known and term in asides:
+                if not known and (term in asides or term in relayed):
                     share = CONTEXT_UNKNOWN
                 if known and term in spoken_to and term in self._speakers:
                     share = min(share, CONTEXT_KNOWN)

@@ -3244,3 +3244,93 @@ def test_followup_71_a_choice_led_by_is_that_for_picks_the_side_the_answer_says(
 )
 def test_code_round_u2_a_period_named_alone(message: str, named: bool) -> None:
     assert followups._names_period(message, followups._PERIOD_FILLER) is named
+
+
+BRISTOL_LOAVES = """
+version: 1
+
+sources:
+  - id: bakery-post
+    title: The bakery post
+    outlet: the bread blog
+    kind: article
+  - id: comment-otto
+    title: Otto's comment
+    outlet: the bread blog
+    kind: reader-comment
+
+entries:
+  - id: loaf-count
+    questions: [How many sourdough loaves will the Bristol bakery bake?]
+    answer: The bread blog said the Bristol bakery would bake 40 sourdough loaves a morning.
+    status: rumor
+    claimed_by: the bread blog
+    sources: [bakery-post]
+    related: [otto-shortfall]
+  - id: otto-shortfall
+    questions: [Why did the bakery say about 40 loaves?]
+    answer: >-
+      Commenter Otto read "about 40" as a hint that weak bookings might send some of Bristol's
+      loaves to a bakery in another coastal town.
+    status: opinion
+    claimed_by: Otto (reader comment)
+    sources: [comment-otto]
+    keywords: [another city, elsewhere, bookings, sent]
+    related: [loaf-count]
+  - id: rye-ends
+    questions: [Will the Bristol bakery still bake rye after 2030?]
+    answer: The Bristol bakery has committed not to bake rye beyond 2030, the bread blog said.
+    status: fact
+    claimed_by: the Bristol bakery, as reported by the bread blog
+    sources: [bakery-post]
+"""
+
+
+@pytest.fixture(scope="module")
+def bristol(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    return _built(tmp_path_factory, "bristol", BRISTOL_LOAVES)
+
+
+def test_followup_72_another_thing_the_entry_is_filed_under_is_not_asking_for_more(
+    bristol: KnowledgeService,
+) -> None:
+    # Follow-up round 72: "could our loaves be sent to another city" after a claim of loaves
+    # sent to "another coastal town", filed under "another city", asks of that claim; it was
+    # declined as "what other ..." asking beyond the answer.
+    first, sent = _talk(
+        bristol,
+        "why did the bakery say about 40 loaves",
+        "could our loaves be sent to another city",
+    )
+    assert first.entry_id == "otto-shortfall"
+    assert sent.answered and sent.entry_id == "otto-shortfall"
+
+
+def test_followup_72_who_decided_it_after_a_commitment_is_its_claimant(
+    bristol: KnowledgeService,
+) -> None:
+    # Follow-up round 72: "who decided that" after an answer telling of a decision ("has
+    # committed not to") asks whose decision it is, which the claim cites; it was declined as
+    # a deed the sources never speak of. After a claim telling of no decision it still is.
+    first, who = _talk(
+        bristol, "will the bristol bakery still bake rye after 2030", "who decided that"
+    )
+    assert first.entry_id == "rye-ends"
+    assert who.kind == "followup" and who.entry_id == "rye-ends"
+    _, untold = _talk(
+        bristol, "how many sourdough loaves will the bristol bakery bake", "who decided that"
+    )
+    assert not untold.answered
+
+
+def test_followup_72_a_choice_the_last_answer_settles_beats_an_unlinked_claim(
+    bristol: KnowledgeService,
+) -> None:
+    # Follow-up round 72: "sourdough loaves or just rye" after the rye claim offers two short
+    # sides, of which that answer says one; the message alone gets the sourdough claim, which
+    # is not linked to it, so the choice is read only where the message alone was declined.
+    first, side = _talk(
+        bristol, "will the bristol bakery still bake rye after 2030", "sourdough loaves or just rye"
+    )
+    assert first.entry_id == "rye-ends"
+    assert side.kind == "followup" and side.entry_id == "rye-ends"

@@ -552,6 +552,22 @@ def test_a_date_and_a_sum_in_a_currency_are_wanted() -> None:
     assert not holds("It would fetch its list price at best.", Wanted.PRICE)
 
 
+def test_a_place_asked_inside_of_is_no_place_given() -> None:
+    # Follow-up round 74: "where in france" wants a spot in France, not France again.
+    asked = "where in france was the ferry"
+    assert wanted(asked) is Wanted.PLACE
+    assert not holds("The ferry was photographed in France.", Wanted.PLACE, asked=asked)
+    assert holds("The ferry was photographed at Calais.", Wanted.PLACE, asked=asked)
+    assert holds("The ferry was photographed in France.", Wanted.PLACE, asked="where was it")
+
+
+def test_a_hedging_like_before_a_question_word_is_chat() -> None:
+    # Follow-up round 74: "like where in france" asks where, as "where in france" does.
+    assert kernel("like where in france was the ferry")[0] == "where"
+    assert wanted("like where in france was the ferry") is Wanted.PLACE
+    assert kernel("like the ferry?") == ["like", "the", "ferry"]
+
+
 @pytest.mark.parametrize(
     ("message", "want"),
     [

@@ -3923,3 +3923,35 @@ def test_round_130_a_tag_question_asks_the_claim_before_it() -> None:
         " the east, my aunt says dresden, so whoever is right buys lunch"
     )
     assert asked(message) == ["the rye was from leipzig wasnt it"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "will the new ferry timetable mean fewer sailings in winter or am i overthinking it",
+        "does the museum close early on holidays or did i waste my time lol",
+        "was the bridge repainted last spring or am i mixing it up with something else",
+    ],
+)
+def test_round_131_the_askers_own_slip_offered_as_the_other_side_is_left_out(
+    message: str,
+) -> None:
+    found = " ".join(w for part in q.parts(message) for w in part.words).split()
+    assert not {"overthinking", "waste", "time", "mixing", "else"} & set(found)
+
+
+def test_round_131_a_real_other_side_about_the_asker_stays_asked() -> None:
+    # "or am i getting a refund": a side the sources could settle, not the asker's slip
+    found = " ".join(
+        w for part in q.parts("is the ferry cancelled or am i getting a refund") for w in part.words
+    )
+    assert "refund" in found.split()
+
+
+def test_round_131_who_relayed_a_claim_in_a_told_sentence() -> None:
+    assert (
+        q.relayer(tuple(words("then my cousin texts me a pic saying the ferry is cancelled"))) == 8
+    )
+    # a sentence that asks in words: its teller is asked about
+    assert q.relayer(tuple(words("what did the harbour master say about the ferry"))) == 0
+    assert q.relayer(tuple(words("my cousin said the ferry stops, when was that"))) == 0

@@ -3657,3 +3657,21 @@ def test_round_128_a_driver_ticketed_is_a_later_event(matcher_real: Matcher) -> 
     assert _decided(matcher_real, "did the merc filming it get pulled over") is None
     # ... while the chase car itself is still JRobUSC's guess.
     assert _decided(matcher_real, "what car was filming it, a merc?") == "chase-car-v8-benz"
+
+
+def test_round_131_who_relayed_a_checked_claim_is_no_word_of_the_question(
+    matcher_real: Matcher,
+) -> None:
+    # Round 131: a sentence told with "??" that the vague question makes ask ("then my buddy
+    # texts me a pic saying ... ??") weighs the unknown words of who passed the claim on as
+    # story: the teller is not what is asked.
+    from bot.core.normalise.question import CONTEXT_UNKNOWN
+
+    message = (
+        "so im saving up for one. then my buddy texts me a pic saying the us only gets 600"
+        " total?? is that from bmw or where did it come from"
+    )
+    weights = {t.stem: t.weight for t in matcher_real._query(message)[0]}
+    assert weights["buddi"] <= CONTEXT_UNKNOWN * matcher_real._unknown_weight + 1e-9
+    # ... while the claim's own words keep their weight
+    assert weights["600"] > CONTEXT_UNKNOWN * matcher_real._unknown_weight
