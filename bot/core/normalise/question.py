@@ -76,6 +76,10 @@ _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of 
 )
 _TAGGED = re.compile(r"\bor (?:what|nah|not)\W*$", re.IGNORECASE)  # asks like a "?"
 MAX_PARTS = 64  # a message split into more sentences keeps the rest as its last one
+# "it was white tho WASNT IT, ...": a tag question asks the claim before it be confirmed
+_TAG = r"\b(?:is|was|are|were|do|does|did|has|have|wo|would|could)n'?t\s+(?:it|he|she|they)"
+_TAG_COMMA = re.compile(_TAG + r"\s*,", re.IGNORECASE)
+_TAG_END = re.compile(_TAG + r"\W*$", re.IGNORECASE)
 
 _AUXILIARIES = frozenset(
     """
@@ -145,7 +149,8 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         (s, found)
         for whole in _BREAK.split(message, MAX_PARTS)
         for turned in _turned(whole)
-        for s in _stated(turned)
+        for stated in _stated(turned)
+        for s in _tag_ended(stated)
         if _DOUBT.match(s) is None and (found := _judged(_read_as_asked(s), either))
     ]
     if len(pieces) <= 1:
@@ -196,6 +201,8 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         marked = [m and not b for m, b in zip(marked, believed, strict=True)]
     if not any(marked):
         marked = [found[0] in _OPENERS for _, found in pieces]
+    if not any(marked):  # "it was white WASNT IT, ... so whoever is right buys the round"
+        marked = [_TAG_END.search(s) is not None for s, _ in pieces]
     if not any(marked):
         marked[-1] = True
     out: list[Part] = []
@@ -418,6 +425,15 @@ def _candidates(tail: list[str]) -> bool:
     while start < len(tail) and tail[start] in _OFFERING:
         start += 1
     return start < len(tail) and tail[start] in _CANDIDATE_OPENERS
+
+
+def _tag_ended(sentence: str) -> list[str]:
+    """Split a sentence after a tag question and its comma ("it was white tho WASNT IT, some
+    bmw white ..."): the claim it asks be confirmed ends there; the rest is story."""
+    tag = _TAG_COMMA.search(sentence)
+    if tag is None or not sentence[tag.end() :].strip():
+        return [sentence]
+    return [sentence[: tag.end() - 1], sentence[tag.end() :]]
 
 
 def _stated(sentence: str) -> list[str]:
@@ -3870,11 +3886,22 @@ def _premise(sentence: tuple[str, ...]) -> int | None:
     return None
 
 
+# "what did he GO AND DO after": a verb of going joined by "and" to the verb it leads to.
+_GOING = frozenset("go goes went going come comes came coming".split())
+
+
+def _serial_verb(sentence: tuple[str, ...], at: int) -> bool:
+    """Return whether the "and" at ``at`` joins a verb of going to "do" ("what did segler GO AND
+    DO after he left"), one verb phrase, not a second question ("... go and do THEY ...")."""
+    after = sentence[at + 2] if at + 2 < len(sentence) else ""
+    return sentence[at - 1] in _GOING and sentence[at + 1] == "do" and after not in _ASKED_OF
+
+
 def _second_clause(sentence: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """Split a sentence before its first "and"/"also" that a question word or auxiliary
     follows ("... good for AND WHAT happens after that"); None if it has none."""
     for i in range(1, len(sentence) - 1):
-        if sentence[i] not in _THEN:
+        if sentence[i] not in _THEN or _serial_verb(sentence, i):
             continue
         rest = i + 1
         while rest < len(sentence) and sentence[rest] in _THEN:
