@@ -3491,21 +3491,29 @@ def _recalled(said: Sequence[str]) -> bool:
     return (bool(opening) and opening[0] in _RECALLS) or opening in _RECALLING
 
 
+def _bare_check(sentence: str, said: Sequence[str]) -> bool:
+    """Return whether a sentence is a claim asked back as it was told ("so the us gets 1000?",
+    "bmw doubling to 10k?"): a question mark ends it, and no question word or auxiliary opens
+    it after its lead-ins."""
+    start = _after_lead_ins(tuple(said))
+    return sentence.rstrip().endswith("?") and start < len(said) and said[start] not in _ASKS
+
+
 def checked_figures(message: str) -> frozenset[str]:
     """Return the figures of a claim the asker wants checked ("so the us gets 1000 right?",
-    "iirc the us gets 1000"): the asker's memory of a figure, which may be
-    wrong. A "how many" question with a tag ("how many ... right") asks the figure and offers
+    "iirc the us gets 1000", "so the us gets 1000?"): the asker's memory of a figure, which may
+    be wrong. A "how many" question with a tag ("how many ... right") asks the figure and offers
     none."""
     found: set[str] = set()
     said = words(message)
-    if _CHECKING_TAGS.isdisjoint(said) and _RECALL_WORDS.isdisjoint(said):
+    if _CHECKING_TAGS.isdisjoint(said) and _RECALL_WORDS.isdisjoint(said) and "?" not in message:
         return frozenset()  # most messages: no sentence ends in a tag or opens on a memory
     for sentence in _BREAK.split(message, MAX_PARTS):
         said = words(sentence)
         if len(said) > 2 and "how" not in said:
             if said[-1] in _CHECKING_TAGS:
                 found.update(w for w in said[:-1] if w.isdigit())
-            elif _recalled(said):
+            elif _recalled(said) or _bare_check(sentence, said):
                 found.update(w for w in said if w.isdigit())
     return frozenset(found)
 
