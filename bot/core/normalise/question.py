@@ -3491,12 +3491,20 @@ def _recalled(said: Sequence[str]) -> bool:
     return (bool(opening) and opening[0] in _RECALLS) or opening in _RECALLING
 
 
+_BARE_CHECK_MOST = 10  # the words of a claim asked back: "so the us gets 1000?"
+
+
 def _bare_check(sentence: str, said: Sequence[str]) -> bool:
-    """Return whether a sentence is a claim asked back as it was told ("so the us gets 1000?",
-    "bmw doubling to 10k?"): a question mark ends it, and no question word or auxiliary opens
-    it after its lead-ins."""
+    """Return whether a sentence is a short claim asked back as it was told ("so the us gets
+    1000?", "bmw doubling to 10k?"): a question mark ends it, and no question word or
+    auxiliary opens it after its lead-ins."""
     start = _after_lead_ins(tuple(said))
-    return sentence.rstrip().endswith("?") and start < len(said) and said[start] not in _ASKS
+    return (
+        len(said) <= _BARE_CHECK_MOST
+        and sentence.rstrip().endswith("?")
+        and start < len(said)
+        and said[start] not in _ASKS
+    )
 
 
 def checked_figures(message: str) -> frozenset[str]:
