@@ -3509,20 +3509,33 @@ def _bare_check(sentence: str, said: Sequence[str]) -> bool:
 
 def checked_figures(message: str) -> frozenset[str]:
     """Return the figures of a claim the asker wants checked ("so the us gets 1000 right?",
-    "iirc the us gets 1000", "so the us gets 1000?"): the asker's memory of a figure, which may
-    be wrong. A "how many" question with a tag ("how many ... right") asks the figure and offers
+    "iirc the us gets 1000"): the asker's memory of a figure, which may be
+    wrong. A "how many" question with a tag ("how many ... right") asks the figure and offers
     none."""
     found: set[str] = set()
     said = words(message)
-    if _CHECKING_TAGS.isdisjoint(said) and _RECALL_WORDS.isdisjoint(said) and "?" not in message:
+    if _CHECKING_TAGS.isdisjoint(said) and _RECALL_WORDS.isdisjoint(said):
         return frozenset()  # most messages: no sentence ends in a tag or opens on a memory
     for sentence in _BREAK.split(message, MAX_PARTS):
         said = words(sentence)
         if len(said) > 2 and "how" not in said:
             if said[-1] in _CHECKING_TAGS:
                 found.update(w for w in said[:-1] if w.isdigit())
-            elif _recalled(said) or _bare_check(sentence, said):
+            elif _recalled(said):
                 found.update(w for w in said if w.isdigit())
+    return frozenset(found)
+
+
+def asked_back_figures(message: str) -> frozenset[str]:
+    """Return the figures of short claims asked back as they were told ("so the us gets
+    1000?", "bmw doubling to 10k?"): the asker's memory of a figure, which may be wrong."""
+    if "?" not in message:  # most messages
+        return frozenset()
+    found: set[str] = set()
+    for sentence in _BREAK.split(message, MAX_PARTS):
+        said = words(sentence)
+        if len(said) > 2 and "how" not in said and _bare_check(sentence, said):
+            found.update(w for w in said if w.isdigit())
     return frozenset(found)
 
 

@@ -2107,11 +2107,7 @@ def _checked_figures_splitting_every_message(message: str) -> frozenset[str]:
         said = words(sentence)
         if len(said) > 2 and said[-1] in q._CHECKING_TAGS and "how" not in said:
             found.update(w for w in said[:-1] if w.isdigit())
-        elif (
-            len(said) > 2
-            and "how" not in said
-            and (q._recalled(said) or q._bare_check(sentence, said))
-        ):
+        elif len(said) > 2 and "how" not in said and q._recalled(said):
             found.update(w for w in said if w.isdigit())
     return frozenset(found)
 
@@ -3877,7 +3873,7 @@ def test_round_129_being_able_to_tell_is_a_request_to_tell() -> None:
 
 
 def test_round_134_a_claim_asked_back_offers_its_figure_to_check() -> None:
-    assert q.checked_figures("so the uk only got 40 of them?") == {"40"}
-    assert q.checked_figures("heard canada gets 300 cars?") == {"300"}
-    assert q.checked_figures("did the uk get 40 of them?") == frozenset()
-    assert q.checked_figures("so the uk only got 40 of them.") == frozenset()
+    assert q.asked_back_figures("so the uk only got 40 of them?") == {"40"}
+    assert q.asked_back_figures("heard canada gets 300 cars?") == {"300"}
+    assert q.asked_back_figures("did the uk get 40 of them?") == frozenset()
+    assert q.asked_back_figures("so the uk only got 40 of them.") == frozenset()
