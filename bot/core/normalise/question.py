@@ -3491,22 +3491,6 @@ def _recalled(said: Sequence[str]) -> bool:
     return (bool(opening) and opening[0] in _RECALLS) or opening in _RECALLING
 
 
-_BARE_CHECK_MOST = 10  # the words of a claim asked back: "so the us gets 1000?"
-
-
-def _bare_check(sentence: str, said: Sequence[str]) -> bool:
-    """Return whether a sentence is a short claim asked back as it was told ("so the us gets
-    1000?", "bmw doubling to 10k?"): a question mark ends it, and no question word or
-    auxiliary opens it after its lead-ins."""
-    start = _after_lead_ins(tuple(said))
-    return (
-        len(said) <= _BARE_CHECK_MOST
-        and sentence.rstrip().endswith("?")
-        and start < len(said)
-        and said[start] not in _ASKS
-    )
-
-
 def checked_figures(message: str) -> frozenset[str]:
     """Return the figures of a claim the asker wants checked ("so the us gets 1000 right?",
     "iirc the us gets 1000"): the asker's memory of a figure, which may be
@@ -3523,19 +3507,6 @@ def checked_figures(message: str) -> frozenset[str]:
                 found.update(w for w in said[:-1] if w.isdigit())
             elif _recalled(said):
                 found.update(w for w in said if w.isdigit())
-    return frozenset(found)
-
-
-def asked_back_figures(message: str) -> frozenset[str]:
-    """Return the figures of short claims asked back as they were told ("so the us gets
-    1000?", "bmw doubling to 10k?"): the asker's memory of a figure, which may be wrong."""
-    if "?" not in message:  # most messages
-        return frozenset()
-    found: set[str] = set()
-    for sentence in _BREAK.split(message, MAX_PARTS):
-        said = words(sentence)
-        if len(said) > 2 and "how" not in said and _bare_check(sentence, said):
-            found.update(w for w in said if w.isdigit())
     return frozenset(found)
 
 

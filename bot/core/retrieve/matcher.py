@@ -43,7 +43,6 @@ from ..normalise.question import (
     business_kind,
     byline,
     causing,
-    asked_back_figures,
     checked_figures,
     classed,
     compared_amount,
@@ -1845,8 +1844,6 @@ class Matcher:
         )
         offered = self._offered_figures(found)
         checked = checked_figures(question)  # "so the us gets 1000 right?": maybe misremembered
-        # ... and "so the us gets 1000?" when no entry holds the figure
-        checked |= {w for w in asked_back_figures(question) if self._word(w)[0] not in self._ids}
         earlier_words: set[str] = set()  # the words of the parts before this one
         for order, part in enumerate(found):
             if order:

@@ -3870,10 +3870,3 @@ def test_round_129_being_able_to_tell_is_a_request_to_tell() -> None:
     ]
     assert asked("are you able to explain why rye sold out") == ["are you explain why rye sold out"]
     assert asked("will i be able to get rye") == ["will i be able to get rye"]  # no telling
-
-
-def test_round_134_a_claim_asked_back_offers_its_figure_to_check() -> None:
-    assert q.asked_back_figures("so the uk only got 40 of them?") == {"40"}
-    assert q.asked_back_figures("heard canada gets 300 cars?") == {"300"}
-    assert q.asked_back_figures("did the uk get 40 of them?") == frozenset()
-    assert q.asked_back_figures("so the uk only got 40 of them.") == frozenset()
