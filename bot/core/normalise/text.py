@@ -108,21 +108,14 @@ _LINK = re.compile(r"\bhttps?://(?:www\d?\.)?([a-z0-9-]+)(?:\.[a-z0-9-]+)*\S*", 
 # The same in a message as typed, and the gaps between its words (kept as they are).
 _STRETCHED_TYPED = re.compile(r"([a-z])\1\1", re.IGNORECASE)
 _WORD_GAPS = re.compile(r"([^a-z0-9]+)", re.IGNORECASE)
-_DOUBLED_LAST = re.compile(r"([a-z])\1\b", re.IGNORECASE)  # "heyy", "thankss": a word's last letter
-_UNDOUBLED_LEAST = 4.0  # how common the word without the extra letter must be ("hey": 5.1)
 
 
 def unstretched(text: str) -> str:
-    """Return chat text with each stretched word as the word typed ("sooo" -> "so", "heyy" ->
-    "hey")."""
-    if _STRETCHED_TYPED.search(text) is None and _DOUBLED_LAST.search(text) is None:
-        return text  # most messages; knowledge texts never go here
+    """Return chat text with each stretched word as the word typed ("sooo" -> "so")."""
+    if _STRETCHED_TYPED.search(text) is None:  # most messages; knowledge texts never go here
+        return text
     return "".join(
-        _unstretched(part.lower())
-        if _STRETCHED_TYPED.search(part)
-        else _undoubled(part)
-        if _DOUBLED_LAST.search(part)
-        else part
+        _unstretched(part.lower()) if _STRETCHED_TYPED.search(part) else part
         for part in _WORD_GAPS.split(text)
     )
 
@@ -288,16 +281,6 @@ def _unstretched(word: str) -> str:
         return word
     shorter = max(_STRETCHED.sub(r"\1\1", word), _STRETCHED.sub(r"\1", word), key=english_zipf)
     return shorter if english_zipf(shorter) >= english_zipf(word) else word
-
-
-def _undoubled(word: str) -> str:
-    """Drop a last letter typed twice from a word English does not know when the word without
-    it is a common one ("heyy" -> "hey", "thankss" -> "thanks"); "off", "too" and names stay."""
-    lowered = word.lower()
-    if english_zipf(lowered) > 0:
-        return word
-    shorter = lowered[:-1]
-    return shorter if english_zipf(shorter) >= _UNDOUBLED_LEAST else word
 
 
 def _no_commas(match: re.Match[str]) -> str:

@@ -288,15 +288,6 @@ def test_round_88_a_stretched_letter_reads_as_the_word_typed() -> None:
     assert unstretched("www zzz 1000 loaves, ok?") == "www zzz 1000 loaves, ok?"
 
 
-def test_followup_76_a_last_letter_typed_twice_reads_as_the_word_typed() -> None:
-    # "heyy", "thankss": a word English does not know, one letter short of a common word.
-    assert words(unstretched("Heyy, thankss for the bakery tip")) == [
-        "hey", "thanks", "for", "the", "bakery", "tip",
-    ]  # fmt: skip
-    # Common words ending in a doubled letter stay, and so do names English does not know.
-    assert unstretched("all off too, see the rzz bakery") == "all off too, see the rzz bakery"
-
-
 def test_chat_markup_goes_and_a_link_is_its_site() -> None:
     marked = "<@77120> which bakery :bread: <:pog:88120> <a:spin:88121> @here"
     assert words(unmarked(marked)) == ["which", "bakery"]
