@@ -321,7 +321,12 @@ class Talk:
             return self._reaction()  # "👍", "😂😂": a reaction without words
         if not said or len(said) > _MAX_TALK_WORDS:
             return None
-        found = self._match(said) or self._thanked(message, said) or self._hailed(said)
+        found = (
+            self._match(said)
+            or self._thanked(message, said)
+            or self._hailed(said)
+            or self._undoubled(said)
+        )
         if found is None or found.kind is TalkKind.GREETING:
             # "hey whats this bot for", "hi who are you": a greeting before help or "who are
             # you" is that; "hey how are you": a greeting before another is one greeting; a
@@ -371,6 +376,12 @@ class Talk:
             if len(kept) > 1 and topical and vocabulary.issuperset(kept):
                 return item
         return None
+
+    def _undoubled(self, said: list[str]) -> SmallTalk | None:
+        """Return the small talk a message is with each word's doubled last letter typed once
+        ("heyy", "hii", "yoo guys"), or None: a stretch too short for _said to undo."""
+        plain = [w[:-1] if len(w) > 2 and w[-1] == w[-2] and w[-1].isalpha() else w for w in said]
+        return self._match(plain) if plain != said else None
 
     def _hailed(self, said: list[str]) -> SmallTalk | None:
         """Return the greeting a message is when it ends by hailing the channel as a group
@@ -512,7 +523,7 @@ def kernel(message: str) -> list[str]:
     the us OR NOT" asks what "is it happening in the us" asks."""
     said = words(message[:200])
     start = 0
-    while start < len(said) - 1 and said[start] in _OPENERS:
+    while start < len(said) - 1 and (said[start] in _OPENERS or _hedges(said, start)):
         start += 1
     end = len(said)
     if not said or said[-1] not in _TAG_ENDS:  # most messages end in no tag
@@ -521,6 +532,12 @@ def kernel(message: str) -> list[str]:
         if end - len(tag) > start and tuple(said[end - len(tag) : end]) == tag:
             end -= len(tag)
     return said[start:end]
+
+
+def _hedges(said: list[str], at: int) -> bool:
+    """Return whether a word is a hedging "like" before a question word ("LIKE where in the
+    uk"), chat around the question rather than a comparison ("like the 1m?")."""
+    return said[at] == "like" and said[at + 1 : at + 2] != [] and said[at + 1] in ASKING
 
 
 _HOW_LONG_AGO = re.compile(r"\bhow\s+long\s+ago\b", re.I)
@@ -915,9 +932,14 @@ def _news(said: list[str]) -> bool:
 def holds(answer: str, want: Wanted, *, asked: str = "") -> bool:
     """Return whether an answer gives what a question wants: a year, a time, a price, a figure,
     a place; a figure per something ("2 per dealer") gives no count when ``asked``, the
-    question, names no rate ("how many zhps got made")."""
+    question, names no rate ("how many zhps got made"); the place a question asks a spot
+    inside of ("where in the uk") is no place given."""
     if want is Wanted.PLACE:
-        return any((m.group(1) or "").lower() not in _CALENDAR for m in _PLACED.finditer(answer))
+        within = _within(asked)  # "where in the uk": a place in it, not the UK again
+        return any(
+            (m.group(1) or "").lower() not in _CALENDAR and (m.group(1) or "").lower() != within
+            for m in _PLACED.finditer(answer)
+        )
     if want is Wanted.NEWS:  # "more on it in a few days": not when the claim was made
         return _AHEAD.search(answer) is not None
     if want is Wanted.VALUE and _STICKER.search(answer):
@@ -934,6 +956,16 @@ def holds(answer: str, want: Wanted, *, asked: str = "") -> bool:
     kinds = {Wanted.TIME: "time", Wanted.PRICE: "money", Wanted.VALUE: "money"}
     kind = kinds.get(want, "number")
     return kind in answer_kinds([stem(w) for w in said], answer)
+
+
+# "where in the uk was it", "like where in england": a place inside the one named.
+_WHERE_IN = re.compile(r"\bwhere\s+in\s+(?:the\s+)?([^\s?!.,]+)", re.IGNORECASE)
+
+
+def _within(asked: str) -> str | None:
+    """Return the place a question asks a spot inside of ("where in the uk": "uk"), or None."""
+    found = _WHERE_IN.search(asked[:200]) if "where" in asked[:200].casefold() else None
+    return None if found is None else found.group(1).casefold()
 
 
 _RANGE = frozenset("to or".split())  # "4 to 5 years"
@@ -1328,6 +1360,28 @@ def asks_summary(message: str) -> bool:
         and not _SUMMING.isdisjoint(said)
         and set(said) <= _SUMMING | _SUMMING_FILLER
     )
+
+
+# "say it simpler", "explain like im 5", "wdym", "in plain english pls": the last answer asked
+# for again, put plainly; its words ("simple", "mean", "english") are no topic.
+_PLAINER = re.compile(
+    r"^\s*(?:(?:and|but|so|ok|okay|wait|hmm|lol|sorry|huh|uh|um|sry)\b[\s,.!?]*)*"
+    r"(?:(?:can|could|would)\s+(?:you|u|ya)\s+)?"
+    r"(?:(?:say|put|explain|word|tell|break)\s+(?:it|that|this|me)?\s*(?:down\s+)?(?:again\s+)?"
+    r"(?:simpler|more\s+simply|simply|plainly|"
+    r"in\s+(?:simple|simpler|plain|easy|normal|laymans?|layman'?s)\s+(?:words|terms|english)|"
+    r"like\s+(?:i'?m|i\s+am)\s+(?:5|five|a\s+kid))"
+    r"|eli5|dumb\s+it\s+down|simpler|wdym|"
+    r"what\s+do\s+(?:you|u|ya)\s+mean(?:\s+by\s+(?:that|it|this))?|"
+    r"(?:in\s+)?(?:plain|simple)\s+english)"
+    r"(?:\s+(?:pls|plz|please|lol|then|tho|bro|man|mate))*\s*[?!.]*\s*$",
+    re.I,
+)
+
+
+def asks_plainer(message: str) -> bool:
+    """Return whether a message only asks for the last answer again, put plainly."""
+    return _PLAINER.match(message[:200]) is not None
 
 
 # "could it go the other way tho", "or the other way round?", "what about the other way

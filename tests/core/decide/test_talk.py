@@ -19,6 +19,7 @@ from bot.core.decide.talk import (
     asks_of_own,
     asks_origin,
     asks_other_way,
+    asks_plainer,
     asks_summary,
     by_role,
     compared_with,
@@ -552,6 +553,22 @@ def test_a_date_and_a_sum_in_a_currency_are_wanted() -> None:
     assert not holds("It would fetch its list price at best.", Wanted.PRICE)
 
 
+def test_a_place_asked_inside_of_is_no_place_given() -> None:
+    # Follow-up round 74: "where in france" wants a spot in France, not France again.
+    asked = "where in france was the ferry"
+    assert wanted(asked) is Wanted.PLACE
+    assert not holds("The ferry was photographed in France.", Wanted.PLACE, asked=asked)
+    assert holds("The ferry was photographed at Calais.", Wanted.PLACE, asked=asked)
+    assert holds("The ferry was photographed in France.", Wanted.PLACE, asked="where was it")
+
+
+def test_a_hedging_like_before_a_question_word_is_chat() -> None:
+    # Follow-up round 74: "like where in france" asks where, as "where in france" does.
+    assert kernel("like where in france was the ferry")[0] == "where"
+    assert wanted("like where in france was the ferry") is Wanted.PLACE
+    assert kernel("like the ferry?") == ["like", "the", "ferry"]
+
+
 @pytest.mark.parametrize(
     ("message", "want"),
     [
@@ -1052,3 +1069,25 @@ def test_followup_71_why_the_wording_matters_asks_why_of_the_last_answer() -> No
     assert follow_up("why does the phrasing matter") == (FollowUp.WHY, "")
     assert follow_up("so why is that important") == (FollowUp.WHY, "")
     assert follow_up("why does the kiln matter") != (FollowUp.WHY, "")
+
+
+def test_followup_73_a_bare_request_to_put_it_plainly_asks_for_the_last_answer() -> None:
+    # Follow-up round 73: "say it simpler", "explain like im 5", "wdym" ask only for what was
+    # said, put plainly; one that asks a question of its own is that question.
+    assert asks_plainer("say it simpler")
+    assert asks_plainer("ok can u explain like im five")
+    assert asks_plainer("wdym lol")
+    assert asks_plainer("sorry what do you mean by that?")
+    assert asks_plainer("in plain english pls")
+    assert not asks_plainer("say it simpler, who runs the kite shop")
+    assert not asks_plainer("what do you mean by a sequel")
+
+
+@pytest.mark.parametrize("message", ["heyy there", "helloo", "yoo guys"])
+def test_followup_73_a_greeting_with_its_last_letter_doubled_is_a_greeting(
+    service: KnowledgeService, message: str
+) -> None:
+    # Follow-up round 73: "heyy", "hii" hold their last letter twice, a stretch too short to be
+    # written once as "heyyy" is; they were declined as questions.
+    reply = service.ask(message)
+    assert reply.kind == "smalltalk" and reply.talk is TalkKind.GREETING
