@@ -42,6 +42,7 @@ from .talk import (
     asks_origin,
     asks_other_way,
     asks_outlet,
+    asks_plainer,
     asks_summary,
     asks_where_is,
     asks_where_to_reach,
@@ -156,7 +157,7 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
     if asks_meaning(text):
         # "what did he mean" after a reader's remark: that remark, not two claims sharing "mean".
         return Reading(_sure(last), last)
-    if asks_summary(text):
+    if asks_summary(text) or asks_plainer(text):
         # "tldr pls" after the 2011 cut-off: that answer is the short of it, not a claim that
         # shares no word with a bare "tldr" (declined) nor one that shares "so".
         return Reading(_sure(last), last)
@@ -1512,19 +1513,30 @@ def _period_unheld(text: str, last: Entry) -> bool:
 def _doubted_figure(matcher: Matcher, text: str, last: Entry) -> bool:
     """Return whether a short message holds a figure no claim gives against the last answer's
     figure ("i thought it was 700", "so not 200?"), saying nothing else."""
-    said = kernel(text)
+    said, tagged = _untagged(kernel(text))
     figures = {w for w in said if w.isdigit()}
-    if len(figures) != 1 or len(said) > _MAX_DOUBT_WORDS:
+    ranged = len(figures) == 2 and _ranged(said) and _ranged(words(last.answer))
+    if not (len(figures) == 1 or ranged) or len(said) > _MAX_DOUBT_WORDS:
         return False
-    if _DOUBT_CUES.isdisjoint(said) and not _figure_asked(text, said):
+    # A range's "to" and second figure are one figure held up: "so 3000 to 6000?" as "so 150?".
+    asked = len(said) - 2 * (len(figures) - 1)
+    if _DOUBT_CUES.isdisjoint(said) and not (tagged or _figure_asked(text, asked)):
         return False
     if not _only_told_by(said, set(said) - figures - STOPWORDS - _DOUBTING - POINTING):
         return False  # "not 200 in the us?": a question of its own
     if not holds(last.answer, Wanted.AMOUNT):
         return False
     # Read from the index, not by reading every answer: the same at any size of file.
-    (figure,) = figures
-    return matcher.unknown(figure) == [figure]
+    return all(matcher.unknown(figure) == [figure] for figure in figures)
+
+
+def _ranged(said: list[str]) -> bool:
+    """Return whether words hold a range of two figures ("so 3000 TO 6000?"): held up whole
+    against a range the last answer gives ("from 2,500 to 5,000"), as one figure is."""
+    return any(
+        w == "to" and said[i - 1].isdigit() and said[i + 1].isdigit()
+        for i, w in enumerate(said[1:-1], start=1)
+    )
 
 
 def _nearly_fits(matcher: Matcher, text: str, last: Entry) -> bool:
@@ -1586,11 +1598,22 @@ _TELLING = frozenset("said says say told".split())
 _MAX_ASKED_FIGURE_WORDS = 2  # "so 150?", "like 150?": the figure and one word of chat
 
 
-def _figure_asked(text: str, said: list[str]) -> bool:
-    """Return whether a message only asks a figure back ("so 150?", "150 then?"): the figure
-    held up against the last answer's, as "i thought it was 150" holds it. A year ("2013?")
-    asks of that year, not the figure."""
-    short = "?" in text and len(said) <= _MAX_ASKED_FIGURE_WORDS
+_CHECK_TAGS = frozenset("right correct".split())
+
+
+def _untagged(said: list[str]) -> tuple[list[str], bool]:
+    """Return a message's words without a closing tag asking to check them ("so 150 RIGHT",
+    "so 1998 right?"), and whether it had one: the figure held up, as "so 150?" holds it."""
+    if len(said) > 1 and said[-1] in _CHECK_TAGS:
+        return said[:-1], True
+    return said, False
+
+
+def _figure_asked(text: str, asked: int) -> bool:
+    """Return whether a message of ``asked`` words only asks a figure back ("so 150?", "150
+    then?"): the figure held up against the last answer's, as "i thought it was 150" holds it.
+    A year ("2013?") asks of that year, not the figure."""
+    short = "?" in text and asked <= _MAX_ASKED_FIGURE_WORDS
     return short and not holds(text, Wanted.YEAR)
 
 

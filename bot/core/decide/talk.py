@@ -322,7 +322,12 @@ class Talk:
             return self._reaction()  # "👍", "😂😂": a reaction without words
         if not said or len(said) > _MAX_TALK_WORDS:
             return None
-        found = self._match(said) or self._thanked(message, said) or self._hailed(said)
+        found = (
+            self._match(said)
+            or self._thanked(message, said)
+            or self._hailed(said)
+            or self._undoubled(said)
+        )
         if found is None or found.kind is TalkKind.GREETING:
             # "hey whats this bot for", "hi who are you": a greeting before help or "who are
             # you" is that; "hey how are you": a greeting before another is one greeting; a
@@ -372,6 +377,12 @@ class Talk:
             if len(kept) > 1 and topical and vocabulary.issuperset(kept):
                 return item
         return None
+
+    def _undoubled(self, said: list[str]) -> SmallTalk | None:
+        """Return the small talk a message is with each word's doubled last letter typed once
+        ("heyy", "hii", "yoo guys"), or None: a stretch too short for _said to undo."""
+        plain = [w[:-1] if len(w) > 2 and w[-1] == w[-2] and w[-1].isalpha() else w for w in said]
+        return self._match(plain) if plain != said else None
 
     def _hailed(self, said: list[str]) -> SmallTalk | None:
         """Return the greeting a message is when it ends by hailing the channel as a group
@@ -1356,6 +1367,28 @@ def asks_summary(message: str) -> bool:
         and not _SUMMING.isdisjoint(said)
         and set(said) <= _SUMMING | _SUMMING_FILLER
     )
+
+
+# "say it simpler", "explain like im 5", "wdym", "in plain english pls": the last answer asked
+# for again, put plainly; its words ("simple", "mean", "english") are no topic.
+_PLAINER = re.compile(
+    r"^\s*(?:(?:and|but|so|ok|okay|wait|hmm|lol|sorry|huh|uh|um|sry)\b[\s,.!?]*)*"
+    r"(?:(?:can|could|would)\s+(?:you|u|ya)\s+)?"
+    r"(?:(?:say|put|explain|word|tell|break)\s+(?:it|that|this|me)?\s*(?:down\s+)?(?:again\s+)?"
+    r"(?:simpler|more\s+simply|simply|plainly|"
+    r"in\s+(?:simple|simpler|plain|easy|normal|laymans?|layman'?s)\s+(?:words|terms|english)|"
+    r"like\s+(?:i'?m|i\s+am)\s+(?:5|five|a\s+kid))"
+    r"|eli5|dumb\s+it\s+down|simpler|wdym|"
+    r"what\s+do\s+(?:you|u|ya)\s+mean(?:\s+by\s+(?:that|it|this))?|"
+    r"(?:in\s+)?(?:plain|simple)\s+english)"
+    r"(?:\s+(?:pls|plz|please|lol|then|tho|bro|man|mate))*\s*[?!.]*\s*$",
+    re.I,
+)
+
+
+def asks_plainer(message: str) -> bool:
+    """Return whether a message only asks for the last answer again, put plainly."""
+    return _PLAINER.match(message[:200]) is not None
 
 
 # "could it go the other way tho", "or the other way round?", "what about the other way

@@ -76,6 +76,10 @@ _BREAK = re.compile(  # no pattern starts with a repeat: linear on long runs of 
 )
 _TAGGED = re.compile(r"\bor (?:what|nah|not)\W*$", re.IGNORECASE)  # asks like a "?"
 MAX_PARTS = 64  # a message split into more sentences keeps the rest as its last one
+# "it was white tho WASNT IT, ...": a tag question asks the claim before it be confirmed
+_TAG = r"\b(?:is|was|are|were|do|does|did|has|have|wo|would|could)n'?t\s+(?:it|he|she|they)"
+_TAG_COMMA = re.compile(_TAG + r"\s*,", re.IGNORECASE)
+_TAG_END = re.compile(_TAG + r"\W*$", re.IGNORECASE)
 
 _AUXILIARIES = frozenset(
     """
@@ -145,7 +149,8 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         (s, found)
         for whole in _BREAK.split(message, MAX_PARTS)
         for turned in _turned(whole)
-        for s in _stated(turned)
+        for stated in _stated(turned)
+        for s in _tag_ended(stated)
         if _DOUBT.match(s) is None and (found := _judged(_read_as_asked(s), either))
     ]
     if len(pieces) <= 1:
@@ -196,6 +201,8 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         marked = [m and not b for m, b in zip(marked, believed, strict=True)]
     if not any(marked):
         marked = [found[0] in _OPENERS for _, found in pieces]
+    if not any(marked):  # "it was white WASNT IT, ... so whoever is right buys the round"
+        marked = [_TAG_END.search(s) is not None for s, _ in pieces]
     if not any(marked):
         marked[-1] = True
     out: list[Part] = []
@@ -238,8 +245,6 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             out.append(Part(tuple(found), False, True))
         elif not m and (cut := _reaction(found)) is not None:
             out.append(Part(tuple(found[:cut]), m))
-        elif not m and _motive(found):  # "ASKING BECAUSE my dealer ...": why they ask
-            out.append(Part(tuple(found), False, True))
         elif not m and len(found) > 1 and found[0] in _SEEMING:  # "LOOKS grey n rainy"
             out.append(Part(tuple(found[2:] if found[1] == "like" else found[1:]), m))
         else:
@@ -422,10 +427,18 @@ def _candidates(tail: list[str]) -> bool:
     return start < len(tail) and tail[start] in _CANDIDATE_OPENERS
 
 
+def _tag_ended(sentence: str) -> list[str]:
+    """Split a sentence after a tag question and its comma ("it was white tho WASNT IT, some
+    bmw white ..."): the claim it asks be confirmed ends there; the rest is story."""
+    tag = _TAG_COMMA.search(sentence)
+    if tag is None or not sentence[tag.end() :].strip():
+        return [sentence]
+    return [sentence[: tag.end() - 1], sentence[tag.end() :]]
+
+
 def _stated(sentence: str) -> list[str]:
     """Split a question from the clause after its first comma when that clause ends on the
-    asker's own state ("who baked it, the papers say two names and IM LOST") or opens with why
-    the asker asks ("who baked it, ASKING BECAUSE ..."): it is story."""
+    asker's own state ("who baked it, the papers say two names and IM LOST"): it is story."""
     comma = sentence.find(",")
     if comma < 0:
         return [sentence]
@@ -436,7 +449,7 @@ def _stated(sentence: str) -> list[str]:
         return [sentence[:comma], sentence[comma + 1 :]]  # "who said it, SOME DEALER OR ..."
     if not any(
         w in _ASKER_SELF and not _STATES.isdisjoint(tail[i + 1 :]) for i, w in enumerate(tail)
-    ) and not _motive(words(sentence[comma + 1 :])):  # "..., ASKING CAUSE im comparing ..."
+    ):
         return [sentence]
     return [sentence[:comma], sentence[comma + 1 :]]
 
@@ -664,21 +677,6 @@ def _since_clause(sentence: list[str], i: int) -> bool:
     return sentence[i] == "since" and not _PRESENT_BE.isdisjoint(
         sentence[i + 2 : i + 2 + _SINCE_SUBJECT]
     )
-
-
-_ASKING = frozenset("asking ask".split())
-_MOTIVE_LEADS = _ASKER_SELF | _ONLY | frozenset("am mostly mainly".split())  # "ONLY asking bc"
-
-
-def _motive(sentence: list[str]) -> bool:
-    """Return whether a sentence gives why the asker asks ("asking because my dealer ..."): its
-    words are the asker's errand, not the story the question is about."""
-    for i, w in enumerate(sentence[:-1]):
-        if w in _ASKING:
-            return sentence[i + 1] in _BECAUSE
-        if w not in _MOTIVE_LEADS:
-            return False
-    return False
 
 
 def _aside(sentence: list[str]) -> int | None:
@@ -963,9 +961,7 @@ def _locating(found: list[str], at: int) -> bool:
 
 def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
-    found = _placeless(
-        _plainly(_in_situ(_related(_located(_uncompared(_unexcepted(words(sentence)))))))
-    )
+    found = _plainly(_in_situ(_related(_located(_uncompared(_unexcepted(words(sentence)))))))
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
     return _which_person(_backers(_anything_about(_latest(_reasoned(_happening(_holds_if(read)))))))
 
@@ -1233,14 +1229,6 @@ def _plainly(found: list[str]) -> list[str]:
     return found
 
 
-def _placeless(found: list[str]) -> list[str]:
-    """Return a yes/no question without the "somewhere" it ends on ("is that in the comments
-    SOMEWHERE", "did he post it SOMEWHERE"): an unnamed place, no topic."""
-    if len(found) > 2 and found[-1] == "somewhere" and found[0] in _AUXILIARIES:
-        return found[:-1]
-    return found
-
-
 # "can u CLEAR IT UP", "can someone SETTLE THIS pls": a request to the listener to explain
 # the story, which names no topic of its own (round 29)
 _LISTENERS = frozenset("u you ya someone somebody anyone anybody".split())
@@ -1309,10 +1297,31 @@ def _unbidden(found: list[str]) -> list[str]:
     return found[at:] if at < len(found) and found[at] in _WH_LAST else found
 
 
+# Round 129: "would you BE ABLE TO tell me where ...", "are you ABLE TO say who ...": a polite
+# request to be told, which asks what "can you tell me" does.
+_ABLE_TO = ("able", "to")
+_POLITE_TELLING = frozenset("tell explain say share".split())
+
+
+def _unabled(found: list[str]) -> list[str]:
+    """Return a sentence asking to be told without the politeness of "be able to" ("would you BE
+    ABLE TO tell me where ..." -> "would you tell me where ...")."""
+    if "able" not in found[:4] or not found[1:2] or found[1] not in _LISTENERS:
+        return found  # most sentences
+    at = 3 if found[2:3] == ["be"] else 2
+    if (
+        tuple(found[at : at + 2]) == _ABLE_TO
+        and found[at + 2 : at + 3]
+        and found[at + 2] in _POLITE_TELLING
+    ):
+        return found[:2] + found[at + 2 :]
+    return found
+
+
 def _unrequested(found: list[str]) -> list[str]:
     """Return a sentence without its request to explain ("can u CLEAR IT UP", "could someone
     SETTLE THIS for me"): the story says what is to be explained."""
-    found = _unsettled(_unbidden(found))
+    found = _unsettled(_unbidden(_unabled(found)))
     at = (
         2 if found[:1] and found[0] in _AUXILIARIES and found[1:2] and found[1] in _LISTENERS else 0
     )
@@ -1342,9 +1351,30 @@ _NOT_DOERS = frozenset(
 _CLEFT_MOST = 4  # the words a guessed doer may take
 
 
+# Round 129: "MR X WAS THE ONE WHO said ...", "bimmerpost WAS THE ONE THAT leaked it": the
+# guessed doer named first, then what was done; what is asked is who did it.
+_THE_ONE = ("the", "one")
+
+
+def _one_who(found: list[str]) -> list[str] | None:
+    """Return a sentence naming the asker's guess as the one who did something ("mr x WAS THE
+    ONE WHO said ...") as who did it ("who said ..."), or None."""
+    for i in range(1, min(len(found) - 4, _CLEFT_MOST + 1)):
+        if found[i] not in COPULAS:
+            continue
+        if tuple(found[i + 1 : i + 3]) == _THE_ONE and found[i + 3] in _CLEFT_THAT:
+            doer = found[:i]
+            if _NOT_DOERS.isdisjoint(doer) and _ASKS.isdisjoint(doer):
+                return ["who", *found[i + 4 :]]
+        return None  # the doer ends at the first copula
+    return None
+
+
 def _uncleft(found: list[str]) -> list[str]:
     """Return a sentence asking whether the asker's guess did something ("was it goat who
     said ...", "i thought it was the wsj that ...") as who did it ("who said ...")."""
+    if (one := _one_who(found)) is not None:
+        return one
     for i in range(min(len(found) - 3, 4)):
         if tuple(found[i : i + 2]) not in _CLEFTS:
             continue
@@ -2033,27 +2063,6 @@ def asks_who(asked: tuple[str, ...]) -> bool:
     return False
 
 
-# Verbs that put a claim out, read right after "who": "who SAID bmw is doubling", "who STARTED
-# the 2500 thing", "who actually CONFIRMED that". Not "think" or "hope": "who thinks it's a
-# classic" asks for a view, which is its own claim.
-_SOURCING = frozenset(
-    """
-    say said says claim claims claimed report reports reported start starts started leak leaks
-    leaked post posts posted confirm confirms confirmed
-    """.split()
-)
-_SOURCING_GAP = 3  # "who ACTUALLY FIRST said": the words that may stand between them
-
-
-def asks_source(asked: tuple[str, ...]) -> bool:
-    """Return whether a who-question asks who put a claim out ("who actually SAID bmw is
-    doubling"), so the entry making the claim answers it, not one judging or denying it."""
-    if not asks_who(asked):
-        return False
-    at = asked.index("who")
-    return not _SOURCING.isdisjoint(asked[at + 1 : at + 1 + _SOURCING_GAP])
-
-
 # "Where is it built / made": the answer names a plant or factory.
 _BUILT = frozenset(
     """
@@ -2183,19 +2192,6 @@ def _past_knowing(asked: tuple[str, ...], start: int) -> int:
     return after if asked[after : after + 1] and asked[after] in _WH else start
 
 
-# Round 109: "NOW THAT it's over, how many were built", "SINCE the memo, who ...": a clause
-# setting the scene before the question word, which the question starts after.
-_CLAUSE_OPENERS = (("now", "that"), ("given", "that"), ("seeing", "as"), ("since",))
-
-
-def _past_clause(asked: tuple[str, ...], start: int) -> int:
-    """Return where the wh-question after an opening "now that" clause begins ("now that it's
-    over HOW many were built"), or ``start`` when the question does not open so."""
-    if not any(asked[start : start + len(o)] == o for o in _CLAUSE_OPENERS):
-        return start
-    return next((i for i in range(start + 1, len(asked)) if asked[i] in _WH), start)
-
-
 def _what_start(asked: tuple[str, ...]) -> int | None:
     """Return where a question opening "what" after its lead-in words starts, else None."""
     start = _after_lead_ins(asked)
@@ -2210,7 +2206,6 @@ def _after_lead_ins(asked: tuple[str, ...]) -> int:
     while start < len(asked) and asked[start] in _LEAD_INS:
         start += 1
     start = _past_knowing(asked, start)
-    start = _past_clause(asked, start)
     if "but" not in asked:  # most questions: no turn to look for
         return start
     turns = [
@@ -2475,6 +2470,20 @@ _CHARGING = frozenset(
 )
 
 
+# Round 129: "whats bmws PROFIT PER 1m", "the MARGIN ON EACH car": a sum made on each one sold.
+_EACH = (("per",), ("on", "each"), ("on", "every"))
+_EARNED_REACH = 3  # the words before the earnings: "whats BMWS REAL profit per car"
+
+
+def _earned_per(named: Sequence[str]) -> bool:
+    """Return whether what a "what" question names opens with earnings on each one ("bmws
+    PROFIT PER 1m", "the MARGIN ON EACH car")."""
+    for i, word in enumerate(named[:_EARNED_REACH]):
+        if word in EARNINGS:
+            return any(tuple(named[i + 1 : i + 1 + len(each)]) == each for each in _EACH)
+    return False
+
+
 def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
     """Return "number" for "how many / how much hp ...", "date" for "what year ...", "time" for
     "when ...", "name" for "which cars ..." or "what is it called", "money" for a price ("how
@@ -2532,6 +2541,8 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
             return "money"  # "whats the X1 COST in the us": a price headed by what it prices
         if named[1:2] and named[0] in _PRECISE and named[1] in EARNINGS:
             return "money"  # "whats the EXACT PROFIT target": a sum, which "profit" alone is not
+        if _earned_per(named):
+            return "money"  # "whats bmws PROFIT PER 1m": a sum made on each car sold
         # A price word at the end asks for a price only in a short question: in a long one it is
         # part of another clause ("what did the blog predict ..., does it hold msrp or drop").
         short = len(asked) - start <= _SHORT_PRICED
@@ -3482,12 +3493,12 @@ def _recalled(said: Sequence[str]) -> bool:
 
 def checked_figures(message: str) -> frozenset[str]:
     """Return the figures of a claim the asker wants checked ("so the us gets 1000 right?",
-    "iirc the us gets 1000", "the us gets 1000?"): the asker's memory of a figure, which may be
+    "iirc the us gets 1000"): the asker's memory of a figure, which may be
     wrong. A "how many" question with a tag ("how many ... right") asks the figure and offers
     none."""
     found: set[str] = set()
     said = words(message)
-    if _CHECKING_TAGS.isdisjoint(said) and _RECALL_WORDS.isdisjoint(said) and "?" not in message:
+    if _CHECKING_TAGS.isdisjoint(said) and _RECALL_WORDS.isdisjoint(said):
         return frozenset()  # most messages: no sentence ends in a tag or opens on a memory
     for sentence in _BREAK.split(message, MAX_PARTS):
         said = words(sentence)
@@ -3496,29 +3507,7 @@ def checked_figures(message: str) -> frozenset[str]:
                 found.update(w for w in said[:-1] if w.isdigit())
             elif _recalled(said):
                 found.update(w for w in said if w.isdigit())
-            elif _stated_check(sentence, said):
-                found.update(_counted_figures(said))
     return frozenset(found)
-
-
-# Round 107: "the states get 1000 1MS?", "aus gets 50 CARS?": a figure named as a count of cars
-_CAR_COUNTS = frozenset("1ms cars units".split())
-
-
-def _counted_figures(said: Sequence[str]) -> set[str]:
-    """Return the figures of a claim that count cars, followed by a word for them ("1000 1ms");
-    "a 22 yo", "0-100 kmh" or a figure ending the claim ("doubling to 10k") counts none."""
-    return {w for w, after in itertools.pairwise(said) if w.isdigit() and after in _CAR_COUNTS}
-
-
-def _stated_check(sentence: str, said: Sequence[str]) -> bool:
-    """Return whether a sentence is a statement asked with a question mark ("so the states
-    get 1000 1ms?", "rumour was aus gets 50 1ms?"): it opens, after its lead-ins, on no
-    question word or auxiliary and holds no question word, so it puts up a claim to check."""
-    if not sentence.rstrip().endswith("?"):
-        return False
-    start = _after_lead_ins(tuple(said))
-    return start < len(said) and said[start] not in _ASKS and _WH_LAST.isdisjoint(said)
 
 
 # "the TWO things limiting it", "what are the 3 REASONS": how many items the answer lists.
@@ -3596,24 +3585,6 @@ def hearsay(sentence: tuple[str, ...]) -> bool:
     if head[:2] in (("i", "heard"), ("ive", "heard")):
         return True
     return len(head) >= 2 and head[0] in _HEARSAY and head[1] in _HEARSAY_VERBS
-
-
-# Round 104: "IS IT TRUE his dealership was in cali", "MICHAEL SAID his dealer in california is
-# getting 3?", "..., RIGHT": a claim put up to be checked, whose details the asker may have
-# wrong; the answer sets them right.
-_CHECK_OPENINGS = frozenset({("is", "it"), ("is", "that"), ("was", "it"), ("was", "that")})
-
-
-def checks_claim(sentence: tuple[str, ...]) -> bool:
-    """Return whether a sentence puts up a claim to check: "is it true ...", someone said
-    ..., or a claim ending on "right" or "correct"."""
-    start = _after_lead_ins(sentence)
-    head = sentence[start : start + 3]
-    if len(head) == 3 and head[:2] in _CHECK_OPENINGS and head[2] in _CHECKED:
-        return True
-    if len(head) >= 2 and head[0] not in _WH and head[1] in _HEARSAY_VERBS:
-        return True
-    return len(sentence) > 2 and sentence[-1] in _CHECKING_TAGS
 
 
 def told_last(message: str) -> str | None:
@@ -3915,11 +3886,22 @@ def _premise(sentence: tuple[str, ...]) -> int | None:
     return None
 
 
+# "what did he GO AND DO after": a verb of going joined by "and" to the verb it leads to.
+_GOING = frozenset("go goes went going come comes came coming".split())
+
+
+def _serial_verb(sentence: tuple[str, ...], at: int) -> bool:
+    """Return whether the "and" at ``at`` joins a verb of going to "do" ("what did segler GO AND
+    DO after he left"), one verb phrase, not a second question ("... go and do THEY ...")."""
+    after = sentence[at + 2] if at + 2 < len(sentence) else ""
+    return sentence[at - 1] in _GOING and sentence[at + 1] == "do" and after not in _ASKED_OF
+
+
 def _second_clause(sentence: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """Split a sentence before its first "and"/"also" that a question word or auxiliary
     follows ("... good for AND WHAT happens after that"); None if it has none."""
     for i in range(1, len(sentence) - 1):
-        if sentence[i] not in _THEN:
+        if sentence[i] not in _THEN or _serial_verb(sentence, i):
             continue
         rest = i + 1
         while rest < len(sentence) and sentence[rest] in _THEN:

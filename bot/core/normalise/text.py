@@ -374,8 +374,8 @@ class Synonyms:
         # where the next word is not one of them.
         self._pairs = frozenset(v[:2] for v in self._rules if len(v) > 1)
         # The words after a phrase's first word that ``apply`` must read on from: a pair's
-        # second, or what ``_gapped`` and ``_parted`` read ("the", an object pronoun).
-        self._follow = frozenset(v[1] for v in self._pairs) | {"the"} | _OBJECTS
+        # second, or what ``_parted`` reads (an object pronoun).
+        self._follow = frozenset(v[1] for v in self._pairs) | _OBJECTS
 
     def apply(self, tokens: Sequence[str]) -> list[str]:
         """Rewrite a stem sequence, preferring the longest phrase at each position."""
@@ -406,13 +406,9 @@ class Synonyms:
                         break
             else:  # a word-for-word rule is the plain lookup below, as if the word were not here
                 replacement, size = wider.get(token), 1
-            # Both readings below need a word after this one, "the" or a pronoun: most have none.
+            # The reading below needs a pronoun after this word: most have none.
             after = tokens[i + 1] if replacement is None and i < last else None
-            if after == "the":
-                gapped = self._gapped(tokens, i)
-                if gapped is not None:  # "bang the SCARCITY drum": the drum, then the scarcity
-                    replacement, size = (*gapped, single.get(tokens[i + 2], tokens[i + 2])), 4
-            if replacement is None and after in _OBJECTS:
+            if after in _OBJECTS:
                 parted = self._parted(tokens, i)
                 if parted is not None:  # "mark THEM up": the phrasal verb, then its object
                     replacement, size = (*parted, tokens[i + 1]), 3
@@ -422,15 +418,6 @@ class Synonyms:
                 done = i + size
         out.extend(map(single.get, tokens[done:], tokens[done:]))
         return out
-
-    def _gapped(self, tokens: Sequence[str], i: int) -> tuple[str, ...] | None:
-        """Return the rule of a three-word "X the Y" phrase said with one word before its
-        noun ("bang the SCARCITY drum" is "bang the drum"), else None."""
-        if len(tokens) < i + 4 or tokens[i + 1] != "the" or tokens[i + 2] in _STOP_STEMS:
-            return None
-        if tokens[i] in _PREPOSITIONS:
-            return None  # "in the REAL world", "down the PRODUCTION line": another meaning
-        return self._rules.get((tokens[i], "the", tokens[i + 3]))
 
     def _parted(self, tokens: Sequence[str], i: int) -> tuple[str, ...] | None:
         """Return the rule of a two-word phrasal verb said with a pronoun between the verb and
@@ -512,8 +499,7 @@ def content(tokens: Iterable[str]) -> list[str]:
     return [t for t in tokens if t not in _STOP_STEMS]
 
 
-# A phrase opening on one is a place or a time ("in the world", "for the year"): a word put into
-# it before its noun makes another one ("in the real world"), unlike a verb's ("bang the drum").
+# The particles of a phrasal verb ("mark them UP"), read by ``Synonyms._parted``.
 _PREPOSITIONS = frozenset("in on at by for per off down up out over around across".split())
 # An object pronoun put between a verb and its particle ("mark THEM up", "bump IT up").
 _OBJECTS = frozenset("it them em this that those".split())

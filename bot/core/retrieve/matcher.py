@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..decide.decision import DEFAULT_THRESHOLD, NEAR_TIE
-from ..knowledge.models import Entries, Knowledge, Rows, claimant_of
+from ..knowledge.models import Entries, Knowledge, claimant_of
 from ..knowledge.packed import release
 from ..normalise.places import Kind, named
 from ..normalise.question import (
@@ -34,7 +34,6 @@ from ..normalise.question import (
     afterwards,
     arbitrates,
     arithmetic,
-    asks_source,
     asks_who,
     bare_price,
     believed,
@@ -45,7 +44,6 @@ from ..normalise.question import (
     byline,
     causing,
     checked_figures,
-    checks_claim,
     classed,
     compared_amount,
     compared_standard,
@@ -137,10 +135,6 @@ _STEPS_MOST = 16  # leaders found by stepping down the distinct values (see _kth
 # What a question asks about ("how OLD is segler", "which CITY") must be in the entry: an entry
 # that only shares the question's other words answers a different question.
 _FOCUS_MISSED = 0.5
-_REACTING_SHARE = 0.9  # an entry reacting to a claim, asked who made the claim (see _sourced)
-# The statuses of an entry reacting to a claim (a view of it, a denial) and of a claim made.
-_REACTIONS = frozenset(("opinion", "denied"))
-_CLAIMS = frozenset(("rumor", "disputed"))
 _ASKER = frozenset("i im ive id we me".split())
 # The US states: the sources give the US figures for the whole country and one dealer's in
 # Arizona, so a state no answer names, asked about ("how many does a dealer in TEXAS get"), is a
@@ -758,20 +752,6 @@ _Query = tuple[list[_Term], list[str], str | None, list[str]]
 """A question's terms, what it asks about, the kind of answer it wants, what it counts."""
 
 
-def _reacting(ids: Sequence[str], statuses: Sequence[str], rows: Rows) -> frozenset[str]:
-    """Return the entries reacting to a claim another entry makes: a view of it or a denial
-    linked to a rumour or a disputed report ("the blog filed the doubling under rumor");
-    ``ids`` and ``statuses`` are the rows' columns of them."""
-    claims = {i for i, s in zip(ids, statuses, strict=True) if s in _CLAIMS}
-    return frozenset(
-        i
-        for i, s, related, conflicts in zip(
-            ids, statuses, rows.lists(6), rows.lists(7), strict=True
-        )
-        if s in _REACTIONS and not claims.isdisjoint((*related, *conflicts))
-    )
-
-
 def _claimant_names(claimants: Iterable[str], outlets: Iterable[str]) -> frozenset[str]:
     """Return the names of the people the claims are by, without their titles ("segler"): not
     the unnamed ("a reader"), nor a publisher (a source's outlet: "bmwna")."""
@@ -829,7 +809,6 @@ class Matcher:
         self._provenance = frozenset(self.synonyms.apply([stem(w) for w in _PROVENANCE_WORDS]))
         self._entries = Entries.of(knowledge.entries)
         self._size = len(self._entries)  # read by every question, several times
-        self._reacting = _reacting(entry_ids, statuses, rows)
         outlets = list(dict.fromkeys(source.outlet for source in knowledge.sources.values()))
         self.claimant_names = _claimant_names(claimants, outlets)
         """The names of the people the claims are by, without titles ("segler")."""
@@ -1096,7 +1075,7 @@ class Matcher:
         that its whole words leave below the threshold is read as its story, and so is one whose
         asking sentences have no topic of their own ("... my dealer says they got maybe one. IS
         THAT NORMAL") when the story alone reaches the threshold."""
-        ranking = self._sourced(question, self._read_whole(question, limit, about=about))
+        ranking = self._read_whole(question, limit, about=about)
         best = ranking.best
         if best is not None and best.score >= self.threshold:
             return ranking
@@ -1127,24 +1106,6 @@ class Matcher:
         if told.best is not None and told.best.score >= self.threshold:
             return told
         return ranking
-
-    def _sourced(self, question: str, ranking: Ranking) -> Ranking:
-        """Return the ranking of a question asking who put a claim out ("who actually SAID bmw
-        is doubling") with the entries reacting to a claim scored down: the blog's verdict on
-        the rumour or BMWNA's denial of it holds the claim's words, not who made it."""
-        if not any(asks_source(p.words) for p in parts(question) if p.asks):
-            return ranking
-        return Ranking(
-            tuple(
-                sorted(  # stable: an entry not scored down keeps its place among its equals
-                    (
-                        m.rescored(m.score * _REACTING_SHARE) if m.entry_id in self._reacting else m
-                        for m in ranking.matches
-                    ),
-                    key=lambda m: -m.score,
-                )
-            )
-        )
 
     def _read_whole(self, question: str, limit: int = 5, *, about: str | None = None) -> Ranking:
         """Rank up to ``limit`` entries for a question; with ``about``, an entry must hold one
@@ -1957,7 +1918,6 @@ class Matcher:
             layouts = self._choice_of_layouts(part.words)
             mine = not _ASKER.isdisjoint(part.words)  # "can I still get one": the asker's lot
             mine = mine or hearsay(part.words)  # "someone said ...": a claim, maybe garbled
-            checking = part.asks and checks_claim(part.words)
             if part.asks and not (focused and wanted):
                 spelled = tuple(fixed for _, _, fixed in analysed)
                 if not focused:
@@ -2095,9 +2055,7 @@ class Matcher:
                     if asks:
                         asking.add(term)
                 # "i'm in TEXAS, how many ...": where the asker is, not what is asked
-                # "is it true his dealer was in CALI": a place in a checked claim, maybe wrong
-                placed = mine or checking
-                elsewhere = not (placed and term in self._unnamed_states) and term not in layouts
+                elsewhere = not (mine and term in self._unnamed_states) and term not in layouts
                 if not known and part.asks and self._uncovered(term) and elsewhere:
                     uncovered.append(term)
         for key, t in deeds.items():

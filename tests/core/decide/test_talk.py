@@ -19,6 +19,7 @@ from bot.core.decide.talk import (
     asks_of_own,
     asks_origin,
     asks_other_way,
+    asks_plainer,
     asks_summary,
     by_role,
     compared_with,
@@ -1076,3 +1077,25 @@ def test_followup_71_why_the_wording_matters_asks_why_of_the_last_answer() -> No
     assert follow_up("why does the phrasing matter") == (FollowUp.WHY, "")
     assert follow_up("so why is that important") == (FollowUp.WHY, "")
     assert follow_up("why does the kiln matter") != (FollowUp.WHY, "")
+
+
+def test_followup_73_a_bare_request_to_put_it_plainly_asks_for_the_last_answer() -> None:
+    # Follow-up round 73: "say it simpler", "explain like im 5", "wdym" ask only for what was
+    # said, put plainly; one that asks a question of its own is that question.
+    assert asks_plainer("say it simpler")
+    assert asks_plainer("ok can u explain like im five")
+    assert asks_plainer("wdym lol")
+    assert asks_plainer("sorry what do you mean by that?")
+    assert asks_plainer("in plain english pls")
+    assert not asks_plainer("say it simpler, who runs the kite shop")
+    assert not asks_plainer("what do you mean by a sequel")
+
+
+@pytest.mark.parametrize("message", ["heyy there", "helloo", "yoo guys"])
+def test_followup_73_a_greeting_with_its_last_letter_doubled_is_a_greeting(
+    service: KnowledgeService, message: str
+) -> None:
+    # Follow-up round 73: "heyy", "hii" hold their last letter twice, a stretch too short to be
+    # written once as "heyyy" is; they were declined as questions.
+    reply = service.ask(message)
+    assert reply.kind == "smalltalk" and reply.talk is TalkKind.GREETING

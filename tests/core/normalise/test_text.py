@@ -103,20 +103,6 @@ def test_round_101_a_zero_joins_no_figure() -> None:
     assert words("a 20 0 score") == ["a", "20", "0", "score"]
 
 
-def test_round_110_a_verb_idiom_takes_a_word_before_its_noun() -> None:
-    # Round 110: "beating the rarity drum" is "beat the drum", the rarity said after it; a
-    # phrase opening on a preposition does not ("in the real world" is not "in the world").
-    syn = Synonyms([["hype", "beat the drum"], ["worldwide", "in the world"]])
-    assert analyse("dealers keep beating the rarity drum", syn) == [
-        "dealer",
-        "keep",
-        "hype",
-        "rariti",
-    ]
-    assert analyse("in the real world", syn) == ["in", "the", "real", "world"]
-    assert analyse("beating the drum", syn) == ["hype"]
-
-
 def test_followup_60_a_phrasal_verb_takes_a_pronoun_before_its_particle() -> None:
     # Follow-up round 60: "will they jack it up" is "jack up" (a made-up group: "hike"), the pronoun
     # kept after it; a word that is no pronoun ("jack prices up") or no particle after the

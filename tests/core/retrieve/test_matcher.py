@@ -3491,17 +3491,6 @@ def test_round_102_a_call_on_the_story_is_read_as_the_story(matcher_real: Matche
     assert found.score >= matcher_real.threshold
 
 
-def test_round_104_a_wrong_state_in_a_checked_claim_is_set_right(matcher_real: Matcher) -> None:
-    # Round 104: "is it true his dealer was in OREGON": the place checked, which the answer
-    # corrects; a state no answer names was read as a topic never covered.
-    assert best(matcher_real, "is it true michaels dealership was in oregon") == (
-        "arizona-dealer-three"
-    )
-    assert best(matcher_real, "michael said his ca in oregon gets 3?") == "arizona-dealer-three"
-    # asked about, not checked, the state is still a topic the sources never cover
-    assert best(matcher_real, "how many 1ms does a dealer in oregon get") is None
-
-
 def _claim_and_verdict(linked: bool) -> Matcher:
     """Return a matcher over a rumour and a verdict on it, linked to it or not."""
     text = "sources:\n  - {id: s, title: T, outlet: O, kind: article}\nentries:\n"
@@ -3537,16 +3526,6 @@ def _claim_and_verdict(linked: bool) -> Matcher:
         if related:
             text += f"    related: [{related}]\n"
     return Matcher(parse_knowledge(text, "small.yaml"))
-
-
-def test_who_said_a_claim_is_answered_by_the_claim_not_the_verdict_on_it() -> None:
-    matcher = _claim_and_verdict(linked=True)
-    assert best(matcher, "who actually said a wagon is coming") == "wagon-rumour"
-    assert best(matcher, "is the wagon rumour true") == "wagon-verdict"  # judged: the verdict
-    # A view linked to no claim is a claim of its own: it keeps its lead
-    assert best(_claim_and_verdict(linked=False), "who actually said a wagon is coming") == (
-        "wagon-verdict"
-    )
 
 
 def test_round_111_a_question_with_no_topic_is_read_as_its_story(matcher_real: Matcher) -> None:
@@ -3689,3 +3668,13 @@ def test_round_131_who_relayed_a_checked_claim_is_no_word_of_the_question(
     assert weights["buddi"] <= CONTEXT_UNKNOWN * matcher_real._unknown_weight + 1e-9
     # ... while the claim's own words keep their weight
     assert weights["600"] > CONTEXT_UNKNOWN * matcher_real._unknown_weight
+
+
+def test_round_129_a_tune_past_stock_is_no_emissions_claim(matcher_real: Matcher) -> None:
+    # Round 129: whether a car with a stage 2 tune or downpipes passes a smog test is no claim of
+    # the sources, though "smog" and "n54" name the blog's emissions note.
+    assert (
+        _decided(matcher_real, "would an n54 with downpipes and a stage 2 tune pass smog") is None
+    )
+    # ... while the N54 as built is still the blog's emissions note.
+    assert _decided(matcher_real, "would the n54 still pass smog after 2011") == "n54-emissions"
