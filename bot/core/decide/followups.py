@@ -347,7 +347,7 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # or an interview never placed on it, does not say so.
         return Reading(Decision(None, 0.0), notice=_not_on_show(last))
     thing = defined(text)
-    if thing is not None and any(thing in words(s.outlet) for s in knowledge.sources.values()):
+    if thing is not None and thing in matcher.outlet_words:
         thing = None  # "who's bmwna": an outlet, which every claim it makes is cited by
     if thing is not None and answer is not None and _undefined(thing, answer.entry, last):
         # "who's gabe" after Gabe's reply: the sources say what he said, not who he is; the

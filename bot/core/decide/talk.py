@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from ..knowledge.models import Knowledge, SmallTalk, TalkKind
 from ..normalise.places import Kind, named
@@ -521,6 +522,12 @@ _TAG_ENDS = frozenset(tag[-1] for tag in _TAGS)
 def kernel(message: str) -> list[str]:
     """Return a message's words without the chat around its question: "SO is it happening in
     the us OR NOT" asks what "is it happening in the us" asks."""
+    return list(_kernel(message))
+
+
+@lru_cache(maxsize=16)  # a follow-up's readers ask for its kernel about eighteen times
+def _kernel(message: str) -> tuple[str, ...]:
+    """Return a message's kernel once (see kernel)."""
     said = words(message[:200])
     start = 0
     while start < len(said) - 1:
@@ -530,11 +537,11 @@ def kernel(message: str) -> list[str]:
         start += skip
     end = len(said)
     if not said or said[-1] not in _TAG_ENDS:  # most messages end in no tag
-        return said[start:end]
+        return tuple(said[start:end])
     for tag in _TAGS:
         if end - len(tag) > start and tuple(said[end - len(tag) : end]) == tag:
             end -= len(tag)
-    return said[start:end]
+    return tuple(said[start:end])
 
 
 def _hedges(said: list[str], at: int) -> bool:

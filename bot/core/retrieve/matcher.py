@@ -809,10 +809,11 @@ class Matcher:
         self._provenance = frozenset(self.synonyms.apply([stem(w) for w in _PROVENANCE_WORDS]))
         self._entries = Entries.of(knowledge.entries)
         self._size = len(self._entries)  # read by every question, several times
-        self.claimant_names = _claimant_names(
-            claimants, (source.outlet for source in knowledge.sources.values())
-        )
+        outlets = list(dict.fromkeys(source.outlet for source in knowledge.sources.values()))
+        self.claimant_names = _claimant_names(claimants, outlets)
         """The names of the people the claims are by, without titles ("segler")."""
+        self.outlet_words = frozenset(w for outlet in outlets for w in words(outlet))
+        """Every word of a source's outlet ("bmwna"): read once, not per follow-up."""
         # The entries stating a settled fact (not a rumour, a forecast or an opinion); a summary
         # of the sources only relays the claims it sums up ("the US would get only 600").
         self._settled: _Mask = np.array(

@@ -400,6 +400,14 @@ def test_kernel_drops_the_chat_around_a_question(message: str, expected: str) ->
     assert kernel(message) == expected.split()
 
 
+def test_a_kernel_changed_by_its_reader_is_whole_when_read_again() -> None:
+    said = kernel("so did the blog ever say where it was filmed lol")
+    said.clear()  # a reader may change the list it is given
+    assert kernel("so did the blog ever say where it was filmed lol") == (
+        "did the blog ever say where it was filmed".split()
+    )
+
+
 def test_worth_and_go_for_want_a_value_and_how_priced_wants_no_sum() -> None:
     # Follow-up round 22: "what would they fetch" asks a value, which "close to their MSRP"
     # gives; "how was the cake priced" asks the manner, not a sum.

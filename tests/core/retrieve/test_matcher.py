@@ -284,6 +284,20 @@ def _small(
     return Matcher(parse_knowledge(text, "small.yaml"))
 
 
+def test_outlet_words_are_every_word_of_every_source_outlet() -> None:
+    text = (
+        "sources:\n"
+        "  - {id: a, title: T, outlet: Ferry Weekly, kind: article}\n"
+        "  - {id: b, title: U, outlet: The Harbour Desk, kind: article}\n"
+        "  - {id: c, title: V, outlet: Ferry Weekly, kind: article}\n"
+        "entries:\n"
+        "  - id: e\n    questions: [when does the ferry sail]\n    answer: At noon.\n"
+        "    status: fact\n    claimed_by: the harbour\n    sources: [a, b, c]\n"
+    )
+    matcher = Matcher(parse_knowledge(text, "outlets.yaml"))
+    assert matcher.outlet_words == {"ferry", "weekly", "the", "harbour", "desk"}
+
+
 def test_a_price_question_wants_an_answer_with_a_price() -> None:
     matcher = _small(
         [
