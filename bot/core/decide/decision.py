@@ -21,6 +21,12 @@ CLARIFY_MARGIN = 0.01
 tuning questions; on a 10,000-entry file, 28 of 650 paraphrases, where the first pick was right
 4 times and one of the two 18 times."""
 
+MIN_SIMILARITY = 0.05
+"""An entry none of whose phrasings is even this close to the question shares only scattered
+words with it ("... couldnt find the guy. what's his name?" against the blog's own name): it
+answers another question, so decline. No right answer of the tuning halves scores below 0.07.
+A follow-up leans on the last answer, not on its own few words, and is read with no floor."""
+
 MAX_SUGGESTIONS = 3
 MIN_SUGGESTION_SCORE = 0.2
 
@@ -50,11 +56,14 @@ def volunteer(decision: Decision, min_confidence: float) -> bool:
     return decision.answer is not None and decision.confidence >= min_confidence
 
 
-def decide(ranking: Ranking, threshold: float = DEFAULT_THRESHOLD) -> Decision:
-    """Answer with the best entry when the confidence reaches ``threshold``; else decline."""
+def decide(
+    ranking: Ranking, threshold: float = DEFAULT_THRESHOLD, *, alike: float = MIN_SIMILARITY
+) -> Decision:
+    """Answer with the best entry when the confidence reaches ``threshold`` and its nearest
+    phrasing is at least ``alike`` (see ``MIN_SIMILARITY``); else decline."""
     best = ranking.best
     sure = confidence(ranking)
-    if best is None or sure < threshold:
+    if best is None or sure < threshold or best.similarity < alike:
         offers = tuple(
             m for m in ranking.matches[:MAX_SUGGESTIONS] if m.score >= MIN_SUGGESTION_SCORE
         )

@@ -21,7 +21,8 @@ from ..normalise.slang import plain
 from ..normalise.text import STOPWORDS, stem, words
 from ..retrieve.matcher import UNNAMED, Matcher
 from ..score.ranking import Match, Ranking
-from .decision import Decision, decide
+from .decision import Decision
+from .decision import decide as decide_alone
 from .talk import (
     ASKING,
     FOLLOW_UP_OPENERS,
@@ -76,6 +77,13 @@ from .talk import (
     wants_link,
     weighs_two_ways,
 )
+
+
+def decide(ranking: Ranking, threshold: float) -> Decision:
+    """Decide a reading in a conversation: a follow-up leans on what came before, not on a
+    phrasing alike its own few words ("and what did he say about the 3 series")."""
+    return decide_alone(ranking, threshold, alike=0.0)
+
 
 MAX_ELLIPTICAL_WORDS = 4
 """A message this short that names no answer of its own ("which markets", "from what number")

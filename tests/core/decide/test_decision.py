@@ -101,3 +101,21 @@ def test_a_clarifying_reply_names_both_topics(service: KnowledgeService) -> None
     reply = compose("?", decision, service.knowledge)
     assert reply.kind == "clarify" and not reply.answered
     assert summary(reply) == f"Did you mean: {one.title} or {other.title}?"
+
+
+def test_round_133_an_entry_with_no_phrasing_alike_is_no_answer(
+    service: KnowledgeService,
+) -> None:
+    # The blog's own name and interviews share "name", "interview" and "original" with a
+    # request for the Asia sales head's name; none of its phrasings is alike.
+    question = (
+        "the 5000 rumour started with some asia m sales boss that motoring quoted. i searched "
+        "everywhere and couldnt find the guy. what's his name? i want to read the original "
+        "interview"
+    )
+    best = service.snapshot.matcher.read(question).best
+    assert best is not None and best.score >= 0.5 and best.similarity < 0.05
+    assert not service.ask(question).answered
+    entry = best.entry
+    assert decide(Ranking((Match(entry, 0.9, 0.9, 0.3),))).answer is not None
+    assert decide(Ranking((Match(entry, 0.9, 0.9, 0.02),))).answer is None
