@@ -868,7 +868,7 @@ def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
     found = _plainly(_in_situ(_related(_located(_uncompared(words(sentence))))))
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
-    return _which_person(_backers(_anything_about(_latest(_reasoned(_happening(_holds_if(read)))))))
+    return _which_person(_backers(_anything_about(_latest(_reasoned(read)))))
 
 
 # Round 108: "what are they going for COMPARED TO new": a preposition setting a standard beside
@@ -893,51 +893,8 @@ def _uncompared(found: list[str]) -> list[str]:
     ]
 
 
-# "IS 5000 HAPPENING", "will the second run actually happen": whether a told thing is so, as
-# "is it true" asks, not what would follow from it ("what happens if they build 5000").
-_HAPPENING = {"is": "happening", "are": "happening", "will": "happen"}
-_HAPPENING_HEDGES = frozenset("actually really even still ever".split())
-OPENING_JOINS = frozenset("so ok okay and but".split())  # "SO is it happening"
-_HAPPENING_TAILS = (("or", "not"), ("or", "what"), ("tho",), ("though",), ("yet",))
-
-
-def _happening(found: list[str]) -> list[str]:
-    """Return "(so) is X (really) happening (or not)" or "will X (actually) happen" as "is X
-    true"."""
-    start = 1 if found[:1] and found[0] in OPENING_JOINS else 0
-    tail = next((len(t) for t in _HAPPENING_TAILS if tuple(found[-len(t) :]) == t), 0)
-    asked = found[start : len(found) - tail]
-    end = len(asked)
-    if not asked or asked[0] not in _HAPPENING or asked[end - 1] != _HAPPENING[asked[0]]:
-        return found
-    end -= 1
-    while end > 1 and asked[end - 1] in _HAPPENING_HEDGES:
-        end -= 1
-    told = asked[1:end]
-    if all(w in STOPWORDS or w in _INDEFINITE for w in told):
-        return found  # "is anything happening", "will it happen": nothing told to weigh
-    return ["is", *told, "true"]
-
-
-# "IS THAT STILL TRUE IF production doubles", "would it hold if they built more": what the
-# condition would do, as "what happens if" asks; the pointer is the claim it is weighed against.
-_HOLDING_ASKS = frozenset("is would does will".split())
-_HOLDS = frozenset("true hold holds apply applies stand stands".split())
-_HOLDING_HEDGES = frozenset("still even really be".split())
-_CONDITIONS = frozenset("if when".split())
-
-
-def _holds_if(found: list[str]) -> list[str]:
-    """Return "is that (still) true if X" or "would it hold if X" as "what happens if X"."""
-    if len(found) < 5 or found[0] not in _HOLDING_ASKS or found[1] not in POINTING:
-        return found
-    at = 2
-    while at < len(found) and found[at] in _HOLDING_HEDGES:
-        at += 1
-    held, condition, told = found[at : at + 1], found[at + 1 : at + 2], found[at + 2 :]
-    if held and held[0] in _HOLDS and condition and condition[0] in _CONDITIONS and told:
-        return ["what", "happens", "if", *told]
-    return found
+# "SO is it happening": a join opening a question.
+OPENING_JOINS = frozenset("so ok okay and but".split())
 
 
 # "WHICH EXEC gets the credit", "what guy posted it": a person asked for, as "who" asks.

@@ -2953,33 +2953,6 @@ def test_round_84_a_same_thing_tag_after_a_fragment_names_nothing() -> None:
     assert asked("is it the same thing") == ["is it the same thing"]
 
 
-def test_followup_50_whether_x_is_happening_asks_whether_x_is_true() -> None:
-    # Follow-up round 50: "is X (really) happening" and "will X (actually) happen" ask whether
-    # the thing told is so, as "is X true" does, not what would follow from it; "happening"
-    # matched the phrasings of what happens if the bakery doubles its loaves.
-    assert asked("is the bakery's night shift really happening?") == [
-        "is the bakery night shift true"
-    ]
-    assert asked("will the second oven actually happen") == ["is the second oven true"]
-    assert asked("so is the oven happening or not") == ["is the oven true"]
-    assert asked("is anything happening") == ["is anything happening"]  # nothing told
-    assert asked("is that happening tho") == ["is that happening tho"]
-    assert asked("what is happening with the oven") == ["what is happening with the oven"]
-
-
-def test_followup_50_whether_a_claim_holds_if_x_asks_what_x_would_do() -> None:
-    # Follow-up round 50: "is that still true if X" and "would it hold if X" weigh the last
-    # claim against a condition, so they ask what X would do, as "what happens if X" does;
-    # read as they stand, X alone found the claim that X is planned.
-    assert asked("is that still true if the bakery opens at night") == [
-        "what happens if the bakery opens at night"
-    ]
-    assert asked("would it hold if they baked twice as much?") == [
-        "what happens if they baked twice as much"
-    ]
-    assert asked("is that true") == ["is that true"]  # no condition
-
-
 def test_round_88_a_name_a_figure_opens_keeps_its_letter_past_a_word() -> None:
     # "how many 7 series L's": a model name a figure opens, spelt apart with a word between,
     # keeps its closing letter (a stopword on its own: "m", "s", "d").
