@@ -520,8 +520,11 @@ def kernel(message: str) -> list[str]:
     the us OR NOT" asks what "is it happening in the us" asks."""
     said = words(message[:200])
     start = 0
-    while start < len(said) - 1 and (said[start] in _OPENERS or _hedges(said, start)):
-        start += 1
+    while start < len(said) - 1:
+        skip = 1 if said[start] in _OPENERS or _hedges(said, start) else _asks_around(said, start)
+        if not skip:
+            break
+        start += skip
     end = len(said)
     if not said or said[-1] not in _TAG_ENDS:  # most messages end in no tag
         return said[start:end]
@@ -535,6 +538,20 @@ def _hedges(said: list[str], at: int) -> bool:
     """Return whether a word is a hedging "like" before a question word ("LIKE where in the
     uk"), chat around the question rather than a comparison ("like the 1m?")."""
     return said[at] == "like" and said[at + 1 : at + 2] != [] and said[at + 1] in ASKING
+
+
+_ASKS_AROUND = frozenset("anyone anybody someone somebody".split())
+_ASKED_BY = frozenset("say said know mention mentioned".split())
+
+
+def _asks_around(said: list[str], at: int) -> int:
+    """Return how many words ask around a question word ("ANYONE SAY where in the uk", "DID
+    ANYONE MENTION who"), chat before the question; none when no question word follows."""
+    first = at + 1 if said[at] in {"did", "does", "do"} else at
+    ask = said[first : first + 3]
+    if len(ask) < 3 or ask[0] not in _ASKS_AROUND or ask[1] not in _ASKED_BY:
+        return 0
+    return first + 2 - at if ask[2] in ASKING else 0
 
 
 _HOW_LONG_AGO = re.compile(r"\bhow\s+long\s+ago\b", re.I)

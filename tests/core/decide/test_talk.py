@@ -569,6 +569,15 @@ def test_a_hedging_like_before_a_question_word_is_chat() -> None:
     assert kernel("like the ferry?") == ["like", "the", "ferry"]
 
 
+def test_followup_75_asking_around_a_question_word_is_chat() -> None:
+    # Follow-up round 75: "anyone say where exactly in france" asks where, as the bare
+    # question does; "anyone say the ferry sank" has no question word after it and is kept.
+    assert kernel("anyone say where exactly in france the ferry docked")[0] == "where"
+    assert wanted("anyone say where exactly in france the ferry docked") is Wanted.PLACE
+    assert kernel("did anybody mention who built the ferry")[0] == "who"
+    assert kernel("anyone say the ferry sank")[:2] == ["anyone", "say"]
+
+
 @pytest.mark.parametrize(
     ("message", "want"),
     [
