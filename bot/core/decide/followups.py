@@ -434,15 +434,6 @@ def _outlet_named(last: Entry, knowledge: Knowledge, outlet: str) -> bool:
     return any(o[:1].isupper() for o in outlets)
 
 
-def _side_on(named: set[str], last: Entry, knowledge: Knowledge) -> Entry | None:
-    """Return the first claim ``last`` conflicts with whose answer speaks of every word of X
-    ("and for the us?" after a rumor: the denial for the US), else None."""
-    if not named:
-        return None
-    sides = (knowledge.by_id[i] for i in last.conflicts_with if i in knowledge.by_id)
-    return next((e for e in sides if named <= set(words(e.answer))), None)
-
-
 def _side_figure_held(text: str, last: Entry, knowledge: Knowledge) -> bool:
     """Return whether a message holds a figure that a side of the settled last claim's dispute
     gives and the last claim does not ("i heard 100" after the 125 its rumor disputes)."""
@@ -1053,11 +1044,6 @@ def _read(
         if decision.answer is None and spoken:
             # "and for the us" after a verdict that already speaks of the US: that answer.
             return Reading(_sure(last), last)
-        side = _side_on(named, last, knowledge) if how is FollowUp.ABOUT else None
-        if decision.answer is None and side is not None:
-            # "and for the us?" after the rumor of more cars: the side of its dispute that
-            # speaks of the US (BMWNA's denial), not a decline.
-            return Reading(_sure(side), last)
         if decision.answer is None:
             decision = decide(matcher.read(about, about=about), matcher.threshold)
         return Reading(decision, last)
@@ -1069,10 +1055,6 @@ def _read(
         # "wait i thought it was 700", "so not 200?" after the US's 600: a figure no claim
         # gives, held against the last answer's, which is what the sources say.
         return Reading(_sure(last), last)
-    if how in (None, FollowUp.POINTING) and _period_unheld(text, last):
-        # "is that per year?" after the run doubling from 2,500 to 5,000: that total counts no
-        # year, and no period of it is given.
-        return Reading(Decision(None, 0.0), notice=_lacks(last, Wanted.PERIOD))
     if how in (None, FollowUp.POINTING) and (_asked_of(text, last) or _checked(text, last)):
         return Reading(_sure(last), last)  # "after how many years" after "four years after"
     ranking = matcher.read(text, _LEADERS)
@@ -1488,8 +1470,6 @@ def _checked(text: str, last: Entry) -> bool:
 _MAX_CHECK_WORDS = 3
 # Words that may go with a period in a check of it: "like PER month", "for THE WHOLE year".
 _PERIOD_FILLER = frozenset("for the a an per like each every in that whole entire".split())
-# "IS THAT per year", "WAS IT for the year": a yes/no check of a figure's period.
-_PERIOD_ASKED = frozenset("is was are were it this those they".split())
 
 
 def _period_checked(text: str, last: Entry) -> bool:
@@ -1508,14 +1488,6 @@ def _names_period(text: str, filler: frozenset[str]) -> bool:
 def _periodic(last: Entry) -> bool:
     """Return whether an answer gives a figure and a period it may count."""
     return holds(last.answer, Wanted.AMOUNT) and not PERIODS.isdisjoint(words(last.answer))
-
-
-def _period_unheld(text: str, last: Entry) -> bool:
-    """Return whether a message asks if the last answer's figure counts a period ("is that per
-    year?") when that answer names no period: a run's total counts none the sources give."""
-    yes_no = kernel(text)[:1] in (["is"], ["was"], ["are"], ["were"])
-    checked = yes_no and _names_period(text, _PERIOD_FILLER | _PERIOD_ASKED)
-    return checked and holds(last.answer, Wanted.AMOUNT) and not _periodic(last)
 
 
 def _doubted_figure(matcher: Matcher, text: str, last: Entry) -> bool:

@@ -19,11 +19,8 @@ from ..normalise.question import (
     PERIODS,
     POINTING,
     PRICED,
-    RATE_MARKS,
-    RATE_PERIODS,
     WHATS,
     YES_NO_OPENERS,
-    rate_named,
 )
 from ..normalise.text import MONTHS, STOPWORDS, WEEKDAYS, is_year, stem, words
 from ..retrieve.matcher import answer_kinds
@@ -955,9 +952,8 @@ def _news(said: list[str]) -> bool:
 
 def holds(answer: str, want: Wanted, *, asked: str = "") -> bool:
     """Return whether an answer gives what a question wants: a year, a time, a price, a figure,
-    a place; a figure per something ("2 per dealer") gives no count when ``asked``, the
-    question, names no rate ("how many zhps got made"); the place a question asks a spot
-    inside of ("where in the uk") is no place given."""
+    a place; the place a question asks a spot inside of (``asked``: "where in the uk") is no
+    place given."""
     if want is Wanted.PLACE:
         within = _within(asked)  # "where in the uk": a place in it, not the UK again
         return any(
@@ -973,8 +969,6 @@ def holds(answer: str, want: Wanted, *, asked: str = "") -> bool:
         return any(is_year(w) for w in said)
     if want is Wanted.AMOUNT:  # "within three years" is how long, not how many
         said = _without_spans(said)
-        if asked and not rate_named(words(asked)):
-            said = _without_rates(said)
     if want is Wanted.DAY:  # "2011" is a year, no date; "the day before" is one
         return not {"day", "month"}.isdisjoint(answer_kinds([stem(w) for w in said], answer))
     kinds = {Wanted.TIME: "time", Wanted.PRICE: "money", Wanted.VALUE: "money"}
@@ -1006,23 +1000,6 @@ def _without_spans(said: list[str]) -> list[str]:
             continue
         kept.append(word)
     return kept
-
-
-_RATE_REACH = 4  # "between 25 and 65 UNITS A MONTH": the words a rate's mark may come after
-
-
-def _rated(after: list[str]) -> bool:
-    """Return whether the words after a figure make it a rate ("per dealer", "units a month")."""
-    return any(
-        w in RATE_MARKS
-        or (w in ("a", "an") and after[i + 1 : i + 2] and after[i + 1] in RATE_PERIODS)
-        for i, w in enumerate(after[:_RATE_REACH])
-    )
-
-
-def _without_rates(said: list[str]) -> list[str]:
-    """Return an answer's words without its figures per something ("2 per dealer")."""
-    return [w for i, w in enumerate(said) if not (w.isdigit() and _rated(said[i + 1 : i + 6]))]
 
 
 # A place an answer gives: "shot in the UK", "at Laguna Seca", "BMW's UK headquarters".

@@ -164,9 +164,6 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
                 # "some guys ARGUED ABOUT where ...": the question they argued is asked
                 alone += [Part(tuple(found[:debated]), False), Part(tuple(found[debated:]), True)]
                 continue
-            if at is None and (run := _run_on(found)) is not None:
-                alone += _run_on_parts(found, run)  # "my buddy says X IS THAT true"
-                continue
             if at is None and (after := _aside(found)) is not None:
                 alone += [Part(tuple(found[:after]), True), Part(tuple(found[after:]), False)]
                 continue
@@ -236,8 +233,6 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
             out += [Part(tuple(found[:seems]), True), Part(tuple(found[seems + 2 :]), False)]
         elif m and (debated := _debated(found)) is not None:  # "... ARGUED ABOUT where ..."
             out += [Part(tuple(found[:debated]), False), Part(tuple(found[debated:]), True)]
-        elif m and (run := _run_on(found)) is not None:  # "... says X IS THAT true"
-            out += _run_on_parts(found, run)
         elif m and (after := _aside(found)) is not None:  # "... BECAUSE MY BUDDY says ..."
             out += [Part(tuple(found[:after]), True), Part(tuple(found[after:]), False)]
         elif (not m or sum(marked) > 1) and _half_remembered(found):
@@ -408,25 +403,6 @@ def _checks_passed_on(told: list[str], asked: list[str]) -> bool:
     return len(told) < _PASSED_ON_MOST or not asked or asked[0] not in _AUXILIARIES
 
 
-# Round 124: "who said it, SOME DEALER OR AN ACTUAL bmw GUY": the asker's own candidates for
-# who, described rather than named, after the question; story, not what is asked.
-_WHO_ASKERS = frozenset("who whos".split())
-_CANDIDATE_OPENERS = frozenset("some someone somebody a an".split())
-_OFFERING = frozenset("like maybe prob probably".split())  # "..., LIKE some dealer or ..."
-_CANDIDATES_MOST = 10  # words in such a tail, at most
-
-
-def _candidates(tail: list[str]) -> bool:
-    """Return whether the words after a who-question's comma offer candidates described with
-    an indefinite ("some dealer or an actual bmw guy", "like a blogger or someone at bmw")."""
-    if "or" not in tail or len(tail) > _CANDIDATES_MOST:
-        return False
-    start = 0
-    while start < len(tail) and tail[start] in _OFFERING:
-        start += 1
-    return start < len(tail) and tail[start] in _CANDIDATE_OPENERS
-
-
 def _tag_ended(sentence: str) -> list[str]:
     """Split a sentence after a tag question and its comma ("it was white tho WASNT IT, some
     bmw white ..."): the claim it asks be confirmed ends there; the rest is story."""
@@ -445,8 +421,6 @@ def _stated(sentence: str) -> list[str]:
     asked, tail = words(sentence[:comma]), words(sentence[comma + 1 :])[-_STATE_TAIL:]
     if len(asked) < _ASIDE_LEAST or not _opens(tuple(asked)):
         return [sentence]
-    if asked[0] in _WHO_ASKERS and _candidates(words(sentence[comma + 1 :])):
-        return [sentence[:comma], sentence[comma + 1 :]]  # "who said it, SOME DEALER OR ..."
     if not any(
         w in _ASKER_SELF and not _STATES.isdisjoint(tail[i + 1 :]) for i, w in enumerate(tail)
     ):
@@ -714,75 +688,6 @@ def _aside(sentence: list[str]) -> int | None:
     return None
 
 
-# A question run on after the asker's story with no stop between ("i emailed my dealer and
-# they havent answered ARE ALL the allocations gone"): an auxiliary, then "there" or "all the",
-# after this many words of story at least: a short lead-in ("thinking of flipping a 1m in a
-# year or two will it ...") is part of the question, a long story dilutes it. A pronoun ("is
-# IT worth it", "is THAT true") points back into the story, which must stay with it.
-_RUN_ON_LEAST = 12
-_RUN_ON_SUBJECTS = frozenset("there all".split())
-_ALL_OF = frozenset("the those these of".split())
-_OTHER_SIDE = _INVERTED | frozenset("nah not what".split())
-_RUN_ON_CONTENT = 5  # "is there a POINT where it SHOWS how FAST ... WASTE my DATA"
-# Words before an auxiliary that make it part of the story's clause ("the thing IS there",
-# "what it IS there", "dont know IF there is"), not the start of a question.
-_RUN_ON_BOUND = (
-    _AUXILIARIES
-    | _RUN_ON_SUBJECTS
-    | _WH_LAST
-    | frozenset("its thats theres what which that if whether not never also just still or".split())
-)
-
-
-def _run_on(sentence: list[str]) -> int | None:
-    """Return where a question starts inside a sentence that opens as the asker's story and
-    runs on into it unpunctuated ("... for ages IS THERE a point where it shows how fast it is
-    or did i miss it"), or None."""
-    if _opens(tuple(sentence)) or not _WH_LAST.isdisjoint(sentence[:_ASIDE_LEAST]):
-        return None
-    for i in range(_RUN_ON_LEAST, len(sentence) - 2):
-        if sentence[i - 1] in _WH_LAST:  # "..., WHICH month was it and should i ...": asked
-            return None
-        subject = sentence[i + 1]
-        if (
-            sentence[i] in _INVERTED
-            and subject in _RUN_ON_SUBJECTS
-            and (subject != "all" or sentence[i + 2] in _ALL_OF)  # "ARE ALL THE cars gone"
-            and sentence[i - 1] not in _RUN_ON_BOUND
-        ):
-            return i if _offers_other(sentence[i + 2 :]) and _says_enough(sentence[i:]) else None
-    return None
-
-
-def _offers_other(rest: list[str]) -> bool:
-    """Return whether the words after a run-on question's start offer it another side ("... OR
-    IS there still a chance", "OR AM i overthinking it", "OR NAH"), as only a question does."""
-    return any(w == "or" and nxt in _OTHER_SIDE for w, nxt in itertools.pairwise(rest))
-
-
-def _says_enough(asked: list[str]) -> bool:
-    """Return whether a question cut from its story names enough of its own topic to be read
-    alone ("are all the us allocations gone"), not only what the story named ("is IT worth
-    it", "am i getting a shot"); its own aside does not count."""
-    after = _aside(asked)
-    own = asked if after is None else asked[:after]
-    return sum(w not in STOPWORDS for w in own) >= _RUN_ON_CONTENT
-
-
-def _run_on_parts(sentence: list[str], at: int) -> list[Part]:
-    """Split a run-on sentence into its story and the question from ``at``, the question's
-    own aside ("... is there a chance or not CAUSE I swear i saw it") set apart as story too."""
-    asked = sentence[at:]
-    after = _aside(asked)
-    if after is None:
-        return [Part(tuple(sentence[:at]), False), Part(tuple(asked), True)]
-    return [
-        Part(tuple(sentence[:at]), False),
-        Part(tuple(asked[:after]), True),
-        Part(tuple(asked[after:]), False),
-    ]
-
-
 def _hedged_guess(sentence: list[str], i: int) -> bool:
     """Return whether a wh-question turns at ``i`` to the asker's hedged guess at its answer
     ("where did he hear it, WAS THAT LIKE a press release"); "what was it like" asks."""
@@ -961,11 +866,9 @@ def _locating(found: list[str], at: int) -> bool:
 
 def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
-    found = _plainly(
-        _in_situ(_related(_located(_uncompared(_unexcepted(_unmeasured(words(sentence)))))))
-    )
+    found = _plainly(_in_situ(_related(_located(_uncompared(_unmeasured(words(sentence)))))))
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
-    return _which_person(_backers(_anything_about(_latest(_reasoned(_happening(_holds_if(read)))))))
+    return _which_person(_backers(_anything_about(_latest(_reasoned(read)))))
 
 
 # Round 132: "is the az allocation MORE OR LESS THAN THE TWO PER DEALER MATH": the asker's own
@@ -999,44 +902,6 @@ def _unmeasured(found: list[str]) -> list[str]:
     return found
 
 
-# Round 118: "did anyone BESIDES THE ASIA GUY say ...", "who else APART FROM bmwblog ...": the
-# one left out of what is asked, whose words pull to the entry the asker already knows.
-_EXCEPTING = frozenset("besides except excluding".split())
-_EXCEPTING_PAIRS = frozenset({("apart", "from"), ("aside", "from"), ("other", "than")})
-_EXCEPTED_MOST = 3  # the words of who is left out: "THE ASIA GUY", else a name: "marta"
-_ARTICLED = frozenset("the that this those his her their".split())
-_ASKED_WHO = frozenset("who whos anyone anybody someone somebody".split())
-
-
-def _unexcepted(found: list[str]) -> list[str]:
-    """Return a sentence asking who without the one it leaves out ("did anyone BESIDES THE
-    ASIA GUY say ...", "who else APART FROM bmwblog says 600"), up to the verb, a question
-    word or "and" after the one left out."""
-    if _EXCEPTING.isdisjoint(found) and "from" not in found and "than" not in found:
-        return found  # most sentences
-    if _ASKED_WHO.isdisjoint(found):
-        return found  # "colours BESIDES alpine white": a thing left out names what is asked
-    for i, w in enumerate(found):
-        if w in _EXCEPTING:
-            at = i + 1 + (found[i + 1 : i + 2] == ["for"])
-        elif tuple(found[i : i + 2]) in _EXCEPTING_PAIRS:
-            at = i + 2
-        else:
-            continue
-        most = _EXCEPTED_MOST if found[at : at + 1] and found[at] in _ARTICLED else 1
-        end = at
-        while end < len(found) and end - at < most:
-            if found[end] in _AUXILIARIES or found[end] in _WH_LAST or found[end] in _JOINS:
-                break
-            if found[end] in _SAYING or found[end] in _TELLING:
-                break
-            end += 1
-        if end == at or i == 0:
-            return found
-        return found[:i] + found[end:]
-    return found
-
-
 # Round 108: "what are they going for COMPARED TO new": a preposition setting a standard beside
 # what is asked, not a comparison asked about ("why does the blog compare the 1m to the gp").
 _COMPARED_TO = frozenset("to with".split())
@@ -1059,51 +924,8 @@ def _uncompared(found: list[str]) -> list[str]:
     ]
 
 
-# "IS 5000 HAPPENING", "will the second run actually happen": whether a told thing is so, as
-# "is it true" asks, not what would follow from it ("what happens if they build 5000").
-_HAPPENING = {"is": "happening", "are": "happening", "will": "happen"}
-_HAPPENING_HEDGES = frozenset("actually really even still ever".split())
-OPENING_JOINS = frozenset("so ok okay and but".split())  # "SO is it happening"
-_HAPPENING_TAILS = (("or", "not"), ("or", "what"), ("tho",), ("though",), ("yet",))
-
-
-def _happening(found: list[str]) -> list[str]:
-    """Return "(so) is X (really) happening (or not)" or "will X (actually) happen" as "is X
-    true"."""
-    start = 1 if found[:1] and found[0] in OPENING_JOINS else 0
-    tail = next((len(t) for t in _HAPPENING_TAILS if tuple(found[-len(t) :]) == t), 0)
-    asked = found[start : len(found) - tail]
-    end = len(asked)
-    if not asked or asked[0] not in _HAPPENING or asked[end - 1] != _HAPPENING[asked[0]]:
-        return found
-    end -= 1
-    while end > 1 and asked[end - 1] in _HAPPENING_HEDGES:
-        end -= 1
-    told = asked[1:end]
-    if all(w in STOPWORDS or w in _INDEFINITE for w in told):
-        return found  # "is anything happening", "will it happen": nothing told to weigh
-    return ["is", *told, "true"]
-
-
-# "IS THAT STILL TRUE IF production doubles", "would it hold if they built more": what the
-# condition would do, as "what happens if" asks; the pointer is the claim it is weighed against.
-_HOLDING_ASKS = frozenset("is would does will".split())
-_HOLDS = frozenset("true hold holds apply applies stand stands".split())
-_HOLDING_HEDGES = frozenset("still even really be".split())
-_CONDITIONS = frozenset("if when".split())
-
-
-def _holds_if(found: list[str]) -> list[str]:
-    """Return "is that (still) true if X" or "would it hold if X" as "what happens if X"."""
-    if len(found) < 5 or found[0] not in _HOLDING_ASKS or found[1] not in POINTING:
-        return found
-    at = 2
-    while at < len(found) and found[at] in _HOLDING_HEDGES:
-        at += 1
-    held, condition, told = found[at : at + 1], found[at + 1 : at + 2], found[at + 2 :]
-    if held and held[0] in _HOLDS and condition and condition[0] in _CONDITIONS and told:
-        return ["what", "happens", "if", *told]
-    return found
+# "SO is it happening": a join opening a question.
+OPENING_JOINS = frozenset("so ok okay and but".split())
 
 
 # "WHICH EXEC gets the credit", "what guy posted it": a person asked for, as "who" asks.
@@ -1164,19 +986,10 @@ def _latest(found: list[str]) -> list[str]:
     at = _past_what_is(found)
     frame = found[at : at + 3]
     if not at:
-        return _any_word(found)
+        return found
     if len(found) <= at + 3 or frame[:2] != ["the", "latest"]:
         return found
     return ["any", "news", "on", *found[at + 3 :]] if frame[2] in _LATEST_ON else found
-
-
-def _any_word(found: list[str]) -> list[str]:
-    """Return "any word on X" as "any news on X": the word asked for is news of X."""
-    start = _past_lead_ins(found)
-    frame = found[start : start + 3]
-    if frame[:2] != ["any", "word"] or len(found) <= start + 3 or frame[2] not in _LATEST_ON:
-        return found
-    return ["any", "news", *found[start + 2 :]]
 
 
 # "IS THERE ANYTHING about arizona", "ANYTHING in the articles ABOUT australian demand": a
@@ -1304,32 +1117,6 @@ def _unsettled(found: list[str]) -> list[str]:
     return found
 
 
-# Round 118: "ELI5 why ...", "EXPLAIN LIKE IM 5 why ...", "TLDR why that number": a bidding to
-# explain before the question word, which says how to answer, not what about.
-_BIDDING = frozenset("eli5 explain tldr".split())
-_AS_TO_A_CHILD = (("like", "im", "5"), ("like", "i", "am", "5"))
-
-
-def _unbidden(found: list[str]) -> list[str]:
-    """Return a sentence without a bidding to explain that opens it ("pls ELI5 why ...",
-    "EXPLAIN LIKE IM 5 TO ME how ..."), when a question word follows the bidding."""
-    at = 0
-    while at < len(found) and found[at] in _PLEASE:
-        at += 1
-    if at >= len(found) or found[at] not in _BIDDING:
-        return found  # most sentences
-    at += 1
-    for child in _AS_TO_A_CHILD:
-        if tuple(found[at : at + len(child)]) == child:
-            at += len(child)
-            break
-    if found[at : at + 2] == ["to", "me"]:
-        at += 2
-    while at < len(found) and found[at] in _PLEASE:
-        at += 1
-    return found[at:] if at < len(found) and found[at] in _WH_LAST else found
-
-
 # Round 129: "would you BE ABLE TO tell me where ...", "are you ABLE TO say who ...": a polite
 # request to be told, which asks what "can you tell me" does.
 _ABLE_TO = ("able", "to")
@@ -1354,7 +1141,7 @@ def _unabled(found: list[str]) -> list[str]:
 def _unrequested(found: list[str]) -> list[str]:
     """Return a sentence without its request to explain ("can u CLEAR IT UP", "could someone
     SETTLE THIS for me"): the story says what is to be explained."""
-    found = _unsettled(_unbidden(_unabled(found)))
+    found = _unsettled(_unabled(found))
     at = (
         2 if found[:1] and found[0] in _AUXILIARIES and found[1:2] and found[1] in _LISTENERS else 0
     )
@@ -2881,22 +2668,6 @@ _HEARSAY = frozenset("someone somebody people ppl everyone everybody they heard"
 _HEARSAY_VERBS = frozenset("said say says saying heard claimed reckon reckons".split())
 _LATER = frozenset("later afterwards afterward".split())
 _FOLLOWED = frozenset("after once when".split())  # "a few days later AFTER talking to bmwna"
-# "what did bmwna announce THE WEEK AFTER the memo": a span past what the sources tell, as
-# "a week later" is; not "the day after", which the posts fall on, nor "years after launch",
-# which the GP's used prices are given for.
-_SPANS_AFTER = frozenset("week weeks month months".split())
-
-
-def _span_after(asked: tuple[str, ...], at: int) -> bool:
-    """Return whether the words from ``at`` give a span after something ("THE WEEK AFTER the
-    memo", "a few months after"), not a span asked for ("how many weeks after")."""
-    return (
-        asked[at] in _SPANS_AFTER
-        and asked[at + 1 : at + 2] == ("after",)
-        and asked[at - 1 : at] != ("many",)
-    )
-
-
 # "how many WERE BUILT IN TOTAL", "... GOT MADE WORLDWIDE IN THE END": the final count, known
 # only once production was over ("how many will be built in total" asks what was planned).
 _TOTALS = frozenset("total worldwide globally overall altogether".split())
@@ -3036,27 +2807,10 @@ def earlier_post(asked: tuple[str, ...]) -> bool:
     ("whats his background before bmw", "where did she work before she got that job"): a
     word of career, then "before" naming what it came before; "what did he say before the
     memo" asks no career."""
-    if _held_before(asked):
-        return True  # "WHO was the HEAD of bmw m BEFORE segler": who held the post earlier
     if _CAREER.isdisjoint(asked):  # no career asked: most questions
         return False
     at = next((i for i, w in enumerate(asked) if w in _CAREER), len(asked))
     return any(a == "before" and b in _BEFORE_WHAT for a, b in itertools.pairwise(asked[at:]))
-
-
-_HELD = _RUNNING | {"ran"}  # "who RAN m before him"
-
-
-def _held_before(asked: tuple[str, ...]) -> bool:
-    """Return whether a "who" question asks who held a post before someone or some time ("who
-    was the HEAD of bmw m BEFORE segler", "who RAN m before him"): a word of running a post,
-    then "before"; "who said he was head before the memo" asks who said it."""
-    if "before" not in asked or asked[_after_lead_ins(asked) :][:1] not in _WHO:
-        return False  # most questions
-    if not _SAYING.isdisjoint(asked):
-        return False
-    at = next((i for i, w in enumerate(asked) if w in _HELD), len(asked))
-    return "before" in asked[at + 1 :]
 
 
 def business_count(asked: tuple[str, ...]) -> bool:
@@ -3085,8 +2839,7 @@ def afterwards(asked: tuple[str, ...]) -> bool:
     if "did" not in asked and "happened" not in asked:  # no past tense: most questions
         return False
     after = (asked[-1:] and asked[-1] in _LATER) or any(
-        (a in _LATER and b in _FOLLOWED) or _span_after(asked, i)
-        for i, (a, b) in enumerate(itertools.pairwise(asked))
+        a in _LATER and b in _FOLLOWED for a, b in itertools.pairwise(asked)
     )
     happened = _happened_next(asked)
     return (
@@ -3380,44 +3133,13 @@ def _foretold(clause: tuple[str, ...]) -> bool:
     )
 
 
-# Round 121: "when did production actually END", "when did they finally STOP making it": the
-# date a planned end came about; the sources give only the plan ("not beyond 2011"). "Stop"
-# counts here, after "actually" or "finally", as it does not in _ENDING.
-_CAME_TO_END = _ENDING | frozenset("stop stopped".split())
-_AT_LAST_INDEED = _INDEED | _FINALLY
-
-
-def _came_to_an_end(rest: tuple[str, ...]) -> bool:
-    """Return whether a question asks when something came to an end in the event ("when did
-    it ACTUALLY END", "when did they FINALLY STOP"): a word saying so before an ending verb."""
-    return any(
-        a in _AT_LAST_INDEED
-        and (b in _CAME_TO_END or (b in ("ever", "actually") and c in _CAME_TO_END))
-        for a, b, c in zip(rest, (*rest[1:], ""), (*rest[2:], "", ""), strict=True)
-    ) and _REPORTING.isdisjoint(rest)
-
-
-# Round 124: "ybs said the f30 starts in november, BUT DID it actually start then": a claim
-# told, then turned to the question whether it came about.
-_TURNING = frozenset("but so".split())
-
-
-def _turned_to_did(rest: tuple[str, ...]) -> tuple[str, ...]:
-    """Return a question from the "did" it turns to after a claim told before "but / so"
-    ("he said it starts in may, BUT DID it actually"), else the question as it is."""
-    if rest[:1] == ("did",) or "did" not in rest:  # most questions
-        return rest
-    at = next((i for i in range(1, len(rest)) if rest[i] == "did" and rest[i - 1] in _TURNING), 0)
-    return rest[at:] if at else rest
-
-
 def _came_true(asked: tuple[str, ...]) -> bool:
     """Return whether a yes/no question asks if a forecast event came about ("did the f30
     ACTUALLY START in november", "did the doubling REALLY HAPPEN", "did values actually level
     off LIKE THEY SAID"): nothing in the sources says; "did they actually pull the post" asks
     what the sources report."""
     start = _after_lead_ins(asked)
-    rest = _turned_to_did(asked[start:])
+    rest = asked[start:]
     if rest[:1] == ("did",) and (clause := _as_forecast(rest)) is not None:
         # "did X actually <verb> ... LIKE THEY SAID": whether the forecast held, whatever verb
         head = rest[:clause]
@@ -3435,8 +3157,6 @@ def _came_true(asked: tuple[str, ...]) -> bool:
     # forecast event as it came about, which the sources never reach; "did bmw ACTUALLY DOUBLE
     # it": the doubling forecast, asked as done
     dated = rest[:1] in _WHEN_ASKERS and "did" in rest[1:4] and not _CAME_ABOUT.isdisjoint(rest)
-    if rest[:1] in _WHEN_ASKERS and "did" in rest[1:4] and _came_to_an_end(rest):
-        return True  # "when did production ACTUALLY END": a planned end, asked as it came about
     return (
         (rest[:1] == ("did",) or dated)
         and not _INDEED.isdisjoint(rest)
@@ -3668,36 +3388,13 @@ _JUDGING_MOST = 3  # the words after "is that": "even legal", "actually allowed"
 
 
 def _judges_it(asked: tuple[str, ...]) -> bool:
-    """Return whether a question is a short verdict on what the story told ("is that legal"),
-    asked outright or reported after "if" ("anyone know IF THATS even legal")."""
+    """Return whether a question is a short verdict on what the story told ("is that legal")."""
     return (
         len(asked) >= 3
         and asked[0] in _JUDGING_COPULAS
         and asked[1] in _JUDGED_THINGS
         and (len(asked) - 2 <= _JUDGING_MOST or asked[2] == "from")
-    ) or _judges_it_reported(asked)
-
-
-# "anyone know IF THAT'S even legal", "i wonder WHETHER THIS WAS normal": the verdict reported
-# after "if", in a statement's order; "thats" is "that is".
-_REPORTING_IF = frozenset("if whether".split())
-_JUDGED_CONTRACTED = frozenset("thats thiss".split())
-
-
-def _judges_it_reported(asked: tuple[str, ...]) -> bool:
-    """Return whether a question ends on a short verdict reported after "if" or "whether"
-    ("does anyone know if that is even legal"), which names no topic of its own."""
-    at = next((i for i, w in enumerate(asked) if w in _REPORTING_IF), None)
-    if at is None:
-        return False
-    rest = asked[at + 1 :]
-    if rest[:1] and rest[0] in _JUDGED_CONTRACTED:
-        verdict = rest[1:]
-    elif rest[1:2] and rest[0] in _JUDGED_THINGS and rest[1] in _JUDGING_COPULAS:
-        verdict = rest[2:]
-    else:
-        return False
-    return 0 < len(verdict) <= _JUDGING_MOST
+    )
 
 
 # "who's right", "which is it": the asker's call between the sides the story set out, whose

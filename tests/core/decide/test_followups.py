@@ -2284,67 +2284,6 @@ def test_followup_48_a_status_the_neighbours_title_asks_is_that_neighbour(
     assert official.kind == "followup" and official.entry_id == "kite-count-status"
 
 
-LOAVES = """
-version: 1
-
-sources:
-  - id: paper
-    title: A paper's note on loaves
-    outlet: Bread Weekly
-    kind: other-site
-  - id: baker-note
-    title: The baker's note
-    outlet: the baker
-    kind: official-statement
-
-entries:
-  - id: loaf-double
-    questions: [Will the bakery double its loaves?]
-    answer: A bread paper passed on a rumor that the bakery would double its loaves to 800.
-    status: rumor
-    claimed_by: a bread paper
-    sources: [paper]
-    conflicts_with: [baker-denies]
-  - id: baker-denies
-    questions: [Is the baker changing anything?]
-    answer: The baker denied any change for the harbour shop, which keeps its 400 loaves.
-    status: denied
-    claimed_by: the baker
-    sources: [baker-note]
-    conflicts_with: [loaf-double]
-  - id: flour-price
-    questions: [What does the flour cost?]
-    answer: The bread paper said flour costs two coins a sack.
-    status: fact
-    claimed_by: a bread paper
-    sources: [paper]
-  - id: harbour-hours
-    questions: [What about the harbour shop?]
-    answer: The bread paper said the harbour shop opens at six.
-    status: fact
-    claimed_by: a bread paper
-    sources: [paper]
-  - id: harbour-rye
-    questions: [What is at the harbour shop?]
-    answer: The bread paper said the harbour shop sells rye on market days.
-    status: fact
-    claimed_by: a bread paper
-    sources: [paper]
-"""
-
-
-def test_followup_50_and_x_after_a_rumor_is_the_side_that_speaks_of_x(tmp_path: Path) -> None:
-    # Follow-up round 50: "and for the harbour?" after the rumor of more loaves asks the side
-    # of its dispute that speaks of the harbour (the baker's denial), which neither the rumor
-    # nor the question asked alone finds; it asked which of two was meant.
-    path = tmp_path / "loaves.yaml"
-    path.write_text(LOAVES, encoding="utf-8")
-    loaves = KnowledgeService.from_path(path)
-    first, harbour = _talk(loaves, "will the bakery double its loaves", "and for the harbour?")
-    assert first.entry_id == "loaf-double"
-    assert harbour.kind == "followup" and harbour.entry_id == "baker-denies"
-
-
 def test_followup_49_a_figure_doubted_as_someone_told_it_checks_the_last_figure(
     studio: KnowledgeService,
 ) -> None:
@@ -2968,27 +2907,6 @@ def test_followup_64_who_is_right_with_the_other_sides_figure_gets_the_settled_c
     assert "30" in summary(right)
     _, plain = _talk(ferries, "how many ferries did the island get", "so who is right")
     assert plain.entry_id == "ferry-pressure"
-
-
-def test_round_123_a_total_asked_after_a_rate_is_not_the_rate(shipped: KnowledgeService) -> None:
-    # Round 123: the ZHP's "2 per dealer" counts cars per dealer; "how many were built" asks a
-    # total, which that rate does not give, while a question naming its unit gets it.
-    opening = "back in 2003 how many zhps did each dealer get"
-    first, total = _talk(shipped, opening, "how many zhps were built")
-    assert first.entry_id == "zhp-2003-allocation"
-    assert not total.answered
-    _, per_dealer = _talk(shipped, opening, "how many per dealer")
-    assert per_dealer.entry_id == "zhp-2003-allocation"
-
-
-def test_round_123_a_period_asked_of_a_total_for_none_is_declined(
-    shipped: KnowledgeService,
-) -> None:
-    # Round 123: "was it per year" after the run doubling from 2,500 to 5,000: that figure
-    # counts no period, so the check is declined rather than answered with the claim again.
-    first, period = _talk(shipped, "where did the doubling rumour come from", "was it per year")
-    assert first.entry_id == "doubling-rumor"
-    assert not period.answered
 
 
 LEAGUE = """

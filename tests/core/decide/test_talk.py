@@ -1022,21 +1022,6 @@ def test_a_message_heard_once_is_small_talk_as_before(service: KnowledgeService)
     assert small.laughed(talk.heard("lol small world")) is not None
 
 
-def test_round_123_a_figure_per_something_counts_no_total() -> None:
-    # Round 123: "3 per shop" and "40 to 90 bikes a week" are rates, which give no total ("how
-    # many pies were baked"), but answer a question naming a rate ("how many per shop").
-    per_shop = "Rumor: A baker recalled that in 1999 pies were 3 per shop, no more."
-    weekly = "Rumor: A rider claimed between 40 and 90 bikes a week would leave the works."
-    assert not holds(per_shop, Wanted.AMOUNT, asked="how many pies were baked")
-    assert not holds(weekly, Wanted.AMOUNT, asked="so how many bikes got built")
-    assert holds(per_shop, Wanted.AMOUNT, asked="how many did each shop get")
-    assert holds(per_shop, Wanted.AMOUNT, asked="how many per shop")
-    assert holds(per_shop, Wanted.AMOUNT, asked="so how many pies is every single shop getting")
-    assert holds(weekly, Wanted.AMOUNT, asked="how many a week")
-    assert holds("Fact: The works built 700 bikes in all.", Wanted.AMOUNT, asked="how many")
-    assert holds(per_shop, Wanted.AMOUNT)  # no question given: any figure
-
-
 @pytest.mark.parametrize("message", ["hmm okay then", "hmmm nice", "hm, cool"])
 def test_followup_67_a_hum_before_a_reaction_is_the_reaction(
     service: KnowledgeService, message: str
