@@ -10,6 +10,7 @@ from itertools import pairwise
 from ..knowledge.models import Entry, Knowledge, SourceKind, Status, claimant_of
 from ..normalise.places import Kind, markets, spoken
 from ..normalise.question import (
+    CHECKING_TAGS,
     HE_OR_SHE,
     OPENING_JOINS,
     PERIODS,
@@ -1578,13 +1579,10 @@ _TELLING = frozenset("said says say told".split())
 _MAX_ASKED_FIGURE_WORDS = 2  # "so 150?", "like 150?": the figure and one word of chat
 
 
-_CHECK_TAGS = frozenset("right correct".split())
-
-
 def _untagged(said: list[str]) -> tuple[list[str], bool]:
     """Return a message's words without a closing tag asking to check them ("so 150 RIGHT",
     "so 1998 right?"), and whether it had one: the figure held up, as "so 150?" holds it."""
-    if len(said) > 1 and said[-1] in _CHECK_TAGS:
+    if len(said) > 1 and said[-1] in CHECKING_TAGS:
         return said[:-1], True
     return said, False
 

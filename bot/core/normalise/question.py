@@ -3227,7 +3227,7 @@ def guessed(sentence: Sequence[str]) -> tuple[frozenset[int], frozenset[int]]:
 
 
 # "bmwblog said 6000 for the states RIGHT": a tag asking to check the claim it ends.
-_CHECKING_TAGS = frozenset("right correct".split())
+CHECKING_TAGS = frozenset("right correct".split())
 
 
 # Round 87: "IIRC bmwblog said 500 for the us", "I THINK the uk got 200": a sentence opening on
@@ -3251,12 +3251,12 @@ def checked_figures(message: str) -> frozenset[str]:
     none."""
     found: set[str] = set()
     said = words(message)
-    if _CHECKING_TAGS.isdisjoint(said) and _RECALL_WORDS.isdisjoint(said):
+    if CHECKING_TAGS.isdisjoint(said) and _RECALL_WORDS.isdisjoint(said):
         return frozenset()  # most messages: no sentence ends in a tag or opens on a memory
     for sentence in _BREAK.split(message, MAX_PARTS):
         said = words(sentence)
         if len(said) > 2 and "how" not in said:
-            if said[-1] in _CHECKING_TAGS:
+            if said[-1] in CHECKING_TAGS:
                 found.update(w for w in said[:-1] if w.isdigit())
             elif _recalled(said):
                 found.update(w for w in said if w.isdigit())

@@ -2105,7 +2105,7 @@ def _checked_figures_splitting_every_message(message: str) -> frozenset[str]:
     found: set[str] = set()
     for sentence in q._BREAK.split(message, q.MAX_PARTS):
         said = words(sentence)
-        if len(said) > 2 and said[-1] in q._CHECKING_TAGS and "how" not in said:
+        if len(said) > 2 and said[-1] in q.CHECKING_TAGS and "how" not in said:
             found.update(w for w in said[:-1] if w.isdigit())
         elif len(said) > 2 and "how" not in said and q._recalled(said):
             found.update(w for w in said if w.isdigit())
