@@ -3722,3 +3722,33 @@ def test_round_132_the_askers_standard_held_both_ways_is_left_out() -> None:
     assert asked("is the rye harvest bigger or smaller than the spelt harvest") == [
         "is the rye harvest bigger or smaller than the spelt harvest"
     ]
+
+
+@pytest.mark.parametrize(
+    ("message", "asking"),
+    [
+        # Round 137: a run-on aside of the asker's turns, with no stop typed, to "is there a ..."
+        (
+            "so i sat through the whole baking video on my lunch break and its just some guy"
+            " kneading for ages is there a bit where he actually shows the oven",
+            [False, True],
+        ),
+        # one question: a question word, an "or" or no asker before it; a short lead-in
+        ("so i wonder where is there a bakery open late in this town", [True]),
+        (
+            "i asked my aunt about the rye loaves and whether they sold out or is there any"
+            " left at the stall",
+            [True],
+        ),
+        ("the baker kept kneading the dough for ages is there a reason", [True]),
+        ("ok so i mean is there a bakery open", [True]),
+        # Round 137: ", are all the ...": an auxiliary and "all" after the asker's aside turns too
+        (
+            "so i phoned the bakery this morning and nobody picked up, are all the rye loaves"
+            " already sold",
+            [False, True],
+        ),
+    ],
+)
+def test_round_137_a_run_on_aside_turns_at_is_there(message: str, asking: list[bool]) -> None:
+    assert [p.asks for p in q.parts(message)] == asking
