@@ -184,8 +184,8 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
     if any(marked):
         _mark_last_opening(marked, [tuple(found) for _, found in pieces])
     opens = [
-        m and (_opens(tuple(found)) or _conditional(tuple(found)))
-        for m, (_, found) in zip(marked, pieces, strict=True)
+        m and (_opens(tuple(found)) or _conditional(tuple(found)) or _turns_after_if(s, found))
+        for m, (s, found) in zip(marked, pieces, strict=True)
     ]
     if opening and any(opens):
         marked = opens
@@ -3608,6 +3608,13 @@ def _conditional(sentence: tuple[str, ...]) -> bool:
         sentence[i] in _WH_LAST and sentence[i + 1] in _AUXILIARIES
         for i in range(sentence.index("if") + 2, len(sentence) - 1)
     )
+
+
+def _turns_after_if(sentence: str, found: Sequence[str]) -> bool:
+    """Return whether a sentence asks after an "if" clause and its comma ("IF bmw uk can test
+    on public roads, DOES THAT mean ..."): the question opens there."""
+    start = _after_lead_ins(tuple(found))
+    return start < len(found) and found[start] == "if" and _TURN.search(sentence) is not None
 
 
 # "SINCE segler SAID 5000 are they making ...": a claim the asker takes as given before the

@@ -3752,3 +3752,23 @@ def test_round_132_the_askers_standard_held_both_ways_is_left_out() -> None:
 )
 def test_round_137_a_run_on_aside_turns_at_is_there(message: str, asking: list[bool]) -> None:
     assert [p.asks for p in q.parts(message)] == asking
+
+
+@pytest.mark.parametrize(
+    ("message", "asking"),
+    [
+        # Round 137: a question after an "if" clause and its comma opens its sentence
+        (
+            "so if the bakery can sell rye on sundays, does that mean every shop in town can?"
+            " how does it work according to the baker who knew the rules",
+            [True, True],
+        ),
+        # no question after the clause's comma: a premise told, story beside the question
+        (
+            "so if the bakery sells rye on sundays, the market is fine with it? how does it work",
+            [False, True],
+        ),
+    ],
+)
+def test_round_137_a_question_after_an_if_clause_opens(message: str, asking: list[bool]) -> None:
+    assert [p.asks for p in q.parts(message)] == asking
