@@ -184,8 +184,8 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
     if any(marked):
         _mark_last_opening(marked, [tuple(found) for _, found in pieces])
     opens = [
-        m and (_opens(tuple(found)) or _conditional(tuple(found)) or _turns_after_if(s, found))
-        for m, (s, found) in zip(marked, pieces, strict=True)
+        m and (_opens(tuple(found)) or _conditional(tuple(found)))
+        for m, (_, found) in zip(marked, pieces, strict=True)
     ]
     if opening and any(opens):
         marked = opens
@@ -330,7 +330,7 @@ _TURN = re.compile(
     # (not "at which", a relative clause)
     r"|(?:at|in|on)\s+what\b"
     r"|(?:is|are|was|were|do|does|did|can|could|will|would|should|isnt|arent|doesnt|didnt|wont)"
-    r"\s+(?:there|it|that|this|they|he|she|the|any|anyone|someone|you|u|we|these|those|all)\b)",
+    r"\s+(?:there|it|that|this|they|he|she|the|any|anyone|someone|you|u|we|these|those)\b)",
     re.IGNORECASE,
 )
 # ("\bso" first, not "\s+so": a run of spaces is then never scanned again from each of them)
@@ -344,13 +344,6 @@ _BUT_TURN = re.compile(
     r"(?=(?:what|whats|how|hows|who|whos|why|where|wheres|when|which)\b"
     r"|(?:is|are|was|were|do|does|did|can|could|will|would|should|isnt|arent|doesnt|didnt|wont)"
     r"\s+(?:there|it|that|this|they|he|she|the|any|anyone|someone|you|u|we|these|those)\b)",
-    re.IGNORECASE,
-)
-# Round 137: "... following a white one m around for ages IS THERE A point where ...": a run-on
-# aside turning, with no stop typed, to a question whether something exists; "is there a" never
-# goes on a told clause ("the car is there" ends one)
-_THERE_TURN = re.compile(
-    r"\b(?:is|are|was|were)\s+there\s+(?=(?:a|an|any|anything|anyone|anybody|some|still)\b)",
     re.IGNORECASE,
 )
 _TOLD_LEAST = 5  # words the aside takes before such a turn: "quick q: what ..." asks whole
@@ -372,7 +365,7 @@ def _turned(sentence: str) -> list[str]:
     # question at "so", with no stop typed; what the aside passes on is story too
     run_on = turn is None and (turn := _SO_TURN.search(sentence)) is not None
     if turn is None:
-        return _there_turned(sentence)
+        return [sentence]
     told = words(sentence[: turn.start()])
     if (
         len(told) < _TOLD_LEAST
@@ -397,27 +390,6 @@ def _turned(sentence: str) -> list[str]:
 # question of fewer than four words, as in `_aside`: "whats x, ... and im lost" asks it whole.)
 _STATES = frozenset("confused lost stumped puzzled baffled".split())
 _STATE_TAIL = 4  # the clause's last words, where the state stands: "and im so confused"
-
-
-def _there_turned(sentence: str) -> list[str]:
-    """Split a run-on sentence where the asker's own aside of five words or more turns, with no
-    stop typed, to ask whether something exists ("... for ages IS THERE A point where ..."): the
-    aside is story. Not after a question word ("WHERE is there a ...") or a join ("... gone OR
-    is there still a chance"): one question goes on there."""
-    turn = _THERE_TURN.search(sentence)
-    if turn is None:
-        return [sentence]
-    told = words(sentence[: turn.start()])
-    if (
-        len(told) < _TOLD_LEAST
-        or _ASKER.isdisjoint(told)
-        or told[0] in _SUBORDINATE
-        or told[-1] in _ASKS
-        or told[-1] in _JOINS
-        or _opens(tuple(told))
-    ):
-        return [sentence]
-    return [sentence[: turn.start()], sentence[turn.start() :]]
 
 
 def _checks_passed_on(told: list[str], asked: list[str]) -> bool:
@@ -3608,13 +3580,6 @@ def _conditional(sentence: tuple[str, ...]) -> bool:
         sentence[i] in _WH_LAST and sentence[i + 1] in _AUXILIARIES
         for i in range(sentence.index("if") + 2, len(sentence) - 1)
     )
-
-
-def _turns_after_if(sentence: str, found: Sequence[str]) -> bool:
-    """Return whether a sentence asks after an "if" clause and its comma ("IF bmw uk can test
-    on public roads, DOES THAT mean ..."): the question opens there."""
-    start = _after_lead_ins(tuple(found))
-    return start < len(found) and found[start] == "if" and _TURN.search(sentence) is not None
 
 
 # "SINCE segler SAID 5000 are they making ...": a claim the asker takes as given before the
