@@ -1807,32 +1807,27 @@ class Matcher:
         return holders
 
     def _query(self, question: str) -> _Query:
-        """Return _weighed's reading of a question (remembered: _QUERIES_KEPT), in lists of its
-        own for each caller."""
-        read = self._queries.get(question)
-        if read is None:
-            read = self._weighed(question)
-            if len(self._queries) >= _QUERIES_KEPT:
-                self._queries.clear()
-            self._queries[question] = read
-        query, focused, wanted, things = read
-        return list(query), list(focused), wanted, list(things)
-
-    def _weighed(self, question: str) -> _Query:
         """Return the question's terms with their weights, the terms it asks about, the
-        kind of answer it wants (a number, a date) if it says, and what "how many" counts.
+        kind of answer it wants (a number, a date) if it says, and what "how many" counts;
+        remembered for the last few messages (_QUERIES_KEPT), in lists of its own each time.
 
         A sentence that only ends in a question mark is story beside one that opens with a
         question word, unless that one is too vague to go on ("... gabe sounded hopeful? ...
         what did he actually say"): then both ask.
         """
-        found = parts(question)
-        query, vague = self._weigh(question, found)
-        if vague:
-            wider = parts(question, opening=False)
-            if wider != found:
-                query, _ = self._weigh(question, wider)
-        return query
+        read = self._queries.get(question)
+        if read is None:
+            found = parts(question)
+            read, vague = self._weigh(question, found)
+            if vague:
+                wider = parts(question, opening=False)
+                if wider != found:
+                    read, _ = self._weigh(question, wider)
+            if len(self._queries) >= _QUERIES_KEPT:
+                self._queries.clear()
+            self._queries[question] = read
+        query, focused, wanted, things = read
+        return list(query), list(focused), wanted, list(things)
 
     def _weigh(
         self, question: str, found: tuple[Part, ...]

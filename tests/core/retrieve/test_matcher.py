@@ -9,6 +9,7 @@ import subprocess
 import sys
 from bisect import bisect_left
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -3684,22 +3685,22 @@ def test_a_reading_is_remembered_and_each_caller_gets_lists_of_its_own(
     matcher: Matcher, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     question = "how many purple widgets did the north market get"
-    weighed = matcher._weighed
+    expected = Matcher(matcher.knowledge)._query(question)  # a matcher that remembers nothing
+    weigh = matcher._weigh
     calls: list[str] = []
 
-    def counted(text: str) -> tuple[object, ...]:
+    def counted(text: str, found: Any) -> Any:
         calls.append(text)
-        return weighed(text)
+        return weigh(text, found)
 
-    monkeypatch.setattr(matcher, "_weighed", counted)
-    expected = weighed(question)
+    monkeypatch.setattr(matcher, "_weigh", counted)
     first = matcher._query(question)
     assert first == expected
     first[0].clear()  # a caller changing its lists changes no other caller's
     first[1].append("changed")
     first[3].append("changed")
     assert matcher._query(question) == expected
-    assert calls == [question]  # read once
+    assert calls == [question]  # weighed once
     for number in range(_QUERIES_KEPT):  # only the last few messages are kept
         matcher._query(f"what colour is widget {number}")
     assert matcher._query(question) == expected
