@@ -17,6 +17,7 @@ from bot.core.decide.talk import (
     asks_given_name,
     asks_meaning,
     asks_of_own,
+    asks_ones_age,
     asks_origin,
     asks_other_way,
     asks_plainer,
@@ -1107,3 +1108,20 @@ def test_followup_73_a_greeting_with_its_last_letter_doubled_is_a_greeting(
     # written once as "heyyy" is; they were declined as questions.
     reply = service.ask(message)
     assert reply.kind == "smalltalk" and reply.talk is TalkKind.GREETING
+
+
+@pytest.mark.parametrize(
+    ("message", "age", "want"),
+    [
+        # follow-up round 77: one person's age is no span of time an answer may hold
+        ("how old is marco", True, None),
+        ("how old was she then", True, None),
+        ("how old is the lighthouse", False, Wanted.TIME),
+        ("how old were they by then", False, Wanted.TIME),
+    ],
+)
+def test_followup_77_how_old_is_a_person_asks_no_span(
+    message: str, age: bool, want: Wanted | None
+) -> None:
+    assert asks_ones_age(message) is age
+    assert wanted(message) is want
