@@ -3313,7 +3313,7 @@ def test_followup_72_a_choice_the_last_answer_settles_beats_an_unlinked_claim(
     assert side.kind == "followup" and side.entry_id == "rye-ends"
 
 
-FERRIES = """
+CAPTAINS = """
 version: 1
 
 sources:
@@ -3346,7 +3346,7 @@ def test_followup_77_someones_age_is_no_span_a_neighbour_holds(tmp_path: Path) -
     # Follow-up round 77: "how old is rossi" after the captain's promise asks a person's age,
     # which no claim gives; the neighbour holding "inside three years" is no answer to it.
     path = tmp_path / "ferries.yaml"
-    path.write_text(FERRIES, encoding="utf-8")
+    path.write_text(CAPTAINS, encoding="utf-8")
     ferries = KnowledgeService.from_path(path)
     for asked in ("how old is rossi", "how old is he"):
         first, aged = _talk(ferries, "will the new ferry become a classic", asked)
