@@ -3722,3 +3722,22 @@ def test_round_132_the_askers_standard_held_both_ways_is_left_out() -> None:
     assert asked("is the rye harvest bigger or smaller than the spelt harvest") == [
         "is the rye harvest bigger or smaller than the spelt harvest"
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # Round 136: a price word the question measures against is its standard, not the price
+        # it asks for ("what are old ones going for compared TO STICKER").
+        ("what are old vans going for compared to sticker", None),
+        ("what do used vans sell for vs the msrp", None),
+        ("what do old vans fetch compared to their msrp", None),
+        # ... and a price word standing alone at the end still asks for one.
+        ("what does a used van sell for, msrp", "money"),
+        ("what did the van go for new, sticker price", "money"),
+    ],
+)
+def test_round_136_a_price_measured_against_is_no_price_asked(
+    question: str, kind: str | None
+) -> None:
+    assert q.wants(tuple(words(question))) == kind
