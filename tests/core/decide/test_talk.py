@@ -1093,3 +1093,28 @@ def test_followup_73_a_greeting_with_its_last_letter_doubled_is_a_greeting(
     # written once as "heyyy" is; they were declined as questions.
     reply = service.ask(message)
     assert reply.kind == "smalltalk" and reply.talk is TalkKind.GREETING
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "lol @sam told you the ferry was late",
+        "@priya see i told u the kettle was broken",
+        "ok told ya to book the ferry weeks ago lol",
+    ],
+)
+def test_followup_78_telling_someone_i_told_you_so_is_a_reaction(
+    service: KnowledgeService, message: str
+) -> None:
+    # Follow-up round 78: a told-you-so said to someone in the channel asks the bot nothing;
+    # it was declined, or answered on a word it shares with a claim.
+    assert service.ask(message).kind == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "message", ["who told you the ferry was late", "@sam told you the ferry was late?"]
+)
+def test_followup_78_a_question_on_who_told_is_no_told_you_so(
+    service: KnowledgeService, message: str
+) -> None:
+    assert service.ask(message).kind != "smalltalk"
