@@ -2436,8 +2436,11 @@ def _of_what_year(asked: tuple[str, ...]) -> bool:
 # "MONTHLY production"; "a" or "an" before a period ("a month") marks one too.
 RATE_MARKS = frozenset("per each every monthly yearly annually weekly daily".split())
 RATE_PERIODS = frozenset("month year week day".split())
-# Units of a span of time: "3 YEARS", "how many MONTHS after launch", "is that per YEAR".
-PERIODS = RATE_PERIODS | frozenset("years months weeks days hour hours minute minutes".split())
+# Units of a span of time: "3 YEARS", "how many MONTHS after launch", "is that per YEAR"; and
+# as chat shortens them: "how many YRS till it levels out", "per YR".
+PERIODS = RATE_PERIODS | frozenset(
+    "years months weeks days hour hours minute minutes yr yrs mos wk wks hr hrs mins".split()
+)
 
 
 def rate_named(said: Sequence[str]) -> bool:

@@ -3722,3 +3722,14 @@ def test_round_132_the_askers_standard_held_both_ways_is_left_out() -> None:
     assert asked("is the rye harvest bigger or smaller than the spelt harvest") == [
         "is the rye harvest bigger or smaller than the spelt harvest"
     ]
+
+
+def test_followup_78_a_period_shortened_in_chat_is_a_period() -> None:
+    # Follow-up round 78: "how many yrs till it levels out" asks a span of time, as "how many
+    # years" does; "yrs" was read as a thing counted, and an answer's "after 4 to 5 years"
+    # was then no figure for it.
+    from bot.core.decide.talk import Wanted, wanted
+
+    assert wanted("how many yrs till the bridge opens") is Wanted.TIME
+    assert wanted("how many hrs did the ferry take") is Wanted.TIME
+    assert wanted("how many kettles till it runs out") is Wanted.AMOUNT
