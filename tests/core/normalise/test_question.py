@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.core.decide.talk import Wanted, wanted
 from bot.core.normalise import question as q
 from bot.core.normalise.text import words
 
@@ -3728,8 +3729,6 @@ def test_followup_78_a_period_shortened_in_chat_is_a_period() -> None:
     # Follow-up round 78: "how many yrs till it levels out" asks a span of time, as "how many
     # years" does; "yrs" was read as a thing counted, and an answer's "after 4 to 5 years"
     # was then no figure for it.
-    from bot.core.decide.talk import Wanted, wanted
-
     assert wanted("how many yrs till the bridge opens") is Wanted.TIME
     assert wanted("how many hrs did the ferry take") is Wanted.TIME
     assert wanted("how many kettles till it runs out") is Wanted.AMOUNT
