@@ -3311,3 +3311,15 @@ def test_followup_72_a_choice_the_last_answer_settles_beats_an_unlinked_claim(
     )
     assert first.entry_id == "rye-ends"
     assert side.kind == "followup" and side.entry_id == "rye-ends"
+
+
+@pytest.mark.parametrize("message", ["and the blog tho?", "what about the blog", "and the article"])
+def test_followup_78_a_bare_and_the_blog_asks_the_writers_view(
+    boats: KnowledgeService, message: str
+) -> None:
+    # Follow-up round 78: "and the blog?" after a paper's rumor asks the articles' writer's
+    # side, as "and the blog's take?" does; it got the blog's own entry, or a claim sharing
+    # "blog".
+    first, view = _talk(boats, "will the yard double its boats", message)
+    assert first.entry_id == "paper-double"
+    assert view.kind == "followup" and view.entry_id == "double-verdict"
