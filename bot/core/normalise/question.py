@@ -706,7 +706,21 @@ _TAGS = frozenset("right rite ryt".split())
 _DOUBTING = (("no", "way"),)
 # "WAIT, who is ...", "HOLD ON what ...", "RANDOM BUT who's ...": an interjection before a
 # question word or an auxiliary, not a word of the question; "wait i heard ..." is kept.
-_INTERJECTIONS = (("wait",), ("hold", "on"), ("hang", "on"), ("random", "but"))
+# "FORGET THAT, how many ...", "NEVER MIND THAT, who ...": the last question dropped before a
+# new one, which is all that asks (after an "ok" or a laugh: "ok forget that, how many ...").
+_INTERJECTIONS = (
+    ("wait",),
+    ("hold", "on"),
+    ("hang", "on"),
+    ("random", "but"),
+    ("forget", "that"),
+    ("forget", "it"),
+    ("never", "mind", "that"),
+    ("never", "mind"),
+    ("nevermind",),
+    ("scratch", "that"),
+)
+_BEFORE_INTERJECTION = frozenset("ok okay k alright so lol haha lmao".split())
 _INTERJECTION_OPENERS = frozenset(opener[0] for opener in _INTERJECTIONS)
 _BEFORE_PREDICATE = _AUXILIARIES | frozenset("s thats whos its".split())
 # "RANDOM BUT i saw ...": an interjection before whatever follows, not only a question
@@ -745,13 +759,14 @@ def _untagged(found: list[str]) -> list[str]:
         and found[0] not in _OPENERS
     ):
         found = found[:-2]  # "the two figures in the 2nd post, SAME THING": which one it is
-    if not found or found[0] not in _INTERJECTION_OPENERS:  # most sentences
+    lead = 1 if found[:1] and found[0] in _BEFORE_INTERJECTION else 0
+    if len(found) <= lead or found[lead] not in _INTERJECTION_OPENERS:  # most sentences
         return found
     for opener in _INTERJECTIONS:
-        n = len(opener)
+        n = lead + len(opener)
         if (
             len(found) > n + 2
-            and tuple(found[:n]) == opener
+            and tuple(found[lead:n]) == opener
             and (found[n] in _ASKS or opener in _ANY_INTERJECTIONS)
         ):
             return found[n:]

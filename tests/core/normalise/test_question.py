@@ -3732,3 +3732,24 @@ def test_followup_78_a_period_shortened_in_chat_is_a_period() -> None:
     assert wanted("how many yrs till the bridge opens") is Wanted.TIME
     assert wanted("how many hrs did the ferry take") is Wanted.TIME
     assert wanted("how many kettles till it runs out") is Wanted.AMOUNT
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        (
+            "ok forget that, how many kettles did the shop sell",
+            "how many kettles did the shop sell",
+        ),
+        ("never mind that, who runs the gazette", "who runs the gazette"),
+        ("scratch that, is the ferry late", "is the ferry late"),
+        ("forget that kettle i bought", "forget that kettle i bought"),  # no question after it
+    ],
+)
+def test_followup_78_dropping_the_last_question_is_no_word_of_the_next(
+    message: str, question: str
+) -> None:
+    # Follow-up round 78: "ok forget that, how many ..." after a declined question asks only
+    # what follows; "forget" counted as a word of the question and pulled it under the
+    # threshold.
+    assert asked(message) == [" ".join(words(question))]
