@@ -3325,7 +3325,7 @@ def test_followup_78_a_bare_and_the_blog_asks_the_writers_view(
     assert view.kind == "followup" and view.entry_id == "double-verdict"
 
 
-KETTLES = """
+BREWMASTERS = """
 version: 1
 
 sources:
@@ -3357,15 +3357,17 @@ entries:
 
 
 @pytest.fixture(scope="module")
-def kettles(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
-    return _built(tmp_path_factory, "kettles", KETTLES)
+def brewmasters(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    return _built(tmp_path_factory, "brewmasters", BREWMASTERS)
 
 
-def test_followup_78_a_value_today_is_no_forecast_of_values(kettles: KnowledgeService) -> None:
+def test_followup_78_a_value_today_is_no_forecast_of_values(
+    brewmasters: KnowledgeService,
+) -> None:
     # Follow-up round 78: "whats a kettle worth right now" after a claim on resale asks a
     # value today, which a neighbour forecasting values does not give; it got the forecast.
     first, today = _talk(
-        kettles,
+        brewmasters,
         "what would more brewmaster kettles do to resale",
         "whats a brewmaster kettle worth right now",
     )
