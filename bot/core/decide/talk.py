@@ -75,6 +75,7 @@ class FollowUp(StrEnum):
 # Words pointing back at what was said or who said it: "who said THAT", "what did HE say".
 _POINTERS = POINTING | HE_OR_SHE | frozenset("they them those these there".split())
 _MAX_POINTING_WORDS = 10
+_THEY = frozenset("they them".split())
 # A question this short that asks when, where or how ("when", "how long after launch") may
 # be elliptical: it asks about the last answer's topic without naming it.
 _ELLIPTICAL = frozenset("when whens where wheres how hows".split())
@@ -716,8 +717,14 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
     status = _OR_ELSE.match(head) if len(said) <= _MAX_OR_ELSE_WORDS else None
     if status is not None and follow_up(status.group(1)) == (FollowUp.PROVENANCE, ""):
         return FollowUp.PROVENANCE, ""  # "is that confirmed or just the blog guessing"
-    if not said or len(said) > _MAX_FOLLOW_UP_WORDS:
+    if not said or len(said) > _MAX_POINTING_WORDS:
         return None
+    if len(said) > _MAX_FOLLOW_UP_WORDS:
+        # "and what did bmwblog say bmwna told them earlier": a question longer than a bare
+        # follow-up, but "they" or "them" points back all the same; "how do they know ..."
+        # asks what backs the last claim, which is read apart (followups._knows_so).
+        pointing = said[0] in ASKING and not _THEY.isdisjoint(said) and "know" not in said
+        return (FollowUp.POINTING, "") if pointing else None
     if tuple(w for w in plain if w not in _NEXT_FILLER) in _NEXT:  # "what then": not a tag
         return FollowUp.NEXT, ""
     if ("over" in cues or "done" in cues or "finish" in cues or "end" in cues) and _ONCE_OVER.match(

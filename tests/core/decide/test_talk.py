@@ -1118,3 +1118,13 @@ def test_followup_78_a_question_on_who_told_is_no_told_you_so(
     service: KnowledgeService, message: str
 ) -> None:
     assert service.ask(message).kind != "smalltalk"
+
+
+def test_followup_78_a_longer_question_with_they_points_back() -> None:
+    # Follow-up round 78: "and what did the paper say the shop told them earlier" points back
+    # with "them", as a shorter question does; past seven words it was read as a new question.
+    # One that points at no one, or asks how they know, is not this reading.
+    said = "and what did the paper say the shop told them earlier"
+    assert follow_up(said) == (FollowUp.POINTING, "")
+    assert follow_up("how many kettles did the shop ship to the island") is None
+    assert follow_up("ok but how would they know the ferry is full") is None
