@@ -17,6 +17,8 @@ from ..normalise.question import (
     POINTING,
     WHATS,
     YES_NO_OPENERS,
+    parts,
+    present_value,
 )
 from ..normalise.slang import plain
 from ..normalise.text import STOPWORDS, stem, words
@@ -491,11 +493,20 @@ def _asks_writers_view(text: str, last: Entry, knowledge: Knowledge) -> bool:
         return False
     said = [plain(w) for w in words(text)]
     said = said[1:] if said[:1] in _OPENING else said  # "and what did the other site think"
-    if _VIEW_ASKED.isdisjoint(said) or len(said) > _MAX_VIEW_WORDS:
+    if (_VIEW_ASKED.isdisjoint(said) and not _writer_only(text)) or len(said) > _MAX_VIEW_WORDS:
         return False
     told = set(words(f"{last.title} {last.answer}"))
     own = set(said) - STOPWORDS - _WRITER_WORDS - _VIEW_ASKED - _VIEW_FILLER
     return own <= told
+
+
+def _writer_only(text: str) -> bool:
+    """Return whether a bare "and X?" names only the articles' writer ("and the blog tho?",
+    "what about the article"): it asks the writer's side, as "and the blog's take?" does."""
+    leaning = follow_up(text)
+    named = leaning[1] if leaning is not None and leaning[0] is FollowUp.ABOUT else and_x(text)
+    said = set(words(named or "")) - STOPWORDS - _VIEW_FILLER
+    return bool(said) and said <= _WRITER_WORDS
 
 
 def _writers_view_near(
@@ -849,6 +860,8 @@ def _elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Match 
     # short of an answer, is then meant when it is a neighbour too.
     best = ranking.best
     tried = [*read.matches, *([best] if best is not None and want is Wanted.VALUE else [])]
+    # "whats a 1m worth right now": a value today, which a forecast of values never gives.
+    today = want is Wanted.VALUE and any(present_value(p.words) for p in parts(text) if p.asks)
     # News awaited may sit one link further: the doubt about a figure and the claim that
     # expects more on it "in a few days" point at the same memo.
     return next(
@@ -864,6 +877,7 @@ def _elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Match 
             and holds(m.entry.answer, want, asked=text)
             and (not person or _speaks_of(m.entry, last))
             and not (want is Wanted.VALUE and _valued_otherwise(matcher, m.entry, text))
+            and not (today and m.entry.status is not Status.FACT)
         ),
         None,
     )

@@ -75,6 +75,7 @@ class FollowUp(StrEnum):
 # Words pointing back at what was said or who said it: "who said THAT", "what did HE say".
 _POINTERS = POINTING | HE_OR_SHE | frozenset("they them those these there".split())
 _MAX_POINTING_WORDS = 10
+_THEY = frozenset("they them".split())
 # A question this short that asks when, where or how ("when", "how long after launch") may
 # be elliptical: it asks about the last answer's topic without naming it.
 _ELLIPTICAL = frozenset("when whens where wheres how hows".split())
@@ -433,6 +434,17 @@ class Talk:
             return None  # "lol is that real": a question without its question mark
         return self._reaction()
 
+    def told(self, message: str) -> SmallTalk | None:
+        """Return the reaction a message telling someone the asker told them so is ("lol @mike
+        told you it was tiny", "see i told u its fake"), or None: said to someone in the
+        channel, it asks the bot nothing."""
+        said = _said(_NAMED.sub(" ", message[:200]))
+        start = next((i for i, w in enumerate(said) if w not in _TELLING_OPENERS), len(said))
+        told = said[start : start + 1] == ["told"] and said[start + 1 : start + 2] in _TOLD_TO
+        if len(said) > _MAX_TOLD_WORDS or not told:
+            return None
+        return None if asks(message) else self._reaction()
+
     def _reaction(self) -> SmallTalk | None:
         """Return the knowledge file's reaction small talk, if it has one."""
         return next((t for _, t in self.vocabulary if t.kind is TalkKind.REACTION), None)
@@ -474,6 +486,12 @@ _OWN_PEOPLE = frozenset("he hes him his she shes her i im ive me my".split())
 # or agrees with it: "lol true", "facts lol" (with no question mark: "lol true?" asks).
 _VERDICTS = (["that"], ["thats"], ["this"], ["true"], ["facts"])
 _CHAT_OPENERS = frozenset("ok okay so and well yeah alright".split())
+# "@mike", "@jess": someone in the channel the message is said to (a ping without its markup).
+_NAMED = re.compile(r"@\S+")
+# What may come before "told you" in a told-you-so: "lol", "see", "i", "ok so".
+_TELLING_OPENERS = _LAUGHS | _CHAT_OPENERS | frozenset("see i bro dude man".split())
+_MAX_TOLD_WORDS = 16
+_TOLD_TO = (["you"], ["yall"])
 
 
 def _emoji_only(text: str) -> bool:
@@ -726,8 +744,14 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
     status = _OR_ELSE.match(head) if len(said) <= _MAX_OR_ELSE_WORDS else None
     if status is not None and follow_up(status.group(1)) == (FollowUp.PROVENANCE, ""):
         return FollowUp.PROVENANCE, ""  # "is that confirmed or just the blog guessing"
-    if not said or len(said) > _MAX_FOLLOW_UP_WORDS:
+    if not said or len(said) > _MAX_POINTING_WORDS:
         return None
+    if len(said) > _MAX_FOLLOW_UP_WORDS:
+        # "and what did bmwblog say bmwna told them earlier": a question longer than a bare
+        # follow-up, but "they" or "them" points back all the same; "how do they know ..."
+        # asks what backs the last claim, which is read apart (followups._knows_so).
+        pointing = said[0] in ASKING and not _THEY.isdisjoint(said) and "know" not in said
+        return (FollowUp.POINTING, "") if pointing else None
     if tuple(w for w in plain if w not in _NEXT_FILLER) in _NEXT:  # "what then": not a tag
         return FollowUp.NEXT, ""
     if ("over" in cues or "done" in cues or "finish" in cues or "end" in cues) and _ONCE_OVER.match(

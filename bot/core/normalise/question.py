@@ -706,7 +706,21 @@ _TAGS = frozenset("right rite ryt".split())
 _DOUBTING = (("no", "way"),)
 # "WAIT, who is ...", "HOLD ON what ...", "RANDOM BUT who's ...": an interjection before a
 # question word or an auxiliary, not a word of the question; "wait i heard ..." is kept.
-_INTERJECTIONS = (("wait",), ("hold", "on"), ("hang", "on"), ("random", "but"))
+# "FORGET THAT, how many ...", "NEVER MIND THAT, who ...": the last question dropped before a
+# new one, which is all that asks (after an "ok" or a laugh: "ok forget that, how many ...").
+_INTERJECTIONS = (
+    ("wait",),
+    ("hold", "on"),
+    ("hang", "on"),
+    ("random", "but"),
+    ("forget", "that"),
+    ("forget", "it"),
+    ("never", "mind", "that"),
+    ("never", "mind"),
+    ("nevermind",),
+    ("scratch", "that"),
+)
+_BEFORE_INTERJECTION = frozenset("ok okay k alright so lol haha lmao".split())
 _INTERJECTION_OPENERS = frozenset(opener[0] for opener in _INTERJECTIONS)
 _BEFORE_PREDICATE = _AUXILIARIES | frozenset("s thats whos its".split())
 # "RANDOM BUT i saw ...": an interjection before whatever follows, not only a question
@@ -745,13 +759,14 @@ def _untagged(found: list[str]) -> list[str]:
         and found[0] not in _OPENERS
     ):
         found = found[:-2]  # "the two figures in the 2nd post, SAME THING": which one it is
-    if not found or found[0] not in _INTERJECTION_OPENERS:  # most sentences
+    lead = 1 if found[:1] and found[0] in _BEFORE_INTERJECTION else 0
+    if len(found) <= lead or found[lead] not in _INTERJECTION_OPENERS:  # most sentences
         return found
     for opener in _INTERJECTIONS:
-        n = len(opener)
+        n = lead + len(opener)
         if (
             len(found) > n + 2
-            and tuple(found[:n]) == opener
+            and tuple(found[lead:n]) == opener
             and (found[n] in _ASKS or opener in _ANY_INTERJECTIONS)
         ):
             return found[n:]
@@ -2010,9 +2025,9 @@ def _preface(asked: tuple[str, ...], i: int) -> bool:
     return not _PREFACE_VERBS.isdisjoint(asked[i + 1 : i + 1 + _PREFACE_REACH])
 
 
-# "ANYONE KNOW which dealer", "DOES ANYBODY KNOW how many": asking the channel what it knows
-# is the question after it.
-_ASKED_ONES = frozenset("anyone anybody any1 someone somebody you u ya yall".split())
+# "ANYONE KNOW which dealer", "DOES ANYBODY KNOW how many", "DO WE KNOW how many": asking the
+# channel what it knows is the question after it.
+_ASKED_ONES = frozenset("anyone anybody any1 someone somebody you u ya yall we".split())
 _KNOWING_REACH = 4  # "does anyone EVEN know which": "know" within this many words
 
 
@@ -2489,8 +2504,11 @@ def _of_what_year(asked: tuple[str, ...]) -> bool:
 # "MONTHLY production"; "a" or "an" before a period ("a month") marks one too.
 RATE_MARKS = frozenset("per each every monthly yearly annually weekly daily".split())
 RATE_PERIODS = frozenset("month year week day".split())
-# Units of a span of time: "3 YEARS", "how many MONTHS after launch", "is that per YEAR".
-PERIODS = RATE_PERIODS | frozenset("years months weeks days hour hours minute minutes".split())
+# Units of a span of time: "3 YEARS", "how many MONTHS after launch", "is that per YEAR"; and
+# as chat shortens them: "how many YRS till it levels out", "per YR".
+PERIODS = RATE_PERIODS | frozenset(
+    "years months weeks days hour hours minute minutes yr yrs mos wk wks hr hrs mins".split()
+)
 
 
 def rate_named(said: Sequence[str]) -> bool:

@@ -3313,6 +3313,68 @@ def test_followup_72_a_choice_the_last_answer_settles_beats_an_unlinked_claim(
     assert side.kind == "followup" and side.entry_id == "rye-ends"
 
 
+@pytest.mark.parametrize("message", ["and the blog tho?", "what about the blog", "and the article"])
+def test_followup_78_a_bare_and_the_blog_asks_the_writers_view(
+    boats: KnowledgeService, message: str
+) -> None:
+    # Follow-up round 78: "and the blog?" after a paper's rumor asks the articles' writer's
+    # side, as "and the blog's take?" does; it got the blog's own entry, or a claim sharing
+    # "blog".
+    first, view = _talk(boats, "will the yard double its boats", message)
+    assert first.entry_id == "paper-double"
+    assert view.kind == "followup" and view.entry_id == "double-verdict"
+
+
+BREWMASTERS = """
+version: 1
+
+sources:
+  - id: post
+    title: The kettle post
+    outlet: the kettle blog
+    kind: article
+
+entries:
+  - id: kettle-forecast
+    questions: [What will a Brewmaster kettle be worth later?]
+    answer: >-
+      The blog predicted the Brewmaster kettle will resell for its sticker price at best, then
+      hold steady after a few years.
+    status: opinion
+    claimed_by: the kettle blog
+    sources: [post]
+    related: [more-kettles-resale]
+  - id: more-kettles-resale
+    questions: [What would more Brewmaster kettles do to resale?]
+    answer: >-
+      The blog judged that making more Brewmaster kettles would cut their resale and drive
+      collectors away.
+    status: opinion
+    claimed_by: the kettle blog
+    sources: [post]
+    related: [kettle-forecast]
+"""
+
+
+@pytest.fixture(scope="module")
+def brewmasters(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    return _built(tmp_path_factory, "brewmasters", BREWMASTERS)
+
+
+def test_followup_78_a_value_today_is_no_forecast_of_values(
+    brewmasters: KnowledgeService,
+) -> None:
+    # Follow-up round 78: "whats a kettle worth right now" after a claim on resale asks a
+    # value today, which a neighbour forecasting values does not give; it got the forecast.
+    first, today = _talk(
+        brewmasters,
+        "what would more brewmaster kettles do to resale",
+        "whats a brewmaster kettle worth right now",
+    )
+    assert first.entry_id == "more-kettles-resale"
+    assert not today.answered
+
+
 CAPTAINS = """
 version: 1
 

@@ -1112,6 +1112,41 @@ def test_followup_73_a_greeting_with_its_last_letter_doubled_is_a_greeting(
 
 
 @pytest.mark.parametrize(
+    "message",
+    [
+        "lol @sam told you the ferry was late",
+        "@priya see i told u the kettle was broken",
+        "ok told ya to book the ferry weeks ago lol",
+    ],
+)
+def test_followup_78_telling_someone_i_told_you_so_is_a_reaction(
+    service: KnowledgeService, message: str
+) -> None:
+    # Follow-up round 78: a told-you-so said to someone in the channel asks the bot nothing;
+    # it was declined, or answered on a word it shares with a claim.
+    assert service.ask(message).kind == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "message", ["who told you the ferry was late", "@sam told you the ferry was late?"]
+)
+def test_followup_78_a_question_on_who_told_is_no_told_you_so(
+    service: KnowledgeService, message: str
+) -> None:
+    assert service.ask(message).kind != "smalltalk"
+
+
+def test_followup_78_a_longer_question_with_they_points_back() -> None:
+    # Follow-up round 78: "and what did the paper say the shop told them earlier" points back
+    # with "them", as a shorter question does; past seven words it was read as a new question.
+    # One that points at no one, or asks how they know, is not this reading.
+    said = "and what did the paper say the shop told them earlier"
+    assert follow_up(said) == (FollowUp.POINTING, "")
+    assert follow_up("how many kettles did the shop ship to the island") is None
+    assert follow_up("ok but how would they know the ferry is full") is None
+
+
+@pytest.mark.parametrize(
     ("message", "age", "want"),
     [
         # follow-up round 77: one person's age is no span of time an answer may hold

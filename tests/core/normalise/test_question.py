@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.core.decide.talk import Wanted, wanted
 from bot.core.normalise import question as q
 from bot.core.normalise.text import words
 
@@ -3722,6 +3723,44 @@ def test_round_132_the_askers_standard_held_both_ways_is_left_out() -> None:
     assert asked("is the rye harvest bigger or smaller than the spelt harvest") == [
         "is the rye harvest bigger or smaller than the spelt harvest"
     ]
+
+
+def test_followup_78_a_period_shortened_in_chat_is_a_period() -> None:
+    # Follow-up round 78: "how many yrs till it levels out" asks a span of time, as "how many
+    # years" does; "yrs" was read as a thing counted, and an answer's "after 4 to 5 years"
+    # was then no figure for it.
+    assert wanted("how many yrs till the bridge opens") is Wanted.TIME
+    assert wanted("how many hrs did the ferry take") is Wanted.TIME
+    assert wanted("how many kettles till it runs out") is Wanted.AMOUNT
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        (
+            "ok forget that, how many kettles did the shop sell",
+            "how many kettles did the shop sell",
+        ),
+        ("never mind that, who runs the gazette", "who runs the gazette"),
+        ("scratch that, is the ferry late", "is the ferry late"),
+        ("forget that kettle i bought", "forget that kettle i bought"),  # no question after it
+    ],
+)
+def test_followup_78_dropping_the_last_question_is_no_word_of_the_next(
+    message: str, question: str
+) -> None:
+    # Follow-up round 78: "ok forget that, how many ..." after a declined question asks only
+    # what follows; "forget" counted as a word of the question and pulled it under the
+    # threshold.
+    assert asked(message) == [" ".join(words(question))]
+
+
+def test_followup_78_do_we_know_opens_the_question_after_it() -> None:
+    # Follow-up round 78: "do we know how many ..." asks the channel what it knows, as "does
+    # anyone know" does; "know" was read as a word of the question and drew a claim that
+    # "recognised" a place.
+    assert q._after_lead_ins(tuple(words("do we know how many vans the depot got"))) == 3
+    assert q._after_lead_ins(tuple(words("do we know the depot"))) == 0
 
 
 @pytest.mark.parametrize(
