@@ -41,13 +41,11 @@ from .talk import (
     asks_given_name,
     asks_meaning,
     asks_of_own,
-    asks_origin,
     asks_other_way,
     asks_outlet,
     asks_plainer,
     asks_summary,
     asks_where_is,
-    asks_where_to_reach,
     asks_who_did,
     asks_who_is_right,
     asks_why,
@@ -71,7 +69,6 @@ from .talk import (
     place_words,
     places,
     same_as,
-    tells_origin,
     topical,
     unlaughed,
     wanted,
@@ -148,7 +145,7 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
 
 def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
     """Decide on a corrected message sent right after an answer with ``last``."""
-    if asks_of_own(text) or asks_channel_own(text) or asks_where_to_reach(text):
+    if asks_of_own(text) or asks_channel_own(text):
         # "should i keep my order" after the allocation: advice on the asker's own things,
         # not the claim on orders that shares its words.
         return Reading(Decision(None, 0.0))
@@ -205,10 +202,6 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # "who filmed it" after the video: the sources say what the clip shows, not who
         # filmed it; "who posted that" asks who made the claim, which its answer says.
         return Reading(Decision(None, 0.0), notice=_not_told_who(last, deed))
-    if asks_origin(text) and not tells_origin(last.answer):
-        # "is he british" after HERR26's claim on UK roads: the sources say what he wrote, not
-        # where he is from; the same claim again, which speaks of the UK, is no answer.
-        return Reading(Decision(None, 0.0), notice=_no_origin(last))
     against = _held_against(matcher, text, last)
     if against is not None:
         # "is that more than the us" after Australia's 125: the US figure, which the last
@@ -1912,10 +1905,6 @@ def _unnamed(entry: Entry) -> str:
 
 def _no_name(entry: Entry, thing: str) -> str:
     return f"The sources of '{entry.title}' name no {thing}."
-
-
-def _no_origin(entry: Entry) -> str:
-    return f"The sources of '{entry.title}' do not say where anyone in it is from."
 
 
 def _no_given_name(entry: Entry) -> str:

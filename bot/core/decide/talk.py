@@ -10,7 +10,6 @@ from enum import StrEnum
 from functools import lru_cache
 
 from ..knowledge.models import Knowledge, SmallTalk, TalkKind
-from ..normalise.places import Kind, named
 from ..normalise.question import (
     ARBITERS,
     COPULAS,
@@ -807,23 +806,6 @@ def asks_of_own(message: str) -> bool:
     )
 
 
-def asks_where_to_reach(message: str) -> bool:
-    """Return whether a short question asks where the asker can get at what was pointed at
-    ("where can i watch it", "where could i listen to that"): a venue no claim names."""
-    said = [w for w in kernel(message) if w != "to"]
-    return (
-        len(said) == _REACH_WORDS
-        and said[0] in ("where", "wheres")
-        and said[1] in _REACH_MODALS
-        and said[2] in ("i", "we", "u", "you")
-        and said[4] in _POINTERS | {"one"}
-    )
-
-
-_REACH_WORDS = 5  # "where can i watch it": where, a modal, the asker, a verb, what it points at
-_REACH_MODALS = frozenset("can could do".split())
-
-
 def asks_channel_own(message: str) -> bool:
     """Return whether a question asks the people in the channel what they have done ("anyone
     here been to the track", "has anybody driven one"), which no claim in the sources is about;
@@ -1109,33 +1091,6 @@ def asks_given_name(message: str) -> bool:
 _GIVEN_NAMES = frozenset(
     (w, "name") for w in "first full given real christian whole".split()
 ) | frozenset({("forename", "name")})
-
-
-def asks_origin(message: str) -> bool:
-    """Return whether a short question asks where a person is from ("is he british", "wheres
-    she from", "what nationality is he")."""
-    said = " ".join(words(message[:200]))
-    return len(said.split()) <= _MAX_NAMING_WORDS and _ORIGIN.search(said) is not None
-
-
-# "WHERE'S HE FROM", "IS HE BRITISH", "is she FROM THE UK", "WHAT NATIONALITY is he": a person's
-# origin, asked of a pronoun; "where did he get that from" asks a source.
-_ORIGIN = re.compile(
-    r"\b(?:what nationality|(?:where|wheres) (?:is |was )?(?:he|she) (?:even |originally )?from"
-    r"(?: originally)?(?: tho| lol)?$|(?:is|was) (?:he|she) (?:even |actually |really )?"
-    rf"(?:(?:a |an )?(?:{'|'.join(sorted(named(Kind.PEOPLE)))})|from (?:the )?"
-    rf"(?:{'|'.join(sorted(named(Kind.COUNTRY, Kind.REGION)))}))\b)"
-)
-# "the Australian reader", "a German commenter": an answer telling a person's origin.
-_ORIGIN_TOLD = re.compile(
-    rf"\b(?:{'|'.join(sorted(w.capitalize() for w in named(Kind.PEOPLE)))})"
-    r" (?:reader|commenter|owner|enthusiast|writer|journalist|driver|poster)\b"
-)
-
-
-def tells_origin(answer: str) -> bool:
-    """Return whether an answer says where a person it speaks of is from."""
-    return _ORIGIN_TOLD.search(answer) is not None
 
 
 def gives_given_name(answer: str) -> bool:

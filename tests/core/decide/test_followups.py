@@ -18,7 +18,6 @@ from bot.core.decide.talk import (
     asks_meaning,
     asks_outlet,
     asks_where_is,
-    asks_where_to_reach,
     asks_who_is_right,
     before_last,
     compared_with,
@@ -2563,18 +2562,6 @@ def test_followup_59_a_figure_the_last_answer_lacks_is_asked_of_the_claim_giving
     )
     assert "2,500" in (first.answer or "")
     assert checked.answered and "125" in (checked.answer or "")
-
-
-def test_followup_59_where_the_asker_can_get_at_it_is_no_place_in_the_claims(
-    shipped: KnowledgeService,
-) -> None:
-    # Follow-up round 59: "where could i watch that" after the 1:50 mark asks where the asker
-    # can get at it, which no claim says; "where do i skip to" still asks a spot in the clip.
-    _, reached = _played(shipped, "what happens at 1:50 in the clip", "where could i watch that")
-    assert not reached.answered
-    assert asks_where_to_reach("where can u buy one")
-    assert not asks_where_to_reach("where do i skip to")
-    assert not asks_where_to_reach("where can i see how fast it is")
 
 
 def test_followup_61_a_pointer_past_the_last_answer_asks_the_answer_before_it(

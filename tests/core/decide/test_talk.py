@@ -17,7 +17,6 @@ from bot.core.decide.talk import (
     asks_given_name,
     asks_meaning,
     asks_of_own,
-    asks_origin,
     asks_other_way,
     asks_plainer,
     asks_summary,
@@ -35,7 +34,6 @@ from bot.core.decide.talk import (
     name_of,
     names,
     other_of,
-    tells_origin,
     wanted,
     weighs_two_ways,
 )
@@ -468,18 +466,6 @@ def test_a_given_name_is_asked_and_given() -> None:
     assert not asks_given_name("what was the name of the shop")
     assert gives_given_name("Ola Lund runs the shop.")
     assert not gives_given_name("Prof. Lund said so, and Mrs. Vik agreed with bob42.")
-
-
-def test_followup_60_a_persons_origin_is_asked_and_told() -> None:
-    # Follow-up round 60: "is she irish", "wheres he from" ask where a person is from, which
-    # a claim naming a country ("tested in the UK") does not tell; "where did she read that
-    # from" asks a source.
-    assert asks_origin("is she irish") and asks_origin("wheres he from lol")
-    assert asks_origin("is he from germany") and asks_origin("what nationality is she")
-    assert not asks_origin("where did she read that from")
-    assert not asks_origin("is the car from germany")
-    assert tells_origin("The Canadian commenter guessed 300.")
-    assert not tells_origin("bob42 said the car was tested in the UK.")
 
 
 def test_followup_60_who_someone_is_irl_asks_who_they_are() -> None:
