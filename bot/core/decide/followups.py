@@ -217,11 +217,6 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # "what did he tell the blog about the 1m" after who Dr. Segler is: he is the one
         # person the answer names, and what he told is among his own claims.
         return Reading(named, last)
-    own = _same_claimants(matcher, knowledge, text, last)
-    if own is not None:
-        # "ok what about the start date from the same guy" after a reader's claim: his other
-        # claim on it, not the last one again for the words they share.
-        return Reading(own, last)
     leaning = follow_up(text)
     counted = _of_that_many(matcher, text, last)
     if counted is not None:
@@ -1220,19 +1215,6 @@ def _named_persons_claim(matcher: Matcher, text: str, last: Entry) -> Decision |
     ranking = matcher.read(f"{text[:200]} {people[0]}", _LEADERS).without(last)
     his = tuple(m for m in ranking.matches if people[0] in words(_claimant(m.entry)))
     found = decide(Ranking(his), matcher.threshold)
-    return found if found.answer is not None else None
-
-
-def _same_claimants(
-    matcher: Matcher, knowledge: Knowledge, text: str, last: Entry
-) -> Decision | None:
-    """Return the claim, of those the last claimant made besides the last, that a question
-    pointing at "the same guy" asks for, or None if it points at no one or none fits."""
-    if _SAME_CLAIMANT.search(text[:200]) is None or not _names_claimant(last, knowledge):
-        return None
-    asked = f"{_SAME_CLAIMANT.sub(' ', text[:200])} {_claimant(last)}"
-    mine = _claimants(matcher.read(asked, _LEADERS), last)
-    found = decide(Ranking(tuple(mine)), matcher.threshold)
     return found if found.answer is not None else None
 
 

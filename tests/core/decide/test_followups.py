@@ -2684,24 +2684,6 @@ def test_followup_65_who_replied_to_a_comment_is_the_linked_comment_naming_its_w
     assert again.entry_id == "quiz-winner"  # who made the claim: its own claimant
 
 
-def test_followup_65_the_same_guy_asks_another_claim_of_the_last_claimant(
-    quiz: KnowledgeService,
-) -> None:
-    # Follow-up round 65: "from the same guy" after Kit's comment asks the question of Kit's
-    # other claims (his prize), not of Lou's, whose words it shares; the declined question in
-    # between is not asked again with "the prize money from the same guy" for its "snacks".
-    first, snacks, prize = _played(
-        quiz,
-        "which team won the quiz",
-        "what snacks will the owls get",
-        "ok what about the prize money from the same guy",
-    )
-    assert first.entry_id == "quiz-winner" and not snacks.answered
-    assert prize.answered and prize.entry_id == "quiz-prize"
-    _, money = _talk(quiz, "which team won the quiz", "how much prize money was there")
-    assert money.entry_id == "quiz-money"  # no one pointed at: the words decide
-
-
 def test_followup_66_who_said_that_after_a_claim_passed_on_is_that_claims_claimant(
     quiz: KnowledgeService,
 ) -> None:
