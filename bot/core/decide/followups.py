@@ -50,7 +50,6 @@ from .talk import (
     asks_who_is_right,
     asks_why,
     beyond,
-    by_role,
     compared_with,
     corrected,
     defined,
@@ -978,11 +977,6 @@ def _read(
         if not last.related:
             return Reading(Decision(None, 0.0), notice=_beyond_notice(last))
         return Reading(_sure(knowledge.by_id[last.related[0]]), last)
-    role = by_role(text)
-    if role is not None:
-        held = _role_claim(matcher, last, role)
-        if held is not None:  # "and the asia guy" after Segler's word: the last question, his
-            return held
     if how is FollowUp.OTHERS:
         own = {plain(w) for w in words(text)} - OTHERS_WORDS - STOPWORDS  # "agree W him"
         if own <= set(words(f"{last.title} {last.answer}")):  # else a new question
@@ -1304,20 +1298,6 @@ def _party_on(matcher: Matcher, last: Entry, party: str) -> Reading | None:
         None,
     )
     return None if own is None else Reading(Decision(own, own.score), last)
-
-
-def _role_claim(matcher: Matcher, last: Entry, role: str) -> Reading | None:
-    """Return the claim of someone named by role ("the worldwide sales guy") that fits the last
-    question best, when the last claim is someone else's; None when no claim is his."""
-    named = set(words(role)) - STOPWORDS
-    if not named or named <= set(words(_claimant(last))):
-        return None
-    read = matcher.read(f"{role} {last.title}", _LEADERS).without(last)
-    own = next(
-        (m for m in read.matches if named <= set(words(f"{_claimant(m.entry)} {m.entry.answer}"))),
-        None,
-    )
-    return None if own is None else Reading(_sure(own.entry), last)
 
 
 def _spoken(about: str, last: Entry) -> bool:

@@ -36,8 +36,6 @@ _FILLER = _CHAT_TAGS | frozenset(
     """.split()
 )
 _MAX_TALK_WORDS = 8
-# A group the channel is hailed as, named by one word before it: "1m gang", "bimmer fam".
-_GROUPS = frozenset("gang fam crew fellas folks peeps lads squad nerds".split())
 # Chat spellings read as the words the phrasings use: "what can u do", "who r u", "wat r u".
 _SPELLED = {"u": "you", "ya": "you", "r": "are", "ur": "your", "wat": "what", "wut": "what"}
 _SPELLED |= {"wot": "what", "watcha": "what", "whatcha": "what", "dis": "this", "whats": "what is"}
@@ -318,12 +316,7 @@ class Talk:
             return self._reaction()  # "👍", "😂😂": a reaction without words
         if not said or len(said) > _MAX_TALK_WORDS:
             return None
-        found = (
-            self._match(said)
-            or self._thanked(message, said)
-            or self._hailed(said)
-            or self._undoubled(said)
-        )
+        found = self._match(said) or self._thanked(message, said) or self._undoubled(said)
         if found is None or found.kind is TalkKind.GREETING:
             # "hey whats this bot for", "hi who are you": a greeting before help or "who are
             # you" is that; "hey how are you": a greeting before another is one greeting; a
@@ -379,14 +372,6 @@ class Talk:
         ("heyy", "hii", "yoo guys"), or None: a stretch too short for _said to undo."""
         plain = [w[:-1] if len(w) > 2 and w[-1] == w[-2] and w[-1].isalpha() else w for w in said]
         return self._match(plain) if plain != said else None
-
-    def _hailed(self, said: list[str]) -> SmallTalk | None:
-        """Return the greeting a message is when it ends by hailing the channel as a group
-        ("morning 1m gang", "evening bimmer crew"), or None; thanks so are read by _thanked."""
-        if len(said) < 3 or said[-1] not in _GROUPS:
-            return None
-        found = self._match(said[:-2])
-        return found if found is not None and found.kind is TalkKind.GREETING else None
 
     def _thanked(self, message: str, said: list[str]) -> SmallTalk | None:
         """Return the thanks a message opening or closing with thanks is when the rest asks
@@ -618,25 +603,6 @@ def and_x(message: str) -> str | None:
         return None
     named = words(bare.group(1))  # "and 😀" names no word: no X
     return None if not named or named[0] in _NOT_X else bare.group(1)
-
-
-# "and the asia guy", "no not him, the worldwide m guy": someone named only by what he does.
-_BY_ROLE = re.compile(
-    r"(?:^|[\s,])(?:the|that)\s+((?:[^\s?!.,']+\s+){0,2}[^\s?!.,']+)\s+"
-    r"(?:guy|bloke|dude|fella|man|person|exec)\s*[?!.]*\s*$",
-    re.I,
-)
-_ROLE_WORDS_MAX = 8  # words: "i was talking to my friend about the water guy" asks anew
-
-
-def by_role(message: str) -> str | None:
-    """Return the role of someone a short message ends on ("and the asia guy?": "asia"), or
-    None."""
-    head = message[:200]
-    if len(words(head)) > _ROLE_WORDS_MAX:
-        return None
-    named = _BY_ROLE.search(head)
-    return None if named is None else named.group(1)
 
 
 _LIKE_X = re.compile(

@@ -2474,61 +2474,6 @@ def test_followup_55_a_bare_and_with_one_word_asks_the_last_question_of_it(
         assert world.answered and world.entry_id == "molds-2500-run", bare
 
 
-PARK = """
-version: 1
-
-sources:
-  - id: town-post
-    title: The town post
-    outlet: the town blog
-    kind: article
-  - id: olaf-talk
-    title: The blog's talk with Olaf, the regional water manager
-    outlet: the town blog
-    kind: interview
-    author: Olaf
-
-entries:
-  - id: mira-fountain
-    questions: [What did the head of parks say about the fountain?]
-    answer: Mira, the city's head of parks, told the blog the fountain will reopen in May.
-    status: fact
-    claimed_by: Mira (head of parks), as quoted by the town blog
-    sources: [town-post]
-  - id: who-is-olaf
-    questions: [Who is Olaf?]
-    answer: Olaf is the regional water manager, whom the blog met at the lake.
-    status: fact
-    claimed_by: the town blog
-    sources: [town-post]
-  - id: olaf-fountain
-    questions: [Did Olaf say anything about the fountain?]
-    answer: >-
-      The blog said Olaf, the regional water manager, gave no sign the fountain would reopen.
-    status: fact
-    claimed_by: the town blog, on its talk with Olaf
-    sources: [olaf-talk]
-  - id: lake-level
-    questions: [How high is the lake?]
-    answer: The blog said the lake is two metres higher than last year.
-    status: fact
-    claimed_by: the town blog
-    sources: [town-post]
-"""
-
-
-def test_followup_56_someone_named_by_role_is_asked_the_last_question(tmp_path: Path) -> None:
-    # Follow-up round 56: "and the water guy?" after what Mira said of the fountain asks what
-    # the water manager said of it, not who he is.
-    path = tmp_path / "park.yaml"
-    path.write_text(PARK, encoding="utf-8")
-    park = KnowledgeService.from_path(path)
-    _, his = _talk(park, "what did mira say about the fountain", "and the water guy?")
-    assert his.answered and his.entry_id == "olaf-fountain"
-    _, again = _talk(park, "what did mira say about the fountain", "no not her, the water m guy")
-    assert again.answered and again.entry_id == "olaf-fountain"
-
-
 def test_followup_57_a_deed_after_its_doer_is_no_place_for_what_about(
     shipped: KnowledgeService,
 ) -> None:

@@ -20,7 +20,6 @@ from bot.core.decide.talk import (
     asks_other_way,
     asks_plainer,
     asks_summary,
-    by_role,
     compared_with,
     corrected,
     defined,
@@ -900,16 +899,6 @@ def test_followup_53_a_laughed_agreement_after_an_answer_is_a_reaction(
     assert asked.kind != "smalltalk"  # with a question mark it asks whether it is true
 
 
-def test_by_role_reads_someone_named_only_by_what_he_does() -> None:
-    # Follow-up round 56: "and the water guy?" names a person by role; a longer question or a
-    # bare "that guy" names none.
-    assert by_role("and the water guy?") == "water"
-    assert by_role("no not him, the east sales guy") == "east sales"
-    assert by_role("whats that guys name") is None
-    assert by_role("the guy") is None
-    assert by_role("so i was talking to my friend yesterday about the water guy") is None
-
-
 def test_a_status_question_weighed_against_a_doubt_asks_where_the_claim_stands() -> None:
     # Follow-up round 56: "is it legit or just the writer guessing" asks the status of the last
     # claim, as "is it legit" alone does; the doubt after "or" names no topic of its own.
@@ -946,16 +935,6 @@ def test_followup_58_who_sided_with_a_claim_asks_for_another_party() -> None:
     assert follow_up("who seconded that") == (FollowUp.OTHERS, "agree")
     assert follow_up("who said that") == (FollowUp.PROVENANCE, "")
     assert follow_up("who denied it") != (FollowUp.OTHERS, "disagree")  # who made the denial
-
-
-@pytest.mark.parametrize("message", ["evening bimmer crew", "hiya e82 squad"])
-def test_followup_58_a_greeting_hailing_the_channel_as_a_group_is_a_greeting(
-    service: KnowledgeService, message: str
-) -> None:
-    # Follow-up round 58: the word naming the group ("1m gang") is no question; it declined.
-    reply = service.ask(message)
-    assert reply.kind == "smalltalk" and reply.talk is TalkKind.GREETING
-    assert service.ask("how many 1m gang").kind != "smalltalk"  # no greeting before the group
 
 
 def _said_word_by_word(text: str) -> list[str]:
