@@ -4021,38 +4021,9 @@ def agreeing(message: str) -> tuple[str, str] | None:
     return None
 
 
-def opposed_claims(message: str) -> tuple[str, str] | None:
-    """Return the two claims a message sets against each other ("the blog says two per dealer
-    BUT THEN michael says three", "he's 100% sure AND THEN someone else is like nah"), each as
-    a question of its own; None when no two sides of a sentence each say something."""
-    lowered = message.lower()
-    if not any(mark in lowered for mark in _OPPOSING_MARKS):
-        return None  # most messages
-    found = _OPPOSED.search(lowered)
-    if found is None:
-        return None
-    first, second = (side.strip(" '\"") for side in found.groups())
-    if not (_CLAIMING.search(first) and _CLAIMING.search(second)):
-        return None
-    return first, second
-
-
-_OPPOSING_MARKS = ("but", "then", "while", "whereas")
-# One side of a comparison or of two opposed claims: up to the clause's end, and at most this
-# many characters, so that a clause of many "is" words is scanned a bounded length from each,
-# not to its end.
+# One side of a comparison: up to the clause's end, and at most this many characters, so that
+# a clause of many "is" words is scanned a bounded length from each, not to its end.
 _SIDE = r"([^,.?!;:]{1,80}?)"
-_OPPOSED = re.compile(
-    rf"(?:^|[,.?!;:])\s*{_SIDE}\s+(?:but(?:\s+then)?|and\s+then|while|whereas)\s+"
-    rf"{_SIDE}\s*(?:[,.?!;:]|$)"
-)
-# "the blog SAYS ...", "someone else IS LIKE nah ...": a side that makes a claim of its own
-_CLAIMING = re.compile(
-    r"\b(?:says?|said|claim(?:s|ed)?|reckon(?:s|ed)?|swears?|swore|thinks?|thought"
-    r"|gives?|gave|(?:is|was|were)\s+like)\b"
-)
-
-
 _AGREEING = (
     re.compile(rf"\b(?:do|does|did)\s+{_SIDE}\s+agree\s+with\s+{_SIDE}\s*(?:[,.?!;:]|$)"),
     re.compile(rf"\b(?:do|did)\s+{_SIDE}\s+and\s+{_SIDE}\s+agree\b"),

@@ -3257,21 +3257,6 @@ def test_round_108_compared_to_a_standard_is_no_comparison_asked(
     assert list(q.parts(message)[0].words[-4:]) == read
 
 
-def test_round_113_two_opposed_claims_are_read_as_their_two_sides() -> None:
-    assert q.opposed_claims(
-        "the blog says twelve per shop but then sam said forty, who's right"
-    ) == (
-        "the blog says twelve per shop",
-        "sam said forty",
-    )
-    assert q.opposed_claims("she swears it rained and then he was like nope. odd") == (
-        "she swears it rained",
-        "he was like nope",
-    )
-    assert q.opposed_claims("the blog says twelve but then it rained") is None  # one claim
-    assert q.opposed_claims("how many per shop") is None
-
-
 def test_round_112_a_city_the_asker_is_in_reads_as_its_market() -> None:
     # "IM IN TEMPE ... the dealer out here": Arizona, whose dealer the sources give; a city
     # asked about ("what about brisbane") stays a place of its own, which no entry covers.
