@@ -316,7 +316,7 @@ class Talk:
             return self._reaction()  # "👍", "😂😂": a reaction without words
         if not said or len(said) > _MAX_TALK_WORDS:
             return None
-        found = self._match(said) or self._thanked(message, said) or self._undoubled(said)
+        found = self._match(said) or self._thanked(message, said)
         if found is None or found.kind is TalkKind.GREETING:
             # "hey whats this bot for", "hi who are you": a greeting before help or "who are
             # you" is that; "hey how are you": a greeting before another is one greeting; a
@@ -366,12 +366,6 @@ class Talk:
             if len(kept) > 1 and topical and vocabulary.issuperset(kept):
                 return item
         return None
-
-    def _undoubled(self, said: list[str]) -> SmallTalk | None:
-        """Return the small talk a message is with each word's doubled last letter typed once
-        ("heyy", "hii", "yoo guys"), or None: a stretch too short for _said to undo."""
-        plain = [w[:-1] if len(w) > 2 and w[-1] == w[-2] and w[-1].isalpha() else w for w in said]
-        return self._match(plain) if plain != said else None
 
     def _thanked(self, message: str, said: list[str]) -> SmallTalk | None:
         """Return the thanks a message opening or closing with thanks is when the rest asks
@@ -511,11 +505,8 @@ def _kernel(message: str) -> tuple[str, ...]:
     """Return a message's kernel once (see kernel)."""
     said = words(message[:200])
     start = 0
-    while start < len(said) - 1:
-        skip = 1 if said[start] in _OPENERS or _hedges(said, start) else _asks_around(said, start)
-        if not skip:
-            break
-        start += skip
+    while start < len(said) - 1 and said[start] in _OPENERS:
+        start += 1
     end = len(said)
     if not said or said[-1] not in _TAG_ENDS:  # most messages end in no tag
         return tuple(said[start:end])
@@ -523,26 +514,6 @@ def _kernel(message: str) -> tuple[str, ...]:
         if end - len(tag) > start and tuple(said[end - len(tag) : end]) == tag:
             end -= len(tag)
     return tuple(said[start:end])
-
-
-def _hedges(said: list[str], at: int) -> bool:
-    """Return whether a word is a hedging "like" before a question word ("LIKE where in the
-    uk"), chat around the question rather than a comparison ("like the 1m?")."""
-    return said[at] == "like" and said[at + 1 : at + 2] != [] and said[at + 1] in ASKING
-
-
-_ASKS_AROUND = frozenset("anyone anybody someone somebody".split())
-_ASKED_BY = frozenset("say said know mention mentioned".split())
-
-
-def _asks_around(said: list[str], at: int) -> int:
-    """Return how many words ask around a question word ("ANYONE SAY where in the uk", "DID
-    ANYONE MENTION who"), chat before the question; none when no question word follows."""
-    first = at + 1 if said[at] in {"did", "does", "do"} else at
-    ask = said[first : first + 3]
-    if len(ask) < 3 or ask[0] not in _ASKS_AROUND or ask[1] not in _ASKED_BY:
-        return 0
-    return first + 2 - at if ask[2] in ASKING else 0
 
 
 _HOW_LONG_AGO = re.compile(r"\bhow\s+long\s+ago\b", re.I)
@@ -898,16 +869,11 @@ def _news(said: list[str]) -> bool:
     return "more" in said and (not _LEARN.isdisjoint(said) or said[-2:] == ["have", "more"])
 
 
-def holds(answer: str, want: Wanted, *, asked: str = "") -> bool:
+def holds(answer: str, want: Wanted) -> bool:
     """Return whether an answer gives what a question wants: a year, a time, a price, a figure,
-    a place; the place a question asks a spot inside of (``asked``: "where in the uk") is no
-    place given."""
+    a place."""
     if want is Wanted.PLACE:
-        within = _within(asked)  # "where in the uk": a place in it, not the UK again
-        return any(
-            (m.group(1) or "").lower() not in _CALENDAR and (m.group(1) or "").lower() != within
-            for m in _PLACED.finditer(answer)
-        )
+        return any((m.group(1) or "").lower() not in _CALENDAR for m in _PLACED.finditer(answer))
     if want is Wanted.NEWS:  # "more on it in a few days": not when the claim was made
         return _AHEAD.search(answer) is not None
     if want is Wanted.VALUE and _STICKER.search(answer):
@@ -922,16 +888,6 @@ def holds(answer: str, want: Wanted, *, asked: str = "") -> bool:
     kinds = {Wanted.TIME: "time", Wanted.PRICE: "money", Wanted.VALUE: "money"}
     kind = kinds.get(want, "number")
     return kind in answer_kinds([stem(w) for w in said], answer)
-
-
-# "where in the uk was it", "like where in england": a place inside the one named.
-_WHERE_IN = re.compile(r"\bwhere\s+in\s+(?:the\s+)?([^\s?!.,]+)", re.IGNORECASE)
-
-
-def _within(asked: str) -> str | None:
-    """Return the place a question asks a spot inside of ("where in the uk": "uk"), or None."""
-    found = _WHERE_IN.search(asked[:200]) if "where" in asked[:200].casefold() else None
-    return None if found is None else found.group(1).casefold()
 
 
 _RANGE = frozenset("to or".split())  # "4 to 5 years"

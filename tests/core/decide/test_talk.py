@@ -546,31 +546,6 @@ def test_a_date_and_a_sum_in_a_currency_are_wanted() -> None:
     assert not holds("It would fetch its list price at best.", Wanted.PRICE)
 
 
-def test_a_place_asked_inside_of_is_no_place_given() -> None:
-    # Follow-up round 74: "where in france" wants a spot in France, not France again.
-    asked = "where in france was the ferry"
-    assert wanted(asked) is Wanted.PLACE
-    assert not holds("The ferry was photographed in France.", Wanted.PLACE, asked=asked)
-    assert holds("The ferry was photographed at Calais.", Wanted.PLACE, asked=asked)
-    assert holds("The ferry was photographed in France.", Wanted.PLACE, asked="where was it")
-
-
-def test_a_hedging_like_before_a_question_word_is_chat() -> None:
-    # Follow-up round 74: "like where in france" asks where, as "where in france" does.
-    assert kernel("like where in france was the ferry")[0] == "where"
-    assert wanted("like where in france was the ferry") is Wanted.PLACE
-    assert kernel("like the ferry?") == ["like", "the", "ferry"]
-
-
-def test_followup_75_asking_around_a_question_word_is_chat() -> None:
-    # Follow-up round 75: "anyone say where exactly in france" asks where, as the bare
-    # question does; "anyone say the ferry sank" has no question word after it and is kept.
-    assert kernel("anyone say where exactly in france the ferry docked")[0] == "where"
-    assert wanted("anyone say where exactly in france the ferry docked") is Wanted.PLACE
-    assert kernel("did anybody mention who built the ferry")[0] == "who"
-    assert kernel("anyone say the ferry sank")[:2] == ["anyone", "say"]
-
-
 @pytest.mark.parametrize(
     ("message", "want"),
     [
@@ -1048,13 +1023,3 @@ def test_followup_73_a_bare_request_to_put_it_plainly_asks_for_the_last_answer()
     assert asks_plainer("in plain english pls")
     assert not asks_plainer("say it simpler, who runs the kite shop")
     assert not asks_plainer("what do you mean by a sequel")
-
-
-@pytest.mark.parametrize("message", ["heyy there", "helloo", "yoo guys"])
-def test_followup_73_a_greeting_with_its_last_letter_doubled_is_a_greeting(
-    service: KnowledgeService, message: str
-) -> None:
-    # Follow-up round 73: "heyy", "hii" hold their last letter twice, a stretch too short to be
-    # written once as "heyyy" is; they were declined as questions.
-    reply = service.ask(message)
-    assert reply.kind == "smalltalk" and reply.talk is TalkKind.GREETING
