@@ -43,8 +43,6 @@ from .talk import (
     asks_of_own,
     asks_other_way,
     asks_outlet,
-    asks_plainer,
-    asks_summary,
     asks_where_is,
     asks_who_did,
     asks_who_is_right,
@@ -161,10 +159,6 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         return Reading(_sure(last), last)
     if asks_meaning(text):
         # "what did he mean" after a reader's remark: that remark, not two claims sharing "mean".
-        return Reading(_sure(last), last)
-    if asks_summary(text) or asks_plainer(text):
-        # "tldr pls" after the 2011 cut-off: that answer is the short of it, not a claim that
-        # shares no word with a bare "tldr" (declined) nor one that shares "so".
         return Reading(_sure(last), last)
     if asks_other_way(text) and weighs_two_ways(last.answer):
         # "could it go the other way tho" after the Australian reader's either-or: the reverse

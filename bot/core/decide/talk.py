@@ -1223,45 +1223,6 @@ def asks_meaning(message: str) -> bool:
     return _MEANT.match(message[:200]) is not None
 
 
-# "tldr?", "ok so tl;dr", "tldr pls", "recap?": the last answer, put short, asked for again;
-# "so tldr is the doubling real" asks a question of its own.
-_SUMMING = frozenset("tldr tl dr recap summary summarise summarize".split())
-_SUMMING_FILLER = frozenset("ok okay k so and pls plz please then quick the a".split())
-_MAX_SUMMING_WORDS = 5
-
-
-def asks_summary(message: str) -> bool:
-    """Return whether a message only asks for the last answer in short ("ok so tldr?")."""
-    said = words(message[:200])
-    return (
-        0 < len(said) <= _MAX_SUMMING_WORDS
-        and not _SUMMING.isdisjoint(said)
-        and set(said) <= _SUMMING | _SUMMING_FILLER
-    )
-
-
-# "say it simpler", "explain like im 5", "wdym", "in plain english pls": the last answer asked
-# for again, put plainly; its words ("simple", "mean", "english") are no topic.
-_PLAINER = re.compile(
-    r"^\s*(?:(?:and|but|so|ok|okay|wait|hmm|lol|sorry|huh|uh|um|sry)\b[\s,.!?]*)*"
-    r"(?:(?:can|could|would)\s+(?:you|u|ya)\s+)?"
-    r"(?:(?:say|put|explain|word|tell|break)\s+(?:it|that|this|me)?\s*(?:down\s+)?(?:again\s+)?"
-    r"(?:simpler|more\s+simply|simply|plainly|"
-    r"in\s+(?:simple|simpler|plain|easy|normal|laymans?|layman'?s)\s+(?:words|terms|english)|"
-    r"like\s+(?:i'?m|i\s+am)\s+(?:5|five|a\s+kid))"
-    r"|eli5|dumb\s+it\s+down|simpler|wdym|"
-    r"what\s+do\s+(?:you|u|ya)\s+mean(?:\s+by\s+(?:that|it|this))?|"
-    r"(?:in\s+)?(?:plain|simple)\s+english)"
-    r"(?:\s+(?:pls|plz|please|lol|then|tho|bro|man|mate))*\s*[?!.]*\s*$",
-    re.I,
-)
-
-
-def asks_plainer(message: str) -> bool:
-    """Return whether a message only asks for the last answer again, put plainly."""
-    return _PLAINER.match(message[:200]) is not None
-
-
 # "could it go the other way tho", "or the other way round?", "what about the other way
 # around": the reverse of what the last answer weighs, which an answer weighing two ways gives.
 _OTHER_WAY = re.compile(

@@ -2897,18 +2897,6 @@ def test_followup_67_a_claim_that_things_change_with_something_gives_its_reason(
     assert why.entry_id == "unsigned-reply"
 
 
-def test_followup_68_a_bare_tldr_after_an_answer_gets_that_answer(
-    studio: KnowledgeService,
-) -> None:
-    # Follow-up round 68: "tldr pls" after an answer asks for it in short: that answer again,
-    # not a decline for a word no entry holds; alone, it is still declined.
-    first, short = _talk(studio, "when does shooting start", "tldr pls")
-    assert short.kind == "followup" and short.entry_id == first.entry_id
-    _, dotted = _talk(studio, "when does shooting start", "so tl;dr?")
-    assert dotted.entry_id == first.entry_id
-    assert not studio.ask("tldr pls").answered
-
-
 BOATS = """
 version: 1
 
@@ -3124,17 +3112,6 @@ def test_followup_73_a_range_held_up_against_the_last_range_checks_it(tmp_path: 
     first, checked = _talk(kettles, "will the foundry make more kettles", "so 400 to 1200?")
     assert first.entry_id == "kettle-run"
     assert checked.kind == "followup" and checked.entry_id == "kettle-run"
-
-
-def test_followup_73_a_bare_request_to_put_it_plainly_gets_the_last_answer(
-    studio: KnowledgeService,
-) -> None:
-    # Follow-up round 73: "say it simpler", "explain like im 5" after an answer ask for it put
-    # plainly: that answer again, not a decline or a claim sharing "simple"; alone, declined.
-    for plainer in ("say it simpler", "explain like im 5", "wdym"):
-        first, plain = _talk(studio, "when does shooting start", plainer)
-        assert plain.kind == "followup" and plain.entry_id == first.entry_id, plainer
-    assert not studio.ask("say it simpler").answered
 
 
 BRISTOL_LOAVES = """

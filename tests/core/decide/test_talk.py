@@ -18,8 +18,6 @@ from bot.core.decide.talk import (
     asks_meaning,
     asks_of_own,
     asks_other_way,
-    asks_plainer,
-    asks_summary,
     compared_with,
     corrected,
     defined,
@@ -973,17 +971,6 @@ def test_followup_67_a_hum_before_a_reaction_is_the_reaction(
     assert service.ask("hmm how many 1ms are built").kind != "smalltalk"
 
 
-def test_followup_68_a_bare_tldr_asks_for_the_last_answer_in_short() -> None:
-    # Follow-up round 68: "tldr pls", "ok so tl;dr?" ask only for the short of what was said;
-    # a tldr that asks a question of its own ("so tldr is the sequel real") is that question.
-    assert asks_summary("tldr pls")
-    assert asks_summary("ok so tl;dr?")
-    assert asks_summary("recap?")
-    assert not asks_summary("so tldr is the sequel real")
-    assert not asks_summary("can someone tldr the kite article")
-    assert not asks_summary("ok so")
-
-
 def test_followup_68_whats_the_evidence_asks_where_the_claim_comes_from() -> None:
     # Follow-up round 68: "whats the evidence", "whats the proof" name no topic of their own,
     # as "wheres the proof" does not: they ask what backs the last answer.
@@ -1011,15 +998,3 @@ def test_followup_71_why_the_wording_matters_asks_why_of_the_last_answer() -> No
     assert follow_up("why does the phrasing matter") == (FollowUp.WHY, "")
     assert follow_up("so why is that important") == (FollowUp.WHY, "")
     assert follow_up("why does the kiln matter") != (FollowUp.WHY, "")
-
-
-def test_followup_73_a_bare_request_to_put_it_plainly_asks_for_the_last_answer() -> None:
-    # Follow-up round 73: "say it simpler", "explain like im 5", "wdym" ask only for what was
-    # said, put plainly; one that asks a question of its own is that question.
-    assert asks_plainer("say it simpler")
-    assert asks_plainer("ok can u explain like im five")
-    assert asks_plainer("wdym lol")
-    assert asks_plainer("sorry what do you mean by that?")
-    assert asks_plainer("in plain english pls")
-    assert not asks_plainer("say it simpler, who runs the kite shop")
-    assert not asks_plainer("what do you mean by a sequel")
