@@ -17,6 +17,7 @@ from bot.core.decide.talk import (
     asks_given_name,
     asks_meaning,
     asks_of_own,
+    asks_ones_age,
     asks_other_way,
     compared_with,
     corrected,
@@ -31,6 +32,7 @@ from bot.core.decide.talk import (
     name_of,
     names,
     other_of,
+    unfronted,
     wanted,
     weighs_two_ways,
 )
@@ -495,6 +497,20 @@ def test_a_correction_after_an_interjection_asks_its_rest_anew(message: str, res
 def test_what_the_last_answer_told_turned_away_leaves_what_is_asked_anew(
     message: str, rest: str
 ) -> None:
+    assert corrected(message) == rest
+
+
+@pytest.mark.parametrize(
+    ("message", "rest"),
+    [
+        # follow-up round 77: any interjection before "not", and a bare name after one
+        ("wait not the ferry, the bus, when does it leave", "the bus, when does it leave"),
+        ("oops not lisbon, the harbour in porto", "the harbour in porto"),
+        ("actually, not the poster. the trailer", "the trailer"),
+        ("not sure, does the ferry run at night", "not sure, does the ferry run at night"),
+    ],
+)
+def test_followup_77_an_interjection_turns_away_a_name_or_a_thing(message: str, rest: str) -> None:
     assert corrected(message) == rest
 
 
@@ -998,3 +1014,36 @@ def test_followup_71_why_the_wording_matters_asks_why_of_the_last_answer() -> No
     assert follow_up("why does the phrasing matter") == (FollowUp.WHY, "")
     assert follow_up("so why is that important") == (FollowUp.WHY, "")
     assert follow_up("why does the kiln matter") != (FollowUp.WHY, "")
+
+
+@pytest.mark.parametrize(
+    ("message", "age", "want"),
+    [
+        # follow-up round 77: one person's age is no span of time an answer may hold
+        ("how old is marco", True, None),
+        ("how old was she then", True, None),
+        ("how old is the lighthouse", False, Wanted.TIME),
+        ("how old were they by then", False, Wanted.TIME),
+    ],
+)
+def test_followup_77_how_old_is_a_person_asks_no_span(
+    message: str, age: bool, want: Wanted | None
+) -> None:
+    assert asks_ones_age(message) is age
+    assert wanted(message) is want
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        # follow-up round 77: a thing named first, then a question pointing back at it
+        ("the harbour post, what did they think of it", "what did the harbour post think of it"),
+        ("and the old captain, was he on board", "was the old captain on board"),
+        ("the ferry, when does it leave", "the ferry, when does it leave"),  # "it": kept
+        ("the ferry leaves at noon, right", "the ferry leaves at noon, right"),  # no question
+    ],
+)
+def test_followup_77_a_thing_named_before_a_question_is_what_its_pronoun_points_at(
+    message: str, asked: str
+) -> None:
+    assert unfronted(message) == asked
