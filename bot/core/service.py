@@ -16,7 +16,6 @@ from .decide.twopart import (
     compared_answer,
     compared_part,
     lone_answer,
-    opposed_part,
     second_part,
     split_answer,
 )
@@ -265,8 +264,6 @@ class KnowledgeService:
             second = second_part(snapshot.matcher, knowledge, text, ranking, decision)
             if second is None:  # "414 vs 2500": the other side answered beside the decided one
                 second = compared_part(snapshot.matcher, knowledge, text, decision)
-            if second is None:  # "A says X but then B says Y": the other claim beside it
-                second = opposed_part(snapshot.matcher, knowledge, text, decision)
             if decision.answer is None:
                 # Declined, or two entries fit alike: two questions each answered by its own
                 # entry are answered both, not asked which was meant (round 85).
