@@ -7,7 +7,7 @@ import itertools
 import re
 from collections.abc import Container, Iterable, Sequence
 
-from .text import STOPWORDS, english_zipf, stem, words
+from .text import PARTICLES, STOPWORDS, english_zipf, stem, words
 
 MIN_TYPO_LEN = 4
 _NAME_TYPO_LEN = 6  # a word this long may be a name typed with two edits ("segular")
@@ -108,9 +108,9 @@ class Spelling:
         """Return the two words a word typed without the space between them stands for, or
         None for a word of its own ("waitlist", "writeup": compounds stay whole).
 
-        Two function words ("isfrom", "onthe"); a word the typo fix would drop from a known
-        one ("azdealer" is no "dealer"); and a long known word before a typo of another
-        ("monthlynumbrs").
+        Two function words, the second no particle ("isfrom", "onthe", not "letdown"); a
+        word the typo fix would drop from a known one ("azdealer" is no "dealer"); and a long
+        known word before a typo of another ("monthlynumbrs").
         """
         if (
             len(word) < _JOINED_LEN
@@ -126,8 +126,8 @@ class Spelling:
         longest = ""  # the longest known first part: its rest may be a typo
         for at in range(_PART_LEN, len(word) - _PART_LEN + 1):
             one, two = word[:at], word[at:]
-            if one in STOPWORDS and two in STOPWORDS:
-                return one, two
+            if one in STOPWORDS and two in STOPWORDS and two not in PARTICLES:
+                return one, two  # "isfrom"; "letdown", "getup" are words of their own
             if one in self._words or english_zipf(one) >= _PART_ZIPF:
                 longest = one
         if len(longest) < _JOINED_LEN:

@@ -424,7 +424,7 @@ class Synonyms:
         its particle ("mark THEM up" is "mark up"), else None."""
         if len(tokens) < i + 3 or tokens[i + 1] not in _OBJECTS:
             return None
-        if tokens[i + 2] not in _PREPOSITIONS:
+        if tokens[i + 2] not in PARTICLES:
             return None
         return self._rules.get((tokens[i], tokens[i + 2]))
 
@@ -500,7 +500,7 @@ def content(tokens: Iterable[str]) -> list[str]:
 
 
 # The particles of a phrasal verb ("mark them UP"), read by ``Synonyms._parted``.
-_PREPOSITIONS = frozenset("in on at by for per off down up out over around across".split())
+PARTICLES = frozenset("in on at by for per off down up out over around across".split())
 # An object pronoun put between a verb and its particle ("mark THEM up", "bump IT up").
 _OBJECTS = frozenset("it them em this that those".split())
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")  # "w" for with, "u" for you, stray initials

@@ -122,7 +122,7 @@ def test_round_135_two_words_typed_without_a_space_are_read_as_the_two() -> None
     assert split("cadealer") == ("ca", "dealer")
     assert split("yearlynumbrs") == ("yearly", "numbers")
     # ... while a compound, a typo of one word and a dropped ending stay one word
-    assert split("waitlist") is None and split("writeup") is None
+    assert split("waitlist") is None and split("writeup") is None and split("letdown") is None
     assert split("alocation") is None
     assert split("couldd") is None
     assert split("dealer") is None
