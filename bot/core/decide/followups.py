@@ -41,6 +41,7 @@ from .talk import (
     asks_given_name,
     asks_meaning,
     asks_of_own,
+    asks_ones_age,
     asks_origin,
     asks_other_way,
     asks_outlet,
@@ -73,6 +74,7 @@ from .talk import (
     same_as,
     tells_origin,
     topical,
+    unfronted,
     unlaughed,
     wanted,
     wants_link,
@@ -133,7 +135,7 @@ def read_alone(matcher: Matcher, text: str, decision: Decision) -> Decision:
 
 def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
     """Decide on a message sent right after an answer with ``last``."""
-    text = as_when(corrected(unlaughed(text)))
+    text = as_when(unfronted(corrected(unlaughed(text))))
     reading = _read_after(matcher, knowledge, text, last)
     answer = reading.decision.answer
     if answer is None:
@@ -1060,6 +1062,10 @@ def _read(
         return Reading(_sure(last), last)  # "after how many years" after "four years after"
     ranking = matcher.read(text, _LEADERS)
     alone = decide(Ranking(ranking.matches[:_SHOWN]), matcher.threshold)
+    if alone.answer is None and asks_ones_age(text):
+        # "how old is he" after Segler's promise: a person's age, which no claim gives, not a
+        # neighbour that holds a span of years ("inside three years").
+        return Reading(alone)
     if (
         how in (None, FollowUp.POINTING)
         and _period_checked(text, last)

@@ -129,16 +129,20 @@ _ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how|wat)\s*(?:about|bout|abt)\s+(.+
 # "and for the us?", "but in australia": the same, for a place or a name of a few words.
 # "no i meant", "sorry, i mean", "no wait i meant": a correction of the last question, which the
 # rest asks anew.
-_CORRECTION = (
-    r"(?:(?:no+|nah|nope|sorry|oops|oh|wait|actually|my bad)\b[\s,.!]*)*i\s+mean(?:t)?\b[\s,:]*"
-)
+_INTERJECTION = r"(?:(?:no+|nah|nope|sorry|oops|oh|wait|actually|my bad)\b[\s,.!]*)"
+_CORRECTION = rf"{_INTERJECTION}*i\s+mean(?:t)?\b[\s,:]*"
 _CORRECTS = re.compile(rf"^\s*{_CORRECTION}(?=\w)", re.I)
-# "no not that memo, the one sent to dealers", "nah not that one - the other": what the last
-# answer told is turned away, and what follows the comma asks anew.
+# "no not that memo, the one sent to dealers", "nah not that one - the other", "wait not the
+# article, the comments": what the last answer told is turned away, and what follows the comma
+# asks anew. After an interjection a bare name is turned away too ("wait not the blog, the
+# forum", "no not him, the other guy"); without one, "not sure, ..." keeps its words.
+_TURNED = (
+    r"(?:that|this|the|those|these)"
+    r"(?:\s+(?!(?:i|you|we|he|she|they|it)\b)[^\s,;:.!?]+){0,2}?"
+)
 _TURNED_AWAY = re.compile(
-    r"^\s*(?:(?:no+|nah|nope|sorry)\b[\s,.!]*)?not\s+(?:that|this|the|those|these)"
-    rf"(?:\s+(?!(?:i|you|we|he|she|they|it)\b)[^\s,;:.!?]+){{0,2}}?\s*[,;:.!-]+\s*"
-    rf"(?:{_CORRECTION})?(?=\w)",
+    rf"^\s*(?:{_INTERJECTION}+not\s+(?:{_TURNED}|[^\s,;:.!?]+)|{_INTERJECTION}?not\s+{_TURNED})"
+    rf"\s*[,;:.!-]+\s*(?:{_CORRECTION})?(?=\w)",
     re.I,
 )
 _AND_FOR = re.compile(
@@ -570,6 +574,29 @@ def as_when(message: str) -> str:
     return _HOW_LONG_AGO.sub("when", message[:200]) if "ago" in message[:200] else message
 
 
+# "the other blog, what did THEY think of it", "and the az dealer, how many is HE getting": a
+# thing named first, then a question that points back at it with a pronoun.
+_FRONTED = re.compile(
+    r"^\s*(?:(?:and|so|ok|okay|but)\s+)?((?:the|that|this)(?:\s+[^\s,;:.!?]+){1,4}?)\s*,\s*"
+    r"((?:what|whats|who|how|when|where|why|which|did|does|do|is|was|are|were|will|would|could"
+    r"|can|has|have|had)\b.*)$",
+    re.I,
+)
+_FRONTED_PRONOUN = re.compile(r"\b(?:they|he|she)\b", re.I)
+
+
+def unfronted(message: str) -> str:
+    """Return a question with the thing named before it put where its pronoun points: "the
+    other blog, what did they think" asks "what did the other blog think"."""
+    fronted = _FRONTED.match(message[:200]) if "," in message[:200] else None
+    if fronted is None:
+        return message
+    thing, asked = fronted.groups()
+    return (
+        _FRONTED_PRONOUN.sub(thing, asked, count=1) if _FRONTED_PRONOUN.search(asked) else message
+    )
+
+
 _LAUGHED_OFF = re.compile(rf"(?<=\w)[\s,]+(?:{'|'.join(sorted(_LAUGHS))})[\s?!.]*$", re.I)
 
 
@@ -869,6 +896,19 @@ _LEADING = frozenset("after before since from for within until till by in at".sp
 _WHICH = WHATS | frozenset({"which"})
 
 
+# "how old is HE", "how old was SEGLER then": one person's age, which no claim gives; "how old
+# is IT", "how old were THEY by then" ask a thing's, which a span after its launch may.
+_ONES = frozenset("he she".split())
+
+
+def asks_ones_age(message: str) -> bool:
+    """Return whether a question asks someone's age: "how old is" and "he", "she" or a name."""
+    said = kernel(message)
+    if said[:2] != ["how", "old"] or said[2:3] not in (["is"], ["was"], ["s"]) or len(said) < 4:
+        return False
+    return said[3] in _ONES or said[3] not in STOPWORDS
+
+
 def wanted(message: str) -> Wanted | None:
     """Return what a short question asks for that an answer must hold ("what year tho")."""
     said = kernel(message)
@@ -909,7 +949,7 @@ def wanted(message: str) -> Wanted | None:
         return Wanted.PRICE  # "how much was a zhp in 2003": what one cost
     if not EARNINGS.isdisjoint(said) and not _EACH.isdisjoint(said):
         return Wanted.PRICE  # "whats the profit per car": a sum, which "profit target" is not
-    if said[:2] == ["how", "old"]:
+    if said[:2] == ["how", "old"] and not asks_ones_age(message):
         return Wanted.TIME  # "how old were they by then": an age, a span of time
     if said[:2] in (["how", "many"], ["how", "much"]):
         # "how many YEARS after launch": a span of time, which a count does not give

@@ -219,13 +219,19 @@ def compared_answer(
     if sides is None:
         return None
     leading = {m.entry_id for m in whole.matches[:_COMPARED_LEAD]}
-    decided = [decide(matcher.read(side), SURE_PART) for side in sides]
-    first, other = (d.answer for d in decided)
-    if first is None or other is None or not {first.entry_id, other.entry_id} <= leading:
+    first_side, other_side = sides
+    if not leading:
+        return None  # no entry can be both sides' answer: neither is read
+    decided = decide(matcher.read(first_side), SURE_PART)
+    first = decided.answer
+    if first is None or first.entry_id not in leading:
+        return None  # the other side is not read: whatever its answer, the first has none
+    other = decide(matcher.read(other_side), SURE_PART).answer
+    if other is None or other.entry_id not in leading:
         return None
     if other.entry_id in _shown(knowledge, first.entry_id):
-        return decided[0], None, None  # the two sides of one dispute: its reply shows both
-    return (decided[0], other, None) if _related(first, other) else None
+        return decided, None, None  # the two sides of one dispute: its reply shows both
+    return (decided, other, None) if _related(first, other) else None
 
 
 _COMPARED_LEAD = 3  # how high the whole message must rank each side's entry

@@ -9,7 +9,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .places import ANSWERED, Kind, lies_in, named
+from .places import ANSWERED, Kind, lies_in, markets, named
 from .text import MONTHS, STOPWORDS, is_year, words
 
 CONTEXT_KNOWN = 0.5
@@ -907,9 +907,27 @@ def _locating(found: list[str], at: int) -> bool:
     return not _LOCATING.isdisjoint(found[max(0, at - _LOCATED_REACH) : at])
 
 
+# Round 136: "when does it end for the rest of the world, NOT THE US": a market the asker sets
+# aside after a comma is not asked about; "why did australia get more and not the us" weighs it.
+_SET_ASIDE = re.compile(r",\s*not\s+(?:in\s+|for\s+)?(?:the\s+)?([a-z]+)\W*$", re.IGNORECASE)
+_MARKETS = frozenset(markets(Kind.COUNTRY, Kind.REGION, Kind.PEOPLE))
+
+
+def _set_aside(sentence: str, found: list[str]) -> list[str]:
+    """Return a sentence's words without a market it ends by setting aside (", not the us")."""
+    if "not" not in found[-4:]:  # most sentences
+        return found
+    aside = _SET_ASIDE.search(sentence[-40:])
+    if aside is None or aside.group(1).lower() not in _MARKETS:
+        return found
+    cut = len(words(aside.group(0)))
+    return found[:-cut] if found[-cut:] == words(aside.group(0)) else found
+
+
 def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
     found = _plainly(_in_situ(_related(_located(_uncompared(_unmeasured(words(sentence)))))))
+    found = _set_aside(sentence, found)
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
     return _which_person(_backers(_anything_about(_latest(_reasoned(read)))))
 
@@ -2206,6 +2224,26 @@ _COMPOUND = 3  # "whats the gp STICKER", "whats the us 1m MSRP": words a price m
 _PRICE_WHEN = frozenset("new originally initially".split())
 
 
+# Round 136: "what are used ones going for (compared) TO STICKER", "VS MSRP": the price a
+# question measures against, a standard, not the price it asks for.
+_AGAINST = frozenset("to vs versus than against".split())
+_STANDARD_OWNERS = frozenset("the its their original".split())
+
+
+def _priced_last(asked: tuple[str, ...]) -> bool:
+    """Return whether one of a question's last three words is a price that is no standard it
+    is measured against ("what does a gp go for NEW PRICE"; not "... going for TO STICKER")."""
+    for i in range(max(0, len(asked) - 3), len(asked)):
+        if asked[i] not in PRICED:
+            continue
+        j = i - 1
+        while j >= 0 and asked[j] in _STANDARD_OWNERS:
+            j -= 1
+        if j < 0 or asked[j] not in _AGAINST:
+            return True
+    return False
+
+
 def _priced_compound(named: list[str]) -> bool:
     """Return whether the words after "what's the" open with a short noun phrase whose last
     word is a price ("X1 COST in the us", "1m MSRP", "mini gp MSRP new"; not "production cost
@@ -2338,13 +2376,28 @@ _EACH = (("per",), ("on", "each"), ("on", "every"))
 _EARNED_REACH = 3  # the words before the earnings: "whats BMWS REAL profit per car"
 
 
+# Round 136: "what does bmw MAKE PER x1 sold": the verb of earning on each one, as the noun is;
+# "what does bmw make PER MONTH" is an output in a span of time.
+_EARNING = frozenset("make makes made earn earns earned net nets clear clears".split())
+_SPANS_OF = frozenset("hour day week month year annum shift".split())
+
+
 def _earned_per(named: Sequence[str]) -> bool:
     """Return whether what a "what" question names opens with earnings on each one ("bmws
-    PROFIT PER 1m", "the MARGIN ON EACH car")."""
+    PROFIT PER 1m", "the MARGIN ON EACH car", "does bmw MAKE PER car")."""
     for i, word in enumerate(named[:_EARNED_REACH]):
         if word in EARNINGS:
             return any(tuple(named[i + 1 : i + 1 + len(each)]) == each for each in _EACH)
+        if word in _EARNING and i > 0 and named[0] in _AUXILIARIES:
+            return any(_each_one(named[i + 1 :], each) for each in _EACH)
     return False
+
+
+def _each_one(rest: Sequence[str], each: tuple[str, ...]) -> bool:
+    """Return whether ``rest`` opens with ``each`` ("per", "on each") before one of what is
+    sold, not a span of time ("per MONTH")."""
+    after = rest[len(each) : len(each) + 1]
+    return tuple(rest[: len(each)]) == each and bool(after) and after[0] not in _SPANS_OF
 
 
 def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
@@ -2409,7 +2462,7 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
         # A price word at the end asks for a price only in a short question: in a long one it is
         # part of another clause ("what did the blog predict ..., does it hold msrp or drop").
         short = len(asked) - start <= _SHORT_PRICED
-        priced = "cost" in asked or (short and not PRICED.isdisjoint(asked[-3:]))
+        priced = "cost" in asked or (short and _priced_last(asked))
         if named[:1] and named[0] in _AUXILIARIES and _SAYING.isdisjoint(asked) and priced:
             return "money"  # "what did the gp cost", "what does a 1m cost new"
         if (reported or (named[:1] and named[0] in _AUXILIARIES)) and _would_cost(asked):

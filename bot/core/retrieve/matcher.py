@@ -111,6 +111,10 @@ _COVERAGE_SHARE = 0.75  # the rest of the score is the best phrasing's similarit
 _RERANK = 12  # how many coverage leaders get the (slower) phrasing comparison
 _JOINABLE = re.compile(r"\b[a-z]{5,}\b", re.IGNORECASE)  # two words typed as one ("isfrom")
 _MAX_CACHED = 65536  # question words remembered with their spelling fix and stem
+# Messages whose reading (_query) is remembered: a follow-up is read whole, for its words no
+# entry holds and for its topic, and the message before it may be read again; when full, the
+# readings are forgotten at once (one step, as two threads may ask of one matcher).
+_QUERIES_KEPT = 8
 # A question made only of words most entries share ("is that true?", "1M source?") is too vague
 # to answer: its scores are scaled down so that it gets suggestions instead of a guess.
 _DISTINCTIVE_SHARE = 0.5
@@ -1019,6 +1023,7 @@ class Matcher:
         self._spaced: dict[str, str] = {}  # each long word and the two it stands for, or ""
         self._relatives: dict[str, str] = {}
         self._read_words: dict[str, tuple[str, float, str]] = {}
+        self._queries: dict[str, _Query] = {}
 
     def _phrasings(
         self, row_terms: array[int], term_start: array[int], row_start: array[int], idf: list[float]
@@ -1064,6 +1069,7 @@ class Matcher:
         entries built for answers."""
         self._seen.clear()
         self._read_words.clear()
+        self._queries.clear()
         self._relatives.clear()
         self._entries.forget()
 
@@ -1804,19 +1810,26 @@ class Matcher:
 
     def _query(self, question: str) -> _Query:
         """Return the question's terms with their weights, the terms it asks about, the
-        kind of answer it wants (a number, a date) if it says, and what "how many" counts.
+        kind of answer it wants (a number, a date) if it says, and what "how many" counts;
+        remembered for the last few messages (_QUERIES_KEPT), in lists of its own each time.
 
         A sentence that only ends in a question mark is story beside one that opens with a
         question word, unless that one is too vague to go on ("... gabe sounded hopeful? ...
         what did he actually say"): then both ask.
         """
-        found = parts(question)
-        query, vague = self._weigh(question, found)
-        if vague:
-            wider = parts(question, opening=False)
-            if wider != found:
-                query, _ = self._weigh(question, wider)
-        return query
+        read = self._queries.get(question)
+        if read is None:
+            found = parts(question)
+            read, vague = self._weigh(question, found)
+            if vague:
+                wider = parts(question, opening=False)
+                if wider != found:
+                    read, _ = self._weigh(question, wider)
+            if len(self._queries) >= _QUERIES_KEPT:
+                self._queries.clear()
+            self._queries[question] = read
+        query, focused, wanted, things = read
+        return list(query), list(focused), wanted, list(things)
 
     def _weigh(
         self, question: str, found: tuple[Part, ...]

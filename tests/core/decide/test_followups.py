@@ -3311,3 +3311,44 @@ def test_followup_72_a_choice_the_last_answer_settles_beats_an_unlinked_claim(
     )
     assert first.entry_id == "rye-ends"
     assert side.kind == "followup" and side.entry_id == "rye-ends"
+
+
+CAPTAINS = """
+version: 1
+
+sources:
+  - id: harbour-post
+    title: The harbour post's ferry story
+    outlet: the harbour post
+    kind: article
+
+entries:
+  - id: rossi-classic
+    questions: [Will the new ferry become a classic?]
+    answer: Captain Rossi promised that the new ferry will become a classic.
+    status: opinion
+    claimed_by: Captain Rossi
+    sources: [harbour-post]
+    related: [tug-record]
+  - id: tug-record
+    questions: [What did Rossi do before the ferry?]
+    answer: >-
+      The harbour post held up the old tug as Captain Rossi's earlier success: inside three
+      years of its launch the town was already calling it a classic.
+    status: opinion
+    claimed_by: the harbour post
+    sources: [harbour-post]
+    related: [rossi-classic]
+"""
+
+
+def test_followup_77_someones_age_is_no_span_a_neighbour_holds(tmp_path: Path) -> None:
+    # Follow-up round 77: "how old is rossi" after the captain's promise asks a person's age,
+    # which no claim gives; the neighbour holding "inside three years" is no answer to it.
+    path = tmp_path / "ferries.yaml"
+    path.write_text(CAPTAINS, encoding="utf-8")
+    ferries = KnowledgeService.from_path(path)
+    for asked in ("how old is rossi", "how old is he"):
+        first, aged = _talk(ferries, "will the new ferry become a classic", asked)
+        assert first.entry_id == "rossi-classic"
+        assert not aged.answered, asked

@@ -17,6 +17,7 @@ from bot.core.decide.talk import (
     asks_given_name,
     asks_meaning,
     asks_of_own,
+    asks_ones_age,
     asks_origin,
     asks_other_way,
     asks_plainer,
@@ -36,6 +37,7 @@ from bot.core.decide.talk import (
     names,
     other_of,
     tells_origin,
+    unfronted,
     wanted,
     weighs_two_ways,
 )
@@ -512,6 +514,20 @@ def test_a_correction_after_an_interjection_asks_its_rest_anew(message: str, res
 def test_what_the_last_answer_told_turned_away_leaves_what_is_asked_anew(
     message: str, rest: str
 ) -> None:
+    assert corrected(message) == rest
+
+
+@pytest.mark.parametrize(
+    ("message", "rest"),
+    [
+        # follow-up round 77: any interjection before "not", and a bare name after one
+        ("wait not the ferry, the bus, when does it leave", "the bus, when does it leave"),
+        ("oops not lisbon, the harbour in porto", "the harbour in porto"),
+        ("actually, not the poster. the trailer", "the trailer"),
+        ("not sure, does the ferry run at night", "not sure, does the ferry run at night"),
+    ],
+)
+def test_followup_77_an_interjection_turns_away_a_name_or_a_thing(message: str, rest: str) -> None:
     assert corrected(message) == rest
 
 
@@ -1093,3 +1109,36 @@ def test_followup_73_a_greeting_with_its_last_letter_doubled_is_a_greeting(
     # written once as "heyyy" is; they were declined as questions.
     reply = service.ask(message)
     assert reply.kind == "smalltalk" and reply.talk is TalkKind.GREETING
+
+
+@pytest.mark.parametrize(
+    ("message", "age", "want"),
+    [
+        # follow-up round 77: one person's age is no span of time an answer may hold
+        ("how old is marco", True, None),
+        ("how old was she then", True, None),
+        ("how old is the lighthouse", False, Wanted.TIME),
+        ("how old were they by then", False, Wanted.TIME),
+    ],
+)
+def test_followup_77_how_old_is_a_person_asks_no_span(
+    message: str, age: bool, want: Wanted | None
+) -> None:
+    assert asks_ones_age(message) is age
+    assert wanted(message) is want
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        # follow-up round 77: a thing named first, then a question pointing back at it
+        ("the harbour post, what did they think of it", "what did the harbour post think of it"),
+        ("and the old captain, was he on board", "was the old captain on board"),
+        ("the ferry, when does it leave", "the ferry, when does it leave"),  # "it": kept
+        ("the ferry leaves at noon, right", "the ferry leaves at noon, right"),  # no question
+    ],
+)
+def test_followup_77_a_thing_named_before_a_question_is_what_its_pronoun_points_at(
+    message: str, asked: str
+) -> None:
+    assert unfronted(message) == asked

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import pytest
 
 from bot.core.decide.decision import decide
+from bot.core.decide.twopart import compared_answer
 from bot.core.knowledge.loader import default_knowledge_path
 from bot.core.normalise.question import questions
 from bot.core.render.jsonlines import to_json
 from bot.core.render.text import summary, to_text
+from bot.core.retrieve.matcher import Matcher
+from bot.core.score.ranking import Ranking
 from bot.core.service import KnowledgeService
 
 # A made-up garden, so that what is tested is how two questions are read, not the shipped file.
@@ -407,3 +411,33 @@ def test_round_122_two_claims_set_against_each_other_in_a_declined_message_are_a
         "frost, whats the difference"
     )
     _answered_apart(garden, message, "tomato-yield", "tomato-frost")
+
+
+class _Recording:
+    """A matcher that records the messages it reads."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        """Read with ``matcher``."""
+        self.matcher = matcher
+        self.read_texts: list[str] = []
+
+    def read(self, text: str) -> Ranking:
+        """Record the message, then read it."""
+        self.read_texts.append(text)
+        return self.matcher.read(text)
+
+
+def test_a_comparison_whose_first_side_has_no_answer_reads_no_second_side(
+    garden: KnowledgeService,
+) -> None:
+    matcher = garden.snapshot.matcher
+    message = "the capital of peru vs how long is the garden hose"
+    whole = matcher.read(message)
+    assert any(m.entry_id == "hose-length" for m in whole.matches)
+    recording = _Recording(matcher)
+    found = compared_answer(cast(Matcher, recording), garden.knowledge, message, whole)
+    assert found is None
+    assert recording.read_texts == ["the capital of peru"]
+    # With no entry ranked for the whole message, no side can be both answers: none is read.
+    found = compared_answer(cast(Matcher, recording), garden.knowledge, message, Ranking(()))
+    assert found is None and recording.read_texts == ["the capital of peru"]

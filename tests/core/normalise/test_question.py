@@ -3758,3 +3758,50 @@ def test_round_135_a_sentence_guessing_what_was_done_after_a_wh_question_is_the_
     # ... while alone, or after no wh-question, it asks
     assert not any(p.guess for p in q.parts("did he just make it up"))
     assert not any(p.guess for p in q.parts("is the fire out? did he just make it up"))
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # Round 136: a price word the question measures against is its standard, not the price
+        # it asks for ("what are old ones going for compared TO STICKER").
+        ("what are old vans going for compared to sticker", None),
+        ("what do used vans sell for vs the msrp", None),
+        ("what do old vans fetch compared to their msrp", None),
+        # ... and a price word standing alone at the end still asks for one.
+        ("what does a used van sell for, msrp", "money"),
+        ("what did the van go for new, sticker price", "money"),
+    ],
+)
+def test_round_136_a_price_measured_against_is_no_price_asked(
+    question: str, kind: str | None
+) -> None:
+    assert q.wants(tuple(words(question))) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 136: a verb of earning on each one sold asks a sum, as "profit per" does.
+        ("what does the bakery make per loaf sold", "money"),
+        ("what did the baker earn on each rye loaf", "money"),
+        ("what does the bakery make", None),  # no sum on each one
+        ("what do they make per day", None),  # an output in a span of time
+        ("what make per loaf", None),  # no auxiliary before the verb: not what is earned
+    ],
+)
+def test_round_136_earning_on_each_one_sold_is_money(question: str, expected: str | None) -> None:
+    assert q.wants(tuple(words(question))) == expected
+
+
+def test_round_136_a_market_set_aside_after_a_comma_is_not_asked() -> None:
+    # Round 136: ", not the us" at a question's end sets a market aside: it names no topic.
+    assert asked("when does the bakery close for the rest of the town, not the us") == [
+        "when does the bakery close for the rest of the town"
+    ]
+    assert asked("how much rye went to europe, not in canada?") == ["how much rye went to europe"]
+    # ... a market weighed with "and not", or a word that is no market, stays asked.
+    assert asked("why did australia get rye and not the us") == [
+        "why did australia get rye and not the us"
+    ]
+    assert asked("is it rye, not spelt") == ["is it rye not spelt"]

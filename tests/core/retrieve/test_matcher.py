@@ -9,6 +9,7 @@ import subprocess
 import sys
 from bisect import bisect_left
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -19,7 +20,7 @@ from hypothesis import strategies as st
 
 from bot.core.decide.decision import decide
 from bot.core.knowledge.loader import default_knowledge_path, load_knowledge, parse_knowledge
-from bot.core.retrieve.matcher import Matcher, answer_kinds
+from bot.core.retrieve.matcher import _QUERIES_KEPT, Matcher, answer_kinds
 
 EVAL = Path(__file__).resolve().parents[2] / "eval"
 
@@ -3687,3 +3688,32 @@ def test_round_135_the_fuel_tank_is_no_resale_that_may_tank(matcher_real: Matche
     assert _decided(matcher_real, "tank capacity of the 1m?") is None
     # ... while resale that may tank is still the blog's prediction.
     assert _decided(matcher_real, "will 1m values tank") == "value-prediction"
+
+
+def test_a_reading_is_remembered_and_each_caller_gets_lists_of_its_own(
+    matcher: Matcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = "how many purple widgets did the north market get"
+    expected = Matcher(matcher.knowledge)._query(question)  # a matcher that remembers nothing
+    weigh = matcher._weigh
+    calls: list[str] = []
+
+    def counted(text: str, found: Any) -> Any:
+        calls.append(text)
+        return weigh(text, found)
+
+    monkeypatch.setattr(matcher, "_weigh", counted)
+    first = matcher._query(question)
+    assert first == expected
+    first[0].clear()  # a caller changing its lists changes no other caller's
+    first[1].append("changed")
+    first[3].append("changed")
+    assert matcher._query(question) == expected
+    assert calls == [question]  # weighed once
+    for number in range(_QUERIES_KEPT):  # only the last few messages are kept
+        matcher._query(f"what colour is widget {number}")
+    assert matcher._query(question) == expected
+    assert calls.count(question) == 2
+    matcher.clear_caches()
+    assert matcher._query(question) == expected
+    assert calls.count(question) == 3
