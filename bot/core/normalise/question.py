@@ -212,16 +212,7 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
     for (said, _), m in zip(pieces, marked, strict=True):
         if pointed and not m:
             out += [Part(tuple(words(q)), True) for q in _QUOTED.findall(said) if len(words(q)) > 2]
-    wh_asked = False  # an asking sentence before opened with a question word
     for (_, found), m in zip(pieces, marked, strict=True):
-        guessing = m and wh_asked and _guessing(found)
-        wh_asked = wh_asked or (m and _opens_wh(found))
-        if guessing:  # "who told him? DID HE JUST make it up": the asker's guess at the answer
-            turn = found.index("or") if "or" in found else len(found)  # "... OR was there a clue"
-            out.append(Part(tuple(found[:turn]), False, True))
-            if turn < len(found):
-                out.append(Part(tuple(found[turn:]), True))
-            continue
         first = _first_guess(found) if m else None
         at = _second_guess(found) if m and first is None else None
         seems = _seeming(found) if m else None
@@ -608,22 +599,6 @@ def _guessed_when_or_where(sentence: list[str]) -> int | None:
 _WHEN_OR_WHERE = frozenset("when where wheres".split())
 _WAS = frozenset("was is".split())
 _GUESSED_AT = _TELLERS | frozenset({"they"})  # "is HE just ...", "are THEY just ..."
-
-
-def _opens_wh(sentence: list[str]) -> bool:
-    """Return whether a sentence opens with a question word after its lead-ins."""
-    start = _after_lead_ins(tuple(sentence))
-    return sentence[start : start + 1] != [] and sentence[start] in _WH_LAST
-
-
-def _guessing(sentence: list[str]) -> bool:
-    """Return whether a sentence opens with the asker's guess about what someone did ("like
-    DID HE JUST make it up"): an auxiliary, "he", "she" or "they", and "just"."""
-    start = _after_lead_ins(tuple(sentence))
-    head = sentence[start : start + 3]
-    return (
-        len(head) == 3 and head[0] in _AUXILIARIES and head[1] in _GUESSED_AT and head[2] == "just"
-    )
 
 
 def _first_guess(sentence: list[str]) -> int | None:
