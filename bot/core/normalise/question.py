@@ -557,11 +557,7 @@ def _doubted_check(sentence: list[str]) -> int | None:
     at = _second_guess(sentence)
     if at is not None and sentence[at] == "or" and sentence[at - 1] in _CHECKED:
         return at
-    for read in (_guessed_after, _guessed_when_or_where):
-        guessed = read(sentence)
-        if guessed is not None:
-            return guessed
-    return None
+    return _guessed_after(sentence)
 
 
 _GUESS_AFTER_LEAST = 4  # "how did he FIND OUT, did he just ...": the question's words first
@@ -584,20 +580,6 @@ def _guessed_after(sentence: list[str]) -> int | None:
     return None
 
 
-def _guessed_when_or_where(sentence: list[str]) -> int | None:
-    """Return where a when or where question turns to the asker's guess at the time or place
-    ("where was the launch held, WAS IT in munich"), or None."""
-    start = _after_lead_ins(tuple(sentence))
-    if sentence[start : start + 1] == [] or sentence[start] not in _WHEN_OR_WHERE:
-        return None
-    for i in range(start + _GUESS_AFTER_LEAST, len(sentence) - 2):
-        if sentence[i] in _WAS and sentence[i + 1] == "it":
-            return i
-    return None
-
-
-_WHEN_OR_WHERE = frozenset("when where wheres".split())
-_WAS = frozenset("was is".split())
 _GUESSED_AT = _TELLERS | frozenset({"they"})  # "is HE just ...", "are THEY just ..."
 
 
