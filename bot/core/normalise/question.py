@@ -9,7 +9,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .places import ANSWERED, Kind, lies_in, markets, named
+from .places import ANSWERED, Kind, lies_in, named
 from .text import MONTHS, STOPWORDS, is_year, words
 
 CONTEXT_KNOWN = 0.5
@@ -879,27 +879,9 @@ def _locating(found: list[str], at: int) -> bool:
     return not _LOCATING.isdisjoint(found[max(0, at - _LOCATED_REACH) : at])
 
 
-# Round 136: "when does it end for the rest of the world, NOT THE US": a market the asker sets
-# aside after a comma is not asked about; "why did australia get more and not the us" weighs it.
-_SET_ASIDE = re.compile(r",\s*not\s+(?:in\s+|for\s+)?(?:the\s+)?([a-z]+)\W*$", re.IGNORECASE)
-_MARKETS = frozenset(markets(Kind.COUNTRY, Kind.REGION, Kind.PEOPLE))
-
-
-def _set_aside(sentence: str, found: list[str]) -> list[str]:
-    """Return a sentence's words without a market it ends by setting aside (", not the us")."""
-    if "not" not in found[-4:]:  # most sentences
-        return found
-    aside = _SET_ASIDE.search(sentence[-40:])
-    if aside is None or aside.group(1).lower() not in _MARKETS:
-        return found
-    cut = len(words(aside.group(0)))
-    return found[:-cut] if found[-cut:] == words(aside.group(0)) else found
-
-
 def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
     found = _plainly(_in_situ(_related(_located(_uncompared(_unmeasured(words(sentence)))))))
-    found = _set_aside(sentence, found)
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
     return _which_person(_backers(_anything_about(_latest(_reasoned(read)))))
 

@@ -3747,16 +3747,3 @@ def test_round_136_a_price_measured_against_is_no_price_asked(
 )
 def test_round_136_earning_on_each_one_sold_is_money(question: str, expected: str | None) -> None:
     assert q.wants(tuple(words(question))) == expected
-
-
-def test_round_136_a_market_set_aside_after_a_comma_is_not_asked() -> None:
-    # Round 136: ", not the us" at a question's end sets a market aside: it names no topic.
-    assert asked("when does the bakery close for the rest of the town, not the us") == [
-        "when does the bakery close for the rest of the town"
-    ]
-    assert asked("how much rye went to europe, not in canada?") == ["how much rye went to europe"]
-    # ... a market weighed with "and not", or a word that is no market, stays asked.
-    assert asked("why did australia get rye and not the us") == [
-        "why did australia get rye and not the us"
-    ]
-    assert asked("is it rye, not spelt") == ["is it rye not spelt"]
