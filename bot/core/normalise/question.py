@@ -2330,28 +2330,13 @@ _EACH = (("per",), ("on", "each"), ("on", "every"))
 _EARNED_REACH = 3  # the words before the earnings: "whats BMWS REAL profit per car"
 
 
-# Round 136: "what does bmw MAKE PER x1 sold": the verb of earning on each one, as the noun is;
-# "what does bmw make PER MONTH" is an output in a span of time.
-_EARNING = frozenset("make makes made earn earns earned net nets clear clears".split())
-_SPANS_OF = frozenset("hour day week month year annum shift".split())
-
-
 def _earned_per(named: Sequence[str]) -> bool:
     """Return whether what a "what" question names opens with earnings on each one ("bmws
-    PROFIT PER 1m", "the MARGIN ON EACH car", "does bmw MAKE PER car")."""
+    PROFIT PER 1m", "the MARGIN ON EACH car")."""
     for i, word in enumerate(named[:_EARNED_REACH]):
         if word in EARNINGS:
             return any(tuple(named[i + 1 : i + 1 + len(each)]) == each for each in _EACH)
-        if word in _EARNING and i > 0 and named[0] in _AUXILIARIES:
-            return any(_each_one(named[i + 1 :], each) for each in _EACH)
     return False
-
-
-def _each_one(rest: Sequence[str], each: tuple[str, ...]) -> bool:
-    """Return whether ``rest`` opens with ``each`` ("per", "on each") before one of what is
-    sold, not a span of time ("per MONTH")."""
-    after = rest[len(each) : len(each) + 1]
-    return tuple(rest[: len(each)]) == each and bool(after) and after[0] not in _SPANS_OF
 
 
 def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:

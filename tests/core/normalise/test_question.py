@@ -3732,18 +3732,3 @@ def test_round_136_a_price_measured_against_is_no_price_asked(
     question: str, kind: str | None
 ) -> None:
     assert q.wants(tuple(words(question))) == kind
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        # Round 136: a verb of earning on each one sold asks a sum, as "profit per" does.
-        ("what does the bakery make per loaf sold", "money"),
-        ("what did the baker earn on each rye loaf", "money"),
-        ("what does the bakery make", None),  # no sum on each one
-        ("what do they make per day", None),  # an output in a span of time
-        ("what make per loaf", None),  # no auxiliary before the verb: not what is earned
-    ],
-)
-def test_round_136_earning_on_each_one_sold_is_money(question: str, expected: str | None) -> None:
-    assert q.wants(tuple(words(question))) == expected
