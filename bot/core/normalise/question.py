@@ -2178,26 +2178,6 @@ _COMPOUND = 3  # "whats the gp STICKER", "whats the us 1m MSRP": words a price m
 _PRICE_WHEN = frozenset("new originally initially".split())
 
 
-# Round 136: "what are used ones going for (compared) TO STICKER", "VS MSRP": the price a
-# question measures against, a standard, not the price it asks for.
-_AGAINST = frozenset("to vs versus than against".split())
-_STANDARD_OWNERS = frozenset("the its their original".split())
-
-
-def _priced_last(asked: tuple[str, ...]) -> bool:
-    """Return whether one of a question's last three words is a price that is no standard it
-    is measured against ("what does a gp go for NEW PRICE"; not "... going for TO STICKER")."""
-    for i in range(max(0, len(asked) - 3), len(asked)):
-        if asked[i] not in PRICED:
-            continue
-        j = i - 1
-        while j >= 0 and asked[j] in _STANDARD_OWNERS:
-            j -= 1
-        if j < 0 or asked[j] not in _AGAINST:
-            return True
-    return False
-
-
 def _priced_compound(named: list[str]) -> bool:
     """Return whether the words after "what's the" open with a short noun phrase whose last
     word is a price ("X1 COST in the us", "1m MSRP", "mini gp MSRP new"; not "production cost
@@ -2401,7 +2381,7 @@ def _wants(asked: tuple[str, ...], *, reported: bool = False) -> str | None:
         # A price word at the end asks for a price only in a short question: in a long one it is
         # part of another clause ("what did the blog predict ..., does it hold msrp or drop").
         short = len(asked) - start <= _SHORT_PRICED
-        priced = "cost" in asked or (short and _priced_last(asked))
+        priced = "cost" in asked or (short and not PRICED.isdisjoint(asked[-3:]))
         if named[:1] and named[0] in _AUXILIARIES and _SAYING.isdisjoint(asked) and priced:
             return "money"  # "what did the gp cost", "what does a 1m cost new"
         if (reported or (named[:1] and named[0] in _AUXILIARIES)) and _would_cost(asked):

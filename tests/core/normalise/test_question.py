@@ -3713,22 +3713,3 @@ def test_followup_78_do_we_know_opens_the_question_after_it() -> None:
     # "recognised" a place.
     assert q._after_lead_ins(tuple(words("do we know how many vans the depot got"))) == 3
     assert q._after_lead_ins(tuple(words("do we know the depot"))) == 0
-
-
-@pytest.mark.parametrize(
-    ("question", "kind"),
-    [
-        # Round 136: a price word the question measures against is its standard, not the price
-        # it asks for ("what are old ones going for compared TO STICKER").
-        ("what are old vans going for compared to sticker", None),
-        ("what do used vans sell for vs the msrp", None),
-        ("what do old vans fetch compared to their msrp", None),
-        # ... and a price word standing alone at the end still asks for one.
-        ("what does a used van sell for, msrp", "money"),
-        ("what did the van go for new, sticker price", "money"),
-    ],
-)
-def test_round_136_a_price_measured_against_is_no_price_asked(
-    question: str, kind: str | None
-) -> None:
-    assert q.wants(tuple(words(question))) == kind
