@@ -70,7 +70,6 @@ from .talk import (
     places,
     same_as,
     topical,
-    unfronted,
     unlaughed,
     wanted,
     wants_link,
@@ -131,7 +130,7 @@ def read_alone(matcher: Matcher, text: str, decision: Decision) -> Decision:
 
 def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
     """Decide on a message sent right after an answer with ``last``."""
-    text = as_when(unfronted(corrected(unlaughed(text))))
+    text = as_when(corrected(unlaughed(text)))
     reading = _read_after(matcher, knowledge, text, last)
     answer = reading.decision.answer
     if answer is None:

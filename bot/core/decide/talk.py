@@ -547,29 +547,6 @@ def as_when(message: str) -> str:
     return _HOW_LONG_AGO.sub("when", message[:200]) if "ago" in message[:200] else message
 
 
-# "the other blog, what did THEY think of it", "and the az dealer, how many is HE getting": a
-# thing named first, then a question that points back at it with a pronoun.
-_FRONTED = re.compile(
-    r"^\s*(?:(?:and|so|ok|okay|but)\s+)?((?:the|that|this)(?:\s+[^\s,;:.!?]+){1,4}?)\s*,\s*"
-    r"((?:what|whats|who|how|when|where|why|which|did|does|do|is|was|are|were|will|would|could"
-    r"|can|has|have|had)\b.*)$",
-    re.I,
-)
-_FRONTED_PRONOUN = re.compile(r"\b(?:they|he|she)\b", re.I)
-
-
-def unfronted(message: str) -> str:
-    """Return a question with the thing named before it put where its pronoun points: "the
-    other blog, what did they think" asks "what did the other blog think"."""
-    fronted = _FRONTED.match(message[:200]) if "," in message[:200] else None
-    if fronted is None:
-        return message
-    thing, asked = fronted.groups()
-    return (
-        _FRONTED_PRONOUN.sub(thing, asked, count=1) if _FRONTED_PRONOUN.search(asked) else message
-    )
-
-
 _LAUGHED_OFF = re.compile(rf"(?<=\w)[\s,]+(?:{'|'.join(sorted(_LAUGHS))})[\s?!.]*$", re.I)
 
 

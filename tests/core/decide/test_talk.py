@@ -32,7 +32,6 @@ from bot.core.decide.talk import (
     name_of,
     names,
     other_of,
-    unfronted,
     wanted,
     weighs_two_ways,
 )
@@ -1066,19 +1065,3 @@ def test_followup_77_how_old_is_a_person_asks_no_span(
 ) -> None:
     assert asks_ones_age(message) is age
     assert wanted(message) is want
-
-
-@pytest.mark.parametrize(
-    ("message", "asked"),
-    [
-        # follow-up round 77: a thing named first, then a question pointing back at it
-        ("the harbour post, what did they think of it", "what did the harbour post think of it"),
-        ("and the old captain, was he on board", "was the old captain on board"),
-        ("the ferry, when does it leave", "the ferry, when does it leave"),  # "it": kept
-        ("the ferry leaves at noon, right", "the ferry leaves at noon, right"),  # no question
-    ],
-)
-def test_followup_77_a_thing_named_before_a_question_is_what_its_pronoun_points_at(
-    message: str, asked: str
-) -> None:
-    assert unfronted(message) == asked
