@@ -43,7 +43,6 @@ from .talk import (
     asks_given_name,
     asks_meaning,
     asks_of_own,
-    asks_ones_age,
     asks_other_way,
     asks_outlet,
     asks_where_is,
@@ -1051,10 +1050,6 @@ def _read(
         return Reading(_sure(last), last)  # "after how many years" after "four years after"
     ranking = matcher.read(text, _LEADERS)
     alone = decide(Ranking(ranking.matches[:_SHOWN]), matcher.threshold)
-    if alone.answer is None and asks_ones_age(text):
-        # "how old is he" after Segler's promise: a person's age, which no claim gives, not a
-        # neighbour that holds a span of years ("inside three years").
-        return Reading(alone)
     if (
         how in (None, FollowUp.POINTING)
         and _period_checked(text, last)

@@ -816,19 +816,6 @@ _LEADING = frozenset("after before since from for within until till by in at".sp
 _WHICH = WHATS | frozenset({"which"})
 
 
-# "how old is HE", "how old was SEGLER then": one person's age, which no claim gives; "how old
-# is IT", "how old were THEY by then" ask a thing's, which a span after its launch may.
-_ONES = frozenset("he she".split())
-
-
-def asks_ones_age(message: str) -> bool:
-    """Return whether a question asks someone's age: "how old is" and "he", "she" or a name."""
-    said = kernel(message)
-    if said[:2] != ["how", "old"] or said[2:3] not in (["is"], ["was"], ["s"]) or len(said) < 4:
-        return False
-    return said[3] in _ONES or said[3] not in STOPWORDS
-
-
 def wanted(message: str) -> Wanted | None:
     """Return what a short question asks for that an answer must hold ("what year tho")."""
     said = kernel(message)
@@ -869,7 +856,7 @@ def wanted(message: str) -> Wanted | None:
         return Wanted.PRICE  # "how much was a zhp in 2003": what one cost
     if not EARNINGS.isdisjoint(said) and not _EACH.isdisjoint(said):
         return Wanted.PRICE  # "whats the profit per car": a sum, which "profit target" is not
-    if said[:2] == ["how", "old"] and not asks_ones_age(message):
+    if said[:2] == ["how", "old"]:
         return Wanted.TIME  # "how old were they by then": an age, a span of time
     if said[:2] in (["how", "many"], ["how", "much"]):
         # "how many YEARS after launch": a span of time, which a count does not give

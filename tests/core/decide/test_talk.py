@@ -17,7 +17,6 @@ from bot.core.decide.talk import (
     asks_given_name,
     asks_meaning,
     asks_of_own,
-    asks_ones_age,
     asks_other_way,
     compared_with,
     corrected,
@@ -1048,20 +1047,3 @@ def test_followup_78_a_longer_question_with_they_points_back() -> None:
     assert follow_up(said) == (FollowUp.POINTING, "")
     assert follow_up("how many kettles did the shop ship to the island") is None
     assert follow_up("ok but how would they know the ferry is full") is None
-
-
-@pytest.mark.parametrize(
-    ("message", "age", "want"),
-    [
-        # follow-up round 77: one person's age is no span of time an answer may hold
-        ("how old is marco", True, None),
-        ("how old was she then", True, None),
-        ("how old is the lighthouse", False, Wanted.TIME),
-        ("how old were they by then", False, Wanted.TIME),
-    ],
-)
-def test_followup_77_how_old_is_a_person_asks_no_span(
-    message: str, age: bool, want: Wanted | None
-) -> None:
-    assert asks_ones_age(message) is age
-    assert wanted(message) is want
