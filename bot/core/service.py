@@ -190,7 +190,7 @@ class KnowledgeService:
         talk = snapshot.talk.match(said)
         if talk is None and not (after and asks_who_is_right(text)):
             # "so shes right lol" after an answer asks whether she is; alone, it is a remark
-            talk = snapshot.talk.remarked(said) or snapshot.talk.told(text)
+            talk = snapshot.talk.remarked(said)
         if talk is not None:
             reply = small_talk(question, talk, snapshot.knowledge)
         else:

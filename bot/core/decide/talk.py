@@ -412,17 +412,6 @@ class Talk:
             return None  # "lol is that real": a question without its question mark
         return self._reaction()
 
-    def told(self, message: str) -> SmallTalk | None:
-        """Return the reaction a message telling someone the asker told them so is ("lol @mike
-        told you it was tiny", "see i told u its fake"), or None: said to someone in the
-        channel, it asks the bot nothing."""
-        said = _said(_NAMED.sub(" ", message[:200]))
-        start = next((i for i, w in enumerate(said) if w not in _TELLING_OPENERS), len(said))
-        told = said[start : start + 1] == ["told"] and said[start + 1 : start + 2] in _TOLD_TO
-        if len(said) > _MAX_TOLD_WORDS or not told:
-            return None
-        return None if asks(message) else self._reaction()
-
     def _reaction(self) -> SmallTalk | None:
         """Return the knowledge file's reaction small talk, if it has one."""
         return next((t for _, t in self.vocabulary if t.kind is TalkKind.REACTION), None)
@@ -464,12 +453,6 @@ _OWN_PEOPLE = frozenset("he hes him his she shes her i im ive me my".split())
 # or agrees with it: "lol true", "facts lol" (with no question mark: "lol true?" asks).
 _VERDICTS = (["that"], ["thats"], ["this"], ["true"], ["facts"])
 _CHAT_OPENERS = frozenset("ok okay so and well yeah alright".split())
-# "@mike", "@jess": someone in the channel the message is said to (a ping without its markup).
-_NAMED = re.compile(r"@\S+")
-# What may come before "told you" in a told-you-so: "lol", "see", "i", "ok so".
-_TELLING_OPENERS = _LAUGHS | _CHAT_OPENERS | frozenset("see i bro dude man".split())
-_MAX_TOLD_WORDS = 16
-_TOLD_TO = (["you"], ["yall"])
 
 
 def _emoji_only(text: str) -> bool:

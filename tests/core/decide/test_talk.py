@@ -1014,31 +1014,6 @@ def test_followup_71_why_the_wording_matters_asks_why_of_the_last_answer() -> No
     assert follow_up("why does the kiln matter") != (FollowUp.WHY, "")
 
 
-@pytest.mark.parametrize(
-    "message",
-    [
-        "lol @sam told you the ferry was late",
-        "@priya see i told u the kettle was broken",
-        "ok told ya to book the ferry weeks ago lol",
-    ],
-)
-def test_followup_78_telling_someone_i_told_you_so_is_a_reaction(
-    service: KnowledgeService, message: str
-) -> None:
-    # Follow-up round 78: a told-you-so said to someone in the channel asks the bot nothing;
-    # it was declined, or answered on a word it shares with a claim.
-    assert service.ask(message).kind == "smalltalk"
-
-
-@pytest.mark.parametrize(
-    "message", ["who told you the ferry was late", "@sam told you the ferry was late?"]
-)
-def test_followup_78_a_question_on_who_told_is_no_told_you_so(
-    service: KnowledgeService, message: str
-) -> None:
-    assert service.ask(message).kind != "smalltalk"
-
-
 def test_followup_78_a_longer_question_with_they_points_back() -> None:
     # Follow-up round 78: "and what did the paper say the shop told them earlier" points back
     # with "them", as a shorter question does; past seven words it was read as a new question.
