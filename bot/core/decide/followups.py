@@ -472,20 +472,11 @@ def _asks_writers_view(text: str, last: Entry, knowledge: Knowledge) -> bool:
         return False
     said = [plain(w) for w in words(text)]
     said = said[1:] if said[:1] in _OPENING else said  # "and what did the other site think"
-    if (_VIEW_ASKED.isdisjoint(said) and not _writer_only(text)) or len(said) > _MAX_VIEW_WORDS:
+    if _VIEW_ASKED.isdisjoint(said) or len(said) > _MAX_VIEW_WORDS:
         return False
     told = set(words(f"{last.title} {last.answer}"))
     own = set(said) - STOPWORDS - _WRITER_WORDS - _VIEW_ASKED - _VIEW_FILLER
     return own <= told
-
-
-def _writer_only(text: str) -> bool:
-    """Return whether a bare "and X?" names only the articles' writer ("and the blog tho?",
-    "what about the article"): it asks the writer's side, as "and the blog's take?" does."""
-    leaning = follow_up(text)
-    named = leaning[1] if leaning is not None and leaning[0] is FollowUp.ABOUT else and_x(text)
-    said = set(words(named or "")) - STOPWORDS - _VIEW_FILLER
-    return bool(said) and said <= _WRITER_WORDS
 
 
 def _writers_view_near(
