@@ -17,8 +17,6 @@ from ..normalise.question import (
     POINTING,
     WHATS,
     YES_NO_OPENERS,
-    parts,
-    present_value,
 )
 from ..normalise.slang import plain
 from ..normalise.text import STOPWORDS, stem, words
@@ -830,8 +828,6 @@ def _elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Match 
     # short of an answer, is then meant when it is a neighbour too.
     best = ranking.best
     tried = [*read.matches, *([best] if best is not None and want is Wanted.VALUE else [])]
-    # "whats a 1m worth right now": a value today, which a forecast of values never gives.
-    today = want is Wanted.VALUE and any(present_value(p.words) for p in parts(text) if p.asks)
     # News awaited may sit one link further: the doubt about a figure and the claim that
     # expects more on it "in a few days" point at the same memo.
     return next(
@@ -847,7 +843,6 @@ def _elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Match 
             and holds(m.entry.answer, want)
             and (not person or _speaks_of(m.entry, last))
             and not (want is Wanted.VALUE and _valued_otherwise(matcher, m.entry, text))
-            and not (today and m.entry.status is not Status.FACT)
         ),
         None,
     )
