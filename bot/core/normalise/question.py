@@ -2007,9 +2007,9 @@ def _preface(asked: tuple[str, ...], i: int) -> bool:
     return not _PREFACE_VERBS.isdisjoint(asked[i + 1 : i + 1 + _PREFACE_REACH])
 
 
-# "ANYONE KNOW which dealer", "DOES ANYBODY KNOW how many", "DO WE KNOW how many": asking the
-# channel what it knows is the question after it.
-_ASKED_ONES = frozenset("anyone anybody any1 someone somebody you u ya yall we".split())
+# "ANYONE KNOW which dealer", "DOES ANYBODY KNOW how many": asking the channel what it knows
+# is the question after it.
+_ASKED_ONES = frozenset("anyone anybody any1 someone somebody you u ya yall".split())
 _KNOWING_REACH = 4  # "does anyone EVEN know which": "know" within this many words
 
 

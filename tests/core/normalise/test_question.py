@@ -3705,11 +3705,3 @@ def test_followup_78_dropping_the_last_question_is_no_word_of_the_next(
     # what follows; "forget" counted as a word of the question and pulled it under the
     # threshold.
     assert asked(message) == [" ".join(words(question))]
-
-
-def test_followup_78_do_we_know_opens_the_question_after_it() -> None:
-    # Follow-up round 78: "do we know how many ..." asks the channel what it knows, as "does
-    # anyone know" does; "know" was read as a word of the question and drew a claim that
-    # "recognised" a place.
-    assert q._after_lead_ins(tuple(words("do we know how many vans the depot got"))) == 3
-    assert q._after_lead_ins(tuple(words("do we know the depot"))) == 0
