@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .decide.decision import DEFAULT_THRESHOLD, Decision, decide, volunteer
-from .decide.followups import heard_of, pointed_past, read_after, read_alone, renamed, restated
+from .decide.followups import heard_of, pointed_past, read_after, read_alone, restated
 from .decide.guesses import unmisnamed
 from .decide.talk import Talk, asks_who_is_right, heard
 from .decide.twopart import (
@@ -198,9 +198,7 @@ class KnowledgeService:
                 anew = self._answer(snapshot, question, again, None, notice)
                 reply = replace(anew, asked=declined)
             else:
-                # "what did he promise" after a declined question naming him: his promise
-                named = self._renamed(snapshot, question, text, after, notice, declined)
-                reply = named or self._answer(snapshot, question, text, after, notice, declined)
+                reply = self._answer(snapshot, question, text, after, notice, declined)
             laughed = snapshot.talk.laughed(said) if reply.kind == "decline" else None
             if laughed is not None:  # "lol small world": a reaction, not a missed question
                 reply = small_talk(question, laughed, snapshot.knowledge)
@@ -210,26 +208,6 @@ class KnowledgeService:
             else:
                 self.stats.declined += 1
         return reply
-
-    def _renamed(
-        self,
-        snapshot: Snapshot,
-        question: str,
-        text: str,
-        after: str | None,
-        notice: str | None,
-        declined: str | None,
-    ) -> Reply | None:
-        """Answer "what did he promise" of the one claimant the declined question before it
-        named, if that answers it; else None."""
-        if not declined:
-            return None
-        last = snapshot.knowledge.by_id.get(after) if after else None
-        named = renamed(snapshot.matcher, text, declined, last)
-        if named is None:
-            return None
-        reply = self._answer(snapshot, question, named, after, notice)
-        return reply if reply.answered else None
 
     def _answer(
         self,

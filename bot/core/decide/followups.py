@@ -2067,27 +2067,6 @@ def _leaned(declined: str) -> bool:
     return follow_up(declined) is not None or and_x(declined) is not None
 
 
-def renamed(matcher: Matcher, text: str, declined: str, last: Entry | None) -> str | None:
-    """Return a short question pointing at "he" or "she" with the name of the one claimant the
-    declined question before it named, when the last answer (if any) is not that claimant's
-    ("what date was the interview with dr. x", declined, then "what did he promise": Dr. X's
-    promise, not the last answer's), or None."""
-    leaning = follow_up(text)
-    if leaning is None or leaning[0] is not FollowUp.POINTING or _leaned(declined):
-        return None
-    said = words(text[:200])
-    if HE_OR_SHE.isdisjoint(said):
-        return None
-    asked = f" {' '.join(words(declined[:200]))} "
-    named = {n for n in matcher.claimant_names if f" {n} " in asked}
-    if len(named) != 1:
-        return None  # none, or two people: whom "he" points at is not plain
-    name = named.pop()
-    if last is not None and name in " ".join(words(_claimant(last))):
-        return None  # the last answer's own claimant: the usual reading has him
-    return " ".join(name if w in HE_OR_SHE else w for w in said)
-
-
 # "i HEARD theyre doubling it?", "APPARENTLY they're doubling it": a claim the user passes on.
 _PASSED_ON = frozenset("heard hear apparently supposedly".split())
 

@@ -755,24 +755,8 @@ _Query = tuple[list[_Term], list[str], str | None, list[str]]
 """A question's terms, what it asks about, the kind of answer it wants, what it counts."""
 
 
-def _claimant_names(claimants: Iterable[str], outlets: Iterable[str]) -> frozenset[str]:
-    """Return the names of the people the claims are by, without their titles ("segler"): not
-    the unnamed ("a reader"), nor a publisher (a source's outlet: "bmwna")."""
-    people = {_plain_name(claimant_of(c)) for c in dict.fromkeys(claimants)}
-    return frozenset(people - {_plain_name(o) for o in outlets} - {""})
-
-
-def _plain_name(name: str) -> str:
-    """Return a name as its words without titles ("dr. segler": "segler"), or "" if unnamed."""
-    said = words(name)
-    if not said or said[0] in UNNAMED:
-        return ""
-    return " ".join(w for w in said if w not in _HONORIFICS)
-
-
 UNNAMED = frozenset("a an the".split())
 """The words a claimant without a name opens with ("a reader", "the blog")."""
-_HONORIFICS = frozenset("dr mr mrs ms the".split())
 
 
 class Matcher:
@@ -813,8 +797,6 @@ class Matcher:
         self._entries = Entries.of(knowledge.entries)
         self._size = len(self._entries)  # read by every question, several times
         outlets = list(dict.fromkeys(source.outlet for source in knowledge.sources.values()))
-        self.claimant_names = _claimant_names(claimants, outlets)
-        """The names of the people the claims are by, without titles ("segler")."""
         self.outlet_words = frozenset(w for outlet in outlets for w in words(outlet))
         """Every word of a source's outlet ("bmwna"): read once, not per follow-up."""
         # The entries stating a settled fact (not a rumour, a forecast or an opinion); a summary

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.decide import followups
-from bot.core.decide.followups import renamed, restated
+from bot.core.decide.followups import restated
 from bot.core.decide.memory import Conversations
 from bot.core.decide.talk import (
     FollowUp,
@@ -31,7 +31,6 @@ from bot.core.decide.talk import (
 from bot.core.knowledge.loader import default_knowledge_path
 from bot.core.render.text import summary, to_text
 from bot.core.reply.replies import Reply
-from bot.core.retrieve.matcher import Matcher
 from bot.core.service import KnowledgeService
 
 # A made-up studio, so that what is tested is how a conversation is read, not the shipped file.
@@ -2412,26 +2411,6 @@ entries:
     claimed_by: Orchard Board
     sources: [board-letter]
 """
-
-
-def test_followup_54_he_after_a_declined_question_naming_someone_is_that_someone(
-    tmp_path: Path,
-) -> None:
-    # Follow-up round 54: "what did she promise" after "is lena a nurse ..." (declined) asks
-    # what Lena promised, the person named last, not the blog's harvest date answered before.
-    path = tmp_path / "orchard.yaml"
-    path.write_text(ORCHARD, encoding="utf-8")
-    orchard = KnowledgeService.from_path(path)
-    declined = "is lena a nurse or a teacher in real life"
-    for first in ("when does the pear harvest start", None):
-        opened = [first] if first else []
-        *_, asked = _played(orchard, *opened, declined, "what did she promise")
-        assert asked.answered and asked.entry_id == "lena-promise", first
-    matcher = Matcher(orchard.knowledge)
-    assert renamed(matcher, "what did she promise", declined, None) == "what did lena promise"
-    # A publisher named is no "she": the board is no person the pronoun points at.
-    board = declined.replace("lena", "orchard board")
-    assert renamed(matcher, "what did she promise", board, None) is None
 
 
 def test_followup_54_his_claim_outweighs_a_reading_that_only_ties(tmp_path: Path) -> None:
