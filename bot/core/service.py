@@ -16,7 +16,6 @@ from .decide.twopart import (
     compared_answer,
     compared_part,
     lone_answer,
-    opposed_part,
     second_part,
     split_answer,
 )
@@ -191,7 +190,7 @@ class KnowledgeService:
         talk = snapshot.talk.match(said)
         if talk is None and not (after and asks_who_is_right(text)):
             # "so shes right lol" after an answer asks whether she is; alone, it is a remark
-            talk = snapshot.talk.remarked(said)
+            talk = snapshot.talk.remarked(said) or snapshot.talk.told(text)
         if talk is not None:
             reply = small_talk(question, talk, snapshot.knowledge)
         else:
@@ -265,8 +264,6 @@ class KnowledgeService:
             second = second_part(snapshot.matcher, knowledge, text, ranking, decision)
             if second is None:  # "414 vs 2500": the other side answered beside the decided one
                 second = compared_part(snapshot.matcher, knowledge, text, decision)
-            if second is None:  # "A says X but then B says Y": the other claim beside it
-                second = opposed_part(snapshot.matcher, knowledge, text, decision)
             if decision.answer is None:
                 # Declined, or two entries fit alike: two questions each answered by its own
                 # entry are answered both, not asked which was meant (round 85).

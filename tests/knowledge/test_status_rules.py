@@ -118,3 +118,20 @@ def test_round_97_the_gp_is_given_as_the_example_of_seglers_success(
     reply = service.ask("why does the blog bring the mini gp into a 1m article")
     assert reply.entry_id == "gp-segler-track-record"
     assert "example" in (reply.answer or "") and "success" in (reply.answer or "")
+
+
+def test_round_138_seglers_earlier_project_reaches_the_gp_example(
+    service: KnowledgeService,
+) -> None:
+    # Round 138: the GP is the blog's example of Dr. Segler's earlier success, so a reader
+    # asking which old project of his the blog means is asking for it.
+    reply = service.ask("segler's old project, which one did the blog mention")
+    assert reply.entry_id == "gp-segler-track-record"
+
+
+def test_round_138_what_else_yourbestsource_said_reaches_the_f30(
+    service: KnowledgeService,
+) -> None:
+    # Round 138: besides the 1M's numbers, yourbestsource's only other claim is the F30's start.
+    reply = service.ask("what else did the insider guy share besides 1m numbers")
+    assert reply.entry_id == "f30-november"

@@ -17,6 +17,8 @@ from ..normalise.question import (
     POINTING,
     WHATS,
     YES_NO_OPENERS,
+    parts,
+    present_value,
 )
 from ..normalise.slang import plain
 from ..normalise.text import STOPWORDS, stem, words
@@ -42,18 +44,13 @@ from .talk import (
     asks_meaning,
     asks_of_own,
     asks_ones_age,
-    asks_origin,
     asks_other_way,
     asks_outlet,
-    asks_plainer,
-    asks_summary,
     asks_where_is,
-    asks_where_to_reach,
     asks_who_did,
     asks_who_is_right,
     asks_why,
     beyond,
-    by_role,
     compared_with,
     corrected,
     defined,
@@ -72,7 +69,6 @@ from .talk import (
     place_words,
     places,
     same_as,
-    tells_origin,
     topical,
     unfronted,
     unlaughed,
@@ -150,7 +146,7 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
 
 def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
     """Decide on a corrected message sent right after an answer with ``last``."""
-    if asks_of_own(text) or asks_channel_own(text) or asks_where_to_reach(text):
+    if asks_of_own(text) or asks_channel_own(text):
         # "should i keep my order" after the allocation: advice on the asker's own things,
         # not the claim on orders that shares its words.
         return Reading(Decision(None, 0.0))
@@ -167,10 +163,6 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         return Reading(_sure(last), last)
     if asks_meaning(text):
         # "what did he mean" after a reader's remark: that remark, not two claims sharing "mean".
-        return Reading(_sure(last), last)
-    if asks_summary(text) or asks_plainer(text):
-        # "tldr pls" after the 2011 cut-off: that answer is the short of it, not a claim that
-        # shares no word with a bare "tldr" (declined) nor one that shares "so".
         return Reading(_sure(last), last)
     if asks_other_way(text) and weighs_two_ways(last.answer):
         # "could it go the other way tho" after the Australian reader's either-or: the reverse
@@ -207,10 +199,6 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # "who filmed it" after the video: the sources say what the clip shows, not who
         # filmed it; "who posted that" asks who made the claim, which its answer says.
         return Reading(Decision(None, 0.0), notice=_not_told_who(last, deed))
-    if asks_origin(text) and not tells_origin(last.answer):
-        # "is he british" after HERR26's claim on UK roads: the sources say what he wrote, not
-        # where he is from; the same claim again, which speaks of the UK, is no answer.
-        return Reading(Decision(None, 0.0), notice=_no_origin(last))
     against = _held_against(matcher, text, last)
     if against is not None:
         # "is that more than the us" after Australia's 125: the US figure, which the last
@@ -226,11 +214,6 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # "what did he tell the blog about the 1m" after who Dr. Segler is: he is the one
         # person the answer names, and what he told is among his own claims.
         return Reading(named, last)
-    own = _same_claimants(matcher, knowledge, text, last)
-    if own is not None:
-        # "ok what about the start date from the same guy" after a reader's claim: his other
-        # claim on it, not the last one again for the words they share.
-        return Reading(own, last)
     leaning = follow_up(text)
     counted = _of_that_many(matcher, text, last)
     if counted is not None:
@@ -281,7 +264,7 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # value today is what it asks, which the last answer lacks.
         return Reading(Decision(None, 0.0), notice=_lacks(last, want))
     points = leaning is not None and leaning[0] is FollowUp.POINTING
-    lacking = want if want is not None and not holds(last.answer, want, asked=text) else None
+    lacking = want if want is not None and not holds(last.answer, want) else None
     if (
         lacking is not None
         and points
@@ -491,11 +474,20 @@ def _asks_writers_view(text: str, last: Entry, knowledge: Knowledge) -> bool:
         return False
     said = [plain(w) for w in words(text)]
     said = said[1:] if said[:1] in _OPENING else said  # "and what did the other site think"
-    if _VIEW_ASKED.isdisjoint(said) or len(said) > _MAX_VIEW_WORDS:
+    if (_VIEW_ASKED.isdisjoint(said) and not _writer_only(text)) or len(said) > _MAX_VIEW_WORDS:
         return False
     told = set(words(f"{last.title} {last.answer}"))
     own = set(said) - STOPWORDS - _WRITER_WORDS - _VIEW_ASKED - _VIEW_FILLER
     return own <= told
+
+
+def _writer_only(text: str) -> bool:
+    """Return whether a bare "and X?" names only the articles' writer ("and the blog tho?",
+    "what about the article"): it asks the writer's side, as "and the blog's take?" does."""
+    leaning = follow_up(text)
+    named = leaning[1] if leaning is not None and leaning[0] is FollowUp.ABOUT else and_x(text)
+    said = set(words(named or "")) - STOPWORDS - _VIEW_FILLER
+    return bool(said) and said <= _WRITER_WORDS
 
 
 def _writers_view_near(
@@ -816,7 +808,7 @@ _TOLD_AT_LEAST = 2
 def _lacks_too(entry: Entry, want: Wanted | None, text: str = "") -> bool:
     """Return whether an answer lacks what a question (``text``) wants (a price, a figure, a
     time)."""
-    return want is not None and not holds(entry.answer, want, asked=text)
+    return want is not None and not holds(entry.answer, want)
 
 
 def _length(text: str) -> int:
@@ -841,7 +833,7 @@ def _elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Match 
     alone = decision.answer
     person = not HE_OR_SHE.isdisjoint(words(text))  # "he": the last claimant, no one else
     elsewhere = person and _elsewhere_than(decision, last)
-    if alone is not None and holds(alone.entry.answer, want, asked=text) and not elsewhere:
+    if alone is not None and holds(alone.entry.answer, want) and not elsewhere:
         return alone
     read = matcher.read(f"{text} {last.title}", _LEADERS).without(last)
     # Read with its title, the last answer's topic may drown the question's own words ("what
@@ -849,6 +841,8 @@ def _elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Match 
     # short of an answer, is then meant when it is a neighbour too.
     best = ranking.best
     tried = [*read.matches, *([best] if best is not None and want is Wanted.VALUE else [])]
+    # "whats a 1m worth right now": a value today, which a forecast of values never gives.
+    today = want is Wanted.VALUE and any(present_value(p.words) for p in parts(text) if p.asks)
     # News awaited may sit one link further: the doubt about a figure and the claim that
     # expects more on it "in a few days" point at the same memo.
     return next(
@@ -861,9 +855,10 @@ def _elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Match 
                 or (want is Wanted.NEWS and _shares_neighbour(m.entry, last))
                 or (want is Wanted.VALUE and _shares_tag(m.entry, last))
             )
-            and holds(m.entry.answer, want, asked=text)
+            and holds(m.entry.answer, want)
             and (not person or _speaks_of(m.entry, last))
             and not (want is Wanted.VALUE and _valued_otherwise(matcher, m.entry, text))
+            and not (today and m.entry.status is not Status.FACT)
         ),
         None,
     )
@@ -992,11 +987,6 @@ def _read(
         if not last.related:
             return Reading(Decision(None, 0.0), notice=_beyond_notice(last))
         return Reading(_sure(knowledge.by_id[last.related[0]]), last)
-    role = by_role(text)
-    if role is not None:
-        held = _role_claim(matcher, last, role)
-        if held is not None:  # "and the asia guy" after Segler's word: the last question, his
-            return held
     if how is FollowUp.OTHERS:
         own = {plain(w) for w in words(text)} - OTHERS_WORDS - STOPWORDS  # "agree W him"
         if own <= set(words(f"{last.title} {last.answer}")):  # else a new question
@@ -1236,19 +1226,6 @@ def _named_persons_claim(matcher: Matcher, text: str, last: Entry) -> Decision |
     return found if found.answer is not None else None
 
 
-def _same_claimants(
-    matcher: Matcher, knowledge: Knowledge, text: str, last: Entry
-) -> Decision | None:
-    """Return the claim, of those the last claimant made besides the last, that a question
-    pointing at "the same guy" asks for, or None if it points at no one or none fits."""
-    if _SAME_CLAIMANT.search(text[:200]) is None or not _names_claimant(last, knowledge):
-        return None
-    asked = f"{_SAME_CLAIMANT.sub(' ', text[:200])} {_claimant(last)}"
-    mine = _claimants(matcher.read(asked, _LEADERS), last)
-    found = decide(Ranking(tuple(mine)), matcher.threshold)
-    return found if found.answer is not None else None
-
-
 def _claimant_besides(
     matcher: Matcher, knowledge: Knowledge, text: str, last: Entry
 ) -> Reading | None:
@@ -1335,20 +1312,6 @@ def _party_on(matcher: Matcher, last: Entry, party: str) -> Reading | None:
         None,
     )
     return None if own is None else Reading(Decision(own, own.score), last)
-
-
-def _role_claim(matcher: Matcher, last: Entry, role: str) -> Reading | None:
-    """Return the claim of someone named by role ("the worldwide sales guy") that fits the last
-    question best, when the last claim is someone else's; None when no claim is his."""
-    named = set(words(role)) - STOPWORDS
-    if not named or named <= set(words(_claimant(last))):
-        return None
-    read = matcher.read(f"{role} {last.title}", _LEADERS).without(last)
-    own = next(
-        (m for m in read.matches if named <= set(words(f"{_claimant(m.entry)} {m.entry.answer}"))),
-        None,
-    )
-    return None if own is None else Reading(_sure(own.entry), last)
 
 
 def _spoken(about: str, last: Entry) -> bool:
@@ -1449,7 +1412,7 @@ def _asked_of(text: str, last: Entry) -> bool:
     """Return whether a short question wanting a figure, time or year asks it of the last
     answer: that answer gives one, and every telling word of the question is in it."""
     want = wanted(text)
-    if want is None or _length(text) > MAX_NEAR_WORDS or not holds(last.answer, want, asked=text):
+    if want is None or _length(text) > MAX_NEAR_WORDS or not holds(last.answer, want):
         return False
     said = kernel(text)
     # "how OLD were they by then": the things' age, counted in years ("four years after it
@@ -1918,10 +1881,6 @@ def _unnamed(entry: Entry) -> str:
 
 def _no_name(entry: Entry, thing: str) -> str:
     return f"The sources of '{entry.title}' name no {thing}."
-
-
-def _no_origin(entry: Entry) -> str:
-    return f"The sources of '{entry.title}' do not say where anyone in it is from."
 
 
 def _no_given_name(entry: Entry) -> str:

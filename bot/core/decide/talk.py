@@ -10,7 +10,6 @@ from enum import StrEnum
 from functools import lru_cache
 
 from ..knowledge.models import Knowledge, SmallTalk, TalkKind
-from ..normalise.places import Kind, named
 from ..normalise.question import (
     ARBITERS,
     COPULAS,
@@ -37,8 +36,6 @@ _FILLER = _CHAT_TAGS | frozenset(
     """.split()
 )
 _MAX_TALK_WORDS = 8
-# A group the channel is hailed as, named by one word before it: "1m gang", "bimmer fam".
-_GROUPS = frozenset("gang fam crew fellas folks peeps lads squad nerds".split())
 # Chat spellings read as the words the phrasings use: "what can u do", "who r u", "wat r u".
 _SPELLED = {"u": "you", "ya": "you", "r": "are", "ur": "your", "wat": "what", "wut": "what"}
 _SPELLED |= {"wot": "what", "watcha": "what", "whatcha": "what", "dis": "this", "whats": "what is"}
@@ -75,6 +72,7 @@ class FollowUp(StrEnum):
 # Words pointing back at what was said or who said it: "who said THAT", "what did HE say".
 _POINTERS = POINTING | HE_OR_SHE | frozenset("they them those these there".split())
 _MAX_POINTING_WORDS = 10
+_THEY = frozenset("they them".split())
 # A question this short that asks when, where or how ("when", "how long after launch") may
 # be elliptical: it asks about the last answer's topic without naming it.
 _ELLIPTICAL = frozenset("when whens where wheres how hows".split())
@@ -323,12 +321,7 @@ class Talk:
             return self._reaction()  # "👍", "😂😂": a reaction without words
         if not said or len(said) > _MAX_TALK_WORDS:
             return None
-        found = (
-            self._match(said)
-            or self._thanked(message, said)
-            or self._hailed(said)
-            or self._undoubled(said)
-        )
+        found = self._match(said) or self._thanked(message, said)
         if found is None or found.kind is TalkKind.GREETING:
             # "hey whats this bot for", "hi who are you": a greeting before help or "who are
             # you" is that; "hey how are you": a greeting before another is one greeting; a
@@ -379,20 +372,6 @@ class Talk:
                 return item
         return None
 
-    def _undoubled(self, said: list[str]) -> SmallTalk | None:
-        """Return the small talk a message is with each word's doubled last letter typed once
-        ("heyy", "hii", "yoo guys"), or None: a stretch too short for _said to undo."""
-        plain = [w[:-1] if len(w) > 2 and w[-1] == w[-2] and w[-1].isalpha() else w for w in said]
-        return self._match(plain) if plain != said else None
-
-    def _hailed(self, said: list[str]) -> SmallTalk | None:
-        """Return the greeting a message is when it ends by hailing the channel as a group
-        ("morning 1m gang", "evening bimmer crew"), or None; thanks so are read by _thanked."""
-        if len(said) < 3 or said[-1] not in _GROUPS:
-            return None
-        found = self._match(said[:-2])
-        return found if found is not None and found.kind is TalkKind.GREETING else None
-
     def _thanked(self, message: str, said: list[str]) -> SmallTalk | None:
         """Return the thanks a message opening or closing with thanks is when the rest asks
         nothing ("thanks, that cleared it up", "great stuff, cheers"), or None."""
@@ -432,6 +411,17 @@ class Talk:
         if not YES_NO_OPENERS.isdisjoint(said[:2]):
             return None  # "lol is that real": a question without its question mark
         return self._reaction()
+
+    def told(self, message: str) -> SmallTalk | None:
+        """Return the reaction a message telling someone the asker told them so is ("lol @mike
+        told you it was tiny", "see i told u its fake"), or None: said to someone in the
+        channel, it asks the bot nothing."""
+        said = _said(_NAMED.sub(" ", message[:200]))
+        start = next((i for i, w in enumerate(said) if w not in _TELLING_OPENERS), len(said))
+        told = said[start : start + 1] == ["told"] and said[start + 1 : start + 2] in _TOLD_TO
+        if len(said) > _MAX_TOLD_WORDS or not told:
+            return None
+        return None if asks(message) else self._reaction()
 
     def _reaction(self) -> SmallTalk | None:
         """Return the knowledge file's reaction small talk, if it has one."""
@@ -474,6 +464,12 @@ _OWN_PEOPLE = frozenset("he hes him his she shes her i im ive me my".split())
 # or agrees with it: "lol true", "facts lol" (with no question mark: "lol true?" asks).
 _VERDICTS = (["that"], ["thats"], ["this"], ["true"], ["facts"])
 _CHAT_OPENERS = frozenset("ok okay so and well yeah alright".split())
+# "@mike", "@jess": someone in the channel the message is said to (a ping without its markup).
+_NAMED = re.compile(r"@\S+")
+# What may come before "told you" in a told-you-so: "lol", "see", "i", "ok so".
+_TELLING_OPENERS = _LAUGHS | _CHAT_OPENERS | frozenset("see i bro dude man".split())
+_MAX_TOLD_WORDS = 16
+_TOLD_TO = (["you"], ["yall"])
 
 
 def _emoji_only(text: str) -> bool:
@@ -531,11 +527,8 @@ def _kernel(message: str) -> tuple[str, ...]:
     """Return a message's kernel once (see kernel)."""
     said = words(message[:200])
     start = 0
-    while start < len(said) - 1:
-        skip = 1 if said[start] in _OPENERS or _hedges(said, start) else _asks_around(said, start)
-        if not skip:
-            break
-        start += skip
+    while start < len(said) - 1 and said[start] in _OPENERS:
+        start += 1
     end = len(said)
     if not said or said[-1] not in _TAG_ENDS:  # most messages end in no tag
         return tuple(said[start:end])
@@ -543,26 +536,6 @@ def _kernel(message: str) -> tuple[str, ...]:
         if end - len(tag) > start and tuple(said[end - len(tag) : end]) == tag:
             end -= len(tag)
     return tuple(said[start:end])
-
-
-def _hedges(said: list[str], at: int) -> bool:
-    """Return whether a word is a hedging "like" before a question word ("LIKE where in the
-    uk"), chat around the question rather than a comparison ("like the 1m?")."""
-    return said[at] == "like" and said[at + 1 : at + 2] != [] and said[at + 1] in ASKING
-
-
-_ASKS_AROUND = frozenset("anyone anybody someone somebody".split())
-_ASKED_BY = frozenset("say said know mention mentioned".split())
-
-
-def _asks_around(said: list[str], at: int) -> int:
-    """Return how many words ask around a question word ("ANYONE SAY where in the uk", "DID
-    ANYONE MENTION who"), chat before the question; none when no question word follows."""
-    first = at + 1 if said[at] in {"did", "does", "do"} else at
-    ask = said[first : first + 3]
-    if len(ask) < 3 or ask[0] not in _ASKS_AROUND or ask[1] not in _ASKED_BY:
-        return 0
-    return first + 2 - at if ask[2] in ASKING else 0
 
 
 _HOW_LONG_AGO = re.compile(r"\bhow\s+long\s+ago\b", re.I)
@@ -648,25 +621,6 @@ def and_x(message: str) -> str | None:
     return None if not named or named[0] in _NOT_X else bare.group(1)
 
 
-# "and the asia guy", "no not him, the worldwide m guy": someone named only by what he does.
-_BY_ROLE = re.compile(
-    r"(?:^|[\s,])(?:the|that)\s+((?:[^\s?!.,']+\s+){0,2}[^\s?!.,']+)\s+"
-    r"(?:guy|bloke|dude|fella|man|person|exec)\s*[?!.]*\s*$",
-    re.I,
-)
-_ROLE_WORDS_MAX = 8  # words: "i was talking to my friend about the water guy" asks anew
-
-
-def by_role(message: str) -> str | None:
-    """Return the role of someone a short message ends on ("and the asia guy?": "asia"), or
-    None."""
-    head = message[:200]
-    if len(words(head)) > _ROLE_WORDS_MAX:
-        return None
-    named = _BY_ROLE.search(head)
-    return None if named is None else named.group(1)
-
-
 _LIKE_X = re.compile(
     r"^\s*(?:just\s+)?like\s+((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+)?)[\s?!.]*$", re.I
 )
@@ -726,8 +680,14 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
     status = _OR_ELSE.match(head) if len(said) <= _MAX_OR_ELSE_WORDS else None
     if status is not None and follow_up(status.group(1)) == (FollowUp.PROVENANCE, ""):
         return FollowUp.PROVENANCE, ""  # "is that confirmed or just the blog guessing"
-    if not said or len(said) > _MAX_FOLLOW_UP_WORDS:
+    if not said or len(said) > _MAX_POINTING_WORDS:
         return None
+    if len(said) > _MAX_FOLLOW_UP_WORDS:
+        # "and what did bmwblog say bmwna told them earlier": a question longer than a bare
+        # follow-up, but "they" or "them" points back all the same; "how do they know ..."
+        # asks what backs the last claim, which is read apart (followups._knows_so).
+        pointing = said[0] in ASKING and not _THEY.isdisjoint(said) and "know" not in said
+        return (FollowUp.POINTING, "") if pointing else None
     if tuple(w for w in plain if w not in _NEXT_FILLER) in _NEXT:  # "what then": not a tag
         return FollowUp.NEXT, ""
     if ("over" in cues or "done" in cues or "finish" in cues or "end" in cues) and _ONCE_OVER.match(
@@ -832,23 +792,6 @@ def asks_of_own(message: str) -> bool:
         and said[1:2] == ["i"]
         and "my" in said
     )
-
-
-def asks_where_to_reach(message: str) -> bool:
-    """Return whether a short question asks where the asker can get at what was pointed at
-    ("where can i watch it", "where could i listen to that"): a venue no claim names."""
-    said = [w for w in kernel(message) if w != "to"]
-    return (
-        len(said) == _REACH_WORDS
-        and said[0] in ("where", "wheres")
-        and said[1] in _REACH_MODALS
-        and said[2] in ("i", "we", "u", "you")
-        and said[4] in _POINTERS | {"one"}
-    )
-
-
-_REACH_WORDS = 5  # "where can i watch it": where, a modal, the asker, a verb, what it points at
-_REACH_MODALS = frozenset("can could do".split())
 
 
 def asks_channel_own(message: str) -> bool:
@@ -993,16 +936,11 @@ def _news(said: list[str]) -> bool:
     return "more" in said and (not _LEARN.isdisjoint(said) or said[-2:] == ["have", "more"])
 
 
-def holds(answer: str, want: Wanted, *, asked: str = "") -> bool:
+def holds(answer: str, want: Wanted) -> bool:
     """Return whether an answer gives what a question wants: a year, a time, a price, a figure,
-    a place; the place a question asks a spot inside of (``asked``: "where in the uk") is no
-    place given."""
+    a place."""
     if want is Wanted.PLACE:
-        within = _within(asked)  # "where in the uk": a place in it, not the UK again
-        return any(
-            (m.group(1) or "").lower() not in _CALENDAR and (m.group(1) or "").lower() != within
-            for m in _PLACED.finditer(answer)
-        )
+        return any((m.group(1) or "").lower() not in _CALENDAR for m in _PLACED.finditer(answer))
     if want is Wanted.NEWS:  # "more on it in a few days": not when the claim was made
         return _AHEAD.search(answer) is not None
     if want is Wanted.VALUE and _STICKER.search(answer):
@@ -1019,16 +957,6 @@ def holds(answer: str, want: Wanted, *, asked: str = "") -> bool:
     kinds = {Wanted.TIME: "time", Wanted.PRICE: "money", Wanted.VALUE: "money"}
     kind = kinds.get(want, "number")
     return kind in answer_kinds([stem(w) for w in said], answer)
-
-
-# "where in the uk was it", "like where in england": a place inside the one named.
-_WHERE_IN = re.compile(r"\bwhere\s+in\s+(?:the\s+)?([^\s?!.,]+)", re.IGNORECASE)
-
-
-def _within(asked: str) -> str | None:
-    """Return the place a question asks a spot inside of ("where in the uk": "uk"), or None."""
-    found = _WHERE_IN.search(asked[:200]) if "where" in asked[:200].casefold() else None
-    return None if found is None else found.group(1).casefold()
 
 
 _RANGE = frozenset("to or".split())  # "4 to 5 years"
@@ -1172,33 +1100,6 @@ def asks_given_name(message: str) -> bool:
 _GIVEN_NAMES = frozenset(
     (w, "name") for w in "first full given real christian whole".split()
 ) | frozenset({("forename", "name")})
-
-
-def asks_origin(message: str) -> bool:
-    """Return whether a short question asks where a person is from ("is he british", "wheres
-    she from", "what nationality is he")."""
-    said = " ".join(words(message[:200]))
-    return len(said.split()) <= _MAX_NAMING_WORDS and _ORIGIN.search(said) is not None
-
-
-# "WHERE'S HE FROM", "IS HE BRITISH", "is she FROM THE UK", "WHAT NATIONALITY is he": a person's
-# origin, asked of a pronoun; "where did he get that from" asks a source.
-_ORIGIN = re.compile(
-    r"\b(?:what nationality|(?:where|wheres) (?:is |was )?(?:he|she) (?:even |originally )?from"
-    r"(?: originally)?(?: tho| lol)?$|(?:is|was) (?:he|she) (?:even |actually |really )?"
-    rf"(?:(?:a |an )?(?:{'|'.join(sorted(named(Kind.PEOPLE)))})|from (?:the )?"
-    rf"(?:{'|'.join(sorted(named(Kind.COUNTRY, Kind.REGION)))}))\b)"
-)
-# "the Australian reader", "a German commenter": an answer telling a person's origin.
-_ORIGIN_TOLD = re.compile(
-    rf"\b(?:{'|'.join(sorted(w.capitalize() for w in named(Kind.PEOPLE)))})"
-    r" (?:reader|commenter|owner|enthusiast|writer|journalist|driver|poster)\b"
-)
-
-
-def tells_origin(answer: str) -> bool:
-    """Return whether an answer says where a person it speaks of is from."""
-    return _ORIGIN_TOLD.search(answer) is not None
 
 
 def gives_given_name(answer: str) -> bool:
@@ -1407,45 +1308,6 @@ _MEANT = re.compile(
 def asks_meaning(message: str) -> bool:
     """Return whether a message only asks what the one behind the last claim meant."""
     return _MEANT.match(message[:200]) is not None
-
-
-# "tldr?", "ok so tl;dr", "tldr pls", "recap?": the last answer, put short, asked for again;
-# "so tldr is the doubling real" asks a question of its own.
-_SUMMING = frozenset("tldr tl dr recap summary summarise summarize".split())
-_SUMMING_FILLER = frozenset("ok okay k so and pls plz please then quick the a".split())
-_MAX_SUMMING_WORDS = 5
-
-
-def asks_summary(message: str) -> bool:
-    """Return whether a message only asks for the last answer in short ("ok so tldr?")."""
-    said = words(message[:200])
-    return (
-        0 < len(said) <= _MAX_SUMMING_WORDS
-        and not _SUMMING.isdisjoint(said)
-        and set(said) <= _SUMMING | _SUMMING_FILLER
-    )
-
-
-# "say it simpler", "explain like im 5", "wdym", "in plain english pls": the last answer asked
-# for again, put plainly; its words ("simple", "mean", "english") are no topic.
-_PLAINER = re.compile(
-    r"^\s*(?:(?:and|but|so|ok|okay|wait|hmm|lol|sorry|huh|uh|um|sry)\b[\s,.!?]*)*"
-    r"(?:(?:can|could|would)\s+(?:you|u|ya)\s+)?"
-    r"(?:(?:say|put|explain|word|tell|break)\s+(?:it|that|this|me)?\s*(?:down\s+)?(?:again\s+)?"
-    r"(?:simpler|more\s+simply|simply|plainly|"
-    r"in\s+(?:simple|simpler|plain|easy|normal|laymans?|layman'?s)\s+(?:words|terms|english)|"
-    r"like\s+(?:i'?m|i\s+am)\s+(?:5|five|a\s+kid))"
-    r"|eli5|dumb\s+it\s+down|simpler|wdym|"
-    r"what\s+do\s+(?:you|u|ya)\s+mean(?:\s+by\s+(?:that|it|this))?|"
-    r"(?:in\s+)?(?:plain|simple)\s+english)"
-    r"(?:\s+(?:pls|plz|please|lol|then|tho|bro|man|mate))*\s*[?!.]*\s*$",
-    re.I,
-)
-
-
-def asks_plainer(message: str) -> bool:
-    """Return whether a message only asks for the last answer again, put plainly."""
-    return _PLAINER.match(message[:200]) is not None
 
 
 # "could it go the other way tho", "or the other way round?", "what about the other way

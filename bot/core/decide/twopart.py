@@ -8,7 +8,6 @@ from ..normalise.question import (
     compared,
     elliptical,
     joined,
-    opposed_claims,
     points_back,
     questions,
 )
@@ -215,7 +214,7 @@ def compared_answer(
     and the sources set the two side by side (related, or the two sides of a dispute, which the
     first's reply shows already), so the first side is the answer and the second joins it. None
     when the message compares nothing or a side is not answered so."""
-    sides = compared(text) or agreeing(text) or opposed_claims(text)
+    sides = compared(text) or agreeing(text)
     if sides is None:
         return None
     leading = {m.entry_id for m in whole.matches[:_COMPARED_LEAD]}
@@ -235,28 +234,6 @@ def compared_answer(
 
 
 _COMPARED_LEAD = 3  # how high the whole message must rank each side's entry
-
-
-def opposed_part(
-    matcher: Matcher, knowledge: Knowledge, text: str, decision: Decision
-) -> Match | None:
-    """Return the answer to the other claim of a message that sets two claims against each
-    other ("the blog says two per dealer but then michael says three, which is it"), beside
-    ``decision``'s: a claim, read alone, answered by an entry related to the decided one,
-    either way (the sources set them side by side), and not already shown with it. None when
-    the message opposes no claims, is declined, or neither claim is answered so."""
-    if decision.answer is None:
-        return None
-    sides = opposed_claims(text)
-    if sides is None:
-        return None
-    main = decision.answer
-    shown = _shown(knowledge, main.entry_id)
-    for side in sides:
-        answer = decide(matcher.read(side), matcher.threshold).answer
-        if answer is not None and answer.entry_id not in shown and _related(main, answer):
-            return answer
-    return None
 
 
 def _related(one: Match, other: Match) -> bool:

@@ -706,7 +706,21 @@ _TAGS = frozenset("right rite ryt".split())
 _DOUBTING = (("no", "way"),)
 # "WAIT, who is ...", "HOLD ON what ...", "RANDOM BUT who's ...": an interjection before a
 # question word or an auxiliary, not a word of the question; "wait i heard ..." is kept.
-_INTERJECTIONS = (("wait",), ("hold", "on"), ("hang", "on"), ("random", "but"))
+# "FORGET THAT, how many ...", "NEVER MIND THAT, who ...": the last question dropped before a
+# new one, which is all that asks (after an "ok" or a laugh: "ok forget that, how many ...").
+_INTERJECTIONS = (
+    ("wait",),
+    ("hold", "on"),
+    ("hang", "on"),
+    ("random", "but"),
+    ("forget", "that"),
+    ("forget", "it"),
+    ("never", "mind", "that"),
+    ("never", "mind"),
+    ("nevermind",),
+    ("scratch", "that"),
+)
+_BEFORE_INTERJECTION = frozenset("ok okay k alright so lol haha lmao".split())
 _INTERJECTION_OPENERS = frozenset(opener[0] for opener in _INTERJECTIONS)
 _BEFORE_PREDICATE = _AUXILIARIES | frozenset("s thats whos its".split())
 # "RANDOM BUT i saw ...": an interjection before whatever follows, not only a question
@@ -745,13 +759,14 @@ def _untagged(found: list[str]) -> list[str]:
         and found[0] not in _OPENERS
     ):
         found = found[:-2]  # "the two figures in the 2nd post, SAME THING": which one it is
-    if not found or found[0] not in _INTERJECTION_OPENERS:  # most sentences
+    lead = 1 if found[:1] and found[0] in _BEFORE_INTERJECTION else 0
+    if len(found) <= lead or found[lead] not in _INTERJECTION_OPENERS:  # most sentences
         return found
     for opener in _INTERJECTIONS:
-        n = len(opener)
+        n = lead + len(opener)
         if (
             len(found) > n + 2
-            and tuple(found[:n]) == opener
+            and tuple(found[lead:n]) == opener
             and (found[n] in _ASKS or opener in _ANY_INTERJECTIONS)
         ):
             return found[n:]
@@ -2010,9 +2025,9 @@ def _preface(asked: tuple[str, ...], i: int) -> bool:
     return not _PREFACE_VERBS.isdisjoint(asked[i + 1 : i + 1 + _PREFACE_REACH])
 
 
-# "ANYONE KNOW which dealer", "DOES ANYBODY KNOW how many": asking the channel what it knows
-# is the question after it.
-_ASKED_ONES = frozenset("anyone anybody any1 someone somebody you u ya yall".split())
+# "ANYONE KNOW which dealer", "DOES ANYBODY KNOW how many", "DO WE KNOW how many": asking the
+# channel what it knows is the question after it.
+_ASKED_ONES = frozenset("anyone anybody any1 someone somebody you u ya yall we".split())
 _KNOWING_REACH = 4  # "does anyone EVEN know which": "know" within this many words
 
 
@@ -2489,8 +2504,11 @@ def _of_what_year(asked: tuple[str, ...]) -> bool:
 # "MONTHLY production"; "a" or "an" before a period ("a month") marks one too.
 RATE_MARKS = frozenset("per each every monthly yearly annually weekly daily".split())
 RATE_PERIODS = frozenset("month year week day".split())
-# Units of a span of time: "3 YEARS", "how many MONTHS after launch", "is that per YEAR".
-PERIODS = RATE_PERIODS | frozenset("years months weeks days hour hours minute minutes".split())
+# Units of a span of time: "3 YEARS", "how many MONTHS after launch", "is that per YEAR"; and
+# as chat shortens them: "how many YRS till it levels out", "per YR".
+PERIODS = RATE_PERIODS | frozenset(
+    "years months weeks days hour hours minute minutes yr yrs mos wk wks hr hrs mins".split()
+)
 
 
 def rate_named(said: Sequence[str]) -> bool:
@@ -3476,30 +3494,6 @@ def arbitrates(asked: tuple[str, ...]) -> bool:
     return all(w in _AFTER_ARBITER for w in asked[at + 1 :])
 
 
-def judged_story(message: str) -> str | None:
-    """Return a message's story as its question when every asking sentence only calls which
-    side of it is right ("my buddy says X, i say Y. WHO'S RIGHT", "IS HE RIGHT"): the sides the
-    story sets out are what is asked; None for any other message."""
-    asking = [p.words for p in parts(message) if p.asks]
-    if not asking or not all(_calls_side(a) for a in asking):
-        return None
-    # the story told before the call: "... WHO'S RIGHT? loser buys the next round" ends in chatter
-    story = told_story(message)
-    if story is None:
-        return None
-    # "... according to the blog": where the asker wants the call from stays with the story
-    tail = [w for a in asking for w in a[_past_call(a) :]]
-    return story + "".join(f" {w}" for w in tail)
-
-
-def told_story(message: str) -> str | None:
-    """Return the story a message tells before its first asking sentence, the asker's guesses
-    left out ("my dealer says they got maybe one. IS THAT NORMAL or is he just lazy"): what a
-    question with no topic of its own asks about; None when it tells too little."""
-    story = _story_before(message)
-    return None if story is None else ". ".join(" ".join(s) for s in story)
-
-
 def lent_story(message: str) -> tuple[str, tuple[str, ...]] | None:
     """Return the story a question with no topic of its own asks about, and the figures its
     claims give ("my cousin swears bmwna told dealers theyd get 1200 more"); None when the
@@ -3525,24 +3519,7 @@ def _story_before(message: str) -> list[tuple[str, ...]] | None:
     return story
 
 
-# "is he RIGHT", "which of us is RIGHT", "who WINS": the word that makes a question a call
-_CALLS = frozenset("right correct wrong wins win".split())
-_CALL_FILLER = _AFTER_ARBITER | frozenset("us".split())
-_STORY_LEAST = 8  # the story's words: "my buddy says 600, i say more" sets out two sides
-
-
-def _past_call(asked: tuple[str, ...]) -> int:
-    """Return where the words after a call ("which is IT", "who's RIGHT") start."""
-    return max((i + 1 for i, w in enumerate(asked) if w in _CALLS or w == "it"), default=0)
-
-
-def _calls_side(asked: tuple[str, ...]) -> bool:
-    """Return whether a question only calls a side right ("who's right according to the
-    blog", "is he right", "which of us is right"), naming no topic of its own."""
-    rest = asked[_after_lead_ins(asked) :]
-    return arbitrates(asked) or (
-        not _CALLS.isdisjoint(rest) and all(w in _CALLS or w in _CALL_FILLER for w in rest)
-    )
+_STORY_LEAST = 8  # the story's words: "my dealer says they got one" is too short to lend
 
 
 def points_back(asked: tuple[str, ...]) -> bool:
@@ -4115,38 +4092,9 @@ def agreeing(message: str) -> tuple[str, str] | None:
     return None
 
 
-def opposed_claims(message: str) -> tuple[str, str] | None:
-    """Return the two claims a message sets against each other ("the blog says two per dealer
-    BUT THEN michael says three", "he's 100% sure AND THEN someone else is like nah"), each as
-    a question of its own; None when no two sides of a sentence each say something."""
-    lowered = message.lower()
-    if not any(mark in lowered for mark in _OPPOSING_MARKS):
-        return None  # most messages
-    found = _OPPOSED.search(lowered)
-    if found is None:
-        return None
-    first, second = (side.strip(" '\"") for side in found.groups())
-    if not (_CLAIMING.search(first) and _CLAIMING.search(second)):
-        return None
-    return first, second
-
-
-_OPPOSING_MARKS = ("but", "then", "while", "whereas")
-# One side of a comparison or of two opposed claims: up to the clause's end, and at most this
-# many characters, so that a clause of many "is" words is scanned a bounded length from each,
-# not to its end.
+# One side of a comparison: up to the clause's end, and at most this many characters, so that
+# a clause of many "is" words is scanned a bounded length from each, not to its end.
 _SIDE = r"([^,.?!;:]{1,80}?)"
-_OPPOSED = re.compile(
-    rf"(?:^|[,.?!;:])\s*{_SIDE}\s+(?:but(?:\s+then)?|and\s+then|while|whereas)\s+"
-    rf"{_SIDE}\s*(?:[,.?!;:]|$)"
-)
-# "the blog SAYS ...", "someone else IS LIKE nah ...": a side that makes a claim of its own
-_CLAIMING = re.compile(
-    r"\b(?:says?|said|claim(?:s|ed)?|reckon(?:s|ed)?|swears?|swore|thinks?|thought"
-    r"|gives?|gave|(?:is|was|were)\s+like)\b"
-)
-
-
 _AGREEING = (
     re.compile(rf"\b(?:do|does|did)\s+{_SIDE}\s+agree\s+with\s+{_SIDE}\s*(?:[,.?!;:]|$)"),
     re.compile(rf"\b(?:do|did)\s+{_SIDE}\s+and\s+{_SIDE}\s+agree\b"),

@@ -374,8 +374,8 @@ class Synonyms:
         # where the next word is not one of them.
         self._pairs = frozenset(v[:2] for v in self._rules if len(v) > 1)
         # The words after a phrase's first word that ``apply`` must read on from: a pair's
-        # second, or what ``_parted`` reads (an object pronoun).
-        self._follow = frozenset(v[1] for v in self._pairs) | _OBJECTS
+        # second.
+        self._follow = frozenset(v[1] for v in self._pairs)
 
     def apply(self, tokens: Sequence[str]) -> list[str]:
         """Rewrite a stem sequence, preferring the longest phrase at each position."""
@@ -406,27 +406,12 @@ class Synonyms:
                         break
             else:  # a word-for-word rule is the plain lookup below, as if the word were not here
                 replacement, size = wider.get(token), 1
-            # The reading below needs a pronoun after this word: most have none.
-            after = tokens[i + 1] if replacement is None and i < last else None
-            if after in _OBJECTS:
-                parted = self._parted(tokens, i)
-                if parted is not None:  # "mark THEM up": the phrasal verb, then its object
-                    replacement, size = (*parted, tokens[i + 1]), 3
             if replacement is not None:
                 out.extend(map(single.get, tokens[done:i], tokens[done:i]))
                 out.extend(replacement)
                 done = i + size
         out.extend(map(single.get, tokens[done:], tokens[done:]))
         return out
-
-    def _parted(self, tokens: Sequence[str], i: int) -> tuple[str, ...] | None:
-        """Return the rule of a two-word phrasal verb said with a pronoun between the verb and
-        its particle ("mark THEM up" is "mark up"), else None."""
-        if len(tokens) < i + 3 or tokens[i + 1] not in _OBJECTS:
-            return None
-        if tokens[i + 2] not in _PREPOSITIONS:
-            return None
-        return self._rules.get((tokens[i], tokens[i + 2]))
 
 
 def analyse(text: str, synonyms: Synonyms) -> list[str]:
@@ -499,9 +484,5 @@ def content(tokens: Iterable[str]) -> list[str]:
     return [t for t in tokens if t not in _STOP_STEMS]
 
 
-# The particles of a phrasal verb ("mark them UP"), read by ``Synonyms._parted``.
-_PREPOSITIONS = frozenset("in on at by for per off down up out over around across".split())
-# An object pronoun put between a verb and its particle ("mark THEM up", "bump IT up").
-_OBJECTS = frozenset("it them em this that those".split())
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")  # "w" for with, "u" for you, stray initials
 _STOP_STEMS = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS | _LETTERS

@@ -58,7 +58,6 @@ from ..normalise.question import (
     guessed,
     hearsay,
     identified,
-    judged_story,
     lent_story,
     listed,
     may_say_on_show,
@@ -1076,22 +1075,15 @@ class Matcher:
         return list(self.read(question, limit).matches)
 
     def read(self, question: str, limit: int = 5, *, about: str | None = None) -> Ranking:
-        """Rank up to ``limit`` entries for a question as _read_whole does; a message only
-        calling which side of its story is right ("... my dad says it's the molds. WHO'S RIGHT")
-        that its whole words leave below the threshold is read as its story, and so is one whose
+        """Rank up to ``limit`` entries for a question as _read_whole does; a message whose
         asking sentences have no topic of their own ("... my dealer says they got maybe one. IS
-        THAT NORMAL") when the story alone reaches the threshold."""
+        THAT NORMAL") that its whole words leave below the threshold is read as its story when
+        the story alone reaches the threshold."""
         ranking = self._read_whole(question, limit, about=about)
         best = ranking.best
         if best is not None and best.score >= self.threshold:
             return ranking
-        story = judged_story(question)
-        if story is None:
-            return self._lent(question, ranking, limit, about)
-        told = self._read_whole(story, limit, about=about)
-        if told.best is not None and (best is None or told.best.score > best.score):
-            return told
-        return ranking
+        return self._lent(question, ranking, limit, about)
 
     def _lent(self, question: str, ranking: Ranking, limit: int, about: str | None) -> Ranking:
         """Return the ranking of a message whose asking sentences have no topic of their own

@@ -18,7 +18,6 @@ from bot.core.decide.talk import (
     asks_meaning,
     asks_outlet,
     asks_where_is,
-    asks_where_to_reach,
     asks_who_is_right,
     before_last,
     compared_with,
@@ -2475,61 +2474,6 @@ def test_followup_55_a_bare_and_with_one_word_asks_the_last_question_of_it(
         assert world.answered and world.entry_id == "molds-2500-run", bare
 
 
-PARK = """
-version: 1
-
-sources:
-  - id: town-post
-    title: The town post
-    outlet: the town blog
-    kind: article
-  - id: olaf-talk
-    title: The blog's talk with Olaf, the regional water manager
-    outlet: the town blog
-    kind: interview
-    author: Olaf
-
-entries:
-  - id: mira-fountain
-    questions: [What did the head of parks say about the fountain?]
-    answer: Mira, the city's head of parks, told the blog the fountain will reopen in May.
-    status: fact
-    claimed_by: Mira (head of parks), as quoted by the town blog
-    sources: [town-post]
-  - id: who-is-olaf
-    questions: [Who is Olaf?]
-    answer: Olaf is the regional water manager, whom the blog met at the lake.
-    status: fact
-    claimed_by: the town blog
-    sources: [town-post]
-  - id: olaf-fountain
-    questions: [Did Olaf say anything about the fountain?]
-    answer: >-
-      The blog said Olaf, the regional water manager, gave no sign the fountain would reopen.
-    status: fact
-    claimed_by: the town blog, on its talk with Olaf
-    sources: [olaf-talk]
-  - id: lake-level
-    questions: [How high is the lake?]
-    answer: The blog said the lake is two metres higher than last year.
-    status: fact
-    claimed_by: the town blog
-    sources: [town-post]
-"""
-
-
-def test_followup_56_someone_named_by_role_is_asked_the_last_question(tmp_path: Path) -> None:
-    # Follow-up round 56: "and the water guy?" after what Mira said of the fountain asks what
-    # the water manager said of it, not who he is.
-    path = tmp_path / "park.yaml"
-    path.write_text(PARK, encoding="utf-8")
-    park = KnowledgeService.from_path(path)
-    _, his = _talk(park, "what did mira say about the fountain", "and the water guy?")
-    assert his.answered and his.entry_id == "olaf-fountain"
-    _, again = _talk(park, "what did mira say about the fountain", "no not her, the water m guy")
-    assert again.answered and again.entry_id == "olaf-fountain"
-
-
 def test_followup_57_a_deed_after_its_doer_is_no_place_for_what_about(
     shipped: KnowledgeService,
 ) -> None:
@@ -2563,18 +2507,6 @@ def test_followup_59_a_figure_the_last_answer_lacks_is_asked_of_the_claim_giving
     )
     assert "2,500" in (first.answer or "")
     assert checked.answered and "125" in (checked.answer or "")
-
-
-def test_followup_59_where_the_asker_can_get_at_it_is_no_place_in_the_claims(
-    shipped: KnowledgeService,
-) -> None:
-    # Follow-up round 59: "where could i watch that" after the 1:50 mark asks where the asker
-    # can get at it, which no claim says; "where do i skip to" still asks a spot in the clip.
-    _, reached = _played(shipped, "what happens at 1:50 in the clip", "where could i watch that")
-    assert not reached.answered
-    assert asks_where_to_reach("where can u buy one")
-    assert not asks_where_to_reach("where do i skip to")
-    assert not asks_where_to_reach("where can i see how fast it is")
 
 
 def test_followup_61_a_pointer_past_the_last_answer_asks_the_answer_before_it(
@@ -2695,24 +2627,6 @@ def test_followup_65_who_replied_to_a_comment_is_the_linked_comment_naming_its_w
     assert reply.kind == "followup" and reply.entry_id == "quiz-reply"
     _, again = _talk(quiz, "which team won the quiz", "who said that")
     assert again.entry_id == "quiz-winner"  # who made the claim: its own claimant
-
-
-def test_followup_65_the_same_guy_asks_another_claim_of_the_last_claimant(
-    quiz: KnowledgeService,
-) -> None:
-    # Follow-up round 65: "from the same guy" after Kit's comment asks the question of Kit's
-    # other claims (his prize), not of Lou's, whose words it shares; the declined question in
-    # between is not asked again with "the prize money from the same guy" for its "snacks".
-    first, snacks, prize = _played(
-        quiz,
-        "which team won the quiz",
-        "what snacks will the owls get",
-        "ok what about the prize money from the same guy",
-    )
-    assert first.entry_id == "quiz-winner" and not snacks.answered
-    assert prize.answered and prize.entry_id == "quiz-prize"
-    _, money = _talk(quiz, "which team won the quiz", "how much prize money was there")
-    assert money.entry_id == "quiz-money"  # no one pointed at: the words decide
 
 
 def test_followup_66_who_said_that_after_a_claim_passed_on_is_that_claims_claimant(
@@ -2983,18 +2897,6 @@ def test_followup_67_a_claim_that_things_change_with_something_gives_its_reason(
     assert why.entry_id == "unsigned-reply"
 
 
-def test_followup_68_a_bare_tldr_after_an_answer_gets_that_answer(
-    studio: KnowledgeService,
-) -> None:
-    # Follow-up round 68: "tldr pls" after an answer asks for it in short: that answer again,
-    # not a decline for a word no entry holds; alone, it is still declined.
-    first, short = _talk(studio, "when does shooting start", "tldr pls")
-    assert short.kind == "followup" and short.entry_id == first.entry_id
-    _, dotted = _talk(studio, "when does shooting start", "so tl;dr?")
-    assert dotted.entry_id == first.entry_id
-    assert not studio.ask("tldr pls").answered
-
-
 BOATS = """
 version: 1
 
@@ -3212,17 +3114,6 @@ def test_followup_73_a_range_held_up_against_the_last_range_checks_it(tmp_path: 
     assert checked.kind == "followup" and checked.entry_id == "kettle-run"
 
 
-def test_followup_73_a_bare_request_to_put_it_plainly_gets_the_last_answer(
-    studio: KnowledgeService,
-) -> None:
-    # Follow-up round 73: "say it simpler", "explain like im 5" after an answer ask for it put
-    # plainly: that answer again, not a decline or a claim sharing "simple"; alone, declined.
-    for plainer in ("say it simpler", "explain like im 5", "wdym"):
-        first, plain = _talk(studio, "when does shooting start", plainer)
-        assert plain.kind == "followup" and plain.entry_id == first.entry_id, plainer
-    assert not studio.ask("say it simpler").answered
-
-
 BRISTOL_LOAVES = """
 version: 1
 
@@ -3311,6 +3202,68 @@ def test_followup_72_a_choice_the_last_answer_settles_beats_an_unlinked_claim(
     )
     assert first.entry_id == "rye-ends"
     assert side.kind == "followup" and side.entry_id == "rye-ends"
+
+
+@pytest.mark.parametrize("message", ["and the blog tho?", "what about the blog", "and the article"])
+def test_followup_78_a_bare_and_the_blog_asks_the_writers_view(
+    boats: KnowledgeService, message: str
+) -> None:
+    # Follow-up round 78: "and the blog?" after a paper's rumor asks the articles' writer's
+    # side, as "and the blog's take?" does; it got the blog's own entry, or a claim sharing
+    # "blog".
+    first, view = _talk(boats, "will the yard double its boats", message)
+    assert first.entry_id == "paper-double"
+    assert view.kind == "followup" and view.entry_id == "double-verdict"
+
+
+BREWMASTERS = """
+version: 1
+
+sources:
+  - id: post
+    title: The kettle post
+    outlet: the kettle blog
+    kind: article
+
+entries:
+  - id: kettle-forecast
+    questions: [What will a Brewmaster kettle be worth later?]
+    answer: >-
+      The blog predicted the Brewmaster kettle will resell for its sticker price at best, then
+      hold steady after a few years.
+    status: opinion
+    claimed_by: the kettle blog
+    sources: [post]
+    related: [more-kettles-resale]
+  - id: more-kettles-resale
+    questions: [What would more Brewmaster kettles do to resale?]
+    answer: >-
+      The blog judged that making more Brewmaster kettles would cut their resale and drive
+      collectors away.
+    status: opinion
+    claimed_by: the kettle blog
+    sources: [post]
+    related: [kettle-forecast]
+"""
+
+
+@pytest.fixture(scope="module")
+def brewmasters(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    return _built(tmp_path_factory, "brewmasters", BREWMASTERS)
+
+
+def test_followup_78_a_value_today_is_no_forecast_of_values(
+    brewmasters: KnowledgeService,
+) -> None:
+    # Follow-up round 78: "whats a kettle worth right now" after a claim on resale asks a
+    # value today, which a neighbour forecasting values does not give; it got the forecast.
+    first, today = _talk(
+        brewmasters,
+        "what would more brewmaster kettles do to resale",
+        "whats a brewmaster kettle worth right now",
+    )
+    assert first.entry_id == "more-kettles-resale"
+    assert not today.answered
 
 
 CAPTAINS = """

@@ -364,27 +364,6 @@ def test_a_comparison_of_a_claim_with_its_other_side_stays_one_answer(
     assert reply.answered and reply.second is None
 
 
-def test_round_113_two_opposed_claims_are_answered_with_both_sides(
-    garden: KnowledgeService,
-) -> None:
-    reply = garden.ask(
-        "my neighbour says one plant gives forty tomatoes but then ivy said they all die back"
-        " after the first frost, which is it"
-    )
-    assert reply.second is not None
-    assert {reply.entry_id, reply.second.entry_id} == {"tomato-yield", "tomato-frost"}
-
-
-def test_round_113_an_opposed_claim_the_answer_does_not_list_stays_out(
-    garden: KnowledgeService,
-) -> None:
-    reply = garden.ask(
-        "how long is the garden hose? my neighbour says thirty metres but then the blog said"
-        " the shed is green"
-    )
-    assert reply.answered and reply.second is None
-
-
 def test_round_122_both_sides_of_a_declined_comparison_are_answered(
     garden: KnowledgeService,
 ) -> None:
@@ -399,17 +378,6 @@ def test_round_122_both_sides_asked_whether_they_agree_are_answered(
     garden: KnowledgeService,
 ) -> None:
     message = "does the blog's tomato yield agree with what ivy said about the frost"
-    _answered_apart(garden, message, "tomato-yield", "tomato-frost")
-
-
-def test_round_122_two_claims_set_against_each_other_in_a_declined_message_are_answered(
-    garden: KnowledgeService,
-) -> None:
-    # "gives" makes a claim of its own, as "says" does.
-    message = (
-        "the blog gives forty tomatoes a plant but ivy said they die back after the first "
-        "frost, whats the difference"
-    )
     _answered_apart(garden, message, "tomato-yield", "tomato-frost")
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bot.core.decide.followups import _MARKETS
-from bot.core.decide.talk import asks_origin, tells_origin
 from bot.core.normalise import question as q
 from bot.core.normalise.places import PLACES, Kind, lies_in, markets, named, spoken
 
@@ -45,9 +44,7 @@ def test_a_market_is_named_as_a_reply_says_it() -> None:
 
 
 def test_a_place_in_the_table_is_known_to_every_reader_of_its_kind() -> None:
-    # Issue 13: the origin reader and the market reader once kept lists of their own, so "is
-    # she from japan" was no origin asked, and "scottish" no market a count is asked of.
-    assert asks_origin("is she from japan") and asks_origin("is he japanese")
-    assert tells_origin("The Japanese commenter guessed 300.")
+    # Issue 13: the market reader once kept a list of its own, so "scottish" was no market a
+    # count is asked of.
     assert _MARKETS["scottish"] == "uk" and _MARKETS["japanese"] == "japan"
     assert "us" not in _MARKETS.values()  # "us" is a pronoun too

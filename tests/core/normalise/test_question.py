@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.core.decide.talk import Wanted, wanted
 from bot.core.normalise import question as q
 from bot.core.normalise.text import words
 
@@ -3189,28 +3190,6 @@ def test_round_98_a_writer_named_by_the_rumours_they_posted() -> None:
     ]
 
 
-def test_round_102_a_call_on_the_story_asks_the_story_told_before_it() -> None:
-    # "... WHO'S RIGHT": the sides the story sets out are what is asked; where the asker wants
-    # the call from stays, and chatter after the call is left out.
-    message = (
-        "the waiter swears the bakery shuts on mondays. the cook says it opens at noon. which of"
-        " us is right? loser buys the croissants"
-    )
-    assert q.judged_story(message) == (
-        "the waiter swears the bakery shuts on mondays. the cook says it opens at noon"
-    )
-    message = (
-        "the waiter told me the bakery shuts on mondays. i think it opens at noon. who's right"
-        " according to the blog"
-    )
-    assert q.judged_story(message) == (
-        "the waiter told me the bakery shuts on mondays. i think it opens at noon according to"
-        " the blog"
-    )
-    assert q.judged_story("the cook says it opens at noon. when does the bakery open") is None
-    assert q.judged_story("who's right") is None
-
-
 def test_a_comparison_is_read_as_its_two_sides() -> None:
     assert q.compared("so... 12 vs 40, which is the real count?") == ("12", "40")
     assert q.compared("which came first, the podcast or the blog post?") == (
@@ -3279,21 +3258,6 @@ def test_round_108_compared_to_a_standard_is_no_comparison_asked(
     assert list(q.parts(message)[0].words[-4:]) == read
 
 
-def test_round_113_two_opposed_claims_are_read_as_their_two_sides() -> None:
-    assert q.opposed_claims(
-        "the blog says twelve per shop but then sam said forty, who's right"
-    ) == (
-        "the blog says twelve per shop",
-        "sam said forty",
-    )
-    assert q.opposed_claims("she swears it rained and then he was like nope. odd") == (
-        "she swears it rained",
-        "he was like nope",
-    )
-    assert q.opposed_claims("the blog says twelve but then it rained") is None  # one claim
-    assert q.opposed_claims("how many per shop") is None
-
-
 def test_round_112_a_city_the_asker_is_in_reads_as_its_market() -> None:
     # "IM IN TEMPE ... the dealer out here": Arizona, whose dealer the sources give; a city
     # asked about ("what about brisbane") stays a place of its own, which no entry covers.
@@ -3303,17 +3267,6 @@ def test_round_112_a_city_the_asker_is_in_reads_as_its_market() -> None:
     assert "australia" in greeted.words
     (asked,) = q.parts("what about brisbane")
     assert "brisbane" in asked.words
-
-
-def test_round_111_the_story_told_before_a_question_with_no_topic() -> None:
-    # "... IS THAT NORMAL": the story before the first asking sentence, not the asker's guess
-    # after it; too short a story lends nothing, and a message that asks nothing has none.
-    message = (
-        "the baker told me the bakery only makes one cake a day. is that normal or is he just lazy"
-    )
-    assert q.told_story(message) == "the baker told me the bakery only makes one cake a day"
-    assert q.told_story("the baker says one. is that normal") is None
-    assert q.told_story("the baker told me the bakery only makes one cake a day") is None
 
 
 def test_round_111_a_lent_story_gives_the_figures_its_claims_give() -> None:
@@ -3722,6 +3675,44 @@ def test_round_132_the_askers_standard_held_both_ways_is_left_out() -> None:
     assert asked("is the rye harvest bigger or smaller than the spelt harvest") == [
         "is the rye harvest bigger or smaller than the spelt harvest"
     ]
+
+
+def test_followup_78_a_period_shortened_in_chat_is_a_period() -> None:
+    # Follow-up round 78: "how many yrs till it levels out" asks a span of time, as "how many
+    # years" does; "yrs" was read as a thing counted, and an answer's "after 4 to 5 years"
+    # was then no figure for it.
+    assert wanted("how many yrs till the bridge opens") is Wanted.TIME
+    assert wanted("how many hrs did the ferry take") is Wanted.TIME
+    assert wanted("how many kettles till it runs out") is Wanted.AMOUNT
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        (
+            "ok forget that, how many kettles did the shop sell",
+            "how many kettles did the shop sell",
+        ),
+        ("never mind that, who runs the gazette", "who runs the gazette"),
+        ("scratch that, is the ferry late", "is the ferry late"),
+        ("forget that kettle i bought", "forget that kettle i bought"),  # no question after it
+    ],
+)
+def test_followup_78_dropping_the_last_question_is_no_word_of_the_next(
+    message: str, question: str
+) -> None:
+    # Follow-up round 78: "ok forget that, how many ..." after a declined question asks only
+    # what follows; "forget" counted as a word of the question and pulled it under the
+    # threshold.
+    assert asked(message) == [" ".join(words(question))]
+
+
+def test_followup_78_do_we_know_opens_the_question_after_it() -> None:
+    # Follow-up round 78: "do we know how many ..." asks the channel what it knows, as "does
+    # anyone know" does; "know" was read as a word of the question and drew a claim that
+    # "recognised" a place.
+    assert q._after_lead_ins(tuple(words("do we know how many vans the depot got"))) == 3
+    assert q._after_lead_ins(tuple(words("do we know the depot"))) == 0
 
 
 @pytest.mark.parametrize(

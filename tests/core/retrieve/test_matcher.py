@@ -3480,18 +3480,6 @@ def test_round_98_buying_a_figure_asks_whether_it_is_believed(matcher_real: Matc
     assert best(matcher_real, "do they even buy the 600 figure") == "blog-doubts-600"
 
 
-def test_round_102_a_call_on_the_story_is_read_as_the_story(matcher_real: Matcher) -> None:
-    # "... WHICH OF US IS RIGHT": the call names no topic and the whole message falls below the
-    # threshold; the story it calls on names the molds and the factory, and is what is asked.
-    question = (
-        "my uncle thinks bmw is just holding back 1m numbers for hype. my dad told him its the"
-        " cost of the molds and the factory capacity. which of us is right"
-    )
-    found = matcher_real.read(question).best
-    assert found is not None and found.entry_id == "production-limit-causes"
-    assert found.score >= matcher_real.threshold
-
-
 def _claim_and_verdict(linked: bool) -> Matcher:
     """Return a matcher over a rumour and a verdict on it, linked to it or not."""
     text = "sources:\n  - {id: s, title: T, outlet: O, kind: article}\nentries:\n"
