@@ -936,9 +936,9 @@ def _news(said: list[str]) -> bool:
     return "more" in said and (not _LEARN.isdisjoint(said) or said[-2:] == ["have", "more"])
 
 
-def holds(answer: str, want: Wanted) -> bool:
+def holds(answer: str, want: Wanted, *, asked: str = "") -> bool:
     """Return whether an answer gives what a question wants: a year, a time, a price, a figure,
-    a place."""
+    a place, a span (one placing a time only if ``asked`` is "how long before")."""
     if want is Wanted.PLACE:
         return any((m.group(1) or "").lower() not in _CALENDAR for m in _PLACED.finditer(answer))
     if want is Wanted.NEWS:  # "more on it in a few days": not when the claim was made
