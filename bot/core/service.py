@@ -181,6 +181,7 @@ class KnowledgeService:
             text = _MENTION.sub("", text)
         # "<@318844> ... :flag_au:", a pasted link, "sooo": chat markup and stretched letters
         text = unstretched(unmarked(text))
+        text = snapshot.matcher.spaced(text)  # "motoring ISFROM where": two words typed as one
         earlier = before_last(text) if before else None
         if earlier is not None:  # "go back to the guy before that, ...": the answer before
             text, after, asked = earlier, before, None
@@ -288,7 +289,7 @@ class KnowledgeService:
         A listened channel's messages are ranked once: what is not posted counts nowhere.
         """
         snapshot = self._snapshot
-        text = message[: self.max_question_chars]
+        text = snapshot.matcher.spaced(message[: self.max_question_chars])
         if snapshot.talk.match(text) is not None:
             return None
         ranking = snapshot.matcher.read(text)

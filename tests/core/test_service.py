@@ -127,3 +127,11 @@ def test_stretched_letters_are_read_as_the_word_typed(mini_path: Path) -> None:
     stretched = service.ask("sooo how many 1ms is the us realllly getting")
     assert plain.answered and stretched.entry_id == plain.entry_id
     assert stretched.score == plain.score
+
+
+def test_round_135_two_words_typed_as_one_are_read_apart() -> None:
+    # Round 135: "azdealer": two words typed without the space between them are read where the
+    # message comes in, so every reader sees the two (the typo fix alone read "dealer").
+    service = KnowledgeService.from_path(default_knowledge_path())
+    reply = service.ask("how many is an azdealer getting")
+    assert reply.answered and reply.entry_id == "arizona-dealer-three"

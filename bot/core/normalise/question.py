@@ -212,7 +212,16 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
     for (said, _), m in zip(pieces, marked, strict=True):
         if pointed and not m:
             out += [Part(tuple(words(q)), True) for q in _QUOTED.findall(said) if len(words(q)) > 2]
+    wh_asked = False  # an asking sentence before opened with a question word
     for (_, found), m in zip(pieces, marked, strict=True):
+        guessing = m and wh_asked and _guessing(found)
+        wh_asked = wh_asked or (m and _opens_wh(found))
+        if guessing:  # "who told him? DID HE JUST make it up": the asker's guess at the answer
+            turn = found.index("or") if "or" in found else len(found)  # "... OR was there a clue"
+            out.append(Part(tuple(found[:turn]), False, True))
+            if turn < len(found):
+                out.append(Part(tuple(found[turn:]), True))
+            continue
         first = _first_guess(found) if m else None
         at = _second_guess(found) if m and first is None else None
         seems = _seeming(found) if m else None
@@ -557,7 +566,11 @@ def _doubted_check(sentence: list[str]) -> int | None:
     at = _second_guess(sentence)
     if at is not None and sentence[at] == "or" and sentence[at - 1] in _CHECKED:
         return at
-    return _guessed_after(sentence)
+    for read in (_guessed_after, _guessed_when_or_where):
+        guessed = read(sentence)
+        if guessed is not None:
+            return guessed
+    return None
 
 
 _GUESS_AFTER_LEAST = 4  # "how did he FIND OUT, did he just ...": the question's words first
@@ -580,7 +593,37 @@ def _guessed_after(sentence: list[str]) -> int | None:
     return None
 
 
+def _guessed_when_or_where(sentence: list[str]) -> int | None:
+    """Return where a when or where question turns to the asker's guess at the time or place
+    ("where was the launch held, WAS IT in munich"), or None."""
+    start = _after_lead_ins(tuple(sentence))
+    if sentence[start : start + 1] == [] or sentence[start] not in _WHEN_OR_WHERE:
+        return None
+    for i in range(start + _GUESS_AFTER_LEAST, len(sentence) - 2):
+        if sentence[i] in _WAS and sentence[i + 1] == "it":
+            return i
+    return None
+
+
+_WHEN_OR_WHERE = frozenset("when where wheres".split())
+_WAS = frozenset("was is".split())
 _GUESSED_AT = _TELLERS | frozenset({"they"})  # "is HE just ...", "are THEY just ..."
+
+
+def _opens_wh(sentence: list[str]) -> bool:
+    """Return whether a sentence opens with a question word after its lead-ins."""
+    start = _after_lead_ins(tuple(sentence))
+    return sentence[start : start + 1] != [] and sentence[start] in _WH_LAST
+
+
+def _guessing(sentence: list[str]) -> bool:
+    """Return whether a sentence opens with the asker's guess about what someone did ("like
+    DID HE JUST make it up"): an auxiliary, "he", "she" or "they", and "just"."""
+    start = _after_lead_ins(tuple(sentence))
+    head = sentence[start : start + 3]
+    return (
+        len(head) == 3 and head[0] in _AUXILIARIES and head[1] in _GUESSED_AT and head[2] == "just"
+    )
 
 
 def _first_guess(sentence: list[str]) -> int | None:

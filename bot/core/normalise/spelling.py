@@ -7,13 +7,17 @@ import itertools
 import re
 from collections.abc import Container, Iterable, Sequence
 
-from .text import STOPWORDS, english_zipf, stem, words
+from .text import PARTICLES, STOPWORDS, english_zipf, stem, words
 
 MIN_TYPO_LEN = 4
 _NAME_TYPO_LEN = 6  # a word this long may be a name typed with two edits ("segular")
 _SHORTENED_BY = 2  # a name typed shorter ("jrob" for JRobUSC) lacks at least two letters
 _JOINED_ZIPF = 3.0  # two words that make a word this common ("every day") stay two
 _REAL_WORD_ZIPF = 3.2  # a word this common in English is not a typo, so it is never "corrected"
+_JOINED_LEN = 5  # a word this long may be two typed without a space ("onthe")
+_JOINED_MAX = 24  # and no longer: each split point is tried, so the work stays bounded
+_PART_LEN = 2  # each of the two at least this long ("az dealer", "is from")
+_PART_ZIPF = 3.5  # a part not in the knowledge must be this common in English
 _VOWELS = frozenset("aeiouy")
 _SOUNDED = ("shun", "tion")  # "-tion" typed as it sounds: "producshun", "allocashun"
 
@@ -100,6 +104,58 @@ class Spelling:
         if base is not None and not fixed.startswith(base):
             return word  # "detailer" is no "dealer"; "collecter" is "collector"
         return fixed
+
+    def split(self, word: str) -> tuple[str, str] | None:
+        """Return the two words a word typed without the space between them stands for, or
+        None for a word of its own ("waitlist", "writeup": compounds stay whole).
+
+        Two function words, the second no particle ("isfrom", "onthe", not "letdown"); a
+        word the typo fix would drop from a known one ("azdealer" is no "dealer"); and a long
+        known word before a typo of another ("monthlynumbrs").
+        """
+        if (
+            not _JOINED_LEN <= len(word) <= _JOINED_MAX
+            or not word.isalpha()
+            or word in self._words
+            or stem(word) in self._stems
+            or english_zipf(word) > 0
+        ):
+            return None
+        fixed = self.fix(word)
+        if fixed != word:
+            return self._dropped(word, fixed)
+        longest = ""  # the longest known first part: its rest may be a typo
+        for at in range(_PART_LEN, len(word) - _PART_LEN + 1):
+            one, two = word[:at], word[at:]
+            if one in STOPWORDS and two in STOPWORDS and two not in PARTICLES:
+                return one, two  # "isfrom"; "letdown", "getup" are words of their own
+            if one in self._words or english_zipf(one) >= _PART_ZIPF:
+                longest = one
+        if len(longest) < _JOINED_LEN:
+            return None
+        rest = self._misspelt_part(word[len(longest) :])
+        return None if rest is None else (longest, rest)
+
+    def _dropped(self, word: str, fixed: str) -> tuple[str, str] | None:
+        """Return a word and the known word its typo fix dropped from its start or end, or
+        None for a typo of one word (or of an ending: "whered", "couldve")."""
+        if word.endswith(fixed) and self._droppable(word[: -len(fixed)]):
+            return word[: -len(fixed)], fixed
+        if word.startswith(fixed) and self._droppable(word[len(fixed) :]):
+            return fixed, word[len(fixed) :]
+        return None
+
+    def _droppable(self, part: str) -> bool:
+        """Return whether a part dropped by a typo fix is a word of its own the knowledge
+        holds ("az"), not an ending ("s", "ll")."""
+        return len(part) >= _PART_LEN and part in self._words and part not in STOPWORDS
+
+    def _misspelt_part(self, typed: str) -> str | None:
+        """Return the known word a joined word's long last part is a typo of, or None."""
+        if len(typed) < _JOINED_LEN:
+            return None
+        fixed = self.fix(typed)
+        return fixed if fixed != typed and fixed in self._words else None
 
     def _unsounded(self, word: str) -> str:
         """Return a word whose "-tion" was typed as it sounds ("producshun") with "-tion"."""

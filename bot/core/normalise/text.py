@@ -484,5 +484,8 @@ def content(tokens: Iterable[str]) -> list[str]:
     return [t for t in tokens if t not in _STOP_STEMS]
 
 
+# The particles of a phrasal verb ("let DOWN"): a word ending in one is no two words typed
+# as one (``Spelling.split``).
+PARTICLES = frozenset("in on at by for per off down up out over around across".split())
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")  # "w" for with, "u" for you, stray initials
 _STOP_STEMS = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS | _LETTERS

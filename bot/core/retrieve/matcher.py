@@ -108,6 +108,7 @@ from ..score.ranking import Match, Ranking
 _ANSWER_WEIGHT = 0.5  # a word found only in an entry's answer counts half
 _COVERAGE_SHARE = 0.75  # the rest of the score is the best phrasing's similarity
 _RERANK = 12  # how many coverage leaders get the (slower) phrasing comparison
+_JOINABLE = re.compile(r"\b[a-z]{5,24}\b", re.IGNORECASE)  # two words typed as one ("isfrom")
 _MAX_CACHED = 65536  # question words remembered with their spelling fix and stem
 # Messages whose reading (_query) is remembered: a follow-up is read whole, for its words no
 # entry holds and for its topic, and the message before it may be read again; when full, the
@@ -1018,6 +1019,7 @@ class Matcher:
         self._by_prefix = {key: tuple(group) for key, group in by_prefix.items()}
         # Plain dicts as caches: a functools cache bound to self would be a reference cycle.
         self._seen: dict[str, str] = {}  # strings only: nothing for the collector to track
+        self._spaced: dict[str, str] = {}  # each long word and the two it stands for, or ""
         self._relatives: dict[str, str] = {}
         self._read_words: dict[str, tuple[str, float, str]] = {}
         self._queries: dict[str, _Query] = {}
@@ -2243,6 +2245,23 @@ class Matcher:
         if len(self._relatives) < _MAX_CACHED:
             self._relatives[term] = found
         return found
+
+    def spaced(self, question: str) -> str:
+        """Return a question with each word typed without the space between two words
+        ("motoring ISFROM where", "AZDEALER getting how many") written as the two."""
+        return _JOINABLE.sub(self._unjoined, question)
+
+    def _unjoined(self, found: re.Match[str]) -> str:
+        typed = found.group()
+        word = typed.lower()
+        spaced = self._spaced.get(word)
+        if spaced is None:
+            # a chat spelling ("lowkey") is a word of its own
+            split = self._spelling.split(word) if plain(word) == word else None
+            spaced = "" if split is None else " ".join(split)
+            if len(self._spaced) < _MAX_CACHED:
+                self._spaced[word] = spaced
+        return spaced or typed
 
     def _word(self, word: str) -> tuple[str, float, str]:
         """Return a question word's stem, how common it is, and its spelling correction

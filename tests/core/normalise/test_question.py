@@ -3716,6 +3716,42 @@ def test_followup_78_do_we_know_opens_the_question_after_it() -> None:
 
 
 @pytest.mark.parametrize(
+    "message",
+    [
+        "when did the bakery open its new shop, was it in the spring?",
+        "where did the baker train, is it a school in lyon",
+    ],
+)
+def test_round_135_a_guessed_time_or_place_after_when_or_where_is_the_askers(
+    message: str,
+) -> None:
+    # Round 135: "when did they X, WAS IT last month?": the asker's guess at the time or place
+    # asked, no part of what is asked.
+    found = q.parts(message)
+    assert [p.words[:1] for p in found if p.asks] == [(message.split()[0],)]
+    assert [p.words[:2] for p in found if p.guess] in ([("was", "it")], [("is", "it")])
+
+
+def test_round_135_a_what_question_keeps_its_was_it() -> None:
+    # ... while "what colour was it" asks with it, and a short question has no room to guess.
+    assert not any(p.guess for p in q.parts("what did the baker bake, was it bread"))
+    assert not any(p.guess for p in q.parts("when was it, was it june"))
+
+
+def test_round_135_a_sentence_guessing_what_was_done_after_a_wh_question_is_the_askers() -> None:
+    # Round 135: "who told the baker? like DID HE JUST make it up": the asker's guess at the
+    # answer to the question before, up to an "or" that offers what may have happened instead.
+    found = q.parts("who told the baker about the fire? like did he just make it up or did a cop")
+    assert [p.words for p in found if p.guess] == [
+        ("like", "did", "he", "just", "make", "it", "up")
+    ]
+    assert [p.words[:2] for p in found if p.asks] == [("who", "told"), ("or", "did")]
+    # ... while alone, or after no wh-question, it asks
+    assert not any(p.guess for p in q.parts("did he just make it up"))
+    assert not any(p.guess for p in q.parts("is the fire out? did he just make it up"))
+
+
+@pytest.mark.parametrize(
     ("question", "kind"),
     [
         # Round 136: a price word the question measures against is its standard, not the price

@@ -111,3 +111,26 @@ def test_two_word_names_are_found_as_the_plain_pattern_finds_them(text: str) -> 
     assert _TITLED.findall(text) == _TITLED_PLAIN.findall(text)
     for fixed in ("Commenter Mr. Mowse said", "Dr. Ab and Brian Watts", "in Nov. It", "aBc Def"):
         assert _TITLED.findall(fixed) == _TITLED_PLAIN.findall(fixed)
+
+
+def test_round_135_two_words_typed_without_a_space_are_read_as_the_two() -> None:
+    # Round 135: two function words run together, a known word that the typo fix would drop,
+    # and a long known word before a typo of another are two words typed as one.
+    known = KNOWN | {"where", "ca", "yearly", "numbers", "list", "wait", "write", "up", "could"}
+    split = Spelling(known, {stem(w) for w in known}).split
+    assert split("wherethe") == ("where", "the")
+    assert split("cadealer") == ("ca", "dealer")
+    assert split("yearlynumbrs") == ("yearly", "numbers")
+    # ... while a compound, a typo of one word and a dropped ending stay one word
+    assert split("waitlist") is None and split("writeup") is None and split("letdown") is None
+    assert split("alocation") is None
+    assert split("couldd") is None
+    assert split("dealer") is None
+
+
+def test_a_run_of_letters_longer_than_two_joined_words_is_never_split() -> None:
+    # Every split point of a word is tried, so only words as long as two joined words are.
+    known = KNOWN | {"yearly", "reallocations", "internationalisations"}
+    split = Spelling(known, {stem(w) for w in known}).split
+    assert split("yearlyreallocatons") == ("yearly", "reallocations")
+    assert split("yearlyinternationalisatons") is None

@@ -3669,6 +3669,15 @@ def test_round_129_a_tune_past_stock_is_no_emissions_claim(matcher_real: Matcher
     assert _decided(matcher_real, "would the n54 still pass smog after 2011") == "n54-emissions"
 
 
+def test_round_135_the_fuel_tank_is_no_resale_that_may_tank(matcher_real: Matcher) -> None:
+    # Round 135: the size of a car's fuel tank is never covered, as its fuel economy is not;
+    # "tank" alone is the blog's resale prediction.
+    assert _decided(matcher_real, "1 series m tank capacity") is None
+    assert _decided(matcher_real, "tank capacity of the 1m?") is None
+    # ... while resale that may tank is still the blog's prediction.
+    assert _decided(matcher_real, "will 1m values tank") == "value-prediction"
+
+
 def test_a_reading_is_remembered_and_each_caller_gets_lists_of_its_own(
     matcher: Matcher, monkeypatch: pytest.MonkeyPatch
 ) -> None:
