@@ -260,7 +260,7 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # value today is what it asks, which the last answer lacks.
         return Reading(Decision(None, 0.0), notice=_lacks(last, want))
     points = leaning is not None and leaning[0] is FollowUp.POINTING
-    lacking = want if want is not None and not holds(last.answer, want) else None
+    lacking = want if want is not None and not holds(last.answer, want, asked=text) else None
     if (
         lacking is not None
         and points
@@ -795,7 +795,7 @@ _TOLD_AT_LEAST = 2
 def _lacks_too(entry: Entry, want: Wanted | None, text: str = "") -> bool:
     """Return whether an answer lacks what a question (``text``) wants (a price, a figure, a
     time)."""
-    return want is not None and not holds(entry.answer, want)
+    return want is not None and not holds(entry.answer, want, asked=text)
 
 
 def _length(text: str) -> int:
@@ -820,7 +820,7 @@ def _elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Match 
     alone = decision.answer
     person = not HE_OR_SHE.isdisjoint(words(text))  # "he": the last claimant, no one else
     elsewhere = person and _elsewhere_than(decision, last)
-    if alone is not None and holds(alone.entry.answer, want) and not elsewhere:
+    if alone is not None and holds(alone.entry.answer, want, asked=text) and not elsewhere:
         return alone
     read = matcher.read(f"{text} {last.title}", _LEADERS).without(last)
     # Read with its title, the last answer's topic may drown the question's own words ("what
@@ -840,7 +840,7 @@ def _elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Match 
                 or (want is Wanted.NEWS and _shares_neighbour(m.entry, last))
                 or (want is Wanted.VALUE and _shares_tag(m.entry, last))
             )
-            and holds(m.entry.answer, want)
+            and holds(m.entry.answer, want, asked=text)
             and (not person or _speaks_of(m.entry, last))
             and not (want is Wanted.VALUE and _valued_otherwise(matcher, m.entry, text))
         ),
@@ -1392,7 +1392,7 @@ def _asked_of(text: str, last: Entry) -> bool:
     """Return whether a short question wanting a figure, time or year asks it of the last
     answer: that answer gives one, and every telling word of the question is in it."""
     want = wanted(text)
-    if want is None or _length(text) > MAX_NEAR_WORDS or not holds(last.answer, want):
+    if want is None or _length(text) > MAX_NEAR_WORDS or not holds(last.answer, want, asked=text):
         return False
     said = kernel(text)
     # "how OLD were they by then": the things' age, counted in years ("four years after it

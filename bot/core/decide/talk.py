@@ -772,6 +772,7 @@ class Wanted(StrEnum):
     PLACE = "place"
     PERIOD = "period the figure counts"  # "is that per year": the span a figure is for
     NEWS = "time for more news"  # "when would we hear more": a time ahead when more is known
+    SPAN = "span of time"  # "how long has he had that job": how long something lasts
 
 
 # "how much was a zhp", "how much is one": a sum of money for a thing, not "how much more".
@@ -797,6 +798,8 @@ def wanted(message: str) -> Wanted | None:
         return Wanted.VALUE if len(said) <= _MAX_VALUE_WORDS and _valued(said) else None
     if said[0] in _LEADING and len(said) > 1:
         said = said[1:]  # "AFTER how many years", "SINCE when": what follows asks
+    if said[:2] == ["how", "long"] and "ago" not in said:
+        return Wanted.SPAN  # "how long is the video": a span, not "how long ago" (a time)
     if "year" in said and not _WHICH.isdisjoint(said):
         return Wanted.YEAR
     if not _DATED.isdisjoint(said) and said[0] in _WHICH:
@@ -866,9 +869,9 @@ def _news(said: list[str]) -> bool:
     return "more" in said and (not _LEARN.isdisjoint(said) or said[-2:] == ["have", "more"])
 
 
-def holds(answer: str, want: Wanted) -> bool:
+def holds(answer: str, want: Wanted, *, asked: str = "") -> bool:
     """Return whether an answer gives what a question wants: a year, a time, a price, a figure,
-    a place."""
+    a place, a span (one placing a time only if ``asked`` is "how long before")."""
     if want is Wanted.PLACE:
         return any((m.group(1) or "").lower() not in _CALENDAR for m in _PLACED.finditer(answer))
     if want is Wanted.NEWS:  # "more on it in a few days": not when the claim was made
@@ -876,6 +879,8 @@ def holds(answer: str, want: Wanted) -> bool:
     if want is Wanted.VALUE and _STICKER.search(answer):
         return True  # "close to their MSRP": a value, though no sum
     said = words(answer)
+    if want is Wanted.SPAN:  # "4 to 5 years", "a few weeks": not "the day before"
+        return _spans(said, offset=not _OFFSETS.isdisjoint(words(asked)))
     if want is Wanted.YEAR:  # "November" is a date, but no year
         return any(is_year(w) for w in said)
     if want is Wanted.AMOUNT:  # "within three years" is how long, not how many
@@ -888,6 +893,24 @@ def holds(answer: str, want: Wanted) -> bool:
 
 
 _RANGE = frozenset("to or".split())  # "4 to 5 years"
+# "a few weeks", "a year", "the whole year", "the past year": a span, not "last year".
+_SOME = frozenset("a few several couple many past whole entire full".split())
+
+
+# "two weeks BEFORE the post": a span that places a time, which only "how long before" asks.
+_OFFSETS = frozenset("before after ago later earlier since until til till".split())
+
+
+def _spans(said: list[str], *, offset: bool = False) -> bool:
+    """Return whether an answer's words count a span of time ("3 years", "a few weeks", "for
+    the year"); one placing a time ("two weeks before the post") only if ``offset`` is asked."""
+    return any(
+        word in PERIODS
+        and i > 0
+        and (said[i - 1].isdigit() or said[i - 1] in _SOME or said[i - 2 : i] == ["for", "the"])
+        and (offset or said[i + 1 : i + 2] == [] or said[i + 1] not in _OFFSETS)
+        for i, word in enumerate(said)
+    )
 
 
 def _without_spans(said: list[str]) -> list[str]:

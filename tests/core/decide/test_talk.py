@@ -1022,3 +1022,21 @@ def test_followup_78_a_longer_question_with_they_points_back() -> None:
     assert follow_up(said) == (FollowUp.POINTING, "")
     assert follow_up("how many kettles did the shop ship to the island") is None
     assert follow_up("ok but how would they know the ferry is full") is None
+
+
+def test_followup_79_how_long_asks_a_span_of_time() -> None:
+    # Follow-up round 79: "how long" wants how long something lasts; "how long ago" a time.
+    assert wanted("how long has he sailed it") is Wanted.SPAN
+    assert wanted("for how long") is Wanted.SPAN
+    assert wanted("how long ago did the ferry sail") is not Wanted.SPAN
+    assert holds("The ferry ran for 3 years.", Wanted.SPAN)
+    assert holds("The ferry ran a few months.", Wanted.SPAN)
+    assert holds("The harbour pushed the ferry for the whole year.", Wanted.SPAN)
+    assert not holds("The ferry sailed last year, in May.", Wanted.SPAN)
+
+
+def test_followup_79_a_span_placing_a_time_is_no_span_asked() -> None:
+    # Follow-up round 79: "two weeks before the launch" places the talk, not how long it ran.
+    answer = "The captain spoke to the harbour two weeks before the launch."
+    assert not holds(answer, Wanted.SPAN, asked="how long was the talk")
+    assert holds(answer, Wanted.SPAN, asked="how long before the launch was that")
