@@ -881,40 +881,9 @@ def _locating(found: list[str], at: int) -> bool:
 
 def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
-    found = _plainly(_in_situ(_related(_located(_uncompared(_unmeasured(words(sentence)))))))
+    found = _plainly(_in_situ(_related(_located(_uncompared(words(sentence))))))
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
     return _which_person(_backers(_anything_about(_latest(_reasoned(read)))))
-
-
-# Round 132: "is the az allocation MORE OR LESS THAN THE TWO PER DEALER MATH": the asker's own
-# standard, held against what is asked both ways; its words pull to the entry it names. A figure
-# as the standard ("more or less than 100") is a bound (`bound`), read where it is weighed.
-_STANDARD_ENDS = _JOINS - {"or"}
-# ... a standard someone put forward: "than WHAT ybs posted", "than the math people DID"; "bigger
-# or smaller than the gp" holds no claim, and the comparison may be what an entry tells
-_PUT_FORWARD = _TOLD_IT | frozenset(
-    "what did posted predicted guessed reported claims swore".split()
-)
-
-
-def _unmeasured(found: list[str]) -> list[str]:
-    """Return a sentence without the standard a figure is held against both ways ("is X
-    higher or lower THAN WHAT YBS POSTED"), up to "and" or "but"; a figure or a thing stays."""
-    if "than" not in found:
-        return found  # most sentences
-    for i in range(3, len(found)):
-        if found[i] != "than" or found[i - 2] != "or":
-            continue
-        if found[i - 1] not in _SIZES or found[i - 3] not in _SIZES:
-            continue
-        at = i + 1 + (found[i + 1 : i + 2] != [] and found[i + 1] in _BOUND_FILLERS)
-        if at >= len(found) or found[at].isdigit():
-            return found
-        end = next((j for j in range(at, len(found)) if found[j] in _STANDARD_ENDS), len(found))
-        if _PUT_FORWARD.isdisjoint(found[at:end]):
-            return found
-        return found[:i] + found[end:]
-    return found
 
 
 # Round 108: "what are they going for COMPARED TO new": a preposition setting a standard beside

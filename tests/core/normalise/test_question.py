@@ -3658,25 +3658,6 @@ def test_round_129_being_able_to_tell_is_a_request_to_tell() -> None:
     assert asked("will i be able to get rye") == ["will i be able to get rye"]  # no telling
 
 
-def test_round_132_the_askers_standard_held_both_ways_is_left_out() -> None:
-    # Round 132: "is X higher or lower THAN WHAT Y SAID": the asker's own standard, whose words
-    # pull to the entry it names; what is asked is X's figure.
-    assert asked("is the ferry fare higher or lower than what my cousin paid last spring") == [
-        "is the ferry fare higher or lower"
-    ]
-    assert asked("is the rye harvest bigger or smaller than the one marta predicted and why") == [
-        "is the rye harvest bigger or smaller and why"
-    ]
-    # a figure as the standard is a bound, read where the question is weighed; one way only stays
-    assert asked("was the ferry fare more or less than 40") == [
-        "was the ferry fare more or less than 40"
-    ]
-    assert asked("is the rye dearer than spelt") == ["is the rye dearer than spelt"]
-    assert asked("is the rye harvest bigger or smaller than the spelt harvest") == [
-        "is the rye harvest bigger or smaller than the spelt harvest"
-    ]
-
-
 def test_followup_78_a_period_shortened_in_chat_is_a_period() -> None:
     # Follow-up round 78: "how many yrs till it levels out" asks a span of time, as "how many
     # years" does; "yrs" was read as a thing counted, and an answer's "after 4 to 5 years"
