@@ -11,7 +11,7 @@ from pathlib import Path
 from .decide.decision import DEFAULT_THRESHOLD, Decision, decide, volunteer
 from .decide.followups import heard_of, pointed_past, read_after, read_alone, restated
 from .decide.guesses import unmisnamed
-from .decide.talk import Talk, asks_who_is_right, heard
+from .decide.talk import Talk, asks_who_is_right, before_last, heard
 from .decide.twopart import (
     compared_answer,
     compared_part,
@@ -155,6 +155,7 @@ class KnowledgeService:
         after: str | None = None,
         *,
         declined: str | None = None,
+        before: str | None = None,
         asked: str | None = None,
     ) -> Reply:
         """Answer one question from the snapshot in service when the call starts.
@@ -163,7 +164,8 @@ class KnowledgeService:
         a follow-up ("who said that?", "what about australia?") is answered against it.
         ``declined`` is the conversation's last question if it was declined since: "what about
         australia" after "how many are going to germany" asks that question of Australia.
-        ``asked`` is the message the last answer answered: "who said
+        ``before`` is the answer before the last: "go back to the guy before that, where was
+        he" asks its question of it. ``asked`` is the message the last answer answered: "who said
         that" after "i heard theyre doubling it?" asks who said what the user heard.
         """
         snapshot = self._snapshot
@@ -179,6 +181,9 @@ class KnowledgeService:
             text = _MENTION.sub("", text)
         # "<@318844> ... :flag_au:", a pasted link, "sooo": chat markup and stretched letters
         text = unstretched(unmarked(text))
+        earlier = before_last(text) if before else None
+        if earlier is not None:  # "go back to the guy before that, ...": the answer before
+            text, after, asked = earlier, before, None
         if after and asked and (last := snapshot.knowledge.by_id.get(after)) is not None:
             after = heard_of(snapshot.matcher, text, asked, last) or after
         said = heard(text)  # read once for small talk's three readings

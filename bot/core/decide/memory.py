@@ -17,8 +17,8 @@ after a long story that just missed is read against the claim it most likely mea
 
 
 class Asker(Protocol):
-    """Answer a message in a conversation: after its last answer, its last declined question and
-    the message the last answer answered."""
+    """Answer a message in a conversation: after its last answer, its last declined question, the
+    answer before the last and the message the last answer answered."""
 
     def __call__(
         self,
@@ -26,6 +26,7 @@ class Asker(Protocol):
         after: str | None = None,
         *,
         declined: str | None = None,
+        before: str | None = None,
         asked: str | None = None,
     ) -> Reply: ...
 
@@ -47,6 +48,8 @@ class Conversations:
         # The question of a decline that came after the last answer: "what about australia"
         # after "how many are going to germany" (declined) asks it of Australia.
         self._declined: OrderedDict[Hashable, tuple[str, float]] = OrderedDict()
+        # The answer before the last: "go back to the guy before that, where was he" asks it.
+        self._before: OrderedDict[Hashable, tuple[str, float]] = OrderedDict()
         # The message the last answer answered: "who said that" after "i heard theyre doubling
         # it?" asks who said what the user heard, not what the answer to it says.
         self._asked: OrderedDict[Hashable, tuple[str, float]] = OrderedDict()
@@ -54,6 +57,11 @@ class Conversations:
     def last(self, key: Hashable) -> str | None:
         """Return the entry id of the conversation's last answer, if it is recent enough."""
         return self._fresh(self._last, key)
+
+    def before(self, key: Hashable) -> str | None:
+        """Return the entry id of the answer before the conversation's last, while the last is
+        kept and it is recent enough."""
+        return self._fresh(self._before, key) if self.last(key) is not None else None
 
     def asked(self, key: Hashable) -> str | None:
         """Return the message the conversation's last answer answered, while that is kept."""
@@ -69,6 +77,7 @@ class Conversations:
             message,
             self.last(key),
             declined=self.declined(key),
+            before=self.before(key),
             asked=self.asked(key),
         )
         self.remember(key, reply)
@@ -89,6 +98,9 @@ class Conversations:
             # A, the likelier reading, rather than alone; a context already set stays.
             entry_id = None if self.last(key) is not None else reply.suggestions[0].entry_id
         if entry_id is not None:
+            last = self.last(key)
+            if last is not None and last != entry_id:
+                self._keep(self._before, key, last)
             self._keep(self._last, key, entry_id)
             if reply.kind == "followup":
                 self._keep(self._asked, key, reply.question)

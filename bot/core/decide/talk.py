@@ -542,6 +542,20 @@ def unlaughed(message: str) -> str:
     return _LAUGHED_OFF.sub("", message[:200], count=1)
 
 
+_BEFORE_LAST = re.compile(
+    r"^\s*(?:(?:wait|ok|okay|so|no|and|hold on)[\s,]+)*(?:(?:go(?:ing)?\s+)?back\s+to\s+)?"
+    r"the\s+(?:\w+\s+){0,2}?before\s+(?:that|this|him|her|them)\b[\s,.;:!?-]*(.*)$",
+    re.I,
+)
+
+
+def before_last(message: str) -> str | None:
+    """Return what a message asks of the answer before the last one ("go back to the guy
+    before that, where was he"), or None if it points at no earlier answer or asks nothing."""
+    pointed = _BEFORE_LAST.match(message[:200]) if "before" in message[:200] else None
+    return pointed.group(1) or None if pointed else None
+
+
 def corrected(message: str) -> str:
     """Return a correction without its opener: "no i meant the yearly total" asks anew what
     "the yearly total" asks ("no i meant in the us" stays, the last question asked there)."""

@@ -19,6 +19,7 @@ from bot.core.decide.talk import (
     asks_outlet,
     asks_where_is,
     asks_who_is_right,
+    before_last,
     compared_with,
     follow_up,
     gives_given_name,
@@ -2485,6 +2486,23 @@ def test_followup_59_a_figure_the_last_answer_lacks_is_asked_of_the_claim_giving
     )
     assert "2,500" in (first.answer or "")
     assert checked.answered and "125" in (checked.answer or "")
+
+
+def test_followup_61_a_pointer_past_the_last_answer_asks_the_answer_before_it(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 61: "go back to the man before that, ..." asks its question of the
+    # answer before the last, which the conversation keeps, not of the last one.
+    watts, _, back = _played(
+        shipped,
+        "who is this brian watts guy",
+        "how many cars did australia end up with",
+        "go back to the man before that, where was he interviewed",
+    )
+    assert back.answered and back.entry_id == watts.entry_id
+    assert "Laguna Seca" in (back.answer or "")
+    assert before_last("ok the one before this? who said it") == "who said it"
+    assert before_last("what happened before that") is None  # no answer pointed at
 
 
 def test_followup_61_a_laugh_at_the_end_does_not_change_the_question(

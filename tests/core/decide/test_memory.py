@@ -61,6 +61,29 @@ def test_followup_37_a_clarifying_question_with_no_context_sets_its_first_option
     assert memory.declined(0) is None  # a clarifying question is no decline to restate
 
 
+def test_followup_61_the_answer_before_the_last_is_kept_per_conversation() -> None:
+    memory = Conversations(most=2)
+    for entry_id in ("poster", "shoot-date", "shoot-date"):  # the same answer twice moves nothing
+        memory.remember(0, Reply(question="q", answered=True, score=1.0, entry_id=entry_id))
+    memory.remember(0, _decline(0.0))  # a decline leaves both
+    assert (memory.last(0), memory.before(0)) == ("shoot-date", "poster")
+    assert memory.before(1) is None  # another conversation has none
+    memory.remember(1, Reply(question="q", answered=True, score=1.0, entry_id="poster"))
+    memory.remember(2, Reply(question="q", answered=True, score=1.0, entry_id="poster"))
+    memory.remember(2, Reply(question="q", answered=True, score=1.0, entry_id="shoot-date"))
+    assert memory.before(2) == "poster"
+    assert memory.before(0) is None  # forgotten beyond the cap of two conversations
+
+
+def test_followup_61_the_answer_before_the_last_is_forgotten_when_stale() -> None:
+    now = [0.0]
+    memory = Conversations(minutes=1, clock=lambda: now[0])
+    memory.remember(0, Reply(question="q", answered=True, score=1.0, entry_id="poster"))
+    memory.remember(0, Reply(question="q", answered=True, score=1.0, entry_id="shoot-date"))
+    now[0] = 61.0
+    assert memory.before(0) is None
+
+
 def test_followup_66_the_message_a_follow_up_answer_answered_is_kept() -> None:
     # Follow-up round 66: "who said that" after "i heard they're reshooting?" may ask who said
     # what the user heard; the message is kept while its answer, read as a follow-up, is last.

@@ -70,11 +70,12 @@ class Watch:
             after: str | None = None,
             *,
             declined: str | None = None,
+            before: str | None = None,
             asked: str | None = None,
         ) -> Reply:
             with self._lock:
                 running, started = self._running, self.reloads_started
-            reply = ask(question, after, declined=declined, asked=asked)
+            reply = ask(question, after, declined=declined, before=before, asked=asked)
             with self._lock:
                 self.served.append(self.plan.by_digest.get(reply.knowledge_digest, -1))
                 overlapped = running or self._running or self.reloads_started != started

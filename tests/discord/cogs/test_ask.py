@@ -364,6 +364,22 @@ async def test_contexts_never_leak_between_users_or_channels(world: World) -> No
     assert dm.title is not None and "Not sure" in dm.title
 
 
+async def test_the_answer_before_the_last_never_leaks_between_users_or_channels(
+    world: World,
+) -> None:
+    back = "go back to the one before that, who said it"
+    await _ask(world, world.alice, world.general, ANSWERED_Q)
+    await _ask(world, world.alice, world.general, "How many 1Ms does each dealer get?")
+    await _ask(world, world.bob, world.general, "How many 1Ms does each dealer get?")
+    other_user = await _ask(world, world.bob, world.general, back)
+    assert _fields(other_user).get("About") != "How many 1Ms is the US getting?"
+    await _ask(world, world.alice, world.admin_channel, "How many 1Ms does each dealer get?")
+    other_channel = await _ask(world, world.alice, world.admin_channel, back)
+    assert _fields(other_channel).get("About") != "How many 1Ms is the US getting?"
+    own = await _ask(world, world.alice, world.general, back)
+    assert _fields(own)["About"] == "How many 1Ms is the US getting?"
+
+
 async def test_slash_ask_follows_up_too(world: World) -> None:
     await world.alice.slash(world.general, "ask", question=ANSWERED_Q)
     await world.alice.slash(world.general, "ask", question=FOLLOW_UP)
