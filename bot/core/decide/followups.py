@@ -1443,7 +1443,7 @@ def _periodic(last: Entry) -> bool:
 def _doubted_figure(matcher: Matcher, text: str, last: Entry) -> bool:
     """Return whether a short message holds a figure no claim gives against the last answer's
     figure ("i thought it was 700", "so not 200?"), saying nothing else."""
-    said, tagged = _untagged(kernel(text))
+    said, tagged = _without_check_tag(kernel(text))
     figures = {w for w in said if w.isdigit()}
     ranged = len(figures) == 2 and _ranged(said) and _ranged(words(last.answer))
     if not (len(figures) == 1 or ranged) or len(said) > _MAX_DOUBT_WORDS:
@@ -1528,7 +1528,7 @@ _TELLING = frozenset("said says say told".split())
 _MAX_ASKED_FIGURE_WORDS = 2  # "so 150?", "like 150?": the figure and one word of chat
 
 
-def _untagged(said: list[str]) -> tuple[list[str], bool]:
+def _without_check_tag(said: list[str]) -> tuple[list[str], bool]:
     """Return a message's words without a closing tag asking to check them ("so 150 RIGHT",
     "so 1998 right?"), and whether it had one: the figure held up, as "so 150?" holds it."""
     if len(said) > 1 and said[-1] in CHECKING_TAGS:
