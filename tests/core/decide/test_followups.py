@@ -3045,18 +3045,6 @@ def test_code_round_u2_a_period_named_alone(message: str, named: bool) -> None:
     assert followups._names_period(message, followups._PERIOD_FILLER) is named
 
 
-def test_followup_73_a_figure_held_up_with_a_closing_right_checks_the_last_figure(
-    studio: KnowledgeService,
-) -> None:
-    # Follow-up round 73: "so 30 right" after the cast's 12 holds a figure no claim gives up
-    # against the last answer's, as "so 30?" does; the closing "right" asks to check it, and
-    # the question was declined as a reading of its own.
-    for check in ("so 30 right", "30 correct?"):
-        first, checked = _talk(studio, "how big is the sequels cast", check)
-        assert first.entry_id == "cast-size"
-        assert checked.kind == "followup" and checked.entry_id == "cast-size", check
-
-
 KETTLES = """
 version: 1
 
