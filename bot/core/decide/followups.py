@@ -1444,12 +1444,9 @@ def _doubted_figure(matcher: Matcher, text: str, last: Entry) -> bool:
     figure ("i thought it was 700", "so not 200?"), saying nothing else."""
     said = kernel(text)
     figures = {w for w in said if w.isdigit()}
-    ranged = len(figures) == 2 and _ranged(said) and _ranged(words(last.answer))
-    if not (len(figures) == 1 or ranged) or len(said) > _MAX_DOUBT_WORDS:
+    if len(figures) != 1 or len(said) > _MAX_DOUBT_WORDS:
         return False
-    # A range's "to" and second figure are one figure held up: "so 3000 to 6000?" as "so 150?".
-    asked = len(said) - 2 * (len(figures) - 1)
-    if _DOUBT_CUES.isdisjoint(said) and not _figure_asked(text, asked):
+    if _DOUBT_CUES.isdisjoint(said) and not _figure_asked(text, len(said)):
         return False
     if not _only_told_by(said, set(said) - figures - STOPWORDS - _DOUBTING - POINTING):
         return False  # "not 200 in the us?": a question of its own
@@ -1457,15 +1454,6 @@ def _doubted_figure(matcher: Matcher, text: str, last: Entry) -> bool:
         return False
     # Read from the index, not by reading every answer: the same at any size of file.
     return all(matcher.unknown(figure) == [figure] for figure in figures)
-
-
-def _ranged(said: list[str]) -> bool:
-    """Return whether words hold a range of two figures ("so 3000 TO 6000?"): held up whole
-    against a range the last answer gives ("from 2,500 to 5,000"), as one figure is."""
-    return any(
-        w == "to" and said[i - 1].isdigit() and said[i + 1].isdigit()
-        for i, w in enumerate(said[1:-1], start=1)
-    )
 
 
 def _nearly_fits(matcher: Matcher, text: str, last: Entry) -> bool:
