@@ -1155,30 +1155,9 @@ _NOT_DOERS = frozenset(
 _CLEFT_MOST = 4  # the words a guessed doer may take
 
 
-# Round 129: "MR X WAS THE ONE WHO said ...", "bimmerpost WAS THE ONE THAT leaked it": the
-# guessed doer named first, then what was done; what is asked is who did it.
-_THE_ONE = ("the", "one")
-
-
-def _one_who(found: list[str]) -> list[str] | None:
-    """Return a sentence naming the asker's guess as the one who did something ("mr x WAS THE
-    ONE WHO said ...") as who did it ("who said ..."), or None."""
-    for i in range(1, min(len(found) - 4, _CLEFT_MOST + 1)):
-        if found[i] not in COPULAS:
-            continue
-        if tuple(found[i + 1 : i + 3]) == _THE_ONE and found[i + 3] in _CLEFT_THAT:
-            doer = found[:i]
-            if _NOT_DOERS.isdisjoint(doer) and _ASKS.isdisjoint(doer):
-                return ["who", *found[i + 4 :]]
-        return None  # the doer ends at the first copula
-    return None
-
-
 def _uncleft(found: list[str]) -> list[str]:
     """Return a sentence asking whether the asker's guess did something ("was it goat who
     said ...", "i thought it was the wsj that ...") as who did it ("who said ...")."""
-    if (one := _one_who(found)) is not None:
-        return one
     for i in range(min(len(found) - 3, 4)):
         if tuple(found[i : i + 2]) not in _CLEFTS:
             continue

@@ -3623,17 +3623,6 @@ def test_round_131_who_relayed_a_claim_in_a_told_sentence() -> None:
     assert q.relayer(tuple(words("my cousin said the ferry stops, when was that"))) == 0
 
 
-def test_round_129_the_one_who_did_it_is_asked_as_who() -> None:
-    # Round 129: "X was the one who said Y": the asker's guess at the doer, named first; what is
-    # asked is who said Y, and the guess's words would pull to the wrong person.
-    assert asked("old marta was the one who said the rye was sold out right") == [
-        "who said the rye was sold out"
-    ]
-    assert asked("the baker is the one that bakes rye?") == ["who bakes rye"]
-    assert asked("what was the one that sold out") == ["what was the one that sold out"]
-    assert asked("is the rye the best one") == ["is the rye the best one"]
-
-
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
