@@ -1101,31 +1101,10 @@ def _unsettled(found: list[str]) -> list[str]:
     return found
 
 
-# Round 129: "would you BE ABLE TO tell me where ...", "are you ABLE TO say who ...": a polite
-# request to be told, which asks what "can you tell me" does.
-_ABLE_TO = ("able", "to")
-_POLITE_TELLING = frozenset("tell explain say share".split())
-
-
-def _unabled(found: list[str]) -> list[str]:
-    """Return a sentence asking to be told without the politeness of "be able to" ("would you BE
-    ABLE TO tell me where ..." -> "would you tell me where ...")."""
-    if "able" not in found[:4] or not found[1:2] or found[1] not in _LISTENERS:
-        return found  # most sentences
-    at = 3 if found[2:3] == ["be"] else 2
-    if (
-        tuple(found[at : at + 2]) == _ABLE_TO
-        and found[at + 2 : at + 3]
-        and found[at + 2] in _POLITE_TELLING
-    ):
-        return found[:2] + found[at + 2 :]
-    return found
-
-
 def _unrequested(found: list[str]) -> list[str]:
     """Return a sentence without its request to explain ("can u CLEAR IT UP", "could someone
     SETTLE THIS for me"): the story says what is to be explained."""
-    found = _unsettled(_unabled(found))
+    found = _unsettled(found)
     at = (
         2 if found[:1] and found[0] in _AUXILIARIES and found[1:2] and found[1] in _LISTENERS else 0
     )

@@ -3637,16 +3637,6 @@ def test_round_129_earnings_on_each_one_sold_are_money(question: str, expected: 
     assert q.wants(tuple(words(question))) == expected
 
 
-def test_round_129_being_able_to_tell_is_a_request_to_tell() -> None:
-    # Round 129: "would you be able to tell me where X": the politeness of "be able to" asks
-    # what "would you tell me where X" does, and "able" named no topic.
-    assert asked("Would you be able to tell me where the bakery moved?") == [
-        "would you tell me where the bakery moved"
-    ]
-    assert asked("are you able to explain why rye sold out") == ["are you explain why rye sold out"]
-    assert asked("will i be able to get rye") == ["will i be able to get rye"]  # no telling
-
-
 def test_followup_78_a_period_shortened_in_chat_is_a_period() -> None:
     # Follow-up round 78: "how many yrs till it levels out" asks a span of time, as "how many
     # years" does; "yrs" was read as a thing counted, and an answer's "after 4 to 5 years"
