@@ -3520,22 +3520,11 @@ def _premise(sentence: tuple[str, ...]) -> int | None:
     return None
 
 
-# "what did he GO AND DO after": a verb of going joined by "and" to the verb it leads to.
-_GOING = frozenset("go goes went going come comes came coming".split())
-
-
-def _serial_verb(sentence: tuple[str, ...], at: int) -> bool:
-    """Return whether the "and" at ``at`` joins a verb of going to "do" ("what did segler GO AND
-    DO after he left"), one verb phrase, not a second question ("... go and do THEY ...")."""
-    after = sentence[at + 2] if at + 2 < len(sentence) else ""
-    return sentence[at - 1] in _GOING and sentence[at + 1] == "do" and after not in _ASKED_OF
-
-
 def _second_clause(sentence: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """Split a sentence before its first "and"/"also" that a question word or auxiliary
     follows ("... good for AND WHAT happens after that"); None if it has none."""
     for i in range(1, len(sentence) - 1):
-        if sentence[i] not in _THEN or _serial_verb(sentence, i):
+        if sentence[i] not in _THEN:
             continue
         rest = i + 1
         while rest < len(sentence) and sentence[rest] in _THEN:

@@ -3576,12 +3576,6 @@ def test_round_128_the_askers_verdict_after_the_question_is_story() -> None:
     assert len(q.parts("why would they say it seems silly to drop rye in march")) == 1
 
 
-def test_round_130_a_verb_of_going_and_do_is_one_question() -> None:
-    # "go and do": the "and" joins a verb of going to the verb it leads to, no second question
-    assert q.questions("what did the old baker go and do after he sold the shop") is None
-    assert q.questions("where did the baker go and do they still bake rye") is not None
-
-
 def test_round_130_a_tag_question_asks_the_claim_before_it() -> None:
     # No sentence opens a question: the one that ends on a tag asks, not the last one
     message = (
