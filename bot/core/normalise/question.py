@@ -883,7 +883,7 @@ def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
     found = _plainly(_in_situ(_related(_located(_uncompared(words(sentence))))))
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
-    return _which_person(_backers(_anything_about(_latest(_reasoned(read)))))
+    return _which_person(_backers(_anything_about(_latest(read))))
 
 
 # Round 108: "what are they going for COMPARED TO new": a preposition setting a standard beside
@@ -931,10 +931,8 @@ def _which_person(found: list[str]) -> list[str]:
     return found
 
 
-# "WHAT'S THE REASONING FOR case closed", "what was the logic behind it": why, asked as a noun.
+# "WHAT'S the latest on ...", "what was the latest with ...": the opening "what is" asks.
 _WHAT_IS = (("what", "is"), ("what", "was"), ("what", "are"), ("whats",), ("what",))
-_REASONS = frozenset("reason reasons reasoning rationale logic".split())
-_REASON_OF = frozenset("for behind of".split())
 
 
 def _past_lead_ins(found: list[str]) -> int:
@@ -944,21 +942,10 @@ def _past_lead_ins(found: list[str]) -> int:
 
 def _past_what_is(found: list[str]) -> int:
     """Return where a question opening "what is / was / are" or "whats" goes on, past lead-ins
-    ("YO whats the latest on ...", "OK SO what was the reason for ..."), else 0."""
+    ("YO whats the latest on ...", "OK SO what was the latest with ..."), else 0."""
     start = _past_lead_ins(found)
     opening = tuple(found[start : start + 3])
     return next((start + len(w) for w in _WHAT_IS if opening[: len(w)] == w), 0)
-
-
-def _reasoned(found: list[str]) -> list[str]:
-    """Return "what's the reason(ing) for X" as "why X": the reason is what "why" asks for."""
-    at = _past_what_is(found)
-    frame = found[at : at + 3]
-    if not at or len(found) <= at + 3 or frame[0] != "the":
-        return found
-    if frame[1] not in _REASONS or frame[2] not in _REASON_OF:
-        return found
-    return ["why", *found[at + 3 :]]
 
 
 # "WHAT'S THE LATEST ON 1m production": what news there is, as "any news on" asks.
@@ -2543,7 +2530,7 @@ def _names_one(asked: tuple[str, ...]) -> bool:
         return True  # "WHICH DEALERSHIP is he at, phoenix OR scottsdale": the choice is a guess
     if _called_business(asked) is not None:
         return True  # "whats the az DEALERSHIP CALLED again": its name, wherever it ends
-    if _offers_choice(asked):
+    if "or" in asked:
         return False
     if asked[0] in ("what", "whats", "wat") and asked[-1] in _CALLED:
         return True
@@ -2556,20 +2543,6 @@ def _names_one(asked: tuple[str, ...]) -> bool:
         and asked[1] not in _DATED
         and asked[1] not in _MOMENT
         and asked[1] not in _RESTATED
-    )
-
-
-# "... like the gts OR SOMETHING ELSE": an alternative left open, which offers no choice.
-_OPEN_ALTERNATIVES = frozenset("something anything what whatever other others".split())
-
-
-def _offers_choice(asked: tuple[str, ...]) -> bool:
-    """Return whether a question offers alternatives to choose from ("the 1m or the x1"), not
-    one left open ("like the gts OR SOMETHING ELSE", "or what")."""
-    following = (*asked[1:], "")
-    return any(
-        w == "or" and after not in _OPEN_ALTERNATIVES
-        for w, after in zip(asked, following, strict=True)
     )
 
 
@@ -2645,7 +2618,6 @@ def _final_count(asked: tuple[str, ...]) -> bool:
 
 
 _PAST_COUNT = frozenset("did ended were was got".split())
-_FORESEEN = frozenset("be will would gonna going".split())
 
 
 def outcome_count(asked: tuple[str, ...]) -> bool:
@@ -2662,14 +2634,10 @@ def outcome_count(asked: tuple[str, ...]) -> bool:
     # "how many DID they get", "how many ENDED up built", "how many WERE made in the end": past
     if at is None:
         return False
-    # "how many they SOLD in total": a past sale with no "did", not "will BE sold"
-    sold = "sold" in asked[at:] and _FORESEEN.isdisjoint(asked[at:])
-    if _PAST_COUNT.isdisjoint(asked[at:]) and not sold:
+    if _PAST_COUNT.isdisjoint(asked[at:]):
         return False
     ended = any(a in ("end", "ended") and b == "up" for a, b in itertools.pairwise(asked))
     ended = ended or any(asked[i : i + 3] == ("in", "the", "end") for i in range(len(asked) - 2))
-    # "how many they sold IN TOTAL": the whole count once sales were over
-    ended = ended or (sold and "total" in asked)
     return ended or not _AT_LAST.isdisjoint(asked)
 
 

@@ -2906,14 +2906,6 @@ def test_round_83_which_person_asks_who(message: str, read: tuple[str, ...]) -> 
     assert found.words[:4] == read
 
 
-def test_followup_45_the_reason_for_x_asks_why_x() -> None:
-    # Follow-up round 45: "what's the reasoning behind X" asks why X; "reasoning", a word no
-    # phrasing holds, left the question short of its entry.
-    assert asked("what's the reasoning behind the bakers new hours") == ["why the bakers new hours"]
-    assert asked("what was the logic for closing the shop early?") == ["why closing the shop early"]
-    assert asked("what is the reason") == ["what is the reason"]  # no X: nothing to ask why of
-
-
 def test_followup_45_the_latest_on_x_asks_for_news_on_x() -> None:
     # Follow-up round 45: "what's the latest on X" asks what news there is on X, as "any news
     # on X" does; "latest", a word no phrasing holds, left it short of the overview.
@@ -3308,29 +3300,13 @@ def test_round_114_a_tldr_asked_for_is_no_turn_to_the_question(
     assert asked(message) == read
 
 
-def test_round_114_a_greeting_before_whats_the_latest_or_the_reason_is_read_past() -> None:
-    # Round 114: "yo whats the latest on X", "ok so whats the reason for X": the lead-ins
-    # greet or turn to the question; the question read after them is the same.
+def test_round_114_a_greeting_before_whats_the_latest_is_read_past() -> None:
+    # Round 114: "yo whats the latest on X": the lead-ins greet or turn to the question; the
+    # question read after them is the same.
     assert asked("yo what's the latest on the bakery's new hours") == [
         "any news on the bakery new hours"
     ]
-    assert asked("ok so whats the reason for closing the shop early") == [
-        "why closing the shop early"
-    ]
     assert asked("hey what was the latest") == ["hey what was the latest"]  # no X
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        # Round 115: "how many they SOLD in total": a past sale with no "did", over in total.
-        ("did the bakery ever say how many pies they sold in total", True),
-        ("how many pies will be sold in total", False),  # a forecast
-        ("how many pies they sold", False),  # no "in total": not the whole count
-    ],
-)
-def test_round_115_a_total_sold_is_a_count_once_it_was_over(question: str, expected: bool) -> None:
-    assert q.outcome_count(tuple(words(question))) is expected
 
 
 @pytest.mark.parametrize(
@@ -3350,22 +3326,6 @@ def test_round_119_what_year_after_naming_the_thing_wants_a_year(
     question: str, kind: str | None
 ) -> None:
     assert q.wants(tuple(words(question))) == kind
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        # Round 117: an alternative left open ("or something else") offers no choice, so the
-        # question still asks for a name the answer must give.
-        ("which pastries did the baker mean, like the eclair or something else", "name"),
-        ("which loaves are on sale or what", "name"),
-        ("which is cheaper, the rye or the spelt", None),  # a choice between the two it names
-    ],
-)
-def test_round_117_an_open_alternative_offers_no_choice(
-    question: str, expected: str | None
-) -> None:
-    assert q.wants(tuple(words(question))) == expected
 
 
 def test_followup_64_who_keeps_raising_the_thing_asked_about_is_story() -> None:
