@@ -149,8 +149,7 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         (s, found)
         for whole in _BREAK.split(message, MAX_PARTS)
         for turned in _turned(whole)
-        for stated in _stated(turned)
-        for s in _tag_ended(stated)
+        for s in _tag_ended(turned)
         if _DOUBT.match(s) is None and (found := _judged(_read_as_asked(s), either))
     ]
     if len(pieces) <= 1:
@@ -383,15 +382,6 @@ def _turned(sentence: str) -> list[str]:
     return [sentence[: turn.start()], sentence[turn.end() :]]
 
 
-# Round 106: "is segler still the head of m or did he leave, the articles call him something
-# different each time AND IM CONFUSED": a clause after the question's comma that ends on the
-# asker's own state is why they ask, story as a sentence of its own would be. ("im wondering
-# if ...", "im curious which ...": a state that takes a clause asks, and is left; so is a
-# question of fewer than four words, as in `_aside`: "whats x, ... and im lost" asks it whole.)
-_STATES = frozenset("confused lost stumped puzzled baffled".split())
-_STATE_TAIL = 4  # the clause's last words, where the state stands: "and im so confused"
-
-
 def _checks_passed_on(told: list[str], asked: list[str]) -> bool:
     """Return whether a question after a claim passed on asks about that claim, so the two stay
     one sentence ("someone told me 5000, is that legit"), not when the question names its own
@@ -410,22 +400,6 @@ def _tag_ended(sentence: str) -> list[str]:
     if tag is None or not sentence[tag.end() :].strip():
         return [sentence]
     return [sentence[: tag.end() - 1], sentence[tag.end() :]]
-
-
-def _stated(sentence: str) -> list[str]:
-    """Split a question from the clause after its first comma when that clause ends on the
-    asker's own state ("who baked it, the papers say two names and IM LOST"): it is story."""
-    comma = sentence.find(",")
-    if comma < 0:
-        return [sentence]
-    asked, tail = words(sentence[:comma]), words(sentence[comma + 1 :])[-_STATE_TAIL:]
-    if len(asked) < _ASIDE_LEAST or not _opens(tuple(asked)):
-        return [sentence]
-    if not any(
-        w in _ASKER_SELF and not _STATES.isdisjoint(tail[i + 1 :]) for i, w in enumerate(tail)
-    ):
-        return [sentence]
-    return [sentence[:comma], sentence[comma + 1 :]]
 
 
 _KNOWS = frozenset("know knows".split())

@@ -3208,31 +3208,6 @@ def test_a_difference_or_a_change_is_read_as_its_two_sides() -> None:
 
 
 @pytest.mark.parametrize(
-    ("message", "asking"),
-    [
-        # Round 106: a clause after the question's comma that ends on the asker's own state
-        (
-            "did the baker move to york or stay, the papers name the town differently and im"
-            " so confused",
-            [True, False],
-        ),
-        (
-            "whats a proving drawer for, everyone at the bakery mentions it and im lost",
-            [True, False],
-        ),
-        ("whats a drawer, everyone mentions it and im lost", [True]),  # too short to split
-        # ... not a state that takes its own clause, nor a comma clause of the question's own
-        ("which flour did the mill send, im curious which one it was", [True]),
-        ("what did the mill send, flour or rye", [True]),
-    ],
-)
-def test_round_106_a_comma_clause_ending_on_the_askers_state_is_story(
-    message: str, asking: list[bool]
-) -> None:
-    assert [p.asks for p in q.parts(message)] == asking
-
-
-@pytest.mark.parametrize(
     ("message", "read"),
     [
         # Round 108: "compared to X" sets a standard beside what is asked: no comparison asked of
