@@ -711,11 +711,6 @@ def _kth_highest(values: _Floats, count: int) -> float:
     return float(kth)
 
 
-def _ceiling(coverage: float) -> float:
-    """Return the best score an entry with this coverage could get (see _coverage_needed)."""
-    return _COVERAGE_SHARE * coverage + 2 * (1 - _COVERAGE_SHARE) * coverage / (1 + coverage)
-
-
 def _coverage_needed(score: float) -> float:
     """Return the least coverage with which an entry could still reach ``score``.
 
@@ -1248,6 +1243,9 @@ class Matcher:
         """
         out: list[_Scored] = []
         top: list[float] = []  # the best ``limit`` scores so far, ascending
+        # Once ``top`` is full: a candidate whose ceiling is below ``cut`` ends the scoring, one
+        # whose reach is below ``bar`` is skipped (both read from top[0], kept as it changes).
+        full, cut, bar = False, 0.0, 0.0
         falling = (-scores[candidates]).tolist()
         lightest = self._lightest[candidates].tolist()
         missed = (
@@ -1255,23 +1253,27 @@ class Matcher:
             if focus_holders is not None
             else [False] * candidates.size
         )
+        share, rest = _COVERAGE_SHARE, 1 - _COVERAGE_SHARE
+        twice_rest = 2 * rest  # the float ``2 * (1 - _COVERAGE_SHARE)`` evaluates to first
+        similar = self._similarity
         # By falling coverage, then file order (candidates are distinct: the rest never compares).
         for negated, index, light, miss in sorted(
             zip(falling, candidates.tolist(), lightest, missed, strict=True)
         ):
             weight = -negated
             coverage = weight / total
-            if len(top) == limit:
-                if factor * _ceiling(coverage) < top[0] - 1e-9:
+            if full:
+                # The best score an entry with this coverage could get (see _coverage_needed).
+                if factor * (share * coverage + twice_rest * coverage / (1 + coverage)) < cut:
                     break
-                near = 2 * weight / (total + max(light, weight))
-                reach = factor * (_COVERAGE_SHARE * coverage + (1 - _COVERAGE_SHARE) * near)
+                near = 2 * weight / (total + (light if light > weight else weight))
+                reach = factor * (share * coverage + rest * near)
                 # Scores are rounded to 4 places and capped at 1 before ranking, and a tie goes
                 # to the earlier entry: skip only one that stays below once rounded.
-                if (reach * _FOCUS_MISSED if miss else reach) < min(top[0], 1.0) - _ROUNDED:
+                if (reach * _FOCUS_MISSED if miss else reach) < bar:
                     continue
-            similarity = self._similarity(index, found, total)
-            score = factor * (_COVERAGE_SHARE * coverage + (1 - _COVERAGE_SHARE) * similarity)
+            similarity = similar(index, found, total)
+            score = factor * (share * coverage + rest * similarity)
             halved = miss or similarity <= 0  # no phrasing shares a word: keywords alone
             if halved:
                 score *= _FOCUS_MISSED
@@ -1279,6 +1281,8 @@ class Matcher:
             bisect.insort(top, score)
             if len(top) > limit:
                 del top[0]
+            if len(top) == limit:
+                full, cut, bar = True, top[0] - 1e-9, min(top[0], 1.0) - _ROUNDED
         return out
 
     def _similarity(self, index: int, found: dict[int, float], total: float) -> float:
