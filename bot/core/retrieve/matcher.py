@@ -10,6 +10,7 @@ import string
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from operator import attrgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -738,6 +739,9 @@ class _Scored(NamedTuple):  # tuples: built many times a question, cheaper than 
     halved: bool = False  # it missed what the question asks for (or shares keywords only)
 
 
+_SCORE = attrgetter("score")  # a _Scored's score, read in C
+
+
 class _Term(NamedTuple):
     stem: str
     weight: float
@@ -1199,7 +1203,7 @@ class Matcher:
         final = self._final(held[leading], scores, found, total, factor, limit, holders)
         # An entry outside the leaders may still hold a phrasing close enough to be the answer
         # or a near tie to it: score those too (up to _RESCUE of them).
-        floor = max(max(c.score for c in final) - NEAR_TIE, _EXACT_FROM)
+        floor = max(max(map(_SCORE, final)) - NEAR_TIE, _EXACT_FROM)
         cut = _coverage_needed(floor / factor) * total * (1 - 1e-6)
         # Every other entry reaches at most what the last leader does: often less than the cut
         # (half of an entry's ceiling is at most the ceiling of half its coverage).
@@ -1211,7 +1215,7 @@ class Matcher:
             if holders is not None:  # an entry missing what is asked is scored down, so is its best
                 ceilings[~holders[rescue]] *= _FOCUS_MISSED
             chosen = self._top(scores[rescue], np.flatnonzero(ceilings >= floor - 1e-9), _RESCUE)
-            ahead = sorted(c.score for c in final)[-limit:]
+            ahead = sorted(map(_SCORE, final))[-limit:]
             if len(ahead) == limit:
                 # None that stays below the leaders' last once rounded can be an answer.
                 chosen = chosen[ceilings[chosen] >= min(ahead[0], 1.0) - _ROUNDED - 1e-9]
