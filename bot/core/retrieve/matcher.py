@@ -111,9 +111,10 @@ _COVERAGE_SHARE = 0.75  # the rest of the score is the best phrasing's similarit
 _RERANK = 12  # how many coverage leaders get the (slower) phrasing comparison
 _MAX_CACHED = 65536  # question words remembered with their spelling fix and stem
 # Messages whose reading (_query) is remembered: a follow-up is read whole, for its words no
-# entry holds and for its topic, and the message before it may be read again; when full, the
-# readings are forgotten at once (one step, as two threads may ask of one matcher).
-_QUERIES_KEPT = 8
+# entry holds and for its topic, and the message before it may be read again; short follow-ups
+# ("source?", "who said that") come back after other answers. When full, the readings are
+# forgotten at once (one step, as two threads may ask of one matcher).
+_QUERIES_KEPT = 64
 # A question made only of words most entries share ("is that true?", "1M source?") is too vague
 # to answer: its scores are scaled down so that it gets suggestions instead of a guess.
 _DISTINCTIVE_SHARE = 0.5
