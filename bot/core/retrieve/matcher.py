@@ -1223,7 +1223,7 @@ class Matcher:
             rescue = rescue[chosen]
             final += self._final(rescue, scores, found, total, factor, limit, holders)
         # By falling rounded score, then file order (entries are distinct: ``c`` never compares).
-        ranked = sorted((-round(min(c.score, 1.0), 4), c.entry, c) for c in final)[:limit]
+        ranked = sorted([(-round(min(c.score, 1.0), 4), c.entry, c) for c in final])[:limit]
         matches = tuple(
             Match(self._entries, -negated, c.coverage, c.similarity, c.entry)
             for negated, _, c in ranked
@@ -1373,7 +1373,7 @@ class Matcher:
         true?", "what time is it" have no topic of their own (``share``: of the heaviest
         possible word's weight)."""
         least = share * math.log(1 + self._size)
-        return not any(self._distinctive[t] for t in found) or sum(found.values()) < least
+        return not any(map(self._distinctive.__getitem__, found)) or sum(found.values()) < least
 
     def _mask(self, entries: list[int] | _Ints) -> _Mask:
         """Return a mask over the entries that is true for ``entries``."""
