@@ -156,8 +156,6 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
     if len(pieces) <= 1:
         alone: list[Part] = []
         for _, found in pieces:  # "where was it shot, looks like europe": the guess is story
-            if (reported := _asked_on(found)) is not None:  # "my buddy ASKED ME IF ..."
-                found = found[reported:]
             at = _seeming(found)
             if (told := _told_premise(tuple(found))) is not None:  # "SINCE X SAID Y, are ..."
                 alone += [Part(tuple(found[:told]), False, True), Part(tuple(found[told:]), True)]
@@ -198,14 +196,6 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
     ]
     if any(believed) and not all(b or not m for b, m in zip(believed, marked, strict=True)):
         marked = [m and not b for m, b in zip(marked, believed, strict=True)]
-    named = any(
-        m and not all(w in STOPWORDS for w in found)
-        for m, (_, found) in zip(marked, pieces, strict=True)
-    )
-    if not named and any(whether := [_whether_asked(found) for _, found in pieces]):
-        # "someone asked me IF it was shot in germany, was it", "could someone clarify
-        # WHETHER ... . my dealer was unclear.": the yes/no question reported asks
-        marked = [m or r for m, r in zip(marked, whether, strict=True)]
     if not any(marked):
         marked = [found[0] in _OPENERS for _, found in pieces]
     if not any(marked):  # "it was white WASNT IT, ... so whoever is right buys the round"
@@ -223,8 +213,6 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         if pointed and not m:
             out += [Part(tuple(words(q)), True) for q in _QUOTED.findall(said) if len(words(q)) > 2]
     for (_, found), m in zip(pieces, marked, strict=True):
-        if m and (reported := _asked_on(found)) is not None:  # "my buddy ASKED ME IF ..."
-            found = found[reported:]
         first = _first_guess(found) if m else None
         at = _second_guess(found) if m and first is None else None
         seems = _seeming(found) if m else None
@@ -291,45 +279,6 @@ def _debated(sentence: list[str]) -> int | None:
         ):
             return i + 2
     return None
-
-
-# Round 140: "someone ASKED ME IF the clip was shot in germany", "my buddy WANTS TO KNOW
-# WHETHER ...", "could someone CLARIFY WHETHER ...": a question reported or passed on; the
-# clause after its verb is the question, the rest the story of who asks it.
-_ASKING_VERBS = frozenset(
-    "ask asks asked asking wonder wonders wondered wondering clarify confirm".split()
-)
-_TO_KNOW = frozenset("to wanna".split())  # "wants TO know", "WANNA know": not "i dont know if"
-_ASKED_WHO = frozenset("me us him her them you".split())
-_REPORTED_CLAUSES = frozenset("whether if".split())
-_REPORTED_OPENERS = _REPORTED_CLAUSES | _WH_LAST
-_REPORTED_LEAST = 3  # "i want to know if HES RIGHT": a clause this short only points back
-
-
-def _asked_on(sentence: Sequence[str]) -> int | None:
-    """Return where the question a sentence reports or passes on begins ("my friend ASKED ME
-    IF the clip was shot in germany", "wants to know WHETHER ..."), or None: not in a sentence
-    that opens with a question word, nor after a join ("... BUT i wonder if ...")."""
-    if not sentence or sentence[0] in _WH_LAST:
-        return None
-    for i, word in enumerate(sentence[:-1]):
-        if word in _JOINS:
-            return None
-        if word == "know" and (not i or sentence[i - 1] not in _TO_KNOW):
-            continue
-        if word != "know" and word not in _ASKING_VERBS:
-            continue
-        at = i + 1 + (sentence[i + 1] in _ASKED_WHO)
-        if at < len(sentence) and sentence[at] in _REPORTED_OPENERS:
-            start = at + (sentence[at] in _REPORTED_CLAUSES)
-            return start if len(sentence) - start >= _REPORTED_LEAST else None
-    return None
-
-
-def _whether_asked(sentence: Sequence[str]) -> bool:
-    """Return whether a sentence reports a yes/no question ("someone asked me IF ...")."""
-    at = _asked_on(sentence)
-    return at is not None and sentence[at - 1] in _REPORTED_CLAUSES
 
 
 # "SAY bmw built more. what happens ...", "SUPPOSE ...", "WHAT IF ...": a sentence that sets up
