@@ -2605,8 +2605,7 @@ def _names_one(asked: tuple[str, ...]) -> bool:
 
 # Round 140: "what (was the) special edition m3 they were HINTING AT", "what cars do they
 # MEAN": a what-question naming a thing someone referred to asks which one it was, as "which
-# cars did they mean" does; "what did they mean by ..." (no thing named) asks what they said,
-# and "whats the 'm3s aside' bit mean" what the words mean.
+# cars did they mean" does; "what did they mean by ..." (no thing named) asks what they said.
 _REFERRING = frozenset(
     {("hinting", "at"), ("talking", "about"), ("referring", "to"), ("thinking", "of")}
 )
@@ -2625,18 +2624,13 @@ def _referred_to(asked: tuple[str, ...]) -> bool:
         return False
     last = len(asked) - 1
     return any(
-        (
-            asked[i] in _MEANING
-            and asked[i - 1] in _MEANING_ONES  # "what cars do THEY mean", not "X bit mean"
-            and (i == last or asked[i + 1] in _MEANT_ENDS)
-        )
+        (asked[i] in _MEANING and (i == last or asked[i + 1] in _MEANT_ENDS))
         or (i < last and (asked[i], asked[i + 1]) in _REFERRING)
         for i in range(at + 1, len(asked))
     )
 
 
 _MEANT_ENDS = frozenset("exactly though tho here there".split())
-_MEANING_ONES = frozenset("they he she we you u".split())
 
 
 # "... like the gts OR SOMETHING ELSE": an alternative left open, which offers no choice.
