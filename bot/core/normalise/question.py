@@ -2591,8 +2591,6 @@ def _names_one(asked: tuple[str, ...]) -> bool:
         return True
     if asked[0] == "who" and asked[1] in ("at", "from"):
         return True  # "who AT bmwna did they talk to": a person the question does not name
-    if asked[0] in WHATS and _referred_to(asked):
-        return True  # "what special edition m3 were they HINTING AT": which one they meant
     return (
         asked[0] == "which"
         and asked[1] not in _AUXILIARIES
@@ -2601,36 +2599,6 @@ def _names_one(asked: tuple[str, ...]) -> bool:
         and asked[1] not in _MOMENT
         and asked[1] not in _RESTATED
     )
-
-
-# Round 140: "what (was the) special edition m3 they were HINTING AT", "what cars do they
-# MEAN": a what-question naming a thing someone referred to asks which one it was, as "which
-# cars did they mean" does; "what did they mean by ..." (no thing named) asks what they said.
-_REFERRING = frozenset(
-    {("hinting", "at"), ("talking", "about"), ("referring", "to"), ("thinking", "of")}
-)
-_MEANING = frozenset("mean meant".split())
-_BEFORE_REFERRED = COPULAS | frozenset("the that those these".split())
-
-
-def _referred_to(asked: tuple[str, ...]) -> bool:
-    """Return whether a what-question names a thing and asks which one someone referred to."""
-    at = 1
-    while at < len(asked) and asked[at] in _BEFORE_REFERRED:
-        at += 1
-    if at >= len(asked) or asked[at] in STOPWORDS or asked[at] in _AUXILIARIES:
-        return False
-    if asked[at] in _DATED or asked[at] in _MOMENT or asked[at] in _RESTATED:
-        return False
-    last = len(asked) - 1
-    return any(
-        (asked[i] in _MEANING and (i == last or asked[i + 1] in _MEANT_ENDS))
-        or (i < last and (asked[i], asked[i + 1]) in _REFERRING)
-        for i in range(at + 1, len(asked))
-    )
-
-
-_MEANT_ENDS = frozenset("exactly though tho here there".split())
 
 
 # "... like the gts OR SOMETHING ELSE": an alternative left open, which offers no choice.

@@ -3686,20 +3686,3 @@ def test_followup_78_dropping_the_last_question_is_no_word_of_the_next(
     # what follows; "forget" counted as a word of the question and pulled it under the
     # threshold.
     assert asked(message) == [" ".join(words(question))]
-
-
-@pytest.mark.parametrize(
-    ("question", "kind"),
-    [
-        # Round 140: a what-question naming a thing someone referred to asks which one ...
-        ("what was the seasonal loaf they were hinting at", "name"),
-        ("what rye breads does the baker mean exactly", "name"),
-        ("what ferry were they talking about", "name"),
-        # ... but "what did they mean by ..." and "what were they hinting at" name no thing
-        ("what did the baker mean by a seasonal loaf", None),
-        ("what were they hinting at", None),
-        ("what was the ferry", None),  # the named thing ends the question
-    ],
-)
-def test_round_140_a_thing_referred_to_asks_its_name(question: str, kind: str | None) -> None:
-    assert q.wants(tuple(words(question))) == kind
