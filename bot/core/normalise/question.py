@@ -653,21 +653,6 @@ def _since_clause(sentence: list[str], i: int) -> bool:
     )
 
 
-# Round 140: "was segler still running m WHEN THE 5K RUMOUR CAME OUT": a yes/no question
-# dated by an event after "when"; the event only says when, the question is before it.
-_EVENTS = frozenset("came dropped broke surfaced appeared hit launched started".split())
-_ANCHOR_MOST = 6  # the words of the event: "when the doubling rumour first came out"
-
-
-def _time_anchor(sentence: list[str], i: int) -> bool:
-    """Return whether a yes/no question turns at ``i`` to the event that dates it ("was he
-    still boss WHEN THE RUMOUR CAME OUT")."""
-    if sentence[i] != "when" or sentence[0] not in YES_NO_OPENERS:
-        return False
-    event = sentence[i + 1 : i + 1 + _ANCHOR_MOST]
-    return len(sentence) - i - 1 <= _ANCHOR_MOST and not _EVENTS.isdisjoint(event)
-
-
 def _aside(sentence: list[str]) -> int | None:
     """Return where a question that opens with a question word or an auxiliary turns to the
     asker's aside ("who confirmed it BECAUSE MY salesman ...", "... I REMEMBER the aussie
@@ -696,7 +681,6 @@ def _aside(sentence: list[str]) -> int | None:
                 and last_or > i + 1
             )
             or _hedged_guess(sentence, i)
-            or _time_anchor(sentence, i)
         ):
             # "..., i remember SOMETHING ABOUT dealers": a hint at the answer, part of the question
             vague = not _VAGUELY.isdisjoint(itertools.pairwise(sentence[i:]))

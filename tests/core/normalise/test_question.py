@@ -3686,17 +3686,3 @@ def test_followup_78_dropping_the_last_question_is_no_word_of_the_next(
     # what follows; "forget" counted as a word of the question and pulled it under the
     # threshold.
     assert asked(message) == [" ".join(words(question))]
-
-
-def test_round_140_an_event_dating_a_yes_no_question_is_story() -> None:
-    # Round 140: "was he still boss WHEN THE RUMOUR CAME OUT": the event after "when" only
-    # dates the question; its words are story.
-    found = q.parts("was the baker still running the shop when the rye rumour came out")
-    assert [(" ".join(p.words), p.asks) for p in found] == [
-        ("was the baker still running the shop", True),
-        ("when the rye rumour came out", False),
-    ]
-    # a wh-question's "when" and a long clause after it stay one question
-    assert asked("where was the baker when the ferry came in") == [
-        "where was the baker when the ferry came in"
-    ]
