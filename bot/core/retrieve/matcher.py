@@ -67,6 +67,7 @@ from ..normalise.question import (
     other_side,
     outcome_count,
     own_car,
+    paint_offered,
     parts,
     points_back,
     present_post,
@@ -225,6 +226,7 @@ _OTHER_INFO = "otherinfo"  # a coined term: what someone's different information
 _PRESENT_POST = "presentpost"  # a coined term: where someone works now, held by none
 _EARLIER_POST = "earlierpost"  # a coined term: someone's career before, held by none
 _BUSINESS_COUNT = "businesscount"  # a coined term: how many dealers there are, held by none
+_PAINT_OFFERED = "paintoffered"  # a coined term: the colours a car is offered in, held by none
 _VOWELS = frozenset("aeiouy")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A year this much later than the last the answers name is past every forecast they make (the
@@ -247,6 +249,7 @@ _COINED = frozenset(
         _PRESENT_POST,
         _EARLIER_POST,
         _BUSINESS_COUNT,
+        _PAINT_OFFERED,
     )
 )
 # The words that name a show ("podcast", and what the knowledge reads as one: "bimmercast").
@@ -1991,6 +1994,8 @@ class Matcher:
                     (earlier_post(spelled), _EARLIER_POST),
                     # "how many bmw DEALERS are in ohio": a count of businesses
                     (business_count(spelled), _BUSINESS_COUNT),
+                    # "what colours does it COME in": the colours on offer
+                    (paint_offered(spelled), _PAINT_OFFERED),
                 )
                 for spotted, coined in never_held:
                     if spotted:
