@@ -321,6 +321,8 @@ class Talk:
             return self._reaction()  # "👍", "😂😂": a reaction without words
         if not said or len(said) > _MAX_TALK_WORDS:
             return None
+        if "?" in message and _CHAT_TAGS.issuperset(said):
+            return None  # "fr?", "deadass?": asks whether what was just said is so
         found = self._match(said) or self._thanked(message, said)
         if found is None or found.kind is TalkKind.GREETING:
             # "hey whats this bot for", "hi who are you": a greeting before help or "who are

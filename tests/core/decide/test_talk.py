@@ -1069,3 +1069,16 @@ def test_followup_80_a_return_to_a_topic_is_what_the_question_points_at(
     # its question asks; the topic returned to ("bmw") pulled it under the threshold. With a
     # pointing word, the topic is what it points at ("back to the vid, what was chasing it").
     assert returned(message) == question
+
+
+@pytest.mark.parametrize("message", ["deadass?", "frfr?", "fr fr??"])
+def test_followup_80_a_chat_tag_asked_asks_whether_it_is_so(
+    service: KnowledgeService, message: str
+) -> None:
+    # Follow-up round 80: "fr?" asks whether what was just said is so, as "really?" does; read
+    # as agreeing, it got the reaction small talk. Without the question mark it still agrees.
+    first, _ = _in_turn(service, "who interviewed watts")
+    reply, _ = _in_turn(service, "who interviewed watts", message)
+    assert reply.answered and reply.entry_id == first.entry_id
+    agreed, _ = _in_turn(service, "who interviewed watts", "deadass")
+    assert agreed.kind == "smalltalk"
