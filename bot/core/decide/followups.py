@@ -179,6 +179,10 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         judged = _verdict_on(last, knowledge)
         if judged is not None:
             return Reading(_sure(judged), last)
+    if _view_given(text, last, knowledge):
+        # "and the blog buys it?" after the blog's own word on Segler's promise ("granted ...
+        # but said it thinks"): that answer, not a claim holding "buy" (why enthusiasts buy).
+        return Reading(_sure(last), last)
     if _asks_writers_view(text, last, knowledge):
         if _states_view(last, "blog"):
             # "does the blog agree w him" after Segler's words, which the blog "repeated ...
@@ -468,6 +472,20 @@ def _asks_writers_view(text: str, last: Entry, knowledge: Knowledge) -> bool:
         # "did the blog buy it" after a reader's comment: the blog whose comments they are,
         # whose reply may be meant, or the writer; not clear.
         return False
+    return _view_asked(text, last)
+
+
+def _view_given(text: str, last: Entry, knowledge: Knowledge) -> bool:
+    """Return whether a short message asks the articles' writer's view of what the last answer
+    says when that answer is the writer's and gives its view ("the blog granted ... but said
+    it thinks")."""
+    if not _WRITER.search(text) or not _writers_view(last, knowledge):
+        return False
+    return _states_view(last, "blog") and _view_asked(text, last)
+
+
+def _view_asked(text: str, last: Entry) -> bool:
+    """Return whether a message only asks a view ("and the blog buys it?") of the last answer."""
     said = [plain(w) for w in words(text)]
     said = said[1:] if said[:1] in _OPENING else said  # "and what did the other site think"
     if _VIEW_ASKED.isdisjoint(said) or len(said) > _MAX_VIEW_WORDS:
