@@ -3183,49 +3183,14 @@ def test_followup_72_a_choice_the_last_answer_settles_beats_an_unlinked_claim(
     assert side.kind == "followup" and side.entry_id == "rye-ends"
 
 
-HARBOUR = """
-version: 1
-
-sources:
-  - id: harbour-post
-    title: The harbour post
-    outlet: the harbour blog
-    kind: article
-
-entries:
-  - id: captain-promise
-    questions: [Did the captain promise the ferry would run all winter?]
-    answer: >-
-      Captain Rhea has promised the ferry will run all winter. The blog granted that this could
-      be brushed off as talk, but said it thinks there is substance behind it.
-    status: opinion
-    claimed_by: the harbour blog
-    sources: [harbour-post]
-    related: [ticket-demand]
-  - id: ticket-demand
-    questions: [Do more people buy ferry tickets in winter?]
-    answer: The blog said far more people buy ferry tickets in winter than in summer.
-    status: opinion
-    claimed_by: the harbour blog
-    sources: [harbour-post]
-    related: [captain-promise]
-    keywords: [buy, buys, bought]
-"""
-
-
-@pytest.fixture(scope="module")
-def harbour(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
-    return _built(tmp_path_factory, "harbour", HARBOUR)
-
-
 def test_followup_80_the_writers_view_asked_of_its_own_view_is_that_view(
-    harbour: KnowledgeService,
+    shipped: KnowledgeService,
 ) -> None:
-    # Follow-up round 80: "and the blog buys it?" after the blog's own word on a promise ("the
-    # blog granted ... but said it thinks") asks the view that answer gives; it got the claim
-    # holding "buy" (who buys tickets), which the question alone finds.
+    # Follow-up round 80: "so the blog buys that?" after the blog's own word on Segler's promise
+    # ("the blog granted ... but said it thinks") asks the view that answer gives; it got the
+    # residuals claim holding "buy" (why enthusiasts buy the 1M).
     first, buys = _talk(
-        harbour, "did the captain promise the ferry would run all winter", "and the blog buys it?"
+        shipped, "who promised the 1m would turn into a collectible", "so the blog buys that?"
     )
-    assert first.entry_id == "captain-promise"
-    assert buys.answered and buys.entry_id == "captain-promise"
+    assert first.entry_id == "segler-collectors-car"
+    assert buys.answered and buys.entry_id == "segler-collectors-car"
