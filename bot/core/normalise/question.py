@@ -144,7 +144,7 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
     """
     every = words(message)
     # "is it hype OR the tooling", "he RECKONS ..., she SAYS ...": alternatives to weigh
-    either = "or" in every or sum(w in _VIEWS for w in every) > 1
+    either = "or" in every or sum(map(_VIEWS.__contains__, every)) > 1
     pieces = [
         (s, found)
         for whole in _BREAK.split(message, MAX_PARTS)

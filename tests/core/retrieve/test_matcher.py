@@ -3705,3 +3705,24 @@ def test_a_reading_is_remembered_and_each_caller_gets_lists_of_its_own(
     matcher.clear_caches()
     assert matcher._query(question) == expected
     assert calls.count(question) == 3
+
+
+def test_a_short_follow_up_is_remembered_after_the_messages_of_a_few_answers(
+    matcher: Matcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # perf27: "source?" comes back after other answers and their follow-ups (some twenty
+    # messages read in between): it is weighed once, and read the same.
+    expected = Matcher(matcher.knowledge)._query("source?")
+    weigh = matcher._weigh
+    calls: list[str] = []
+
+    def counted(text: str, found: Any) -> Any:
+        calls.append(text)
+        return weigh(text, found)
+
+    monkeypatch.setattr(matcher, "_weigh", counted)
+    assert matcher._query("source?") == expected
+    for number in range(24):
+        matcher._query(f"what colour is widget {number}")
+    assert matcher._query("source?") == expected
+    assert calls.count("source?") == 1
