@@ -68,6 +68,7 @@ from ..normalise.question import (
     other_side,
     outcome_count,
     own_car,
+    paint_offered,
     parts,
     points_back,
     present_post,
@@ -227,6 +228,8 @@ _OTHER_INFO = "otherinfo"  # a coined term: what someone's different information
 _PRESENT_POST = "presentpost"  # a coined term: where someone works now, held by none
 _EARLIER_POST = "earlierpost"  # a coined term: someone's career before, held by none
 _BUSINESS_COUNT = "businesscount"  # a coined term: how many dealers there are, held by none
+_PAINT_OFFERED = "paintoffered"  # a coined term: the colours a car is offered in, held by none
+_COLOUR_WORD = re.compile(r"\b(?:colou?rs?|paints?)\b", re.IGNORECASE)  # an answer's colours
 _VOWELS = frozenset("aeiouy")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A year this much later than the last the answers name is past every forecast they make (the
@@ -249,6 +252,7 @@ _COINED = frozenset(
         _PRESENT_POST,
         _EARLIER_POST,
         _BUSINESS_COUNT,
+        _PAINT_OFFERED,
     )
 )
 # The words that name a show ("podcast", and what the knowledge reads as one: "bimmercast").
@@ -783,6 +787,9 @@ class Matcher:
         self.synonyms = Synonyms(knowledge.synonyms)
         rows = knowledge.rows  # read by column, once each: no Entry is built for each
         answers, claimants = list(rows.texts(2)), list(rows.texts(4))
+        # Round 141: whether any answer speaks of colours ("sold in one colour only"): only
+        # then may an entry give the colours a thing is offered in.
+        self._colours_given = any(_COLOUR_WORD.search(a) is not None for a in answers)
         entry_ids, statuses = list(rows.texts(0)), list(rows.texts(3))
         phrasings = list(rows.lists(1))
         self._names = _name_terms(answers, claimants, self.synonyms)
@@ -2000,6 +2007,8 @@ class Matcher:
                     (earlier_post(spelled), _EARLIER_POST),
                     # "how many bmw DEALERS are in ohio": a count of businesses
                     (business_count(spelled), _BUSINESS_COUNT),
+                    # "what colours does it COME in": the colours on offer
+                    (paint_offered(spelled) and not self._colours_given, _PAINT_OFFERED),
                 )
                 for spotted, coined in never_held:
                     if spotted:

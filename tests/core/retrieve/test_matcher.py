@@ -3726,3 +3726,19 @@ def test_a_short_follow_up_is_remembered_after_the_messages_of_a_few_answers(
         matcher._query(f"what colour is widget {number}")
     assert matcher._query("source?") == expected
     assert calls.count("source?") == 1
+
+
+def test_round_141_colours_on_offer_track_days_and_designers_are_never_covered(
+    matcher_real: Matcher,
+) -> None:
+    # Round 141: the colours the 1M is offered in, taking it on track days and who designed it
+    # are topics the sources never cover ("track" is the GP's track record, "designed" the
+    # molds' designated run, "engineer" the N54 engine).
+    assert _decided(matcher_real, "what colours does the 1m come in") is None
+    assert _decided(matcher_real, "can you get a 1m in black") is None
+    assert _decided(matcher_real, "is the 1m any good for track days") is None
+    assert _decided(matcher_real, "who designed the 1m") is None
+    assert _decided(matcher_real, "who was the chief engineer on the 1m") is None
+    # ... while the filmed car's colour and the molds' run are still answered.
+    assert _decided(matcher_real, "what colour was the 1m in the clip") == "video-uk-chase"
+    assert _decided(matcher_real, "what were the molds designed for") == "molds-2500-run"
