@@ -3457,7 +3457,7 @@ def _conditional(sentence: tuple[str, ...]) -> bool:
 # "SINCE segler SAID 5000 are they making ...": a claim the asker takes as given before the
 # question, in a sentence with no comma; its teller may be misremembered, so it is story.
 _PREMISE_TOLD_BY = 4  # "since THE M GUY SAID": the words up to the verb of telling
-_ASKED_OF = frozenset("they it there he she we you u i".split())  # "... ARE THEY making"
+_PREMISE_ASKED_OF = frozenset("they it there he she we you u i".split())  # "... ARE THEY making"
 _COUNTING = _AUXILIARIES | frozenset("many much".split())  # "... HOW MANY do i get"
 
 
@@ -3471,7 +3471,9 @@ def _told_premise(sentence: tuple[str, ...]) -> int | None:
         return None
     for i in range(told + 2, len(sentence) - 1):
         word, nxt = sentence[i], sentence[i + 1]
-        if (word in _WH_LAST and nxt in _COUNTING) or (word in _AUXILIARIES and nxt in _ASKED_OF):
+        if (word in _WH_LAST and nxt in _COUNTING) or (
+            word in _AUXILIARIES and nxt in _PREMISE_ASKED_OF
+        ):
             return i
     return None
 
