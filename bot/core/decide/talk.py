@@ -885,7 +885,17 @@ def _news(said: list[str]) -> bool:
 
 def holds(answer: str, want: Wanted, *, asked: str = "") -> bool:
     """Return whether an answer gives what a question wants: a year, a time, a price, a figure,
-    a place, a span (one placing a time only if ``asked`` is "how long before")."""
+    a place, a span (one placing a time only if ``asked`` is "how long before").
+
+    Remembered for the last few answers (_held): a follow-up asks it of the last answer
+    several times, and ``asked`` is read for a span alone.
+    """
+    return _held(answer, want, asked if want is Wanted.SPAN else "")
+
+
+@lru_cache(maxsize=16)
+def _held(answer: str, want: Wanted, asked: str) -> bool:
+    """Return what ``holds`` does."""
     if want is Wanted.PLACE:
         return any((m.group(1) or "").lower() not in _CALENDAR for m in _PLACED.finditer(answer))
     if want is Wanted.NEWS:  # "more on it in a few days": not when the claim was made

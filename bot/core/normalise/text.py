@@ -344,6 +344,11 @@ def phrase_keys(texts: Sequence[str]) -> dict[str, str]:
     return {text: keys[text] if text in keys else phrase_key(text) for text in distinct}
 
 
+# Words that only stress or hedge what they stand in ("can you EVEN get", "is it REALLY
+# over"): a synonym phrase is read across them (see ``Synonyms.apply``).
+_SKIPPED = frozenset(stem(w) for w in "even just really literally kinda sorta".split())
+
+
 class Synonyms:
     """Rewrite words and multi-word phrases to the canonical term of their group."""
 
@@ -378,6 +383,17 @@ class Synonyms:
         self._follow = frozenset(v[1] for v in self._pairs)
 
     def apply(self, tokens: Sequence[str]) -> list[str]:
+        """Rewrite a stem sequence, preferring the longest phrase at each position; a filler
+        ("what colours can you EVEN get") is left out when that joins more words into
+        phrases."""
+        read = self._apply(tokens)
+        if _SKIPPED.isdisjoint(tokens):  # most texts
+            return read
+        kept = [t for t in tokens if t not in _SKIPPED]
+        joined = self._apply(kept)
+        return joined if len(kept) - len(joined) > len(tokens) - len(read) else read
+
+    def _apply(self, tokens: Sequence[str]) -> list[str]:
         """Rewrite a stem sequence, preferring the longest phrase at each position."""
         sizes, single = self._sizes, self._single
         if sizes.keys().isdisjoint(tokens):

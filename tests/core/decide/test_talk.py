@@ -1040,3 +1040,17 @@ def test_followup_79_a_span_placing_a_time_is_no_span_asked() -> None:
     answer = "The captain spoke to the harbour two weeks before the launch."
     assert not holds(answer, Wanted.SPAN, asked="how long was the talk")
     assert holds(answer, Wanted.SPAN, asked="how long before the launch was that")
+
+
+def test_holds_remembered_reads_the_question_asked_for_a_span_alone() -> None:
+    # perf27: holds is remembered for the last few answers, and the question asked is part of
+    # what is remembered only for a span, the one want that reads it: asked again with another
+    # question, the same answer gives what that question asks.
+    answer = "The captain spoke to the harbour two weeks before the launch."
+    for _ in range(2):
+        assert holds(answer, Wanted.SPAN, asked="how long before the launch was that")
+        assert not holds(answer, Wanted.SPAN, asked="how long was the talk")
+    counted = "The harbour took 40 ferries two weeks before the launch."
+    assert holds(counted, Wanted.AMOUNT, asked="how long was the talk")
+    assert holds(counted, Wanted.AMOUNT, asked="how many before the launch")
+    assert not holds(answer, Wanted.AMOUNT, asked="how many before the launch")

@@ -3700,3 +3700,19 @@ def test_round_139_a_claim_put_up_with_a_tag_is_the_askers_memory() -> None:
     # ... not a question opening on a question word or an auxiliary, nor one with no tag.
     assert q.checked_claims("was the float painted teal right") == frozenset()
     assert q.checked_claims("the parade float was painted teal") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # Round 141: the colours a car is offered in, which the sources never give
+        ("what colours does the van come in", True),
+        ("can you get the van in green", True),
+        ("which paint options can you order", True),
+        ("what colour was the van in the clip", False),  # the filmed car's colour
+        ("what colour was the van", False),  # no offering: the one car's colour
+        ("can you get the van in march", False),  # no colour
+    ],
+)
+def test_round_141_the_colours_on_offer_are_asked(question: str, asked: bool) -> None:
+    assert q.paint_offered(tuple(words(question))) is asked

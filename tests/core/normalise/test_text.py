@@ -300,3 +300,16 @@ def test_code_round_u1_a_year_is_four_digits_of_the_last_two_centuries() -> None
     assert is_year("1999") and is_year("2011")
     assert not is_year("2500")  # a count of cars
     assert not is_year("201") and not is_year("20111") and not is_year("20x1")
+
+
+def test_round_141_a_phrase_is_read_across_a_filler() -> None:
+    # Round 141: "what flavours can you EVEN get" is "flavours can you get": a filler inside a
+    # phrase no longer hides it.
+    syn = Synonyms([["flavourmenu", "flavours can you get"]])
+    assert "flavourmenu" in analyse("what flavours can you even get", syn)
+    assert "flavourmenu" in analyse("what flavours can you really get", syn)
+    # ... a phrase that holds the filler is still read with it ...
+    syn = Synonyms([["wheresfrom", "where is that even from"]])
+    assert analyse("where is that even from", syn) == ["wheresfrom"]
+    # ... and a text with no phrase across its filler keeps its filler.
+    assert analyse("can you even bake", Synonyms([])) == ["can", "you", "even", "bake"]
