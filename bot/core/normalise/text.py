@@ -127,6 +127,24 @@ def unmarked(text: str) -> str:
     return _LINK.sub(r" \1 ", _MARKUP.sub(" ", text))
 
 
+# "yes or no, any more ferries this week", "... this week, yes or no?": a frame asking the
+# answer's form, not its topic ("no, any more" read as a denial); alone it asks of the last answer.
+_YES_OR_NO = r"(?:yes\s+or\s+no|y\s*/\s*n)"
+_FRAMED = re.compile(
+    r"^\W*(?:(?:quick|simple|straight|honest|just|so|ok|okay)\s+)*" + _YES_OR_NO + r"\b"
+    r"(?:\s+(?:pls|plz|please|only|answer|question|q))?\s*[,:;.!?-]+\s*(?=\w)"
+    r"|(?<=\w)[\s,;:-]+(?:just\s+)?" + _YES_OR_NO + r"(?:\s+(?:pls|plz|please|only))?(?=\W*$)",
+    re.IGNORECASE,
+)
+
+
+def unframed(text: str) -> str:
+    """Return a question without a frame asking for a yes or no ("yes or no, is it out")."""
+    if "/" not in text and "yes" not in text.lower():
+        return text  # most messages
+    return _FRAMED.sub("", text, count=2)
+
+
 def fold(text: str) -> str:
     """Lower-case text, strip accents and invisible marks; control characters become spaces."""
     if text.isascii():

@@ -31,6 +31,7 @@ from bot.core.decide.talk import (
     name_of,
     names,
     other_of,
+    returned,
     wanted,
     weighs_two_ways,
 )
@@ -1054,3 +1055,44 @@ def test_holds_remembered_reads_the_question_asked_for_a_span_alone() -> None:
     assert holds(counted, Wanted.AMOUNT, asked="how long was the talk")
     assert holds(counted, Wanted.AMOUNT, asked="how many before the launch")
     assert not holds(answer, Wanted.AMOUNT, asked="how many before the launch")
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("ok back to the ferry, when does it leave?", "when does the ferry leave?"),
+        ("so back to the island, are kettles cheaper there", "are kettles cheaper in the island"),
+        ("anyway back to boats, who runs the yard", "who runs the yard"),
+        (
+            "ok fine back to the harbour thing, when does the gazette print",
+            "when does the gazette print",
+        ),
+        ("ok back to it, is the ferry late", "is the ferry late"),
+        (
+            "ok back to the captain before that, where was he",
+            "ok back to the captain before that, where was he",
+        ),
+        ("i went back to the yard, they were shut", "i went back to the yard, they were shut"),
+        ("back to the ferry", "back to the ferry"),  # no question after it
+    ],
+)
+def test_followup_80_a_return_to_a_topic_is_what_the_question_points_at(
+    message: str, question: str
+) -> None:
+    # Follow-up round 80: "ok fine back to bmw, whats the gp got to do with the 1m" asks what
+    # its question asks; the topic returned to ("bmw") pulled it under the threshold. With a
+    # pointing word, the topic is what it points at ("back to the vid, what was chasing it").
+    assert returned(message) == question
+
+
+@pytest.mark.parametrize("message", ["deadass?", "frfr?", "fr fr??"])
+def test_followup_80_a_chat_tag_asked_asks_whether_it_is_so(
+    service: KnowledgeService, message: str
+) -> None:
+    # Follow-up round 80: "fr?" asks whether what was just said is so, as "really?" does; read
+    # as agreeing, it got the reaction small talk. Without the question mark it still agrees.
+    first, _ = _in_turn(service, "who interviewed watts")
+    reply, _ = _in_turn(service, "who interviewed watts", message)
+    assert reply.answered and reply.entry_id == first.entry_id
+    agreed, _ = _in_turn(service, "who interviewed watts", "deadass")
+    assert agreed.kind == "smalltalk"

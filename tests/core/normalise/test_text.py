@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -24,6 +25,7 @@ from bot.core.normalise.text import (
     phrase_key,
     phrase_keys,
     stem,
+    unframed,
     unmarked,
     unstretched,
     words,
@@ -313,3 +315,24 @@ def test_round_141_a_phrase_is_read_across_a_filler() -> None:
     assert analyse("where is that even from", syn) == ["wheresfrom"]
     # ... and a text with no phrase across its filler keeps its filler.
     assert analyse("can you even bake", Synonyms([])) == ["can", "you", "even", "bake"]
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("yes or no, any more ferries this week", "any more ferries this week"),
+        ("quick yes or no: is the harbour open", "is the harbour open"),
+        ("Yes or no - did the kettle sell out", "did the kettle sell out"),
+        ("is the harbour open today, yes or no?", "is the harbour open today?"),
+        ("is the harbour open y/n", "is the harbour open"),
+        ("yes or no", "yes or no"),  # alone it asks of the last answer
+        ("yes or no are the ferries late", "yes or no are the ferries late"),  # no frame
+        ("is the yes vote in", "is the yes vote in"),
+    ],
+)
+def test_followup_80_a_yes_or_no_frame_is_no_word_of_the_question(
+    message: str, question: str
+) -> None:
+    # Follow-up round 80: "yes or no, any more ... for the us" asks what "any more ... for the
+    # us" asks; its "no, any more" read as a denial and the question was declined.
+    assert unframed(message) == question
