@@ -10,7 +10,6 @@ from itertools import pairwise
 from ..knowledge.models import Entry, Knowledge, SourceKind, Status, claimant_of
 from ..normalise.places import Kind, markets, spoken
 from ..normalise.question import (
-    CHECKING_TAGS,
     HE_OR_SHE,
     OPENING_JOINS,
     PERIODS,
@@ -1491,14 +1490,11 @@ def _periodic(last: Entry) -> bool:
 def _doubted_figure(matcher: Matcher, text: str, last: Entry) -> bool:
     """Return whether a short message holds a figure no claim gives against the last answer's
     figure ("i thought it was 700", "so not 200?"), saying nothing else."""
-    said, tagged = _without_check_tag(kernel(text))
+    said = kernel(text)
     figures = {w for w in said if w.isdigit()}
-    ranged = len(figures) == 2 and _ranged(said) and _ranged(words(last.answer))
-    if not (len(figures) == 1 or ranged) or len(said) > _MAX_DOUBT_WORDS:
+    if len(figures) != 1 or len(said) > _MAX_DOUBT_WORDS:
         return False
-    # A range's "to" and second figure are one figure held up: "so 3000 to 6000?" as "so 150?".
-    asked = len(said) - 2 * (len(figures) - 1)
-    if _DOUBT_CUES.isdisjoint(said) and not (tagged or _figure_asked(text, asked)):
+    if _DOUBT_CUES.isdisjoint(said) and not _figure_asked(text, len(said)):
         return False
     if not _only_told_by(said, set(said) - figures - STOPWORDS - _DOUBTING - POINTING):
         return False  # "not 200 in the us?": a question of its own
@@ -1506,15 +1502,6 @@ def _doubted_figure(matcher: Matcher, text: str, last: Entry) -> bool:
         return False
     # Read from the index, not by reading every answer: the same at any size of file.
     return all(matcher.unknown(figure) == [figure] for figure in figures)
-
-
-def _ranged(said: list[str]) -> bool:
-    """Return whether words hold a range of two figures ("so 3000 TO 6000?"): held up whole
-    against a range the last answer gives ("from 2,500 to 5,000"), as one figure is."""
-    return any(
-        w == "to" and said[i - 1].isdigit() and said[i + 1].isdigit()
-        for i, w in enumerate(said[1:-1], start=1)
-    )
 
 
 def _nearly_fits(matcher: Matcher, text: str, last: Entry) -> bool:
@@ -1574,14 +1561,6 @@ def _of_that_many(matcher: Matcher, text: str, last: Entry) -> Reading | None:
 _MAX_DOUBT_WORDS = 8  # "wait i thought bmw aus said like 150"
 _TELLING = frozenset("said says say told".split())
 _MAX_ASKED_FIGURE_WORDS = 2  # "so 150?", "like 150?": the figure and one word of chat
-
-
-def _without_check_tag(said: list[str]) -> tuple[list[str], bool]:
-    """Return a message's words without a closing tag asking to check them ("so 150 RIGHT",
-    "so 1998 right?"), and whether it had one: the figure held up, as "so 150?" holds it."""
-    if len(said) > 1 and said[-1] in CHECKING_TAGS:
-        return said[:-1], True
-    return said, False
 
 
 def _figure_asked(text: str, asked: int) -> bool:

@@ -127,20 +127,16 @@ _ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how|wat)\s*(?:about|bout|abt)\s+(.+
 # "and for the us?", "but in australia": the same, for a place or a name of a few words.
 # "no i meant", "sorry, i mean", "no wait i meant": a correction of the last question, which the
 # rest asks anew.
-_INTERJECTION = r"(?:(?:no+|nah|nope|sorry|oops|oh|wait|actually|my bad)\b[\s,.!]*)"
-_CORRECTION = rf"{_INTERJECTION}*i\s+mean(?:t)?\b[\s,:]*"
-_CORRECTS = re.compile(rf"^\s*{_CORRECTION}(?=\w)", re.I)
-# "no not that memo, the one sent to dealers", "nah not that one - the other", "wait not the
-# article, the comments": what the last answer told is turned away, and what follows the comma
-# asks anew. After an interjection a bare name is turned away too ("wait not the blog, the
-# forum", "no not him, the other guy"); without one, "not sure, ..." keeps its words.
-_TURNED = (
-    r"(?:that|this|the|those|these)"
-    r"(?:\s+(?!(?:i|you|we|he|she|they|it)\b)[^\s,;:.!?]+){0,2}?"
+_CORRECTION = (
+    r"(?:(?:no+|nah|nope|sorry|oops|oh|wait|actually|my bad)\b[\s,.!]*)*i\s+mean(?:t)?\b[\s,:]*"
 )
+_CORRECTS = re.compile(rf"^\s*{_CORRECTION}(?=\w)", re.I)
+# "no not that memo, the one sent to dealers", "nah not that one - the other": what the last
+# answer told is turned away, and what follows the comma asks anew.
 _TURNED_AWAY = re.compile(
-    rf"^\s*(?:{_INTERJECTION}+not\s+(?:{_TURNED}|[^\s,;:.!?]+)|{_INTERJECTION}?not\s+{_TURNED})"
-    rf"\s*[,;:.!-]+\s*(?:{_CORRECTION})?(?=\w)",
+    r"^\s*(?:(?:no+|nah|nope|sorry)\b[\s,.!]*)?not\s+(?:that|this|the|those|these)"
+    rf"(?:\s+(?!(?:i|you|we|he|she|they|it)\b)[^\s,;:.!?]+){{0,2}}?\s*[,;:.!-]+\s*"
+    rf"(?:{_CORRECTION})?(?=\w)",
     re.I,
 )
 _AND_FOR = re.compile(

@@ -36,7 +36,7 @@ def second_part(
     """
     if decision.answer is None:
         return None
-    asked = _readings(text)
+    asked = questions(text)
     if asked is None:
         return None
     main = decision.answer.entry_id
@@ -82,7 +82,7 @@ def split_answer(
     answers it, when the two are joined in one sentence and the second, declined, asks about a
     topic the sources never cover ("how many did australia get and how many did new zealand
     get"). None otherwise. ``whole``: the whole message's ranking, already read."""
-    asked = _readings(text)
+    asked = questions(text)
     if asked is None:
         return None
     # Surer than an answer alone: a question read beside another may borrow its topic ("who is
@@ -115,7 +115,7 @@ def lone_answer(matcher: Matcher, text: str) -> Decision | None:
     """Return the answer to one of a message's two questions when the other, declined, asks
     after it ("which car was that AND HOW DID PEOPLE GET AROUND IT": a follow-up of the first,
     with no topic of its own): the message is about the one answered. None otherwise."""
-    asked = _readings(text)
+    asked = questions(text)
     if asked is None:
         return None
     decided = [decide(matcher.read(reading), matcher.threshold) for reading in asked]
@@ -132,25 +132,6 @@ def _follows(question: str) -> bool:
     AROUND IT", "who wrote THAT ONE"), or asks only for a word of it ("which month")."""
     asked = tuple(words(question))
     return points_back(asked) or elliptical(asked)
-
-
-def _readings(text: str) -> tuple[str, str] | None:
-    """Return each question of a message that asks two, read as ``questions`` reads it, or
-    alone when the two open alike; None for a message that asks one."""
-    asked = questions(text)
-    if asked is not None and _parallel(asked):
-        return _asked(asked[0]), _asked(asked[1])
-    return asked
-
-
-def _parallel(asked: tuple[str, str]) -> bool:
-    """Return whether a message's two questions open alike ("who said X and who said Y"): each
-    names its own topic, so each is read alone, not with the other as its story."""
-    opening = [words(_asked(reading))[:_OPENING] for reading in asked]
-    return len(opening[0]) == _OPENING and opening[0] == opening[1]
-
-
-_OPENING = 2  # "who said", "how many": the words two parallel questions open with
 
 
 def _asked(reading: str) -> str:

@@ -149,8 +149,7 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
         (s, found)
         for whole in _BREAK.split(message, MAX_PARTS)
         for turned in _turned(whole)
-        for stated in _stated(turned)
-        for s in _tag_ended(stated)
+        for s in _tag_ended(turned)
         if _DOUBT.match(s) is None and (found := _judged(_read_as_asked(s), either))
     ]
     if len(pieces) <= 1:
@@ -383,15 +382,6 @@ def _turned(sentence: str) -> list[str]:
     return [sentence[: turn.start()], sentence[turn.end() :]]
 
 
-# Round 106: "is segler still the head of m or did he leave, the articles call him something
-# different each time AND IM CONFUSED": a clause after the question's comma that ends on the
-# asker's own state is why they ask, story as a sentence of its own would be. ("im wondering
-# if ...", "im curious which ...": a state that takes a clause asks, and is left; so is a
-# question of fewer than four words, as in `_aside`: "whats x, ... and im lost" asks it whole.)
-_STATES = frozenset("confused lost stumped puzzled baffled".split())
-_STATE_TAIL = 4  # the clause's last words, where the state stands: "and im so confused"
-
-
 def _checks_passed_on(told: list[str], asked: list[str]) -> bool:
     """Return whether a question after a claim passed on asks about that claim, so the two stay
     one sentence ("someone told me 5000, is that legit"), not when the question names its own
@@ -410,22 +400,6 @@ def _tag_ended(sentence: str) -> list[str]:
     if tag is None or not sentence[tag.end() :].strip():
         return [sentence]
     return [sentence[: tag.end() - 1], sentence[tag.end() :]]
-
-
-def _stated(sentence: str) -> list[str]:
-    """Split a question from the clause after its first comma when that clause ends on the
-    asker's own state ("who baked it, the papers say two names and IM LOST"): it is story."""
-    comma = sentence.find(",")
-    if comma < 0:
-        return [sentence]
-    asked, tail = words(sentence[:comma]), words(sentence[comma + 1 :])[-_STATE_TAIL:]
-    if len(asked) < _ASIDE_LEAST or not _opens(tuple(asked)):
-        return [sentence]
-    if not any(
-        w in _ASKER_SELF and not _STATES.isdisjoint(tail[i + 1 :]) for i, w in enumerate(tail)
-    ):
-        return [sentence]
-    return [sentence[:comma], sentence[comma + 1 :]]
 
 
 _KNOWS = frozenset("know knows".split())
@@ -883,7 +857,7 @@ def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
     found = _plainly(_in_situ(_related(_located(_uncompared(words(sentence))))))
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
-    return _which_person(_backers(_anything_about(_latest(_reasoned(read)))))
+    return _which_person(_backers(_anything_about(_latest(read))))
 
 
 # Round 108: "what are they going for COMPARED TO new": a preposition setting a standard beside
@@ -931,10 +905,8 @@ def _which_person(found: list[str]) -> list[str]:
     return found
 
 
-# "WHAT'S THE REASONING FOR case closed", "what was the logic behind it": why, asked as a noun.
+# "WHAT'S the latest on ...", "what was the latest with ...": the opening "what is" asks.
 _WHAT_IS = (("what", "is"), ("what", "was"), ("what", "are"), ("whats",), ("what",))
-_REASONS = frozenset("reason reasons reasoning rationale logic".split())
-_REASON_OF = frozenset("for behind of".split())
 
 
 def _past_lead_ins(found: list[str]) -> int:
@@ -944,21 +916,10 @@ def _past_lead_ins(found: list[str]) -> int:
 
 def _past_what_is(found: list[str]) -> int:
     """Return where a question opening "what is / was / are" or "whats" goes on, past lead-ins
-    ("YO whats the latest on ...", "OK SO what was the reason for ..."), else 0."""
+    ("YO whats the latest on ...", "OK SO what was the latest with ..."), else 0."""
     start = _past_lead_ins(found)
     opening = tuple(found[start : start + 3])
     return next((start + len(w) for w in _WHAT_IS if opening[: len(w)] == w), 0)
-
-
-def _reasoned(found: list[str]) -> list[str]:
-    """Return "what's the reason(ing) for X" as "why X": the reason is what "why" asks for."""
-    at = _past_what_is(found)
-    frame = found[at : at + 3]
-    if not at or len(found) <= at + 3 or frame[0] != "the":
-        return found
-    if frame[1] not in _REASONS or frame[2] not in _REASON_OF:
-        return found
-    return ["why", *found[at + 3 :]]
 
 
 # "WHAT'S THE LATEST ON 1m production": what news there is, as "any news on" asks.
@@ -1101,31 +1062,10 @@ def _unsettled(found: list[str]) -> list[str]:
     return found
 
 
-# Round 129: "would you BE ABLE TO tell me where ...", "are you ABLE TO say who ...": a polite
-# request to be told, which asks what "can you tell me" does.
-_ABLE_TO = ("able", "to")
-_POLITE_TELLING = frozenset("tell explain say share".split())
-
-
-def _unabled(found: list[str]) -> list[str]:
-    """Return a sentence asking to be told without the politeness of "be able to" ("would you BE
-    ABLE TO tell me where ..." -> "would you tell me where ...")."""
-    if "able" not in found[:4] or not found[1:2] or found[1] not in _LISTENERS:
-        return found  # most sentences
-    at = 3 if found[2:3] == ["be"] else 2
-    if (
-        tuple(found[at : at + 2]) == _ABLE_TO
-        and found[at + 2 : at + 3]
-        and found[at + 2] in _POLITE_TELLING
-    ):
-        return found[:2] + found[at + 2 :]
-    return found
-
-
 def _unrequested(found: list[str]) -> list[str]:
     """Return a sentence without its request to explain ("can u CLEAR IT UP", "could someone
     SETTLE THIS for me"): the story says what is to be explained."""
-    found = _unsettled(_unabled(found))
+    found = _unsettled(found)
     at = (
         2 if found[:1] and found[0] in _AUXILIARIES and found[1:2] and found[1] in _LISTENERS else 0
     )
@@ -1155,30 +1095,9 @@ _NOT_DOERS = frozenset(
 _CLEFT_MOST = 4  # the words a guessed doer may take
 
 
-# Round 129: "MR X WAS THE ONE WHO said ...", "bimmerpost WAS THE ONE THAT leaked it": the
-# guessed doer named first, then what was done; what is asked is who did it.
-_THE_ONE = ("the", "one")
-
-
-def _one_who(found: list[str]) -> list[str] | None:
-    """Return a sentence naming the asker's guess as the one who did something ("mr x WAS THE
-    ONE WHO said ...") as who did it ("who said ..."), or None."""
-    for i in range(1, min(len(found) - 4, _CLEFT_MOST + 1)):
-        if found[i] not in COPULAS:
-            continue
-        if tuple(found[i + 1 : i + 3]) == _THE_ONE and found[i + 3] in _CLEFT_THAT:
-            doer = found[:i]
-            if _NOT_DOERS.isdisjoint(doer) and _ASKS.isdisjoint(doer):
-                return ["who", *found[i + 4 :]]
-        return None  # the doer ends at the first copula
-    return None
-
-
 def _uncleft(found: list[str]) -> list[str]:
     """Return a sentence asking whether the asker's guess did something ("was it goat who
     said ...", "i thought it was the wsj that ...") as who did it ("who said ...")."""
-    if (one := _one_who(found)) is not None:
-        return one
     for i in range(min(len(found) - 3, 4)):
         if tuple(found[i : i + 2]) not in _CLEFTS:
             continue
@@ -2585,7 +2504,7 @@ def _names_one(asked: tuple[str, ...]) -> bool:
         return True  # "WHICH DEALERSHIP is he at, phoenix OR scottsdale": the choice is a guess
     if _called_business(asked) is not None:
         return True  # "whats the az DEALERSHIP CALLED again": its name, wherever it ends
-    if _offers_choice(asked):
+    if "or" in asked:
         return False
     if asked[0] in ("what", "whats", "wat") and asked[-1] in _CALLED:
         return True
@@ -2598,20 +2517,6 @@ def _names_one(asked: tuple[str, ...]) -> bool:
         and asked[1] not in _DATED
         and asked[1] not in _MOMENT
         and asked[1] not in _RESTATED
-    )
-
-
-# "... like the gts OR SOMETHING ELSE": an alternative left open, which offers no choice.
-_OPEN_ALTERNATIVES = frozenset("something anything what whatever other others".split())
-
-
-def _offers_choice(asked: tuple[str, ...]) -> bool:
-    """Return whether a question offers alternatives to choose from ("the 1m or the x1"), not
-    one left open ("like the gts OR SOMETHING ELSE", "or what")."""
-    following = (*asked[1:], "")
-    return any(
-        w == "or" and after not in _OPEN_ALTERNATIVES
-        for w, after in zip(asked, following, strict=True)
     )
 
 
@@ -2687,7 +2592,6 @@ def _final_count(asked: tuple[str, ...]) -> bool:
 
 
 _PAST_COUNT = frozenset("did ended were was got".split())
-_FORESEEN = frozenset("be will would gonna going".split())
 
 
 def outcome_count(asked: tuple[str, ...]) -> bool:
@@ -2704,14 +2608,10 @@ def outcome_count(asked: tuple[str, ...]) -> bool:
     # "how many DID they get", "how many ENDED up built", "how many WERE made in the end": past
     if at is None:
         return False
-    # "how many they SOLD in total": a past sale with no "did", not "will BE sold"
-    sold = "sold" in asked[at:] and _FORESEEN.isdisjoint(asked[at:])
-    if _PAST_COUNT.isdisjoint(asked[at:]) and not sold:
+    if _PAST_COUNT.isdisjoint(asked[at:]):
         return False
     ended = any(a in ("end", "ended") and b == "up" for a, b in itertools.pairwise(asked))
     ended = ended or any(asked[i : i + 3] == ("in", "the", "end") for i in range(len(asked) - 2))
-    # "how many they sold IN TOTAL": the whole count once sales were over
-    ended = ended or (sold and "total" in asked)
     return ended or not _AT_LAST.isdisjoint(asked)
 
 
@@ -3608,22 +3508,11 @@ def _premise(sentence: tuple[str, ...]) -> int | None:
     return None
 
 
-# "what did he GO AND DO after": a verb of going joined by "and" to the verb it leads to.
-_GOING = frozenset("go goes went going come comes came coming".split())
-
-
-def _serial_verb(sentence: tuple[str, ...], at: int) -> bool:
-    """Return whether the "and" at ``at`` joins a verb of going to "do" ("what did segler GO AND
-    DO after he left"), one verb phrase, not a second question ("... go and do THEY ...")."""
-    after = sentence[at + 2] if at + 2 < len(sentence) else ""
-    return sentence[at - 1] in _GOING and sentence[at + 1] == "do" and after not in _ASKED_OF
-
-
 def _second_clause(sentence: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """Split a sentence before its first "and"/"also" that a question word or auxiliary
     follows ("... good for AND WHAT happens after that"); None if it has none."""
     for i in range(1, len(sentence) - 1):
-        if sentence[i] not in _THEN or _serial_verb(sentence, i):
+        if sentence[i] not in _THEN:
             continue
         rest = i + 1
         while rest < len(sentence) and sentence[rest] in _THEN:

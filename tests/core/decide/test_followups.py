@@ -3045,54 +3045,6 @@ def test_code_round_u2_a_period_named_alone(message: str, named: bool) -> None:
     assert followups._names_period(message, followups._PERIOD_FILLER) is named
 
 
-def test_followup_73_a_figure_held_up_with_a_closing_right_checks_the_last_figure(
-    studio: KnowledgeService,
-) -> None:
-    # Follow-up round 73: "so 30 right" after the cast's 12 holds a figure no claim gives up
-    # against the last answer's, as "so 30?" does; the closing "right" asks to check it, and
-    # the question was declined as a reading of its own.
-    for check in ("so 30 right", "30 correct?"):
-        first, checked = _talk(studio, "how big is the sequels cast", check)
-        assert first.entry_id == "cast-size"
-        assert checked.kind == "followup" and checked.entry_id == "cast-size", check
-
-
-KETTLES = """
-version: 1
-
-sources:
-  - id: gazette
-    title: The gazette's kettle story
-    outlet: the tin gazette
-    kind: other-site
-
-entries:
-  - id: kettle-run
-    questions: [Will the foundry make more kettles?]
-    answer: The tin gazette passed on a rumor that the foundry would go from 300 to 900 kettles.
-    status: rumor
-    claimed_by: the tin gazette
-    sources: [gazette]
-  - id: lid-colour
-    questions: [What colour are the kettle lids?]
-    answer: The tin gazette said the lids are green.
-    status: fact
-    claimed_by: the tin gazette
-    sources: [gazette]
-"""
-
-
-def test_followup_73_a_range_held_up_against_the_last_range_checks_it(tmp_path: Path) -> None:
-    # Follow-up round 73: "so 400 to 1200?" after a run going from 300 to 900 holds a range no
-    # claim gives up against the last answer's range, as one figure is held; it was declined.
-    path = tmp_path / "kettles.yaml"
-    path.write_text(KETTLES, encoding="utf-8")
-    kettles = KnowledgeService.from_path(path)
-    first, checked = _talk(kettles, "will the foundry make more kettles", "so 400 to 1200?")
-    assert first.entry_id == "kettle-run"
-    assert checked.kind == "followup" and checked.entry_id == "kettle-run"
-
-
 BRISTOL_LOAVES = """
 version: 1
 

@@ -499,20 +499,6 @@ def test_what_the_last_answer_told_turned_away_leaves_what_is_asked_anew(
     assert corrected(message) == rest
 
 
-@pytest.mark.parametrize(
-    ("message", "rest"),
-    [
-        # follow-up round 77: any interjection before "not", and a bare name after one
-        ("wait not the ferry, the bus, when does it leave", "the bus, when does it leave"),
-        ("oops not lisbon, the harbour in porto", "the harbour in porto"),
-        ("actually, not the poster. the trailer", "the trailer"),
-        ("not sure, does the ferry run at night", "not sure, does the ferry run at night"),
-    ],
-)
-def test_followup_77_an_interjection_turns_away_a_name_or_a_thing(message: str, rest: str) -> None:
-    assert corrected(message) == rest
-
-
 def test_i_meant_x_asks_the_last_question_of_x() -> None:
     # Follow-up round 30: a short correction naming X is "what about X".
     assert follow_up("no wait i meant the ferry") == (FollowUp.ABOUT, "the ferry")

@@ -234,18 +234,6 @@ def test_round_69_a_second_question_is_not_left_unanswered_unless_joined_and_nev
     assert not garden_uncovered.ask("what is the soil ph and what colour is the shed").answered
 
 
-def test_followup_45_two_questions_that_open_alike_are_each_read_alone() -> None:
-    # Follow-up round 45: "who called X and who called Y" names a topic in each question;
-    # read with the other as its story, the first tied between both claims and no second
-    # claim was given. Each is read alone, as it would be asked.
-    shipped = KnowledgeService.from_path(default_knowledge_path())
-    reply = shipped.ask(
-        "who called the us case closed and who called the 1m gone before you know it"
-    )
-    assert reply.entry_id == "us-case-closed"
-    assert reply.second is not None and reply.second.entry_id == "segler-hard-to-get"
-
-
 # The garden with a pond and a gate, asked about in the same words: a message asking both fits
 # both alike.
 POND_AND_GATE = """

@@ -2906,14 +2906,6 @@ def test_round_83_which_person_asks_who(message: str, read: tuple[str, ...]) -> 
     assert found.words[:4] == read
 
 
-def test_followup_45_the_reason_for_x_asks_why_x() -> None:
-    # Follow-up round 45: "what's the reasoning behind X" asks why X; "reasoning", a word no
-    # phrasing holds, left the question short of its entry.
-    assert asked("what's the reasoning behind the bakers new hours") == ["why the bakers new hours"]
-    assert asked("what was the logic for closing the shop early?") == ["why closing the shop early"]
-    assert asked("what is the reason") == ["what is the reason"]  # no X: nothing to ask why of
-
-
 def test_followup_45_the_latest_on_x_asks_for_news_on_x() -> None:
     # Follow-up round 45: "what's the latest on X" asks what news there is on X, as "any news
     # on X" does; "latest", a word no phrasing holds, left it short of the overview.
@@ -3216,31 +3208,6 @@ def test_a_difference_or_a_change_is_read_as_its_two_sides() -> None:
 
 
 @pytest.mark.parametrize(
-    ("message", "asking"),
-    [
-        # Round 106: a clause after the question's comma that ends on the asker's own state
-        (
-            "did the baker move to york or stay, the papers name the town differently and im"
-            " so confused",
-            [True, False],
-        ),
-        (
-            "whats a proving drawer for, everyone at the bakery mentions it and im lost",
-            [True, False],
-        ),
-        ("whats a drawer, everyone mentions it and im lost", [True]),  # too short to split
-        # ... not a state that takes its own clause, nor a comma clause of the question's own
-        ("which flour did the mill send, im curious which one it was", [True]),
-        ("what did the mill send, flour or rye", [True]),
-    ],
-)
-def test_round_106_a_comma_clause_ending_on_the_askers_state_is_story(
-    message: str, asking: list[bool]
-) -> None:
-    assert [p.asks for p in q.parts(message)] == asking
-
-
-@pytest.mark.parametrize(
     ("message", "read"),
     [
         # Round 108: "compared to X" sets a standard beside what is asked: no comparison asked of
@@ -3308,29 +3275,13 @@ def test_round_114_a_tldr_asked_for_is_no_turn_to_the_question(
     assert asked(message) == read
 
 
-def test_round_114_a_greeting_before_whats_the_latest_or_the_reason_is_read_past() -> None:
-    # Round 114: "yo whats the latest on X", "ok so whats the reason for X": the lead-ins
-    # greet or turn to the question; the question read after them is the same.
+def test_round_114_a_greeting_before_whats_the_latest_is_read_past() -> None:
+    # Round 114: "yo whats the latest on X": the lead-ins greet or turn to the question; the
+    # question read after them is the same.
     assert asked("yo what's the latest on the bakery's new hours") == [
         "any news on the bakery new hours"
     ]
-    assert asked("ok so whats the reason for closing the shop early") == [
-        "why closing the shop early"
-    ]
     assert asked("hey what was the latest") == ["hey what was the latest"]  # no X
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        # Round 115: "how many they SOLD in total": a past sale with no "did", over in total.
-        ("did the bakery ever say how many pies they sold in total", True),
-        ("how many pies will be sold in total", False),  # a forecast
-        ("how many pies they sold", False),  # no "in total": not the whole count
-    ],
-)
-def test_round_115_a_total_sold_is_a_count_once_it_was_over(question: str, expected: bool) -> None:
-    assert q.outcome_count(tuple(words(question))) is expected
 
 
 @pytest.mark.parametrize(
@@ -3350,22 +3301,6 @@ def test_round_119_what_year_after_naming_the_thing_wants_a_year(
     question: str, kind: str | None
 ) -> None:
     assert q.wants(tuple(words(question))) == kind
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        # Round 117: an alternative left open ("or something else") offers no choice, so the
-        # question still asks for a name the answer must give.
-        ("which pastries did the baker mean, like the eclair or something else", "name"),
-        ("which loaves are on sale or what", "name"),
-        ("which is cheaper, the rye or the spelt", None),  # a choice between the two it names
-    ],
-)
-def test_round_117_an_open_alternative_offers_no_choice(
-    question: str, expected: str | None
-) -> None:
-    assert q.wants(tuple(words(question))) == expected
 
 
 def test_followup_64_who_keeps_raising_the_thing_asked_about_is_story() -> None:
@@ -3576,12 +3511,6 @@ def test_round_128_the_askers_verdict_after_the_question_is_story() -> None:
     assert len(q.parts("why would they say it seems silly to drop rye in march")) == 1
 
 
-def test_round_130_a_verb_of_going_and_do_is_one_question() -> None:
-    # "go and do": the "and" joins a verb of going to the verb it leads to, no second question
-    assert q.questions("what did the old baker go and do after he sold the shop") is None
-    assert q.questions("where did the baker go and do they still bake rye") is not None
-
-
 def test_round_130_a_tag_question_asks_the_claim_before_it() -> None:
     # No sentence opens a question: the one that ends on a tag asks, not the last one
     message = (
@@ -3623,17 +3552,6 @@ def test_round_131_who_relayed_a_claim_in_a_told_sentence() -> None:
     assert q.relayer(tuple(words("my cousin said the ferry stops, when was that"))) == 0
 
 
-def test_round_129_the_one_who_did_it_is_asked_as_who() -> None:
-    # Round 129: "X was the one who said Y": the asker's guess at the doer, named first; what is
-    # asked is who said Y, and the guess's words would pull to the wrong person.
-    assert asked("old marta was the one who said the rye was sold out right") == [
-        "who said the rye was sold out"
-    ]
-    assert asked("the baker is the one that bakes rye?") == ["who bakes rye"]
-    assert asked("what was the one that sold out") == ["what was the one that sold out"]
-    assert asked("is the rye the best one") == ["is the rye the best one"]
-
-
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
@@ -3646,16 +3564,6 @@ def test_round_129_the_one_who_did_it_is_asked_as_who() -> None:
 )
 def test_round_129_earnings_on_each_one_sold_are_money(question: str, expected: str | None) -> None:
     assert q.wants(tuple(words(question))) == expected
-
-
-def test_round_129_being_able_to_tell_is_a_request_to_tell() -> None:
-    # Round 129: "would you be able to tell me where X": the politeness of "be able to" asks
-    # what "would you tell me where X" does, and "able" named no topic.
-    assert asked("Would you be able to tell me where the bakery moved?") == [
-        "would you tell me where the bakery moved"
-    ]
-    assert asked("are you able to explain why rye sold out") == ["are you explain why rye sold out"]
-    assert asked("will i be able to get rye") == ["will i be able to get rye"]  # no telling
 
 
 def test_followup_78_a_period_shortened_in_chat_is_a_period() -> None:
