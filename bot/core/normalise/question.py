@@ -3176,6 +3176,26 @@ def checked_figures(message: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# Round 139: "the clip was LE MANS BLUE right", "the asia guy told TOP GEAR right": a claim put
+# up to check with a tag is the asker's memory; a detail of it that no entry holds may be
+# misremembered, so it weighs as an aside and the claim's other words find what to set right.
+_CLAIM_TAGS = _TAGS | CHECKING_TAGS
+
+
+def checked_claims(message: str) -> frozenset[str]:
+    """Return the words of a claim a sentence puts up to check with a tag ending it ("the car
+    in the clip was le mans blue right"), not one opening on a question word or an auxiliary."""
+    said = words(message)
+    if _CLAIM_TAGS.isdisjoint(said):
+        return frozenset()  # most messages: no sentence ends in a tag
+    found: set[str] = set()
+    for sentence in _BREAK.split(message, MAX_PARTS):
+        said = words(sentence)
+        if len(said) > 2 and said[-1] in _CLAIM_TAGS and said[0] not in _ASKS:
+            found.update(said[:-1])
+    return frozenset(found)
+
+
 # "the TWO things limiting it", "what are the 3 REASONS": how many items the answer lists.
 _LISTED = frozenset(
     """things reasons factors causes ways points parts bits issues options sides steps

@@ -44,6 +44,7 @@ from ..normalise.question import (
     business_kind,
     byline,
     causing,
+    checked_claims,
     checked_figures,
     classed,
     compared_amount,
@@ -1848,6 +1849,7 @@ class Matcher:
         )
         offered = self._offered_figures(found)
         checked = checked_figures(question)  # "so the us gets 1000 right?": maybe misremembered
+        put_up = checked_claims(question)  # "the clip was LE MANS BLUE right": maybe misremembered
         earlier_words: set[str] = set()  # the words of the parts before this one
         for order, part in enumerate(found):
             if order:
@@ -1895,7 +1897,11 @@ class Matcher:
             asides = {
                 s
                 for i, ((s, _, _), w) in enumerate(zip(analysed, typed, strict=True))
-                if w[-2:] == "ly" or w in guesses or i in sides or w in remembered
+                if w[-2:] == "ly"
+                or w in guesses
+                or i in sides
+                or w in remembered
+                or (part.asks and w in put_up)
             }
             figures_said = reported_figures(typed)
             # "the reply to YOURBESTSOURCE", "why did someone tell YBS": the one spoken to, whose

@@ -3596,6 +3596,20 @@ def test_followup_78_dropping_the_last_question_is_no_word_of_the_next(
     assert asked(message) == [" ".join(words(question))]
 
 
+def test_round_139_a_claim_put_up_with_a_tag_is_the_askers_memory() -> None:
+    # Round 139: "the parade float was painted teal right": the words of a claim a tag ends,
+    # which the matcher weighs as asides where no entry holds them.
+    assert q.checked_claims("the parade float was painted teal right") == frozenset(
+        "the parade float was painted teal".split()
+    )
+    assert q.checked_claims("cool. the ferry left at noon correct?") == frozenset(
+        "the ferry left at noon".split()
+    )
+    # ... not a question opening on a question word or an auxiliary, nor one with no tag.
+    assert q.checked_claims("was the float painted teal right") == frozenset()
+    assert q.checked_claims("the parade float was painted teal") == frozenset()
+
+
 @pytest.mark.parametrize(
     ("question", "asked"),
     [

@@ -3707,6 +3707,16 @@ def test_a_reading_is_remembered_and_each_caller_gets_lists_of_its_own(
     assert calls.count(question) == 3
 
 
+def test_round_139_a_detail_of_a_tagged_claim_no_entry_holds_is_an_aside(
+    matcher_real: Matcher,
+) -> None:
+    # Round 139: "the asia sales boss told TOP GEAR right" puts up a claim with a wrong outlet:
+    # the outlet no entry holds is the asker's memory, and the rumour's entry sets it right.
+    assert _decided(matcher_real, "the asia sales boss told top gear right") == "doubling-rumor"
+    # ... the same words asked without the tag are no claim put up to check.
+    assert _decided(matcher_real, "the asia sales boss told top gear") is None
+
+
 def test_a_short_follow_up_is_remembered_after_the_messages_of_a_few_answers(
     matcher: Matcher, monkeypatch: pytest.MonkeyPatch
 ) -> None:
