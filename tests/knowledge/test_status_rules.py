@@ -135,3 +135,17 @@ def test_round_138_what_else_yourbestsource_said_reaches_the_f30(
     # Round 138: besides the 1M's numbers, yourbestsource's only other claim is the F30's start.
     reply = service.ask("what else did the insider guy share besides 1m numbers")
     assert reply.entry_id == "f30-november"
+
+
+def test_round_142_a_hand_in_a_car_is_involvement_with_it(service: KnowledgeService) -> None:
+    # Round 142: "had a hand in" reads as "involved"; the GP is the MINI the blog ties to
+    # Dr. Segler, as the example of his earlier success.
+    reply = service.ask("the mini segler had a hand in, which was it")
+    assert reply.entry_id == "gp-segler-track-record"
+
+
+def test_round_142_whether_the_blog_backs_seglers_hard_to_get(service: KnowledgeService) -> None:
+    # Round 142: the blog echoed Dr. Segler's "hard to get" and argued it is likely true, so a
+    # reader asking whether the blog backs that claim is asking for it, not for who he is.
+    reply = service.ask("does the blog reckon segler's hard to get claim holds up")
+    assert reply.entry_id == "segler-hard-to-get"
