@@ -127,3 +127,12 @@ def test_stretched_letters_are_read_as_the_word_typed(mini_path: Path) -> None:
     stretched = service.ask("sooo how many 1ms is the us realllly getting")
     assert plain.answered and stretched.entry_id == plain.entry_id
     assert stretched.score == plain.score
+
+
+def test_followup_80_a_yes_or_no_frame_asks_what_the_question_asks() -> None:
+    # Follow-up round 80: a frame asking for a yes or no names no topic; with it, the
+    # question was declined.
+    service = KnowledgeService.from_path(default_knowledge_path())
+    plain = service.ask("any more 1ms headed to the states")
+    framed = service.ask("yes or no, any more 1ms headed to the states")
+    assert plain.answered and framed.entry_id == plain.entry_id

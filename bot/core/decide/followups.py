@@ -179,6 +179,10 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         judged = _verdict_on(last, knowledge)
         if judged is not None:
             return Reading(_sure(judged), last)
+    if _view_given(text, last, knowledge):
+        # "and the blog buys it?" after the blog's own word on Segler's promise ("granted ...
+        # but said it thinks"): that answer, not a claim holding "buy" (why enthusiasts buy).
+        return Reading(_sure(last), last)
     if _asks_writers_view(text, last, knowledge):
         if _states_view(last, "blog"):
             # "does the blog agree w him" after Segler's words, which the blog "repeated ...
@@ -468,6 +472,20 @@ def _asks_writers_view(text: str, last: Entry, knowledge: Knowledge) -> bool:
         # "did the blog buy it" after a reader's comment: the blog whose comments they are,
         # whose reply may be meant, or the writer; not clear.
         return False
+    return _view_asked(text, last)
+
+
+def _view_given(text: str, last: Entry, knowledge: Knowledge) -> bool:
+    """Return whether a short message asks the articles' writer's view of what the last answer
+    says when that answer is the writer's and gives its view ("the blog granted ... but said
+    it thinks")."""
+    if not _WRITER.search(text) or not _writers_view(last, knowledge):
+        return False
+    return _states_view(last, "blog") and _view_asked(text, last)
+
+
+def _view_asked(text: str, last: Entry) -> bool:
+    """Return whether a message only asks a view ("and the blog buys it?") of the last answer."""
     said = [plain(w) for w in words(text)]
     said = said[1:] if said[:1] in _OPENING else said  # "and what did the other site think"
     if _VIEW_ASKED.isdisjoint(said) or len(said) > _MAX_VIEW_WORDS:
@@ -1034,6 +1052,8 @@ def _read(
         return Reading(_sure(last), last)
     if how in (None, FollowUp.POINTING) and (_asked_of(text, last) or _checked(text, last)):
         return Reading(_sure(last), last)  # "after how many years" after "four years after"
+    if how in (None, FollowUp.POINTING) and _span_checked(text, last):
+        return Reading(_sure(last), last)  # "so 2-3 years?" after "after 4 to 5 years"
     ranking = matcher.read(text, _LEADERS)
     alone = decide(Ranking(ranking.matches[:_SHOWN]), matcher.threshold)
     if (
@@ -1420,6 +1440,34 @@ def _checked(text: str, last: Entry) -> bool:
 _MAX_CHECK_WORDS = 3
 # Words that may go with a period in a check of it: "like PER month", "for THE WHOLE year".
 _PERIOD_FILLER = frozenset("for the a an per like each every in that whole entire".split())
+
+
+def _span_checked(text: str, last: Entry) -> bool:
+    """Return whether a short question only holds up a figure or two of a period ("so 2-3
+    years?", "like 10 months?") against a figure of that period the last answer gives ("after
+    4 to 5 years"): a check of that span, which that answer tells."""
+    said = kernel(text)
+    figures = {w for w in said if w.isdigit()}
+    asked = {_period(w) for w in said if w in PERIODS}
+    rest = set(said) - figures - PERIODS - _SPAN_FILLER
+    if "?" not in text or not 0 < len(figures) <= 2 or len(asked) != 1 or rest:
+        return False
+    told = words(last.answer)
+    return any(
+        w.isdigit() and any(_period(t) in asked for t in told[i + 1 : i + 1 + _SPAN_GAP])
+        for i, w in enumerate(told)
+    )
+
+
+def _period(word: str) -> str:
+    """Return a period's word in one form ("yrs", "years" -> "year")."""
+    single = word[:-1] if word.endswith("s") else word
+    return _PERIOD_FORMS.get(single, single)
+
+
+_PERIOD_FORMS = {"yr": "year", "mo": "month", "wk": "week", "hr": "hour", "min": "minute"}
+_SPAN_FILLER = frozenset("like about around maybe or to only just right more than".split())
+_SPAN_GAP = 3  # words from a figure to its period: "4 to 5 years"
 
 
 def _period_checked(text: str, last: Entry) -> bool:

@@ -321,6 +321,8 @@ class Talk:
             return self._reaction()  # "👍", "😂😂": a reaction without words
         if not said or len(said) > _MAX_TALK_WORDS:
             return None
+        if "?" in message and _CHAT_TAGS.issuperset(said):
+            return None  # "fr?", "deadass?": asks whether what was just said is so
         found = self._match(said) or self._thanked(message, said)
         if found is None or found.kind is TalkKind.GREETING:
             # "hey whats this bot for", "hi who are you": a greeting before help or "who are
@@ -554,6 +556,33 @@ def before_last(message: str) -> str | None:
     before that, where was he"), or None if it points at no earlier answer or asks nothing."""
     pointed = _BEFORE_LAST.match(message[:200]) if "before" in message[:200] else None
     return pointed.group(1) or None if pointed else None
+
+
+# "ok back to the ferry, when does it leave", "anyway back to boats, who runs the yard": a
+# return to a topic, which the question's pointing word stands for; with none, the question
+# names its own ("back to the us thing, when does it start" asks what "when does it start" does).
+_RETURNED = re.compile(
+    r"^\W*(?:(?:ok|okay|so|anyway|anyways|fine|alright|well|but|and|lol|right)\b[\s,.!]*)*"
+    r"back\s+to\s+((?:the\s+)?[^\s,;:.!?]+(?:\s+[^\s,;:.!?]+){0,2}?)"
+    r"(?:\s+(?:thing|stuff|bit|part|one|topic|question))?\s*[,;:.!-]+\s*(?=\w)",
+    re.I,
+)
+_RETURNED_TO = frozenset("it this that they them there".split())
+_RETURNED_POINTER = re.compile(r"\b(?:it|this|that|they|them|there)\b", re.I)
+
+
+def returned(message: str) -> str:
+    """Return a question after a return to a topic ("back to the ferry, when does it leave")
+    with that topic for its pointing word, or the question alone if it has none."""
+    found = _RETURNED.match(message[:200]) if "back" in message[:200].lower() else None
+    if found is None or "before" in words(found.group(1)):
+        return message  # "back to the guy before that, ...": the answer before the last
+    topic, asked = found.group(1), message[found.end() :]
+    pointer = _RETURNED_POINTER.search(asked[:200])
+    if pointer is None or topic.lower() in _RETURNED_TO:
+        return asked
+    place = f"in {topic}" if pointer.group().lower() == "there" else topic
+    return f"{asked[: pointer.start()]}{place}{asked[pointer.end() :]}"
 
 
 def corrected(message: str) -> str:
@@ -885,7 +914,17 @@ def _news(said: list[str]) -> bool:
 
 def holds(answer: str, want: Wanted, *, asked: str = "") -> bool:
     """Return whether an answer gives what a question wants: a year, a time, a price, a figure,
-    a place, a span (one placing a time only if ``asked`` is "how long before")."""
+    a place, a span (one placing a time only if ``asked`` is "how long before").
+
+    Remembered for the last few answers (_held): a follow-up asks it of the last answer
+    several times, and ``asked`` is read for a span alone.
+    """
+    return _held(answer, want, asked if want is Wanted.SPAN else "")
+
+
+@lru_cache(maxsize=16)
+def _held(answer: str, want: Wanted, asked: str) -> bool:
+    """Return what ``holds`` does."""
     if want is Wanted.PLACE:
         return any((m.group(1) or "").lower() not in _CALENDAR for m in _PLACED.finditer(answer))
     if want is Wanted.NEWS:  # "more on it in a few days": not when the claim was made

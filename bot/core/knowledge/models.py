@@ -316,14 +316,14 @@ class Entries(Sequence[Entry]):
 
     def field(self, number: int, field: int) -> str:
         """Return one text field of entry ``number`` (0 the id, 2 the answer, 4 the claimant)."""
-        return self._strings[self._fields[_FIELDS * number + field]]
+        return self._strings.at(self._fields[_FIELDS * number + field])
 
     def title(self, number: int) -> str:
         """Return the first phrasing of entry ``number`` (what ``Entry.title`` reads)."""
         at = _FIELDS * number + 1
         if self._fields[at] == self._fields[at + 1]:
             raise IndexError("entry has no phrasings")
-        return self._strings[self._fields[at]]
+        return self._strings.at(self._fields[at])
 
     def items(self, number: int, field: int) -> list[str]:
         """Return one list field of entry ``number`` (1 the questions, 8 the keywords...)."""

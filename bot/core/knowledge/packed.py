@@ -60,14 +60,16 @@ class Strings(Sequence[str]):
             start, stop, step = index.indices(len(self._ends))
             if step == 1:
                 return self.span(start, stop)
-            return [self._at(i) for i in range(start, stop, step)]
+            return [self.at(i) for i in range(start, stop, step)]
         if index < 0:
             index += len(self._ends)
         if not 0 <= index < len(self._ends):
             raise IndexError("string index out of range")
-        return self._at(index)
+        return self.at(index)
 
-    def _at(self, index: int) -> str:
+    def at(self, index: int) -> str:
+        """Return the string at ``index``, in ``range(len(self))``, without the checks of
+        ``self[index]``."""
         ends = self._ends
         start = ends[index - 1] if index % _RUN else 0
         return self._runs[index // _RUN][start : ends[index]]
@@ -75,7 +77,7 @@ class Strings(Sequence[str]):
     def picked(self, indices: Iterable[int]) -> Iterator[str]:
         """Return the strings at ``indices``, each in ``range(len(self))``, without the checks
         of ``self[index]``."""
-        return map(self._at, indices)
+        return map(self.at, indices)
 
     def span(self, start: int, stop: int) -> list[str]:
         """Return the strings ``start`` to ``stop`` (``self[start:stop]`` for ``0 <= start <=
@@ -93,7 +95,7 @@ class Strings(Sequence[str]):
         return out
 
     def __iter__(self) -> Iterator[str]:
-        return map(self._at, range(len(self._ends)))
+        return map(self.at, range(len(self._ends)))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Strings):

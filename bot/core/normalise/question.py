@@ -144,7 +144,7 @@ def parts(message: str, *, opening: bool = True) -> tuple[Part, ...]:
     """
     every = words(message)
     # "is it hype OR the tooling", "he RECKONS ..., she SAYS ...": alternatives to weigh
-    either = "or" in every or sum(w in _VIEWS for w in every) > 1
+    either = "or" in every or sum(map(_VIEWS.__contains__, every)) > 1
     pieces = [
         (s, found)
         for whole in _BREAK.split(message, MAX_PARTS)
@@ -2798,6 +2798,32 @@ def earlier_post(asked: tuple[str, ...]) -> bool:
         return False
     at = next((i for i, w in enumerate(asked) if w in _CAREER), len(asked))
     return any(a == "before" and b in _BEFORE_WHAT for a, b in itertools.pairwise(asked[at:]))
+
+
+# Round 141: "what colours does the 1m COME in", "can you GET it in BLACK": the colours a car
+# is offered in, which the sources never give (they name only the colour of the car in the
+# clip: "what colour was the car in the video" asks that).
+_COLOURS = frozenset(
+    "color colour colors colours paint paints black silver grey gray red blue green yellow"
+    " orange white".split()
+)
+_OFFERED = frozenset(
+    "come comes came coming get order ordered spec specd specced available offered offer"
+    " offers choose choice choices option options pick buy".split()
+)
+_FILMED_CAR = frozenset(
+    "video vid vids clip clips footage film filmed chase chased chasing following followed"
+    " tailing".split()
+)
+
+
+def paint_offered(asked: tuple[str, ...]) -> bool:
+    """Return whether a question asks the colours a car is offered in ("what colours does it
+    come in", "can you get one in black"): a colour and a word of offering or buying, and no
+    word of the clip, whose car's colour the sources give."""
+    if _COLOURS.isdisjoint(asked) or _OFFERED.isdisjoint(asked):  # most questions
+        return False
+    return _FILMED_CAR.isdisjoint(asked)
 
 
 def business_count(asked: tuple[str, ...]) -> bool:

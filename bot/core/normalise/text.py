@@ -127,6 +127,24 @@ def unmarked(text: str) -> str:
     return _LINK.sub(r" \1 ", _MARKUP.sub(" ", text))
 
 
+# "yes or no, any more ferries this week", "... this week, yes or no?": a frame asking the
+# answer's form, not its topic ("no, any more" read as a denial); alone it asks of the last answer.
+_YES_OR_NO = r"(?:yes\s+or\s+no|y\s*/\s*n)"
+_FRAMED = re.compile(
+    r"^\W*(?:(?:quick|simple|straight|honest|just|so|ok|okay)\s+)*" + _YES_OR_NO + r"\b"
+    r"(?:\s+(?:pls|plz|please|only|answer|question|q))?\s*[,:;.!?-]+\s*(?=\w)"
+    r"|(?<=\w)[\s,;:-]+(?:just\s+)?" + _YES_OR_NO + r"(?:\s+(?:pls|plz|please|only))?(?=\W*$)",
+    re.IGNORECASE,
+)
+
+
+def unframed(text: str) -> str:
+    """Return a question without a frame asking for a yes or no ("yes or no, is it out")."""
+    if "/" not in text and "yes" not in text.lower():
+        return text  # most messages
+    return _FRAMED.sub("", text, count=2)
+
+
 def fold(text: str) -> str:
     """Lower-case text, strip accents and invisible marks; control characters become spaces."""
     if text.isascii():
@@ -344,6 +362,11 @@ def phrase_keys(texts: Sequence[str]) -> dict[str, str]:
     return {text: keys[text] if text in keys else phrase_key(text) for text in distinct}
 
 
+# Words that only stress or hedge what they stand in ("can you EVEN get", "is it REALLY
+# over"): a synonym phrase is read across them (see ``Synonyms.apply``).
+_SKIPPED = frozenset(stem(w) for w in "even just really literally kinda sorta".split())
+
+
 class Synonyms:
     """Rewrite words and multi-word phrases to the canonical term of their group."""
 
@@ -378,6 +401,17 @@ class Synonyms:
         self._follow = frozenset(v[1] for v in self._pairs)
 
     def apply(self, tokens: Sequence[str]) -> list[str]:
+        """Rewrite a stem sequence, preferring the longest phrase at each position; a filler
+        ("what colours can you EVEN get") is left out when that joins more words into
+        phrases."""
+        read = self._apply(tokens)
+        if _SKIPPED.isdisjoint(tokens):  # most texts
+            return read
+        kept = [t for t in tokens if t not in _SKIPPED]
+        joined = self._apply(kept)
+        return joined if len(kept) - len(joined) > len(tokens) - len(read) else read
+
+    def _apply(self, tokens: Sequence[str]) -> list[str]:
         """Rewrite a stem sequence, preferring the longest phrase at each position."""
         sizes, single = self._sizes, self._single
         if sizes.keys().isdisjoint(tokens):

@@ -10,6 +10,7 @@ import string
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from operator import attrgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -67,6 +68,7 @@ from ..normalise.question import (
     other_side,
     outcome_count,
     own_car,
+    paint_offered,
     parts,
     points_back,
     present_post,
@@ -110,9 +112,10 @@ _COVERAGE_SHARE = 0.75  # the rest of the score is the best phrasing's similarit
 _RERANK = 12  # how many coverage leaders get the (slower) phrasing comparison
 _MAX_CACHED = 65536  # question words remembered with their spelling fix and stem
 # Messages whose reading (_query) is remembered: a follow-up is read whole, for its words no
-# entry holds and for its topic, and the message before it may be read again; when full, the
-# readings are forgotten at once (one step, as two threads may ask of one matcher).
-_QUERIES_KEPT = 8
+# entry holds and for its topic, and the message before it may be read again; short follow-ups
+# ("source?", "who said that") come back after other answers. When full, the readings are
+# forgotten at once (one step, as two threads may ask of one matcher).
+_QUERIES_KEPT = 64
 # A question made only of words most entries share ("is that true?", "1M source?") is too vague
 # to answer: its scores are scaled down so that it gets suggestions instead of a guess.
 _DISTINCTIVE_SHARE = 0.5
@@ -225,6 +228,8 @@ _OTHER_INFO = "otherinfo"  # a coined term: what someone's different information
 _PRESENT_POST = "presentpost"  # a coined term: where someone works now, held by none
 _EARLIER_POST = "earlierpost"  # a coined term: someone's career before, held by none
 _BUSINESS_COUNT = "businesscount"  # a coined term: how many dealers there are, held by none
+_PAINT_OFFERED = "paintoffered"  # a coined term: the colours a car is offered in, held by none
+_COLOUR_WORD = re.compile(r"\b(?:colou?rs?|paints?)\b", re.IGNORECASE)  # an answer's colours
 _VOWELS = frozenset("aeiouy")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A year this much later than the last the answers name is past every forecast they make (the
@@ -247,6 +252,7 @@ _COINED = frozenset(
         _PRESENT_POST,
         _EARLIER_POST,
         _BUSINESS_COUNT,
+        _PAINT_OFFERED,
     )
 )
 # The words that name a show ("podcast", and what the knowledge reads as one: "bimmercast").
@@ -711,11 +717,6 @@ def _kth_highest(values: _Floats, count: int) -> float:
     return float(kth)
 
 
-def _ceiling(coverage: float) -> float:
-    """Return the best score an entry with this coverage could get (see _coverage_needed)."""
-    return _COVERAGE_SHARE * coverage + 2 * (1 - _COVERAGE_SHARE) * coverage / (1 + coverage)
-
-
 def _coverage_needed(score: float) -> float:
     """Return the least coverage with which an entry could still reach ``score``.
 
@@ -741,6 +742,9 @@ class _Scored(NamedTuple):  # tuples: built many times a question, cheaper than 
     coverage: float
     similarity: float
     halved: bool = False  # it missed what the question asks for (or shares keywords only)
+
+
+_SCORE = attrgetter("score")  # a _Scored's score, read in C
 
 
 class _Term(NamedTuple):
@@ -783,6 +787,9 @@ class Matcher:
         self.synonyms = Synonyms(knowledge.synonyms)
         rows = knowledge.rows  # read by column, once each: no Entry is built for each
         answers, claimants = list(rows.texts(2)), list(rows.texts(4))
+        # Round 141: whether any answer speaks of colours ("sold in one colour only"): only
+        # then may an entry give the colours a thing is offered in.
+        self._colours_given = any(_COLOUR_WORD.search(a) is not None for a in answers)
         entry_ids, statuses = list(rows.texts(0)), list(rows.texts(3))
         phrasings = list(rows.lists(1))
         self._names = _name_terms(answers, claimants, self.synonyms)
@@ -1204,7 +1211,7 @@ class Matcher:
         final = self._final(held[leading], scores, found, total, factor, limit, holders)
         # An entry outside the leaders may still hold a phrasing close enough to be the answer
         # or a near tie to it: score those too (up to _RESCUE of them).
-        floor = max(max(c.score for c in final) - NEAR_TIE, _EXACT_FROM)
+        floor = max(max(map(_SCORE, final)) - NEAR_TIE, _EXACT_FROM)
         cut = _coverage_needed(floor / factor) * total * (1 - 1e-6)
         # Every other entry reaches at most what the last leader does: often less than the cut
         # (half of an entry's ceiling is at most the ceiling of half its coverage).
@@ -1216,14 +1223,14 @@ class Matcher:
             if holders is not None:  # an entry missing what is asked is scored down, so is its best
                 ceilings[~holders[rescue]] *= _FOCUS_MISSED
             chosen = self._top(scores[rescue], np.flatnonzero(ceilings >= floor - 1e-9), _RESCUE)
-            ahead = sorted(c.score for c in final)[-limit:]
+            ahead = sorted(map(_SCORE, final))[-limit:]
             if len(ahead) == limit:
                 # None that stays below the leaders' last once rounded can be an answer.
                 chosen = chosen[ceilings[chosen] >= min(ahead[0], 1.0) - _ROUNDED - 1e-9]
             rescue = rescue[chosen]
             final += self._final(rescue, scores, found, total, factor, limit, holders)
         # By falling rounded score, then file order (entries are distinct: ``c`` never compares).
-        ranked = sorted((-round(min(c.score, 1.0), 4), c.entry, c) for c in final)[:limit]
+        ranked = sorted([(-round(min(c.score, 1.0), 4), c.entry, c) for c in final])[:limit]
         matches = tuple(
             Match(self._entries, -negated, c.coverage, c.similarity, c.entry)
             for negated, _, c in ranked
@@ -1248,6 +1255,9 @@ class Matcher:
         """
         out: list[_Scored] = []
         top: list[float] = []  # the best ``limit`` scores so far, ascending
+        # Once ``top`` is full: a candidate whose ceiling is below ``cut`` ends the scoring, one
+        # whose reach is below ``bar`` is skipped (both read from top[0], kept as it changes).
+        full, cut, bar = False, 0.0, 0.0
         falling = (-scores[candidates]).tolist()
         lightest = self._lightest[candidates].tolist()
         missed = (
@@ -1255,23 +1265,27 @@ class Matcher:
             if focus_holders is not None
             else [False] * candidates.size
         )
+        share, rest = _COVERAGE_SHARE, 1 - _COVERAGE_SHARE
+        twice_rest = 2 * rest  # the float ``2 * (1 - _COVERAGE_SHARE)`` evaluates to first
+        similar = self._similarity
         # By falling coverage, then file order (candidates are distinct: the rest never compares).
         for negated, index, light, miss in sorted(
             zip(falling, candidates.tolist(), lightest, missed, strict=True)
         ):
             weight = -negated
             coverage = weight / total
-            if len(top) == limit:
-                if factor * _ceiling(coverage) < top[0] - 1e-9:
+            if full:
+                # The best score an entry with this coverage could get (see _coverage_needed).
+                if factor * (share * coverage + twice_rest * coverage / (1 + coverage)) < cut:
                     break
-                near = 2 * weight / (total + max(light, weight))
-                reach = factor * (_COVERAGE_SHARE * coverage + (1 - _COVERAGE_SHARE) * near)
+                near = 2 * weight / (total + (light if light > weight else weight))
+                reach = factor * (share * coverage + rest * near)
                 # Scores are rounded to 4 places and capped at 1 before ranking, and a tie goes
                 # to the earlier entry: skip only one that stays below once rounded.
-                if (reach * _FOCUS_MISSED if miss else reach) < min(top[0], 1.0) - _ROUNDED:
+                if (reach * _FOCUS_MISSED if miss else reach) < bar:
                     continue
-            similarity = self._similarity(index, found, total)
-            score = factor * (_COVERAGE_SHARE * coverage + (1 - _COVERAGE_SHARE) * similarity)
+            similarity = similar(index, found, total)
+            score = factor * (share * coverage + rest * similarity)
             halved = miss or similarity <= 0  # no phrasing shares a word: keywords alone
             if halved:
                 score *= _FOCUS_MISSED
@@ -1279,6 +1293,8 @@ class Matcher:
             bisect.insort(top, score)
             if len(top) > limit:
                 del top[0]
+            if len(top) == limit:
+                full, cut, bar = True, top[0] - 1e-9, min(top[0], 1.0) - _ROUNDED
         return out
 
     def _similarity(self, index: int, found: dict[int, float], total: float) -> float:
@@ -1364,7 +1380,7 @@ class Matcher:
         true?", "what time is it" have no topic of their own (``share``: of the heaviest
         possible word's weight)."""
         least = share * math.log(1 + self._size)
-        return not any(self._distinctive[t] for t in found) or sum(found.values()) < least
+        return not any(map(self._distinctive.__getitem__, found)) or sum(found.values()) < least
 
     def _mask(self, entries: list[int] | _Ints) -> _Mask:
         """Return a mask over the entries that is true for ``entries``."""
@@ -1991,6 +2007,8 @@ class Matcher:
                     (earlier_post(spelled), _EARLIER_POST),
                     # "how many bmw DEALERS are in ohio": a count of businesses
                     (business_count(spelled), _BUSINESS_COUNT),
+                    # "what colours does it COME in": the colours on offer
+                    (paint_offered(spelled) and not self._colours_given, _PAINT_OFFERED),
                 )
                 for spotted, coined in never_held:
                     if spotted:

@@ -3181,3 +3181,62 @@ def test_followup_72_a_choice_the_last_answer_settles_beats_an_unlinked_claim(
     )
     assert first.entry_id == "rye-ends"
     assert side.kind == "followup" and side.entry_id == "rye-ends"
+
+
+def test_followup_80_the_writers_view_asked_of_its_own_view_is_that_view(
+    shipped: KnowledgeService,
+) -> None:
+    # Follow-up round 80: "so the blog buys that?" after the blog's own word on Segler's promise
+    # ("the blog granted ... but said it thinks") asks the view that answer gives; it got the
+    # residuals claim holding "buy" (why enthusiasts buy the 1M).
+    first, buys = _talk(
+        shipped, "who promised the 1m would turn into a collectible", "so the blog buys that?"
+    )
+    assert first.entry_id == "segler-collectors-car"
+    assert buys.answered and buys.entry_id == "segler-collectors-car"
+
+
+FARES = """
+version: 1
+
+sources:
+  - id: post
+    title: The harbour post
+    outlet: the harbour blog
+    kind: article
+  - id: comment
+    title: A reader's comment on the harbour
+    outlet: the harbour blog's comments
+    kind: reader-comment
+
+entries:
+  - id: fare-forecast
+    questions: [What will harbour fares do?]
+    answer: The blog predicted harbour fares will fall a little, then settle after 4 to 5 years.
+    status: opinion
+    claimed_by: the harbour blog
+    sources: [post]
+  - id: new-ferries
+    questions: [How many new ferries is the harbour getting?]
+    answer: A reader said the harbour was getting 3 new ferries for the whole year.
+    status: rumor
+    claimed_by: a reader
+    sources: [comment]
+"""
+
+
+@pytest.fixture(scope="module")
+def fares(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    return _built(tmp_path_factory, "fares", FARES)
+
+
+@pytest.mark.parametrize("check", ["so 2-3 years?", "like 10 yrs?"])
+def test_followup_80_a_span_held_up_checks_the_span_the_last_answer_gives(
+    fares: KnowledgeService, check: str
+) -> None:
+    # Follow-up round 80: "so 2-3 years?" after "settle after 4 to 5 years" holds a span up
+    # against that answer's, as "so 150?" holds up a figure; it got a claim holding "3" and
+    # "year" (a reader's 3 cars for the whole year).
+    first, checked = _talk(fares, "what will harbour fares do", check)
+    assert first.entry_id == "fare-forecast"
+    assert checked.answered and checked.entry_id == "fare-forecast"

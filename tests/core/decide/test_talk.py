@@ -31,6 +31,7 @@ from bot.core.decide.talk import (
     name_of,
     names,
     other_of,
+    returned,
     wanted,
     weighs_two_ways,
 )
@@ -1040,3 +1041,58 @@ def test_followup_79_a_span_placing_a_time_is_no_span_asked() -> None:
     answer = "The captain spoke to the harbour two weeks before the launch."
     assert not holds(answer, Wanted.SPAN, asked="how long was the talk")
     assert holds(answer, Wanted.SPAN, asked="how long before the launch was that")
+
+
+def test_holds_remembered_reads_the_question_asked_for_a_span_alone() -> None:
+    # perf27: holds is remembered for the last few answers, and the question asked is part of
+    # what is remembered only for a span, the one want that reads it: asked again with another
+    # question, the same answer gives what that question asks.
+    answer = "The captain spoke to the harbour two weeks before the launch."
+    for _ in range(2):
+        assert holds(answer, Wanted.SPAN, asked="how long before the launch was that")
+        assert not holds(answer, Wanted.SPAN, asked="how long was the talk")
+    counted = "The harbour took 40 ferries two weeks before the launch."
+    assert holds(counted, Wanted.AMOUNT, asked="how long was the talk")
+    assert holds(counted, Wanted.AMOUNT, asked="how many before the launch")
+    assert not holds(answer, Wanted.AMOUNT, asked="how many before the launch")
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("ok back to the ferry, when does it leave?", "when does the ferry leave?"),
+        ("so back to the island, are kettles cheaper there", "are kettles cheaper in the island"),
+        ("anyway back to boats, who runs the yard", "who runs the yard"),
+        (
+            "ok fine back to the harbour thing, when does the gazette print",
+            "when does the gazette print",
+        ),
+        ("ok back to it, is the ferry late", "is the ferry late"),
+        (
+            "ok back to the captain before that, where was he",
+            "ok back to the captain before that, where was he",
+        ),
+        ("i went back to the yard, they were shut", "i went back to the yard, they were shut"),
+        ("back to the ferry", "back to the ferry"),  # no question after it
+    ],
+)
+def test_followup_80_a_return_to_a_topic_is_what_the_question_points_at(
+    message: str, question: str
+) -> None:
+    # Follow-up round 80: "ok fine back to bmw, whats the gp got to do with the 1m" asks what
+    # its question asks; the topic returned to ("bmw") pulled it under the threshold. With a
+    # pointing word, the topic is what it points at ("back to the vid, what was chasing it").
+    assert returned(message) == question
+
+
+@pytest.mark.parametrize("message", ["deadass?", "frfr?", "fr fr??"])
+def test_followup_80_a_chat_tag_asked_asks_whether_it_is_so(
+    service: KnowledgeService, message: str
+) -> None:
+    # Follow-up round 80: "fr?" asks whether what was just said is so, as "really?" does; read
+    # as agreeing, it got the reaction small talk. Without the question mark it still agrees.
+    first, _ = _in_turn(service, "who interviewed watts")
+    reply, _ = _in_turn(service, "who interviewed watts", message)
+    assert reply.answered and reply.entry_id == first.entry_id
+    agreed, _ = _in_turn(service, "who interviewed watts", "deadass")
+    assert agreed.kind == "smalltalk"

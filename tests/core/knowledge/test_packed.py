@@ -31,6 +31,12 @@ def test_strings_picked_are_those_at_the_indices() -> None:
     assert list(packed.picked(range(0, 9_000, 7))) == items[::7]
 
 
+def test_strings_at_is_the_string_at_the_index() -> None:
+    items = [f"item {i}" * (i % 3) for i in range(9_000)]  # empty ones too, 3 runs
+    packed = Strings(items)
+    assert [packed.at(i) for i in range(9_000)] == items
+
+
 def test_strings_compare_by_value() -> None:
     assert Strings(["a", "bc"]) == Strings(["a", "bc"])
     assert hash(Strings(["a", "bc"])) == hash(Strings(["a", "bc"]))

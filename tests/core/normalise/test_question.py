@@ -3686,3 +3686,19 @@ def test_followup_78_dropping_the_last_question_is_no_word_of_the_next(
     # what follows; "forget" counted as a word of the question and pulled it under the
     # threshold.
     assert asked(message) == [" ".join(words(question))]
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # Round 141: the colours a car is offered in, which the sources never give
+        ("what colours does the van come in", True),
+        ("can you get the van in green", True),
+        ("which paint options can you order", True),
+        ("what colour was the van in the clip", False),  # the filmed car's colour
+        ("what colour was the van", False),  # no offering: the one car's colour
+        ("can you get the van in march", False),  # no colour
+    ],
+)
+def test_round_141_the_colours_on_offer_are_asked(question: str, asked: bool) -> None:
+    assert q.paint_offered(tuple(words(question))) is asked

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -24,6 +25,7 @@ from bot.core.normalise.text import (
     phrase_key,
     phrase_keys,
     stem,
+    unframed,
     unmarked,
     unstretched,
     words,
@@ -300,3 +302,37 @@ def test_code_round_u1_a_year_is_four_digits_of_the_last_two_centuries() -> None
     assert is_year("1999") and is_year("2011")
     assert not is_year("2500")  # a count of cars
     assert not is_year("201") and not is_year("20111") and not is_year("20x1")
+
+
+def test_round_141_a_phrase_is_read_across_a_filler() -> None:
+    # Round 141: "what flavours can you EVEN get" is "flavours can you get": a filler inside a
+    # phrase no longer hides it.
+    syn = Synonyms([["flavourmenu", "flavours can you get"]])
+    assert "flavourmenu" in analyse("what flavours can you even get", syn)
+    assert "flavourmenu" in analyse("what flavours can you really get", syn)
+    # ... a phrase that holds the filler is still read with it ...
+    syn = Synonyms([["wheresfrom", "where is that even from"]])
+    assert analyse("where is that even from", syn) == ["wheresfrom"]
+    # ... and a text with no phrase across its filler keeps its filler.
+    assert analyse("can you even bake", Synonyms([])) == ["can", "you", "even", "bake"]
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("yes or no, any more ferries this week", "any more ferries this week"),
+        ("quick yes or no: is the harbour open", "is the harbour open"),
+        ("Yes or no - did the kettle sell out", "did the kettle sell out"),
+        ("is the harbour open today, yes or no?", "is the harbour open today?"),
+        ("is the harbour open y/n", "is the harbour open"),
+        ("yes or no", "yes or no"),  # alone it asks of the last answer
+        ("yes or no are the ferries late", "yes or no are the ferries late"),  # no frame
+        ("is the yes vote in", "is the yes vote in"),
+    ],
+)
+def test_followup_80_a_yes_or_no_frame_is_no_word_of_the_question(
+    message: str, question: str
+) -> None:
+    # Follow-up round 80: "yes or no, any more ... for the us" asks what "any more ... for the
+    # us" asks; its "no, any more" read as a denial and the question was declined.
+    assert unframed(message) == question

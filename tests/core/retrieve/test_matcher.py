@@ -3705,3 +3705,40 @@ def test_a_reading_is_remembered_and_each_caller_gets_lists_of_its_own(
     matcher.clear_caches()
     assert matcher._query(question) == expected
     assert calls.count(question) == 3
+
+
+def test_a_short_follow_up_is_remembered_after_the_messages_of_a_few_answers(
+    matcher: Matcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # perf27: "source?" comes back after other answers and their follow-ups (some twenty
+    # messages read in between): it is weighed once, and read the same.
+    expected = Matcher(matcher.knowledge)._query("source?")
+    weigh = matcher._weigh
+    calls: list[str] = []
+
+    def counted(text: str, found: Any) -> Any:
+        calls.append(text)
+        return weigh(text, found)
+
+    monkeypatch.setattr(matcher, "_weigh", counted)
+    assert matcher._query("source?") == expected
+    for number in range(24):
+        matcher._query(f"what colour is widget {number}")
+    assert matcher._query("source?") == expected
+    assert calls.count("source?") == 1
+
+
+def test_round_141_colours_on_offer_track_days_and_designers_are_never_covered(
+    matcher_real: Matcher,
+) -> None:
+    # Round 141: the colours the 1M is offered in, taking it on track days and who designed it
+    # are topics the sources never cover ("track" is the GP's track record, "designed" the
+    # molds' designated run, "engineer" the N54 engine).
+    assert _decided(matcher_real, "what colours does the 1m come in") is None
+    assert _decided(matcher_real, "can you get a 1m in black") is None
+    assert _decided(matcher_real, "is the 1m any good for track days") is None
+    assert _decided(matcher_real, "who designed the 1m") is None
+    assert _decided(matcher_real, "who was the chief engineer on the 1m") is None
+    # ... while the filmed car's colour and the molds' run are still answered.
+    assert _decided(matcher_real, "what colour was the 1m in the clip") == "video-uk-chase"
+    assert _decided(matcher_real, "what were the molds designed for") == "molds-2500-run"
