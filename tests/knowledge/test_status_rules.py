@@ -135,3 +135,57 @@ def test_round_138_what_else_yourbestsource_said_reaches_the_f30(
     # Round 138: besides the 1M's numbers, yourbestsource's only other claim is the F30's start.
     reply = service.ask("what else did the insider guy share besides 1m numbers")
     assert reply.entry_id == "f30-november"
+
+
+def test_round_142_a_hand_in_a_car_is_involvement_with_it(service: KnowledgeService) -> None:
+    # Round 142: "had a hand in" reads as "involved"; the GP is the MINI the blog ties to
+    # Dr. Segler, as the example of his earlier success.
+    reply = service.ask("the mini segler had a hand in, which was it")
+    assert reply.entry_id == "gp-segler-track-record"
+
+
+def test_round_142_whether_the_blog_backs_seglers_hard_to_get(service: KnowledgeService) -> None:
+    # Round 142: the blog echoed Dr. Segler's "hard to get" and argued it is likely true, so a
+    # reader asking whether the blog backs that claim is asking for it, not for who he is.
+    reply = service.ask("does the blog reckon segler's hard to get claim holds up")
+    assert reply.entry_id == "segler-hard-to-get"
+
+
+def test_round_142_bmwnas_answer_or_response_reaches_its_denial(
+    service: KnowledgeService,
+) -> None:
+    # Round 142: BMWNA's denial is its answer when the blog asked, however the reader words it.
+    assert service.ask("what was bmwna's answer to the blog").entry_id == "bmwna-no-change-us"
+    reply = service.ask("how did bmwna respond when the blog got in touch")
+    assert reply.entry_id == "bmwna-no-change-us"
+
+
+def test_round_142_buyers_who_bought_as_a_collectible_and_more_production(
+    service: KnowledgeService,
+) -> None:
+    # Round 142: the blog judged extra production would cut residuals and drive collectors off,
+    # which is what owners who bought the car as a collectible ask about.
+    reply = service.ask(
+        "if bmw built more would that hurt folks who bought theirs as a collectible"
+    )
+    assert reply.entry_id == "more-production-residuals"
+
+
+def test_round_142_the_scarcity_drum_is_hype_about_scarcity(service: KnowledgeService) -> None:
+    # Round 142: "banging the scarcity drum" is the hype group's drum with scarcity inside it:
+    # the blog says scarcity has been BMW's rallying cry for the 1M over the past year.
+    reply = service.ask("how long have they been banging the scarcity drum")
+    assert reply.entry_id == "scarcity-rally-cry"
+
+
+def test_round_142_a_post_scrubbed_of_every_trace_is_the_600_post(
+    service: KnowledgeService,
+) -> None:
+    # Round 142: BMWBlog was said to have removed the post and all mention of it, then the blog
+    # found it still up; a reader asking whether every trace was scrubbed asks for that.
+    reply = service.ask(
+        "so bmwblog deleted the us post and scrubbed all trace,"
+        " or did it turn out it was never gone"
+    )
+    assert reply.entry_id == "bmwblog-post-still-up"
+    assert reply.score >= 0.6
