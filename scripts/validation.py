@@ -3,8 +3,8 @@
 Usage: .venv/bin/python scripts/validation.py [TREE]   (TREE: another checkout; default this one)
 
 The older test halves are the validation set: their summed `grade.py --json` and `bot eval
---json` figures, never a question, are printed. The newest halves (chat54-test and on,
-conversations48-test and on) are the test set and are not read here.
+--json` figures, never a question, are printed. The newest halves (chat56-test and on,
+conversations50-test and on) are the test set and are not read here.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SINGLES = [f"chat{n}-test.yaml" for n in ["", *map(str, range(2, 54))]]
-TALKS = [f"conversations{n}-test.yaml" for n in ["", *map(str, range(3, 48))]]
+SINGLES = [f"chat{n}-test.yaml" for n in ["", *map(str, range(2, 56))]]
+TALKS = [f"conversations{n}-test.yaml" for n in ["", *map(str, range(3, 50))]]
 
 
 def _figures(tree: Path, name: str) -> dict[str, float]:
