@@ -3620,6 +3620,8 @@ def said(
     start = _after_lead_ins(asked)
     what = asked[start : start + 1] in (("what",), ("whats",), ("wat",))
     at = start + 1 if what else start
+    while what and asked[at : at + 1] and asked[at] in _HEDGES:
+        at += 1  # "what EXACTLY did segler say": an adverb of emphasis before the auxiliary
     if asked[start : start + 2] in (("how", "many"), ("how", "much")):
         # "how many 1ms did SEGLER SAY bmw would build": a figure that one must have given
         at = next((i for i in range(start + 2, len(asked)) if asked[i] in _SPEAKER_AUX), at)

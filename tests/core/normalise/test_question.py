@@ -3624,3 +3624,10 @@ def test_round_139_a_claim_put_up_with_a_tag_is_the_askers_memory() -> None:
 )
 def test_round_141_the_colours_on_offer_are_asked(question: str, asked: bool) -> None:
     assert q.paint_offered(tuple(words(question))) is asked
+
+
+def test_round_144_a_hedge_after_what_still_asks_what_someone_said() -> None:
+    # "what EXACTLY did the baker say": the adverb stands between "what" and the auxiliary
+    found = q.said(tuple(words("what exactly did the baker say about the rye")))
+    assert found == (("baker",), ("rye",))
+    assert q.said(tuple(words("what actually did the mayor say"))) == (("mayor",), ())
