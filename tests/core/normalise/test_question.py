@@ -3663,3 +3663,20 @@ def test_round_144_an_aside_ends_at_its_first_turn_to_the_question() -> None:
     asking = [w for part in found if part.asks for w in part.words]
     assert asking[:3] == ["who", "is", "harold"]
     assert "silly" not in asking
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("could more ferries come down under", "under"),
+        ("how many ferries actually came here", "here"),
+        ("are any ferries coming to the us", "us"),
+    ],
+)
+def test_round_144_arriving_in_a_market_is_getting(sentence: str, place: str) -> None:
+    found = [w for part in q.parts(sentence) for w in part.words]
+    assert place in found
+    assert not {"come", "came", "coming"} & set(found)
+    # where a claim came from keeps its verb
+    found = [w for part in q.parts("where did the ferry rumour come from") for w in part.words]
+    assert "come" in found
