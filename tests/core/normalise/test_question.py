@@ -3680,3 +3680,18 @@ def test_round_144_arriving_in_a_market_is_getting(sentence: str, place: str) ->
     # where a claim came from keeps its verb
     found = [w for part in q.parts("where did the ferry rumour come from") for w in part.words]
     assert "come" in found
+
+
+@pytest.mark.parametrize(
+    ("hedged", "plain"),
+    [
+        ("what exactly was the ferry's fare", "what was the ferry's fare"),
+        ("how actually did the mayor tell the council", "how did the mayor tell the council"),
+        ("so what even is a harbour pass", "so what is a harbour pass"),
+    ],
+)
+def test_round_144_a_hedge_after_the_question_word_is_read_plainly(hedged: str, plain: str) -> None:
+    # every reader (the focus, what someone said, a price asked) reads the plain question
+    assert q.parts(hedged) == q.parts(plain)
+    # a hedge elsewhere stays: "is it really that rare" is no question word's
+    assert "really" in [w for part in q.parts("is it really that rare") for w in part.words]
