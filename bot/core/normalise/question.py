@@ -359,10 +359,7 @@ def _turned(sentence: str) -> list[str]:
     own would be. A clause that asks, passes a claim on, or that the question hangs on, stays;
     a claim passed on before a yes/no question of its own ("my friend swears they got a
     handful, is there anything about arizona in the comments") is story too."""
-    turn = _TURN.search(sentence)
-    # "... dumb for asking BUT WHO is he, what does he do": the aside ends at its first turn
-    but = _BUT_TURN.search(sentence, 0, turn.start() if turn is not None else len(sentence))
-    turn = but or turn
+    turn = _TURN.search(sentence) or _BUT_TURN.search(sentence)
     # "... idk maybe my screen is trash SO WHAT color was it": a run-on aside turning to its
     # question at "so", with no stop typed; what the aside passes on is story too
     run_on = turn is None and (turn := _SO_TURN.search(sentence)) is not None

@@ -3652,19 +3652,6 @@ def test_round_144_a_basis_asked_is_why(sentence: str) -> None:
     assert "based" in found
 
 
-def test_round_144_an_aside_ends_at_its_first_turn_to_the_question() -> None:
-    # the aside turns to its question at "but who", before the comma of the question's own
-    # second clause: the question is asked, not the aside's first words
-    message = (
-        "keep hearing the name harold in every ferry thread and i feel silly for asking by now"
-        " but who is harold, what does he run at the harbour"
-    )
-    found = q.parts(message)
-    asking = [w for part in found if part.asks for w in part.words]
-    assert asking[:3] == ["who", "is", "harold"]
-    assert "silly" not in asking
-
-
 @pytest.mark.parametrize(
     ("sentence", "place"),
     [
