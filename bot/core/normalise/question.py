@@ -848,36 +848,6 @@ def _located(found: list[str]) -> list[str]:
     return out
 
 
-# Round 144: "could more 1ms COME DOWN UNDER", "how many CAME HERE", "are any COMING TO canada":
-# cars arriving in a market are what it gets, as "get" is asked (no topic word of its own).
-_ARRIVING = frozenset("come comes coming came arrive arrives arriving arrived".split())
-_ARRIVED_AT = frozenset("here there".split())
-_ARRIVED_TO = frozenset("to into".split())
-_ARRIVAL_PLACES = named(Kind.COUNTRY, Kind.REGION, Kind.STATE, Kind.CITY) | {"states"}
-
-
-def _arrived(found: list[str]) -> list[str]:
-    """Return a sentence's words without a verb of arriving before the place cars arrive in
-    ("come DOWN UNDER", "came HERE", "coming TO THE US"): the market gets them."""
-    if _ARRIVING.isdisjoint(found):
-        return found  # most sentences
-    return [w for i, w in enumerate(found) if w not in _ARRIVING or not _arrival_at(found, i + 1)]
-
-
-def _arrival_at(found: list[str], at: int) -> bool:
-    """Return whether the words from ``at`` name where something arrives: "here", "down
-    under", or "to" (or "over to") a place."""
-    rest = found[at : at + 4]
-    if (rest[:1] and rest[0] in _ARRIVED_AT) or rest[:2] == ["down", "under"]:
-        return True
-    if rest[:1] == ["over"]:
-        rest = rest[1:]
-    if not rest or rest[0] not in _ARRIVED_TO:
-        return False
-    place = rest[2:3] if rest[1:2] == ["the"] else rest[1:2]
-    return bool(place) and place[0] in _ARRIVAL_PLACES
-
-
 def _locating(found: list[str], at: int) -> bool:
     """Return whether the words before the "in" or "from" at ``at`` say the asker is there."""
     return not _LOCATING.isdisjoint(found[max(0, at - _LOCATED_REACH) : at])
@@ -885,8 +855,9 @@ def _locating(found: list[str], at: int) -> bool:
 
 def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
-    found = _uncompared(_basis_asked(_unhedged(words(sentence))))
-    found = _plainly(_in_situ(_related(_arrived(_located(found)))))
+    found = _plainly(
+        _in_situ(_related(_located(_uncompared(_basis_asked(_unhedged(words(sentence)))))))
+    )
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
     return _which_person(_backers(_anything_about(_latest(read))))
 

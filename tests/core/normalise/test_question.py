@@ -3653,23 +3653,6 @@ def test_round_144_a_basis_asked_is_why(sentence: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("sentence", "place"),
-    [
-        ("could more ferries come down under", "under"),
-        ("how many ferries actually came here", "here"),
-        ("are any ferries coming to the us", "us"),
-    ],
-)
-def test_round_144_arriving_in_a_market_is_getting(sentence: str, place: str) -> None:
-    found = [w for part in q.parts(sentence) for w in part.words]
-    assert place in found
-    assert not {"come", "came", "coming"} & set(found)
-    # where a claim came from keeps its verb
-    found = [w for part in q.parts("where did the ferry rumour come from") for w in part.words]
-    assert "come" in found
-
-
-@pytest.mark.parametrize(
     ("hedged", "plain"),
     [
         ("what exactly was the ferry's fare", "what was the ferry's fare"),
