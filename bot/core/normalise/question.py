@@ -855,26 +855,9 @@ def _locating(found: list[str], at: int) -> bool:
 
 def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
-    found = _plainly(
-        _in_situ(_related(_located(_uncompared(_basis_asked(_unhedged(words(sentence)))))))
-    )
+    found = _plainly(_in_situ(_related(_located(_uncompared(_basis_asked(words(sentence)))))))
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
     return _which_person(_backers(_anything_about(_latest(read))))
-
-
-# Round 144: "what EXACTLY was the msrp", "how ACTUALLY did bmwna tell dealers", "what EVEN is
-# it": an adverb of emphasis after the question word; every reader reads the question without it.
-_WH_HEDGED = _WH_LAST | frozenset("wat wut wheres".split())
-
-
-def _unhedged(found: list[str]) -> list[str]:
-    """Return a sentence's words without an adverb of emphasis right after a question word
-    ("what EXACTLY did he say"): the question is put as plainly."""
-    if _HEDGES.isdisjoint(found):
-        return found  # most sentences
-    return [
-        w for i, w in enumerate(found) if not (i and w in _HEDGES and found[i - 1] in _WH_HEDGED)
-    ]
 
 
 # Round 144: "BASED ON WHAT?", "ON WHAT BASIS", "what's THAT BASED ON": what a claim rests on,
