@@ -855,24 +855,9 @@ def _locating(found: list[str], at: int) -> bool:
 
 def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
-    found = _basis_asked(_unpleaded(words(sentence)))
-    found = _plainly(_in_situ(_related(_located(_uncompared(found)))))
+    found = _plainly(_in_situ(_related(_located(_uncompared(_basis_asked(words(sentence)))))))
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
     return _which_person(_backers(_anything_about(_latest(read))))
-
-
-# Round 144: "what did bmwblog post a few days later PLS", "the 2012 msrp PLEASE": a plea at the
-# end of a question, after which every reader reads it as it ends.
-_PLEAS = frozenset("pls plz plss please thx thanks ty".split())
-
-
-def _unpleaded(found: list[str]) -> list[str]:
-    """Return a sentence's words without the pleas that end it ("... later pls"); a sentence
-    of pleas alone has no words left."""
-    end = len(found)
-    while end and found[end - 1] in _PLEAS:
-        end -= 1
-    return found[:end] if end < len(found) else found
 
 
 # Round 144: "BASED ON WHAT?", "ON WHAT BASIS", "what's THAT BASED ON": what a claim rests on,
