@@ -3626,6 +3626,13 @@ def test_round_141_the_colours_on_offer_are_asked(question: str, asked: bool) ->
     assert q.paint_offered(tuple(words(question))) is asked
 
 
+@pytest.mark.parametrize("question", ["did she get", "ok so did they buy", "did he ever get"])
+def test_round_145_a_three_word_did_get_question_is_read_without_failing(question: str) -> None:
+    # Round 145: "did she get" left three words where "did she get ONE" was looked for, and the
+    # fourth word was read past the end (an IndexError on any message asking it).
+    assert q.afterwards(tuple(words(question))) in (True, False)
+
+
 def test_round_144_a_hedge_after_what_still_asks_what_someone_said() -> None:
     # "what EXACTLY did the baker say": the adverb stands between "what" and the auxiliary
     found = q.said(tuple(words("what exactly did the baker say about the rye")))
