@@ -710,10 +710,10 @@ def _kth_highest(values: _Floats, count: int) -> float:
     """
     if count > _STEPS_MOST:
         return float(np.partition(values, -count)[-count])
-    kth = values.max()
+    kth = np.maximum.reduce(values)  # as values.max(), without its Python wrapper
     below = values < kth  # no value is NaN: those not below are at least kth
     while values.size - np.count_nonzero(below) < count:
-        kth = values.max(where=below, initial=-np.inf)
+        kth = np.maximum.reduce(values, where=below, initial=-np.inf)
         below = values < kth
     return float(kth)
 
@@ -1200,7 +1200,8 @@ class Matcher:
         # A follow-up asks the last question's title of a new name: its words are no predicate.
         told = query if about is None else [t._replace(asks=False) for t in query]
         holders = self._asked_holders(question, focused, wanted, told, things)
-        held = np.flatnonzero(scores > 0)  # no other entry holds a word of the question
+        # (``nonzero()[0]`` is ``np.flatnonzero`` of a flat array, without its Python wrappers)
+        held = (scores > 0).nonzero()[0]  # no other entry holds a word of the question
         # Leaders by what they can still score: an entry missing what is asked scores half, so
         # it leads only if its halved coverage does (fewer entries to rescue below).
         reach = scores[held]
@@ -1216,14 +1217,14 @@ class Matcher:
         cut = _coverage_needed(floor / factor) * total * (1 - 1e-6)
         # Every other entry reaches at most what the last leader does: often less than the cut
         # (half of an entry's ceiling is at most the ceiling of half its coverage).
-        if leading.size == _RERANK and reach[leading].min() >= cut:
+        if leading.size == _RERANK and np.minimum.reduce(reach[leading]) >= cut:
             fits = reach >= cut
             fits[leading] = False
             rescue = held[fits]
             ceilings = self._ceilings(rescue, scores, total, factor)
             if holders is not None:  # an entry missing what is asked is scored down, so is its best
                 ceilings[~holders[rescue]] *= _FOCUS_MISSED
-            chosen = self._top(scores[rescue], np.flatnonzero(ceilings >= floor - 1e-9), _RESCUE)
+            chosen = self._top(scores[rescue], (ceilings >= floor - 1e-9).nonzero()[0], _RESCUE)
             ahead = sorted(map(_SCORE, final))[-limit:]
             if len(ahead) == limit:
                 # None that stays below the leaders' last once rounded can be an answer.
@@ -1355,7 +1356,7 @@ class Matcher:
     def _leaders(self, reach: _Floats) -> _Ints:
         """Return the positions of the _RERANK highest reaches (ties: earlier positions)."""
         if reach.size > _SCAN_ALL:  # look near the best first: one pass finds enough there
-            near = np.flatnonzero(reach >= reach.max() * _NEAR_BEST)
+            near = (reach >= np.maximum.reduce(reach) * _NEAR_BEST).nonzero()[0]
             if near.size >= _RERANK:
                 return self._top(reach, near, _RERANK)
         return self._top(reach, None, _RERANK)
@@ -1368,8 +1369,8 @@ class Matcher:
         if values.size <= count:
             return np.arange(values.size) if among is None else among
         kth = _kth_highest(values, count)
-        above = np.flatnonzero(values > kth)
-        picked = np.concatenate((above, np.flatnonzero(values == kth)[: count - above.size]))
+        above = (values > kth).nonzero()[0]
+        picked = np.concatenate((above, (values == kth).nonzero()[0][: count - above.size]))
         return picked if among is None else among[picked]
 
     def _factor(self, found: dict[int, float]) -> float:
@@ -2163,7 +2164,10 @@ class Matcher:
         """Return whether an asking sentence names a year later than the last one the answers
         name by more than _HORIZON ("is a 1m worth buying IN 2030"): what came after them."""
         latest = self._latest_year
-        return latest is not None and any(is_year(w) and int(w) > latest + _HORIZON for w in asked)
+        if latest is None:
+            return False
+        # only words of digits can be years: most questions have none
+        return any(is_year(w) and int(w) > latest + _HORIZON for w in filter(str.isdigit, asked))
 
     def holders(self, word: str) -> list[int]:
         """Return, in file order, the entries holding a word (as its stem) anywhere: in a
