@@ -467,11 +467,12 @@ def _written_words(answers: Iterable[str], claimants: Iterable[str]) -> dict[str
     """Return the words of the answers and claimants, stripped of the marks around them, each
     once, in the order first written (each text read once: a claimant speaks in many entries).
     """
-    return dict.fromkeys(
-        w.strip(".,;:!?()\"'")
-        for text in dict.fromkeys(itertools.chain(answers, claimants))
-        for w in text.split()
-    )
+    found: dict[str, None] = {}
+    marks = itertools.repeat(".,;:!?()\"'")
+    for text in dict.fromkeys(itertools.chain(answers, claimants)):
+        # a text's words stripped in C, a few at a time (no generator resumed per word)
+        found.update(dict.fromkeys(map(str.strip, text.split(), marks)))
+    return found
 
 
 def _handles(words: Iterable[str], handles: set[str], synonyms: Synonyms) -> frozenset[str]:
@@ -1913,18 +1914,10 @@ class Matcher:
                 if self._speakers.isdisjoint(before):
                     spoken_to.update(content(self.synonyms.apply([analysed[at][0]])))
             # "my sa called me today and SAID ...": who told the story's claim, and when
-            tellers = (
-                set()
-                if part.asks
-                else set(content(self.synonyms.apply([s for s, _, _ in analysed[: teller(typed)]])))
-            )
+            tellers = set() if part.asks else self._leading(analysed, teller(typed))
             # "then MY BUDDY SENDS ME a thing saying ... ??": who passed on a claim the asker
             # checks is no word of the question
-            relayed = (
-                set(content(self.synonyms.apply([s for s, _, _ in analysed[: relayer(typed)]])))
-                if part.asks
-                else set()
-            )
+            relayed = self._leading(analysed, relayer(typed)) if part.asks else set()
             layouts = self._choice_of_layouts(part.words)
             mine = not _ASKER.isdisjoint(part.words)  # "can I still get one": the asker's lot
             mine = mine or hearsay(part.words)  # "someone said ...": a claim, maybe garbled
@@ -2023,8 +2016,13 @@ class Matcher:
                         deeds[coined] = _Term(coined, self._unknown_weight, False, True)
                 if wanted is None:
                     wanted = wants(spelled)
-                    run = content(self.synonyms.apply([stem(w) for w in counted(spelled)]))
-                    things = [self._known(t) for t in run]
+                    if run := counted(spelled):  # most questions count nothing
+                        things = [
+                            self._known(t)
+                            for t in content(self.synonyms.apply([stem(w) for w in run]))
+                        ]
+                    else:
+                        things = []
                     if bare_price(spelled):
                         self._priced_unsaid(focused, deeds)
                 if wanted is None and any(
@@ -2113,6 +2111,13 @@ class Matcher:
                     terms[key] = _Term(t.stem, t.weight * scale, t.known, uncapped=t.weight)
         topicless = pointing or not any(self._distinctive[t] for t in alone)
         return (list(terms.values()), uncovered or focused, wanted, things), topicless
+
+    def _leading(self, analysed: list[tuple[str, float, str]], count: int) -> set[str]:
+        """Return the content terms of a sentence's first ``count`` words, as ``_word`` read
+        them (none for 0, as most sentences have)."""
+        if not count:
+            return set()
+        return set(content(self.synonyms.apply([s for s, _, _ in analysed[:count]])))
 
     def _priced_unsaid(self, focused: list[str], deeds: dict[str, _Term]) -> None:
         """Add the price a question asks with no word of its own ("HOW MUCH is a 1m in the us")
