@@ -3192,3 +3192,72 @@ def test_followup_80_a_span_held_up_checks_the_span_the_last_answer_gives(
     first, checked = _talk(fares, "what will harbour fares do", check)
     assert first.entry_id == "fare-forecast"
     assert checked.answered and checked.entry_id == "fare-forecast"
+
+
+HARBOUR = """
+sources:
+  - {id: note, title: Harbour note, outlet: The Harbour Desk, kind: article}
+entries:
+  - id: town-pressure
+    questions:
+      - why does dunmore want more ferries so badly
+      - is the council under pressure to add ferries
+    answer: >-
+      The council said it is under pressure from several towns to add ferries, naming Dunmore,
+      which got only 3 ferries this year.
+    status: opinion
+    claimed_by: the harbour council
+    sources: [note]
+  - id: ferry-fares
+    questions: [how much is a ferry ticket, ferry fares]
+    answer: A ticket costs 12 pounds each way.
+    status: fact
+    claimed_by: the harbour council
+    sources: [note]
+  - id: ferry-timetable
+    questions: [when does the first ferry leave, ferry timetable]
+    answer: The first ferry leaves at six in the morning.
+    status: fact
+    claimed_by: the harbour council
+    sources: [note]
+  - id: ferry-dogs
+    questions: [can dogs ride the ferry, ferry pets]
+    answer: Dogs ride free on a lead.
+    status: fact
+    claimed_by: the harbour council
+    sources: [note]
+  - id: ferry-cars
+    questions: [can i take my car on the ferry, car deck]
+    answer: The car deck holds forty cars.
+    status: fact
+    claimed_by: the harbour council
+    sources: [note]
+  - id: ferry-wifi
+    questions: [is there wifi on the ferry]
+    answer: There is free wifi on board.
+    status: fact
+    claimed_by: the harbour council
+    sources: [note]
+  - id: ferry-crew
+    questions: [how many crew work on a ferry]
+    answer: Each ferry has a crew of nine.
+    status: fact
+    claimed_by: the harbour council
+    sources: [note]
+"""
+
+
+@pytest.fixture(scope="module")
+def harbour(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    return _built(tmp_path_factory, "harbour", HARBOUR)
+
+
+def test_round_146_which_things_after_an_answer_take_the_titles_names_as_the_topic(
+    harbour: KnowledgeService,
+) -> None:
+    # Round 146: "which towns" after the council's pressure asks the towns its answer names; the
+    # title's "Dunmore" is the last answer's topic, not a name the asker gave, so the answer
+    # naming Dunmore gives what is asked.
+    first, towns = _talk(harbour, "is the council under pressure to add ferries", "which towns")
+    assert first.entry_id == "town-pressure"
+    assert towns.answered and towns.entry_id == "town-pressure"
