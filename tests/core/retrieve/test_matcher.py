@@ -3780,3 +3780,25 @@ def test_round_146_a_word_after_a_sentence_ending_in_capitals_is_no_name() -> No
     assert "expect" not in matcher._names
     assert "quillon" in matcher._names  # "Dr. Quillon": a title before the name
     assert best(matcher, "i expect a menu, what food is served on the ferry") == "ferry-food"
+
+
+def test_round_146_anything_or_something_asks_nothing_of_a_name() -> None:
+    # Round 146: "did X say ANYTHING" asks what X said; no entry need hold "anything" or
+    # "something" beside the name (the predicate rule halved every entry naming X).
+    matcher = _small(
+        [
+            (
+                "quillon-tides",
+                '"what did quillon say about the tides", "when do the tides turn"',
+                "Harbourmaster Quillon said the tides turn at noon.",
+            ),
+            (
+                "ferry-luggage",
+                '"can i bring anything on the ferry", "is something banned on board"',
+                "Anything but fuel may be brought on board.",
+            ),
+            ("ferry-crew", '"how many crew work on a ferry"', "Each ferry has a crew of nine."),
+        ]
+    )
+    assert best(matcher, "did quillon say anything") == "quillon-tides"
+    assert best(matcher, "did quillon say something") == "quillon-tides"
