@@ -1157,7 +1157,7 @@ def _read(
         return Reading(alone)
     # "what did he say about the 1m", "from what number": read with the last answer's topic,
     # and keep that reading unless the question alone fits better.
-    read = matcher.read(f"{text} {_topic_of(matcher, text, last)}", _LEADERS)
+    read = matcher.read(f"{text} {last.title}", _LEADERS)
     context = decide(Ranking(read.matches[:_SHOWN]), matcher.threshold)
     if (
         context.answer is not None
@@ -1209,19 +1209,6 @@ def _read(
 _SAME_CLAIMANT = re.compile(
     r"\bsame\s+(?:guy|dude|person|commenter|poster|reader|source|user|man|fella|bloke)\b", re.I
 )
-
-
-def _topic_of(matcher: Matcher, text: str, last: Entry) -> str:
-    """Return the last answer's title as the topic of a short "which" question that names
-    nothing itself ("which markets"), without the names the title gives: the asker gave none,
-    so an answer naming what the title names ("Australia") gives what is asked."""
-    said = words(text)
-    if not said or said[0] != "which" or any(matcher.naming(text)):
-        return last.title
-    title = words(last.title)
-    return " ".join(
-        w for w, named in zip(title, matcher.naming(last.title), strict=True) if not named
-    )
 
 
 def _named_persons_claim(matcher: Matcher, text: str, last: Entry) -> Decision | None:

@@ -443,10 +443,10 @@ def _name_terms(
     # entries): the same words added in the same order, less the repeats.
     for text in dict.fromkeys(itertools.chain.from_iterable(zip(answers, claimants, strict=True))):
         split = text.split()
-        tokens.update(  # "Dr. Segler": a title before a full stop abbreviates
+        tokens.update(  # "Dr. Segler": a short word before a full stop abbreviates
             w
             for before, w in itertools.pairwise(split)
-            if before[-1] not in ".!?" or _abbreviates(before)
+            if before[-1] not in ".!?" or len(before) < 4
         )
     tokens = {token.strip(".,;:!?()\"'") for token in tokens}
     tokens = {token for token in tokens if not _PRONOUN_I.fullmatch(token)}  # "I'll say"
@@ -465,13 +465,6 @@ def _name_terms(
         return {term for found in analysed for term in found}
 
     return frozenset(t for t in terms(capital) - terms(lower) if not t.isdigit())
-
-
-def _abbreviates(word: str) -> bool:
-    """Return whether a word ending in a full stop abbreviates a title or an initial ("Dr.",
-    "Mr.", "M."), not a sentence's last word ("... built for the US. Ask about ...", "1M.")."""
-    head = word[:-1]
-    return word[-1] == "." and len(word) < 4 and head[:1].isupper() and head[1:] == head[1:].lower()
 
 
 def _written_words(answers: Iterable[str], claimants: Iterable[str]) -> dict[str, None]:

@@ -3754,34 +3754,6 @@ def test_round_141_colours_on_offer_track_days_and_designers_are_never_covered(
     assert _decided(matcher_real, "what were the molds designed for") == "molds-2500-run"
 
 
-def test_round_146_a_word_after_a_sentence_ending_in_capitals_is_no_name() -> None:
-    # Round 146: "... the UK. Expect ..." ends a sentence; only a title ("Dr.") or an initial
-    # abbreviates. Read as a name, "expect" was one every entry without it missed, so a
-    # question saying it ("i expect ...") halved its own answer.
-    matcher = _small(
-        [
-            (
-                "ferry-count",
-                '"how many ferries sail to the islands", "ferry numbers"',
-                "Four ferries sail to the islands from the UK. Expect delays in winter.",
-            ),
-            (
-                "ferry-captain",
-                '"who captains the night ferry"',
-                "Dr. Quillon captains the night ferry.",
-            ),
-            (
-                "ferry-food",
-                '"what food is served on the ferry", "ferry menu"',
-                "The ferry serves soup and bread on every crossing.",
-            ),
-        ]
-    )
-    assert "expect" not in matcher._names
-    assert "quillon" in matcher._names  # "Dr. Quillon": a title before the name
-    assert best(matcher, "i expect a menu, what food is served on the ferry") == "ferry-food"
-
-
 def test_round_146_anything_or_something_asks_nothing_of_a_name() -> None:
     # Round 146: "did X say ANYTHING" asks what X said; no entry need hold "anything" or
     # "something" beside the name (the predicate rule halved every entry naming X).
