@@ -156,6 +156,9 @@ _IN_GENERAL = ("happen", "happened", "happens", "happening", "going")
 # "what YEAR did the zhp end", "what COUNTRY is motoring from": words that only restate "when"
 # or "where", which the answer's date or country gives.
 _WHEN_OR_WHERE = ("year", "date", "country", "countries", "nation")
+# "did the mayor say ANYTHING about it", "has the pier got SOMETHING to do with it": words
+# standing for a claim not yet known, which say nothing of the name.
+_ASKING_NOTHING = ("anything", "something")
 _NOT_TOLD = frozenset(
     stem(w)
     for w in (
@@ -166,6 +169,7 @@ _NOT_TOLD = frozenset(
         *_IN_GENERAL,
         *_WHEN_OR_WHERE,
         *REACHED,  # "how many gps got SENT to the us": the count's cars, no deed of the us
+        *_ASKING_NOTHING,
     )
 )
 _WRITTEN_STEMS = frozenset(stem(w) for w in WRITINGS)

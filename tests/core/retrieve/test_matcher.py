@@ -3752,3 +3752,25 @@ def test_round_141_colours_on_offer_track_days_and_designers_are_never_covered(
     # ... while the filmed car's colour and the molds' run are still answered.
     assert _decided(matcher_real, "what colour was the 1m in the clip") == "video-uk-chase"
     assert _decided(matcher_real, "what were the molds designed for") == "molds-2500-run"
+
+
+def test_round_146_anything_or_something_asks_nothing_of_a_name() -> None:
+    # Round 146: "did X say ANYTHING" asks what X said; no entry need hold "anything" or
+    # "something" beside the name (the predicate rule halved every entry naming X).
+    matcher = _small(
+        [
+            (
+                "quillon-tides",
+                '"what did quillon say about the tides", "when do the tides turn"',
+                "Harbourmaster Quillon said the tides turn at noon.",
+            ),
+            (
+                "ferry-luggage",
+                '"can i bring anything on the ferry", "is something banned on board"',
+                "Anything but fuel may be brought on board.",
+            ),
+            ("ferry-crew", '"how many crew work on a ferry"', "Each ferry has a crew of nine."),
+        ]
+    )
+    assert best(matcher, "did quillon say anything") == "quillon-tides"
+    assert best(matcher, "did quillon say something") == "quillon-tides"
