@@ -640,8 +640,15 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
     if meant is not None and x and x[0] not in _NOT_X:
         return FollowUp.ABOUT, meant.group(1)  # "no i meant the mini", not "i meant why"
     then = _THEN.match(head) if "then" in cues else None
-    if then is not None and not (set(words(then.group(1))) - STOPWORDS <= _NOT_NAMES):
-        return FollowUp.ABOUT, then.group(1)  # "ok the us then", not "what then"
+    then_x = words(then.group(1)) if then is not None else []
+    if (
+        then is not None
+        and then_x
+        and not set(then_x) - STOPWORDS <= _NOT_NAMES
+        and then_x[0] not in _POINTED
+    ):
+        # "ok the us then", not "what then" nor "so that's confirmed then"
+        return FollowUp.ABOUT, then.group(1)
     same = (_SAME_FOR.search(head) or _SAME_AS.match(head)) if "same" in cues else None
     if same is not None and len(words(head)) <= _MAX_SAME_WORDS:
         return FollowUp.ABOUT, same.group(1)

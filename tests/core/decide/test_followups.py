@@ -3192,3 +3192,54 @@ def test_followup_80_a_span_held_up_checks_the_span_the_last_answer_gives(
     first, checked = _talk(fares, "what will harbour fares do", check)
     assert first.entry_id == "fare-forecast"
     assert checked.answered and checked.entry_id == "fare-forecast"
+
+
+# A made-up boat yard: its depot's vans, its boats and its old ferry line.
+YARD = """
+version: 1
+
+sources:
+  - id: post
+    title: The yard post
+    outlet: the yard blog
+    kind: article
+
+entries:
+  - id: depot-vans
+    questions: [How many vans did the depot get?]
+    answer: The blog says the depot received only 125 vans.
+    status: fact
+    claimed_by: the yard blog
+    sources: [post]
+  - id: boat-run
+    questions: [How many boats will the yard build?]
+    answer: The blog says the yard will build 2,500 boats in a run, 2,500 to 5,000 if it doubles.
+    status: fact
+    claimed_by: the yard blog
+    sources: [post]
+  - id: line-opened
+    questions: [When did the old ferry line open?]
+    answer: The blog says the old ferry line opened in 2003.
+    status: fact
+    claimed_by: the yard blog
+    sources: [post]
+"""
+
+
+@pytest.fixture(scope="module")
+def yard(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    return _built(tmp_path_factory, "yard", YARD)
+
+
+@pytest.mark.parametrize(
+    "check", ["so thats official now", "so thats confirmed then?", "so that's confirmed then?"]
+)
+def test_followup_81_thats_points_at_the_last_answer(yard: KnowledgeService, check: str) -> None:
+    # Follow-up round 81: "thats" typed without its apostrophe points back as "that's" does,
+    # and "that's confirmed" before "then" is no X asked of ("ok the us then"); each was
+    # declined after the answer it asks about.
+    first, checked = _talk(yard, "how many vans did the depot get", check)
+    assert first.entry_id == "depot-vans"
+    assert checked.answered and checked.entry_id == "depot-vans"
+    assert follow_up("ok the depot then") == (FollowUp.ABOUT, "the depot")
+
