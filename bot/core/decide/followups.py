@@ -1420,7 +1420,9 @@ def _asked_of(text: str, last: Entry) -> bool:
     own = {stem("year" if w == "old" and aged else w) for w in said}
     own -= {stem(w) for w in STOPWORDS | _HOW}
     short = _length(text) <= MAX_ELLIPTICAL_WORDS or len(own) <= _MAX_ASKED_OWN
-    return short and bool(own) and own <= {stem(w) for w in words(last.answer)}
+    # "for how long" names nothing: what it wants, the last answer gives, so it asks that.
+    bare = not own and _length(text) <= MAX_ELLIPTICAL_WORDS
+    return short and (bool(own) or bare) and own <= {stem(w) for w in words(last.answer)}
 
 
 _MAX_ASKED_OWN = 2  # "how many made for the us": longer, but two telling words, both in it

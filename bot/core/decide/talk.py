@@ -936,7 +936,8 @@ def _held(answer: str, want: Wanted, asked: str) -> bool:
         return True  # "close to their MSRP": a value, though no sum
     said = words(answer)
     if want is Wanted.SPAN:  # "4 to 5 years", "a few weeks": not "the day before"
-        return _spans(said, offset=not _OFFSETS.isdisjoint(words(asked)))
+        spans = _spans(said, offset=not _OFFSETS.isdisjoint(words(asked)))
+        return spans or _AWHILE.search(answer) is not None  # "for a while" counts no figure
     if want is Wanted.YEAR:  # "November" is a date, but no year
         return any(is_year(w) for w in said)
     if want is Wanted.AMOUNT:  # "within three years" is how long, not how many
@@ -951,6 +952,12 @@ def _held(answer: str, want: Wanted, asked: str) -> bool:
 _RANGE = frozenset("to or".split())  # "4 to 5 years"
 # "a few weeks", "a year", "the whole year", "the past year": a span, not "last year".
 _SOME = frozenset("a few several couple many past whole entire full".split())
+
+
+# "drive collectors away FOR A WHILE": a span of time, though it counts none.
+_AWHILE = re.compile(
+    r"\bfor\s+(?:a\s+(?:long\s+|short\s+)?(?:while|time)|awhile|some\s+time)\b", re.I
+)
 
 
 # "two weeks BEFORE the post": a span that places a time, which only "how long before" asks.

@@ -3243,3 +3243,47 @@ def test_followup_81_thats_points_at_the_last_answer(yard: KnowledgeService, che
     assert checked.answered and checked.entry_id == "depot-vans"
     assert follow_up("ok the depot then") == (FollowUp.ABOUT, "the depot")
 
+
+# A made-up harbour whose claim says how long only as "for a while", beside one counting years.
+WHILE = """
+version: 1
+
+sources:
+  - id: post
+    title: The harbour post
+    outlet: the harbour blog
+    kind: article
+
+entries:
+  - id: ferries-tourists
+    questions: [What would more ferries do to the harbour's tourists?]
+    answer: The blog judged more ferries would drive tourists away from the harbour for a while.
+    status: opinion
+    claimed_by: the harbour blog
+    sources: [post]
+    related: [fares-settle]
+  - id: fares-settle
+    questions: [What will harbour fares do?]
+    answer: The blog predicted harbour fares will fall a little, then settle after 4 to 5 years.
+    status: opinion
+    claimed_by: the harbour blog
+    sources: [post]
+    related: [ferries-tourists]
+"""
+
+
+@pytest.fixture(scope="module")
+def harbour_while(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    return _built(tmp_path_factory, "while", WHILE)
+
+
+@pytest.mark.parametrize("asked", ["for how long", "how long would tourists be away"])
+def test_followup_81_how_long_after_for_a_while_is_that_answer(
+    harbour_while: KnowledgeService, asked: str
+) -> None:
+    # Follow-up round 81: "for a while" answers "how long"; and "for how long", which names
+    # nothing, asks it of the last answer when that answer gives a span. Both got the
+    # neighbour counting years.
+    first, long = _talk(harbour_while, "what would more ferries do to the harbours tourists", asked)
+    assert first.entry_id == "ferries-tourists"
+    assert long.answered and long.entry_id == "ferries-tourists"
