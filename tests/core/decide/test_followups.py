@@ -3287,3 +3287,54 @@ def test_followup_81_how_long_after_for_a_while_is_that_answer(
     first, long = _talk(harbour_while, "what would more ferries do to the harbours tourists", asked)
     assert first.entry_id == "ferries-tourists"
     assert long.answered and long.entry_id == "ferries-tourists"
+
+
+# A made-up ferry line: the US allocations, and the UK named only as the seat of its office.
+SEAT = """
+version: 1
+
+sources:
+  - id: post
+    title: The ferry post
+    outlet: the ferry blog
+    kind: article
+
+entries:
+  - id: us-ferries-filled
+    questions: [Are the US ferry allocations all used up?]
+    answer: The ferry blog said every US ferry allocation was already filled.
+    status: fact
+    claimed_by: the ferry blog
+    sources: [post]
+  - id: video-uk-office
+    questions: [Where was the ferry video shot?]
+    answer: A reader placed the ferry video at the line's UK headquarters.
+    status: rumor
+    claimed_by: a reader
+    sources: [post]
+"""
+
+
+@pytest.fixture(scope="module")
+def seat(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    return _built(tmp_path_factory, "seat", SEAT)
+
+
+@pytest.mark.parametrize(
+    ("asked", "place"),
+    [
+        ("what about the uk allocation", "uk"),
+        ("and the uk allocations?", "uk"),
+        ("uk?", "uk"),
+        ("what about the uk ferry queue", None),  # "queue" is no word of the last answer's
+    ],
+)
+def test_followup_81_a_place_asked_with_the_last_questions_words_is_that_place(
+    seat: KnowledgeService, asked: str, place: str | None
+) -> None:
+    # Follow-up round 81: "what about the uk allocation" after the US's allocations asks of the
+    # UK ("allocation" is the last question's word), as "uk?" does; so a claim naming the UK
+    # only as the seat of an office is no answer to it. It got the video's spot at BMW's UK
+    # headquarters.
+    last = seat.knowledge.by_id["us-ferries-filled"]
+    assert followups._place_asked(asked, follow_up(asked), last) == place
