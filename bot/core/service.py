@@ -22,7 +22,7 @@ from .decide.twopart import (
 from .knowledge.errors import KnowledgeError, Problem
 from .knowledge.models import Knowledge
 from .knowledge.packed import release_keys
-from .normalise.text import unframed, unmarked, unstretched
+from .normalise.text import unelided, unframed, unmarked, unstretched
 from .reply.replies import Reply, compose, small_talk
 from .retrieve.matcher import Matcher
 from .score.ranking import Match
@@ -180,7 +180,7 @@ class KnowledgeService:
         if "@" in text:  # no mention without one: most messages skip the pattern
             text = _MENTION.sub("", text)
         # "<@318844> ... :flag_au:", a pasted link, "sooo": chat markup and stretched letters
-        text = returned(unframed(unstretched(unmarked(text))))
+        text = returned(unframed(unelided(unstretched(unmarked(text)))))
         earlier = before_last(text) if before else None
         if earlier is not None:  # "go back to the guy before that, ...": the answer before
             text, after, asked = earlier, before, None

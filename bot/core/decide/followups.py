@@ -246,7 +246,7 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # "where exactly is bmw uk hq" after the video's spot: a claim that gives BMW's UK
         # headquarters as a place does not say where they are.
         return Reading(Decision(None, 0.0), notice=_not_placed(answer.entry, where))
-    seat = _place_asked(text, leaning) if answer is not None else None
+    seat = _place_asked(text, leaning, last) if answer is not None else None
     if seat is not None and answer is not None and _seated_only(answer.entry, seat):
         # "uk?" after how many come to the US: a claim naming BMW's UK headquarters speaks of
         # an office there, not of the UK's part in what was asked.
@@ -642,13 +642,16 @@ def _side(side: list[str]) -> list[str]:
     return side[start:]
 
 
-def _place_asked(text: str, leaning: tuple[FollowUp, str] | None) -> str | None:
-    """Return the one word of a bare ellipsis naming another place ("uk?", "and for the uk"),
-    or None."""
+def _place_asked(text: str, leaning: tuple[FollowUp, str] | None, last: Entry) -> str | None:
+    """Return the one word of a bare ellipsis naming another place ("uk?", "and for the uk",
+    "what about the uk allocation" after the US's allocations), or None."""
     if leaning is not None and leaning[0] is FollowUp.ABOUT:
         named = [w for w in words(leaning[1]) if w not in STOPWORDS]
     else:
         named = kernel(text) if leaning is None else []
+    if len(named) > 1:  # the words the last answer's question or answer holds are not asked
+        held = _stems(f"{last.title} {last.answer}")
+        named = [w for w in named if stem(w) not in held]
     return named[0] if len(named) == 1 else None
 
 
@@ -1420,7 +1423,9 @@ def _asked_of(text: str, last: Entry) -> bool:
     own = {stem("year" if w == "old" and aged else w) for w in said}
     own -= {stem(w) for w in STOPWORDS | _HOW}
     short = _length(text) <= MAX_ELLIPTICAL_WORDS or len(own) <= _MAX_ASKED_OWN
-    return short and bool(own) and own <= {stem(w) for w in words(last.answer)}
+    # "for how long" names nothing: what it wants, the last answer gives, so it asks that.
+    bare = not own and _length(text) <= MAX_ELLIPTICAL_WORDS
+    return short and (bool(own) or bare) and own <= {stem(w) for w in words(last.answer)}
 
 
 _MAX_ASKED_OWN = 2  # "how many made for the us": longer, but two telling words, both in it

@@ -640,8 +640,15 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
     if meant is not None and x and x[0] not in _NOT_X:
         return FollowUp.ABOUT, meant.group(1)  # "no i meant the mini", not "i meant why"
     then = _THEN.match(head) if "then" in cues else None
-    if then is not None and not (set(words(then.group(1))) - STOPWORDS <= _NOT_NAMES):
-        return FollowUp.ABOUT, then.group(1)  # "ok the us then", not "what then"
+    then_x = words(then.group(1)) if then is not None else []
+    if (
+        then is not None
+        and then_x
+        and not set(then_x) - STOPWORDS <= _NOT_NAMES
+        and then_x[0] not in _POINTED
+    ):
+        # "ok the us then", not "what then" nor "so that's confirmed then"
+        return FollowUp.ABOUT, then.group(1)
     same = (_SAME_FOR.search(head) or _SAME_AS.match(head)) if "same" in cues else None
     if same is not None and len(words(head)) <= _MAX_SAME_WORDS:
         return FollowUp.ABOUT, same.group(1)
@@ -929,7 +936,8 @@ def _held(answer: str, want: Wanted, asked: str) -> bool:
         return True  # "close to their MSRP": a value, though no sum
     said = words(answer)
     if want is Wanted.SPAN:  # "4 to 5 years", "a few weeks": not "the day before"
-        return _spans(said, offset=not _OFFSETS.isdisjoint(words(asked)))
+        spans = _spans(said, offset=not _OFFSETS.isdisjoint(words(asked)))
+        return spans or _AWHILE.search(answer) is not None  # "for a while" counts no figure
     if want is Wanted.YEAR:  # "November" is a date, but no year
         return any(is_year(w) for w in said)
     if want is Wanted.AMOUNT:  # "within three years" is how long, not how many
@@ -944,6 +952,12 @@ def _held(answer: str, want: Wanted, asked: str) -> bool:
 _RANGE = frozenset("to or".split())  # "4 to 5 years"
 # "a few weeks", "a year", "the whole year", "the past year": a span, not "last year".
 _SOME = frozenset("a few several couple many past whole entire full".split())
+
+
+# "drive collectors away FOR A WHILE": a span of time, though it counts none.
+_AWHILE = re.compile(
+    r"\bfor\s+(?:a\s+(?:long\s+|short\s+)?(?:while|time)|awhile|some\s+time)\b", re.I
+)
 
 
 # "two weeks BEFORE the post": a span that places a time, which only "how long before" asks.

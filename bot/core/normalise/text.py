@@ -120,6 +120,17 @@ def unstretched(text: str) -> str:
     )
 
 
+# "so thats official now": "that's" typed without its apostrophe, the pointer "that" and "is".
+_ELIDED = re.compile(r"\b(that)(s)\b", re.IGNORECASE)
+
+
+def unelided(text: str) -> str:
+    """Return chat text with "thats" written as "that's", the apostrophe put back."""
+    if "hats" not in text.lower():  # most messages
+        return text
+    return _ELIDED.sub(r"\1'\2", text)
+
+
 def unmarked(text: str) -> str:
     """Return chat text without pings and emoji, and with each pasted link as its site's name."""
     if ":" not in text and "<" not in text and "@" not in text:  # most messages

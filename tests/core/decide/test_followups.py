@@ -3192,3 +3192,149 @@ def test_followup_80_a_span_held_up_checks_the_span_the_last_answer_gives(
     first, checked = _talk(fares, "what will harbour fares do", check)
     assert first.entry_id == "fare-forecast"
     assert checked.answered and checked.entry_id == "fare-forecast"
+
+
+# A made-up boat yard: its depot's vans, its boats and its old ferry line.
+YARD = """
+version: 1
+
+sources:
+  - id: post
+    title: The yard post
+    outlet: the yard blog
+    kind: article
+
+entries:
+  - id: depot-vans
+    questions: [How many vans did the depot get?]
+    answer: The blog says the depot received only 125 vans.
+    status: fact
+    claimed_by: the yard blog
+    sources: [post]
+  - id: boat-run
+    questions: [How many boats will the yard build?]
+    answer: The blog says the yard will build 2,500 boats in a run, 2,500 to 5,000 if it doubles.
+    status: fact
+    claimed_by: the yard blog
+    sources: [post]
+  - id: line-opened
+    questions: [When did the old ferry line open?]
+    answer: The blog says the old ferry line opened in 2003.
+    status: fact
+    claimed_by: the yard blog
+    sources: [post]
+"""
+
+
+@pytest.fixture(scope="module")
+def yard(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    return _built(tmp_path_factory, "yard", YARD)
+
+
+@pytest.mark.parametrize(
+    "check", ["so thats official now", "so thats confirmed then?", "so that's confirmed then?"]
+)
+def test_followup_81_thats_points_at_the_last_answer(yard: KnowledgeService, check: str) -> None:
+    # Follow-up round 81: "thats" typed without its apostrophe points back as "that's" does,
+    # and "that's confirmed" before "then" is no X asked of ("ok the us then"); each was
+    # declined after the answer it asks about.
+    first, checked = _talk(yard, "how many vans did the depot get", check)
+    assert first.entry_id == "depot-vans"
+    assert checked.answered and checked.entry_id == "depot-vans"
+    assert follow_up("ok the depot then") == (FollowUp.ABOUT, "the depot")
+
+
+# A made-up harbour whose claim says how long only as "for a while", beside one counting years.
+WHILE = """
+version: 1
+
+sources:
+  - id: post
+    title: The harbour post
+    outlet: the harbour blog
+    kind: article
+
+entries:
+  - id: ferries-tourists
+    questions: [What would more ferries do to the harbour's tourists?]
+    answer: The blog judged more ferries would drive tourists away from the harbour for a while.
+    status: opinion
+    claimed_by: the harbour blog
+    sources: [post]
+    related: [fares-settle]
+  - id: fares-settle
+    questions: [What will harbour fares do?]
+    answer: The blog predicted harbour fares will fall a little, then settle after 4 to 5 years.
+    status: opinion
+    claimed_by: the harbour blog
+    sources: [post]
+    related: [ferries-tourists]
+"""
+
+
+@pytest.fixture(scope="module")
+def harbour_while(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    return _built(tmp_path_factory, "while", WHILE)
+
+
+@pytest.mark.parametrize("asked", ["for how long", "how long would tourists be away"])
+def test_followup_81_how_long_after_for_a_while_is_that_answer(
+    harbour_while: KnowledgeService, asked: str
+) -> None:
+    # Follow-up round 81: "for a while" answers "how long"; and "for how long", which names
+    # nothing, asks it of the last answer when that answer gives a span. Both got the
+    # neighbour counting years.
+    first, long = _talk(harbour_while, "what would more ferries do to the harbours tourists", asked)
+    assert first.entry_id == "ferries-tourists"
+    assert long.answered and long.entry_id == "ferries-tourists"
+
+
+# A made-up ferry line: the US allocations, and the UK named only as the seat of its office.
+SEAT = """
+version: 1
+
+sources:
+  - id: post
+    title: The ferry post
+    outlet: the ferry blog
+    kind: article
+
+entries:
+  - id: us-ferries-filled
+    questions: [Are the US ferry allocations all used up?]
+    answer: The ferry blog said every US ferry allocation was already filled.
+    status: fact
+    claimed_by: the ferry blog
+    sources: [post]
+  - id: video-uk-office
+    questions: [Where was the ferry video shot?]
+    answer: A reader placed the ferry video at the line's UK headquarters.
+    status: rumor
+    claimed_by: a reader
+    sources: [post]
+"""
+
+
+@pytest.fixture(scope="module")
+def seat(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    return _built(tmp_path_factory, "seat", SEAT)
+
+
+@pytest.mark.parametrize(
+    ("asked", "place"),
+    [
+        ("what about the uk allocation", "uk"),
+        ("and the uk allocations?", "uk"),
+        ("uk?", "uk"),
+        ("what about the uk ferry queue", None),  # "queue" is no word of the last answer's
+    ],
+)
+def test_followup_81_a_place_asked_with_the_last_questions_words_is_that_place(
+    seat: KnowledgeService, asked: str, place: str | None
+) -> None:
+    # Follow-up round 81: "what about the uk allocation" after the US's allocations asks of the
+    # UK ("allocation" is the last question's word), as "uk?" does; so a claim naming the UK
+    # only as the seat of an office is no answer to it. It got the video's spot at BMW's UK
+    # headquarters.
+    last = seat.knowledge.by_id["us-ferries-filled"]
+    assert followups._place_asked(asked, follow_up(asked), last) == place

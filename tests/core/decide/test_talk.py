@@ -1082,3 +1082,12 @@ def test_followup_80_a_chat_tag_asked_asks_whether_it_is_so(
     assert reply.answered and reply.entry_id == first.entry_id
     agreed, _ = _in_turn(service, "who interviewed watts", "deadass")
     assert agreed.kind == "smalltalk"
+
+
+def test_followup_81_for_a_while_is_a_span_of_time() -> None:
+    # Follow-up round 81: "drive tourists away for a while" says how long, though it counts
+    # nothing; "how long would they be away" after it got a claim counting years elsewhere.
+    assert holds("More ferries would drive tourists away for a while.", Wanted.SPAN)
+    assert holds("The harbour stayed shut for some time.", Wanted.SPAN)
+    assert holds("The kettle sold out for a long time.", Wanted.SPAN)
+    assert not holds("The harbour was shut a while ago, in May.", Wanted.SPAN)

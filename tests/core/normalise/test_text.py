@@ -25,6 +25,7 @@ from bot.core.normalise.text import (
     phrase_key,
     phrase_keys,
     stem,
+    unelided,
     unframed,
     unmarked,
     unstretched,
@@ -336,3 +337,20 @@ def test_followup_80_a_yes_or_no_frame_is_no_word_of_the_question(
     # Follow-up round 80: "yes or no, any more ... for the us" asks what "any more ... for the
     # us" asks; its "no, any more" read as a denial and the question was declined.
     assert unframed(message) == question
+
+
+@pytest.mark.parametrize(
+    ("message", "read"),
+    [
+        ("so thats official now", "so that's official now"),
+        ("Thats it for the ferry?", "That's it for the ferry?"),
+        ("THATS the harbour", "THAT'S the harbour"),
+        ("whats the fare", "whats the fare"),  # no "that"
+        ("the hats were sold", "the hats were sold"),
+        ("thatsa lot", "thatsa lot"),  # not the word alone
+    ],
+)
+def test_followup_81_thats_typed_without_its_apostrophe_is_thats(message: str, read: str) -> None:
+    # Follow-up round 81: "so thats official now" points at the last answer as "so that's
+    # official now" does; "thats" is no pointing word, and the message was declined.
+    assert unelided(message) == read
