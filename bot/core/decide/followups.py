@@ -149,10 +149,6 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # "sounds made up", "yeah right, they'll build more anyway" after a claim: what backs
         # it is its status and its sources, not a claim that shares a word ("cope", "more").
         return Reading(_sure(last), last, cited=True)
-    status_asked = _status_asked_of(text, last, knowledge)
-    if status_asked is not None:
-        # "so its official?" after the 600 figure: the neighbour asking whether it is official.
-        return Reading(_sure(status_asked), last, cited=True)
     if _kind_told(text, last):
         # "what kind of costs" after "partly machine costs": the kind its answer names.
         return Reading(_sure(last), last)
@@ -350,13 +346,6 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # "what did they talk about exactly" after a claim resting on a talk with BMWNA: the
         # claim only mentions the talk; what was said in it is not in the sources.
         return Reading(Decision(None, 0.0), notice=_talk_untold(answer.entry))
-    if lacking is not None and answer is not None and _named_in_last_only(text, last, answer):
-        # "what date was the interview" after Segler's words "in an interview": the date of
-        # what the last answer speaks of, not a date in a claim that never speaks of it.
-        held = _elsewhere(matcher, text, last, lacking)
-        if held is None or _named_in_last_only(text, last, held):
-            return Reading(Decision(None, 0.0), notice=_lacks(last, lacking))
-        return Reading(Decision(held, held.score), last)
     if answer is not None and answer.entry_id != last.id and _told_more_by(text, last, answer):
         # "and would enthusiasts still buy it" after the blog's word that more cars "wouldn't
         # change why enthusiasts buy the 1M": that answer says, not the resale forecast.
@@ -783,16 +772,6 @@ def _named_again(text: str, last: Entry) -> bool:
     return stem(fragment.lower()) in _stems(last.answer)
 
 
-def _named_in_last_only(text: str, last: Entry, answer: Match) -> bool:
-    """Return whether a question names something the last answer speaks of ("the interview")
-    that another answer, ``answer``, never does."""
-    if answer.entry_id == last.id:
-        return False
-    shared = (_stems(text) - _FUNCTION_STEMS) & _stems(last.answer)
-    told = _stems(" ".join((answer.entry.answer, *answer.entry.questions)))
-    return bool(shared) and shared.isdisjoint(told)
-
-
 def _told_more_by(text: str, last: Entry, answer: Match) -> bool:
     """Return whether a short yes/no question's telling words are more of them the last
     answer's, at least two, than the answer found instead ("would enthusiasts still buy it")."""
@@ -886,24 +865,6 @@ def _confirmed_by(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
 
 
 _CONFIRM = re.compile(r"\bconfirm(?:ed|s|ing)?\b", re.IGNORECASE)
-
-
-def _status_asked_of(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
-    """Return the neighbour whose title asks the status a short follow-up asks of the last
-    answer ("so its official?" after the 600 figure: "Was the 600 figure official?"), when
-    the last answer's title does not ask it, else None."""
-    said = words(text)
-    if len(said) > _STATUS_LENGTH:
-        return None
-    asked = {stem(w) for w in said} & _STATUS_STEMS
-    if not asked or asked & _stems(last.title):
-        return None
-    near = (knowledge.by_id[i] for i in last.related if i in knowledge.by_id)
-    return next((e for e in near if asked & _stems(e.title)), None)
-
-
-_STATUS_STEMS = frozenset(stem(w) for w in "official confirmed verified legit".split())
-_STATUS_LENGTH = 6  # words: "so is that official or what", not a question of its own
 
 
 def _names_more(entry: Entry, last: Entry, text: str) -> bool:

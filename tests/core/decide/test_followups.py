@@ -2149,19 +2149,6 @@ def test_followup_45_a_bare_word_the_last_answer_speaks_of_is_that_answer(
     assert cost.entry_id == "budget-abroad" and cost.kind == "followup"
 
 
-def test_followup_45_a_date_of_what_only_the_last_answer_speaks_of_is_not_anothers(
-    shipped: KnowledgeService,
-) -> None:
-    # Follow-up round 45: "which month was the interview" after Segler's words, given "in an
-    # interview", asks the date of that interview, which no claim gives: a month in a claim
-    # that never speaks of an interview (a reader's monthly rate "from March") is no answer.
-    first, month = _talk(
-        shipped, "what did segler say about getting a 1m", "which month was the interview"
-    )
-    assert first.entry_id == "segler-hard-to-get"
-    assert month.kind == "decline"
-
-
 FAIR = """
 version: 1
 
@@ -2237,49 +2224,6 @@ def test_followup_47_a_yes_no_question_in_the_last_answers_words_is_that_answer(
     )
     assert first.entry_id == "delay-effect"
     assert still.kind == "followup" and still.entry_id == "delay-effect"
-
-
-KITE_SHOP = """
-version: 1
-
-sources:
-  - id: post
-    title: The kite post
-    outlet: the kite blog
-    kind: article
-
-entries:
-  - id: kite-count
-    questions: [How many kites will the shop stock?, how many kites is the shop getting]
-    answer: >-
-      The kite blog reported that the shop would stock only 40 kites this spring.
-    status: rumor
-    claimed_by: the kite blog
-    sources: [post]
-    related: [kite-count-status]
-  - id: kite-count-status
-    questions: [Was the 40 kite figure official?, did the maker ever announce 40 kites]
-    answer: >-
-      The maker never announced the 40; the blog said the figure came from a shop assistant
-      and might still change.
-    status: opinion
-    claimed_by: the kite blog
-    sources: [post]
-    related: [kite-count]
-"""
-
-
-def test_followup_48_a_status_the_neighbours_title_asks_is_that_neighbour(
-    tmp_path: Path,
-) -> None:
-    # Follow-up round 48: "so its official?" after the count asks what its neighbour's title
-    # asks ("Was the 40 kite figure official?"), not the count again.
-    path = tmp_path / "kites.yaml"
-    path.write_text(KITE_SHOP, encoding="utf-8")
-    kites = KnowledgeService.from_path(path)
-    first, official = _talk(kites, "how many kites is the shop getting", "so its official?")
-    assert first.entry_id == "kite-count"
-    assert official.kind == "followup" and official.entry_id == "kite-count-status"
 
 
 def test_followup_49_a_figure_doubted_as_someone_told_it_checks_the_last_figure(
