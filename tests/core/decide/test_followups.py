@@ -2811,15 +2811,6 @@ def test_followup_67_who_did_something_to_him_is_not_his_own_claim(
     assert league.ask("what did he reply", "unsigned-reply").entry_id == "tam-sure"
 
 
-def test_followup_67_a_claim_that_things_change_with_something_gives_its_reason(
-    league: KnowledgeService,
-) -> None:
-    # Follow-up round 67: "why would the team numbers change" after the reply saying they
-    # change with the pubs' demand: that reply says why, so its linked claim is not given.
-    why = league.ask("why would the team numbers change", "unsigned-reply")
-    assert why.entry_id == "unsigned-reply"
-
-
 BOATS = """
 version: 1
 

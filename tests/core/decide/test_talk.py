@@ -289,13 +289,6 @@ def test_a_basis_is_a_reason() -> None:
     assert not gives_reasons("She guessed it was the bakers' float.")
 
 
-def test_followup_67_what_a_thing_changes_with_is_its_reason() -> None:
-    assert gives_reasons("A reply said ferry times can change with the weather.")
-    assert gives_reasons("The club said fees vary with the season.")
-    assert gives_reasons("Opening hours depend on the tides, the harbour said.")
-    assert not gives_reasons("A reply said ferry times can change.")
-
-
 def test_x_then_names_x_as_what_about_x_does() -> None:
     assert follow_up("ok the harbour then") == (FollowUp.ABOUT, "the harbour")
     assert follow_up("spain then?") == (FollowUp.ABOUT, "spain")
@@ -990,15 +983,6 @@ def test_followup_71_the_other_way_asks_the_reverse_of_an_either_or() -> None:
     assert not asks_other_way("what other ways are there")
     assert weighs_two_ways("either they were vague, or demand would bring more")
     assert not weighs_two_ways("They said around 12 kilns.")
-
-
-def test_followup_71_why_the_wording_matters_asks_why_of_the_last_answer() -> None:
-    # Follow-up round 71: "why does the phrasing matter", "so why is that important" ask why
-    # what the last answer says counts, as "why is that" does; they were read as new questions
-    # on "matter" and "phrasing". A why-question naming a topic of its own is not this reading.
-    assert follow_up("why does the phrasing matter") == (FollowUp.WHY, "")
-    assert follow_up("so why is that important") == (FollowUp.WHY, "")
-    assert follow_up("why does the kiln matter") != (FollowUp.WHY, "")
 
 
 def test_followup_78_a_longer_question_with_they_points_back() -> None:
