@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..knowledge.models import Entry, Knowledge, SourceKind, Status, claimant_of
-from ..normalise.places import Kind, markets, spoken
 from ..normalise.question import (
     HE_OR_SHE,
     OPENING_JOINS,
@@ -127,16 +126,7 @@ def read_alone(matcher: Matcher, text: str, decision: Decision) -> Decision:
 def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
     """Decide on a message sent right after an answer with ``last``."""
     text = as_when(corrected(unlaughed(text)))
-    reading = _read_after(matcher, knowledge, text, last)
-    answer = reading.decision.answer
-    if answer is None:
-        return reading
-    market = _market_counted(text, last)
-    if market is not None and not _names_market(answer.entry, market):
-        # "k and how many has the uk got" after the US per-dealer sum: a claim that never
-        # names the UK gives no count of it, however near its words.
-        return Reading(Decision(None, 0.0), notice=_no_count(market))
-    return reading
+    return _read_after(matcher, knowledge, text, last)
 
 
 def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
@@ -165,10 +155,6 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # sources name ("BMWBlog's figure", "Motoring"); "a trade paper" names none.
         return Reading(_sure(last), last, cited=True)
     if asks_who_is_right(text):
-        if _side_figure_held(text, last, knowledge):
-            # "wait i heard 100 somewhere, so who is right" after Australia's settled 125: that
-            # answer, which gives the other side's 100 beside it, not an opinion near either.
-            return Reading(_sure(last), last)
         # "so who's right then" after a rumor: the writer's own verdict on its dispute, else
         # the settled side; "so he was kinda right?" after a claim with no dispute: that claim.
         judged = _verdict_on(last, knowledge)
@@ -408,17 +394,6 @@ def _outlet_named(last: Entry, knowledge: Knowledge, outlet: str) -> bool:
     return any(o[:1].isupper() for o in outlets)
 
 
-def _side_figure_held(text: str, last: Entry, knowledge: Knowledge) -> bool:
-    """Return whether a message holds a figure that a side of the settled last claim's dispute
-    gives and the last claim does not ("i heard 100" after the 125 its rumor disputes)."""
-    if last.status not in (Status.FACT, Status.DENIED):
-        return False
-    figures = {w for w in words(text[:200]) if w.isdigit()} - set(words(last.answer))
-    listing = knowledge.conflicts.get(last.id, ())
-    sides = (knowledge.by_id[i] for i in dict.fromkeys([*last.conflicts_with, *listing]))
-    return bool(figures) and any(not figures.isdisjoint(words(e.answer)) for e in sides)
-
-
 def _verdict_on(last: Entry, knowledge: Knowledge) -> Entry | None:
     """Return what says who is right after ``last``: of its dispute (its sides, the claims it
     conflicts with either way), a side that is the articles' own opinion, else such an opinion
@@ -647,37 +622,6 @@ def _seated_only(entry: Entry, place: str) -> bool:
     told = words(entry.answer)
     at = [i for i, w in enumerate(told) if w == place]
     return bool(at) and all(told[i + 1 : i + 2] and told[i + 1] in _SEATS for i in at)
-
-
-def _market_counted(text: str, last: Entry) -> str | None:
-    """Return the market a count is asked of ("how many has the uk got", "and canada?" after
-    a count), or None."""
-    named = [_MARKETS[w] for w in words(text) if w in _MARKETS]
-    if len(set(named)) != 1:
-        return None
-    if wanted(text) is Wanted.AMOUNT:
-        return named[0]
-    leaning = follow_up(text)
-    about = leaning is not None and leaning[0] is FollowUp.ABOUT
-    if about and wanted(" ".join(words(last.title)[:_TITLE_WORDS])) is Wanted.AMOUNT:
-        return named[0]
-    return None
-
-
-def _names_market(entry: Entry, market: str) -> bool:
-    """Return whether an entry's answer or one of its phrasings names a market."""
-    told = (entry.answer, *entry.questions)  # a phrasing an admin taught: "... in canada"
-    return any(_MARKETS.get(w) == market for text in told for w in words(text))
-
-
-def _no_count(market: str) -> str:
-    """Return the notice for a count asked of a market no claim gives one for."""
-    return f"My sources give no count of 1Ms for {spoken(market)}."
-
-
-# Issue 16: the markets a count may be asked of, by their names and their people's; not the US
-# ("us" is a pronoun too, and nearly every claim names it).
-_MARKETS = {w: m for w, m in markets(Kind.COUNTRY, Kind.REGION, Kind.PEOPLE).items() if m != "us"}
 
 
 # What a place is the seat of when a claim names it only so: "BMW's UK headquarters".

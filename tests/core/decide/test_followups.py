@@ -2461,21 +2461,6 @@ def test_followup_61_a_laugh_at_the_end_does_not_change_the_question(
     assert unlaughed("any more lol") == "any more lol"  # no question word: read as it was
 
 
-def test_followup_62_a_count_of_a_market_takes_a_claim_that_names_it(
-    shipped: KnowledgeService,
-) -> None:
-    # Follow-up round 62: "k and how many did the brits get" after America's count got the
-    # per-dealer sum, which never names the UK; a market the sources count still gets its count.
-    first, brits = _talk(
-        shipped, "how many 1m coupes is america getting", "k and how many did the brits get"
-    )
-    assert first.answered and not brits.answered
-    _, aussies = _talk(
-        shipped, "how many 1m coupes is america getting", "and how many did australia get"
-    )
-    assert aussies.entry_id == "aus-received-125"
-
-
 # Follow-up round 65, on a made-up pub quiz and its comments.
 QUIZ = """
 version: 1
@@ -2730,19 +2715,12 @@ def ferries(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
     return _built(tmp_path_factory, "ferries", FERRIES)
 
 
-def test_followup_64_who_is_right_with_the_other_sides_figure_gets_the_settled_claim(
+def test_so_who_is_right_after_a_settled_claim_gets_the_opinion_linked_to_it(
     ferries: KnowledgeService,
 ) -> None:
-    # Follow-up round 64: "i heard 30 somewhere, so who is right" after the settled 40 holds
-    # the disputing rumor's figure: the settled claim, which gives that side beside it, not
-    # the blog's opinion linked to it; without a figure, that opinion as before.
-    first, right = _talk(
-        ferries, "how many ferries did the island get", "hmm i heard 30 somewhere, so who is right"
-    )
+    # "so who is right" after the settled 40: the blog's opinion linked to it.
+    first, plain = _talk(ferries, "how many ferries did the island get", "so who is right")
     assert first.entry_id == "island-ferries"
-    assert right.kind == "followup" and right.entry_id == "island-ferries"
-    assert "30" in summary(right)
-    _, plain = _talk(ferries, "how many ferries did the island get", "so who is right")
     assert plain.entry_id == "ferry-pressure"
 
 
