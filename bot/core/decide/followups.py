@@ -782,19 +782,9 @@ def _elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Match 
             )
             and holds(m.entry.answer, want, asked=text)
             and (not person or _speaks_of(m.entry, last))
-            and not (want is Wanted.VALUE and _valued_otherwise(matcher, m.entry, text))
         ),
         None,
     )
-
-
-def _valued_otherwise(matcher: Matcher, entry: Entry, text: str) -> bool:
-    """Return whether an entry's title names only other things than the question values: "what
-    would a 1m be worth" is not asked of "What are used MINI GPs worth?"."""
-    said = words(text)
-    named = {stem(w) for w, name in zip(said, matcher.naming(text), strict=True) if name}
-    titled = {stem(w) for w in _proper(entry.title)}
-    return bool(named) and bool(titled) and named.isdisjoint(_stems(entry.title))
 
 
 def _confirmed_by(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:

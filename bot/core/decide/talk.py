@@ -140,17 +140,14 @@ _AND_FOR = re.compile(
     re.I,
 )
 # "no i meant the mini", "sorry i mean australia": the last question asked of X instead.
-# "no i meant the mini gp thing from the article", "i meant the us not aus lol": X, its filler
-# ("thing", where it was read) and the X turned away or a laugh left out; "the roads part" is X
-# "the roads", its filler never X's second word.
-_MEANT_FILLER = r"(?:thing|stuff|bit|part|one)"
+# "no i meant the mini gp from the article", "i meant the us not aus lol": X, with where it was
+# read and the X turned away or a laugh left out.
 _MEANT_TAIL = (
-    rf"(?:\s+{_MEANT_FILLER})?"
     r"(?:\s+(?:from|in|on)\s+(?:the|that)\s+(?:article|post|blog|comments?|thread|video))?"
     r"(?:\s*,?\s+not\s+(?:the\s+)?[^\s?!.,]+)?(?:\s+(?:lol|lmao|haha|tho|though))*"
 )
 _MEANT_X = re.compile(
-    rf"^\s*{_CORRECTION}((?:the\s+)?[^\s?!.,]+(?:\s+(?!{_MEANT_FILLER}\b)[^\s?!.,]+)?)"
+    rf"^\s*{_CORRECTION}((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+)?)"
     rf"{_MEANT_TAIL}[\s?!.]*$",
     re.I,
 )

@@ -2615,62 +2615,6 @@ def test_followup_66_he_after_an_answer_naming_one_person_asks_that_persons_clai
     assert budget.entry_id == "sequel-budget"  # no claim of his on it: the words decide
 
 
-MODELS = """
-version: 1
-
-sources:
-  - id: post
-    title: The bike post
-    outlet: the bike blog
-    kind: article
-
-entries:
-  - id: merlin-model
-    questions: [What does the Merlin have to do with the Kestrel?]
-    answer: The blog held up the Merlin bike as its model for how the Kestrel could turn out.
-    status: opinion
-    claimed_by: the bike blog
-    sources: [post]
-    related: [merlin-used]
-  - id: merlin-used
-    questions: [What are used Merlin bikes worth?]
-    answer: The blog said used Merlin bikes sell for close to their list price.
-    status: fact
-    claimed_by: the bike blog
-    sources: [post]
-    related: [merlin-model]
-  - id: kestrel-frame
-    questions: [What is the Kestrel's frame made of?]
-    answer: The blog said the Kestrel's frame is made of steel tubing.
-    status: fact
-    claimed_by: the bike blog
-    sources: [post]
-"""
-
-
-@pytest.fixture(scope="module")
-def models(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
-    return _built(tmp_path_factory, "models", MODELS)
-
-
-def test_a_value_asked_of_one_thing_is_not_a_neighbour_valuing_another(
-    models: KnowledgeService,
-) -> None:
-    # Follow-up round 63: the Merlin's used value, linked to the last answer, is no value of
-    # the Kestrel, which the question names and that title does not.
-    first, worth = _talk(
-        models,
-        "what does the merlin have to do with the kestrel",
-        "what would a kestrel be worth later",
-    )
-    assert first.entry_id == "merlin-model"
-    assert not worth.answered
-    _, theirs = _talk(
-        models, "what does the merlin have to do with the kestrel", "what are they worth"
-    )
-    assert theirs.entry_id == "merlin-used"  # no name asked: the neighbour's value
-
-
 FERRIES = """
 version: 1
 

@@ -499,13 +499,6 @@ def test_i_meant_x_asks_the_last_question_of_x() -> None:
     assert follow_up("no i meant why") != (FollowUp.ABOUT, "why")
 
 
-def test_i_meant_x_part_leaves_the_filler_out_of_x() -> None:
-    # Follow-up round 63: "the harbour part" is X "the harbour", its filler not a word of X.
-    assert follow_up("no i meant the harbour part") == (FollowUp.ABOUT, "the harbour")
-    assert follow_up("sorry i meant the ticket bit lol") == (FollowUp.ABOUT, "the ticket")
-    assert follow_up("no i meant the ferry timetable") == (FollowUp.ABOUT, "the ferry timetable")
-
-
 def test_the_name_of_someone_else_than_the_person_pointed_at() -> None:
     # Follow-up round 30: "the name of his agent" asks the agent's name, not his.
     assert name_of("whats the name of her agent") == "agent"
