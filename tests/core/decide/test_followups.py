@@ -1941,13 +1941,13 @@ def test_followup_40_x_will_be_the_same_asks_the_last_question_of_x(
     assert same.kind == "followup" and same.entry_id == "zhp-same-for-1m"
 
 
-def test_followup_40_a_correction_leaves_out_its_filler(shipped: KnowledgeService) -> None:
-    # Follow-up round 40: "no i meant the X thing from the article" corrects to X; the filler
-    # ("bit", "from the post") and an X turned away ("not aus") or a laugh kept it unread.
-    assert follow_up("sorry i meant the jcw gp bit from the post") == (FollowUp.ABOUT, "the jcw gp")
+def test_followup_40_a_correction_leaves_out_where_it_was_read(shipped: KnowledgeService) -> None:
+    # Follow-up round 40: "no i meant the X from the article" corrects to X; where it was read
+    # ("from the post") and an X turned away ("not aus") or a laugh kept it unread.
+    assert follow_up("sorry i meant the jcw gp from the post") == (FollowUp.ABOUT, "the jcw gp")
     assert follow_up("no i meant canada, not the uk haha") == (FollowUp.ABOUT, "canada")
     _, gp = _played(
-        shipped, "does the 1m come only as a manual", "sorry i meant the jcw gp bit from the post"
+        shipped, "does the 1m come only as a manual", "sorry i meant the jcw gp from the post"
     )
     assert gp.entry_id == "gp-price-options-manual"
 
