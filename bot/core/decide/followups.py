@@ -35,7 +35,6 @@ from .talk import (
     as_when,
     asked_by_name,
     asks,
-    asks_channel_own,
     asks_given_name,
     asks_meaning,
     asks_of_own,
@@ -110,8 +109,6 @@ _LEANING = frozenset({FollowUp.PROVENANCE, FollowUp.WHY, FollowUp.NEXT, FollowUp
 def read_alone(matcher: Matcher, text: str, decision: Decision) -> Decision:
     """Decide on a message with no answer before it: one that only makes sense after an answer
     ("who brought that up") is declined, and "does bmwna agree" gets BMWNA's best known claim."""
-    if asks_channel_own(text):
-        return Decision(None, 0.0)  # "anyone here been to the track": the channel's own doing
     leaning = follow_up(text)
     if leaning is None:
         return decision
@@ -131,7 +128,7 @@ def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -
 
 def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
     """Decide on a corrected message sent right after an answer with ``last``."""
-    if asks_of_own(text) or asks_channel_own(text):
+    if asks_of_own(text):
         # "should i keep my order" after the allocation: advice on the asker's own things,
         # not the claim on orders that shares its words.
         return Reading(Decision(None, 0.0))

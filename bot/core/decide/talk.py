@@ -241,6 +241,8 @@ _NEXT = frozenset(
 )
 # "did anyone agree", "who else said that", "did anyone push back": someone besides the claimant.
 _ANYONE = frozenset("anyone anybody someone somebody others".split())
+# Someone asked of in a follow-up ("did ANY1 agree"), as a later list once read it (no "others").
+_SOMEONE_ASKED = frozenset("anyone anybody anyon any1 someone somebody".split())
 _DISSENT = frozenset(
     "disagree disagreed disagrees dispute disputed disputes push pushed pushback contradict"
     " contradicted deny denied doubt doubted argue argued object objected".split()
@@ -673,7 +675,7 @@ def follow_up(message: str) -> tuple[FollowUp, str] | None:
     ):
         return FollowUp.NEXT, ""  # "and after that run is over": what comes after it
     who = said[0] in ("who", "whos")
-    anyone = not _ANYONE.isdisjoint(said) or (
+    anyone = not _SOMEONE_ASKED.isdisjoint(said) or (
         who and ("else" in said or _SIDING.intersection(said))
     )
     if anyone and not (_DISSENT | _ASSENT).isdisjoint(said):
@@ -768,25 +770,6 @@ def asks_of_own(message: str) -> bool:
         and said[1:2] == ["i"]
         and "my" in said
     )
-
-
-def asks_channel_own(message: str) -> bool:
-    """Return whether a question asks the people in the channel what they have done ("anyone
-    here been to the track", "has anybody driven one"), which no claim in the sources is about;
-    "anyone know who said it" asks the sources."""
-    said = kernel(message)
-    if said[:1] in (["has"], ["have"]):
-        said = said[1:]
-    if not said or said[0] not in _ANYONE:
-        return False
-    done = next((w for w in said[1:] if w not in _ANYONE_WHERE), None)
-    return done in _DONE_OWN
-
-
-_ANYONE = frozenset("anyone anybody anyon any1 someone somebody".split())
-_ANYONE_WHERE = frozenset("here else ever actually".split())
-# What the asker's fellow fans may have done themselves: been there, driven or owned one.
-_DONE_OWN = frozenset("been driven drove owned own owns visited gone raced tracked".split())
 
 
 class Wanted(StrEnum):

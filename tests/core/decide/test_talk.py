@@ -13,7 +13,6 @@ from bot.core.decide.talk import (
     Wanted,
     and_x,
     asked_by_name,
-    asks_channel_own,
     asks_given_name,
     asks_meaning,
     asks_of_own,
@@ -784,33 +783,6 @@ def test_followup_45_a_stretched_reaction_is_the_reaction(
     reply, memory = _in_turn(service, US, message)
     assert reply.kind == "smalltalk" and reply.talk is TalkKind.REACTION
     assert memory.last(0) is not None
-
-
-@pytest.mark.parametrize(
-    ("message", "own"),
-    [
-        ("anyone here been to that track", True),
-        ("has anybody actually driven one yet?", True),
-        ("anyone own one", True),
-        ("anyone know who started it", False),  # asks what the sources say
-        ("anyone watching the race", False),
-    ],
-)
-def test_followup_45_what_the_channel_has_done_is_no_question_for_the_sources(
-    message: str, own: bool
-) -> None:
-    # Follow-up round 45: "anyone here been to laguna seca" asks the people in the channel,
-    # not the sources; it got the claim of an interview held there.
-    assert asks_channel_own(message) is own
-
-
-def test_followup_45_what_the_channel_has_done_is_declined(service: KnowledgeService) -> None:
-    # Follow-up round 45: alone or after an answer, not the claim that names the place.
-    assert service.ask("has anybody here been out to laguna seca").kind == "decline"
-    first = service.ask("who is brian watts")
-    assert service.ask("anyone here ever been to laguna seca", after=first.entry_id).kind == (
-        "decline"
-    )
 
 
 @pytest.mark.parametrize(
