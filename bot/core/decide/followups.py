@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..knowledge.models import Entry, Knowledge, SourceKind, Status, claimant_of
-from ..normalise.places import Kind, markets, spoken
 from ..normalise.question import (
     HE_OR_SHE,
     OPENING_JOINS,
@@ -36,7 +35,6 @@ from .talk import (
     as_when,
     asked_by_name,
     asks,
-    asks_channel_own,
     asks_given_name,
     asks_meaning,
     asks_of_own,
@@ -111,8 +109,6 @@ _LEANING = frozenset({FollowUp.PROVENANCE, FollowUp.WHY, FollowUp.NEXT, FollowUp
 def read_alone(matcher: Matcher, text: str, decision: Decision) -> Decision:
     """Decide on a message with no answer before it: one that only makes sense after an answer
     ("who brought that up") is declined, and "does bmwna agree" gets BMWNA's best known claim."""
-    if asks_channel_own(text):
-        return Decision(None, 0.0)  # "anyone here been to the track": the channel's own doing
     leaning = follow_up(text)
     if leaning is None:
         return decision
@@ -127,21 +123,12 @@ def read_alone(matcher: Matcher, text: str, decision: Decision) -> Decision:
 def read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
     """Decide on a message sent right after an answer with ``last``."""
     text = as_when(corrected(unlaughed(text)))
-    reading = _read_after(matcher, knowledge, text, last)
-    answer = reading.decision.answer
-    if answer is None:
-        return reading
-    market = _market_counted(text, last)
-    if market is not None and not _names_market(answer.entry, market):
-        # "k and how many has the uk got" after the US per-dealer sum: a claim that never
-        # names the UK gives no count of it, however near its words.
-        return Reading(Decision(None, 0.0), notice=_no_count(market))
-    return reading
+    return _read_after(matcher, knowledge, text, last)
 
 
 def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) -> Reading:
     """Decide on a corrected message sent right after an answer with ``last``."""
-    if asks_of_own(text) or asks_channel_own(text):
+    if asks_of_own(text):
         # "should i keep my order" after the allocation: advice on the asker's own things,
         # not the claim on orders that shares its words.
         return Reading(Decision(None, 0.0))
@@ -149,10 +136,6 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # "sounds made up", "yeah right, they'll build more anyway" after a claim: what backs
         # it is its status and its sources, not a claim that shares a word ("cope", "more").
         return Reading(_sure(last), last, cited=True)
-    status_asked = _status_asked_of(text, last, knowledge)
-    if status_asked is not None:
-        # "so its official?" after the 600 figure: the neighbour asking whether it is official.
-        return Reading(_sure(status_asked), last, cited=True)
     if _kind_told(text, last):
         # "what kind of costs" after "partly machine costs": the kind its answer names.
         return Reading(_sure(last), last)
@@ -169,10 +152,6 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # sources name ("BMWBlog's figure", "Motoring"); "a trade paper" names none.
         return Reading(_sure(last), last, cited=True)
     if asks_who_is_right(text):
-        if _side_figure_held(text, last, knowledge):
-            # "wait i heard 100 somewhere, so who is right" after Australia's settled 125: that
-            # answer, which gives the other side's 100 beside it, not an opinion near either.
-            return Reading(_sure(last), last)
         # "so who's right then" after a rumor: the writer's own verdict on its dispute, else
         # the settled side; "so he was kinda right?" after a claim with no dispute: that claim.
         judged = _verdict_on(last, knowledge)
@@ -350,13 +329,6 @@ def _read_after(matcher: Matcher, knowledge: Knowledge, text: str, last: Entry) 
         # "what did they talk about exactly" after a claim resting on a talk with BMWNA: the
         # claim only mentions the talk; what was said in it is not in the sources.
         return Reading(Decision(None, 0.0), notice=_talk_untold(answer.entry))
-    if lacking is not None and answer is not None and _named_in_last_only(text, last, answer):
-        # "what date was the interview" after Segler's words "in an interview": the date of
-        # what the last answer speaks of, not a date in a claim that never speaks of it.
-        held = _elsewhere(matcher, text, last, lacking)
-        if held is None or _named_in_last_only(text, last, held):
-            return Reading(Decision(None, 0.0), notice=_lacks(last, lacking))
-        return Reading(Decision(held, held.score), last)
     if answer is not None and answer.entry_id != last.id and _told_more_by(text, last, answer):
         # "and would enthusiasts still buy it" after the blog's word that more cars "wouldn't
         # change why enthusiasts buy the 1M": that answer says, not the resale forecast.
@@ -417,17 +389,6 @@ def _outlet_named(last: Entry, knowledge: Knowledge, outlet: str) -> bool:
         return True
     outlets = (knowledge.sources[s].outlet for s in last.sources if s in knowledge.sources)
     return any(o[:1].isupper() for o in outlets)
-
-
-def _side_figure_held(text: str, last: Entry, knowledge: Knowledge) -> bool:
-    """Return whether a message holds a figure that a side of the settled last claim's dispute
-    gives and the last claim does not ("i heard 100" after the 125 its rumor disputes)."""
-    if last.status not in (Status.FACT, Status.DENIED):
-        return False
-    figures = {w for w in words(text[:200]) if w.isdigit()} - set(words(last.answer))
-    listing = knowledge.conflicts.get(last.id, ())
-    sides = (knowledge.by_id[i] for i in dict.fromkeys([*last.conflicts_with, *listing]))
-    return bool(figures) and any(not figures.isdisjoint(words(e.answer)) for e in sides)
 
 
 def _verdict_on(last: Entry, knowledge: Knowledge) -> Entry | None:
@@ -663,37 +624,6 @@ def _seated_only(entry: Entry, place: str) -> bool:
     return bool(at) and all(told[i + 1 : i + 2] and told[i + 1] in _SEATS for i in at)
 
 
-def _market_counted(text: str, last: Entry) -> str | None:
-    """Return the market a count is asked of ("how many has the uk got", "and canada?" after
-    a count), or None."""
-    named = [_MARKETS[w] for w in words(text) if w in _MARKETS]
-    if len(set(named)) != 1:
-        return None
-    if wanted(text) is Wanted.AMOUNT:
-        return named[0]
-    leaning = follow_up(text)
-    about = leaning is not None and leaning[0] is FollowUp.ABOUT
-    if about and wanted(" ".join(words(last.title)[:_TITLE_WORDS])) is Wanted.AMOUNT:
-        return named[0]
-    return None
-
-
-def _names_market(entry: Entry, market: str) -> bool:
-    """Return whether an entry's answer or one of its phrasings names a market."""
-    told = (entry.answer, *entry.questions)  # a phrasing an admin taught: "... in canada"
-    return any(_MARKETS.get(w) == market for text in told for w in words(text))
-
-
-def _no_count(market: str) -> str:
-    """Return the notice for a count asked of a market no claim gives one for."""
-    return f"My sources give no count of 1Ms for {spoken(market)}."
-
-
-# Issue 16: the markets a count may be asked of, by their names and their people's; not the US
-# ("us" is a pronoun too, and nearly every claim names it).
-_MARKETS = {w: m for w, m in markets(Kind.COUNTRY, Kind.REGION, Kind.PEOPLE).items() if m != "us"}
-
-
 # What a place is the seat of when a claim names it only so: "BMW's UK headquarters".
 _SEATS = frozenset("headquarters hq office offices base".split())
 
@@ -786,16 +716,6 @@ def _named_again(text: str, last: Entry) -> bool:
     return stem(fragment.lower()) in _stems(last.answer)
 
 
-def _named_in_last_only(text: str, last: Entry, answer: Match) -> bool:
-    """Return whether a question names something the last answer speaks of ("the interview")
-    that another answer, ``answer``, never does."""
-    if answer.entry_id == last.id:
-        return False
-    shared = (_stems(text) - _FUNCTION_STEMS) & _stems(last.answer)
-    told = _stems(" ".join((answer.entry.answer, *answer.entry.questions)))
-    return bool(shared) and shared.isdisjoint(told)
-
-
 def _told_more_by(text: str, last: Entry, answer: Match) -> bool:
     """Return whether a short yes/no question's telling words are more of them the last
     answer's, at least two, than the answer found instead ("would enthusiasts still buy it")."""
@@ -862,19 +782,9 @@ def _elsewhere(matcher: Matcher, text: str, last: Entry, want: Wanted) -> Match 
             )
             and holds(m.entry.answer, want, asked=text)
             and (not person or _speaks_of(m.entry, last))
-            and not (want is Wanted.VALUE and _valued_otherwise(matcher, m.entry, text))
         ),
         None,
     )
-
-
-def _valued_otherwise(matcher: Matcher, entry: Entry, text: str) -> bool:
-    """Return whether an entry's title names only other things than the question values: "what
-    would a 1m be worth" is not asked of "What are used MINI GPs worth?"."""
-    said = words(text)
-    named = {stem(w) for w, name in zip(said, matcher.naming(text), strict=True) if name}
-    titled = {stem(w) for w in _proper(entry.title)}
-    return bool(named) and bool(titled) and named.isdisjoint(_stems(entry.title))
 
 
 def _confirmed_by(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
@@ -889,24 +799,6 @@ def _confirmed_by(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
 
 
 _CONFIRM = re.compile(r"\bconfirm(?:ed|s|ing)?\b", re.IGNORECASE)
-
-
-def _status_asked_of(text: str, last: Entry, knowledge: Knowledge) -> Entry | None:
-    """Return the neighbour whose title asks the status a short follow-up asks of the last
-    answer ("so its official?" after the 600 figure: "Was the 600 figure official?"), when
-    the last answer's title does not ask it, else None."""
-    said = words(text)
-    if len(said) > _STATUS_LENGTH:
-        return None
-    asked = {stem(w) for w in said} & _STATUS_STEMS
-    if not asked or asked & _stems(last.title):
-        return None
-    near = (knowledge.by_id[i] for i in last.related if i in knowledge.by_id)
-    return next((e for e in near if asked & _stems(e.title)), None)
-
-
-_STATUS_STEMS = frozenset(stem(w) for w in "official confirmed verified legit".split())
-_STATUS_LENGTH = 6  # words: "so is that official or what", not a question of its own
 
 
 def _names_more(entry: Entry, last: Entry, text: str) -> bool:

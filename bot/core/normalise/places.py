@@ -48,7 +48,6 @@ nz people kiwi
 """
 # The places the shipped answers name; not the US, which nearly every entry names.
 ANSWERED = ("australia", "uk", "asia")
-_SPOKEN = {"uk": "the UK", "nz": "New Zealand"}
 
 
 def _parsed(table: str) -> Mapping[str, Place]:
@@ -72,17 +71,7 @@ def named(*kinds: Kind) -> frozenset[str]:
     return frozenset(w for w, place in PLACES.items() if place.kind in kinds)
 
 
-def markets(*kinds: Kind) -> dict[str, str]:
-    """Return the words that name a place of any of the kinds, with its market ("ohio": "us")."""
-    return {w: place.market for w, place in PLACES.items() if place.kind in kinds}
-
-
 def lies_in(word: str) -> str:
     """Return the place a city lies in ("sydney" -> "australia"), or any other word as it is."""
     place = PLACES.get(word)
     return place.lies_in if place is not None and place.kind is Kind.CITY else word
-
-
-def spoken(market: str) -> str:
-    """Return a market as a reply names it ("uk" -> "the UK", "canada" -> "Canada")."""
-    return _SPOKEN.get(market, market.capitalize())

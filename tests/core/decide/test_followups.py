@@ -1941,13 +1941,13 @@ def test_followup_40_x_will_be_the_same_asks_the_last_question_of_x(
     assert same.kind == "followup" and same.entry_id == "zhp-same-for-1m"
 
 
-def test_followup_40_a_correction_leaves_out_its_filler(shipped: KnowledgeService) -> None:
-    # Follow-up round 40: "no i meant the X thing from the article" corrects to X; the filler
-    # ("bit", "from the post") and an X turned away ("not aus") or a laugh kept it unread.
-    assert follow_up("sorry i meant the jcw gp bit from the post") == (FollowUp.ABOUT, "the jcw gp")
+def test_followup_40_a_correction_leaves_out_where_it_was_read(shipped: KnowledgeService) -> None:
+    # Follow-up round 40: "no i meant the X from the article" corrects to X; where it was read
+    # ("from the post") and an X turned away ("not aus") or a laugh kept it unread.
+    assert follow_up("sorry i meant the jcw gp from the post") == (FollowUp.ABOUT, "the jcw gp")
     assert follow_up("no i meant canada, not the uk haha") == (FollowUp.ABOUT, "canada")
     _, gp = _played(
-        shipped, "does the 1m come only as a manual", "sorry i meant the jcw gp bit from the post"
+        shipped, "does the 1m come only as a manual", "sorry i meant the jcw gp from the post"
     )
     assert gp.entry_id == "gp-price-options-manual"
 
@@ -2149,19 +2149,6 @@ def test_followup_45_a_bare_word_the_last_answer_speaks_of_is_that_answer(
     assert cost.entry_id == "budget-abroad" and cost.kind == "followup"
 
 
-def test_followup_45_a_date_of_what_only_the_last_answer_speaks_of_is_not_anothers(
-    shipped: KnowledgeService,
-) -> None:
-    # Follow-up round 45: "which month was the interview" after Segler's words, given "in an
-    # interview", asks the date of that interview, which no claim gives: a month in a claim
-    # that never speaks of an interview (a reader's monthly rate "from March") is no answer.
-    first, month = _talk(
-        shipped, "what did segler say about getting a 1m", "which month was the interview"
-    )
-    assert first.entry_id == "segler-hard-to-get"
-    assert month.kind == "decline"
-
-
 FAIR = """
 version: 1
 
@@ -2237,49 +2224,6 @@ def test_followup_47_a_yes_no_question_in_the_last_answers_words_is_that_answer(
     )
     assert first.entry_id == "delay-effect"
     assert still.kind == "followup" and still.entry_id == "delay-effect"
-
-
-KITE_SHOP = """
-version: 1
-
-sources:
-  - id: post
-    title: The kite post
-    outlet: the kite blog
-    kind: article
-
-entries:
-  - id: kite-count
-    questions: [How many kites will the shop stock?, how many kites is the shop getting]
-    answer: >-
-      The kite blog reported that the shop would stock only 40 kites this spring.
-    status: rumor
-    claimed_by: the kite blog
-    sources: [post]
-    related: [kite-count-status]
-  - id: kite-count-status
-    questions: [Was the 40 kite figure official?, did the maker ever announce 40 kites]
-    answer: >-
-      The maker never announced the 40; the blog said the figure came from a shop assistant
-      and might still change.
-    status: opinion
-    claimed_by: the kite blog
-    sources: [post]
-    related: [kite-count]
-"""
-
-
-def test_followup_48_a_status_the_neighbours_title_asks_is_that_neighbour(
-    tmp_path: Path,
-) -> None:
-    # Follow-up round 48: "so its official?" after the count asks what its neighbour's title
-    # asks ("Was the 40 kite figure official?"), not the count again.
-    path = tmp_path / "kites.yaml"
-    path.write_text(KITE_SHOP, encoding="utf-8")
-    kites = KnowledgeService.from_path(path)
-    first, official = _talk(kites, "how many kites is the shop getting", "so its official?")
-    assert first.entry_id == "kite-count"
-    assert official.kind == "followup" and official.entry_id == "kite-count-status"
 
 
 def test_followup_49_a_figure_doubted_as_someone_told_it_checks_the_last_figure(
@@ -2517,21 +2461,6 @@ def test_followup_61_a_laugh_at_the_end_does_not_change_the_question(
     assert unlaughed("any more lol") == "any more lol"  # no question word: read as it was
 
 
-def test_followup_62_a_count_of_a_market_takes_a_claim_that_names_it(
-    shipped: KnowledgeService,
-) -> None:
-    # Follow-up round 62: "k and how many did the brits get" after America's count got the
-    # per-dealer sum, which never names the UK; a market the sources count still gets its count.
-    first, brits = _talk(
-        shipped, "how many 1m coupes is america getting", "k and how many did the brits get"
-    )
-    assert first.answered and not brits.answered
-    _, aussies = _talk(
-        shipped, "how many 1m coupes is america getting", "and how many did australia get"
-    )
-    assert aussies.entry_id == "aus-received-125"
-
-
 # Follow-up round 65, on a made-up pub quiz and its comments.
 QUIZ = """
 version: 1
@@ -2686,62 +2615,6 @@ def test_followup_66_he_after_an_answer_naming_one_person_asks_that_persons_clai
     assert budget.entry_id == "sequel-budget"  # no claim of his on it: the words decide
 
 
-MODELS = """
-version: 1
-
-sources:
-  - id: post
-    title: The bike post
-    outlet: the bike blog
-    kind: article
-
-entries:
-  - id: merlin-model
-    questions: [What does the Merlin have to do with the Kestrel?]
-    answer: The blog held up the Merlin bike as its model for how the Kestrel could turn out.
-    status: opinion
-    claimed_by: the bike blog
-    sources: [post]
-    related: [merlin-used]
-  - id: merlin-used
-    questions: [What are used Merlin bikes worth?]
-    answer: The blog said used Merlin bikes sell for close to their list price.
-    status: fact
-    claimed_by: the bike blog
-    sources: [post]
-    related: [merlin-model]
-  - id: kestrel-frame
-    questions: [What is the Kestrel's frame made of?]
-    answer: The blog said the Kestrel's frame is made of steel tubing.
-    status: fact
-    claimed_by: the bike blog
-    sources: [post]
-"""
-
-
-@pytest.fixture(scope="module")
-def models(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
-    return _built(tmp_path_factory, "models", MODELS)
-
-
-def test_a_value_asked_of_one_thing_is_not_a_neighbour_valuing_another(
-    models: KnowledgeService,
-) -> None:
-    # Follow-up round 63: the Merlin's used value, linked to the last answer, is no value of
-    # the Kestrel, which the question names and that title does not.
-    first, worth = _talk(
-        models,
-        "what does the merlin have to do with the kestrel",
-        "what would a kestrel be worth later",
-    )
-    assert first.entry_id == "merlin-model"
-    assert not worth.answered
-    _, theirs = _talk(
-        models, "what does the merlin have to do with the kestrel", "what are they worth"
-    )
-    assert theirs.entry_id == "merlin-used"  # no name asked: the neighbour's value
-
-
 FERRIES = """
 version: 1
 
@@ -2786,19 +2659,12 @@ def ferries(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
     return _built(tmp_path_factory, "ferries", FERRIES)
 
 
-def test_followup_64_who_is_right_with_the_other_sides_figure_gets_the_settled_claim(
+def test_so_who_is_right_after_a_settled_claim_gets_the_opinion_linked_to_it(
     ferries: KnowledgeService,
 ) -> None:
-    # Follow-up round 64: "i heard 30 somewhere, so who is right" after the settled 40 holds
-    # the disputing rumor's figure: the settled claim, which gives that side beside it, not
-    # the blog's opinion linked to it; without a figure, that opinion as before.
-    first, right = _talk(
-        ferries, "how many ferries did the island get", "hmm i heard 30 somewhere, so who is right"
-    )
+    # "so who is right" after the settled 40: the blog's opinion linked to it.
+    first, plain = _talk(ferries, "how many ferries did the island get", "so who is right")
     assert first.entry_id == "island-ferries"
-    assert right.kind == "followup" and right.entry_id == "island-ferries"
-    assert "30" in summary(right)
-    _, plain = _talk(ferries, "how many ferries did the island get", "so who is right")
     assert plain.entry_id == "ferry-pressure"
 
 
@@ -2865,15 +2731,6 @@ def test_followup_67_who_did_something_to_him_is_not_his_own_claim(
     replied = league.ask("who replied to him", "unsigned-reply")
     assert replied.entry_id == "unsigned-reply"
     assert league.ask("what did he reply", "unsigned-reply").entry_id == "tam-sure"
-
-
-def test_followup_67_a_claim_that_things_change_with_something_gives_its_reason(
-    league: KnowledgeService,
-) -> None:
-    # Follow-up round 67: "why would the team numbers change" after the reply saying they
-    # change with the pubs' demand: that reply says why, so its linked claim is not given.
-    why = league.ask("why would the team numbers change", "unsigned-reply")
-    assert why.entry_id == "unsigned-reply"
 
 
 BOATS = """

@@ -13,7 +13,6 @@ from bot.core.decide.talk import (
     Wanted,
     and_x,
     asked_by_name,
-    asks_channel_own,
     asks_given_name,
     asks_meaning,
     asks_of_own,
@@ -289,13 +288,6 @@ def test_a_basis_is_a_reason() -> None:
     assert not gives_reasons("She guessed it was the bakers' float.")
 
 
-def test_followup_67_what_a_thing_changes_with_is_its_reason() -> None:
-    assert gives_reasons("A reply said ferry times can change with the weather.")
-    assert gives_reasons("The club said fees vary with the season.")
-    assert gives_reasons("Opening hours depend on the tides, the harbour said.")
-    assert not gives_reasons("A reply said ferry times can change.")
-
-
 def test_x_then_names_x_as_what_about_x_does() -> None:
     assert follow_up("ok the harbour then") == (FollowUp.ABOUT, "the harbour")
     assert follow_up("spain then?") == (FollowUp.ABOUT, "spain")
@@ -504,13 +496,6 @@ def test_i_meant_x_asks_the_last_question_of_x() -> None:
     assert follow_up("no wait i meant the ferry") == (FollowUp.ABOUT, "the ferry")
     assert follow_up("oops i meant lisbon") == (FollowUp.ABOUT, "lisbon")
     assert follow_up("no i meant why") != (FollowUp.ABOUT, "why")
-
-
-def test_i_meant_x_part_leaves_the_filler_out_of_x() -> None:
-    # Follow-up round 63: "the harbour part" is X "the harbour", its filler not a word of X.
-    assert follow_up("no i meant the harbour part") == (FollowUp.ABOUT, "the harbour")
-    assert follow_up("sorry i meant the ticket bit lol") == (FollowUp.ABOUT, "the ticket")
-    assert follow_up("no i meant the ferry timetable") == (FollowUp.ABOUT, "the ferry timetable")
 
 
 def test_the_name_of_someone_else_than_the_person_pointed_at() -> None:
@@ -801,33 +786,6 @@ def test_followup_45_a_stretched_reaction_is_the_reaction(
 
 
 @pytest.mark.parametrize(
-    ("message", "own"),
-    [
-        ("anyone here been to that track", True),
-        ("has anybody actually driven one yet?", True),
-        ("anyone own one", True),
-        ("anyone know who started it", False),  # asks what the sources say
-        ("anyone watching the race", False),
-    ],
-)
-def test_followup_45_what_the_channel_has_done_is_no_question_for_the_sources(
-    message: str, own: bool
-) -> None:
-    # Follow-up round 45: "anyone here been to laguna seca" asks the people in the channel,
-    # not the sources; it got the claim of an interview held there.
-    assert asks_channel_own(message) is own
-
-
-def test_followup_45_what_the_channel_has_done_is_declined(service: KnowledgeService) -> None:
-    # Follow-up round 45: alone or after an answer, not the claim that names the place.
-    assert service.ask("has anybody here been out to laguna seca").kind == "decline"
-    first = service.ask("who is brian watts")
-    assert service.ask("anyone here ever been to laguna seca", after=first.entry_id).kind == (
-        "decline"
-    )
-
-
-@pytest.mark.parametrize(
     ("message", "kind"),
     [
         ("gday folks", TalkKind.GREETING),
@@ -990,15 +948,6 @@ def test_followup_71_the_other_way_asks_the_reverse_of_an_either_or() -> None:
     assert not asks_other_way("what other ways are there")
     assert weighs_two_ways("either they were vague, or demand would bring more")
     assert not weighs_two_ways("They said around 12 kilns.")
-
-
-def test_followup_71_why_the_wording_matters_asks_why_of_the_last_answer() -> None:
-    # Follow-up round 71: "why does the phrasing matter", "so why is that important" ask why
-    # what the last answer says counts, as "why is that" does; they were read as new questions
-    # on "matter" and "phrasing". A why-question naming a topic of its own is not this reading.
-    assert follow_up("why does the phrasing matter") == (FollowUp.WHY, "")
-    assert follow_up("so why is that important") == (FollowUp.WHY, "")
-    assert follow_up("why does the kiln matter") != (FollowUp.WHY, "")
 
 
 def test_followup_78_a_longer_question_with_they_points_back() -> None:

@@ -3623,24 +3623,6 @@ def test_round_128_a_recall_of_cars_is_no_readers_memory(matcher_real: Matcher) 
     assert _decided(matcher_real, "who recalled how the zhp launch went") == ("zhp-2003-allocation")
 
 
-def test_round_128_a_fault_of_a_part_is_no_production_problem(matcher_real: Matcher) -> None:
-    # Round 128: "engine problems", "known issues" ask for the car's faults, which no source
-    # covers; the N54 is named only for its emissions.
-    assert _decided(matcher_real, "1m engine problems?") is None
-    # ... while the problem with building more is the blog's production limit.
-    assert _decided(matcher_real, "what was the actual problem with building more 1ms") == (
-        "production-limit-causes"
-    )
-
-
-def test_round_128_a_driver_ticketed_is_a_later_event(matcher_real: Matcher) -> None:
-    # Round 128: whether a driver in the video got a ticket or was pulled over is no claim of
-    # the sources, though "chasing" and "merc" name the chase car JRobUSC guessed at.
-    assert _decided(matcher_real, "did the merc filming it get pulled over") is None
-    # ... while the chase car itself is still JRobUSC's guess.
-    assert _decided(matcher_real, "what car was filming it, a merc?") == "chase-car-v8-benz"
-
-
 def test_round_131_who_relayed_a_checked_claim_is_no_word_of_the_question(
     matcher_real: Matcher,
 ) -> None:
@@ -3657,25 +3639,6 @@ def test_round_131_who_relayed_a_checked_claim_is_no_word_of_the_question(
     assert weights["buddi"] <= CONTEXT_UNKNOWN * matcher_real._unknown_weight + 1e-9
     # ... while the claim's own words keep their weight
     assert weights["600"] > CONTEXT_UNKNOWN * matcher_real._unknown_weight
-
-
-def test_round_129_a_tune_past_stock_is_no_emissions_claim(matcher_real: Matcher) -> None:
-    # Round 129: whether a car with a stage 2 tune or downpipes passes a smog test is no claim of
-    # the sources, though "smog" and "n54" name the blog's emissions note.
-    assert (
-        _decided(matcher_real, "would an n54 with downpipes and a stage 2 tune pass smog") is None
-    )
-    # ... while the N54 as built is still the blog's emissions note.
-    assert _decided(matcher_real, "would the n54 still pass smog after 2011") == "n54-emissions"
-
-
-def test_round_135_the_fuel_tank_is_no_resale_that_may_tank(matcher_real: Matcher) -> None:
-    # Round 135: the size of a car's fuel tank is never covered, as its fuel economy is not;
-    # "tank" alone is the blog's resale prediction.
-    assert _decided(matcher_real, "1 series m tank capacity") is None
-    assert _decided(matcher_real, "tank capacity of the 1m?") is None
-    # ... while resale that may tank is still the blog's prediction.
-    assert _decided(matcher_real, "will 1m values tank") == "value-prediction"
 
 
 def test_a_reading_is_remembered_and_each_caller_gets_lists_of_its_own(
