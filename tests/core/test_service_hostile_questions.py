@@ -141,6 +141,7 @@ def test_any_question_read_whole(shipped_service: KnowledgeService, question: st
 
 @PROFILE
 @given(st.text(st.characters(max_codepoint=0x7F), max_size=200))
+@example("0\n%")
 def test_ascii_fast_path_agrees_with_the_full_path(text: str) -> None:
     """``fold`` has an ASCII fast path; the words it leads to must match the full path's."""
     # U+00A0 folds to a space and sends the whole string down the full (NFKD) path.

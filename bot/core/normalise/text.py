@@ -86,7 +86,7 @@ _CONTRACTION = re.compile(r"\s?'\s?(s|t|re|ve|ll|d|m)\b")
 _DIGIT = re.compile(r"\d")
 # A letter typed three times or more ("sooo", "lmaooo", "nothinggg"): no English word has one.
 _STRETCHED = re.compile(r"([a-z])\1\1+")
-_BARE_PERCENT = re.compile(r"(?<!\d)(?<!\d )%")  # "value %", not "100%" nor "100 %"
+_BARE_PERCENT = re.compile(r"(?<!\d)(?<!\d\s)%")  # "value %", not "100%", "100 %" nor "100\n%"
 # "0-100", "0-60": a sprint from standstill, "0 to 100"; joined, it read as the figure "100".
 _FROM_ZERO = re.compile(r"(?<![\w.,])0\s?-\s?(?=[1-9])")
 _TOKEN = re.compile(r"\d+:\d\d|[a-z0-9]+")

@@ -235,6 +235,12 @@ def test_round_53_a_bare_percent_sign_is_the_word() -> None:
     assert words("100% sure, 50 % off") == ["100", "sure", "50", "off"]
 
 
+def test_a_percent_sign_on_the_next_line_after_a_figure_is_the_figures() -> None:
+    # A line break reads as a space on every path, so the sign stays the figure's there too.
+    assert words("50\n% off") == words("50 % off") == ["50", "off"]
+    assert words("50\t% off") == ["50", "off"]
+
+
 @given(st.text(alphabet="0123456789,.k kx_\u0661", max_size=30))
 def test_number_patterns_match_as_their_lookbehind_first_forms(text: str) -> None:
     # The first digit is read before what stands before it is checked: the same matches.
