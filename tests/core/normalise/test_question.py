@@ -3624,3 +3624,24 @@ def test_round_139_a_claim_put_up_with_a_tag_is_the_askers_memory() -> None:
 )
 def test_round_141_the_colours_on_offer_are_asked(question: str, asked: bool) -> None:
     assert q.paint_offered(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        (
+            "ok anyway real question, how many kettles did the shop sell",
+            "how many kettles did the shop sell",
+        ),
+        ("ok different q, does the gazette cover the ferry", "does the gazette cover the ferry"),
+        ("back on topic, when does the ferry leave", "when does the ferry leave"),
+        ("random q but is the harbour open", "is the harbour open"),
+        ("quick question: who runs the gazette", "who runs the gazette"),
+        ("real question no one asks", "real question no one asks"),  # no question after it
+        ("quick q tho", "quick q tho"),
+    ],
+)
+def test_followup_82_announcing_a_question_is_no_word_of_it(message: str, question: str) -> None:
+    # Follow-up round 82: "ok anyway real question, how many ..." asks only what follows; "real"
+    # and "question" counted as words of the question and drew an entry holding them.
+    assert asked(message) == [" ".join(words(question))]
