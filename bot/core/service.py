@@ -11,7 +11,7 @@ from pathlib import Path
 from .decide.decision import DEFAULT_THRESHOLD, Decision, decide, volunteer
 from .decide.followups import heard_of, pointed_past, read_after, read_alone, restated
 from .decide.guesses import unmisnamed
-from .decide.talk import Talk, asks_who_is_right, before_last, heard, returned
+from .decide.talk import Talk, asks_who_is_right, before_last, heard, other_of, returned
 from .decide.twopart import (
     compared_answer,
     compared_part,
@@ -157,6 +157,7 @@ class KnowledgeService:
         declined: str | None = None,
         before: str | None = None,
         asked: str | None = None,
+        answered: str | None = None,
     ) -> Reply:
         """Answer one question from the snapshot in service when the call starts.
 
@@ -166,7 +167,9 @@ class KnowledgeService:
         australia" after "how many are going to germany" asks that question of Australia.
         ``before`` is the answer before the last: "go back to the guy before that, where was
         he" asks its question of it. ``asked`` is the message the last answer answered: "who said
-        that" after "i heard theyre doubling it?" asks who said what the user heard.
+        that" after "i heard theyre doubling it?" asks who said what the user heard. ``answered``
+        is the last question answered on its own: "what about the us", declined as read against
+        the last answer, asks it of the US.
         """
         snapshot = self._snapshot
         notice = None
@@ -204,6 +207,8 @@ class KnowledgeService:
                 reply = replace(anew, asked=declined)
             else:
                 reply = self._answer(snapshot, question, text, after, notice, declined)
+                if reply.kind == "decline" and answered and not declined:
+                    reply = self._asked_anew(snapshot, question, text, answered, notice) or reply
             laughed = snapshot.talk.laughed(said) if reply.kind == "decline" else None
             if laughed is not None:  # "lol small world": a reaction, not a missed question
                 reply = small_talk(question, laughed, snapshot.knowledge)
@@ -213,6 +218,21 @@ class KnowledgeService:
             else:
                 self.stats.declined += 1
         return reply
+
+    def _asked_anew(
+        self, snapshot: Snapshot, question: str, text: str, answered: str, notice: str | None
+    ) -> Reply | None:
+        """Return the answer to the last question answered on its own asked anew of what a
+        declined "what about X" names ("and for the us?" after "how many 1ms in the aus"), or
+        None when X is unknown or that question asked of X is not answered either."""
+        other = other_of(text)
+        if other is None or snapshot.matcher.unknown(other):
+            return None
+        again = restated(snapshot.matcher, text, answered, answered_before=True)
+        if again is None:
+            return None
+        anew = self._answer(snapshot, question, again, None, notice)
+        return replace(anew, asked=answered) if anew.answered else None
 
     def _answer(
         self,

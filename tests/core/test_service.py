@@ -6,6 +6,7 @@ import shutil
 import weakref
 from pathlib import Path
 
+from bot.core.decide.memory import Conversations
 from bot.core.knowledge.loader import default_knowledge_path
 from bot.core.service import KnowledgeService
 
@@ -136,3 +137,57 @@ def test_followup_80_a_yes_or_no_frame_asks_what_the_question_asks() -> None:
     plain = service.ask("any more 1ms headed to the states")
     framed = service.ask("yes or no, any more 1ms headed to the states")
     assert plain.answered and framed.entry_id == plain.entry_id
+
+
+FERRIES = """
+version: 1
+
+sources:
+  - id: port
+    title: The port office notice
+    outlet: the port office
+    kind: official-statement
+
+entries:
+  - id: norway-tally
+    questions: [Did the harbour master's tally of Norway sailings hold up?]
+    answer: The harbour master's tally said twelve ferries a day sail to Norway, and it held up.
+    status: fact
+    claimed_by: the port office
+    sources: [port]
+  - id: denmark-count
+    questions: [How many ferries sail to Denmark?]
+    answer: The port office said four ferries a day sail to Denmark.
+    status: fact
+    claimed_by: the port office
+    sources: [port]
+  - id: denmark-late
+    questions: [Is the Denmark ferry late?]
+    answer: The port office said the Denmark ferry runs on time.
+    status: fact
+    claimed_by: the port office
+    sources: [port]
+  - id: denmark-captain
+    questions: [Who captains the Denmark ferry?]
+    answer: The port office said Captain Ilsa captains the Denmark ferry.
+    status: fact
+    claimed_by: the port office
+    sources: [port]
+"""
+
+
+def test_followup_82_what_about_x_asks_the_last_question_answered_of_x(tmp_path: Path) -> None:
+    # Follow-up round 82: "and for denmark?" after "how many ferries sail to norway" asks that
+    # question of Denmark; read against the answer's own title (the tally holding up) it was
+    # declined.
+    path = tmp_path / "ferries.yaml"
+    path.write_text(FERRIES, encoding="utf-8")
+    service = KnowledgeService.from_path(path)
+    memory = Conversations()
+    first = memory.ask(service.ask, 0, "how many ferries sail to norway")
+    other = memory.ask(service.ask, 0, "and for denmark?")
+    assert first.entry_id == "norway-tally"
+    assert other.answered and other.entry_id == "denmark-count"
+    assert other.question == "and for denmark?"  # shown as asked
+    # ... not when X is unknown: "what about sweden" is no question asked anew
+    assert not memory.ask(service.ask, 0, "what about sweden").answered

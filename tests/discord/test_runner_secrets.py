@@ -210,6 +210,7 @@ async def test_a_connected_bot_at_debug_logs_and_replies_no_token(
         declined: str | None = None,
         before: str | None = None,
         asked: str | None = None,
+        answered: str | None = None,
     ) -> object:
         raise RuntimeError(f"the answer store refused Bot {SHAPED}")
 

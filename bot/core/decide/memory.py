@@ -18,7 +18,8 @@ after a long story that just missed is read against the claim it most likely mea
 
 class Asker(Protocol):
     """Answer a message in a conversation: after its last answer, its last declined question, the
-    answer before the last and the message the last answer answered."""
+    answer before the last, the message the last answer answered and the last question answered
+    on its own."""
 
     def __call__(
         self,
@@ -28,6 +29,7 @@ class Asker(Protocol):
         declined: str | None = None,
         before: str | None = None,
         asked: str | None = None,
+        answered: str | None = None,
     ) -> Reply: ...
 
 
@@ -53,6 +55,9 @@ class Conversations:
         # The message the last answer answered: "who said that" after "i heard theyre doubling
         # it?" asks who said what the user heard, not what the answer to it says.
         self._asked: OrderedDict[Hashable, tuple[str, float]] = OrderedDict()
+        # The last question answered on its own, kept through the follow-ups leaning on its
+        # answer: "what about the us" after "how many 1ms in the aus" asks it of the US.
+        self._answered: OrderedDict[Hashable, tuple[str, float]] = OrderedDict()
 
     def last(self, key: Hashable) -> str | None:
         """Return the entry id of the conversation's last answer, if it is recent enough."""
@@ -67,6 +72,10 @@ class Conversations:
         """Return the message the conversation's last answer answered, while that is kept."""
         return self._fresh(self._asked, key) if self.last(key) is not None else None
 
+    def answered(self, key: Hashable) -> str | None:
+        """Return the last question the conversation had answered on its own, if recent."""
+        return self._fresh(self._answered, key)
+
     def declined(self, key: Hashable) -> str | None:
         """Return the question of the conversation's last reply if it was declined, and recent."""
         return self._fresh(self._declined, key)
@@ -79,6 +88,7 @@ class Conversations:
             declined=self.declined(key),
             before=self.before(key),
             asked=self.asked(key),
+            answered=self.answered(key),
         )
         self.remember(key, reply)
         return reply
@@ -87,7 +97,12 @@ class Conversations:
         """Keep an answer, or a close decline's first offer, as the conversation's context;
         other declines, clarifying questions and small talk leave it, but a clarifying question
         with no context yet sets its first option. A declined question is kept until the next
-        answer or decline (small talk leaves it)."""
+        answer or decline (small talk leaves it); a question answered on its own, until any reply
+        but a follow-up."""
+        if reply.answered and reply.kind != "followup":
+            self._keep(self._answered, key, reply.asked or reply.question)
+        elif reply.kind != "followup":
+            self._answered.pop(key, None)
         if reply.answered or reply.kind == "clarify":
             self._declined.pop(key, None)
         elif reply.kind == "decline":

@@ -719,6 +719,33 @@ _SAME_LEAST = 4  # the topic's words before the tag
 _SAME_TAGS = frozenset("thing things message number figure story claim quote".split())
 
 
+# "ok anyway REAL QUESTION, how many ...", "DIFFERENT Q, does ...", "BACK ON TOPIC, when ...":
+# the asker announcing a question, after an "ok" or two, is no word of it.
+_ANNOUNCING = frozenset(
+    "real different quick random serious honest dumb stupid genuine simple new another".split()
+)
+_QUESTION = frozenset("q question qn".split())
+_ANNOUNCE_LEADS = _BEFORE_INTERJECTION | frozenset("anyway anyways but".split())
+_MAX_ANNOUNCE_LEADS = 2
+_BACK_ON_TOPIC = ["back", "on", "topic"]
+
+
+def _unannounced(found: list[str]) -> list[str]:
+    """Return a sentence's words without the asker announcing a question before a question
+    word or an auxiliary ("ok real q: when ...", "ok back on topic, how many ...")."""
+    lead = 0
+    while lead < _MAX_ANNOUNCE_LEADS and found[lead : lead + 1] and found[lead] in _ANNOUNCE_LEADS:
+        lead += 1
+    rest = found[lead:]
+    if rest[:3] == _BACK_ON_TOPIC:
+        skip = 3
+    elif rest[:1] and rest[0] in _ANNOUNCING and rest[1:2] and rest[1] in _QUESTION:
+        skip = 3 if rest[2:3] == ["but"] else 2
+    else:
+        return found  # most sentences
+    return rest[skip:] if len(rest) > skip + 1 and rest[skip] in _ASKS else found
+
+
 def _untagged(found: list[str]) -> list[str]:
     """Return a sentence's words without a tag asking for agreement at its end ("..., right")
     or an opener doubting it ("no way ...")."""
@@ -856,7 +883,7 @@ def _locating(found: list[str], at: int) -> bool:
 def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
     found = _plainly(_in_situ(_related(_located(_uncompared(_basis_asked(words(sentence)))))))
-    read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
+    read = _unparticled(_uncleft(_unrequested(_untagged(_unannounced(_unopened(sentence, found))))))
     return _which_person(_backers(_anything_about(_latest(read))))
 
 

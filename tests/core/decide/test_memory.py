@@ -97,3 +97,18 @@ def test_followup_66_the_message_a_follow_up_answer_answered_is_kept() -> None:
     assert memory.asked(0) == "i heard theyre reshooting?"
     memory.remember(0, Reply(question="q", answered=True, score=1.0, entry_id="c"))
     assert memory.asked(0) is None
+
+
+def test_followup_82_the_last_question_answered_on_its_own_is_kept() -> None:
+    # Follow-up round 82: "and for denmark?", declined against the last answer, asks the last
+    # question answered on its own of Denmark; it is kept through the follow-ups after it.
+    memory = Conversations()
+    memory.remember(0, Reply("how many ferries sail to norway", True, 1.0, entry_id="a"))
+    assert memory.answered(0) == "how many ferries sail to norway"
+    memory.remember(0, Reply("who said so", True, 1.0, entry_id="a", kind="followup"))
+    assert memory.answered(0) == "how many ferries sail to norway"
+    anew = Reply("and for denmark?", True, 1.0, entry_id="b", asked="how many ferries sail")
+    memory.remember(0, anew)  # an answer asked anew keeps the question it was asked of
+    assert memory.answered(0) == "how many ferries sail"
+    memory.remember(0, _decline(0.0))
+    assert memory.answered(0) is None

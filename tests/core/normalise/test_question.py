@@ -3657,3 +3657,24 @@ def test_round_144_a_basis_asked_is_why(sentence: str) -> None:
     # where something is based keeps its word
     found = [w for part in q.parts("where is the ferry company based") for w in part.words]
     assert "based" in found
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        (
+            "ok anyway real question, how many kettles did the shop sell",
+            "how many kettles did the shop sell",
+        ),
+        ("ok different q, does the gazette cover the ferry", "does the gazette cover the ferry"),
+        ("back on topic, when does the ferry leave", "when does the ferry leave"),
+        ("random q but is the harbour open", "is the harbour open"),
+        ("quick question: who runs the gazette", "who runs the gazette"),
+        ("real question no one asks", "real question no one asks"),  # no question after it
+        ("quick q tho", "quick q tho"),
+    ],
+)
+def test_followup_82_announcing_a_question_is_no_word_of_it(message: str, question: str) -> None:
+    # Follow-up round 82: "ok anyway real question, how many ..." asks only what follows; "real"
+    # and "question" counted as words of the question and drew an entry holding them.
+    assert asked(message) == [" ".join(words(question))]

@@ -72,10 +72,13 @@ class Watch:
             declined: str | None = None,
             before: str | None = None,
             asked: str | None = None,
+            answered: str | None = None,
         ) -> Reply:
             with self._lock:
                 running, started = self._running, self.reloads_started
-            reply = ask(question, after, declined=declined, before=before, asked=asked)
+            reply = ask(
+                question, after, declined=declined, before=before, asked=asked, answered=answered
+            )
             with self._lock:
                 self.served.append(self.plan.by_digest.get(reply.knowledge_digest, -1))
                 overlapped = running or self._running or self.reloads_started != started
