@@ -189,3 +189,16 @@ def test_round_142_a_post_scrubbed_of_every_trace_is_the_600_post(
     )
     assert reply.entry_id == "bmwblog-post-still-up"
     assert reply.score >= 0.6
+
+
+def test_round_143_a_figure_split_across_the_dealers_is_the_per_dealer_math(
+    service: KnowledgeService,
+) -> None:
+    # Round 143: splitting BMWBlog's 600 across the US dealers is the arithmetic the blog reported
+    # (2 per dealer at most), however the reader words the sharing out and the store's share.
+    reply = service.ask(
+        "split 600 across every dealer in the country, what does each store end up with"
+    )
+    assert reply.entry_id == "two-per-dealer-math"
+    reply = service.ask("per dealer, how many would that come to if the US only gets 600")
+    assert reply.entry_id == "two-per-dealer-math"
