@@ -202,3 +202,16 @@ def test_round_143_a_figure_split_across_the_dealers_is_the_per_dealer_math(
     assert reply.entry_id == "two-per-dealer-math"
     reply = service.ask("per dealer, how many would that come to if the US only gets 600")
     assert reply.entry_id == "two-per-dealer-math"
+
+
+def test_round_143_a_claim_that_lines_up_or_stacks_up_is_weighed_as_true(
+    service: KnowledgeService,
+) -> None:
+    # Round 143: "does it line up", "does it stack up" ask whether a claim holds, as "is it true"
+    # does: the words weigh the claim, so the claim's own words find its entry.
+    reply = service.ask(
+        "so yourbestsource gave a schedule for the year, does his total line up with the bmwblog"
+        " number"
+    )
+    assert reply.entry_id == "ybs-600-per-year"
+    assert service.ask("does the 600 figure stack up").entry_id == "blog-doubts-600"
