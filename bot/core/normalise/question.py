@@ -3103,7 +3103,7 @@ def _ended_up(asked: tuple[str, ...]) -> bool:
     if any(a == "end" and b == "up" for a, b in itertools.pairwise(rest)):
         return True
     plain = [w for w in rest[:_GOT_ONE_REACH] if w not in _EVER_BETWEEN]  # "did he EVER get"
-    if plain[2:4] and plain[2] in _GOT_ONE and plain[3] == "one":
+    if len(plain) > 3 and plain[2] in _GOT_ONE and plain[3] == "one":
         return True  # "did HE GET ONE (of them)": whether someone got a car, after the sources
     if "or" in rest and sum(w.isdigit() for w in rest) > 1:
         return False  # "did australia get 100 or 125 in the end": which figure the sources give

@@ -3638,3 +3638,10 @@ def test_round_139_a_claim_put_up_with_a_tag_is_the_askers_memory() -> None:
 )
 def test_round_141_the_colours_on_offer_are_asked(question: str, asked: bool) -> None:
     assert q.paint_offered(tuple(words(question))) is asked
+
+
+@pytest.mark.parametrize("question", ["did she get", "ok so did they buy", "did he ever get"])
+def test_round_145_a_three_word_did_get_question_is_read_without_failing(question: str) -> None:
+    # Round 145: "did she get" left three words where "did she get ONE" was looked for, and the
+    # fourth word was read past the end (an IndexError on any message asking it).
+    assert q.afterwards(tuple(words(question))) in (True, False)
