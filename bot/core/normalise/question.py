@@ -855,9 +855,34 @@ def _locating(found: list[str], at: int) -> bool:
 
 def _read_as_asked(sentence: str) -> list[str]:
     """Return a sentence's words as its question is put, without the chat around it."""
-    found = _plainly(_in_situ(_related(_located(_uncompared(words(sentence))))))
+    found = _plainly(_in_situ(_related(_located(_uncompared(_basis_asked(words(sentence)))))))
     read = _unparticled(_uncleft(_unrequested(_untagged(_unopened(sentence, found)))))
     return _which_person(_backers(_anything_about(_latest(read))))
+
+
+# Round 144: "BASED ON WHAT?", "ON WHAT BASIS", "what's THAT BASED ON": what a claim rests on,
+# asked as "why" is; the words name no topic of their own ("where is bmw uk BASED" keeps its).
+_BASED = frozenset("based basing".split())
+_BASED_ON = frozenset("on off".split())
+_BASIS_OF = frozenset("that this it thats its".split())
+
+
+def _basis_asked(found: list[str]) -> list[str]:
+    """Return a sentence's words with a phrase asking what a claim rests on ("based on what",
+    "on what basis", "what's that based on") read as "why"."""
+    if "basis" not in found and _BASED.isdisjoint(found):
+        return found  # most sentences
+    for i in range(len(found) - 2):
+        first, second, third = found[i : i + 3]
+        if first in _BASED and second in _BASED_ON and third in ("what", "wat"):
+            return [*found[:i], "why", *found[i + 3 :]]  # "based on what"
+        if first in _BASED_ON and second in ("what", "wat") and third == "basis":
+            return [*found[:i], "why", *found[i + 3 :]]  # "on what basis"
+        if third in _BASED and first in ("whats", "what") and second in _BASIS_OF:
+            rest = found[i + 3 :]
+            if rest[:1] and rest[0] in _BASED_ON:  # "whats that based on"
+                return [*found[:i], "why", *rest[1:]]
+    return found
 
 
 # Round 108: "what are they going for COMPARED TO new": a preposition setting a standard beside
@@ -3630,6 +3655,8 @@ def said(
     start = _after_lead_ins(asked)
     what = asked[start : start + 1] in (("what",), ("whats",), ("wat",))
     at = start + 1 if what else start
+    while what and asked[at : at + 1] and asked[at] in _HEDGES:
+        at += 1  # "what EXACTLY did segler say": an adverb of emphasis before the auxiliary
     if asked[start : start + 2] in (("how", "many"), ("how", "much")):
         # "how many 1ms did SEGLER SAY bmw would build": a figure that one must have given
         at = next((i for i in range(start + 2, len(asked)) if asked[i] in _SPEAKER_AUX), at)

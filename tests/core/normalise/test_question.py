@@ -3645,3 +3645,29 @@ def test_round_145_a_three_word_did_get_question_is_read_without_failing(questio
     # Round 145: "did she get" left three words where "did she get ONE" was looked for, and the
     # fourth word was read past the end (an IndexError on any message asking it).
     assert q.afterwards(tuple(words(question))) in (True, False)
+
+
+def test_round_144_a_hedge_after_what_still_asks_what_someone_said() -> None:
+    # "what EXACTLY did the baker say": the adverb stands between "what" and the auxiliary
+    found = q.said(tuple(words("what exactly did the baker say about the rye")))
+    assert found == (("baker",), ("rye",))
+    assert q.said(tuple(words("what actually did the mayor say"))) == (("mayor",), ())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "based on what?",
+        "and if so based off what",
+        "on what basis though",
+        "whats that based on",
+    ],
+)
+def test_round_144_a_basis_asked_is_why(sentence: str) -> None:
+    # what a claim rests on is asked as "why": "based" names no topic of its own
+    found = [w for part in q.parts(f"the ferry will stop in may. {sentence}") for w in part.words]
+    assert "why" in found
+    assert not {"based", "basis"} & set(found)
+    # where something is based keeps its word
+    found = [w for part in q.parts("where is the ferry company based") for w in part.words]
+    assert "based" in found
