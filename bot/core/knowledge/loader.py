@@ -512,7 +512,11 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
             if type(event) is scalar and event.anchor is None and event.tag is None:
                 pairs.append((key, read(event)))
                 continue
-            if type(event) is not yaml.SequenceStartEvent or not _plain(event):
+            if (
+                type(event) is not yaml.SequenceStartEvent
+                or event.anchor is not None  # neither a tag nor an anchor
+                or event.tag is not None
+            ):
                 return self._unflattened(start, pairs, key, None, [])
             opened: Any = get()
             items: list[_FlatScalar] = []
@@ -585,7 +589,12 @@ class _Composer(yaml.composer.Composer, _EVENTS, yaml.resolver.Resolver):
             flat = self._flat if self._fast else None
             while type(event := peek()) is not yaml.SequenceEndEvent:
                 item: yaml.Node | _Flat | None
-                if flat is not None and type(event) is yaml.MappingStartEvent and _plain(event):
+                if (
+                    flat is not None
+                    and type(event) is yaml.MappingStartEvent
+                    and event.anchor is None  # neither a tag nor an anchor
+                    and event.tag is None
+                ):
                     item = self._flat_item()
                     if type(item) is tuple:
                         node.value.append(flat(key, item))
@@ -618,11 +627,6 @@ def _compose(
     finally:
         composer.dispose()
     return node
-
-
-def _plain(event: Any) -> bool:
-    """Tell whether an event has neither a tag nor an anchor (an alias has its anchor)."""
-    return event.anchor is None and getattr(event, "tag", None) is None
 
 
 def _node(flat: _FlatScalar | _FlatList) -> yaml.Node:
@@ -1126,9 +1130,12 @@ def _plain_texts(flat: _FlatScalar | _FlatList, *, allow_empty: bool) -> tuple[s
     if not items and not allow_empty:
         return None
     out: list[str] = []
-    for item in items:
-        text = _plain_text(item, MAX_TEXT_CHARS)
-        if text is None:
+    for item in items:  # each as _plain_text reads it, without its two calls
+        value = item[1]
+        if item[0] != _STR or type(value) is not str:
+            return None
+        text = " ".join(value.split())  # as _clean makes it
+        if not text or len(text) > MAX_TEXT_CHARS:
             return None
         out.append(text)
     return tuple(out)

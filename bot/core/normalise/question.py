@@ -2423,6 +2423,8 @@ def _month_and_year(asked: tuple[str, ...]) -> bool:
     """Return whether a question asks a month and a year together ("what MONTH AND YEAR did
     it end", "the year and month"): a year alone does not answer it, as a bare "what month"
     still takes one (the year is all some answers give)."""
+    if "month" not in asked or "year" not in asked:  # most questions
+        return False
     return any(
         {a, c} == {"month", "year"} and b == "and"
         for a, b, c in zip(asked, asked[1:], asked[2:], strict=False)

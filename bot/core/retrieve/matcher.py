@@ -467,11 +467,12 @@ def _written_words(answers: Iterable[str], claimants: Iterable[str]) -> dict[str
     """Return the words of the answers and claimants, stripped of the marks around them, each
     once, in the order first written (each text read once: a claimant speaks in many entries).
     """
-    return dict.fromkeys(
-        w.strip(".,;:!?()\"'")
-        for text in dict.fromkeys(itertools.chain(answers, claimants))
-        for w in text.split()
-    )
+    found: dict[str, None] = {}
+    marks = itertools.repeat(".,;:!?()\"'")
+    for text in dict.fromkeys(itertools.chain(answers, claimants)):
+        # a text's words stripped in C, a few at a time (no generator resumed per word)
+        found.update(dict.fromkeys(map(str.strip, text.split(), marks)))
+    return found
 
 
 def _handles(words: Iterable[str], handles: set[str], synonyms: Synonyms) -> frozenset[str]:
@@ -710,10 +711,10 @@ def _kth_highest(values: _Floats, count: int) -> float:
     """
     if count > _STEPS_MOST:
         return float(np.partition(values, -count)[-count])
-    kth = values.max()
+    kth = np.maximum.reduce(values)  # as values.max(), without its Python wrapper
     below = values < kth  # no value is NaN: those not below are at least kth
     while values.size - np.count_nonzero(below) < count:
-        kth = values.max(where=below, initial=-np.inf)
+        kth = np.maximum.reduce(values, where=below, initial=-np.inf)
         below = values < kth
     return float(kth)
 
@@ -1200,7 +1201,8 @@ class Matcher:
         # A follow-up asks the last question's title of a new name: its words are no predicate.
         told = query if about is None else [t._replace(asks=False) for t in query]
         holders = self._asked_holders(question, focused, wanted, told, things)
-        held = np.flatnonzero(scores > 0)  # no other entry holds a word of the question
+        # (``nonzero()[0]`` is ``np.flatnonzero`` of a flat array, without its Python wrappers)
+        held = (scores > 0).nonzero()[0]  # no other entry holds a word of the question
         # Leaders by what they can still score: an entry missing what is asked scores half, so
         # it leads only if its halved coverage does (fewer entries to rescue below).
         reach = scores[held]
@@ -1216,14 +1218,14 @@ class Matcher:
         cut = _coverage_needed(floor / factor) * total * (1 - 1e-6)
         # Every other entry reaches at most what the last leader does: often less than the cut
         # (half of an entry's ceiling is at most the ceiling of half its coverage).
-        if leading.size == _RERANK and reach[leading].min() >= cut:
+        if leading.size == _RERANK and np.minimum.reduce(reach[leading]) >= cut:
             fits = reach >= cut
             fits[leading] = False
             rescue = held[fits]
             ceilings = self._ceilings(rescue, scores, total, factor)
             if holders is not None:  # an entry missing what is asked is scored down, so is its best
                 ceilings[~holders[rescue]] *= _FOCUS_MISSED
-            chosen = self._top(scores[rescue], np.flatnonzero(ceilings >= floor - 1e-9), _RESCUE)
+            chosen = self._top(scores[rescue], (ceilings >= floor - 1e-9).nonzero()[0], _RESCUE)
             ahead = sorted(map(_SCORE, final))[-limit:]
             if len(ahead) == limit:
                 # None that stays below the leaders' last once rounded can be an answer.
@@ -1355,7 +1357,7 @@ class Matcher:
     def _leaders(self, reach: _Floats) -> _Ints:
         """Return the positions of the _RERANK highest reaches (ties: earlier positions)."""
         if reach.size > _SCAN_ALL:  # look near the best first: one pass finds enough there
-            near = np.flatnonzero(reach >= reach.max() * _NEAR_BEST)
+            near = (reach >= np.maximum.reduce(reach) * _NEAR_BEST).nonzero()[0]
             if near.size >= _RERANK:
                 return self._top(reach, near, _RERANK)
         return self._top(reach, None, _RERANK)
@@ -1368,8 +1370,8 @@ class Matcher:
         if values.size <= count:
             return np.arange(values.size) if among is None else among
         kth = _kth_highest(values, count)
-        above = np.flatnonzero(values > kth)
-        picked = np.concatenate((above, np.flatnonzero(values == kth)[: count - above.size]))
+        above = (values > kth).nonzero()[0]
+        picked = np.concatenate((above, (values == kth).nonzero()[0][: count - above.size]))
         return picked if among is None else among[picked]
 
     def _factor(self, found: dict[int, float]) -> float:
@@ -1912,18 +1914,10 @@ class Matcher:
                 if self._speakers.isdisjoint(before):
                     spoken_to.update(content(self.synonyms.apply([analysed[at][0]])))
             # "my sa called me today and SAID ...": who told the story's claim, and when
-            tellers = (
-                set()
-                if part.asks
-                else set(content(self.synonyms.apply([s for s, _, _ in analysed[: teller(typed)]])))
-            )
+            tellers = set() if part.asks else self._leading(analysed, teller(typed))
             # "then MY BUDDY SENDS ME a thing saying ... ??": who passed on a claim the asker
             # checks is no word of the question
-            relayed = (
-                set(content(self.synonyms.apply([s for s, _, _ in analysed[: relayer(typed)]])))
-                if part.asks
-                else set()
-            )
+            relayed = self._leading(analysed, relayer(typed)) if part.asks else set()
             layouts = self._choice_of_layouts(part.words)
             mine = not _ASKER.isdisjoint(part.words)  # "can I still get one": the asker's lot
             mine = mine or hearsay(part.words)  # "someone said ...": a claim, maybe garbled
@@ -2022,8 +2016,13 @@ class Matcher:
                         deeds[coined] = _Term(coined, self._unknown_weight, False, True)
                 if wanted is None:
                     wanted = wants(spelled)
-                    run = content(self.synonyms.apply([stem(w) for w in counted(spelled)]))
-                    things = [self._known(t) for t in run]
+                    if run := counted(spelled):  # most questions count nothing
+                        things = [
+                            self._known(t)
+                            for t in content(self.synonyms.apply([stem(w) for w in run]))
+                        ]
+                    else:
+                        things = []
                     if bare_price(spelled):
                         self._priced_unsaid(focused, deeds)
                 if wanted is None and any(
@@ -2113,6 +2112,13 @@ class Matcher:
         topicless = pointing or not any(self._distinctive[t] for t in alone)
         return (list(terms.values()), uncovered or focused, wanted, things), topicless
 
+    def _leading(self, analysed: list[tuple[str, float, str]], count: int) -> set[str]:
+        """Return the content terms of a sentence's first ``count`` words, as ``_word`` read
+        them (none for 0, as most sentences have)."""
+        if not count:
+            return set()
+        return set(content(self.synonyms.apply([s for s, _, _ in analysed[:count]])))
+
     def _priced_unsaid(self, focused: list[str], deeds: dict[str, _Term]) -> None:
         """Add the price a question asks with no word of its own ("HOW MUCH is a 1m in the us")
         to ``deeds`` as a word it asks, so an entry that does not speak of one covers less."""
@@ -2163,7 +2169,10 @@ class Matcher:
         """Return whether an asking sentence names a year later than the last one the answers
         name by more than _HORIZON ("is a 1m worth buying IN 2030"): what came after them."""
         latest = self._latest_year
-        return latest is not None and any(is_year(w) and int(w) > latest + _HORIZON for w in asked)
+        if latest is None:
+            return False
+        # only words of digits can be years: most questions have none
+        return any(is_year(w) and int(w) > latest + _HORIZON for w in filter(str.isdigit, asked))
 
     def holders(self, word: str) -> list[int]:
         """Return, in file order, the entries holding a word (as its stem) anywhere: in a

@@ -364,6 +364,9 @@ entries:
         "questions: []",  # no phrasing
         "questions: one",  # one text for a list: the node path reads it
         "questions: [one, '']",  # an empty phrasing
+        "questions: [one, '   ']",  # a phrasing of spaces alone: empty once cleaned
+        f"questions: [one, {'a' * (loader.MAX_TEXT_CHARS + 1)}]",  # a phrasing over the limit
+        f"questions: [one]\n    tags: [{'a' * (loader.MAX_TEXT_CHARS + 1)}]",  # a tag over it
         "questions: [one]\n    sources: []",  # no source
         "questions: [one]\n    tags: [12]",  # a tag the resolver reads as a number
         "questions: [one]\n    answer: ''",  # an empty answer
