@@ -189,3 +189,29 @@ def test_round_142_a_post_scrubbed_of_every_trace_is_the_600_post(
     )
     assert reply.entry_id == "bmwblog-post-still-up"
     assert reply.score >= 0.6
+
+
+def test_round_143_a_figure_split_across_the_dealers_is_the_per_dealer_math(
+    service: KnowledgeService,
+) -> None:
+    # Round 143: splitting BMWBlog's 600 across the US dealers is the arithmetic the blog reported
+    # (2 per dealer at most), however the reader words the sharing out and the store's share.
+    reply = service.ask(
+        "split 600 across every dealer in the country, what does each store end up with"
+    )
+    assert reply.entry_id == "two-per-dealer-math"
+    reply = service.ask("per dealer, how many would that come to if the US only gets 600")
+    assert reply.entry_id == "two-per-dealer-math"
+
+
+def test_round_143_a_claim_that_lines_up_or_stacks_up_is_weighed_as_true(
+    service: KnowledgeService,
+) -> None:
+    # Round 143: "does it line up", "does it stack up" ask whether a claim holds, as "is it true"
+    # does: the words weigh the claim, so the claim's own words find its entry.
+    reply = service.ask(
+        "so yourbestsource gave a schedule for the year, does his total line up with the bmwblog"
+        " number"
+    )
+    assert reply.entry_id == "ybs-600-per-year"
+    assert service.ask("does the 600 figure stack up").entry_id == "blog-doubts-600"

@@ -3224,10 +3224,20 @@ def checked_figures(message: str) -> frozenset[str]:
         said = words(sentence)
         if len(said) > 2 and "how" not in said:
             if said[-1] in CHECKING_TAGS:
-                found.update(w for w in said[:-1] if w.isdigit())
+                found.update(_counts_in(said[:-1]))
             elif _recalled(said):
-                found.update(w for w in said if w.isdigit())
+                found.update(_counts_in(said))
     return frozenset(found)
+
+
+# Round 143: "mr mowse thought the 1m was about to race A 911 right": a figure after "a" names
+# one thing (a model), it counts none, so no entry's figure is needed to set it right.
+_ONE_OF = frozenset("a an".split())
+
+
+def _counts_in(said: Sequence[str]) -> list[str]:
+    """Return a sentence's figures that count, not a name after "a" ("race a 911")."""
+    return [w for i, w in enumerate(said) if w.isdigit() and (i == 0 or said[i - 1] not in _ONE_OF)]
 
 
 # Round 139: "the clip was LE MANS BLUE right", "the asia guy told TOP GEAR right": a claim put

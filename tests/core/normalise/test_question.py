@@ -1852,6 +1852,21 @@ def test_round_87_a_recalled_claim_gives_its_figures_to_check(
 
 
 @pytest.mark.parametrize(
+    ("message", "figures"),
+    [
+        # Round 143: a figure after "a" names one thing (a model), it counts none.
+        ("so the baker was about to buy a 737 right", set()),
+        ("iirc the baker flew on a 737", set()),
+        ("so the baker flew 737 miles right", {"737"}),  # a count: checked as before
+    ],
+)
+def test_round_143_a_figure_after_a_names_a_thing_it_counts_none(
+    message: str, figures: set[str]
+) -> None:
+    assert q.checked_figures(message) == figures
+
+
+@pytest.mark.parametrize(
     ("question", "expected"),
     [
         # Round 64: a count once it was over, asked without "did" ("how many ENDED up ...").
@@ -2098,7 +2113,7 @@ def test_round_68_the_whole_a_share_is_asked_of(question: str, whole: str) -> No
 _CHAT_WORDS = st.sampled_from(
     "so ok but what whats how which was were is did they anyone know say said guess guessed "
     "predict on the podcast show episode about price us right correct RIGHT Correct \uff52ight "
-    "two thousand 1000 600 1m 1ms cars , . ? ; ! lol iirc i think pretty sure".split()
+    "two thousand 1000 600 1m 1ms cars , . ? ; ! lol iirc i think pretty sure a".split()
 )
 
 
@@ -2106,10 +2121,9 @@ def _checked_figures_splitting_every_message(message: str) -> frozenset[str]:
     found: set[str] = set()
     for sentence in q._BREAK.split(message, q.MAX_PARTS):
         said = words(sentence)
-        if len(said) > 2 and said[-1] in q.CHECKING_TAGS and "how" not in said:
-            found.update(w for w in said[:-1] if w.isdigit())
-        elif len(said) > 2 and "how" not in said and q._recalled(said):
-            found.update(w for w in said if w.isdigit())
+        checked = said[-1:] and (said[-1] in q.CHECKING_TAGS or q._recalled(said))
+        if len(said) > 2 and "how" not in said and checked:
+            found.update(w for i, w in enumerate(said) if w.isdigit() and said[i - 1 : i] != ["a"])
     return frozenset(found)
 
 
