@@ -10,6 +10,7 @@ the session's "hardening figures".
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from functools import cache
@@ -134,6 +135,24 @@ def test_any_question_read_whole(shipped_service: KnowledgeService, question: st
     """The same, with ``max_question_chars`` raised so that floods are read in full."""
     service = KnowledgeService(shipped_service.snapshot, max_question_chars=READ_WHOLE)
     ask_checked(service, question)
+
+
+# Short messages made only of question words: readers look at a sentence's first and last few
+# words, so these reach the edges of every reader ("did he get" once read past its end).
+SHORT_WORDS = "did is was can he they it that who what how get said the us so".split()
+
+
+def test_every_short_message_of_question_words_gets_a_reply(
+    shipped_service: KnowledgeService,
+) -> None:
+    after = shipped_service.knowledge.entries[0].id
+    kinds = set()
+    for size in (1, 2, 3):
+        for combo in itertools.product(SHORT_WORDS, repeat=size):
+            message = " ".join(combo)
+            kinds.add(shipped_service.ask(message).kind)
+            kinds.add(shipped_service.ask(message, after, asked="how many for the us").kind)
+    assert "decline" in kinds and "answer" in kinds
 
 
 # --- the text pipeline's fast path ---------------------------------------------------------
