@@ -1130,12 +1130,9 @@ def _plain_texts(flat: _FlatScalar | _FlatList, *, allow_empty: bool) -> tuple[s
     if not items and not allow_empty:
         return None
     out: list[str] = []
-    for item in items:  # each as _plain_text reads it, without its two calls
-        value = item[1]
-        if item[0] != _STR or type(value) is not str:
-            return None
-        text = " ".join(value.split())  # as _clean makes it
-        if not text or len(text) > MAX_TEXT_CHARS:
+    for item in items:
+        text = _plain_text(item, MAX_TEXT_CHARS)
+        if text is None:
             return None
         out.append(text)
     return tuple(out)
